@@ -1,0 +1,157 @@
+"""The question bank as plain data: Course ▶ Topic ▶ QuestionFamily ▶ Question and notes.
+
+A QuestionFamily is one group of past-paper questions on the same theme, asked in
+different years, and the notes paragraphs that answer all of them. Every object is frozen
+and validated; ``model_dump()`` and ``model_validate()`` are its to-dict and from-dict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from pastpaper.text import match_key, slugify
+
+__all__ = [
+    "COMMAND_WORDS",
+    "MAX_MARKS",
+    "Course",
+    "Question",
+    "QuestionFamily",
+    "Topic",
+    "command_word",
+]
+
+#: The largest mark total a single question can carry; larger numbers are typing mistakes.
+MAX_MARKS = 100
+
+#: Command words examiners use, longest first so "how far" wins over "how".
+COMMAND_WORDS: tuple[str, ...] = (
+    "to what extent",
+    "in what ways",
+    "how far",
+    "how important",
+    "how significant",
+    "how successful",
+    "how effective",
+    "account for",
+    "describe",
+    "explain",
+    "assess",
+    "evaluate",
+    "analyse",
+    "examine",
+    "discuss",
+    "compare",
+    "contrast",
+    "outline",
+    "summarise",
+    "identify",
+    "state",
+    "list",
+    "name",
+    "why",
+    "how",
+    "what",
+    "which",
+    "who",
+    "when",
+)
+_SPELLINGS = {"in what way": "in what ways", "analyze": "analyse", "summarize": "summarise"}
+_COMMAND = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in (*_SPELLINGS, *COMMAND_WORDS)) + r")\b"
+)
+_SENTENCE = re.compile(r"(?<=[.?!:])\s+")
+
+
+def command_word(question: str) -> str:
+    """The command word of a question: how it starts, or how a later sentence of it starts.
+
+    >>> command_word("Was Khrushchev a reformer? Explain your answer.")
+    'explain'
+    >>> command_word("In what ways did Khrushchev carry out de-Stalinisation?")
+    'in what ways'
+    """
+    sentences = _SENTENCE.split(match_key(question))
+    for sentence in sentences:
+        found = _COMMAND.match(sentence.lstrip("\"'(-* "))
+        if found:
+            word = found.group(0)
+            return _SPELLINGS.get(word, word)
+    return "other"
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Question(_Frozen):
+    """One past-paper question. ``text`` is kept as written; ``marks`` is None where none was printed."""
+
+    year: int | None = Field(default=None, ge=1800, le=2200)
+    text: Text
+    marks: int | None = Field(default=None, ge=1, le=MAX_MARKS)
+    command_word: str = Field(default="", description="derived from the text when left empty")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_command_word(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("command_word") and isinstance(
+            data.get("text"), str
+        ):
+            data = {**data, "command_word": command_word(data["text"])}
+        return data
+
+    @property
+    def key(self) -> tuple[int | None, str]:
+        """What identifies the question within its course across imports."""
+        return (self.year, match_key(self.text))
+
+
+class QuestionFamily(_Frozen):
+    """Questions on one theme across years, and the notes paragraphs that answer all of them."""
+
+    questions: tuple[Question, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+
+class Topic(_Frozen):
+    number: int | None = Field(default=None, ge=0)
+    title: Text
+    families: tuple[QuestionFamily, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return str(self.number) if self.number is not None else match_key(self.title)
+
+
+class Course(_Frozen):
+    title: Text
+    slug: str = Field(default="", pattern=r"^$|^[a-z0-9]+(-[a-z0-9]+)*$")
+    topics: tuple[Topic, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_slug(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("slug") and isinstance(data.get("title"), str):
+            data = {**data, "slug": slugify(data["title"])}
+        return data
+
+    def questions(self) -> Iterator[tuple[Topic, QuestionFamily, Question]]:
+        """Every question with its topic and family, in the order of the notes."""
+        for topic in self.topics:
+            for family in topic.families:
+                for question in family.questions:
+                    yield topic, family, question

@@ -1,0 +1,63 @@
+"""Every error pastpaper raises on purpose, under one base class.
+
+    PastpaperError
+    ├── InputError       a notes file or course file that cannot be read as it stands
+    ├── NotFound         a course, topic or question that is not in the store
+    └── StoreError       a database that cannot be opened or migrated
+
+The CLI prints ``str(error)`` and exits non-zero; nobody sees a traceback for these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["InputError", "Notice", "NotFound", "PastpaperError", "StoreError", "where"]
+
+
+class PastpaperError(Exception):
+    """Base class: a message written for the user, saying what is wrong and what to do."""
+
+
+#: A place in a file: a line number, or a ready label such as ``"page 2, line 5"``.
+Line = int | str | None
+
+
+def where(path: str | Path | None, line: Line = None) -> str:
+    """Format a location the way every message names one: ``notes.txt, line 12``."""
+    label = f"line {line}" if isinstance(line, int) else line
+    parts = [str(part) for part in (path, label) if part]
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about input that was imported all the same: what happened, and where."""
+
+    message: str
+    path: str | None = None
+    line: Line = None
+
+    def __str__(self) -> str:
+        location = where(self.path, self.line)
+        return f"{location}: {self.message}" if location else self.message
+
+
+class InputError(PastpaperError):
+    """A file whose content cannot be imported; names the file and, where it can, the line."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: Line = None):
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.reason = message
+        location = where(path, line)
+        super().__init__(f"{location}: {message}" if location else message)
+
+
+class NotFound(PastpaperError):
+    """Something asked for by id or name that the store does not hold."""
+
+
+class StoreError(PastpaperError):
+    """The database cannot be opened, created or brought up to date."""

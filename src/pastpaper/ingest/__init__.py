@@ -1,0 +1,44 @@
+"""Ingest: notes files (text, Markdown, DOCX, PDF) and course files in, a Course out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pastpaper.course import Course
+from pastpaper.errors import Notice
+from pastpaper.ingest.coursefile import dump_course, load_course
+from pastpaper.ingest.parse import parse_source
+from pastpaper.ingest.sources import Source, read_source
+
+__all__ = ["Imported", "dump_course", "load_course", "parse_notes", "read_notes"]
+
+#: The largest notes file read unless told otherwise (see settings.max_mb).
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A course read from one file, and the warnings about what was imported as best it could."""
+
+    course: Course
+    notices: list[Notice] = field(default_factory=list)
+
+
+def parse_notes(text: str, name: str = "notes.txt", *, markdown: bool = False) -> Imported:
+    """Parse notes already in memory.
+
+    >>> parse_notes("2000: Why did Khrushchev denounce Stalin? (5)\\n\\nTo secure power.").course.title
+    'Notes'
+    """
+    course, notices = parse_source(Source(name, text.splitlines(), markdown=markdown))
+    return Imported(course, notices)
+
+
+def read_notes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported:
+    """Read a notes file or a course file, whatever its format; raise InputError if it cannot be."""
+    kind, content = read_source(Path(path), max_bytes)
+    if isinstance(content, str):
+        return Imported(load_course(content, str(path)))
+    course, notices = parse_source(content)
+    return Imported(course, notices)

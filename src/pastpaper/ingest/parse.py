@@ -1,0 +1,280 @@
+"""The grammar of revision notes: title, topic headings, question groups and their notes.
+
+The seed format (DESIGN.md, "Input") and its Markdown form share one grammar:
+
+    Khrushchev's attempts at modernisation.          title: a short first line on its own
+    4: Khrushchev's attempts at modernisation        topic: number, colon, title, on its own
+    1999: In what ways did ... ?        (10)         question: year, colon, text, (marks)
+    Q: Why did ... ? (5)                             question with no year
+    In March 1953 Stalin died. ...                   notes: paragraphs until the next question
+
+In Markdown, a lone first ``#`` heading is the course and the next level of headings are
+topics (``## 4: Title`` or ``## Title``); deeper headings are kept as notes. Every line of
+the file lands in the course: nothing is dropped, only classified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from pastpaper.course import MAX_MARKS, Course, Question, QuestionFamily, Topic, command_word
+from pastpaper.errors import InputError, Notice
+from pastpaper.ingest.sources import Source
+from pastpaper.text import normalise
+
+__all__ = ["parse_source"]
+
+_BULLET = r"(?:[-*+]\s+)?"
+_BOLD = r"(?:\*\*|__)?"
+_YEAR_LINE = re.compile(
+    rf"^\s*{_BULLET}{_BOLD}(?P<year>(?:18|19|20|21)\d\d){_BOLD}\s*[:.)]{_BOLD}\s+(?P<text>\S.*)$"
+)
+_Q_LINE = re.compile(
+    rf"^\s*{_BULLET}{_BOLD}(?:Q|Question)(?:\s*\(?(?P<year>(?:18|19|20|21)\d\d)\)?)?"
+    rf"{_BOLD}\s*[:.]{_BOLD}\s*(?P<text>\S.*)$",
+    re.IGNORECASE,
+)
+_TOPIC_LINE = re.compile(r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*:\s*(?P<title>\S.*?)\s*$", re.I)
+_TOPIC_HEADING = re.compile(
+    r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*[:.)]\s*(?P<title>\S.*?)\s*$", re.I
+)
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_MARKS = re.compile(
+    r"[\s*_]*[(\[]\s*(?P<marks>\d+)\s*(?:marks?)?\s*[)\]][\s*_]*$", re.IGNORECASE
+)
+_TITLE_MAX = 150
+
+
+@dataclass
+class _Family:
+    questions: list[Question] = field(default_factory=list)
+    question_lines: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Topic:
+    number: int | None
+    title: str
+    line: int
+    families: list[_Family] = field(default_factory=list)
+
+
+@dataclass
+class _Parser:
+    source: Source
+    notices: list[Notice] = field(default_factory=list)
+    topics: list[_Topic] = field(default_factory=list)
+    paragraph: list[str] = field(default_factory=list)
+    title: str | None = None
+
+    def notice(self, index: int, message: str) -> None:
+        self.notices.append(Notice(message, self.source.name, self.source.line(index)))
+
+    # -- structure --------------------------------------------------------------------
+
+    def topic(self) -> _Topic:
+        if not self.topics:
+            # Text before any topic heading belongs to a topic named after the course.
+            self.topics.append(_Topic(None, self.title or _title_from(self.source.name), 0))
+        return self.topics[-1]
+
+    def family(self) -> _Family:
+        topic = self.topic()
+        if not topic.families:
+            topic.families.append(_Family())
+        return topic.families[-1]
+
+    def end_paragraph(self) -> None:
+        if self.paragraph:
+            self.family().notes.append("\n".join(self.paragraph))
+            self.paragraph = []
+
+    def add_question(self, index: int, question: Question) -> None:
+        self.end_paragraph()
+        topic = self.topic()
+        if not topic.families or topic.families[-1].notes:
+            topic.families.append(_Family())
+        family = topic.families[-1]
+        family.questions.append(question)
+        family.question_lines.append(index)
+
+    def add_topic(self, index: int, number: int | None, title: str) -> None:
+        self.end_paragraph()
+        self.topics.append(_Topic(number, title, index))
+
+    # -- lines ------------------------------------------------------------------------
+
+    def run(self) -> Course:
+        lines = self.source.lines
+        headings = self._heading_plan()
+        first = _first_text_line(lines)
+        for index, line in enumerate(lines):
+            if not line.strip():
+                self.end_paragraph()
+                continue
+            if index in headings:
+                role, text = headings[index]
+                if role == "course":
+                    self.title = text
+                elif role == "topic":
+                    number, title = _split_topic(text, _TOPIC_HEADING)
+                    self.add_topic(index, number, title)
+                else:
+                    self.end_paragraph()
+                    self.paragraph.append(line)
+                    self.end_paragraph()
+                continue
+            standalone = _blank(lines, index - 1) and _blank(lines, index + 1)
+            if index == first and self.title is None and standalone and not headings:
+                if (
+                    not _question(line)
+                    and not _TOPIC_LINE.match(line)
+                    and len(line.strip()) <= _TITLE_MAX
+                ):
+                    self.title = line.strip()
+                    continue
+            question = self._question(index, line)
+            if question is not None:
+                self.add_question(index, question)
+                continue
+            if standalone and not self.source.markdown and _TOPIC_LINE.match(line):
+                if len(line.strip()) <= _TITLE_MAX:
+                    self.add_topic(index, *_split_topic(line, _TOPIC_LINE))
+                    continue
+            self.paragraph.append(line.rstrip())
+        self.end_paragraph()
+        return self.build()
+
+    def _heading_plan(self) -> dict[int, tuple[str, str]]:
+        """Markdown headings and their roles: the course title, a topic, or notes text."""
+        if not self.source.markdown:
+            return {}
+        found = [
+            (index, len(match["hashes"]), match["text"])
+            for index, line in enumerate(self.source.lines)
+            if (match := _HEADING.match(line)) and match["text"].strip()
+        ]
+        if not found:
+            return {}
+        top = min(level for _, level, _ in found)
+        at_top = [item for item in found if item[1] == top]
+        plan: dict[int, tuple[str, str]] = {}
+        topic_level = top
+        if len(at_top) == 1 and at_top[0] is found[0]:
+            plan[found[0][0]] = ("course", found[0][2])
+            deeper = [level for _, level, _ in found if level > top]
+            topic_level = min(deeper) if deeper else 0
+        for index, level, text in found:
+            if index not in plan:
+                plan[index] = ("topic" if level == topic_level else "notes", text)
+        return plan
+
+    def _question(self, index: int, line: str) -> Question | None:
+        parsed = _question(line)
+        if parsed is None:
+            return None
+        year, text, marks = parsed
+        if marks is not None and not 1 <= marks <= MAX_MARKS:
+            self.notice(
+                index,
+                f"marks ({marks}) are not a mark total between 1 and {MAX_MARKS}; the question "
+                f"was imported with no marks and '({marks})' kept in its text: correct it in "
+                "the course file",
+            )
+            text, marks = _strip_bold(line_text(line)), None
+        return Question(year=year, text=text, marks=marks)
+
+    def build(self) -> Course:
+        topics = []
+        for topic in self.topics:
+            families = []
+            for family in topic.families:
+                if family.questions and not family.notes:
+                    self.notice(
+                        family.question_lines[0],
+                        "these questions have no notes under them; they were imported "
+                        "without notes",
+                    )
+                families.append(
+                    QuestionFamily(questions=tuple(family.questions), notes=tuple(family.notes))
+                )
+            topics.append(Topic(number=topic.number, title=topic.title, families=tuple(families)))
+        title = self.title or _title_from(self.source.name)
+        if not any(family.questions for topic in topics for family in topic.families):
+            self.notices.append(
+                Notice(
+                    "no past-paper questions found (lines like '1999: Why did ...? (10)'); "
+                    "the text was imported as notes only",
+                    self.source.name,
+                )
+            )
+        return Course(title=title, topics=tuple(topics))
+
+
+def line_text(line: str) -> str:
+    """A question line's text after its year or ``Q:``, marks included."""
+    match = _YEAR_LINE.match(line) or _Q_LINE.match(line)
+    return match["text"].strip() if match else line.strip()
+
+
+def _question(line: str) -> tuple[int | None, str, int | None] | None:
+    """Year, text and marks of a question line, or None if the line is not a question."""
+    match = _YEAR_LINE.match(line)
+    explicit = False
+    if match is None:
+        match = _Q_LINE.match(line)
+        explicit = True
+    if match is None:
+        return None
+    text = match["text"].strip()
+    marks = None
+    found = _MARKS.search(text)
+    if found and found.start() > 0:
+        marks = int(found["marks"])
+        text = text[: found.start()]
+    text = _strip_bold(text)
+    if not text:
+        return None
+    # A dated line in the notes ("1957: sovnarkhozy set up") is not a question: a question
+    # asks (command word or question mark) or carries marks.
+    if not explicit and marks is None and not text.rstrip().endswith("?"):
+        if command_word(text) == "other":
+            return None
+    year = int(match["year"]) if match["year"] else None
+    return year, text, marks
+
+
+def _strip_bold(text: str) -> str:
+    return text.strip().strip("*_").strip()
+
+
+def _split_topic(text: str, pattern: re.Pattern[str]) -> tuple[int | None, str]:
+    match = pattern.match(text)
+    if match:
+        return int(match["number"]), match["title"].strip()
+    return None, text.strip()
+
+
+def _blank(lines: list[str], index: int) -> bool:
+    return index < 0 or index >= len(lines) or not lines[index].strip()
+
+
+def _first_text_line(lines: list[str]) -> int:
+    return next((index for index, line in enumerate(lines) if line.strip()), -1)
+
+
+def _title_from(name: str) -> str:
+    stem = PurePath(name).stem.replace("_", " ").replace("-", " ").strip()
+    return normalise(stem).capitalize() or "Notes"
+
+
+def parse_source(source: Source) -> tuple[Course, list[Notice]]:
+    """Parse a Source into a Course; notices say what was imported with a warning."""
+    if not any(line.strip() for line in source.lines):
+        raise InputError("the file is empty: there is nothing to import", source.name)
+    parser = _Parser(source, notices=list(source.notices))
+    course = parser.run()
+    return course, parser.notices

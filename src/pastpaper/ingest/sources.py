@@ -1,0 +1,193 @@
+"""Turn a file on disk into lines of text, whatever it was saved as.
+
+Plain text and Markdown are decoded (UTF-8, UTF-16 with a byte-order mark, or Windows-1252
+with a warning); DOCX and PDF have their text extracted first. Nothing here interprets the
+notes: that is ``parse``'s job.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pastpaper.errors import InputError, Line, Notice
+
+__all__ = ["Format", "Source", "read_source", "decode_text"]
+
+Format = Literal["text", "markdown", "docx", "pdf", "course"]
+
+_SUFFIXES: dict[str, Format] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".yaml": "course",
+    ".yml": "course",
+}
+_READABLE = ".txt, .md, .docx, .pdf, or a course file (.yaml)"
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text of one file as lines, with the label each line has in the original file."""
+
+    name: str
+    lines: list[str]
+    markdown: bool = False
+    labels: list[str] | None = None  # e.g. "paragraph 12" for DOCX; None means "line N"
+    notices: list[Notice] = field(default_factory=list)
+
+    def line(self, index: int) -> Line:
+        """Where line ``index`` (0-based) is, as a message should name it."""
+        return self.labels[index] if self.labels is not None else index + 1
+
+
+def detect_format(path: Path, head: bytes) -> Format:
+    """The file's format, from its first bytes where they tell, else from its suffix."""
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and path.suffix.lower() != ".yaml":
+        return "docx"
+    return _SUFFIXES.get(path.suffix.lower(), "text")
+
+
+def read_source(path: Path, max_bytes: int) -> tuple[Format, Source | str]:
+    """Read ``path``: a Source of lines for notes, or the decoded text of a course file."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError("is a folder; give the notes files inside it", name)
+        if size > max_bytes:
+            raise InputError(
+                f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for "
+                "one notes file; split it into smaller files, or raise the limit with "
+                "--max-mb or PASTPAPER_MAX_MB",
+                name,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except PermissionError:
+        raise InputError("cannot be read (permission denied)", name) from None
+    except IsADirectoryError:
+        raise InputError("is a folder; give the notes files inside it", name) from None
+    if not data.strip():
+        raise InputError("the file is empty: there is nothing to import", name)
+    kind = detect_format(path, data[:8])
+    if kind == "docx":
+        return kind, _docx_source(data, name)
+    if kind == "pdf":
+        return kind, _pdf_source(data, name)
+    text, notices = decode_text(data, name)
+    if kind == "course":
+        return kind, text
+    return kind, Source(name, text.splitlines(), markdown=kind == "markdown", notices=notices)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[Notice]]:
+    """Decode notes saved by any common editor; refuse binary data with a clear message."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as error:
+            raise InputError(f"is marked as UTF-16 but is not ({error.reason})", name) from None
+    if _looks_binary(data):
+        raise InputError(
+            f"this is not a text file (it holds binary data); pastpaper reads {_READABLE}", name
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        encoding = "cp1252"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            encoding = "latin-1"
+            text = data.decode(encoding)
+        notice = Notice(
+            f"the file is not UTF-8 (byte 0x{data[error.start]:02x} here); read it as "
+            f"{'Windows-1252' if encoding == 'cp1252' else 'Latin-1'}: check its quotes and "
+            "accents, or save it as UTF-8",
+            name,
+            line,
+        )
+        return text, [notice]
+    if not text.strip():
+        raise InputError("the file is empty: there is nothing to import", name)
+    return text, []
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\v\x1a")
+    return controls > len(head) * 0.05
+
+
+def _docx_source(data: bytes, name: str) -> Source:
+    import docx  # python-docx is slow to import; only DOCX imports pay for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise InputError(f"is not a readable DOCX file ({error})", name) from None
+    lines: list[str] = []
+    labels: list[str] = []
+    markdown = False
+    for number, paragraph in enumerate(document.paragraphs, start=1):
+        style = paragraph.style.name if paragraph.style is not None else ""
+        level = _heading_level(style or "")
+        text = paragraph.text
+        if level and text.strip():
+            markdown = True
+            text = "#" * level + " " + text.strip()
+        # One DOCX paragraph is one block of notes: keep a blank line after it.
+        for part in text.splitlines() or [""]:
+            lines.append(part)
+            labels.append(f"paragraph {number}")
+        lines.append("")
+        labels.append(f"paragraph {number}")
+    if not any(line.strip() for line in lines):
+        raise InputError("the document has no text to import", name)
+    return Source(name, lines, markdown=markdown, labels=labels)
+
+
+def _heading_level(style: str) -> int:
+    if style == "Title":
+        return 1
+    if style.startswith("Heading "):
+        suffix = style.removeprefix("Heading ").strip()
+        if suffix.isdigit():
+            return int(suffix)
+    return 0
+
+
+def _pdf_source(data: bytes, name: str) -> Source:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        raise InputError(f"is not a readable PDF file ({error})", name) from None
+    lines: list[str] = []
+    labels: list[str] = []
+    for page_number, page in enumerate(pages, start=1):
+        for line_number, line in enumerate(page.splitlines(), start=1):
+            lines.append(line)
+            labels.append(f"page {page_number}, line {line_number}")
+        lines.append("")
+        labels.append(f"page {page_number}")
+    if not any(line.strip() for line in lines):
+        raise InputError(
+            "the PDF has no text layer to import (is it a scan? run it through OCR first)", name
+        )
+    return Source(name, lines, labels=labels)

@@ -1,0 +1,71 @@
+"""Small text helpers shared by the parser, the store and the CLI.
+
+Original text is always kept for display; these produce the forms used for matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalise", "match_key", "slugify", "words"]
+
+# Typographic characters that real notes mix freely with their plain forms.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\ufeff": "",
+        "\u200b": "",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
+
+
+def normalise(text: str) -> str:
+    """Straighten quotes and dashes, turn non-breaking spaces into spaces, collapse runs of space.
+
+    >>> normalise("Khrushchev\u2019s\u00a0\u00a0 speech ")
+    "Khrushchev's speech"
+    """
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_TRANSLATE)).strip()
+
+
+def match_key(text: str) -> str:
+    """The form two texts share when they say the same thing: normalised and case-folded."""
+    return normalise(text).casefold()
+
+
+def slugify(text: str) -> str:
+    """A short ascii name for URLs and the command line.
+
+    >>> slugify("Khrushchev\u2019s attempts at modernisation.")
+    'khrushchevs-attempts-at-modernisation'
+    """
+    ascii_text = unicodedata.normalize("NFKD", normalise(text)).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("'", "").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:80].rstrip("-") or "course"
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, normalised and case-folded, in order."""
+    return _WORD.findall(match_key(text))
