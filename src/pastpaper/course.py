@@ -98,7 +98,7 @@ class _Frozen(BaseModel):
 
 
 class Question(_Frozen):
-    """One past-paper question. ``text`` is kept as written; ``marks`` is None where none was printed."""
+    """One past-paper question, its text as written; ``marks`` is None where none was printed."""
 
     year: int | None = Field(default=None, ge=1800, le=2200)
     text: Text
@@ -108,8 +108,10 @@ class Question(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _derive_command_word(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("command_word") and isinstance(
-            data.get("text"), str
+        if (
+            isinstance(data, dict)
+            and not data.get("command_word")
+            and isinstance(data.get("text"), str)
         ):
             data = {**data, "command_word": command_word(data["text"])}
         return data

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["InputError", "Notice", "NotFound", "PastpaperError", "StoreError", "where"]
+__all__ = ["InputError", "NotFound", "Notice", "PastpaperError", "StoreError", "where"]
 
 
 class PastpaperError(Exception):

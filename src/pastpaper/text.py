@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise", "match_key", "slugify", "words"]
+__all__ = ["match_key", "normalise", "slugify", "words"]
 
 # Typographic characters that real notes mix freely with their plain forms.
 _TRANSLATE = str.maketrans(

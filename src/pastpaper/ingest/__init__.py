@@ -10,11 +10,19 @@ from pastpaper.errors import Notice
 from pastpaper.ingest.coursefile import dump_course, load_course
 from pastpaper.ingest.parse import parse_source
 from pastpaper.ingest.sources import Source, read_source
+from pastpaper.settings import Settings
 
-__all__ = ["Imported", "dump_course", "load_course", "parse_notes", "read_notes"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Imported",
+    "dump_course",
+    "load_course",
+    "parse_notes",
+    "read_notes",
+]
 
-#: The largest notes file read unless told otherwise (see settings.max_mb).
-DEFAULT_MAX_BYTES = 20_000_000
+#: The largest notes file read unless told otherwise.
+DEFAULT_MAX_BYTES = int(Settings.model_fields["max_mb"].default * 1_000_000)
 
 
 @dataclass(frozen=True)
@@ -28,8 +36,9 @@ class Imported:
 def parse_notes(text: str, name: str = "notes.txt", *, markdown: bool = False) -> Imported:
     """Parse notes already in memory.
 
-    >>> parse_notes("2000: Why did Khrushchev denounce Stalin? (5)\\n\\nTo secure power.").course.title
-    'Notes'
+    >>> notes = "2000: Why did Khrushchev denounce Stalin? (5)\\n\\nTo secure power."
+    >>> [q.marks for _, _, q in parse_notes(notes).course.questions()]
+    [5]
     """
     course, notices = parse_source(Source(name, text.splitlines(), markdown=markdown))
     return Imported(course, notices)
@@ -37,7 +46,7 @@ def parse_notes(text: str, name: str = "notes.txt", *, markdown: bool = False) -
 
 def read_notes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported:
     """Read a notes file or a course file, whatever its format; raise InputError if it cannot be."""
-    kind, content = read_source(Path(path), max_bytes)
+    _, content = read_source(Path(path), max_bytes)
     if isinstance(content, str):
         return Imported(load_course(content, str(path)))
     course, notices = parse_source(content)

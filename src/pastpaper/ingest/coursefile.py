@@ -68,8 +68,7 @@ def load_course(text: str, name: str = "<course file>") -> Course:
     version = data.pop("pastpaper", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise InputError(
-            f"is a course file of format {version!r}; this pastpaper reads format "
-            f"{FORMAT_VERSION}",
+            f"is a course file of format {version!r}; this pastpaper reads format {FORMAT_VERSION}",
             name,
             _line_of(root, ("pastpaper",)),
         )

@@ -41,9 +41,7 @@ _TOPIC_HEADING = re.compile(
     r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*[:.)]\s*(?P<title>\S.*?)\s*$", re.I
 )
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-_MARKS = re.compile(
-    r"[\s*_]*[(\[]\s*(?P<marks>\d+)\s*(?:marks?)?\s*[)\]][\s*_]*$", re.IGNORECASE
-)
+_MARKS = re.compile(r"[\s*_]*[(\[]\s*(?P<marks>\d+)\s*(?:marks?)?\s*[)\]][\s*_]*$", re.IGNORECASE)
 _TITLE_MAX = 150
 
 
@@ -128,22 +126,16 @@ class _Parser:
                     self.end_paragraph()
                 continue
             standalone = _blank(lines, index - 1) and _blank(lines, index + 1)
-            if index == first and self.title is None and standalone and not headings:
-                if (
-                    not _question(line)
-                    and not _TOPIC_LINE.match(line)
-                    and len(line.strip()) <= _TITLE_MAX
-                ):
-                    self.title = line.strip()
-                    continue
+            if index == first and standalone and not headings and _is_title(line):
+                self.title = line.strip()
+                continue
             question = self._question(index, line)
             if question is not None:
                 self.add_question(index, question)
                 continue
-            if standalone and not self.source.markdown and _TOPIC_LINE.match(line):
-                if len(line.strip()) <= _TITLE_MAX:
-                    self.add_topic(index, *_split_topic(line, _TOPIC_LINE))
-                    continue
+            if standalone and not self.source.markdown and _is_topic_line(line):
+                self.add_topic(index, *_split_topic(line, _TOPIC_LINE))
+                continue
             self.paragraph.append(line.rstrip())
         self.end_paragraph()
         return self.build()
@@ -240,11 +232,20 @@ def _question(line: str) -> tuple[int | None, str, int | None] | None:
         return None
     # A dated line in the notes ("1957: sovnarkhozy set up") is not a question: a question
     # asks (command word or question mark) or carries marks.
-    if not explicit and marks is None and not text.rstrip().endswith("?"):
-        if command_word(text) == "other":
-            return None
+    asks = text.rstrip().endswith("?") or command_word(text) != "other"
+    if not explicit and marks is None and not asks:
+        return None
     year = int(match["year"]) if match["year"] else None
     return year, text, marks
+
+
+def _is_title(line: str) -> bool:
+    short = len(line.strip()) <= _TITLE_MAX
+    return short and not _question(line) and not _TOPIC_LINE.match(line)
+
+
+def _is_topic_line(line: str) -> bool:
+    return len(line.strip()) <= _TITLE_MAX and _TOPIC_LINE.match(line) is not None
 
 
 def _strip_bold(text: str) -> str:

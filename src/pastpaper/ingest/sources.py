@@ -15,7 +15,7 @@ from typing import Literal
 
 from pastpaper.errors import InputError, Line, Notice
 
-__all__ = ["Format", "Source", "read_source", "decode_text"]
+__all__ = ["Format", "Source", "decode_text", "read_source"]
 
 Format = Literal["text", "markdown", "docx", "pdf", "course"]
 

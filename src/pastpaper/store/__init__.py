@@ -16,8 +16,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, delete, event
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from pastpaper.course import Course, Question, QuestionFamily, Topic
@@ -158,9 +169,7 @@ class Store:
 
     def courses(self) -> list[CourseSummary]:
         """Every course, with how many topics, questions and notes paragraphs it holds."""
-        counts = {
-            name: dict(self._count(column)) for name, column in _COUNTED.items()
-        }
+        counts = {name: dict(self._count(column)) for name, column in _COUNTED.items()}
         with self.engine.connect() as conn:
             rows = conn.execute(select(_courses).order_by(_courses.c.id)).all()
         return [
@@ -208,9 +217,7 @@ class Store:
         if topic is not None:
             wanted = match_key(topic)
             found = [
-                q
-                for q in found
-                if wanted == str(q.topic_number) or wanted in match_key(q.topic)
+                q for q in found if wanted == str(q.topic_number) or wanted in match_key(q.topic)
             ]
             if not found:
                 raise NotFound(f"no questions in a topic '{topic}' (give a number or a title word)")
@@ -221,9 +228,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(_question_query().where(_questions.c.id == question_id)).first()
             if row is None:
-                raise NotFound(
-                    f"no question {question_id}; 'pastpaper questions' lists their ids"
-                )
+                raise NotFound(f"no question {question_id}; 'pastpaper questions' lists their ids")
             info = _info(row)
             family = [
                 _info(r)
@@ -451,7 +456,7 @@ class _Sync:
         updates = [{"_id": i, **row} for i, row in zip(ids, rows, strict=True) if i is not None]
         fresh = [row for i, row in zip(ids, rows, strict=True) if i is None]
         if updates:
-            columns = {name: bindparam(name) for name in rows[0]}
+            columns: dict[str, Any] = {name: bindparam(name) for name in rows[0]}
             statement = update(table).where(table.c.id == bindparam("_id")).values(columns)
             self.conn.execute(statement, updates)
         new_ids: list[int] = []

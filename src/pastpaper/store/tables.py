@@ -1,4 +1,4 @@
-"""The database tables, as SQLAlchemy 2 models. Alembic migrations in ``migrations/`` create them."""
+"""The database tables as SQLAlchemy 2 models; the Alembic migrations create them."""
 
 from __future__ import annotations
 

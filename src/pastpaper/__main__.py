@@ -1,0 +1,3 @@
+from pastpaper.cli import main
+
+main()

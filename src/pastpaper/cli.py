@@ -1,0 +1,312 @@
+"""The ``pastpaper`` command. Each command opens the store, calls one library function, renders.
+
+Errors meant for the user (``PastpaperError``) are printed as one line and exit with 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from pastpaper.bank import ImportReport, example_paths, export_course, import_file
+from pastpaper.errors import PastpaperError
+from pastpaper.settings import Settings
+from pastpaper.store import QuestionInfo, Store
+
+__all__ = ["app", "main"]
+
+_HELP = Settings.model_fields
+
+app = typer.Typer(
+    help="pastpaper turns revision notes into an examiner. Start with: pastpaper demo",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a PastpaperError into one clear line on stderr and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except PastpaperError as error:
+            err.print(f"[red]error:[/red] {escape(str(error))}")
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+@app.callback()
+def options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="PASTPAPER_DB", help=_HELP["db"].description),
+    ] = None,
+) -> None:
+    """pastpaper turns revision notes into an examiner.
+
+    Example: pastpaper --db school.db import notes.txt
+    """
+    ctx.obj = Settings(db=db) if db else Settings()
+
+
+def _store(ctx: typer.Context) -> Store:
+    settings: Settings = ctx.obj
+    store = Store.open(settings.db)
+    ctx.call_on_close(store.close)
+    return store
+
+
+@app.command("import")
+@friendly
+def import_(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(help="Notes (.txt, .md, .docx, .pdf) or course files (.yaml).")
+    ],
+    max_mb: Annotated[
+        float | None,
+        typer.Option("--max-mb", envvar="PASTPAPER_MAX_MB", help=_HELP["max_mb"].description),
+    ] = None,
+) -> None:
+    """Import notes files into the question bank; importing again updates the course.
+
+    Example: pastpaper import khrushchev.txt revision.md
+    """
+    store = _store(ctx)
+    limit = max_mb if max_mb is not None else Settings().max_mb
+    failed = 0
+    for path in files:
+        try:
+            report = import_file(store, path, max_bytes=int(limit * 1_000_000))
+        except PastpaperError as error:
+            failed += 1
+            err.print(f"[red]error:[/red] {escape(str(error))}")
+            continue
+        _print_report(report)
+    if failed:
+        err.print(f"{failed} of {len(files)} files could not be imported.")
+        raise typer.Exit(1)
+
+
+def _print_report(report: ImportReport) -> None:
+    for notice in report.notices:
+        err.print(f"[yellow]warning:[/yellow] {escape(str(notice))}")
+    counts = report.counts
+    saved = report.saved
+    verb = "Imported" if saved.created else "Updated"
+    change = (
+        ""
+        if saved.created
+        else f" ({saved.questions_added} new, {saved.questions_kept} kept, "
+        f"{saved.questions_removed} removed)"
+    )
+    out.print(
+        f"{verb} {escape(report.path)} as course [bold]{saved.slug}[/bold]: "
+        f"{_n(counts['topics'], 'topic')}, "
+        f"{_n(counts['families'], 'question family', 'question families')}, "
+        f"{_n(counts['questions'], 'question')}{change}, {_n(counts['notes'], 'notes paragraph')}"
+    )
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
+@app.command()
+@friendly
+def courses(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the courses in the question bank.
+
+    Example: pastpaper courses --json
+    """
+    found = _store(ctx).courses()
+    if as_json:
+        typer.echo(
+            json.dumps([asdict(c) for c in found], default=str, ensure_ascii=False, indent=2)
+        )
+        return
+    if not found:
+        out.print("No courses yet. Import notes with: pastpaper import NOTES.txt")
+        return
+    table = Table("id", "course", "title", "topics", "questions", "notes")
+    for c in found:
+        table.add_row(
+            str(c.id), c.slug, escape(c.title), str(c.topics), str(c.questions), str(c.notes)
+        )
+    out.print(table)
+
+
+@app.command()
+@friendly
+def questions(
+    ctx: typer.Context,
+    course: Annotated[str | None, typer.Option("--course", help="A course slug or id.")] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="A topic number, or a word of its title.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the questions in the bank, grouped into families of the same question across years.
+
+    Example: pastpaper questions --topic 4 --json
+    """
+    found = _store(ctx).questions(course=course, topic=topic)
+    if as_json:
+        typer.echo(json.dumps([asdict(q) for q in found], ensure_ascii=False, indent=2))
+        return
+    _print_questions(found)
+
+
+def _print_questions(found: list[QuestionInfo]) -> None:
+    if not found:
+        out.print("No questions yet. Import notes with: pastpaper import NOTES.txt")
+        return
+    table: Table | None = None
+    last_topic: tuple[str, str] | None = None
+    last_family: int | None = None
+    for q in found:
+        topic = (q.course, q.topic)
+        if topic != last_topic:
+            if table is not None:
+                out.print(table)
+            heading = f"{q.topic_number}: {q.topic}" if q.topic_number is not None else q.topic
+            table = Table(
+                "id",
+                "family",
+                "year",
+                "marks",
+                "command",
+                "question",
+                title=f"{escape(heading)} ({q.course})",
+                title_justify="left",
+            )
+            last_topic, last_family = topic, None
+        assert table is not None
+        if last_family is not None and q.family != last_family:
+            table.add_section()
+        table.add_row(
+            str(q.id),
+            str(q.family),
+            str(q.year or ""),
+            str(q.marks) if q.marks is not None else "-",
+            q.command_word,
+            escape(q.text),
+        )
+        last_family = q.family
+    out.print(table)
+
+
+@app.command()
+@friendly
+def show(
+    ctx: typer.Context,
+    question_id: Annotated[
+        int, typer.Argument(help="The question's id, from 'pastpaper questions'.")
+    ],
+) -> None:
+    """Show one question: its marks, the same question in other years, and the notes that answer it.
+
+    Example: pastpaper show 2
+    """
+    detail = _store(ctx).question(question_id)
+    q = detail.question
+    marks = f"{q.marks} marks" if q.marks is not None else "no marks printed"
+    topic = f"{q.topic_number}: {q.topic}" if q.topic_number is not None else q.topic
+    out.print(f"[bold]{escape(q.text)}[/bold]")
+    out.print(
+        f"{q.year or 'no year'} · {marks} · command word: {q.command_word} · "
+        f"topic {escape(topic)} · course {q.course} · family {q.family}"
+    )
+    others = [o for o in detail.family_questions if o.id != q.id]
+    if others:
+        out.print("\n[bold]The same question in other years[/bold]")
+        for o in others:
+            o_marks = f"({o.marks})" if o.marks is not None else "(no marks printed)"
+            out.print(f"  {o.id:>4}  {o.year or '----'}  {escape(o.text)} {o_marks}")
+    out.print(f"\n[bold]Notes[/bold] ({_n(len(detail.notes), 'paragraph')})")
+    for paragraph in detail.notes:
+        out.print(escape(paragraph.strip()), soft_wrap=True)
+        out.print()
+
+
+@app.command()
+@friendly
+def export(
+    ctx: typer.Context,
+    course: Annotated[str, typer.Argument(help="The course's slug or id.")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The course file to write (.yaml); - for stdout.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the file if it exists.")
+    ] = False,
+) -> None:
+    """Write a course as a course file (YAML) to correct by hand and import again.
+
+    Example: pastpaper export khrushchevs-attempts-at-modernisation -o khrushchev.yaml
+    """
+    text = export_course(_store(ctx), course)
+    if str(output) == "-":
+        typer.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise PastpaperError(
+            f"{output} exists; choose another file or pass --force to overwrite it"
+        )
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PastpaperError(f"{output}: cannot write ({error.strerror})") from None
+    out.print(f"Wrote {escape(str(output))}. Edit it, then: pastpaper import {escape(str(output))}")
+
+
+@app.command()
+@friendly
+def demo(ctx: typer.Context) -> None:
+    """Import the built-in example notes and print the question bank they make.
+
+    Example: pastpaper demo
+    """
+    store = _store(ctx)
+    slugs = []
+    with ExitStack() as stack:
+        for path in example_paths(stack):
+            report = import_file(store, path)
+            report = ImportReport(path.name, report.course, report.saved, report.notices)
+            _print_report(report)
+            slugs.append(report.saved.slug)
+    out.print()
+    _print_questions([q for slug in slugs for q in store.questions(course=slug)])
+    out.print(
+        "\nNext: pastpaper show 2 · pastpaper questions --json · "
+        "pastpaper export COURSE -o course.yaml"
+    )
+
+
+def main() -> Any:
+    """Entry point of the ``pastpaper`` script."""
+    return app()
