@@ -35,8 +35,15 @@ class _Dumper(yaml.SafeDumper):
     """Block style for text with line breaks, so notes read as they were written."""
 
 
+# Characters a YAML reader turns into plain line breaks unless they are escaped.
+_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if _BREAKS.intersection(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -160,13 +160,37 @@ def _docx_source(data: bytes, name: str) -> Source:
 
 
 def _heading_level(style: str) -> int:
+    """Markdown level of a Word style: Title is ``#``, Heading 1 is ``##``, and so on."""
     if style == "Title":
         return 1
     if style.startswith("Heading "):
         suffix = style.removeprefix("Heading ").strip()
         if suffix.isdigit():
-            return int(suffix)
+            return min(int(suffix) + 1, 6)
     return 0
+
+
+def _pdf_paragraphs(page: list[str]) -> list[str]:
+    """Text lines of a laid-out page, with one blank line where the gap is wider than usual."""
+    texts: list[str] = []
+    gaps: list[int] = []
+    blank_run = 0
+    for line in page:
+        if line.strip():
+            if texts:
+                gaps.append(blank_run)
+            texts.append(line.strip())
+            blank_run = 0
+        else:
+            blank_run += 1
+    # Lines of one paragraph sit at most one blank line apart in layout mode.
+    usual = min([*gaps, 1])
+    out = texts[:1]
+    for gap, text in zip(gaps, texts[1:], strict=True):
+        if gap > usual:
+            out.append("")
+        out.append(text)
+    return out
 
 
 def _pdf_source(data: bytes, name: str) -> Source:
@@ -175,13 +199,14 @@ def _pdf_source(data: bytes, name: str) -> Source:
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # Layout mode keeps vertical gaps as blank lines, which is how paragraphs are told apart.
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as error:
         raise InputError(f"is not a readable PDF file ({error})", name) from None
     lines: list[str] = []
     labels: list[str] = []
     for page_number, page in enumerate(pages, start=1):
-        for line_number, line in enumerate(page.splitlines(), start=1):
+        for line_number, line in enumerate(_pdf_paragraphs(page.splitlines()), start=1):
             lines.append(line)
             labels.append(f"page {page_number}, line {line_number}")
         lines.append("")

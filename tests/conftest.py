@@ -1,0 +1,66 @@
+"""Shared fixtures: the real seed from ../shared, and a real database (SQLite, and PostgreSQL
+when PASTPAPER_TEST_POSTGRES names a server, as it does in CI)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from pastpaper.store import Store, database_url
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PASTPAPER_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seed" / "khrushchev-modernisation.txt"
+POSTGRES = os.environ.get("PASTPAPER_TEST_POSTGRES")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    assert SEED.is_file(), f"the seed notes are missing: {SEED} (set PASTPAPER_SHARED)"
+    return SEED
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not POSTGRES, reason="set PASTPAPER_TEST_POSTGRES to a server URL (CI does)"
+            ),
+        ),
+    ]
+)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty database of each kind, as a URL or path to pass to --db."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "bank.db")
+        return
+    assert POSTGRES is not None
+    admin = create_engine(database_url(POSTGRES), isolation_level="AUTOCOMMIT")
+    name = f"pastpaper_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield (
+            make_url(database_url(POSTGRES))
+            .set(database=name)
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    opened = Store.open(db_url)
+    yield opened
+    opened.close()

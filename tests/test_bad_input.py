@@ -1,0 +1,134 @@
+"""Bad input: a clear message naming the file and line, never a traceback, never lost text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pastpaper.cli import app
+from pastpaper.ingest import read_notes
+from pastpaper.text import words
+
+runner = CliRunner()
+
+
+def run(db: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--db", str(db), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty: there is nothing to import"),
+        (b"  \n\n\t\n", "the file is empty: there is nothing to import"),
+        (b"\x00\x01\x02binary\xff" * 50, "this is not a text file (it holds binary data)"),
+    ],
+    ids=["empty", "blank", "binary"],
+)
+def test_unreadable_files_are_refused_with_the_file_named(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(content)
+    code, out, err = run(tmp_path / "bank.db", "import", str(path))
+    assert code == 1
+    assert f"error: {path}: {message}" in err.replace("\n", " ")
+    assert "Traceback" not in out + err
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    code, _, err = run(tmp_path / "bank.db", "import", str(tmp_path / "nope.txt"))
+    assert code == 1
+    assert "nope.txt: no such file" in err
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, seed_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code, out, err = run(tmp_path / "bank.db", "import", str(empty), str(seed_path))
+    assert code == 1
+    assert "empty.txt: the file is empty" in err
+    assert "1 of 2 files could not be imported." in err
+    assert "Imported" in out and "7 questions" in out
+
+
+def test_notes_without_questions_are_imported_as_notes_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    text = (
+        "Stalin died in March 1953.\nKhrushchev spoke in 1956.\n\nThe sovnarkhozy came in 1957.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(tmp_path / "bank.db", "import", str(path))
+    assert code == 0
+    assert "warning:" in err and "no past-paper questions found" in err
+    assert "0 questions" in out and "2 notes paragraphs" in out
+    course = read_notes(path).course
+    kept = [note for topic in course.topics for f in topic.families for note in f.notes]
+    assert words(" ".join(kept)) == words(text)
+
+
+@pytest.mark.parametrize("marks", ["0", "999"])
+def test_impossible_marks_are_reported_on_their_line_and_kept_in_the_text(
+    tmp_path: Path, marks: str
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        f"Title\n\n2000: Why did Khrushchev fall? (5)\n2001: Why was he removed? ({marks})\n\n"
+        "Cuba.\n",
+        encoding="utf-8",
+    )
+    imported = read_notes(path)
+    assert [str(n) for n in imported.notices] == [
+        f"{path}, line 4: marks ({marks}) are not a mark total between 1 and 100; the question "
+        f"was imported with no marks and '({marks})' kept in its text: correct it in the "
+        "course file"
+    ]
+    question = imported.course.topics[0].families[0].questions[1]
+    assert (question.marks, question.text) == (None, f"Why was he removed? ({marks})")
+
+
+def test_a_cp1252_file_is_read_with_a_warning_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes(
+        "Title\n\n2000: Why did Khrushchev attack Stalin’s cult? (5)\n\nThe ‘metal eaters’.\n".encode(
+            "cp1252"
+        )
+    )
+    imported = read_notes(path)
+    assert [str(n) for n in imported.notices] == [
+        f"{path}, line 3: the file is not UTF-8 (byte 0x92 here); read it as Windows-1252: "
+        "check its quotes and accents, or save it as UTF-8"
+    ]
+    question = imported.course.topics[0].families[0].questions[0]
+    assert question.text == "Why did Khrushchev attack Stalin’s cult?"
+    assert imported.course.topics[0].families[0].notes == ("The ‘metal eaters’.",)
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as file:
+        file.write(b"2000: Why did Khrushchev fall? (5)\n\n")
+        file.truncate(50_000_000)
+    code, _, err = run(tmp_path / "bank.db", "import", str(path))
+    assert code == 1
+    flat = " ".join(err.split())
+    assert f"{path}: the file is 50.0 MB, over the 20 MB limit for one notes file" in flat
+    assert "--max-mb" in flat
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    code, _, err = run(tmp_path / "bank.db", "import", str(tmp_path))
+    assert code == 1
+    assert "is a folder" in err
+
+
+def test_a_database_that_cannot_be_created_is_reported(tmp_path: Path, seed_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, err = run(blocker / "bank.db", "import", str(seed_path))
+    assert code == 1
+    assert "cannot create the folder for the database" in err

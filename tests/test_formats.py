@@ -1,0 +1,140 @@
+"""Beyond the seed: Markdown, several topics in one file, DOCX and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from fpdf import FPDF
+
+from pastpaper.course import command_word
+from pastpaper.ingest import parse_notes, read_notes
+
+MARKDOWN = """\
+# Soviet Union 1953-1964
+
+## 4: Khrushchev's attempts at modernisation
+
+1999: In what ways did Khrushchev carry out de-Stalinisation? (10)
+Q: Describe the Secret Speech. [6 marks]
+
+The Secret Speech of February 1956 condemned Stalin's terror.
+It was given to the Twentieth Party Congress.
+
+### Economy
+
+In 1957 Khrushchev set up 105 regional economic councils.
+
+## 5: The fall of Khrushchev
+
+- **2002:** Why was Khrushchev removed from power in 1964? **(10)**
+
+He was removed in October 1964 after the Cuban Missile Crisis.
+"""
+
+
+def test_markdown_headings_are_the_course_and_its_topics() -> None:
+    course = parse_notes(MARKDOWN, "ussr.md", markdown=True).course
+    assert course.title == "Soviet Union 1953-1964"
+    assert [(t.number, t.title) for t in course.topics] == [
+        (4, "Khrushchev's attempts at modernisation"),
+        (5, "The fall of Khrushchev"),
+    ]
+    first = course.topics[0].families[0]
+    assert [(q.year, q.marks, q.command_word) for q in first.questions] == [
+        (1999, 10, "in what ways"),
+        (None, 6, "describe"),
+    ]
+    assert first.questions[1].text == "Describe the Secret Speech."
+    assert first.notes == (
+        "The Secret Speech of February 1956 condemned Stalin's terror.\n"
+        "It was given to the Twentieth Party Congress.",
+        "### Economy",
+        "In 1957 Khrushchev set up 105 regional economic councils.",
+    )
+    fall = course.topics[1].families[0]
+    assert [(q.year, q.text, q.marks) for q in fall.questions] == [
+        (2002, "Why was Khrushchev removed from power in 1964?", 10)
+    ]
+
+
+def test_markdown_file_is_read_by_its_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "ussr.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    assert len(read_notes(path).course.topics) == 2
+
+
+def test_several_topics_in_one_text_file() -> None:
+    notes = (
+        "Russia revision\n\n"
+        "4: Khrushchev\n\n"
+        "2000: Why did Khrushchev denounce Stalin? (5)\n\nTo secure his own position.\n\n"
+        "5: Brezhnev\n\n"
+        "2003: Describe the Brezhnev Doctrine. (6)\n\nIntervention in Czechoslovakia, 1968.\n"
+    )
+    course = parse_notes(notes).course
+    assert course.title == "Russia revision"
+    assert [(t.number, t.title, len(t.families)) for t in course.topics] == [
+        (4, "Khrushchev", 1),
+        (5, "Brezhnev", 1),
+    ]
+
+
+def test_dated_lines_in_notes_are_notes_not_questions() -> None:
+    notes = "2000: Why did Khrushchev fall? (10)\n\n1957: sovnarkhozy set up.\n1962: Cuba.\n"
+    course = parse_notes(notes).course
+    family = course.topics[0].families[0]
+    assert [q.year for q in family.questions] == [2000]
+    assert family.notes == ("1957: sovnarkhozy set up.\n1962: Cuba.",)
+
+
+def test_command_words() -> None:
+    assert command_word("How far was Khrushchev a reformer?") == "how far"
+    assert command_word("To what extent did de-Stalinisation succeed?") == "to what extent"
+    assert command_word("Was Khrushchev a reformer? Explain your answer.") == "explain"
+    assert command_word("In what way did agriculture change?") == "in what ways"
+    assert command_word("Khrushchev and the Virgin Lands.") == "other"
+
+
+def test_docx_headings_and_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Soviet Union 1953-1964", level=0)
+    document.add_heading("4: Khrushchev's attempts at modernisation", level=1)
+    document.add_paragraph("2000: Why did Khrushchev introduce de-Stalinisation?\u00a0\u00a0 (5)")
+    document.add_paragraph("He wanted to secure his own position.")
+    document.add_paragraph("He knew the economy had stagnated.")
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+
+    course = read_notes(path).course
+    assert course.title == "Soviet Union 1953-1964"
+    assert [t.number for t in course.topics] == [4]
+    family = course.topics[0].families[0]
+    assert [(q.year, q.marks, q.command_word) for q in family.questions] == [(2000, 5, "why")]
+    assert family.notes == (
+        "He wanted to secure his own position.",
+        "He knew the economy had stagnated.",
+    )
+
+
+def test_pdf_text_is_extracted_and_parsed(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in [
+        "Khrushchev revision",
+        "",
+        "4: Khrushchev's attempts at modernisation",
+        "",
+        "2001: Why did Khrushchev carry out de-Stalinisation? (10)",
+        "",
+        "Khrushchev wanted to improve relations with the west.",
+    ]:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "notes.pdf"
+    pdf.output(str(path))
+
+    course = read_notes(path).course
+    assert [(q.year, q.marks) for _, _, q in course.questions()] == [(2001, 10)]
+    notes = course.topics[0].families[0].notes
+    assert notes == ("Khrushchev wanted to improve relations with the west.",)
