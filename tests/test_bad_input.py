@@ -93,11 +93,8 @@ def test_impossible_marks_are_reported_on_their_line_and_kept_in_the_text(
 
 def test_a_cp1252_file_is_read_with_a_warning_naming_the_line(tmp_path: Path) -> None:
     path = tmp_path / "windows.txt"
-    path.write_bytes(
-        "Title\n\n2000: Why did Khrushchev attack Stalin’s cult? (5)\n\nThe ‘metal eaters’.\n".encode(
-            "cp1252"
-        )
-    )
+    notes = "Title\n\n2000: Why did Khrushchev attack Stalin’s cult? (5)\n\nThe ‘metal eaters’.\n"
+    path.write_bytes(notes.encode("cp1252"))
     imported = read_notes(path)
     assert [str(n) for n in imported.notices] == [
         f"{path}, line 3: the file is not UTF-8 (byte 0x92 here); read it as Windows-1252: "

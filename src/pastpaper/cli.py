@@ -16,7 +16,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from pastpaper.bank import ImportReport, example_paths, export_course, import_file
 from pastpaper.errors import PastpaperError
@@ -28,10 +28,8 @@ __all__ = ["app", "main"]
 _HELP = Settings.model_fields
 
 app = typer.Typer(
-    help="pastpaper turns revision notes into an examiner. Start with: pastpaper demo",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
     add_completion=False,
 )
 out = Console(highlight=False, soft_wrap=True)
@@ -60,10 +58,12 @@ def options(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", envvar="PASTPAPER_DB", help=_HELP["db"].description),
+        typer.Option(
+            "--db", envvar="PASTPAPER_DB", metavar="PATH_OR_URL", help=_HELP["db"].description
+        ),
     ] = None,
 ) -> None:
-    """pastpaper turns revision notes into an examiner.
+    """pastpaper turns revision notes into an examiner: a question bank, mark schemes, marking.
 
     Example: pastpaper --db school.db import notes.txt
     """
@@ -82,11 +82,16 @@ def _store(ctx: typer.Context) -> Store:
 def import_(
     ctx: typer.Context,
     files: Annotated[
-        list[Path], typer.Argument(help="Notes (.txt, .md, .docx, .pdf) or course files (.yaml).")
+        list[Path],
+        typer.Argument(
+            metavar="FILE...", help="Notes (.txt, .md, .docx, .pdf) or course files (.yaml)."
+        ),
     ],
     max_mb: Annotated[
         float | None,
-        typer.Option("--max-mb", envvar="PASTPAPER_MAX_MB", help=_HELP["max_mb"].description),
+        typer.Option(
+            "--max-mb", envvar="PASTPAPER_MAX_MB", metavar="MB", help=_HELP["max_mb"].description
+        ),
     ] = None,
 ) -> None:
     """Import notes files into the question bank; importing again updates the course.
@@ -152,7 +157,7 @@ def courses(
     if not found:
         out.print("No courses yet. Import notes with: pastpaper import NOTES.txt")
         return
-    table = Table("id", "course", "title", "topics", "questions", "notes")
+    table = Table("id", Column("course", no_wrap=True), "title", "topics", "questions", "notes")
     for c in found:
         table.add_row(
             str(c.id), c.slug, escape(c.title), str(c.topics), str(c.questions), str(c.notes)
@@ -164,9 +169,12 @@ def courses(
 @friendly
 def questions(
     ctx: typer.Context,
-    course: Annotated[str | None, typer.Option("--course", help="A course slug or id.")] = None,
+    course: Annotated[
+        str | None, typer.Option("--course", metavar="COURSE", help="A course slug or id.")
+    ] = None,
     topic: Annotated[
-        str | None, typer.Option("--topic", help="A topic number, or a word of its title.")
+        str | None,
+        typer.Option("--topic", metavar="TOPIC", help="A topic number, or a word of its title."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
@@ -199,7 +207,7 @@ def _print_questions(found: list[QuestionInfo]) -> None:
                 "family",
                 "year",
                 "marks",
-                "command",
+                Column("command", no_wrap=True),
                 "question",
                 title=f"{escape(heading)} ({q.course})",
                 title_justify="left",
@@ -225,7 +233,10 @@ def _print_questions(found: list[QuestionInfo]) -> None:
 def show(
     ctx: typer.Context,
     question_id: Annotated[
-        int, typer.Argument(help="The question's id, from 'pastpaper questions'.")
+        int,
+        typer.Argument(
+            metavar="QUESTION_ID", help="The question's id, from 'pastpaper questions'."
+        ),
     ],
 ) -> None:
     """Show one question: its marks, the same question in other years, and the notes that answer it.
@@ -257,9 +268,12 @@ def show(
 @friendly
 def export(
     ctx: typer.Context,
-    course: Annotated[str, typer.Argument(help="The course's slug or id.")],
+    course: Annotated[str, typer.Argument(metavar="COURSE", help="The course's slug or id.")],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="The course file to write (.yaml); - for stdout.")
+        Path,
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="The course file to write (.yaml); - for stdout."
+        ),
     ],
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the file if it exists.")

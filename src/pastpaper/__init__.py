@@ -1,0 +1,41 @@
+"""pastpaper: turn revision notes into an examiner.
+
+>>> from pastpaper import parse_notes
+>>> notes = "4: Khrushchev\\n\\n2000: Why did Khrushchev denounce Stalin? (5)\\n\\nTo rule."
+>>> [(q.year, q.marks, q.command_word) for _, _, q in parse_notes(notes).course.questions()]
+[(2000, 5, 'why')]
+"""
+
+from __future__ import annotations
+
+from pastpaper.bank import ImportReport, export_course, import_file
+from pastpaper.course import Course, Question, QuestionFamily, Topic, command_word
+from pastpaper.errors import InputError, NotFound, Notice, PastpaperError, StoreError
+from pastpaper.ingest import Imported, dump_course, load_course, parse_notes, read_notes
+from pastpaper.settings import Settings
+from pastpaper.store import Store
+
+__all__ = [
+    "Course",
+    "ImportReport",
+    "Imported",
+    "InputError",
+    "NotFound",
+    "Notice",
+    "PastpaperError",
+    "Question",
+    "QuestionFamily",
+    "Settings",
+    "Store",
+    "StoreError",
+    "Topic",
+    "command_word",
+    "dump_course",
+    "export_course",
+    "import_file",
+    "load_course",
+    "parse_notes",
+    "read_notes",
+]
+
+__version__ = "0.1.0"

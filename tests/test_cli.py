@@ -1,0 +1,138 @@
+"""The CLI, driven in-process with exact output where the output is the point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pastpaper.cli import app
+from pastpaper.ingest import read_notes
+
+runner = CliRunner()
+
+
+def cli(db: str | Path, *args: str, code: int = 0) -> str:
+    result = runner.invoke(app, ["--db", str(db), *args])
+    assert result.exit_code == code, result.output
+    return result.stdout
+
+
+def test_import_then_list_questions_as_json(db_url: str, seed_path: Path) -> None:
+    out = cli(db_url, "import", str(seed_path))
+    assert out == (
+        f"Imported {seed_path} as course khrushchevs-attempts-at-modernisation: 1 topic, "
+        "3 question families, 7 questions, 14 notes paragraphs\n"
+    )
+    items = json.loads(cli(db_url, "questions", "--json"))
+    assert [(q["year"], q["marks"], q["command_word"], q["family"]) for q in items] == [
+        (1998, None, "describe", 1),
+        (1999, 10, "in what ways", 1),
+        (2000, 6, "describe", 1),
+        (2000, 5, "why", 2),
+        (2001, 10, "why", 2),
+        (2000, 6, "in what ways", 3),
+        (2001, 15, "in what ways", 3),
+    ]
+    assert items[0] == {
+        "id": 1,
+        "course": "khrushchevs-attempts-at-modernisation",
+        "topic": "Khrushchev’s attempts at modernisation",
+        "topic_number": 4,
+        "family": 1,
+        "year": 1998,
+        "text": "Describe the key features of Khrushchev’s policy of de-Stalinisation",
+        "marks": None,
+        "command_word": "describe",
+    }
+
+
+def test_importing_again_says_what_changed(tmp_path: Path, seed_path: Path) -> None:
+    cli(tmp_path / "bank.db", "import", str(seed_path))
+    out = cli(tmp_path / "bank.db", "import", str(seed_path))
+    assert "Updated" in out and "(0 new, 7 kept, 0 removed)" in out
+    assert len(json.loads(cli(tmp_path / "bank.db", "questions", "--json"))) == 7
+
+
+def test_courses_lists_counts(tmp_path: Path, seed_path: Path) -> None:
+    cli(tmp_path / "bank.db", "import", str(seed_path))
+    [course] = json.loads(cli(tmp_path / "bank.db", "courses", "--json"))
+    assert (course["slug"], course["topics"], course["questions"], course["notes"]) == (
+        "khrushchevs-attempts-at-modernisation",
+        1,
+        7,
+        14,
+    )
+    assert "khrushchevs-attempts-at-modernisation" in cli(tmp_path / "bank.db", "courses")
+
+
+def test_show_prints_question_family_and_notes(tmp_path: Path, seed_path: Path) -> None:
+    cli(tmp_path / "bank.db", "import", str(seed_path))
+    out = cli(tmp_path / "bank.db", "show", "1")
+    lines = out.splitlines()
+    assert lines[0] == "Describe the key features of Khrushchev’s policy of de-Stalinisation"
+    assert lines[1] == (
+        "1998 · no marks printed · command word: describe · topic 4: Khrushchev’s attempts "
+        "at modernisation · course khrushchevs-attempts-at-modernisation · family 1"
+    )
+    assert "The same question in other years" in out
+    assert "Describe the key features of de-Stalinisation. (6)" in out
+    assert "Notes (6 paragraphs)" in out
+    assert "Thus Stalingrad became Volgogradthe powers of the KGB" in out
+    missing = runner.invoke(app, ["--db", str(tmp_path / "bank.db"), "show", "99"])
+    assert missing.exit_code == 1
+    assert missing.stderr == "error: no question 99; 'pastpaper questions' lists their ids\n"
+
+
+def test_export_writes_a_course_file_that_imports_back(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    target = tmp_path / "course.yaml"
+    cli(db, "export", "khrushchevs-attempts-at-modernisation", "-o", str(target))
+    assert read_notes(target).course == read_notes(seed_path).course
+    again = runner.invoke(app, ["--db", str(db), "export", "1", "-o", str(target)])
+    assert again.exit_code == 1
+    assert "exists; choose another file or pass --force" in again.stderr
+    assert cli(db, "export", "1", "-o", "-") == target.read_text(encoding="utf-8")
+    out = cli(db, "import", str(target))
+    assert "Updated" in out and "(0 new, 7 kept, 0 removed)" in out
+
+
+def test_demo_imports_the_built_in_example_and_prints_the_bank(tmp_path: Path) -> None:
+    out = cli(tmp_path / "bank.db", "demo")
+    assert out.startswith(
+        "Imported khrushchev-reform.txt as course khrushchev-and-the-reform-of-the-soviet-union: "
+        "2 topics, 4 question families, 9 questions, 18 notes paragraphs\n"
+    )
+    assert "4: Khrushchev’s attempts at modernisation" in out
+    assert "5: The fall of Khrushchev" in out
+    assert len(json.loads(cli(tmp_path / "bank.db", "questions", "--json"))) == 9
+
+
+def test_db_comes_from_the_environment(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "from-env.db"
+    result = runner.invoke(app, ["import", str(seed_path)], env={"PASTPAPER_DB": str(db)})
+    assert result.exit_code == 0, result.output
+    assert db.is_file()
+
+
+@pytest.mark.parametrize("command", ["import", "courses", "questions", "show", "export", "demo"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: pastpaper " in result.stdout
+
+
+def test_help_does_not_load_the_heavy_parts() -> None:
+    # --help must stay fast: no DOCX or PDF reader, no database driver for PostgreSQL.
+    code = (
+        "import sys; from pastpaper.cli import app; "
+        "from typer.testing import CliRunner; CliRunner().invoke(app, ['--help']); "
+        "print(sorted(m for m in ('docx', 'pypdf', 'psycopg') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
