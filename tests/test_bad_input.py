@@ -129,3 +129,14 @@ def test_a_database_that_cannot_be_created_is_reported(tmp_path: Path, seed_path
     code, _, err = run(blocker / "bank.db", "import", str(seed_path))
     assert code == 1
     assert "cannot create the folder for the database" in err
+
+
+def test_a_bad_setting_is_named_not_a_traceback(tmp_path: Path, seed_path: Path) -> None:
+    result = runner.invoke(
+        app, ["--db", str(tmp_path / "bank.db"), "import", "--max-mb", "-5", str(seed_path)]
+    )
+    assert result.exit_code == 1
+    assert "the setting max_mb (PASTPAPER_MAX_MB) cannot be -5.0" in result.stderr
+    from_env = runner.invoke(app, ["courses"], env={"PASTPAPER_MAX_MB": "lots"})
+    assert from_env.exit_code == 1
+    assert "the setting max_mb (PASTPAPER_MAX_MB) cannot be 'lots'" in from_env.stderr

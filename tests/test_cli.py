@@ -136,3 +136,10 @@ def test_help_does_not_load_the_heavy_parts() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_default_database_is_in_the_user_data_folder(tmp_path: Path, seed_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "PASTPAPER_DB": None}
+    result = runner.invoke(app, ["import", str(seed_path)], env=env)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "pastpaper" / "pastpaper.db").is_file()

@@ -20,7 +20,7 @@ from rich.table import Column, Table
 
 from pastpaper.bank import ImportReport, example_paths, export_course, import_file
 from pastpaper.errors import PastpaperError
-from pastpaper.settings import Settings
+from pastpaper.settings import Settings, load_settings
 from pastpaper.store import QuestionInfo, Store
 
 __all__ = ["app", "main"]
@@ -54,6 +54,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
 
 
 @app.callback()
+@friendly
 def options(
     ctx: typer.Context,
     db: Annotated[
@@ -67,7 +68,7 @@ def options(
 
     Example: pastpaper --db school.db import notes.txt
     """
-    ctx.obj = Settings(db=db) if db else Settings()
+    ctx.obj = load_settings(db=db)
 
 
 def _store(ctx: typer.Context) -> Store:
@@ -98,8 +99,8 @@ def import_(
 
     Example: pastpaper import khrushchev.txt revision.md
     """
+    limit = load_settings(db=ctx.obj.db, max_mb=max_mb).max_mb
     store = _store(ctx)
-    limit = max_mb if max_mb is not None else Settings().max_mb
     failed = 0
     for path in files:
         try:

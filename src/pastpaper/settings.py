@@ -7,12 +7,19 @@ or, where the CLI has an option of the same name, on the command line.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "default_db_path"]
+from pastpaper.errors import PastpaperError
+
+__all__ = ["Settings", "SettingsError", "default_db_path", "load_settings"]
+
+
+class SettingsError(PastpaperError):
+    """A setting given on the command line or in the environment that cannot be used."""
 
 
 def default_db_path() -> Path:
@@ -34,3 +41,16 @@ class Settings(BaseSettings):
         description="The largest notes file, in MB, that import reads; a larger file is refused "
         "with a message rather than read slowly.",
     )
+
+
+def load_settings(**given: Any) -> Settings:
+    """Settings from the environment, overridden by the values given that are not None."""
+    try:
+        return Settings(**{name: value for name, value in given.items() if value is not None})
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "setting"
+        raise SettingsError(
+            f"the setting {name} (PASTPAPER_{name.upper()}) cannot be {first['input']!r}: "
+            f"{first['msg']}"
+        ) from None

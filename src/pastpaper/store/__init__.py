@@ -29,7 +29,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import NotFound, StoreError
@@ -147,6 +147,16 @@ class Store:
     def save_course(self, course: Course, *, now: datetime | None = None) -> Saved:
         """Insert the course, or update the course with the same slug in place."""
         now = now or datetime.now(UTC)
+        try:
+            return self._save(course, now)
+        except (IntegrityError, OperationalError) as error:
+            # Two imports of one new course at once: the loser's transaction rolled back whole.
+            raise StoreError(
+                f"the course {course.slug} could not be saved ({error.orig}); nothing was "
+                "changed: run the import again"
+            ) from None
+
+    def _save(self, course: Course, now: datetime) -> Saved:
         with self.engine.begin() as conn:
             course_id = conn.scalar(select(_courses.c.id).where(_courses.c.slug == course.slug))
             created = course_id is None
