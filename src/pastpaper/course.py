@@ -23,6 +23,8 @@ __all__ = [
     "QuestionFamily",
     "Topic",
     "command_word",
+    "question_key",
+    "topic_key",
 ]
 
 #: The largest mark total a single question can carry; larger numbers are typing mistakes.
@@ -84,6 +86,16 @@ def command_word(question: str) -> str:
     return "other"
 
 
+def question_key(year: int | None, text: str) -> tuple[int | None, str]:
+    """What identifies a question within its course from one import to the next."""
+    return (year, match_key(text))
+
+
+def topic_key(number: int | None, title: str) -> str:
+    """What identifies a topic within its course: its number, or its title if it has none."""
+    return str(number) if number is not None else match_key(title)
+
+
 def _not_blank(text: str) -> str:
     if not text.strip():
         raise ValueError("must not be blank")
@@ -118,8 +130,7 @@ class Question(_Frozen):
 
     @property
     def key(self) -> tuple[int | None, str]:
-        """What identifies the question within its course across imports."""
-        return (self.year, match_key(self.text))
+        return question_key(self.year, self.text)
 
 
 class QuestionFamily(_Frozen):
@@ -136,7 +147,7 @@ class Topic(_Frozen):
 
     @property
     def key(self) -> str:
-        return str(self.number) if self.number is not None else match_key(self.title)
+        return topic_key(self.number, self.title)
 
 
 class Course(_Frozen):

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from pastpaper.course import Course, Question, QuestionFamily, Topic
+from pastpaper.course import Course, Question, QuestionFamily, Topic, question_key, topic_key
 from pastpaper.errors import NotFound, StoreError
 from pastpaper.store.migrate import migrate
 from pastpaper.store.tables import CourseRow, FamilyRow, NoteRow, QuestionRow, TopicRow
@@ -386,7 +386,7 @@ class _Sync:
 
         topic_ids = self.write(
             _topics,
-            old=_keyed(old.topics, _topic_key),
+            old=_keyed(old.topics, lambda t: topic_key(t.number, t.title)),
             keys=[topic.key for topic in course.topics],
             rows=[
                 {"course_id": self.course_id, "position": i, "number": t.number, "title": t.title}
@@ -411,7 +411,7 @@ class _Sync:
         ]
         question_ids = self.write(
             _questions,
-            old=_keyed(old_questions, lambda q: (q.year, match_key(q.text))),
+            old=_keyed(old_questions, lambda q: question_key(q.year, q.text)),
             keys=[question.key for _, _, question in new_questions],
             rows=[
                 {
@@ -481,10 +481,6 @@ class _Sync:
         return [i if i is not None else next(fresh_ids) for i in ids]
 
 
-def _topic_key(row: Any) -> str:
-    return str(row.number) if row.number is not None else match_key(row.title)
-
-
 def _family_key(topic_id: int, position: int, family: QuestionFamily) -> Hashable:
     # A family is known by its first question; a family of notes alone by its place.
     if family.questions:
@@ -495,7 +491,7 @@ def _family_key(topic_id: int, position: int, family: QuestionFamily) -> Hashabl
 def _stored_family_key(row: Any, tree: _Tree) -> Hashable:
     questions = tree.questions.get(row.id)
     if questions:
-        return (row.topic_id, (questions[0].year, match_key(questions[0].text)))
+        return (row.topic_id, question_key(questions[0].year, questions[0].text))
     return (row.topic_id, "notes", row.position)
 
 
