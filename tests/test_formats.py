@@ -138,3 +138,23 @@ def test_pdf_text_is_extracted_and_parsed(tmp_path: Path) -> None:
     assert [(q.year, q.marks) for _, _, q in course.questions()] == [(2001, 10)]
     notes = course.topics[0].families[0].notes
     assert notes == ("Khrushchev wanted to improve relations with the west.",)
+
+
+def test_a_question_wrapped_onto_a_second_line_is_joined() -> None:
+    notes = (
+        "2001: In what ways did Khrushchev try to modernise Soviet\n"
+        "agriculture and industry in the years to 1964?      (15)\n"
+        "2002: Describe the Virgin Lands scheme\n\n"
+        "The Virgin Lands scheme began in 1954.\n"
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    assert [(q.year, q.text, q.marks) for q in family.questions] == [
+        (
+            2001,
+            "In what ways did Khrushchev try to modernise Soviet agriculture and industry in "
+            "the years to 1964?",
+            15,
+        ),
+        (2002, "Describe the Virgin Lands scheme", None),
+    ]
+    assert family.notes == ("The Virgin Lands scheme began in 1954.",)

@@ -133,6 +133,8 @@ class _Parser:
             if question is not None:
                 self.add_question(index, question)
                 continue
+            if self._continue_question(index, line):
+                continue
             if standalone and not self.source.markdown and _is_topic_line(line):
                 self.add_topic(index, *_split_topic(line, _TOPIC_LINE))
                 continue
@@ -168,7 +170,12 @@ class _Parser:
         parsed = _question(line)
         if parsed is None:
             return None
-        year, text, marks = parsed
+        year, text = parsed
+        return self._with_marks(index, year, text)
+
+    def _with_marks(self, index: int, year: int | None, text: str) -> Question:
+        """The question with its marks split off its text; impossible marks stay in the text."""
+        body, marks = _split_marks(text)
         if marks is not None and not 1 <= marks <= MAX_MARKS:
             self.notice(
                 index,
@@ -176,8 +183,30 @@ class _Parser:
                 f"was imported with no marks and '({marks})' kept in its text: correct it in "
                 "the course file",
             )
-            text, marks = _strip_bold(line_text(line)), None
-        return Question(year=year, text=text, marks=marks)
+            body, marks = _strip_bold(text), None
+        return Question(year=year, text=body, marks=marks)
+
+    def _continue_question(self, index: int, line: str) -> bool:
+        """Join a question wrapped onto the next line (common in PDF and DOCX) back together.
+
+        The next line continues the question only if the question has no marks and no
+        question mark yet and the line ends with one of them.
+        """
+        if self.paragraph or not self.topics or not self.topics[-1].families:
+            return False
+        family = self.topics[-1].families[-1]
+        if family.notes or not family.question_lines or family.question_lines[-1] != index - 1:
+            return False
+        last = family.questions[-1]
+        rest = _strip_bold(line)
+        ends = rest.endswith("?") or _split_marks(rest)[1] is not None
+        if last.marks is not None or last.text.endswith("?") or not ends:
+            return False
+        if len(rest) > _TITLE_MAX:
+            return False
+        family.questions[-1] = self._with_marks(index, last.year, f"{last.text} {rest}")
+        family.question_lines[-1] = index
+        return True
 
     def build(self) -> Course:
         topics = []
@@ -206,37 +235,31 @@ class _Parser:
         return Course(title=title, topics=tuple(topics))
 
 
-def line_text(line: str) -> str:
-    """A question line's text after its year or ``Q:``, marks included."""
-    match = _YEAR_LINE.match(line) or _Q_LINE.match(line)
-    return match["text"].strip() if match else line.strip()
-
-
-def _question(line: str) -> tuple[int | None, str, int | None] | None:
-    """Year, text and marks of a question line, or None if the line is not a question."""
+def _question(line: str) -> tuple[int | None, str] | None:
+    """Year and text (marks included) of a question line, or None if it is not a question."""
     match = _YEAR_LINE.match(line)
-    explicit = False
-    if match is None:
-        match = _Q_LINE.match(line)
-        explicit = True
+    explicit = match is None
+    match = match or _Q_LINE.match(line)
     if match is None:
         return None
-    text = match["text"].strip()
-    marks = None
-    found = _MARKS.search(text)
-    if found and found.start() > 0:
-        marks = int(found["marks"])
-        text = text[: found.start()]
-    text = _strip_bold(text)
-    if not text:
+    text = _strip_bold(match["text"])
+    body, marks = _split_marks(text)
+    if not body:
         return None
     # A dated line in the notes ("1957: sovnarkhozy set up") is not a question: a question
     # asks (command word or question mark) or carries marks.
-    asks = text.rstrip().endswith("?") or command_word(text) != "other"
+    asks = body.endswith("?") or command_word(body) != "other"
     if not explicit and marks is None and not asks:
         return None
-    year = int(match["year"]) if match["year"] else None
-    return year, text, marks
+    return (int(match["year"]) if match["year"] else None), text
+
+
+def _split_marks(text: str) -> tuple[str, int | None]:
+    """``("Why ...? (10)")`` -> ``("Why ...?", 10)``; text without marks is returned as it is."""
+    found = _MARKS.search(text)
+    if found is None or found.start() == 0:
+        return _strip_bold(text), None
+    return _strip_bold(text[: found.start()]), int(found["marks"])
 
 
 def _is_title(line: str) -> bool:
