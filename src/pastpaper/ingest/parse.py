@@ -41,7 +41,11 @@ _TOPIC_HEADING = re.compile(
     r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*[:.)]\s*(?P<title>\S.*?)\s*$", re.I
 )
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-_MARKS = re.compile(r"[\s*_]*[(\[]\s*(?P<marks>\d+)\s*(?:marks?)?\s*[)\]][\s*_]*$", re.IGNORECASE)
+# Marks at the end of a line: "(10)", "[10]", "(10 marks)", "**(10)**" (bold only if closed).
+_MARKS = re.compile(
+    r"\s*(?P<b>\*\*|__)?\s*[(\[]\s*(?P<marks>\d+)\s*(?:marks?)?\s*[)\]]\s*(?(b)(?P=b))\s*$",
+    re.IGNORECASE,
+)
 _TITLE_MAX = 150
 
 
@@ -272,7 +276,12 @@ def _is_topic_line(line: str) -> bool:
 
 
 def _strip_bold(text: str) -> str:
-    return text.strip().strip("*_").strip()
+    """Drop Markdown bold markers around a question: ``**Why ...?**`` -> ``Why ...?``."""
+    text = text.strip()
+    for marker in ("**", "__"):
+        if len(text) > 4 and text.startswith(marker) and text.endswith(marker):
+            return text[2:-2].strip()
+    return text
 
 
 def _split_topic(text: str, pattern: re.Pattern[str]) -> tuple[int | None, str]:
