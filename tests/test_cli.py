@@ -143,3 +143,52 @@ def test_the_default_database_is_in_the_user_data_folder(tmp_path: Path, seed_pa
     result = runner.invoke(app, ["import", str(seed_path)], env=env)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "pastpaper" / "pastpaper.db").is_file()
+
+
+def test_another_file_with_the_same_title_never_overwrites_a_course(tmp_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "notes.txt", tmp_path / "b" / "notes.txt"
+    first.write_text("History revision\n\n2000: Why did Khrushchev fall? (5)\n\nCuba.\n")
+    second.write_text("History revision\n\n2003: Why did Henry VIII break with Rome? (8)\n\nX.\n")
+    cli(db, "import", str(first))
+    result = runner.invoke(app, ["--db", str(db), "import", str(second)])
+    assert result.exit_code == 0, result.output
+    assert "as course history-revision-2:" in result.stdout
+    assert (
+        f"warning: {second}: a course 'history-revision' imported from {first} is already in "
+        "the bank, so this file became the course 'history-revision-2'"
+    ) in result.stderr
+    courses = {c["slug"]: c["questions"] for c in json.loads(cli(db, "courses", "--json"))}
+    assert courses == {"history-revision": 1, "history-revision-2": 1}
+    # Each file goes on updating its own course.
+    assert (
+        "Updated" in cli(db, "import", str(second))
+        and len(json.loads(cli(db, "courses", "--json"))) == 2
+    )
+    # --replace makes a file update the course of that name, whoever made it.
+    out = cli(db, "import", "--replace", str(second))
+    assert "as course history-revision:" in out and "(1 new, 0 kept, 1 removed)" in out
+
+
+def test_a_corrected_question_keeps_its_id(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    course_file = tmp_path / "course.yaml"
+    cli(db, "export", "1", "-o", str(course_file))
+    text = course_file.read_text(encoding="utf-8")
+    corrected = text.replace(
+        "Khrushchev’s policy of de-Stalinisation\n      marks: null",
+        "Khrushchev’s policy of de-Stalinisation.\n      marks: 8",
+    )
+    assert corrected != text
+    course_file.write_text(corrected, encoding="utf-8")
+    out = cli(db, "import", str(course_file))
+    assert "(0 new, 7 kept, 0 removed)" in out
+    first = json.loads(cli(db, "questions", "--json"))[0]
+    assert (first["id"], first["marks"], first["text"][-1]) == (1, 8, ".")
+    # The notes it came from would undo the correction: they make a course of their own.
+    result = runner.invoke(app, ["--db", str(db), "import", str(seed_path)])
+    assert "became the course 'khrushchevs-attempts-at-modernisation-2'" in result.stderr
+    assert json.loads(cli(db, "questions", "--json"))[0]["marks"] == 8

@@ -35,12 +35,33 @@ class ImportReport:
 
 
 def import_file(
-    store: Store, path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+    store: Store,
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    replace: bool = False,
 ) -> ImportReport:
-    """Read one notes or course file and save it; a course already there is updated."""
+    """Read one notes or course file and save it.
+
+    Importing a file again updates the course it made. A course file updates the course its
+    slug names; so does any file with ``replace``. A notes file whose course title is taken
+    by another file's course becomes a course of its own (``slug-2``), with a warning.
+    """
     imported = read_notes(path, max_bytes=max_bytes)
-    saved = store.save_course(imported.course)
-    return ImportReport(str(path), imported.course, saved, imported.notices)
+    source = str(Path(path).resolve())
+    is_course_file = imported.kind == "course"
+    saved = store.save_course(imported.course, source=source, replace=replace or is_course_file)
+    notices = list(imported.notices)
+    if saved.clashed_with is not None:
+        notices.append(
+            Notice(
+                f"a course '{imported.course.slug}' imported from {saved.clashed_with} is "
+                f"already in the bank, so this file became the course '{saved.slug}'; to "
+                "update the other course from this file instead, import it with --replace",
+                str(path),
+            )
+        )
+    return ImportReport(str(path), imported.course, saved, notices)
 
 
 def export_course(store: Store, ref: str) -> str:

@@ -94,6 +94,13 @@ def import_(
             "--max-mb", envvar="PASTPAPER_MAX_MB", metavar="MB", help=_HELP["max_mb"].description
         ),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Update the course with the same title even if another file made it.",
+        ),
+    ] = False,
 ) -> None:
     """Import notes files into the question bank; importing again updates the course.
 
@@ -104,7 +111,7 @@ def import_(
     failed = 0
     for path in files:
         try:
-            report = import_file(store, path, max_bytes=int(limit * 1_000_000))
+            report = import_file(store, path, max_bytes=int(limit * 1_000_000), replace=replace)
         except PastpaperError as error:
             failed += 1
             err.print(f"[red]error:[/red] {escape(str(error))}")

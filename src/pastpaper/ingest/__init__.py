@@ -9,7 +9,7 @@ from pastpaper.course import Course
 from pastpaper.errors import Notice
 from pastpaper.ingest.coursefile import dump_course, load_course
 from pastpaper.ingest.parse import parse_source
-from pastpaper.ingest.sources import Source, read_source
+from pastpaper.ingest.sources import Format, Source, read_source, split_lines
 from pastpaper.settings import Settings
 
 __all__ = [
@@ -31,6 +31,7 @@ class Imported:
 
     course: Course
     notices: list[Notice] = field(default_factory=list)
+    kind: Format = "text"
 
 
 def parse_notes(text: str, name: str = "notes.txt", *, markdown: bool = False) -> Imported:
@@ -40,14 +41,15 @@ def parse_notes(text: str, name: str = "notes.txt", *, markdown: bool = False) -
     >>> [q.marks for _, _, q in parse_notes(notes).course.questions()]
     [5]
     """
-    course, notices = parse_source(Source(name, text.splitlines(), markdown=markdown))
+    course, notices = parse_source(Source(name, split_lines(text), markdown=markdown))
     return Imported(course, notices)
 
 
 def read_notes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported:
     """Read a notes file or a course file, whatever its format; raise InputError if it cannot be."""
-    _, content = read_source(Path(path), max_bytes)
-    if isinstance(content, str):
-        return Imported(load_course(content, str(path)))
-    course, notices = parse_source(content)
-    return Imported(course, notices)
+    kind, source = read_source(Path(path), max_bytes)
+    if kind == "course":
+        course = load_course("\n".join(source.lines), source.name)
+        return Imported(course, source.notices, kind)
+    course, notices = parse_source(source)
+    return Imported(course, notices, kind)

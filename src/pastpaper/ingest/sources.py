@@ -8,6 +8,7 @@ notes: that is ``parse``'s job.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ _SUFFIXES: dict[str, Format] = {
     ".yaml": "course",
     ".yml": "course",
 }
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _READABLE = ".txt, .md, .docx, .pdf, or a course file (.yaml)"
 
 
@@ -54,8 +56,8 @@ def detect_format(path: Path, head: bytes) -> Format:
     return _SUFFIXES.get(path.suffix.lower(), "text")
 
 
-def read_source(path: Path, max_bytes: int) -> tuple[Format, Source | str]:
-    """Read ``path``: a Source of lines for notes, or the decoded text of a course file."""
+def read_source(path: Path, max_bytes: int) -> tuple[Format, Source]:
+    """Read ``path`` as lines of text, and say which format they are in."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -83,9 +85,12 @@ def read_source(path: Path, max_bytes: int) -> tuple[Format, Source | str]:
     if kind == "pdf":
         return kind, _pdf_source(data, name)
     text, notices = decode_text(data, name)
-    if kind == "course":
-        return kind, text
-    return kind, Source(name, text.splitlines(), markdown=kind == "markdown", notices=notices)
+    return kind, Source(name, split_lines(text), markdown=kind == "markdown", notices=notices)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors count them: only CR, LF and CRLF end a line (not form feeds or U+2028)."""
+    return _LINE_END.split(text)
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, list[Notice]]:
@@ -149,7 +154,7 @@ def _docx_source(data: bytes, name: str) -> Source:
             markdown = True
             text = "#" * level + " " + text.strip()
         # One DOCX paragraph is one block of notes: keep a blank line after it.
-        for part in text.splitlines() or [""]:
+        for part in split_lines(text):
             lines.append(part)
             labels.append(f"paragraph {number}")
         lines.append("")
@@ -206,7 +211,7 @@ def _pdf_source(data: bytes, name: str) -> Source:
     lines: list[str] = []
     labels: list[str] = []
     for page_number, page in enumerate(pages, start=1):
-        for line_number, line in enumerate(_pdf_paragraphs(page.splitlines()), start=1):
+        for line_number, line in enumerate(_pdf_paragraphs(split_lines(page)), start=1):
             lines.append(line)
             labels.append(f"page {page_number}, line {line_number}")
         lines.append("")

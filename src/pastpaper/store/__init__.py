@@ -10,52 +10,33 @@ keeps its id, so ids can be written down and used again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as replace_fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Table,
-    bindparam,
-    create_engine,
-    delete,
-    event,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from pastpaper.course import Course, Question, QuestionFamily, Topic, question_key, topic_key
+from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import NotFound, StoreError
 from pastpaper.store.migrate import migrate
-from pastpaper.store.tables import CourseRow, FamilyRow, NoteRow, QuestionRow, TopicRow
+from pastpaper.store.sync import (
+    COURSES,
+    FAMILIES,
+    NOTES,
+    QUESTIONS,
+    TOPICS,
+    Saved,
+    Sync,
+    Tree,
+)
 from pastpaper.text import match_key
 
 __all__ = ["CourseSummary", "QuestionDetail", "QuestionInfo", "Saved", "Store", "database_url"]
 
-_courses: Table = CourseRow.__table__  # type: ignore[assignment]
-_topics: Table = TopicRow.__table__  # type: ignore[assignment]
-_families: Table = FamilyRow.__table__  # type: ignore[assignment]
-_questions: Table = QuestionRow.__table__  # type: ignore[assignment]
-_notes: Table = NoteRow.__table__  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class Saved:
-    """What saving a course did."""
-
-    course_id: int
-    slug: str
-    created: bool
-    questions_added: int
-    questions_kept: int
-    questions_removed: int
+_courses, _topics, _families, _questions, _notes = COURSES, TOPICS, FAMILIES, QUESTIONS, NOTES
 
 
 @dataclass(frozen=True)
@@ -144,36 +125,81 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------
 
-    def save_course(self, course: Course, *, now: datetime | None = None) -> Saved:
-        """Insert the course, or update the course with the same slug in place."""
+    def save_course(
+        self,
+        course: Course,
+        *,
+        source: str | None = None,
+        replace: bool = False,
+        now: datetime | None = None,
+    ) -> Saved:
+        """Save a course: update the one imported from the same ``source`` before, else add it.
+
+        A course from another source that has the same slug is never overwritten unless
+        ``replace`` is set: the new one is saved as ``slug-2`` (``-3``, ...) instead.
+        """
         now = now or datetime.now(UTC)
         try:
-            return self._save(course, now)
-        except (IntegrityError, OperationalError) as error:
+            return self._save(course, source, replace, now)
+        except IntegrityError as error:
             # Two imports of one new course at once: the loser's transaction rolled back whole.
             raise StoreError(
-                f"the course {course.slug} could not be saved ({error.orig}); nothing was "
-                "changed: run the import again"
+                f"the course {course.slug} was being saved by another import at the same time "
+                f"({error.orig}); nothing was changed: run this import again"
+            ) from None
+        except OperationalError as error:
+            raise StoreError(
+                f"cannot write the course {course.slug} to the database: {error.orig}; "
+                "nothing was changed"
             ) from None
 
-    def _save(self, course: Course, now: datetime) -> Saved:
+    def _save(self, course: Course, source: str | None, replace: bool, now: datetime) -> Saved:
         with self.engine.begin() as conn:
-            course_id = conn.scalar(select(_courses.c.id).where(_courses.c.slug == course.slug))
-            created = course_id is None
-            if course_id is None:
+            base = course.slug
+            rows = conn.execute(
+                select(_courses.c.id, _courses.c.slug, _courses.c.source).where(
+                    (_courses.c.slug == base) | _courses.c.slug.startswith(f"{base}-")
+                )
+            ).all()
+            variants = [r for r in rows if r.slug == base or _is_variant(r.slug, base)]
+            holder = next((r for r in variants if r.slug == base), None)
+            target = holder if replace else None
+            if target is None and source is not None:
+                target = next((r for r in variants if r.source == source), None)
+            if target is None and holder is not None and holder.source is None:
+                target = holder  # saved without a source (through the API): update it
+            clash = None
+            if target is None:
+                slug = base
+                if holder is not None:
+                    taken = {r.slug for r in variants}
+                    slug = next(
+                        f"{base}-{n}"
+                        for n in range(2, len(taken) + 3)
+                        if f"{base}-{n}" not in taken
+                    )
+                    clash = holder.source
                 course_id = conn.scalar(
                     insert(_courses)
-                    .values(slug=course.slug, title=course.title, created_at=now, updated_at=now)
+                    .values(
+                        slug=slug,
+                        title=course.title,
+                        source=source,
+                        created_at=now,
+                        updated_at=now,
+                    )
                     .returning(_courses.c.id)
                 )
             else:
+                course_id, slug = target.id, target.slug
                 conn.execute(
                     update(_courses)
                     .where(_courses.c.id == course_id)
-                    .values(title=course.title, updated_at=now)
+                    .values(title=course.title, source=source, updated_at=now)
                 )
             assert course_id is not None
-            return _Sync(conn, course_id).run(course, created)
+            saved = Sync(conn, course_id).run(course, created=target is None)
+            return replace_fields(saved, slug=slug, clashed_with=clash)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -260,7 +286,7 @@ class Store:
         course_id = self.course_id(ref)
         with self.engine.connect() as conn:
             head = conn.execute(select(_courses).where(_courses.c.id == course_id)).one()
-            tree = _Tree.load(conn, course_id)
+            tree = Tree.load(conn, course_id)
         topics = []
         for topic in tree.topics:
             families = [
@@ -312,189 +338,7 @@ def _info(row: Any) -> QuestionInfo:
     )
 
 
-@dataclass
-class _Tree:
-    """A stored course's rows, grouped by parent id, each list in position order."""
-
-    topics: list[Any]
-    families: dict[int, list[Any]]
-    questions: dict[int, list[Any]]
-    notes: dict[int, list[Any]]
-
-    @classmethod
-    def load(cls, conn: Connection, course_id: int) -> _Tree:
-        topics = conn.execute(
-            select(_topics).where(_topics.c.course_id == course_id).order_by(_topics.c.position)
-        ).all()
-        in_course = select(_topics.c.id).where(_topics.c.course_id == course_id)
-        families = conn.execute(
-            select(_families)
-            .where(_families.c.topic_id.in_(in_course))
-            .order_by(_families.c.position)
-        ).all()
-        family_ids = select(_families.c.id).where(_families.c.topic_id.in_(in_course))
-        children = {
-            table: conn.execute(
-                select(table).where(table.c.family_id.in_(family_ids)).order_by(table.c.position)
-            ).all()
-            for table in (_questions, _notes)
-        }
-        return cls(
-            topics=list(topics),
-            families=_group(families, "topic_id"),
-            questions=_group(children[_questions], "family_id"),
-            notes=_group(children[_notes], "family_id"),
-        )
-
-
-def _group(rows: Iterable[Any], parent: str) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = {}
-    for row in rows:
-        grouped.setdefault(getattr(row, parent), []).append(row)
-    return grouped
-
-
-def _numbered(keys: Iterable[Hashable]) -> list[tuple[Hashable, int]]:
-    """Make keys unique by counting repeats: [a, b, a] -> [(a, 0), (b, 0), (a, 1)]."""
-    seen: dict[Hashable, int] = {}
-    numbered = []
-    for key in keys:
-        seen[key] = seen.get(key, -1) + 1
-        numbered.append((key, seen[key]))
-    return numbered
-
-
-def _keyed(rows: list[Any], key: Callable[[Any], Hashable]) -> dict[tuple[Hashable, int], int]:
-    """Stored rows' ids by their (numbered) key."""
-    return {k: row.id for k, row in zip(_numbered(key(r) for r in rows), rows, strict=True)}
-
-
-class _Sync:
-    """Write a course over its stored version, keeping the id of everything that is still there."""
-
-    def __init__(self, conn: Connection, course_id: int):
-        self.conn = conn
-        self.course_id = course_id
-        self.removed: list[tuple[Table, list[int]]] = []
-        self.inserted: dict[Table, int] = {}
-
-    def run(self, course: Course, created: bool) -> Saved:
-        old = _Tree.load(self.conn, self.course_id)
-        old_families = [f for t in old.topics for f in old.families.get(t.id, ())]
-        old_questions = [q for f in old_families for q in old.questions.get(f.id, ())]
-        old_notes = [n for f in old_families for n in old.notes.get(f.id, ())]
-
-        topic_ids = self.write(
-            _topics,
-            old=_keyed(old.topics, lambda t: topic_key(t.number, t.title)),
-            keys=[topic.key for topic in course.topics],
-            rows=[
-                {"course_id": self.course_id, "position": i, "number": t.number, "title": t.title}
-                for i, t in enumerate(course.topics)
-            ],
-        )
-        family_parents = [
-            (topic_id, position, family)
-            for topic_id, topic in zip(topic_ids, course.topics, strict=True)
-            for position, family in enumerate(topic.families)
-        ]
-        family_ids = self.write(
-            _families,
-            old=_keyed(old_families, lambda f: _stored_family_key(f, old)),
-            keys=[_family_key(topic_id, pos, fam) for topic_id, pos, fam in family_parents],
-            rows=[{"topic_id": t, "position": p} for t, p, _ in family_parents],
-        )
-        new_questions = [
-            (family_id, position, question)
-            for family_id, (_, _, family) in zip(family_ids, family_parents, strict=True)
-            for position, question in enumerate(family.questions)
-        ]
-        question_ids = self.write(
-            _questions,
-            old=_keyed(old_questions, lambda q: question_key(q.year, q.text)),
-            keys=[question.key for _, _, question in new_questions],
-            rows=[
-                {
-                    "family_id": family_id,
-                    "position": position,
-                    "year": q.year,
-                    "text": q.text,
-                    "marks": q.marks,
-                    "command_word": q.command_word,
-                }
-                for family_id, position, q in new_questions
-            ],
-        )
-        new_notes = [
-            (family_id, position, text)
-            for family_id, (_, _, family) in zip(family_ids, family_parents, strict=True)
-            for position, text in enumerate(family.notes)
-        ]
-        self.write(
-            _notes,
-            old=_keyed(old_notes, lambda n: (n.family_id, match_key(n.text))),
-            keys=[(family_id, match_key(text)) for family_id, _, text in new_notes],
-            rows=[
-                {"family_id": family_id, "position": position, "text": text}
-                for family_id, position, text in new_notes
-            ],
-        )
-        # Children first, after every survivor has been moved to its new parent.
-        for table, ids in reversed(self.removed):
-            for chunk in _chunks(ids, 5000):
-                self.conn.execute(delete(table).where(table.c.id.in_(chunk)))
-        removed_questions = next((len(ids) for t, ids in self.removed if t is _questions), 0)
-        kept = len(question_ids) - self.inserted[_questions]
-        return Saved(
-            course_id=self.course_id,
-            slug=course.slug,
-            created=created,
-            questions_added=self.inserted[_questions],
-            questions_kept=kept,
-            questions_removed=removed_questions,
-        )
-
-    def write(
-        self,
-        table: Table,
-        old: dict[tuple[Hashable, int], int],
-        keys: Sequence[Hashable],
-        rows: list[dict[str, Any]],
-    ) -> list[int]:
-        """Update the rows whose key was stored before, insert the rest; return ids in order."""
-        ids: list[int | None] = [old.pop(key, None) for key in _numbered(keys)]
-        updates = [{"_id": i, **row} for i, row in zip(ids, rows, strict=True) if i is not None]
-        fresh = [row for i, row in zip(ids, rows, strict=True) if i is None]
-        if updates:
-            columns: dict[str, Any] = {name: bindparam(name) for name in rows[0]}
-            statement = update(table).where(table.c.id == bindparam("_id")).values(columns)
-            self.conn.execute(statement, updates)
-        new_ids: list[int] = []
-        if fresh:
-            result = self.conn.execute(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True), fresh
-            )
-            new_ids = list(result.scalars())
-        self.inserted[table] = len(fresh)
-        self.removed.append((table, sorted(old.values())))
-        fresh_ids = iter(new_ids)
-        return [i if i is not None else next(fresh_ids) for i in ids]
-
-
-def _family_key(topic_id: int, position: int, family: QuestionFamily) -> Hashable:
-    # A family is known by its first question; a family of notes alone by its place.
-    if family.questions:
-        return (topic_id, family.questions[0].key)
-    return (topic_id, "notes", position)
-
-
-def _stored_family_key(row: Any, tree: _Tree) -> Hashable:
-    questions = tree.questions.get(row.id)
-    if questions:
-        return (row.topic_id, question_key(questions[0].year, questions[0].text))
-    return (row.topic_id, "notes", row.position)
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _is_variant(slug: str, base: str) -> bool:
+    """``history-2`` is a variant of ``history``; ``history-revision`` is not."""
+    suffix = slug.removeprefix(f"{base}-")
+    return suffix != slug and suffix.isdigit()

@@ -1,0 +1,276 @@
+"""Write a course over its stored version, keeping the id of everything still there.
+
+Topics, families, questions and notes paragraphs are matched to the stored rows by what
+they say (a question's year and wording), then by where they stand (a question whose
+wording was corrected, in the same place); matched rows are updated, the rest inserted,
+and stored rows that matched nothing deleted, children first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+
+from pastpaper.course import Course, QuestionFamily, question_key, topic_key
+from pastpaper.store.tables import CourseRow, FamilyRow, NoteRow, QuestionRow, TopicRow
+from pastpaper.text import match_key
+
+__all__ = [
+    "COURSES",
+    "FAMILIES",
+    "NOTES",
+    "QUESTIONS",
+    "TOPICS",
+    "Saved",
+    "Sync",
+    "Tree",
+    "match_ids",
+]
+
+COURSES: Table = CourseRow.__table__  # type: ignore[assignment]
+TOPICS: Table = TopicRow.__table__  # type: ignore[assignment]
+FAMILIES: Table = FamilyRow.__table__  # type: ignore[assignment]
+QUESTIONS: Table = QuestionRow.__table__  # type: ignore[assignment]
+NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What saving a course did. ``clashed_with`` is the source of another course that had
+    the slug first, when this one was saved under a new slug instead of overwriting it."""
+
+    course_id: int
+    slug: str
+    created: bool
+    questions_added: int
+    questions_kept: int
+    questions_removed: int
+    clashed_with: str | None = None
+
+
+@dataclass
+class Tree:
+    """A stored course's rows, grouped by parent id, each list in position order."""
+
+    topics: list[Any]
+    families: dict[int, list[Any]]
+    questions: dict[int, list[Any]]
+    notes: dict[int, list[Any]]
+
+    @classmethod
+    def load(cls, conn: Connection, course_id: int) -> Tree:
+        topics = conn.execute(
+            select(TOPICS).where(TOPICS.c.course_id == course_id).order_by(TOPICS.c.position)
+        ).all()
+        in_course = select(TOPICS.c.id).where(TOPICS.c.course_id == course_id)
+        families = conn.execute(
+            select(FAMILIES).where(FAMILIES.c.topic_id.in_(in_course)).order_by(FAMILIES.c.position)
+        ).all()
+        family_ids = select(FAMILIES.c.id).where(FAMILIES.c.topic_id.in_(in_course))
+        children = {
+            table: conn.execute(
+                select(table).where(table.c.family_id.in_(family_ids)).order_by(table.c.position)
+            ).all()
+            for table in (QUESTIONS, NOTES)
+        }
+        return cls(
+            topics=list(topics),
+            families=_group(families, "topic_id"),
+            questions=_group(children[QUESTIONS], "family_id"),
+            notes=_group(children[NOTES], "family_id"),
+        )
+
+
+def _group(rows: Iterable[Any], parent: str) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(getattr(row, parent), []).append(row)
+    return grouped
+
+
+def _numbered(keys: Iterable[Hashable]) -> list[tuple[Hashable, int]]:
+    """Make keys unique by counting repeats: [a, b, a] -> [(a, 0), (b, 0), (a, 1)]."""
+    seen: dict[Hashable, int] = {}
+    numbered = []
+    for key in keys:
+        seen[key] = seen.get(key, -1) + 1
+        numbered.append((key, seen[key]))
+    return numbered
+
+
+def match_ids(
+    stored: list[tuple[int, Hashable, Hashable]],
+    new: list[tuple[Hashable, Hashable]],
+    similar: Callable[[Any, Any], bool] = lambda old, new: True,
+) -> tuple[list[int | None], list[int]]:
+    """Match new items to stored rows, by key first and then by place; keep the matched ids.
+
+    ``stored`` is (id, key, place) a row and ``new`` (key, place) an item. An item in the
+    place of a stored row that lost its match keeps that row's id if ``similar(old_key,
+    new_key)``: a question whose wording was corrected is still the same question. Returns
+    the id for each new item (None: insert it) and the stored ids that matched nothing.
+
+    >>> match_ids([(1, "why", 0), (2, "how", 1)], [("why?", 0), ("how", 1), ("what", 2)])
+    ([1, 2, None], [])
+    """
+    numbered = _numbered(key for _, key, _ in stored)
+    by_key = dict(zip(numbered, (row_id for row_id, _, _ in stored), strict=True))
+    ids: list[int | None] = [by_key.pop(key, None) for key in _numbered(k for k, _ in new)]
+    left = set(by_key.values())
+    by_place: dict[Hashable, tuple[int, Hashable]] = {}
+    for row_id, key, place in stored:
+        if row_id in left:
+            by_place.setdefault(place, (row_id, key))
+    for index, (key, place) in enumerate(new):
+        if ids[index] is None and place in by_place and similar(by_place[place][1], key):
+            row_id = by_place.pop(place)[0]
+            ids[index] = row_id
+            left.discard(row_id)
+    return ids, sorted(left)
+
+
+def similar_text(old: tuple[Any, str], new: tuple[Any, str]) -> bool:
+    """Two versions of one text: a corrected typo or a reworded phrase, not a new text."""
+    return SequenceMatcher(None, old[1], new[1], autojunk=False).ratio() >= 0.6
+
+
+class Sync:
+    """Write a course over its stored version, keeping the id of everything that is still there."""
+
+    def __init__(self, conn: Connection, course_id: int):
+        self.conn = conn
+        self.course_id = course_id
+        self.removed: list[tuple[Table, list[int]]] = []
+        self.inserted: dict[Table, int] = {}
+
+    def run(self, course: Course, created: bool) -> Saved:
+        old = Tree.load(self.conn, self.course_id)
+        old_families = [f for t in old.topics for f in old.families.get(t.id, ())]
+        old_questions = [q for f in old_families for q in old.questions.get(f.id, ())]
+        old_notes = [n for f in old_families for n in old.notes.get(f.id, ())]
+
+        topic_ids = self.write(
+            TOPICS,
+            stored=[(t.id, topic_key(t.number, t.title), t.position) for t in old.topics],
+            new=[(topic.key, i) for i, topic in enumerate(course.topics)],
+            rows=[
+                {"course_id": self.course_id, "position": i, "number": t.number, "title": t.title}
+                for i, t in enumerate(course.topics)
+            ],
+        )
+        families = [
+            (topic_id, position, family)
+            for topic_id, topic in zip(topic_ids, course.topics, strict=True)
+            for position, family in enumerate(topic.families)
+        ]
+        family_ids = self.write(
+            FAMILIES,
+            stored=[
+                (f.id, _stored_family_key(f, old), (f.topic_id, f.position)) for f in old_families
+            ],
+            new=[(_family_key(t, p, family), (t, p)) for t, p, family in families],
+            rows=[{"topic_id": t, "position": p} for t, p, _ in families],
+        )
+        questions = [
+            (family_id, position, question)
+            for family_id, (_, _, family) in zip(family_ids, families, strict=True)
+            for position, question in enumerate(family.questions)
+        ]
+        self.write(
+            QUESTIONS,
+            stored=[
+                (q.id, question_key(q.year, q.text), (q.family_id, q.position))
+                for q in old_questions
+            ],
+            new=[(q.key, (f, p)) for f, p, q in questions],
+            similar=similar_text,
+            rows=[
+                {
+                    "family_id": f,
+                    "position": p,
+                    "year": q.year,
+                    "text": q.text,
+                    "marks": q.marks,
+                    "command_word": q.command_word,
+                }
+                for f, p, q in questions
+            ],
+        )
+        notes = [
+            (family_id, position, text)
+            for family_id, (_, _, family) in zip(family_ids, families, strict=True)
+            for position, text in enumerate(family.notes)
+        ]
+        self.write(
+            NOTES,
+            stored=[
+                (n.id, (n.family_id, match_key(n.text)), (n.family_id, n.position))
+                for n in old_notes
+            ],
+            new=[((f, match_key(text)), (f, p)) for f, p, text in notes],
+            similar=similar_text,
+            rows=[{"family_id": f, "position": p, "text": text} for f, p, text in notes],
+        )
+        # Children first, after every survivor has been moved to its new parent.
+        for table, ids in reversed(self.removed):
+            for chunk in _chunks(ids, 5000):
+                self.conn.execute(delete(table).where(table.c.id.in_(chunk)))
+        removed = dict(self.removed)
+        return Saved(
+            course_id=self.course_id,
+            slug=course.slug,
+            created=created,
+            questions_added=self.inserted[QUESTIONS],
+            questions_kept=len(questions) - self.inserted[QUESTIONS],
+            questions_removed=len(removed[QUESTIONS]),
+        )
+
+    def write(
+        self,
+        table: Table,
+        stored: list[tuple[int, Hashable, Hashable]],
+        new: list[tuple[Hashable, Hashable]],
+        rows: list[dict[str, Any]],
+        similar: Callable[[Any, Any], bool] = lambda old, new: True,
+    ) -> list[int]:
+        """Update the rows matched to stored ones, insert the rest; return the ids in order."""
+        ids, left = match_ids(stored, new, similar)
+        updates = [{"_id": i, **row} for i, row in zip(ids, rows, strict=True) if i is not None]
+        fresh = [row for i, row in zip(ids, rows, strict=True) if i is None]
+        if updates:
+            columns: dict[str, Any] = {name: bindparam(name) for name in rows[0]}
+            statement = update(table).where(table.c.id == bindparam("_id")).values(columns)
+            self.conn.execute(statement, updates)
+        new_ids: list[int] = []
+        if fresh:
+            result = self.conn.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True), fresh
+            )
+            new_ids = list(result.scalars())
+        self.inserted[table] = len(fresh)
+        self.removed.append((table, left))
+        fresh_ids = iter(new_ids)
+        return [i if i is not None else next(fresh_ids) for i in ids]
+
+
+def _family_key(topic_id: int, position: int, family: QuestionFamily) -> Hashable:
+    # A family is known by its first question; a family of notes alone by its place.
+    if family.questions:
+        return (topic_id, family.questions[0].key)
+    return (topic_id, "notes", position)
+
+
+def _stored_family_key(row: Any, tree: Tree) -> Hashable:
+    questions = tree.questions.get(row.id)
+    if questions:
+        return (row.topic_id, question_key(questions[0].year, questions[0].text))
+    return (row.topic_id, "notes", row.position)
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
