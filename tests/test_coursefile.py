@@ -84,14 +84,17 @@ topics:
             "-1",
             "",
             10,
-            "topics.0.families.0.questions.0.marks: Input should be greater than or "
-            "equal to 1, not -1",
+            "'marks' should be greater than or equal to 1, not -1 "
+            "(at topics[0].families[0].questions[0].marks)",
         ),
+        ("true", "", 10, "'marks' should be a whole number, not True"),
+        ("'10'", "", 10, "'marks' should be a whole number, not '10'"),
+        ("6\n      command_word: banana", "", 11, "'banana' is not a command word pastpaper knows"),
         ("6", "mark: 6\n    ", 11, "unknown key 'mark'; check its spelling"),
         ("6", "notes: [one]\n    ", 12, "the key 'notes' is given twice in one place; keep one"),
         ("[6", "", 11, "is not valid YAML"),
     ],
-    ids=["negative-marks", "unknown-key", "duplicate-key", "bad-yaml"],
+    ids=["negative", "unknown-key", "duplicate-key", "bad-yaml", "bool", "string", "command"],
 )
 def test_mistakes_are_reported_with_the_file_and_line(
     tmp_path: Path, marks: str, extra: str, line: int, message: str

@@ -12,8 +12,8 @@ from pastpaper.ingest import parse_notes
 from pastpaper.text import words
 from test_seed import parsed_text
 
-# Words the grammar consumes as syntax: "Q:" / "Question:" and "(6 marks)".
-SYNTAX = {"q", "question", "marks", "mark"}
+# Words the grammar consumes as syntax: "Q:", "Q1:", "Question:" and "(6 marks)".
+SYNTAX = {"q", "question", "marks", "mark"} | {f"q{n}" for n in range(1000)}
 
 line = st.one_of(
     st.text(max_size=60),

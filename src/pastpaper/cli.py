@@ -243,7 +243,10 @@ def show(
     question_id: Annotated[
         int,
         typer.Argument(
-            metavar="QUESTION_ID", help="The question's id, from 'pastpaper questions'."
+            metavar="QUESTION_ID",
+            min=1,
+            max=2**63 - 1,
+            help="The question's id, from 'pastpaper questions'.",
         ),
     ],
 ) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pastpaper.text import match_key, slugify
 
@@ -112,9 +112,9 @@ class _Frozen(BaseModel):
 class Question(_Frozen):
     """One past-paper question, its text as written; ``marks`` is None where none was printed."""
 
-    year: int | None = Field(default=None, ge=1800, le=2200)
+    year: int | None = Field(default=None, ge=1800, le=2200, strict=True)
     text: Text
-    marks: int | None = Field(default=None, ge=1, le=MAX_MARKS)
+    marks: int | None = Field(default=None, ge=1, le=MAX_MARKS, strict=True)
     command_word: str = Field(default="", description="derived from the text when left empty")
 
     @model_validator(mode="before")
@@ -127,6 +127,18 @@ class Question(_Frozen):
         ):
             data = {**data, "command_word": command_word(data["text"])}
         return data
+
+    @field_validator("command_word")
+    @classmethod
+    def _known_command_word(cls, word: str) -> str:
+        word = " ".join(word.lower().split())
+        word = _SPELLINGS.get(word, word)
+        if word not in (*COMMAND_WORDS, "other"):
+            raise ValueError(
+                f"'{word}' is not a command word pastpaper knows; use one of: "
+                + ", ".join((*COMMAND_WORDS, "other"))
+            )
+        return word
 
     @property
     def key(self) -> tuple[int | None, str]:
@@ -141,7 +153,7 @@ class QuestionFamily(_Frozen):
 
 
 class Topic(_Frozen):
-    number: int | None = Field(default=None, ge=0)
+    number: int | None = Field(default=None, ge=0, strict=True)
     title: Text
     families: tuple[QuestionFamily, ...] = ()
 

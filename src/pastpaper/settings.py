@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     max_mb: float = Field(
         default=20.0,
         gt=0,
+        allow_inf_nan=False,
         description="The largest notes file, in MB, that import reads; a larger file is refused "
         "with a message rather than read slowly.",
     )

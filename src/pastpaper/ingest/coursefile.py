@@ -69,7 +69,10 @@ def load_course(text: str, name: str = "<course file>") -> Course:
     if root is None:
         raise InputError("the course file is empty", name)
     _refuse_duplicate_keys(root, name)
-    data = yaml.safe_load(text)
+    try:
+        data = yaml.safe_load(text)
+    except RecursionError:
+        raise InputError("an alias (*name) refers to itself; write the value out", name) from None
     if not isinstance(data, dict):
         raise InputError("a course file is a mapping with title and topics", name, 1)
     version = data.pop("pastpaper", FORMAT_VERSION)
@@ -82,18 +85,45 @@ def load_course(text: str, name: str = "<course file>") -> Course:
     try:
         return Course.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        location = tuple(first["loc"])
-        raise InputError(_explain(first, location), name, _line_of(root, location)) from None
+        problems = [
+            (_line_of(root, tuple(e["loc"])), _explain(e, tuple(e["loc"]))) for e in error.errors()
+        ]
+        (line, message), rest = problems[0], problems[1:5]
+        if rest:
+            more = "; ".join(f"line {n}: {m}" for n, m in rest)
+            message += f" (and {len(problems) - 1} more: {more})"
+        raise InputError(message, name, line) from None
+
+
+_KINDS = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "string_type": "text",
+    "tuple_type": "a list (lines starting with '- ')",
+    "list_type": "a list (lines starting with '- ')",
+    "model_type": "a mapping ('key: value' lines)",
+    "model_attributes_type": "a mapping ('key: value' lines)",
+    "dict_type": "a mapping ('key: value' lines)",
+}
 
 
 def _explain(error: Any, location: tuple[Any, ...]) -> str:
-    path = ".".join(str(part) for part in location) or "the file"
-    if error["type"] == "extra_forbidden":
-        return f"unknown key '{location[-1]}'; check its spelling (at {path})"
-    if error["type"] == "missing":
-        return f"'{location[-1]}' is required here (at {path})"
-    return f"{path}: {error['msg']}, not {error['input']!r}"
+    """A pydantic error in the words of the course file: which key, what it should be."""
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in location).lstrip(".")
+    key = next((p for p in reversed(location) if isinstance(p, str)), "the file")
+    where_ = f" (at {path})" if path else ""
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{location[-1]}'; check its spelling{where_}"
+    if kind == "missing":
+        return f"'{location[-1]}' is required here{where_}"
+    if kind in _KINDS:
+        return f"'{key}' should be {_KINDS[kind]}, not {error['input']!r}{where_}"
+    if kind == "value_error":
+        reason = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+        return f"'{key}': {reason}{where_}"
+    detail = error["msg"].replace("Input should", "should")
+    return f"'{key}' {detail}, not {error['input']!r}{where_}"
 
 
 def _line_of(node: yaml.Node, location: tuple[Any, ...]) -> int:
@@ -115,11 +145,17 @@ def _line_of(node: yaml.Node, location: tuple[Any, ...]) -> int:
     return line + 1
 
 
-def _refuse_duplicate_keys(node: yaml.Node, name: str) -> None:
+def _refuse_duplicate_keys(node: yaml.Node, name: str, depth: int = 0) -> None:
     # PyYAML keeps the last of two equal keys and drops the first: that would lose text.
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise InputError(
+                    "a key must be a plain word such as 'title', not a list or mapping",
+                    name,
+                    key.start_mark.line + 1,
+                )
             if key.value in seen:
                 raise InputError(
                     f"the key '{key.value}' is given twice in one place; keep one",
@@ -127,7 +163,13 @@ def _refuse_duplicate_keys(node: yaml.Node, name: str) -> None:
                     key.start_mark.line + 1,
                 )
             seen.add(key.value)
-            _refuse_duplicate_keys(value, name)
+            _refuse_duplicate_keys(value, name, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
+        if depth > 50:  # a course file is 6 levels deep; only an alias loop goes further
+            raise InputError(
+                "an alias (*name) refers to itself; write the value out",
+                name,
+                node.start_mark.line + 1,
+            )
         for item in node.value:
-            _refuse_duplicate_keys(item, name)
+            _refuse_duplicate_keys(item, name, depth + 1)

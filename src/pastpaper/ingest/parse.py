@@ -31,9 +31,11 @@ _BOLD = r"(?:\*\*|__)?"
 _YEAR_LINE = re.compile(
     rf"^\s*{_BULLET}{_BOLD}(?P<year>(?:18|19|20|21)\d\d){_BOLD}\s*[:.)]{_BOLD}\s+(?P<text>\S.*)$"
 )
+# "Q: ...", "Q1: ...", "Question 2. ...", "Q (2001): ..."
 _Q_LINE = re.compile(
-    rf"^\s*{_BULLET}{_BOLD}(?:Q|Question)(?:\s*\(?(?P<year>(?:18|19|20|21)\d\d)\)?)?"
-    rf"{_BOLD}\s*[:.]{_BOLD}\s*(?P<text>\S.*)$",
+    rf"^\s*{_BULLET}{_BOLD}(?:Q|Question)\s*"
+    rf"(?:\(?(?P<year>(?:18|19|20|21)\d\d)\)?|\d{{1,3}}[a-z]?)?"
+    rf"{_BOLD}\s*[:.)]{_BOLD}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
 _TOPIC_LINE = re.compile(r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*:\s*(?P<title>\S.*?)\s*$", re.I)
@@ -272,7 +274,10 @@ def _is_title(line: str) -> bool:
 
 
 def _is_topic_line(line: str) -> bool:
-    return len(line.strip()) <= _TITLE_MAX and _TOPIC_LINE.match(line) is not None
+    # "3: He allied with Bukharin." is a numbered sentence of notes, not a heading.
+    text = line.strip()
+    heading = len(text) <= _TITLE_MAX and not text.endswith((".", "?", "!", ";"))
+    return heading and _TOPIC_LINE.match(line) is not None
 
 
 def _strip_bold(text: str) -> str:

@@ -252,9 +252,10 @@ class Store:
             found = [_info(row) for row in conn.execute(query)]
         if topic is not None:
             wanted = match_key(topic)
-            found = [
-                q for q in found if wanted == str(q.topic_number) or wanted in match_key(q.topic)
-            ]
+            if wanted.isdigit():
+                found = [q for q in found if str(q.topic_number) == wanted]
+            else:
+                found = [q for q in found if wanted in match_key(q.topic)]
             if not found:
                 raise NotFound(f"no questions in a topic '{topic}' (give a number or a title word)")
         return found
