@@ -113,7 +113,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     code, _, err = run(tmp_path / "bank.db", "import", str(path))
     assert code == 1
     flat = " ".join(err.split())
-    assert f"{path}: the file is 50.0 MB, over the 20 MB limit for one notes file" in flat
+    assert f"{path}: the file is 50.0 MB, over the 20.0 MB limit for one notes file" in flat
     assert "--max-mb" in flat
 
 
@@ -140,3 +140,43 @@ def test_a_bad_setting_is_named_not_a_traceback(tmp_path: Path, seed_path: Path)
     from_env = runner.invoke(app, ["courses"], env={"PASTPAPER_MAX_MB": "lots"})
     assert from_env.exit_code == 1
     assert "the setting max_mb (PASTPAPER_MAX_MB) cannot be 'lots'" in from_env.stderr
+
+
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes("2000: Why did Khrushchev fall? (5)\n\nCuba.\n".encode("utf-16-le"))
+    question = next(q for _, _, q in read_notes(path).course.questions())
+    assert (question.year, question.marks) == (2000, 5)
+
+
+def test_form_feeds_and_line_separators_stay_inside_lines(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Title\n\nOne\u2028two\x0cthree\n\n2000: Why? (0)\n\nx\n", encoding="utf-8")
+    imported = read_notes(path)
+    assert imported.course.topics[0].families[0].notes == ("One\u2028two\x0cthree",)
+    assert [n.line for n in imported.notices] == [5]
+
+
+def test_a_course_file_in_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_bytes("title: Khrushchev’s reforms\n".encode("cp1252"))
+    imported = read_notes(path)
+    assert imported.course.title == "Khrushchev’s reforms"
+    assert [n.line for n in imported.notices] == [1]
+
+
+def test_a_broken_pdf_gets_one_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b"garbage " * 100)
+    code, _, err = run(tmp_path / "bank.db", "import", str(path))
+    assert code == 1
+    assert err.startswith(f"error: {path}: ")
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_single_line_of_notes_is_kept_as_notes_not_taken_as_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "one-line.txt"
+    path.write_text("Stalin died in March 1953.\n", encoding="utf-8")
+    course = read_notes(path).course
+    assert course.title == "One line"
+    assert course.topics[0].families[0].notes == ("Stalin died in March 1953.",)

@@ -158,3 +158,21 @@ def test_a_question_wrapped_onto_a_second_line_is_joined() -> None:
         (2002, "Describe the Virgin Lands scheme", None),
     ]
     assert family.notes == ("The Virgin Lands scheme began in 1954.",)
+
+
+def test_a_numbered_sentence_in_the_notes_is_not_a_topic() -> None:
+    notes = "Title\n\n4: Stalin\n\n2000: Why did Stalin win? (5)\n\n3: He allied with Bukharin.\n"
+    course = parse_notes(notes).course
+    assert [t.number for t in course.topics] == [4]
+    assert course.topics[0].families[0].notes == ("3: He allied with Bukharin.",)
+
+
+def test_numbered_questions() -> None:
+    notes = (
+        "Q1: Why did Khrushchev fall? (10)\nQuestion 2. Explain the Virgin Lands scheme [6]\n\nx"
+    )
+    course = parse_notes(notes).course
+    assert [(q.text, q.marks) for _, _, q in course.questions()] == [
+        ("Why did Khrushchev fall?", 10),
+        ("Explain the Virgin Lands scheme", 6),
+    ]

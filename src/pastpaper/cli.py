@@ -118,7 +118,8 @@ def import_(
             continue
         _print_report(report)
     if failed:
-        err.print(f"{failed} of {len(files)} files could not be imported.")
+        if len(files) > 1:
+            err.print(f"{failed} of {len(files)} files could not be imported.")
         raise typer.Exit(1)
 
 
@@ -165,11 +166,18 @@ def courses(
     if not found:
         out.print("No courses yet. Import notes with: pastpaper import NOTES.txt")
         return
-    table = Table("id", Column("course", no_wrap=True), "title", "topics", "questions", "notes")
+    counts = [
+        Column(name, justify="right", no_wrap=True) for name in ("topics", "questions", "notes")
+    ]
+    table = Table(
+        "id",
+        Column("course", ratio=1, overflow="fold"),
+        *counts,
+        caption="Under each title, the course's name for --course and export.",
+    )
     for c in found:
-        table.add_row(
-            str(c.id), c.slug, escape(c.title), str(c.topics), str(c.questions), str(c.notes)
-        )
+        course = f"{escape(c.title)}\n[dim]{c.slug}[/dim]"
+        table.add_row(str(c.id), course, str(c.topics), str(c.questions), str(c.notes))
     out.print(table)
 
 

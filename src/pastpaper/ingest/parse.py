@@ -301,7 +301,9 @@ def _blank(lines: list[str], index: int) -> bool:
 
 
 def _first_text_line(lines: list[str]) -> int:
-    return next((index for index, line in enumerate(lines) if line.strip()), -1)
+    """The first line with text, if more text follows it (a lone line is notes, not a title)."""
+    found = [index for index, line in enumerate(lines) if line.strip()][:2]
+    return found[0] if len(found) == 2 else -1
 
 
 def _title_from(name: str) -> str:

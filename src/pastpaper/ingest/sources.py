@@ -65,9 +65,9 @@ def read_source(path: Path, max_bytes: int) -> tuple[Format, Source]:
             raise InputError("is a folder; give the notes files inside it", name)
         if size > max_bytes:
             raise InputError(
-                f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for "
-                "one notes file; split it into smaller files, or raise the limit with "
-                "--max-mb or PASTPAPER_MAX_MB",
+                f"the file is {_size(size)}, over the {_size(max_bytes)} limit for one notes "
+                "file; split it into smaller files, or raise the limit with --max-mb or "
+                "PASTPAPER_MAX_MB",
                 name,
             )
         data = path.read_bytes()
@@ -93,6 +93,15 @@ def split_lines(text: str) -> list[str]:
     return _LINE_END.split(text)
 
 
+def _size(count: int) -> str:
+    """A byte count as people say it: 50.0 MB, 12.3 kB, 17 bytes."""
+    if count >= 1_000_000:
+        return f"{count / 1e6:.1f} MB"
+    if count >= 1_000:
+        return f"{count / 1e3:.1f} kB"
+    return f"{count} byte" + ("" if count == 1 else "s")
+
+
 def decode_text(data: bytes, name: str) -> tuple[str, list[Notice]]:
     """Decode notes saved by any common editor; refuse binary data with a clear message."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -100,6 +109,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[Notice]]:
             return data.decode("utf-16"), []
         except UnicodeDecodeError as error:
             raise InputError(f"is marked as UTF-16 but is not ({error.reason})", name) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16, []
     if _looks_binary(data):
         raise InputError(
             f"this is not a text file (it holds binary data); pastpaper reads {_READABLE}", name
@@ -125,6 +137,20 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[Notice]]:
     if not text.strip():
         raise InputError("the file is empty: there is nothing to import", name)
     return text, []
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 with no byte-order mark: every other byte of ASCII text is zero."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= len(zeros) * 0.9:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -199,8 +225,13 @@ def _pdf_paragraphs(page: list[str]) -> list[str]:
 
 
 def _pdf_source(data: bytes, name: str) -> Source:
+    import logging
+
     import pypdf
     from pypdf.errors import PdfReadError
+
+    # pypdf logs what it repairs; a PDF it cannot read gets one clear error from us instead.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))

@@ -113,7 +113,13 @@ class Store:
                 ) from None
         try:
             engine = create_engine(url)
-        except (SQLAlchemyError, ImportError, ValueError) as error:
+        except ImportError as error:
+            hint = " (install it with: pip install 'pastpaper[postgres]')"
+            raise StoreError(
+                f"cannot use the database {db}: its driver is not installed ({error})"
+                + (hint if "psycopg" in str(error) else "")
+            ) from None
+        except (SQLAlchemyError, ValueError) as error:
             raise StoreError(f"cannot use the database URL {db}: {error}") from None
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
