@@ -192,3 +192,13 @@ def test_a_corrected_question_keeps_its_id(tmp_path: Path, seed_path: Path) -> N
     result = runner.invoke(app, ["--db", str(db), "import", str(seed_path)])
     assert "became the course 'khrushchevs-attempts-at-modernisation-2'" in result.stderr
     assert json.loads(cli(db, "questions", "--json"))[0]["marks"] == 8
+
+
+def test_show_as_json(tmp_path: Path, seed_path: Path) -> None:
+    cli(tmp_path / "bank.db", "import", str(seed_path))
+    detail = json.loads(cli(tmp_path / "bank.db", "show", "4", "--json"))
+    assert (
+        detail["question"]["text"] == "Why did Khrushchev introduce a policy of de-Stalinisation?"
+    )
+    assert [q["year"] for q in detail["family_questions"]] == [2000, 2001]
+    assert len(detail["notes"]) == 4

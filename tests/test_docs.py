@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
+import pytest
 import typer
 
 from conftest import ROOT
@@ -51,3 +54,13 @@ def test_every_setting_is_documented() -> None:
     settings = section("Settings")
     for name in Settings.model_fields:
         assert f"`PASTPAPER_{name.upper()}`" in settings, f"setting {name} is not in the README"
+
+
+def test_the_python_api_example_runs(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [example] = re.findall(r"```python\n(.*?)```", section("Python API"), re.S)
+    shutil.copy(seed_path, tmp_path / "khrushchev-modernisation.txt")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    assert (tmp_path / "bank.db").is_file()

@@ -257,12 +257,16 @@ def show(
             help="The question's id, from 'pastpaper questions'.",
         ),
     ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Show one question: its marks, the same question in other years, and the notes that answer it.
 
     Example: pastpaper show 2
     """
     detail = _store(ctx).question(question_id)
+    if as_json:
+        typer.echo(json.dumps(asdict(detail), ensure_ascii=False, indent=2))
+        return
     q = detail.question
     marks = f"{q.marks} marks" if q.marks is not None else "no marks printed"
     topic = f"{q.topic_number}: {q.topic}" if q.topic_number is not None else q.topic

@@ -129,6 +129,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     # -- writing ------------------------------------------------------------------------
 
     def save_course(
