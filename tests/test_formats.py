@@ -176,3 +176,23 @@ def test_numbered_questions() -> None:
         ("Why did Khrushchev fall?", 10),
         ("Explain the Virgin Lands scheme", 6),
     ]
+
+
+def test_docx_notes_in_a_table_are_kept(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("2000: Why did Khrushchev introduce de-Stalinisation? (5)")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "To secure his position."
+    table.cell(0, 1).text = "To break with the Purges."
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "To improve relations with the west."
+    document.add_paragraph("After the table.")
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    family = read_notes(path).course.topics[0].families[0]
+    assert family.notes == (
+        "To secure his position.",
+        "To break with the Purges.",
+        "To improve relations with the west.",
+        "After the table.",
+    )

@@ -12,7 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pastpaper.errors import InputError, Line, Notice
 
@@ -164,6 +164,7 @@ def _looks_binary(data: bytes) -> bool:
 def _docx_source(data: bytes, name: str) -> Source:
     import docx  # python-docx is slow to import; only DOCX imports pay for it
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -172,22 +173,37 @@ def _docx_source(data: bytes, name: str) -> Source:
     lines: list[str] = []
     labels: list[str] = []
     markdown = False
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        style = paragraph.style.name if paragraph.style is not None else ""
-        level = _heading_level(style or "")
-        text = paragraph.text
-        if level and text.strip():
-            markdown = True
-            text = "#" * level + " " + text.strip()
+    for number, block in enumerate(document.iter_inner_content(), start=1):
+        if isinstance(block, Table):
+            # Notes kept in a table: each cell's text is a block of notes, row by row.
+            texts = _cell_texts(block)
+        else:
+            style = block.style.name if block.style is not None else ""
+            level = _heading_level(style or "")
+            text = block.text
+            if level and text.strip():
+                markdown = True
+                text = "#" * level + " " + text.strip()
+            texts = [text]
         # One DOCX paragraph is one block of notes: keep a blank line after it.
-        for part in split_lines(text):
-            lines.append(part)
-            labels.append(f"paragraph {number}")
-        lines.append("")
-        labels.append(f"paragraph {number}")
+        for text in texts:
+            for part in [*split_lines(text), ""]:
+                lines.append(part)
+                labels.append(f"paragraph {number}")
     if not any(line.strip() for line in lines):
         raise InputError("the document has no text to import", name)
     return Source(name, lines, markdown=markdown, labels=labels)
+
+
+def _cell_texts(table: Any) -> list[str]:
+    seen: list[Any] = []  # the cells' XML elements: a merged cell is listed once a column
+    texts = []
+    for row in table.rows:
+        for cell in row.cells:
+            if not any(element is cell._tc for element in seen):
+                seen.append(cell._tc)
+                texts.append(cell.text)
+    return texts
 
 
 def _heading_level(style: str) -> int:
