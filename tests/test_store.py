@@ -7,12 +7,18 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from pastpaper.course import Course
 from pastpaper.errors import NotFound
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.store import Store
+from pastpaper.store.migrate import HEAD, alembic_config
 from pastpaper.store.tables import Base
+
+
+def test_the_head_revision_the_store_expects_is_the_newest_migration() -> None:
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
 
 
 def test_migrations_create_exactly_the_tables_the_models_describe(store: Store) -> None:

@@ -11,17 +11,19 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Column, Table
 
-from pastpaper.bank import ImportReport, example_paths, export_course, import_file
 from pastpaper.errors import PastpaperError
 from pastpaper.settings import Settings, load_settings
-from pastpaper.store import QuestionInfo, Store
+
+if TYPE_CHECKING:
+    from pastpaper.bank import ImportReport
+    from pastpaper.store import QuestionInfo, Store
 
 __all__ = ["app", "main"]
 
@@ -72,6 +74,8 @@ def options(
 
 
 def _store(ctx: typer.Context) -> Store:
+    from pastpaper.store import Store  # the database libraries load only when a command runs
+
     settings: Settings = ctx.obj
     store = Store.open(settings.db)
     ctx.call_on_close(store.close)
@@ -107,6 +111,8 @@ def import_(
     Example: pastpaper import khrushchev.txt revision.md
     """
     limit = load_settings(db=ctx.obj.db, max_mb=max_mb).max_mb
+    from pastpaper.bank import import_file
+
     store = _store(ctx)
     failed = 0
     for path in files:
@@ -306,6 +312,8 @@ def export(
 
     Example: pastpaper export khrushchevs-attempts-at-modernisation -o khrushchev.yaml
     """
+    from pastpaper.bank import export_course
+
     text = export_course(_store(ctx), course)
     if str(output) == "-":
         typer.echo(text, nl=False)
@@ -328,6 +336,8 @@ def demo(ctx: typer.Context) -> None:
 
     Example: pastpaper demo
     """
+    from pastpaper.bank import ImportReport, example_paths, import_file
+
     store = _store(ctx)
     slugs = []
     with ExitStack() as stack:
