@@ -172,9 +172,10 @@ def test_numbered_questions() -> None:
         "Q1: Why did Khrushchev fall? (10)\nQuestion 2. Explain the Virgin Lands scheme [6]\n\nx"
     )
     course = parse_notes(notes).course
-    assert [(q.text, q.marks) for _, _, q in course.questions()] == [
-        ("Why did Khrushchev fall?", 10),
-        ("Explain the Virgin Lands scheme", 6),
+    # The question's number on the paper is part of what was written: it stays.
+    assert [(q.text, q.marks, q.command_word) for _, _, q in course.questions()] == [
+        ("Q1: Why did Khrushchev fall?", 10, "why"),
+        ("Question 2. Explain the Virgin Lands scheme", 6, "explain"),
     ]
 
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from pastpaper.course import Course
-from pastpaper.errors import Notice
-from pastpaper.ingest import DEFAULT_MAX_BYTES, dump_course, read_notes
+from pastpaper.errors import Notice, OutputError
+from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
 from pastpaper.store import Saved, Store
 
-__all__ = ["ImportReport", "example_paths", "export_course", "import_file"]
+__all__ = ["ImportReport", "export_course", "import_examples", "import_file", "write_course_file"]
 
 
 @dataclass(frozen=True)
@@ -49,8 +47,22 @@ def import_file(
     """
     imported = read_notes(path, max_bytes=max_bytes)
     source = str(Path(path).resolve())
-    is_course_file = imported.kind == "course"
-    saved = store.save_course(imported.course, source=source, replace=replace or is_course_file)
+    return _save(store, str(path), imported, source, replace or imported.kind == "course")
+
+
+def import_examples(store: Store) -> list[ImportReport]:
+    """Import the built-in example notes that ship inside the package."""
+    reports = []
+    folder = resources.files("pastpaper") / "examples"
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".txt"):
+            imported = parse_notes(entry.read_text(encoding="utf-8"), entry.name)
+            reports.append(_save(store, entry.name, imported, f"pastpaper:{entry.name}", False))
+    return reports
+
+
+def _save(store: Store, name: str, imported: Imported, source: str, replace: bool) -> ImportReport:
+    saved = store.save_course(imported.course, source=source, replace=replace)
     notices = list(imported.notices)
     if saved.clashed_with is not None:
         notices.append(
@@ -58,10 +70,10 @@ def import_file(
                 f"a course '{imported.course.slug}' imported from {saved.clashed_with} is "
                 f"already in the bank, so this file became the course '{saved.slug}'; to "
                 "update the other course from this file instead, import it with --replace",
-                str(path),
+                name,
             )
         )
-    return ImportReport(str(path), imported.course, saved, notices)
+    return ImportReport(name, imported.course, saved, notices)
 
 
 def export_course(store: Store, ref: str) -> str:
@@ -69,9 +81,15 @@ def export_course(store: Store, ref: str) -> str:
     return dump_course(store.course(ref))
 
 
-def example_paths(stack: ExitStack) -> Iterator[Path]:
-    """The built-in example notes, as paths that stay valid while ``stack`` is open."""
-    folder = resources.files("pastpaper") / "examples"
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".txt"):
-            yield stack.enter_context(resources.as_file(entry))
+def write_course_file(store: Store, ref: str, path: Path, *, force: bool = False) -> None:
+    """Write a stored course to a course file; never over an existing file unless ``force``."""
+    text = export_course(store, ref)
+    try:
+        with path.open("w" if force else "x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        raise OutputError(
+            f"{path} exists; choose another file or pass --force to overwrite it"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror})") from None

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
@@ -110,14 +109,14 @@ def import_(
 
     Example: pastpaper import khrushchev.txt revision.md
     """
-    limit = load_settings(db=ctx.obj.db, max_mb=max_mb).max_mb
+    limit = load_settings(ctx.obj, max_mb=max_mb).max_bytes
     from pastpaper.bank import import_file
 
     store = _store(ctx)
     failed = 0
     for path in files:
         try:
-            report = import_file(store, path, max_bytes=int(limit * 1_000_000), replace=replace)
+            report = import_file(store, path, max_bytes=limit, replace=replace)
         except PastpaperError as error:
             failed += 1
             err.print(f"[red]error:[/red] {escape(str(error))}")
@@ -312,20 +311,13 @@ def export(
 
     Example: pastpaper export khrushchevs-attempts-at-modernisation -o khrushchev.yaml
     """
-    from pastpaper.bank import export_course
+    from pastpaper.bank import export_course, write_course_file
 
-    text = export_course(_store(ctx), course)
+    store = _store(ctx)
     if str(output) == "-":
-        typer.echo(text, nl=False)
+        typer.echo(export_course(store, course), nl=False)
         return
-    if output.exists() and not force:
-        raise PastpaperError(
-            f"{output} exists; choose another file or pass --force to overwrite it"
-        )
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise PastpaperError(f"{output}: cannot write ({error.strerror})") from None
+    write_course_file(store, course, output, force=force)
     out.print(f"Wrote {escape(str(output))}. Edit it, then: pastpaper import {escape(str(output))}")
 
 
@@ -336,18 +328,14 @@ def demo(ctx: typer.Context) -> None:
 
     Example: pastpaper demo
     """
-    from pastpaper.bank import ImportReport, example_paths, import_file
+    from pastpaper.bank import import_examples
 
     store = _store(ctx)
-    slugs = []
-    with ExitStack() as stack:
-        for path in example_paths(stack):
-            report = import_file(store, path)
-            report = ImportReport(path.name, report.course, report.saved, report.notices)
-            _print_report(report)
-            slugs.append(report.saved.slug)
+    reports = import_examples(store)
+    for report in reports:
+        _print_report(report)
     out.print()
-    _print_questions([q for slug in slugs for q in store.questions(course=slug)])
+    _print_questions([q for r in reports for q in store.questions(course=r.saved.slug)])
     out.print(
         "\nNext: pastpaper show 2 · pastpaper questions --json · "
         "pastpaper export COURSE -o course.yaml"

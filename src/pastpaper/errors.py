@@ -2,8 +2,10 @@
 
     PastpaperError
     ├── InputError       a notes file or course file that cannot be read as it stands
+    ├── OutputError      a file that cannot be written, or would overwrite one
     ├── NotFound         a course, topic or question that is not in the store
-    └── StoreError       a database that cannot be opened or migrated
+    ├── SettingsError    a setting (option or environment variable) that cannot be used
+    └── StoreError       a database that cannot be opened, migrated or written
 
 The CLI prints ``str(error)`` and exits non-zero; nobody sees a traceback for these.
 """
@@ -13,7 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["InputError", "NotFound", "Notice", "PastpaperError", "StoreError", "where"]
+__all__ = [
+    "InputError",
+    "NotFound",
+    "Notice",
+    "OutputError",
+    "PastpaperError",
+    "SettingsError",
+    "StoreError",
+    "where",
+]
 
 
 class PastpaperError(Exception):
@@ -50,7 +61,6 @@ class InputError(PastpaperError):
     def __init__(self, message: str, path: str | Path | None = None, line: Line = None):
         self.path = None if path is None else str(path)
         self.line = line
-        self.reason = message
         location = where(path, line)
         super().__init__(f"{location}: {message}" if location else message)
 
@@ -61,3 +71,11 @@ class NotFound(PastpaperError):
 
 class StoreError(PastpaperError):
     """The database cannot be opened, created or brought up to date."""
+
+
+class OutputError(PastpaperError):
+    """A file pastpaper was asked to write that it cannot, or must not, write."""
+
+
+class SettingsError(PastpaperError):
+    """A setting given on the command line or in the environment that cannot be used."""

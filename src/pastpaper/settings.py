@@ -13,13 +13,9 @@ import platformdirs
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from pastpaper.errors import PastpaperError
+from pastpaper.errors import SettingsError
 
-__all__ = ["Settings", "SettingsError", "default_db_path", "load_settings"]
-
-
-class SettingsError(PastpaperError):
-    """A setting given on the command line or in the environment that cannot be used."""
+__all__ = ["Settings", "default_db_path", "load_settings", "megabytes"]
 
 
 def default_db_path() -> Path:
@@ -43,11 +39,24 @@ class Settings(BaseSettings):
         "with a message rather than read slowly.",
     )
 
+    @property
+    def max_bytes(self) -> int:
+        return megabytes(self.max_mb)
 
-def load_settings(**given: Any) -> Settings:
-    """Settings from the environment, overridden by the values given that are not None."""
+
+def megabytes(mb: float) -> int:
+    """Bytes in ``mb`` megabytes (decimal, as file managers count them)."""
+    return int(mb * 1_000_000)
+
+
+def load_settings(base: Settings | None = None, **given: Any) -> Settings:
+    """Settings from ``base`` (else the environment), overridden by the values given that
+    are not None; a value that cannot be used is a SettingsError naming the setting."""
+    given = {name: value for name, value in given.items() if value is not None}
     try:
-        return Settings(**{name: value for name, value in given.items() if value is not None})
+        if base is None:
+            return Settings(**given)
+        return Settings.model_validate({**base.model_dump(), **given})
     except ValidationError as error:
         first = error.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "setting"

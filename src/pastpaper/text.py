@@ -37,7 +37,7 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
 def normalise(text: str) -> str:

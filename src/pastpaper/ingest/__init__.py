@@ -10,7 +10,7 @@ from pastpaper.errors import Notice
 from pastpaper.ingest.coursefile import dump_course, load_course
 from pastpaper.ingest.parse import parse_source
 from pastpaper.ingest.sources import Format, Source, read_source, split_lines
-from pastpaper.settings import Settings
+from pastpaper.settings import Settings, megabytes
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: The largest notes file read unless told otherwise.
-DEFAULT_MAX_BYTES = int(Settings.model_fields["max_mb"].default * 1_000_000)
+DEFAULT_MAX_BYTES = megabytes(Settings.model_fields["max_mb"].default)
 
 
 @dataclass(frozen=True)

@@ -27,20 +27,22 @@ from pastpaper.text import normalise
 __all__ = ["parse_source"]
 
 _BULLET = r"(?:[-*+]\s+)?"
-_BOLD = r"(?:\*\*|__)?"
+# Bold around a question's year or label counts only if it is closed: "**2002:**", "**Q1**:".
+_OPEN = r"(?P<bold>\*\*|__)?"
+_SEP = r"(?:(?(bold)(?P=bold))\s*(?P<sep>[:.)])|\s*(?P<sep_>[:.)])(?(bold)(?P=bold)))"
 _YEAR_LINE = re.compile(
-    rf"^\s*{_BULLET}{_BOLD}(?P<year>(?:18|19|20|21)\d\d){_BOLD}\s*[:.)]{_BOLD}\s+(?P<text>\S.*)$"
+    rf"^\s*{_BULLET}{_OPEN}(?P<year>(?:18|19|20|21)\d\d){_SEP}\s+(?P<text>\S.*)$"
 )
-# "Q: ...", "Q1: ...", "Question 2. ...", "Q (2001): ..."
+# "Q: ...", "Q (2001): ...", and numbered ones, whose label is kept: "Q1: ...", "Question 2. ..."
 _Q_LINE = re.compile(
-    rf"^\s*{_BULLET}{_BOLD}(?:Q|Question)\s*"
-    rf"(?:\(?(?P<year>(?:18|19|20|21)\d\d)\)?|\d{{1,3}}[a-z]?)?"
-    rf"{_BOLD}\s*[:.)]{_BOLD}\s*(?P<text>\S.*)$",
+    rf"^\s*{_BULLET}{_OPEN}(?P<label>(?:Q|Question)\s*"
+    rf"(?:\(?(?P<year>(?:18|19|20|21)\d\d)\)?|(?P<number>\d{{1,3}}[a-z]?))?)"
+    rf"{_SEP}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
-_TOPIC_LINE = re.compile(r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*:\s*(?P<title>\S.*?)\s*$", re.I)
-_TOPIC_HEADING = re.compile(
-    r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*[:.)]\s*(?P<title>\S.*?)\s*$", re.I
+# "4: Title" (a line on its own in text notes), or as a heading also "4. Title", "Topic 4) Title"
+_TOPIC = re.compile(
+    r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*(?P<sep>[:.)])\s*(?P<title>\S.*?)\s*$", re.I
 )
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 # Marks at the end of a line: "(10)", "[10]", "(10 marks)", "**(10)**" (bold only if closed).
@@ -124,7 +126,7 @@ class _Parser:
                 if role == "course":
                     self.title = text
                 elif role == "topic":
-                    number, title = _split_topic(text, _TOPIC_HEADING)
+                    number, title = _split_topic(text)
                     self.add_topic(index, number, title)
                 else:
                     self.end_paragraph()
@@ -135,14 +137,14 @@ class _Parser:
             if index == first and standalone and not headings and _is_title(line):
                 self.title = line.strip()
                 continue
-            question = self._question(index, line)
+            question = self._question_at(index, line)
             if question is not None:
                 self.add_question(index, question)
                 continue
             if self._continue_question(index, line):
                 continue
             if standalone and not self.source.markdown and _is_topic_line(line):
-                self.add_topic(index, *_split_topic(line, _TOPIC_LINE))
+                self.add_topic(index, *_split_topic(line))
                 continue
             self.paragraph.append(line.rstrip())
         self.end_paragraph()
@@ -172,7 +174,7 @@ class _Parser:
                 plan[index] = ("topic" if level == topic_level else "notes", text)
         return plan
 
-    def _question(self, index: int, line: str) -> Question | None:
+    def _question_at(self, index: int, line: str) -> Question | None:
         parsed = _question(line)
         if parsed is None:
             return None
@@ -244,18 +246,20 @@ class _Parser:
 def _question(line: str) -> tuple[int | None, str] | None:
     """Year and text (marks included) of a question line, or None if it is not a question."""
     match = _YEAR_LINE.match(line)
-    explicit = match is None
+    dated = match is not None
     match = match or _Q_LINE.match(line)
     if match is None:
         return None
     text = _strip_bold(match["text"])
+    if not dated and match["number"]:
+        text = f"{match['label'].strip()}{match['sep'] or match['sep_']} {text}"
     body, marks = _split_marks(text)
     if not body:
         return None
     # A dated line in the notes ("1957: sovnarkhozy set up") is not a question: a question
     # asks (command word or question mark) or carries marks.
     asks = body.endswith("?") or command_word(body) != "other"
-    if not explicit and marks is None and not asks:
+    if dated and marks is None and not asks:
         return None
     return (int(match["year"]) if match["year"] else None), text
 
@@ -270,14 +274,15 @@ def _split_marks(text: str) -> tuple[str, int | None]:
 
 def _is_title(line: str) -> bool:
     short = len(line.strip()) <= _TITLE_MAX
-    return short and not _question(line) and not _TOPIC_LINE.match(line)
+    return short and not _question(line) and not _TOPIC.match(line)
 
 
 def _is_topic_line(line: str) -> bool:
     # "3: He allied with Bukharin." is a numbered sentence of notes, not a heading.
     text = line.strip()
     heading = len(text) <= _TITLE_MAX and not text.endswith((".", "?", "!", ";"))
-    return heading and _TOPIC_LINE.match(line) is not None
+    match = _TOPIC.match(line)
+    return heading and match is not None and match["sep"] == ":"
 
 
 def _strip_bold(text: str) -> str:
@@ -289,8 +294,8 @@ def _strip_bold(text: str) -> str:
     return text
 
 
-def _split_topic(text: str, pattern: re.Pattern[str]) -> tuple[int | None, str]:
-    match = pattern.match(text)
+def _split_topic(text: str) -> tuple[int | None, str]:
+    match = _TOPIC.match(text)
     if match:
         return int(match["number"]), match["title"].strip()
     return None, text.strip()

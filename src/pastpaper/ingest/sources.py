@@ -75,8 +75,6 @@ def read_source(path: Path, max_bytes: int) -> tuple[Format, Source]:
         raise InputError("no such file", name) from None
     except PermissionError:
         raise InputError("cannot be read (permission denied)", name) from None
-    except IsADirectoryError:
-        raise InputError("is a folder; give the notes files inside it", name) from None
     if not data.strip():
         raise InputError("the file is empty: there is nothing to import", name)
     kind = detect_format(path, data[:8])
@@ -134,8 +132,6 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[Notice]]:
             line,
         )
         return text, [notice]
-    if not text.strip():
-        raise InputError("the file is empty: there is nothing to import", name)
     return text, []
 
 

@@ -22,21 +22,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import NotFound, StoreError
 from pastpaper.store.migrate import migrate
-from pastpaper.store.sync import (
-    COURSES,
-    FAMILIES,
-    NOTES,
-    QUESTIONS,
-    TOPICS,
-    Saved,
-    Sync,
-    Tree,
-)
+from pastpaper.store.sync import Saved, Sync, Tree
+from pastpaper.store.tables import COURSES, FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 
 __all__ = ["CourseSummary", "QuestionDetail", "QuestionInfo", "Saved", "Store", "database_url"]
-
-_courses, _topics, _families, _questions, _notes = COURSES, TOPICS, FAMILIES, QUESTIONS, NOTES
 
 
 @dataclass(frozen=True)
@@ -169,8 +159,8 @@ class Store:
         with self.engine.begin() as conn:
             base = course.slug
             rows = conn.execute(
-                select(_courses.c.id, _courses.c.slug, _courses.c.source).where(
-                    (_courses.c.slug == base) | _courses.c.slug.startswith(f"{base}-")
+                select(COURSES.c.id, COURSES.c.slug, COURSES.c.source).where(
+                    (COURSES.c.slug == base) | COURSES.c.slug.startswith(f"{base}-")
                 )
             ).all()
             variants = [r for r in rows if r.slug == base or _is_variant(r.slug, base)]
@@ -192,7 +182,7 @@ class Store:
                     )
                     clash = holder.source
                 course_id = conn.scalar(
-                    insert(_courses)
+                    insert(COURSES)
                     .values(
                         slug=slug,
                         title=course.title,
@@ -200,13 +190,13 @@ class Store:
                         created_at=now,
                         updated_at=now,
                     )
-                    .returning(_courses.c.id)
+                    .returning(COURSES.c.id)
                 )
             else:
                 course_id, slug = target.id, target.slug
                 conn.execute(
-                    update(_courses)
-                    .where(_courses.c.id == course_id)
+                    update(COURSES)
+                    .where(COURSES.c.id == course_id)
                     .values(title=course.title, source=source, updated_at=now)
                 )
             assert course_id is not None
@@ -219,7 +209,7 @@ class Store:
         """Every course, with how many topics, questions and notes paragraphs it holds."""
         counts = {name: dict(self._count(column)) for name, column in _COUNTED.items()}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(_courses).order_by(_courses.c.id)).all()
+            rows = conn.execute(select(COURSES).order_by(COURSES.c.id)).all()
         return [
             CourseSummary(
                 id=row.id,
@@ -234,18 +224,18 @@ class Store:
         ]
 
     def _count(self, table: Table) -> list[tuple[int, int]]:
-        query = select(_topics.c.course_id, func.count()).select_from(_topics)
-        if table is not _topics:
-            query = query.join(_families, _families.c.topic_id == _topics.c.id)
-        if table is _questions or table is _notes:
-            query = query.join(table, table.c.family_id == _families.c.id)
+        query = select(TOPICS.c.course_id, func.count()).select_from(TOPICS)
+        if table is not TOPICS:
+            query = query.join(FAMILIES, FAMILIES.c.topic_id == TOPICS.c.id)
+        if table is QUESTIONS or table is NOTES:
+            query = query.join(table, table.c.family_id == FAMILIES.c.id)
         with self.engine.connect() as conn:
-            return [(row[0], row[1]) for row in conn.execute(query.group_by(_topics.c.course_id))]
+            return [(row[0], row[1]) for row in conn.execute(query.group_by(TOPICS.c.course_id))]
 
     def course_id(self, ref: str) -> int:
         """The id of a course given by slug or id; NotFound lists the courses there are."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(_courses.c.id, _courses.c.slug)).all()
+            rows = conn.execute(select(COURSES.c.id, COURSES.c.slug)).all()
         for row in rows:
             if ref in (row.slug, str(row.id)):
                 return int(row.id)
@@ -259,7 +249,7 @@ class Store:
         """
         query = _question_query()
         if course is not None:
-            query = query.where(_courses.c.id == self.course_id(course))
+            query = query.where(COURSES.c.id == self.course_id(course))
         with self.engine.connect() as conn:
             found = [_info(row) for row in conn.execute(query)]
         if topic is not None:
@@ -275,21 +265,19 @@ class Store:
     def question(self, question_id: int) -> QuestionDetail:
         """One question, the other questions of its family, and the notes that answer them."""
         with self.engine.connect() as conn:
-            row = conn.execute(_question_query().where(_questions.c.id == question_id)).first()
+            row = conn.execute(_question_query().where(QUESTIONS.c.id == question_id)).first()
             if row is None:
                 raise NotFound(f"no question {question_id}; 'pastpaper questions' lists their ids")
             info = _info(row)
             family = [
                 _info(r)
-                for r in conn.execute(
-                    _question_query().where(_questions.c.family_id == info.family)
-                )
+                for r in conn.execute(_question_query().where(QUESTIONS.c.family_id == info.family))
             ]
             notes = list(
                 conn.scalars(
-                    select(_notes.c.text)
-                    .where(_notes.c.family_id == info.family)
-                    .order_by(_notes.c.position)
+                    select(NOTES.c.text)
+                    .where(NOTES.c.family_id == info.family)
+                    .order_by(NOTES.c.position)
                 )
             )
         return QuestionDetail(info, row.course_title, family, notes)
@@ -298,7 +286,7 @@ class Store:
         """The whole course, as plain data (what ``export`` writes)."""
         course_id = self.course_id(ref)
         with self.engine.connect() as conn:
-            head = conn.execute(select(_courses).where(_courses.c.id == course_id)).one()
+            head = conn.execute(select(COURSES).where(COURSES.c.id == course_id)).one()
             tree = Tree.load(conn, course_id)
         topics = []
         for topic in tree.topics:
@@ -318,22 +306,22 @@ class Store:
         return Course(title=head.title, slug=head.slug, topics=tuple(topics))
 
 
-_COUNTED = {"topics": _topics, "questions": _questions, "notes": _notes}
+_COUNTED = {"topics": TOPICS, "questions": QUESTIONS, "notes": NOTES}
 
 
 def _question_query() -> Any:
     return (
         select(
-            _questions,
-            _courses.c.slug.label("course_slug"),
-            _courses.c.title.label("course_title"),
-            _topics.c.title.label("topic_title"),
-            _topics.c.number.label("topic_number"),
+            QUESTIONS,
+            COURSES.c.slug.label("course_slug"),
+            COURSES.c.title.label("course_title"),
+            TOPICS.c.title.label("topic_title"),
+            TOPICS.c.number.label("topic_number"),
         )
-        .join(_families, _families.c.id == _questions.c.family_id)
-        .join(_topics, _topics.c.id == _families.c.topic_id)
-        .join(_courses, _courses.c.id == _topics.c.course_id)
-        .order_by(_courses.c.id, _topics.c.position, _families.c.position, _questions.c.position)
+        .join(FAMILIES, FAMILIES.c.id == QUESTIONS.c.family_id)
+        .join(TOPICS, TOPICS.c.id == FAMILIES.c.topic_id)
+        .join(COURSES, COURSES.c.id == TOPICS.c.course_id)
+        .order_by(COURSES.c.id, TOPICS.c.position, FAMILIES.c.position, QUESTIONS.c.position)
     )
 
 

@@ -16,26 +16,15 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from pastpaper.course import Course, QuestionFamily, question_key, topic_key
-from pastpaper.store.tables import CourseRow, FamilyRow, NoteRow, QuestionRow, TopicRow
+from pastpaper.store.tables import FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 
 __all__ = [
-    "COURSES",
-    "FAMILIES",
-    "NOTES",
-    "QUESTIONS",
-    "TOPICS",
     "Saved",
     "Sync",
     "Tree",
     "match_ids",
 ]
-
-COURSES: Table = CourseRow.__table__  # type: ignore[assignment]
-TOPICS: Table = TopicRow.__table__  # type: ignore[assignment]
-FAMILIES: Table = FamilyRow.__table__  # type: ignore[assignment]
-QUESTIONS: Table = QuestionRow.__table__  # type: ignore[assignment]
-NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -105,7 +94,7 @@ def _numbered(keys: Iterable[Hashable]) -> list[tuple[Hashable, int]]:
 def match_ids(
     stored: list[tuple[int, Hashable, Hashable]],
     new: list[tuple[Hashable, Hashable]],
-    similar: Callable[[Any, Any], bool] = lambda old, new: True,
+    similar: Callable[[Any, Any], bool] | None = None,
 ) -> tuple[list[int | None], list[int]]:
     """Match new items to stored rows, by key first and then by place; keep the matched ids.
 
@@ -126,7 +115,9 @@ def match_ids(
         if row_id in left:
             by_place.setdefault(place, (row_id, key))
     for index, (key, place) in enumerate(new):
-        if ids[index] is None and place in by_place and similar(by_place[place][1], key):
+        if ids[index] is not None or place not in by_place:
+            continue
+        if similar is None or similar(by_place[place][1], key):
             row_id = by_place.pop(place)[0]
             ids[index] = row_id
             left.discard(row_id)
@@ -235,7 +226,7 @@ class Sync:
         stored: list[tuple[int, Hashable, Hashable]],
         new: list[tuple[Hashable, Hashable]],
         rows: list[dict[str, Any]],
-        similar: Callable[[Any, Any], bool] = lambda old, new: True,
+        similar: Callable[[Any, Any], bool] | None = None,
     ) -> list[int]:
         """Update the rows matched to stored ones, insert the rest; return the ids in order."""
         ids, left = match_ids(stored, new, similar)

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "CourseRow", "FamilyRow", "NoteRow", "QuestionRow", "TopicRow"]
+__all__ = [
+    "COURSES",
+    "FAMILIES",
+    "NOTES",
+    "QUESTIONS",
+    "TOPICS",
+    "Base",
+    "CourseRow",
+    "FamilyRow",
+    "NoteRow",
+    "QuestionRow",
+    "TopicRow",
+]
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -76,3 +88,11 @@ class NoteRow(Base):
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+# The tables themselves, for queries written with SQLAlchemy Core (fast for bulk writes).
+COURSES: Table = CourseRow.__table__  # type: ignore[assignment]
+TOPICS: Table = TopicRow.__table__  # type: ignore[assignment]
+FAMILIES: Table = FamilyRow.__table__  # type: ignore[assignment]
+QUESTIONS: Table = QuestionRow.__table__  # type: ignore[assignment]
+NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
