@@ -120,7 +120,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     code, _, err = run(tmp_path / "bank.db", "import", str(tmp_path))
     assert code == 1
-    assert "is a folder" in err
+    assert err == f"error: {tmp_path}: is a folder; give the notes files inside it\n"
 
 
 def test_a_database_that_cannot_be_created_is_reported(tmp_path: Path, seed_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_a_broken_pdf_gets_one_clear_message(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.4\n" + b"garbage " * 100)
     code, _, err = run(tmp_path / "bank.db", "import", str(path))
     assert code == 1
-    assert err.startswith(f"error: {path}: ")
+    assert err.startswith(f"error: {path}: is not a readable PDF file (")
     assert len(err.strip().splitlines()) == 1, err
 
 

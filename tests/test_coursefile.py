@@ -94,7 +94,7 @@ topics:
         ("6", "notes: [one]\n    ", 12, "the key 'notes' is given twice in one place; keep one"),
         ("[6", "", 11, "is not valid YAML"),
     ],
-    ids=["negative", "unknown-key", "duplicate-key", "bad-yaml", "bool", "string", "command"],
+    ids=["negative", "bool", "string", "command-word", "unknown-key", "duplicate-key", "bad-yaml"],
 )
 def test_mistakes_are_reported_with_the_file_and_line(
     tmp_path: Path, marks: str, extra: str, line: int, message: str
@@ -111,3 +111,20 @@ def test_mistakes_are_reported_with_the_file_and_line(
 def test_a_course_file_of_another_format_version_is_refused() -> None:
     with pytest.raises(InputError, match="format 2; this pastpaper reads format 1"):
         load_course("pastpaper: 2\ntitle: X\n", "x.yaml")
+
+
+def test_a_huge_topic_number_is_a_mistake_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_text("title: T\ntopics:\n- number: 99999999999999999999999\n  title: X\n")
+    with pytest.raises(InputError, match="line 3: 'number' should be less than or equal to 999"):
+        read_notes(path)
+
+
+def test_several_mistakes_are_reported_together(tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_text("title: T\ntopics:\n- number: -1\n  title: X\n  colour: red\n")
+    with pytest.raises(InputError) as raised:
+        read_notes(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}, line 3: 'number' should be greater than or equal to 0")
+    assert "(and 1 more: line 5: unknown key 'colour'" in message

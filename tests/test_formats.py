@@ -61,7 +61,8 @@ def test_markdown_headings_are_the_course_and_its_topics() -> None:
 def test_markdown_file_is_read_by_its_suffix(tmp_path: Path) -> None:
     path = tmp_path / "ussr.md"
     path.write_text(MARKDOWN, encoding="utf-8")
-    assert len(read_notes(path).course.topics) == 2
+    assert read_notes(path).course == parse_notes(MARKDOWN, markdown=True).course
+    assert read_notes(path).course.title == "Soviet Union 1953-1964"
 
 
 def test_several_topics_in_one_text_file() -> None:
@@ -196,4 +197,20 @@ def test_docx_notes_in_a_table_are_kept(tmp_path: Path) -> None:
         "To break with the Purges.",
         "To improve relations with the west.",
         "After the table.",
+    )
+
+
+def test_marks_on_the_line_after_a_question_belong_to_it() -> None:
+    notes = "2001: Why did Khrushchev fall from power in 1964?\n(10)\n\nCuba.\n"
+    [question] = [q for _, _, q in parse_notes(notes).course.questions()]
+    assert (question.text, question.marks) == ("Why did Khrushchev fall from power in 1964?", 10)
+
+
+def test_a_topic_number_used_twice_is_reported() -> None:
+    notes = "Title\n\n4: Stalin\n\nNotes.\n\n4: Khrushchev\n\nMore notes.\n"
+    imported = parse_notes(notes, "notes.txt")
+    assert [t.title for t in imported.course.topics] == ["Stalin", "Khrushchev"]
+    assert str(imported.notices[0]) == (
+        "notes.txt, line 7: topic 4 was already started on line 3; the two are kept as "
+        "separate topics"
     )

@@ -113,3 +113,15 @@ def test_two_courses_with_the_same_questions_do_not_collide(store: Store) -> Non
 def test_an_empty_course_can_be_saved(store: Store) -> None:
     saved = store.save_course(Course(title="Empty"))
     assert store.course(saved.slug) == Course(title="Empty")
+
+
+def test_straightening_the_quotes_keeps_every_id(store: Store, seed_path: Path) -> None:
+    curly = seed_path.read_text(encoding="utf-8")
+    store.save_course(parse_notes(curly, "seed.txt").course, source="seed.txt")
+    before = [(q.id, q.text) for q in store.questions()]
+    straight = curly.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    saved = store.save_course(parse_notes(straight, "seed.txt").course, source="seed.txt")
+    assert (saved.questions_added, saved.questions_kept, saved.questions_removed) == (0, 7, 0)
+    after = [(q.id, q.text) for q in store.questions()]
+    assert [i for i, _ in after] == [i for i, _ in before]
+    assert "Khrushchev's policy" in after[0][1]  # the new text is what is shown now

@@ -153,7 +153,7 @@ class QuestionFamily(_Frozen):
 
 
 class Topic(_Frozen):
-    number: int | None = Field(default=None, ge=0, strict=True)
+    number: int | None = Field(default=None, ge=0, le=999, strict=True)
     title: Text
     families: tuple[QuestionFamily, ...] = ()
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from pastpaper.course import MAX_MARKS, Course, Question, QuestionFamily, Topic, command_word
-from pastpaper.errors import InputError, Notice
+from pastpaper.errors import InputError, Notice, where
 from pastpaper.ingest.sources import Source
 from pastpaper.text import normalise
 
@@ -197,8 +197,9 @@ class _Parser:
     def _continue_question(self, index: int, line: str) -> bool:
         """Join a question wrapped onto the next line (common in PDF and DOCX) back together.
 
-        The next line continues the question only if the question has no marks and no
-        question mark yet and the line ends with one of them.
+        The next line continues the question only if the question has no marks yet and the
+        line is its marks alone, or it has no question mark either and the line ends with one
+        of them.
         """
         if self.paragraph or not self.topics or not self.topics[-1].families:
             return False
@@ -207,10 +208,11 @@ class _Parser:
             return False
         last = family.questions[-1]
         rest = _strip_bold(line)
-        ends = rest.endswith("?") or _split_marks(rest)[1] is not None
-        if last.marks is not None or last.text.endswith("?") or not ends:
+        if last.marks is not None or len(rest) > _TITLE_MAX:
             return False
-        if len(rest) > _TITLE_MAX:
+        marks_alone = _MARKS.match(rest) is not None
+        ends = rest.endswith("?") or _split_marks(rest)[1] is not None
+        if not marks_alone and (last.text.endswith("?") or not ends):
             return False
         family.questions[-1] = self._with_marks(index, last.year, f"{last.text} {rest}")
         family.question_lines[-1] = index
@@ -218,7 +220,17 @@ class _Parser:
 
     def build(self) -> Course:
         topics = []
+        first_line: dict[int, int] = {}
         for topic in self.topics:
+            if topic.number is not None:
+                seen = first_line.setdefault(topic.number, topic.line)
+                if seen != topic.line:
+                    self.notice(
+                        topic.line,
+                        f"topic {topic.number} was already started on "
+                        f"{where(None, self.source.line(seen))}; the two are kept as separate "
+                        "topics",
+                    )
             families = []
             for family in topic.families:
                 if family.questions and not family.notes:

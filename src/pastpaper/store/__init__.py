@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 
 from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import NotFound, StoreError
@@ -149,7 +149,7 @@ class Store:
                 f"the course {course.slug} was being saved by another import at the same time "
                 f"({error.orig}); nothing was changed: run this import again"
             ) from None
-        except OperationalError as error:
+        except (OperationalError, DataError) as error:
             raise StoreError(
                 f"cannot write the course {course.slug} to the database: {error.orig}; "
                 "nothing was changed"
