@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
@@ -25,6 +25,8 @@ __all__ = [
     "Tree",
     "match_ids",
 ]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -166,11 +168,7 @@ class Sync:
             new=[(_family_key(t, p, family), (t, p)) for t, p, family in families],
             rows=[{"topic_id": t, "position": p} for t, p, _ in families],
         )
-        questions = [
-            (family_id, position, question)
-            for family_id, (_, _, family) in zip(family_ids, families, strict=True)
-            for position, question in enumerate(family.questions)
-        ]
+        questions = _placed(family_ids, [family.questions for _, _, family in families])
         self.write(
             QUESTIONS,
             stored=[
@@ -191,11 +189,7 @@ class Sync:
                 for f, p, q in questions
             ],
         )
-        notes = [
-            (family_id, position, text)
-            for family_id, (_, _, family) in zip(family_ids, families, strict=True)
-            for position, text in enumerate(family.notes)
-        ]
+        notes = _placed(family_ids, [family.notes for _, _, family in families])
         self.write(
             NOTES,
             stored=[
@@ -246,6 +240,15 @@ class Sync:
         self.removed.append((table, left))
         fresh_ids = iter(new_ids)
         return [i if i is not None else next(fresh_ids) for i in ids]
+
+
+def _placed(parent_ids: list[int], children: list[tuple[T, ...]]) -> list[tuple[int, int, T]]:
+    """Each child with its parent's id and its position under that parent."""
+    return [
+        (parent_id, position, child)
+        for parent_id, items in zip(parent_ids, children, strict=True)
+        for position, child in enumerate(items)
+    ]
 
 
 def _family_key(topic_id: int, position: int, family: QuestionFamily) -> Hashable:
