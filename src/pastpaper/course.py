@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -19,8 +19,11 @@ __all__ = [
     "COMMAND_WORDS",
     "MAX_MARKS",
     "Course",
+    "Kind",
     "Question",
     "QuestionFamily",
+    "SchemeEdit",
+    "TeacherPoint",
     "Topic",
     "command_word",
     "question_key",
@@ -109,6 +112,41 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+#: What a point does for an answer.
+Kind = Literal["feature", "reason", "consequence", "evidence", "quotation"]
+
+
+class TeacherPoint(_Frozen):
+    """A creditable point a teacher adds to one question's scheme."""
+
+    id: str | None = Field(default=None, pattern=r"^t[0-9a-z-]+$")
+    text: Text
+    kind: Kind | None = None
+    accept: tuple[Text, ...] = ()
+
+
+class SchemeEdit(_Frozen):
+    """A teacher's changes to the mark scheme pastpaper builds for one question.
+
+    Points are named by their ids (``pastpaper points``); the edits survive re-importing
+    the notes, and an id the notes no longer have is reported when the course file is read.
+    """
+
+    marks: int | None = Field(default=None, ge=1, le=MAX_MARKS, strict=True)
+    drop: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    accept: dict[str, tuple[Text, ...]] = Field(default_factory=dict)
+    add: tuple[TeacherPoint, ...] = ()
+
+    def point_ids(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every point id the edit names, with where it stands in the edit."""
+        named: list[tuple[tuple[str | int, ...], str]] = []
+        named += [(("drop", i), pid) for i, pid in enumerate(self.drop)]
+        named += [(("required", i), pid) for i, pid in enumerate(self.required)]
+        named += [(("accept", pid), pid) for pid in self.accept]
+        return named
+
+
 class Question(_Frozen):
     """One past-paper question, its text as written; ``marks`` is None where none was printed."""
 
@@ -116,6 +154,7 @@ class Question(_Frozen):
     text: Text
     marks: int | None = Field(default=None, ge=1, le=MAX_MARKS, strict=True)
     command_word: str = Field(default="", description="derived from the text when left empty")
+    scheme: SchemeEdit | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -1,0 +1,421 @@
+"""Creditable points: a family's notes cut into one fact, feature or reason each.
+
+    >>> [p.text for p in note_points("Inmates of the gulags were released and cities had "
+    ...     "their names changed.", 0)]
+    ['Inmates of the gulags were released', 'cities had their names changed']
+
+A point keeps where it came from (the note paragraph, its sentence, and character offsets
+into the paragraph as written), its key terms (names, places, titles, coined and rare
+words), its facts (years, numbers, names) and, where the wording tells, its kind.
+Everything here is pure: text in, points out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict
+
+from pastpaper.course import Kind, QuestionFamily
+from pastpaper.text import match_key, normalise
+
+__all__ = ["KINDS", "Fact", "Point", "PointSource", "family_points", "note_points", "point_id"]
+
+KINDS: tuple[str, ...] = get_args(Kind)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PointSource(_Frozen):
+    """Where a point stands: note paragraph ``note`` (0-based), characters start:end of it."""
+
+    note: int
+    sentence: str
+    sentence_start: int
+    start: int
+    end: int
+
+
+class Fact(_Frozen):
+    kind: Literal["year", "number", "name"]
+    value: str
+
+
+class Point(_Frozen):
+    id: str
+    text: str
+    source: PointSource
+    key_terms: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    kind: Kind | None = None
+
+
+def point_id(text: str) -> str:
+    """A short id that depends only on what the point says, so it survives re-imports."""
+    return "p" + hashlib.sha1(match_key(text).encode()).hexdigest()[:6]
+
+
+def family_points(family: QuestionFamily) -> list[Point]:
+    """Every point of a family's notes, in the order of the notes; ids unique in the family."""
+    found = [point for index, note in enumerate(family.notes) for point in note_points(note, index)]
+    seen: dict[str, int] = {}
+    unique = []
+    for point in found:
+        seen[point.id] = seen.get(point.id, 0) + 1
+        if seen[point.id] > 1:
+            point = point.model_copy(update={"id": f"{point.id}-{seen[point.id]}"})
+        unique.append(point)
+    return unique
+
+
+def note_points(note: str, index: int) -> list[Point]:
+    """The points of one note paragraph (``index`` is its place among the family's notes)."""
+    points: list[Point] = []
+    names = _names_in(note)
+    for s_start, s_end in _sentences(note):
+        sentence = note[s_start:s_end]
+        for start, end in _clauses(note, s_start, s_end):
+            text = note[start:end]
+            points.append(
+                Point(
+                    id=point_id(text),
+                    text=text,
+                    source=PointSource(
+                        note=index, sentence=sentence, sentence_start=s_start, start=start, end=end
+                    ),
+                    key_terms=tuple(key_terms(text, names)),
+                    facts=tuple(facts(text, names)),
+                    kind=kind_of(text),
+                )
+            )
+    # A paragraph that opens with a reason goes on explaining it: its plain statements are
+    # reasons too ("Sooner or later the truth about Stalin would come out").
+    if points and points[0].kind == "reason":
+        points = [
+            p.model_copy(update={"kind": "reason"}) if p.kind == "feature" else p for p in points
+        ]
+    return points
+
+
+# -- sentences and clauses ------------------------------------------------------------------
+
+_SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
+_ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca"}
+_TRIM = " \t\n\u00a0.,;:…"
+
+
+def _sentences(note: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, end before its full stop."""
+    breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(note)]
+    breaks += [(m.start(1), m.start(1)) for m in _GLUED.finditer(note) if _glued(m)]
+    start = 0
+    for end, next_start in sorted(breaks):
+        before = note[start:end].rsplit(None, 1)
+        if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        yield from _trimmed(note, start, end)
+        start = next_start
+    yield from _trimmed(note, start, len(note))
+
+
+# Two sentences run together where a full stop and a space went missing: "Volgogradthe powers".
+_GLUED = re.compile(r"\b[A-Z][a-z]{3,}(the)\s")
+
+
+def _glued(match: re.Match[str]) -> bool:
+    word = match.group().strip()
+    return _zipf(word.lower()) == 0 and _zipf(word[:-3].lower()) > 0
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if _WORD.search(text, start, end):
+        yield start, end
+
+
+# Where a sentence may hold two points: "X happened and Y happened", "X; Y", "X, but Y".
+_JOIN = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did will would shall should can "
+    "could may might must".split()
+)
+_IRREGULAR = frozenset(
+    "became become began begun brought built came chose drew drove fell felt fought found "
+    "gave got grew held kept knew led left lost made meant met paid put ran rose said saw "
+    "sent set shot sold spoke spent stood struck swept took taught thought told threw went "
+    "won wrote".split()
+)
+
+
+def _is_verb(word: str) -> bool:
+    if word in _AUXILIARIES or word in _IRREGULAR:
+        return True
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+def _has_verb(text: str) -> bool:
+    return any(_is_verb(word) for word in _WORD.findall(text.lower()))
+
+
+def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a sentence where two clauses, each with its own verb, are joined."""
+    pieces: list[tuple[int, int]] = []
+    left = start
+    for join in _JOIN.finditer(note, start, end):
+        head, tail = note[left : join.start()], note[join.end() : end]
+        enough = len(_WORD.findall(head)) >= 3 and len(_WORD.findall(tail)) >= 3
+        if enough and (";" in join.group() or _two_clauses(head, _next_clause(tail))):
+            pieces.append((left, join.start()))
+            left = join.end()
+    pieces.append((left, end))
+    for piece_start, piece_end in pieces:
+        yield from _trimmed(note, piece_start, piece_end)
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|where|such as|like|including)\b", re.I)
+
+
+def _two_clauses(head: str, tail: str) -> bool:
+    """Is "head and tail" two statements, not one statement about two things?
+
+    Both need a verb of their own. The tail's verb must come before any relative clause and
+    with no comma before it ("the Purges and Collectivisation, had been" is one list); the
+    head must not end in a relative clause or list still waiting for its verb ("in which
+    Stalin's portraits and statues were taken down").
+    """
+    subject = _RELATIVE.split(tail, maxsplit=1)[0]
+    if not _has_verb(subject) or "," in _before_verb(subject):
+        return False
+    last_verb = _last_verb_end(head)
+    return last_verb >= 0 and not _RELATIVE.search(head, last_verb)
+
+
+def _before_verb(text: str) -> str:
+    for match in _WORD.finditer(text):
+        if _is_verb(match.group().lower()):
+            return text[: match.start()]
+    return text
+
+
+def _last_verb_end(text: str) -> int:
+    ends = [m.end() for m in _WORD.finditer(text) if _is_verb(m.group().lower())]
+    return ends[-1] if ends else -1
+
+
+def _next_clause(tail: str) -> str:
+    """The text up to the next joining word: what a verb must be found in."""
+    match = _JOIN.search(tail)
+    return tail[: match.start()] if match else tail
+
+
+# -- key terms, facts, kinds ------------------------------------------------------------------
+
+_QUOTED = re.compile(
+    r"‘([^‘’]{2,120}?)’(?![a-z])|(?<![\w])'([^']{2,120}?)'(?![\w])|“([^“”]{2,120})”"
+)
+_BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+_LINKS = {"of", "the", "de", "von", "van"}
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:[’']?s)?\b")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty sixty seventy eighty ninety hundred thousand million billion".split()
+)
+_RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
+
+
+_TOKEN = re.compile(r"\w(?:[\w’'-]*\w)?")
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+
+
+def _names_in(note: str) -> list[str]:
+    """Runs of capitalised words (with "of", "the" between them), in order.
+
+    A sentence's first word is part of a name only if it is capitalised mid-sentence too
+    (Stalin) or is not a common word (Malenkov, Novy): "Thus Stalingrad" names Stalingrad.
+    """
+    tokens = list(_TOKEN.finditer(note))
+    mid = {
+        t.group()
+        for t in tokens
+        if t.group()[0].isupper() and not _starts_sentence(note, t.start())
+    }
+    names: list[str] = []
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        while run and run[-1].group() in _LINKS:
+            run.pop()
+        if run and _starts_sentence(note, run[0].start()):
+            first = _strip_possessive(run[0].group())
+            if first not in mid and _zipf(first.lower()) >= 3.0:
+                del run[0]
+        if run:
+            names.append(_strip_possessive(note[run[0].start() : run[-1].end()]))
+        run.clear()
+
+    previous_end = 0
+    for token in tokens:
+        word = token.group()
+        joined = bool(run) and not note[previous_end : token.start()].strip()
+        if word[0].isupper() and word not in _MONTHS:
+            if run and not joined:
+                flush()
+            run.append(token)
+            if word.endswith(("’s", "'s")):
+                flush()  # a possessive ends the name: "Stalin’s portraits"
+        elif joined and word in _LINKS:
+            run.append(token)
+        else:
+            flush()
+        previous_end = token.end()
+    flush()
+    return names
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \t\n\u00a0‘'\"“(")
+    return not before or before[-1] in ".!?:"
+
+
+def key_terms(text: str, names: list[str]) -> list[str]:
+    """Names, quoted and bracketed terms, and rare words of the subject in ``text``."""
+    found: list[tuple[int, str]] = []
+    for name in names:
+        at = text.find(name)
+        if at >= 0:
+            found.append((at, name))
+    for match in _QUOTED.finditer(text):
+        term = next(g for g in match.groups() if g)
+        if len(term.split()) <= 8:
+            found.append((match.start(), term.strip()))
+    for match in _BRACKETED.finditer(text):
+        found.append((match.start(1), match.group(1).strip()))
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word.islower() and len(word) >= 5 and _rarity(word) < _RARE:
+            found.append((match.start(), word))
+    terms: list[str] = []
+    keys: set[str] = set()
+    for _, term in sorted(found):
+        key = match_key(term)
+        if key not in keys and not any(key in match_key(t) for t in terms):
+            terms = [t for t in terms if match_key(t) not in key]
+            terms.append(term)
+            keys = {match_key(t) for t in terms}
+    return terms
+
+
+def facts(text: str, names: list[str]) -> list[Fact]:
+    """Years, numbers and names stated in ``text``, in order."""
+    found: list[tuple[int, Fact]] = []
+    years = set()
+    for match in _YEAR.finditer(text):
+        years.add(match.start())
+        found.append((match.start(), Fact(kind="year", value=match.group(1))))
+    for match in _NUMBER.finditer(text):
+        if match.start() not in years:
+            found.append((match.start(), Fact(kind="number", value=match.group())))
+    spans = [(at, at + len(n)) for n in names if (at := text.find(n)) >= 0]
+    for match in _WORD.finditer(text):
+        parts = match.group().lower().split("-")
+        counts = any(part in _NUMBER_WORDS for part in parts)
+        inside_name = any(a <= match.start() < b for a, b in spans)
+        if counts and not inside_name and all(p in _NUMBER_WORDS or p == "one" for p in parts):
+            found.append((match.start(), Fact(kind="number", value=match.group().lower())))
+    for name in names:
+        at = text.find(name)
+        # "Stalinist" and "Stalinism" describe; they do not name.
+        if at >= 0 and not name.endswith(("ist", "ists", "ism")):
+            found.append((at, Fact(kind="name", value=name)))
+    unique: list[Fact] = []
+    for _, fact in sorted(found, key=lambda item: item[0]):
+        if fact not in unique:
+            unique.append(fact)
+    return unique
+
+
+_SAYS = re.compile(r"\bput it\b|\bsaid\b|\bdeclared\b|\bin (?:his|her) words\b", re.IGNORECASE)
+_OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
+_KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        "reason",
+        re.compile(
+            r"\b(?:because|in order to|so as to|so that|wanted to|wished to|hoped|aim(?:ed)?|"
+            r"believed|feared|was (?:well )?aware|conscious of|eager to|needed to|did not want|"
+            r"to (?:protect|secure|improve|establish|prove|show|rid|reduce|make|get rid)|"
+            r"motive|reason|worried)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "consequence",
+        re.compile(
+            r"\b(?:led to|as a result|resulted|result was|therefore|consequently|this meant|"
+            r"so that production|would increase|increased|caused)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "evidence",
+        re.compile(
+            r"\b(?:for example|for instance|such as|e\.g\.|became|one went|another became|"
+            r"was allowed to publish)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def kind_of(text: str) -> Kind:
+    """What a point does, told from its wording; a plain statement is a feature."""
+    if _is_quotation(text):
+        return "quotation"
+    plain = normalise(text)
+    for kind, cue in _KIND_CUES:
+        if cue.search(plain):
+            return kind
+    return "feature"
+
+
+def _is_quotation(text: str) -> bool:
+    """Somebody's words: a quotation of five words or more, or "as he put it"."""
+    if _SAYS.search(text):
+        return True
+    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
+    unclosed = _OPEN_QUOTE.search(text)
+    if unclosed:
+        quoted.append(unclosed["rest"])
+    # A quoted title ('One Day in the Life of Ivan Denisovich') has no verb; a saying has.
+    return any(len(_WORD.findall(q)) >= 5 and _has_verb(q) for q in quoted)
+
+
+def _rarity(word: str) -> float:
+    """How common a word is, crediting British spellings with their American twin's use."""
+    american = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)
+    american = re.sub(r"our$", "or", american)
+    return max(_zipf(word), _zipf(american))
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # loads its word list on first use
+
+    return float(zipf_frequency(word, "en"))
