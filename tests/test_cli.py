@@ -120,7 +120,9 @@ def test_db_comes_from_the_environment(tmp_path: Path, seed_path: Path) -> None:
     assert db.is_file()
 
 
-@pytest.mark.parametrize("command", ["import", "courses", "questions", "show", "export", "demo"])
+@pytest.mark.parametrize(
+    "command", ["import", "courses", "questions", "show", "points", "scheme", "export", "demo"]
+)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -129,7 +131,16 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
 
 def test_help_does_not_load_the_heavy_parts() -> None:
     # --help must stay fast: no database, DOCX, PDF or YAML library is loaded for it.
-    heavy = ("docx", "pypdf", "psycopg", "sqlalchemy", "alembic", "yaml")
+    heavy = (
+        "docx",
+        "pypdf",
+        "psycopg",
+        "sqlalchemy",
+        "alembic",
+        "yaml",
+        "wordfreq",
+        "snowballstemmer",
+    )
     code = (
         "import sys; from pastpaper.cli import app; "
         "from typer.testing import CliRunner; CliRunner().invoke(app, ['import', '--help']); "
@@ -203,3 +214,59 @@ def test_show_as_json(tmp_path: Path, seed_path: Path) -> None:
     )
     assert [q["year"] for q in detail["family_questions"]] == [2000, 2001]
     assert len(detail["notes"]) == 4
+
+
+def test_points_as_json(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    found = json.loads(cli(db, "points", "f1", "--json"))
+    assert len(found) >= 20
+    assert set(found[0]) == {"id", "family", "text", "source", "key_terms", "facts", "kind"}
+    assert found[0]["text"] == "In March 1953 Stalin died"
+    assert found[0]["source"] == {
+        "note": 0,
+        "sentence": "In March 1953 Stalin died",
+        "sentence_start": 0,
+        "start": 0,
+        "end": 25,
+    }
+    assert json.loads(cli(db, "points", "2", "--json")) == found  # question 2 is in family 1
+    bad = runner.invoke(app, ["--db", str(db), "points", "x1"])
+    assert bad.exit_code == 1 and "is not a question id (3) or a family id (f3)" in bad.stderr
+
+
+def test_scheme_as_text_and_json(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    text = cli(db, "scheme", "6")
+    assert text.startswith(
+        "2000: In what ways did Khrushchev try to improve industrial output in the Soviet "
+        "Union in the 1950’s and early 1960’s? [6 marks]\n"
+    )
+    data = json.loads(cli(db, "scheme", "6", "--json"))
+    assert (data["question_id"], data["max_marks"], data["marks_assumed"]) == (6, 6, False)
+    assert {"id", "text", "kind", "relevance", "creditable", "required", "accept"} <= set(
+        data["points"][0]
+    )
+    assert len(data["left_out"]) == 5
+
+
+def test_scheme_edits_in_the_course_file_apply_and_survive_the_notes(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    course_file = tmp_path / "course.yaml"
+    cli(db, "export", "1", "-o", str(course_file))
+    text = course_file.read_text(encoding="utf-8")
+    edit = "      command_word: why\n      scheme:\n        marks: 7\n        drop: [p66555d]\n"
+    text = text.replace("      command_word: why\n", edit, 1)
+    course_file.write_text(text, encoding="utf-8")
+    cli(db, "import", str(course_file))
+    data = json.loads(cli(db, "scheme", "4", "--json"))
+    assert data["max_marks"] == 7
+    assert {"id": "p66555d", "why": "dropped by the teacher"} in data["left_out"]
+    # Importing the notes again (over the corrected course) keeps the teacher's edits.
+    cli(db, "import", "--replace", str(seed_path))
+    assert json.loads(cli(db, "scheme", "4", "--json"))["max_marks"] == 7
+    assert "scheme:" in cli(db, "export", "1", "-o", "-")

@@ -7,11 +7,21 @@ from importlib import resources
 from pathlib import Path
 
 from pastpaper.course import Course
-from pastpaper.errors import Notice, OutputError
+from pastpaper.errors import InputError, Notice, OutputError
 from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
-from pastpaper.store import Saved, Store
+from pastpaper.points import Point, family_points
+from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.store import Saved, Store, StoredFamily
 
-__all__ = ["ImportReport", "export_course", "import_examples", "import_file", "write_course_file"]
+__all__ = [
+    "ImportReport",
+    "export_course",
+    "import_examples",
+    "import_file",
+    "points_of",
+    "scheme_of",
+    "write_course_file",
+]
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,8 @@ def import_file(
     """
     imported = read_notes(path, max_bytes=max_bytes)
     source = str(Path(path).resolve())
-    return _save(store, str(path), imported, source, replace or imported.kind == "course")
+    course_file = imported.kind == "course"
+    return _save(store, str(path), imported, source, replace or course_file, not course_file)
 
 
 def import_examples(store: Store) -> list[ImportReport]:
@@ -57,12 +68,18 @@ def import_examples(store: Store) -> list[ImportReport]:
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".txt"):
             imported = parse_notes(entry.read_text(encoding="utf-8"), entry.name)
-            reports.append(_save(store, entry.name, imported, f"pastpaper:{entry.name}", False))
+            reports.append(
+                _save(store, entry.name, imported, f"pastpaper:{entry.name}", False, True)
+            )
     return reports
 
 
-def _save(store: Store, name: str, imported: Imported, source: str, replace: bool) -> ImportReport:
-    saved = store.save_course(imported.course, source=source, replace=replace)
+def _save(
+    store: Store, name: str, imported: Imported, source: str, replace: bool, keep_schemes: bool
+) -> ImportReport:
+    saved = store.save_course(
+        imported.course, source=source, replace=replace, keep_schemes=keep_schemes
+    )
     notices = list(imported.notices)
     if saved.clashed_with is not None:
         notices.append(
@@ -93,3 +110,25 @@ def write_course_file(store: Store, ref: str, path: Path, *, force: bool = False
         ) from None
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def points_of(store: Store, ref: str) -> tuple[StoredFamily, list[Point]]:
+    """The points of a family, given as ``f3`` (family 3) or ``3`` (question 3's family)."""
+    text = ref.strip().lower()
+    if text.startswith("f") and text[1:].isdigit():
+        family = store.family(int(text[1:]))
+    elif text.isdigit():
+        family = store.family(store.question(int(text)).question.family)
+    else:
+        raise InputError(
+            f"'{ref}' is not a question id (3) or a family id (f3); 'pastpaper questions' "
+            "lists both"
+        )
+    return family, family_points(family.family)
+
+
+def scheme_of(store: Store, question_id: int) -> MarkScheme:
+    """The mark scheme of a stored question, with its teacher's edits applied."""
+    family = store.family(store.question(question_id).question.family)
+    question = family.family.questions[family.question_ids.index(question_id)]
+    return build_scheme(question, family.family)

@@ -294,6 +294,78 @@ def show(
 
 @app.command()
 @friendly
+def points(
+    ctx: typer.Context,
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="FAMILY_OR_QUESTION_ID",
+            help="A question id (3: the points of its family) or a family id (f3).",
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Show the creditable points pastpaper finds in a question family's notes.
+
+    Example: pastpaper points f1
+    """
+    from pastpaper.bank import points_of
+
+    family, found = points_of(_store(ctx), ref)
+    if as_json:
+        rows = [{"family": family.id, **p.model_dump(mode="json")} for p in found]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        Column("id", no_wrap=True),
+        Column("kind", no_wrap=True),
+        Column("point", ratio=3),
+        Column("key terms and facts", ratio=1),
+        title=f"Family f{family.id}: {_n(len(found), 'point')} ({escape(family.topic)})",
+        title_justify="left",
+    )
+    for p in found:
+        facts = [f.value for f in p.facts if f.value not in p.key_terms]
+        table.add_row(p.id, p.kind or "", escape(p.text), escape(", ".join([*p.key_terms, *facts])))
+    out.print(table)
+
+
+@app.command()
+@friendly
+def scheme(
+    ctx: typer.Context,
+    question_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="QUESTION_ID",
+            min=1,
+            max=2**63 - 1,
+            help="The question's id, from 'pastpaper questions'.",
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Show a question's mark scheme, as an examiner's marking instructions.
+
+    Example: pastpaper scheme 4
+    """
+    from pastpaper.bank import scheme_of
+
+    built = scheme_of(_store(ctx), question_id)
+    if as_json:
+        data = built.model_dump(mode="json", exclude={"left_out", "points"})
+        data["points"] = [
+            {**p.point.model_dump(mode="json"), **p.model_dump(mode="json", exclude={"point"})}
+            for p in built.points
+        ]
+        data["left_out"] = [{"id": pid, "why": why} for pid, why in built.left_out]
+        typer.echo(json.dumps({"question_id": question_id, **data}, ensure_ascii=False, indent=2))
+        return
+    out.print(escape(built.instructions()), soft_wrap=True)
+
+
+@app.command()
+@friendly
 def export(
     ctx: typer.Context,
     course: Annotated[str, typer.Argument(metavar="COURSE", help="The course's slug or id.")],

@@ -20,10 +20,19 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.course import Kind, QuestionFamily
+from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.text import match_key, normalise
 
-__all__ = ["KINDS", "Fact", "Point", "PointSource", "family_points", "note_points", "point_id"]
+__all__ = [
+    "KINDS",
+    "Fact",
+    "Point",
+    "PointSource",
+    "family_points",
+    "note_points",
+    "point_id",
+    "teacher_point_id",
+]
 
 KINDS: tuple[str, ...] = get_args(Kind)
 
@@ -59,6 +68,11 @@ class Point(_Frozen):
 def point_id(text: str) -> str:
     """A short id that depends only on what the point says, so it survives re-imports."""
     return "p" + hashlib.sha1(match_key(text).encode()).hexdigest()[:6]
+
+
+def teacher_point_id(point: TeacherPoint) -> str:
+    """A teacher's own point's id: the one they gave it, else one made from its text."""
+    return point.id or "t" + point_id(point.text)[1:]
 
 
 def family_points(family: QuestionFamily) -> list[Point]:
@@ -107,7 +121,7 @@ def note_points(note: str, index: int) -> list[Point]:
 
 _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca"}
-_TRIM = " \t\n\u00a0.,;:…"
+_TRIM = ".,;:…"  # and whitespace
 
 
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
@@ -134,9 +148,9 @@ def _glued(match: re.Match[str]) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start] in _TRIM:
+    while start < end and (text[start].isspace() or text[start] in _TRIM):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
         end -= 1
     if _WORD.search(text, start, end):
         yield start, end
@@ -323,6 +337,16 @@ def key_terms(text: str, names: list[str]) -> list[str]:
     return terms
 
 
+def _name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the names stand in ``text``, longest first, none inside another."""
+    spans: list[tuple[int, int]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        for match in re.finditer(re.escape(name) + r"(?![\w])", text):
+            if not any(a <= match.start() < b for a, b in spans):
+                spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
 def facts(text: str, names: list[str]) -> list[Fact]:
     """Years, numbers and names stated in ``text``, in order."""
     found: list[tuple[int, Fact]] = []
@@ -333,17 +357,17 @@ def facts(text: str, names: list[str]) -> list[Fact]:
     for match in _NUMBER.finditer(text):
         if match.start() not in years:
             found.append((match.start(), Fact(kind="number", value=match.group())))
-    spans = [(at, at + len(n)) for n in names if (at := text.find(n)) >= 0]
+    spans = _name_spans(text, names)
     for match in _WORD.finditer(text):
         parts = match.group().lower().split("-")
         counts = any(part in _NUMBER_WORDS for part in parts)
         inside_name = any(a <= match.start() < b for a, b in spans)
         if counts and not inside_name and all(p in _NUMBER_WORDS or p == "one" for p in parts):
             found.append((match.start(), Fact(kind="number", value=match.group().lower())))
-    for name in names:
-        at = text.find(name)
+    for at, end in spans:
+        name = text[at:end]
         # "Stalinist" and "Stalinism" describe; they do not name.
-        if at >= 0 and not name.endswith(("ist", "ists", "ism")):
+        if not name.endswith(("ist", "ists", "ism")):
             found.append((at, Fact(kind="name", value=name)))
     unique: list[Fact] = []
     for _, fact in sorted(found, key=lambda item: item[0]):

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
-from pastpaper.points import Point, PointSource, family_points, kind_of, point_id
+from pastpaper.points import Point, PointSource, family_points, kind_of, teacher_point_id
 from pastpaper.text import match_key
 
 __all__ = ["DEFAULT_MARKS", "MarkScheme", "SchemePoint", "build_scheme"]
@@ -127,7 +127,7 @@ def build_scheme(question: Question, family: QuestionFamily) -> MarkScheme:
     for added in edit.add:
         text = added.text.strip()
         teacher = Point(
-            id=added.id or "t" + point_id(text)[1:],
+            id=teacher_point_id(added),
             text=text,
             source=PointSource(note=-1, sentence=text, sentence_start=0, start=0, end=len(text)),
             kind=added.kind or kind_of(text),

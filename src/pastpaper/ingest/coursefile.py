@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from pastpaper.course import Course
 from pastpaper.errors import InputError
+from pastpaper.points import family_points, teacher_point_id
 
 __all__ = ["FORMAT_VERSION", "dump_course", "load_course"]
 
@@ -53,6 +54,18 @@ _Dumper.add_representer(str, _represent_str)
 def dump_course(course: Course) -> str:
     """The course as the text of a course file."""
     data = {"pastpaper": FORMAT_VERSION, **course.model_dump(mode="json")}
+    for topic, topic_data in zip(course.topics, data["topics"], strict=True):
+        for family, family_data in zip(topic.families, topic_data["families"], strict=True):
+            for question, question_data in zip(
+                family.questions, family_data["questions"], strict=True
+            ):
+                # Only the edits a teacher made, not every empty field of one.
+                if question.scheme is None:
+                    del question_data["scheme"]
+                else:
+                    question_data["scheme"] = question.scheme.model_dump(
+                        mode="json", exclude_defaults=True
+                    )
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -83,7 +96,7 @@ def load_course(text: str, name: str = "<course file>") -> Course:
             _line_of(root, ("pastpaper",)),
         )
     try:
-        return Course.model_validate(data)
+        course = Course.model_validate(data)
     except ValidationError as error:
         problems = [
             (_line_of(root, tuple(e["loc"])), _explain(e, tuple(e["loc"]))) for e in error.errors()
@@ -93,6 +106,30 @@ def load_course(text: str, name: str = "<course file>") -> Course:
             more = "; ".join(f"line {n}: {m}" for n, m in rest)
             message += f" (and {len(problems) - 1} more: {more})"
         raise InputError(message, name, line) from None
+    _check_scheme_points(course, root, name)
+    return course
+
+
+def _check_scheme_points(course: Course, root: yaml.Node, name: str) -> None:
+    """Every point a scheme edit names must be one of its family's points, or added by it."""
+    for t, topic in enumerate(course.topics):
+        for f, family in enumerate(topic.families):
+            known: set[str] | None = None
+            for q, question in enumerate(family.questions):
+                if question.scheme is None:
+                    continue
+                if known is None:
+                    known = {point.id for point in family_points(family)}
+                added = {teacher_point_id(p) for p in question.scheme.add}
+                for place, point in question.scheme.point_ids():
+                    if point not in known | added:
+                        at = ("topics", t, "families", f, "questions", q, "scheme", *place)
+                        raise InputError(
+                            f"the scheme names the point '{point}', which is not one of this "
+                            "question family's points; 'pastpaper points' lists their ids",
+                            name,
+                            _line_of(root, at),
+                        )
 
 
 _KINDS = {

@@ -10,23 +10,33 @@ keeps its id, so ids can be written down and used again.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import replace as replace_fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 
-from pastpaper.course import Course, Question, QuestionFamily, Topic
+from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, Topic
 from pastpaper.errors import NotFound, StoreError
 from pastpaper.store.migrate import migrate
 from pastpaper.store.sync import Saved, Sync, Tree
 from pastpaper.store.tables import COURSES, FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 
-__all__ = ["CourseSummary", "QuestionDetail", "QuestionInfo", "Saved", "Store", "database_url"]
+__all__ = [
+    "CourseSummary",
+    "QuestionDetail",
+    "QuestionInfo",
+    "Saved",
+    "Store",
+    "StoredFamily",
+    "database_url",
+]
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,21 @@ class QuestionDetail:
     notes: list[str]
 
 
+@dataclass(frozen=True)
+class StoredFamily:
+    """A question family as stored: its id, its questions' ids and the family as plain data."""
+
+    id: int
+    course: str
+    topic: str
+    question_ids: list[int]
+    family: QuestionFamily
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
 def database_url(db: str | Path) -> str:
     """A SQLAlchemy URL for a path or URL; PostgreSQL URLs get the psycopg 3 driver."""
     text = str(db)
@@ -80,6 +105,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _reported(method: Callable[P, R]) -> Callable[P, R]:
+    """A database that fails while being read is a StoreError the user can act on."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except SQLAlchemyError as error:
+            reason = getattr(error, "orig", None) or error
+            raise StoreError(
+                f"the database could not be read ({reason}); if another program changed it, "
+                "use a fresh one with --db"
+            ) from None
+
+    return wrapper
 
 
 class Store:
@@ -133,16 +175,19 @@ class Store:
         *,
         source: str | None = None,
         replace: bool = False,
+        keep_schemes: bool = False,
         now: datetime | None = None,
     ) -> Saved:
         """Save a course: update the one imported from the same ``source`` before, else add it.
 
         A course from another source that has the same slug is never overwritten unless
         ``replace`` is set: the new one is saved as ``slug-2`` (``-3``, ...) instead.
+        With ``keep_schemes`` the stored questions keep the teacher's scheme edits (notes
+        carry none); otherwise the course's own scheme edits replace them.
         """
         now = now or datetime.now(UTC)
         try:
-            return self._save(course, source, replace, now)
+            return self._save(course, source, replace, keep_schemes, now)
         except IntegrityError as error:
             # Two imports of one new course at once: the loser's transaction rolled back whole.
             raise StoreError(
@@ -155,7 +200,9 @@ class Store:
                 "nothing was changed"
             ) from None
 
-    def _save(self, course: Course, source: str | None, replace: bool, now: datetime) -> Saved:
+    def _save(
+        self, course: Course, source: str | None, replace: bool, keep_schemes: bool, now: datetime
+    ) -> Saved:
         with self.engine.begin() as conn:
             base = course.slug
             rows = conn.execute(
@@ -200,11 +247,14 @@ class Store:
                     .values(title=course.title, source=source, updated_at=now)
                 )
             assert course_id is not None
-            saved = Sync(conn, course_id).run(course, created=target is None)
+            saved = Sync(conn, course_id).run(
+                course, created=target is None, schemes=not keep_schemes
+            )
             return replace_fields(saved, slug=slug, clashed_with=clash)
 
     # -- reading ------------------------------------------------------------------------
 
+    @_reported
     def courses(self) -> list[CourseSummary]:
         """Every course, with how many topics, questions and notes paragraphs it holds."""
         counts = {name: dict(self._count(column)) for name, column in _COUNTED.items()}
@@ -232,6 +282,7 @@ class Store:
         with self.engine.connect() as conn:
             return [(row[0], row[1]) for row in conn.execute(query.group_by(TOPICS.c.course_id))]
 
+    @_reported
     def course_id(self, ref: str) -> int:
         """The id of a course given by slug or id; NotFound lists the courses there are."""
         with self.engine.connect() as conn:
@@ -242,6 +293,7 @@ class Store:
         known = ", ".join(row.slug for row in rows) or "none yet (import some notes first)"
         raise NotFound(f"no course '{ref}'; the courses are: {known}")
 
+    @_reported
     def questions(self, course: str | None = None, topic: str | None = None) -> list[QuestionInfo]:
         """The question bank, in the order of the notes; filtered by course and topic if given.
 
@@ -262,6 +314,7 @@ class Store:
                 raise NotFound(f"no questions in a topic '{topic}' (give a number or a title word)")
         return found
 
+    @_reported
     def question(self, question_id: int) -> QuestionDetail:
         """One question, the other questions of its family, and the notes that answer them."""
         with self.engine.connect() as conn:
@@ -282,6 +335,28 @@ class Store:
             )
         return QuestionDetail(info, row.course_title, family, notes)
 
+    @_reported
+    def family(self, family_id: int) -> StoredFamily:
+        """One question family, with its questions (and their scheme edits) and notes."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(_question_query().where(QUESTIONS.c.family_id == family_id)).all()
+            head = conn.execute(
+                select(FAMILIES.c.id, TOPICS.c.title, COURSES.c.slug)
+                .join(TOPICS, TOPICS.c.id == FAMILIES.c.topic_id)
+                .join(COURSES, COURSES.c.id == TOPICS.c.course_id)
+                .where(FAMILIES.c.id == family_id)
+            ).first()
+            if head is None:
+                raise NotFound(f"no question family {family_id}; 'pastpaper questions' lists them")
+            notes = conn.scalars(
+                select(NOTES.c.text)
+                .where(NOTES.c.family_id == family_id)
+                .order_by(NOTES.c.position)
+            ).all()
+        family = QuestionFamily(questions=tuple(map(_question, rows)), notes=tuple(notes))
+        return StoredFamily(family_id, head.slug, head.title, [row.id for row in rows], family)
+
+    @_reported
     def course(self, ref: str) -> Course:
         """The whole course, as plain data (what ``export`` writes)."""
         course_id = self.course_id(ref)
@@ -292,12 +367,7 @@ class Store:
         for topic in tree.topics:
             families = [
                 QuestionFamily(
-                    questions=tuple(
-                        Question(
-                            year=q.year, text=q.text, marks=q.marks, command_word=q.command_word
-                        )
-                        for q in tree.questions.get(family.id, ())
-                    ),
+                    questions=tuple(map(_question, tree.questions.get(family.id, ()))),
                     notes=tuple(n.text for n in tree.notes.get(family.id, ())),
                 )
                 for family in tree.families.get(topic.id, ())
@@ -322,6 +392,17 @@ def _question_query() -> Any:
         .join(TOPICS, TOPICS.c.id == FAMILIES.c.topic_id)
         .join(COURSES, COURSES.c.id == TOPICS.c.course_id)
         .order_by(COURSES.c.id, TOPICS.c.position, FAMILIES.c.position, QUESTIONS.c.position)
+    )
+
+
+def _question(row: Any) -> Question:
+    scheme = SchemeEdit.model_validate_json(row.scheme) if row.scheme else None
+    return Question(
+        year=row.year,
+        text=row.text,
+        marks=row.marks,
+        command_word=row.command_word,
+        scheme=scheme,
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
-from pastpaper.course import Course, QuestionFamily, question_key, topic_key
+from pastpaper.course import Course, Question, QuestionFamily, question_key, topic_key
 from pastpaper.store.tables import FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 
@@ -140,7 +140,7 @@ class Sync:
         self.removed: list[tuple[Table, list[int]]] = []
         self.inserted: dict[Table, int] = {}
 
-    def run(self, course: Course, created: bool) -> Saved:
+    def run(self, course: Course, created: bool, schemes: bool = True) -> Saved:
         old = Tree.load(self.conn, self.course_id)
         old_families = [f for t in old.topics for f in old.families.get(t.id, ())]
         old_questions = [q for f in old_families for q in old.questions.get(f.id, ())]
@@ -185,6 +185,7 @@ class Sync:
                     "text": q.text,
                     "marks": q.marks,
                     "command_word": q.command_word,
+                    **({"scheme": _scheme_json(q)} if schemes else {}),
                 }
                 for f, p, q in questions
             ],
@@ -240,6 +241,12 @@ class Sync:
         self.removed.append((table, left))
         fresh_ids = iter(new_ids)
         return [i if i is not None else next(fresh_ids) for i in ids]
+
+
+def _scheme_json(question: Question) -> str | None:
+    if question.scheme is None:
+        return None
+    return question.scheme.model_dump_json(exclude_defaults=True)
 
 
 def _placed(parent_ids: list[int], children: list[tuple[T, ...]]) -> list[tuple[int, int, T]]:

@@ -78,6 +78,8 @@ class QuestionRow(Base):
     text: Mapped[str] = mapped_column(Text)
     marks: Mapped[int | None] = mapped_column(Integer)
     command_word: Mapped[str] = mapped_column(String(40))
+    # The teacher's edits to the question's mark scheme (SchemeEdit as JSON), if any.
+    scheme: Mapped[str | None] = mapped_column(Text)
 
 
 class NoteRow(Base):

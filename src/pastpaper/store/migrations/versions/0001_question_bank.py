@@ -60,6 +60,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("marks", sa.Integer(), nullable=True),
         sa.Column("command_word", sa.String(40), nullable=False),
+        sa.Column("scheme", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_questions"),
         sa.ForeignKeyConstraint(
             ["family_id"],

@@ -1,0 +1,125 @@
+"""Points: the seed's notes cut into creditable points, each knowing where it came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pastpaper.course import QuestionFamily
+from pastpaper.ingest import read_notes
+from pastpaper.points import Fact, family_points, note_points, point_id
+
+
+def seed_family(seed_path: Path, index: int) -> QuestionFamily:
+    return read_notes(seed_path).course.topics[0].families[index]
+
+
+def test_the_first_family_yields_at_least_20_points(seed_path: Path) -> None:
+    assert len(family_points(seed_family(seed_path, 0))) >= 20
+
+
+def test_the_releases_and_renamings_paragraph_gives_these_points(seed_path: Path) -> None:
+    family = seed_family(seed_path, 0)
+    found = [p for p in family_points(family) if p.source.note == 3]
+    assert [p.text for p in found] == [
+        "Inmates of the gulags were released",
+        "cities had their names changed",
+        "Thus Stalingrad became Volgograd",
+        "the powers of the KGB were greatly reduced",
+        "Censorship was also relaxed",
+        "Alexander Solzhenitsyn was allowed to publish in the Soviet Union, ‘One Day in the "
+        "life of Ivan Denisovich’ that criticised the gulags",
+        "Novy Mir became a popular liberal newspaper making relatively daring comments on "
+        "life in the Soviet Union",
+        "A new criminal code was also introduced that laid down that nobody could be "
+        "imprisoned without due process of law",
+    ]
+    assert [p.kind for p in found] == [
+        "feature",
+        "feature",
+        "evidence",
+        "feature",
+        "feature",
+        "evidence",
+        "evidence",
+        "feature",
+    ]
+    assert found[0].key_terms == ("gulags",)
+    assert found[5].key_terms == (
+        "Alexander Solzhenitsyn",
+        "Soviet Union",
+        "One Day in the life of Ivan Denisovich",
+        "gulags",
+    )
+
+
+def test_the_rivals_paragraph_gives_these_points(seed_path: Path) -> None:
+    family = seed_family(seed_path, 0)
+    found = [p for p in family_points(family) if p.source.note == 5]
+    assert [(p.text, p.kind) for p in found] == [
+        ("Khrushchev himself typified the differences between the new and the old", "feature"),
+        (
+            "When he had eliminated all of his rivals for the leadership, there were no show "
+            "trials and certainly no executions",
+            "feature",
+        ),
+        ("Malenkov, Kaganovich and the others were sacked", "feature"),
+        ("then given unimportant jobs to do", "feature"),
+        (
+            "One went to be Ambassador to Mongolia, another became manager of a power station",
+            "evidence",
+        ),
+    ]
+    assert found[2].facts == (
+        Fact(kind="name", value="Malenkov"),
+        Fact(kind="name", value="Kaganovich"),
+    )
+
+
+def test_points_point_back_into_the_notes_as_written(seed_path: Path) -> None:
+    family = seed_family(seed_path, 0)
+    for point in family_points(family):
+        note = family.notes[point.source.note]
+        assert note[point.source.start : point.source.end] == point.text
+        start = point.source.sentence_start
+        assert note[start : start + len(point.source.sentence)] == point.source.sentence
+        assert point.source.sentence_start <= point.source.start
+
+
+def test_facts_years_numbers_and_names(seed_path: Path) -> None:
+    first = family_points(seed_family(seed_path, 0))[0]
+    assert first.text == "In March 1953 Stalin died"
+    assert first.facts == (Fact(kind="year", value="1953"), Fact(kind="name", value="Stalin"))
+    councils = next(p for p in family_points(seed_family(seed_path, 2)) if "150" in p.text)
+    assert councils.text == "set up 150 regional economic councils (sovnarkhozy)"
+    assert councils.key_terms == ("sovnarkhozy",)
+    assert councils.facts == (Fact(kind="number", value="150"),)
+
+
+def test_reasons_in_the_why_family(seed_path: Path) -> None:
+    found = family_points(seed_family(seed_path, 1))
+    kinds = {p.text: p.kind for p in found}
+    assert kinds["Khrushchev did not want to be held responsible"] == "reason"
+    assert kinds["The speech came as a great shock"] == "feature"
+    quote = family_points(seed_family(seed_path, 0))
+    assert any(p.kind == "quotation" and "sausage" in p.text for p in quote)
+
+
+def test_ids_depend_only_on_the_wording() -> None:
+    assert point_id("Inmates of the gulags were released") == point_id(
+        "Inmates  of the gulags were released"
+    )
+    family = QuestionFamily(notes=("Censorship was relaxed.", "Censorship was relaxed."))
+    assert [p.id for p in family_points(family)] == [
+        point_id("Censorship was relaxed"),
+        point_id("Censorship was relaxed") + "-2",
+    ]
+
+
+@given(st.text(max_size=300))
+def test_any_note_gives_points_that_are_spans_of_it(note: str) -> None:
+    for point in note_points(note, 0):
+        assert note[point.source.start : point.source.end] == point.text
+        assert point.text.strip() == point.text and point.text

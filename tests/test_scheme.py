@@ -1,0 +1,163 @@
+"""Mark schemes: which points a question credits, how many marks, and the teacher's edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, TeacherPoint
+from pastpaper.errors import InputError
+from pastpaper.ingest import dump_course, read_notes
+from pastpaper.points import family_points
+from pastpaper.scheme import DEFAULT_MARKS, build_scheme
+
+
+def seed(seed_path: Path) -> Course:
+    return read_notes(seed_path).course
+
+
+def family_and_question(
+    course: Course, family: int, question: int
+) -> tuple[QuestionFamily, Question]:
+    chosen = course.topics[0].families[family]
+    return chosen, chosen.questions[question]
+
+
+def test_industrial_output_leaves_out_the_agriculture_points(seed_path: Path) -> None:
+    family, industry = family_and_question(seed(seed_path), 2, 0)
+    assert "industrial output" in industry.text
+    scheme = build_scheme(industry, family)
+    texts = [p.point.text for p in scheme.points]
+    assert not any("agricultur" in t.lower() for t in texts)
+    assert "In agriculture Khrushchev introduced the Virgin Lands scheme" not in texts
+    assert (
+        "Collective farms would also be amalgamated into gigantic farm cities which would be "
+        "economically more efficient" not in texts
+    )
+    assert {why for _, why in scheme.left_out} == {"about agricultur, not this question"}
+    assert "set up 150 regional economic councils (sovnarkhozy)" in texts
+    # The question that asks about agriculture too keeps them, and ranks industry first.
+    _, both = family_and_question(seed(seed_path), 2, 1)
+    both_texts = [p.point.text for p in build_scheme(both, family).points]
+    assert "In agriculture Khrushchev introduced the Virgin Lands scheme" in both_texts
+    assert len(both_texts) == len(family_points(family))
+
+
+def test_a_why_question_credits_reasons_and_lists_descriptions_as_earning_nothing(
+    seed_path: Path,
+) -> None:
+    family, why = family_and_question(seed(seed_path), 1, 0)
+    scheme = build_scheme(why, family)
+    creditable = scheme.creditable
+    assert creditable and all(p.point.kind == "reason" for p in creditable)
+    shock = next(p for p in scheme.points if p.point.text == "The speech came as a great shock")
+    assert (shock.creditable, shock.why_not) == (False, "feature, not a reason")
+    # Reasons come first.
+    assert [p.creditable for p in scheme.points] == sorted(
+        (p.creditable for p in scheme.points), reverse=True
+    )
+    assert "Credit reasons" in scheme.instructions()
+
+
+def test_marks_printed_or_assumed(seed_path: Path) -> None:
+    family, unmarked = family_and_question(seed(seed_path), 0, 0)
+    assert unmarked.marks is None
+    scheme = build_scheme(unmarked, family)
+    assert (scheme.max_marks, scheme.marks_assumed) == (DEFAULT_MARKS, True)
+    assert scheme.instructions().splitlines()[0].endswith("[6 marks, assumed: none printed]")
+    _, marked = family_and_question(seed(seed_path), 0, 1)
+    assert (build_scheme(marked, family).max_marks, build_scheme(marked, family).marks_assumed) == (
+        10,
+        False,
+    )
+
+
+def test_instructions_read_like_an_examiners(seed_path: Path) -> None:
+    family, question = family_and_question(seed(seed_path), 0, 2)
+    text = build_scheme(question, family).instructions()
+    lines = text.splitlines()
+    assert lines[0] == "2000: Describe the key features of de-Stalinisation. [6 marks]"
+    assert "Award 1 mark for each relevant, accurate point, up to a maximum of 6 marks." in lines
+    assert any(line.startswith("A developed point") for line in lines)
+    assert "Credit each point once: repeating it earns nothing more." in lines
+    assert "Candidates may refer to:" in lines
+    assert "  • Inmates of the gulags were released  [p18b9d4]" in lines
+
+
+def test_a_teachers_edits_change_the_scheme(seed_path: Path) -> None:
+    family, question = family_and_question(seed(seed_path), 1, 0)
+    points = {p.text: p.id for p in family_points(family)}
+    protect = points[
+        "Khrushchev introduced de-Stalinisation to protect his own position by getting rid of "
+        "Stalin’s old supporters in the party"
+    ]
+    responsible = points["Khrushchev did not want to be held responsible"]
+    shock = points["The speech came as a great shock"]
+    edited = question.model_copy(
+        update={
+            "scheme": SchemeEdit(
+                marks=8,
+                drop=(responsible,),
+                required=(protect, shock),
+                accept={protect: ("to get rid of Stalin's supporters",)},
+                add=(TeacherPoint(text="He needed the party behind his reforms", kind="reason"),),
+            )
+        }
+    )
+    scheme = build_scheme(edited, family)
+    by_id = {p.point.id: p for p in scheme.points}
+    assert (scheme.max_marks, scheme.marks_assumed) == (8, False)
+    assert responsible not in by_id and (responsible, "dropped by the teacher") in scheme.left_out
+    assert by_id[protect].required and by_id[protect].accept == (
+        "to get rid of Stalin's supporters",
+    )
+    assert by_id[shock].creditable  # required by the teacher, so it counts after all
+    added = [p for p in scheme.points if p.origin == "teacher"]
+    assert [p.point.text for p in added] == ["He needed the party behind his reforms"]
+    assert scheme.points[0].required
+    assert "also accept: to get rid of Stalin's supporters" in scheme.instructions()
+
+
+def test_a_scheme_naming_an_unknown_point_is_reported_with_its_line(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    course = seed(seed_path)
+    family, question = family_and_question(course, 1, 0)
+    edited_family = family.model_copy(
+        update={
+            "questions": (
+                question.model_copy(update={"scheme": SchemeEdit(drop=("p000000",))}),
+                *family.questions[1:],
+            )
+        }
+    )
+    topic = course.topics[0]
+    families = (topic.families[0], edited_family, topic.families[2])
+    broken = course.model_copy(
+        update={"topics": (topic.model_copy(update={"families": families}),)}
+    )
+    path = tmp_path / "course.yaml"
+    path.write_text(dump_course(broken), encoding="utf-8")
+    line = next(
+        n
+        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "p000000" in text
+    )
+    with pytest.raises(InputError) as raised:
+        read_notes(path)
+    assert (raised.value.line, raised.value.path) == (line, str(path))
+    assert "names the point 'p000000', which is not one of this question family's points" in str(
+        raised.value
+    )
+
+
+def test_negative_marks_in_a_scheme_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_text(
+        "title: T\ntopics:\n- title: X\n  families:\n  - questions:\n"
+        "    - text: Why?\n      scheme:\n        marks: -2\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"line 8: 'marks' should be greater than or equal to 1"):
+        read_notes(path)
