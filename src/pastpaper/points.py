@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
@@ -28,6 +28,7 @@ __all__ = [
     "Fact",
     "Point",
     "PointSource",
+    "clear_caches",
     "family_points",
     "note_points",
     "point_id",
@@ -77,7 +78,18 @@ def teacher_point_id(point: TeacherPoint) -> str:
 
 def family_points(family: QuestionFamily) -> list[Point]:
     """Every point of a family's notes, in the order of the notes; ids unique in the family."""
-    found = [point for index, note in enumerate(family.notes) for point in note_points(note, index)]
+    return list(_notes_points(family.notes))
+
+
+def clear_caches() -> None:
+    """Forget the points of notes seen before (for benchmarks that time the work itself)."""
+    _notes_points.cache_clear()
+
+
+@lru_cache(maxsize=512)
+def _notes_points(notes: tuple[str, ...]) -> tuple[Point, ...]:
+    # Every scheme of a family needs its points: cut each family's notes once.
+    found = [point for index, note in enumerate(notes) for point in note_points(note, index)]
     seen: dict[str, int] = {}
     unique = []
     for point in found:
@@ -85,7 +97,7 @@ def family_points(family: QuestionFamily) -> list[Point]:
         if seen[point.id] > 1:
             point = point.model_copy(update={"id": f"{point.id}-{seen[point.id]}"})
         unique.append(point)
-    return unique
+    return tuple(unique)
 
 
 def note_points(note: str, index: int) -> list[Point]:
@@ -431,6 +443,7 @@ def _is_quotation(text: str) -> bool:
     return any(len(_WORD.findall(q)) >= 5 and _has_verb(q) for q in quoted)
 
 
+@cache
 def _rarity(word: str) -> float:
     """How common a word is, crediting British spellings with their American twin's use."""
     american = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)

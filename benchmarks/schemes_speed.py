@@ -1,0 +1,68 @@
+"""Benchmark: points and mark schemes for every question of a course, once warm.
+
+Prints the time for the seed course (../shared/seed, or a file given with --notes) and for
+the generated 5 MB notes file of benchmarks/import_speed.py. Target: the seed course in
+under 1 s once the process is warm.
+
+    python benchmarks/schemes_speed.py [--notes FILE] [--mb 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from import_speed import generate
+from pastpaper.course import Course
+from pastpaper.ingest import read_notes
+from pastpaper.points import clear_caches, family_points
+from pastpaper.scheme import build_scheme
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "khrushchev-modernisation.txt"
+
+
+def every_scheme(course: Course) -> tuple[int, int]:
+    """Build every family's points and every question's scheme; count them."""
+    points = schemes = 0
+    for topic in course.topics:
+        for family in topic.families:
+            points += len(family_points(family))
+            for question in family.questions:
+                build_scheme(question, family)
+                schemes += 1
+    return points, schemes
+
+
+def timed(course: Course) -> tuple[float, int, int]:
+    clear_caches()  # time the work itself, not a lookup of last run's points
+    start = time.perf_counter()
+    points, schemes = every_scheme(course)
+    return time.perf_counter() - start, points, schemes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=Path, default=SEED, help="the course to time")
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the generated file (MB)")
+    args = parser.parse_args()
+
+    seed = read_notes(args.notes).course
+    cold, points, schemes = timed(seed)  # loads the word list and stemmer
+    warm = min(timed(seed)[0] for _ in range(5))
+    print(f"{args.notes.name}: {points} points, {schemes} schemes")
+    print(f"  first run (cold):  {cold:.3f} s")
+    print(f"  warm (best of 5):  {warm:.3f} s  (target < 1 s)")
+
+    with tempfile.TemporaryDirectory() as folder:
+        notes = Path(folder) / "notes.txt"
+        size = generate(notes, args.mb)
+        big = read_notes(notes, max_bytes=size + 1).course
+    seconds, points, schemes = timed(big)
+    print(f"generated {size / 1e6:.1f} MB notes: {points} points, {schemes} schemes")
+    print(f"  warm:              {seconds:.2f} s  ({points / seconds:.0f} points a second)")
+
+
+if __name__ == "__main__":
+    main()
