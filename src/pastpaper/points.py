@@ -323,29 +323,29 @@ def _starts_sentence(text: str, index: int) -> bool:
 
 def key_terms(text: str, names: list[str]) -> list[str]:
     """Names, quoted and bracketed terms, and rare words of the subject in ``text``."""
-    found: list[tuple[int, str]] = []
-    for name in names:
-        at = text.find(name)
-        if at >= 0:
-            found.append((at, name))
+    found = [(start, end, text[start:end]) for start, end in _name_spans(text, names)]
     for match in _QUOTED.finditer(text):
-        term = next(g for g in match.groups() if g)
-        if len(term.split()) <= 8:
-            found.append((match.start(), term.strip()))
+        group = next(i for i, g in enumerate(match.groups(), 1) if g)
+        if len(match.group(group).split()) <= 8:
+            found.append((match.start(group), match.end(group), match.group(group).strip()))
     for match in _BRACKETED.finditer(text):
-        found.append((match.start(1), match.group(1).strip()))
+        found.append((match.start(1), match.end(1), match.group(1).strip()))
     for match in _WORD.finditer(text):
         word = match.group()
-        if word.islower() and len(word) >= 5 and _rarity(word) < _RARE:
-            found.append((match.start(), word))
+        rare = word.islower() and len(word) >= 5 and _rarity(word) < _RARE
+        coined = word[0].islower() and "-" in word and not word.islower()  # de-Stalinisation
+        if rare or coined:
+            found.append((match.start(), match.end(), word))
+    # Keep each term once, and not a term standing inside a longer one ("Soviet" in
+    # "Soviet Union"); the same word elsewhere in the point still counts.
     terms: list[str] = []
-    keys: set[str] = set()
-    for _, term in sorted(found):
-        key = match_key(term)
-        if key not in keys and not any(key in match_key(t) for t in terms):
-            terms = [t for t in terms if match_key(t) not in key]
+    covered: list[tuple[int, int]] = []
+    for start, end, term in sorted(found, key=lambda span: (span[0], -span[1])):
+        if any(a <= start and end <= b for a, b in covered):
+            continue
+        covered.append((start, end))
+        if match_key(term) not in {match_key(t) for t in terms}:
             terms.append(term)
-            keys = {match_key(t) for t in terms}
     return terms
 
 
@@ -353,7 +353,7 @@ def _name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     """Where the names stand in ``text``, longest first, none inside another."""
     spans: list[tuple[int, int]] = []
     for name in sorted(set(names), key=len, reverse=True):
-        for match in re.finditer(re.escape(name) + r"(?![\w])", text):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", text):
             if not any(a <= match.start() < b for a, b in spans):
                 spans.append((match.start(), match.end()))
     return sorted(spans)
