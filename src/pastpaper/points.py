@@ -250,6 +250,11 @@ _QUOTED = re.compile(
     r"‘([^‘’]{2,120}?)’(?![a-z])|(?<![\w])'([^']{2,120}?)'(?![\w])|“([^“”]{2,120})”"
 )
 _BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
+# A coined name given in so many words: "as Khrushchev called them the metal eaters".
+_CALLED = re.compile(
+    r"\b(?:called(?: them| it)?|known as|nicknamed|termed)\s+(?:the\s+)?"
+    r"([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2})(?=\s*(?:[.,;:!?)]|$))"
+)
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
 _LINKS = {"of", "the", "de", "von", "van"}
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:[’']?s)?\b")
@@ -328,8 +333,9 @@ def key_terms(text: str, names: list[str]) -> list[str]:
         group = next(i for i, g in enumerate(match.groups(), 1) if g)
         if len(match.group(group).split()) <= 8:
             found.append((match.start(group), match.end(group), match.group(group).strip()))
-    for match in _BRACKETED.finditer(text):
-        found.append((match.start(1), match.end(1), match.group(1).strip()))
+    for pattern in (_BRACKETED, _CALLED):
+        for match in pattern.finditer(text):
+            found.append((match.start(1), match.end(1), match.group(1).strip()))
     for match in _WORD.finditer(text):
         word = match.group()
         rare = word.islower() and len(word) >= 5 and _rarity(word) < _RARE
