@@ -8,7 +8,7 @@ import pytest
 
 from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, TeacherPoint
 from pastpaper.errors import InputError
-from pastpaper.ingest import dump_course, read_notes
+from pastpaper.ingest import dump_course, parse_notes, read_notes
 from pastpaper.points import family_points
 from pastpaper.scheme import DEFAULT_MARKS, build_scheme
 
@@ -35,7 +35,7 @@ def test_industrial_output_leaves_out_the_agriculture_points(seed_path: Path) ->
         "Collective farms would also be amalgamated into gigantic farm cities which would be "
         "economically more efficient" not in texts
     )
-    assert {why for _, why in scheme.left_out} == {"about agricultur, not this question"}
+    assert {why for _, why in scheme.left_out} == {"about agriculture, not this question"}
     assert "set up 150 regional economic councils (sovnarkhozy)" in texts
     # The question that asks about agriculture too keeps them, and ranks industry first.
     _, both = family_and_question(seed(seed_path), 2, 1)
@@ -161,3 +161,33 @@ def test_negative_marks_in_a_scheme_are_reported(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match=r"line 8: 'marks' should be greater than or equal to 1"):
         read_notes(path)
+
+
+def test_points_that_answer_the_question_rank_above_background(seed_path: Path) -> None:
+    family, industry = family_and_question(seed(seed_path), 2, 0)
+    ranked = [p.point.source.note for p in build_scheme(industry, family).points]
+    # Paragraphs 1 and 2 are about industry; paragraph 0 about aims and peaceful co-existence.
+    about_industry = [i for i, note in enumerate(ranked) if note in (1, 2)]
+    background = [i for i, note in enumerate(ranked) if note == 0]
+    assert max(about_industry) < min(background)
+
+
+def test_a_why_question_credits_causes_in_notes_of_its_own() -> None:
+    notes = (
+        "Title\n\n1: The First World War\n\n2010: Why did war break out in 1914? (10)\n\n"
+        "The assassination of Franz Ferdinand triggered the crisis. "
+        "The naval race increased tension between Britain and Germany. "
+        "Germany wanted to avoid a war on two fronts. "
+        "The alliances were signed in 1907.\n"
+    )
+    course = parse_notes(notes).course
+    family = course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    credited = {p.point.text for p in scheme.creditable}
+    assert credited == {
+        "The assassination of Franz Ferdinand triggered the crisis",
+        "The naval race increased tension between Britain and Germany",
+        "Germany wanted to avoid a war on two fronts",
+    }
+    [described] = [p for p in scheme.points if not p.creditable]
+    assert described.point.text == "The alliances were signed in 1907"

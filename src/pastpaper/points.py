@@ -25,6 +25,7 @@ from pastpaper.text import match_key, normalise
 
 __all__ = [
     "KINDS",
+    "REASON_COMMANDS",
     "Fact",
     "Point",
     "PointSource",
@@ -71,14 +72,28 @@ def point_id(text: str) -> str:
     return "p" + hashlib.sha1(match_key(text).encode()).hexdigest()[:6]
 
 
+def _as_reason(point: Point) -> Point:
+    return point.model_copy(update={"kind": "reason"}) if point.kind == "feature" else point
+
+
 def teacher_point_id(point: TeacherPoint) -> str:
     """A teacher's own point's id: the one they gave it, else one made from its text."""
     return point.id or "t" + point_id(point.text)[1:]
 
 
 def family_points(family: QuestionFamily) -> list[Point]:
-    """Every point of a family's notes, in the order of the notes; ids unique in the family."""
-    return list(_notes_points(family.notes))
+    """Every point of a family's notes, in the order of the notes; ids unique in the family.
+
+    In notes that answer "why" questions, a paragraph that opens with a reason goes on
+    explaining it: its plain statements are reasons too ("Sooner or later the truth about
+    Stalin would come out").
+    """
+    explains = any(q.command_word in REASON_COMMANDS for q in family.questions)
+    return list(_notes_points(family.notes, explains))
+
+
+#: Command words whose questions ask for reasons.
+REASON_COMMANDS = frozenset({"why", "account for", "explain"})
 
 
 def clear_caches() -> None:
@@ -87,9 +102,14 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=512)
-def _notes_points(notes: tuple[str, ...]) -> tuple[Point, ...]:
+def _notes_points(notes: tuple[str, ...], explains: bool) -> tuple[Point, ...]:
     # Every scheme of a family needs its points: cut each family's notes once.
-    found = [point for index, note in enumerate(notes) for point in note_points(note, index)]
+    found = []
+    for index, note in enumerate(notes):
+        points = note_points(note, index)
+        if explains and points and points[0].kind == "reason":
+            points = [_as_reason(p) for p in points]
+        found += points
     seen: dict[str, int] = {}
     unique = []
     for point in found:
@@ -120,12 +140,6 @@ def note_points(note: str, index: int) -> list[Point]:
                     kind=kind_of(text),
                 )
             )
-    # A paragraph that opens with a reason goes on explaining it: its plain statements are
-    # reasons too ("Sooner or later the truth about Stalin would come out").
-    if points and points[0].kind == "reason":
-        points = [
-            p.model_copy(update={"kind": "reason"}) if p.kind == "feature" else p for p in points
-        ]
     return points
 
 
@@ -134,6 +148,7 @@ def note_points(note: str, index: int) -> list[Point]:
 _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca"}
 _TRIM = ".,;:…"  # and whitespace
+_DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 
 
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
@@ -164,6 +179,10 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
         end -= 1
+        # A list the notes break off ("... to peasants and ...") ends on its last item.
+        dangling = _DANGLING.search(text, start, end)
+        if dangling and end > start:
+            end = dangling.start()
     if _WORD.search(text, start, end):
         yield start, end
 
@@ -258,10 +277,17 @@ _CALLED = re.compile(
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
 _LINKS = {"of", "the", "de", "von", "van"}
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:[’']?s)?\b")
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_NUMBER = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s+(?:hundred|thousand|million|billion)\b)?(?![\w])"
+)
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
     "fifty sixty seventy eighty ninety hundred thousand million billion".split()
+)
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# "twenty-five", "two million", "three hundred and fifty"
+_NUMBER_PHRASE = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b)*\b", re.IGNORECASE
 )
 _RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
 
@@ -376,11 +402,9 @@ def facts(text: str, names: list[str]) -> list[Fact]:
         if match.start() not in years:
             found.append((match.start(), Fact(kind="number", value=match.group())))
     spans = _name_spans(text, names)
-    for match in _WORD.finditer(text):
-        parts = match.group().lower().split("-")
-        counts = any(part in _NUMBER_WORDS for part in parts)
-        inside_name = any(a <= match.start() < b for a, b in spans)
-        if counts and not inside_name and all(p in _NUMBER_WORDS or p == "one" for p in parts):
+    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+    for match in _NUMBER_PHRASE.finditer(text):
+        if not any(a <= match.start() < b for a, b in [*spans, *numbers]):
             found.append((match.start(), Fact(kind="number", value=match.group().lower())))
     for at, end in spans:
         name = text[at:end]
@@ -394,7 +418,7 @@ def facts(text: str, names: list[str]) -> list[Fact]:
     return unique
 
 
-_SAYS = re.compile(r"\bput it\b|\bsaid\b|\bdeclared\b|\bin (?:his|her) words\b", re.IGNORECASE)
+_SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
 _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
@@ -402,7 +426,7 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:because|in order to|so as to|so that|wanted to|wished to|hoped|aim(?:ed)?|"
             r"believed|feared|was (?:well )?aware|conscious of|eager to|needed to|did not want|"
-            r"to (?:protect|secure|improve|establish|prove|show|rid|reduce|make|get rid)|"
+            r"to (?:protect|secure|improve|establish|prove|rid|reduce|get rid)|"
             r"motive|reason|worried)\b",
             re.IGNORECASE,
         ),
@@ -411,15 +435,14 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         "consequence",
         re.compile(
             r"\b(?:led to|as a result|resulted|result was|therefore|consequently|this meant|"
-            r"so that production|would increase|increased|caused)\b",
+            r"would increase|increased|caused|triggered|provoked|sparked)\b|^(?:so|hence)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "evidence",
         re.compile(
-            r"\b(?:for example|for instance|such as|e\.g\.|became|one went|another became|"
-            r"was allowed to publish)\b",
+            r"\b(?:for example|for instance|such as|e\.g\.)|^thus\b|\bone\b.*\banother\b",
             re.IGNORECASE,
         ),
     ),

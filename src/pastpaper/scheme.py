@@ -17,7 +17,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
-from pastpaper.points import Point, PointSource, family_points, kind_of, teacher_point_id
+from pastpaper.points import (
+    REASON_COMMANDS,
+    Point,
+    PointSource,
+    family_points,
+    kind_of,
+    teacher_point_id,
+)
 from pastpaper.text import match_key
 
 __all__ = ["DEFAULT_MARKS", "MarkScheme", "SchemePoint", "build_scheme"]
@@ -25,8 +32,8 @@ __all__ = ["DEFAULT_MARKS", "MarkScheme", "SchemePoint", "build_scheme"]
 #: Marks assumed for a question printed without any; the scheme says it assumed them.
 DEFAULT_MARKS = 6
 
-#: Command words whose questions ask for reasons: only reasons earn marks.
-REASON_COMMANDS = frozenset({"why", "account for", "explain"})
+#: What a point must be to earn marks in answer to a question asking for reasons.
+CAUSAL_KINDS = frozenset({"reason", "consequence"})
 
 _STOP = frozenset(
     """a about after against all also an and any are as at be been before between by can
@@ -74,6 +81,11 @@ class MarkScheme(_Frozen):
         lines = [f"{year}{self.question.text} [{self.max_marks} marks{assumed}]", ""]
         lines += self.rules
         lines += ["", "Candidates may refer to:"]
+        if not self.creditable:
+            lines.append(
+                "  (no points: the notes for this question give none; add the teacher's own in "
+                "the course file)"
+            )
         for item in self.creditable:
             flag = " (required)" if item.required else ""
             lines.append(f"  • {item.point.text}{flag}  [{item.point.id}]")
@@ -89,30 +101,37 @@ def build_scheme(question: Question, family: QuestionFamily) -> MarkScheme:
     """The mark scheme for ``question``, one of ``family``'s questions."""
     points = family_points(family)
     stems = [_stems(p.text) for p in points]
-    context = [_stems(_topic_sentence(family, p)) | s for p, s in zip(points, stems, strict=True)]
+    # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
+    theme = [_stems(_topic_sentence(family, p)) | s for p, s in zip(points, stems, strict=True)]
+    paragraph = [_stems(family.notes[p.source.note]) for p in points]
     # Words in most points (Khrushchev, Stalin) tell nothing about relevance.
     spread = Counter(stem for s in stems for stem in s)
     generic = {stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)}
-    own = _themes(question.text) - generic
-    siblings = [_themes(q.text) for q in family.questions if q != question]
-    elsewhere = set().union(*siblings) - own - generic  # what only a sibling question asks
+    wanted = _stems(question.text) - generic
+    own = _themes(question.text)
+    words_of: dict[str, str] = {}
+    for sibling in family.questions:
+        if sibling != question:
+            words_of.update(_themes(sibling.text))
+    # What only a sibling question asks about ("agriculture" for "industrial output").
+    elsewhere = set(words_of) - set(own) - generic
 
     edit = question.scheme or SchemeEdit()
     reasons_only = question.command_word in REASON_COMMANDS
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
-    for point, words, around in zip(points, stems, context, strict=True):
+    for point, words, about, around in zip(points, stems, theme, paragraph, strict=True):
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
-        off_topic = sorted(around & elsewhere)
-        if off_topic and not words & own and point.id not in edit.required:
+        off_topic = sorted(words_of[stem] for stem in about & elsewhere)
+        if off_topic and not words & set(own) and point.id not in edit.required:
             left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
             continue
-        relevance = _relevance(words, around, own, spread)
+        relevance = _relevance(words, around, wanted, spread)
         required = point.id in edit.required
         why_not = None
-        if reasons_only and point.kind != "reason" and not required:
+        if reasons_only and point.kind not in CAUSAL_KINDS and not required:
             why_not = f"{point.kind}, not a reason"
         ranked.append(
             SchemePoint(
@@ -124,7 +143,11 @@ def build_scheme(question: Question, family: QuestionFamily) -> MarkScheme:
                 why_not=why_not,
             )
         )
+    added_ids: set[str] = set()
     for added in edit.add:
+        if teacher_point_id(added) in added_ids:
+            continue  # the same point added twice counts once
+        added_ids.add(teacher_point_id(added))
         text = added.text.strip()
         teacher = Point(
             id=teacher_point_id(added),
@@ -188,17 +211,14 @@ _VERB_AFTER = re.compile(
 )
 
 
-def _themes(question: str) -> set[str]:
-    """What a question is about: its content words, less names (Khrushchev, Soviet Union)
-    and the verbs of its frame ("did Khrushchev introduce", "try to improve")."""
+def _themes(question: str) -> dict[str, str]:
+    """What a question is about, stem to word: its content words, less names (Khrushchev,
+    Soviet Union) and the verbs of its frame ("did Khrushchev introduce", "try to improve")."""
     verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
     return {
-        _stem(word.lower())
+        _stem(word): word
         for word in _WORD.findall(question)
-        if word.islower()
-        and word.lower() not in _STOP
-        and word.lower() not in verbs
-        and len(word) > 2
+        if word.islower() and word not in _STOP and word not in verbs and len(word) > 2
     }
 
 
