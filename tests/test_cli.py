@@ -270,3 +270,32 @@ def test_scheme_edits_in_the_course_file_apply_and_survive_the_notes(
     cli(db, "import", "--replace", str(seed_path))
     assert json.loads(cli(db, "scheme", "4", "--json"))["max_marks"] == 7
     assert "scheme:" in cli(db, "export", "1", "-o", "-")
+
+
+def test_scheme_edits_follow_a_reworded_point(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    notes = tmp_path / "notes.txt"
+    notes.write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    cli(db, "import", str(notes))
+    course_file = tmp_path / "course.yaml"
+    cli(db, "export", "1", "-o", str(course_file))
+    text = course_file.read_text(encoding="utf-8")
+    edit = "      command_word: why\n      scheme:\n        required: [p47944e]\n"
+    course_file.write_text(text.replace("      command_word: why\n", edit, 1), encoding="utf-8")
+    cli(db, "import", str(course_file))
+    # The teacher rewords that point in the notes, and imports them over the course.
+    original = "to protect his own position by getting rid of"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace(original, "to protect his position by removing"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["--db", str(db), "import", "--replace", str(notes)])
+    assert result.exit_code == 0, result.output
+    assert "point p47944e was reworded in the notes; its scheme edits now name p" in result.stderr
+    required = [p for p in json.loads(cli(db, "scheme", "4", "--json"))["points"] if p["required"]]
+    assert [p["text"][:60] for p in required] == [
+        "Khrushchev introduced de-Stalinisation to protect his position by removing"[:60]
+    ]
+    # The exported course file names the new id, so it imports again as it is.
+    cli(db, "export", "1", "-o", str(course_file), "--force")
+    assert "Updated" in cli(db, "import", str(course_file))

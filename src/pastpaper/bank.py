@@ -81,6 +81,7 @@ def _save(
         imported.course, source=source, replace=replace, keep_schemes=keep_schemes
     )
     notices = list(imported.notices)
+    notices += [Notice(message, name) for message in saved.scheme_messages]
     if saved.clashed_with is not None:
         notices.append(
             Notice(

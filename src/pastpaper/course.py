@@ -138,6 +138,16 @@ class SchemeEdit(_Frozen):
     accept: dict[str, tuple[Text, ...]] = Field(default_factory=dict)
     add: tuple[TeacherPoint, ...] = ()
 
+    def renamed(self, new_ids: dict[str, str]) -> SchemeEdit:
+        """The same edits, naming points by new ids where ``new_ids`` gives one."""
+        return self.model_copy(
+            update={
+                "drop": tuple(new_ids.get(p, p) for p in self.drop),
+                "required": tuple(new_ids.get(p, p) for p in self.required),
+                "accept": {new_ids.get(p, p): phrases for p, phrases in self.accept.items()},
+            }
+        )
+
     def point_ids(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every point id the edit names, with where it stands in the edit."""
         named: list[tuple[tuple[str | int, ...], str]] = []

@@ -21,10 +21,10 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 
-from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, Topic
+from pastpaper.course import Course, QuestionFamily, Topic
 from pastpaper.errors import NotFound, StoreError
 from pastpaper.store.migrate import migrate
-from pastpaper.store.sync import Saved, Sync, Tree
+from pastpaper.store.sync import Saved, Sync, Tree, question_of
 from pastpaper.store.tables import COURSES, FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 
@@ -353,7 +353,7 @@ class Store:
                 .where(NOTES.c.family_id == family_id)
                 .order_by(NOTES.c.position)
             ).all()
-        family = QuestionFamily(questions=tuple(map(_question, rows)), notes=tuple(notes))
+        family = QuestionFamily(questions=tuple(map(question_of, rows)), notes=tuple(notes))
         return StoredFamily(family_id, head.slug, head.title, [row.id for row in rows], family)
 
     @_reported
@@ -367,7 +367,7 @@ class Store:
         for topic in tree.topics:
             families = [
                 QuestionFamily(
-                    questions=tuple(map(_question, tree.questions.get(family.id, ()))),
+                    questions=tuple(map(question_of, tree.questions.get(family.id, ()))),
                     notes=tuple(n.text for n in tree.notes.get(family.id, ())),
                 )
                 for family in tree.families.get(topic.id, ())
@@ -392,17 +392,6 @@ def _question_query() -> Any:
         .join(TOPICS, TOPICS.c.id == FAMILIES.c.topic_id)
         .join(COURSES, COURSES.c.id == TOPICS.c.course_id)
         .order_by(COURSES.c.id, TOPICS.c.position, FAMILIES.c.position, QUESTIONS.c.position)
-    )
-
-
-def _question(row: Any) -> Question:
-    scheme = SchemeEdit.model_validate_json(row.scheme) if row.scheme else None
-    return Question(
-        year=row.year,
-        text=row.text,
-        marks=row.marks,
-        command_word=row.command_word,
-        scheme=scheme,
     )
 
 

@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
-from pastpaper.course import Course, Question, QuestionFamily, question_key, topic_key
+from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, question_key, topic_key
+from pastpaper.points import Point, family_points, teacher_point_id
 from pastpaper.store.tables import FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 
@@ -24,6 +25,7 @@ __all__ = [
     "Sync",
     "Tree",
     "match_ids",
+    "question_of",
 ]
 
 T = TypeVar("T")
@@ -41,6 +43,7 @@ class Saved:
     questions_kept: int
     questions_removed: int
     clashed_with: str | None = None
+    scheme_messages: tuple[str, ...] = ()  # what became of scheme edits whose points changed
 
 
 @dataclass
@@ -169,7 +172,7 @@ class Sync:
             rows=[{"topic_id": t, "position": p} for t, p, _ in families],
         )
         questions = _placed(family_ids, [family.questions for _, _, family in families])
-        self.write(
+        question_ids = self.write(
             QUESTIONS,
             stored=[
                 (q.id, question_key(q.year, q.text), (q.family_id, q.position))
@@ -201,6 +204,13 @@ class Sync:
             similar=similar_text,
             rows=[{"family_id": f, "position": p, "text": text} for f, p, text in notes],
         )
+        followed: list[str] = []
+        if not schemes:
+            by_id = {
+                family_id: family
+                for family_id, (_, _, family) in zip(family_ids, families, strict=True)
+            }
+            followed = self.follow_schemes(old, question_ids, [f for f, _, _ in questions], by_id)
         # Children first, after every survivor has been moved to its new parent.
         for table, ids in reversed(self.removed):
             for chunk in _chunks(ids, 5000):
@@ -213,7 +223,56 @@ class Sync:
             questions_added=self.inserted[QUESTIONS],
             questions_kept=len(questions) - self.inserted[QUESTIONS],
             questions_removed=len(removed[QUESTIONS]),
+            scheme_messages=tuple(followed),
         )
+
+    def follow_schemes(
+        self,
+        old: Tree,
+        question_ids: list[int],
+        family_of: list[int],
+        new_families: dict[int, QuestionFamily],
+    ) -> list[str]:
+        """Keep each kept question's scheme edits on the points they named, when the notes'
+        new wording changed those points' ids; say which edits lost their point."""
+        edited = {q.id: q for rows in old.questions.values() for q in rows if q.scheme}
+        messages = []
+        for question_id, family_id in zip(question_ids, family_of, strict=True):
+            row = edited.get(question_id)
+            if row is None:
+                continue
+            edit = SchemeEdit.model_validate_json(row.scheme)
+            new_points = family_points(new_families[family_id])
+            known = {p.id for p in new_points} | {teacher_point_id(p) for p in edit.add}
+            missing = sorted({point for _, point in edit.point_ids()} - known)
+            if not missing:
+                continue
+            old_family = QuestionFamily(
+                questions=tuple(map(question_of, old.questions[row.family_id])),
+                notes=tuple(n.text for n in old.notes.get(row.family_id, ())),
+            )
+            was = {p.id: p.text for p in family_points(old_family)}
+            renamed = {}
+            for point in missing:
+                match = _closest(was.get(point, ""), new_points)
+                if match is None:
+                    messages.append(
+                        f"question {question_id}: its scheme names point {point}, which the "
+                        "notes no longer have; that edit does nothing until the course file "
+                        "names another point"
+                    )
+                else:
+                    renamed[point] = match.id
+                    messages.append(
+                        f"question {question_id}: point {point} was reworded in the notes; "
+                        f"its scheme edits now name {match.id}"
+                    )
+            if renamed:
+                followed = edit.renamed(renamed).model_dump_json(exclude_defaults=True)
+                self.conn.execute(
+                    update(QUESTIONS).where(QUESTIONS.c.id == question_id).values(scheme=followed)
+                )
+        return messages
 
     def write(
         self,
@@ -241,6 +300,27 @@ class Sync:
         self.removed.append((table, left))
         fresh_ids = iter(new_ids)
         return [i if i is not None else next(fresh_ids) for i in ids]
+
+
+def _closest(text: str, points: list[Point]) -> Point | None:
+    """The point saying what ``text`` said, reworded; None if none says it."""
+    if not text:
+        return None
+    scored = [(SequenceMatcher(None, text, p.text).ratio(), p) for p in points]
+    best = max(scored, key=lambda item: item[0], default=None)
+    return best[1] if best is not None and best[0] >= 0.6 else None
+
+
+def question_of(row: Any) -> Question:
+    """A stored question row as plain data, with its teacher's scheme edits."""
+    scheme = SchemeEdit.model_validate_json(row.scheme) if row.scheme else None
+    return Question(
+        year=row.year,
+        text=row.text,
+        marks=row.marks,
+        command_word=row.command_word,
+        scheme=scheme,
+    )
 
 
 def _scheme_json(question: Question) -> str | None:
