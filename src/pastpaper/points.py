@@ -33,6 +33,7 @@ __all__ = [
     "family_points",
     "note_points",
     "point_id",
+    "sentence_spans",
     "teacher_point_id",
 ]
 
@@ -141,6 +142,11 @@ def note_points(note: str, index: int) -> list[Point]:
                 )
             )
     return points
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text, without its full stop."""
+    return list(_sentences(text))
 
 
 # -- sentences and clauses ------------------------------------------------------------------

@@ -27,7 +27,7 @@ from pastpaper.points import (
 )
 from pastpaper.text import match_key
 
-__all__ = ["DEFAULT_MARKS", "MarkScheme", "SchemePoint", "build_scheme"]
+__all__ = ["DEFAULT_MARKS", "MarkScheme", "SchemePoint", "build_scheme", "content_stems"]
 
 #: Marks assumed for a question printed without any; the scheme says it assumed them.
 DEFAULT_MARKS = 6
@@ -97,8 +97,13 @@ class MarkScheme(_Frozen):
         return "\n".join(lines)
 
 
-def build_scheme(question: Question, family: QuestionFamily) -> MarkScheme:
-    """The mark scheme for ``question``, one of ``family``'s questions."""
+def build_scheme(
+    question: Question, family: QuestionFamily, *, reference: bool = False
+) -> MarkScheme:
+    """The mark scheme for ``question``, one of ``family``'s questions.
+
+    With ``reference`` the notes are a reference answer: every point of it is creditable.
+    """
     points = family_points(family)
     stems = [_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
@@ -117,7 +122,7 @@ def build_scheme(question: Question, family: QuestionFamily) -> MarkScheme:
     elsewhere = set(words_of) - set(own) - generic
 
     edit = question.scheme or SchemeEdit()
-    reasons_only = question.command_word in REASON_COMMANDS
+    reasons_only = question.command_word in REASON_COMMANDS and not reference
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     for point, words, about, around in zip(points, stems, theme, paragraph, strict=True):
@@ -125,7 +130,7 @@ def build_scheme(question: Question, family: QuestionFamily) -> MarkScheme:
             left_out.append((point.id, "dropped by the teacher"))
             continue
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
-        if off_topic and not words & set(own) and point.id not in edit.required:
+        if off_topic and not reference and not words & set(own) and point.id not in edit.required:
             left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
             continue
         relevance = _relevance(words, around, wanted, spread)
@@ -228,6 +233,11 @@ def _topic_sentence(family: QuestionFamily, point: Point) -> str:
         return ""
     note = family.notes[point.source.note]
     return note[: max(note.find(". "), 0) or len(note)]
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of a text's content words (not "the", "was", "policy")."""
+    return _stems(text)
 
 
 def _stems(text: str) -> set[str]:

@@ -1,0 +1,95 @@
+"""Fit the marker's calibration on the train splits of the marking sets; write it.
+
+Only answers whose split is ``train`` are read (../shared/data/README.md: calibrate on
+train, report on the rest). For each answer, the features of its closest claim and
+reference point (pastpaper.marking.FEATURES) are taken; a logistic regression learns from
+them whether the answer is correct (a mark of at least half the maximum), and the
+threshold on its chance that gives the best macro-F1 over all train answers is chosen.
+Both go to src/pastpaper/calibration.json, with the figures they reach on train.
+
+    python scripts/calibrate.py [--data ../shared/data] [--version 2026-11-28.1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from pastpaper.calibration import Calibration
+from pastpaper.embed import embedder
+from pastpaper.evaluate import macro_f1
+from pastpaper.marking import FEATURES, claim_spans, match_features, match_scores, reference_scheme
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ("semeval2013.jsonl", "saf-english.jsonl")
+THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--version", default=f"{date.today().isoformat()}.1")
+    args = parser.parse_args()
+
+    by_question: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for name in SETS:
+        for line in (args.data / name).open(encoding="utf-8"):
+            row = json.loads(line)
+            if row["split"] == "train":
+                by_question[(row["dataset"], row["question_id"])].append(row)
+    encode = embedder().encode
+    answers: list[np.ndarray] = []  # each answer's features, claims × points × FEATURES
+    gold: list[int] = []
+    for rows in by_question.values():
+        first = rows[0]
+        scheme = reference_scheme(first["question"], first["reference"], int(first["max_marks"]))
+        encode([row["answer"][a:b] for row in rows for a, b in claim_spans(row["answer"])])
+        for row in rows:
+            answer = row["answer"]
+            claims = [answer[a:b] for a, b in claim_spans(answer)] or [answer]
+            answers.append(match_features(claims, scheme.creditable, encode))
+            gold.append(int(float(row["score"]) >= 0.5 * float(row["max_marks"])))
+    # Learn from each answer's closest pair: the one a marker would judge it by.
+    closest = np.array([f.reshape(-1, len(FEATURES))[f[:, :, 0].argmax()] for f in answers])
+    truth = np.array(gold)
+    model = LogisticRegression(max_iter=1000).fit(closest, truth)
+    fitted = Calibration(
+        version=args.version,
+        features=FEATURES,
+        weights=tuple(round(float(w), 5) for w in model.coef_[0]),
+        intercept=round(float(model.intercept_[0]), 5),
+        threshold=0.5,
+        fact_similarity=0.7,
+    )
+    best = np.array([float(match_scores(f, fitted).max()) for f in answers])
+    f1, threshold = max(
+        (macro_f1(truth.tolist(), (best >= t).astype(int).tolist()), float(t)) for t in THRESHOLDS
+    )
+    accuracy = float(((best >= threshold).astype(int) == truth).mean())
+    fitted = fitted.model_copy(
+        update={
+            "threshold": threshold,
+            "fitted_on": tuple(f"{name}: train" for name in SETS),
+            "train_figures": {
+                "answers": float(len(truth)),
+                "macro_f1": round(f1, 4),
+                "accuracy": round(accuracy, 4),
+            },
+        }
+    )
+    target = ROOT / "src" / "pastpaper" / "calibration.json"
+    target.write_text(fitted.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    print(f"{len(truth)} train answers: weights {fitted.weights}, intercept {fitted.intercept}")
+    print(f"threshold {threshold}: macro-F1 {f1:.4f}, accuracy {accuracy:.4f} on train")
+    print(f"written to {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""Measure the marker against human marks on a marking set (``../shared/data`` format).
+
+For each dataset and split: n, Pearson r, RMSE and mean absolute error on the marks' own
+scale, quadratic weighted kappa where marks are whole numbers, accuracy and macro-F1 on
+correct/incorrect (a mark of at least half the maximum counts as correct), and answers
+marked per second.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from pastpaper.calibration import Calibration
+from pastpaper.course import Course
+from pastpaper.errors import InputError
+from pastpaper.marking import Encode, claim_spans, mark, reference_scheme
+from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.text import match_key
+
+__all__ = ["Result", "evaluate", "macro_f1", "read_marking_set", "scores"]
+
+_FIELDS = (
+    "dataset",
+    "split",
+    "question_id",
+    "question",
+    "reference",
+    "max_marks",
+    "answer",
+    "score",
+)
+
+
+class Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    dataset: str
+    split: str
+    n: int
+    pearson: float | None
+    rmse: float
+    mae: float
+    qwk: float | None
+    accuracy: float | None
+    macro_f1: float | None
+    answers_per_second: float
+
+
+def read_marking_set(path: Path, split: str | None = None) -> list[dict[str, Any]]:
+    """The answers of a marking set, checked: a bad line is named, not skipped."""
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot be read as UTF-8 JSON Lines ({error})", path) from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"is not JSON ({error.msg})", path, number) from None
+        missing = [name for name in _FIELDS if name not in row]
+        if missing:
+            raise InputError(f"lacks {', '.join(missing)}", path, number)
+        if split is None or row["split"] == split:
+            rows.append(row)
+    if not rows:
+        raise InputError(f"has no answers{f' in the split {split!r}' if split else ''}", path)
+    return rows
+
+
+def evaluate(
+    rows: list[dict[str, Any]],
+    encode: Encode,
+    calibration: Calibration,
+    course: Course | None = None,
+    progress: Callable[[int], None] = lambda done: None,
+) -> list[Result]:
+    """Mark every answer and compare with the human marks, per dataset and split."""
+    schemes: dict[tuple[str, str], MarkScheme] = {}
+    for row in rows:
+        key = (row["dataset"], row["question_id"])
+        if key not in schemes:
+            schemes[key] = _scheme_for(row, course)
+    # Encode every claim in a few large batches: marking then finds them ready.
+    encode([row["answer"][a:b] for row in rows for a, b in claim_spans(row["answer"])])
+    groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
+    seconds: dict[tuple[str, str], float] = defaultdict(float)
+    for done, row in enumerate(rows, start=1):
+        start = time.perf_counter()
+        result = mark(
+            row["answer"], schemes[(row["dataset"], row["question_id"])], encode, calibration
+        )
+        group = (row["dataset"], row["split"])
+        seconds[group] += time.perf_counter() - start
+        groups[group].append((float(row["score"]), float(result.mark), float(row["max_marks"])))
+        progress(done)
+    return [
+        _result(dataset, split, marks, seconds[(dataset, split)])
+        for (dataset, split), marks in sorted(groups.items())
+    ]
+
+
+def _scheme_for(row: dict[str, Any], course: Course | None) -> MarkScheme:
+    marks = math.ceil(float(row["max_marks"]))
+    if row["reference"]:
+        return reference_scheme(row["question"], row["reference"], marks)
+    if course is None:
+        raise InputError(
+            f"question {row['question_id']} of {row['dataset']} has no reference: give the "
+            "notes that answer it with --notes"
+        )
+    wanted = match_key(row["question"])
+    _, family, question = max(
+        course.questions(),
+        key=lambda item: SequenceMatcher(None, match_key(item[2].text), wanted).ratio(),
+    )
+    return build_scheme(question.model_copy(update={"marks": marks}), family)
+
+
+def scores(gold: list[float], given: list[float], maximum: list[float]) -> dict[str, float | None]:
+    """The field's figures for marks given against gold marks."""
+    import numpy as np
+    from scipy.stats import pearsonr
+    from sklearn.metrics import cohen_kappa_score
+
+    g, p = np.array(gold), np.array(given)
+    wrong = p - g
+    whole = all(float(x).is_integer() for x in [*gold, *given])
+    binary_gold = [int(x >= 0.5 * m) for x, m in zip(gold, maximum, strict=True)]
+    binary_given = [int(x >= 0.5 * m) for x, m in zip(given, maximum, strict=True)]
+    varied = len(set(gold)) > 1 and len(set(given)) > 1
+    return {
+        "pearson": float(pearsonr(g, p).statistic) if varied else None,
+        "rmse": float(np.sqrt((wrong**2).mean())),
+        "mae": float(np.abs(wrong).mean()),
+        "qwk": float(cohen_kappa_score(g.astype(int), p.astype(int), weights="quadratic"))
+        if whole and varied
+        else None,
+        "accuracy": float(np.mean(np.array(binary_gold) == np.array(binary_given))),
+        "macro_f1": macro_f1(binary_gold, binary_given),
+    }
+
+
+def macro_f1(gold: list[int], given: list[int]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(gold, given, average="macro", zero_division=0))
+
+
+def _result(
+    dataset: str, split: str, marks: list[tuple[float, float, float]], seconds: float
+) -> Result:
+    gold, given, maximum = (list(column) for column in zip(*marks, strict=True))
+    figures = scores(gold, given, maximum)
+    return Result(
+        dataset=dataset,
+        split=split,
+        n=len(marks),
+        answers_per_second=round(len(marks) / seconds, 1) if seconds else 0.0,
+        **{k: (round(v, 4) if v is not None else None) for k, v in figures.items()},  # type: ignore[arg-type]
+    )

@@ -1,0 +1,315 @@
+"""Marking: a student's answer against a mark scheme, point by point, as an examiner would.
+
+``mark(answer, scheme, encode, calibration)`` is pure and deterministic: the embedding
+function and the calibration are passed in. The answer is cut into claims (clauses, the
+way notes are cut into points); each claim is compared with each creditable point by
+meaning (cosine of sentence embeddings, against the point and its accepted phrasings),
+by key terms (forgiving misspellings) and by facts. A claim that means a point but gets
+its year or number wrong is an inaccuracy: no credit, and the feedback says what the
+notes say. Each point is credited once; a developed point (explained or supported) may
+earn a second mark; the total is capped at the marks available.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict
+
+from pastpaper.calibration import Calibration
+from pastpaper.course import Question, QuestionFamily
+from pastpaper.points import Point, facts, sentence_spans
+from pastpaper.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "FEATURES",
+    "MAX_ANSWER_CHARS",
+    "Credit",
+    "Inaccuracy",
+    "Marking",
+    "Missed",
+    "Span",
+    "claim_spans",
+    "mark",
+    "match_features",
+    "match_scores",
+    "reference_scheme",
+]
+
+Encode = Callable[[list[str]], "npt.NDArray[np.float32]"]
+
+#: The longest answer marked in full; the rest is left unmarked, with a warning.
+MAX_ANSWER_CHARS = 20_000
+
+_EXPLAINS = re.compile(
+    r"\b(?:because|so that|so\b|which meant|this meant|meaning|as a result|therefore|"
+    r"in order to|to (?:protect|secure|show|prove|improve)|for example|for instance|such as|"
+    r"e\.g\.|which|who)\b",
+    re.IGNORECASE,
+)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A stretch of the answer as written: characters start:end."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Credit(_Frozen):
+    point_id: str
+    point_text: str
+    span: Span
+    similarity: float
+    developed: bool = False
+
+
+class Missed(_Frozen):
+    point_id: str
+    point_text: str
+    source: str  # the sentence of the notes it comes from
+
+
+class Inaccuracy(_Frozen):
+    span: Span
+    point_id: str
+    answer_says: str
+    notes_say: str
+    message: str
+
+
+class Marking(_Frozen):
+    mark: int
+    max_marks: int
+    credited: tuple[Credit, ...] = ()
+    missed: tuple[Missed, ...] = ()
+    inaccuracies: tuple[Inaccuracy, ...] = ()
+    warnings: tuple[str, ...] = ()
+    marker_version: str
+
+
+def reference_scheme(question: str, references: Sequence[str], max_marks: int) -> MarkScheme:
+    """A scheme from a model answer, a list of acceptable answers or mark-scheme-like text:
+    every point of the reference is creditable."""
+    family = QuestionFamily(
+        questions=(Question(text=question, marks=max_marks),), notes=tuple(references)
+    )
+    return build_scheme(family.questions[0], family, reference=True)
+
+
+def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibration) -> Marking:
+    """Mark ``answer`` against ``scheme``; see the module's docstring for how."""
+    warnings: list[str] = []
+    if not answer.strip():
+        return Marking(
+            mark=0,
+            max_marks=scheme.max_marks,
+            missed=tuple(_missed(p) for p in scheme.creditable),
+            warnings=("the answer is empty: nothing to credit",),
+            marker_version=calibration.marker_version,
+        )
+    if len(answer) > MAX_ANSWER_CHARS:
+        warnings.append(
+            f"the answer is {len(answer):,} characters long; only the first "
+            f"{MAX_ANSWER_CHARS:,} were marked"
+        )
+    text = answer[:MAX_ANSWER_CHARS]
+    claims = [Span(start=a, end=b, text=text[a:b]) for a, b in claim_spans(text)]
+    points = list(scheme.creditable)
+    if not claims or not points:
+        return Marking(
+            mark=0,
+            max_marks=scheme.max_marks,
+            missed=tuple(_missed(p) for p in points),
+            warnings=tuple(warnings),
+            marker_version=calibration.marker_version,
+        )
+
+    features = match_features([c.text for c in claims], points, encode)
+    similarity = features[:, :, 0]
+    score = match_scores(features, calibration)
+
+    credited: list[Credit] = []
+    inaccuracies: list[Inaccuracy] = []
+    used_points: set[int] = set()
+    used_claims: set[int] = set()
+    best_point = score.argmax(axis=1)
+    # Strongest matches first; ties go to the earlier claim and the earlier point.
+    order = sorted(
+        ((float(score[i, j]), i, j) for i in range(len(claims)) for j in range(len(points))),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    for value, i, j in order:
+        if j in used_points or i in used_claims:
+            continue
+        claim, point = claims[i], points[j].point
+        if similarity[i, j] >= calibration.fact_similarity and j == best_point[i]:
+            wrong = _contradiction(claim.text, point)
+            if wrong is not None:
+                said, notes_say = wrong
+                used_claims.add(i)
+                inaccuracies.append(
+                    Inaccuracy(
+                        span=claim,
+                        point_id=point.id,
+                        answer_says=said,
+                        notes_say=notes_say,
+                        message=f"the answer says {said}; the notes say {notes_say}: "
+                        f"“{point.text}”",
+                    )
+                )
+                continue
+        if value >= calibration.threshold:
+            used_points.add(j)
+            used_claims.add(i)
+            credited.append(
+                Credit(
+                    point_id=point.id,
+                    point_text=point.text,
+                    span=claim,
+                    similarity=round(float(similarity[i, j]), 3),
+                    developed=_developed(claim.text),
+                )
+            )
+    credited.sort(key=lambda c: c.span.start)
+    base = len(credited)
+    bonus = sum(1 for c in credited if c.developed) if scheme.max_marks > 1 else 0
+    total = min(scheme.max_marks, base + bonus)
+    missed = tuple(_missed(p) for j, p in enumerate(points) if j not in used_points)
+    return Marking(
+        mark=total,
+        max_marks=scheme.max_marks,
+        credited=tuple(credited),
+        missed=missed,
+        inaccuracies=tuple(inaccuracies),
+        warnings=tuple(warnings),
+        marker_version=calibration.marker_version,
+    )
+
+
+# Where an answer may make a second claim: "X, because Y", "X and Y", "X; Y".
+_CLAIM_BREAK = re.compile(
+    r"\s*[;:]\s*|,\s*(?:(?:and|but|because|so|as|while|whereas)\s+)?|"
+    r"\s+(?:and|but|because|so that|so|whereas)\s+",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def claim_spans(answer: str) -> list[tuple[int, int]]:
+    """(start, end) of each claim: sentences, cut again where each side has three words.
+
+    Answers pack points more tightly than notes ("To strengthen his position, because the
+    terror had been unacceptable, and to improve relations with the West"), and a claim
+    earns at most one point, so they are cut more finely than notes are.
+    """
+    spans = []
+    for start, end in sentence_spans(answer):
+        left = start
+        for cut in _CLAIM_BREAK.finditer(answer, start, end):
+            head, tail = answer[left : cut.start()], answer[cut.end() : end]
+            if len(_WORDS.findall(head)) >= 3 and len(_WORDS.findall(tail)) >= 3:
+                spans.append((left, cut.start()))
+                left = cut.end()
+        spans.append((left, end))
+    return [(a, b) for a, b in spans if _WORDS.search(answer, a, b)]
+
+
+#: What the marker weighs for each claim and point, in the calibration's order.
+FEATURES = ("similarity", "overlap", "negation", "terms")
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't\b", re.IGNORECASE)
+
+
+def match_features(
+    claims: list[str], points: list[SchemePoint], encode: Encode
+) -> npt.NDArray[np.float32]:
+    """For each claim and point (an array claims × points × FEATURES):
+
+    - similarity: cosine of their meanings, the best over the point's accepted phrasings;
+    - overlap: how many content words (stemmed) they share, as an F1 of the two sets;
+    - negation: 1 where one of them is negated and the other is not;
+    - terms: the share of the point's key terms the claim uses, misspellings forgiven.
+    """
+    import numpy as np
+
+    phrasings = [[p.point.text, *p.accept] for p in points]
+    flat = [phrase for group in phrasings for phrase in group]
+    vectors = encode(claims + flat)
+    claim_vectors, phrase_vectors = vectors[: len(claims)], vectors[len(claims) :]
+    features = np.zeros((len(claims), len(points), len(FEATURES)), dtype=np.float32)
+    at = 0
+    for j, group in enumerate(phrasings):
+        block = claim_vectors @ phrase_vectors[at : at + len(group)].T
+        features[:, j, 0] = block.max(axis=1)
+        at += len(group)
+    claim_words = [content_stems(c) for c in claims]
+    point_words = [content_stems(" ".join(g)) for g in phrasings]
+    claim_negated = [bool(_NEGATION.search(c)) for c in claims]
+    point_negated = [bool(_NEGATION.search(p.point.text)) for p in points]
+    for i, claim in enumerate(claims):
+        for j, point in enumerate(points):
+            shared = len(claim_words[i] & point_words[j])
+            total = len(claim_words[i]) + len(point_words[j])
+            features[i, j, 1] = 2 * shared / total if total else 0.0
+            features[i, j, 2] = float(claim_negated[i] != point_negated[j])
+            features[i, j, 3] = _term_share(claim, point.point)
+    return features
+
+
+def match_scores(
+    features: npt.NDArray[np.float32], calibration: Calibration
+) -> npt.NDArray[np.float32]:
+    """The calibrated chance, for each claim and point, that the claim makes the point."""
+    import numpy as np
+
+    logits = features @ np.array(calibration.weights, dtype=np.float32) + calibration.intercept
+    chance: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+    return chance
+
+
+def _missed(item: SchemePoint) -> Missed:
+    return Missed(
+        point_id=item.point.id, point_text=item.point.text, source=item.point.source.sentence
+    )
+
+
+def _term_share(claim: str, point: Point) -> float:
+    """The share of the point's key terms the claim uses, misspellings forgiven."""
+    if not point.key_terms:
+        return 0.0
+    from rapidfuzz import fuzz
+
+    lowered = claim.lower()
+    found = sum(1 for term in point.key_terms if fuzz.partial_ratio(term.lower(), lowered) >= 80)
+    return found / len(point.key_terms)
+
+
+def _contradiction(claim: str, point: Point) -> tuple[str, str] | None:
+    """(what the answer says, what the notes say) where a year or number disagrees."""
+    said = facts(claim, [])
+    for kind in ("year", "number"):
+        theirs = [f.value for f in point.facts if f.kind == kind]
+        ours = [f.value for f in said if f.kind == kind]
+        if theirs and ours and not set(_plain(ours)) & set(_plain(theirs)):
+            return " and ".join(ours), " and ".join(theirs)
+    return None
+
+
+def _plain(values: list[str]) -> list[str]:
+    return [v.replace(",", "").lower() for v in values]
+
+
+def _developed(claim: str) -> bool:
+    """A point explained or supported in the same claim: a reason, a result or an example."""
+    return len(claim.split()) >= 10 and _EXPLAINS.search(claim) is not None
