@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
 
 from pastpaper.calibration import Calibration
 from pastpaper.embed import embedder
@@ -47,18 +48,28 @@ def main() -> None:
     encode = embedder().encode
     answers: list[np.ndarray] = []  # each answer's features, claims × points × FEATURES
     gold: list[int] = []
-    for rows in by_question.values():
+    groups: list[int] = []
+    for number, rows in enumerate(by_question.values()):
         first = rows[0]
         scheme = reference_scheme(first["question"], first["reference"], int(first["max_marks"]))
         encode([row["answer"][a:b] for row in rows for a, b in claim_spans(row["answer"])])
         for row in rows:
             answer = row["answer"]
             claims = [answer[a:b] for a, b in claim_spans(answer)] or [answer]
-            answers.append(match_features(claims, scheme.creditable, encode))
+            answers.append(match_features(claims, scheme.creditable, encode, first["question"]))
             gold.append(int(float(row["score"]) >= 0.5 * float(row["max_marks"])))
+            groups.append(number)
     # Learn from each answer's closest pair: the one a marker would judge it by.
     closest = np.array([f.reshape(-1, len(FEATURES))[f[:, :, 0].argmax()] for f in answers])
     truth = np.array(gold)
+    # How well this generalises to questions it has not seen: folds that keep each
+    # question's answers together, as the unseen-questions splits do.
+    folds = GroupKFold(n_splits=5)
+    guessed = np.zeros_like(truth)
+    for fit, held in folds.split(closest, truth, groups):
+        part = LogisticRegression(max_iter=1000).fit(closest[fit], truth[fit])
+        guessed[held] = part.predict(closest[held])
+    cross_f1 = macro_f1(truth.tolist(), guessed.tolist())
     model = LogisticRegression(max_iter=1000).fit(closest, truth)
     fitted = Calibration(
         version=args.version,
@@ -80,6 +91,7 @@ def main() -> None:
             "train_figures": {
                 "answers": float(len(truth)),
                 "macro_f1": round(f1, 4),
+                "macro_f1_unseen_question_folds": round(cross_f1, 4),
                 "accuracy": round(accuracy, 4),
             },
         }
@@ -88,6 +100,7 @@ def main() -> None:
     target.write_text(fitted.model_dump_json(indent=2) + "\n", encoding="utf-8")
     print(f"{len(truth)} train answers: weights {fitted.weights}, intercept {fitted.intercept}")
     print(f"threshold {threshold}: macro-F1 {f1:.4f}, accuracy {accuracy:.4f} on train")
+    print(f"macro-F1 {cross_f1:.4f} on train questions held out (5 folds by question)")
     print(f"written to {target}")
 
 

@@ -136,7 +136,7 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
             marker_version=calibration.marker_version,
         )
 
-    features = match_features([c.text for c in claims], points, encode)
+    features = match_features([c.text for c in claims], points, encode, scheme.question.text)
     similarity = features[:, :, 0]
     score = match_scores(features, calibration)
 
@@ -208,11 +208,13 @@ _WORDS = re.compile(r"[^\W_]+")
 
 
 def claim_spans(answer: str) -> list[tuple[int, int]]:
-    """(start, end) of each claim: sentences, cut again where each side has three words.
+    """(start, end) of each claim: sentences, cut again where each side has three words,
+    and each whole sentence that was cut, too.
 
     Answers pack points more tightly than notes ("To strengthen his position, because the
     terror had been unacceptable, and to improve relations with the West"), and a claim
-    earns at most one point, so they are cut more finely than notes are.
+    earns at most one point, so they are cut more finely than notes are; the whole sentence
+    stays a claim as well, for a point that needs all of it.
     """
     spans = []
     for start, end in sentence_spans(answer):
@@ -223,6 +225,8 @@ def claim_spans(answer: str) -> list[tuple[int, int]]:
                 spans.append((left, cut.start()))
                 left = cut.end()
         spans.append((left, end))
+        if left != start:
+            spans.append((start, end))
     return [(a, b) for a, b in spans if _WORDS.search(answer, a, b)]
 
 
@@ -232,12 +236,13 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't\b",
 
 
 def match_features(
-    claims: list[str], points: list[SchemePoint], encode: Encode
+    claims: list[str], points: list[SchemePoint], encode: Encode, question: str = ""
 ) -> npt.NDArray[np.float32]:
     """For each claim and point (an array claims × points × FEATURES):
 
     - similarity: cosine of their meanings, the best over the point's accepted phrasings;
-    - overlap: how many content words (stemmed) they share, as an F1 of the two sets;
+    - overlap: how many content words (stemmed) they share, as an F1 of the two sets,
+      leaving out the question's own words, which answers echo without knowing anything;
     - negation: 1 where one of them is negated and the other is not;
     - terms: the share of the point's key terms the claim uses, misspellings forgiven.
     """
@@ -253,8 +258,9 @@ def match_features(
         block = claim_vectors @ phrase_vectors[at : at + len(group)].T
         features[:, j, 0] = block.max(axis=1)
         at += len(group)
-    claim_words = [content_stems(c) for c in claims]
-    point_words = [content_stems(" ".join(g)) for g in phrasings]
+    echo = content_stems(question)
+    claim_words = [content_stems(c) - echo for c in claims]
+    point_words = [content_stems(" ".join(g)) - echo for g in phrasings]
     claim_negated = [bool(_NEGATION.search(c)) for c in claims]
     point_negated = [bool(_NEGATION.search(p.point.text)) for p in points]
     for i, claim in enumerate(claims):
