@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from pastpaper.course import Course
-from pastpaper.errors import InputError, Notice, OutputError
+from pastpaper.errors import InputError, NotFound, Notice, OutputError
 from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
+from pastpaper.marking import Marking, mark
 from pastpaper.points import Point, family_points
 from pastpaper.scheme import MarkScheme, build_scheme
 from pastpaper.store import Saved, Store, StoredFamily
 
 __all__ = [
+    "DEMO_ANSWERS",
     "ImportReport",
     "export_course",
     "import_examples",
     "import_file",
+    "mark_answer",
+    "mark_csv",
     "points_of",
     "scheme_of",
     "write_course_file",
@@ -59,6 +66,25 @@ def import_file(
     source = str(Path(path).resolve())
     course_file = imported.kind == "course"
     return _save(store, str(path), imported, source, replace or course_file, not course_file)
+
+
+#: The demo's question (from the built-in example) and two answers to it, written for it.
+DEMO_ANSWERS: tuple[str, tuple[str, str], tuple[str, str]] = (
+    "Describe the main features of de-Stalinisation.",
+    (
+        "A good",
+        "Khrushchev attacked Stalin's terror and the cult of personality in his Secret Speech "
+        "to the Twentieth Party Congress in 1956. Statues and portraits of Stalin were "
+        "removed and the history books were rewritten. Prisoners were freed from the gulag "
+        "camps and Stalingrad was renamed Volgograd. Censorship was eased, so Solzhenitsyn "
+        "could publish One Day in the Life of Ivan Denisovich.",
+    ),
+    (
+        "A weak",
+        "Stalin died in 1960 and Khrushchev took over. Some statues were taken down. "
+        "Khrushchev was a good leader.",
+    ),
+)
 
 
 def import_examples(store: Store) -> list[ImportReport]:
@@ -133,3 +159,117 @@ def scheme_of(store: Store, question_id: int) -> MarkScheme:
     family = store.family(store.question(question_id).question.family)
     question = family.family.questions[family.question_ids.index(question_id)]
     return build_scheme(question, family.family)
+
+
+def mark_answer(store: Store, question_id: int, answer: str) -> Marking:
+    """Mark one answer to a stored question against its scheme (the teacher's edits too)."""
+    from pastpaper.calibration import calibration
+    from pastpaper.embed import embedder
+
+    scheme = scheme_of(store, question_id)
+    return mark(answer, scheme, embedder().encode, calibration())
+
+
+#: The columns a class's answers come in, and the ones the mark book adds.
+CSV_IN = ("student", "question", "answer")
+CSV_OUT = (*CSV_IN, "mark", "max", "points credited", "feedback", "not marked because")
+
+
+def mark_csv(
+    store: Store,
+    source: Path,
+    target: Path,
+    *,
+    force: bool = False,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> tuple[int, int]:
+    """Mark every row of a CSV of answers and write the mark book; returns (marked, rows).
+
+    No row is dropped: one that cannot be marked (an unknown question, an empty answer) is
+    written with the reason.
+    """
+    from pastpaper.calibration import calibration
+    from pastpaper.embed import embedder
+
+    rows = _read_answers(source)
+    encode, calibrated = embedder().encode, calibration()
+    schemes: dict[int, MarkScheme | str] = {}
+    written = []
+    marked = 0
+    for done, row in enumerate(rows, start=1):
+        reason, result = "", None
+        question = row["question"].strip()
+        if not question.isdigit():
+            reason = f"'{question}' is not a question id (see pastpaper questions)"
+        else:
+            if int(question) not in schemes:
+                try:
+                    schemes[int(question)] = scheme_of(store, int(question))
+                except NotFound as error:
+                    schemes[int(question)] = str(error)
+            scheme = schemes[int(question)]
+            if isinstance(scheme, str):
+                reason = scheme
+            else:
+                result = mark(row["answer"], scheme, encode, calibrated)
+                marked += 1
+        written.append({**row, **_mark_book_columns(result), "not marked because": reason})
+        progress(done, len(rows))
+    _write_rows(target, written, force=force)
+    return marked, len(rows)
+
+
+def _mark_book_columns(result: Marking | None) -> dict[str, str]:
+    if result is None:
+        return {"mark": "", "max": "", "points credited": "", "feedback": ""}
+    feedback = [f"inaccurate: {i.message}" for i in result.inaccuracies]
+    feedback += [f"missed: {m.point_text}" for m in result.missed[:3]]
+    feedback += list(result.warnings)
+    return {
+        "mark": str(result.mark),
+        "max": str(result.max_marks),
+        "points credited": "; ".join(c.point_text for c in result.credited),
+        "feedback": "; ".join(feedback),
+    }
+
+
+def _read_answers(source: Path) -> list[dict[str, str]]:
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})", source) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            f"is not UTF-8 (byte 0x{data[error.start]:02x}); save the CSV as UTF-8", source, line
+        ) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [name.strip().lower() for name in reader.fieldnames or []]
+    missing = [name for name in CSV_IN if name not in header]
+    if missing:
+        raise InputError(
+            f"has no column {', '.join(repr(m) for m in missing)}; the columns must include "
+            f"{', '.join(CSV_IN)}",
+            source,
+            1,
+        )
+    rows = []
+    for row in reader:
+        clean = {name.strip().lower(): (value or "") for name, value in row.items() if name}
+        rows.append({name: clean.get(name, "") for name in header})
+    return rows
+
+
+def _write_rows(target: Path, rows: list[dict[str, str]], *, force: bool) -> None:
+    columns = list(dict.fromkeys([*(rows[0] if rows else {}), *CSV_OUT]))
+    try:
+        with target.open("w" if force else "x", encoding="utf-8", newline="") as file:
+            writer = csv.DictWriter(file, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(rows)
+    except FileExistsError:
+        raise OutputError(f"{target} exists; choose another file or pass --force") from None
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write ({error.strerror})") from None

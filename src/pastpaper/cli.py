@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import Progress
 from rich.table import Column, Table
 
 from pastpaper.errors import PastpaperError
@@ -22,6 +24,7 @@ from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from pastpaper.bank import ImportReport
+    from pastpaper.marking import Marking
     from pastpaper.store import QuestionInfo, Store
 
 __all__ = ["app", "main"]
@@ -364,6 +367,176 @@ def scheme(
     out.print(escape(built.instructions()), soft_wrap=True)
 
 
+@app.command("mark")
+@friendly
+def mark_(
+    ctx: typer.Context,
+    question_id: Annotated[
+        int | None,
+        typer.Argument(metavar="QUESTION_ID", min=1, max=2**63 - 1, help="The question answered."),
+    ] = None,
+    answer: Annotated[
+        str | None, typer.Option("--answer", metavar="TEXT", help="The answer, as text.")
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", metavar="FILE", help="A file holding the answer; - for stdin."),
+    ] = None,
+    csv_in: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv",
+            metavar="ANSWERS.csv",
+            help="Mark a class's answers in bulk: columns student, question (an id), answer.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", metavar="MARKS.csv", help="The mark book to write."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the mark book if it exists.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Mark an answer point by point, or a CSV of a class's answers.
+
+    Example: pastpaper mark 4 --answer "He wanted to secure his own position."
+    """
+    from pastpaper.bank import mark_answer, mark_csv
+
+    store = _store(ctx)
+    if csv_in is not None:
+        if output is None:
+            raise PastpaperError("give the mark book to write with -o MARKS.csv")
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("marking", total=None)
+            marked, rows = mark_csv(
+                store,
+                csv_in,
+                output,
+                force=force,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        out.print(f"Marked {marked} of {_n(rows, 'answer')}; wrote {escape(str(output))}.")
+        return
+    if question_id is None:
+        raise PastpaperError("give a QUESTION_ID and an answer, or --csv ANSWERS.csv -o MARKS.csv")
+    text = _answer_text(answer, file)
+    result = mark_answer(store, question_id, text)
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    _print_marking(text, result)
+
+
+def _answer_text(answer: str | None, file: Path | None) -> str:
+    if answer is not None:
+        return answer
+    if file is None or str(file) == "-":
+        if file is None and sys.stdin.isatty():
+            raise PastpaperError("give the answer with --answer TEXT, --file FILE or on stdin (-)")
+        return sys.stdin.read()
+    try:
+        return file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PastpaperError(f"{file}: cannot read the answer ({error})") from None
+
+
+def _print_marking(answer: str, result: Marking, missed_shown: int = 6) -> None:
+    """The answer with each credited claim highlighted and numbered, then the feedback."""
+    from rich.text import Text
+
+    marks = [
+        (c.span.start, c.span.end, "bold green", f"[{n}]") for n, c in enumerate(result.credited, 1)
+    ]
+    marks += [(w.span.start, w.span.end, "bold red", "[✗]") for w in result.inaccuracies]
+    shown, at = Text(), 0
+    for start, end, style, label in sorted(marks):
+        if start < at:
+            continue
+        shown.append(answer[at:start])
+        shown.append(answer[start:end], style=style)
+        shown.append(label, style=style.removeprefix("bold "))
+        at = end
+    shown.append(answer[at:])
+    out.print(shown)
+    out.print(f"\n[bold]Mark: {result.mark} / {result.max_marks}[/bold]")
+    for number, credit in enumerate(result.credited, start=1):
+        extra = " (developed: +1)" if credit.developed else ""
+        out.print(f"  [green][{number}][/green] {escape(credit.point_text)}{extra}")
+    for wrong in result.inaccuracies:
+        out.print(f"  [red][✗][/red] {escape(wrong.message)}")
+    if result.missed:
+        out.print("Not in the answer, from the notes:")
+        for missed in result.missed[:missed_shown]:
+            out.print(f"  · {escape(missed.point_text)}")
+        if len(result.missed) > missed_shown:
+            out.print(f"  · and {len(result.missed) - missed_shown} more (--json lists them)")
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+    out.print(f"[dim]{escape(result.marker_version)}[/dim]")
+
+
+@app.command("eval")
+@friendly
+def eval_(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE.jsonl", help="A marking set (../shared/data format).")
+    ],
+    notes: Annotated[
+        Path | None,
+        typer.Option(
+            "--notes",
+            metavar="NOTES",
+            help="Notes whose schemes mark answers that have no reference.",
+        ),
+    ] = None,
+    split: Annotated[
+        str | None, typer.Option("--split", metavar="NAME", help="Only this split.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Measure the marker against human marks on a marking set, per dataset and split.
+
+    Example: pastpaper eval ../shared/data/semeval2013.jsonl --split unseen-questions
+    """
+    from pastpaper.calibration import calibration
+    from pastpaper.embed import embedder
+    from pastpaper.evaluate import evaluate, read_marking_set
+    from pastpaper.ingest import read_notes
+
+    rows = read_marking_set(file, split)
+    course = read_notes(notes).course if notes is not None else None
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("loading the model", total=len(rows))
+        encode = embedder().encode
+        bar.update(task, description="marking")
+        results = evaluate(
+            rows,
+            encode,
+            calibration(),
+            course,
+            progress=lambda done: bar.update(task, completed=done),
+        )
+    if as_json:
+        typer.echo(json.dumps({"results": [r.model_dump() for r in results]}, indent=2))
+        return
+    table = Table(
+        "dataset", "split", "n", "pearson", "rmse", "mae", "qwk", "accuracy", "macro-F1", "per s"
+    )
+    for r in results:
+        figures = (r.pearson, r.rmse, r.mae, r.qwk, r.accuracy, r.macro_f1)
+        table.add_row(
+            r.dataset,
+            r.split,
+            str(r.n),
+            *("-" if f is None else f"{f:.3f}" for f in figures),
+            f"{r.answers_per_second:.0f}",
+        )
+    out.print(table)
+
+
 @app.command()
 @friendly
 def export(
@@ -408,8 +581,23 @@ def demo(ctx: typer.Context) -> None:
         _print_report(report)
     out.print()
     _print_questions([q for r in reports for q in store.questions(course=r.saved.slug)])
+    from pastpaper.bank import DEMO_ANSWERS, mark_answer
+
+    question = next(
+        q for q in store.questions(course=reports[0].saved.slug) if q.text == DEMO_ANSWERS[0]
+    )
+    for label, answer in DEMO_ANSWERS[1:]:
+        out.print(
+            f"\n[bold]{label} answer to question {question.id}[/bold]: {escape(question.text)}"
+        )
+        try:
+            result = mark_answer(store, question.id, answer)
+        except PastpaperError as error:
+            err.print(f"[yellow]Marking is not installed here:[/yellow] {escape(str(error))}")
+            break
+        _print_marking(answer, result, missed_shown=3)
     out.print(
-        "\nNext: pastpaper show 2 · pastpaper questions --json · "
+        "\nNext: pastpaper show 2 · pastpaper scheme 3 · pastpaper mark 3 --answer '...' · "
         "pastpaper export COURSE -o course.yaml"
     )
 

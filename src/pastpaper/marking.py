@@ -154,11 +154,17 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
         if j in used_points or i in used_claims:
             continue
         claim, point = claims[i], points[j].point
-        if similarity[i, j] >= calibration.fact_similarity and j == best_point[i]:
+        earns = value >= calibration.threshold
+        # A claim that makes a point (or plainly means it) with a wrong year or number in it
+        # is an inaccuracy: no credit.
+        states = similarity[i, j] >= calibration.fact_similarity and j == best_point[i]
+        if earns or states:
             wrong = _contradiction(claim.text, point)
             if wrong is not None:
                 said, notes_say = wrong
                 used_claims.add(i)
+                if any(_overlap(w.span, claim) and w.point_id == point.id for w in inaccuracies):
+                    continue  # the same mistake, seen in the sentence and in its part
                 inaccuracies.append(
                     Inaccuracy(
                         span=claim,
@@ -170,7 +176,7 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
                     )
                 )
                 continue
-        if value >= calibration.threshold:
+        if earns:
             used_points.add(j)
             used_claims.add(i)
             credited.append(
@@ -282,6 +288,10 @@ def match_scores(
     logits = features @ np.array(calibration.weights, dtype=np.float32) + calibration.intercept
     chance: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
     return chance
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _missed(item: SchemePoint) -> Missed:
