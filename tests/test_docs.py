@@ -24,7 +24,7 @@ def test_quick_start_is_two_commands_and_ci_runs_the_second() -> None:
     commands = re.findall(r"```sh\n(.*?)\n```", section("Quick start"), re.S)
     assert len(commands) == 2 and all("\n" not in c for c in commands)
     run_example, run_tests = commands
-    assert "pip install ." in run_example and run_example.endswith("pastpaper demo")
+    assert 'pip install ".[marker]"' in run_example and run_example.endswith("pastpaper demo")
     assert "pytest" in run_tests and "ruff" in run_tests and "mypy" in run_tests
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert run_tests in ci.splitlines()

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from pastpaper.calibration import Calibration
 from pastpaper.course import Question, QuestionFamily
-from pastpaper.points import Point, facts, sentence_spans
+from pastpaper.points import Point, facts, names_in, sentence_spans
 from pastpaper.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
 
 if TYPE_CHECKING:
@@ -145,6 +145,8 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
     used_points: set[int] = set()
     used_claims: set[int] = set()
     best_point = score.argmax(axis=1)
+    known = _known_names(scheme)
+    strangers = [_unknown_names(c.text, known) for c in claims]
     # Strongest matches first; ties go to the earlier claim and the earlier point.
     order = sorted(
         ((float(score[i, j]), i, j) for i in range(len(claims)) for j in range(len(points))),
@@ -160,6 +162,9 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
         states = similarity[i, j] >= calibration.fact_similarity and j == best_point[i]
         if earns or states:
             wrong = _contradiction(claim.text, point)
+            if wrong is None and strangers[i] and similarity[i, j] < _SURE:
+                # Names the notes never use: the answer says something the notes do not.
+                wrong = (", ".join(strangers[i]), ", ".join(_names(point)) or point.text)
             if wrong is not None:
                 said, notes_say = wrong
                 used_claims.add(i)
@@ -288,6 +293,32 @@ def match_scores(
     logits = features @ np.array(calibration.weights, dtype=np.float32) + calibration.intercept
     chance: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
     return chance
+
+
+#: Similarity above which a claim plainly says the point whatever names it adds.
+_SURE = 0.8
+
+
+def _known_names(scheme: MarkScheme) -> list[str]:
+    known = [term for p in scheme.points for term in p.point.key_terms]
+    known += [f.value for p in scheme.points for f in p.point.facts if f.kind == "name"]
+    known += names_in(scheme.question.text)
+    return [name.lower() for name in known]
+
+
+def _unknown_names(claim: str, known: list[str]) -> list[str]:
+    """The claim's names that the scheme never uses, misspellings forgiven."""
+    from rapidfuzz import fuzz
+
+    return [
+        name
+        for name in names_in(claim)
+        if not any(fuzz.ratio(name.lower(), k) >= 80 or name.lower() in k for k in known)
+    ]
+
+
+def _names(point: Point) -> list[str]:
+    return [f.value for f in point.facts if f.kind == "name"]
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "PointSource",
     "clear_caches",
     "family_points",
+    "names_in",
     "note_points",
     "point_id",
     "sentence_spans",
@@ -302,6 +303,11 @@ _TOKEN = re.compile(r"\w(?:[\w’'-]*\w)?")
 _MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
+
+
+def names_in(text: str) -> list[str]:
+    """The names a text uses (people, places, titles), as points' names are found."""
+    return _names_in(text)
 
 
 def _names_in(note: str) -> list[str]:

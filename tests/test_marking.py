@@ -1,0 +1,158 @@
+"""The marker, with the real embedding model: the seed's answers, its rules, its limits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SHARED
+from pastpaper.calibration import calibration
+from pastpaper.course import Course
+from pastpaper.embed import MODEL_SHA256, Embedder, embedder
+from pastpaper.evaluate import evaluate, read_marking_set
+from pastpaper.ingest import read_notes
+from pastpaper.marking import MAX_ANSWER_CHARS, Marking, mark, reference_scheme
+from pastpaper.scheme import MarkScheme, build_scheme
+
+SEED_ANSWERS = SHARED / "data" / "seed-answers.jsonl"
+
+
+@pytest.fixture(scope="module")
+def course(seed_path: Path) -> Course:
+    return read_notes(seed_path).course
+
+
+def scheme_for(course: Course, family: int, question: int) -> MarkScheme:
+    chosen = course.topics[0].families[family]
+    return build_scheme(chosen.questions[question], chosen)
+
+
+def marked(answer: str, scheme: MarkScheme) -> Marking:
+    return mark(answer, scheme, embedder().encode, calibration())
+
+
+def test_the_model_is_the_published_one() -> None:
+    assert MODEL_SHA256.startswith("53aa5117")
+    vectors = embedder().encode(["Inmates of the gulags were released", "Prisoners were freed"])
+    assert vectors.shape == (2, 384)
+    assert float(vectors[0] @ vectors[1]) > 0.5
+
+
+def test_a_changed_model_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "model.safetensors").write_bytes(b"not the model")
+    with pytest.raises(Exception, match="is not all-MiniLM-L6-v2 as published"):
+        Embedder(tmp_path)
+
+
+def test_the_seed_answers_are_marked_within_a_mark_on_average(course: Course) -> None:
+    rows = read_marking_set(SEED_ANSWERS)
+    [result] = evaluate(rows, embedder().encode, calibration(), course)
+    assert result.n == 16
+    assert result.mae <= 1.0, result
+
+
+def test_each_answer_the_examiner_calls_inaccurate_is_flagged(course: Course) -> None:
+    rows = [json.loads(line) for line in SEED_ANSWERS.read_text(encoding="utf-8").splitlines()]
+    flagged = [r for r in rows if "contradict" in r.get("feedback", "")]
+    assert flagged
+    family = course.topics[0].families[0]
+    for row in flagged:
+        question = next(q for q in family.questions if q.text == row["question"])
+        result = marked(row["answer"], build_scheme(question, family))
+        assert result.inaccuracies, row["answer"]
+        assert result.mark == 0
+
+
+def test_an_inaccuracy_says_what_the_notes_say(course: Course) -> None:
+    result = marked("Stalin died in 1960.", scheme_for(course, 0, 2))
+    [wrong] = result.inaccuracies
+    assert (wrong.answer_says, wrong.notes_say) == ("1960", "1953")
+    assert wrong.span.text == "Stalin died in 1960"
+    assert result.mark == 0
+
+
+def test_credited_points_carry_the_span_that_earned_them(course: Course) -> None:
+    answer = "Prisoners were released from the gulags. Censorship was relaxed."
+    result = marked(answer, scheme_for(course, 0, 2))
+    assert result.mark == 2
+    spans = [(c.span.text, c.point_text) for c in result.credited]
+    assert spans == [
+        ("Prisoners were released from the gulags", "Inmates of the gulags were released"),
+        ("Censorship was relaxed", "Censorship was also relaxed"),
+    ]
+    for credit in result.credited:
+        assert answer[credit.span.start : credit.span.end] == credit.span.text
+    assert result.marker_version == calibration().marker_version
+
+
+def test_misspellings_do_not_cost_marks(course: Course) -> None:
+    result = marked("Kruschev made a secret speach denouncing Stalin.", scheme_for(course, 0, 2))
+    assert result.mark == 1
+
+
+def test_a_why_question_gives_nothing_for_description(course: Course) -> None:
+    answer = "Stalin's statues were taken down. Stalingrad was renamed Volgograd."
+    assert marked(answer, scheme_for(course, 1, 1)).mark == 0
+
+
+def test_an_empty_answer_scores_zero_with_a_message(course: Course) -> None:
+    result = marked("   ", scheme_for(course, 0, 2))
+    assert (result.mark, result.warnings) == (0, ("the answer is empty: nothing to credit",))
+
+
+def test_a_very_long_answer_is_marked_up_to_the_limit_with_a_warning(course: Course) -> None:
+    answer = "Censorship was relaxed. " + "Blah blah blah. " * 7000
+    result = marked(answer, scheme_for(course, 0, 2))
+    assert len(answer) > 100_000
+    assert result.mark == 1
+    assert result.warnings == (
+        f"the answer is {len(answer):,} characters long; only the first "
+        f"{MAX_ANSWER_CHARS:,} were marked",
+    )
+
+
+def test_one_engine_marks_against_a_reference_answer() -> None:
+    scheme = reference_scheme(
+        "Explain why the bulb is off.",
+        ["The switch is open", "The circuit is not closed"],
+        1,
+    )
+    assert marked("because the switch is open", scheme).mark == 1
+    assert marked("the bulb is broken", scheme).mark == 0
+
+
+ANSWER_PARTS = st.sampled_from(
+    [
+        "Prisoners were released from the gulags.",
+        "Censorship was relaxed.",
+        "The KGB lost much of its power.",
+        "Stalin's statues were taken down.",
+        "Khrushchev liked corn.",
+        "The weather in Moscow was cold.",
+        "Stalin died in 1960.",
+    ]
+)
+IRRELEVANT = st.sampled_from(
+    ["My favourite colour is blue.", "Football is a popular sport.", "The exam was long."]
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(ANSWER_PARTS, max_size=5), IRRELEVANT)
+def test_marks_are_in_range_repeats_earn_nothing_and_padding_never_helps(
+    course: Course, parts: list[str], padding: str
+) -> None:
+    scheme = scheme_for(course, 0, 2)
+    answer = " ".join(parts)
+    result = marked(answer, scheme)
+    assert 0 <= result.mark <= scheme.max_marks
+    assert marked(answer, scheme) == result  # the same input, the same Marking
+    assert marked(f"{answer} {answer}", scheme).mark == result.mark
+    assert marked(f"{answer} {padding}", scheme).mark <= result.mark
+    assert len({c.point_id for c in result.credited}) == len(result.credited)
