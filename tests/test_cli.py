@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SHARED
 from pastpaper.cli import app
 from pastpaper.ingest import read_notes
 
@@ -85,7 +88,8 @@ def test_show_prints_question_family_and_notes(tmp_path: Path, seed_path: Path) 
     assert "Thus Stalingrad became Volgogradthe powers of the KGB" in out
     missing = runner.invoke(app, ["--db", str(tmp_path / "bank.db"), "show", "99"])
     assert missing.exit_code == 1
-    assert missing.stderr == "error: no question 99; 'pastpaper questions' lists their ids\n"
+    assert missing.stderr.startswith("error: no question 99; did you mean 5: Why did Khrushchev")
+    assert "6: In what ways" in missing.stderr and "7: In what ways" in missing.stderr
 
 
 def test_export_writes_a_course_file_that_imports_back(tmp_path: Path, seed_path: Path) -> None:
@@ -121,7 +125,19 @@ def test_db_comes_from_the_environment(tmp_path: Path, seed_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["import", "courses", "questions", "show", "points", "scheme", "export", "demo"]
+    "command",
+    [
+        "import",
+        "courses",
+        "questions",
+        "show",
+        "points",
+        "scheme",
+        "mark",
+        "eval",
+        "export",
+        "demo",
+    ],
 )
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
@@ -299,3 +315,91 @@ def test_scheme_edits_follow_a_reworded_point(tmp_path: Path, seed_path: Path) -
     # The exported course file names the new id, so it imports again as it is.
     cli(db, "export", "1", "-o", str(course_file), "--force")
     assert "Updated" in cli(db, "import", str(course_file))
+
+
+def test_mark_shows_credit_inaccuracies_and_json(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    answer = "Prisoners were released from the gulags. Stalin died in 1960."
+    out = cli(db, "mark", "3", "--answer", answer)
+    assert out.startswith("Prisoners were released from the gulags[1]. Stalin died in 1960[✗].")
+    assert "Mark: 1 / 6" in out
+    assert "[1] Inmates of the gulags were released" in out
+    assert "the answer says 1960; the notes say 1953" in out
+    data = json.loads(cli(db, "mark", "3", "--answer", answer, "--json"))
+    assert {"mark", "max_marks", "credited", "missed", "inaccuracies", "marker_version"} <= set(
+        data
+    )
+    assert data["credited"][0]["span"] == {"start": 0, "end": 39, "text": answer[:39]}
+    answer_file = tmp_path / "answer.txt"
+    answer_file.write_text(answer, encoding="utf-8")
+    assert json.loads(cli(db, "mark", "3", "--file", str(answer_file), "--json"))["mark"] == 1
+    assert (
+        json.loads(
+            runner.invoke(app, ["--db", str(db), "mark", "3", "--json"], input=answer).stdout
+        )["mark"]
+        == 1
+    )
+
+
+def test_mark_a_class_csv_without_dropping_a_row(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    answers = tmp_path / "class.csv"
+    answers.write_text(
+        "student,question,answer,set\n"
+        "ann,3,Prisoners were released from the gulags. Censorship was relaxed.,A\n"
+        "bob,99,Some answer,A\n"
+        "cat,3,,B\n",
+        encoding="utf-8",
+    )
+    book = tmp_path / "marks.csv"
+    out = cli(db, "mark", "--csv", str(answers), "-o", str(book))
+    assert out == f"Marked 2 of 3 answers; wrote {book}.\n"
+    rows = list(csv.DictReader(io.StringIO(book.read_text(encoding="utf-8"), newline="")))
+    assert [r["student"] for r in rows] == ["ann", "bob", "cat"]
+    assert [r["set"] for r in rows] == ["A", "A", "B"]
+    assert (rows[0]["mark"], rows[0]["max"]) == ("2", "6")
+    assert "Inmates of the gulags were released" in rows[0]["points credited"]
+    assert rows[1]["mark"] == "" and rows[1]["not marked because"].startswith("no question 99")
+    assert rows[2]["mark"] == "0" and "the answer is empty" in rows[2]["feedback"]
+    again = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(answers), "-o", str(book)])
+    assert again.exit_code == 1 and "exists; choose another file or pass --force" in again.stderr
+
+
+def test_a_bad_csv_is_named_with_its_line(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("student,question,answer\nann,3,Stalin’s statues\n".encode("cp1252"))
+    result = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(latin), "-o", "x.csv"])
+    assert result.exit_code == 1
+    assert f"{latin}, line 2: is not UTF-8 (byte 0x92)" in result.stderr
+    columns = tmp_path / "columns.csv"
+    columns.write_text("name,question,text\nann,3,x\n", encoding="utf-8")
+    result = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(columns), "-o", "x.csv"])
+    assert f"{columns}, line 1: has no column 'student', 'answer'" in result.stderr
+
+
+def test_eval_prints_the_fields_figures(tmp_path: Path, seed_path: Path) -> None:
+    data = SHARED / "data" / "seed-answers.jsonl"
+    out = cli(tmp_path / "bank.db", "eval", str(data), "--notes", str(seed_path), "--json")
+    [result] = json.loads(out)["results"]
+    assert set(result) == {
+        "dataset",
+        "split",
+        "n",
+        "pearson",
+        "rmse",
+        "mae",
+        "qwk",
+        "accuracy",
+        "macro_f1",
+        "answers_per_second",
+    }
+    assert (result["dataset"], result["split"], result["n"]) == ("seed-khrushchev", "spec", 16)
+    assert result["mae"] <= 1.0
+    no_notes = runner.invoke(app, ["--db", str(tmp_path / "bank.db"), "eval", str(data)])
+    assert (
+        no_notes.exit_code == 1 and "give the notes that answer it with --notes" in no_notes.stderr
+    )

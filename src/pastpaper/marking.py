@@ -145,8 +145,10 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
     used_points: set[int] = set()
     used_claims: set[int] = set()
     best_point = score.argmax(axis=1)
+    # Notes cover their topic, so a name they never use is the answer's own invention; a
+    # reference answer is shorter than that, and answers may name what it does not.
     known = _known_names(scheme)
-    strangers = [_unknown_names(c.text, known) for c in claims]
+    strangers = [[] if scheme.reference else _unknown_names(c.text, known) for c in claims]
     # Strongest matches first; ties go to the earlier claim and the earlier point.
     order = sorted(
         ((float(score[i, j]), i, j) for i in range(len(claims)) for j in range(len(points))),

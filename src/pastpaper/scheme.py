@@ -69,6 +69,7 @@ class MarkScheme(_Frozen):
     points: tuple[SchemePoint, ...]
     left_out: tuple[tuple[str, str], ...] = ()  # (point id, why it is not eligible)
     rules: tuple[str, ...] = ()
+    reference: bool = False  # built from a reference answer, not from a family's notes
 
     @property
     def creditable(self) -> list[SchemePoint]:
@@ -180,6 +181,7 @@ def build_scheme(
         points=tuple(ranked),
         left_out=tuple(left_out),
         rules=_rules(max_marks, reasons_only, any(p.required for p in ranked)),
+        reference=reference,
     )
 
 

@@ -320,7 +320,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(_question_query().where(QUESTIONS.c.id == question_id)).first()
             if row is None:
-                raise NotFound(f"no question {question_id}; 'pastpaper questions' lists their ids")
+                raise NotFound(f"no question {question_id}{_nearest(conn, question_id)}")
             info = _info(row)
             family = [
                 _info(r)
@@ -393,6 +393,16 @@ def _question_query() -> Any:
         .join(COURSES, COURSES.c.id == TOPICS.c.course_id)
         .order_by(COURSES.c.id, TOPICS.c.position, FAMILIES.c.position, QUESTIONS.c.position)
     )
+
+
+def _nearest(conn: Any, question_id: int) -> str:
+    """A hint naming the questions whose ids are closest to one that does not exist."""
+    rows = conn.execute(_question_query()).all()
+    if not rows:
+        return "; the bank is empty: import notes first (pastpaper import NOTES.txt)"
+    close = sorted(rows, key=lambda r: (abs(r.id - question_id), r.id))[:3]
+    named = "; ".join(f"{r.id}: {r.text[:50]}" for r in sorted(close, key=lambda r: r.id))
+    return f"; did you mean {named}? ('pastpaper questions' lists them all)"
 
 
 def _info(row: Any) -> QuestionInfo:
