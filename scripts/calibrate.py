@@ -26,11 +26,32 @@ from sklearn.model_selection import GroupKFold
 from pastpaper.calibration import Calibration
 from pastpaper.embed import embedder
 from pastpaper.evaluate import macro_f1
-from pastpaper.marking import FEATURES, claim_spans, match_features, match_scores, reference_scheme
+from pastpaper.marking import FEATURES, claim_texts, match_features, match_scores, reference_scheme
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ("semeval2013.jsonl", "saf-english.jsonl")
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
+
+
+def _fit(
+    closest: np.ndarray, truth: np.ndarray, answers: list[np.ndarray], version: str
+) -> Calibration:
+    """Weights from each answer's closest pair; then the threshold on the chance, taken
+    over all of an answer's pairs as marking takes it, that gives the best macro-F1."""
+    model = LogisticRegression(max_iter=1000).fit(closest, truth)
+    fitted = Calibration(
+        version=version,
+        features=FEATURES,
+        weights=tuple(round(float(w), 5) for w in model.coef_[0]),
+        intercept=round(float(model.intercept_[0]), 5),
+        threshold=0.5,
+        fact_similarity=0.7,
+    )
+    best = np.array([float(match_scores(f, fitted).max()) for f in answers])
+    _, threshold = max(
+        (macro_f1(truth.tolist(), (best >= t).astype(int).tolist()), float(t)) for t in THRESHOLDS
+    )
+    return fitted.model_copy(update={"threshold": threshold})
 
 
 def main() -> None:
@@ -52,37 +73,28 @@ def main() -> None:
     for number, rows in enumerate(by_question.values()):
         first = rows[0]
         scheme = reference_scheme(first["question"], first["reference"], int(first["max_marks"]))
-        encode([row["answer"][a:b] for row in rows for a, b in claim_spans(row["answer"])])
-        for row in rows:
-            answer = row["answer"]
-            claims = [answer[a:b] for a, b in claim_spans(answer)] or [answer]
-            answers.append(match_features(claims, scheme.creditable, encode, first["question"]))
+        claims = [claim_texts(row["answer"], scheme) or [row["answer"]] for row in rows]
+        encode([text for texts in claims for text in texts])
+        for row, texts in zip(rows, claims, strict=True):
+            answers.append(match_features(texts, scheme.creditable, encode, first["question"]))
             gold.append(int(float(row["score"]) >= 0.5 * float(row["max_marks"])))
             groups.append(number)
     # Learn from each answer's closest pair: the one a marker would judge it by.
     closest = np.array([f.reshape(-1, len(FEATURES))[f[:, :, 0].argmax()] for f in answers])
     truth = np.array(gold)
     # How well this generalises to questions it has not seen: folds that keep each
-    # question's answers together, as the unseen-questions splits do.
-    folds = GroupKFold(n_splits=5)
+    # question's answers together, as the unseen-questions splits do; in each, the whole
+    # fit (weights, then threshold) is made on the other folds.
     guessed = np.zeros_like(truth)
-    for fit, held in folds.split(closest, truth, groups):
-        part = LogisticRegression(max_iter=1000).fit(closest[fit], truth[fit])
-        guessed[held] = part.predict(closest[held])
+    for fit, held in GroupKFold(n_splits=5).split(closest, truth, groups):
+        part = _fit(closest[fit], truth[fit], [answers[i] for i in fit], args.version)
+        chances = np.array([float(match_scores(answers[i], part).max()) for i in held])
+        guessed[held] = (chances >= part.threshold).astype(int)
     cross_f1 = macro_f1(truth.tolist(), guessed.tolist())
-    model = LogisticRegression(max_iter=1000).fit(closest, truth)
-    fitted = Calibration(
-        version=args.version,
-        features=FEATURES,
-        weights=tuple(round(float(w), 5) for w in model.coef_[0]),
-        intercept=round(float(model.intercept_[0]), 5),
-        threshold=0.5,
-        fact_similarity=0.7,
-    )
+    fitted = _fit(closest, truth, answers, args.version)
     best = np.array([float(match_scores(f, fitted).max()) for f in answers])
-    f1, threshold = max(
-        (macro_f1(truth.tolist(), (best >= t).astype(int).tolist()), float(t)) for t in THRESHOLDS
-    )
+    threshold = fitted.threshold
+    f1 = macro_f1(truth.tolist(), (best >= threshold).astype(int).tolist())
     accuracy = float(((best >= threshold).astype(int) == truth).mean())
     fitted = fitted.model_copy(
         update={

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from pastpaper.calibration import Calibration
 from pastpaper.course import Course
 from pastpaper.errors import InputError
-from pastpaper.marking import Encode, claim_spans, mark, reference_scheme
+from pastpaper.marking import Encode, claim_texts, mark, reference_scheme
 from pastpaper.scheme import MarkScheme, build_scheme
 from pastpaper.text import match_key
 
@@ -93,7 +93,13 @@ def evaluate(
         if key not in schemes:
             schemes[key] = _scheme_for(row, course)
     # Encode every claim in a few large batches: marking then finds them ready.
-    encode([row["answer"][a:b] for row in rows for a, b in claim_spans(row["answer"])])
+    encode(
+        [
+            text
+            for row in rows
+            for text in claim_texts(row["answer"], schemes[(row["dataset"], row["question_id"])])
+        ]
+    )
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     seconds: dict[tuple[str, str], float] = defaultdict(float)
     for done, row in enumerate(rows, start=1):

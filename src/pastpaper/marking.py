@@ -36,6 +36,7 @@ __all__ = [
     "Missed",
     "Span",
     "claim_spans",
+    "claim_texts",
     "mark",
     "match_features",
     "match_scores",
@@ -136,7 +137,8 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
             marker_version=calibration.marker_version,
         )
 
-    features = match_features([c.text for c in claims], points, encode, scheme.question.text)
+    texts = claim_texts(text, scheme)
+    features = match_features(texts, points, encode, scheme.question.text)
     similarity = features[:, :, 0]
     score = match_scores(features, calibration)
 
@@ -244,7 +246,7 @@ def claim_spans(answer: str) -> list[tuple[int, int]]:
 
 
 #: What the marker weighs for each claim and point, in the calibration's order.
-FEATURES = ("similarity", "overlap", "negation", "terms")
+FEATURES = ("similarity", "overlap", "negation", "terms", "echo", "length")
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't\b", re.IGNORECASE)
 
 
@@ -257,14 +259,18 @@ def match_features(
     - overlap: how many content words (stemmed) they share, as an F1 of the two sets,
       leaving out the question's own words, which answers echo without knowing anything;
     - negation: 1 where one of them is negated and the other is not;
-    - terms: the share of the point's key terms the claim uses, misspellings forgiven.
+    - terms: the share of the point's key terms the claim uses, misspellings forgiven;
+    - echo: how closely the claim repeats the question (an answer that only restates the
+      question knows nothing);
+    - length: the claim's content words, in tens (at most 3).
     """
     import numpy as np
 
     phrasings = [[p.point.text, *p.accept] for p in points]
     flat = [phrase for group in phrasings for phrase in group]
-    vectors = encode(claims + flat)
-    claim_vectors, phrase_vectors = vectors[: len(claims)], vectors[len(claims) :]
+    vectors = encode([*claims, question or " ", *flat])
+    claim_vectors, phrase_vectors = vectors[: len(claims)], vectors[len(claims) + 1 :]
+    echoes = claim_vectors @ vectors[len(claims)] if question else np.zeros(len(claims))
     features = np.zeros((len(claims), len(points), len(FEATURES)), dtype=np.float32)
     at = 0
     for j, group in enumerate(phrasings):
@@ -283,7 +289,37 @@ def match_features(
             features[i, j, 1] = 2 * shared / total if total else 0.0
             features[i, j, 2] = float(claim_negated[i] != point_negated[j])
             features[i, j, 3] = _term_share(claim, point.point)
+        features[i, :, 4] = echoes[i]
+        features[i, :, 5] = min(len(content_stems(claim)) / 10, 3.0)
     return features
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def claim_texts(answer: str, scheme: MarkScheme) -> list[str]:
+    """The answer's claims as the marker reads them: misspellings of the scheme's own words
+    ("Kruschev", "speach", "Volgagrad") read as those words. Spans keep the answer as written.
+    """
+    words = [scheme.question.text, *(t for p in scheme.points for t in (p.point.text, *p.accept))]
+    vocabulary = {w.lower(): w for t in words for w in _LONG_WORD.findall(t)}
+    return [_respelled(answer[a:b], vocabulary) for a, b in claim_spans(answer)]
+
+
+def _respelled(claim: str, vocabulary: dict[str, str]) -> str:
+    from rapidfuzz import fuzz, process
+
+    from pastpaper.points import word_rarity
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        # Only a word English does not know is a misspelling: "released" is not "realised".
+        if word.lower() in vocabulary or word_rarity(word.lower()) >= 2.0:
+            return word
+        found = process.extractOne(word.lower(), list(vocabulary), scorer=fuzz.ratio)
+        return vocabulary[found[0]] if found and found[1] >= 85 else word
+
+    return _LONG_WORD.sub(fix, claim)
 
 
 def match_scores(

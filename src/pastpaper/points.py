@@ -36,6 +36,7 @@ __all__ = [
     "point_id",
     "sentence_spans",
     "teacher_point_id",
+    "word_rarity",
 ]
 
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -482,6 +483,11 @@ def _is_quotation(text: str) -> bool:
         quoted.append(unclosed["rest"])
     # A quoted title ('One Day in the Life of Ivan Denisovich') has no verb; a saying has.
     return any(len(_WORD.findall(q)) >= 5 and _has_verb(q) for q in quoted)
+
+
+def word_rarity(word: str) -> float:
+    """How common a word is in English (zipf: 0 unknown, 3 uncommon, 6 everyday)."""
+    return _rarity(word)
 
 
 @cache
