@@ -39,6 +39,19 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+#: Arguments and options several commands share, declared once.
+QuestionId = Annotated[
+    int,
+    typer.Argument(
+        metavar="QUESTION_ID",
+        min=1,
+        max=2**63 - 1,
+        help="The question's id, from 'pastpaper questions'.",
+    ),
+]
+JsonText = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+JsonTable = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -159,7 +172,7 @@ def _n(count: int, one: str, many: str | None = None) -> str:
 @friendly
 def courses(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonTable = False,
 ) -> None:
     """List the courses in the question bank.
 
@@ -200,7 +213,7 @@ def questions(
         str | None,
         typer.Option("--topic", metavar="TOPIC", help="A topic number, or a word of its title."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonTable = False,
 ) -> None:
     """List the questions in the bank, grouped into families of the same question across years.
 
@@ -256,16 +269,8 @@ def _print_questions(found: list[QuestionInfo]) -> None:
 @friendly
 def show(
     ctx: typer.Context,
-    question_id: Annotated[
-        int,
-        typer.Argument(
-            metavar="QUESTION_ID",
-            min=1,
-            max=2**63 - 1,
-            help="The question's id, from 'pastpaper questions'.",
-        ),
-    ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    question_id: QuestionId,
+    as_json: JsonText = False,
 ) -> None:
     """Show one question: its marks, the same question in other years, and the notes that answer it.
 
@@ -306,7 +311,7 @@ def points(
             help="A question id (3: the points of its family) or a family id (f3).",
         ),
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonTable = False,
 ) -> None:
     """Show the creditable points pastpaper finds in a question family's notes.
 
@@ -337,16 +342,8 @@ def points(
 @friendly
 def scheme(
     ctx: typer.Context,
-    question_id: Annotated[
-        int,
-        typer.Argument(
-            metavar="QUESTION_ID",
-            min=1,
-            max=2**63 - 1,
-            help="The question's id, from 'pastpaper questions'.",
-        ),
-    ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    question_id: QuestionId,
+    as_json: JsonText = False,
 ) -> None:
     """Show a question's mark scheme, as an examiner's marking instructions.
 
@@ -397,7 +394,7 @@ def mark_(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the mark book if it exists.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    as_json: JsonText = False,
 ) -> None:
     """Mark an answer point by point, or a CSV of a class's answers.
 
@@ -495,7 +492,7 @@ def eval_(
     split: Annotated[
         str | None, typer.Option("--split", metavar="NAME", help="Only this split.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonTable = False,
 ) -> None:
     """Measure the marker against human marks on a marking set, per dataset and split.
 
