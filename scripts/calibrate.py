@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -72,7 +73,9 @@ def main() -> None:
     groups: list[int] = []
     for number, rows in enumerate(by_question.values()):
         first = rows[0]
-        scheme = reference_scheme(first["question"], first["reference"], int(first["max_marks"]))
+        scheme = reference_scheme(
+            first["question"], first["reference"], math.ceil(float(first["max_marks"]))
+        )
         claims = [claim_texts(row["answer"], scheme) or [row["answer"]] for row in rows]
         encode([text for texts in claims for text in texts])
         for row, texts in zip(rows, claims, strict=True):

@@ -70,7 +70,8 @@ def test_each_answer_the_examiner_calls_inaccurate_is_flagged(course: Course) ->
 def test_an_inaccuracy_says_what_the_notes_say(course: Course) -> None:
     result = marked("Stalin died in 1960.", scheme_for(course, 0, 2))
     [wrong] = result.inaccuracies
-    assert (wrong.answer_says, wrong.notes_say) == ("1960", "1953")
+    assert (wrong.answer_says, wrong.notes_say) == ("1960", "1953: “In March 1953 Stalin died”")
+    assert wrong.message == "the answer says 1960; the notes say 1953: “In March 1953 Stalin died”"
     assert wrong.span.text == "Stalin died in 1960"
     assert result.mark == 0
 
@@ -156,3 +157,16 @@ def test_marks_are_in_range_repeats_earn_nothing_and_padding_never_helps(
     assert marked(f"{answer} {answer}", scheme).mark == result.mark
     assert marked(f"{answer} {padding}", scheme).mark <= result.mark
     assert len({c.point_id for c in result.credited}) == len(result.credited)
+
+
+def test_numbers_in_words_and_digits_agree(course: Course) -> None:
+    family = course.topics[0].families[0]
+    scheme = build_scheme(family.questions[2], family)
+    result = marked("Stalin had ruled the Soviet Union for 25 years.", scheme)
+    assert result.inaccuracies == ()
+
+
+def test_an_answer_pasted_twice_earns_no_more(course: Course) -> None:
+    scheme = scheme_for(course, 0, 2)
+    answer = "Khrushchev attacked Stalin in a speech. Prisoners were let out of the camps."
+    assert marked(f"{answer} {answer} {answer}", scheme).mark == marked(answer, scheme).mark

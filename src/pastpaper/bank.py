@@ -81,8 +81,8 @@ DEMO_ANSWERS: tuple[str, tuple[str, str], tuple[str, str]] = (
     ),
     (
         "A weak",
-        "Stalin died in 1960 and Khrushchev took over. Some statues were taken down. "
-        "Khrushchev was a good leader.",
+        "Stalin died in 1960. Some statues of Stalin were taken down. Khrushchev was a good "
+        "leader.",
     ),
 )
 
@@ -185,12 +185,14 @@ def mark_csv(
 ) -> tuple[int, int]:
     """Mark every row of a CSV of answers and write the mark book; returns (marked, rows).
 
-    No row is dropped: one that cannot be marked (an unknown question, an empty answer) is
-    written with the reason.
+    No row is dropped: one that cannot be marked (an unknown question) is written with the
+    reason; an empty answer is marked 0, with a message.
     """
     from pastpaper.calibration import calibration
     from pastpaper.embed import embedder
 
+    if target.exists() and not force:
+        raise OutputError(f"{target} exists; choose another file or pass --force")
     rows = _read_answers(source)
     encode, calibrated = embedder().encode, calibration()
     schemes: dict[int, MarkScheme | str] = {}
@@ -199,7 +201,7 @@ def mark_csv(
     for done, row in enumerate(rows, start=1):
         reason, result = "", None
         question = row["question"].strip()
-        if not question.isdigit():
+        if not (question.isascii() and question.isdigit() and int(question) < 2**63):
             reason = f"'{question}' is not a question id (see pastpaper questions)"
         else:
             if int(question) not in schemes:
@@ -255,11 +257,20 @@ def _read_answers(source: Path) -> list[dict[str, str]]:
             source,
             1,
         )
+    # Columns keep their own names in the mark book; the three it needs are found by name.
+    names = [name.strip() for name in reader.fieldnames or []]
     rows = []
     for row in reader:
-        clean = {name.strip().lower(): (value or "") for name, value in row.items() if name}
-        rows.append({name: clean.get(name, "") for name in header})
+        values = [(value or "") for value in row.values()]
+        values = [v if isinstance(v, str) else ", ".join(v) for v in values]
+        kept = dict(zip(names, values, strict=False))
+        rows.append({**kept, **{n: kept.get(o, "") for n, o in _needed(names).items()}})
     return rows
+
+
+def _needed(names: list[str]) -> dict[str, str]:
+    """The mark book's own column names, for the columns as the CSV spells them."""
+    return {name.lower(): name for name in names if name.lower() in CSV_IN}
 
 
 def _write_rows(target: Path, rows: list[dict[str, str]], *, force: bool) -> None:

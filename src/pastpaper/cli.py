@@ -429,15 +429,22 @@ def mark_(
 
 def _answer_text(answer: str | None, file: Path | None) -> str:
     if answer is not None:
+        if file is not None:
+            raise PastpaperError("give the answer once: --answer TEXT or --file FILE, not both")
         return answer
-    if file is None or str(file) == "-":
-        if file is None and sys.stdin.isatty():
-            raise PastpaperError("give the answer with --answer TEXT, --file FILE or on stdin (-)")
-        return sys.stdin.read()
     try:
-        return file.read_text(encoding="utf-8")
+        if file is None or str(file) == "-":
+            if file is None and sys.stdin.isatty():
+                raise PastpaperError(
+                    "give the answer with --answer TEXT, --file FILE or on stdin (-)"
+                )
+            data = sys.stdin.buffer.read()
+        else:
+            data = file.read_bytes()
+        # As written, line endings and all, so the spans in --json point into it exactly.
+        return data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise PastpaperError(f"{file}: cannot read the answer ({error})") from None
+        raise PastpaperError(f"{file or 'stdin'}: cannot read the answer ({error})") from None
 
 
 def _print_marking(answer: str, result: Marking, missed_shown: int = 6) -> None:
@@ -520,7 +527,9 @@ def eval_(
         typer.echo(json.dumps({"results": [r.model_dump() for r in results]}, indent=2))
         return
     table = Table(
-        "dataset", "split", "n", "pearson", "rmse", "mae", "qwk", "accuracy", "macro-F1", "per s"
+        Column("dataset", overflow="fold", min_width=10),
+        Column("split", overflow="fold", min_width=8),
+        *("n", "pearson", "rmse", "mae", "qwk", "accuracy", "macro-F1", "per s"),
     )
     for r in results:
         figures = (r.pearson, r.rmse, r.mae, r.qwk, r.accuracy, r.macro_f1)

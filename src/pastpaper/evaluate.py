@@ -69,14 +69,34 @@ def read_marking_set(path: Path, split: str | None = None) -> list[dict[str, Any
             row = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"is not JSON ({error.msg})", path, number) from None
+        if not isinstance(row, dict):
+            raise InputError("is not a JSON object with an answer's fields", path, number)
         missing = [name for name in _FIELDS if name not in row]
         if missing:
             raise InputError(f"lacks {', '.join(missing)}", path, number)
+        problem = _wrong_type(row)
+        if problem:
+            raise InputError(problem, path, number)
         if split is None or row["split"] == split:
             rows.append(row)
     if not rows:
         raise InputError(f"has no answers{f' in the split {split!r}' if split else ''}", path)
     return rows
+
+
+def _wrong_type(row: dict[str, Any]) -> str | None:
+    for name in ("dataset", "split", "question_id", "question", "answer"):
+        if not isinstance(row[name], str):
+            return f"its {name} is not text"
+    for name in ("score", "max_marks"):
+        if isinstance(row[name], bool) or not isinstance(row[name], int | float):
+            return f"its {name} is not a number"
+    if row["max_marks"] <= 0 or not 0 <= row["score"] <= row["max_marks"]:
+        return "its score must lie between 0 and its max_marks, which must be above 0"
+    reference = row["reference"]
+    if not isinstance(reference, list) or not all(isinstance(r, str) for r in reference):
+        return "its reference is not a list of texts"
+    return None
 
 
 def evaluate(
@@ -92,6 +112,7 @@ def evaluate(
         key = (row["dataset"], row["question_id"])
         if key not in schemes:
             schemes[key] = _scheme_for(row, course)
+    started = time.perf_counter()
     # Encode every claim in a few large batches: marking then finds them ready.
     encode(
         [
@@ -101,19 +122,16 @@ def evaluate(
         ]
     )
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
-    seconds: dict[tuple[str, str], float] = defaultdict(float)
     for done, row in enumerate(rows, start=1):
-        start = time.perf_counter()
-        result = mark(
-            row["answer"], schemes[(row["dataset"], row["question_id"])], encode, calibration
-        )
+        scheme = schemes[(row["dataset"], row["question_id"])]
+        result = mark(row["answer"], scheme, encode, calibration)
         group = (row["dataset"], row["split"])
-        seconds[group] += time.perf_counter() - start
         groups[group].append((float(row["score"]), float(result.mark), float(row["max_marks"])))
         progress(done)
+    # Answers a second over the whole run, encoding included, the same for every group.
+    rate = len(rows) / (time.perf_counter() - started)
     return [
-        _result(dataset, split, marks, seconds[(dataset, split)])
-        for (dataset, split), marks in sorted(groups.items())
+        _result(dataset, split, marks, rate) for (dataset, split), marks in sorted(groups.items())
     ]
 
 
@@ -127,10 +145,19 @@ def _scheme_for(row: dict[str, Any], course: Course | None) -> MarkScheme:
             "notes that answer it with --notes"
         )
     wanted = match_key(row["question"])
-    _, family, question = max(
-        course.questions(),
-        key=lambda item: SequenceMatcher(None, match_key(item[2].text), wanted).ratio(),
+    likeness, family, question = max(
+        (
+            (SequenceMatcher(None, match_key(q.text), wanted).ratio(), f, q)
+            for _, f, q in course.questions()
+        ),
+        key=lambda item: item[0],
+        default=(0.0, None, None),
     )
+    if family is None or question is None or likeness < 0.6:
+        raise InputError(
+            f"question {row['question_id']} of {row['dataset']} ({row['question'][:60]!r}) is "
+            "not one of the notes' questions; give the notes that answer it with --notes"
+        )
     return build_scheme(question.model_copy(update={"marks": marks}), family)
 
 
@@ -165,7 +192,7 @@ def macro_f1(gold: list[int], given: list[int]) -> float:
 
 
 def _result(
-    dataset: str, split: str, marks: list[tuple[float, float, float]], seconds: float
+    dataset: str, split: str, marks: list[tuple[float, float, float]], rate: float
 ) -> Result:
     gold, given, maximum = (list(column) for column in zip(*marks, strict=True))
     figures = scores(gold, given, maximum)
@@ -173,6 +200,6 @@ def _result(
         dataset=dataset,
         split=split,
         n=len(marks),
-        answers_per_second=round(len(marks) / seconds, 1) if seconds else 0.0,
+        answers_per_second=round(rate, 1),
         **{k: (round(v, 4) if v is not None else None) for k, v in figures.items()},  # type: ignore[arg-type]
     )

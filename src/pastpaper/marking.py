@@ -159,6 +159,8 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
     for value, i, j in order:
         if j in used_points or i in used_claims:
             continue
+        if _repeats(claims[i], credited):
+            continue  # the same words again earn nothing more
         claim, point = claims[i], points[j].point
         earns = value >= calibration.threshold
         # A claim that makes a point (or plainly means it) with a wrong year or number in it
@@ -168,7 +170,7 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
             wrong = _contradiction(claim.text, point)
             if wrong is None and strangers[i] and similarity[i, j] < _SURE:
                 # Names the notes never use: the answer says something the notes do not.
-                wrong = (", ".join(strangers[i]), ", ".join(_names(point)) or point.text)
+                wrong = (", ".join(strangers[i]), f"“{point.text}”")
             if wrong is not None:
                 said, notes_say = wrong
                 used_claims.add(i)
@@ -180,8 +182,7 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
                         point_id=point.id,
                         answer_says=said,
                         notes_say=notes_say,
-                        message=f"the answer says {said}; the notes say {notes_say}: "
-                        f"“{point.text}”",
+                        message=f"the answer says {said}; the notes say {notes_say}",
                     )
                 )
                 continue
@@ -359,6 +360,12 @@ def _names(point: Point) -> list[str]:
     return [f.value for f in point.facts if f.kind == "name"]
 
 
+def _repeats(claim: Span, credited: list[Credit]) -> bool:
+    """The same words as a claim already credited: a repetition earns nothing."""
+    key = " ".join(_WORDS.findall(claim.text.lower()))
+    return any(" ".join(_WORDS.findall(c.span.text.lower())) == key for c in credited)
+
+
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -387,12 +394,45 @@ def _contradiction(claim: str, point: Point) -> tuple[str, str] | None:
         theirs = [f.value for f in point.facts if f.kind == kind]
         ours = [f.value for f in said if f.kind == kind]
         if theirs and ours and not set(_plain(ours)) & set(_plain(theirs)):
-            return " and ".join(ours), " and ".join(theirs)
+            return " and ".join(ours), f"{' and '.join(theirs)}: “{point.text}”"
     return None
 
 
 def _plain(values: list[str]) -> list[str]:
-    return [v.replace(",", "").lower() for v in values]
+    return [_as_number(v.replace(",", "").lower()) for v in values]
+
+
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * n
+    for n, w in enumerate("- - twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "-"
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _as_number(value: str) -> str:
+    """'twenty-five' and '25' are the same number, and so are '2 million' and '2000000'."""
+    total = current = 0.0
+    for word in re.split(r"[\s-]+", value):
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+        elif word in _UNITS or word in _TENS:
+            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] > 100:
+                total, current = total + current, 0.0
+        elif word != "and":
+            return value
+    number = total + current
+    return str(int(number)) if number.is_integer() else str(number)
 
 
 def _developed(claim: str) -> bool:
