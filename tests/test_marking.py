@@ -170,3 +170,12 @@ def test_an_answer_pasted_twice_earns_no_more(course: Course) -> None:
     scheme = scheme_for(course, 0, 2)
     answer = "Khrushchev attacked Stalin in a speech. Prisoners were let out of the camps."
     assert marked(f"{answer} {answer} {answer}", scheme).mark == marked(answer, scheme).mark
+
+
+def test_bullet_points_are_claims_of_their_own(course: Course) -> None:
+    answer = "- Prisoners were released from the gulags\n- Censorship was relaxed\n"
+    result = marked(answer, scheme_for(course, 0, 2))
+    assert [c.span.text for c in result.credited] == [
+        "Prisoners were released from the gulags",
+        "Censorship was relaxed",
+    ]

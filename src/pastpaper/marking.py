@@ -224,26 +224,33 @@ _WORDS = re.compile(r"[^\W_]+")
 
 
 def claim_spans(answer: str) -> list[tuple[int, int]]:
-    """(start, end) of each claim: sentences, cut again where each side has three words,
-    and each whole sentence that was cut, too.
+    """(start, end) of each claim of an answer, as written.
 
-    Answers pack points more tightly than notes ("To strengthen his position, because the
-    terror had been unacceptable, and to improve relations with the West"), and a claim
-    earns at most one point, so they are cut more finely than notes are; the whole sentence
-    stays a claim as well, for a point that needs all of it.
+    Lines and bullet points are claims of their own; sentences are cut again where each
+    side has three words, and each whole sentence that was cut stays a claim too, for a
+    point that needs all of it. Answers pack points more tightly than notes ("To
+    strengthen his position, because the terror had been unacceptable, and to improve
+    relations with the West"), and a claim earns at most one point.
     """
     spans = []
-    for start, end in sentence_spans(answer):
-        left = start
-        for cut in _CLAIM_BREAK.finditer(answer, start, end):
-            head, tail = answer[left : cut.start()], answer[cut.end() : end]
-            if len(_WORDS.findall(head)) >= 3 and len(_WORDS.findall(tail)) >= 3:
-                spans.append((left, cut.start()))
-                left = cut.end()
-        spans.append((left, end))
-        if left != start:
-            spans.append((start, end))
+    for line in _LINE.finditer(answer):
+        offset = line.start("text")
+        for start, end in sentence_spans(line.group("text")):
+            start, end = start + offset, end + offset
+            left = start
+            for cut in _CLAIM_BREAK.finditer(answer, start, end):
+                head, tail = answer[left : cut.start()], answer[cut.end() : end]
+                if len(_WORDS.findall(head)) >= 3 and len(_WORDS.findall(tail)) >= 3:
+                    spans.append((left, cut.start()))
+                    left = cut.end()
+            spans.append((left, end))
+            if left != start:
+                spans.append((start, end))
     return [(a, b) for a, b in spans if _WORDS.search(answer, a, b)]
+
+
+# A line of the answer, less any bullet or number in front of it.
+_LINE = re.compile(r"^[ \t]*(?:[-*•–]\s+|\d{1,2}[.)]\s+)?(?P<text>.*)$", re.MULTILINE)
 
 
 #: What the marker weighs for each claim and point, in the calibration's order.
