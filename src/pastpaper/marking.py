@@ -345,26 +345,25 @@ def match_scores(
 _SURE = 0.8
 
 
-def _known_names(scheme: MarkScheme) -> list[str]:
-    known = [term for p in scheme.points for term in p.point.key_terms]
-    known += [f.value for p in scheme.points for f in p.point.facts if f.kind == "name"]
-    known += names_in(scheme.question.text)
-    return [name.lower() for name in known]
+def _known_names(scheme: MarkScheme) -> set[str]:
+    """Every word the scheme's question and points use, lower case: what the notes know."""
+    texts = [scheme.question.text, *(p.point.text for p in scheme.points)]
+    return {word.lower() for text in texts for word in _WORDS.findall(text)}
 
 
-def _unknown_names(claim: str, known: list[str]) -> list[str]:
-    """The claim's names that the scheme never uses, misspellings forgiven."""
-    from rapidfuzz import fuzz
+def _unknown_names(claim: str, known: set[str]) -> list[str]:
+    """The claim's names with a word the notes never use, misspellings forgiven
+    ("Secret Speech" is known from "secret speech"; "Khrushchevgrad" is not)."""
+    from rapidfuzz import fuzz, process
 
-    return [
-        name
-        for name in names_in(claim)
-        if not any(fuzz.ratio(name.lower(), k) >= 80 or name.lower() in k for k in known)
-    ]
+    def knows(word: str) -> bool:
+        word = word.lower()
+        if word in known or len(word) < 4:
+            return True
+        found = process.extractOne(word, known, scorer=fuzz.ratio)
+        return found is not None and found[1] >= 80
 
-
-def _names(point: Point) -> list[str]:
-    return [f.value for f in point.facts if f.kind == "name"]
+    return [name for name in names_in(claim) if not all(map(knows, _WORDS.findall(name)))]
 
 
 def _repeats(claim: Span, credited: list[Credit]) -> bool:
