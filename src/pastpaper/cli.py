@@ -611,3 +611,7 @@ def demo(ctx: typer.Context) -> None:
 def main() -> Any:
     """Entry point of the ``pastpaper`` script."""
     return app()
+
+
+# The study commands (cards, review, practise, progress, ...) join this app.
+from pastpaper import cli_study as _study  # noqa: E402, F401

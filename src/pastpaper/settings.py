@@ -6,6 +6,7 @@ or, where the CLI has an option of the same name, on the command line.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,26 @@ class Settings(BaseSettings):
         allow_inf_nan=False,
         description="The largest notes file, in MB, that import reads; a larger file is refused "
         "with a message rather than read slowly.",
+    )
+
+    retention: float = Field(
+        default=0.9,
+        ge=0.7,
+        le=0.99,
+        description="The chance of remembering a card that reviews aim for (0.7 to 0.99); "
+        "higher means more reviews.",
+    )
+    exam_date: date | None = Field(
+        default=None,
+        description="The exam's date (YYYY-MM-DD): every card and question is then seen again "
+        "before it.",
+    )
+    minutes_per_mark: float = Field(
+        default=1.0,
+        gt=0,
+        le=10,
+        allow_inf_nan=False,
+        description="The time practice suggests for each mark of a question, in minutes.",
     )
 
     @property

@@ -10,23 +10,25 @@ keeps its id, so ids can be written down and used again.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import replace as replace_fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 
 from pastpaper.course import Course, QuestionFamily, Topic
 from pastpaper.errors import NotFound, StoreError
+from pastpaper.store.guard import reported
 from pastpaper.store.migrate import migrate
 from pastpaper.store.sync import Saved, Sync, Tree, question_of
 from pastpaper.store.tables import COURSES, FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
+
+if TYPE_CHECKING:
+    from pastpaper.store.memory import Memory
 
 __all__ = [
     "CourseSummary",
@@ -84,10 +86,6 @@ class StoredFamily:
     family: QuestionFamily
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
 def database_url(db: str | Path) -> str:
     """A SQLAlchemy URL for a path or URL; PostgreSQL URLs get the psycopg 3 driver."""
     text = str(db)
@@ -105,23 +103,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
-
-
-def _reported(method: Callable[P, R]) -> Callable[P, R]:
-    """A database that fails while being read is a StoreError the user can act on."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except SQLAlchemyError as error:
-            reason = getattr(error, "orig", None) or error
-            raise StoreError(
-                f"the database could not be read ({reason}); if another program changed it, "
-                "use a fresh one with --db"
-            ) from None
-
-    return wrapper
 
 
 class Store:
@@ -157,6 +138,13 @@ class Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         migrate(engine, str(db))
         return cls(engine)
+
+    @property
+    def memory(self) -> Memory:
+        """The student's cards, reviews and attempts, in this database."""
+        from pastpaper.store.memory import Memory
+
+        return Memory(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -254,7 +242,7 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------
 
-    @_reported
+    @reported
     def courses(self) -> list[CourseSummary]:
         """Every course, with how many topics, questions and notes paragraphs it holds."""
         counts = {name: dict(self._count(column)) for name, column in _COUNTED.items()}
@@ -282,7 +270,7 @@ class Store:
         with self.engine.connect() as conn:
             return [(row[0], row[1]) for row in conn.execute(query.group_by(TOPICS.c.course_id))]
 
-    @_reported
+    @reported
     def course_id(self, ref: str) -> int:
         """The id of a course given by slug or id; NotFound lists the courses there are."""
         with self.engine.connect() as conn:
@@ -293,7 +281,7 @@ class Store:
         known = ", ".join(row.slug for row in rows) or "none yet (import some notes first)"
         raise NotFound(f"no course '{ref}'; the courses are: {known}")
 
-    @_reported
+    @reported
     def questions(self, course: str | None = None, topic: str | None = None) -> list[QuestionInfo]:
         """The question bank, in the order of the notes; filtered by course and topic if given.
 
@@ -314,7 +302,7 @@ class Store:
                 raise NotFound(f"no questions in a topic '{topic}' (give a number or a title word)")
         return found
 
-    @_reported
+    @reported
     def question(self, question_id: int) -> QuestionDetail:
         """One question, the other questions of its family, and the notes that answer them."""
         with self.engine.connect() as conn:
@@ -335,7 +323,7 @@ class Store:
             )
         return QuestionDetail(info, row.course_title, family, notes)
 
-    @_reported
+    @reported
     def family(self, family_id: int) -> StoredFamily:
         """One question family, with its questions (and their scheme edits) and notes."""
         with self.engine.connect() as conn:
@@ -356,7 +344,7 @@ class Store:
         family = QuestionFamily(questions=tuple(map(question_of, rows)), notes=tuple(notes))
         return StoredFamily(family_id, head.slug, head.title, [row.id for row in rows], family)
 
-    @_reported
+    @reported
     def course(self, ref: str) -> Course:
         """The whole course, as plain data (what ``export`` writes)."""
         course_id = self.course_id(ref)

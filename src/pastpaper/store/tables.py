@@ -8,16 +8,24 @@ from sqlalchemy import DateTime, ForeignKey, Index, Integer, MetaData, String, T
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "ATTEMPTS",
+    "CARDS",
     "COURSES",
     "FAMILIES",
     "NOTES",
     "QUESTIONS",
+    "QUESTION_SCHEDULES",
+    "REVIEWS",
     "TOPICS",
+    "AttemptRow",
     "Base",
+    "CardRow",
     "CourseRow",
     "FamilyRow",
     "NoteRow",
     "QuestionRow",
+    "QuestionScheduleRow",
+    "ReviewRow",
     "TopicRow",
 ]
 
@@ -98,3 +106,83 @@ TOPICS: Table = TopicRow.__table__  # type: ignore[assignment]
 FAMILIES: Table = FamilyRow.__table__  # type: ignore[assignment]
 QUESTIONS: Table = QuestionRow.__table__  # type: ignore[assignment]
 NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
+
+
+# -- practice and memory: what a student does is theirs, and is never deleted with the notes --
+
+
+class CardRow(Base):
+    """A flashcard made from a point of the notes, with its FSRS state (None until reviewed)."""
+
+    __tablename__ = "cards"
+    __table_args__ = (
+        Index("ix_cards_course_id", "course_id"),
+        Index("ix_cards_due", "due"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))
+    front: Mapped[str] = mapped_column(Text)
+    back: Mapped[str] = mapped_column(Text)
+    point_id: Mapped[str] = mapped_column(String(40))
+    topic: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(Text)  # JSON list
+    state: Mapped[str | None] = mapped_column(Text)  # fsrs card as JSON
+    due: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When the notes stopped making this card: it is kept, with its reviews, but not shown.
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+    __table_args__ = (Index("ix_reviews_card_id", "card_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[str] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"))
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    record: Mapped[str] = mapped_column(Text)  # the schedule's ReviewRecord as JSON
+
+
+class QuestionScheduleRow(Base):
+    """A past-paper question's FSRS state: a question answered badly comes back sooner."""
+
+    __tablename__ = "question_schedules"
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[str] = mapped_column(Text)
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AttemptRow(Base):
+    """A timed answer to a past-paper question, written down before it is marked.
+
+    The question's text and topic are copied in, so an attempt outlives its question.
+    """
+
+    __tablename__ = "attempts"
+    __table_args__ = (Index("ix_attempts_question_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    course: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str] = mapped_column(Text)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seconds_allowed: Mapped[int] = mapped_column(Integer)
+    mark: Mapped[int | None] = mapped_column(Integer)
+    max_marks: Mapped[int | None] = mapped_column(Integer)
+    marking: Mapped[str | None] = mapped_column(Text)  # the Marking as JSON
+
+
+CARDS: Table = CardRow.__table__  # type: ignore[assignment]
+REVIEWS: Table = ReviewRow.__table__  # type: ignore[assignment]
+QUESTION_SCHEDULES: Table = QuestionScheduleRow.__table__  # type: ignore[assignment]
+ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]

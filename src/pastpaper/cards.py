@@ -1,0 +1,710 @@
+"""Cards: question-and-answer and cloze cards made from a course's points.
+
+    >>> from pastpaper.ingest import parse_notes
+    >>> notes = ("4: Khrushchev\\n\\n1999: Describe his reforms. (4)\\n\\n"
+    ...          "In 1957 Khrushchev set up 150 regional economic councils.")
+    >>> for card in cards_of(parse_notes(notes).course):
+    ...     print(f"{card.front} | {card.back}")
+    When did Khrushchev set up 150 regional economic councils? | 1957
+    How many regional economic councils did Khrushchev set up in 1957? | 150
+    What did Khrushchev set up in 1957? | 150 regional economic councils
+    In {{c1::1957}} Khrushchev set up 150 regional economic councils. | 1957
+    In 1957 Khrushchev set up {{c1::150}} regional economic councils. | 150
+
+A point is first read as a statement: an opener such as "Thus" or "However" goes, a clause
+that shares its sentence's subject ("... and set up 150 councils") borrows it, and "he" or
+"she" becomes the person the paragraph last named as a subject. A point of under four words,
+with a quotation or bracket left open, or with a "he" nobody was named for, makes no card.
+
+Question cards follow the statement's structure, and only where it is plain:
+
+- a date: "When did Stalin die?" (the clause's date, or its lead "In March 1953");
+- a number: "How many years had Stalin ruled the Soviet Union?" ("for N years", or N things
+  as the object);
+- an object holding a name, term or number: "What did Khrushchev set up in 1957?"; "Who"
+  when the answer is someone the notes call "he" or "she", or give a title;
+- a purpose or cause the notes state: "Why did Khrushchev remove old Stalinists?" (in order
+  to, so as to, because, so that ... would, or "to protect", "to secure" after the object);
+- what a possession was: "What was Khrushchev’s aim?".
+
+A question about "he", "this" or "that year" is not asked, and a question card is kept only
+if its answer is not already in its question. A cloze card hides one date, number, name or
+key term of the point; never a word of under three letters or a stop word, an everyday word
+("West", "Ambassador"), a describing word ("Stalinist"), one of the course's common names (in
+its titles, or in five points or more: "Khrushchev", "Soviet Union"), or a word the visible
+text gives away ("previously {{c1::uncultivated}} parts" after "the cultivation of lands").
+No two cards share a front, and no two cards of a kind hide the same thing in one sentence.
+
+A card's id depends only on the course slug, the point's id and what the card asks or hides,
+so it survives re-imports and edits to other notes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from pastpaper.course import Course, Topic
+from pastpaper.points import Point, family_points, word_rarity
+from pastpaper.text import match_key, slugify
+
+__all__ = [
+    "COMMON_NAME_POINTS",
+    "Card",
+    "CardKind",
+    "card_id",
+    "cards_of",
+    "common_names",
+    "gives_away",
+    "topic_tag",
+    "worth_hiding",
+]
+
+CardKind = Literal["basic", "cloze"]
+
+
+class Card(BaseModel):
+    """One card. A cloze card's ``front`` is its text in Anki's cloze syntax
+    (``In {{c1::1957}} Khrushchev ...``) and its ``back`` is what that hides."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    kind: CardKind
+    front: str
+    back: str
+    point_id: str
+    topic_number: int | None
+    topic: str
+    family: int  # the family's place in its topic, counting from 1
+    source: str  # the note sentence the card comes from
+    tags: tuple[str, ...]
+
+
+def card_id(slug: str, kind: CardKind, point: str, asked: str) -> str:
+    """A short id from the course, the point and what the card asks (or hides)."""
+    key = "\x1f".join((slug, kind, point, match_key(asked)))
+    return "c" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def topic_tag(topic: Topic) -> str:
+    """An Anki tag (no spaces) for a topic: ``topic-4``, or ``topic-<title>`` without a number."""
+    return f"topic-{topic.number}" if topic.number is not None else f"topic-{slugify(topic.title)}"
+
+
+def cards_of(course: Course) -> list[Card]:
+    """Every card the course's points make, in the order of the notes, duplicates left out."""
+    common = common_names(course)
+    people: set[str] = set()
+    read = [
+        (topic, place, list(_statements(family_points(family), people)))
+        for topic in course.topics
+        for place, family in enumerate(topic.families, 1)
+    ]
+    cards = [
+        _card(course.slug, topic, place, statement.point, kind, front, back)
+        for topic, place, statements in read
+        for statement in statements
+        for kind, front, back in (
+            *_question_cards(statement, common, people),
+            *_cloze_cards(statement, common),
+        )
+    ]
+    return list(_without_duplicates(cards))
+
+
+def _card(
+    slug: str, topic: Topic, place: int, point: Point, kind: CardKind, front: str, back: str
+) -> Card:
+    tag = topic_tag(topic)
+    return Card(
+        id=card_id(slug, kind, point.id, front if kind == "basic" else back),
+        kind=kind,
+        front=front,
+        back=back,
+        point_id=point.id,
+        topic_number=topic.number,
+        topic=topic.title,
+        family=place,
+        source=point.source.sentence,
+        tags=(tag, f"{tag}::family-{place}"),
+    )
+
+
+def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
+    seen: set[tuple[str, ...]] = set()
+    for card in cards:
+        keys = {
+            ("id", card.id),
+            ("front", match_key(card.front)),
+            (card.kind, match_key(card.source), match_key(card.back)),
+        }
+        if not keys & seen:
+            seen |= keys
+            yield card
+
+
+# -- what is worth hiding or asking -----------------------------------------------------------
+
+#: A name in this many points or more is what the course is about, not a fact to learn.
+COMMON_NAME_POINTS = 5
+
+_STOP = frozenset(
+    """a an and are as at be but by for from had has have he her his in is it its of on or
+    our she that the their them they this to was we were which who will with you""".split()
+)
+_EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an everyday word
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = frozenset(_MONTH.split("|"))
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def common_names(course: Course) -> set[str]:
+    """The course's common names (case-folded): in its titles, or in many of its points."""
+    points = [p for t in course.topics for f in t.families for p in family_points(f)]
+    names = {match_key(f.value) for p in points for f in p.facts if f.kind == "name"}
+    titles = match_key(" ".join([course.title, *(t.title for t in course.topics)]))
+    texts = [match_key(p.text) for p in points]
+    common = {
+        name
+        for name in names
+        if _mentions(titles, name) or sum(_mentions(t, name) for t in texts) >= COMMON_NAME_POINTS
+    }
+    # "Nikita Khrushchev" and "Soviet Union" are as common as "Khrushchev" and "Soviet".
+    return common | {name for name in names if any(_mentions(name, c) for c in common)}
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+
+
+def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
+    """Would a teacher keep a cloze card that hides ``term`` and shows ``visible``?
+
+    >>> worth_hiding("gulags", "Inmates of the  were released", set())
+    True
+    >>> worth_hiding("the", "Inmates of  gulags were released", set())
+    False
+    """
+    key = match_key(term)
+    words = _LETTERS.findall(key)
+    if _DATE.fullmatch(term) or re.fullmatch(r"\d[\d.,]*", term):
+        return True
+    if sum(map(len, words)) < 3 or all(w in _STOP for w in words):
+        return False
+    if key in common or key.endswith(("ist", "ists", "ism")):
+        return False
+    if len(words) == 1 and term[0].isupper() and word_rarity(key) >= _EVERYDAY:
+        return False
+    return not _given_away(words, visible)
+
+
+def _given_away(hidden: list[str], visible: str) -> bool:
+    """Does a visible word share its stem with a hidden one ("cultivation", "uncultivated")?"""
+    for word in hidden:
+        for other in _LETTERS.findall(match_key(visible)):
+            if any(len(s) >= 5 and s in w for s, w in ((_stem(word), other), (_stem(other), word))):
+                return True
+    return False
+
+
+def _stem(word: str) -> str:
+    return word[:-3] if len(word) > 7 else word
+
+
+def gives_away(front: str, back: str) -> bool:
+    """Does a question already hold its answer, in its wording or in all its words?
+
+    >>> gives_away("When did Stalin die in 1953?", "1953")
+    True
+    """
+    answer, question = match_key(back), match_key(front)
+    words = [w for w in re.findall(r"[\w’'-]+", answer) if w not in _STOP and len(w) > 2]
+    return answer in question or (bool(words) and all(_mentions(question, w) for w in words))
+
+
+# -- statements: a point with its subject made plain ------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Clause:
+    lead: str  # what comes before the subject: "In 1957"
+    subject: str
+    subject_at: tuple[int, int]
+    aux: str  # "did" for a simple past
+    verb: str  # as it follows the aux: "set up", "been reduced"; "" after "was" alone
+    adverbs: str  # "greatly", "roundly"
+    rest: str
+    negative: bool
+
+
+@dataclass(frozen=True)
+class _Statement:
+    point: Point
+    text: str
+    own_from: int  # where the point's own words start in the text
+    clause: _Clause
+
+
+_OPENER = re.compile(
+    r"^(?:however|but|thus|so|also|then|therefore|in short|early on|at first|meanwhile|"
+    r"moreover|furthermore|finally|instead|indeed|later|eventually)\b,?\s+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'-]+")
+_PERSONAL = frozenset({"he", "she"})
+#: Subjects that mean nothing out of context: no question is asked about them.
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "this", "these", "that", "those"})
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
+_TITLED = re.compile(
+    r"(?:President|King|Queen|Tsar|Emperor|General|Marshal|Chancellor|Pope|Kaiser|Premier|"
+    r"Chairman|Lord|Lady|Sir)\s[A-Z].*"
+)
+
+
+def _statements(points: list[Point], people: set[str]) -> Iterator[_Statement]:
+    """The points as statements; ``people`` gains the names a "he" or "she" stood for."""
+    person: str | None = None  # the last person the paragraph named as a subject
+    note = -1
+    opening: dict[int, _Clause] = {}  # each sentence's first clause, by where it starts
+    for point in points:
+        if point.source.note != note:
+            note, person, opening = point.source.note, None, {}
+        text, own_from = _OPENER.sub("", point.text, count=1), 0
+        clause = _parse(text)
+        shared = opening.get(point.source.sentence_start)
+        if clause is not None and not clause.subject and shared is not None:
+            prefix = " ".join(p for p in (shared.lead, shared.subject) if p)
+            text, own_from = f"{prefix} {text}", len(prefix) + 1
+            clause = _parse(text)
+        if clause is None or not clause.subject or not _balanced(point.text):
+            continue
+        if clause.subject.lower() in _PERSONAL:
+            if person is None:
+                continue
+            people.add(person)
+            start, end = clause.subject_at
+            text = text[:start] + person + text[end:]
+            own_from += len(person) - (end - start) if own_from > start else 0
+            clause = _parse(text)
+            assert clause is not None
+        bare = re.sub(r"\s+(?:himself|herself)$", "", clause.subject)
+        if bare != clause.subject or _TITLED.fullmatch(bare):
+            people.add(bare)
+        if _NAME.fullmatch(bare):
+            person = bare
+        opening.setdefault(point.source.sentence_start, clause)
+        if len(_WORD.findall(point.text)) >= 4:
+            yield _Statement(point, text, own_from, clause)
+
+
+def _balanced(text: str) -> bool:
+    closing = len(re.findall(r"’(?![^\W\d_])", text))  # not an apostrophe: Stalin’s, it’s
+    return (
+        text.count("‘") == closing
+        and text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+        and text.count("(") == text.count(")")
+    )
+
+
+# -- reading a clause -------------------------------------------------------------------------
+
+_MODALS = frozenset("would could should might must can will may shall".split())
+_AUXES = frozenset("was were had has have is are did does do".split()) | _MODALS
+_ADVERBS = frozenset(
+    "also therefore thus then too still even again once however already soon later first "
+    "initially eventually finally now further well very".split()
+)
+_NEGATIVE = frozenset({"not", "never", "no"})
+_PARTICLES = frozenset("down up out off away back over".split())
+_PREPOSITIONS = frozenset(
+    "in on at by after before during until from under with within since following "
+    "throughout for between over".split()
+)
+_STARTS = frozenset("the a an most many some all both each every no".split()) | _PRONOUNS
+_RELATIVES = frozenset({"which", "who", "that"})
+#: Before these an "-ed" word describes a noun: "the armed forces", "more limited".
+_DESCRIBED = frozenset("the a an his her its their this these those very more most".split())
+_NOT_VERBS = frozenset("hundred sacred naked wicked kindred beloved".split())
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """became:become began:begin brought:bring built:build came:come chose:choose
+    drew:draw drove:drive fell:fall felt:feel fought:fight found:find gave:give got:get
+    grew:grow held:hold kept:keep knew:know led:lead left:leave lost:lose made:make meant:mean
+    met:meet paid:pay put:put ran:run rose:rise said:say saw:see sent:send set:set shot:shoot
+    sold:sell spoke:speak spent:spend stood:stand struck:strike swept:sweep took:take
+    taught:teach thought:think told:tell threw:throw went:go won:win wrote:write used:use
+    bought:buy cut:cut let:let overthrew:overthrow undertook:undertake withdrew:withdraw""".split()
+)
+_PARTICIPLES = frozenset(
+    """been become begun brought built chosen done drawn driven fallen felt fought found given
+    got gotten grown held kept known led left lost made meant met paid put run risen said seen
+    sent set shot sold spoken spent stood struck swept taken taught thought told thrown gone won
+    written rewritten bought cut let overthrown undertaken withdrawn""".split()
+)
+
+
+def _is_past(word: str) -> bool:
+    return word in _IRREGULAR or (len(word) > 3 and word.endswith("ed") and word[-3] != "e")
+
+
+def _is_verb(word: str) -> bool:
+    return word[:1].islower() and word not in _NOT_VERBS and (word in _AUXES or _is_past(word))
+
+
+def _base(past: str) -> str:
+    """The plain form of a past tense: closed -> close, scrapped -> scrap, tried -> try."""
+    if past in _IRREGULAR:
+        return _IRREGULAR[past]
+    if past.endswith("ied"):
+        return past[:-1] if len(past) == 4 else past[:-3] + "y"  # died, tried
+    if re.search(r"(?:is|iz|ys|yz)ed$", past):
+        return past[:-1]  # emphasised, organized, analysed
+    stem = past[:-2]
+    candidates = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])  # planned, scrapped, cancelled
+    return max(candidates, key=word_rarity)
+
+
+def _parse(text: str) -> _Clause | None:
+    """Lead, subject, verb group and rest of a clause; None where they cannot be told apart."""
+    words = list(_WORD.finditer(text))
+    verb_at = _verb_at(words)
+    if verb_at is None:
+        return None
+    lead_end = _lead_end(words[:verb_at])
+    last = verb_at  # "he roundly condemned", "he thus needed": adverbs are not the subject
+    while last > lead_end and _is_adverb(words[last - 1].group()):
+        last -= 1
+    start = words[lead_end].start() if lead_end < last else words[verb_at].start()
+    subject = text[start : words[last - 1].end()].strip(" ,") if last > lead_end else ""
+    if subject and not _plausible_subject(subject):
+        return None
+    manner = [w.group() for w in words[last:verb_at] if w.group().endswith("ly")]
+    aux, verb, adverbs, negative, after = _verb_group(words, verb_at)
+    return _Clause(
+        lead=text[:start].strip(" ,"),
+        subject=subject,
+        subject_at=(start, start + len(subject)),
+        aux=aux,
+        verb=verb,
+        adverbs=" ".join([*manner, adverbs]).strip(),
+        rest=text[after:].strip(" ,"),
+        negative=negative,
+    )
+
+
+def _verb_at(words: list[re.Match[str]]) -> int | None:
+    """The clause's own first verb: not "which was launched", "named after", ", launched in"."""
+    i, aside = 0, False  # aside: a ", launched in 1959," has been passed over
+    while i < len(words):
+        word = words[i].group()
+        regular = word not in _AUXES and word not in _IRREGULAR
+        before = words[i - 1].group().lower() if i else ""
+        opens_aside = i > 0 and "," in _gap(words, i) and not aside
+        describes = word.startswith("un") or before in _DESCRIBED or opens_aside
+        if not _is_verb(word) or (regular and (describes or _reduced_relative(words, i))):
+            aside |= opens_aside and _is_verb(word)
+            i += 1
+        elif before in _RELATIVES:
+            i += 2 if word in _AUXES else 1
+        else:
+            return i
+    return None
+
+
+def _gap(words: list[re.Match[str]], i: int) -> str:
+    return words[i].string[words[i - 1].end() : words[i].start()]
+
+
+def _reduced_relative(words: list[re.Match[str]], at: int) -> bool:
+    """Is the "-ed" word part of the subject, as in "Places named after Stalin were ..."?"""
+    for i in range(at + 1, min(at + 6, len(words))):
+        word = words[i].group()
+        if word in {"was", "were", "is", "are"}:
+            return words[i - 1].group().lower() not in _RELATIVES | {"and", "but", "or"}
+        if _is_verb(word) or word in {"and", "but", "or"}:
+            return False
+    return False
+
+
+def _lead_end(before: list[re.Match[str]]) -> int:
+    """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
+    to secure his position"."""
+    if not before or before[0].group().lower() not in _PREPOSITIONS:
+        return 0
+    for i in range(1, len(before)):
+        token = before[i].group()
+        if "," in _gap(before, i):
+            return i
+        starts = token.lower() in _STARTS or (token[0].isupper() and token not in _MONTHS)
+        if i >= 2 and starts:
+            return i
+    return len(before)
+
+
+def _plausible_subject(subject: str) -> bool:
+    words = subject.lower().split()
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return True
+    return len(words) <= 12 and words[-1] not in _STOP | _STARTS | {"whom", "whose", "so"}
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or word in _NEGATIVE or (word.endswith("ly") and len(word) > 4)
+
+
+def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, bool, int]:
+    """(aux, verb, adverbs, negative, where the rest starts) from the first verb on."""
+    first = words[at].group()
+    taken: list[str] = []
+    i = at + 1
+    if first not in _AUXES:
+        taken, aux = [_base(first)], "did"
+    else:
+        aux = first
+        while i < len(words) and _is_adverb(words[i].group()):
+            i += 1
+        if i < len(words) and (first in _MODALS or words[i].group() == "been"):
+            taken.append(words[i].group())
+            i += 1
+        if i < len(words) and (words[i].group() in _PARTICIPLES or _is_past(words[i].group())):
+            taken.append(words[i].group())
+            i += 1
+    if taken and i < len(words) and words[i].group() in _PARTICLES:
+        taken.append(words[i].group())
+        i += 1
+    between = [w.group() for w in words[at + 1 : i] if w.group() not in taken]
+    adverbs = " ".join(w for w in between if w.endswith("ly"))
+    negative = any(w in _NEGATIVE for w in between)
+    return aux, " ".join(taken), adverbs, negative, words[i - 1].end()
+
+
+# -- question cards ---------------------------------------------------------------------------
+
+_MAX_QUESTION_WORDS = 30
+_MAX_ANSWER_WORDS = 20
+_CUT = re.compile(
+    r",|;|:|\s(?:while|whereas|which|who|because|although|though|when|but|so that|in order to|"
+    r"so as to|as long as|such as)\s"
+)
+_REASON = re.compile(
+    r"\b(?:in order to|so as to|because|"
+    r"so that(?=(?:\s+[\w’'-]+){0,4}?\s+(?:would|could|might|should|can)\b))\s",
+    re.IGNORECASE,
+)
+# "introduced de-Stalinisation to protect his position": "to" with a verb of purpose.
+_PURPOSE = re.compile(
+    r"\bto (?:protect|secure|improve|establish|prove|strengthen|weaken|boost|increase|reduce|"
+    r"win|gain|stop|prevent|avoid|ensure|encourage|raise|restore|rid|get rid|remove|satisfy|"
+    r"please|punish|reward|control|crush|end)\b"
+)
+# Verbs and words whose "to" says what was wanted, not why: "wanted to", "was eager to".
+_WANTS = frozenset(
+    "want try hope allow force ask tell encourage expect permit persuade order help need "
+    "decide plan attempt seek agree promise refuse fail manage begin continue eager able "
+    "keen anxious ready determined".split()
+)
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """What a question maker works from."""
+
+    text: str
+    clause: _Clause
+    numbers: list[str]
+    worth: list[str]  # the things in the point worth knowing
+    people: set[str]
+
+
+def _question_cards(
+    statement: _Statement, common: set[str], people: set[str]
+) -> Iterator[tuple[CardKind, str, str]]:
+    clause = statement.clause
+    if clause.negative or clause.aux in _MODALS or clause.subject.lower() in _PRONOUNS:
+        return
+    if re.search(r"\b(?:this|that|these|those)\b", clause.lead, re.IGNORECASE):
+        return  # "In that year": the card would not say which year
+    numbers = [f.value for f in statement.point.facts if f.kind == "number"]
+    worth = [statement.text[s:e] for s, e in _hideable(statement, common)]
+    asking = _Asking(statement.text, clause, numbers, worth, people)
+    for make in (_when, _how_many, _what, _why, _what_was):
+        for front, back in make(asking):
+            front = re.sub(r"\s+", " ", front)
+            if (
+                len(front.split()) <= _MAX_QUESTION_WORDS
+                and 0 < len(back.split()) <= _MAX_ANSWER_WORDS
+                and not gives_away(front, back)
+            ):
+                yield "basic", front, back
+
+
+def _ask(word: str, clause: _Clause, tail: str, lead: str | None = None) -> str:
+    """A question from a clause: "When" + "did" + "Khrushchev" + "close down" + tail + lead."""
+    subject = clause.subject
+    first = subject.split()[0]
+    if first.lower() in _STARTS:
+        subject = first.lower() + subject[len(first) :]
+    if lead is None:
+        lead = "" if _REASON.match(clause.lead + " ") else clause.lead
+    if lead and lead.split()[0].lower() in _PREPOSITIONS:
+        lead = lead[0].lower() + lead[1:]
+    parts = (word, clause.aux, subject, clause.adverbs, clause.verb, tail.strip(" ,"), lead)
+    return " ".join(p for p in parts if p) + "?"
+
+
+def _trimmed(rest: str) -> str:
+    """The rest of a clause up to where a further clause or a list of examples begins."""
+    cut = _CUT.search(rest)
+    return (rest[: cut.start()] if cut else rest).strip()
+
+
+Asked = Iterator[tuple[str, str]]
+
+
+def _when(a: _Asking) -> Asked:
+    clause = a.clause
+    relative = re.search(
+        r"((?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:\s+(?:which|that)\s+(was|were)|,)"
+        rf"\s+([a-z]+ed)\s+in\s+({_DATE.pattern})",
+        a.text,
+    )
+    if relative:  # "The Seventh Five Year Plan which was launched in 1959" (or ", launched")
+        subject = re.sub(r"^The\s", "the ", relative[1])
+        aux = relative[2] or ("were" if re.search(r"[^s]s$", subject) else "was")
+        yield f"When {aux} {subject} {relative[3]}?", relative[4]
+        return
+    when = re.search(rf"\b(?:in|until|by)\s+({_DATE.pattern}),?\s+when\s+(.+)$", clause.rest)
+    if when:  # "... until 1956 when Nikita Khrushchev appeared as the new Soviet leader"
+        inner = _parse(when[2])
+        if inner is not None and inner.subject and not inner.negative:
+            yield _ask("When", inner, _trimmed(inner.rest)), when[1]
+        return
+    in_lead = re.fullmatch(rf"(?:in|on)\s+({_DATE.pattern})", clause.lead, re.IGNORECASE)
+    if in_lead:
+        yield _ask("When", clause, _trimmed(clause.rest), lead=""), in_lead[1]
+        return
+    # "Stalin died in March 1953 after ...": what comes before the date makes the question.
+    in_rest = re.search(rf"\s*\b(?:in|on)\s+({_DATE.pattern})", _trimmed(clause.rest))
+    if in_rest:
+        yield _ask("When", clause, clause.rest[: in_rest.start()]), in_rest[1]
+
+
+def _how_many(a: _Asking) -> Asked:
+    rest = a.clause.rest
+    for number in a.numbers:
+        lasting = re.search(rf"\s*\bfor\s+{re.escape(number)}\s+([a-z]+s)\b", rest)
+        if lasting:  # "for twenty-five years"
+            tail = rest[: lasting.start()] + rest[lasting.end() :]
+            yield _ask(f"How many {lasting[1]}", a.clause, _trimmed(tail)), number
+            continue
+        counted = re.match(
+            rf"{re.escape(number)}\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b", rest
+        )
+        if counted and a.clause.aux == "did":  # "set up 150 regional economic councils"
+            tail = re.sub(r"^\s*\([^)]*\)", "", rest[counted.end() :])
+            yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), number
+
+
+def _what(a: _Asking) -> Asked:
+    """What the subject did something to: its object, if that holds something worth knowing."""
+    if a.clause.aux != "did" or _REASON.match(a.clause.lead + " "):
+        return
+    rest = a.clause.rest
+    ends = re.search(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s", rest)
+    stops = [m.start() for m in (ends, _CUT.search(rest), _PURPOSE.search(rest)) if m]
+    thing = rest[: min(stops)] if stops else rest
+    if re.match(r"\s*\(", rest[len(thing) :]):
+        thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
+    thing = thing.strip()
+    first = thing.split()[0].lower() if thing else "not"
+    if first in (_STOP - {"the", "a", "an"}) | _PREPOSITIONS | {"not", "how", "what", "him"}:
+        return
+    if not any(w in thing for w in a.worth) or _is_verb(first) or len(thing.split()) > 10:
+        return
+    # What follows the object stays in the question if it is one short phrase: "in 1957".
+    adjunct = _trimmed(rest[len(thing) :])
+    if adjunct and not re.fullmatch(r"(?:in|at|on|to|from|into|with)(?:\s[\w’'-]+){1,3}", adjunct):
+        return
+    if re.sub(r"^the\s", "", thing) in a.people:
+        yield _ask("Who", a.clause, adjunct), thing
+    elif a.clause.verb == "become" or not _NAME.fullmatch(thing):
+        yield _ask("What", a.clause, adjunct), thing  # not "What did he attack?" "Stalin"
+
+
+def _why(a: _Asking) -> Asked:
+    """Why the subject did something, where the notes say: "... in order to establish ..."."""
+    clause = a.clause
+    if _REASON.match(clause.lead + " "):  # "In order to secure his own position he needed to"
+        yield _ask("Why", clause, _trimmed(clause.rest), lead=""), clause.lead
+        return
+    found = _REASON.search(clause.rest) or _purpose(clause.rest)
+    if found is None or (clause.aux == "did" and _wants(clause.verb.split()[0])):
+        return
+    asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
+    if (clause.verb or asked) and _trimmed(asked) == asked and len(answer.split()) >= 3:
+        yield _ask("Why", clause, asked), answer
+
+
+def _purpose(rest: str) -> re.Match[str] | None:
+    """ "to protect ..." as a purpose, not as what someone wanted or tried to do."""
+    found = _PURPOSE.search(rest)
+    before = rest[: found.start()].split() if found else []
+    return None if found is None or (before and _wants(before[-1].lower())) else found
+
+
+def _wants(word: str) -> bool:
+    if word.endswith("ing"):
+        return bool({word[:-3], word[:-3] + "e"} & _WANTS) or word == "trying"
+    return word in _WANTS or (_is_past(word) and _base(word) in _WANTS)
+
+
+def _what_was(a: _Asking) -> Asked:
+    """What a possession was: "Khrushchev’s aim was to achieve ‘peaceful co-existence’"."""
+    possession = re.fullmatch(r"[A-Z][\w-]*[’']s\s+[a-z]+(?:\s[a-z]+)?", a.clause.subject)
+    copula = a.clause.aux in {"was", "were"} and not a.clause.verb
+    if copula and possession and any(w in a.clause.rest for w in a.worth):
+        yield _ask("What", a.clause, ""), a.clause.rest
+
+
+# -- cloze cards ------------------------------------------------------------------------------
+
+
+def _cloze_cards(statement: _Statement, common: set[str]) -> Iterator[tuple[CardKind, str, str]]:
+    text = statement.text
+    for start, end in _hideable(statement, common):
+        cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
+        if len(_LETTERS.findall(text[:start] + text[end:])) >= 2:
+            yield "cloze", _full_stop(cloze[:1].upper() + cloze[1:]), text[start:end]
+
+
+def _full_stop(text: str) -> str:
+    return text if re.search(r"[.?!][’'\"”)]*$", text) else text + "."
+
+
+def _hideable(statement: _Statement, common: set[str]) -> list[tuple[int, int]]:
+    """Where the point's dates, numbers, names and key terms worth hiding stand in its text."""
+    point, text = statement.point, statement.text
+    terms = [f.value for f in point.facts if f.kind != "year"] + list(point.key_terms)
+    spans = [m.span() for m in _DATE.finditer(text, statement.own_from)]
+    for term in terms:
+        found = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+        if match := found.search(text, statement.own_from):
+            spans.append(match.span())
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
+        if any(a < end and start < b for a, b in kept):
+            continue  # inside a longer one: "Ivan Denisovich" in the book's title
+        if worth_hiding(text[start:end], text[:start] + text[end:], common):
+            kept.append((start, end))
+    return sorted(kept)

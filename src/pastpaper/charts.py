@@ -1,0 +1,87 @@
+"""Charts as files: SVG or PNG, chosen by the file's suffix, drawn with matplotlib.
+
+matplotlib is imported only when a chart is drawn, so commands that draw none start fast.
+Figures are built with the object-oriented API (no pyplot, no global state) and rendered
+in memory before anything is written, so a chart that fails to draw leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pastpaper.errors import OutputError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["FORMATS", "chart_format", "new_figure", "save_figure", "shorten"]
+
+#: The file suffixes a chart can be written as, and the format each one means.
+FORMATS = {".svg": "svg", ".png": "png"}
+
+_DANGLING = re.compile(r"[\s,;:(–—-]+(?:and|or|but|the|a|an)?$", re.IGNORECASE)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``width`` characters.
+
+    >>> shorten("The Seventh Five Year Plan, launched in 1959, pushed chemicals", 40)
+    'The Seventh Five Year Plan, launched in…'
+    >>> shorten("Stalin  died", 40)
+    'Stalin died'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if text[width - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    # Do not end on a comma or on a word that leads into what was cut off ("... and").
+    while (trimmed := _DANGLING.sub("", cut)) != cut and trimmed:
+        cut = trimmed
+    return cut + "…"
+
+
+def chart_format(path: Path) -> str:
+    """The format a chart at ``path`` is written in; OutputError for any other suffix.
+
+    >>> chart_format(Path("trends.SVG"))
+    'svg'
+    """
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        allowed = " or ".join(FORMATS)
+        given = f"'{path.suffix}'" if path.suffix else "no suffix"
+        raise OutputError(f"{path}: a chart is written as {allowed}, and this file has {given}")
+    return FORMATS[suffix]
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """An empty figure of this size in inches, not attached to any window or global state."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height))
+
+
+def save_figure(figure: Figure, path: Path, *, force: bool = False) -> None:
+    """Write ``figure`` to ``path`` in the format its suffix names; never over an existing
+    file unless ``force``."""
+    kind = chart_format(path)
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        # A character the font lacks is drawn as a box; the chart is still worth having.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+        # No creation date in the file: the same chart is the same bytes.
+        metadata = {"Date": None} if kind == "svg" else {}
+        figure.savefig(buffer, format=kind, metadata=metadata, bbox_inches="tight", dpi=150)
+    try:
+        with path.open("wb" if force else "xb") as file:
+            file.write(buffer.getvalue())
+    except FileExistsError:
+        raise OutputError(f"{path} exists; choose another file or pass --force") from None
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror})") from None

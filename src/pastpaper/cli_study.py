@@ -1,0 +1,392 @@
+"""The ``pastpaper`` commands for studying: cards, review, practise, progress, trends, timeline
+and the Anki and Moodle exports. They join the commands of ``pastpaper.cli``.
+
+Everything a student types is kept the moment it is entered: a review before the next card
+is shown, an answer before it is marked.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Column, Table
+
+from pastpaper.cli import (
+    _HELP,
+    JsonTable,
+    _answer_text,
+    _n,
+    _print_marking,
+    _store,
+    app,
+    err,
+    friendly,
+    out,
+)
+from pastpaper.errors import InputError
+from pastpaper.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from pastpaper.schedule import Plan
+    from pastpaper.store import QuestionInfo, Store
+    from pastpaper.store.memory import StoredCard
+
+__all__: list[str] = []
+
+CourseOption = Annotated[
+    str | None, typer.Option("--course", metavar="COURSE", help="Only this course (slug or id).")
+]
+ExamDate = Annotated[
+    datetime | None,
+    typer.Option(
+        "--exam-date",
+        envvar="PASTPAPER_EXAM_DATE",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help=_HELP["exam_date"].description,
+    ),
+]
+Retention = Annotated[
+    float | None,
+    typer.Option(
+        "--retention",
+        envvar="PASTPAPER_RETENTION",
+        metavar="0.7-0.99",
+        help=_HELP["retention"].description,
+    ),
+]
+ChartFile = Annotated[
+    Path | None,
+    typer.Option("--chart", metavar="FILE.svg|.png", help="Also draw it, to this file."),
+]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
+
+
+def _plan(ctx: typer.Context, exam_date: datetime | None, retention: float | None) -> Plan:
+    from pastpaper.schedule import Plan
+
+    settings = load_settings(
+        ctx.obj, exam_date=exam_date.date() if exam_date else None, retention=retention
+    )
+    ctx.obj = settings
+    return Plan(desired_retention=settings.retention, exam_date=settings.exam_date)
+
+
+class _Ended(Exception):
+    """The student typed q, or the input ran out."""
+
+
+def _ask(prompt: str) -> str:
+    """One line from the student; q (or the end of the input) ends the session."""
+    out.print(prompt, end="")
+    line = sys.stdin.readline()
+    if not line:
+        out.print()
+        raise _Ended
+    if not sys.stdin.isatty():
+        out.print(escape(line.rstrip("\n")))  # piped: show what was read, as a terminal would
+    text = line.rstrip("\r\n")
+    if text.strip().lower() in {"q", "quit"}:
+        raise _Ended
+    return text
+
+
+# -- cards -----------------------------------------------------------------------------------
+
+
+@app.command()
+@friendly
+def cards(ctx: typer.Context, course: CourseOption = None, as_json: JsonTable = False) -> None:
+    """List the flashcards the notes make: question-and-answer cards and cloze cards.
+
+    Example: pastpaper cards --course khrushchevs-attempts-at-modernisation
+    """
+    from pastpaper.practice import sync_cards
+
+    store = _store(ctx)
+    sync_cards(store, course)
+    found = store.memory.cards(store.course_id(course) if course else None)
+    if as_json:
+        rows = [
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "front": c.front,
+                "back": c.back,
+                "point_id": c.point_id,
+                "topic": c.topic,
+                "source": c.source,
+                "tags": list(c.tags),
+                "due": c.due.isoformat() if c.due else None,
+            }
+            for c in found
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        Column("id", no_wrap=True),
+        Column("kind", no_wrap=True),
+        Column("front", ratio=3),
+        Column("back", ratio=2),
+        Column("due", no_wrap=True),
+        title=_n(len(found), "card"),
+        title_justify="left",
+    )
+    for card in found:
+        due = card.due.strftime("%Y-%m-%d %H:%M") if card.due else "new"
+        table.add_row(card.id, card.kind, escape(_shown(card)), escape(card.back), due)
+    out.print(table)
+
+
+def _shown(card: StoredCard) -> str:
+    """A card's front as the student sees it: a cloze's hidden words as [...]."""
+    import re
+
+    return re.sub(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", "[...]", card.front)
+
+
+@app.command()
+@friendly
+def review(
+    ctx: typer.Context,
+    course: CourseOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, metavar="N", help="At most N cards this session.")
+    ] = 20,
+    exam_date: ExamDate = None,
+    retention: Retention = None,
+) -> None:
+    """Review the cards that are due: answer (or press Enter to reveal), then rate yourself.
+
+    Ratings: 1 again (forgotten), 2 hard, 3 good, 4 easy; q stops. Each review is saved at
+    once. Answers can be piped: one line for the answer, one for the rating.
+
+    Example: pastpaper review --limit 10 --exam-date 2027-05-20
+    """
+    from pastpaper.practice import rate_card, sync_cards, typed_rating
+    from pastpaper.schedule import parse_rating
+
+    plan = _plan(ctx, exam_date, retention)
+    store = _store(ctx)
+    sync_cards(store, course)
+    due = store.memory.due_cards(
+        datetime.now(UTC), store.course_id(course) if course else None, limit
+    )
+    if not due:
+        out.print("Nothing is due. Come back later, or practise a question: pastpaper practise")
+        return
+    done = 0
+    try:
+        for number, card in enumerate(due, start=1):
+            out.print(f"\n[bold]Card {number} of {len(due)}[/bold] · {escape(card.topic)}")
+            out.print(escape(_shown(card)))
+            typed = _ask("Your answer (Enter to reveal, q to stop): ")
+            out.print(f"[green]{escape(card.back)}[/green]")
+            out.print(f"[dim]From the notes: {escape(card.source)}[/dim]")
+            suggested = typed_rating(typed, card.back) if typed.strip() else None
+            while True:
+                hint = f" [{int(suggested)}]" if suggested is not None else ""
+                given = _ask(f"Rate it: 1 again, 2 hard, 3 good, 4 easy{hint}: ").strip()
+                try:
+                    rating = suggested if not given and suggested else parse_rating(given)
+                    break
+                except InputError as error:
+                    err.print(f"[yellow]{escape(str(error))}[/yellow]")
+            assert rating is not None
+            back_on = rate_card(store, card, rating, plan, datetime.now(UTC))
+            done += 1
+            out.print(f"Saved; it comes back {_when(back_on)}.")
+    except _Ended:
+        pass
+    out.print(f"\nReviewed {_n(done, 'card')}; {len(due) - done} left for later.")
+
+
+def _when(moment: datetime) -> str:
+    """'in 10 minutes', 'in 3 days (2027-05-01)'."""
+    left = moment - datetime.now(UTC)
+    if left < timedelta(hours=1):
+        return f"in {max(1, round(left.total_seconds() / 60))} minutes"
+    if left < timedelta(days=1):
+        return f"in {round(left.total_seconds() / 3600)} hours"
+    return f"in {left.days} days ({moment.date().isoformat()})"
+
+
+# -- past-paper practice ---------------------------------------------------------------------
+
+
+@app.command()
+@friendly
+def practise(
+    ctx: typer.Context,
+    question_id: Annotated[
+        int | None,
+        typer.Argument(metavar="QUESTION_ID", min=1, max=2**63 - 1, help="The question to answer."),
+    ] = None,
+    due: Annotated[
+        bool, typer.Option("--due", help="The question most overdue for another go.")
+    ] = False,
+    answer: Annotated[
+        str | None, typer.Option("--answer", metavar="TEXT", help="The answer, as text.")
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", metavar="FILE", help="A file holding the answer; - for stdin."),
+    ] = None,
+    minutes_per_mark: Annotated[
+        float | None,
+        typer.Option(
+            "--minutes-per-mark",
+            envvar="PASTPAPER_MINUTES_PER_MARK",
+            metavar="MINUTES",
+            help=_HELP["minutes_per_mark"].description,
+        ),
+    ] = None,
+    exam_date: ExamDate = None,
+    retention: Retention = None,
+) -> None:
+    """Answer a past-paper question against the clock; it is marked, and comes back sooner
+    the worse it went.
+
+    Type the answer and end it with a line holding only a full stop (or Ctrl-D). The answer
+    is saved before it is marked.
+
+    Example: pastpaper practise 3
+    """
+    from pastpaper.practice import due_questions, practise, suggested_seconds
+
+    plan = _plan(ctx, exam_date, retention)
+    settings: Settings = load_settings(ctx.obj, minutes_per_mark=minutes_per_mark)
+    store = _store(ctx)
+    question = _question_to_practise(store, question_id, due)
+    if question is None:
+        return
+    seconds = suggested_seconds(question.marks, settings.minutes_per_mark)
+    marks = f"{question.marks} marks" if question.marks else "marks not printed"
+    year = f"{question.year}: " if question.year else ""
+    out.print(f"[bold]{year}{escape(question.text)}[/bold] ({marks})")
+    out.print(f"Suggested time: {_clock(seconds)}. The clock starts now.")
+    started = datetime.now(UTC)
+    text = _typed_answer() if answer is None and file is None else _answer_text(answer, file)
+    if not text.strip():
+        raise InputError("the answer is empty: nothing was saved or marked")
+    done = practise(
+        store,
+        question,
+        text,
+        started_at=started,
+        submitted_at=datetime.now(UTC),
+        seconds_allowed=seconds,
+        plan=plan,
+    )
+    out.print()
+    _print_marking(text, done.marking)
+    over = " (over time)" if done.seconds_taken > seconds else ""
+    out.print(f"Time: {_clock(done.seconds_taken)} of {_clock(seconds)}{over}.")
+    out.print(
+        f"Attempt {done.attempt_id} saved; question {question.id} comes back {_when(done.due)}."
+    )
+    if question_id is None and due:
+        rest = len(due_questions(store, datetime.now(UTC)))
+        if rest:
+            out.print(f"{_n(rest, 'more question')} due: pastpaper practise --due")
+
+
+def _question_to_practise(store: Store, question_id: int | None, due: bool) -> QuestionInfo | None:
+    from pastpaper.practice import due_questions
+
+    if question_id is not None:
+        if due:
+            raise InputError("give a QUESTION_ID or --due, not both")
+        return store.question(question_id).question
+    if not due:
+        raise InputError("give a QUESTION_ID (see pastpaper questions) or --due")
+    waiting = due_questions(store, datetime.now(UTC))
+    if waiting:
+        return waiting[0]
+    fresh = [q for q in store.questions() if store.memory.question_state(q.id) is None]
+    if fresh:
+        out.print("No question is due again yet; here is one you have not tried.")
+        return fresh[0]
+    out.print("Nothing is due: every question has been practised and none is due again yet.")
+    return None
+
+
+def _typed_answer() -> str:
+    """The answer, from the terminal (ended by a line '.' or Ctrl-D) or piped in whole."""
+    if sys.stdin.isatty():
+        out.print("[dim]Write your answer; end with a line holding only a full stop.[/dim]")
+    lines = []
+    for line in sys.stdin:
+        if line.strip() == "." and sys.stdin.isatty():
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@app.command()
+@friendly
+def progress(
+    ctx: typer.Context,
+    course: CourseOption = None,
+    exam_date: ExamDate = None,
+    retention: Retention = None,
+    as_json: JsonTable = False,
+) -> None:
+    """Per topic: cards due, predicted recall and marks over time.
+
+    Example: pastpaper progress
+    """
+    from pastpaper.practice import progress, sync_cards
+
+    plan = _plan(ctx, exam_date, retention)
+    store = _store(ctx)
+    sync_cards(store, course)
+    rows = progress(store, datetime.now(UTC), plan, course)
+    if as_json:
+        data = [
+            {
+                "course": r.course,
+                "topic": r.topic,
+                "cards": r.cards,
+                "new": r.new,
+                "due": r.due,
+                "retention": None if r.retention is None else round(r.retention, 4),
+                "marks": [
+                    {"at": at.isoformat(), "mark": mark, "max": top} for at, mark, top in r.marks
+                ],
+            }
+            for r in rows
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        out.print("Nothing yet: import notes, then pastpaper review or pastpaper practise.")
+        return
+    table = Table(
+        Column("topic", ratio=2),
+        Column("cards", justify="right"),
+        Column("new", justify="right"),
+        Column("due", justify="right"),
+        Column("recall", justify="right"),
+        Column("marks over time", ratio=2),
+        title="Progress" + (f" (exam {plan.exam_date.isoformat()})" if plan.exam_date else ""),
+        title_justify="left",
+    )
+    for r in rows:
+        recall = "-" if r.retention is None else f"{r.retention:.0%}"
+        trail = " → ".join(f"{mark}/{top}" for _, mark, top in r.marks[-6:]) or "-"
+        table.add_row(escape(r.topic), str(r.cards), str(r.new), str(r.due), recall, trail)
+    out.print(table)
+    if plan.exam_date is not None:
+        days = (plan.exam_date - date.today()).days
+        out.print(f"{_n(max(days, 0), 'day')} to the exam.")

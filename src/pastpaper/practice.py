@@ -1,0 +1,205 @@
+"""Practice and memory: cards reviewed on FSRS, past-paper questions answered against the clock.
+
+The rules are in ``cards`` (what makes a card) and ``schedule`` (when it comes back); this
+module joins them to the store, and every write goes to the database before anything else
+happens: a review before the next card, an answer before it is marked.
+
+A question's attempt is scheduled like a card: the share of the marks it earned is the
+rating (``schedule.rating_for_mark``: under 40% Again, under 60% Hard, under 85% Good, else
+Easy), so a question answered badly comes back sooner.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from pastpaper.cards import cards_of
+from pastpaper.errors import NotFound
+from pastpaper.schedule import Plan, Rating, new_card, rating_for_mark, retention, review
+from pastpaper.store.memory import Attempt, CardSync, StoredCard
+
+if TYPE_CHECKING:
+    from pastpaper.marking import Marking
+    from pastpaper.store import QuestionInfo, Store
+
+__all__ = [
+    "Practised",
+    "TopicProgress",
+    "due_questions",
+    "practise",
+    "progress",
+    "rate_card",
+    "suggested_seconds",
+    "sync_cards",
+    "typed_rating",
+]
+
+
+def sync_cards(store: Store, course: str | None = None) -> dict[str, CardSync]:
+    """Make each course's cards from its notes (or one course's) and bring the stored cards
+    in line, keeping every schedule and review; by course slug."""
+    now = datetime.now(UTC)
+    wanted = [course] if course is not None else [c.slug for c in store.courses()]
+    synced = {}
+    for ref in wanted:
+        course_id = store.course_id(ref)
+        plain = store.course(ref)
+        synced[plain.slug] = store.memory.sync_cards(course_id, cards_of(plain), now)
+    return synced
+
+
+def rate_card(
+    store: Store, card: StoredCard, rating: Rating, plan: Plan, now: datetime
+) -> datetime:
+    """Keep a review of ``card`` and its new schedule; when the card is due again."""
+    state, record = review(card.state or new_card(now), rating, now, plan)
+    store.memory.record_review(card.id, int(rating), state, record)
+    return datetime.fromisoformat(state["due"])
+
+
+def typed_rating(typed: str, expected: str) -> Rating:
+    """The rating a typed answer suggests: Good when it says what the card hides (small
+    slips forgiven), Hard when it is close, else Again."""
+    from rapidfuzz import fuzz
+
+    from pastpaper.text import match_key
+
+    said, wanted = match_key(typed), match_key(expected)
+    if not said:
+        return Rating.Again
+    closeness = max(fuzz.ratio(said, wanted), fuzz.token_set_ratio(said, wanted))
+    if closeness >= 85:
+        return Rating.Good
+    return Rating.Hard if closeness >= 60 else Rating.Again
+
+
+def suggested_seconds(marks: int | None, minutes_per_mark: float) -> int:
+    """The exam's pace: ``minutes_per_mark`` a mark (a question without marks counts six)."""
+    from pastpaper.scheme import DEFAULT_MARKS
+
+    return round((marks or DEFAULT_MARKS) * minutes_per_mark * 60)
+
+
+@dataclass(frozen=True)
+class Practised:
+    attempt_id: int
+    marking: Marking
+    rating: Rating
+    due: datetime
+    seconds_taken: int
+    seconds_allowed: int
+
+
+def practise(
+    store: Store,
+    question: QuestionInfo,
+    answer: str,
+    *,
+    started_at: datetime,
+    submitted_at: datetime,
+    seconds_allowed: int,
+    plan: Plan,
+) -> Practised:
+    """Keep the answer, then mark it, then keep the mark and the question's new schedule.
+
+    The answer is committed first: if marking fails or the process dies, it is still there.
+    """
+    from pastpaper.bank import mark_answer
+
+    attempt_id = store.memory.start_attempt(
+        question_id=question.id,
+        course=question.course,
+        topic=question.topic,
+        question=question.text,
+        answer=answer,
+        started_at=started_at,
+        submitted_at=submitted_at,
+        seconds_allowed=seconds_allowed,
+    )
+    marking = mark_answer(store, question.id, answer)
+    rating = rating_for_mark(marking.mark, marking.max_marks)
+    state, _ = review(
+        store.memory.question_state(question.id) or new_card(submitted_at),
+        rating,
+        submitted_at,
+        plan,
+    )
+    store.memory.finish_attempt(
+        attempt_id,
+        mark=marking.mark,
+        max_marks=marking.max_marks,
+        marking=marking.model_dump(mode="json"),
+        state=state,
+    )
+    return Practised(
+        attempt_id=attempt_id,
+        marking=marking,
+        rating=rating,
+        due=datetime.fromisoformat(state["due"]),
+        seconds_taken=round((submitted_at - started_at).total_seconds()),
+        seconds_allowed=seconds_allowed,
+    )
+
+
+def due_questions(store: Store, now: datetime, course: str | None = None) -> list[QuestionInfo]:
+    """Questions attempted before that are due again, most overdue first."""
+    known = {q.id: q for q in store.questions(course=course)}
+    return [known[i] for i, _ in store.memory.due_questions(now) if i in known]
+
+
+@dataclass(frozen=True)
+class TopicProgress:
+    course: str
+    topic: str
+    cards: int
+    new: int
+    due: int
+    retention: float | None  # mean predicted recall of the cards reviewed so far
+    marks: tuple[tuple[datetime, int, int], ...]  # (when, mark, max) of each attempt, oldest first
+
+
+def progress(
+    store: Store, now: datetime, plan: Plan, course: str | None = None
+) -> list[TopicProgress]:
+    """Per topic: cards, how many are new and due, predicted recall, and marks over time."""
+    slugs = {c.id: c.slug for c in store.courses()}
+    course_id = store.course_id(course) if course is not None else None
+    slug = slugs[course_id] if course_id is not None else None
+    cards: dict[tuple[str, str], list[StoredCard]] = defaultdict(list)
+    for card in store.memory.cards(course_id):
+        cards[(slugs[card.course_id], card.topic)].append(card)
+    marks: dict[tuple[str, str], list[Attempt]] = defaultdict(list)
+    for attempt in store.memory.attempts(slug):
+        if attempt.mark is not None and attempt.max_marks:
+            marks[(attempt.course, attempt.topic)].append(attempt)
+    if course is not None and not cards and not marks:
+        raise NotFound(f"nothing practised in {course} yet: try pastpaper review or practise")
+    return [
+        _topic_progress(key, cards.get(key, []), marks.get(key, []), now, plan)
+        for key in sorted({*cards, *marks})
+    ]
+
+
+def _topic_progress(
+    key: tuple[str, str],
+    cards: Iterable[StoredCard],
+    attempts: Iterable[Attempt],
+    now: datetime,
+    plan: Plan,
+) -> TopicProgress:
+    cards = list(cards)
+    seen = [c for c in cards if c.state is not None]
+    recall = [retention(c.state, now, plan) for c in seen if c.state is not None]
+    return TopicProgress(
+        course=key[0],
+        topic=key[1],
+        cards=len(cards),
+        new=len(cards) - len(seen),
+        due=sum(1 for c in seen if c.due is not None and c.due <= now),
+        retention=sum(recall) / len(recall) if recall else None,
+        marks=tuple((a.submitted_at, a.mark or 0, a.max_marks or 0) for a in attempts),
+    )

@@ -1,0 +1,249 @@
+"""Cards: the seed's points made into question and cloze cards a teacher would keep."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pastpaper.cards import Card, cards_of, common_names, gives_away, worth_hiding
+from pastpaper.course import Course, QuestionFamily, Topic
+from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.text import match_key
+
+
+def seed_cards(seed_path: Path) -> list[Card]:
+    return cards_of(read_notes(seed_path).course)
+
+
+def notes_course(*paragraphs: str, title: str = "Khrushchev") -> Course:
+    """A one-topic course whose single family's notes are ``paragraphs``."""
+    text = f"4: {title}\n\n1999: Describe the changes. (6)\n\n" + "\n\n".join(paragraphs)
+    return parse_notes(text).course
+
+
+def pairs(cards: list[Card], kind: str) -> list[tuple[str, str]]:
+    return [(c.front, c.back) for c in cards if c.kind == kind]
+
+
+# -- the seed ---------------------------------------------------------------------------------
+
+
+def test_the_seed_makes_at_least_30_cards_of_both_kinds(seed_path: Path) -> None:
+    cards = seed_cards(seed_path)
+    assert len(cards) >= 30
+    assert {c.kind for c in cards} == {"basic", "cloze"}
+
+
+def test_the_seed_asks_these_questions(seed_path: Path) -> None:
+    asked = pairs(seed_cards(seed_path), "basic")
+    for expected in [
+        ("When did Stalin die?", "March 1953"),
+        ("How many years had Stalin ruled the Soviet Union?", "twenty-five"),
+        ("When did Nikita Khrushchev appear as the new Soviet leader?", "1956"),
+        ("When did Khrushchev attack Stalin in the Secret Speech?", "February 1956"),
+        ("Why did Khrushchev remove old Stalinists?", "in order to establish his own power base"),
+        (
+            "Why did Khrushchev introduce de-Stalinisation?",
+            "to protect his own position by getting rid of Stalin’s old supporters in the party",
+        ),
+        ("What was Khrushchev’s aim?", "to achieve ‘peaceful co-existence’ with the west"),
+        ("How many regional economic councils did Khrushchev set up in 1957?", "150"),
+        ("What did Khrushchev set up in 1957?", "150 regional economic councils (sovnarkhozy)"),
+        ("When was the Seventh Five Year Plan launched?", "1959"),
+        ("What did Khrushchev introduce in agriculture?", "the Virgin Lands scheme"),
+    ]:
+        assert expected in asked
+
+
+def test_the_seed_hides_these_terms(seed_path: Path) -> None:
+    hidden = pairs(seed_cards(seed_path), "cloze")
+    for expected in [
+        ("In {{c1::March 1953}} Stalin died.", "March 1953"),
+        # "He had ruled": the card names the man the paragraph is about.
+        ("Stalin had ruled the Soviet Union for {{c1::twenty-five}} years.", "twenty-five"),
+        ("Inmates of the {{c1::gulags}} were released.", "gulags"),
+        ("The powers of the {{c1::KGB}} were greatly reduced.", "KGB"),
+        (
+            "Alexander Solzhenitsyn was allowed to publish in the Soviet Union, ‘{{c1::One Day in "
+            "the life of Ivan Denisovich}}’ that criticised the gulags.",
+            "One Day in the life of Ivan Denisovich",
+        ),
+        # "... and set up 150 councils" borrows its sentence's "In 1957 Khrushchev".
+        (
+            "In 1957 Khrushchev set up 150 regional economic councils ({{c1::sovnarkhozy}}).",
+            "sovnarkhozy",
+        ),
+        (
+            "The Sixth Five Year Plan ({{c1::1956 - 1960}}) once again emphasised reaching "
+            "targets in heavy industry.",
+            "1956 - 1960",
+        ),
+    ]:
+        assert expected in hidden
+
+
+def test_a_card_knows_its_point_topic_family_and_sentence(seed_path: Path) -> None:
+    card = next(c for c in seed_cards(seed_path) if c.front == "When did Stalin die?")
+    assert card.point_id == "p14d262"
+    assert (card.topic_number, card.topic, card.family) == (
+        4,
+        "Khrushchev’s attempts at modernisation",
+        1,
+    )
+    assert card.source == "In March 1953 Stalin died"
+    assert card.tags == ("topic-4", "topic-4::family-1")
+    assert Card.model_validate(card.model_dump()) == card
+
+
+def test_tags_are_safe_for_anki(seed_path: Path) -> None:
+    notes = ("In 1917 Tsar Nicholas abdicated the throne.",)
+    family = QuestionFamily(notes=notes)
+    course = Course(
+        title="Russia", topics=(Topic(title="The Fall of the Tsar", families=(family,)),)
+    )
+    cards = seed_cards(seed_path) + cards_of(course)
+    assert cards_of(course)[0].tags == (
+        "topic-the-fall-of-the-tsar",
+        "topic-the-fall-of-the-tsar::family-1",
+    )
+    assert all(" " not in tag for card in cards for tag in card.tags)
+
+
+# -- what a teacher would keep ----------------------------------------------------------------
+
+
+def test_no_cloze_hides_a_stop_word_a_tiny_word_or_an_everyday_word() -> None:
+    course = notes_course(
+        "In 1962 the Kremlin adopted the slogan ‘of’ for the ‘ab’ campaign in the West."
+    )
+    assert sorted(c.back for c in cards_of(course) if c.kind == "cloze") == ["1962", "Kremlin"]
+    assert not worth_hiding("the", "Inmates of  gulags were released", set())
+    assert not worth_hiding("ab", "the  campaign", set())
+    assert not worth_hiding("West", "relations with the ", set())
+    assert worth_hiding("Mongolia", "One went to be Ambassador to ", set())
+
+
+def test_no_cloze_hides_the_courses_common_names_or_describing_words(seed_path: Path) -> None:
+    course = read_notes(seed_path).course
+    assert common_names(course) == {
+        "khrushchev",
+        "nikita khrushchev",
+        "stalin",
+        "soviet",
+        "soviet union",
+    }
+    hidden = {match_key(c.back) for c in cards_of(course) if c.kind == "cloze"}
+    assert not hidden & (common_names(course) | {"stalinist", "stalinists"})
+
+
+def test_no_cloze_hides_a_word_the_rest_of_its_text_gives_away(seed_path: Path) -> None:
+    # "... the cultivation of lands in previously uncultivated parts of the Soviet Union"
+    backs = [c.back for c in seed_cards(seed_path)]
+    assert "uncultivated" not in backs
+    assert not worth_hiding(
+        "uncultivated", "This led to the cultivation of lands in previously", set()
+    )
+
+
+def test_no_question_holds_its_own_answer(seed_path: Path) -> None:
+    assert gives_away("When did Khrushchev close the ministries in 1957?", "1957")
+    assert gives_away("What did Stalin’s planners favour?", "Stalin’s planners")
+    assert not gives_away("What did Khrushchev set up in 1957?", "150 regional councils")
+    course = notes_course("In 1957 Khrushchev set up councils in 1957 and in Moscow.")
+    assert pairs(cards_of(course), "basic") == []
+    assert not any(gives_away(c.front, c.back) for c in seed_cards(seed_path) if c.kind == "basic")
+
+
+def test_questions_are_questions(seed_path: Path) -> None:
+    for front, _ in pairs(seed_cards(seed_path), "basic"):
+        assert re.fullmatch(r"(When|How many|What|Who|Why) [^?]+\?", front), front
+        assert not re.search(r"\b(?:he|she|this|that year)\b", front), front
+
+
+def test_no_two_cards_share_a_front_or_hide_the_same_thing_in_one_sentence(
+    seed_path: Path,
+) -> None:
+    cards = seed_cards(seed_path)
+    assert len({match_key(c.front) for c in cards}) == len(cards)
+    assert len({(c.kind, c.source, c.back) for c in cards}) == len(cards)
+    # The same sentence in two families is carded once.
+    note = "In 1957 Khrushchev set up 150 regional councils."
+    once = cards_of(notes_course(note))
+    twice = parse_notes(
+        f"4: Khrushchev\n\n1999: Describe the changes. (6)\n\n{note}\n\n"
+        f"2000: Why were councils set up? (4)\n\n{note}"
+    ).course
+    assert len(twice.topics[0].families) == 2
+    assert cards_of(twice) == once
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Stalin died 1953.",  # under four words
+        "As Khrushchev put it, ‘what kind of communism is it that has no sausage in 1956?",
+        "He had ruled the Soviet Union for twenty-five years.",  # no one named for "he"
+    ],
+)
+def test_short_fragmentary_or_unexplained_points_make_no_card(note: str) -> None:
+    assert cards_of(notes_course(note)) == []
+
+
+def test_a_he_stands_for_the_person_last_named_as_a_subject() -> None:
+    course = notes_course("In March 1953 Stalin died. He had ruled the country for 29 years.")
+    assert ("How many years had Stalin ruled the country?", "29") in pairs(
+        cards_of(course), "basic"
+    )
+
+
+def test_who_is_asked_about_people_and_what_about_things() -> None:
+    course = notes_course(
+        "In 1956 Khrushchev attacked Stalin. He denounced the cult in the Secret Speech. "
+        "In 1964 the Presidium removed Khrushchev from office. "
+        "In 1957 Khrushchev founded the sovnarkhozy in the regions.",
+        title="Soviet leaders",
+    )
+    asked = pairs(cards_of(course), "basic")
+    assert ("Who did the Presidium remove from office in 1964?", "Khrushchev") in asked
+    assert ("What did Khrushchev found in the regions in 1957?", "the sovnarkhozy") in asked
+    # Nothing says whether Stalin is a "who" or a "what": no card asks.
+    assert "Stalin" not in [back for _, back in asked]
+
+
+# -- stable ids -------------------------------------------------------------------------------
+
+
+def test_ids_are_unique_and_the_same_every_time(seed_path: Path) -> None:
+    first, again = seed_cards(seed_path), seed_cards(seed_path)
+    assert len({c.id for c in first}) == len(first)
+    assert [c.id for c in first] == [c.id for c in again]
+    assert all(re.fullmatch(r"c[0-9a-f]{10}", c.id) for c in first)
+
+
+def test_editing_one_note_leaves_the_other_notes_cards_alone(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    mongolia = "One went to be Ambassador to Mongolia"
+    edited = text.replace(mongolia, "One was sent to Mongolia as ambassador")
+    assert edited != text
+    before = cards_of(parse_notes(text).course)
+    after = {c.front: c.id for c in cards_of(parse_notes(edited).course)}
+    changed = [c for c in before if mongolia in c.source]
+    assert len(changed) == 1
+    assert {c.front: c.id for c in before if c not in changed}.items() <= after.items()
+    assert (
+        "One was sent to {{c1::Mongolia}} as ambassador, another became manager of a power station."
+        in after
+    )
+
+
+def test_an_id_changes_with_what_the_card_asks(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    edited = text.replace("In March 1953 Stalin died", "In March 1953 Stalin died suddenly")
+    ids = {c.id for c in cards_of(parse_notes(edited).course)}
+    old = next(c for c in seed_cards(seed_path) if c.front == "When did Stalin die?")
+    assert old.id not in ids
+    assert "When did Stalin die suddenly?" in {
+        c.front for c in cards_of(parse_notes(edited).course)
+    }

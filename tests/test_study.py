@@ -1,0 +1,176 @@
+"""Practice and memory through the CLI: cards, review, practise, progress, on a real database.
+
+Everything a student does must be in the database before anything else happens; the last
+test kills a process mid-way and looks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pastpaper.cli import app
+from pastpaper.store import Store
+
+runner = CliRunner()
+
+GOOD = (
+    "Khrushchev wanted to secure his own position against rivals such as Beria and Malenkov. "
+    "Stalin's terror had been unacceptable, so the cult of personality was attacked in the "
+    "Secret Speech of 1956. He also wanted to improve relations with the West."
+)
+
+
+def cli(db: str | Path, *args: str, stdin: str | None = None, code: int = 0) -> str:
+    result = runner.invoke(app, ["--db", str(db), *args], input=stdin)
+    assert result.exit_code == code, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def seeded(db_url: str, seed_path: Path) -> str:
+    cli(db_url, "import", str(seed_path))
+    return db_url
+
+
+def test_cards_come_from_the_notes_and_keep_their_ids(seeded: str) -> None:
+    cards = json.loads(cli(seeded, "cards", "--json"))
+    assert len(cards) >= 30
+    assert {c["kind"] for c in cards} == {"basic", "cloze"}
+    stalin = next(c for c in cards if c["front"] == "When did Stalin die?")
+    assert stalin["back"] == "March 1953"
+    assert stalin["source"] == "In March 1953 Stalin died"
+    assert all(c["due"] is None for c in cards)
+    assert [c["id"] for c in json.loads(cli(seeded, "cards", "--json"))] == [c["id"] for c in cards]
+
+
+def test_a_review_is_stored_with_the_cards_new_schedule(seeded: str) -> None:
+    # Card 1: typed right, Enter takes the suggested rating; card 2: revealed, rated 1.
+    out = cli(seeded, "review", "--limit", "2", stdin="March 1953\n\n\n1\n")
+    assert "Reviewed 2 cards; 0 left for later." in out
+    assert "Rate it: 1 again, 2 hard, 3 good, 4 easy [3]:" in out
+    with Store.open(seeded) as store:
+        reviews = store.memory.reviews()
+        assert [r["rating"] for r in reviews] == [3, 1]
+        first = store.memory.card(reviews[0]["card_id"])
+        assert first.state is not None and first.due is not None
+        assert first.due > datetime.now(UTC)
+
+
+def test_review_stops_at_q_keeping_what_was_done(seeded: str) -> None:
+    out = cli(seeded, "review", "--limit", "5", stdin="\n4\nq\n")
+    assert "Reviewed 1 card; 4 left for later." in out
+    with Store.open(seeded) as store:
+        assert len(store.memory.reviews()) == 1
+
+
+def test_a_wrong_rating_is_asked_again(seeded: str) -> None:
+    result = runner.invoke(app, ["--db", seeded, "review", "--limit", "1"], input="\nbest\n2\n")
+    assert result.exit_code == 0, result.output
+    assert "'best' is not a rating" in result.stderr
+    with Store.open(seeded) as store:
+        assert [r["rating"] for r in store.memory.reviews()] == [2]
+
+
+def test_with_an_exam_date_every_card_comes_back_before_the_exam(seeded: str) -> None:
+    exam = date.today() + timedelta(days=20)
+    cli(seeded, "review", "--limit", "10", "--exam-date", exam.isoformat(), stdin="\n4\n" * 10)
+    with Store.open(seeded) as store:
+        reviewed = [c for c in store.memory.cards() if c.due is not None]
+    assert len(reviewed) == 10
+    assert all(c.due is not None and c.due.date() < exam for c in reviewed)
+
+
+def test_a_bad_exam_date_is_refused_by_name(seeded: str) -> None:
+    result = runner.invoke(app, ["--db", seeded, "review", "--exam-date", "20/05/2027"])
+    assert result.exit_code == 2
+    assert "--exam-date" in result.output
+
+
+def test_practise_marks_keeps_and_schedules_the_attempt(seeded: str) -> None:
+    out = cli(seeded, "practise", "4", "--answer", GOOD)
+    assert "(5 marks)" in out and "Suggested time: 5:00." in out
+    assert "Mark: " in out and "Attempt 1 saved; question 4 comes back" in out
+    with Store.open(seeded) as store:
+        [attempt] = store.memory.attempts()
+        assert attempt.answer == GOOD
+        assert attempt.question_id == 4 and attempt.seconds_allowed == 300
+        assert attempt.mark is not None and attempt.marking is not None
+        assert attempt.marking["mark"] == attempt.mark
+        assert store.memory.question_state(4) is not None
+
+
+def test_a_question_answered_badly_comes_back_sooner(tmp_path: Path, seed_path: Path) -> None:
+    due = {}
+    for name, answer in (("good", GOOD), ("bad", "I do not know.")):
+        db = tmp_path / f"{name}.db"
+        cli(db, "import", str(seed_path))
+        cli(db, "practise", "4", "--answer", answer)
+        with Store.open(db) as store:
+            state = store.memory.question_state(4)
+            assert state is not None
+            due[name] = datetime.fromisoformat(state["due"])
+    assert due["bad"] < due["good"]
+
+
+def test_practise_due_offers_an_untried_question_first(seeded: str) -> None:
+    out = cli(seeded, "practise", "--due", stdin="Stalin died in 1953.\n")
+    assert "No question is due again yet; here is one you have not tried." in out
+    assert "Attempt 1 saved; question 1 comes back" in out
+
+
+def test_an_empty_answer_is_refused_and_nothing_is_kept(seeded: str) -> None:
+    result = runner.invoke(app, ["--db", seeded, "practise", "2", "--answer", "  "])
+    assert result.exit_code == 1
+    assert "the answer is empty" in result.stderr
+
+
+def test_progress_shows_cards_recall_and_marks_per_topic(seeded: str) -> None:
+    cli(seeded, "review", "--limit", "3", stdin="\n3\n" * 3)
+    cli(seeded, "practise", "4", "--answer", GOOD)
+    [row] = json.loads(cli(seeded, "progress", "--json"))
+    assert row["topic"] == "Khrushchev’s attempts at modernisation"
+    assert row["new"] == row["cards"] - 3
+    assert row["due"] == 0
+    assert 0.9 <= row["retention"] <= 1.0
+    [mark] = row["marks"]
+    assert mark["max"] == 5
+    table = cli(seeded, "progress")
+    assert f"{mark['mark']}/5" in table and "recall" in table
+
+
+def test_an_answer_is_kept_even_if_the_process_is_killed(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    env = {**os.environ, "PASTPAPER_DB": str(db)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pastpaper", "practise", "5"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    assert process.stdin is not None
+    process.stdin.write(GOOD.encode())
+    process.stdin.close()
+    # The answer is saved before the marker loads its model (seconds): kill it then.
+    deadline = time.monotonic() + 60
+    attempts: list[object] = []
+    while not attempts and time.monotonic() < deadline and process.poll() is None:
+        with Store.open(db) as store:
+            attempts = list(store.memory.attempts())
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with Store.open(db) as store:
+        [attempt] = store.memory.attempts()
+    assert attempt.answer == GOOD
