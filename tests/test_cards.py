@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pastpaper.cards import Card, cards_of, common_names, gives_away, worth_hiding
 from pastpaper.course import Course, QuestionFamily, Topic
@@ -247,3 +249,32 @@ def test_an_id_changes_with_what_the_card_asks(seed_path: Path) -> None:
     assert "When did Stalin die suddenly?" in {
         c.front for c in cards_of(parse_notes(edited).course)
     }
+
+
+# -- any notes --------------------------------------------------------------------------------
+
+sentence = st.one_of(
+    st.text(max_size=80),
+    st.builds(
+        "{} {} {} {}.".format,
+        st.sampled_from(["In 1957", "In March 1953", "Thus", "He", "In order to win,", ""]),
+        st.sampled_from(["Khrushchev", "the ‘metal eaters’", "Novy Mir", "he", "This", "it"]),
+        st.sampled_from(["set up", "was", "closed down", "died", "wanted", "had been", "became"]),
+        st.sampled_from(["150 councils (sovnarkhozy)", "the KGB in 1956", "for 29 years", ""]),
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=6))
+def test_any_notes_give_cards_that_keep_the_rules(sentences: list[str]) -> None:
+    course = notes_course(" ".join(sentences), title="Any")
+    cards = cards_of(course)
+    assert len({c.id for c in cards}) == len({match_key(c.front) for c in cards}) == len(cards)
+    for card in cards:
+        if card.kind == "cloze":
+            assert card.front.count("{{c1::") == 1
+            assert f"{{{{c1::{card.back}}}}}" in card.front
+        else:
+            assert card.front.endswith("?")
+            assert not gives_away(card.front, card.back)

@@ -174,3 +174,44 @@ def test_an_answer_is_kept_even_if_the_process_is_killed(tmp_path: Path, seed_pa
     with Store.open(db) as store:
         [attempt] = store.memory.attempts()
     assert attempt.answer == GOOD
+
+
+def test_trends_list_each_question_and_draw_a_chart(seeded: str, tmp_path: Path) -> None:
+    rows = json.loads(cli(seeded, "trends", "--json"))
+    assert [(r["year"], r["command_word"], r["marks"]) for r in rows] == [
+        (1998, "describe", None),
+        (1999, "in what ways", 10),
+        (2000, "describe", 6),
+        (2000, "why", 5),
+        (2001, "why", 10),
+        (2000, "in what ways", 6),
+        (2001, "in what ways", 15),
+    ]
+    chart = tmp_path / "trends.svg"
+    result = runner.invoke(app, ["--db", seeded, "trends", "--chart", str(chart)])
+    assert result.exit_code == 0, result.output
+    assert "2000: describe, why, in what ways" in result.stdout
+    assert chart.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_the_timeline_lists_the_seeds_events_in_order(seeded: str, tmp_path: Path) -> None:
+    events = json.loads(cli(seeded, "timeline", "--json"))
+    assert [e["label"] for e in events] == [
+        "March 1953",
+        "February 1956",
+        "1957",
+        "1956–1960",
+        "1959",
+    ]
+    assert [e["text"].split()[:3] for e in events] == [
+        ["Stalin", "died"],
+        ["Khrushchev", "attacked", "Stalin"],
+        ["Khrushchev", "closed", "down"],
+        ["The", "Sixth", "Five"],
+        ["The", "Seventh", "Five"],
+    ]
+    chart = tmp_path / "timeline.png"
+    cli(seeded, "timeline", "--chart", str(chart))
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    result = runner.invoke(app, ["--db", seeded, "timeline", "--chart", str(chart)])
+    assert result.exit_code == 1 and "exists" in result.stderr

@@ -294,7 +294,8 @@ def _statements(points: list[Point], people: set[str]) -> Iterator[_Statement]:
             text = text[:start] + person + text[end:]
             own_from += len(person) - (end - start) if own_from > start else 0
             clause = _parse(text)
-            assert clause is not None
+            if clause is None:
+                continue
         bare = re.sub(r"\s+(?:himself|herself)$", "", clause.subject)
         if bare != clause.subject or _TITLED.fullmatch(bare):
             people.add(bare)
@@ -683,6 +684,8 @@ def _what_was(a: _Asking) -> Asked:
 def _cloze_cards(statement: _Statement, common: set[str]) -> Iterator[tuple[CardKind, str, str]]:
     text = statement.text
     for start, end in _hideable(statement, common):
+        if re.search(r"[{}]|::", text[start:end]):
+            continue  # it would break Anki's cloze syntax
         cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
         if len(_LETTERS.findall(text[:start] + text[end:])) >= 2:
             yield "cloze", _full_stop(cloze[:1].upper() + cloze[1:]), text[start:end]

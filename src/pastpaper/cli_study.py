@@ -29,10 +29,11 @@ from pastpaper.cli import (
     friendly,
     out,
 )
-from pastpaper.errors import InputError
+from pastpaper.errors import InputError, NotFound
 from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from pastpaper.course import Course
     from pastpaper.schedule import Plan
     from pastpaper.store import QuestionInfo, Store
     from pastpaper.store.memory import StoredCard
@@ -390,3 +391,98 @@ def progress(
     if plan.exam_date is not None:
         days = (plan.exam_date - date.today()).days
         out.print(f"{_n(max(days, 0), 'day')} to the exam.")
+
+
+# -- the notes at a glance -------------------------------------------------------------------
+
+
+def _courses(store: Store, course: str | None) -> list[Course]:
+    """The course asked for, or every course; a bank with none says how to fill it."""
+    slugs = [course] if course is not None else [c.slug for c in store.courses()]
+    if not slugs:
+        raise NotFound("the bank is empty: import notes first (pastpaper import NOTES.txt)")
+    return [store.course(slug) for slug in slugs]
+
+
+@app.command()
+@friendly
+def trends(
+    ctx: typer.Context,
+    course: CourseOption = None,
+    chart: ChartFile = None,
+    force: Force = False,
+    as_json: JsonTable = False,
+) -> None:
+    """Which question families and command words were asked in which years, for how many marks.
+
+    Example: pastpaper trends --chart trends.svg
+    """
+    from pastpaper.trends import command_words_by_year, trends, trends_chart
+
+    rows = [row for c in _courses(_store(ctx), course) for row in trends(c)]
+    if as_json:
+        typer.echo(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=2))
+    else:
+        table = Table(
+            Column("year", justify="right", no_wrap=True),
+            Column("family", ratio=2),
+            Column("command word", no_wrap=True),
+            Column("marks", justify="right"),
+            Column("question", ratio=3),
+            title=f"{_n(len(rows), 'question')} asked",
+            title_justify="left",
+        )
+        for r in sorted(rows, key=lambda r: (r.year is None, r.year or 0)):
+            table.add_row(
+                str(r.year or "-"),
+                escape(r.family),
+                r.command_word,
+                str(r.marks or "-"),
+                escape(r.question),
+            )
+        out.print(table)
+        words = command_words_by_year(rows)
+        if words:
+            out.print("Command words by year:")
+            for year, counts in words.items():
+                said = ", ".join(f"{word} ×{n}" if n > 1 else word for word, n in counts.items())
+                out.print(f"  {year}: {escape(said)}")
+    if chart is not None:
+        left_off = trends_chart(rows, chart, force=force)
+        note = f" ({_n(len(left_off), 'question')} with no year left off)" if left_off else ""
+        err.print(f"Drew the trends to {escape(str(chart))}{note}.")
+
+
+@app.command()
+@friendly
+def timeline(
+    ctx: typer.Context,
+    course: CourseOption = None,
+    chart: ChartFile = None,
+    force: Force = False,
+    as_json: JsonTable = False,
+) -> None:
+    """The dated events in the notes, in order, as a table and (with --chart) a picture.
+
+    Example: pastpaper timeline --chart timeline.png
+    """
+    from pastpaper.timeline import timeline, timeline_chart
+
+    events = [e for c in _courses(_store(ctx), course) for e in timeline(c)]
+    if as_json:
+        rows = [{"label": e.label, **e.model_dump()} for e in events]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        table = Table(
+            Column("when", no_wrap=True),
+            Column("what", ratio=3),
+            Column("topic", ratio=1),
+            title=_n(len(events), "dated event"),
+            title_justify="left",
+        )
+        for e in events:
+            table.add_row(e.label, escape(e.text), escape(e.topic))
+        out.print(table)
+    if chart is not None:
+        timeline_chart(events, chart, force=force)
+        err.print(f"Drew the timeline to {escape(str(chart))}.")

@@ -89,11 +89,11 @@ class Event(BaseModel):
 def timeline(course: Course) -> list[Event]:
     """The dated events of a course's notes, earliest first.
 
-    Events are ordered by the year they start in; within a year, single dates come before
-    spans of years (shorter spans first), a date with no month before the months of its
-    year, and otherwise the order of the notes holds. A span goes under its first year,
-    before events of later years that happen inside it: "1956–1960 the Sixth Five Year
-    Plan" comes before "1957 the sovnarkhozy".
+    Events are ordered by date. A span of years stands at its middle, where a reader
+    looking for "what happened around 1958" would look: "1956–1960 the Sixth Five Year
+    Plan" comes after "1957 the sovnarkhozy" and before "1959 the Seventh". At the same
+    point in time a single date comes before a span (shorter spans first), a date with no
+    month before the months of its year, and otherwise the order of the notes holds.
 
     An event told twice (the same date, allowing for one telling to leave out the month or
     day, and two or more content words in common) is listed once, by the telling that
@@ -110,9 +110,10 @@ def timeline(course: Course) -> list[Event]:
 
 
 def _order(event: Event) -> tuple[int, int, int, int]:
+    """Half-years from year 0 to the event's middle, then its length, month and day."""
     year, month, day = event.start
-    span = 0 if event.end_year is None else event.end_year - year
-    return (year, span, month or 0, day or 0)
+    end = event.end_year if event.end_year is not None else year
+    return (year + end, end - year, month or 0, day or 0)
 
 
 def _add(events: list[tuple[Event, int]], event: Event) -> None:

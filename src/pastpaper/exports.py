@@ -1,0 +1,238 @@
+"""Exports: cards to an Anki package, past papers and cards to a Moodle quiz.
+
+Anki (``write_anki``): one deck per course, its id made from the course slug; two note types,
+"pastpaper basic" (Front, Back, Source) and "pastpaper cloze" (Text, Source), whose ids are
+fixed; each note's GUID made from its card's id, and tags for its topic and family. Importing
+a later export of the same course therefore updates the notes already in Anki instead of
+adding copies (Anki keeps the newer note, so each export is stamped with the time it is made).
+
+Moodle (``moodle_xml``): a Moodle XML quiz with a category per topic. Each past-paper question
+is an ``essay`` question graded out of its marks (the scheme's, where none were printed), with
+the mark scheme's instructions as information for graders. Each question card whose answer
+can be typed in a few words ("1957", "the Virgin Lands scheme") is a ``shortanswer`` question;
+longer answers, which a typed reply would never match, stay in Anki.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pastpaper.cards import Card
+from pastpaper.course import Course, Question, QuestionFamily, Topic, topic_key
+from pastpaper.errors import OutputError
+from pastpaper.scheme import MarkScheme, build_scheme
+
+__all__ = [
+    "BASIC_MODEL_ID",
+    "CLOZE_MODEL_ID",
+    "SHORT_ANSWER_WORDS",
+    "deck_id",
+    "moodle_xml",
+    "write_anki",
+    "write_moodle",
+]
+
+# Chosen once: Anki knows a note type by its id, so these must never change.
+BASIC_MODEL_ID = 1_570_912_463
+CLOZE_MODEL_ID = 1_570_912_464
+
+#: The longest answer, in words, a short-answer question expects a student to type.
+SHORT_ANSWER_WORDS = 4
+
+_CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
+.cloze { font-weight: bold; color: #1a5fb4; }
+.source { margin-top: 1.5em; font-size: 14px; color: #666; }"""
+
+
+def deck_id(slug: str) -> int:
+    """The Anki deck id of a course: the same for every export of it."""
+    digest = int(hashlib.sha1(f"pastpaper deck {slug}".encode()).hexdigest()[:8], 16)
+    return (1 << 30) + digest % (1 << 30)  # Anki's ids for decks are positive and below 2**31
+
+
+# -- Anki -------------------------------------------------------------------------------------
+
+
+def write_anki(
+    course: Course, cards: Iterable[Card], path: str | Path, *, now: datetime | None = None
+) -> None:
+    """Write ``cards`` as an Anki package (``.apkg``) of one deck named after the course.
+
+    ``now`` stamps the notes (default: the current time); the same cards and ``now`` give the
+    same collection inside the package.
+    """
+    import genanki  # only exports need it
+
+    basic, cloze = _models(genanki)
+    deck = genanki.Deck(deck_id(course.slug), course.title)
+    for card in cards:
+        model = basic if card.kind == "basic" else cloze
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[_html(f) for f in _fields(card)],
+                tags=list(card.tags),
+                guid=genanki.guid_for(card.id),
+            )
+        )
+    stamp = (now or datetime.now(UTC)).timestamp()
+    try:
+        genanki.Package(deck).write_to_file(str(path), timestamp=stamp)
+    except OSError as error:
+        raise OutputError(f"cannot write the Anki package {path}: {error.strerror}") from error
+
+
+def _models(genanki: Any) -> tuple[Any, Any]:
+    source = "<div class=source>{{Source}}</div>"
+    basic = genanki.Model(
+        BASIC_MODEL_ID,
+        "pastpaper basic",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Source"}],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Front}}",
+                "afmt": "{{FrontSide}}<hr id=answer>{{Back}}" + source,
+            }
+        ],
+        css=_CSS,
+    )
+    cloze = genanki.Model(
+        CLOZE_MODEL_ID,
+        "pastpaper cloze",
+        fields=[{"name": "Text"}, {"name": "Source"}],
+        templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}" + source}],
+        css=_CSS,
+        model_type=genanki.Model.CLOZE,
+    )
+    return basic, cloze
+
+
+def _fields(card: Card) -> list[str]:
+    # A cloze note's text holds what it hides; its back is only for pastpaper's own use.
+    return (
+        [card.front, card.back, card.source] if card.kind == "basic" else [card.front, card.source]
+    )
+
+
+def _html(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+# -- Moodle -----------------------------------------------------------------------------------
+
+
+def write_moodle(course: Course, cards: Iterable[Card], path: str | Path) -> None:
+    """Write ``moodle_xml(course, cards)`` to ``path``."""
+    try:
+        Path(path).write_text(moodle_xml(course, cards), encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot write the Moodle quiz {path}: {error.strerror}") from error
+
+
+def moodle_xml(course: Course, cards: Iterable[Card]) -> str:
+    """The course's past papers and short question cards as a Moodle XML quiz."""
+    by_topic: dict[str, list[Card]] = {}
+    for card in cards:
+        if card.kind == "basic" and len(card.back.split()) <= SHORT_ANSWER_WORDS:
+            by_topic.setdefault(topic_key(card.topic_number, card.topic), []).append(card)
+    quiz = ET.Element("quiz")
+    for topic in course.topics:
+        quiz.append(_category(course, topic))
+        for family in topic.families:
+            for question in family.questions:
+                quiz.append(_essay(question, family))
+        for card in by_topic.get(topic.key, []):
+            quiz.append(_short_answer(card))
+    ET.indent(quiz)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, "unicode") + "\n"
+
+
+def _category(course: Course, topic: Topic) -> ET.Element:
+    label = f"{topic.number}: {topic.title}" if topic.number is not None else topic.title
+    # Moodle reads "/" as a step down the category tree; "//" is a slash in a name.
+    path = "/".join(part.replace("/", "//") for part in ("$course$", "top", course.title, label))
+    question = ET.Element("question", type="category")
+    _text(question, "category", path, markup=None)
+    return question
+
+
+def _essay(question: Question, family: QuestionFamily) -> ET.Element:
+    scheme = build_scheme(question, family)
+    year = f"{question.year}, " if question.year else ""
+    element = ET.Element("question", type="essay")
+    _text(element, "name", _name(f"{question.year or ''} {question.text}".strip()), markup=None)
+    _text(
+        element,
+        "questiontext",
+        f"<p>{_html(question.text)}</p><p>({year}{_marks(scheme)})</p>",
+    )
+    _text(element, "generalfeedback", _feedback(scheme))
+    _fields_of(element, defaultgrade=scheme.max_marks, penalty=0, hidden=0)
+    _fields_of(element, responseformat="editor", responserequired=1, responsefieldlines=15)
+    _fields_of(element, attachments=0, attachmentsrequired=0)
+    _text(element, "graderinfo", _html(scheme.instructions()))
+    _text(element, "responsetemplate", "")
+    return element
+
+
+def _marks(scheme: MarkScheme) -> str:
+    assumed = ", none printed" if scheme.marks_assumed else ""
+    return f"{scheme.max_marks} mark{'s' if scheme.max_marks != 1 else ''}{assumed}"
+
+
+def _feedback(scheme: MarkScheme) -> str:
+    """What a student sees after answering: as many of the scheme's best points as marks."""
+    points = [p.point.text for p in scheme.creditable][: scheme.max_marks]
+    if not points:
+        return ""
+    items = "".join(f"<li>{_html(p)}</li>" for p in points)
+    return f"<p>A full answer could make points such as:</p><ul>{items}</ul>"
+
+
+def _short_answer(card: Card) -> ET.Element:
+    element = ET.Element("question", type="shortanswer")
+    _text(element, "name", _name(card.front), markup=None)
+    _text(element, "questiontext", f"<p>{_html(card.front)}</p>")
+    _text(element, "generalfeedback", f"<p>{_html(card.source)}</p>")
+    _fields_of(element, defaultgrade=1, penalty="0.3333333", hidden=0, usecase=0)
+    for accepted in _accepted(card.back):
+        answer = ET.SubElement(element, "answer", fraction="100", format="moodle_auto_format")
+        # In a short answer "*" stands for any text; the notes' asterisks are asterisks.
+        ET.SubElement(answer, "text").text = accepted.replace("*", r"\*")
+        _text(answer, "feedback", "")
+    return element
+
+
+def _accepted(answer: str) -> list[str]:
+    """The answer, and the same without an article or a bracketed gloss: "Virgin Lands scheme"."""
+    forms = [answer]
+    for short in (
+        re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I),
+        re.sub(r"\s*\([^)]*\)", "", answer),
+    ):
+        if short.strip() and short not in forms:
+            forms.append(short.strip())
+    return forms
+
+
+def _name(text: str) -> str:
+    return text if len(text) <= 250 else text[:249].rstrip() + "…"
+
+
+def _text(parent: ET.Element, tag: str, text: str, *, markup: str | None = "html") -> None:
+    """``<tag format="html"><text>...</text></tag>``; ElementTree escapes the text."""
+    element = ET.SubElement(parent, tag, {"format": markup} if markup else {})
+    ET.SubElement(element, "text").text = text
+
+
+def _fields_of(parent: ET.Element, **values: object) -> None:
+    for tag, value in values.items():
+        ET.SubElement(parent, tag).text = str(value)
