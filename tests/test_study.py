@@ -215,3 +215,32 @@ def test_the_timeline_lists_the_seeds_events_in_order(seeded: str, tmp_path: Pat
     assert chart.read_bytes().startswith(b"\x89PNG")
     result = runner.invoke(app, ["--db", seeded, "timeline", "--chart", str(chart)])
     assert result.exit_code == 1 and "exists" in result.stderr
+
+
+def test_export_anki_writes_a_deck_and_refuses_to_overwrite(seeded: str, tmp_path: Path) -> None:
+    import sqlite3
+    import zipfile
+
+    deck = tmp_path / "deck.apkg"
+    out = cli(seeded, "export-anki", "khrushchevs-attempts-at-modernisation", "-o", str(deck))
+    cards = json.loads(cli(seeded, "cards", "--json"))
+    assert out == f"Wrote {len(cards)} cards to {deck}; import it into Anki.\n"
+    with zipfile.ZipFile(deck) as package:
+        (tmp_path / "collection.anki2").write_bytes(package.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "collection.anki2") as collection:
+        (notes,) = collection.execute("SELECT count(*) FROM notes").fetchone()
+    assert notes == len(cards)
+    result = runner.invoke(app, ["--db", seeded, "export-anki", "1", "-o", str(deck)])
+    assert result.exit_code == 1 and f"{deck} exists" in result.stderr
+
+
+def test_export_moodle_writes_essays_with_their_schemes(seeded: str, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    target = tmp_path / "questions.xml"
+    cli(seeded, "export-moodle", "1", "-o", str(target))
+    quiz = ET.parse(target).getroot()
+    essays = quiz.findall("question[@type='essay']")
+    assert len(essays) == 7
+    assert [e.findtext("defaultgrade") for e in essays][1:3] == ["10", "6"]
+    assert all(e.find("graderinfo/text") is not None for e in essays)

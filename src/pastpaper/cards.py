@@ -22,7 +22,8 @@ Question cards follow the statement's structure, and only where it is plain:
 - a number: "How many years had Stalin ruled the Soviet Union?" ("for N years", or N things
   as the object);
 - an object holding a name, term or number: "What did Khrushchev set up in 1957?"; "Who"
-  when the answer is someone the notes call "he" or "she", or give a title;
+  when the answer is someone the notes call "he" or "she", or give a title, and no card
+  when the answer is a bare name the notes do not say is a person or a thing;
 - a purpose or cause the notes state: "Why did Khrushchev remove old Stalinists?" (in order
   to, so as to, because, so that ... would, or "to protect", "to secure" after the object);
 - what a possession was: "What was Khrushchev’s aim?".

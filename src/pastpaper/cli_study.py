@@ -29,7 +29,7 @@ from pastpaper.cli import (
     friendly,
     out,
 )
-from pastpaper.errors import InputError, NotFound
+from pastpaper.errors import InputError, NotFound, OutputError
 from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -486,3 +486,63 @@ def timeline(
     if chart is not None:
         timeline_chart(events, chart, force=force)
         err.print(f"Drew the timeline to {escape(str(chart))}.")
+
+
+# -- exports ---------------------------------------------------------------------------------
+
+CourseArgument = Annotated[str, typer.Argument(metavar="COURSE", help="The course's slug or id.")]
+
+
+def _writable(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists; choose another file or pass --force")
+
+
+@app.command("export-anki")
+@friendly
+def export_anki(
+    ctx: typer.Context,
+    course: CourseArgument,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", metavar="DECK.apkg", help="The Anki package to write.")
+    ],
+    force: Force = False,
+) -> None:
+    """Write a course's cards as an Anki deck: Basic and Cloze notes, tagged by topic and
+    family. Exporting again and importing into Anki updates the same notes.
+
+    Example: pastpaper export-anki khrushchevs-attempts-at-modernisation -o khrushchev.apkg
+    """
+    from pastpaper.cards import cards_of
+    from pastpaper.exports import write_anki
+
+    _writable(output, force)
+    plain = _store(ctx).course(course)
+    made = cards_of(plain)
+    write_anki(plain, made, output)
+    out.print(f"Wrote {_n(len(made), 'card')} to {escape(str(output))}; import it into Anki.")
+
+
+@app.command("export-moodle")
+@friendly
+def export_moodle(
+    ctx: typer.Context,
+    course: CourseArgument,
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", metavar="QUESTIONS.xml", help="The Moodle XML to write."),
+    ],
+    force: Force = False,
+) -> None:
+    """Write a course as a Moodle question bank (Moodle XML): each past-paper question as an
+    essay with its mark scheme for the grader, and short-answer questions from the cards.
+
+    Example: pastpaper export-moodle khrushchevs-attempts-at-modernisation -o questions.xml
+    """
+    from pastpaper.cards import cards_of
+    from pastpaper.exports import write_moodle
+
+    _writable(output, force)
+    plain = _store(ctx).course(course)
+    write_moodle(plain, cards_of(plain), output)
+    out.print(f"Wrote {escape(str(output))}; import it in Moodle's question bank (Moodle XML).")

@@ -215,11 +215,11 @@ def _accepted(answer: str) -> list[str]:
     """The answer, and the same without an article or a bracketed gloss: "Virgin Lands scheme"."""
     forms = [answer]
     for short in (
-        re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I),
-        re.sub(r"\s*\([^)]*\)", "", answer),
+        re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I).strip(),
+        re.sub(r"\s*\([^)]*\)", "", answer).strip(),
     ):
-        if short.strip() and short not in forms:
-            forms.append(short.strip())
+        if short and short not in forms:
+            forms.append(short)
     return forms
 
 
