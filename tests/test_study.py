@@ -244,3 +244,34 @@ def test_export_moodle_writes_essays_with_their_schemes(seeded: str, tmp_path: P
     assert len(essays) == 7
     assert [e.findtext("defaultgrade") for e in essays][1:3] == ["10", "6"]
     assert all(e.find("graderinfo/text") is not None for e in essays)
+
+
+def test_a_killed_practice_is_marked_next_time(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    with Store.open(db) as store:  # what a process killed after saving the answer leaves
+        now = datetime.now(UTC)
+        store.memory.start_attempt(
+            question_id=4,
+            course="khrushchevs-attempts-at-modernisation",
+            topic="Khrushchev’s attempts at modernisation",
+            question="Why did Khrushchev introduce a policy of de-Stalinisation?",
+            answer=GOOD,
+            started_at=now - timedelta(minutes=4),
+            submitted_at=now,
+            seconds_allowed=300,
+        )
+    out = cli(db, "practise", "1", "--answer", "Stalin died in 1953.")
+    assert "Your saved answer (attempt 1) had not been marked; now it is: " in out
+    with Store.open(db) as store:
+        first, second = store.memory.attempts()
+        assert first.mark is not None and second.mark is not None
+        assert store.memory.question_state(4) is not None
+
+
+def test_a_review_session_shows_one_card_a_point(seeded: str) -> None:
+    cli(seeded, "review", "--limit", "8", stdin="\n3\n" * 8)
+    with Store.open(seeded) as store:
+        reviewed = [store.memory.card(r["card_id"]) for r in store.memory.reviews()]
+    assert len(reviewed) == 8
+    assert len({card.point_id for card in reviewed}) == 8

@@ -176,9 +176,12 @@ def review(
     plan = _plan(ctx, exam_date, retention)
     store = _store(ctx)
     sync_cards(store, course)
-    due = store.memory.due_cards(
-        datetime.now(UTC), store.course_id(course) if course else None, limit
-    )
+    waiting = store.memory.due_cards(datetime.now(UTC), store.course_id(course) if course else None)
+    # One card a point a session: a point's cloze and its question give each other away.
+    due: list[StoredCard] = []
+    for card in waiting:
+        if len(due) < limit and all(card.point_id != shown.point_id for shown in due):
+            due.append(card)
     if not due:
         out.print("Nothing is due. Come back later, or practise a question: pastpaper practise")
         return
@@ -259,11 +262,16 @@ def practise(
 
     Example: pastpaper practise 3
     """
-    from pastpaper.practice import due_questions, practise, suggested_seconds
+    from pastpaper.practice import due_questions, mark_left_over, practise, suggested_seconds
 
     plan = _plan(ctx, exam_date, retention)
     settings: Settings = load_settings(ctx.obj, minutes_per_mark=minutes_per_mark)
     store = _store(ctx)
+    for earlier in mark_left_over(store, plan):
+        out.print(
+            f"Your saved answer (attempt {earlier.attempt_id}) had not been marked; now it is: "
+            f"{earlier.marking.mark}/{earlier.marking.max_marks}."
+        )
     question = _question_to_practise(store, question_id, due)
     if question is None:
         return

@@ -30,6 +30,7 @@ __all__ = [
     "Practised",
     "TopicProgress",
     "due_questions",
+    "mark_left_over",
     "practise",
     "progress",
     "rate_card",
@@ -108,8 +109,6 @@ def practise(
 
     The answer is committed first: if marking fails or the process dies, it is still there.
     """
-    from pastpaper.bank import mark_answer
-
     attempt_id = store.memory.start_attempt(
         question_id=question.id,
         course=question.course,
@@ -120,13 +119,20 @@ def practise(
         submitted_at=submitted_at,
         seconds_allowed=seconds_allowed,
     )
-    marking = mark_answer(store, question.id, answer)
+    attempt = store.memory.attempts_by_id([attempt_id])[0]
+    return _mark_attempt(store, attempt_id, question.id, attempt, plan)
+
+
+def _mark_attempt(
+    store: Store, attempt_id: int, question_id: int, attempt: Attempt, plan: Plan
+) -> Practised:
+    from pastpaper.bank import mark_answer
+
+    marking = mark_answer(store, question_id, attempt.answer)
     rating = rating_for_mark(marking.mark, marking.max_marks)
+    when = attempt.submitted_at
     state, _ = review(
-        store.memory.question_state(question.id) or new_card(submitted_at),
-        rating,
-        submitted_at,
-        plan,
+        store.memory.question_state(question_id) or new_card(when), rating, when, plan
     )
     store.memory.finish_attempt(
         attempt_id,
@@ -140,9 +146,19 @@ def practise(
         marking=marking,
         rating=rating,
         due=datetime.fromisoformat(state["due"]),
-        seconds_taken=round((submitted_at - started_at).total_seconds()),
-        seconds_allowed=seconds_allowed,
+        seconds_taken=round((attempt.submitted_at - attempt.started_at).total_seconds()),
+        seconds_allowed=attempt.seconds_allowed,
     )
+
+
+def mark_left_over(store: Store, plan: Plan) -> list[Practised]:
+    """Mark the answers that were saved but never marked (the process stopped in between)."""
+    done = []
+    for attempt in store.memory.attempts():
+        if attempt.mark is not None or attempt.question_id is None:
+            continue
+        done.append(_mark_attempt(store, attempt.id, attempt.question_id, attempt, plan))
+    return done
 
 
 def due_questions(store: Store, now: datetime, course: str | None = None) -> list[QuestionInfo]:

@@ -277,6 +277,12 @@ class Memory:
             return [_attempt(row) for row in conn.execute(query)]
 
     @reported
+    def attempts_by_id(self, attempt_ids: Sequence[int]) -> list[Attempt]:
+        query = select(ATTEMPTS).where(ATTEMPTS.c.id.in_(attempt_ids)).order_by(ATTEMPTS.c.id)
+        with self.engine.connect() as conn:
+            return [_attempt(row) for row in conn.execute(query)]
+
+    @reported
     def course_slug(self, course_id: int) -> str:
         with self.engine.connect() as conn:
             return str(conn.scalar(select(COURSES.c.slug).where(COURSES.c.id == course_id)))
