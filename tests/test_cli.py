@@ -115,6 +115,9 @@ def test_demo_imports_the_built_in_example_and_prints_the_bank(tmp_path: Path) -
     assert "4: Khrushchev’s attempts at modernisation" in out
     assert "5: The fall of Khrushchev" in out
     assert len(json.loads(cli(tmp_path / "bank.db", "questions", "--json"))) == 9
+    # The good answer earns full marks; the weak one's wrong year is caught and corrected.
+    assert "Mark: 6 / 6" in out
+    assert "[✗] the answer says 1960; the notes say 1953" in out
 
 
 def test_db_comes_from_the_environment(tmp_path: Path, seed_path: Path) -> None:

@@ -76,6 +76,17 @@ def test_an_inaccuracy_says_what_the_notes_say(course: Course) -> None:
     assert result.mark == 0
 
 
+def test_only_the_answers_the_examiner_calls_inaccurate_are_flagged(course: Course) -> None:
+    # The seed never mentions the Party Congress, yet an answer naming it is not wrong.
+    rows = [json.loads(line) for line in SEED_ANSWERS.read_text(encoding="utf-8").splitlines()]
+    families = course.topics[0].families
+    for row in rows:
+        family = next(f for f in families if any(q.text == row["question"] for q in f.questions))
+        question = next(q for q in family.questions if q.text == row["question"])
+        result = marked(row["answer"], build_scheme(question, family))
+        assert bool(result.inaccuracies) == ("contradict" in row.get("feedback", "")), row
+
+
 def test_credited_points_carry_the_span_that_earned_them(course: Course) -> None:
     answer = "Prisoners were released from the gulags. Censorship was relaxed."
     result = marked(answer, scheme_for(course, 0, 2))

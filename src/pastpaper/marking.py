@@ -165,12 +165,18 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
         earns = value >= calibration.threshold
         # A claim that makes a point (or plainly means it) with a wrong year or number in it
         # is an inaccuracy: no credit.
-        states = similarity[i, j] >= calibration.fact_similarity and j == best_point[i]
+        states = (
+            similarity[i, j] >= calibration.fact_similarity and j == best_point[i]
+        ) or _restates(claim.text, point, strangers[i])
         if earns or states:
             wrong = _contradiction(claim.text, point)
             if wrong is None and strangers[i] and similarity[i, j] < _SURE:
-                # Names the notes never use: the answer says something the notes do not.
-                wrong = (", ".join(strangers[i]), f"“{point.text}”")
+                # A name the notes never use, in place of one the point gives: the answer
+                # says something the notes do not ("Stalingrad became Khrushchevgrad").
+                # A name the notes merely leave out ("the 20th Party Congress") is no error.
+                replaced = _names_left_out(claim.text, point)
+                if replaced:
+                    wrong = (", ".join(strangers[i]), f"{', '.join(replaced)}: “{point.text}”")
             if wrong is not None:
                 said, notes_say = wrong
                 used_claims.add(i)
@@ -364,6 +370,23 @@ def _unknown_names(claim: str, known: set[str]) -> list[str]:
         return found is not None and found[1] >= 80
 
     return [name for name in names_in(claim) if not all(map(knows, _WORDS.findall(name)))]
+
+
+def _names_left_out(claim: str, point: Point) -> list[str]:
+    """The point's names that the claim does not use, misspellings forgiven."""
+    from rapidfuzz import fuzz
+
+    lowered = claim.lower()
+    return [name for name in names_in(point.text) if fuzz.partial_ratio(name.lower(), lowered) < 80]
+
+
+def _restates(claim: str, point: Point, strangers: Sequence[str] = ()) -> bool:
+    """Every word of the claim (two at least) is a word of the point, dates, numbers and
+    names the notes never use aside: "Stalin died in 1960" restates "In March 1953 Stalin
+    died" with another year, "Stalingrad was renamed Khrushchevgrad" restates "Stalingrad
+    became Volgograd" with another name."""
+    words = content_stems(claim) - content_stems(" ".join(strangers))
+    return len(words) >= 2 and words <= content_stems(point.text)
 
 
 def _repeats(claim: Span, credited: list[Credit]) -> bool:
