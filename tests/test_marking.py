@@ -87,6 +87,13 @@ def test_only_the_answers_the_examiner_calls_inaccurate_are_flagged(course: Cour
         assert bool(result.inaccuracies) == ("contradict" in row.get("feedback", "")), row
 
 
+def test_true_names_the_notes_leave_out_are_not_inaccuracies(course: Course) -> None:
+    answer = "Khrushchev wanted to secure his own position against rivals such as Beria."
+    result = marked(answer, scheme_for(course, 1, 0))
+    assert result.inaccuracies == ()
+    assert result.mark >= 1
+
+
 def test_credited_points_carry_the_span_that_earned_them(course: Course) -> None:
     answer = "Prisoners were released from the gulags. Censorship was relaxed."
     result = marked(answer, scheme_for(course, 0, 2))

@@ -50,6 +50,13 @@ QuestionId = Annotated[
     ),
 ]
 JsonText = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+AnswerText = Annotated[
+    str | None, typer.Option("--answer", metavar="TEXT", help="The answer, as text.")
+]
+AnswerFile = Annotated[
+    Path | None,
+    typer.Option("--file", metavar="FILE", help="A file holding the answer; - for stdin."),
+]
 JsonTable = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 P = ParamSpec("P")
@@ -372,13 +379,8 @@ def mark_(
         int | None,
         typer.Argument(metavar="QUESTION_ID", min=1, max=2**63 - 1, help="The question answered."),
     ] = None,
-    answer: Annotated[
-        str | None, typer.Option("--answer", metavar="TEXT", help="The answer, as text.")
-    ] = None,
-    file: Annotated[
-        Path | None,
-        typer.Option("--file", metavar="FILE", help="A file holding the answer; - for stdin."),
-    ] = None,
+    answer: AnswerText = None,
+    file: AnswerFile = None,
     csv_in: Annotated[
         Path | None,
         typer.Option(

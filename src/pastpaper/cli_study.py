@@ -19,6 +19,8 @@ from rich.table import Column, Table
 
 from pastpaper.cli import (
     _HELP,
+    AnswerFile,
+    AnswerText,
     JsonTable,
     _answer_text,
     _n,
@@ -235,13 +237,8 @@ def practise(
     due: Annotated[
         bool, typer.Option("--due", help="The question most overdue for another go.")
     ] = False,
-    answer: Annotated[
-        str | None, typer.Option("--answer", metavar="TEXT", help="The answer, as text.")
-    ] = None,
-    file: Annotated[
-        Path | None,
-        typer.Option("--file", metavar="FILE", help="A file holding the answer; - for stdin."),
-    ] = None,
+    answer: AnswerText = None,
+    file: AnswerFile = None,
     minutes_per_mark: Annotated[
         float | None,
         typer.Option(

@@ -99,6 +99,10 @@ def _wrong_type(row: dict[str, Any]) -> str | None:
     return None
 
 
+#: Answers encoded together before they are marked.
+_CHUNK = 500
+
+
 def evaluate(
     rows: list[dict[str, Any]],
     encode: Encode,
@@ -113,21 +117,26 @@ def evaluate(
         if key not in schemes:
             schemes[key] = _scheme_for(row, course)
     started = time.perf_counter()
-    # Encode every claim in a few large batches: marking then finds them ready.
-    encode(
-        [
-            text
-            for row in rows
-            for text in claim_texts(row["answer"], schemes[(row["dataset"], row["question_id"])])
-        ]
-    )
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
-    for done, row in enumerate(rows, start=1):
-        scheme = schemes[(row["dataset"], row["question_id"])]
-        result = mark(row["answer"], scheme, encode, calibration)
-        group = (row["dataset"], row["split"])
-        groups[group].append((float(row["score"]), float(result.mark), float(row["max_marks"])))
-        progress(done)
+    for first in range(0, len(rows), _CHUNK):
+        chunk = rows[first : first + _CHUNK]
+        # Encode a chunk's claims in a few large batches: marking then finds them ready,
+        # and the progress bar moves as chunks are done.
+        encode(
+            [
+                text
+                for row in chunk
+                for text in claim_texts(
+                    row["answer"], schemes[(row["dataset"], row["question_id"])]
+                )
+            ]
+        )
+        for done, row in enumerate(chunk, start=first + 1):
+            scheme = schemes[(row["dataset"], row["question_id"])]
+            result = mark(row["answer"], scheme, encode, calibration)
+            group = (row["dataset"], row["split"])
+            groups[group].append((float(row["score"]), float(result.mark), float(row["max_marks"])))
+            progress(done)
     # Answers a second over the whole run, encoding included, the same for every group.
     rate = len(rows) / (time.perf_counter() - started)
     return [

@@ -164,16 +164,24 @@ def mark(answer: str, scheme: MarkScheme, encode: Encode, calibration: Calibrati
         claim, point = claims[i], points[j].point
         earns = value >= calibration.threshold
         # A claim that makes a point (or plainly means it) with a wrong year or number in it
-        # is an inaccuracy: no credit.
-        states = (
-            similarity[i, j] >= calibration.fact_similarity and j == best_point[i]
-        ) or _restates(claim.text, point, strangers[i])
+        # is an inaccuracy: no credit. Notes state the facts, so a claim in a point's own
+        # words with another year gets it wrong; a reference answer is only one way to
+        # answer, so there the claim must mean the point.
+        states = (similarity[i, j] >= calibration.fact_similarity and j == best_point[i]) or (
+            not scheme.reference and _restates(claim.text, point, strangers[i])
+        )
         if earns or states:
             wrong = _contradiction(claim.text, point)
-            if wrong is None and strangers[i] and similarity[i, j] < _SURE:
-                # A name the notes never use, in place of one the point gives: the answer
-                # says something the notes do not ("Stalingrad became Khrushchevgrad").
-                # A name the notes merely leave out ("the 20th Party Congress") is no error.
+            if (
+                wrong is None
+                and strangers[i]
+                and similarity[i, j] < _SURE
+                and _restates(claim.text, point, strangers[i])
+            ):
+                # The point's own words with a name the notes never use in place of one it
+                # gives: the answer says something the notes do not ("Stalingrad was renamed
+                # Leninsk"). A name the notes merely leave out ("the 20th Party Congress",
+                # "rivals such as Beria") is no error.
                 replaced = _names_left_out(claim.text, point)
                 if replaced:
                     wrong = (", ".join(strangers[i]), f"{', '.join(replaced)}: “{point.text}”")
@@ -381,12 +389,11 @@ def _names_left_out(claim: str, point: Point) -> list[str]:
 
 
 def _restates(claim: str, point: Point, strangers: Sequence[str] = ()) -> bool:
-    """Every word of the claim (two at least) is a word of the point, dates, numbers and
-    names the notes never use aside: "Stalin died in 1960" restates "In March 1953 Stalin
-    died" with another year, "Stalingrad was renamed Khrushchevgrad" restates "Stalingrad
-    became Volgograd" with another name."""
+    """Every word of the claim (two at least) is a word of the point's sentence, dates,
+    numbers and names the notes never use aside: "Stalin died in 1960" restates "In March
+    1953 Stalin died" with another year."""
     words = content_stems(claim) - content_stems(" ".join(strangers))
-    return len(words) >= 2 and words <= content_stems(point.text)
+    return len(words) >= 2 and words <= content_stems(point.source.sentence)
 
 
 def _repeats(claim: Span, credited: list[Credit]) -> bool:
