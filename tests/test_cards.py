@@ -193,6 +193,11 @@ def test_short_fragmentary_or_unexplained_points_make_no_card(note: str) -> None
     assert cards_of(notes_course(note)) == []
 
 
+def test_a_clause_whose_only_verb_is_did_makes_no_question_and_no_error() -> None:
+    course = notes_course("In 1957 Khrushchev did this because he feared the army.")
+    assert all(card.kind == "cloze" for card in cards_of(course))
+
+
 def test_a_he_stands_for_the_person_last_named_as_a_subject() -> None:
     course = notes_course("In March 1953 Stalin died. He had ruled the country for 29 years.")
     assert ("How many years had Stalin ruled the country?", "29") in pairs(
@@ -259,8 +264,18 @@ sentence = st.one_of(
         "{} {} {} {}.".format,
         st.sampled_from(["In 1957", "In March 1953", "Thus", "He", "In order to win,", ""]),
         st.sampled_from(["Khrushchev", "the ‘metal eaters’", "Novy Mir", "he", "This", "it"]),
-        st.sampled_from(["set up", "was", "closed down", "died", "wanted", "had been", "became"]),
-        st.sampled_from(["150 councils (sovnarkhozy)", "the KGB in 1956", "for 29 years", ""]),
+        st.sampled_from(
+            ["set up", "was", "closed down", "died", "wanted", "had been", "became", "did"]
+        ),
+        st.sampled_from(
+            [
+                "150 councils (sovnarkhozy)",
+                "the KGB in 1956",
+                "for 29 years",
+                "this because he feared the army",
+                "",
+            ]
+        ),
     ),
 )
 

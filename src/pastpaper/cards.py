@@ -50,6 +50,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from pastpaper.clauses import (
+    MODALS,
+    MONTHS,
+    PREPOSITIONS,
+    PRONOUNS,
+    STOP_WORDS,
+    SUBJECT_STARTS,
+    WORD,
+    Clause,
+    base_form,
+    is_past,
+    is_verb,
+    parse_clause,
+)
 from pastpaper.course import Course, Topic
 from pastpaper.points import Point, family_points, word_rarity
 from pastpaper.text import match_key, slugify
@@ -155,13 +169,8 @@ def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
 #: A name in this many points or more is what the course is about, not a fact to learn.
 COMMON_NAME_POINTS = 5
 
-_STOP = frozenset(
-    """a an and are as at be but by for from had has have he her his in is it its of on or
-    our she that the their them they this to was we were which who will with you""".split()
-)
 _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an everyday word
-_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTHS = frozenset(_MONTH.split("|"))
+_MONTH = "|".join(MONTHS)
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DATE = re.compile(rf"\b(?:(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -198,7 +207,7 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
     words = _LETTERS.findall(key)
     if _DATE.fullmatch(term) or re.fullmatch(r"\d[\d.,]*", term):
         return True
-    if sum(map(len, words)) < 3 or all(w in _STOP for w in words):
+    if sum(map(len, words)) < 3 or all(w in STOP_WORDS for w in words):
         return False
     if key in common or key.endswith(("ist", "ists", "ism")):
         return False
@@ -227,7 +236,7 @@ def gives_away(front: str, back: str) -> bool:
     True
     """
     answer, question = match_key(back), match_key(front)
-    words = [w for w in re.findall(r"[\w’'-]+", answer) if w not in _STOP and len(w) > 2]
+    words = [w for w in re.findall(r"[\w’'-]+", answer) if w not in STOP_WORDS and len(w) > 2]
     return answer in question or (bool(words) and all(_mentions(question, w) for w in words))
 
 
@@ -235,23 +244,11 @@ def gives_away(front: str, back: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Clause:
-    lead: str  # what comes before the subject: "In 1957"
-    subject: str
-    subject_at: tuple[int, int]
-    aux: str  # "did" for a simple past
-    verb: str  # as it follows the aux: "set up", "been reduced"; "" after "was" alone
-    adverbs: str  # "greatly", "roundly"
-    rest: str
-    negative: bool
-
-
-@dataclass(frozen=True)
 class _Statement:
     point: Point
     text: str
     own_from: int  # where the point's own words start in the text
-    clause: _Clause
+    clause: Clause
 
 
 _OPENER = re.compile(
@@ -259,10 +256,7 @@ _OPENER = re.compile(
     r"moreover|furthermore|finally|instead|indeed|later|eventually)\b,?\s+",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[\w’'-]+")
 _PERSONAL = frozenset({"he", "she"})
-#: Subjects that mean nothing out of context: no question is asked about them.
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "this", "these", "that", "those"})
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
 _TITLED = re.compile(
     r"(?:President|King|Queen|Tsar|Emperor|General|Marshal|Chancellor|Pope|Kaiser|Premier|"
@@ -274,17 +268,17 @@ def _statements(points: list[Point], people: set[str]) -> Iterator[_Statement]:
     """The points as statements; ``people`` gains the names a "he" or "she" stood for."""
     person: str | None = None  # the last person the paragraph named as a subject
     note = -1
-    opening: dict[int, _Clause] = {}  # each sentence's first clause, by where it starts
+    opening: dict[int, Clause] = {}  # each sentence's first clause, by where it starts
     for point in points:
         if point.source.note != note:
             note, person, opening = point.source.note, None, {}
         text, own_from = _OPENER.sub("", point.text, count=1), 0
-        clause = _parse(text)
+        clause = parse_clause(text)
         shared = opening.get(point.source.sentence_start)
         if clause is not None and not clause.subject and shared is not None:
             prefix = " ".join(p for p in (shared.lead, shared.subject) if p)
             text, own_from = f"{prefix} {text}", len(prefix) + 1
-            clause = _parse(text)
+            clause = parse_clause(text)
         if clause is None or not clause.subject or not _balanced(point.text):
             continue
         if clause.subject.lower() in _PERSONAL:
@@ -294,7 +288,7 @@ def _statements(points: list[Point], people: set[str]) -> Iterator[_Statement]:
             start, end = clause.subject_at
             text = text[:start] + person + text[end:]
             own_from += len(person) - (end - start) if own_from > start else 0
-            clause = _parse(text)
+            clause = parse_clause(text)
             if clause is None:
                 continue
         bare = re.sub(r"\s+(?:himself|herself)$", "", clause.subject)
@@ -303,7 +297,7 @@ def _statements(points: list[Point], people: set[str]) -> Iterator[_Statement]:
         if _NAME.fullmatch(bare):
             person = bare
         opening.setdefault(point.source.sentence_start, clause)
-        if len(_WORD.findall(point.text)) >= 4:
+        if len(WORD.findall(point.text)) >= 4:
             yield _Statement(point, text, own_from, clause)
 
 
@@ -315,180 +309,6 @@ def _balanced(text: str) -> bool:
         and text.count('"') % 2 == 0
         and text.count("(") == text.count(")")
     )
-
-
-# -- reading a clause -------------------------------------------------------------------------
-
-_MODALS = frozenset("would could should might must can will may shall".split())
-_AUXES = frozenset("was were had has have is are did does do".split()) | _MODALS
-_ADVERBS = frozenset(
-    "also therefore thus then too still even again once however already soon later first "
-    "initially eventually finally now further well very".split()
-)
-_NEGATIVE = frozenset({"not", "never", "no"})
-_PARTICLES = frozenset("down up out off away back over".split())
-_PREPOSITIONS = frozenset(
-    "in on at by after before during until from under with within since following "
-    "throughout for between over".split()
-)
-_STARTS = frozenset("the a an most many some all both each every no".split()) | _PRONOUNS
-_RELATIVES = frozenset({"which", "who", "that"})
-#: Before these an "-ed" word describes a noun: "the armed forces", "more limited".
-_DESCRIBED = frozenset("the a an his her its their this these those very more most".split())
-_NOT_VERBS = frozenset("hundred sacred naked wicked kindred beloved".split())
-_IRREGULAR = dict(
-    pair.split(":")
-    for pair in """became:become began:begin brought:bring built:build came:come chose:choose
-    drew:draw drove:drive fell:fall felt:feel fought:fight found:find gave:give got:get
-    grew:grow held:hold kept:keep knew:know led:lead left:leave lost:lose made:make meant:mean
-    met:meet paid:pay put:put ran:run rose:rise said:say saw:see sent:send set:set shot:shoot
-    sold:sell spoke:speak spent:spend stood:stand struck:strike swept:sweep took:take
-    taught:teach thought:think told:tell threw:throw went:go won:win wrote:write used:use
-    bought:buy cut:cut let:let overthrew:overthrow undertook:undertake withdrew:withdraw""".split()
-)
-_PARTICIPLES = frozenset(
-    """been become begun brought built chosen done drawn driven fallen felt fought found given
-    got gotten grown held kept known led left lost made meant met paid put run risen said seen
-    sent set shot sold spoken spent stood struck swept taken taught thought told thrown gone won
-    written rewritten bought cut let overthrown undertaken withdrawn""".split()
-)
-
-
-def _is_past(word: str) -> bool:
-    return word in _IRREGULAR or (len(word) > 3 and word.endswith("ed") and word[-3] != "e")
-
-
-def _is_verb(word: str) -> bool:
-    return word[:1].islower() and word not in _NOT_VERBS and (word in _AUXES or _is_past(word))
-
-
-def _base(past: str) -> str:
-    """The plain form of a past tense: closed -> close, scrapped -> scrap, tried -> try."""
-    if past in _IRREGULAR:
-        return _IRREGULAR[past]
-    if past.endswith("ied"):
-        return past[:-1] if len(past) == 4 else past[:-3] + "y"  # died, tried
-    if re.search(r"(?:is|iz|ys|yz)ed$", past):
-        return past[:-1]  # emphasised, organized, analysed
-    stem = past[:-2]
-    candidates = [stem, stem + "e"]
-    if len(stem) > 2 and stem[-1] == stem[-2]:
-        candidates.append(stem[:-1])  # planned, scrapped, cancelled
-    return max(candidates, key=word_rarity)
-
-
-def _parse(text: str) -> _Clause | None:
-    """Lead, subject, verb group and rest of a clause; None where they cannot be told apart."""
-    words = list(_WORD.finditer(text))
-    verb_at = _verb_at(words)
-    if verb_at is None:
-        return None
-    lead_end = _lead_end(words[:verb_at])
-    last = verb_at  # "he roundly condemned", "he thus needed": adverbs are not the subject
-    while last > lead_end and _is_adverb(words[last - 1].group()):
-        last -= 1
-    start = words[lead_end].start() if lead_end < last else words[verb_at].start()
-    subject = text[start : words[last - 1].end()].strip(" ,") if last > lead_end else ""
-    if subject and not _plausible_subject(subject):
-        return None
-    manner = [w.group() for w in words[last:verb_at] if w.group().endswith("ly")]
-    aux, verb, adverbs, negative, after = _verb_group(words, verb_at)
-    return _Clause(
-        lead=text[:start].strip(" ,"),
-        subject=subject,
-        subject_at=(start, start + len(subject)),
-        aux=aux,
-        verb=verb,
-        adverbs=" ".join([*manner, adverbs]).strip(),
-        rest=text[after:].strip(" ,"),
-        negative=negative,
-    )
-
-
-def _verb_at(words: list[re.Match[str]]) -> int | None:
-    """The clause's own first verb: not "which was launched", "named after", ", launched in"."""
-    i, aside = 0, False  # aside: a ", launched in 1959," has been passed over
-    while i < len(words):
-        word = words[i].group()
-        regular = word not in _AUXES and word not in _IRREGULAR
-        before = words[i - 1].group().lower() if i else ""
-        opens_aside = i > 0 and "," in _gap(words, i) and not aside
-        describes = word.startswith("un") or before in _DESCRIBED or opens_aside
-        if not _is_verb(word) or (regular and (describes or _reduced_relative(words, i))):
-            aside |= opens_aside and _is_verb(word)
-            i += 1
-        elif before in _RELATIVES:
-            i += 2 if word in _AUXES else 1
-        else:
-            return i
-    return None
-
-
-def _gap(words: list[re.Match[str]], i: int) -> str:
-    return words[i].string[words[i - 1].end() : words[i].start()]
-
-
-def _reduced_relative(words: list[re.Match[str]], at: int) -> bool:
-    """Is the "-ed" word part of the subject, as in "Places named after Stalin were ..."?"""
-    for i in range(at + 1, min(at + 6, len(words))):
-        word = words[i].group()
-        if word in {"was", "were", "is", "are"}:
-            return words[i - 1].group().lower() not in _RELATIVES | {"and", "but", "or"}
-        if _is_verb(word) or word in {"and", "but", "or"}:
-            return False
-    return False
-
-
-def _lead_end(before: list[re.Match[str]]) -> int:
-    """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
-    to secure his position"."""
-    if not before or before[0].group().lower() not in _PREPOSITIONS:
-        return 0
-    for i in range(1, len(before)):
-        token = before[i].group()
-        if "," in _gap(before, i):
-            return i
-        starts = token.lower() in _STARTS or (token[0].isupper() and token not in _MONTHS)
-        if i >= 2 and starts:
-            return i
-    return len(before)
-
-
-def _plausible_subject(subject: str) -> bool:
-    words = subject.lower().split()
-    if len(words) == 1 and words[0] in _PRONOUNS:
-        return True
-    return len(words) <= 12 and words[-1] not in _STOP | _STARTS | {"whom", "whose", "so"}
-
-
-def _is_adverb(word: str) -> bool:
-    return word in _ADVERBS or word in _NEGATIVE or (word.endswith("ly") and len(word) > 4)
-
-
-def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, bool, int]:
-    """(aux, verb, adverbs, negative, where the rest starts) from the first verb on."""
-    first = words[at].group()
-    taken: list[str] = []
-    i = at + 1
-    if first not in _AUXES:
-        taken, aux = [_base(first)], "did"
-    else:
-        aux = first
-        while i < len(words) and _is_adverb(words[i].group()):
-            i += 1
-        if i < len(words) and (first in _MODALS or words[i].group() == "been"):
-            taken.append(words[i].group())
-            i += 1
-        if i < len(words) and (words[i].group() in _PARTICIPLES or _is_past(words[i].group())):
-            taken.append(words[i].group())
-            i += 1
-    if taken and i < len(words) and words[i].group() in _PARTICLES:
-        taken.append(words[i].group())
-        i += 1
-    between = [w.group() for w in words[at + 1 : i] if w.group() not in taken]
-    adverbs = " ".join(w for w in between if w.endswith("ly"))
-    negative = any(w in _NEGATIVE for w in between)
-    return aux, " ".join(taken), adverbs, negative, words[i - 1].end()
 
 
 # -- question cards ---------------------------------------------------------------------------
@@ -523,7 +343,7 @@ class _Asking:
     """What a question maker works from."""
 
     text: str
-    clause: _Clause
+    clause: Clause
     numbers: list[str]
     worth: list[str]  # the things in the point worth knowing
     people: set[str]
@@ -533,8 +353,10 @@ def _question_cards(
     statement: _Statement, common: set[str], people: set[str]
 ) -> Iterator[tuple[CardKind, str, str]]:
     clause = statement.clause
-    if clause.negative or clause.aux in _MODALS or clause.subject.lower() in _PRONOUNS:
+    if clause.negative or clause.aux in MODALS or clause.subject.lower() in PRONOUNS:
         return
+    if clause.aux == "did" and not clause.verb:
+        return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
     if re.search(r"\b(?:this|that|these|those)\b", clause.lead, re.IGNORECASE):
         return  # "In that year": the card would not say which year
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
@@ -551,15 +373,15 @@ def _question_cards(
                 yield "basic", front, back
 
 
-def _ask(word: str, clause: _Clause, tail: str, lead: str | None = None) -> str:
+def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     """A question from a clause: "When" + "did" + "Khrushchev" + "close down" + tail + lead."""
     subject = clause.subject
     first = subject.split()[0]
-    if first.lower() in _STARTS:
+    if first.lower() in SUBJECT_STARTS:
         subject = first.lower() + subject[len(first) :]
     if lead is None:
         lead = "" if _REASON.match(clause.lead + " ") else clause.lead
-    if lead and lead.split()[0].lower() in _PREPOSITIONS:
+    if lead and lead.split()[0].lower() in PREPOSITIONS:
         lead = lead[0].lower() + lead[1:]
     parts = (word, clause.aux, subject, clause.adverbs, clause.verb, tail.strip(" ,"), lead)
     return " ".join(p for p in parts if p) + "?"
@@ -588,7 +410,7 @@ def _when(a: _Asking) -> Asked:
         return
     when = re.search(rf"\b(?:in|until|by)\s+({_DATE.pattern}),?\s+when\s+(.+)$", clause.rest)
     if when:  # "... until 1956 when Nikita Khrushchev appeared as the new Soviet leader"
-        inner = _parse(when[2])
+        inner = parse_clause(when[2])
         if inner is not None and inner.subject and not inner.negative:
             yield _ask("When", inner, _trimmed(inner.rest)), when[1]
         return
@@ -630,9 +452,9 @@ def _what(a: _Asking) -> Asked:
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
     thing = thing.strip()
     first = thing.split()[0].lower() if thing else "not"
-    if first in (_STOP - {"the", "a", "an"}) | _PREPOSITIONS | {"not", "how", "what", "him"}:
+    if first in (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}:
         return
-    if not any(w in thing for w in a.worth) or _is_verb(first) or len(thing.split()) > 10:
+    if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
         return
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
@@ -651,7 +473,8 @@ def _why(a: _Asking) -> Asked:
         yield _ask("Why", clause, _trimmed(clause.rest), lead=""), clause.lead
         return
     found = _REASON.search(clause.rest) or _purpose(clause.rest)
-    if found is None or (clause.aux == "did" and _wants(clause.verb.split()[0])):
+    wants = clause.aux == "did" and bool(clause.verb) and _wants(clause.verb.split()[0])
+    if found is None or wants:
         return
     asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
     if (clause.verb or asked) and _trimmed(asked) == asked and len(answer.split()) >= 3:
@@ -668,7 +491,7 @@ def _purpose(rest: str) -> re.Match[str] | None:
 def _wants(word: str) -> bool:
     if word.endswith("ing"):
         return bool({word[:-3], word[:-3] + "e"} & _WANTS) or word == "trying"
-    return word in _WANTS or (_is_past(word) and _base(word) in _WANTS)
+    return word in _WANTS or (is_past(word) and base_form(word) in _WANTS)
 
 
 def _what_was(a: _Asking) -> Asked:
