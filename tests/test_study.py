@@ -275,3 +275,98 @@ def test_a_review_session_shows_one_card_a_point(seeded: str) -> None:
         reviewed = [store.memory.card(r["card_id"]) for r in store.memory.reviews()]
     assert len(reviewed) == 8
     assert len({card.point_id for card in reviewed}) == 8
+
+
+def test_the_answer_typed_in_a_review_is_kept(seeded: str) -> None:
+    cli(seeded, "review", "--limit", "1", stdin="1953\n\n")
+    with Store.open(seeded) as store:
+        [kept] = store.memory.reviews()
+    assert kept["answer"] == "1953"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "rating"),
+    [
+        ("March 1953", "March 1953", 3),
+        ("march 1935", "March 1953", 2),  # a wrong year is no slip
+        ("Virgn Lands", "Virgin Lands", 3),  # a slip of spelling is
+        ("25", "twenty-five", 3),
+        ("Virgin Lands scheme", "the Virgin Lands scheme", 3),
+        ("1953", "March 1953", 2),
+        ("plan", "Sixth Five Year Plan", 1),
+        ("the", "the Virgin Lands scheme", 1),
+        ("1954", "1953", 1),
+    ],
+)
+def test_a_typed_answer_suggests_a_rating_only_when_it_says_it_all(
+    typed: str, expected: str, rating: int
+) -> None:
+    from pastpaper.practice import typed_rating
+
+    assert int(typed_rating(typed, expected)) == rating
+
+
+def test_an_exam_date_set_later_brings_cards_back_before_the_exam(seeded: str) -> None:
+    from pastpaper.practice import due_cards
+    from pastpaper.schedule import Plan
+
+    cli(seeded, "review", "--limit", "1", stdin="\n4\n")  # Easy: back in about a week
+    in_three_days = datetime.now(UTC) + timedelta(days=3)
+    exam = (datetime.now(UTC) + timedelta(days=5)).date()
+    with Store.open(seeded) as store:
+        [reviewed] = [c for c in store.memory.cards() if c.state is not None]
+        assert reviewed.due is not None and reviewed.due > in_three_days
+        plain = due_cards(store, in_three_days, Plan())
+        before_exam = due_cards(store, in_three_days, Plan(exam_date=exam))
+    assert reviewed.id not in {c.id for c in plain}
+    assert reviewed.id in {c.id for c in before_exam}
+
+
+def test_an_empty_bank_says_to_import_notes_first(tmp_path: Path) -> None:
+    for command in (["review"], ["practise", "--due"], ["cards"], ["timeline"]):
+        result = runner.invoke(app, ["--db", str(tmp_path / "empty.db"), *command])
+        assert result.exit_code == 1, command
+        assert "the bank is empty: import notes first" in result.stderr
+
+
+def test_an_answer_that_is_not_utf8_is_refused_clearly(seeded: str) -> None:
+    result = runner.invoke(app, ["--db", seeded, "practise", "3"], input=b"Stalin \xff died\n")
+    assert result.exit_code == 1
+    assert "the answer is not UTF-8 text (byte 8 is 0xff)" in result.stderr
+
+
+def test_a_bad_chart_file_is_refused_before_anything_is_printed(seeded: str) -> None:
+    result = runner.invoke(app, ["--db", seeded, "trends", "--chart", "trends.txt"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert ".svg" in result.stderr
+
+
+def test_ctrl_c_while_answering_keeps_what_was_written(tmp_path: Path, seed_path: Path) -> None:
+    import pty
+    import select
+
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    main, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pastpaper", "--db", str(db), "practise", "3"],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    seen, deadline = b"", time.monotonic() + 60
+    while b"end with a line holding only a full stop" not in seen:
+        assert time.monotonic() < deadline, seen
+        if select.select([main], [], [], 1)[0]:
+            seen += os.read(main, 4096)
+    os.write(main, b"Statues of Stalin were taken down.\n")
+    time.sleep(1)  # the line reaches the program before the interrupt
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    os.close(main)
+    with Store.open(db) as store:
+        [attempt] = store.memory.attempts()
+    assert attempt.answer == "Statues of Stalin were taken down.\n"
+    assert attempt.mark is None

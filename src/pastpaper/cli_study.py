@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.markup import escape
@@ -78,6 +78,11 @@ def _plan(ctx: typer.Context, exam_date: datetime | None, retention: float | Non
         ctx.obj, exam_date=exam_date.date() if exam_date else None, retention=retention
     )
     ctx.obj = settings
+    if settings.exam_date is not None and settings.exam_date < datetime.now(UTC).date():
+        err.print(
+            f"[yellow]warning:[/yellow] the exam date {settings.exam_date.isoformat()} has "
+            "passed; cards are scheduled as if there were none"
+        )
     return Plan(desired_retention=settings.retention, exam_date=settings.exam_date)
 
 
@@ -113,6 +118,7 @@ def cards(ctx: typer.Context, course: CourseOption = None, as_json: JsonTable = 
     from pastpaper.practice import sync_cards
 
     store = _store(ctx)
+    _not_empty(store)
     sync_cards(store, course)
     found = store.memory.cards(store.course_id(course) if course else None)
     if as_json:
@@ -172,13 +178,14 @@ def review(
 
     Example: pastpaper review --limit 10 --exam-date 2027-05-20
     """
-    from pastpaper.practice import rate_card, sync_cards, typed_rating
+    from pastpaper.practice import due_cards, rate_card, sync_cards, typed_rating
     from pastpaper.schedule import parse_rating
 
     plan = _plan(ctx, exam_date, retention)
     store = _store(ctx)
+    _not_empty(store)
     sync_cards(store, course)
-    waiting = store.memory.due_cards(datetime.now(UTC), store.course_id(course) if course else None)
+    waiting = due_cards(store, datetime.now(UTC), plan, course)
     # One card a point a session: a point's cloze and its question give each other away.
     due: list[StoredCard] = []
     for card in waiting:
@@ -205,7 +212,7 @@ def review(
                 except InputError as error:
                     err.print(f"[yellow]{escape(str(error))}[/yellow]")
             assert rating is not None
-            back_on = rate_card(store, card, rating, plan, datetime.now(UTC))
+            back_on = rate_card(store, card, rating, plan, datetime.now(UTC), typed or None)
             done += 1
             out.print(f"Saved; it comes back {_when(back_on)}.")
     except _Ended:
@@ -263,13 +270,16 @@ def practise(
 
     plan = _plan(ctx, exam_date, retention)
     settings: Settings = load_settings(ctx.obj, minutes_per_mark=minutes_per_mark)
+    if answer is not None and not answer.strip():
+        raise InputError("the answer is empty: nothing was saved or marked")
     store = _store(ctx)
+    _not_empty(store)
     for earlier in mark_left_over(store, plan):
         out.print(
             f"Your saved answer (attempt {earlier.attempt_id}) had not been marked; now it is: "
             f"{earlier.marking.mark}/{earlier.marking.max_marks}."
         )
-    question = _question_to_practise(store, question_id, due)
+    question = _question_to_practise(store, question_id, due, plan)
     if question is None:
         return
     seconds = suggested_seconds(question.marks, settings.minutes_per_mark)
@@ -278,7 +288,12 @@ def practise(
     out.print(f"[bold]{year}{escape(question.text)}[/bold] ({marks})")
     out.print(f"Suggested time: {_clock(seconds)}. The clock starts now.")
     started = datetime.now(UTC)
-    text = _typed_answer() if answer is None and file is None else _answer_text(answer, file)
+    if answer is None and file is None:
+        text, stopped = _typed_answer()
+        if stopped:
+            _keep_draft(store, question, text, started, seconds)
+    else:
+        text = _answer_text(answer, file)
     if not text.strip():
         raise InputError("the answer is empty: nothing was saved or marked")
     done = practise(
@@ -298,12 +313,14 @@ def practise(
         f"Attempt {done.attempt_id} saved; question {question.id} comes back {_when(done.due)}."
     )
     if question_id is None and due:
-        rest = len(due_questions(store, datetime.now(UTC)))
+        rest = len(due_questions(store, datetime.now(UTC), plan))
         if rest:
             out.print(f"{_n(rest, 'more question')} due: pastpaper practise --due")
 
 
-def _question_to_practise(store: Store, question_id: int | None, due: bool) -> QuestionInfo | None:
+def _question_to_practise(
+    store: Store, question_id: int | None, due: bool, plan: Plan
+) -> QuestionInfo | None:
     from pastpaper.practice import due_questions
 
     if question_id is not None:
@@ -312,7 +329,7 @@ def _question_to_practise(store: Store, question_id: int | None, due: bool) -> Q
         return store.question(question_id).question
     if not due:
         raise InputError("give a QUESTION_ID (see pastpaper questions) or --due")
-    waiting = due_questions(store, datetime.now(UTC))
+    waiting = due_questions(store, datetime.now(UTC), plan)
     if waiting:
         return waiting[0]
     fresh = [q for q in store.questions() if store.memory.question_state(q.id) is None]
@@ -323,16 +340,58 @@ def _question_to_practise(store: Store, question_id: int | None, due: bool) -> Q
     return None
 
 
-def _typed_answer() -> str:
-    """The answer, from the terminal (ended by a line '.' or Ctrl-D) or piped in whole."""
-    if sys.stdin.isatty():
+def _typed_answer() -> tuple[str, bool]:
+    """The answer, from the terminal (ended by a line '.' or Ctrl-D) or piped in whole, and
+    whether the student stopped it with Ctrl-C."""
+    typing = sys.stdin.isatty()
+    if typing:
         out.print("[dim]Write your answer; end with a line holding only a full stop.[/dim]")
-    lines = []
-    for line in sys.stdin:
-        if line.strip() == "." and sys.stdin.isatty():
-            break
-        lines.append(line)
-    return "".join(lines)
+    lines: list[bytes] = []
+    try:
+        for line in iter(sys.stdin.buffer.readline, b""):
+            if typing and line.strip() == b".":
+                break
+            lines.append(line)
+    except KeyboardInterrupt:
+        return _decoded(b"".join(lines)), True
+    return _decoded(b"".join(lines)), False
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the answer is not UTF-8 text (byte {error.start + 1} is {data[error.start]:#04x}); "
+            "save it as UTF-8 and give it with --file"
+        ) from None
+
+
+def _keep_draft(
+    store: Store, question: QuestionInfo, text: str, started: datetime, seconds: int
+) -> NoReturn:
+    """Ctrl-C while answering: keep what was written, to be marked next time."""
+    if text.strip():
+        attempt = store.memory.start_attempt(
+            question_id=question.id,
+            course=question.course,
+            topic=question.topic,
+            question=question.text,
+            answer=text,
+            started_at=started,
+            submitted_at=datetime.now(UTC),
+            seconds_allowed=seconds,
+        )
+        err.print(
+            f"\nStopped. Your answer so far is saved as attempt {attempt}; it will be marked "
+            "the next time you practise."
+        )
+    raise typer.Exit(130)
+
+
+def _not_empty(store: Store) -> None:
+    if not store.courses():
+        raise NotFound("the bank is empty: import notes first (pastpaper import NOTES.txt)")
 
 
 def _clock(seconds: int) -> str:
@@ -383,13 +442,14 @@ def progress(
         Column("cards", justify="right"),
         Column("new", justify="right"),
         Column("due", justify="right"),
-        Column("recall", justify="right"),
+        Column("recall of cards seen", justify="right"),
         Column("marks over time", ratio=2),
         title="Progress" + (f" (exam {plan.exam_date.isoformat()})" if plan.exam_date else ""),
         title_justify="left",
     )
     for r in rows:
-        recall = "-" if r.retention is None else f"{r.retention:.0%}"
+        seen = r.cards - r.new
+        recall = "-" if r.retention is None else f"{r.retention:.0%} of {seen}"
         trail = " → ".join(f"{mark}/{top}" for _, mark, top in r.marks[-6:]) or "-"
         table.add_row(escape(r.topic), str(r.cards), str(r.new), str(r.due), recall, trail)
     out.print(table)
@@ -403,9 +463,8 @@ def progress(
 
 def _courses(store: Store, course: str | None) -> list[Course]:
     """The course asked for, or every course; a bank with none says how to fill it."""
+    _not_empty(store)
     slugs = [course] if course is not None else [c.slug for c in store.courses()]
-    if not slugs:
-        raise NotFound("the bank is empty: import notes first (pastpaper import NOTES.txt)")
     return [store.course(slug) for slug in slugs]
 
 
@@ -424,6 +483,7 @@ def trends(
     """
     from pastpaper.trends import command_words_by_year, trends, trends_chart
 
+    _chart_writable(chart, force)
     rows = [row for c in _courses(_store(ctx), course) for row in trends(c)]
     if as_json:
         typer.echo(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=2))
@@ -473,6 +533,7 @@ def timeline(
     """
     from pastpaper.timeline import timeline, timeline_chart
 
+    _chart_writable(chart, force)
     events = [e for c in _courses(_store(ctx), course) for e in timeline(c)]
     if as_json:
         rows = [{"label": e.label, **e.model_dump()} for e in events]
@@ -491,6 +552,15 @@ def timeline(
     if chart is not None:
         timeline_chart(events, chart, force=force)
         err.print(f"Drew the timeline to {escape(str(chart))}.")
+
+
+def _chart_writable(chart: Path | None, force: bool) -> None:
+    """Refuse a chart file that cannot be written before anything is printed."""
+    if chart is not None:
+        from pastpaper.charts import chart_format
+
+        chart_format(chart)
+        _writable(chart, force)
 
 
 # -- exports ---------------------------------------------------------------------------------

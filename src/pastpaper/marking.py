@@ -35,6 +35,7 @@ __all__ = [
     "Marking",
     "Missed",
     "Span",
+    "as_number",
     "claim_spans",
     "claim_texts",
     "mark",
@@ -435,7 +436,7 @@ def _contradiction(claim: str, point: Point) -> tuple[str, str] | None:
 
 
 def _plain(values: list[str]) -> list[str]:
-    return [_as_number(v.replace(",", "").lower()) for v in values]
+    return [as_number(v.replace(",", "").lower()) for v in values]
 
 
 _UNITS = {
@@ -453,7 +454,7 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
-def _as_number(value: str) -> str:
+def as_number(value: str) -> str:
     """'twenty-five' and '25' are the same number, and so are '2 million' and '2000000'."""
     total = current = 0.0
     for word in re.split(r"[\s-]+", value):

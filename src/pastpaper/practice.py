@@ -11,6 +11,7 @@ Easy), so a question answered badly comes back sooner.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +20,15 @@ from typing import TYPE_CHECKING
 
 from pastpaper.cards import cards_of
 from pastpaper.errors import NotFound
-from pastpaper.schedule import Plan, Rating, new_card, rating_for_mark, retention, review
+from pastpaper.schedule import (
+    Plan,
+    Rating,
+    due_under,
+    new_card,
+    rating_for_mark,
+    retention,
+    review,
+)
 from pastpaper.store.memory import Attempt, CardSync, StoredCard
 
 if TYPE_CHECKING:
@@ -29,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Practised",
     "TopicProgress",
+    "due_cards",
     "due_questions",
     "mark_left_over",
     "practise",
@@ -54,28 +64,55 @@ def sync_cards(store: Store, course: str | None = None) -> dict[str, CardSync]:
 
 
 def rate_card(
-    store: Store, card: StoredCard, rating: Rating, plan: Plan, now: datetime
+    store: Store,
+    card: StoredCard,
+    rating: Rating,
+    plan: Plan,
+    now: datetime,
+    answer: str | None = None,
 ) -> datetime:
-    """Keep a review of ``card`` and its new schedule; when the card is due again."""
+    """Keep a review of ``card`` (and the answer typed) and its new schedule; when the
+    card is due again."""
     state, record = review(card.state or new_card(now), rating, now, plan)
-    store.memory.record_review(card.id, int(rating), state, record)
+    store.memory.record_review(card.id, int(rating), state, record, answer)
     return datetime.fromisoformat(state["due"])
 
 
 def typed_rating(typed: str, expected: str) -> Rating:
-    """The rating a typed answer suggests: Good when it says what the card hides (small
-    slips forgiven), Hard when it is close, else Again."""
+    """The rating a typed answer suggests: Good when it says all that the card hides (slips
+    of spelling forgiven, "25" for "twenty-five", but never another number), Hard when it
+    says at least half of it, else Again. One word of a longer answer ("plan" for "the
+    Sixth Five Year Plan") is not it.
+    """
     from rapidfuzz import fuzz
 
+    from pastpaper.marking import as_number
     from pastpaper.text import match_key
 
     said, wanted = match_key(typed), match_key(expected)
     if not said:
         return Rating.Again
-    closeness = max(fuzz.ratio(said, wanted), fuzz.token_set_ratio(said, wanted))
-    if closeness >= 85:
+    if as_number(said) == as_number(wanted):
         return Rating.Good
-    return Rating.Hard if closeness >= 60 else Rating.Again
+    same_numbers = re.findall(r"\d+", said) == re.findall(r"\d+", wanted)
+    if same_numbers and fuzz.ratio(said, wanted) >= 85:
+        return Rating.Good
+    words = said.split()
+
+    def says(word: str) -> bool:  # a number exactly, a word with a slip forgiven
+        if word.isdigit():
+            return word in words
+        return any(fuzz.ratio(word, mine) >= 85 for mine in words)
+
+    needed = [w for w in wanted.split() if w not in _LITTLE_WORDS] or wanted.split()
+    found = sum(1 for w in needed if says(w))
+    if found == len(needed):
+        return Rating.Good
+    return Rating.Hard if 2 * found >= len(needed) else Rating.Again
+
+
+#: Words an answer may leave out ("Virgin Lands scheme" for "the Virgin Lands scheme").
+_LITTLE_WORDS = frozenset("a an the of and in on to for by".split())
 
 
 def suggested_seconds(marks: int | None, minutes_per_mark: float) -> int:
@@ -161,10 +198,36 @@ def mark_left_over(store: Store, plan: Plan) -> list[Practised]:
     return done
 
 
-def due_questions(store: Store, now: datetime, course: str | None = None) -> list[QuestionInfo]:
-    """Questions attempted before that are due again, most overdue first."""
+def due_cards(
+    store: Store, now: datetime, plan: Plan, course: str | None = None
+) -> list[StoredCard]:
+    """Cards to review now, most overdue first, then new ones in the order of the notes.
+
+    Under an exam date, a card scheduled beyond the exam before the date was set is due
+    by the exam rule (``schedule.due_under``)."""
+    course_id = store.course_id(course) if course is not None else None
+    if plan.exam_date is None:
+        return store.memory.due_cards(now, course_id)
+    waiting = []
+    for card in store.memory.cards(course_id):
+        due = None if card.state is None else due_under(card.state, plan)
+        if due is None or due <= now:
+            waiting.append((due is None, due or now, card))
+    return [card for *_, card in sorted(waiting, key=lambda item: item[:2])]
+
+
+def due_questions(
+    store: Store, now: datetime, plan: Plan, course: str | None = None
+) -> list[QuestionInfo]:
+    """Questions attempted before that are due again (by the exam rule too), most overdue
+    first."""
     known = {q.id: q for q in store.questions(course=course)}
-    return [known[i] for i, _ in store.memory.due_questions(now) if i in known]
+    due = [
+        (due_under(state, plan), question_id)
+        for question_id, state in store.memory.question_states().items()
+        if question_id in known
+    ]
+    return [known[i] for when, i in sorted(due) if when <= now]
 
 
 @dataclass(frozen=True)
@@ -215,7 +278,7 @@ def _topic_progress(
         topic=key[1],
         cards=len(cards),
         new=len(cards) - len(seen),
-        due=sum(1 for c in seen if c.due is not None and c.due <= now),
+        due=sum(1 for c in seen if c.state is not None and due_under(c.state, plan) <= now),
         retention=sum(recall) / len(recall) if recall else None,
         marks=tuple((a.submitted_at, a.mark or 0, a.max_marks or 0) for a in attempts),
     )

@@ -34,6 +34,7 @@ __all__ = [
     "Rating",
     "ReviewRecord",
     "due_at",
+    "due_under",
     "dump_card",
     "load_card",
     "new_card",
@@ -186,6 +187,15 @@ def retention(state: Mapping[str, Any], now: datetime, plan: Plan = DEFAULT_PLAN
 def due_at(state: Mapping[str, Any]) -> datetime:
     """When the card is next due, as a UTC datetime (for the store's due-date column)."""
     return load_card(state).due
+
+
+def due_under(state: Mapping[str, Any], plan: Plan) -> datetime:
+    """When the card is due under ``plan``: a card scheduled before an exam date was set,
+    and due after the exam, comes back by the exam rule from its last review."""
+    card = load_card(state)
+    if card.last_review is None:
+        return card.due
+    return _before_exam(card.due, card.last_review, plan.exam_date)
 
 
 def dump_card(card: Card) -> CardState:

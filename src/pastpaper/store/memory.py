@@ -146,9 +146,15 @@ class Memory:
 
     @reported
     def record_review(
-        self, card_id: str, rating: int, state: Mapping[str, Any], record: Mapping[str, Any]
+        self,
+        card_id: str,
+        rating: int,
+        state: Mapping[str, Any],
+        record: Mapping[str, Any],
+        answer: str | None = None,
     ) -> None:
-        """A review and the card's new schedule, committed together."""
+        """A review (with the answer typed, if any) and the card's new schedule, committed
+        together."""
         reviewed_at = datetime.fromisoformat(str(record["reviewed_at"]))
         due = datetime.fromisoformat(str(state["due"]))
         with self.engine.begin() as conn:
@@ -156,6 +162,7 @@ class Memory:
                 insert(REVIEWS).values(
                     card_id=card_id,
                     rating=rating,
+                    answer=answer,
                     reviewed_at=reviewed_at,
                     record=json.dumps(dict(record)),
                 )
@@ -174,7 +181,8 @@ class Memory:
             query = query.where(REVIEWS.c.card_id == card_id)
         with self.engine.connect() as conn:
             return [
-                {"card_id": row.card_id, **json.loads(row.record)} for row in conn.execute(query)
+                {"card_id": row.card_id, "answer": row.answer, **json.loads(row.record)}
+                for row in conn.execute(query)
             ]
 
     # -- past-paper questions -----------------------------------------------------------
@@ -245,6 +253,13 @@ class Memory:
                 )
 
     @reported
+    def question_states(self) -> dict[int, dict[str, Any]]:
+        """Every attempted question's schedule, by question id."""
+        query = select(QUESTION_SCHEDULES.c.question_id, QUESTION_SCHEDULES.c.state)
+        with self.engine.connect() as conn:
+            return {row.question_id: dict(json.loads(row.state)) for row in conn.execute(query)}
+
+    @reported
     def question_state(self, question_id: int) -> dict[str, Any] | None:
         """A question's schedule, or None if it was never attempted."""
         with self.engine.connect() as conn:
@@ -254,18 +269,6 @@ class Memory:
                 )
             )
         return None if state is None else dict(json.loads(state))
-
-    @reported
-    def due_questions(self, now: datetime) -> list[tuple[int, datetime]]:
-        """(question id, when it fell due) of each attempted question due again, most
-        overdue first."""
-        query = (
-            select(QUESTION_SCHEDULES.c.question_id, QUESTION_SCHEDULES.c.due)
-            .where(QUESTION_SCHEDULES.c.due <= now)
-            .order_by(QUESTION_SCHEDULES.c.due, QUESTION_SCHEDULES.c.question_id)
-        )
-        with self.engine.connect() as conn:
-            return [(row.question_id, _utc(row.due)) for row in conn.execute(query)]
 
     @reported
     def attempts(self, course: str | None = None) -> list[Attempt]:
@@ -307,8 +310,9 @@ def _card_values(
 
 
 def _utc(moment: datetime) -> datetime:
-    """SQLite hands back times without their zone; they were written in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """Times in UTC: SQLite hands them back without their zone (they were written in UTC),
+    PostgreSQL in the server's zone."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _stored_card(row: Any) -> StoredCard:

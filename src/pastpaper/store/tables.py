@@ -143,6 +143,7 @@ class ReviewRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     card_id: Mapped[str] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"))
     rating: Mapped[int] = mapped_column(Integer)
+    answer: Mapped[str | None] = mapped_column(Text)  # what the student typed, if anything
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     record: Mapped[str] = mapped_column(Text)  # the schedule's ReviewRecord as JSON
 

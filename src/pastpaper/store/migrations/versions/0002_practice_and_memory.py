@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("card_id", sa.String(40), nullable=False),
         sa.Column("rating", sa.Integer(), nullable=False),
+        sa.Column("answer", sa.Text(), nullable=True),
         _when("reviewed_at"),
         sa.Column("record", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
