@@ -371,17 +371,10 @@ def _keep_draft(
     store: Store, question: QuestionInfo, text: str, started: datetime, seconds: int
 ) -> NoReturn:
     """Ctrl-C while answering: keep what was written, to be marked next time."""
+    from pastpaper.practice import keep_answer
+
     if text.strip():
-        attempt = store.memory.start_attempt(
-            question_id=question.id,
-            course=question.course,
-            topic=question.topic,
-            question=question.text,
-            answer=text,
-            started_at=started,
-            submitted_at=datetime.now(UTC),
-            seconds_allowed=seconds,
-        )
+        attempt = keep_answer(store, question, text, started, datetime.now(UTC), seconds)
         err.print(
             f"\nStopped. Your answer so far is saved as attempt {attempt}; it will be marked "
             "the next time you practise."

@@ -40,6 +40,7 @@ __all__ = [
     "TopicProgress",
     "due_cards",
     "due_questions",
+    "keep_answer",
     "mark_left_over",
     "practise",
     "progress",
@@ -132,6 +133,27 @@ class Practised:
     seconds_allowed: int
 
 
+def keep_answer(
+    store: Store,
+    question: QuestionInfo,
+    answer: str,
+    started_at: datetime,
+    submitted_at: datetime,
+    seconds_allowed: int,
+) -> int:
+    """Save an answer to ``question`` as written, unmarked; the attempt's id."""
+    return store.memory.start_attempt(
+        question_id=question.id,
+        course=question.course,
+        topic=question.topic,
+        question=question.text,
+        answer=answer,
+        started_at=started_at,
+        submitted_at=submitted_at,
+        seconds_allowed=seconds_allowed,
+    )
+
+
 def practise(
     store: Store,
     question: QuestionInfo,
@@ -146,16 +168,7 @@ def practise(
 
     The answer is committed first: if marking fails or the process dies, it is still there.
     """
-    attempt_id = store.memory.start_attempt(
-        question_id=question.id,
-        course=question.course,
-        topic=question.topic,
-        question=question.text,
-        answer=answer,
-        started_at=started_at,
-        submitted_at=submitted_at,
-        seconds_allowed=seconds_allowed,
-    )
+    attempt_id = keep_answer(store, question, answer, started_at, submitted_at, seconds_allowed)
     attempt = store.memory.attempts_by_id([attempt_id])[0]
     return _mark_attempt(store, attempt_id, question.id, attempt, plan)
 
