@@ -606,7 +606,8 @@ def demo(ctx: typer.Context) -> None:
         _print_marking(answer, result, missed_shown=3)
     out.print(
         "\nNext: pastpaper show 2 · pastpaper scheme 3 · pastpaper mark 3 --answer '...' · "
-        "pastpaper export COURSE -o course.yaml"
+        "pastpaper practise 3 · pastpaper review · pastpaper timeline · "
+        "pastpaper export-anki COURSE -o deck.apkg"
     )
 
 
