@@ -370,3 +370,20 @@ def test_ctrl_c_while_answering_keeps_what_was_written(tmp_path: Path, seed_path
         [attempt] = store.memory.attempts()
     assert attempt.answer == "Statues of Stalin were taken down.\n"
     assert attempt.mark is None
+
+
+def test_cards_follow_the_notes_when_they_are_imported_again(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(notes))
+    before = {c["front"] for c in json.loads(cli(db, "cards", "--json"))}
+    notes.write_text(
+        notes.read_text(encoding="utf-8") + "\nIn 1961 Stalin's body was removed from the tomb.\n",
+        encoding="utf-8",
+    )
+    cli(db, "import", str(notes))
+    after = {c["front"] for c in json.loads(cli(db, "cards", "--json"))}
+    assert "In {{c1::1961}} Stalin's body was removed from the tomb." in after - before

@@ -206,12 +206,14 @@ def review(
             while True:
                 hint = f" [{int(suggested)}]" if suggested is not None else ""
                 given = _ask(f"Rate it: 1 again, 2 hard, 3 good, 4 easy{hint}: ").strip()
+                if not given and suggested is not None:
+                    rating = suggested
+                    break
                 try:
-                    rating = suggested if not given and suggested else parse_rating(given)
+                    rating = parse_rating(given)
                     break
                 except InputError as error:
                     err.print(f"[yellow]{escape(str(error))}[/yellow]")
-            assert rating is not None
             back_on = rate_card(store, card, rating, plan, datetime.now(UTC), typed or None)
             done += 1
             out.print(f"Saved; it comes back {_when(back_on)}.")

@@ -53,14 +53,18 @@ __all__ = [
 
 def sync_cards(store: Store, course: str | None = None) -> dict[str, CardSync]:
     """Make each course's cards from its notes (or one course's) and bring the stored cards
-    in line, keeping every schedule and review; by course slug."""
+    in line, keeping every schedule and review; by course slug, for the courses whose notes
+    were imported since their cards were last made."""
     now = datetime.now(UTC)
-    wanted = [course] if course is not None else [c.slug for c in store.courses()]
+    wanted = {store.course_id(course)} if course is not None else None
     synced = {}
-    for ref in wanted:
-        course_id = store.course_id(ref)
-        plain = store.course(ref)
-        synced[plain.slug] = store.memory.sync_cards(course_id, cards_of(plain), now)
+    for summary in store.courses():
+        if wanted is not None and summary.id not in wanted:
+            continue
+        if store.memory.cards_current(summary.id):
+            continue  # the notes have not been imported again since their cards were made
+        plain = store.course(summary.slug)
+        synced[summary.slug] = store.memory.sync_cards(summary.id, cards_of(plain), now)
     return synced
 
 
@@ -169,16 +173,17 @@ def practise(
     The answer is committed first: if marking fails or the process dies, it is still there.
     """
     attempt_id = keep_answer(store, question, answer, started_at, submitted_at, seconds_allowed)
-    attempt = store.memory.attempts_by_id([attempt_id])[0]
-    return _mark_attempt(store, attempt_id, question.id, attempt, plan)
+    return _mark_attempt(store, question.id, attempt_id, answer, plan)
 
 
 def _mark_attempt(
-    store: Store, attempt_id: int, question_id: int, attempt: Attempt, plan: Plan
+    store: Store, question_id: int, attempt_id: int, answer: str, plan: Plan
 ) -> Practised:
+    """Mark a kept answer; keep the mark and the question's new schedule together."""
     from pastpaper.bank import mark_answer
 
-    marking = mark_answer(store, question_id, attempt.answer)
+    [attempt] = store.memory.attempts(attempt_id=attempt_id)
+    marking = mark_answer(store, question_id, answer)
     rating = rating_for_mark(marking.mark, marking.max_marks)
     when = attempt.submitted_at
     state, _ = review(
@@ -203,12 +208,11 @@ def _mark_attempt(
 
 def mark_left_over(store: Store, plan: Plan) -> list[Practised]:
     """Mark the answers that were saved but never marked (the process stopped in between)."""
-    done = []
-    for attempt in store.memory.attempts():
-        if attempt.mark is not None or attempt.question_id is None:
-            continue
-        done.append(_mark_attempt(store, attempt.id, attempt.question_id, attempt, plan))
-    return done
+    return [
+        _mark_attempt(store, attempt.question_id, attempt.id, attempt.answer, plan)
+        for attempt in store.memory.attempts(unmarked=True)
+        if attempt.question_id is not None
+    ]
 
 
 def due_cards(

@@ -105,6 +105,7 @@ class Memory:
             gone = [i for i, row in stored.items() if i not in wanted and row.retired_at is None]
             if gone:
                 conn.execute(update(CARDS).where(CARDS.c.id.in_(gone)).values(retired_at=now))
+            conn.execute(update(COURSES).where(COURSES.c.id == course_id).values(cards_made_at=now))
         return CardSync(added=len(fresh), kept=len(wanted) - len(fresh), retired=len(gone))
 
     @reported
@@ -271,24 +272,30 @@ class Memory:
         return None if state is None else dict(json.loads(state))
 
     @reported
-    def attempts(self, course: str | None = None) -> list[Attempt]:
-        """Every attempt kept, oldest first."""
+    def attempts(
+        self,
+        course: str | None = None,
+        *,
+        attempt_id: int | None = None,
+        unmarked: bool = False,
+    ) -> list[Attempt]:
+        """The attempts kept, oldest first: a course's, one by id, or those not yet marked."""
         query = select(ATTEMPTS).order_by(ATTEMPTS.c.submitted_at, ATTEMPTS.c.id)
         if course is not None:
             query = query.where(ATTEMPTS.c.course == course)
+        if attempt_id is not None:
+            query = query.where(ATTEMPTS.c.id == attempt_id)
+        if unmarked:
+            query = query.where(ATTEMPTS.c.mark.is_(None))
         with self.engine.connect() as conn:
             return [_attempt(row) for row in conn.execute(query)]
 
     @reported
-    def attempts_by_id(self, attempt_ids: Sequence[int]) -> list[Attempt]:
-        query = select(ATTEMPTS).where(ATTEMPTS.c.id.in_(attempt_ids)).order_by(ATTEMPTS.c.id)
+    def cards_current(self, course_id: int) -> bool:
+        """Whether the course's cards were made since its notes were last imported."""
+        made = COURSES.c.cards_made_at >= COURSES.c.updated_at
         with self.engine.connect() as conn:
-            return [_attempt(row) for row in conn.execute(query)]
-
-    @reported
-    def course_slug(self, course_id: int) -> str:
-        with self.engine.connect() as conn:
-            return str(conn.scalar(select(COURSES.c.slug).where(COURSES.c.id == course_id)))
+            return bool(conn.scalar(select(made).where(COURSES.c.id == course_id)))
 
 
 def _card_values(

@@ -53,6 +53,8 @@ class CourseRow(Base):
     source: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # When the course's flashcards were last made from its notes (migration 0002).
+    cards_made_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class TopicRow(Base):

@@ -1,4 +1,5 @@
-"""Practice and memory: cards with their FSRS state, reviews, question schedules, attempts.
+"""Practice and memory: cards with their FSRS state, reviews, question schedules, attempts;
+and when each course's cards were last made.
 
 Revision ID: 0002
 Revises: 0001
@@ -22,6 +23,7 @@ def _when(name: str, nullable: bool = False) -> sa.Column[datetime]:
 
 
 def upgrade() -> None:
+    op.add_column("courses", _when("cards_made_at", nullable=True))
     op.create_table(
         "cards",
         sa.Column("id", sa.String(40), nullable=False),
@@ -101,3 +103,4 @@ def downgrade() -> None:
     op.drop_table("question_schedules")
     op.drop_table("reviews")
     op.drop_table("cards")
+    op.drop_column("courses", "cards_made_at")
