@@ -15,7 +15,14 @@ from pastpaper.course import Course
 from pastpaper.embed import MODEL_SHA256, Embedder, embedder
 from pastpaper.evaluate import evaluate, read_marking_set
 from pastpaper.ingest import read_notes
-from pastpaper.marking import MAX_ANSWER_CHARS, Marking, mark, reference_scheme
+from pastpaper.marking import (
+    ANSWER_FEATURES,
+    MAX_ANSWER_CHARS,
+    Marking,
+    mark,
+    reference_scheme,
+    short_answer_kind,
+)
 from pastpaper.scheme import MarkScheme, build_scheme
 
 SEED_ANSWERS = SHARED / "data" / "seed-answers.jsonl"
@@ -32,7 +39,7 @@ def scheme_for(course: Course, family: int, question: int) -> MarkScheme:
 
 
 def marked(answer: str, scheme: MarkScheme) -> Marking:
-    return mark(answer, scheme, embedder().encode, calibration())
+    return mark(answer, scheme, embedder(), calibration())
 
 
 def test_the_model_is_the_published_one() -> None:
@@ -50,7 +57,7 @@ def test_a_changed_model_is_refused(tmp_path: Path) -> None:
 
 def test_the_seed_answers_are_marked_within_a_mark_on_average(course: Course) -> None:
     rows = read_marking_set(SEED_ANSWERS)
-    [result] = evaluate(rows, embedder().encode, calibration(), course)
+    [result] = evaluate(rows, embedder(), calibration(), course)
     assert result.n == 16
     assert result.mae <= 1.0, result
 
@@ -142,6 +149,74 @@ def test_one_engine_marks_against_a_reference_answer() -> None:
     )
     assert marked("because the switch is open", scheme).mark == 1
     assert marked("the bulb is broken", scheme).mark == 0
+
+
+def test_short_references_are_judged_whole_and_mark_schemes_point_by_point(
+    course: Course,
+) -> None:
+    question = "What does the layering tell you about the density of corn syrup?"
+    assert short_answer_kind(reference_scheme(question, ["Corn syrup is denser."], 1)) == "one"
+    several = reference_scheme(question, ["It is denser.", "It sinks below water."], 1)
+    assert short_answer_kind(several) == "several"
+    listed = reference_scheme(question, ["- denser than water\n- sinks below it"], 1)
+    long = reference_scheme(question, [" ".join(["denser"] * 61)], 1)
+    two_marks = reference_scheme(question, ["Corn syrup is denser."], 2)
+    notes = scheme_for(course, 0, 2)
+    assert [short_answer_kind(s) for s in (listed, long, two_marks, notes)] == [None] * 4
+
+
+def test_every_judge_was_fitted_on_train_answers_only() -> None:
+    fitted = calibration()
+    assert set(fitted.short_answers) == {"one", "several"}
+    judges = [fitted, *fitted.short_answers.values()]
+    assert all(j.fitted_on and all(s.endswith(": train") for s in j.fitted_on) for j in judges)
+    assert all(j.features == ANSWER_FEATURES for j in fitted.short_answers.values())
+    assert all(len(j.weights) == len(j.features) for j in judges)
+    # The word pieces' counts ship with the package and come from every train answer.
+    assert fitted.answers_counted == fitted.train_figures["answers"]
+    assert max(fitted.piece_answers.values()) <= fitted.answers_counted
+    assert fitted.piece_answers["the"] > fitted.piece_answers["circuit"] > 0  # "the": common
+
+
+# A SciEntsBank-like question, written here: one short model answer, one mark.
+FLOATING = reference_scheme(
+    "Look at the block of wood in the cup of water. What evidence shows that the wood is "
+    "less dense than the water?",
+    ["The block of wood floats, so the wood is less dense than water."],
+    1,
+)
+
+
+def test_a_short_answer_is_judged_on_what_it_says_as_a_whole() -> None:
+    right = marked("My evidence is that the wooden block is floating on top.", FLOATING)
+    assert right.mark == 1
+    assert right.credited[0].span.text == "My evidence is that the wooden block is floating on top"
+    assert marked("The wood is brown and it is made of a tree.", FLOATING).mark == 0
+    assert marked("It sinks to the bottom of the cup.", FLOATING).mark == 0
+
+
+SHORT_PARTS = st.sampled_from(
+    [
+        "The block floats on the water.",
+        "It stays on top.",
+        "Wood is lighter for its size than water.",
+        "The block sank.",
+        "The water is in a cup.",
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(SHORT_PARTS, min_size=1, max_size=3), st.sampled_from(["I like football."]))
+def test_a_short_answer_gains_nothing_by_padding_or_repetition(
+    parts: list[str], padding: str
+) -> None:
+    answer = " ".join(parts)
+    result = marked(answer, FLOATING)
+    assert 0 <= result.mark <= 1
+    assert marked(answer, FLOATING) == result
+    assert marked(f"{answer} {answer}", FLOATING).mark <= result.mark
+    assert marked(f"{answer} {padding}", FLOATING).mark <= result.mark
 
 
 ANSWER_PARTS = st.sampled_from(

@@ -167,7 +167,7 @@ def mark_answer(store: Store, question_id: int, answer: str) -> Marking:
     from pastpaper.embed import embedder
 
     scheme = scheme_of(store, question_id)
-    return mark(answer, scheme, embedder().encode, calibration())
+    return mark(answer, scheme, embedder(), calibration())
 
 
 #: The columns a class's answers come in, and the ones the mark book adds.
@@ -194,7 +194,7 @@ def mark_csv(
     if target.exists() and not force:
         raise OutputError(f"{target} exists; choose another file or pass --force")
     rows = _read_answers(source)
-    encode, calibrated = embedder().encode, calibration()
+    model, calibrated = embedder(), calibration()
     schemes: dict[int, MarkScheme | str] = {}
     written = []
     marked = 0
@@ -213,7 +213,7 @@ def mark_csv(
             if isinstance(scheme, str):
                 reason = scheme
             else:
-                result = mark(row["answer"], scheme, encode, calibrated)
+                result = mark(row["answer"], scheme, model, calibrated)
                 marked += 1
         written.append({**row, **_mark_book_columns(result), "not marked because": reason})
         progress(done, len(rows))

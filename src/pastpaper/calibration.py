@@ -3,6 +3,14 @@
 They are fitted by ``scripts/calibrate.py`` on the ``train`` splits of the marking sets in
 ``../shared/data`` (never on any other split) and kept, with how they were fitted, in
 ``calibration.json`` beside this module. Each Marking names the calibration it used.
+
+There are two kinds of judgement. Point by point (``weights``): each claim of the answer
+against each creditable point, for notes and mark-scheme-like references. Whole answer
+(``short_answers``): a one-mark question whose reference is a short model answer, or a list
+of acceptable short answers, is judged on the whole answer at once, with weights fitted
+on the train answers to questions of that kind. How often each word piece occurs in train
+answers (``piece_answers.json``) weighs the pieces when a short answer is aligned with its
+reference: a rare piece tells more than a common one.
 """
 
 from __future__ import annotations
@@ -13,7 +21,20 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Calibration", "calibration"]
+__all__ = ["AnswerModel", "Calibration", "calibration"]
+
+
+class AnswerModel(BaseModel):
+    """A logistic regression over a whole answer's features, for one kind of reference."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float = Field(description="chance at which the answer earns the mark")
+    fitted_on: tuple[str, ...] = ()
+    train_figures: dict[str, float] = Field(default_factory=dict)
 
 
 class Calibration(BaseModel):
@@ -30,6 +51,17 @@ class Calibration(BaseModel):
     )
     fitted_on: tuple[str, ...] = ()
     train_figures: dict[str, float] = Field(default_factory=dict)
+    short_answers: dict[str, AnswerModel] = Field(
+        default_factory=dict,
+        description="whole-answer judgement by kind of reference: 'one' model answer or "
+        "'several' acceptable answers",
+    )
+    piece_answers: dict[str, int] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="how many train answers use each word piece (kept in piece_answers.json)",
+    )
+    answers_counted: int = Field(default=0, description="train answers the pieces came from")
 
     @property
     def marker_version(self) -> str:
@@ -41,5 +73,9 @@ class Calibration(BaseModel):
 @cache
 def calibration() -> Calibration:
     """The calibration shipped with this version of pastpaper."""
-    text = (resources.files("pastpaper") / "calibration.json").read_text(encoding="utf-8")
-    return Calibration.model_validate(json.loads(text))
+    folder = resources.files("pastpaper")
+    fitted = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))
+    pieces = folder / "piece_answers.json"
+    if pieces.is_file():
+        fitted["piece_answers"] = json.loads(pieces.read_text(encoding="utf-8"))
+    return Calibration.model_validate(fitted)

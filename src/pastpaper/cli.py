@@ -516,11 +516,11 @@ def eval_(
     course = read_notes(notes).course if notes is not None else None
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("loading the model", total=len(rows))
-        encode = embedder().encode
+        model = embedder()
         bar.update(task, description="marking")
         results = evaluate(
             rows,
-            encode,
+            model,
             calibration(),
             course,
             progress=lambda done: bar.update(task, completed=done),

@@ -3,16 +3,19 @@
 The model loads once per process, from the installed package and never from a hub, after
 its weights' SHA-256 is checked against the published model's. Texts are encoded in
 batches and remembered, so a scheme's points are encoded once however many answers are
-marked against it. This module sits at the edge: the marker receives ``Embedder.encode``.
+marked against it. The same pass gives each word piece's vector in context, which the
+marker aligns for short answers (``Embedder.pieces``). This module sits at the edge: the
+marker receives the embedder, and tests may give it another with the same two methods.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pastpaper.errors import PastpaperError
 
@@ -20,7 +23,10 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["MODEL_SHA256", "Embedder", "embedder"]
+__all__ = ["MODEL_SHA256", "Embedder", "Pieces", "embedder"]
+
+#: A text's word pieces (special tokens and punctuation left out) and their unit vectors.
+Pieces = tuple[tuple[str, ...], "npt.NDArray[np.float32]"]
 
 #: SHA-256 of all-MiniLM-L6-v2's model.safetensors as published.
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -50,6 +56,7 @@ class Embedder:
         transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self._known: dict[str, Any] = {}
+        self._pieces: dict[str, Pieces] = {}
 
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         """Unit vectors for ``texts``, one row each, in order."""
@@ -68,6 +75,35 @@ class Embedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._known[t] for t in texts]).astype(np.float32)
+
+    def pieces(self, texts: list[str]) -> list[Pieces]:
+        """Each text's word pieces and their vectors in context, in order; the texts'
+        sentence vectors come from the same pass and are kept for ``encode``."""
+        import numpy as np
+
+        new = list(dict.fromkeys(t for t in texts if t not in self._pieces))
+        if new:
+            outputs = self.model.encode(
+                new, output_value=None, batch_size=_BATCH, show_progress_bar=False
+            )
+            tokenizer = self.model.tokenizer
+            for text, out in zip(new, cast("list[dict[str, Any]]", outputs), strict=True):
+                length = int(out["attention_mask"].sum())
+                names = tokenizer.convert_ids_to_tokens(out["input_ids"][:length].tolist())
+                vectors = out["token_embeddings"][:length].float().numpy()
+                keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
+                kept = vectors[keep] / np.maximum(
+                    np.linalg.norm(vectors[keep], axis=1, keepdims=True), 1e-9
+                )
+                self._pieces[text] = (tuple(names[i] for i in keep), kept.astype(np.float32))
+                if text not in self._known:
+                    sentence = out["sentence_embedding"].float().numpy()
+                    self._known[text] = sentence / max(float(np.linalg.norm(sentence)), 1e-9)
+        return [self._pieces[t] for t in texts]
+
+
+# A piece of a word ("dens", "##er"), not a special token ("[CLS]") or punctuation.
+_WORD_PIECE = re.compile(r"^(?:##)?\w")
 
 
 def _check_weights(path: Path) -> None:

@@ -22,7 +22,14 @@ from pydantic import BaseModel, ConfigDict
 from pastpaper.calibration import Calibration
 from pastpaper.course import Course
 from pastpaper.errors import InputError
-from pastpaper.marking import Encode, claim_texts, mark, reference_scheme
+from pastpaper.marking import (
+    Model,
+    claim_texts,
+    mark,
+    read_as_marked,
+    reference_scheme,
+    short_answer_kind,
+)
 from pastpaper.scheme import MarkScheme, build_scheme
 from pastpaper.text import match_key
 
@@ -105,7 +112,7 @@ _CHUNK = 500
 
 def evaluate(
     rows: list[dict[str, Any]],
-    encode: Encode,
+    model: Model,
     calibration: Calibration,
     course: Course | None = None,
     progress: Callable[[int], None] = lambda done: None,
@@ -120,20 +127,19 @@ def evaluate(
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     for first in range(0, len(rows), _CHUNK):
         chunk = rows[first : first + _CHUNK]
-        # Encode a chunk's claims in a few large batches: marking then finds them ready,
-        # and the progress bar moves as chunks are done.
-        encode(
-            [
-                text
-                for row in chunk
-                for text in claim_texts(
-                    row["answer"], schemes[(row["dataset"], row["question_id"])]
-                )
-            ]
-        )
+        # Encode a chunk's claims (and short answers whole) in a few large batches: marking
+        # then finds them ready, and the progress bar moves as chunks are done.
+        claims, wholes = [], []
+        for row in chunk:
+            scheme = schemes[(row["dataset"], row["question_id"])]
+            claims += claim_texts(row["answer"], scheme)
+            if short_answer_kind(scheme) and row["answer"].strip():
+                wholes.append(read_as_marked(row["answer"], scheme))
+        model.pieces(wholes)  # first: a one-sentence answer is its own claim
+        model.encode(claims)
         for done, row in enumerate(chunk, start=first + 1):
             scheme = schemes[(row["dataset"], row["question_id"])]
-            result = mark(row["answer"], scheme, encode, calibration)
+            result = mark(row["answer"], scheme, model, calibration)
             group = (row["dataset"], row["split"])
             groups[group].append((float(row["score"]), float(result.mark), float(row["max_marks"])))
             progress(done)

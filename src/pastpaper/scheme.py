@@ -70,6 +70,7 @@ class MarkScheme(_Frozen):
     left_out: tuple[tuple[str, str], ...] = ()  # (point id, why it is not eligible)
     rules: tuple[str, ...] = ()
     reference: bool = False  # built from a reference answer, not from a family's notes
+    references: tuple[str, ...] = ()  # that reference as given: each acceptable answer
 
     @property
     def creditable(self) -> list[SchemePoint]:
@@ -182,6 +183,7 @@ def build_scheme(
         left_out=tuple(left_out),
         rules=_rules(max_marks, reasons_only, any(p.required for p in ranked)),
         reference=reference,
+        references=family.notes if reference else (),
     )
 
 
