@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SHARED
-from pastpaper.calibration import calibration
+from pastpaper.calibration import AnswerModel, Calibration, calibration
 from pastpaper.course import Course
 from pastpaper.embed import MODEL_SHA256, Embedder, embedder
 from pastpaper.evaluate import evaluate, read_marking_set
@@ -168,7 +168,7 @@ def test_short_references_are_judged_whole_and_mark_schemes_point_by_point(
 def test_every_judge_was_fitted_on_train_answers_only() -> None:
     fitted = calibration()
     assert set(fitted.short_answers) == {"one", "several"}
-    judges = [fitted, *fitted.short_answers.values()]
+    judges: list[Calibration | AnswerModel] = [fitted, *fitted.short_answers.values()]
     assert all(j.fitted_on and all(s.endswith(": train") for s in j.fitted_on) for j in judges)
     assert all(j.features == ANSWER_FEATURES for j in fitted.short_answers.values())
     assert all(len(j.weights) == len(j.features) for j in judges)
