@@ -217,6 +217,8 @@ def test_a_short_answer_gains_nothing_by_padding_or_repetition(
     assert marked(answer, FLOATING) == result
     assert marked(f"{answer} {answer}", FLOATING).mark <= result.mark
     assert marked(f"{answer} {padding}", FLOATING).mark <= result.mark
+    run_on = answer.rstrip(".").lower()  # said twice with no full stop between
+    assert marked(f"{run_on} {run_on}", FLOATING).mark == marked(run_on, FLOATING).mark
 
 
 ANSWER_PARTS = st.sampled_from(

@@ -365,11 +365,32 @@ def claim_texts(answer: str, scheme: MarkScheme) -> list[str]:
 
 
 def read_as_marked(answer: str, scheme: MarkScheme) -> str:
-    """The whole answer as the marker reads it: misspellings of the scheme's words mended,
-    up to MAX_ANSWER_CHARS, without its last full stop (as its claims are, so that a
-    one-sentence answer is its own claim and is encoded once)."""
-    whole = _respelled(answer[:MAX_ANSWER_CHARS], _vocabulary(scheme)).strip()
-    return whole.rstrip(".,;:…").rstrip()
+    """The whole answer as the marker judges it, up to MAX_ANSWER_CHARS: misspellings of
+    the scheme's words mended; a sentence said again, or one that shares no content word
+    with the question or the reference, left out (as an examiner passes over repetition
+    and what is beside the point: it neither earns nor costs); and without its last full
+    stop, as claims are, so that a one-sentence answer is its own claim, encoded once."""
+    text = _respelled(answer[:MAX_ANSWER_CHARS], _vocabulary(scheme))
+    sentences: list[str] = []
+    for start, end in sentence_spans(text):
+        words = text[start:end].split()
+        half = len(words) // 2
+        if len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [
+            w.lower() for w in words[half:]
+        ]:
+            words = words[:half]  # the same words twice, with no full stop between
+        sentence = " ".join(words)
+        if sentence.lower() not in (s.lower() for s in sentences):
+            sentences.append(sentence)
+    if not sentences:
+        return text.strip()
+    topic = content_stems(" ".join([scheme.question.text, *scheme.references, *_phrasings(scheme)]))
+    relevant = [s for s in sentences if content_stems(s) & topic] or sentences
+    return ". ".join(relevant)
+
+
+def _phrasings(scheme: MarkScheme) -> list[str]:
+    return [t for p in scheme.creditable for t in (p.point.text, *p.accept)]
 
 
 def _vocabulary(scheme: MarkScheme) -> dict[str, str]:
