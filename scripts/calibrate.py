@@ -174,11 +174,7 @@ def main() -> None:
             groups.append(number)
             if kind is not None and row["answer"].strip():
                 values, _ = answer_features(
-                    read_as_marked(row["answer"], scheme),
-                    float(pairs[:, :, 0].max()),
-                    scheme,
-                    model,
-                    counting,
+                    read_as_marked(row["answer"], scheme), scheme, model, counting
                 )
                 found = short[kind]
                 found[0].append(values)

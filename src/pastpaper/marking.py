@@ -173,9 +173,7 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
     judge = calibration.short_answers.get(kind) if kind else None
     whole_credit: tuple[int, int] | None = None
     if judge is not None:
-        values, closest = answer_features(
-            read_as_marked(text, scheme), float(similarity.max()), scheme, model, calibration
-        )
+        values, closest = answer_features(read_as_marked(text, scheme), scheme, model, calibration)
         if answer_chance(values, judge) >= judge.threshold:
             whole_credit = (int(score[:, closest].argmax()), closest)
 
@@ -372,15 +370,17 @@ def read_as_marked(answer: str, scheme: MarkScheme) -> str:
     stop, as claims are, so that a one-sentence answer is its own claim, encoded once."""
     text = _respelled(answer[:MAX_ANSWER_CHARS], _vocabulary(scheme))
     sentences: list[str] = []
+    said: set[tuple[str, ...]] = set()
     for start, end in sentence_spans(text):
-        words = text[start:end].split()
+        sentence = " ".join(text[start:end].split())
+        words = tuple(w.lower() for w in _WORDS.findall(sentence))
         half = len(words) // 2
-        if len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [
-            w.lower() for w in words[half:]
-        ]:
-            words = words[:half]  # the same words twice, with no full stop between
-        sentence = " ".join(words)
-        if sentence.lower() not in (s.lower() for s in sentences):
+        if half and words[:half] == words[half:]:
+            # The same words twice, with no full stop between: once is enough.
+            sentence = sentence[: list(_WORDS.finditer(sentence))[half - 1].end()]
+            words = words[:half]
+        if words not in said:
+            said.add(words)
             sentences.append(sentence)
     if not sentences:
         return text.strip()
@@ -468,11 +468,11 @@ _QUESTION_PIECE = 0.3
 
 
 def answer_features(
-    answer: str, similarity: float, scheme: MarkScheme, model: Model, calibration: Calibration
+    answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
 ) -> tuple[npt.NDArray[np.float32], int]:
     """A short answer's ANSWER_FEATURES against its scheme's references, and the index of
-    the creditable point the whole answer is closest to. ``answer`` is as the marker reads
-    it (misspellings of the scheme's words mended); ``similarity`` is the closest claim's.
+    the creditable point the whole answer is closest to. ``answer`` is as the marker
+    judges it (``read_as_marked``): its claims are taken from it, not from what it left out.
     """
     import numpy as np
 
@@ -480,11 +480,13 @@ def answer_features(
     references = [r for r in scheme.references if r.strip()] or [" "]
     phrasings = [[p.point.text, *p.accept] for p in scheme.creditable] or [[" ".join(references)]]
     flat = [t for group in phrasings for t in group]
+    claims = claim_texts(answer, scheme) or [answer]
     answer_pieces, asked_pieces, *reference_pieces = model.pieces([answer, question, *references])
     vectors = model.encode([answer, question, *flat, *references])
     whole, asked = vectors[0], vectors[1]
     phrase_vectors = vectors[2 : 2 + len(flat)]
     reference_vectors = vectors[2 + len(flat) :]
+    similarity = float((model.encode(claims) @ phrase_vectors.T).max())
     # A text read after the question: the two meanings mixed in proportion to their length
     # in word pieces, as the model's own average over the pieces of both would mix them.
     asked_length = len(asked_pieces[0])
