@@ -75,7 +75,5 @@ def calibration() -> Calibration:
     """The calibration shipped with this version of pastpaper."""
     folder = resources.files("pastpaper")
     fitted = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))
-    pieces = folder / "piece_answers.json"
-    if pieces.is_file():
-        fitted["piece_answers"] = json.loads(pieces.read_text(encoding="utf-8"))
-    return Calibration.model_validate(fitted)
+    pieces = (folder / "piece_answers.json").read_text(encoding="utf-8")
+    return Calibration.model_validate({**fitted, "piece_answers": json.loads(pieces)})
