@@ -151,16 +151,6 @@ def main() -> None:
     short: dict[str, tuple[list[np.ndarray], list[int], list[int], list[str]]] = defaultdict(
         lambda: ([], [], [], [])
     )
-    counting = Calibration(
-        version="counting",
-        features=FEATURES,
-        weights=(0.0,) * len(FEATURES),
-        intercept=0.0,
-        threshold=0.5,
-        fact_similarity=0.7,
-        piece_answers=dict(counts),
-        answers_counted=answered,
-    )
     for number, (key, rows) in enumerate(by_question.items()):
         first, scheme = rows[0], schemes[key]
         kind = short_answer_kind(scheme)
@@ -174,7 +164,7 @@ def main() -> None:
             groups.append(number)
             if kind is not None and row["answer"].strip():
                 values, _ = answer_features(
-                    read_as_marked(row["answer"], scheme), scheme, model, counting
+                    read_as_marked(row["answer"], scheme), scheme, model, counts, answered
                 )
                 found = short[kind]
                 found[0].append(values)

@@ -21,6 +21,8 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pastpaper.errors import PastpaperError
+
 __all__ = ["AnswerModel", "Calibration", "calibration"]
 
 
@@ -74,6 +76,11 @@ class Calibration(BaseModel):
 def calibration() -> Calibration:
     """The calibration shipped with this version of pastpaper."""
     folder = resources.files("pastpaper")
-    fitted = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))
-    pieces = (folder / "piece_answers.json").read_text(encoding="utf-8")
-    return Calibration.model_validate({**fitted, "piece_answers": json.loads(pieces)})
+    try:
+        fitted = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))
+        pieces = json.loads((folder / "piece_answers.json").read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PastpaperError(
+            f"pastpaper's calibration is missing from this install ({error}); reinstall pastpaper"
+        ) from None
+    return Calibration.model_validate({**fitted, "piece_answers": pieces})

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -173,7 +173,13 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
     judge = calibration.short_answers.get(kind) if kind else None
     whole_credit: tuple[int, int] | None = None
     if judge is not None:
-        values, closest = answer_features(read_as_marked(text, scheme), scheme, model, calibration)
+        values, closest = answer_features(
+            read_as_marked(text, scheme),
+            scheme,
+            model,
+            calibration.piece_answers,
+            calibration.answers_counted,
+        )
         if answer_chance(values, judge) >= judge.threshold:
             whole_credit = (int(score[:, closest].argmax()), closest)
 
@@ -468,11 +474,17 @@ _QUESTION_PIECE = 0.3
 
 
 def answer_features(
-    answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
+    answer: str,
+    scheme: MarkScheme,
+    model: Model,
+    piece_answers: Mapping[str, int],
+    answers_counted: int,
 ) -> tuple[npt.NDArray[np.float32], int]:
     """A short answer's ANSWER_FEATURES against its scheme's references, and the index of
     the creditable point the whole answer is closest to. ``answer`` is as the marker
     judges it (``read_as_marked``): its claims are taken from it, not from what it left out.
+    A word piece weighs by its rarity: ``piece_answers`` of the ``answers_counted`` train
+    answers use it.
     """
     import numpy as np
 
@@ -527,12 +539,11 @@ def answer_features(
     reference_length = sum(len(content_stems(r)) for r in references) / len(references)
 
     asked_names = set(asked_pieces[0])
-    counted = calibration.answers_counted
 
     def weight(names: tuple[str, ...]) -> npt.NDArray[np.float64]:
         return np.array(
             [
-                math.log((counted + 1) / (calibration.piece_answers.get(n, 0) + 1))
+                math.log((answers_counted + 1) / (piece_answers.get(n, 0) + 1))
                 * (_QUESTION_PIECE if n in asked_names else 1.0)
                 for n in names
             ]
