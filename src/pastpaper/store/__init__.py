@@ -37,6 +37,7 @@ __all__ = [
     "Saved",
     "Store",
     "StoredFamily",
+    "database_path",
     "database_url",
 ]
 
@@ -97,6 +98,14 @@ def database_url(db: str | Path) -> str:
     return text
 
 
+def database_path(db: str | Path) -> Path | None:
+    """The file of a SQLite database given as a path or URL; None for a server's database."""
+    url = database_url(db)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(url.removeprefix("sqlite:///"))
+    return None
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -138,6 +147,14 @@ class Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         migrate(engine, str(db))
         return cls(engine)
+
+    @property
+    def path(self) -> Path | None:
+        """The database's file, for SQLite; None for a server's database."""
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            return None
+        return Path(database)
 
     @property
     def memory(self) -> Memory:
