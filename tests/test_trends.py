@@ -153,10 +153,10 @@ def test_a_chart_is_not_written_over_an_existing_file_unless_forced(
     seed_path: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "trends.svg"
-    target.write_text("mine")
+    target.write_text("<svg>mine</svg>")
     with pytest.raises(OutputError, match="exists; choose another file or pass --force"):
         trends_chart(seed_rows(seed_path), target)
-    assert target.read_text() == "mine"
+    assert target.read_text() == "<svg>mine</svg>"
     trends_chart(seed_rows(seed_path), target, force=True)
     assert ElementTree.parse(target).getroot().tag == "{http://www.w3.org/2000/svg}svg"
 

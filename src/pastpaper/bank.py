@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pastpaper.course import Course
 from pastpaper.errors import InputError, NotFound, Notice, OutputError
+from pastpaper.files import YAML, write_file
 from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
 from pastpaper.marking import Marking, mark
 from pastpaper.points import Point, family_points
@@ -126,17 +127,10 @@ def export_course(store: Store, ref: str) -> str:
 
 
 def write_course_file(store: Store, ref: str, path: Path, *, force: bool = False) -> None:
-    """Write a stored course to a course file; never over an existing file unless ``force``."""
-    text = export_course(store, ref)
-    try:
-        with path.open("w" if force else "x", encoding="utf-8") as file:
-            file.write(text)
-    except FileExistsError:
-        raise OutputError(
-            f"{path} exists; choose another file or pass --force to overwrite it"
-        ) from None
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+    """Write a stored course to a course file; never over an existing file unless ``force``,
+    never over one that is not text, and never over the database itself."""
+    protect = [store.path] if store.path is not None else []
+    write_file(path, export_course(store, ref), kind=YAML, force=force, protect=protect)
 
 
 def points_of(store: Store, ref: str) -> tuple[StoredFamily, list[Point]]:

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pastpaper.errors import OutputError
+from pastpaper.files import PNG, SVG, FileKind, write_file
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["FORMATS", "chart_format", "new_figure", "save_figure", "shorten"]
+__all__ = ["FORMATS", "chart_format", "chart_kind", "new_figure", "save_figure", "shorten"]
 
 #: The file suffixes a chart can be written as, and the format each one means.
 FORMATS = {".svg": "svg", ".png": "png"}
@@ -78,10 +79,9 @@ def save_figure(figure: Figure, path: Path, *, force: bool = False) -> None:
         # No creation date in the file: the same chart is the same bytes.
         metadata = {"Date": None} if kind == "svg" else {}
         figure.savefig(buffer, format=kind, metadata=metadata, bbox_inches="tight", dpi=150)
-    try:
-        with path.open("wb" if force else "xb") as file:
-            file.write(buffer.getvalue())
-    except FileExistsError:
-        raise OutputError(f"{path} exists; choose another file or pass --force") from None
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+    write_file(path, buffer.getvalue(), kind=chart_kind(path), force=force)
+
+
+def chart_kind(path: Path) -> FileKind:
+    """The kind of file a chart at ``path`` is, for ``write_file``'s checks."""
+    return PNG if chart_format(path) == "png" else SVG

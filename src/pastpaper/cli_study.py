@@ -31,7 +31,7 @@ from pastpaper.cli import (
     friendly,
     out,
 )
-from pastpaper.errors import InputError, NotFound, OutputError
+from pastpaper.errors import InputError, NotFound
 from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -552,10 +552,10 @@ def timeline(
 def _chart_writable(chart: Path | None, force: bool) -> None:
     """Refuse a chart file that cannot be written before anything is printed."""
     if chart is not None:
-        from pastpaper.charts import chart_format
+        from pastpaper.charts import chart_kind
+        from pastpaper.files import check_writable
 
-        chart_format(chart)
-        _writable(chart, force)
+        check_writable(chart, chart_kind(chart), force=force)
 
 
 # -- exports ---------------------------------------------------------------------------------
@@ -563,9 +563,9 @@ def _chart_writable(chart: Path | None, force: bool) -> None:
 CourseArgument = Annotated[str, typer.Argument(metavar="COURSE", help="The course's slug or id.")]
 
 
-def _writable(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise OutputError(f"{path} exists; choose another file or pass --force")
+def _protected(store: Store) -> list[Path]:
+    """The files an export must never replace: the database in use."""
+    return [store.path] if store.path is not None else []
 
 
 @app.command("export-anki")
@@ -585,11 +585,13 @@ def export_anki(
     """
     from pastpaper.cards import cards_of
     from pastpaper.exports import write_anki
+    from pastpaper.files import APKG, check_writable
 
-    _writable(output, force)
-    plain = _store(ctx).course(course)
+    store = _store(ctx)
+    check_writable(output, APKG, force=force, protect=_protected(store))
+    plain = store.course(course)
     made = cards_of(plain)
-    write_anki(plain, made, output)
+    write_anki(plain, made, output, force=force, protect=_protected(store))
     out.print(f"Wrote {_n(len(made), 'card')} to {escape(str(output))}; import it into Anki.")
 
 
@@ -611,8 +613,10 @@ def export_moodle(
     """
     from pastpaper.cards import cards_of
     from pastpaper.exports import write_moodle
+    from pastpaper.files import XML, check_writable
 
-    _writable(output, force)
-    plain = _store(ctx).course(course)
-    write_moodle(plain, cards_of(plain), output)
+    store = _store(ctx)
+    check_writable(output, XML, force=force, protect=_protected(store))
+    plain = store.course(course)
+    write_moodle(plain, cards_of(plain), output, force=force, protect=_protected(store))
     out.print(f"Wrote {escape(str(output))}; import it in Moodle's question bank (Moodle XML).")

@@ -26,7 +26,7 @@ from typing import Any
 
 from pastpaper.cards import Card
 from pastpaper.course import Course, Question, QuestionFamily, Topic, topic_key
-from pastpaper.errors import OutputError
+from pastpaper.files import APKG, XML, write_file
 from pastpaper.scheme import MarkScheme, build_scheme
 
 __all__ = [
@@ -61,12 +61,19 @@ def deck_id(slug: str) -> int:
 
 
 def write_anki(
-    course: Course, cards: Iterable[Card], path: str | Path, *, now: datetime | None = None
+    course: Course,
+    cards: Iterable[Card],
+    path: str | Path,
+    *,
+    now: datetime | None = None,
+    force: bool = False,
+    protect: Iterable[Path] = (),
 ) -> None:
     """Write ``cards`` as an Anki package (``.apkg``) of one deck named after the course.
 
     ``now`` stamps the notes (default: the current time); the same cards and ``now`` give the
-    same collection inside the package.
+    same collection inside the package. An existing file is replaced only with ``force``, and
+    only if it is an Anki package (a zip); never a ``protect``ed one (see ``write_file``).
     """
     import genanki  # only exports need it
 
@@ -83,10 +90,14 @@ def write_anki(
             )
         )
     stamp = (now or datetime.now(UTC)).timestamp()
-    try:
-        genanki.Package(deck).write_to_file(str(path), timestamp=stamp)
-    except OSError as error:
-        raise OutputError(f"cannot write the Anki package {path}: {error.strerror}") from error
+    package = genanki.Package(deck)
+    write_file(
+        path,
+        lambda temporary: package.write_to_file(str(temporary), timestamp=stamp),
+        kind=APKG,
+        force=force,
+        protect=protect,
+    )
 
 
 def _models(genanki: Any) -> tuple[Any, Any]:
@@ -129,12 +140,17 @@ def _html(text: str) -> str:
 # -- Moodle -----------------------------------------------------------------------------------
 
 
-def write_moodle(course: Course, cards: Iterable[Card], path: str | Path) -> None:
-    """Write ``moodle_xml(course, cards)`` to ``path``."""
-    try:
-        Path(path).write_text(moodle_xml(course, cards), encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"cannot write the Moodle quiz {path}: {error.strerror}") from error
+def write_moodle(
+    course: Course,
+    cards: Iterable[Card],
+    path: str | Path,
+    *,
+    force: bool = False,
+    protect: Iterable[Path] = (),
+) -> None:
+    """Write ``moodle_xml(course, cards)`` to ``path``; an existing file is replaced only with
+    ``force``, and only if it is XML."""
+    write_file(path, moodle_xml(course, cards), kind=XML, force=force, protect=protect)
 
 
 def moodle_xml(course: Course, cards: Iterable[Card]) -> str:

@@ -39,6 +39,8 @@ __all__ = [
 
 _SQLITE = b"SQLite format 3\x00"
 _SNIFF = 4096
+# Files that start like text for a few bytes: PNG, zip (DOCX, APKG), PDF, gzip.
+_BINARY = (b"\x89PNG", b"PK\x03\x04", b"PK\x05\x06", b"%PDF", b"\x1f\x8b")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class FileKind:
 def _is_text(head: bytes) -> bool:
     """Text as a mark book, course file or XML is: no NUL byte, decodable as UTF-8 or
     Windows-1252 (the head may end inside a character, so a short tail is forgiven)."""
-    if b"\x00" in head:
+    if b"\x00" in head or head.startswith(_BINARY):
         return False
     for encoding in ("utf-8", "cp1252"):
         try:
@@ -101,7 +103,7 @@ def check_writable(
         raise OutputError(f"{path} is a folder; give a file name")
     if not path.exists() and not path.is_symlink():
         if not path.parent.is_dir():
-            raise OutputError(f"{path}: the folder {path.parent} does not exist")
+            raise OutputError(f"{path}: cannot write: the folder {path.parent} does not exist")
         return
     if not force:
         raise OutputError(f"{path} exists; choose another file or pass --force to replace it")
@@ -122,11 +124,13 @@ def check_writable(
 
 
 def _what(kept: Path) -> str:
-    return (
-        "the database in use"
-        if kept.suffix in (".db", ".sqlite", ".sqlite3")
-        else (f"the file being read ({kept.name})")
-    )
+    """What a protected file is, in a message: the store, or the file being read."""
+    try:
+        with kept.open("rb") as file:
+            database = file.read(len(_SQLITE)) == _SQLITE
+    except OSError:
+        database = False
+    return "the database in use" if database else f"the file being read ({kept.name})"
 
 
 def write_file(
