@@ -449,8 +449,11 @@ def _answer_text(answer: str | None, file: Path | None) -> str:
         raise PastpaperError(f"{file or 'stdin'}: cannot read the answer ({error})") from None
 
 
-def _print_marking(answer: str, result: Marking, missed_shown: int = 6) -> None:
-    """The answer with each credited claim highlighted and numbered, then the feedback."""
+def _print_marking(
+    answer: str, result: Marking, missed_shown: int = 6, more: str | None = "--json lists them"
+) -> None:
+    """The answer with each credited claim highlighted and numbered, then the feedback;
+    ``more`` says where the missed points not shown can be seen (None: nowhere)."""
     from rich.text import Text
 
     marks = [
@@ -478,7 +481,8 @@ def _print_marking(answer: str, result: Marking, missed_shown: int = 6) -> None:
         for missed in result.missed[:missed_shown]:
             out.print(f"  · {escape(missed.point_text)}")
         if len(result.missed) > missed_shown:
-            out.print(f"  · and {len(result.missed) - missed_shown} more (--json lists them)")
+            where = f" ({more})" if more else ""
+            out.print(f"  · and {len(result.missed) - missed_shown} more{where}")
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     out.print(f"[dim]{escape(result.marker_version)}[/dim]")
@@ -603,7 +607,12 @@ def demo(ctx: typer.Context) -> None:
         except PastpaperError as error:
             err.print(f"[yellow]Marking is not installed here:[/yellow] {escape(str(error))}")
             break
-        _print_marking(answer, result, missed_shown=3)
+        _print_marking(
+            answer,
+            result,
+            missed_shown=3,
+            more=f"pastpaper scheme {question.id} lists every point",
+        )
     out.print(
         "\nNext: pastpaper show 2 · pastpaper scheme 3 · pastpaper mark 3 --answer '...' · "
         "pastpaper practise 3 · pastpaper review · pastpaper timeline · "

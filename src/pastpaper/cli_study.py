@@ -226,10 +226,10 @@ def _when(moment: datetime) -> str:
     """'in 10 minutes', 'in 3 days (2027-05-01)'."""
     left = moment - datetime.now(UTC)
     if left < timedelta(hours=1):
-        return f"in {max(1, round(left.total_seconds() / 60))} minutes"
+        return f"in {_n(max(1, round(left.total_seconds() / 60)), 'minute')}"
     if left < timedelta(days=1):
-        return f"in {round(left.total_seconds() / 3600)} hours"
-    return f"in {left.days} days ({moment.date().isoformat()})"
+        return f"in {_n(round(left.total_seconds() / 3600), 'hour')}"
+    return f"in {_n(left.days, 'day')} ({moment.date().isoformat()})"
 
 
 # -- past-paper practice ---------------------------------------------------------------------
@@ -269,6 +269,7 @@ def practise(
     Example: pastpaper practise 3
     """
     from pastpaper.practice import due_questions, mark_left_over, practise, suggested_seconds
+    from pastpaper.recovery import default_folder
 
     plan = _plan(ctx, exam_date, retention)
     settings: Settings = load_settings(ctx.obj, minutes_per_mark=minutes_per_mark)
@@ -276,6 +277,7 @@ def practise(
         raise InputError("the answer is empty: nothing was saved or marked")
     store = _store(ctx)
     _not_empty(store)
+    _offer_kept_answers(store, plan)
     for earlier in mark_left_over(store, plan):
         out.print(
             f"Your saved answer (attempt {earlier.attempt_id}) had not been marked; now it is: "
@@ -306,9 +308,10 @@ def practise(
         submitted_at=datetime.now(UTC),
         seconds_allowed=seconds,
         plan=plan,
+        rescue=default_folder(),
     )
     out.print()
-    _print_marking(text, done.marking)
+    _print_marking(text, done.marking, more=f"pastpaper scheme {question.id} lists every point")
     over = " (over time)" if done.seconds_taken > seconds else ""
     out.print(f"Time: {_clock(done.seconds_taken)} of {_clock(seconds)}{over}.")
     out.print(
@@ -318,6 +321,37 @@ def practise(
         rest = len(due_questions(store, datetime.now(UTC), plan))
         if rest:
             out.print(f"{_n(rest, 'more question')} due: pastpaper practise --due")
+
+
+def _offer_kept_answers(store: Store, plan: Plan) -> None:
+    """Answers the database could not take last time: offer to submit each (on a terminal;
+    piped, they are submitted, as the student meant them to be)."""
+    from pastpaper.practice import submit_kept
+    from pastpaper.recovery import waiting
+
+    kept, notices = waiting(store.name)
+    for notice in notices:
+        err.print(f"[yellow]warning:[/yellow] {escape(str(notice))}")
+    for answer in kept:
+        when = answer.submitted_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        out.print(
+            f"Your answer to question {answer.question_id} of {when} could not be saved then "
+            f"and was kept in {escape(str(answer.path))}."
+        )
+        if sys.stdin.isatty() and not typer.confirm("Submit it now?", default=True):
+            out.print("It stays in that file; you will be asked again next time.")
+            continue
+        try:
+            done = submit_kept(store, answer, plan)
+        except NotFound:
+            err.print(
+                f"[yellow]warning:[/yellow] question {answer.question_id} is no longer in the "
+                f"bank; the answer stays in {escape(str(answer.path))}"
+            )
+            continue
+        out.print(
+            f"Submitted as attempt {done.attempt_id}: {done.marking.mark}/{done.marking.max_marks}."
+        )
 
 
 def _question_to_practise(
@@ -343,15 +377,15 @@ def _question_to_practise(
 
 
 def _typed_answer() -> tuple[str, bool]:
-    """The answer, from the terminal (ended by a line '.' or Ctrl-D) or piped in whole, and
+    """The answer, typed or piped, up to a line holding only '.' (or the end of the input), and
     whether the student stopped it with Ctrl-C."""
-    typing = sys.stdin.isatty()
-    if typing:
+    if sys.stdin.isatty():
         out.print("[dim]Write your answer; end with a line holding only a full stop.[/dim]")
     lines: list[bytes] = []
     try:
         for line in iter(sys.stdin.buffer.readline, b""):
-            if typing and line.strip() == b".":
+            # The full stop ends the answer, typed or piped; it and what follows are not saved.
+            if line.strip() == b".":
                 break
             lines.append(line)
     except KeyboardInterrupt:
@@ -374,9 +408,12 @@ def _keep_draft(
 ) -> NoReturn:
     """Ctrl-C while answering: keep what was written, to be marked next time."""
     from pastpaper.practice import keep_answer
+    from pastpaper.recovery import default_folder
 
     if text.strip():
-        attempt = keep_answer(store, question, text, started, datetime.now(UTC), seconds)
+        attempt = keep_answer(
+            store, question, text, started, datetime.now(UTC), seconds, rescue=default_folder()
+        )
         err.print(
             f"\nStopped. Your answer so far is saved as attempt {attempt}; it will be marked "
             "the next time you practise."

@@ -6,6 +6,7 @@
     ├── NotFound         a course, topic or question that is not in the store
     ├── SettingsError    a setting (option or environment variable) that cannot be used
     └── StoreError       a database that cannot be opened, migrated or written
+        └── AnswerKept   ... so an answer was kept in a file instead, to submit later
 
 The CLI prints ``str(error)`` and exits non-zero; nobody sees a traceback for these.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "AnswerKept",
     "InputError",
     "NotFound",
     "Notice",
@@ -71,6 +73,26 @@ class NotFound(PastpaperError):
 
 class StoreError(PastpaperError):
     """The database cannot be opened, created or brought up to date."""
+
+
+class AnswerKept(StoreError):
+    """The database would not take a student's answer, so it waits in a file of its own.
+
+    ``path`` is that file; None if no file could be written either, and then the message
+    holds the answer itself, so it can still be copied from the screen.
+    """
+
+    def __init__(self, cause: str, path: Path | None, answer: str):
+        self.cause = cause
+        self.path = path
+        if path is not None:
+            told = (
+                f"{cause}. Your answer is not lost: it is kept in {path}, and the next "
+                "practice session offers to submit it."
+            )
+        else:
+            told = f"{cause}, and no file could keep the answer either. Here it is:\n{answer}"
+        super().__init__(told)
 
 
 class OutputError(PastpaperError):

@@ -28,6 +28,7 @@ from pastpaper.errors import OutputError
 __all__ = [
     "APKG",
     "CSV",
+    "JSON",
     "PNG",
     "SVG",
     "XML",
@@ -72,6 +73,7 @@ def _starts_xml(head: bytes) -> bool:
 
 
 CSV = FileKind("a CSV file", _is_text)
+JSON = FileKind("a JSON file", _is_text)
 YAML = FileKind("a course file (YAML)", _is_text)
 XML = FileKind("an XML file", _starts_xml)
 SVG = FileKind("an SVG picture", _starts_xml)

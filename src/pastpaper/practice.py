@@ -16,10 +16,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pastpaper.cards import cards_of
-from pastpaper.errors import NotFound
+from pastpaper.errors import AnswerKept, NotFound, OutputError, StoreError
 from pastpaper.schedule import (
     Plan,
     Rating,
@@ -33,6 +34,7 @@ from pastpaper.store.memory import Attempt, CardSync, StoredCard
 
 if TYPE_CHECKING:
     from pastpaper.marking import Marking
+    from pastpaper.recovery import Recovered
     from pastpaper.store import QuestionInfo, Store
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "practise",
     "progress",
     "rate_card",
+    "submit_kept",
     "suggested_seconds",
     "sync_cards",
     "typed_rating",
@@ -144,18 +147,50 @@ def keep_answer(
     started_at: datetime,
     submitted_at: datetime,
     seconds_allowed: int,
+    *,
+    rescue: Path | None = None,
 ) -> int:
-    """Save an answer to ``question`` as written, unmarked; the attempt's id."""
-    return store.memory.start_attempt(
-        question_id=question.id,
-        course=question.course,
-        topic=question.topic,
-        question=question.text,
-        answer=answer,
-        started_at=started_at,
-        submitted_at=submitted_at,
-        seconds_allowed=seconds_allowed,
+    """Save an answer to ``question`` as written, unmarked; the attempt's id.
+
+    With ``rescue`` (a folder), an answer the database will not take is kept in a file
+    there instead, and AnswerKept says where (see ``pastpaper.recovery``).
+    """
+    values: dict[str, Any] = {
+        "question_id": question.id,
+        "course": question.course,
+        "topic": question.topic,
+        "question": question.text,
+        "answer": answer,
+        "started_at": started_at,
+        "submitted_at": submitted_at,
+        "seconds_allowed": seconds_allowed,
+    }
+    try:
+        return store.memory.start_attempt(**values)
+    except StoreError as error:
+        if rescue is None:
+            raise
+        from pastpaper.recovery import Recovered, keep
+
+        try:
+            kept = Recovered(**values, database=store.name, cause=str(error))
+            path: Path | None = keep(kept, rescue)
+        except OutputError:
+            path = None
+        raise AnswerKept(str(error), path, answer) from None
+
+
+def submit_kept(store: Store, kept: Recovered, plan: Plan) -> Practised:
+    """Submit an answer that waited in a file: save it as it was written and when, remove the
+    file, then mark it. NotFound if its question has left the bank (the file stays)."""
+    from pastpaper.recovery import forget
+
+    store.question(kept.question_id)
+    attempt_id = store.memory.start_attempt(
+        **kept.model_dump(exclude={"cause", "path", "database"}),
     )
+    forget(kept)
+    return _mark_attempt(store, kept.question_id, attempt_id, kept.answer, plan)
 
 
 def practise(
@@ -167,12 +202,16 @@ def practise(
     submitted_at: datetime,
     seconds_allowed: int,
     plan: Plan,
+    rescue: Path | None = None,
 ) -> Practised:
     """Keep the answer, then mark it, then keep the mark and the question's new schedule.
 
     The answer is committed first: if marking fails or the process dies, it is still there.
+    If the database will not take it, it is kept in a file in ``rescue`` (see keep_answer).
     """
-    attempt_id = keep_answer(store, question, answer, started_at, submitted_at, seconds_allowed)
+    attempt_id = keep_answer(
+        store, question, answer, started_at, submitted_at, seconds_allowed, rescue=rescue
+    )
     return _mark_attempt(store, question.id, attempt_id, answer, plan)
 
 

@@ -154,7 +154,18 @@ class Store:
         database = self.engine.url.database
         if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
             return None
+        if database.startswith("file:") and self.engine.url.query.get("uri") == "true":
+            database = database.removeprefix("file:").split("?", 1)[0]  # sqlite:///file:...
         return Path(database)
+
+    @property
+    def name(self) -> str:
+        """The database as a user names it: the SQLite file's path, or the server's URL with
+        its password hidden. The same database opened two ways has the same name."""
+        path = self.path
+        if path is not None:
+            return str(path.resolve())
+        return self.engine.url.render_as_string(hide_password=True)
 
     @property
     def memory(self) -> Memory:
