@@ -136,10 +136,45 @@ def test_a_bad_setting_is_named_not_a_traceback(tmp_path: Path, seed_path: Path)
         app, ["--db", str(tmp_path / "bank.db"), "import", "--max-mb", "-5", str(seed_path)]
     )
     assert result.exit_code == 1
-    assert "the setting max_mb (PASTPAPER_MAX_MB) cannot be -5.0" in result.stderr
-    from_env = runner.invoke(app, ["courses"], env={"PASTPAPER_MAX_MB": "lots"})
+    assert result.stderr == (
+        "error: the setting max_mb (--max-mb or PASTPAPER_MAX_MB) cannot be '-5': it must be a "
+        "number of megabytes above 0, such as 20\n"
+    )
+    from_env = runner.invoke(
+        app,
+        ["--db", str(tmp_path / "bank.db"), "import", str(seed_path)],
+        env={"PASTPAPER_MAX_MB": "lots"},
+    )
     assert from_env.exit_code == 1
-    assert "the setting max_mb (PASTPAPER_MAX_MB) cannot be 'lots'" in from_env.stderr
+    assert "the setting max_mb (--max-mb or PASTPAPER_MAX_MB) cannot be 'lots'" in from_env.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "command", "allowed"),
+    [
+        ("PASTPAPER_RETENTION", "0.5", ["review"], "a number from 0.7 to 0.99, such as 0.9"),
+        ("PASTPAPER_EXAM_DATE", "20/5/2027", ["progress"], "a date written YYYY-MM-DD"),
+        ("PASTPAPER_MINUTES_PER_MARK", "-1", ["practise", "2", "--answer", "x"], "a number of"),
+        ("PASTPAPER_MAX_MB", "lots", ["import", "notes.txt"], "a number of megabytes"),
+    ],
+)
+def test_a_bad_setting_stops_only_the_commands_that_use_it(
+    tmp_path: Path, seed_path: Path, variable: str, value: str, command: list[str], allowed: str
+) -> None:
+    db = str(tmp_path / "bank.db")
+    assert runner.invoke(app, ["--db", db, "import", str(seed_path)]).exit_code == 0
+    env = {variable: value}
+    for unrelated in (["questions"], ["courses"], ["show", "2"], ["scheme", "2"]):
+        result = runner.invoke(app, ["--db", db, *unrelated], env=env)
+        assert result.exit_code == 0, (unrelated, result.output)
+    used = runner.invoke(app, ["--db", db, *command], env=env)
+    assert used.exit_code == 1
+    name = variable.removeprefix("PASTPAPER_").lower()
+    option = "--" + name.replace("_", "-")
+    assert used.stderr.startswith(
+        f"error: the setting {name} ({option} or {variable}) cannot be '{value}': it must be "
+        + allowed
+    ), used.stderr
 
 
 def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:

@@ -92,8 +92,11 @@ def test_with_an_exam_date_every_card_comes_back_before_the_exam(seeded: str) ->
 
 def test_a_bad_exam_date_is_refused_by_name(seeded: str) -> None:
     result = runner.invoke(app, ["--db", seeded, "review", "--exam-date", "20/05/2027"])
-    assert result.exit_code == 2
-    assert "--exam-date" in result.output
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: the setting exam_date (--exam-date or PASTPAPER_EXAM_DATE) cannot be "
+        "'20/05/2027': it must be a date written YYYY-MM-DD, such as 2027-05-20\n"
+    )
 
 
 def test_practise_marks_keeps_and_schedules_the_attempt(seeded: str) -> None:

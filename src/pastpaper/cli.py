@@ -115,7 +115,7 @@ def import_(
         ),
     ],
     max_mb: Annotated[
-        float | None,
+        str | None,
         typer.Option(
             "--max-mb", envvar="PASTPAPER_MAX_MB", metavar="MB", help=_HELP["max_mb"].description
         ),

@@ -45,18 +45,19 @@ __all__: list[str] = []
 CourseOption = Annotated[
     str | None, typer.Option("--course", metavar="COURSE", help="Only this course (slug or id).")
 ]
+# Read as text and checked by the settings, so that a bad value, given here or in the
+# environment, is named with what it may be (and only by the commands that use it).
 ExamDate = Annotated[
-    datetime | None,
+    str | None,
     typer.Option(
         "--exam-date",
         envvar="PASTPAPER_EXAM_DATE",
-        formats=["%Y-%m-%d"],
         metavar="YYYY-MM-DD",
         help=_HELP["exam_date"].description,
     ),
 ]
 Retention = Annotated[
-    float | None,
+    str | None,
     typer.Option(
         "--retention",
         envvar="PASTPAPER_RETENTION",
@@ -71,12 +72,10 @@ ChartFile = Annotated[
 Force = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
 
 
-def _plan(ctx: typer.Context, exam_date: datetime | None, retention: float | None) -> Plan:
+def _plan(ctx: typer.Context, exam_date: str | None, retention: str | None) -> Plan:
     from pastpaper.schedule import Plan
 
-    settings = load_settings(
-        ctx.obj, exam_date=exam_date.date() if exam_date else None, retention=retention
-    )
+    settings = load_settings(ctx.obj, exam_date=exam_date, retention=retention)
     ctx.obj = settings
     if settings.exam_date is not None and settings.exam_date < datetime.now(UTC).date():
         err.print(
@@ -249,7 +248,7 @@ def practise(
     answer: AnswerText = None,
     file: AnswerFile = None,
     minutes_per_mark: Annotated[
-        float | None,
+        str | None,
         typer.Option(
             "--minutes-per-mark",
             envvar="PASTPAPER_MINUTES_PER_MARK",
