@@ -605,7 +605,7 @@ def demo(ctx: typer.Context) -> None:
         try:
             result = mark_answer(store, question.id, answer)
         except PastpaperError as error:
-            err.print(f"[yellow]Marking is not installed here:[/yellow] {escape(str(error))}")
+            err.print(f"[yellow]The answers cannot be marked:[/yellow] {escape(str(error))}")
             break
         _print_marking(
             answer,
@@ -613,10 +613,11 @@ def demo(ctx: typer.Context) -> None:
             missed_shown=3,
             more=f"pastpaper scheme {question.id} lists every point",
         )
+    q, slug = question.id, reports[0].saved.slug
     out.print(
-        "\nNext: pastpaper show 2 · pastpaper scheme 3 · pastpaper mark 3 --answer '...' · "
-        "pastpaper practise 3 · pastpaper review · pastpaper timeline · "
-        "pastpaper export-anki COURSE -o deck.apkg"
+        f"\nNext: pastpaper show {q} · pastpaper scheme {q} · pastpaper mark {q} --answer '...' · "
+        f"pastpaper practise {q} · pastpaper review · pastpaper timeline · "
+        f"pastpaper export-anki {slug} -o deck.apkg"
     )
 
 

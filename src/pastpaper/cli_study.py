@@ -191,7 +191,9 @@ def review(
         if len(due) < limit and all(card.point_id != shown.point_id for shown in due):
             due.append(card)
     if not due:
-        out.print("Nothing is due. Come back later, or practise a question: pastpaper practise")
+        out.print(
+            "Nothing is due. Come back later, or practise a question: pastpaper practise --due"
+        )
         return
     done = 0
     try:
@@ -466,7 +468,7 @@ def progress(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if not rows:
-        out.print("Nothing yet: import notes, then pastpaper review or pastpaper practise.")
+        out.print("Nothing yet: pastpaper review (cards) or pastpaper practise --due (questions).")
         return
     table = Table(
         Column("topic", ratio=2),

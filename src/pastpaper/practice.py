@@ -312,7 +312,9 @@ def progress(
         if attempt.mark is not None and attempt.max_marks:
             marks[(attempt.course, attempt.topic)].append(attempt)
     if course is not None and not cards and not marks:
-        raise NotFound(f"nothing practised in {course} yet: try pastpaper review or practise")
+        raise NotFound(
+            f"nothing practised in {course} yet: try pastpaper review or pastpaper practise --due"
+        )
     return [
         _topic_progress(key, cards.get(key, []), marks.get(key, []), now, plan)
         for key in sorted({*cards, *marks})
