@@ -33,17 +33,6 @@ def test_a_db_in_a_folder_that_does_not_exist_is_an_error(tmp_path: Path) -> Non
     assert not folder.exists()
 
 
-def test_a_db_under_a_file_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text("x\n", encoding="utf-8")
-    result = runner.invoke(app, ["--db", str(tmp_path / "notes.txt" / "bank.db"), "courses"])
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"error: the folder {tmp_path.resolve() / 'notes.txt'} is not a folder, so the "
-        "database cannot be made there; create the folder first, or give another place with "
-        "--db PATH_OR_URL\n"
-    )
-
-
 def test_the_default_data_folder_is_made_when_missing(tmp_path: Path, seed_path: Path) -> None:
     env = {"XDG_DATA_HOME": str(tmp_path / "new" / "data"), "PASTPAPER_DB": None}
     result = runner.invoke(app, ["courses", "--json"], env=env)

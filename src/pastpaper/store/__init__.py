@@ -465,9 +465,13 @@ def _make_data_folder(folder: Path) -> None:
     """Make the user's data folder, where the default database lives. Any other folder must
     exist already, so that a mistyped --db is an error, not an empty database somewhere."""
     if folder != default_db_path().expanduser().resolve().parent:
-        state = "is not a folder" if folder.exists() else "does not exist"
+        if folder.exists():
+            raise StoreError(
+                f"{folder} is a file, not a folder, so the database cannot be made in it; "
+                "give another place with --db PATH_OR_URL"
+            )
         raise StoreError(
-            f"the folder {folder} {state}, so the database cannot be made there; "
+            f"the folder {folder} does not exist, so the database cannot be made there; "
             "create the folder first, or give another place with --db PATH_OR_URL"
         )
     try:
