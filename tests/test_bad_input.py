@@ -128,7 +128,10 @@ def test_a_database_that_cannot_be_created_is_reported(tmp_path: Path, seed_path
     blocker.write_text("not a folder")
     code, _, err = run(blocker / "bank.db", "import", str(seed_path))
     assert code == 1
-    assert "cannot create the folder for the database" in err
+    assert err == (
+        f"error: {blocker} is a file, not a folder, so the database cannot be made in it; "
+        "give another place with --db PATH_OR_URL\n"
+    )
 
 
 def test_a_bad_setting_is_named_not_a_traceback(tmp_path: Path, seed_path: Path) -> None:

@@ -219,9 +219,11 @@ def test_a_corrected_question_keeps_its_id(tmp_path: Path, seed_path: Path) -> N
     assert "(0 new, 7 kept, 0 removed)" in out
     first = json.loads(cli(db, "questions", "--json"))[0]
     assert (first["id"], first["marks"], first["text"][-1]) == (1, 8, ".")
-    # The notes it came from would undo the correction: they make a course of their own.
+    # The notes it came from would undo the correction: they are refused, with the way on.
     result = runner.invoke(app, ["--db", str(db), "import", str(seed_path)])
-    assert "became the course 'khrushchevs-attempts-at-modernisation-2'" in result.stderr
+    assert result.exit_code == 1
+    assert f"was last updated from the course file {course_file}" in result.stderr
+    assert len(json.loads(cli(db, "courses", "--json"))) == 1
     assert json.loads(cli(db, "questions", "--json"))[0]["marks"] == 8
 
 

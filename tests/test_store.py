@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, text
 
 from pastpaper.course import Course
 from pastpaper.errors import NotFound
 from pastpaper.ingest import parse_notes, read_notes
-from pastpaper.store import Store
+from pastpaper.store import Store, database_url
 from pastpaper.store.migrate import HEAD, alembic_config
 from pastpaper.store.tables import Base
 
@@ -125,3 +127,58 @@ def test_straightening_the_quotes_keeps_every_id(store: Store, seed_path: Path) 
     after = [(q.id, q.text) for q in store.questions()]
     assert [i for i, _ in after] == [i for i, _ in before]
     assert "Khrushchev's policy" in after[0][1]  # the new text is what is shown now
+
+
+def test_a_database_of_the_previous_schema_keeps_its_reviews(db_url: str) -> None:
+    """Migration 0003 copies each review's card into it, so it can outlive the card."""
+    engine = create_engine(database_url(db_url))
+    with engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        when = "2025-03-01 09:00:00"
+        conn.execute(
+            text(
+                "INSERT INTO courses (id, slug, title, created_at, updated_at) "
+                "VALUES (1, 'history', 'History', :when, :when)"
+            ),
+            {"when": when},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO cards (id, course_id, position, kind, front, back, point_id, topic, "
+                "source, tags) VALUES ('c1', 1, 0, 'basic', 'When did Stalin die?', "
+                "'March 1953', 'p1', 'Khrushchev', 'In March 1953 Stalin died', '[]')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO reviews (card_id, rating, answer, reviewed_at, record) "
+                "VALUES ('c1', 3, '1953', :when, '{\"rating\": 3}')"
+            ),
+            {"when": when},
+        )
+    engine.dispose()
+    with Store.open(db_url) as store:
+        assert store.memory.reviews() == [
+            {
+                "card_id": "c1",
+                "course": "history",
+                "topic": "Khrushchev",
+                "front": "When did Stalin die?",
+                "answer": "1953",
+                "rating": 3,
+            }
+        ]
+        store.delete_course("history")
+        [kept] = store.memory.reviews()
+    assert (kept["card_id"], kept["front"]) == (None, "When did Stalin die?")
+
+
+def test_sources_names_the_file_each_course_of_a_name_came_from(store: Store) -> None:
+    notes = "History\n\n2000: Why did Khrushchev fall? (5)\n\nCuba."
+    store.save_course(parse_notes(notes).course, source="/a/notes.txt")
+    store.save_course(parse_notes(notes).course, source="/b/notes.txt")
+    store.save_course(parse_notes("History revision\n\nx").course, source="/c/notes.txt")
+    assert store.sources("history") == {"history": "/a/notes.txt", "history-2": "/b/notes.txt"}
+    assert store.sources("geography") == {}

@@ -175,16 +175,22 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
 
 
-@app.command()
+courses_app = typer.Typer(invoke_without_command=True, pretty_exceptions_enable=False)
+app.add_typer(courses_app, name="courses")
+
+
+@courses_app.callback()
 @friendly
 def courses(
     ctx: typer.Context,
     as_json: JsonTable = False,
 ) -> None:
-    """List the courses in the question bank.
+    """List the courses in the question bank; 'courses delete COURSE' removes one.
 
     Example: pastpaper courses --json
     """
+    if ctx.invoked_subcommand is not None:
+        return
     found = _store(ctx).courses()
     if as_json:
         typer.echo(
@@ -207,6 +213,42 @@ def courses(
         course = f"{escape(c.title)}\n[dim]{c.slug}[/dim]"
         table.add_row(str(c.id), course, str(c.topics), str(c.questions), str(c.notes))
     out.print(table)
+
+
+@courses_app.command("delete")
+@friendly
+def courses_delete(
+    ctx: typer.Context,
+    course: Annotated[str, typer.Argument(metavar="COURSE", help="The course's slug or id.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Delete without asking (for scripts).")
+    ] = False,
+) -> None:
+    """Delete a course: its questions, notes and cards. Students' attempts and reviews are kept.
+
+    Example: pastpaper courses delete khrushchevs-attempts-at-modernisation --yes
+    """
+    store = _store(ctx)
+    if not yes:
+        found = store.summary(course)
+        if not sys.stdin.isatty():
+            raise PastpaperError(
+                f"not deleting the course {found.slug}: there is no terminal to ask on; "
+                "pass --yes to delete it without asking"
+            )
+        asked = (
+            f"Delete the course {found.slug} ({found.title}) with its "
+            f"{_n(found.questions, 'question')}? Attempts and reviews are kept."
+        )
+        if not typer.confirm(asked, err=True):
+            err.print("Nothing was deleted.")
+            raise typer.Exit(1)
+    deleted = store.delete_course(course)
+    out.print(
+        f"Deleted the course {deleted.slug}: {_n(deleted.questions, 'question')}, "
+        f"{_n(deleted.cards, 'card')}; kept {_n(deleted.attempts_kept, 'attempt')} and "
+        f"{_n(deleted.reviews_kept, 'review')}."
+    )
 
 
 @app.command()

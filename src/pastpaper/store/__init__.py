@@ -16,15 +16,36 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 
 from pastpaper.course import Course, QuestionFamily, Topic
 from pastpaper.errors import NotFound, StoreError
+from pastpaper.settings import default_db_path
 from pastpaper.store.guard import reported
 from pastpaper.store.migrate import migrate
 from pastpaper.store.sync import Saved, Sync, Tree, question_of
-from pastpaper.store.tables import COURSES, FAMILIES, NOTES, QUESTIONS, TOPICS
+from pastpaper.store.tables import (
+    ATTEMPTS,
+    CARDS,
+    COURSES,
+    FAMILIES,
+    NOTES,
+    QUESTIONS,
+    REVIEWS,
+    TOPICS,
+)
+from pastpaper.store.transactions import prepare, writing
 from pastpaper.text import match_key
 
 if TYPE_CHECKING:
@@ -32,6 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CourseSummary",
+    "DeletedCourse",
     "QuestionDetail",
     "QuestionInfo",
     "Saved",
@@ -51,6 +73,18 @@ class CourseSummary:
     questions: int
     notes: int
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DeletedCourse:
+    """What ``delete_course`` removed, and how much of the student's work it kept."""
+
+    slug: str
+    title: str
+    questions: int
+    cards: int
+    attempts_kept: int
+    reviews_kept: int
 
 
 @dataclass(frozen=True)
@@ -106,14 +140,6 @@ def database_path(db: str | Path) -> Path | None:
     return None
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
 class Store:
     """The question bank in a database. Open with ``Store.open(path_or_url)``."""
 
@@ -124,15 +150,9 @@ class Store:
     def open(cls, db: str | Path) -> Store:
         """Open (creating and migrating as needed) the database at a path or URL."""
         url = database_url(db)
-        if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(
-                    f"cannot create the folder for the database {path}: {error.strerror}; "
-                    "give another place with --db PATH"
-                ) from None
+        path = database_path(db)
+        if path is not None and not path.parent.is_dir():
+            _make_data_folder(path.parent)
         try:
             engine = create_engine(url)
         except ImportError as error:
@@ -143,8 +163,7 @@ class Store:
             ) from None
         except (SQLAlchemyError, ValueError) as error:
             raise StoreError(f"cannot use the database URL {db}: {error}") from None
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+        prepare(engine)
         migrate(engine, str(db))
         return cls(engine)
 
@@ -202,24 +221,30 @@ class Store:
         carry none); otherwise the course's own scheme edits replace them.
         """
         now = now or datetime.now(UTC)
-        try:
-            return self._save(course, source, replace, keep_schemes, now)
-        except IntegrityError as error:
-            # Two imports of one new course at once: the loser's transaction rolled back whole.
-            raise StoreError(
-                f"the course {course.slug} was being saved by another import at the same time "
-                f"({error.orig}); nothing was changed: run this import again"
-            ) from None
-        except (OperationalError, DataError) as error:
-            raise StoreError(
-                f"cannot write the course {course.slug} to the database: {error.orig}; "
-                "nothing was changed"
-            ) from None
+        tries = _SAVE_TRIES
+        while True:
+            try:
+                return self._save(course, source, replace, keep_schemes, now)
+            except IntegrityError as error:
+                # Two imports of one new course at once (on PostgreSQL; SQLite's writers
+                # queue): the loser's transaction rolled back whole, and run again it
+                # finds the winner's course and updates it.
+                tries -= 1
+                if tries == 0:
+                    raise StoreError(
+                        f"the course {course.slug} was being saved by other imports at the "
+                        f"same time ({error.orig}); nothing was changed: run this import again"
+                    ) from None
+            except (OperationalError, DataError) as error:
+                raise StoreError(
+                    f"cannot write the course {course.slug} to the database: {error.orig}; "
+                    "nothing was changed"
+                ) from None
 
     def _save(
         self, course: Course, source: str | None, replace: bool, keep_schemes: bool, now: datetime
     ) -> Saved:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             base = course.slug
             rows = conn.execute(
                 select(COURSES.c.id, COURSES.c.slug, COURSES.c.source).where(
@@ -268,6 +293,44 @@ class Store:
             )
             return replace_fields(saved, slug=slug, clashed_with=clash)
 
+    @reported
+    def delete_course(self, ref: str) -> DeletedCourse:
+        """Delete a course (by slug or id): its topics, questions, notes and cards.
+
+        What the student did is kept: attempts at its questions keep the question's text,
+        and reviews of its cards keep the card's front (they lose only the link).
+        """
+        with writing(self.engine) as conn:
+            course_id = _course_id(conn, ref)
+            row = conn.execute(select(COURSES).where(COURSES.c.id == course_id)).one()
+            questions = conn.scalar(
+                select(func.count())
+                .select_from(QUESTIONS)
+                .join(FAMILIES, FAMILIES.c.id == QUESTIONS.c.family_id)
+                .join(TOPICS, TOPICS.c.id == FAMILIES.c.topic_id)
+                .where(TOPICS.c.course_id == course_id)
+            )
+            cards = conn.scalar(
+                select(func.count()).select_from(CARDS).where(CARDS.c.course_id == course_id)
+            )
+            attempts = conn.scalar(
+                select(func.count()).select_from(ATTEMPTS).where(ATTEMPTS.c.course == row.slug)
+            )
+            reviews = conn.scalar(
+                select(func.count()).select_from(REVIEWS).where(REVIEWS.c.course == row.slug)
+            )
+            # The foreign keys do the rest: topics, families, questions, notes, cards and
+            # question schedules go with the course; attempts and reviews are unlinked.
+            conn.execute(delete(COURSES).where(COURSES.c.id == course_id))
+        return DeletedCourse(
+            slug=row.slug,
+            title=row.title,
+            questions=questions or 0,
+            cards=cards or 0,
+            attempts_kept=attempts or 0,
+            reviews_kept=reviews or 0,
+        )
+
     # -- reading ------------------------------------------------------------------------
 
     @reported
@@ -302,12 +365,23 @@ class Store:
     def course_id(self, ref: str) -> int:
         """The id of a course given by slug or id; NotFound lists the courses there are."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(COURSES.c.id, COURSES.c.slug)).all()
-        for row in rows:
-            if ref in (row.slug, str(row.id)):
-                return int(row.id)
-        known = ", ".join(row.slug for row in rows) or "none yet (import some notes first)"
-        raise NotFound(f"no course '{ref}'; the courses are: {known}")
+            return _course_id(conn, ref)
+
+    def summary(self, ref: str) -> CourseSummary:
+        """One course's line of ``courses``, by slug or id."""
+        course_id = self.course_id(ref)
+        return next(c for c in self.courses() if c.id == course_id)
+
+    @reported
+    def sources(self, slug: str) -> dict[str, str | None]:
+        """The courses saved under a slug or as its numbered variants (``slug-2``, ...),
+        each with the file it was last saved from (None if saved without one)."""
+        query = select(COURSES.c.slug, COURSES.c.source).where(
+            (COURSES.c.slug == slug) | COURSES.c.slug.startswith(f"{slug}-")
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return {r.slug: r.source for r in rows if r.slug == slug or _is_variant(r.slug, slug)}
 
     @reported
     def questions(self, course: str | None = None, topic: str | None = None) -> list[QuestionInfo]:
@@ -393,6 +467,40 @@ class Store:
 
 
 _COUNTED = {"topics": TOPICS, "questions": QUESTIONS, "notes": NOTES}
+
+#: How many times a save that met another import's new course is tried (see save_course).
+_SAVE_TRIES = 3
+
+
+def _make_data_folder(folder: Path) -> None:
+    """Make the user's data folder, where the default database lives. Any other folder must
+    exist already, so that a mistyped --db is an error, not an empty database somewhere."""
+    if folder != default_db_path().expanduser().resolve().parent:
+        if folder.exists():
+            raise StoreError(
+                f"{folder} is a file, not a folder, so the database cannot be made in it; "
+                "give another place with --db PATH_OR_URL"
+            )
+        raise StoreError(
+            f"the folder {folder} does not exist, so the database cannot be made there; "
+            "create the folder first, or give another place with --db PATH_OR_URL"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"cannot create the folder for the database {folder}: {error.strerror}; "
+            "give another place with --db PATH_OR_URL"
+        ) from None
+
+
+def _course_id(conn: Connection, ref: str) -> int:
+    rows = conn.execute(select(COURSES.c.id, COURSES.c.slug)).all()
+    for row in rows:
+        if ref in (row.slug, str(row.id)):
+            return int(row.id)
+    known = ", ".join(row.slug for row in rows) or "none yet (import some notes first)"
+    raise NotFound(f"no course '{ref}'; the courses are: {known}")
 
 
 def _question_query() -> Any:

@@ -8,7 +8,8 @@
 Everything is written and committed the moment it happens, before anything else is done
 with it: an answer is saved before it is marked, a review before the next card is shown,
 so a process killed half way loses nothing the student did. Cards the notes no longer make
-are retired, never deleted, so their reviews are kept.
+are retired, never deleted, so their reviews are kept; a review also copies its card's
+course, topic and front, so it is kept, readable, even when the card's course is deleted.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pastpaper.cards import Card
 from pastpaper.errors import NotFound
 from pastpaper.store.guard import reported
 from pastpaper.store.tables import ATTEMPTS, CARDS, COURSES, QUESTION_SCHEDULES, REVIEWS
+from pastpaper.store.transactions import writing
 
 __all__ = ["Attempt", "CardSync", "Memory", "StoredCard"]
 
@@ -81,7 +83,9 @@ class Memory:
         """Bring the course's cards in line with ``cards``: a card already there keeps its
         schedule (its wording is refreshed), a new one is added unscheduled, and one the
         notes no longer make is retired with its reviews kept."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
+            # On PostgreSQL, the course's row lock makes two syncs of one course take turns.
+            conn.execute(select(COURSES.c.id).where(COURSES.c.id == course_id).with_for_update())
             stored = {
                 row.id: row
                 for row in conn.execute(
@@ -158,10 +162,20 @@ class Memory:
         together."""
         reviewed_at = datetime.fromisoformat(str(record["reviewed_at"]))
         due = datetime.fromisoformat(str(state["due"]))
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
+            card = conn.execute(
+                select(COURSES.c.slug, CARDS.c.topic, CARDS.c.front)
+                .join(COURSES, COURSES.c.id == CARDS.c.course_id)
+                .where(CARDS.c.id == card_id)
+            ).first()
+            if card is None:
+                raise NotFound(f"no card {card_id}; 'pastpaper cards' lists them")
             conn.execute(
                 insert(REVIEWS).values(
                     card_id=card_id,
+                    course=card.slug,
+                    topic=card.topic,
+                    front=card.front,
                     rating=rating,
                     answer=answer,
                     reviewed_at=reviewed_at,
@@ -176,13 +190,21 @@ class Memory:
 
     @reported
     def reviews(self, card_id: str | None = None) -> list[dict[str, Any]]:
-        """Every review kept (each the schedule's ReviewRecord, with its card's id)."""
+        """Every review kept: the schedule's ReviewRecord, with its card's id (None once
+        the card is deleted), course, topic and front, and the answer typed."""
         query = select(REVIEWS).order_by(REVIEWS.c.id)
         if card_id is not None:
             query = query.where(REVIEWS.c.card_id == card_id)
         with self.engine.connect() as conn:
             return [
-                {"card_id": row.card_id, "answer": row.answer, **json.loads(row.record)}
+                {
+                    "card_id": row.card_id,  # None once the card's course was deleted
+                    "course": row.course,
+                    "topic": row.topic,
+                    "front": row.front,
+                    "answer": row.answer,
+                    **json.loads(row.record),
+                }
                 for row in conn.execute(query)
             ]
 
@@ -202,7 +224,7 @@ class Memory:
         seconds_allowed: int,
     ) -> int:
         """Keep an answer, as written, before it is marked; its id."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             attempt_id = conn.scalar(
                 insert(ATTEMPTS)
                 .values(
@@ -232,7 +254,7 @@ class Memory:
     ) -> None:
         """An attempt's mark and feedback, and its question's new schedule, together."""
         due = datetime.fromisoformat(str(state["due"]))
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             question_id = conn.scalar(
                 select(ATTEMPTS.c.question_id).where(ATTEMPTS.c.id == attempt_id)
             )

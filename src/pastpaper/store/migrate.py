@@ -1,7 +1,8 @@
 """Bring a database's tables up to date with Alembic, from inside the running program.
 
 Alembic is only imported when a database actually needs migrating: every command opens
-the store, and most find it up to date.
+the store, and most find it up to date. Several processes may open a new database at
+once: one migrates, under a lock, and the others wait for it, then find it up to date.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from pastpaper.errors import StoreError
+from pastpaper.store.transactions import migrating
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -22,7 +24,7 @@ __all__ = ["HEAD", "alembic_config", "migrate"]
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 #: The newest migration; tests/test_store.py checks it is the head of ``migrations/``.
-HEAD = "0002"
+HEAD = "0003"
 
 
 def alembic_config() -> Config:
@@ -36,7 +38,11 @@ def alembic_config() -> Config:
 def migrate(engine: Engine, name: str) -> None:
     """Upgrade the database to the newest schema; a no-op when it is already there."""
     try:
-        with engine.begin() as conn:
+        with engine.connect() as conn:
+            if _current_revision(conn) == HEAD:
+                return
+        with migrating(engine) as conn:
+            # Checked again under the lock: another process may have migrated meanwhile.
             if _current_revision(conn) == HEAD:
                 return
             from alembic import command

@@ -139,11 +139,17 @@ class CardRow(Base):
 
 
 class ReviewRow(Base):
+    """A review of a card. The card's course, topic and front are copied in (migration
+    0003), so a review outlives its card when the card's course is deleted."""
+
     __tablename__ = "reviews"
     __table_args__ = (Index("ix_reviews_card_id", "card_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    card_id: Mapped[str] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"))
+    card_id: Mapped[str | None] = mapped_column(ForeignKey("cards.id", ondelete="SET NULL"))
+    course: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str] = mapped_column(Text)
+    front: Mapped[str] = mapped_column(Text)
     rating: Mapped[int] = mapped_column(Integer)
     answer: Mapped[str | None] = mapped_column(Text)  # what the student typed, if anything
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
