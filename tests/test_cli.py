@@ -222,7 +222,9 @@ def test_a_corrected_question_keeps_its_id(tmp_path: Path, seed_path: Path) -> N
     # The notes it came from would undo the correction: they are refused, with the way on.
     result = runner.invoke(app, ["--db", str(db), "import", str(seed_path)])
     assert result.exit_code == 1
-    assert f"was last updated from the course file {course_file}" in result.stderr
+    assert f"was made from these notes and last updated from the course file {course_file}" in (
+        " ".join(result.stderr.split())
+    )
     assert len(json.loads(cli(db, "courses", "--json"))) == 1
     assert json.loads(cli(db, "questions", "--json"))[0]["marks"] == 8
 

@@ -60,13 +60,25 @@ def test_notes_over_a_course_corrected_in_its_course_file_are_refused(
     assert (result.exit_code, result.stdout, result.stderr) == (
         1,
         "",
-        f"error: {notes}: the course '{SLUG}' was last updated from the course file "
-        f"{course_file}, so its edits live there: import {course_file} instead, or pass "
-        "--replace to start again from these notes\n",
+        f"error: {notes}: the course '{SLUG}' was made from these notes and last updated from "
+        f"the course file {course_file}, so its edits live there: import {course_file} "
+        "instead, or pass --replace to start again from these notes\n",
     )
     # Nothing was saved: one course, with the correction.
     assert [c["slug"] for c in json.loads(cli(db, "courses", "--json"))] == [SLUG]
     assert json.loads(cli(db, "questions", "--json"))[0]["marks"] == 8
+
+
+def test_other_notes_of_the_same_title_still_become_a_course_of_their_own(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db, _, _ = corrected(tmp_path, seed_path)
+    other = tmp_path / "other.txt"
+    other.write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["--db", str(db), "import", str(other)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Imported {other} as course {SLUG}-2: ")
+    assert [c["slug"] for c in json.loads(cli(db, "courses", "--json"))] == [SLUG, f"{SLUG}-2"]
 
 
 def test_replace_starts_the_corrected_course_again_from_the_notes(

@@ -175,10 +175,15 @@ def test_a_database_of_the_previous_schema_keeps_its_reviews(db_url: str) -> Non
     assert (kept["card_id"], kept["front"]) == (None, "When did Stalin die?")
 
 
-def test_sources_names_the_file_each_course_of_a_name_came_from(store: Store) -> None:
-    notes = "History\n\n2000: Why did Khrushchev fall? (5)\n\nCuba."
-    store.save_course(parse_notes(notes).course, source="/a/notes.txt")
-    store.save_course(parse_notes(notes).course, source="/b/notes.txt")
-    store.save_course(parse_notes("History revision\n\nx").course, source="/c/notes.txt")
-    assert store.sources("history") == {"history": "/a/notes.txt", "history-2": "/b/notes.txt"}
-    assert store.sources("geography") == {}
+def test_a_course_remembers_the_notes_it_was_made_from_past_course_file_imports(
+    store: Store,
+) -> None:
+    course = parse_notes("History\n\n2000: Why did Khrushchev fall? (5)\n\nCuba.").course
+    store.save_course(course, source="/a/notes.txt", keep_schemes=True)
+    store.save_course(course, source="/b/notes.txt", keep_schemes=True)
+    assert store.corrected_since("/a/notes.txt") is None
+    store.save_course(course, source="/a/course.yaml", replace=True)
+    assert store.corrected_since("/a/notes.txt") == ("history", "/a/course.yaml")
+    assert store.corrected_since("/b/notes.txt") is None
+    store.save_course(course, source="/a/notes.txt", replace=True, keep_schemes=True)
+    assert store.corrected_since("/a/notes.txt") is None

@@ -61,28 +61,22 @@ def import_file(
 
     Importing a file again updates the course it made. A course file updates the course its
     slug names; so does any file with ``replace``. A notes file whose course title is taken
-    by another file's course becomes a course of its own (``slug-2``), with a warning;
-    unless that course was last updated from a course file: then the notes are refused
-    (InputError, nothing saved), since the teacher's corrections live in that file.
+    by another file's course becomes a course of its own (``slug-2``), with a warning. Notes
+    whose course was updated from a course file since are refused (InputError, nothing
+    saved) unless ``replace``: the teacher's corrections live in that file.
     """
     imported = read_notes(path, max_bytes=max_bytes)
     source = str(Path(path).resolve())
     course_file = imported.kind == "course"
-    if not course_file and not replace:
-        slug = imported.course.slug
-        sources = store.sources(slug)
-        edited = sources.get(slug)
-        if (
-            edited is not None
-            and source not in sources.values()
-            and Path(edited).suffix.lower() in (".yaml", ".yml")
-        ):
-            raise InputError(
-                f"the course '{slug}' was last updated from the course file {edited}, so "
-                f"its edits live there: import {edited} instead, or pass --replace to start "
-                "again from these notes",
-                path,
-            )
+    corrected = None if course_file or replace else store.corrected_since(source)
+    if corrected is not None:
+        slug, edited = corrected
+        raise InputError(
+            f"the course '{slug}' was made from these notes and last updated from the "
+            f"course file {edited}, so its edits live there: import {edited} instead, or "
+            "pass --replace to start again from these notes",
+            path,
+        )
     return _save(store, str(path), imported, source, replace or course_file, not course_file)
 
 

@@ -135,9 +135,18 @@ def database_url(db: str | Path) -> str:
 def database_path(db: str | Path) -> Path | None:
     """The file of a SQLite database given as a path or URL; None for a server's database."""
     url = database_url(db)
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        return Path(url.removeprefix("sqlite:///"))
-    return None
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        return None
+    return _sqlite_file(url.removeprefix("sqlite:///"))
+
+
+def _sqlite_file(database: str) -> Path:
+    """The file of SQLite's database name, also when written as a URI (``file:PATH?mode=ro``
+    with ``uri=true``, as for a read-only database)."""
+    name, _, query = database.partition("?")
+    if name.startswith("file:") and "uri=true" in query.split("&"):
+        return Path(name.removeprefix("file:"))
+    return Path(database)
 
 
 class Store:
@@ -173,9 +182,9 @@ class Store:
         database = self.engine.url.database
         if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
             return None
-        if database.startswith("file:") and self.engine.url.query.get("uri") == "true":
-            database = database.removeprefix("file:").split("?", 1)[0]  # sqlite:///file:...
-        return Path(database)
+        if self.engine.url.query.get("uri") == "true":
+            database += "?uri=true"
+        return _sqlite_file(database)
 
     @property
     def name(self) -> str:
@@ -275,6 +284,7 @@ class Store:
                         slug=slug,
                         title=course.title,
                         source=source,
+                        notes_source=source if keep_schemes else None,
                         created_at=now,
                         updated_at=now,
                     )
@@ -282,10 +292,11 @@ class Store:
                 )
             else:
                 course_id, slug = target.id, target.slug
+                made_from = {"notes_source": source} if keep_schemes else {}
                 conn.execute(
                     update(COURSES)
                     .where(COURSES.c.id == course_id)
-                    .values(title=course.title, source=source, updated_at=now)
+                    .values(title=course.title, source=source, updated_at=now, **made_from)
                 )
             assert course_id is not None
             saved = Sync(conn, course_id).run(
@@ -373,15 +384,17 @@ class Store:
         return next(c for c in self.courses() if c.id == course_id)
 
     @reported
-    def sources(self, slug: str) -> dict[str, str | None]:
-        """The courses saved under a slug or as its numbered variants (``slug-2``, ...),
-        each with the file it was last saved from (None if saved without one)."""
+    def corrected_since(self, notes: str) -> tuple[str, str] | None:
+        """The course made from the notes file ``notes`` that another file (a course file)
+        has updated since, as (slug, that file); None if there is none."""
         query = select(COURSES.c.slug, COURSES.c.source).where(
-            (COURSES.c.slug == slug) | COURSES.c.slug.startswith(f"{slug}-")
+            (COURSES.c.notes_source == notes)
+            & COURSES.c.source.is_not(None)
+            & (COURSES.c.source != notes)
         )
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        return {r.slug: r.source for r in rows if r.slug == slug or _is_variant(r.slug, slug)}
+            row = conn.execute(query).first()
+        return None if row is None else (row.slug, row.source)
 
     @reported
     def questions(self, course: str | None = None, topic: str | None = None) -> list[QuestionInfo]:

@@ -51,6 +51,10 @@ class CourseRow(Base):
     # The file the course was last imported from, so another file with the same title
     # becomes a course of its own instead of overwriting this one.
     source: Mapped[str | None] = mapped_column(Text)
+    # The notes file the course was made (or last started again) from; importing a course
+    # file leaves it, so the notes can be told that a course file now holds the course
+    # (migration 0003).
+    notes_source: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # When the course's flashcards were last made from its notes (migration 0002).

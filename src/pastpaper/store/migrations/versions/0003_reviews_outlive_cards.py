@@ -1,5 +1,6 @@
 """Reviews outlive their cards: each keeps the course, topic and front of the card it was
-of, and loses only the link when the card is deleted with its course.
+of, and loses only the link when the card is deleted with its course. A course remembers
+the notes file it was made from (``notes_source``), whatever course file updated it since.
 
 Revision ID: 0003
 Revises: 0002
@@ -28,6 +29,13 @@ UPDATE reviews SET
 
 
 def upgrade() -> None:
+    op.add_column("courses", sa.Column("notes_source", sa.Text(), nullable=True))
+    # What is known of older courses: the file they were last imported from, unless a
+    # course file.
+    op.execute(
+        "UPDATE courses SET notes_source = source WHERE source NOT LIKE '%.yaml' "
+        "AND source NOT LIKE '%.yml'"
+    )
     for name in _COPIED:
         op.add_column("reviews", sa.Column(name, sa.Text(), nullable=True))
     op.execute(_FILL)
@@ -53,3 +61,5 @@ def downgrade() -> None:
         batch.alter_column("card_id", existing_type=sa.String(40), nullable=False)
         for name in _COPIED:
             batch.drop_column(name)
+    with op.batch_alter_table("courses") as batch:
+        batch.drop_column("notes_source")
