@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from pastpaper.errors import StoreError
+from pastpaper.store.guard import cause
 from pastpaper.store.transactions import migrating
 
 if TYPE_CHECKING:
@@ -58,9 +59,8 @@ def migrate(engine: Engine, name: str) -> None:
                     "upgrade pastpaper"
                 ) from None
     except SQLAlchemyError as error:
-        reason = getattr(error, "orig", None) or error
         raise StoreError(
-            f"cannot open the database {name}: {reason}; give another with --db PATH_OR_URL"
+            f"cannot open the database {name}: {cause(error)}; give another with --db PATH_OR_URL"
         ) from None
 
 
