@@ -15,14 +15,27 @@ Blank lines, and rows with nothing in any field (spreadsheets write them below t
 are left out; every other record gives one row.
 
 A record is read as CSV has it (RFC 4180): a field in double quotes may hold the separator,
-line ends and quotes written twice (``""``). A record that runs over a line end could also
-be a quote left open that has swallowed the rows below it, so such a record is taken only if
-it reads cleanly (its quotes close, it has the header's number of fields) and taking it
-leaves fewer faulty records in the rest of the file than cutting it back to its first line
-would. Otherwise its first line is a row of its own, not marked because of the unclosed
-quote, and reading starts again on the next line. A file with no quote left open is read
-exactly as any CSV reader reads it; a quote left open costs one row, never another
-student's answer.
+line ends and quotes written twice (``""``); a quote inside a field that is not in quotes is
+kept as it stands. A quote left open looks just like a field in quotes that runs over line
+ends, and would swallow the rows below it, so a record that runs over a line end is taken
+only if
+
+1. it reads cleanly: its quotes close where its fields end, no quote is loose inside a
+   field, and it has the header's number of fields;
+2. none of the lines it runs over starts like a row: plain fields (no quotes, or quotes
+   around them only) up to the question column, and a whole number there;
+3. it leaves the rest of the file with fewer records that do not read cleanly than cutting
+   it would (a quote left open that closes on a later row's opening quote leaves that
+   row's closing quote loose).
+
+Otherwise its first line is a row of its own, not marked because of the unclosed quote,
+and reading starts again on the next line. So a file whose quotes all close is read as any
+CSV reader reads it, unless a line inside an answer starts like a row (prose with a bare
+number where the question column falls). When the question column comes before the answer
+(as in ``student,question,answer``), a quote left open costs its own row and never takes
+in another's; when it comes after, it still could in a rare file: the row below has a
+field in quotes, before its question, that starts with a line break or the separator, and
+the lines between hold other faults.
 
 A row is not marked, with its reason, when its quote is left open (as above), when text
 follows a field's closing quote, when it has more or fewer fields than the header (more:
@@ -151,6 +164,8 @@ class _Record:
     fields: list[str]
     end: int  # the offset just past the record's line end
     problem: str = ""  # "", "unclosed" or "stray"
+    #: For each field: are its quotes as RFC 4180 has them (none, or around it only)?
+    plain: list[bool] = field(default_factory=list)
 
     @property
     def blank(self) -> bool:
@@ -183,27 +198,31 @@ def _read_record(text: str, at: int, stop: re.Pattern[str]) -> _Record:
     as most readers do (text after a closing quote joins the field), so the faulty record's
     fields are still there to show."""
     fields: list[str] = []
+    plain: list[bool] = []
     problem = ""
     while True:
         if text.startswith(_QUOTE, at):
             value, at, closed = _quoted(text, at + 1)
             if not closed:
                 fields.append(value)
-                return _Record(fields, len(text), "unclosed")
+                plain.append(False)
+                return _Record(fields, len(text), "unclosed", plain)
             found = stop.search(text, at)
             cut = found.start() if found else len(text)
+            plain.append(cut == at)
             if cut > at:
                 problem = problem or "stray"
                 value += text[at:cut]
         else:
             found = stop.search(text, at)
             value = text[at : found.start() if found else len(text)]
+            plain.append(_QUOTE not in value)
         fields.append(value)
         if found is None:
-            return _Record(fields, len(text), problem)
+            return _Record(fields, len(text), problem, plain)
         at = found.end()
         if found.group(1) is None:
-            return _Record(fields, at, problem)
+            return _Record(fields, at, problem, plain)
 
 
 @dataclass(frozen=True)
@@ -251,13 +270,18 @@ def read_mark_book(
             "student, question and answer, and a line for each answer",
             name,
         )
-    delimiter, header = _header(text, lines.starts[first], name, first + 1, delimiter)
+    # The header is one line: a quote left open in it must not take in the rows below.
+    delimiter, header = _header(
+        text[lines.starts[first] : lines.ends[first]], name, first + 1, delimiter
+    )
     names = [value.strip().lower() for value in header.fields]
     where = {column: names.index(column) for column in ANSWER_COLUMNS}
-    stop = _stop(delimiter)
     rows = []
-    for line, record in _records(text, lines, lines.after(header), len(names), stop):
-        row = _row(record, line, len(names), where, delimiter)
+    width = len(names)
+    for line, record in _records(
+        text, lines, first + 1, width, where["question"], _stop(delimiter)
+    ):
+        row = _row(record, line, width, where, delimiter)
         if not row.problem and len(row.answer) > MAX_ANSWER_CHARS:
             notices.append(
                 Notice(
@@ -303,11 +327,11 @@ def _decode(data: bytes, name: str) -> tuple[str, list[Notice], bool]:
     return text, [Notice("the file is UTF-16, not UTF-8; it was read as UTF-16", name)], True
 
 
-def _header(text: str, start: int, name: str, line: int, given: str | None) -> tuple[str, _Record]:
-    """The separator and the header record: the separator under which the header has the
-    columns student, question and answer, or else an error naming the columns it has."""
+def _header(text: str, name: str, line: int, given: str | None) -> tuple[str, _Record]:
+    """The separator and the header line read with it: the separator under which the header
+    has the columns student, question and answer, or else an error naming the columns."""
     candidates = [given] if given is not None else list(DELIMITERS)
-    reads = {d: _read_record(text, start, _stop(d)) for d in candidates}
+    reads = {d: _read_record(text, 0, _stop(d)) for d in candidates}
     for delimiter, record in reads.items():
         names = [value.strip().lower() for value in record.fields]
         if not record.problem and all(column in names for column in ANSWER_COLUMNS):
@@ -333,54 +357,71 @@ def _header(text: str, start: int, name: str, line: int, given: str | None) -> t
     names = [value.strip().lower() for value in record.fields]
     missing = [column for column in ANSWER_COLUMNS if column not in names]
     found = ", ".join(repr(value.strip()) for value in record.fields)
-    told = "as --delimiter says" if given is not None else "the likeliest separator"
+    told = ", as --delimiter says" if given is not None else ""
     raise InputError(
-        f"the header has no column {', '.join(repr(m) for m in missing)}: split at "
-        f"{DELIMITERS[delimiter]}s ({told}), its columns are {found}; the answers need the "
-        "columns student, question and answer, separated by commas, semicolons or tabs; "
-        "if they use another separator, or this one is wrong, give it with --delimiter",
+        f"the header has no column {', '.join(repr(m) for m in missing)} (split at "
+        f"{DELIMITERS[delimiter]}s{told}, its columns are {found}); the answers need columns "
+        "named student, question and answer, separated by commas, semicolons or tabs, or by "
+        "the separator given with --delimiter",
         name,
         line,
     )
 
 
 def _records(
-    text: str, lines: _Lines, first: int, width: int, stop: re.Pattern[str]
+    text: str, lines: _Lines, first: int, width: int, question: int, stop: re.Pattern[str]
 ) -> list[tuple[int, _Record]]:
     """The records from line ``first`` on, with their first lines, blanks left out.
 
     Each line is either the start of a record read as it stands or a faulty record of its
-    own. Working from the last line up, ``faults[i]`` is the fewest faulty records the text
-    from line ``i`` can be read as; a record over several lines is taken only where that
-    makes fewer faults than cutting it (see the module's docstring).
+    own; a record over several lines is taken only where the module's docstring says. The
+    lines are decided from the last one up, as each decision looks at what follows.
     """
     count = len(lines.starts)
+    alone = [_read_record(text[lines.starts[i] : lines.ends[i]], 0, stop) for i in range(count)]
+    starts_row = [_starts_row(record, question) for record in alone]
+    taken: list[tuple[_Record, int]] = [(record, i + 1) for i, record in enumerate(alone)]
+    # faults[i]: how many records that do not read cleanly the text from line i is read as.
     faults = [0] * (count + 1)
-    taken: dict[int, tuple[_Record, int]] = {}
     for i in range(count - 1, first - 1, -1):
-        alone = _read_record(text[lines.starts[i] : lines.ends[i]], 0, stop)
-        cut = faults[i + 1] + (0 if alone.blank or _sound(alone, width) else 1)
-        taken[i] = (alone, i + 1)
-        faults[i] = cut
-        if alone.problem == "unclosed" and i + 1 < count:
-            # The line ends inside quotes: read on, and take the longer record if it is worth it.
+        faults[i] = faults[i + 1] + (0 if _clean(alone[i], width) else 1)
+        if alone[i].problem == "unclosed" and i + 1 < count:
+            # The line ends inside quotes: read on, and take the longer record if it passes.
             whole = _read_record(text, lines.starts[i], stop)
             after = lines.after(whole)
-            if (whole.blank or _sound(whole, width)) and faults[after] < cut:
+            if (
+                _clean(whole, width)
+                and not any(starts_row[i + 1 : after])
+                and faults[after] < faults[i]
+            ):
                 taken[i] = (whole, after)
                 faults[i] = faults[after]
     records = []
     i = first
     while i < count:
-        record, i_next = taken[i]
+        record, following = taken[i]
         if not record.blank:
             records.append((i + 1, record))
-        i = i_next
+        i = following
     return records
 
 
-def _sound(record: _Record, width: int) -> bool:
-    return not record.problem and len(record.fields) == width
+def _clean(record: _Record, width: int) -> bool:
+    """A record read as RFC 4180 has it, with the header's number of fields (or blank)."""
+    return record.blank or (
+        not record.problem and len(record.fields) == width and all(record.plain)
+    )
+
+
+def _starts_row(record: _Record, question: int) -> bool:
+    """Whether a line read on its own starts like a row: plain fields (no quotes, or quotes
+    around them only) up to the question, and a whole number as the question."""
+    return (
+        len(record.fields) > question
+        and all(record.plain[: question + 1])
+        and record.fields[question].strip().isascii()
+        and record.fields[question].strip().isdigit()
+    )
 
 
 def _row(record: _Record, line: int, width: int, where: dict[str, int], delimiter: str) -> Row:
@@ -470,7 +511,7 @@ def _outcome(
 # -- writing ---------------------------------------------------------------------------------
 
 
-def mark_book_columns(header: Sequence[str]) -> list[int]:
+def _kept_columns(header: Sequence[str]) -> list[int]:
     """The answers' columns the mark book keeps: all but those named like a column it adds."""
     return [i for i, name in enumerate(header) if name.strip().lower() not in ADDED_COLUMNS]
 
@@ -485,7 +526,7 @@ def mark_book_text(sheet: AnswerSheet, outcomes: Sequence[Outcome]) -> str:
     Student;Question;Answer;mark;max;points credited;feedback;line;not marked because
     A1;6;;;;;;2;empty answer
     """
-    kept = mark_book_columns(sheet.header)
+    kept = _kept_columns(sheet.header)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=sheet.delimiter, lineterminator="\r\n")
     writer.writerow([*(sheet.header[i] for i in kept), *ADDED_COLUMNS])
