@@ -423,7 +423,8 @@ def mark_(
     if csv_in is not None:
         if output is None:
             raise PastpaperError("give the mark book to write with -o MARKS.csv")
-        with Progress(console=err, transient=True) as bar:
+        # No bar where stderr is not a terminal: a log keeps only the warnings.
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("marking", total=None)
             report = mark_csv(
                 store,
