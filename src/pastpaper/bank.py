@@ -197,11 +197,11 @@ def mark_csv(
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", source) from None
     sheet, notices = read_mark_book(data, str(source), delimiter)
-    model, calibrated = embedder(), calibration()
+    # The model loads at the first answer marked: not at all when none can be.
     outcomes = mark_sheet(
         sheet,
         lambda question: scheme_of(store, question),
-        lambda answer, scheme: mark(answer, scheme, model, calibrated),
+        lambda answer, scheme: mark(answer, scheme, embedder(), calibration()),
         progress,
     )
     write_file(target, mark_book_text(sheet, outcomes), kind=CSV, force=force, protect=protect)
