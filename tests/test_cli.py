@@ -349,6 +349,10 @@ def test_mark_shows_credit_inaccuracies_and_json(tmp_path: Path, seed_path: Path
     )
 
 
+def mark_book(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+
 def test_mark_a_class_csv_without_dropping_a_row(tmp_path: Path, seed_path: Path) -> None:
     db = tmp_path / "bank.db"
     cli(db, "import", str(seed_path))
@@ -361,31 +365,190 @@ def test_mark_a_class_csv_without_dropping_a_row(tmp_path: Path, seed_path: Path
         encoding="utf-8",
     )
     book = tmp_path / "marks.csv"
-    out = cli(db, "mark", "--csv", str(answers), "-o", str(book))
-    assert out == f"Marked 2 of 3 answers; wrote {book}.\n"
-    rows = list(csv.DictReader(io.StringIO(book.read_text(encoding="utf-8"), newline="")))
-    assert [r["student"] for r in rows] == ["ann", "bob", "cat"]
-    assert [r["set"] for r in rows] == ["A", "A", "B"]
-    assert (rows[0]["mark"], rows[0]["max"]) == ("2", "6")
+    out = cli(db, "mark", "--csv", str(answers), "-o", str(book), code=1)
+    assert out == (
+        f"Marked 1 of 3 rows; 2 not marked (see the column 'not marked because'); wrote {book}.\n"
+    )
+    assert book.read_text(encoding="utf-8").splitlines()[0] == (
+        "student,question,answer,set,mark,max,points credited,feedback,line,not marked because"
+    )
+    rows = mark_book(book)
+    assert [(r["student"], r["set"], r["line"]) for r in rows] == [
+        ("ann", "A", "2"),
+        ("bob", "A", "3"),
+        ("cat", "B", "4"),
+    ]
+    assert (rows[0]["mark"], rows[0]["max"], rows[0]["not marked because"]) == ("2", "6", "")
     assert "Inmates of the gulags were released" in rows[0]["points credited"]
     assert rows[1]["mark"] == "" and rows[1]["not marked because"].startswith("no question 99")
-    assert rows[2]["mark"] == "0" and "the answer is empty" in rows[2]["feedback"]
+    assert (rows[2]["mark"], rows[2]["not marked because"]) == ("", "empty answer")
     again = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(answers), "-o", str(book)])
-    assert again.exit_code == 1 and "exists; choose another file or pass --force" in again.stderr
+    assert again.exit_code == 1
+    assert again.stderr == (
+        f"error: {book} exists; choose another file or pass --force to replace it\n"
+    )
+    cli(db, "mark", "--csv", str(answers), "-o", str(book), "--force", code=1)
 
 
-def test_a_bad_csv_is_named_with_its_line(tmp_path: Path, seed_path: Path) -> None:
+def test_a_quote_left_open_in_a_class_csv_costs_one_row(tmp_path: Path, seed_path: Path) -> None:
     db = tmp_path / "bank.db"
     cli(db, "import", str(seed_path))
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes("student,question,answer\nann,3,Stalin’s statues\n".encode("cp1252"))
-    result = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(latin), "-o", "x.csv"])
-    assert result.exit_code == 1
-    assert f"{latin}, line 2: is not UTF-8 (byte 0x92)" in result.stderr
-    columns = tmp_path / "columns.csv"
-    columns.write_text("name,question,text\nann,3,x\n", encoding="utf-8")
-    result = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(columns), "-o", "x.csv"])
-    assert f"{columns}, line 1: has no column 'student', 'answer'" in result.stderr
+    answers = tmp_path / "class.csv"
+    answers.write_text(
+        "student,question,answer\n"
+        'A1,6,"He closed the ministries in 1957.\n'
+        "A2,6,He set up 150 sovnarkhozy.\n"
+        "A3,6,He scrapped the Fifth Plan.\n",
+        encoding="utf-8",
+    )
+    book = tmp_path / "marks.csv"
+    out = cli(db, "mark", "--csv", str(answers), "-o", str(book), code=1)
+    assert out == (
+        f"Marked 2 of 3 rows; 1 not marked (see the column 'not marked because'); wrote {book}.\n"
+    )
+    rows = mark_book(book)
+    assert [(r["student"], r["answer"], r["line"], r["mark"]) for r in rows] == [
+        ("A1", "He closed the ministries in 1957.", "2", ""),
+        ("A2", "He set up 150 sovnarkhozy.", "3", "0"),
+        ("A3", "He scrapped the Fifth Plan.", "4", "1"),
+    ]
+    assert rows[0]["not marked because"] == (
+        "unclosed quote: a quote that opens a field on this line is not closed, so the line "
+        "was read as a row of its own"
+    )
+    assert rows[2]["points credited"] == "Stalin’s Fifth Five Year Plan was scrapped"
+
+
+def test_a_row_with_more_fields_than_the_header_is_kept_whole_and_not_marked(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    answers = tmp_path / "class.csv"
+    answers.write_text(
+        "student,question,answer\nA1,6,He set up, 105 sovnarkhozy, in 1957\n", encoding="utf-8"
+    )
+    book = tmp_path / "marks.csv"
+    cli(db, "mark", "--csv", str(answers), "-o", str(book), code=1)
+    [row] = mark_book(book)
+    assert (row["answer"], row["mark"], row["not marked because"]) == (
+        "He set up, 105 sovnarkhozy, in 1957",
+        "",
+        "too many fields: 5, where the header has 3 (an answer with commas in it must be in "
+        "quotes)",
+    )
+
+
+def test_an_answer_of_any_length_is_marked_on_its_first_20000_characters(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    long = "He scrapped the Fifth Plan. " * 5_000  # over the csv module's 131,072 limit
+    answers = tmp_path / "class.csv"
+    answers.write_text(f"student,question,answer\nA1,6,{long}\n", encoding="utf-8")
+    book = tmp_path / "marks.csv"
+    result = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(answers), "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Marked 1 of 1 row; wrote {book}.\n"
+    assert result.stderr == (
+        f"warning: {answers}, line 2: the answer is 140,000 characters long; only the first "
+        "20,000 are marked (the mark book keeps it whole)\n"
+    )
+    text = book.read_bytes().decode("utf-8")
+    assert f"\r\nA1,6,{long},1,6,Stalin’s Fifth Five Year Plan was scrapped," in text
+    assert ",the answer is 140,000 characters long; only the first 20,000 were marked;" in (
+        text.replace('"', "")
+    )
+
+
+def test_a_cp1252_csv_with_semicolons_and_a_capitalised_header(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    answers = tmp_path / "class.csv"
+    answers.write_bytes(
+        "Student;Question;Answer\nann;6;Stalin’s Fifth Plan was scrapped, in 1957\n".encode(
+            "cp1252"
+        )
+    )
+    book = tmp_path / "marks.csv"
+    result = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(answers), "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"warning: {answers}, line 2: the file is not UTF-8 (byte 0x92 here); read it as "
+        "Windows-1252: check its quotes and accents, or save it as UTF-8\n"
+    )
+    # Written as it came (semicolons), with a byte-order mark so the spreadsheet reads the ’.
+    lines = book.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == (
+        "\ufeffStudent;Question;Answer;mark;max;points credited;feedback;line;not marked because"
+    )
+    assert lines[1].startswith("ann;6;Stalin’s Fifth Plan was scrapped, in 1957;1;6;")
+
+
+def test_the_separator_can_be_given_and_a_header_without_the_columns_is_explained(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    tabs = tmp_path / "class.tsv"
+    tabs.write_text("student\tquestion\tanswer\nann\t6\tHe scrapped the Fifth Plan.\n")
+    book = tmp_path / "marks.csv"
+    out = cli(db, "mark", "--csv", str(tabs), "-o", str(book), "--delimiter", "tab")
+    assert out == f"Marked 1 of 1 row; wrote {book}.\n"
+    for args, message in [
+        (
+            ["--csv", str(tabs), "-o", "x.csv", "--delimiter", ";"],
+            f"{tabs}, line 1: the header has no column 'student', 'question', 'answer' (split "
+            "at semicolons, as --delimiter says, its columns are 'student\\tquestion\\tanswer'); "
+            "the answers need columns named student, question and answer, separated by commas, "
+            "semicolons or tabs, or by the separator given with --delimiter",
+        ),
+        (
+            ["--csv", str(tabs), "-o", "x.csv", "--delimiter", "|"],
+            "--delimiter '|' is not a separator pastpaper reads; give ',', ';' or 'tab'",
+        ),
+        (["3", "--answer", "x", "--delimiter", ";"], "--delimiter goes with --csv ANSWERS.csv"),
+    ]:
+        result = runner.invoke(app, ["--db", str(db), "mark", *args])
+        assert (result.exit_code, result.stderr) == (1, f"error: {message}\n")
+
+
+#: The first bytes of a PNG picture: its signature and the start of its header chunk.
+PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+def test_the_mark_book_is_never_written_over_the_answers_or_the_database(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    db = tmp_path / "bank.db"
+    cli(db, "import", str(seed_path))
+    answers = tmp_path / "class.csv"
+    answers.write_text("student,question,answer\nann,6,x\n", encoding="utf-8")
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(PNG_HEAD)
+    for target, force, message in [
+        (answers, True, f"{answers} is the file being read (class.csv); write to another file"),
+        (db, True, f"{db} is the database in use; write to another file"),
+        (
+            picture,
+            True,
+            f"{picture} is not a CSV file, so it is left as it is (even with --force); "
+            "write to another file",
+        ),
+        (
+            tmp_path / "no" / "marks.csv",
+            False,
+            f"{tmp_path / 'no' / 'marks.csv'}: cannot write: the folder {tmp_path / 'no'} does not exist",
+        ),
+    ]:
+        args = ["--db", str(db), "mark", "--csv", str(answers), "-o", str(target)]
+        result = runner.invoke(app, args + ["--force"] * force)
+        assert (result.exit_code, result.stderr) == (1, f"error: {message}\n")
+    assert answers.read_text(encoding="utf-8") == "student,question,answer\nann,6,x\n"
+    assert picture.read_bytes() == PNG_HEAD
 
 
 def test_eval_prints_the_fields_figures(tmp_path: Path, seed_path: Path) -> None:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from pastpaper.course import Course
-from pastpaper.errors import InputError, NotFound, Notice, OutputError
-from pastpaper.files import YAML, write_file
+from pastpaper.errors import InputError, Notice
+from pastpaper.files import CSV, YAML, check_writable, write_file
 from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
+from pastpaper.markbook import MarkBookReport, mark_book_text, mark_sheet, read_mark_book
 from pastpaper.marking import Marking, mark
 from pastpaper.points import Point, family_points
 from pastpaper.scheme import MarkScheme, build_scheme
@@ -175,117 +174,40 @@ def mark_answer(store: Store, question_id: int, answer: str) -> Marking:
     return mark(answer, scheme, embedder(), calibration())
 
 
-#: The columns a class's answers come in, and the ones the mark book adds.
-CSV_IN = ("student", "question", "answer")
-CSV_OUT = (*CSV_IN, "mark", "max", "points credited", "feedback", "not marked because")
-
-
 def mark_csv(
     store: Store,
     source: Path,
     target: Path,
     *,
+    delimiter: str | None = None,
     force: bool = False,
     progress: Callable[[int, int], None] = lambda done, total: None,
-) -> tuple[int, int]:
-    """Mark every row of a CSV of answers and write the mark book; returns (marked, rows).
+) -> MarkBookReport:
+    """Mark a class's answers in a CSV file and write the mark book: one row for each row of
+    the answers, marked or with the reason it was not (see ``pastpaper.markbook``).
 
-    No row is dropped: one that cannot be marked (an unknown question) is written with the
-    reason; an empty answer is marked 0, with a message.
+    The mark book is never written over the answers or the database in use, and over an
+    existing file only with ``force``; that is checked before any marking starts.
     """
     from pastpaper.calibration import calibration
     from pastpaper.embed import embedder
 
-    if target.exists() and not force:
-        raise OutputError(f"{target} exists; choose another file or pass --force")
-    rows = _read_answers(source)
-    model, calibrated = embedder(), calibration()
-    schemes: dict[int, MarkScheme | str] = {}
-    written = []
-    marked = 0
-    for done, row in enumerate(rows, start=1):
-        reason, result = "", None
-        question = row["question"].strip()
-        if not (question.isascii() and question.isdigit() and int(question) < 2**63):
-            reason = f"'{question}' is not a question id (see pastpaper questions)"
-        else:
-            if int(question) not in schemes:
-                try:
-                    schemes[int(question)] = scheme_of(store, int(question))
-                except NotFound as error:
-                    schemes[int(question)] = str(error)
-            scheme = schemes[int(question)]
-            if isinstance(scheme, str):
-                reason = scheme
-            else:
-                result = mark(row["answer"], scheme, model, calibrated)
-                marked += 1
-        written.append({**row, **_mark_book_columns(result), "not marked because": reason})
-        progress(done, len(rows))
-    _write_rows(target, written, force=force)
-    return marked, len(rows)
-
-
-def _mark_book_columns(result: Marking | None) -> dict[str, str]:
-    if result is None:
-        return {"mark": "", "max": "", "points credited": "", "feedback": ""}
-    feedback = [f"inaccurate: {i.message}" for i in result.inaccuracies]
-    feedback += [f"missed: {m.point_text}" for m in result.missed[:3]]
-    feedback += list(result.warnings)
-    return {
-        "mark": str(result.mark),
-        "max": str(result.max_marks),
-        "points credited": "; ".join(c.point_text for c in result.credited),
-        "feedback": "; ".join(feedback),
-    }
-
-
-def _read_answers(source: Path) -> list[dict[str, str]]:
+    protect = [path for path in (source, store.path) if path is not None]
+    check_writable(target, CSV, force=force, protect=protect)
     try:
         data = source.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source) from None
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", source) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            f"is not UTF-8 (byte 0x{data[error.start]:02x}); save the CSV as UTF-8", source, line
-        ) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [name.strip().lower() for name in reader.fieldnames or []]
-    missing = [name for name in CSV_IN if name not in header]
-    if missing:
-        raise InputError(
-            f"has no column {', '.join(repr(m) for m in missing)}; the columns must include "
-            f"{', '.join(CSV_IN)}",
-            source,
-            1,
-        )
-    # Columns keep their own names in the mark book; the three it needs are found by name.
-    names = [name.strip() for name in reader.fieldnames or []]
-    rows = []
-    for row in reader:
-        values = [(value or "") for value in row.values()]
-        values = [v if isinstance(v, str) else ", ".join(v) for v in values]
-        kept = dict(zip(names, values, strict=False))
-        rows.append({**kept, **{n: kept.get(o, "") for n, o in _needed(names).items()}})
-    return rows
-
-
-def _needed(names: list[str]) -> dict[str, str]:
-    """The mark book's own column names, for the columns as the CSV spells them."""
-    return {name.lower(): name for name in names if name.lower() in CSV_IN}
-
-
-def _write_rows(target: Path, rows: list[dict[str, str]], *, force: bool) -> None:
-    columns = list(dict.fromkeys([*(rows[0] if rows else {}), *CSV_OUT]))
-    try:
-        with target.open("w" if force else "x", encoding="utf-8", newline="") as file:
-            writer = csv.DictWriter(file, fieldnames=columns)
-            writer.writeheader()
-            writer.writerows(rows)
-    except FileExistsError:
-        raise OutputError(f"{target} exists; choose another file or pass --force") from None
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write ({error.strerror})") from None
+    sheet, notices = read_mark_book(data, str(source), delimiter)
+    # The model loads at the first answer marked: not at all when none can be.
+    outcomes = mark_sheet(
+        sheet,
+        lambda question: scheme_of(store, question),
+        lambda answer, scheme: mark(answer, scheme, embedder(), calibration()),
+        progress,
+    )
+    write_file(target, mark_book_text(sheet, outcomes), kind=CSV, force=force, protect=protect)
+    marked = sum(1 for outcome in outcomes if outcome.mark is not None)
+    return MarkBookReport(len(outcomes), marked, notices)

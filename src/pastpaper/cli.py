@@ -435,6 +435,14 @@ def mark_(
         Path | None,
         typer.Option("-o", "--output", metavar="MARKS.csv", help="The mark book to write."),
     ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            metavar="SEP",
+            help="The CSV's separator: ',', ';' or 'tab' (found from the header if not given).",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the mark book if it exists.")
     ] = False,
@@ -442,24 +450,40 @@ def mark_(
 ) -> None:
     """Mark an answer point by point, or a CSV of a class's answers.
 
+    With --csv, every row of the answers gives a row of the mark book, marked or with the
+    reason it was not; the exit status is 1 when any row was not marked.
+
     Example: pastpaper mark 4 --answer "He wanted to secure his own position."
     """
     from pastpaper.bank import mark_answer, mark_csv
+    from pastpaper.markbook import parse_delimiter
 
+    if csv_in is None and delimiter is not None:
+        raise PastpaperError("--delimiter goes with --csv ANSWERS.csv")
+    separator = None if delimiter is None else parse_delimiter(delimiter)
     store = _store(ctx)
     if csv_in is not None:
         if output is None:
             raise PastpaperError("give the mark book to write with -o MARKS.csv")
-        with Progress(console=err, transient=True) as bar:
+        # No bar where stderr is not a terminal: a log keeps only the warnings.
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("marking", total=None)
-            marked, rows = mark_csv(
+            report = mark_csv(
                 store,
                 csv_in,
                 output,
+                delimiter=separator,
                 force=force,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
-        out.print(f"Marked {marked} of {_n(rows, 'answer')}; wrote {escape(str(output))}.")
+        for notice in report.notices:
+            err.print(f"[yellow]warning:[/yellow] {escape(str(notice))}")
+        summary = f"Marked {report.marked} of {_n(report.rows, 'row')}; "
+        if report.not_marked:
+            summary += f"{report.not_marked} not marked (see the column 'not marked because'); "
+        out.print(f"{summary}wrote {escape(str(output))}.")
+        if report.not_marked:
+            raise typer.Exit(1)
         return
     if question_id is None:
         raise PastpaperError("give a QUESTION_ID and an answer, or --csv ANSWERS.csv -o MARKS.csv")

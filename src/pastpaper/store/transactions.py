@@ -18,6 +18,8 @@ creating the same tables at once collide in the system catalogues.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -25,6 +27,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, text
 
 __all__ = ["migrating", "prepare", "writing"]
+
+#: How long a SQLite connection waits for another's lock, in milliseconds.
+_BUSY_MS = 10_000
 
 #: The execution option that makes a SQLite transaction begin IMMEDIATE.
 _WRITE = "pastpaper_write"
@@ -43,10 +48,29 @@ def prepare(engine: Engine) -> None:
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # pysqlite emits no BEGIN; _sqlite_begin does
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=10000")  # first: the next pragma may have to wait
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+    _into_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _into_wal(cursor: Any) -> None:
+    """Put the database in WAL mode. On a new file, two processes switching it at once
+    deadlock, and SQLite fails one of them at once ("database is locked") instead of
+    waiting: so wait here, as long as the busy timeout, and try again."""
+    import sqlite3
+
+    waited = 0.0
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or waited >= _BUSY_MS / 1000:
+                raise
+            pause = 0.005 + random.random() * 0.02
+            time.sleep(pause)
+            waited += pause
 
 
 def _sqlite_begin(conn: Connection) -> None:
