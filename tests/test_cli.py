@@ -541,7 +541,8 @@ def test_the_mark_book_is_never_written_over_the_answers_or_the_database(
         (
             tmp_path / "no" / "marks.csv",
             False,
-            f"{tmp_path / 'no' / 'marks.csv'}: cannot write: the folder {tmp_path / 'no'} does not exist",
+            f"{tmp_path / 'no' / 'marks.csv'}: cannot write: the folder {tmp_path / 'no'} "
+            "does not exist",
         ),
     ]:
         args = ["--db", str(db), "mark", "--csv", str(answers), "-o", str(target)]
