@@ -64,10 +64,13 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
 
     >>> quote("banana")
     "'banana'"
-    >>> len(quote("x" * 10_000))
-    200
+    >>> quote("Stalin died in March 1953.", 12)
+    "'Stalin di…'"
     """
-    return clip(repr(value), limit)
+    text = repr(value)
+    if len(text) > limit and isinstance(value, str):
+        return clip(text[:-1], limit - 1) + text[-1]  # keep the closing quote
+    return clip(text, limit)
 
 
 @dataclass(frozen=True)
