@@ -1,8 +1,9 @@
-"""Hostile course files: refused with their line, quickly, and never by a traceback.
+"""Hostile input: refused with its line, or read, quickly and never by a traceback.
 
 A course file is YAML, and YAML can repeat a value by name (``&a`` ... ``*a``), build
 objects from tags (``!!python/object``) and nest without end. A course file needs none of
-these; each is refused before anything is built from it.
+these; each is refused before anything is built from it. Notes can hold lines no teacher
+would write on purpose, such as a run of 100,000 spaces; they are read in linear time.
 """
 
 from __future__ import annotations
@@ -47,28 +48,36 @@ def refusal(text: str) -> InputError:
     return raised.value
 
 
-def test_a_billion_laughs_file_is_refused_at_its_first_anchor(tmp_path: Path) -> None:
-    # In a child process held to 1 GB and 60 s of CPU: if this ever expands the aliases
-    # again, the test fails instead of eating the machine.
-    path = tmp_path / "laughs.yaml"
-    path.write_text(BILLION_LAUGHS, encoding="utf-8")
-    assert len(BILLION_LAUGHS.encode()) == 324
-    limits = (
+def run_held(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a child Python held to 1 GB of memory and 60 s of CPU.
+
+    For input that once hung pastpaper or filled its memory: if that ever comes back, the
+    test fails instead of eating the machine. The limits are far above what the work needs.
+    """
+    held = (
         "import resource\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
         "resource.setrlimit(resource.RLIMIT_CPU, (60, 60))\n"
-        "from pastpaper.cli import main\n"
-        "main()\n"
     )
     source = str(Path(pastpaper.__file__).parents[1])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
-    result = subprocess.run(
-        [sys.executable, "-c", limits, "--db", str(tmp_path / "bank.db"), "import", str(path)],
+    path = os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, "-c", held + code, *args],
         capture_output=True,
         text=True,
-        env=env,
-        timeout=120,
+        env={**os.environ, "PYTHONPATH": path},
+        timeout=180,
         check=False,
+    )
+
+
+def test_a_billion_laughs_file_is_refused_at_its_first_anchor(tmp_path: Path) -> None:
+    path = tmp_path / "laughs.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    assert len(BILLION_LAUGHS.encode()) == 324
+    result = run_held(
+        "from pastpaper.cli import main\nmain()\n",
+        *("--db", str(tmp_path / "bank.db"), "import", str(path)),
     )
     assert result.returncode == 1, result.stderr[-2000:]
     assert " ".join(result.stderr.split()) == f"error: {path}, line 1: {ANCHOR.format('a')}"
@@ -239,3 +248,30 @@ def test_a_message_quotes_at_most_200_characters_of_a_value(text: str) -> None:
     assert "x" * 201 not in message
     assert "…" in message
     assert len(message) < 1_000
+
+
+def test_lines_with_long_runs_of_spaces_are_read_in_linear_time(tmp_path: Path) -> None:
+    # Each line once took time in the cube of its run of spaces: 1,000 spaces took 5 s.
+    spaces = " " * 100_000
+    lines = [
+        f"2000: Why did{spaces}Khrushchev fall? (10)",
+        f"Q{spaces}x",
+        f"4: Khrushchev{spaces}and reform",
+        f"2001: Why? (10{spaces}x)",
+        f"2002: Why?{' (' * 50_000}",
+        f"2003: Why {chr(0xA0) + ' ' * 50_000}x",
+    ]
+    for name in ("notes.txt", "notes.md"):
+        path = tmp_path / name
+        path.write_text("\n\n".join(["Title", *lines, f"#{spaces}# {spaces}x ##"]) + "\n")
+        result = run_held(
+            "import sys\n"
+            "from pastpaper.ingest import read_notes\n"
+            "course = read_notes(sys.argv[1]).course\n"
+            "print(sum(len(q.text) for _, _, q in course.questions()))\n",
+            str(path),
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        # Four questions, each kept whole but for its year (and 2000's marks).
+        expected = sum(len(line) - len("2000: ") for line in lines if line.startswith("20"))
+        assert result.stdout == f"{expected - len(' (10)')}\n"
