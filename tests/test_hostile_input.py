@@ -275,3 +275,50 @@ def test_lines_with_long_runs_of_spaces_are_read_in_linear_time(tmp_path: Path) 
         # Four questions, each kept whole but for its year (and 2000's marks).
         expected = sum(len(line) - len("2000: ") for line in lines if line.startswith("20"))
         assert result.stdout == f"{expected - len(' (10)')}\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "line", "message"),
+    [
+        ('"\\U001e9990"', 3, "is not valid YAML: a number or escape here is out of range"),
+        (
+            '"half \\ud800 a character"',
+            3,
+            "an escape such as \\ud800 here names half a character (a lone surrogate); "
+            "write the character itself",
+        ),
+    ],
+    ids=["past-the-last-character", "lone-surrogate"],
+)
+def test_escapes_that_name_no_character_are_refused(value: str, line: int, message: str) -> None:
+    # Found by benchmarks/fuzz.py: the first was a ValueError from inside PyYAML.
+    assert str(refusal(f"title: T\ntopics:\n- title: {value}\n")) == (
+        f"course.yaml, line {line}: {message}"
+    )
+
+
+def test_a_yaml_version_too_long_for_a_number_is_refused() -> None:
+    message = str(refusal(f"%YAML 1.{'1' * 5000}\n---\ntitle: T\n"))
+    assert (
+        message == "course.yaml, line 1: is not valid YAML: a number or escape here is out of range"
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # Found by benchmarks/fuzz.py: pypdf raised NotImplementedError and LimitReachedError.
+        b"%PDF1\x000 obj<<///Pages 0 0 R/Type/Catalog\t0\x000 obj<</Contents 2 0 R2\x000 obj"
+        b"<</Filter/>\x00stream\n\x00endstreamtrailer<</Size 1>\nstartxref0\n%",
+        b"%PDF1 0 obj</<2 0 obj<<nl]u///Pages 1 0 R/Type/Catalog\ntrailer<</Size 8>\nstartxref7\n%",
+    ],
+    ids=["unknown-filter", "page-tree-loop"],
+)
+def test_a_damaged_pdf_is_refused_in_one_line(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        read_notes(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}: is not a readable PDF file (")
+    assert "\n" not in message and len(message) < len(str(path)) + 260

@@ -99,6 +99,14 @@ def load_course(text: str, name: str = "<course file>") -> Course:
         raise InputError(f"is not valid YAML: {problem}", name, line) from None
     except yaml.YAMLError as error:
         raise InputError(f"is not valid YAML: {clip(str(error))}", name) from None
+    except (ValueError, OverflowError):
+        # PyYAML's own checks miss a few things, such as an escape "\U00110000" past the last
+        # character or a "%YAML 1.1111..." too long for int(); the reader stopped at them.
+        raise InputError(
+            "is not valid YAML: a number or escape here is out of range",
+            name,
+            loader.line_of_mark(loader.get_mark()),
+        ) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -206,7 +214,7 @@ class _Loader(yaml.SafeLoader):
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep)
+            value = super().construct_object(node, deep)
         except (ArithmeticError, LookupError, ValueError, TypeError):
             # A value YAML reads as a number, date or truth value that is not a valid one:
             # a date of month 13, a number of 5,000 digits, "!!int ten".
@@ -215,6 +223,22 @@ class _Loader(yaml.SafeLoader):
                 f"{quote(node.value)} cannot be read as {kind}; if it is text, put it in quotes",
                 node.start_mark,
             )
+        if isinstance(value, str) and not _encodable(value):
+            # An escape such as "\ud800" names half of a character, which no file can hold.
+            self.refuse(
+                "an escape such as \\ud800 here names half a character (a lone surrogate); "
+                "write the character itself",
+                node.start_mark,
+            )
+        return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _tag_as_written(tag: str) -> str:
