@@ -60,7 +60,7 @@ def run_held(code: str, *args: str) -> subprocess.CompletedProcess[str]:
         "resource.setrlimit(resource.RLIMIT_CPU, (60, 60))\n"
     )
     source = str(Path(pastpaper.__file__).parents[1])
-    path = os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])
+    path = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-c", held + code, *args],
         capture_output=True,

@@ -74,9 +74,9 @@ def load_course(text: str, name: str = "<course file>") -> Course:
     """Read a course file's text; raise InputError naming the line of the first mistake.
 
     Only plain YAML is read: text, numbers, lists and mappings. Anchors and aliases
-    (``&name``, ``*name``), tags such as ``!!python/object`` and nesting deeper than
-    MAX_DEPTH are refused before anything is built from them, so a small hostile file can
-    neither hang the reader nor fill its memory.
+    (``&name``, ``*name``), tags such as ``!!python/object``, merge keys (``<<``) and nesting
+    deeper than MAX_DEPTH are refused before anything is built from them, so a small hostile
+    file can neither hang the reader nor fill its memory.
     """
     try:
         loader = _Loader(text, name)  # checks every character first
@@ -144,8 +144,9 @@ MAX_DEPTH = 20
 
 # The tags a course file may spell out: the plain YAML kinds it holds, and "!" (plain text).
 _CORE = "tag:yaml.org,2002:"
-_TAGS = frozenset({"!", *(_CORE + kind for kind in ("str", "int", "float", "bool", "null"))})
-_TAGS |= {_CORE + "seq", _CORE + "map"}
+_TAGS = frozenset(
+    {"!", *(_CORE + kind for kind in ("str", "int", "float", "bool", "null", "seq", "map"))}
+)
 _READ_AS = {
     _CORE + "int": "a whole number",
     _CORE + "float": "a number",
