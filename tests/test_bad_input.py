@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pastpaper.cli import app
-from pastpaper.ingest import read_notes
+from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.text import words
 
 runner = CliRunner()
@@ -71,7 +71,7 @@ def test_notes_without_questions_are_imported_as_notes_with_a_warning(tmp_path: 
     assert words(" ".join(kept)) == words(text)
 
 
-@pytest.mark.parametrize("marks", ["0", "999"])
+@pytest.mark.parametrize("marks", ["0", "999", "-3", "2.5", "1,5", "\u22124"])
 def test_impossible_marks_are_reported_on_their_line_and_kept_in_the_text(
     tmp_path: Path, marks: str
 ) -> None:
@@ -83,12 +83,43 @@ def test_impossible_marks_are_reported_on_their_line_and_kept_in_the_text(
     )
     imported = read_notes(path)
     assert [str(n) for n in imported.notices] == [
-        f"{path}, line 4: marks ({marks}) are not a mark total between 1 and 100; the question "
+        f"{path}, line 4: marks ({marks}) are not a whole number between 1 and 100; the "
+        "question "
         f"was imported with no marks and '({marks})' kept in its text: correct it in the "
         "course file"
     ]
     question = imported.course.topics[0].families[0].questions[1]
     assert (question.marks, question.text) == (None, f"Why was he removed? ({marks})")
+
+
+@pytest.mark.parametrize(
+    ("lines", "written"),
+    [
+        (["2000: Why was he removed? [2.5 marks]"], "[2.5 marks]"),
+        (["2000: Why was he removed? **(-3)**"], "(-3)"),
+        (["2000: Why was he removed", "(2.5)"], "(2.5)"),
+    ],
+    ids=["brackets", "bold", "next-line"],
+)
+def test_odd_marks_written_any_way_are_reported_and_kept(lines: list[str], written: str) -> None:
+    imported = parse_notes("\n".join(["Title", "", *lines, "", "Cuba."]), "notes.txt")
+    [notice] = imported.notices
+    assert notice.line == 2 + len(lines)
+    assert notice.message == (
+        f"marks {written} are not a whole number between 1 and 100; the question was imported "
+        f"with no marks and '{written}' kept in its text: correct it in the course file"
+    )
+    [(_, _, question)] = list(imported.course.questions())
+    assert question.marks is None
+    assert question.text == " ".join(lines).removeprefix("2000: ")
+
+
+def test_marks_of_5000_digits_are_reported_not_a_crash() -> None:
+    digits = "9" * 5000
+    imported = parse_notes(f"Title\n\n2000: Why did he fall? ({digits})\n\nCuba.\n")
+    [notice] = imported.notices
+    assert notice.message.startswith(f"marks ({'9' * 28}… are not a whole number")
+    assert next(q for _, _, q in imported.course.questions()).text.endswith(f"({digits})")
 
 
 def test_a_cp1252_file_is_read_with_a_warning_naming_the_line(tmp_path: Path) -> None:

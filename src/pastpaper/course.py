@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pastpaper.errors import quote
 from pastpaper.text import match_key, slugify
 
 __all__ = [
@@ -184,7 +185,7 @@ class Question(_Frozen):
         word = _SPELLINGS.get(word, word)
         if word not in (*COMMAND_WORDS, "other"):
             raise ValueError(
-                f"'{word}' is not a command word pastpaper knows; use one of: "
+                f"{quote(word)} is not a command word pastpaper knows; use one of: "
                 + ", ".join((*COMMAND_WORDS, "other"))
             )
         return word

@@ -25,6 +25,8 @@ __all__ = [
     "PastpaperError",
     "SettingsError",
     "StoreError",
+    "clip",
+    "quote",
     "where",
 ]
 
@@ -42,6 +44,35 @@ def where(path: str | Path | None, line: Line = None) -> str:
     label = f"line {line}" if isinstance(line, int) else line
     parts = [str(part) for part in (path, label) if part]
     return ", ".join(parts)
+
+
+#: The most characters of a value from the user's file that a message quotes.
+QUOTE_LIMIT = 200
+
+
+def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in an ellipsis where it was cut.
+
+    >>> clip("Khrushchev denounced Stalin", 14)
+    'Khrushchev de…'
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value from the user's file as a message shows it: its repr, at most ``limit`` long.
+
+    A file can hold a value of any size; the message about it stays readable.
+
+    >>> quote("banana")
+    "'banana'"
+    >>> quote("Stalin died in March 1953.", 12)
+    "'Stalin di…'"
+    """
+    text = repr(value)
+    if len(text) > limit and isinstance(value, str):
+        return clip(text[:-1], limit - 1) + text[-1]  # keep the closing quote
+    return clip(text, limit)
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,17 @@ A mistake (an unknown key, marks of -1, a key given twice) is reported with its 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from pydantic import ValidationError
 
 from pastpaper.course import Course
-from pastpaper.errors import InputError
+from pastpaper.errors import InputError, clip, quote
+from pastpaper.ingest.sources import split_lines
 from pastpaper.points import family_points, teacher_point_id
 
-__all__ = ["FORMAT_VERSION", "dump_course", "load_course"]
+__all__ = ["FORMAT_VERSION", "MAX_DEPTH", "dump_course", "load_course"]
 
 FORMAT_VERSION = 1
 
@@ -70,47 +71,189 @@ def dump_course(course: Course) -> str:
 
 
 def load_course(text: str, name: str = "<course file>") -> Course:
-    """Read a course file's text; raise InputError naming the line of the first mistake."""
+    """Read a course file's text; raise InputError naming the line of the first mistake.
+
+    Only plain YAML is read: text, numbers, lists and mappings. Anchors and aliases
+    (``&name``, ``*name``), tags such as ``!!python/object``, merge keys (``<<``) and nesting
+    deeper than MAX_DEPTH are refused before anything is built from them, so a small hostile
+    file can neither hang the reader nor fill its memory.
+    """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _Loader(text, name)  # checks every character first
+    except yaml.reader.ReaderError as error:
+        raise InputError(
+            f"holds a character a YAML file cannot (#x{error.character:04x}); delete it",
+            name,
+            _line_at(text, error.position),
+        ) from None
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise InputError("the course file is empty", name)
+        _refuse_duplicate_keys(root, loader)
+        data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError(f"is not valid YAML: {error.problem or error}", name, line) from None
+        line = loader.line_of_mark(mark) if mark else None
+        problem = clip(", ".join(filter(None, (error.context, error.problem))) or str(error))
+        raise InputError(f"is not valid YAML: {problem}", name, line) from None
     except yaml.YAMLError as error:
-        raise InputError(f"is not valid YAML: {error}", name) from None
-    if root is None:
-        raise InputError("the course file is empty", name)
-    _refuse_duplicate_keys(root, name)
-    try:
-        data = yaml.safe_load(text)
-    except RecursionError:
-        raise InputError("an alias (*name) refers to itself; write the value out", name) from None
+        raise InputError(f"is not valid YAML: {clip(str(error))}", name) from None
+    except (ValueError, OverflowError):
+        # PyYAML's own checks miss a few things, such as an escape "\U00110000" past the last
+        # character or a "%YAML 1.1111..." too long for int(); the reader stopped at them.
+        raise InputError(
+            "is not valid YAML: a number or escape here is out of range",
+            name,
+            loader.line_of_mark(loader.get_mark()),
+        ) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise InputError("a course file is a mapping with title and topics", name, 1)
     version = data.pop("pastpaper", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise InputError(
-            f"is a course file of format {version!r}; this pastpaper reads format {FORMAT_VERSION}",
+            f"is a course file of format {quote(version)}; this pastpaper reads format "
+            f"{FORMAT_VERSION}",
             name,
-            _line_of(root, ("pastpaper",)),
+            _line_of(root, ("pastpaper",), loader),
         )
     try:
         course = Course.model_validate(data)
     except ValidationError as error:
+        errors = error.errors()
+        # Lines only for the problems the message shows: finding one reads the whole file.
         problems = [
-            (_line_of(root, tuple(e["loc"])), _explain(e, tuple(e["loc"]))) for e in error.errors()
+            (_line_of(root, tuple(e["loc"]), loader), _explain(e, tuple(e["loc"])))
+            for e in errors[:5]
         ]
-        (line, message), rest = problems[0], problems[1:5]
+        (line, message), rest = problems[0], problems[1:]
         if rest:
             more = "; ".join(f"line {n}: {m}" for n, m in rest)
-            message += f" (and {len(problems) - 1} more: {more})"
+            message += f" (and {len(errors) - 1} more: {more})"
         raise InputError(message, name, line) from None
-    _check_scheme_points(course, root, name)
+    _check_scheme_points(course, root, loader)
     return course
 
 
-def _check_scheme_points(course: Course, root: yaml.Node, name: str) -> None:
+#: How deep lists and mappings may nest. A course file is at most 11 deep (course, topics,
+#: topic, families, family, questions, question, scheme, add, teacher point, accept); deeper
+#: nesting is a mistake, and refusing it early keeps the reader from recursing without end.
+MAX_DEPTH = 20
+
+# The tags a course file may spell out: the plain YAML kinds it holds, and "!" (plain text).
+_CORE = "tag:yaml.org,2002:"
+_TAGS = frozenset(
+    {"!", *(_CORE + kind for kind in ("str", "int", "float", "bool", "null", "seq", "map"))}
+)
+_READ_AS = {
+    _CORE + "int": "a whole number",
+    _CORE + "float": "a number",
+    _CORE + "bool": "true or false",
+    _CORE + "timestamp": "a date",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing what a course file never needs before it is built.
+
+    Checks are made as each node is composed, so an alias is refused at its first use and
+    nesting at its 21st level, before the next level is read.
+    """
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(text)
+        # Names of their own: the reader already has ``name`` and ``line`` attributes.
+        self.course_text = text
+        self.file_name = name
+        self.nesting = 0
+
+    def line_of_mark(self, mark: Any) -> int:
+        """The line of ``mark`` as an editor counts it (YAML also breaks lines at U+2028)."""
+        return _line_at(self.course_text, mark.index)
+
+    def refuse(self, message: str, mark: Any) -> NoReturn:
+        line = None if mark is None else self.line_of_mark(mark)
+        raise InputError(message, self.file_name, line)
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # PyYAML's stubs leave events untyped: the node events have anchor, tag, start_mark.
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            self.refuse(
+                f"an alias (*{clip(event.anchor or '', 40)}) repeats a value from elsewhere in the "
+                "file; course files do not use aliases: write the value out in full",
+                event.start_mark,
+            )
+        if event.anchor is not None:
+            self.refuse(
+                f"an anchor (&{clip(event.anchor, 40)}) names a value to repeat elsewhere; "
+                "course files do not use anchors or aliases: delete it and write each value "
+                "out in full",
+                event.start_mark,
+            )
+        if event.tag is not None and event.tag not in _TAGS:
+            self.refuse(
+                f"the tag {_tag_as_written(event.tag)} is not read in a course file, which "
+                "holds only text, numbers, lists and mappings; delete it",
+                event.start_mark,
+            )
+        nests = isinstance(event, yaml.CollectionStartEvent)
+        if nests:
+            self.nesting += 1
+            if self.nesting > MAX_DEPTH:
+                self.refuse(
+                    f"lists and mappings are nested more than {MAX_DEPTH} deep here, and a "
+                    "course file is at most 11 deep: check the indentation and brackets",
+                    event.start_mark,
+                )
+        node = super().compose_node(parent, index)
+        if nests:
+            self.nesting -= 1
+        return node
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            value = super().construct_object(node, deep)
+        except (ArithmeticError, LookupError, ValueError, TypeError):
+            # A value YAML reads as a number, date or truth value that is not a valid one:
+            # a date of month 13, a number of 5,000 digits, "!!int ten".
+            kind = _READ_AS.get(node.tag, "a value")
+            self.refuse(
+                f"{quote(node.value)} cannot be read as {kind}; if it is text, put it in quotes",
+                node.start_mark,
+            )
+        if isinstance(value, str) and not _encodable(value):
+            # An escape such as "\ud800" names half of a character, which no file can hold.
+            self.refuse(
+                "an escape such as \\ud800 here names half a character (a lone surrogate); "
+                "write the character itself",
+                node.start_mark,
+            )
+        return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _tag_as_written(tag: str) -> str:
+    if tag.startswith(_CORE):
+        return clip("!!" + tag.removeprefix(_CORE), 60)
+    return clip(tag if tag.startswith("!") else f"!<{tag}>", 60)
+
+
+def _line_at(text: str, index: int) -> int:
+    """The line number of character ``index``, counting line ends as editors do."""
+    return len(split_lines(text[:index]))
+
+
+def _check_scheme_points(course: Course, root: yaml.Node, loader: _Loader) -> None:
     """Every point a scheme edit names must be one of its family's points, or added by it."""
     for t, topic in enumerate(course.topics):
         for f, family in enumerate(topic.families):
@@ -125,10 +268,10 @@ def _check_scheme_points(course: Course, root: yaml.Node, name: str) -> None:
                     if point not in known | added:
                         at = ("topics", t, "families", f, "questions", q, "scheme", *place)
                         raise InputError(
-                            f"the scheme names the point '{point}', which is not one of this "
-                            "question family's points; 'pastpaper points' lists their ids",
-                            name,
-                            _line_of(root, at),
+                            f"the scheme names the point {quote(point)}, which is not one of "
+                            "this question family's points; 'pastpaper points' lists their ids",
+                            loader.file_name,
+                            _line_of(root, at, loader),
                         )
 
 
@@ -147,66 +290,65 @@ _KINDS = {
 def _explain(error: Any, location: tuple[Any, ...]) -> str:
     """A pydantic error in the words of the course file: which key, what it should be."""
     path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in location).lstrip(".")
-    key = next((p for p in reversed(location) if isinstance(p, str)), "the file")
-    where_ = f" (at {path})" if path else ""
+    key = clip(str(next((p for p in reversed(location) if isinstance(p, str)), "the file")))
+    where_ = f" (at {clip(path)})" if path else ""
     kind = error["type"]
     if kind == "extra_forbidden":
-        return f"unknown key '{location[-1]}'; check its spelling{where_}"
+        return f"unknown key '{clip(str(location[-1]))}'; check its spelling{where_}"
     if kind == "missing":
-        return f"'{location[-1]}' is required here{where_}"
+        return f"'{clip(str(location[-1]))}' is required here{where_}"
     if kind in _KINDS:
-        return f"'{key}' should be {_KINDS[kind]}, not {error['input']!r}{where_}"
+        return f"'{key}' should be {_KINDS[kind]}, not {quote(error['input'])}{where_}"
     if kind == "value_error":
         reason = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
-        return f"'{key}': {reason}{where_}"
+        return f"'{key}': {clip(reason, 600)}{where_}"
     detail = error["msg"].replace("Input should", "should")
-    return f"'{key}' {detail}, not {error['input']!r}{where_}"
+    return f"'{key}' {clip(detail, 600)}, not {quote(error['input'])}{where_}"
 
 
-def _line_of(node: yaml.Node, location: tuple[Any, ...]) -> int:
+def _line_of(node: yaml.Node, location: tuple[Any, ...], loader: _Loader) -> int:
     """The line of the key (or list item) at ``location``, as far down as it exists."""
-    line = int(node.start_mark.line)
+    mark = node.start_mark
     for part in location:
         if isinstance(node, yaml.MappingNode):
             found = next(((k, v) for k, v in node.value if k.value == part), None)
             if found is None:
                 break
-            line, node = int(found[0].start_mark.line), found[1]
+            mark, node = found[0].start_mark, found[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if part >= len(node.value):
                 break
             node = node.value[part]
-            line = int(node.start_mark.line)
+            mark = node.start_mark
         else:
             break
-    return line + 1
+    return loader.line_of_mark(mark)
 
 
-def _refuse_duplicate_keys(node: yaml.Node, name: str, depth: int = 0) -> None:
+def _refuse_duplicate_keys(node: yaml.Node, loader: _Loader) -> None:
     # PyYAML keeps the last of two equal keys and drops the first: that would lose text.
+    # (The loader has refused nesting deeper than MAX_DEPTH, so this recursion is shallow.)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                raise InputError(
+                loader.refuse(
                     "a key must be a plain word such as 'title', not a list or mapping",
-                    name,
-                    key.start_mark.line + 1,
+                    key.start_mark,
+                )
+            if key.tag == _CORE + "merge":
+                # "<<: {...}" would quietly lose any key also written beside it.
+                loader.refuse(
+                    "'<<' (a YAML merge key) is not read in a course file; write the keys out",
+                    key.start_mark,
                 )
             if key.value in seen:
-                raise InputError(
-                    f"the key '{key.value}' is given twice in one place; keep one",
-                    name,
-                    key.start_mark.line + 1,
+                loader.refuse(
+                    f"the key '{clip(key.value)}' is given twice in one place; keep one",
+                    key.start_mark,
                 )
             seen.add(key.value)
-            _refuse_duplicate_keys(value, name, depth + 1)
+            _refuse_duplicate_keys(value, loader)
     elif isinstance(node, yaml.SequenceNode):
-        if depth > 50:  # a course file is 6 levels deep; only an alias loop goes further
-            raise InputError(
-                "an alias (*name) refers to itself; write the value out",
-                name,
-                node.start_mark.line + 1,
-            )
         for item in node.value:
-            _refuse_duplicate_keys(item, name, depth + 1)
+            _refuse_duplicate_keys(item, loader)

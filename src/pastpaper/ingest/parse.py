@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from pastpaper.course import MAX_MARKS, Course, Question, QuestionFamily, Topic, command_word
-from pastpaper.errors import InputError, Notice, where
+from pastpaper.errors import InputError, Notice, clip, where
 from pastpaper.ingest.sources import Source
 from pastpaper.text import normalise
 
@@ -35,20 +35,23 @@ _YEAR_LINE = re.compile(
 )
 # "Q: ...", "Q (2001): ...", and numbered ones, whose label is kept: "Q1: ...", "Question 2. ..."
 _Q_LINE = re.compile(
-    rf"^\s*{_BULLET}{_OPEN}(?P<label>(?:Q|Question)\s*"
-    rf"(?:\(?(?P<year>(?:18|19|20|21)\d\d)\)?|(?P<number>\d{{1,3}}[a-z]?))?)"
+    rf"^\s*{_BULLET}{_OPEN}(?P<label>(?:Q|Question)"
+    rf"(?:\s*(?:\(?(?P<year>(?:18|19|20|21)\d\d)\)?|(?P<number>\d{{1,3}}[a-z]?)))?)"
     rf"{_SEP}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
 # "4: Title" (a line on its own in text notes), or as a heading also "4. Title", "Topic 4) Title"
+# (No pattern here lets two runs of spaces meet, as "\s*(?:x)?\s*" or ".*?\s*$" would: on a
+# long run of spaces, matching one would take time in its square or cube.)
 _TOPIC = re.compile(
-    r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*(?P<sep>[:.)])\s*(?P<title>\S.*?)\s*$", re.I
+    r"^\s*(?:topic\s+)?(?P<number>\d{1,3})\s*(?P<sep>[:.)])\s*(?P<title>\S.*)$", re.I
 )
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+# A Markdown heading; its text still holds any closing hashes ("## Title ##"): see _heading.
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*)$")
 # Marks at the end of a line: "(10)", "[10]", "(10 marks)", "**(10)**" (bold only if closed).
+# Negative and fractional marks, "(-3)" or "(2.5)", are read too, to be reported.
 _MARKS = re.compile(
-    r"\s*(?P<b>\*\*|__)?\s*[(\[]\s*(?P<marks>\d+)\s*(?:marks?)?\s*[)\]]\s*(?(b)(?P=b))\s*$",
-    re.IGNORECASE,
+    r"[(\[]\s*(?P<marks>[-\u2212]?\d+(?:[.,]\d+)?)\s*(?:marks?\s*)?[)\]]", re.IGNORECASE
 )
 _TITLE_MAX = 150
 
@@ -155,9 +158,9 @@ class _Parser:
         if not self.source.markdown:
             return {}
         found = [
-            (index, len(match["hashes"]), match["text"])
+            (index, len(match["hashes"]), _heading_text(match["text"]))
             for index, line in enumerate(self.source.lines)
-            if (match := _HEADING.match(line)) and match["text"].strip()
+            if (match := _HEADING.match(line)) and _heading_text(match["text"])
         ]
         if not found:
             return {}
@@ -183,15 +186,17 @@ class _Parser:
 
     def _with_marks(self, index: int, year: int | None, text: str) -> Question:
         """The question with its marks split off its text; impossible marks stay in the text."""
-        body, marks = _split_marks(text)
-        if marks is not None and not 1 <= marks <= MAX_MARKS:
+        body, written = _split_marks(text)
+        marks = None if written is None else _mark_total(written)
+        if written is not None and marks is None:
+            shown = clip(written, 30)
             self.notice(
                 index,
-                f"marks ({marks}) are not a mark total between 1 and {MAX_MARKS}; the question "
-                f"was imported with no marks and '({marks})' kept in its text: correct it in "
+                f"marks {shown} are not a whole number between 1 and {MAX_MARKS}; the question "
+                f"was imported with no marks and '{shown}' kept in its text: correct it in "
                 "the course file",
             )
-            body, marks = _strip_bold(text), None
+            body = _strip_bold(text)
         return Question(year=year, text=body, marks=marks)
 
     def _continue_question(self, index: int, line: str) -> bool:
@@ -210,8 +215,9 @@ class _Parser:
         rest = _strip_bold(line)
         if last.marks is not None or len(rest) > _TITLE_MAX:
             return False
-        marks_alone = _MARKS.match(rest) is not None
-        ends = rest.endswith("?") or _split_marks(rest)[1] is not None
+        marks = _marks_at_end(rest)
+        marks_alone = marks is not None and not marks[0]
+        ends = rest.endswith("?") or marks is not None
         if not marks_alone and (last.text.endswith("?") or not ends):
             return False
         family.questions[-1] = self._with_marks(index, last.year, f"{last.text} {rest}")
@@ -276,12 +282,47 @@ def _question(line: str) -> tuple[int | None, str] | None:
     return (int(match["year"]) if match["year"] else None), text
 
 
-def _split_marks(text: str) -> tuple[str, int | None]:
-    """``("Why ...? (10)")`` -> ``("Why ...?", 10)``; text without marks is returned as it is."""
-    found = _MARKS.search(text)
-    if found is None or found.start() == 0:
+def _split_marks(text: str) -> tuple[str, str | None]:
+    """``("Why ...? (10)")`` -> ``("Why ...?", "(10)")``; text without marks is returned as is.
+
+    The marks are returned as written: ``_mark_total`` says whether they are a mark total.
+    """
+    found = _marks_at_end(text)
+    if found is None or not found[0]:
         return _strip_bold(text), None
-    return _strip_bold(text[: found.start()]), int(found["marks"])
+    return _strip_bold(found[0]), found[1]
+
+
+def _marks_at_end(text: str) -> tuple[str, str] | None:
+    """The text before the marks that end ``text`` (maybe empty), and the marks as written.
+
+    The marks are found from the end of the line, not with a regular-expression search: a
+    search costs time in the square (or cube) of a long run of spaces in the line.
+    """
+    rest = text.rstrip()
+    bold = rest[-2:] if rest.endswith(("**", "__")) else ""
+    rest = rest[: len(rest) - len(bold)].rstrip()
+    opening = max(rest.rfind("("), rest.rfind("["))
+    found = _MARKS.fullmatch(rest, opening) if opening >= 0 else None
+    if found is None:
+        return None
+    before = rest[:opening].rstrip()
+    if bold:
+        if not before.endswith(bold):
+            return None
+        before = before[:-2]
+    return before.rstrip(), found[0]
+
+
+def _mark_total(written: str) -> int | None:
+    """The marks ``(10)`` as a mark total, 10, or None if not a whole number in range."""
+    number = _MARKS.fullmatch(written)
+    if number is None or not number["marks"].isdecimal():
+        return None
+    if len(number["marks"].lstrip("0")) > len(str(MAX_MARKS)):  # and int() would be slow
+        return None
+    marks = int(number["marks"])
+    return marks if 1 <= marks <= MAX_MARKS else None
 
 
 def _is_title(line: str) -> bool:
@@ -304,6 +345,11 @@ def _strip_bold(text: str) -> str:
         if len(text) > 4 and text.startswith(marker) and text.endswith(marker):
             return text[2:-2].strip()
     return text
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text without the closing hashes: ``Title ##`` -> ``Title``."""
+    return text.rstrip().rstrip("#").rstrip()
 
 
 def _split_topic(text: str) -> tuple[int | None, str]:

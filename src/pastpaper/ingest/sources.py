@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pastpaper.errors import InputError, Line, Notice
+from pastpaper.errors import InputError, Line, Notice, clip
 
 __all__ = ["Format", "Source", "decode_text", "read_source"]
 
@@ -159,13 +158,23 @@ def _looks_binary(data: bytes) -> bool:
 
 def _docx_source(data: bytes, name: str) -> Source:
     import docx  # python-docx is slow to import; only DOCX imports pay for it
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError(f"is not a readable DOCX file ({error})", name) from None
+        lines, labels, markdown = _docx_lines(document)
+    except Exception as error:
+        # A damaged file can fail anywhere in zipfile, zlib, lxml or python-docx, each with
+        # exceptions of its own; whichever it is, the file cannot be read.
+        raise InputError(f"is not a readable DOCX file ({_reason(error)})", name) from None
+    if not any(line.strip() for line in lines):
+        raise InputError("the document has no text to import", name)
+    return Source(name, lines, markdown=markdown, labels=labels)
+
+
+def _docx_lines(document: Any) -> tuple[list[str], list[str], bool]:
+    """The document's text as lines, the label of each, and whether it has headings."""
+    from docx.table import Table
+
     lines: list[str] = []
     labels: list[str] = []
     markdown = False
@@ -186,9 +195,12 @@ def _docx_source(data: bytes, name: str) -> Source:
             for part in [*split_lines(text), ""]:
                 lines.append(part)
                 labels.append(f"paragraph {number}")
-    if not any(line.strip() for line in lines):
-        raise InputError("the document has no text to import", name)
-    return Source(name, lines, markdown=markdown, labels=labels)
+    return lines, labels, markdown
+
+
+def _reason(error: Exception) -> str:
+    """Why a library could not read a file, on one line and short."""
+    return clip(" ".join(str(error).split()) or type(error).__name__)
 
 
 def _cell_texts(table: Any) -> list[str]:
@@ -240,7 +252,6 @@ def _pdf_source(data: bytes, name: str) -> Source:
     import logging
 
     import pypdf
-    from pypdf.errors import PdfReadError
 
     # pypdf logs what it repairs; a PDF it cannot read gets one clear error from us instead.
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -249,8 +260,10 @@ def _pdf_source(data: bytes, name: str) -> Source:
         reader = pypdf.PdfReader(io.BytesIO(data))
         # Layout mode keeps vertical gaps as blank lines, which is how paragraphs are told apart.
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as error:
-        raise InputError(f"is not a readable PDF file ({error})", name) from None
+    except Exception as error:
+        # pypdf raises many kinds of exception on a damaged file (PdfReadError, but also
+        # NotImplementedError for an unknown filter, LimitReachedError for a loop, ...).
+        raise InputError(f"is not a readable PDF file ({_reason(error)})", name) from None
     lines: list[str] = []
     labels: list[str] = []
     for page_number, page in enumerate(pages, start=1):
