@@ -2,7 +2,8 @@
 
     python benchmarks/fuzz.py [--minutes 1] [--batch 200] [--target NAME]
 
-Each target is a hypothesis property test that takes no arguments (tests/test_fuzz.py).
+Each target is a hypothesis property test that takes no arguments (tests/test_fuzz.py,
+test_markbook.py, test_fuzz_marking.py).
 The script runs each target again and again, ``--batch`` new random examples a run
 (PASTPAPER_FUZZ_EXAMPLES), sharing the time evenly among them until it is up. It prints
 how many examples each target ran, and each failure with the smallest example hypothesis
@@ -31,6 +32,13 @@ TARGETS: list[tuple[str, str]] = [
     ("test_fuzz", "test_a_file_of_any_bytes_is_read_or_refused"),
     ("test_fuzz", "test_any_text_as_a_course_file_is_read_or_refused"),
     ("test_fuzz", "test_an_edited_course_file_is_read_whole_or_refused"),
+    ("test_markbook", "test_any_bytes_are_read_or_refused_with_a_message"),
+    ("test_markbook", "test_every_record_gives_one_row_holding_its_own_answer"),
+    ("test_fuzz_marking", "test_any_text_is_marked_in_range_with_spans_inside_the_answer"),
+    (
+        "test_fuzz_marking",
+        "test_any_bytes_given_to_mark_give_a_mark_or_a_clear_error",
+    ),
 ]
 
 

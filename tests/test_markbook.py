@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass
 
@@ -351,7 +352,7 @@ def answer_files(draw: st.DrawFn) -> tuple[bytes, str | None, list[Made]]:
     return data, given, made
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=int(os.environ.get("PASTPAPER_FUZZ_EXAMPLES", "500")), deadline=None)
 @given(answer_files())
 def test_every_record_gives_one_row_holding_its_own_answer(
     case: tuple[bytes, str | None, list[Made]],
@@ -380,7 +381,7 @@ def test_every_record_gives_one_row_holding_its_own_answer(
 csv_like = st.text(alphabet='student,question;answer\t"\n\r aé’\x00\ufeff', max_size=300)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=int(os.environ.get("PASTPAPER_FUZZ_EXAMPLES", "500")), deadline=None)
 @given(
     st.one_of(
         st.binary(max_size=600),
