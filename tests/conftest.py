@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,8 +40,16 @@ def seed_path() -> Path:
 )
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A new, empty database of each kind, as a URL or path to pass to --db."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "bank.db")
+    with new_database(request.param, tmp_path) as url:
+        yield url
+
+
+@contextmanager
+def new_database(kind: str, folder: Path) -> Iterator[str]:
+    """A database nobody has opened yet: a new SQLite file in ``folder``, or a new database
+    on the PostgreSQL server (dropped afterwards)."""
+    if kind == "sqlite":
+        yield str(folder / f"{uuid.uuid4().hex[:8]}.db")
         return
     assert POSTGRES is not None
     admin = create_engine(database_url(POSTGRES), isolation_level="AUTOCOMMIT")

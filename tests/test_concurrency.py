@@ -10,20 +10,15 @@ import os
 import subprocess
 import sys
 import threading
-import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from conftest import POSTGRES, ROOT
+from conftest import POSTGRES, ROOT, new_database
 from pastpaper.ingest import read_notes
-from pastpaper.store import Saved, Store, database_url
+from pastpaper.store import Saved, Store
 
 #: The processes import this checkout's code, whatever the environment installed.
 ENV = {
@@ -63,25 +58,6 @@ def together(*commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
             subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
         )
     return finished
-
-
-@contextmanager
-def new_database(kind: str, folder: Path) -> Iterator[str]:
-    """A database nobody has opened yet: a new SQLite file, or a new PostgreSQL database."""
-    if kind == "sqlite":
-        yield str(folder / f"{uuid.uuid4().hex[:8]}.db")
-        return
-    assert POSTGRES is not None
-    admin = create_engine(database_url(POSTGRES), isolation_level="AUTOCOMMIT")
-    name = f"pastpaper_race_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(database_url(POSTGRES)).set(database=name).render_as_string(False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_the_processes_run_this_checkout() -> None:
