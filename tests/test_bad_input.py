@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SHARED
 from pastpaper.cli import app
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.text import words
@@ -146,6 +148,23 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     flat = " ".join(err.split())
     assert f"{path}: the file is 50.0 MB, over the 20.0 MB limit for one notes file" in flat
     assert "--max-mb" in flat
+
+
+def test_every_command_that_reads_notes_takes_the_max_mb_its_message_names(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    notes = tmp_path / "big.txt"
+    notes.write_bytes(seed_path.read_bytes() + b"\n" + b" " * 1_100_000)
+    answers = tmp_path / "answers.jsonl"
+    first = (SHARED / "data" / "seed-answers.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    answers.write_text(first + "\n", encoding="utf-8")
+    command = ["eval", str(answers), "--notes", str(notes), "--json"]
+    small = runner.invoke(app, [*command, "--max-mb", "1"])
+    assert small.exit_code == 1
+    assert "raise the limit with --max-mb or PASTPAPER_MAX_MB" in " ".join(small.stderr.split())
+    enough = runner.invoke(app, [*command, "--max-mb", "2"])
+    assert enough.exit_code == 0, enough.output
+    assert json.loads(enough.stdout)["results"][0]["n"] == 1
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:

@@ -33,26 +33,22 @@ def questions_listed(db: Path) -> int:
 
 
 @pytest.mark.parametrize(
-    "command",
+    ("command", "suffix"),
     [
-        ["export-anki", COURSE],
-        ["export-moodle", COURSE],
-        ["export", COURSE],
-        ["timeline", "--chart"],
+        (["export-anki", COURSE, "-o"], ".apkg"),
+        (["export-moodle", COURSE, "-o"], ".xml"),
+        (["export", COURSE, "-o"], ".yaml"),
+        (["timeline", "--chart"], ".png"),
     ],
 )
 def test_no_export_replaces_the_database_in_use_even_with_force(
-    seeded: Path, command: list[str]
+    seeded: Path, command: list[str], suffix: str
 ) -> None:
-    before = seeded.read_bytes()
-    target = seeded
-    if command[0] == "timeline":  # a chart's suffix must be .svg or .png: a store named so
-        target = seeded.with_suffix(".png")
-        os.replace(seeded, target)
-        args = ["--db", str(target), *command, str(target), "--force"]
-    else:
-        args = ["--db", str(target), *command, "-o", str(target), "--force"]
-    result = runner.invoke(app, args)
+    # The database is even named as the export would be: it is still never written over.
+    target = seeded.with_suffix(suffix)
+    os.replace(seeded, target)
+    before = target.read_bytes()
+    result = runner.invoke(app, ["--db", str(target), *command, str(target), "--force"])
     assert result.exit_code == 1
     assert "left as it is" in result.stderr or "the database in use" in result.stderr
     assert target.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"
@@ -84,6 +80,44 @@ def test_force_never_replaces_a_file_of_another_kind(
     assert result.exit_code == 1
     assert "so it is left as it is (even with --force)" in result.stderr
     assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["export", COURSE], "notes.txt"),
+        (["export", COURSE], "readme.md"),
+        (["export-moodle", COURSE], "notes.txt"),
+        (["mark", "--csv", "{answers}"], "notes.txt"),
+        (["mark", "--csv", "{answers}"], "course.yaml"),
+        (["timeline", "--chart"], "notes.svg.txt"),
+    ],
+)
+def test_force_never_replaces_a_text_file_of_another_kind(
+    seeded: Path, tmp_path: Path, seed_path: Path, command: list[str], target: str
+) -> None:
+    """Notes are text, as a CSV or a course file is: the name tells them apart."""
+    answers = tmp_path / "class.csv"
+    answers.write_text("student,question,answer\nann,2,Stalin died.\n", encoding="utf-8")
+    path = tmp_path / target
+    notes = seed_path.read_bytes()
+    path.write_bytes(notes)
+    args = [part.format(answers=answers) for part in command]
+    option = [str(path)] if command[0] == "timeline" else ["-o", str(path)]
+    result = runner.invoke(app, ["--db", str(seeded), *args, *option, "--force"])
+    assert result.exit_code == 1
+    assert path.read_bytes() == notes
+
+
+def test_a_course_file_is_written_under_a_name_import_knows(seeded: Path, tmp_path: Path) -> None:
+    target = tmp_path / "course.txt"
+    result = runner.invoke(app, ["--db", str(seeded), "export", COURSE, "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: {target}: a course file's name ends in .yaml (or .yml), which is how import "
+        "knows it; give a name such as course.yaml\n",
+    )
+    assert not target.exists()
 
 
 def test_force_replaces_a_file_of_the_same_kind(seeded: Path, tmp_path: Path) -> None:
@@ -169,7 +203,7 @@ def test_kinds_are_told_by_their_first_bytes(
     from pastpaper.files import FileKind
 
     assert isinstance(kind, FileKind)
-    path = tmp_path / "file"
+    path = tmp_path / f"file{kind.suffixes[0]}"
     path.write_bytes(head)
     if ok:
         check_writable(path, kind, force=True)

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from pastpaper.course import Course
-from pastpaper.errors import InputError, Notice
+from pastpaper.errors import InputError, Notice, OutputError
 from pastpaper.files import CSV, YAML, check_writable, write_file
 from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
 from pastpaper.markbook import MarkBookReport, mark_book_text, mark_sheet, read_mark_book
@@ -139,6 +139,11 @@ def export_course(store: Store, ref: str) -> str:
 def write_course_file(store: Store, ref: str, path: Path, *, force: bool = False) -> None:
     """Write a stored course to a course file; never over an existing file unless ``force``,
     never over one that is not text, and never over the database itself."""
+    if path.suffix.lower() not in YAML.suffixes:
+        raise OutputError(
+            f"{path}: a course file's name ends in .yaml (or .yml), which is how import knows "
+            "it; give a name such as course.yaml"
+        )
     protect = [store.path] if store.path is not None else []
     write_file(path, export_course(store, ref), kind=YAML, force=force, protect=protect)
 

@@ -58,6 +58,12 @@ AnswerFile = Annotated[
     typer.Option("--file", metavar="FILE", help="A file holding the answer; - for stdin."),
 ]
 JsonTable = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+MaxMb = Annotated[
+    str | None,
+    typer.Option(
+        "--max-mb", envvar="PASTPAPER_MAX_MB", metavar="MB", help=_HELP["max_mb"].description
+    ),
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -114,12 +120,7 @@ def import_(
             metavar="FILE...", help="Notes (.txt, .md, .docx, .pdf) or course files (.yaml)."
         ),
     ],
-    max_mb: Annotated[
-        str | None,
-        typer.Option(
-            "--max-mb", envvar="PASTPAPER_MAX_MB", metavar="MB", help=_HELP["max_mb"].description
-        ),
-    ] = None,
+    max_mb: MaxMb = None,
     replace: Annotated[
         bool,
         typer.Option(
@@ -571,6 +572,7 @@ def eval_(
     split: Annotated[
         str | None, typer.Option("--split", metavar="NAME", help="Only this split.")
     ] = None,
+    max_mb: MaxMb = None,
     as_json: JsonTable = False,
 ) -> None:
     """Measure the marker against human marks on a marking set, per dataset and split.
@@ -582,8 +584,9 @@ def eval_(
     from pastpaper.evaluate import evaluate, read_marking_set
     from pastpaper.ingest import read_notes
 
+    limit = load_settings(max_mb=max_mb).max_bytes
     rows = read_marking_set(file, split)
-    course = read_notes(notes).course if notes is not None else None
+    course = read_notes(notes, max_bytes=limit).course if notes is not None else None
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("loading the model", total=len(rows))
         model = embedder()

@@ -3,9 +3,10 @@
 Every file pastpaper writes (a mark book, a deck, a quiz, a course file, a chart) goes through
 ``write_file``: the content is written to a temporary file beside the target and renamed into
 place, so a crash leaves the old file or the new one, never half of one. An existing file is
-replaced only with ``force``, and never when it is not of the kind being written (a SQLite
-database, say, or a PNG where a CSV was asked for), nor when it is one of the ``protect``ed
-paths (the database in use, the file being read).
+replaced only with ``force``, and never when it is not of the kind being written, by its
+name or its first bytes (a SQLite database, notes in ``notes.txt`` where a CSV was asked
+for, a PNG), nor when it is one of the ``protect``ed paths (the database in use, the file
+being read).
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -46,9 +47,11 @@ _BINARY = (b"\x89PNG", b"PK\x03\x04", b"PK\x05\x06", b"%PDF", b"\x1f\x8b")
 
 @dataclass(frozen=True)
 class FileKind:
-    """A kind of file pastpaper writes, and how to tell an existing file of that kind."""
+    """A kind of file pastpaper writes, and how to tell an existing file of that kind: by
+    its name's suffix and by its first bytes (a notes file is text too, but not a CSV)."""
 
     name: str
+    suffixes: tuple[str, ...]
     looks_like: Callable[[bytes], bool]
 
 
@@ -72,14 +75,16 @@ def _starts_xml(head: bytes) -> bool:
     return _is_text(head) and text.startswith(b"<")
 
 
-CSV = FileKind("a CSV file", _is_text)
-JSON = FileKind("a JSON file", _is_text)
-YAML = FileKind("a course file (YAML)", _is_text)
-XML = FileKind("an XML file", _starts_xml)
-SVG = FileKind("an SVG picture", _starts_xml)
-PNG = FileKind("a PNG picture", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"))
+CSV = FileKind("a CSV file", (".csv", ".tsv"), _is_text)
+JSON = FileKind("a JSON file", (".json",), _is_text)
+YAML = FileKind("a course file (YAML)", (".yaml", ".yml"), _is_text)
+XML = FileKind("an XML file", (".xml",), _starts_xml)
+SVG = FileKind("an SVG picture", (".svg",), _starts_xml)
+PNG = FileKind("a PNG picture", (".png",), lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"))
 # An Anki package is a zip; an empty zip starts with its end record.
-APKG = FileKind("an Anki package", lambda head: head[:4] in (b"PK\x03\x04", b"PK\x05\x06"))
+APKG = FileKind(
+    "an Anki package", (".apkg",), lambda head: head[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+)
 
 
 def _same_file(path: Path, other: Path) -> bool:
@@ -118,7 +123,7 @@ def check_writable(
         ) from None
     if head.startswith(_SQLITE):
         raise OutputError(f"{path} is a SQLite database, not {kind.name}; it is left as it is")
-    if head and not kind.looks_like(head):
+    if path.suffix.lower() not in kind.suffixes or (head and not kind.looks_like(head)):
         raise OutputError(
             f"{path} is not {kind.name}, so it is left as it is (even with --force); "
             "write to another file"
