@@ -130,8 +130,8 @@ def test_a_cp1252_file_is_read_with_a_warning_naming_the_line(tmp_path: Path) ->
     path.write_bytes(notes.encode("cp1252"))
     imported = read_notes(path)
     assert [str(n) for n in imported.notices] == [
-        f"{path}, line 3: the file is not UTF-8 (byte 0x92 here); read it as Windows-1252: "
-        "check its quotes and accents, or save it as UTF-8"
+        f"{path}, line 3: the file is not UTF-8 (byte 0x92 here); read this line and 1 other "
+        "line (5) as Windows-1252: check their quotes and accents, or save the file as UTF-8"
     ]
     question = imported.course.topics[0].families[0].questions[0]
     assert question.text == "Why did Khrushchev attack Stalin’s cult?"
@@ -228,6 +228,26 @@ def test_a_bad_setting_stops_only_the_commands_that_use_it(
         f"error: the setting {name} ({option} or {variable}) cannot be '{value}': it must be "
         + allowed
     ), used.stderr
+
+
+def test_a_utf8_file_with_one_line_in_windows_1252_keeps_its_other_accents(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(
+        "Café politics\n\n2000: Why did Khrushchev fall? (5)\n\n".encode()
+        + "The ‘anti-party group’ failed.\n".encode("cp1252")
+        + "Brezhnev’s café.\n".encode()
+    )
+    imported = read_notes(path)
+    assert [str(n) for n in imported.notices] == [
+        f"{path}, line 5: the file is not UTF-8 (byte 0x91 here); read this line as "
+        "Windows-1252: check its quotes and accents, or save the file as UTF-8"
+    ]
+    assert imported.course.title == "Café politics"
+    assert imported.course.topics[0].families[0].notes == (
+        "The ‘anti-party group’ failed.\nBrezhnev’s café.",
+    )
 
 
 def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:

@@ -477,8 +477,8 @@ def test_a_cp1252_csv_with_semicolons_and_a_capitalised_header(
     result = runner.invoke(app, ["--db", str(db), "mark", "--csv", str(answers), "-o", str(book)])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        f"warning: {answers}, line 2: the file is not UTF-8 (byte 0x92 here); read it as "
-        "Windows-1252: check its quotes and accents, or save it as UTF-8\n"
+        f"warning: {answers}, line 2: the file is not UTF-8 (byte 0x92 here); read this line as "
+        "Windows-1252: check its quotes and accents, or save the file as UTF-8\n"
     )
     # Written as it came (semicolons), with a byte-order mark so the spreadsheet reads the ’.
     lines = book.read_text(encoding="utf-8").splitlines()

@@ -168,8 +168,8 @@ def test_utf8_with_a_byte_order_mark_cp1252_and_utf16_are_read() -> None:
         (text.encode("utf-8-sig"), None),
         (
             text.encode("cp1252"),
-            "answers.csv, line 2: the file is not UTF-8 (byte 0x92 here); read it as "
-            "Windows-1252: check its quotes and accents, or save it as UTF-8",
+            "answers.csv, line 2: the file is not UTF-8 (byte 0x92 here); read this line as "
+            "Windows-1252: check its quotes and accents, or save the file as UTF-8",
         ),
         (
             text.encode("utf-16"),

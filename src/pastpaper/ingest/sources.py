@@ -114,24 +114,43 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[Notice]]:
             f"this is not a text file (it holds binary data); pastpaper reads {_READABLE}", name
         )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        encoding = "cp1252"
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return _decode_by_line(data.removeprefix(b"\xef\xbb\xbf"), name)
+
+
+def _decode_by_line(data: bytes, name: str) -> tuple[str, list[Notice]]:
+    """Text that is not all UTF-8: each line that is UTF-8 is read so (an editor may have
+    added one pasted from elsewhere), each other as Windows-1252 (else Latin-1); one notice
+    names the first such line and counts the rest."""
+    parts: list[str] = []
+    odd: list[tuple[int, int, str]] = []  # (line, first bad byte, encoding)
+    for number, raw in enumerate(data.splitlines(keepends=True), start=1):
         try:
-            text = data.decode(encoding)
+            parts.append(raw.decode("utf-8"))
+            continue
+        except UnicodeDecodeError as error:
+            bad = raw[error.start]
+        try:
+            parts.append(raw.decode("cp1252"))
+            odd.append((number, bad, "Windows-1252"))
         except UnicodeDecodeError:
-            encoding = "latin-1"
-            text = data.decode(encoding)
-        notice = Notice(
-            f"the file is not UTF-8 (byte 0x{data[error.start]:02x} here); read it as "
-            f"{'Windows-1252' if encoding == 'cp1252' else 'Latin-1'}: check its quotes and "
-            "accents, or save it as UTF-8",
-            name,
-            line,
-        )
-        return text, [notice]
-    return text, []
+            parts.append(raw.decode("latin-1"))
+            odd.append((number, bad, "Latin-1"))
+    line, byte, encoding = odd[0]
+    rest = odd[1:]
+    others = ""
+    if rest:
+        shown = ", ".join(str(n) for n, _, _ in rest[:5]) + (", …" if len(rest) > 5 else "")
+        others = f" and {len(rest)} other line{'s' if len(rest) > 1 else ''} ({shown})"
+    notice = Notice(
+        f"the file is not UTF-8 (byte 0x{byte:02x} here); read this line{others} as "
+        f"{encoding}: check {'their' if rest else 'its'} quotes and accents, or save the file "
+        "as UTF-8",
+        name,
+        line,
+    )
+    return "".join(parts), [notice]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
