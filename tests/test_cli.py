@@ -408,7 +408,7 @@ def test_a_quote_left_open_in_a_class_csv_costs_one_row(tmp_path: Path, seed_pat
     )
     rows = mark_book(book)
     assert [(r["student"], r["answer"], r["line"], r["mark"]) for r in rows] == [
-        ("A1", "He closed the ministries in 1957.", "2", ""),
+        ("A1", '"He closed the ministries in 1957.', "2", ""),
         ("A2", "He set up 150 sovnarkhozy.", "3", "0"),
         ("A3", "He scrapped the Fifth Plan.", "4", "1"),
     ]

@@ -45,7 +45,7 @@ def test_a_quote_left_open_costs_its_own_line_and_no_one_elses_answer() -> None:
         b"A3,6,He scrapped the Fifth Plan.\n"
     )
     assert rows_of(data) == [
-        (2, "A1", "He closed the ministries in 1957.", "unclosed quote:"),
+        (2, "A1", '"He closed the ministries in 1957.', "unclosed quote:"),
         (3, "A2", "He set up 150 sovnarkhozy.", ""),
         (4, "A3", "He scrapped the Fifth Plan.", ""),
     ]
@@ -60,7 +60,7 @@ def test_a_quote_left_open_does_not_pair_with_a_later_quoted_answer() -> None:
         b'A5,6,"He wanted ""goulash communism""."\n'
     )
     assert rows_of(data) == [
-        (2, "A1", "He closed the ministries", "unclosed quote:"),
+        (2, "A1", '"He closed the ministries', "unclosed quote:"),
         (3, "A2", "He set up sovnarkhozy.", ""),
         (4, "A3", "He scrapped the Fifth Plan,\nand began a Seven Year Plan.", ""),
         (6, "A4", "\nHe split the Party in two.", ""),
@@ -73,7 +73,7 @@ def test_a_quote_left_open_before_an_answer_that_starts_on_a_new_line() -> None:
     # swallow B1's first line; the loose quote B1's last line would then hold shows it.
     data = HEADER + b'A1,6,"Left open\nB1,6,"\nx,y,[end]"\n'
     assert rows_of(data) == [
-        (2, "A1", "Left open", "unclosed quote:"),
+        (2, "A1", '"Left open', "unclosed quote:"),
         (3, "B1", "\nx,y,[end]", ""),
     ]
 
@@ -83,7 +83,7 @@ def test_a_quote_left_open_does_not_take_in_a_faulty_row_below_it() -> None:
     # where cutting it leaves two (A1, A2); but A2 starts like a row, so A1 stops before it.
     data = HEADER + b'A1,6,"Left open\nA2,6,too, many, fields\nB1,6,"\nsecond line"\n'
     assert rows_of(data) == [
-        (2, "A1", "Left open", "unclosed quote:"),
+        (2, "A1", '"Left open', "unclosed quote:"),
         (3, "A2", "too, many, fields", "too many"),
         (4, "B1", "\nsecond line", ""),
     ]
@@ -94,7 +94,7 @@ def test_a_quote_left_open_with_the_question_last() -> None:
     # loose quote taking it whole would leave behind shows the quote was left open.
     data = b'student,answer,question\nA1,"Left open,6\nB1,",\nsecond",6\n'
     assert rows_of(data) == [
-        (2, "A1", "Left open,6", "unclosed quote:"),
+        (2, "A1", '"Left open,6', "unclosed quote:"),
         (3, "B1", ",\nsecond", ""),
     ]
 
@@ -134,7 +134,7 @@ def test_text_after_a_closing_quote_is_a_stray_quote() -> None:
     sheet, _ = read_mark_book(data, "answers.csv")
     assert [(r.answer, r.problem) for r in sheet.rows] == [
         (
-            "Peaceful coexistence was his aim",
+            '"Peaceful coexistence" was his aim',  # as written, quotes and all
             "stray quote: text follows a field's closing quote; inside a field in quotes, "
             'write a quote twice ("")',
         ),

@@ -40,7 +40,8 @@ the lines between hold other faults.
 A row is not marked, with its reason, when its quote is left open (as above), when text
 follows a field's closing quote, when it has more or fewer fields than the header (more:
 the extra fields are kept in its last column, joined by the separator), when its answer is
-empty, or (found when marking) when its question is not in the bank. An answer longer than
+empty, or (found when marking) when its question is not in the bank. A faulty field (a
+quote left open, text after a closing quote) is kept as written, quotes and all. An answer longer than
 ``MAX_ANSWER_CHARS`` is marked on its first ``MAX_ANSWER_CHARS`` characters, with a warning;
 the mark book keeps it whole.
 
@@ -194,17 +195,18 @@ def _quoted(text: str, at: int) -> tuple[str, int, bool]:
 
 
 def _read_record(text: str, at: int, stop: re.Pattern[str]) -> _Record:
-    """The record that starts at ``at``, read as RFC 4180 has it. After a fault it goes on
-    as most readers do (text after a closing quote joins the field), so the faulty record's
-    fields are still there to show."""
+    """The record that starts at ``at``, read as RFC 4180 has it. A faulty field (its quote
+    left open, or text after its closing quote) is kept exactly as written, quotes and all,
+    so the mark book shows what the student wrote."""
     fields: list[str] = []
     plain: list[bool] = []
     problem = ""
     while True:
         if text.startswith(_QUOTE, at):
+            begin = at
             value, at, closed = _quoted(text, at + 1)
             if not closed:
-                fields.append(value)
+                fields.append(text[begin:])
                 plain.append(False)
                 return _Record(fields, len(text), "unclosed", plain)
             found = stop.search(text, at)
@@ -212,7 +214,7 @@ def _read_record(text: str, at: int, stop: re.Pattern[str]) -> _Record:
             plain.append(cut == at)
             if cut > at:
                 problem = problem or "stray"
-                value += text[at:cut]
+                value = text[begin:cut]
         else:
             found = stop.search(text, at)
             value = text[at : found.start() if found else len(text)]
