@@ -185,8 +185,13 @@ def test_utf8_with_a_byte_order_mark_cp1252_and_utf16_are_read() -> None:
 
 
 def test_binary_or_empty_files_are_refused_by_name() -> None:
-    with pytest.raises(InputError, match=r"^marks.xlsx: is not a CSV file of text"):
+    with pytest.raises(InputError, match=r"^marks.xlsx: the file is not a CSV file of text"):
         read_mark_book(b"PK\x03\x04\x00\x00\x00\x00\x08\x00", "marks.xlsx")
+    with pytest.raises(
+        InputError,
+        match=r"^answers.csv, line 3: the file is not a CSV file of text \(it holds a NUL",
+    ):
+        read_mark_book(HEADER + b"A1,6,Fine\nA2,6,He den\x00ounced Stalin\n", "answers.csv")
     with pytest.raises(InputError, match=r"^answers.csv: the file is empty; a mark book needs"):
         read_mark_book(b"\r\n \n", "answers.csv")
 

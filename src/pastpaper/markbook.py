@@ -41,9 +41,9 @@ A row is not marked, with its reason, when its quote is left open (as above), wh
 follows a field's closing quote, when it has more or fewer fields than the header (more:
 the extra fields are kept in its last column, joined by the separator), when its answer is
 empty, or (found when marking) when its question is not in the bank. A faulty field (a
-quote left open, text after a closing quote) is kept as written, quotes and all. An answer longer than
-``MAX_ANSWER_CHARS`` is marked on its first ``MAX_ANSWER_CHARS`` characters, with a warning;
-the mark book keeps it whole.
+quote left open, text after a closing quote) is kept as written, quotes and all. An answer
+longer than ``MAX_ANSWER_CHARS`` is marked on its first ``MAX_ANSWER_CHARS`` characters,
+with a warning; the mark book keeps it whole.
 
 >>> data = b'student,question,answer\\nA1,6,"Left open\\nA2,6,Fine\\n'
 >>> sheet, notices = read_mark_book(data, "s")
@@ -313,10 +313,15 @@ def _decode(data: bytes, name: str) -> tuple[str, list[Notice], bool]:
     try:
         text, notices = decode_text(data, name)
     except InputError:
+        # Text up to a NUL past its first line: a CSV with a NUL byte in it, named by its line.
+        nul = data.find(b"\x00")
+        line = data.count(b"\n", 0, nul) + 1 if b"\n" in data[: max(nul, 0)] else None
+        held = "a NUL byte, which text never holds" if line else "binary data"
         raise InputError(
-            "is not a CSV file of text (it holds binary data, or text in an encoding other "
-            "than UTF-8, UTF-16 or Windows-1252); save it from the spreadsheet as CSV",
+            f"the file is not a CSV file of text (it holds {held}, or text in an encoding "
+            "other than UTF-8, UTF-16 or Windows-1252); save it from the spreadsheet as CSV",
             name,
+            line,
         ) from None
     if data.startswith(codecs.BOM_UTF8) or notices:
         return text, list(notices), True
