@@ -90,6 +90,9 @@ def test_show_prints_question_family_and_notes(tmp_path: Path, seed_path: Path) 
     assert missing.exit_code == 1
     assert missing.stderr.startswith("error: no question 99; did you mean 5: Why did Khrushchev")
     assert "6: In what ways" in missing.stderr and "7: In what ways" in missing.stderr
+    # Each title is cut at a word, and says so.
+    assert "de-Stalin;" not in missing.stderr
+    assert missing.stderr.count("…") == 3
 
 
 def test_export_writes_a_course_file_that_imports_back(tmp_path: Path, seed_path: Path) -> None:

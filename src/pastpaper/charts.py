@@ -8,13 +8,13 @@ in memory before anything is written, so a chart that fails to draw leaves no fi
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pastpaper.errors import OutputError
 from pastpaper.files import PNG, SVG, FileKind, write_file
+from pastpaper.text import shorten
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -23,28 +23,6 @@ __all__ = ["FORMATS", "chart_format", "chart_kind", "new_figure", "save_figure",
 
 #: The file suffixes a chart can be written as, and the format each one means.
 FORMATS = {".svg": "svg", ".png": "png"}
-
-_DANGLING = re.compile(r"[\s,;:(–—-]+(?:and|or|but|the|a|an)?$", re.IGNORECASE)
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``width`` characters.
-
-    >>> shorten("The Seventh Five Year Plan, launched in 1959, pushed chemicals", 40)
-    'The Seventh Five Year Plan, launched in…'
-    >>> shorten("Stalin  died", 40)
-    'Stalin died'
-    """
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    if text[width - 1] != " " and " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    # Do not end on a comma or on a word that leads into what was cut off ("... and").
-    while (trimmed := _DANGLING.sub("", cut)) != cut and trimmed:
-        cut = trimmed
-    return cut + "…"
 
 
 def chart_format(path: Path) -> str:

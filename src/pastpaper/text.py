@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["match_key", "normalise", "slugify", "words"]
+__all__ = ["match_key", "normalise", "shorten", "slugify", "words"]
 
 # Typographic characters that real notes mix freely with their plain forms.
 _TRANSLATE = str.maketrans(
@@ -69,3 +69,26 @@ def slugify(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text, normalised and case-folded, in order."""
     return _WORD.findall(match_key(text))
+
+
+_DANGLING = re.compile(r"[\s,;:(–—-]+(?:and|or|but|the|a|an)?$", re.IGNORECASE)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``width`` characters.
+
+    >>> shorten("The Seventh Five Year Plan, launched in 1959, pushed chemicals", 40)
+    'The Seventh Five Year Plan, launched in…'
+    >>> shorten("Stalin  died", 40)
+    'Stalin died'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if text[width - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    # Do not end on a comma or on a word that leads into what was cut off ("... and").
+    while (trimmed := _DANGLING.sub("", cut)) != cut and trimmed:
+        cut = trimmed
+    return cut + "…"

@@ -46,7 +46,7 @@ from pastpaper.store.tables import (
     TOPICS,
 )
 from pastpaper.store.transactions import prepare, writing
-from pastpaper.text import match_key
+from pastpaper.text import match_key, shorten
 
 if TYPE_CHECKING:
     from pastpaper.store.memory import Memory
@@ -538,7 +538,7 @@ def _nearest(conn: Any, question_id: int) -> str:
     if not rows:
         return "; the bank is empty: import notes first (pastpaper import NOTES.txt)"
     close = sorted(rows, key=lambda r: (abs(r.id - question_id), r.id))[:3]
-    named = "; ".join(f"{r.id}: {r.text[:50]}" for r in sorted(close, key=lambda r: r.id))
+    named = "; ".join(f"{r.id}: {shorten(r.text, 50)}" for r in sorted(close, key=lambda r: r.id))
     return f"; did you mean {named}? ('pastpaper questions' lists them all)"
 
 
