@@ -280,7 +280,11 @@ def test_lines_with_long_runs_of_spaces_are_read_in_linear_time(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("value", "line", "message"),
     [
-        ('"\\U001e9990"', 3, "is not valid YAML: a number or escape here is out of range"),
+        (
+            '"\\U001e9990"',
+            3,
+            "the file is not valid YAML: a number or escape here is out of range",
+        ),
         (
             '"half \\ud800 a character"',
             3,
@@ -299,8 +303,8 @@ def test_escapes_that_name_no_character_are_refused(value: str, line: int, messa
 
 def test_a_yaml_version_too_long_for_a_number_is_refused() -> None:
     message = str(refusal(f"%YAML 1.{'1' * 5000}\n---\ntitle: T\n"))
-    assert (
-        message == "course.yaml, line 1: is not valid YAML: a number or escape here is out of range"
+    assert message == (
+        "course.yaml, line 1: the file is not valid YAML: a number or escape here is out of range"
     )
 
 

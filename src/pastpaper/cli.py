@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Column, Table
 
-from pastpaper.errors import PastpaperError
+from pastpaper.errors import InputError, PastpaperError
 from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -464,6 +464,11 @@ def mark_(
     separator = None if delimiter is None else parse_delimiter(delimiter)
     store = _store(ctx)
     if csv_in is not None:
+        if question_id is not None or answer is not None or file is not None:
+            raise PastpaperError(
+                "--csv marks the questions and answers the CSV names: give a QUESTION_ID "
+                "and an answer, or --csv ANSWERS.csv, not both"
+            )
         if output is None:
             raise PastpaperError("give the mark book to write with -o MARKS.csv")
         # No bar where stderr is not a terminal: a log keeps only the warnings.
@@ -510,10 +515,24 @@ def _answer_text(answer: str | None, file: Path | None) -> str:
             data = sys.stdin.buffer.read()
         else:
             data = file.read_bytes()
-        # As written, line endings and all, so the spans in --json point into it exactly.
+    except OSError as error:
+        raise PastpaperError(
+            f"{file or 'stdin'}: cannot read the answer ({error.strerror})"
+        ) from None
+    return _decoded(data, file)
+
+
+def _decoded(data: bytes, file: Path | None = None) -> str:
+    """An answer's text, as written (line endings and all, so the spans in --json point into
+    it exactly); an InputError naming the first byte that is not UTF-8."""
+    try:
         return data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PastpaperError(f"{file or 'stdin'}: cannot read the answer ({error})") from None
+    except UnicodeDecodeError as error:
+        where = f"{file}: " if file is not None and str(file) != "-" else ""
+        raise InputError(
+            f"{where}the answer is not UTF-8 text (byte {error.start + 1} is "
+            f"{data[error.start]:#04x}); save it as UTF-8 and give it with --file"
+        ) from None
 
 
 def _print_marking(

@@ -23,6 +23,7 @@ from pastpaper.cli import (
     AnswerText,
     JsonTable,
     _answer_text,
+    _decoded,
     _n,
     _print_marking,
     _store,
@@ -392,16 +393,6 @@ def _typed_answer() -> tuple[str, bool]:
     except KeyboardInterrupt:
         return _decoded(b"".join(lines)), True
     return _decoded(b"".join(lines)), False
-
-
-def _decoded(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"the answer is not UTF-8 text (byte {error.start + 1} is {data[error.start]:#04x}); "
-            "save it as UTF-8 and give it with --file"
-        ) from None
 
 
 def _keep_draft(

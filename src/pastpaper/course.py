@@ -214,7 +214,8 @@ class Topic(_Frozen):
 
 class Course(_Frozen):
     title: Text
-    slug: str = Field(default="", pattern=r"^$|^[a-z0-9]+(-[a-z0-9]+)*$")
+    # At most 80 characters: the store's column, and a name to type on the command line.
+    slug: str = Field(default="", max_length=80, pattern=r"^$|^[a-z0-9]+(-[a-z0-9]+)*$")
     topics: tuple[Topic, ...] = ()
 
     @model_validator(mode="before")

@@ -14,6 +14,7 @@ The CLI prints ``str(error)`` and exits non-zero; nobody sees a traceback for th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 __all__ = [
@@ -69,6 +70,8 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     >>> quote("Stalin died in March 1953.", 12)
     "'Stalin di…'"
     """
+    if isinstance(value, date):  # a YAML date, shown as it was written
+        value = value.isoformat()
     text = repr(value)
     if len(text) > limit and isinstance(value, str):
         return clip(text[:-1], limit - 1) + text[-1]  # keep the closing quote

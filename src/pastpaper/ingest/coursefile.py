@@ -96,14 +96,14 @@ def load_course(text: str, name: str = "<course file>") -> Course:
         mark = error.problem_mark or error.context_mark
         line = loader.line_of_mark(mark) if mark else None
         problem = clip(", ".join(filter(None, (error.context, error.problem))) or str(error))
-        raise InputError(f"is not valid YAML: {problem}", name, line) from None
+        raise InputError(f"the file is not valid YAML: {problem}", name, line) from None
     except yaml.YAMLError as error:
-        raise InputError(f"is not valid YAML: {clip(str(error))}", name) from None
+        raise InputError(f"the file is not valid YAML: {clip(str(error))}", name) from None
     except (ValueError, OverflowError):
         # PyYAML's own checks miss a few things, such as an escape "\U00110000" past the last
         # character or a "%YAML 1.1111..." too long for int(); the reader stopped at them.
         raise InputError(
-            "is not valid YAML: a number or escape here is out of range",
+            "the file is not valid YAML: a number or escape here is out of range",
             name,
             loader.line_of_mark(loader.get_mark()),
         ) from None
