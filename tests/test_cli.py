@@ -570,8 +570,10 @@ def test_eval_prints_the_fields_figures(tmp_path: Path, seed_path: Path) -> None
         "accuracy",
         "macro_f1",
         "answers_per_second",
+        "not_marked",
     }
     assert (result["dataset"], result["split"], result["n"]) == ("seed-khrushchev", "spec", 16)
+    assert result["not_marked"] == 0
     assert result["mae"] <= 1.0
     no_notes = runner.invoke(app, ["--db", str(tmp_path / "bank.db"), "eval", str(data)])
     assert (

@@ -635,6 +635,12 @@ def eval_(
             f"{r.answers_per_second:.0f}",
         )
     out.print(table)
+    for r in results:
+        if r.not_marked:
+            err.print(
+                f"[yellow]warning:[/yellow] {r.dataset} {r.split}: {_n(r.not_marked, 'answer')} "
+                "to questions that cannot be marked (their schemes have no points) counted as 0"
+            )
 
 
 @app.command()

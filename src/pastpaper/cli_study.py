@@ -288,6 +288,10 @@ def practise(
     question = _question_to_practise(store, question_id, due, plan)
     if question is None:
         return
+    from pastpaper.bank import scheme_of
+    from pastpaper.marking import check_markable
+
+    check_markable(scheme_of(store, question.id))  # before the student writes a word
     seconds = suggested_seconds(question.marks, settings.minutes_per_mark)
     marks = f"{question.marks} marks" if question.marks else "marks not printed"
     year = f"{question.year}: " if question.year else ""

@@ -4,6 +4,7 @@
     ├── InputError       a notes file or course file that cannot be read as it stands
     ├── OutputError      a file that cannot be written, or would overwrite one
     ├── NotFound         a course, topic or question that is not in the store
+    ├── NothingToMark    a question whose mark scheme has no point an answer could earn
     ├── SettingsError    a setting (option or environment variable) that cannot be used
     └── StoreError       a database that cannot be opened, migrated or written
         └── AnswerKept   ... so an answer was kept in a file instead, to submit later
@@ -21,6 +22,7 @@ __all__ = [
     "AnswerKept",
     "InputError",
     "NotFound",
+    "NothingToMark",
     "Notice",
     "OutputError",
     "PastpaperError",
@@ -103,6 +105,10 @@ class InputError(PastpaperError):
 
 class NotFound(PastpaperError):
     """Something asked for by id or name that the store does not hold."""
+
+
+class NothingToMark(PastpaperError):
+    """A question whose scheme has no creditable point: marking it would give a silent 0."""
 
 
 class StoreError(PastpaperError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from pastpaper.calibration import Calibration
 from pastpaper.course import Course
-from pastpaper.errors import InputError
+from pastpaper.errors import InputError, NothingToMark
 from pastpaper.marking import (
     Model,
     claim_texts,
@@ -60,6 +60,8 @@ class Result(BaseModel):
     accuracy: float | None
     macro_f1: float | None
     answers_per_second: float
+    #: Answers to questions that cannot be marked (NothingToMark), counted as 0 in the figures.
+    not_marked: int = 0
 
 
 def read_marking_set(path: Path, split: str | None = None) -> list[dict[str, Any]]:
@@ -125,6 +127,7 @@ def evaluate(
             schemes[key] = _scheme_for(row, course)
     started = time.perf_counter()
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
+    refused: Counter[tuple[str, str]] = Counter()
     for first in range(0, len(rows), _CHUNK):
         chunk = rows[first : first + _CHUNK]
         # Encode a chunk's claims (and short answers whole) in a few large batches: marking
@@ -139,14 +142,21 @@ def evaluate(
         model.encode(claims)
         for done, row in enumerate(chunk, start=first + 1):
             scheme = schemes[(row["dataset"], row["question_id"])]
-            result = mark(row["answer"], scheme, model, calibration)
             group = (row["dataset"], row["split"])
-            groups[group].append((float(row["score"]), float(result.mark), float(row["max_marks"])))
+            try:
+                given = float(mark(row["answer"], scheme, model, calibration).mark)
+            except NothingToMark:
+                given = 0.0  # what the answer earns from this marker, and counted apart
+                refused[group] += 1
+            groups[group].append((float(row["score"]), given, float(row["max_marks"])))
             progress(done)
     # Answers a second over the whole run, encoding included, the same for every group.
     rate = len(rows) / (time.perf_counter() - started)
     return [
-        _result(dataset, split, marks, rate) for (dataset, split), marks in sorted(groups.items())
+        _result(dataset, split, marks, rate).model_copy(
+            update={"not_marked": refused[(dataset, split)]}
+        )
+        for (dataset, split), marks in sorted(groups.items())
     ]
 
 

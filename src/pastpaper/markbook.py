@@ -61,7 +61,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pastpaper.errors import InputError, NotFound, Notice, SettingsError
+from pastpaper.errors import InputError, NotFound, NothingToMark, Notice, SettingsError
 from pastpaper.ingest.sources import decode_text
 from pastpaper.marking import MAX_ANSWER_CHARS
 
@@ -503,7 +503,11 @@ def _outcome(
     scheme = schemes[number]
     if isinstance(scheme, str):
         return Outcome(reason=scheme)
-    result = marker(row.answer, scheme)
+    try:
+        result = marker(row.answer, scheme)
+    except NothingToMark as error:
+        schemes[number] = str(error)
+        return Outcome(reason=str(error))
     feedback = list(result.warnings)
     feedback += [f"inaccurate: {i.message}" for i in result.inaccuracies]
     feedback += [f"missed: {m.point_text}" for m in result.missed[:3]]

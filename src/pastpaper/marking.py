@@ -27,8 +27,10 @@ from pydantic import BaseModel, ConfigDict
 
 from pastpaper.calibration import AnswerModel, Calibration
 from pastpaper.course import Question, QuestionFamily
+from pastpaper.errors import NothingToMark
 from pastpaper.points import Point, facts, names_in, sentence_spans
 from pastpaper.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
+from pastpaper.text import shorten, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANSWER_FEATURES",
+    "ENGLISH_SHARE",
     "FEATURES",
     "MAX_ANSWER_CHARS",
     "SHORT_REFERENCE_WORDS",
@@ -50,6 +53,7 @@ __all__ = [
     "answer_chance",
     "answer_features",
     "as_number",
+    "check_markable",
     "claim_spans",
     "claim_texts",
     "mark",
@@ -135,8 +139,22 @@ def reference_scheme(question: str, references: Sequence[str], max_marks: int) -
     return build_scheme(family.questions[0], family, reference=True)
 
 
+def check_markable(scheme: MarkScheme) -> None:
+    """Raise NothingToMark, saying why, if no answer could earn a mark under ``scheme``."""
+    why = scheme.nothing_to_mark()
+    if why is not None:
+        raise NothingToMark(
+            f"the question '{shorten(scheme.question.text, 60)}' cannot be marked: {why}; add "
+            "notes that answer it, or points to its scheme in the course file"
+        )
+
+
 def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration) -> Marking:
-    """Mark ``answer`` against ``scheme``; see the module's docstring for how."""
+    """Mark ``answer`` against ``scheme``; see the module's docstring for how.
+
+    A scheme with no creditable point is NothingToMark, not a silent 0.
+    """
+    check_markable(scheme)
     warnings: list[str] = []
     if not answer.strip():
         return Marking(
@@ -152,6 +170,9 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
             f"{MAX_ANSWER_CHARS:,} were marked"
         )
     text = answer[:MAX_ANSWER_CHARS]
+    foreign = _not_english(text, scheme)
+    if foreign is not None:
+        warnings.append(foreign)
     claims = [Span(start=a, end=b, text=text[a:b]) for a, b in claim_spans(text)]
     points = list(scheme.creditable)
     if not claims or not points:
@@ -397,6 +418,57 @@ def read_as_marked(answer: str, scheme: MarkScheme) -> str:
 
 def _phrasings(scheme: MarkScheme) -> list[str]:
     return [t for p in scheme.creditable for t in (p.point.text, *p.accept)]
+
+
+#: The share of an answer's words that must be English (or the scheme's own) for it to be
+#: marked without a flag: the marker reads English, and a teacher should see the rest.
+ENGLISH_SHARE = 0.5
+#: Languages an answer not in English is most likely written in (wordfreq's word lists).
+_OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "ro", "tr", "ru", "uk", "ar")
+#: From this zipf frequency up a word is everyday English, whatever else it may be.
+_EVERYDAY = 4.0
+
+
+def _not_english(text: str, scheme: MarkScheme) -> str | None:
+    """A warning when most of the answer's words are not English: neither the scheme's own
+    (names and terms such as 'sovnarkhozy') nor more common in English than in another
+    language; None otherwise, and for answers of under four words, where a name or two
+    would tip the share. Other languages' word lists load only for an answer that looks
+    foreign by its English word frequencies alone.
+
+    >>> from pastpaper.marking import reference_scheme
+    >>> scheme = reference_scheme("Who led the USSR after Stalin?", ["Khrushchev"], 1)
+    >>> _not_english("Khrushchev took over after Stalin died in 1953.", scheme) is None
+    True
+    >>> _not_english("Chruschtschow übernahm nach Stalins Tod die Führung.", scheme)[:56]
+    'the answer is mostly not in English (6 of its 7 words); '
+    """
+    from pastpaper.points import word_rarity
+
+    found = [w for w in words(text) if w.isalpha() and len(w) > 1]
+    if len(found) < 4:
+        return None
+    own = set(_vocabulary(scheme))
+    most = len(found) * (1 - ENGLISH_SHARE)
+    doubtful = [w for w in found if w not in own and word_rarity(w) < _EVERYDAY]
+    if len(doubtful) <= most:
+        return None
+    foreign = [w for w in doubtful if _foreign(w, word_rarity(w))]
+    if len(foreign) <= most:
+        return None
+    return (
+        f"the answer is mostly not in English ({len(foreign)} of its {len(found)} words); it "
+        "was marked all the same, but a teacher should read it"
+    )
+
+
+def _foreign(word: str, english: float) -> bool:
+    """Unknown to English, or clearly more common in another language."""
+    from wordfreq import zipf_frequency
+
+    if english == 0:
+        return True
+    return max(zipf_frequency(word, language) for language in _OTHER_LANGUAGES) > english + 1.0
 
 
 def _vocabulary(scheme: MarkScheme) -> dict[str, str]:

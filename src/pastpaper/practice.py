@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pastpaper.cards import cards_of
-from pastpaper.errors import AnswerKept, NotFound, OutputError, StoreError
+from pastpaper.errors import AnswerKept, NotFound, NothingToMark, OutputError, StoreError
 from pastpaper.schedule import (
     Plan,
     Rating,
@@ -246,12 +246,21 @@ def _mark_attempt(
 
 
 def mark_left_over(store: Store, plan: Plan) -> list[Practised]:
-    """Mark the answers that were saved but never marked (the process stopped in between)."""
-    return [
-        _mark_attempt(store, attempt.question_id, attempt.id, attempt.answer, plan)
-        for attempt in store.memory.attempts(unmarked=True)
-        if attempt.question_id is not None
-    ]
+    """Mark the answers that were saved but never marked (the process stopped in between).
+
+    One whose question cannot be marked (NothingToMark) stays saved and unmarked.
+    """
+    marked = []
+    for attempt in store.memory.attempts(unmarked=True):
+        if attempt.question_id is None:
+            continue
+        try:
+            marked.append(
+                _mark_attempt(store, attempt.question_id, attempt.id, attempt.answer, plan)
+            )
+        except NothingToMark:
+            continue
+    return marked
 
 
 def due_cards(

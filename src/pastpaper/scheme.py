@@ -76,6 +76,14 @@ class MarkScheme(_Frozen):
     def creditable(self) -> list[SchemePoint]:
         return [p for p in self.points if p.creditable]
 
+    def nothing_to_mark(self) -> str | None:
+        """Why no answer could earn a mark under this scheme, or None when one could."""
+        if self.creditable:
+            return None
+        if not self.points:
+            return "no notes answer it, so its mark scheme has no points"
+        return "its mark scheme leaves out every point of its notes"
+
     def instructions(self) -> str:
         """The scheme as an examiner's marking instructions."""
         year = f"{self.question.year}: " if self.question.year else ""
