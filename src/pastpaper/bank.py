@@ -144,8 +144,7 @@ def write_course_file(store: Store, ref: str, path: Path, *, force: bool = False
             f"{path}: a course file's name ends in .yaml (or .yml), which is how import knows "
             "it; give a name such as course.yaml"
         )
-    protect = [store.path] if store.path is not None else []
-    write_file(path, export_course(store, ref), kind=YAML, force=force, protect=protect)
+    write_file(path, export_course(store, ref), kind=YAML, force=force, protect=[store.path])
 
 
 def points_of(store: Store, ref: str) -> tuple[StoredFamily, list[Point]]:
@@ -197,7 +196,7 @@ def mark_csv(
     from pastpaper.calibration import calibration
     from pastpaper.embed import embedder
 
-    protect = [path for path in (source, store.path) if path is not None]
+    protect = [source, store.path]
     check_writable(target, CSV, force=force, protect=protect)
     try:
         data = source.read_bytes()

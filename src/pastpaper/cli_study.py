@@ -32,7 +32,7 @@ from pastpaper.cli import (
     friendly,
     out,
 )
-from pastpaper.errors import InputError, NotFound
+from pastpaper.errors import InputError, NotFound, NothingToMark
 from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -355,6 +355,9 @@ def _offer_kept_answers(store: Store, plan: Plan) -> None:
                 f"bank; the answer stays in {escape(str(answer.path))}"
             )
             continue
+        except NothingToMark as error:  # saved, and marked once the question can be
+            err.print(f"[yellow]warning:[/yellow] saved, not marked: {escape(str(error))}")
+            continue
         out.print(
             f"Submitted as attempt {done.attempt_id}: {done.marking.mark}/{done.marking.max_marks}."
         )
@@ -596,11 +599,6 @@ def _chart_writable(chart: Path | None, force: bool) -> None:
 CourseArgument = Annotated[str, typer.Argument(metavar="COURSE", help="The course's slug or id.")]
 
 
-def _protected(store: Store) -> list[Path]:
-    """The files an export must never replace: the database in use."""
-    return [store.path] if store.path is not None else []
-
-
 @app.command("export-anki")
 @friendly
 def export_anki(
@@ -621,10 +619,10 @@ def export_anki(
     from pastpaper.files import APKG, check_writable
 
     store = _store(ctx)
-    check_writable(output, APKG, force=force, protect=_protected(store))
+    check_writable(output, APKG, force=force, protect=[store.path])
     plain = store.course(course)
     made = cards_of(plain)
-    write_anki(plain, made, output, force=force, protect=_protected(store))
+    write_anki(plain, made, output, force=force, protect=[store.path])
     out.print(f"Wrote {_n(len(made), 'card')} to {escape(str(output))}; import it into Anki.")
 
 
@@ -649,7 +647,7 @@ def export_moodle(
     from pastpaper.files import XML, check_writable
 
     store = _store(ctx)
-    check_writable(output, XML, force=force, protect=_protected(store))
+    check_writable(output, XML, force=force, protect=[store.path])
     plain = store.course(course)
-    write_moodle(plain, cards_of(plain), output, force=force, protect=_protected(store))
+    write_moodle(plain, cards_of(plain), output, force=force, protect=[store.path])
     out.print(f"Wrote {escape(str(output))}; import it in Moodle's question bank (Moodle XML).")

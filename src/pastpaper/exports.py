@@ -67,7 +67,7 @@ def write_anki(
     *,
     now: datetime | None = None,
     force: bool = False,
-    protect: Iterable[Path] = (),
+    protect: Iterable[Path | None] = (),
 ) -> None:
     """Write ``cards`` as an Anki package (``.apkg``) of one deck named after the course.
 
@@ -146,7 +146,7 @@ def write_moodle(
     path: str | Path,
     *,
     force: bool = False,
-    protect: Iterable[Path] = (),
+    protect: Iterable[Path | None] = (),
 ) -> None:
     """Write ``moodle_xml(course, cards)`` to ``path``; an existing file is replaced only with
     ``force``, and only if it is XML."""

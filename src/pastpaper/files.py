@@ -97,13 +97,14 @@ def _same_file(path: Path, other: Path) -> bool:
 
 
 def check_writable(
-    path: Path, kind: FileKind, *, force: bool = False, protect: Iterable[Path] = ()
+    path: Path, kind: FileKind, *, force: bool = False, protect: Iterable[Path | None] = ()
 ) -> None:
     """Raise OutputError if writing ``path`` would replace what must not be replaced.
 
     Called before long work starts, so a user learns at once; ``write_file`` checks again.
+    ``protect`` may hold None (a ``Store.path`` on a server's database): it protects nothing.
     """
-    for kept in protect:
+    for kept in filter(None, protect):
         if _same_file(path, kept):
             raise OutputError(f"{path} is {_what(kept)}; write to another file")
     if path.is_dir():
@@ -146,7 +147,7 @@ def write_file(
     *,
     kind: FileKind,
     force: bool = False,
-    protect: Iterable[Path] = (),
+    protect: Iterable[Path | None] = (),
 ) -> None:
     """Write ``content`` to ``path`` whole: into a temporary file beside it, then renamed.
 

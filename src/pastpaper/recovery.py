@@ -21,6 +21,7 @@ practice session offers to submit it. A file is removed only once its answer is 
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -67,8 +68,6 @@ def keep(answer: Recovered, folder: Path | None = None) -> Path:
     stamp = answer.submitted_at.strftime("%Y%m%dT%H%M%S")
     name = f"answer-{stamp}-question-{answer.question_id}-{uuid.uuid4().hex[:8]}.json"
     text = answer.model_dump_json(indent=2, exclude={"path"})
-    import tempfile
-
     errors = []
     for place in (folder, Path(tempfile.gettempdir()) / "pastpaper-recovered"):
         try:
