@@ -1,21 +1,26 @@
-"""Fit the marker's calibration on the train splits of the marking sets; write it.
+"""Choose and fit the marker's judges by leaving one data set out; write the calibration.
 
-Only answers whose split is ``train`` are read (../shared/data/README.md: calibrate on
-train, report on the rest). Three judges are fitted, each a logistic regression that
-learns whether an answer is correct (a mark of at least half the maximum), with the
-threshold on its chance that gives the best macro-F1 on the answers it learnt from:
+The protocol (PROTOCOL, recorded in the calibration): every choice (which features a judge
+weighs, whether data sets weigh alike) is made by cross-validation in which each held-out
+fold is a whole data set, because a teacher's questions come from none of ours. The data
+sets are the ``train`` splits of ../shared/data (SciEntsBank, Beetle, SAF, each its own
+fold) and our development sets in benchmarks/data (short answers with acceptable-answer
+lists, scoring guides with examples, five-mark questions with one model answer). No other
+split is read here. With the choices made, each judge is fitted on all the sets of its
+shape, and its held-out figures are printed and kept with it:
 
-- point by point, from every train answer: the features of its closest claim and
-  reference point (pastpaper.marking.FEATURES);
-- a short answer judged whole against one model answer, from the train answers to
-  questions with one short reference (pastpaper.marking.ANSWER_FEATURES);
-- the same against several acceptable answers, from the questions with several.
+- point by point (notes and lists of points): a logistic regression on each train answer's
+  closest claim and reference point (pastpaper.marking.FEATURES), from SemEval and SAF;
+- ``accepted`` (and ``criteria``, whose correct examples are acceptable answers): a
+  logistic regression on the whole answer (pastpaper.judges.ANSWER_FEATURES), from every
+  one-mark question with short references, threshold at the best macro-F1;
+- ``model``: a linear regression from the whole answer to the share of the marks, from the
+  questions with one reference.
 
 How many train answers use each word piece goes to src/pastpaper/piece_answers.json; the
-rest to src/pastpaper/calibration.json, with the figures each judge reaches on train and
-on train questions held out of its fit (5 folds that keep a question's answers together).
+rest to src/pastpaper/calibration.json.
 
-    python scripts/calibrate.py [--data ../shared/data] [--version 2026-11-28.1]
+    python scripts/calibrate.py [--data ../shared/data] [--version 2026-12-01.1]
 """
 
 from __future__ import annotations
@@ -23,204 +28,479 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import pickle
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
+from scipy.stats import pearsonr
+from sklearn.linear_model import LinearRegression, LogisticRegression
 
 from pastpaper.calibration import AnswerModel, Calibration
 from pastpaper.embed import embedder
 from pastpaper.evaluate import macro_f1
+from pastpaper.judges import ANSWER_FEATURES, answer_features
 from pastpaper.marking import (
-    ANSWER_FEATURES,
     FEATURES,
-    answer_features,
     claim_texts,
     match_features,
     match_scores,
     read_as_marked,
     reference_scheme,
-    short_answer_kind,
 )
+from pastpaper.references import read_reference
+from pastpaper.scheme import MarkScheme
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ("semeval2013.jsonl", "saf-english.jsonl")
+PROTOCOL = "leave one data set out, version 1"
+SHARED_SETS = ("semeval2013.jsonl", "saf-english.jsonl")
+OWN_SETS = ("short-answers.jsonl", "criteria-answers.jsonl", "model-answers.jsonl")
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
+#: Candidates for the longest acceptable answer, in words, judged as a phrase (0: no split).
+SPLITS = (0, 6, 12)
+
+#: Which features a whole-answer judge may weigh: the candidates compared held out.
+_MEANING = ("reference_similarity", "in_context", "answer_similarity", "similarity")
+_FORMS = ("form_recall", "contains", "numbers_differ")
+_PIECES = ("piece_recall", "pieces_close", "pieces_near")
+_BREVITY = ("length", "precision", "piece_precision", "piece_f1", "overlap")
+ACCEPTED_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "cosine": ("reference_similarity",),
+    "meaning": _MEANING,
+    "meaning, forms": _MEANING + _FORMS,
+    "meaning, forms, pieces": _MEANING + _FORMS + _PIECES,
+    "all but brevity": tuple(f for f in ANSWER_FEATURES if f not in (*_BREVITY, "coverage")),
+    "all": tuple(f for f in ANSWER_FEATURES if f != "coverage"),
+}
+MODEL_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "cosine": ("reference_similarity",),
+    "meaning": ("reference_similarity", "in_context", "coverage"),
+    "meaning, pieces": ("reference_similarity", "in_context", "coverage", "piece_recall"),
+    "meaning, pieces, forms": (
+        "reference_similarity",
+        "in_context",
+        "coverage",
+        "piece_recall",
+        "form_recall",
+        "recall",
+    ),
+}
 
 
-def _fit(
-    closest: np.ndarray, truth: np.ndarray, answers: list[np.ndarray], version: str
-) -> Calibration:
-    """Weights from each answer's closest pair; then the threshold on the chance, taken
-    over all of an answer's pairs as marking takes it, that gives the best macro-F1."""
-    model = LogisticRegression(max_iter=1000).fit(closest, truth)
-    fitted = Calibration(
-        version=version,
-        features=FEATURES,
-        weights=tuple(round(float(w), 5) for w in model.coef_[0]),
-        intercept=round(float(model.intercept_[0]), 5),
-        threshold=0.5,
-        fact_similarity=0.7,
-    )
-    best = np.array([float(match_scores(f, fitted).max()) for f in answers])
-    _, threshold = max(
-        (macro_f1(truth.tolist(), (best >= t).astype(int).tolist()), float(t)) for t in THRESHOLDS
-    )
-    return fitted.model_copy(update={"threshold": threshold})
+@dataclass
+class Rows:
+    """Answers of one shape: features, gold, and the data set each belongs to."""
+
+    values: list[np.ndarray] = field(default_factory=list)
+    against: list[np.ndarray | None] = field(default_factory=list)  # vs incorrect examples
+    gold: list[float] = field(default_factory=list)
+    sets: list[str] = field(default_factory=list)
+    tops: list[np.ndarray] = field(default_factory=list)  # the reference judged as an answer
+    longest: list[int] = field(default_factory=list)  # words of the longest reference
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return np.array(self.values), np.array(self.gold), np.array(self.sets)
 
 
-def _fit_judge(values: np.ndarray, truth: np.ndarray) -> AnswerModel:
-    """A whole-answer judge: weights, then the threshold with the best macro-F1."""
-    model = LogisticRegression(max_iter=5000).fit(values, truth)
-    chance = model.predict_proba(values)[:, 1]
+def _columns(names: tuple[str, ...]) -> list[int]:
+    return [ANSWER_FEATURES.index(n) for n in names]
+
+
+def _weights(sets: np.ndarray, balanced: bool) -> np.ndarray:
+    """Each answer's weight: 1, or so that every data set weighs the same."""
+    if not balanced:
+        return np.ones(len(sets))
+    counts = Counter(sets.tolist())
+    return np.array([len(sets) / (len(counts) * counts[s]) for s in sets])
+
+
+def _fit_chance(
+    values: np.ndarray, truth: np.ndarray, sets: np.ndarray, names: tuple[str, ...], balanced: bool
+) -> AnswerModel:
+    """A logistic judge on ``names``; its threshold the best macro-F1 where it was fitted."""
+    x = values[:, _columns(names)]
+    model = LogisticRegression(max_iter=5000).fit(x, truth, sample_weight=_weights(sets, balanced))
+    chance = model.predict_proba(x)[:, 1]
     _, threshold = max(
         (macro_f1(truth.tolist(), (chance >= t).astype(int).tolist()), float(t)) for t in THRESHOLDS
     )
     return AnswerModel(
-        features=ANSWER_FEATURES,
+        features=names,
         weights=tuple(round(float(w), 5) for w in model.coef_[0]),
         intercept=round(float(model.intercept_[0]), 5),
         threshold=threshold,
     )
 
 
-def _judge(
-    values: np.ndarray, truth: np.ndarray, groups: np.ndarray, sets: list[str]
-) -> AnswerModel:
-    """Fit a whole-answer judge on all of ``values``, with its figures on train and on
-    train questions held out of the fit."""
-    from pastpaper.marking import answer_chance
+def _chance(values: np.ndarray, judge: AnswerModel) -> np.ndarray:
+    logits = values[:, _columns(judge.features)] @ np.array(judge.weights) + judge.intercept
+    return 1 / (1 + np.exp(-logits))
 
-    guessed = np.zeros_like(truth)
-    for fit, held in GroupKFold(n_splits=5).split(values, truth, groups):
-        part = _fit_judge(values[fit], truth[fit])
-        chances = np.array([answer_chance(values[i], part) for i in held])
-        guessed[held] = (chances >= part.threshold).astype(int)
-    judge = _fit_judge(values, truth)
-    said = np.array([answer_chance(v, judge) >= judge.threshold for v in values]).astype(int)
-    return judge.model_copy(
-        update={
-            "fitted_on": tuple(sorted(set(sets))),
-            "train_figures": {
-                "answers": float(len(truth)),
-                "macro_f1": round(macro_f1(truth.tolist(), said.tolist()), 4),
-                "macro_f1_unseen_question_folds": round(
-                    macro_f1(truth.tolist(), guessed.tolist()), 4
-                ),
-                "accuracy": round(float((said == truth).mean()), 4),
-            },
+
+def _said(rows: Rows, index: np.ndarray, judges: dict[str, AnswerModel], split: int) -> np.ndarray:
+    """The judges' verdicts on some answers, incorrect examples weighed as marking does."""
+    verdict = np.zeros(len(index), dtype=int)
+    for n, i in enumerate(index):
+        judge = judges[_kind(rows.longest[i], split)]
+        chance = _chance(rows.values[i][None, :], judge)[0]
+        against = rows.against[i]
+        verdict[n] = chance >= judge.threshold and (
+            against is None or _chance(against[None, :], judge)[0] <= chance
+        )
+    return verdict
+
+
+def _kind(longest: int, split: int) -> str:
+    """'phrases' where every acceptable answer has at most ``split`` words (0: no split)."""
+    return "phrases" if split and longest <= split else "accepted"
+
+
+def _fit_judges(
+    rows: Rows, index: np.ndarray, names: tuple[str, ...], balanced: bool, split: int
+) -> dict[str, AnswerModel]:
+    values, gold, sets = rows.arrays()
+    truth = (gold >= 0.5).astype(int)
+    kinds = np.array([_kind(rows.longest[i], split) for i in range(len(gold))])
+    judges = {}
+    for kind in ("accepted", "phrases") if split else ("accepted",):
+        part = index[kinds[index] == kind]
+        judges[kind] = _fit_chance(values[part], truth[part], sets[part], names, balanced)
+    return judges
+
+
+def _held_out(
+    rows: Rows, names: tuple[str, ...], balanced: bool, split: int
+) -> dict[str, dict[str, float]]:
+    """Leave each data set out: fit on the others, measure on it."""
+    _, gold, sets = rows.arrays()
+    truth = (gold >= 0.5).astype(int)
+    figures = {}
+    for held in sorted(set(sets.tolist())):
+        judges = _fit_judges(rows, np.flatnonzero(sets != held), names, balanced, split)
+        index = np.flatnonzero(sets == held)
+        said = _said(rows, index, judges, split)
+        figures[held] = {
+            "macro_f1": round(macro_f1(truth[index].tolist(), said.tolist()), 4),
+            "accuracy": round(float((said == truth[index]).mean()), 4),
         }
+    return figures
+
+
+def _fit_share(
+    values: np.ndarray, share: np.ndarray, sets: np.ndarray, names: tuple[str, ...], balanced: bool
+) -> AnswerModel:
+    model = LinearRegression().fit(
+        values[:, _columns(names)], share, sample_weight=_weights(sets, balanced)
     )
+    return AnswerModel(
+        features=names,
+        weights=tuple(round(float(w), 5) for w in model.coef_),
+        intercept=round(float(model.intercept_), 5),
+        threshold=0.0,
+    )
+
+
+def _scaled(rows: Rows, index: np.ndarray, judge: AnswerModel) -> np.ndarray:
+    """Shares as marking maps them: over the model answer's own, from the judge's floor."""
+    columns = _columns(judge.features)
+    weights = np.array(judge.weights)
+    given = np.array([rows.values[i][columns] @ weights for i in index]) + judge.intercept
+    tops = np.minimum(
+        np.array([rows.tops[i][columns] @ weights for i in index]) + judge.intercept, 1
+    )
+    span = np.maximum(tops - judge.threshold, 1e-6)
+    return np.clip((given - judge.threshold) / span, 0.0, 1.0)
+
+
+def _held_out_scale(
+    rows: Rows, names: tuple[str, ...], balanced: bool, marks: np.ndarray
+) -> dict[str, dict[str, float]]:
+    values, gold, sets = rows.arrays()
+    figures = {}
+    for held in sorted(set(sets.tolist())):
+        fit = sets != held
+        judge = _fit_share(values[fit], gold[fit], sets[fit], names, balanced)
+        index = np.flatnonzero(~fit)
+        given = np.floor(_scaled(rows, index, judge) * marks[index] + 0.5)
+        wanted = gold[index] * marks[index]
+        figures[held] = {
+            "pearson": round(float(pearsonr(wanted, given).statistic), 4),
+            "rmse": round(float(np.sqrt(((given - wanted) ** 2).mean())), 4),
+            "top_reached": float(given.max() >= marks[index].max()),
+        }
+    return figures
+
+
+def _mean(figures: dict[str, dict[str, float]], key: str) -> float:
+    return float(np.mean([f[key] for f in figures.values()]))
+
+
+def _read(data: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The train answers of the shared sets and our development sets, by question."""
+    paths = [data / name for name in SHARED_SETS] + [
+        ROOT / "benchmarks" / "data" / name for name in OWN_SETS
+    ]
+    by_question: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for path in paths:
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            if row["split"] in ("train", "dev"):
+                by_question[(row["dataset"], row["question_id"])].append(row)
+    return by_question
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--version", default=f"{date.today().isoformat()}.1")
+    parser.add_argument(
+        "--cache", type=Path, help="keep the features here, and read them back if it exists"
+    )
     args = parser.parse_args()
+    if args.cache and args.cache.exists():
+        point, accepted, scale, scale_marks, counts, answered = pickle.loads(
+            args.cache.read_bytes()
+        )
+    else:
+        point, accepted, scale, scale_marks, counts, answered = _features(args)
+        if args.cache:
+            args.cache.write_bytes(
+                pickle.dumps((point, accepted, scale, scale_marks, counts, answered))
+            )
+    _choose_and_write(args, point, accepted, scale, scale_marks, counts, answered)
 
-    by_question: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for name in SETS:
-        for line in (args.data / name).open(encoding="utf-8"):
-            row = json.loads(line)
-            if row["split"] == "train":
-                by_question[(row["dataset"], row["question_id"])].append(row)
+
+def _features(
+    args: argparse.Namespace,
+) -> tuple[Calibration, Rows, Rows, list[float], Counter[str], int]:
+    """The point-by-point judge, and every train answer's features for the others."""
+    by_question = _read(args.data)
     model = embedder()
-    encode = model.encode
-    schemes = {
+    schemes: dict[tuple[str, str], MarkScheme] = {
         key: reference_scheme(
             rows[0]["question"], rows[0]["reference"], math.ceil(float(rows[0]["max_marks"]))
         )
         for key, rows in by_question.items()
     }
-    # How many train answers use each word piece, as the marker reads them.
+    shared = {k: rows for k, rows in by_question.items() if rows[0]["split"] == "train"}
+    # How many train answers of the shared sets use each word piece, as the marker reads them.
     counts: Counter[str] = Counter()
-    for key, rows in by_question.items():
+    for key, rows in shared.items():
         wholes = [read_as_marked(row["answer"], schemes[key]) for row in rows]
         for names, _ in model.pieces(wholes):
             counts.update(set(names))
-    answered = sum(len(rows) for rows in by_question.values())
-    answers: list[np.ndarray] = []  # each answer's features, claims × points × FEATURES
-    gold: list[int] = []
-    groups: list[int] = []
-    # Short answers judged whole, by kind of reference: features, gold, question, set.
-    short: dict[str, tuple[list[np.ndarray], list[int], list[int], list[str]]] = defaultdict(
-        lambda: ([], [], [], [])
+    answered = sum(len(rows) for rows in shared.values())
+    base = Calibration(
+        version=args.version,
+        features=FEATURES,
+        weights=(0.0,) * len(FEATURES),
+        intercept=0.0,
+        threshold=0.5,
+        fact_similarity=0.7,
+        piece_answers=dict(counts),
+        answers_counted=answered,
     )
-    for number, (key, rows) in enumerate(by_question.items()):
-        first, scheme = rows[0], schemes[key]
-        kind = short_answer_kind(scheme)
-        claims = [claim_texts(row["answer"], scheme) or [row["answer"]] for row in rows]
-        encode([text for texts in claims for text in texts])
-        for row, texts in zip(rows, claims, strict=True):
-            pairs = match_features(texts, scheme.creditable, encode, first["question"])
-            answers.append(pairs)
-            correct = int(float(row["score"]) >= 0.5 * float(row["max_marks"]))
-            gold.append(correct)
-            groups.append(number)
-            if kind is not None and row["answer"].strip():
-                values, _ = answer_features(
-                    read_as_marked(row["answer"], scheme), scheme, model, counts, answered
+
+    point = _point_by_point(shared, schemes, base)
+    accepted, scale = Rows(), Rows()
+    scale_marks: list[float] = []
+    for key, rows in by_question.items():
+        scheme = schemes[key]
+        found = read_reference(rows[0]["reference"], scheme.max_marks)
+        one_reference = len(rows[0]["reference"]) == 1 and found.shape != "criteria"
+        reads = [read_as_marked(row["answer"], scheme) for row in rows]
+        model.pieces(reads)
+        model.encode([c for read in reads for c in claim_texts(read, scheme)])
+        if found.shape in ("accepted", "criteria"):
+            texts = found.accepted or found.criteria
+            for row, read in zip(rows, reads, strict=True):
+                if not row["answer"].strip():
+                    continue
+                accepted.values.append(answer_features(read, texts, scheme, model, base).values)
+                accepted.against.append(
+                    answer_features(read, found.rejected, scheme, model, base).values
+                    if found.rejected
+                    else None
                 )
-                found = short[kind]
-                found[0].append(values)
-                found[1].append(correct)
-                found[2].append(number)
-                found[3].append(f"{row['dataset']}: train")
-    # Learn from each answer's closest pair: the one a marker would judge it by.
-    closest = np.array([f.reshape(-1, len(FEATURES))[f[:, :, 0].argmax()] for f in answers])
-    truth = np.array(gold)
-    # How well this generalises to questions it has not seen: folds that keep each
-    # question's answers together, as the unseen-questions splits do; in each, the whole
-    # fit (weights, then threshold) is made on the other folds.
-    guessed = np.zeros_like(truth)
-    for fit, held in GroupKFold(n_splits=5).split(closest, truth, groups):
-        part = _fit(closest[fit], truth[fit], [answers[i] for i in fit], args.version)
-        chances = np.array([float(match_scores(answers[i], part).max()) for i in held])
-        guessed[held] = (chances >= part.threshold).astype(int)
-    cross_f1 = macro_f1(truth.tolist(), guessed.tolist())
-    fitted = _fit(closest, truth, answers, args.version)
-    best = np.array([float(match_scores(f, fitted).max()) for f in answers])
-    threshold = fitted.threshold
-    f1 = macro_f1(truth.tolist(), (best >= threshold).astype(int).tolist())
-    accuracy = float(((best >= threshold).astype(int) == truth).mean())
-    judges = {
-        kind: _judge(np.array(values), np.array(truth_), np.array(groups_), sets)
-        for kind, (values, truth_, groups_, sets) in sorted(short.items())
-    }
-    fitted = fitted.model_copy(
+                accepted.gold.append(float(row["score"]) / float(row["max_marks"]))
+                accepted.sets.append(row["dataset"])
+                accepted.longest.append(max(len(t.split()) for t in texts))
+        if one_reference:
+            top = answer_features(found.accepted[0], found.accepted, scheme, model, base).values
+            for row, read in zip(rows, reads, strict=True):
+                if not row["answer"].strip():
+                    continue
+                scale.values.append(
+                    answer_features(read, found.accepted, scheme, model, base).values
+                )
+                scale.gold.append(float(row["score"]) / float(row["max_marks"]))
+                scale.sets.append(row["dataset"])
+                scale.tops.append(top)
+                scale_marks.append(float(scheme.max_marks))
+
+    return point, accepted, scale, scale_marks, counts, answered
+
+
+def _choose_and_write(
+    args: argparse.Namespace,
+    point: Calibration,
+    accepted: Rows,
+    scale: Rows,
+    scale_marks: list[float],
+    counts: Counter[str],
+    answered: int,
+) -> None:
+    judges, split = _choose_accepted(accepted)
+    marks = np.array(scale_marks)
+    print(f"\nmodel answers, {len(scale.gold)}: held out by data set (Pearson r, RMSE in marks)")
+    best_scale: tuple[float, str, bool] | None = None
+    for name, names in MODEL_CANDIDATES.items():
+        for balanced_scale in (False, True):
+            figures = _held_out_scale(scale, names, balanced_scale, marks)
+            score = _mean(figures, "pearson")
+            shown = ", ".join(f"{s} {f['pearson']:.3f}/{f['rmse']:.2f}" for s, f in figures.items())
+            label = "balanced" if balanced_scale else "pooled  "
+            print(f"  {name:24} {label} mean {score:.4f}: {shown}")
+            if best_scale is None or score > best_scale[0]:
+                best_scale = (score, name, balanced_scale)
+    assert best_scale is not None
+    _, chosen_scale, balanced_scale = best_scale
+    values, gold, sets = scale.arrays()
+    held_scale = _held_out_scale(scale, MODEL_CANDIDATES[chosen_scale], balanced_scale, marks)
+    share = _fit_share(
+        values, gold, sets, MODEL_CANDIDATES[chosen_scale], balanced_scale
+    ).model_copy(
         update={
-            "short_answers": judges,
-            "answers_counted": answered,
-            "threshold": threshold,
-            "fitted_on": tuple(f"{name}: train" for name in SETS),
+            "fitted_on": tuple(sorted(set(sets.tolist()))),
             "train_figures": {
-                "answers": float(len(truth)),
-                "macro_f1": round(f1, 4),
-                "macro_f1_unseen_question_folds": round(cross_f1, 4),
-                "accuracy": round(accuracy, 4),
+                "answers": float(len(gold)),
+                **{f"held_out_pearson {s}": f["pearson"] for s, f in held_scale.items()},
             },
+        }
+    )
+    print(f"chosen: {chosen_scale}, {'balanced' if balanced_scale else 'pooled'}")
+
+    fitted = point.model_copy(
+        update={
+            "version": args.version,
+            "protocol": PROTOCOL,
+            "judges": {**judges, "model": share},
+            "phrase_words": split,
+            "answers_counted": answered,
         }
     )
     target = ROOT / "src" / "pastpaper" / "calibration.json"
     target.write_text(fitted.model_dump_json(indent=2) + "\n", encoding="utf-8")
     pieces = target.with_name("piece_answers.json")
     pieces.write_text(json.dumps(dict(sorted(counts.items())), ensure_ascii=False) + "\n")
-    print(f"{len(truth)} train answers: weights {fitted.weights}, intercept {fitted.intercept}")
-    print(f"threshold {threshold}: macro-F1 {f1:.4f}, accuracy {accuracy:.4f} on train")
-    print(f"macro-F1 {cross_f1:.4f} on train questions held out (5 folds by question)")
-    for kind, judge in judges.items():
-        figures = judge.train_figures
-        print(
-            f"short answers against {kind} reference(s), {figures['answers']:.0f} answers: "
-            f"macro-F1 {figures['macro_f1']:.4f} on train, "
-            f"{figures['macro_f1_unseen_question_folds']:.4f} on questions held out"
+    print(f"\nwritten to {target} and {pieces}")
+
+
+def _choose_accepted(rows: Rows) -> tuple[dict[str, AnswerModel], int]:
+    """The judges of acceptable answers: features, weighing and whether references of a
+    few words get a judge of their own, chosen by the mean held-out macro-F1."""
+    print(f"\naccepted answers, {len(rows.gold)}: held out by data set (macro-F1, accuracy)")
+    best: tuple[float, str, bool, int] | None = None
+    for split in SPLITS:
+        for name, names in ACCEPTED_CANDIDATES.items():
+            for balanced in (False, True):
+                figures = _held_out(rows, names, balanced, split)
+                score = _mean(figures, "macro_f1")
+                shown = ", ".join(
+                    f"{s} {f['macro_f1']:.3f}/{f['accuracy']:.3f}" for s, f in figures.items()
+                )
+                weighing = "balanced" if balanced else "pooled  "
+                print(f"  {split:2} {name:24} {weighing} mean {score:.4f}: {shown}")
+                if best is None or score > best[0]:
+                    best = (score, name, balanced, split)
+    assert best is not None
+    _, chosen, balanced, split = best
+    names = ACCEPTED_CANDIDATES[chosen]
+    held = _held_out(rows, names, balanced, split)
+    _, _, sets = rows.arrays()
+    judges = _fit_judges(rows, np.arange(len(rows.gold)), names, balanced, split)
+    kinds = [_kind(n, split) for n in rows.longest]
+    print(f"chosen: {chosen}, {'balanced' if balanced else 'pooled'}, split {split}")
+    return {
+        kind: judge.model_copy(
+            update={
+                "fitted_on": tuple(
+                    sorted({s for s, k in zip(sets, kinds, strict=True) if k == kind})
+                ),
+                "train_figures": {
+                    "answers": float(kinds.count(kind)),
+                    **{f"held_out_macro_f1 {s}": f["macro_f1"] for s, f in held.items()},
+                    **{f"held_out_accuracy {s}": f["accuracy"] for s, f in held.items()},
+                },
+            }
         )
-    print(f"written to {target} and {pieces}")
+        for kind, judge in judges.items()
+    }, split
+
+
+def _point_by_point(
+    shared: dict[tuple[str, str], list[dict[str, Any]]],
+    schemes: dict[tuple[str, str], MarkScheme],
+    base: Calibration,
+) -> Calibration:
+    """The point-by-point judge, fitted on every train answer of the shared sets, with its
+    figure on each data set held out."""
+    model = embedder()
+    answers: list[np.ndarray] = []  # each answer's features, claims × points × FEATURES
+    gold: list[int] = []
+    sets: list[str] = []
+    for key, rows in shared.items():
+        scheme = schemes[key]
+        claims = [claim_texts(row["answer"], scheme) or [row["answer"]] for row in rows]
+        model.encode([text for texts in claims for text in texts])
+        for row, texts in zip(rows, claims, strict=True):
+            answers.append(match_features(texts, scheme.creditable, model.encode, row["question"]))
+            gold.append(int(float(row["score"]) >= 0.5 * float(row["max_marks"])))
+            sets.append(row["dataset"])
+    # Learn from each answer's closest pair: the one a marker would judge it by.
+    closest = np.array([f.reshape(-1, len(FEATURES))[f[:, :, 0].argmax()] for f in answers])
+    truth, groups = np.array(gold), np.array(sets)
+
+    def fit(index: np.ndarray) -> Calibration:
+        model = LogisticRegression(max_iter=1000).fit(closest[index], truth[index])
+        fitted = base.model_copy(
+            update={
+                "weights": tuple(round(float(w), 5) for w in model.coef_[0]),
+                "intercept": round(float(model.intercept_[0]), 5),
+            }
+        )
+        best = np.array([float(match_scores(answers[i], fitted).max()) for i in index])
+        _, threshold = max(
+            (macro_f1(truth[index].tolist(), (best >= t).astype(int).tolist()), float(t))
+            for t in THRESHOLDS
+        )
+        return fitted.model_copy(update={"threshold": threshold})
+
+    held_out: dict[str, float] = {}
+    for held in sorted(set(sets)):
+        part = fit(np.flatnonzero(groups != held))
+        index = np.flatnonzero(groups == held)
+        said = [int(float(match_scores(answers[i], part).max()) >= part.threshold) for i in index]
+        held_out[held] = round(macro_f1(truth[index].tolist(), said), 4)
+    fitted = fit(np.arange(len(truth)))
+    best = np.array([float(match_scores(f, fitted).max()) for f in answers])
+    said = (best >= fitted.threshold).astype(int)
+    print(f"point by point, {len(truth)} train answers: weights {fitted.weights}")
+    print(f"  macro-F1 on train {macro_f1(truth.tolist(), said.tolist()):.4f}; held out {held_out}")
+    return fitted.model_copy(
+        update={
+            "fitted_on": tuple(f"{name}: train" for name in SHARED_SETS),
+            "train_figures": {
+                "answers": float(len(truth)),
+                "macro_f1": round(macro_f1(truth.tolist(), said.tolist()), 4),
+                "accuracy": round(float((said == truth).mean()), 4),
+                **{f"held_out_macro_f1 {s}": f for s, f in held_out.items()},
+            },
+        }
+    )
 
 
 if __name__ == "__main__":

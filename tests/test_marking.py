@@ -15,14 +15,14 @@ from pastpaper.course import Course
 from pastpaper.embed import MODEL_SHA256, Embedder, embedder
 from pastpaper.evaluate import evaluate, read_marking_set
 from pastpaper.ingest import read_notes
+from pastpaper.judges import ANSWER_FEATURES
 from pastpaper.marking import (
-    ANSWER_FEATURES,
     MAX_ANSWER_CHARS,
     Marking,
     mark,
     reference_scheme,
-    short_answer_kind,
 )
+from pastpaper.references import read_reference
 from pastpaper.scheme import MarkScheme, build_scheme
 
 SEED_ANSWERS = SHARED / "data" / "seed-answers.jsonl"
@@ -151,27 +151,37 @@ def test_one_engine_marks_against_a_reference_answer() -> None:
     assert marked("the bulb is broken", scheme).mark == 0
 
 
-def test_short_references_are_judged_whole_and_mark_schemes_point_by_point(
-    course: Course,
-) -> None:
-    question = "What does the layering tell you about the density of corn syrup?"
-    assert short_answer_kind(reference_scheme(question, ["Corn syrup is denser."], 1)) == "one"
-    several = reference_scheme(question, ["It is denser.", "It sinks below water."], 1)
-    assert short_answer_kind(several) == "several"
-    listed = reference_scheme(question, ["- denser than water\n- sinks below it"], 1)
-    long = reference_scheme(question, [" ".join(["denser"] * 61)], 1)
-    two_marks = reference_scheme(question, ["Corn syrup is denser."], 2)
-    notes = scheme_for(course, 0, 2)
-    assert [short_answer_kind(s) for s in (listed, long, two_marks, notes)] == [None] * 4
+def test_references_are_told_apart_by_their_shape() -> None:
+    def shape(references: list[str], marks: int = 1) -> str:
+        return read_reference(references, marks).shape
+
+    assert shape([]) == "notes"
+    assert shape(["Corn syrup is denser."]) == "accepted"
+    assert shape(["It is denser.", "It sinks below water."]) == "accepted"
+    assert shape(["- denser than water\n- sinks below it"]) == "points"
+    assert shape([" ".join(["denser"] * 61)]) == "points"
+    assert shape(["Corn syrup is denser than water, so it sinks below it."], 2) == "model"
+    assert shape(["It is denser.", "It sinks."], 2) == "points"
+    assert shape(["Criterion: says it is denser", "Correct: denser", "Incorrect: lighter"]) == (
+        "criteria"
+    )
 
 
-def test_every_judge_was_fitted_on_train_answers_only() -> None:
+def test_every_judge_was_fitted_on_train_and_development_answers_only() -> None:
     fitted = calibration()
-    assert set(fitted.short_answers) == {"one", "several"}
-    judges: list[Calibration | AnswerModel] = [fitted, *fitted.short_answers.values()]
-    assert all(j.fitted_on and all(s.endswith(": train") for s in j.fitted_on) for j in judges)
-    assert all(j.features == ANSWER_FEATURES for j in fitted.short_answers.values())
+    assert fitted.protocol.startswith("leave one data set out")
+    assert {"accepted", "model"} <= set(fitted.judges) <= {"accepted", "phrases", "model"}
+    judges: list[Calibration | AnswerModel] = [fitted, *fitted.judges.values()]
+    assert all(s.endswith(": train") for s in fitted.fitted_on)
+    ours = {"pastpaper-short", "pastpaper-criteria", "pastpaper-model-answer"}
+    shared = {"saf-english", "semeval2013-beetle", "semeval2013-scientsbank"}
+    assert all(j.fitted_on and set(j.fitted_on) <= ours | shared for j in fitted.judges.values())
+    assert all(set(j.features) <= set(ANSWER_FEATURES) for j in fitted.judges.values())
     assert all(len(j.weights) == len(j.features) for j in judges)
+    # Each judge keeps its figures on every data set it was held out of.
+    assert all(
+        any(k.startswith("held_out") for k in j.train_figures) for j in fitted.judges.values()
+    )
     # The word pieces' counts ship with the package and come from every train answer.
     assert fitted.answers_counted == fitted.train_figures["answers"]
     assert max(fitted.piece_answers.values()) <= fitted.answers_counted

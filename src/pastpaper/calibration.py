@@ -6,11 +6,12 @@ They are fitted by ``scripts/calibrate.py`` on the ``train`` splits of the marki
 
 There are two kinds of judgement. Point by point (``weights``): each claim of the answer
 against each creditable point, for notes and mark-scheme-like references. Whole answer
-(``short_answers``): a one-mark question whose reference is a short model answer, or a list
-of acceptable short answers, is judged on the whole answer at once, with weights fitted
-on the train answers to questions of that kind. How often each word piece occurs in train
-answers (``piece_answers.json``) weighs the pieces when a short answer is aligned with its
-reference: a rare piece tells more than a common one.
+(``judges``, by the reference's shape, ``pastpaper.references``): a one-mark question with
+short acceptable answers, or a scoring guide with examples, is judged on the whole answer
+at once; a question of several marks with one model answer is judged whole and its share
+mapped onto the marks. How often each word piece occurs in train answers
+(``piece_answers.json``) weighs the pieces when an answer is aligned with its reference: a
+rare piece tells more than a common one. ``protocol`` names how the choices were made.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from pastpaper.errors import PastpaperError
+from pastpaper.references import Reference
 
 __all__ = ["AnswerModel", "Calibration", "calibration"]
 
 
 class AnswerModel(BaseModel):
-    """A logistic regression over a whole answer's features, for one kind of reference."""
+    """A judge of whole answers to one shape of reference: a logistic regression (the
+    chance that an answer earns the mark, against ``threshold``) or, for a model answer, a
+    linear one (the share of the model answer said, from ``threshold`` up)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -53,10 +57,18 @@ class Calibration(BaseModel):
     )
     fitted_on: tuple[str, ...] = ()
     train_figures: dict[str, float] = Field(default_factory=dict)
-    short_answers: dict[str, AnswerModel] = Field(
+    protocol: str = Field(
+        default="", description="how features, thresholds and judges were chosen, and its version"
+    )
+    phrase_words: int = Field(
+        default=0,
+        description="acceptable answers of at most this many words have a judge of their own, "
+        "'phrases' (0: none)",
+    )
+    judges: dict[str, AnswerModel] = Field(
         default_factory=dict,
-        description="whole-answer judgement by kind of reference: 'one' model answer or "
-        "'several' acceptable answers",
+        description="whole-answer judgement by the reference's shape: 'accepted' (and a "
+        "scoring guide's examples), 'phrases' (the same, of a few words) or 'model'",
     )
     piece_answers: dict[str, int] = Field(
         default_factory=dict,
@@ -64,6 +76,17 @@ class Calibration(BaseModel):
         description="how many train answers use each word piece (kept in piece_answers.json)",
     )
     answers_counted: int = Field(default=0, description="train answers the pieces came from")
+
+    def judge_for(self, reference: Reference) -> AnswerModel | None:
+        """The whole-answer judge for a reference's shape; None: marked point by point."""
+        if reference.shape == "model":
+            return self.judges.get("model")
+        if reference.shape not in ("accepted", "criteria"):
+            return None
+        texts = reference.accepted or reference.criteria
+        if self.phrase_words and all(len(t.split()) <= self.phrase_words for t in texts):
+            return self.judges.get("phrases")
+        return self.judges.get("accepted")
 
     @property
     def marker_version(self) -> str:

@@ -28,8 +28,8 @@ from pastpaper.marking import (
     mark,
     read_as_marked,
     reference_scheme,
-    short_answer_kind,
 )
+from pastpaper.references import read_reference
 from pastpaper.scheme import MarkScheme, build_scheme
 from pastpaper.text import match_key
 
@@ -136,7 +136,8 @@ def evaluate(
         for row in chunk:
             scheme = schemes[(row["dataset"], row["question_id"])]
             claims += claim_texts(row["answer"], scheme)
-            if short_answer_kind(scheme) and row["answer"].strip():
+            whole = read_reference(scheme.references, scheme.max_marks).shape != "points"
+            if scheme.reference and whole and row["answer"].strip():
                 wholes.append(read_as_marked(row["answer"], scheme))
         model.pieces(wholes)  # first: a one-sentence answer is its own claim
         model.encode(claims)

@@ -9,26 +9,28 @@ its year or number wrong is an inaccuracy: no credit, and the feedback says what
 notes say. Each point is credited once; a developed point (explained or supported) may
 earn a second mark; the total is capped at the marks available.
 
-A one-mark question whose reference is a short model answer, or a list of short acceptable
-answers, is judged on the whole answer instead: does it say what the reference says? Its
-meaning, in the question's context too, its words and its word pieces aligned with the
-reference's are weighed together (``answer_features``), with weights fitted for that kind
-of reference. The claim closest to the reference is the span that earns the mark.
+A question with a reference instead of notes is marked by the reference's shape
+(``pastpaper.references``): a one-mark question with short acceptable answers, or a scoring
+guide with examples, is judged on the whole answer (``pastpaper.judges``), and the claim
+closest to the reference is the span that earns the mark; a question of several marks with
+one model answer is judged whole and mapped onto its own scale, its claims matched with the
+model answer's clauses to say what was credited and missed; a list of points is marked point
+by point, as notes are.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, Protocol
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.calibration import AnswerModel, Calibration
+from pastpaper.calibration import Calibration
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.errors import NothingToMark
 from pastpaper.points import Point, facts, names_in, sentence_spans
+from pastpaper.references import read_reference
 from pastpaper.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
 from pastpaper.text import shorten, words
 
@@ -39,19 +41,15 @@ if TYPE_CHECKING:
     from pastpaper.embed import Pieces
 
 __all__ = [
-    "ANSWER_FEATURES",
     "ENGLISH_SHARE",
     "FEATURES",
     "MAX_ANSWER_CHARS",
-    "SHORT_REFERENCE_WORDS",
     "Credit",
     "Inaccuracy",
     "Marking",
     "Missed",
     "Model",
     "Span",
-    "answer_chance",
-    "answer_features",
     "as_number",
     "check_markable",
     "claim_spans",
@@ -59,9 +57,9 @@ __all__ = [
     "mark",
     "match_features",
     "match_scores",
+    "negated",
     "read_as_marked",
     "reference_scheme",
-    "short_answer_kind",
 ]
 
 Encode = Callable[[list[str]], "npt.NDArray[np.float32]"]
@@ -131,12 +129,17 @@ class Marking(_Frozen):
 
 
 def reference_scheme(question: str, references: Sequence[str], max_marks: int) -> MarkScheme:
-    """A scheme from a model answer, a list of acceptable answers or mark-scheme-like text:
-    every point of the reference is creditable."""
+    """A scheme from a reference (``pastpaper.references``): a model answer, acceptable
+    answers, a scoring guide or mark-scheme-like text. Each point of it is creditable; of a
+    scoring guide, the criterion and the correct examples (the incorrect ones are kept in
+    ``references``, as evidence against)."""
+    found = read_reference(references, max_marks)
+    creditable = [*found.criteria, *found.accepted] if found.shape == "criteria" else references
     family = QuestionFamily(
-        questions=(Question(text=question, marks=max_marks),), notes=tuple(references)
+        questions=(Question(text=question, marks=max_marks),), notes=tuple(creditable)
     )
-    return build_scheme(family.questions[0], family, reference=True)
+    scheme = build_scheme(family.questions[0], family, reference=True)
+    return scheme.model_copy(update={"references": tuple(references)})
 
 
 def check_markable(scheme: MarkScheme) -> None:
@@ -188,21 +191,23 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
     features = match_features(texts, points, model.encode, scheme.question.text)
     similarity = features[:, :, 0]
     score = match_scores(features, calibration)
-    # A short answer judged whole earns its mark, if at all, through the point it is
-    # closest to, with the claim closest to that point.
-    kind = short_answer_kind(scheme)
-    judge = calibration.short_answers.get(kind) if kind else None
+    # An answer judged whole (a short answer, or one against a model answer) earns through
+    # the point it is closest to, with the claim closest to that point.
+    reference = read_reference(scheme.references, scheme.max_marks) if scheme.reference else None
+    judge = calibration.judge_for(reference) if reference is not None else None
     whole_credit: tuple[int, int] | None = None
-    if judge is not None:
-        values, closest = answer_features(
-            read_as_marked(text, scheme),
-            scheme,
-            model,
-            calibration.piece_answers,
-            calibration.answers_counted,
-        )
-        if answer_chance(values, judge) >= judge.threshold:
-            whole_credit = (int(score[:, closest].argmax()), closest)
+    whole_mark: int | None = None
+    if reference is not None and judge is not None:
+        from pastpaper import judges
+
+        read = read_as_marked(text, scheme)
+        if reference.shape == "model":
+            whole_mark = judges.scaled(read, reference, scheme, model, calibration, judge)
+            judge = None  # its points are matched one by one, to say what was credited
+        else:
+            earned, closest = judges.earns(read, reference, scheme, model, calibration, judge)
+            if earned:
+                whole_credit = (int(score[:, closest].argmax()), closest)
 
     credited: list[Credit] = []
     inaccuracies: list[Inaccuracy] = []
@@ -277,7 +282,7 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
     credited.sort(key=lambda c: c.span.start)
     base = len(credited)
     bonus = sum(1 for c in credited if c.developed) if scheme.max_marks > 1 else 0
-    total = min(scheme.max_marks, base + bonus)
+    total = min(scheme.max_marks, base + bonus) if whole_mark is None else whole_mark
     missed = tuple(_missed(p) for j, p in enumerate(points) if j not in used_points)
     return Marking(
         mark=total,
@@ -332,6 +337,11 @@ _LINE = re.compile(r"^[ \t]*(?:[-*•–]\s+|\d{1,2}[.)]\s+)?(?P<text>.*)$", re.
 #: What the marker weighs for each claim and point, in the calibration's order.
 FEATURES = ("similarity", "overlap", "negation", "terms", "echo", "length")
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't\b", re.IGNORECASE)
+
+
+def negated(text: str) -> bool:
+    """The text says "not" (or "no", "never", "n't" ...)."""
+    return _NEGATION.search(text) is not None
 
 
 def match_features(
@@ -502,180 +512,6 @@ def match_scores(
     logits = features @ np.array(calibration.weights, dtype=np.float32) + calibration.intercept
     chance: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
     return chance
-
-
-#: The longest acceptable answer, in words, still read as a short answer, not a mark scheme.
-SHORT_REFERENCE_WORDS = 60
-
-
-def short_answer_kind(scheme: MarkScheme) -> Literal["one", "several"] | None:
-    """'one' where a one-mark question's reference is one short model answer, 'several'
-    where it is a list of short acceptable answers, None otherwise (notes, several marks,
-    or a mark-scheme-like reference: lines of creditable points, or a long text)."""
-    references = [r for r in scheme.references if r.strip()]
-    if scheme.max_marks != 1 or not references:
-        return None
-    if any("\n" in r.strip() or len(r.split()) > SHORT_REFERENCE_WORDS for r in references):
-        return None
-    return "one" if len(references) == 1 else "several"
-
-
-#: What the marker weighs when it judges a short answer whole, in a judge's order.
-ANSWER_FEATURES = (
-    "similarity",  # the closest claim and point, as point by point
-    "answer_similarity",  # the whole answer and the closest point
-    "reference_similarity",  # the whole answer and the closest acceptable answer
-    "in_context",  # the same, each read after the question (meanings mixed by length)
-    "recall",  # the reference's content words the answer uses (the question's left out)
-    "precision",  # the answer's content words the reference uses
-    "overlap",  # F1 of the two
-    "echo",  # the answer and the question
-    "reference_echo",  # the reference and the question: how much the question gives away
-    "length",  # the answer's content words, in tens (at most 3)
-    "reference_length",  # the reference's, likewise
-    "negation",  # one of them negated and the other not
-    "piece_recall",  # the reference's word pieces, each matched by its closest in the answer
-    "piece_precision",  # the answer's pieces, each matched by its closest in the reference
-    "piece_f1",
-    "pieces_close",  # the share of the reference's pieces matched at a cosine of 0.7
-    "pieces_near",  # ... and at 0.5
-)
-
-#: How much a word piece of the question counts in the alignment: answers echo the question.
-_QUESTION_PIECE = 0.3
-
-
-def answer_features(
-    answer: str,
-    scheme: MarkScheme,
-    model: Model,
-    piece_answers: Mapping[str, int],
-    answers_counted: int,
-) -> tuple[npt.NDArray[np.float32], int]:
-    """A short answer's ANSWER_FEATURES against its scheme's references, and the index of
-    the creditable point the whole answer is closest to. ``answer`` is as the marker
-    judges it (``read_as_marked``): its claims are taken from it, not from what it left out.
-    A word piece weighs by its rarity: ``piece_answers`` of the ``answers_counted`` train
-    answers use it.
-    """
-    import numpy as np
-
-    question = scheme.question.text
-    references = [r for r in scheme.references if r.strip()] or [" "]
-    phrasings = [[p.point.text, *p.accept] for p in scheme.creditable] or [[" ".join(references)]]
-    flat = [t for group in phrasings for t in group]
-    claims = claim_texts(answer, scheme) or [answer]
-    answer_pieces, asked_pieces, *reference_pieces = model.pieces([answer, question, *references])
-    vectors = model.encode([answer, question, *flat, *references])
-    whole, asked = vectors[0], vectors[1]
-    phrase_vectors = vectors[2 : 2 + len(flat)]
-    reference_vectors = vectors[2 + len(flat) :]
-    similarity = float((model.encode(claims) @ phrase_vectors.T).max())
-    # A text read after the question: the two meanings mixed in proportion to their length
-    # in word pieces, as the model's own average over the pieces of both would mix them.
-    asked_length = len(asked_pieces[0])
-
-    def after_question(vector: npt.NDArray[np.float32], pieces: int) -> npt.NDArray[np.float32]:
-        mixed = asked_length * asked + max(pieces, 1) * vector
-        return mixed / max(float(np.linalg.norm(mixed)), 1e-9)  # type: ignore[no-any-return]
-
-    whole_in_context = after_question(whole, len(answer_pieces[0]))
-    context_vectors = np.stack(
-        [
-            after_question(v, len(p[0]))
-            for v, p in zip(reference_vectors, reference_pieces, strict=True)
-        ]
-    )
-    by_phrase = phrase_vectors @ whole
-    closest, at = 0, 0
-    best = -2.0
-    for j, group in enumerate(phrasings):
-        value = float(by_phrase[at : at + len(group)].max())
-        if value > best:
-            best, closest = value, j
-        at += len(group)
-
-    asked_words = content_stems(question)
-    answer_words = content_stems(answer) - asked_words
-    recall = precision = overlap = 0.0
-    for reference in references:
-        words = content_stems(reference) - asked_words
-        shared = len(answer_words & words)
-        both = len(answer_words) + len(words)
-        f1 = 2 * shared / both if both else 0.0
-        if f1 >= overlap:
-            recall = shared / len(words) if words else 0.0
-            precision = shared / len(answer_words) if answer_words else 0.0
-            overlap = f1
-    negated = bool(_NEGATION.search(answer)) != any(_NEGATION.search(r) for r in references)
-    reference_length = sum(len(content_stems(r)) for r in references) / len(references)
-
-    asked_names = set(asked_pieces[0])
-
-    def weight(names: tuple[str, ...]) -> npt.NDArray[np.float64]:
-        return np.array(
-            [
-                math.log((answers_counted + 1) / (piece_answers.get(n, 0) + 1))
-                * (_QUESTION_PIECE if n in asked_names else 1.0)
-                for n in names
-            ]
-        )
-
-    aligned = [0.0] * 5
-    for n, pieces in enumerate(reference_pieces):
-        found = _aligned(answer_pieces, pieces, weight)
-        if found[2] > aligned[2] or n == 0:
-            aligned = found
-    values = np.array(
-        [
-            similarity,
-            best,
-            float((reference_vectors @ whole).max()),
-            float((context_vectors @ whole_in_context).max()),
-            recall,
-            precision,
-            overlap,
-            float(whole @ asked),
-            float((reference_vectors @ asked).max()),
-            min(len(content_stems(answer)) / 10, 3.0),
-            min(reference_length / 10, 3.0),
-            float(negated),
-            *aligned,
-        ],
-        dtype=np.float32,
-    )
-    return values, closest
-
-
-def _aligned(
-    answer: Pieces, reference: Pieces, weight: Callable[[tuple[str, ...]], npt.NDArray[np.float64]]
-) -> list[float]:
-    """Recall, precision and F1 of the two texts' word pieces, each matched by its closest
-    in the other text and weighed by its rarity; then the weighed share of the reference's
-    pieces matched at a cosine of 0.7 and of 0.5."""
-    (answer_names, answer_vectors), (reference_names, reference_vectors) = answer, reference
-    if not answer_names or not reference_names:
-        return [0.0] * 5
-    cosine = reference_vectors @ answer_vectors.T
-    to_answer, to_reference = cosine.max(axis=1), cosine.max(axis=0)
-    weights, answer_weights = weight(reference_names), weight(answer_names)
-    total = max(float(weights.sum()), 1e-6)
-    recall = float((to_answer * weights).sum()) / total
-    precision = float((to_reference * answer_weights).sum()) / max(
-        float(answer_weights.sum()), 1e-6
-    )
-    f1 = 2 * recall * precision / (recall + precision) if recall + precision > 0 else 0.0
-    close = float(((to_answer >= 0.7) * weights).sum()) / total
-    near = float(((to_answer >= 0.5) * weights).sum()) / total
-    return [recall, precision, f1, close, near]
-
-
-def answer_chance(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
-    """The calibrated chance that a short answer with these ANSWER_FEATURES earns the mark."""
-    import numpy as np
-
-    logit = float(values @ np.asarray(judge.weights, dtype=np.float32)) + judge.intercept
-    return 1.0 / (1.0 + math.exp(-logit))
 
 
 #: Similarity above which a claim plainly says the point whatever names it adds.

@@ -1,0 +1,395 @@
+"""Whole-answer judgement: an answer read at once against a reference, by its shape.
+
+``pastpaper.references`` tells the shapes apart; this module weighs an answer against each:
+
+- ``accepted`` (one-mark, short acceptable answers): does the answer say what one of them
+  says? Its meaning against theirs (also as read after the question), the acceptable
+  answer's content words found in it (other word forms and misspellings forgiven, numbers
+  in words or digits alike), and their word pieces aligned (``answer_features``) are
+  weighed by a fitted judge (``earns``). Only what the acceptable answer asks for counts:
+  extra correct detail, a bare phrase or a short answer costs nothing.
+- ``criteria``: the correct examples are acceptable answers and are judged the same way;
+  the incorrect examples are evidence against (an answer the judge finds closer to a wrong
+  example than to every right one does not earn the mark), and numbers must agree.
+- ``model`` (several marks, one model answer): how much of the model answer the answer
+  says, as a share fitted to markers' marks (``scaled``), divided by the share the model
+  answer itself would get, so an answer that says all of it earns full marks.
+
+Every judge's features, weights and threshold are chosen and fitted by
+``scripts/calibrate.py`` (leave one data set out) and kept in the calibration.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from pastpaper.calibration import AnswerModel, Calibration
+from pastpaper.points import facts
+from pastpaper.references import Reference
+from pastpaper.scheme import MarkScheme, content_stems
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from pastpaper.embed import Pieces
+    from pastpaper.marking import Model
+
+__all__ = [
+    "ANSWER_FEATURES",
+    "Weighed",
+    "answer_chance",
+    "answer_features",
+    "earns",
+    "numbers_in",
+    "scaled",
+]
+
+#: What the marker can weigh when it judges an answer whole; a judge uses some of them,
+#: named in its calibration, in this order.
+ANSWER_FEATURES = (
+    "similarity",  # the closest claim and point, as point by point
+    "answer_similarity",  # the whole answer and the closest point
+    "reference_similarity",  # the whole answer and the closest acceptable answer
+    "in_context",  # the same, each read after the question (meanings mixed by length)
+    "recall",  # the reference's content words the answer uses (the question's left out)
+    "precision",  # the answer's content words the reference uses
+    "overlap",  # F1 of the two
+    "echo",  # the answer and the question
+    "reference_echo",  # the reference and the question: how much the question gives away
+    "length",  # the answer's content words, in tens (at most 3)
+    "reference_length",  # the reference's, likewise
+    "negation",  # one of them negated and the other not
+    "piece_recall",  # the reference's word pieces, each matched by its closest in the answer
+    "piece_precision",  # the answer's pieces, each matched by its closest in the reference
+    "piece_f1",
+    "pieces_close",  # the share of the reference's pieces matched at a cosine of 0.7
+    "pieces_near",  # ... and at 0.5
+    "form_recall",  # the reference's content words and numbers found, in any word form
+    "contains",  # 1 where every content word and number of an acceptable answer is found
+    "numbers_differ",  # 1 where the reference gives numbers and the answer's are others
+    "coverage",  # the reference's clauses, each matched by the closest claim (mean cosine)
+)
+
+#: How much a word piece of the question counts in the alignment: answers echo the question.
+_QUESTION_PIECE = 0.3
+#: Two words are forms of one word when they share this many first letters (and most of
+#: the shorter one): "democracy" and "democratic", "socialism" and "socialist".
+_SHARED_START = 5
+
+
+class Weighed:
+    """An answer's ANSWER_FEATURES against some texts, and the creditable point closest."""
+
+    __slots__ = ("closest", "values")
+
+    def __init__(self, values: npt.NDArray[np.float32], closest: int) -> None:
+        self.values = values
+        self.closest = closest
+
+
+def answer_features(
+    answer: str,
+    references: Sequence[str],
+    scheme: MarkScheme,
+    model: Model,
+    calibration: Calibration,
+) -> Weighed:
+    """ANSWER_FEATURES of ``answer`` (as the marker reads it: ``read_as_marked``) against
+    ``references``, the texts it is weighed against. A word piece weighs by its rarity:
+    ``calibration.piece_answers`` of its ``answers_counted`` train answers use it.
+    """
+    import numpy as np
+
+    from pastpaper.marking import claim_spans, claim_texts
+
+    question = scheme.question.text
+    references = [r for r in references if r.strip()] or [" "]
+    phrasings = [[p.point.text, *p.accept] for p in scheme.creditable] or [[" ".join(references)]]
+    flat = [t for group in phrasings for t in group]
+    claims = claim_texts(answer, scheme) or [answer]
+    answer_pieces, asked_pieces, *reference_pieces = model.pieces([answer, question, *references])
+    vectors = model.encode([answer, question, *flat, *references])
+    whole, asked = vectors[0], vectors[1]
+    phrase_vectors = vectors[2 : 2 + len(flat)]
+    reference_vectors = vectors[2 + len(flat) :]
+    claim_vectors = model.encode(claims)
+    similarity = float((claim_vectors @ phrase_vectors.T).max())
+    # A text read after the question: the two meanings mixed in proportion to their length
+    # in word pieces, as the model's own average over the pieces of both would mix them.
+    asked_length = len(asked_pieces[0])
+
+    def after_question(vector: npt.NDArray[np.float32], pieces: int) -> npt.NDArray[np.float32]:
+        mixed = asked_length * asked + max(pieces, 1) * vector
+        return mixed / max(float(np.linalg.norm(mixed)), 1e-9)  # type: ignore[no-any-return]
+
+    whole_in_context = after_question(whole, len(answer_pieces[0]))
+    context_vectors = np.stack(
+        [
+            after_question(v, len(p[0]))
+            for v, p in zip(reference_vectors, reference_pieces, strict=True)
+        ]
+    )
+    by_phrase = phrase_vectors @ whole
+    closest, at = 0, 0
+    best = -2.0
+    for j, group in enumerate(phrasings):
+        value = float(by_phrase[at : at + len(group)].max())
+        if value > best:
+            best, closest = value, j
+        at += len(group)
+
+    asked_words = content_stems(question)
+    answer_words = content_stems(answer) - asked_words
+    recall = precision = overlap = 0.0
+    for reference in references:
+        words = content_stems(reference) - asked_words
+        shared = len(answer_words & words)
+        both = len(answer_words) + len(words)
+        f1 = 2 * shared / both if both else 0.0
+        if f1 >= overlap:
+            recall = shared / len(words) if words else 0.0
+            precision = shared / len(answer_words) if answer_words else 0.0
+            overlap = f1
+    from pastpaper.marking import negated
+
+    said_not = negated(answer) != any(negated(r) for r in references)
+    reference_length = sum(len(content_stems(r)) for r in references) / len(references)
+
+    asked_names = set(asked_pieces[0])
+    piece_answers, counted = calibration.piece_answers, calibration.answers_counted
+
+    def weight(names: tuple[str, ...]) -> npt.NDArray[np.float64]:
+        return np.array(
+            [
+                math.log((counted + 1) / (piece_answers.get(n, 0) + 1))
+                * (_QUESTION_PIECE if n in asked_names else 1.0)
+                for n in names
+            ]
+        )
+
+    aligned = [0.0] * 5
+    for n, pieces in enumerate(reference_pieces):
+        found = _aligned(answer_pieces, pieces, weight)
+        if found[2] > aligned[2] or n == 0:
+            aligned = found
+    forms, contains = _forms_found(answer, references, asked_words)
+    # How much of a longer reference the claims cover: each of its clauses by the closest.
+    clauses = [
+        r[a:b] for r in references for a, b in claim_spans(r) if len(content_stems(r[a:b])) > 1
+    ] or references
+    coverage = float((model.encode(clauses) @ claim_vectors.T).max(axis=1).mean())
+    values = np.array(
+        [
+            similarity,
+            best,
+            float((reference_vectors @ whole).max()),
+            float((context_vectors @ whole_in_context).max()),
+            recall,
+            precision,
+            overlap,
+            float(whole @ asked),
+            float((reference_vectors @ asked).max()),
+            min(len(content_stems(answer)) / 10, 3.0),
+            min(reference_length / 10, 3.0),
+            float(said_not),
+            *aligned,
+            forms,
+            contains,
+            float(_numbers_differ(answer, references)),
+            coverage,
+        ],
+        dtype=np.float32,
+    )
+    return Weighed(values, closest)
+
+
+def _aligned(
+    answer: Pieces, reference: Pieces, weight: Callable[[tuple[str, ...]], npt.NDArray[np.float64]]
+) -> list[float]:
+    """Recall, precision and F1 of the two texts' word pieces, each matched by its closest
+    in the other text and weighed by its rarity; then the weighed share of the reference's
+    pieces matched at a cosine of 0.7 and of 0.5."""
+    (answer_names, answer_vectors), (reference_names, reference_vectors) = answer, reference
+    if not answer_names or not reference_names:
+        return [0.0] * 5
+    cosine = reference_vectors @ answer_vectors.T
+    to_answer, to_reference = cosine.max(axis=1), cosine.max(axis=0)
+    weights, answer_weights = weight(reference_names), weight(answer_names)
+    total = max(float(weights.sum()), 1e-6)
+    recall = float((to_answer * weights).sum()) / total
+    precision = float((to_reference * answer_weights).sum()) / max(
+        float(answer_weights.sum()), 1e-6
+    )
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision > 0 else 0.0
+    close = float(((to_answer >= 0.7) * weights).sum()) / total
+    near = float(((to_answer >= 0.5) * weights).sum()) / total
+    return [recall, precision, f1, close, near]
+
+
+def numbers_in(text: str) -> set[str]:
+    """The years and numbers a text states, written one way: "sixty" and "60" are one, and
+    so are "nineteen forty-five" and "1945"."""
+    from pastpaper.marking import as_number
+
+    found = {
+        as_number(f.value.replace(",", "").lower())
+        for f in facts(text, [])
+        if f.kind in ("year", "number")
+    }
+    for spoken in _SPOKEN_YEAR.finditer(text):
+        century, rest = as_number(spoken["century"].lower()), spoken["rest"].lower()
+        years = as_number(rest.replace("oh", "").strip(" -") or "zero")
+        if century.isdigit() and years.isdigit():
+            found.add(str(int(century) * 100 + int(years)))
+    return found
+
+
+_TEENS = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_DIGITS = "one|two|three|four|five|six|seven|eight|nine"
+#: A year said as words: "nineteen forty-five", "eighteen oh six".
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?P<century>{_TEENS}|twenty)[\s-]+(?P<rest>(?:oh[\s-]+)?(?:{_DIGITS})\b|ten\b|"
+    rf"(?:{_TEENS})\b|(?:{_TENS})(?:[\s-]+(?:{_DIGITS}))?\b)",
+    re.IGNORECASE,
+)
+
+
+def _same_number(given: str, wanted: str) -> bool:
+    """One number, or a year shortened to its last two figures ("'45" for 1945)."""
+    short, long = sorted((given, wanted), key=len)
+    return short == long or (len(short) == 2 and len(long) == 4 and long.endswith(short))
+
+
+def _numbers_differ(answer: str, references: Sequence[str]) -> bool:
+    """Every reference states a number, the answer states some, and none of its numbers is
+    one a reference states: "6" where the reference says "60"."""
+    wanted = [numbers_in(r) for r in references]
+    given = numbers_in(answer)
+    return (
+        bool(given)
+        and all(wanted)
+        and not any(_same_number(g, w) for found in wanted for w in found for g in given)
+    )
+
+
+#: Endings that make another word of the same root: "socialism", "socialist", "social".
+_DERIVED = re.compile(r"(?:ation|ition|ism|ist|ian|ical|ic|al|ity|iti|ive|ment|ness|ous|cy|ci)$")
+#: A word English uses less than this (zipf) may be a misspelling of a reference's word.
+_UNKNOWN = 2.0
+
+
+def _root(stem: str) -> str:
+    """A stem less one derivational ending, "democracy" and "democratic" alike ("democrat")."""
+    cut = _DERIVED.sub("", stem)
+    if stem.endswith(("cy", "ci")):
+        cut += "t"
+    return cut if len(cut) >= 4 else stem
+
+
+def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
+    """Two words, each (as written, lower case; its stem), are one: the same stem or root
+    ("socialism" and "socialist"), the same number ("'45" for 1945), or the answer's is no
+    English word and a misspelling of the reference's ("eroshun" for "erosion")."""
+    (word, stem), (other, other_stem) = answer, wanted
+    if stem.isdigit() or other_stem.isdigit():
+        return stem.isdigit() and other_stem.isdigit() and _same_number(stem, other_stem)
+    if {stem, _root(stem)} & {other_stem, _root(other_stem)}:
+        return True
+    if min(len(word), len(other)) < 4:
+        return False
+    from rapidfuzz import fuzz
+
+    from pastpaper.points import word_rarity
+
+    close = 70 if min(len(word), len(other)) >= 7 else 75
+    return word_rarity(word) < _UNKNOWN and fuzz.ratio(word, other) >= close
+
+
+def _content(text: str) -> list[tuple[str, str]]:
+    """A text's content words (as written, lower case; stem) and its numbers (each twice)."""
+    found = []
+    for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower()):
+        stems = content_stems(word)
+        if stems:
+            found.append((word, next(iter(stems))))
+    return found + [(n, n) for n in sorted(numbers_in(text))]
+
+
+def _forms_found(answer: str, references: Sequence[str], asked: set[str]) -> tuple[float, float]:
+    """The best share of a reference's content words and numbers found in the answer in any
+    form (the question's own words aside, unless they are all the reference has), and 1.0
+    where some reference is found whole."""
+    said = _content(answer)
+    best = 0.0
+    for reference in references:
+        words = _content(reference)
+        wanted = [w for w in words if w[1] not in asked] or words
+        if not wanted:
+            continue
+        found = sum(1 for w in wanted if any(_same_word(s, w) for s in said)) / len(wanted)
+        best = max(best, found)
+    return best, float(best == 1.0)
+
+
+def answer_chance(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
+    """The calibrated chance that an answer with these ANSWER_FEATURES earns the mark."""
+    import numpy as np
+
+    picked = values[[ANSWER_FEATURES.index(f) for f in judge.features]]
+    logit = float(picked @ np.asarray(judge.weights, dtype=np.float32)) + judge.intercept
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def earns(
+    answer: str,
+    reference: Reference,
+    scheme: MarkScheme,
+    model: Model,
+    calibration: Calibration,
+    judge: AnswerModel,
+) -> tuple[bool, int]:
+    """Whether a one-mark answer (as the marker reads it) earns the mark against an
+    ``accepted`` or ``criteria`` reference, and the creditable point it is closest to."""
+    accepted = reference.accepted or reference.criteria
+    weighed = answer_features(answer, accepted, scheme, model, calibration)
+    chance = answer_chance(weighed.values, judge)
+    if chance < judge.threshold:
+        return False, weighed.closest
+    if reference.rejected:
+        against = answer_features(answer, reference.rejected, scheme, model, calibration)
+        # Closer to an example of a wrong answer than to every right one: not the mark.
+        if answer_chance(against.values, judge) > chance:
+            return False, weighed.closest
+    return True, weighed.closest
+
+
+def scaled(
+    answer: str,
+    reference: Reference,
+    scheme: MarkScheme,
+    model: Model,
+    calibration: Calibration,
+    judge: AnswerModel,
+) -> int:
+    """The mark, 0..max, of an answer against a ``model`` reference: the share of the marks
+    fitted to what it says, over the share the model answer itself gets (where that is
+    under all of them)."""
+    import numpy as np
+
+    def share(text: str) -> float:
+        values = answer_features(text, reference.accepted, scheme, model, calibration).values
+        picked = values[[ANSWER_FEATURES.index(f) for f in judge.features]]
+        return float(picked @ np.asarray(judge.weights, dtype=np.float32)) + judge.intercept
+
+    # The model answer itself earns every mark, however the fit extrapolates to it.
+    top = min(share(" ".join(reference.accepted)), 1.0)
+    floor = judge.threshold  # the share at which an answer earns nothing
+    if top <= floor:
+        return 0
+    fraction = min(max((share(answer) - floor) / (top - floor), 0.0), 1.0)
+    return math.floor(fraction * scheme.max_marks + 0.5)

@@ -1,0 +1,164 @@
+"""Each shape of reference is marked on the question's own scale (issue 11, part 1).
+
+Questions, references and answers written here for these tests; the real embedding model
+and the shipped calibration mark them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pastpaper.calibration import calibration
+from pastpaper.embed import embedder
+from pastpaper.marking import Marking, mark, reference_scheme
+from pastpaper.references import read_reference
+
+
+def marked(answer: str, question: str, references: list[str], marks: int = 1) -> Marking:
+    return mark(answer, reference_scheme(question, references, marks), embedder(), calibration())
+
+
+SENATE = ("Which chamber of the United States Congress has 100 members?", ["the Senate"])
+JUSTICES = ("How many justices sit on the US Supreme Court?", ["nine", "9"])
+ECONOMY = (
+    "What kind of economy did the Soviet Union have under Stalin?",
+    ["a planned economy", "a socialist economy", "a command economy"],
+)
+COUNCILLORS = (
+    "Why does Northby elect more councillors than Southby?",
+    ["its population is larger", "it has more residents"],
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        (SENATE, "Senate"),  # the bare phrase
+        (SENATE, "the senate"),
+        (SENATE, "The Senat"),  # misspelt
+        (SENATE, "The Senate, which has two senators from every state."),  # extra detail
+        (JUSTICES, "9"),
+        (JUSTICES, "There are nine justices."),
+        (JUSTICES, "Nine, and they are appointed for life by the president."),
+        (ECONOMY, "socialism"),  # another form of the acceptable answer's word
+        (ECONOMY, "A command economy run by the state through five-year plans."),
+        (ECONOMY, "it was centrally planned"),
+        (COUNCILLORS, "more people live there"),  # in other words
+        (COUNCILLORS, "Northby has a bigger population"),
+    ],
+)
+def test_an_answer_that_gives_an_acceptable_answer_earns_the_mark(
+    asked: tuple[str, list[str]], answer: str
+) -> None:
+    question, references = asked
+    assert marked(answer, question, references).mark == 1
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        (SENATE, "the House of Representatives"),
+        (SENATE, "the Supreme Court"),
+        (JUSTICES, "7"),
+        (JUSTICES, "There are twelve of them."),
+        (COUNCILLORS, "its mayor is more popular"),
+        (COUNCILLORS, "I don't know"),
+    ],
+)
+def test_an_answer_that_gives_none_of_them_earns_nothing(
+    asked: tuple[str, list[str]], answer: str
+) -> None:
+    question, references = asked
+    assert marked(answer, question, references).mark == 0
+
+
+TAXI = (
+    "A taxi charges $3 to start plus $2 for every mile. Sam's ride cost $17. How far did "
+    "Sam travel?",
+    [
+        "Criterion: the answer gives a distance of 7 miles",
+        "Correct: 7",
+        "Correct: Sam travelled 7 miles.",
+        "Incorrect: 14",
+        "Incorrect: 8.5 miles",
+    ],
+)
+HARBOUR = (
+    "Read the passage. 'When the new harbour wall was finished in 1890, fishing boats could "
+    "shelter there in winter storms, and the number of families living in Porthleven "
+    "doubled within twenty years. The old chapel, too small for them, was pulled down.' Give "
+    "one reason, from the passage, why more families came to live in Porthleven.",
+    [
+        "Scoring criterion: a reason supported by the passage: the new harbour wall let "
+        "fishing boats shelter in storms",
+        "Examples of correct answers:",
+        "- The harbour wall meant boats were safe in winter storms.",
+        "- Fishing boats could shelter there.",
+        "Examples of incorrect answers:",
+        "- The chapel was pulled down.",
+        "- It was a pretty village by the sea.",
+    ],
+)
+
+
+def test_a_scoring_guide_is_read_as_criteria_and_examples() -> None:
+    guide = read_reference(HARBOUR[1], 1)
+    assert guide.shape == "criteria"
+    assert guide.accepted == (
+        "The harbour wall meant boats were safe in winter storms.",
+        "Fishing boats could shelter there.",
+    )
+    assert guide.rejected == ("The chapel was pulled down.", "It was a pretty village by the sea.")
+    assert guide.criteria[0].startswith("a reason supported by the passage")
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "earned"),
+    [
+        (TAXI, "7 miles", 1),
+        (TAXI, "seven", 1),
+        (TAXI, "He went 7 miles because 17 - 3 = 14 and 14 / 2 = 7.", 1),
+        (TAXI, "14", 0),
+        (TAXI, "8.5 miles", 0),
+        (TAXI, "It was a long way.", 0),
+        (HARBOUR, "Boats could shelter behind the new wall when there were storms.", 1),
+        (HARBOUR, "because of the harbour wall", 1),
+        (HARBOUR, "The old chapel was knocked down.", 0),
+        (HARBOUR, "It is by the sea.", 0),
+    ],
+)
+def test_correct_examples_are_accepted_and_incorrect_ones_count_against(
+    asked: tuple[str, list[str]], answer: str, earned: int
+) -> None:
+    question, references = asked
+    assert marked(answer, question, references).mark == earned
+
+
+FIREWALL = (
+    "Explain what a firewall does.",
+    [
+        "A firewall checks the data coming into and going out of a network against a set of "
+        "security rules and blocks anything that breaks them, keeping out unauthorised access."
+    ],
+)
+
+
+def test_a_model_answer_for_several_marks_is_marked_over_the_whole_scale() -> None:
+    question, references = FIREWALL
+    full = marked(references[0], question, references, 5)
+    said_all = marked(
+        "It inspects all the traffic entering or leaving the network, compares it with its "
+        "security rules and stops whatever breaks them, so hackers cannot get in.",
+        question,
+        references,
+        5,
+    )
+    part = marked("It blocks hackers.", question, references, 5)
+    wrong = marked("A firewall is a wall that stops a fire spreading.", question, references, 5)
+    assert full.mark == 5  # the model answer itself earns every mark
+    assert said_all.mark >= 4
+    assert 1 <= part.mark <= 3
+    assert wrong.mark <= 1
+    assert full.max_marks == said_all.max_marks == 5
+    # It still says which of the model answer's clauses were credited and missed.
+    assert full.credited and part.missed
