@@ -50,7 +50,7 @@ def test_a_why_question_credits_reasons_and_lists_descriptions_as_earning_nothin
     family, why = family_and_question(seed(seed_path), 1, 0)
     scheme = build_scheme(why, family)
     creditable = scheme.creditable
-    assert creditable and all(p.point.kind == "reason" for p in creditable)
+    assert creditable and all(p.point.kind in ("reason", "consequence") for p in creditable)
     shock = next(p for p in scheme.points if p.point.text == "The speech came as a great shock")
     assert (shock.creditable, shock.why_not) == (False, "feature, not a reason")
     # Reasons come first.
@@ -177,8 +177,10 @@ def test_a_why_question_credits_causes_in_notes_of_its_own() -> None:
         "Title\n\n1: The First World War\n\n2010: Why did war break out in 1914? (10)\n\n"
         "The assassination of Franz Ferdinand triggered the crisis. "
         "The naval race increased tension between Britain and Germany. "
-        "Germany wanted to avoid a war on two fronts. "
-        "The alliances were signed in 1907.\n"
+        "Germany wanted to avoid a war on two fronts.\n\n"
+        # A paragraph that only tells what happened: a description, not a reason. (Inside
+        # a paragraph that explains, a plain statement is read as part of the explanation.)
+        "The alliances were signed in 1907. Italy joined the Triple Alliance in 1882.\n"
     )
     course = parse_notes(notes).course
     family = course.topics[0].families[0]
@@ -189,5 +191,8 @@ def test_a_why_question_credits_causes_in_notes_of_its_own() -> None:
         "The naval race increased tension between Britain and Germany",
         "Germany wanted to avoid a war on two fronts",
     }
-    [described] = [p for p in scheme.points if not p.creditable]
-    assert described.point.text == "The alliances were signed in 1907"
+    described = [p.point.text for p in scheme.points if not p.creditable]
+    assert described == [
+        "The alliances were signed in 1907",
+        "Italy joined the Triple Alliance in 1882",
+    ]

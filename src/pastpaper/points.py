@@ -31,6 +31,7 @@ __all__ = [
     "PointSource",
     "clear_caches",
     "family_points",
+    "is_state",
     "names_in",
     "note_points",
     "point_id",
@@ -79,6 +80,13 @@ def _as_reason(point: Point) -> Point:
     return point.model_copy(update={"kind": "reason"}) if point.kind == "feature" else point
 
 
+def _explains(points: list[Point]) -> bool:
+    """Does a paragraph explain: does any of its points give a reason, a result or a
+    condition? (Any one, rather than a share of them: chosen with each development set
+    left out in turn, against a quarter and a half.)"""
+    return any(p.kind in ("reason", "consequence") or is_state(p.text) for p in points)
+
+
 def teacher_point_id(point: TeacherPoint) -> str:
     """A teacher's own point's id: the one they gave it, else one made from its text."""
     return point.id or "t" + point_id(point.text)[1:]
@@ -87,9 +95,11 @@ def teacher_point_id(point: TeacherPoint) -> str:
 def family_points(family: QuestionFamily) -> list[Point]:
     """Every point of a family's notes, in the order of the notes; ids unique in the family.
 
-    In notes that answer "why" questions, a paragraph that opens with a reason goes on
-    explaining it: its plain statements are reasons too ("Sooner or later the truth about
-    Stalin would come out").
+    In notes that answer "why" questions, a paragraph that gives reasons, results or
+    conditions goes on explaining: its plain statements are reasons too ("Sooner or later
+    the truth about Stalin would come out"), and a condition is a reason wherever it
+    stands ("Banks were failing"). A paragraph that only tells what happened stays a
+    description ("In February 1956 Khrushchev attacked Stalin in the Secret Speech").
     """
     explains = any(q.command_word in REASON_COMMANDS for q in family.questions)
     return list(_notes_points(family.notes, explains))
@@ -110,8 +120,9 @@ def _notes_points(notes: tuple[str, ...], explains: bool) -> tuple[Point, ...]:
     found = []
     for index, note in enumerate(notes):
         points = note_points(note, index)
-        if explains and points and points[0].kind == "reason":
-            points = [_as_reason(p) for p in points]
+        if explains:
+            whole = _explains(points)
+            points = [_as_reason(p) if whole or is_state(p.text) else p for p in points]
         found += points
     seen: dict[str, int] = {}
     unique = []
@@ -131,6 +142,12 @@ def note_points(note: str, index: int) -> list[Point]:
         sentence = note[s_start:s_end]
         for start, end in _clauses(note, s_start, s_end):
             text = note[start:end]
+            found = facts(text, names)
+            # "In that year Khrushchev gave his secret speech": the year is the one just told.
+            if _THAT_YEAR.search(text) and not any(f.kind == "year" for f in found):
+                earlier = _YEAR.findall(note, 0, start)
+                if earlier:
+                    found.append(Fact(kind="year", value=earlier[-1]))
             points.append(
                 Point(
                     id=point_id(text),
@@ -139,7 +156,7 @@ def note_points(note: str, index: int) -> list[Point]:
                         note=index, sentence=sentence, sentence_start=s_start, start=start, end=end
                     ),
                     key_terms=tuple(key_terms(text, names)),
-                    facts=tuple(facts(text, names)),
+                    facts=tuple(found),
                     kind=kind_of(text),
                 )
             )
@@ -157,16 +174,26 @@ _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca"}
 _TRIM = ".,;:…"  # and whitespace
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
+# A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...".
+_BULLET = re.compile(r"\n[ \t\u00a0]*(?:[-*•–]|\d{1,2}[.)])[ \t\u00a0]+")
+# An initial is no full stop: "Franklin D. Roosevelt".
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence, end before its full stop."""
     breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(note)]
     breaks += [(m.start(1), m.start(1)) for m in _GLUED.finditer(note) if _glued(m)]
+    bullets = [(m.start(), m.end()) for m in _BULLET.finditer(note)]
     start = 0
-    for end, next_start in sorted(breaks):
+    for end, next_start in sorted(set(breaks + bullets)):
+        if end < start:
+            continue  # a full stop that ends a list item, already cut at its line
         before = note[start:end].rsplit(None, 1)
-        if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+        abbreviated = before and (
+            before[-1].lower().rstrip(".") in _ABBREVIATIONS or _INITIAL.fullmatch(before[-1])
+        )
+        if abbreviated and (end, next_start) not in bullets:
             continue
         yield from _trimmed(note, start, end)
         start = next_start
@@ -297,6 +324,7 @@ _NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUMBER_PHRASE = re.compile(
     rf"\b(?:{_NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b)*\b", re.IGNORECASE
 )
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
 _RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
 
 
@@ -436,19 +464,34 @@ _OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
 _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "reason",
+        # Motives, aims, beliefs and fears, in whatever words: "wanted", "feared", "in the
+        # belief that", "to restore confidence", not only "because".
         re.compile(
-            r"\b(?:because|in order to|so as to|so that|wanted to|wished to|hoped|aim(?:ed)?|"
-            r"believed|feared|was (?:well )?aware|conscious of|eager to|needed to|did not want|"
-            r"to (?:protect|secure|improve|establish|prove|rid|reduce|get rid)|"
-            r"motive|reason|worried)\b",
+            r"\b(?:because|in order to|so as to|so that|want(?:s|ed|ing)?\b(?! of)|"
+            r"wish(?:ed|ing)? to|hop(?:e|es|ed|ing)\b|aim(?:s|ed)?\b|intend(?:ed)?|"
+            r"believ(?:e|ed|ing)|belief|fear(?:s|ed|ing)?\b|afraid|worried|anxious|alarmed|"
+            r"was (?:well )?aware|conscious of|eager to|determined to|resolved|"
+            r"needed|needs? to|had to|did not want|expected|meant to|tried to|"
+            r"felt|suspicion|distrust|threat(?:s|ened)?\b|risk(?:s|ed)?\b|excuse|"
+            r"to (?:protect|secure|improve|establish|prove|rid|reduce|get rid|restore|avoid|"
+            r"prevent|stop|ensure|keep|win|gain|show|please|satisfy|unite|strengthen|weaken)|"
+            r"motive|reasons?\b|purpose)",
             re.IGNORECASE,
         ),
     ),
     (
         "consequence",
+        # What a thing led to: "led to", "meant that", "turned X into", "drew them closer",
+        # "no longer", a result stated with "would", "so" or "hence".
         re.compile(
-            r"\b(?:led to|as a result|resulted|result was|therefore|consequently|this meant|"
-            r"would increase|increased|caused|triggered|provoked|sparked)\b|^(?:so|hence)\b",
+            r"\b(?:led to|leading to|as a result|result(?:s|ed)?\b|therefore|consequently|"
+            r"(?:this|which|it) meant|meant that|meaning|would (?!have\b)\w+|increas(?:e|ed|ing)|"
+            r"caus(?:e|ed|es|ing)|triggered|provoked|sparked|encourag(?:e|ed|ing)|"
+            r"(?<!was )(?<!were )(?:allow(?:ed|ing)|enabl(?:e|ed|ing))|help(?:ed|ing)|"
+            r"made (?:it|them|him|her)|"
+            r"turn(?:ed|ing)? \w+(?: \w+){0,4} into|drew \w+(?: \w+){0,2} closer|"
+            r"bred|no longer|undermin(?:e|ed|ing)|boost(?:ed|ing)?|bolder|humiliat(?:ed|ion))\b|"
+            r"(?:^|[,;:] )(?:so|hence)\b",
             re.IGNORECASE,
         ),
     ),
@@ -459,6 +502,45 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+)
+
+# A state of affairs rather than an event: "Banks were failing", "The north was still
+# largely Catholic", "her position was weak", "London had many Protestants". In notes that
+# answer "why", such conditions are the reasons; an event ("Stalin's statues were taken
+# down", "Italy joined the two") is what happened.
+_STATE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:(?:still|already|now|very|so|too|largely|mostly|deeply|"
+    r"firmly|increasingly|not|no|also|far)\s+)*(?P<next>[\w’'-]+)|"
+    r"\b(?:had|has|have)\s+(?:(?:still|already|also)\s+)*(?P<owned>no|many|much|few|little|"
+    r"a|an|the|its|their|his|her|some|more|less|nothing|every|two|three|\d[\d,]*)\b",
+    re.IGNORECASE,
+)
+
+
+def is_state(text: str) -> bool:
+    """Does the clause state a condition (copula and complement, or what someone had)
+    rather than an event (a deed, or something done to someone)?
+
+    >>> is_state("Banks were failing in their thousands"), is_state("Her position was weak")
+    (True, True)
+    >>> is_state("Inmates of the gulags were released"), is_state("Italy joined the two")
+    (False, False)
+    """
+    for match in _STATE.finditer(normalise(text)):
+        if match.group("owned"):
+            return True
+        word = match.group("next").lower()
+        participle = (word.endswith("ed") and len(word) > 4) or word in _PARTICIPLES
+        if not participle:
+            return True
+    return False
+
+
+_PARTICIPLES = frozenset(
+    """been become begun brought built chosen done drawn driven fallen fought found given got
+    grown held kept known led left lost made meant met paid put run risen said seen sent set
+    shot sold spoken spent struck swept taken taught thought told thrown gone won written
+    cut let overthrown undertaken withdrawn shut""".split()
 )
 
 

@@ -23,6 +23,7 @@ from pastpaper.points import (
     PointSource,
     family_points,
     kind_of,
+    sentence_spans,
     teacher_point_id,
 )
 from pastpaper.text import match_key
@@ -117,7 +118,7 @@ def build_scheme(
     points = family_points(family)
     stems = [_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
-    theme = [_stems(_topic_sentence(family, p)) | s for p, s in zip(points, stems, strict=True)]
+    theme = [_stems(_topic_sentence(family, p)) for p in points]
     paragraph = [_stems(family.notes[p.source.note]) for p in points]
     # Words in most points (Khrushchev, Stalin) tell nothing about relevance.
     spread = Counter(stem for s in stems for stem in s)
@@ -126,8 +127,13 @@ def build_scheme(
     own = _themes(question.text)
     words_of: dict[str, str] = {}
     for sibling in family.questions:
-        if sibling != question:
-            words_of.update(_themes(sibling.text))
+        theirs = _themes(sibling.text)
+        # Only a sibling that asks about this question's theme and more tells what this
+        # one leaves out ("agriculture and industry" beside "industrial output"); one in
+        # other words ("achievements in foreign policy" beside "position in Europe") asks
+        # the same thing, as the notes that answer both show.
+        if sibling != question and set(theirs) & set(own):
+            words_of.update(theirs)
     # What only a sibling question asks about ("agriculture" for "industrial output").
     elsewhere = set(words_of) - set(own) - generic
 
@@ -224,13 +230,16 @@ def _rules(max_marks: int, reasons_only: bool, required: bool) -> tuple[str, ...
 
 _VERB_AFTER = re.compile(
     r"\b(?:to|did|does|do|was|were|is|are|has|had)\s+(?:(?:[A-Z][\w’'-]*|he|she|they|it)\s+)?"
-    r"(?:not\s+)?([a-z][\w’'-]*)"
+    r"(?:not\s+)?([a-z][\w’'-]*)(?!\s+(?:in|of|at|on|for|with|from|by|between|before|after|"
+    r"under|during|among|against|over|and|or)\b)(?=\s+\w)"
 )
 
 
 def _themes(question: str) -> dict[str, str]:
     """What a question is about, stem to word: its content words, less names (Khrushchev,
-    Soviet Union) and the verbs of its frame ("did Khrushchev introduce", "try to improve")."""
+    Soviet Union) and the verbs of its frame ("did Khrushchev introduce", "try to improve");
+    a word followed by a preposition, or ending the question, is a noun ("did rivalry
+    between", "led ... to war in August")."""
     verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
     return {
         _stem(word): word
@@ -244,7 +253,8 @@ def _topic_sentence(family: QuestionFamily, point: Point) -> str:
     if point.source.note < 0:
         return ""
     note = family.notes[point.source.note]
-    return note[: max(note.find(". "), 0) or len(note)]
+    spans = sentence_spans(note)
+    return note[spans[0][0] : spans[0][1]] if spans else ""
 
 
 def content_stems(text: str) -> set[str]:

@@ -1,0 +1,146 @@
+"""Issue 11, parts 4 and 5: 'why' questions credit reasons in any words, and inaccuracies are
+precise. Every note and answer here is written for these tests, with the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pastpaper.calibration import calibration
+from pastpaper.course import Course, SchemeEdit
+from pastpaper.embed import embedder
+from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.marking import Marking, mark
+from pastpaper.scheme import MarkScheme, build_scheme
+
+# Reasons given without "because": as results, fears, conditions. Then a paragraph that only
+# tells what happened.
+CORN_LAWS = "\n\n".join(
+    [
+        "The Corn Laws.",
+        "1: Free trade",
+        "2015: Why did the Corn Laws become unpopular in the 1840s? (6)",
+        "Bread stayed dear after 1815, so working families spent half their wages on it. "
+        "The poor harvests of 1845 meant hunger in the towns. Manufacturers feared that dear "
+        "bread forced them to pay higher wages. The laws were a tax on the many for the "
+        "benefit of landowners.",
+        "The Anti-Corn Law League was founded in Manchester in 1838. Richard Cobden and John "
+        "Bright toured the country. Peel repealed the laws in 1846.",
+    ]
+)
+
+# Two plans with their own years and numbers.
+PLANS = "\n\n".join(
+    [
+        "Soviet planning.",
+        "2: The Five-Year Plans",
+        "2010: Describe the Five-Year Plans. (6)",
+        "The First Five-Year Plan ran from 1928 to 1932 and concentrated on coal, steel and "
+        "oil. The Second Five-Year Plan began in 1933 and built 4,500 new factories. The Third "
+        "Five-Year Plan, from 1938, was cut short by the war.",
+    ]
+)
+
+
+def scheme_of(notes: str) -> MarkScheme:
+    family = parse_notes(notes).course.topics[0].families[0]
+    return build_scheme(family.questions[0], family)
+
+
+def marked(answer: str, scheme: MarkScheme) -> Marking:
+    return mark(answer, scheme, embedder(), calibration())
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Course:
+    return read_notes(seed_path).course
+
+
+def test_reasons_without_because_are_creditable_and_the_narrative_is_not() -> None:
+    scheme = scheme_of(CORN_LAWS)
+    creditable = {p.point.text for p in scheme.creditable}
+    assert "Manufacturers feared that dear bread forced them to pay higher wages" in creditable
+    assert "The poor harvests of 1845 meant hunger in the towns" in creditable
+    described = {p.point.text for p in scheme.points if not p.creditable}
+    assert "Peel repealed the laws in 1846" in described
+    assert "The Anti-Corn Law League was founded in Manchester in 1838" in described
+
+
+def test_a_why_answer_in_other_words_earns_and_a_narrative_earns_nothing() -> None:
+    scheme = scheme_of(CORN_LAWS)
+    reasons = marked(
+        "Bread was expensive, so ordinary families had to spend half of their wages on it. "
+        "Factory owners were afraid dear bread would push up the wages they paid.",
+        scheme,
+    )
+    story = marked(
+        "The Anti-Corn Law League was set up in Manchester in 1838. Cobden and Bright toured "
+        "the country, and Peel repealed the laws in 1846.",
+        scheme,
+    )
+    assert reasons.mark >= 2, reasons
+    assert story.mark == 0, story
+
+
+def test_a_year_is_compared_only_with_the_plan_the_claim_is_about() -> None:
+    scheme = scheme_of(PLANS)
+    right = marked("The Second Five-Year Plan began in 1933 and built 4,500 new factories.", scheme)
+    assert right.inaccuracies == ()
+    assert right.mark >= 1
+    wrong = marked("The Second Five-Year Plan began in 1929.", scheme)
+    [flagged] = wrong.inaccuracies
+    assert flagged.answer_says == "1929"
+    assert flagged.notes_say.startswith("1933")
+    assert wrong.mark == 0
+
+
+def test_a_wrong_number_is_flagged_and_a_right_one_from_another_point_is_not() -> None:
+    scheme = scheme_of(PLANS)
+    wrong = marked("The Second Five-Year Plan built 9,000 new factories.", scheme)
+    assert [w.answer_says for w in wrong.inaccuracies] == ["9,000"]
+    assert wrong.mark == 0
+
+
+def test_a_wrong_year_costs_its_point_but_the_sibling_point_still_earns(seed: Course) -> None:
+    family = seed.topics[0].families[2]
+    scheme = build_scheme(family.questions[1], family)
+    result = marked(
+        "In 1960 Khrushchev closed down most of the large planning ministries in Moscow, and "
+        "he set up 150 regional economic councils (sovnarkhozy).",
+        scheme,
+    )
+    [flagged] = result.inaccuracies
+    assert flagged.answer_says == "1960" and flagged.notes_say.startswith("1957")
+    credited = [c.point_text for c in result.credited]
+    assert "set up 150 regional economic councils (sovnarkhozy)" in credited
+    assert not any("ministries" in text for text in credited)
+    assert not any(c.developed for c in result.credited)
+
+
+def test_a_year_the_notes_give_as_that_year_is_checked(seed: Course) -> None:
+    family = seed.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    result = marked("Khrushchev made the Secret Speech in 1962.", scheme)
+    assert [w.answer_says for w in result.inaccuracies] == ["1962"]
+    assert result.mark == 0
+    right = marked("Khrushchev made the Secret Speech in 1956.", scheme)
+    assert right.inaccuracies == () and right.mark >= 1
+
+
+def test_a_required_point_is_met_only_by_a_claim_that_makes_it() -> None:
+    family = parse_notes(PLANS).course.topics[0].families[0]
+    question = family.questions[0]
+    plain = build_scheme(question, family)
+    third = next(p.point.id for p in plain.points if "Third" in p.point.text)
+    edited = question.model_copy(update={"scheme": SchemeEdit(marks=2, required=(third,))})
+    scheme = build_scheme(edited, family)
+    answer = (
+        "The First Five-Year Plan ran from 1928 to 1932 and concentrated on coal, steel and "
+        "oil. The Second Five-Year Plan began in 1933 and built 4,500 new factories."
+    )
+    without = marked(answer, scheme)
+    assert without.mark == 1
+    assert any("required" in w for w in without.warnings)
+    full = marked(answer + " The Third Plan, from 1938, was cut short by the war.", scheme)
+    assert full.mark == 2 and not any("required" in w for w in full.warnings)
