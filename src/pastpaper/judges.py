@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from pastpaper.calibration import AnswerModel, Calibration
+from pastpaper.inaccuracies import as_number
 from pastpaper.points import facts
 from pastpaper.references import Reference
 from pastpaper.scheme import MarkScheme, content_stems
@@ -233,8 +234,6 @@ def _aligned(
 def numbers_in(text: str) -> set[str]:
     """The years and numbers a text states, written one way: "sixty" and "60" are one, and
     so are "nineteen forty-five" and "1945"."""
-    from pastpaper.marking import as_number
-
     found = {
         as_number(f.value.replace(",", "").lower())
         for f in facts(text, [])
@@ -377,8 +376,8 @@ def scaled(
     judge: AnswerModel,
 ) -> int:
     """The mark, 0..max, of an answer against a ``model`` reference: the share of the marks
-    fitted to what it says, over the share the model answer itself gets (where that is
-    under all of them)."""
+    fitted to what it says, placed between the share of the question said back (no mark)
+    and the model answer's own (every mark)."""
     import numpy as np
 
     def share(text: str) -> float:
@@ -386,9 +385,10 @@ def scaled(
         picked = values[[ANSWER_FEATURES.index(f) for f in judge.features]]
         return float(picked @ np.asarray(judge.weights, dtype=np.float32)) + judge.intercept
 
-    # The model answer itself earns every mark, however the fit extrapolates to it.
+    # The model answer itself earns every mark, however the fit extrapolates to it, and
+    # the question said back earns nothing: an answer's share is placed between the two.
+    floor = max(share(scheme.question.text), 0.0)
     top = min(share(" ".join(reference.accepted)), 1.0)
-    floor = judge.threshold  # the share at which an answer earns nothing
     if top <= floor:
         return 0
     fraction = min(max((share(answer) - floor) / (top - floor), 0.0), 1.0)

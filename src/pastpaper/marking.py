@@ -21,9 +21,7 @@ by point, as notes are.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence, Set
-from functools import lru_cache
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -31,10 +29,11 @@ from pydantic import BaseModel, ConfigDict
 from pastpaper.calibration import Calibration
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.errors import NothingToMark
-from pastpaper.points import Fact, Point, facts, names_in, sentence_spans
+from pastpaper.inaccuracies import Wrong, contradiction, plain_stems, wrong_facts
+from pastpaper.points import Point, sentence_spans
 from pastpaper.references import read_reference
 from pastpaper.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
-from pastpaper.text import match_key, shorten, words
+from pastpaper.text import shorten, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -52,7 +51,6 @@ __all__ = [
     "Missed",
     "Model",
     "Span",
-    "as_number",
     "check_markable",
     "claim_spans",
     "claim_texts",
@@ -232,7 +230,7 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
         return bool(score[i, j] >= threshold and similarity[i, j] >= floor)
 
     asked = content_stems(scheme.question.text)
-    wrong = _wrong_facts(claims, every, all_score, all_similarity, earns, scheme, calibration)
+    wrong = wrong_facts(claims, every, all_score, all_similarity, earns, scheme, calibration)
     inaccuracies = _reported(wrong, claims, every)
     credited: list[Credit] = []
     used_points: set[int] = set()
@@ -255,14 +253,14 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
         claim, point = claims[i], points[j].point
         if _repeats(claim, credited) or any(_overlap(s, claim) for s in flagged.get(j, ())):
             continue  # the same words again earn nothing more; nor does a wrong fact
-        if not scheme.reference and _contradiction(claim.text, point) is not None:
+        if not scheme.reference and contradiction(claim.text, point) is not None:
             continue  # a claim about another plan, with its own years, makes not this one
         # Below plain sameness of meaning, a claim makes a point of notes by saying some of
         # what it says, not only by naming whom it is about.
         if (
             not scheme.reference
             and similarity[i, j] < calibration.fact_similarity
-            and not _plain_stems(claim.text, asked) & _plain_stems(point.text, asked)
+            and not plain_stems(claim.text, asked) & plain_stems(point.text, asked)
         ):
             continue
         used_points.add(j)
@@ -522,139 +520,8 @@ def match_scores(
     return chance
 
 
-#: Similarity above which a claim plainly says the point whatever names it adds.
-_SURE = 0.8
-#: Similarity from which a claim is about the point it is closest to, for checking its
-#: facts (a wrong fact lowers it); chosen with each development set left out in turn.
-_ABOUT = 0.5
-#: A name in at most this many points identifies what a claim is about ("the Rentenmark").
-_FEW = 3
-
-
-def _known_names(scheme: MarkScheme) -> set[str]:
-    """Every word the scheme's question and points use, lower case: what the notes know."""
-    texts = [scheme.question.text, *(p.point.text for p in scheme.points)]
-    return {word.lower() for text in texts for word in _WORDS.findall(text)}
-
-
-def _unknown_names(claim: str, known: set[str]) -> list[str]:
-    """The claim's names with a word the notes never use, misspellings forgiven
-    ("Secret Speech" is known from "secret speech"; "Khrushchevgrad" is not)."""
-    from rapidfuzz import fuzz, process
-
-    def knows(word: str) -> bool:
-        word = word.lower()
-        if word in known or len(word) < 4:
-            return True
-        found = process.extractOne(word, known, scorer=fuzz.ratio)
-        return found is not None and found[1] >= 80
-
-    return [name for name in names_in(claim) if not all(map(knows, _WORDS.findall(name)))]
-
-
-def _names_left_out(claim: str, point: Point) -> list[str]:
-    """The point's names that the claim does not use, misspellings forgiven."""
-    from rapidfuzz import fuzz
-
-    lowered = claim.lower()
-    return [name for name in names_in(point.text) if fuzz.partial_ratio(name.lower(), lowered) < 80]
-
-
-_Wrong = tuple[int, int, tuple[str, str]]  # claim, point, (what the answer says, the notes)
-
-
-def _wrong_facts(
-    claims: list[Span],
-    points: list[SchemePoint],
-    score: npt.NDArray[np.float32],
-    similarity: npt.NDArray[np.float32],
-    earns: Callable[[int, int], bool],
-    scheme: MarkScheme,
-    calibration: Calibration,
-) -> list[_Wrong]:
-    """Each claim that gets a year, number or name of the point it is about wrong.
-
-    A claim's facts are compared only with the point it matches best (or, in notes, a point
-    whose sentence it restates word for word: "Stalin died in 1960"), never with another
-    point's: a claim about one plan is not wrong for lacking another plan's years. A year
-    the claim gives for another point it also makes, or names ("after the Franco-Russian
-    alliance of 1894, Germany drew up the Schlieffen Plan"), is that point's; a number the
-    notes state is no invention. A sentence cut into claims is checked in its parts, where
-    each fact stands beside what it dates or counts.
-    """
-    known = _known_names(scheme)
-    names = [{match_key(n) for n in names_in(p.point.text)} for p in points]
-    spread = Counter(n for found in names for n in found)
-    asked = content_stems(scheme.question.text)
-    words = [_plain_stems(p.point.text, asked) for p in points]
-    stated = {v for p in points for v in _fact_values(p.point.text, p.point.facts)["number"]}
-    creditable = len(scheme.creditable)
-    found: list[_Wrong] = []
-    for i, claim in enumerate(claims):
-        if any(c != claim and claim.start <= c.start and c.end <= claim.end for c in claims):
-            continue  # a whole sentence: its parts say the same facts, each in its place
-        # Notes cover their topic, so a name they never use is the answer's own invention;
-        # a reference answer is shorter than that, and answers may name what it does not.
-        strangers = [] if scheme.reference else _unknown_names(claim.text, known)
-        best = int(score[i].argmax())
-        makes = {
-            j
-            for j in range(len(points))
-            if (j < creditable and earns(i, j)) or similarity[i, j] >= calibration.fact_similarity
-        }
-        own_words = _plain_stems(claim.text, asked)
-        restated = (
-            set()
-            if scheme.reference
-            else {j for j, p in enumerate(points) if _restates(claim.text, p.point, strangers)}
-        )
-        own = {match_key(n) for n in names_in(claim.text)}
-        named = {j for j, found in enumerate(names) if any(spread[n] <= _FEW for n in found & own)}
-        sharing = {j for j, found in enumerate(words) if found & own_words}
-        # A claim that is about a point (it makes it, comes close to meaning it, or names
-        # what only that point names) with a wrong fact in it is an inaccuracy: a wrong
-        # fact takes a claim further from its point's meaning, so the bar is lower than for
-        # credit. Notes state the facts, so a claim in a point's own words with another year
-        # gets it wrong; a reference answer is only one way to answer, so there the claim
-        # must mean the point.
-        about = best in makes or similarity[i, best] >= _ABOUT or best in named
-        targets = ([best] if about else []) + sorted(restated - {best})
-        for j in targets:
-            point = points[j].point
-            others = [points[k].point for k in (makes | restated | named | sharing) - {j}]
-            wrong = _contradiction(claim.text, point, others, stated)
-            if wrong is None and strangers and similarity[i, j] < _SURE and j in restated:
-                # The point's own words with a name the notes never use in place of one it
-                # gives: the answer says something the notes do not ("Stalingrad was renamed
-                # Leninsk"). A name the notes merely leave out ("the 20th Party Congress",
-                # "rivals such as Beria") is no error.
-                replaced = _names_left_out(claim.text, point)
-                if replaced:
-                    wrong = (", ".join(strangers), f"{', '.join(replaced)}: “{point.text}”")
-            if wrong is not None:
-                found.append((i, j, wrong))
-                break
-    return found
-
-
-def _plain_stems(text: str, asked: Set[str]) -> set[str]:
-    """A text's content words less its names and the question's words: what it says."""
-    return set(_said(text)) - asked
-
-
-@lru_cache(maxsize=8192)
-def _said(text: str) -> frozenset[str]:
-    # Points and answers' claims come back for every answer: read each text once.
-    return frozenset(content_stems(text) - content_stems(" ".join(names_in(text))))
-
-
-@lru_cache(maxsize=8192)
-def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(content_stems(text))
-
-
 def _reported(
-    wrong: list[_Wrong], claims: list[Span], points: list[SchemePoint]
+    wrong: list[Wrong], claims: list[Span], points: list[SchemePoint]
 ) -> list[Inaccuracy]:
     """The inaccuracies to show: the same mistake seen in a sentence and in its part, once."""
     shown: list[Inaccuracy] = []
@@ -672,14 +539,6 @@ def _reported(
             )
         )
     return shown
-
-
-def _restates(claim: str, point: Point, strangers: Sequence[str] = ()) -> bool:
-    """Every word of the claim (two at least) is a word of the point's sentence, dates,
-    numbers and names the notes never use aside: "Stalin died in 1960" restates "In March
-    1953 Stalin died" with another year."""
-    words = _stems_of(claim) - content_stems(" ".join(strangers))
-    return len(words) >= 2 and words <= _stems_of(point.source.sentence)
 
 
 def _repeats(claim: Span, credited: list[Credit]) -> bool:
@@ -707,120 +566,6 @@ def _term_share(claim: str, point: Point) -> float:
     lowered = claim.lower()
     found = sum(1 for term in point.key_terms if fuzz.partial_ratio(term.lower(), lowered) >= 80)
     return found / len(point.key_terms)
-
-
-def _contradiction(
-    claim: str, point: Point, others: Sequence[Point] = (), stated: Set[str] = frozenset()
-) -> tuple[str, str] | None:
-    """(what the answer says, what the notes say) where a year or number of the claim
-    disagrees with the point's, leaving out the claim's years that ``others`` (points the
-    claim also makes or names) give and the numbers the notes state (``stated``). A year
-    agrees with a decade or a span that holds it ("1896" with "the late 1890s", "1925" with
-    "between 1924 and 1930"); a day of the month is part of a date, not a number."""
-    said = _fact_values(claim, facts(claim, names_in(claim)))
-    notes = _fact_values(point.text, point.facts)
-    elsewhere = {v for other in others for v in _fact_values(other.text, other.facts)["year"]}
-    # A claim with the point's figure right is about that figure: its year may date
-    # something beside it ("12.8 million were out of work by 1933").
-    counted = bool(_amounts(said["number"]) & _amounts(notes["number"]))
-    for kind in ("number",) if counted else ("year", "number"):
-        theirs = notes[kind]
-        ours = [v for v in said[kind] if v not in (elsewhere if kind == "year" else stated)]
-        if not theirs or not ours:
-            continue
-        agree = (
-            any(_same_year(a, b) for a in ours for b in theirs) or _within(ours, theirs)
-            if kind == "year"
-            else bool(_amounts(ours) & _amounts(theirs))
-        )
-        if not agree:
-            return " and ".join(ours), f"{' and '.join(theirs)}: “{point.text}”"
-    return None
-
-
-def _amounts(values: list[str]) -> set[str]:
-    """Numbers as plain figures, each also without its scale word: "12.8" in "12.8 to 7.7
-    million" is 12.8 million."""
-    found = set(_plain(values))
-    for value in values:
-        head = re.match(r"[\d.,]+(?=\s+(?:hundred|thousand|million|billion)\b)", value)
-        if head:
-            found.add(as_number(head.group().replace(",", "")))
-    return found
-
-
-_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-# "28 June", "8-9 November", "March 9": a day of the month, not a count.
-_DAY = re.compile(
-    rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}\b(?!\d)"
-)
-# "a few hundred", "thousands": no figure to get wrong.
-_VAGUE = frozenset({"hundred", "thousand", "million", "billion", "hundreds", "thousands"})
-_DECADE = re.compile(r"\b(1[5-9]\d0|20\d0)[’']?s\b")
-_YEAR_SPAN = re.compile(r"\b(1[5-9]\d\d|20\d\d)\s*[-–]\s*(\d\d)\b(?![-–\d])")
-
-
-def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, list[str]]:
-    """A text's years (a decade as "1890s", "1912-13" as 1912 and 1913) and numbers (not
-    days of the month, nor a span's second year)."""
-    found = list(given) if given is not None else facts(text, [])
-    days = {n for m in _DAY.finditer(text) for n in re.findall(r"\d+", m.group())}
-    decades = {m.group(1) for m in _DECADE.finditer(text)}
-    spans = {m.group(2): m.group(1)[:2] + m.group(2) for m in _YEAR_SPAN.finditer(text)}
-    years = [f.value + "s" if f.value in decades else f.value for f in found if f.kind == "year"]
-    years += [full for full in spans.values() if full not in years]
-    numbers = [f.value for f in found if f.kind == "number" and f.value not in days | set(spans)]
-    # Fact values as facts() gives them; a year given twice counts once.
-    return {"year": list(dict.fromkeys(years)), "number": numbers}
-
-
-def _same_year(a: str, b: str) -> bool:
-    if a.endswith("s") or b.endswith("s"):
-        return a.rstrip("s")[:3] == b.rstrip("s")[:3]
-    return a == b
-
-
-def _within(ours: list[str], theirs: list[str]) -> bool:
-    """A year inside the span of years the point gives ("between 1924 and 1930")."""
-    plain = [int(y.rstrip("s")) for y in theirs]
-    return len(plain) > 1 and any(min(plain) <= int(y.rstrip("s")) <= max(plain) for y in ours)
-
-
-def _plain(values: list[str]) -> list[str]:
-    return [as_number(v.replace(",", "").lower()) for v in values]
-
-
-_UNITS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    w: 10 * n
-    for n, w in enumerate("- - twenty thirty forty fifty sixty seventy eighty ninety".split())
-    if w != "-"
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
-
-def as_number(value: str) -> str:
-    """'twenty-five' and '25' are the same number, and so are '2 million' and '2000000'."""
-    total = current = 0.0
-    for word in re.split(r"[\s-]+", value):
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            current += float(word)
-        elif word in _UNITS or word in _TENS:
-            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
-        elif word in _SCALES:
-            current = max(current, 1) * _SCALES[word]
-            if _SCALES[word] > 100:
-                total, current = total + current, 0.0
-        elif word != "and":
-            return value
-    number = total + current
-    return str(int(number)) if number.is_integer() else str(number)
 
 
 def _developed(claim: str) -> bool:

@@ -94,7 +94,7 @@ def typed_rating(typed: str, expected: str) -> Rating:
     """
     from rapidfuzz import fuzz
 
-    from pastpaper.marking import as_number
+    from pastpaper.inaccuracies import as_number
     from pastpaper.text import match_key
 
     said, wanted = match_key(typed), match_key(expected)
