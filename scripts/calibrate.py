@@ -67,13 +67,14 @@ _MEANING = ("reference_similarity", "in_context", "answer_similarity", "similari
 _FORMS = ("form_recall", "contains", "numbers_differ")
 _PIECES = ("piece_recall", "pieces_close", "pieces_near")
 _BREVITY = ("length", "precision", "piece_precision", "piece_f1", "overlap")
+# Brevity alone never costs a mark, so no judge weighs the answer's length or how much of
+# it is beyond the reference (extra correct detail is no fault): those are not candidates.
 ACCEPTED_CANDIDATES: dict[str, tuple[str, ...]] = {
     "cosine": ("reference_similarity",),
     "meaning": _MEANING,
     "meaning, forms": _MEANING + _FORMS,
     "meaning, forms, pieces": _MEANING + _FORMS + _PIECES,
     "all but brevity": tuple(f for f in ANSWER_FEATURES if f not in (*_BREVITY, "coverage")),
-    "all": tuple(f for f in ANSWER_FEATURES if f != "coverage"),
 }
 MODEL_CANDIDATES: dict[str, tuple[str, ...]] = {
     "cosine": ("reference_similarity",),
@@ -99,6 +100,7 @@ class Rows:
     gold: list[float] = field(default_factory=list)
     sets: list[str] = field(default_factory=list)
     tops: list[np.ndarray] = field(default_factory=list)  # the reference judged as an answer
+    bottoms: list[np.ndarray] = field(default_factory=list)  # the question judged so
     longest: list[int] = field(default_factory=list)  # words of the longest reference
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -204,15 +206,18 @@ def _fit_share(
 
 
 def _scaled(rows: Rows, index: np.ndarray, judge: AnswerModel) -> np.ndarray:
-    """Shares as marking maps them: over the model answer's own, from the judge's floor."""
+    """Shares as marking maps them: the question restated earns nothing, the model answer
+    every mark (pastpaper.judges.scaled)."""
     columns = _columns(judge.features)
     weights = np.array(judge.weights)
-    given = np.array([rows.values[i][columns] @ weights for i in index]) + judge.intercept
-    tops = np.minimum(
-        np.array([rows.tops[i][columns] @ weights for i in index]) + judge.intercept, 1
-    )
-    span = np.maximum(tops - judge.threshold, 1e-6)
-    return np.clip((given - judge.threshold) / span, 0.0, 1.0)
+
+    def share(found: list[np.ndarray]) -> np.ndarray:
+        return np.array([found[i][columns] @ weights for i in index]) + judge.intercept
+
+    given, bottoms = share(rows.values), share(rows.bottoms)
+    tops = np.maximum(np.minimum(share(rows.tops), 1.0), bottoms + 1e-6)
+    floors = np.clip(bottoms, 0.0, None)
+    return np.clip((given - floors) / np.maximum(tops - floors, 1e-6), 0.0, 1.0)
 
 
 def _held_out_scale(
@@ -330,6 +335,8 @@ def _features(
                 accepted.longest.append(max(len(t.split()) for t in texts))
         if one_reference:
             top = answer_features(found.accepted[0], found.accepted, scheme, model, base).values
+            asked = rows[0]["question"]
+            bottom = answer_features(asked, found.accepted, scheme, model, base).values
             for row, read in zip(rows, reads, strict=True):
                 if not row["answer"].strip():
                     continue
@@ -339,6 +346,7 @@ def _features(
                 scale.gold.append(float(row["score"]) / float(row["max_marks"]))
                 scale.sets.append(row["dataset"])
                 scale.tops.append(top)
+                scale.bottoms.append(bottom)
                 scale_marks.append(float(scheme.max_marks))
 
     return point, accepted, scale, scale_marks, counts, answered

@@ -31,7 +31,7 @@ __all__ = ["AnswerModel", "Calibration", "calibration"]
 class AnswerModel(BaseModel):
     """A judge of whole answers to one shape of reference: a logistic regression (the
     chance that an answer earns the mark, against ``threshold``) or, for a model answer, a
-    linear one (the share of the model answer said, from ``threshold`` up)."""
+    linear one (the share of the marks; its threshold is unused, 0)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
