@@ -42,7 +42,7 @@ from sklearn.linear_model import LinearRegression, LogisticRegression
 from pastpaper.calibration import AnswerModel, Calibration
 from pastpaper.embed import embedder
 from pastpaper.evaluate import macro_f1
-from pastpaper.judges import ANSWER_FEATURES, answer_features
+from pastpaper.judges import ANSWER_FEATURES, answer_features, gives_one
 from pastpaper.marking import (
     FEATURES,
     claim_texts,
@@ -149,7 +149,7 @@ def _said(rows: Rows, index: np.ndarray, judges: dict[str, AnswerModel], split: 
         judge = judges[_kind(rows.longest[i], split)]
         chance = _chance(rows.values[i][None, :], judge)[0]
         against = rows.against[i]
-        verdict[n] = chance >= judge.threshold and (
+        verdict[n] = (chance >= judge.threshold or gives_one(rows.values[i])) and (
             against is None or _chance(against[None, :], judge)[0] <= chance
         )
     return verdict

@@ -45,6 +45,7 @@ __all__ = [
     "answer_chance",
     "answer_features",
     "earns",
+    "gives_one",
     "numbers_in",
     "scaled",
 ]
@@ -344,6 +345,14 @@ def answer_chance(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
 
+def gives_one(values: npt.NDArray[np.float32]) -> bool:
+    """The answer gives one of the acceptable answers whole, in any form or spelling, with
+    no "not" the reference lacks and no other number: the mark, however short the answer
+    or little like it in meaning the model finds it ("eroshun" for "erosion")."""
+    found = dict(zip(ANSWER_FEATURES, values.tolist(), strict=True))
+    return found["contains"] == 1.0 and not found["negation"] and not found["numbers_differ"]
+
+
 def earns(
     answer: str,
     reference: Reference,
@@ -357,7 +366,7 @@ def earns(
     accepted = reference.accepted or reference.criteria
     weighed = answer_features(answer, accepted, scheme, model, calibration)
     chance = answer_chance(weighed.values, judge)
-    if chance < judge.threshold:
+    if chance < judge.threshold and not gives_one(weighed.values):
         return False, weighed.closest
     if reference.rejected:
         against = answer_features(answer, reference.rejected, scheme, model, calibration)
