@@ -33,7 +33,7 @@ from pastpaper.references import read_reference
 from pastpaper.scheme import MarkScheme, build_scheme
 from pastpaper.text import match_key
 
-__all__ = ["Result", "evaluate", "macro_f1", "read_marking_set", "scores"]
+__all__ = ["Result", "evaluate", "macro_f1", "read_marking_set", "scheme_for", "scores"]
 
 _FIELDS = (
     "dataset",
@@ -124,7 +124,7 @@ def evaluate(
     for row in rows:
         key = (row["dataset"], row["question_id"])
         if key not in schemes:
-            schemes[key] = _scheme_for(row, course)
+            schemes[key] = scheme_for(row, course)
     started = time.perf_counter()
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     refused: Counter[tuple[str, str]] = Counter()
@@ -161,7 +161,9 @@ def evaluate(
     ]
 
 
-def _scheme_for(row: dict[str, Any], course: Course | None) -> MarkScheme:
+def scheme_for(row: dict[str, Any], course: Course | None) -> MarkScheme:
+    """The scheme a marking set's answer is marked by: from its reference, or from the
+    notes' question closest to its own."""
     marks = math.ceil(float(row["max_marks"]))
     if row["reference"]:
         return reference_scheme(row["question"], row["reference"], marks)
