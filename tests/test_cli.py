@@ -412,7 +412,7 @@ def test_a_quote_left_open_in_a_class_csv_costs_one_row(tmp_path: Path, seed_pat
     rows = mark_book(book)
     assert [(r["student"], r["answer"], r["line"], r["mark"]) for r in rows] == [
         ("A1", '"He closed the ministries in 1957.', "2", ""),
-        ("A2", "He set up 150 sovnarkhozy.", "3", "0"),
+        ("A2", "He set up 150 sovnarkhozy.", "3", "1"),  # the notes' 150 councils
         ("A3", "He scrapped the Fifth Plan.", "4", "1"),
     ]
     assert rows[0]["not marked because"] == (
