@@ -338,11 +338,15 @@ def _forms_found(answer: str, references: Sequence[str], asked: set[str]) -> tup
 
 def answer_chance(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
     """The calibrated chance that an answer with these ANSWER_FEATURES earns the mark."""
+    return 1.0 / (1.0 + math.exp(-_weighed(values, judge)))
+
+
+def _weighed(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
+    """The judge's features of ``values``, weighed and summed with its intercept."""
     import numpy as np
 
     picked = values[[ANSWER_FEATURES.index(f) for f in judge.features]]
-    logit = float(picked @ np.asarray(judge.weights, dtype=np.float32)) + judge.intercept
-    return 1.0 / (1.0 + math.exp(-logit))
+    return float(picked @ np.asarray(judge.weights, dtype=np.float32)) + judge.intercept
 
 
 def gives_one(values: npt.NDArray[np.float32]) -> bool:
@@ -387,12 +391,10 @@ def scaled(
     """The mark, 0..max, of an answer against a ``model`` reference: the share of the marks
     fitted to what it says, placed between the share of the question said back (no mark)
     and the model answer's own (every mark)."""
-    import numpy as np
 
     def share(text: str) -> float:
         values = answer_features(text, reference.accepted, scheme, model, calibration).values
-        picked = values[[ANSWER_FEATURES.index(f) for f in judge.features]]
-        return float(picked @ np.asarray(judge.weights, dtype=np.float32)) + judge.intercept
+        return _weighed(values, judge)
 
     # The model answer itself earns every mark, however the fit extrapolates to it, and
     # the question said back earns nothing: an answer's share is placed between the two.
