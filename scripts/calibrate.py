@@ -59,6 +59,8 @@ PROTOCOL = "leave one data set out, version 1"
 SHARED_SETS = ("semeval2013.jsonl", "saf-english.jsonl")
 OWN_SETS = ("short-answers.jsonl", "criteria-answers.jsonl", "model-answers.jsonl")
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
+#: Candidates for the share of the marks at which an answer earns them all.
+FULL_SHARES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
 #: Candidates for the longest acceptable answer, in words, judged as a phrase (0: no split).
 SPLITS = (0, 6, 12)
 
@@ -201,7 +203,7 @@ def _fit_share(
         features=names,
         weights=tuple(round(float(w), 5) for w in model.coef_),
         intercept=round(float(model.intercept_), 5),
-        threshold=0.0,
+        threshold=1.0,
     )
 
 
@@ -215,19 +217,20 @@ def _scaled(rows: Rows, index: np.ndarray, judge: AnswerModel) -> np.ndarray:
         return np.array([found[i][columns] @ weights for i in index]) + judge.intercept
 
     given, bottoms = share(rows.values), share(rows.bottoms)
-    tops = np.maximum(np.minimum(share(rows.tops), 1.0), bottoms + 1e-6)
+    tops = np.maximum(np.minimum(share(rows.tops), judge.threshold), bottoms + 1e-6)
     floors = np.clip(bottoms, 0.0, None)
     return np.clip((given - floors) / np.maximum(tops - floors, 1e-6), 0.0, 1.0)
 
 
 def _held_out_scale(
-    rows: Rows, names: tuple[str, ...], balanced: bool, marks: np.ndarray
+    rows: Rows, names: tuple[str, ...], balanced: bool, marks: np.ndarray, full: float = 1.0
 ) -> dict[str, dict[str, float]]:
     values, gold, sets = rows.arrays()
     figures = {}
     for held in sorted(set(sets.tolist())):
         fit = sets != held
         judge = _fit_share(values[fit], gold[fit], sets[fit], names, balanced)
+        judge = judge.model_copy(update={"threshold": full})
         index = np.flatnonzero(~fit)
         given = np.floor(_scaled(rows, index, judge) * marks[index] + 0.5)
         wanted = gold[index] * marks[index]
@@ -377,19 +380,33 @@ def _choose_and_write(
     assert best_scale is not None
     _, chosen_scale, balanced_scale = best_scale
     values, gold, sets = scale.arrays()
-    held_scale = _held_out_scale(scale, MODEL_CANDIDATES[chosen_scale], balanced_scale, marks)
-    share = _fit_share(
-        values, gold, sets, MODEL_CANDIDATES[chosen_scale], balanced_scale
-    ).model_copy(
+    names = MODEL_CANDIDATES[chosen_scale]
+    # With the features chosen by order (Pearson r), the share at which full marks are
+    # reached by error (RMSE in marks): the model answer's own, or less where that is more.
+    print("  share for full marks (the model answer's own at most):")
+    best_full: tuple[float, float] | None = None
+    for full in FULL_SHARES:
+        figures = _held_out_scale(scale, names, balanced_scale, marks, full)
+        error = _mean(figures, "rmse")
+        shown = ", ".join(f"{s} {f['pearson']:.3f}/{f['rmse']:.2f}" for s, f in figures.items())
+        print(f"    {full:.2f}: mean RMSE {error:.4f}: {shown}")
+        if best_full is None or error < best_full[0]:
+            best_full = (error, full)
+    assert best_full is not None
+    full = best_full[1]
+    held_scale = _held_out_scale(scale, names, balanced_scale, marks, full)
+    share = _fit_share(values, gold, sets, names, balanced_scale).model_copy(
         update={
+            "threshold": full,
             "fitted_on": tuple(sorted(set(sets.tolist()))),
             "train_figures": {
                 "answers": float(len(gold)),
                 **{f"held_out_pearson {s}": f["pearson"] for s, f in held_scale.items()},
+                **{f"held_out_rmse {s}": f["rmse"] for s, f in held_scale.items()},
             },
         }
     )
-    print(f"chosen: {chosen_scale}, {'balanced' if balanced_scale else 'pooled'}")
+    print(f"chosen: {chosen_scale}, {'balanced' if balanced_scale else 'pooled'}, full at {full}")
 
     fitted = point.model_copy(
         update={

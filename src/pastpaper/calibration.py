@@ -31,7 +31,8 @@ __all__ = ["AnswerModel", "Calibration", "calibration"]
 class AnswerModel(BaseModel):
     """A judge of whole answers to one shape of reference: a logistic regression (the
     chance that an answer earns the mark, against ``threshold``) or, for a model answer, a
-    linear one (the share of the marks; its threshold is unused, 0)."""
+    linear one (the share of the marks; at ``threshold``, or the model answer's own share
+    if that is less, an answer earns them all)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

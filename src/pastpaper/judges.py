@@ -390,7 +390,8 @@ def scaled(
 ) -> int:
     """The mark, 0..max, of an answer against a ``model`` reference: the share of the marks
     fitted to what it says, placed between the share of the question said back (no mark)
-    and the model answer's own (every mark)."""
+    and the model answer's own (every mark), or the judge's threshold share where the
+    model answer's is above it."""
 
     def share(text: str) -> float:
         values = answer_features(text, reference.accepted, scheme, model, calibration).values
@@ -399,7 +400,7 @@ def scaled(
     # The model answer itself earns every mark, however the fit extrapolates to it, and
     # the question said back earns nothing: an answer's share is placed between the two.
     floor = max(share(scheme.question.text), 0.0)
-    top = min(share(" ".join(reference.accepted)), 1.0)
+    top = min(share(" ".join(reference.accepted)), judge.threshold)
     if top <= floor:
         return 0
     fraction = min(max((share(answer) - floor) / (top - floor), 0.0), 1.0)
