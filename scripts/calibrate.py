@@ -42,7 +42,7 @@ from sklearn.linear_model import LinearRegression, LogisticRegression
 from pastpaper.calibration import AnswerModel, Calibration
 from pastpaper.embed import embedder
 from pastpaper.evaluate import macro_f1
-from pastpaper.judges import ANSWER_FEATURES, answer_features, gives_one
+from pastpaper.judges import ANSWER_FEATURES, answer_features, gives_one, placed
 from pastpaper.marking import (
     FEATURES,
     claim_texts,
@@ -208,18 +208,19 @@ def _fit_share(
 
 
 def _scaled(rows: Rows, index: np.ndarray, judge: AnswerModel) -> np.ndarray:
-    """Shares as marking maps them: the question restated earns nothing, the model answer
-    every mark (pastpaper.judges.scaled)."""
+    """Shares placed on the question's scale as marking places them
+    (pastpaper.judges.placed); where marking would fall back to point by point, 0."""
     columns = _columns(judge.features)
     weights = np.array(judge.weights)
 
-    def share(found: list[np.ndarray]) -> np.ndarray:
-        return np.array([found[i][columns] @ weights for i in index]) + judge.intercept
+    def share(found: list[np.ndarray], i: int) -> float:
+        return float(found[i][columns] @ weights) + judge.intercept
 
-    given, bottoms = share(rows.values), share(rows.bottoms)
-    tops = np.maximum(np.minimum(share(rows.tops), judge.threshold), bottoms + 1e-6)
-    floors = np.clip(bottoms, 0.0, None)
-    return np.clip((given - floors) / np.maximum(tops - floors, 1e-6), 0.0, 1.0)
+    fractions = [
+        placed(share(rows.values, i), share(rows.bottoms, i), share(rows.tops, i), judge.threshold)
+        for i in index
+    ]
+    return np.array([0.0 if f is None else f for f in fractions])
 
 
 def _held_out_scale(
@@ -366,12 +367,18 @@ def _choose_and_write(
 ) -> None:
     judges, split = _choose_accepted(accepted)
     marks = np.array(scale_marks)
-    print(f"\nmodel answers, {len(scale.gold)}: held out by data set (Pearson r, RMSE in marks)")
+    # The judge marks questions of several marks with one model answer; answers to other
+    # questions with one reference help fit it, but it is chosen on the sets it marks.
+    several = sorted({s for s, m in zip(scale.sets, scale_marks, strict=True) if m > 1})
+    print(
+        f"\nmodel answers, {len(scale.gold)}: held out by data set (Pearson r, RMSE in marks); "
+        f"chosen on {', '.join(several)}"
+    )
     best_scale: tuple[float, str, bool] | None = None
     for name, names in MODEL_CANDIDATES.items():
         for balanced_scale in (False, True):
             figures = _held_out_scale(scale, names, balanced_scale, marks)
-            score = _mean(figures, "pearson")
+            score = _mean({s: figures[s] for s in several}, "pearson")
             shown = ", ".join(f"{s} {f['pearson']:.3f}/{f['rmse']:.2f}" for s, f in figures.items())
             label = "balanced" if balanced_scale else "pooled  "
             print(f"  {name:24} {label} mean {score:.4f}: {shown}")
@@ -387,7 +394,7 @@ def _choose_and_write(
     best_full: tuple[float, float] | None = None
     for full in FULL_SHARES:
         figures = _held_out_scale(scale, names, balanced_scale, marks, full)
-        error = _mean(figures, "rmse")
+        error = _mean({s: figures[s] for s in several}, "rmse")
         shown = ", ".join(f"{s} {f['pearson']:.3f}/{f['rmse']:.2f}" for s, f in figures.items())
         print(f"    {full:.2f}: mean RMSE {error:.4f}: {shown}")
         if best_full is None or error < best_full[0]:

@@ -10,6 +10,7 @@ import pytest
 
 from pastpaper.calibration import calibration
 from pastpaper.embed import embedder
+from pastpaper.errors import NothingToMark
 from pastpaper.marking import Marking, mark, reference_scheme
 from pastpaper.references import read_reference
 
@@ -163,3 +164,43 @@ def test_a_model_answer_for_several_marks_is_marked_over_the_whole_scale() -> No
     assert full.max_marks == said_all.max_marks == 5
     # It still says which of the model answer's clauses were credited and missed.
     assert full.credited and part.missed
+
+
+def test_a_wrong_fact_earns_nothing_against_a_model_answer_either() -> None:
+    question = "Explain what the Dawes Plan did for Germany."
+    model = [
+        "The Dawes Plan of 1924 lent Germany 800 million gold marks from American banks and "
+        "spread its reparations payments over more years."
+    ]
+    right = marked(
+        "The Dawes Plan of 1924 lent Germany 800 million marks from American banks and spread "
+        "the reparations over more years.",
+        question,
+        model,
+        5,
+    )
+    wrong = marked(
+        "The Dawes Plan of 1935 lent Germany 9 million marks from American banks and spread "
+        "the reparations over more years.",
+        question,
+        model,
+        5,
+    )
+    assert wrong.inaccuracies
+    assert wrong.mark < right.mark
+
+
+def test_odd_scoring_guides_and_references_are_read_safely() -> None:
+    # A hyphenated acceptable answer is no label.
+    assert read_reference(["right-wing"], 1).shape == "accepted"
+    # A guide with only wrong examples credits nothing: it cannot be marked, and says so.
+    with pytest.raises(NothingToMark):
+        marked("6", "How many?", ["Incorrect: 6"])
+    # Blank references are none; empty examples are dropped.
+    assert marked("Paris", "What is the capital of France?", ["Paris", "", "  "]).mark == 1
+    guide = read_reference(["Criterion: says 7", 'Correct: ""', "Correct: 7", "-"], 1)
+    assert guide.accepted == ("7",)
+    # A guide for several marks is earned point by point, not capped at one mark.
+    two = read_reference(["Criterion: two causes", "Correct: war debts", "Correct: inflation"], 2)
+    assert two.shape == "points"
+    assert two.creditable == ("two causes", "war debts", "inflation")

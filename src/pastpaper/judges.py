@@ -12,8 +12,9 @@
   the incorrect examples are evidence against (an answer the judge finds closer to a wrong
   example than to every right one does not earn the mark), and numbers must agree.
 - ``model`` (several marks, one model answer): how much of the model answer the answer
-  says, as a share fitted to markers' marks (``scaled``), divided by the share the model
-  answer itself would get, so an answer that says all of it earns full marks.
+  says, as a share fitted to markers' marks (``scaled``), placed between the question said
+  back (no mark) and a share the calibration sets, or the model answer's own if less
+  (every mark; ``placed``), so the model answer always earns full marks.
 
 Every judge's features, weights and threshold are chosen and fitted by
 ``scripts/calibrate.py`` (leave one data set out) and kept in the calibration.
@@ -47,6 +48,7 @@ __all__ = [
     "earns",
     "gives_one",
     "numbers_in",
+    "placed",
     "scaled",
 ]
 
@@ -387,21 +389,31 @@ def scaled(
     model: Model,
     calibration: Calibration,
     judge: AnswerModel,
-) -> int:
-    """The mark, 0..max, of an answer against a ``model`` reference: the share of the marks
-    fitted to what it says, placed between the share of the question said back (no mark)
-    and the model answer's own (every mark), or the judge's threshold share where the
-    model answer's is above it."""
+) -> int | None:
+    """The mark, 0..max, of an answer against a ``model`` reference (``placed``), or None
+    where the judge cannot place answers for this question: the question said back would
+    earn as much as the model answer, so the answer is marked point by point instead."""
 
     def share(text: str) -> float:
         values = answer_features(text, reference.accepted, scheme, model, calibration).values
         return _weighed(values, judge)
 
-    # The model answer itself earns every mark, however the fit extrapolates to it, and
-    # the question said back earns nothing: an answer's share is placed between the two.
-    floor = max(share(scheme.question.text), 0.0)
-    top = min(share(" ".join(reference.accepted)), judge.threshold)
-    if top <= floor:
-        return 0
-    fraction = min(max((share(answer) - floor) / (top - floor), 0.0), 1.0)
-    return math.floor(fraction * scheme.max_marks + 0.5)
+    own = share(" ".join(reference.accepted))
+    fraction = placed(share(answer), share(scheme.question.text), own, judge.threshold)
+    return None if fraction is None else math.floor(fraction * scheme.max_marks + 0.5)
+
+
+def placed(share: float, asked: float, own: float, full: float) -> float | None:
+    """A share of the marks placed on the question's scale: the question said back
+    (``asked``) earns nothing, and ``full`` (or the model answer's ``own`` share, if that is
+    less) earns every mark, so the model answer always does. None where the model answer's
+    share is no more than the question's: there is no scale to place on.
+
+    >>> placed(0.45, 0.2, 0.9, 0.6), placed(0.1, 0.2, 0.9, 0.6), placed(0.5, 0.7, 0.6, 0.6)
+    (0.625, 0.0, None)
+    """
+    floor = max(asked, 0.0)
+    if own <= floor:
+        return None
+    top = min(own, full) if min(own, full) > floor else own
+    return min(max((share - floor) / (top - floor), 0.0), 1.0)

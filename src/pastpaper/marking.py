@@ -142,7 +142,9 @@ def reference_scheme(question: str, references: Sequence[str], max_marks: int) -
     scoring guide, the criterion and the correct examples (the incorrect ones are kept in
     ``references``, as evidence against)."""
     found = read_reference(references, max_marks)
-    creditable = [*found.criteria, *found.accepted] if found.shape == "criteria" else references
+    # Blank references are none; a scoring guide earns by its criteria and correct examples.
+    guide = found.shape == "criteria" or bool(found.criteria or found.rejected)
+    creditable = found.creditable if guide else tuple(r for r in references if r.strip())
     family = QuestionFamily(
         questions=(Question(text=question, marks=max_marks),), notes=tuple(creditable)
     )
@@ -208,14 +210,14 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
     judge = calibration.judge_for(reference) if reference is not None else None
     whole_credit: tuple[int, int] | None = None
     whole_mark: int | None = None
+    scale = None  # a model answer's judge: the mark comes from it, the credits point by point
     if reference is not None and judge is not None:
         from pastpaper import judges
 
-        read = read_as_marked(text, scheme)
         if reference.shape == "model":
-            whole_mark = judges.scaled(read, reference, scheme, model, calibration, judge)
-            judge = None  # its points are matched one by one, to say what was credited
+            scale, judge = judge, None
         else:
+            read = read_as_marked(text, scheme)
             earned, closest = judges.earns(read, reference, scheme, model, calibration, judge)
             if earned:
                 whole_credit = (int(score[:, closest].argmax()), closest)
@@ -242,6 +244,18 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
     for i, j, _ in wrong:
         flagged.setdefault(j, []).append(claims[i])
     wrong_claims = {i for i, _, _ in wrong}
+    if reference is not None and scale is not None:
+        from pastpaper import judges
+
+        # A wrong fact earns nothing: the answer is judged without the claims that have one.
+        kept = _without(text, [claims[i] for i in wrong_claims])
+        whole_mark = (
+            judges.scaled(
+                read_as_marked(kept, scheme), reference, scheme, model, calibration, scale
+            )
+            if kept.strip()
+            else 0
+        )
     # Strongest matches first; ties go to the earlier claim and the earlier point.
     order = sorted(
         ((float(score[i, j]), i, j) for i in range(len(claims)) for j in range(len(points))),
@@ -539,6 +553,16 @@ def _reported(
             )
         )
     return shown
+
+
+def _without(text: str, spans: list[Span]) -> str:
+    """The text with these spans of it left out."""
+    kept, at = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start >= at:
+            kept.append(text[at : span.start])
+        at = max(at, span.end)
+    return " ".join([*kept, text[at:]])
 
 
 def _repeats(claim: Span, credited: list[Credit]) -> bool:

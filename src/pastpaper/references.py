@@ -13,7 +13,9 @@ marked its own way (``pastpaper.judges``), always on the question's own scale:
   a correct answer), ``Incorrect: ...`` (an example of a wrong one). Several spellings of
   each label are read (CRITERION_LABELS, CORRECT_LABELS, INCORRECT_LABELS); a label alone on
   its line heads the lines below it. The correct examples are acceptable answers, the
-  incorrect ones are evidence against, and the criterion describes the mark.
+  incorrect ones are evidence against, and the criterion describes the mark. A scoring
+  guide for several marks is read as ``points``: its criteria and correct examples are
+  creditable points.
 - ``model``: a question of several marks whose reference is one model answer written as
   prose (one line): judged whole and mapped onto 0..max, so that an answer saying all the
   model answer says earns full marks.
@@ -63,10 +65,8 @@ CRITERION_LABELS = (
     "rubric",
     "mark scheme",
     "marking guidance",
-    "guidance",
     "award the mark if",
     "award 1 mark if",
-    "credit",
 )
 CORRECT_LABELS = (
     "correct",
@@ -82,7 +82,6 @@ CORRECT_LABELS = (
     "acceptable",
     "acceptable answer",
     "acceptable answers",
-    "right",
 )
 INCORRECT_LABELS = (
     "incorrect",
@@ -109,10 +108,12 @@ def _label_pattern(labels: Sequence[str]) -> str:
 _LABELLED = re.compile(
     rf"^\s*(?:[-*•]\s*)?(?:(?P<criterion>{_label_pattern(CRITERION_LABELS)})"
     rf"|(?P<incorrect>{_label_pattern(INCORRECT_LABELS)})"
-    rf"|(?P<correct>{_label_pattern(CORRECT_LABELS)}))\s*(?:\(\w+\))?\s*[:=–—-]\s*(?P<text>.*)$",
+    rf"|(?P<correct>{_label_pattern(CORRECT_LABELS)}))\s*(?:\(\w+\))?"
+    r"(?:\s*[:=]|\s+[-–—](?=\s|$))\s*(?P<text>.*)$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_WORDS = re.compile(r"[^\W_]")
 
 
 class Reference(BaseModel):
@@ -125,6 +126,11 @@ class Reference(BaseModel):
     rejected: tuple[str, ...] = ()  # examples of incorrect answers
     criteria: tuple[str, ...] = ()  # what a correct answer does, in words
 
+    @property
+    def creditable(self) -> tuple[str, ...]:
+        """What earns: a scoring guide's criteria and correct examples, or the reference."""
+        return (*self.criteria, *self.accepted)
+
 
 def read_reference(references: Sequence[str], max_marks: int) -> Reference:
     """The shape of a question's reference (see the module's docstring) and its parts."""
@@ -133,7 +139,8 @@ def read_reference(references: Sequence[str], max_marks: int) -> Reference:
         return Reference(shape="notes")
     guide = _scoring_guide(given)
     if guide is not None:
-        return guide
+        # One mark is judged whole; several are earned point by point, as a list is.
+        return guide if max_marks == 1 else guide.model_copy(update={"shape": "points"})
     one_line = all("\n" not in r for r in given)
     if max_marks == 1 and one_line and all(len(r.split()) <= SHORT_REFERENCE_WORDS for r in given):
         return Reference(shape="accepted", accepted=tuple(given))
@@ -155,14 +162,13 @@ def _scoring_guide(given: list[str]) -> Reference | None:
         if found is not None:
             labelled = True
             heading = next(k for k in parts if found.group(k))
-            text = found.group("text").strip()
-            if text:
-                parts[heading].append(_unquoted(text))
-        elif heading is not None:
-            parts[heading].append(_unquoted(_BULLET.sub("", line).strip()))
+            text = _unquoted(found.group("text").strip())
         else:
-            unlabelled.append(line.strip())
-    if not labelled or not (parts["correct"] or parts["criterion"]):
+            text = _unquoted(_BULLET.sub("", line).strip())
+        if not _WORDS.search(text):
+            continue  # a label alone, a bullet alone, an empty quote
+        (parts[heading] if heading is not None else unlabelled).append(text)
+    if not labelled:
         return None
     # Text before the first label says what the mark is for.
     criteria = [*unlabelled, *parts["criterion"]]
