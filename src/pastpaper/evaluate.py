@@ -125,6 +125,12 @@ def evaluate(
         key = (row["dataset"], row["question_id"])
         if key not in schemes:
             schemes[key] = scheme_for(row, course)
+    # Questions whose answers are judged whole: their answers are read whole in advance too.
+    judged_whole = {
+        key: scheme.reference
+        and read_reference(scheme.references, scheme.max_marks).shape != "points"
+        for key, scheme in schemes.items()
+    }
     started = time.perf_counter()
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     refused: Counter[tuple[str, str]] = Counter()
@@ -136,8 +142,7 @@ def evaluate(
         for row in chunk:
             scheme = schemes[(row["dataset"], row["question_id"])]
             claims += claim_texts(row["answer"], scheme)
-            whole = read_reference(scheme.references, scheme.max_marks).shape != "points"
-            if scheme.reference and whole and row["answer"].strip():
+            if judged_whole[(row["dataset"], row["question_id"])] and row["answer"].strip():
                 wholes.append(read_as_marked(row["answer"], scheme))
         model.pieces(wholes)  # first: a one-sentence answer is its own claim
         model.encode(claims)

@@ -32,6 +32,7 @@ from pastpaper.inaccuracies import as_number
 from pastpaper.points import facts
 from pastpaper.references import Reference
 from pastpaper.scheme import MarkScheme, content_stems
+from pastpaper.text import words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -315,7 +316,7 @@ def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
 def _content(text: str) -> list[tuple[str, str]]:
     """A text's content words (as written, lower case; stem) and its numbers (each twice)."""
     found = []
-    for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower()):
+    for word in words(text):
         stems = content_stems(word)
         if stems:
             found.append((word, next(iter(stems))))
@@ -398,9 +399,27 @@ def scaled(
         values = answer_features(text, reference.accepted, scheme, model, calibration).values
         return _weighed(values, judge)
 
-    own = share(" ".join(reference.accepted))
-    fraction = placed(share(answer), share(scheme.question.text), own, judge.threshold)
+    # The question said back and the model answer are the same for every answer to it.
+    key = (
+        scheme.question.text,
+        reference.accepted,
+        judge.features,
+        judge.weights,
+        judge.intercept,
+        id(model),
+        id(calibration),
+    )
+    if key not in _ANCHORS:
+        if len(_ANCHORS) >= 1024:
+            _ANCHORS.clear()
+        _ANCHORS[key] = (share(scheme.question.text), share(" ".join(reference.accepted)))
+    asked, own = _ANCHORS[key]
+    fraction = placed(share(answer), asked, own, judge.threshold)
     return None if fraction is None else math.floor(fraction * scheme.max_marks + 0.5)
+
+
+#: A model answer's question said back and the model answer itself, judged once each.
+_ANCHORS: dict[tuple[object, ...], tuple[float, float]] = {}
 
 
 def placed(share: float, asked: float, own: float, full: float) -> float | None:
