@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rich.progress import track
 from scipy.stats import pearsonr
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
@@ -297,7 +298,7 @@ def _features(
     shared = {k: rows for k, rows in by_question.items() if rows[0]["split"] == "train"}
     # How many train answers of the shared sets use each word piece, as the marker reads them.
     counts: Counter[str] = Counter()
-    for key, rows in shared.items():
+    for key, rows in track(shared.items(), description="word pieces", transient=True):
         wholes = [read_as_marked(row["answer"], schemes[key]) for row in rows]
         for names, _ in model.pieces(wholes):
             counts.update(set(names))
@@ -316,7 +317,7 @@ def _features(
     point = _point_by_point(shared, schemes, base)
     accepted, scale = Rows(), Rows()
     scale_marks: list[float] = []
-    for key, rows in by_question.items():
+    for key, rows in track(by_question.items(), description="whole answers", transient=True):
         scheme = schemes[key]
         found = read_reference(rows[0]["reference"], scheme.max_marks)
         one_reference = len(rows[0]["reference"]) == 1 and found.shape != "criteria"
@@ -484,7 +485,7 @@ def _point_by_point(
     answers: list[np.ndarray] = []  # each answer's features, claims × points × FEATURES
     gold: list[int] = []
     sets: list[str] = []
-    for key, rows in shared.items():
+    for key, rows in track(shared.items(), description="point by point", transient=True):
         scheme = schemes[key]
         claims = [claim_texts(row["answer"], scheme) or [row["answer"]] for row in rows]
         model.encode([text for texts in claims for text in texts])
