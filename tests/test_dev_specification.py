@@ -50,9 +50,9 @@ def test_answers_to_why_questions_follow_the_examiners_order() -> None:
             given = [mark(r["answer"], scheme, embedder(), calibration()).mark for r in rows]
             orders[question] = spearmanr([r["score"] for r in rows], given).statistic
     assert len(orders) == 7
-    assert min(orders.values()) >= 0.7, orders
-    # The target is 0.9 for every question; all but one are at 0.85 or above.
-    assert sorted(orders.values())[1] >= 0.85, orders
+    # The target is 0.9 for every question; two stand just under it (0.897, 0.899).
+    assert min(orders.values()) >= 0.85, orders
+    assert sorted(orders.values())[2] >= 0.95, orders
 
 
 @pytest.mark.parametrize(

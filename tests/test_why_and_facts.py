@@ -144,3 +144,33 @@ def test_a_required_point_is_met_only_by_a_claim_that_makes_it() -> None:
     assert any("required" in w for w in without.warnings)
     full = marked(answer + " The Third Plan, from 1938, was cut short by the war.", scheme)
     assert full.mark == 2 and not any("required" in w for w in full.warnings)
+
+
+# Points that deny something, and one that denies only the word after "not".
+TREATY = "\n\n".join(
+    [
+        "The Treaty of Versailles.",
+        "3: The peace settlement",
+        "2012: Describe the terms of the Treaty of Versailles. (6)",
+        "Germany was not invited to the peace talks in Paris. The army was cut to 100,000 men. "
+        "The Rhineland was demilitarised, not annexed by France. Germany lost all its "
+        "overseas colonies.",
+    ]
+)
+
+
+def test_a_claim_saying_the_opposite_of_the_notes_is_an_inaccuracy() -> None:
+    scheme = scheme_of(TREATY)
+    result = marked("Germany was invited to the peace talks in Paris.", scheme)
+    assert result.mark == 0
+    [wrong] = result.inaccuracies
+    assert "invited" in wrong.answer_says and "the opposite" in wrong.notes_say
+    # The same fact with the notes' denial, and a claim agreeing with the word "not" leaves
+    # alone, are credited and flag nothing.
+    for right in (
+        "Germany was not allowed to take part in the peace talks in Paris.",
+        "The Rhineland was demilitarised.",
+    ):
+        result = marked(right, scheme)
+        assert result.mark >= 1, right
+        assert not result.inaccuracies, right

@@ -143,10 +143,61 @@ def wrong_facts(
                 replaced = _names_left_out(claim.text, point)
                 if replaced:
                     wrong = (", ".join(strangers), f"{', '.join(replaced)}: “{point.text}”")
+            if wrong is None and not scheme.reference and j < creditable and earns(i, j):
+                wrong = _denied(claim.text, point, asked)
             if wrong is not None:
                 found.append((i, j, wrong))
                 break
     return found
+
+
+def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None:
+    """(what the answer says, what the notes say) where a claim that would make a point of
+    notes says the other way about what the point says with "not" (or "no", "never", "no
+    longer" ...): words the one denies, the other states plainly, with no denial or hedge
+    ("refused", "almost") of its own. "Its allies had to join in automatically" against
+    "the alliances did not drag every member into war automatically" says what the notes
+    deny; "the Entente got stronger" against "the Entente came out stronger, not weaker"
+    does not, for "not" there denies "weaker"; nor does "the fine for not attending", which
+    names an act rather than denying one.
+    """
+    for denying, stating in ((point.text, claim), (claim, point.text)):
+        denied = _denied_words(denying) - asked
+        if denied and not _HEDGE.search(stating) and denied & plain_stems(stating, asked):
+            return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
+    return None
+
+
+#: Words that deny what follows them in their clause; not after a preposition ("for not
+#: attending" names an act).
+_DENIAL = re.compile(
+    r"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:not|no|never|neither|nor|without|cannot|no longer)\b"
+    r"|n't\b",
+    re.IGNORECASE,
+)
+#: A text with any of these is no plain statement to deny: it denies, limits or hedges.
+_HEDGE = re.compile(
+    rf"{_DENIAL.pattern}|\b(?:refus|fail|stop|ceas|almost|nearly|hardly|barely|partly|only)\w*",
+    re.IGNORECASE,
+)
+#: Where a clause ends, and the reach of a denial with it.
+_CLAUSE_END = re.compile(
+    r"[,;:.!?()\"“”]|\b(?:and|but|so|because|since|as|while|when|which|who)\b", re.IGNORECASE
+)
+#: A denial reaches this many words into its clause at most.
+_REACH = 6
+
+
+@lru_cache(maxsize=8192)
+def _denied_words(text: str) -> frozenset[str]:
+    """The content words a text denies: those after "not" (and its like) in its clause."""
+    found: set[str] = set()
+    for cue in _DENIAL.finditer(text):
+        rest = text[cue.end() :]
+        end = _CLAUSE_END.search(rest)
+        reach = " ".join(_WORDS.findall(rest[: end.start() if end else len(rest)])[:_REACH])
+        found |= _said(reach)
+    return frozenset(found)
 
 
 def plain_stems(text: str, asked: Set[str]) -> set[str]:
