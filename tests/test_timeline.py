@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pastpaper.charts import RIGHT_TO_LEFT_NOT_DRAWN
 from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import OutputError
 from pastpaper.ingest import parse_notes, read_notes
-from pastpaper.timeline import Event, timeline, timeline_chart
+from pastpaper.timeline import Event, timeline, timeline_chart, timeline_figure, timelines
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+    from matplotlib.transforms import Bbox
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "src" / "pastpaper" / "examples"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -103,7 +112,21 @@ def test_the_built_in_example_timeline() -> None:
             [("May 1956", (1956, 5, None), None)],
         ),
         ("He set up 150 councils and 2000 farms.", [("2000", (2000, None, None), None)]),
-        ("Industry grew in the 1950’s and 1960s.", []),
+        (
+            "Industry grew in the 1950’s and 1960s.",
+            [("1950s", (1950, None, None), 1959), ("1960s", (1960, None, None), 1969)],
+        ),
+        ("On 4/8/1914 Britain declared war.", [("4/8/1914", (1914, 8, 4), None)]),
+        ("On 4.8.1914 Britain declared war.", [("4.8.1914", (1914, 8, 4), None)]),
+        ("On 31/2/1914 nothing at all.", []),
+        ("Britain declared war in Aug 1914.", [("Aug 1914", (1914, 8, None), None)]),
+        ("Shares fell on Sept. 3rd, 1929.", [("Sept. 3rd, 1929", (1929, 9, 3), None)]),
+        ("The slump lasted 1929–33 in America.", [("1929–33", (1929, None, None), 1933)]),
+        ("Printing came to Venice c. 1469.", [("c. 1469", (1469, None, None), None)]),
+        ("Caesar was stabbed in 44 BC.", [("44 BC", (-44, None, None), None)]),
+        ("Claudius landed in AD 43.", [("AD 43", (43, None, None), None)]),
+        ("Troops left by the summer of 1925.", []),
+        ("Few voted for them by the 1930s.", []),
         ("Khrushchev was leader by 1956, up to 1964.", []),
         ("He ruled for twenty-five years. That year nothing happened.", []),
     ],
@@ -178,3 +201,334 @@ def test_any_notes_give_a_timeline_in_date_order(notes: str) -> None:
     for event in events:
         assert event.text
         assert event.end_year is None or event.end_year > event.start[0]
+
+
+def test_how_each_kind_of_date_is_labelled_and_ordered() -> None:
+    events = events_of(
+        "Claudius landed in AD 43. Caesar was stabbed in 44 BC. Jazz spread in the 1920s. "
+        "Printing came to Venice c. 1469. The Armada sailed in 1588."
+    )
+    assert [(e.label, e.circa, e.decade) for e in events] == [
+        ("44 BC", False, False),
+        ("AD 43", False, False),
+        ("c. 1469", True, False),
+        ("1588", False, False),
+        ("1920s", False, True),
+    ]
+
+
+def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> None:
+    events = events_of(
+        "On 28 June 1914 the Archduke was shot in Sarajevo.\n\n"
+        "The crisis, day by day:\n"
+        "- 23 July: Vienna sent Belgrade an ultimatum it could hardly accept.\n"
+        "- 1 August: Berlin declared war on St Petersburg, and on 3 August on Paris."
+    )
+    assert [(e.label, e.text) for e in events] == [
+        ("28 June 1914", "The Archduke was shot in Sarajevo"),
+        ("23 July 1914", "Vienna sent Belgrade an ultimatum it could hardly accept"),
+        ("1 August 1914", "Berlin declared war on St Petersburg, and on 3 August on Paris"),
+        ("3 August 1914", "Berlin declared war on St Petersburg, and on 3 August on Paris"),
+    ]
+    assert events_of("On 23 July an ultimatum was sent.") == []  # no year to take
+
+
+@pytest.mark.parametrize(
+    ("notes", "told"),
+    [
+        (
+            "Britain declared war on 4 August 1914 because of the 1839 Treaty of London.",
+            [
+                (
+                    "4 August 1914",
+                    "Britain declared war on 4 August 1914 because of the 1839 Treaty of London",
+                )
+            ],
+        ),
+        (
+            "Britain fought for Belgium, whose neutrality it had promised to uphold in the "
+            "Treaty of London of 1839.",
+            [],
+        ),
+        ("Britain went to war due to the guarantee of 1839.", []),
+        (
+            "Union membership rose from under three million in 1933.",
+            [("1933", "Union membership rose from under three million in 1933")],
+        ),
+        (
+            "Under the Treaty of Versailles of 1919 the German army was held to 100,000 men "
+            "in 1921.",
+            [
+                (
+                    "1921",
+                    "Under the Treaty of Versailles of 1919 the German army was held to 100,000 "
+                    "men in 1921",
+                )
+            ],
+        ),
+        (
+            "In 2012 a Cambridge historian called the statesmen of 1914 sleepwalkers.",
+            [("2012", "A Cambridge historian called the statesmen of 1914 sleepwalkers")],
+        ),
+        ("By 1928 German output had overtaken its level of 1913.", []),
+        (
+            "Russia, still sore after its defeat by Japan in 1905, gave way in March 1909.",
+            [
+                (
+                    "March 1909",
+                    "Russia, still sore after its defeat by Japan in 1905, gave way in March 1909",
+                )
+            ],
+        ),
+        (
+            "Treaty of Berlin, April 1926: a pact with Moscow, renewing the friendship begun "
+            "at Rapallo in 1922.",
+            [
+                (
+                    "April 1926",
+                    "Treaty of Berlin: a pact with Moscow, renewing the friendship begun at "
+                    "Rapallo in 1922",
+                )
+            ],
+        ),
+        (
+            "The design school, founded at Weimar in 1919, moved to Dessau in 1925.",
+            [("1925", "The design school, founded at Weimar in 1919, moved to Dessau in 1925")],
+        ),
+        (
+            "Italy stayed neutral in August 1914 and joined the Allies in May 1915.",
+            [
+                ("August 1914", "Italy stayed neutral in August 1914"),
+                ("May 1915", "Joined the Allies in May 1915"),
+            ],
+        ),
+        (
+            "The Navy Laws of 1898 and 1900 planned a German battle fleet.",
+            [
+                ("1898", "The Navy Laws of 1898 and 1900 planned a German battle fleet"),
+                ("1900", "The Navy Laws of 1898 and 1900 planned a German battle fleet"),
+            ],
+        ),
+        (
+            "Rearmament, Lend-Lease (March 1941) and war after Pearl Harbor in December 1941 "
+            "ended the slump.",
+            [
+                (
+                    "March 1941",
+                    "Rearmament, Lend-Lease and war after Pearl Harbor in December 1941 ended "
+                    "the slump",
+                ),
+                (
+                    "December 1941",
+                    "Rearmament, Lend-Lease (March 1941) and war after Pearl Harbor in December "
+                    "1941 ended the slump",
+                ),
+            ],
+        ),
+        (
+            "The new service mixed the wording of the 1549 and 1552 books.",
+            [],
+        ),
+    ],
+)
+def test_an_event_stands_at_its_own_date_not_at_a_date_it_cites(
+    notes: str, told: list[tuple[str, str]]
+) -> None:
+    assert [(e.label, e.text) for e in events_of(notes)] == told
+
+
+ALLIANCES = """4: The alliances
+
+2001: Describe the alliances before 1914. (6)
+
+Entente Cordiale, April 1904: Britain and France settled their quarrels over Egypt and Morocco.
+
+2004: Why did the alliances make war more likely? (8)
+
+Entente Cordiale, April 1904: Britain and France settled their quarrels over Egypt and Morocco.
+Germany felt hemmed in. In 1904 Britain and France settled their quarrels over Egypt and Morocco.
+"""
+
+
+def test_one_event_told_in_two_families_or_twice_is_listed_once() -> None:
+    events = timeline(parse_notes(ALLIANCES).course)
+    assert [(e.label, e.text, e.family) for e in events] == [
+        (
+            "April 1904",
+            "Entente Cordiale: Britain and France settled their quarrels over Egypt and Morocco",
+            0,
+        )
+    ]
+
+
+def test_two_events_of_one_year_sharing_a_few_words_are_both_listed() -> None:
+    events = events_of(
+        "In 1935 the Resettlement Administration moved poor families onto better land. "
+        "In August 1935 the Social Security Act gave pensions and help to poor families."
+    )
+    assert [e.label for e in events] == ["1935", "August 1935"]
+
+
+def course_of(title: str, notes: str) -> Course:
+    return parse_notes(f"{title}\n\n1: {title}\n\n2000: Why? (5)\n\n{notes}").course
+
+
+WEIMAR = course_of(
+    "Weimar",
+    "In August 1923 Stresemann took office. The Dawes Plan came in 1924. "
+    "Stresemann died on 3 October 1929.",
+)
+NEW_DEAL = course_of(
+    "New Deal", "Shares crashed in October 1929. Roosevelt took office on 4 March 1933."
+)
+
+
+def test_several_courses_make_one_timeline_in_date_order() -> None:
+    events = timelines([WEIMAR, NEW_DEAL])
+    assert [(e.label, e.course) for e in events] == [
+        ("August 1923", "Weimar"),
+        ("1924", "Weimar"),
+        ("October 1929", "New Deal"),
+        ("3 October 1929", "Weimar"),
+        ("4 March 1933", "New Deal"),
+    ]
+    # The same notes imported twice are one timeline, not each event twice.
+    assert timelines([NEW_DEAL, NEW_DEAL]) == timeline(NEW_DEAL)
+
+
+# -- the chart ------------------------------------------------------------------------------
+
+
+def overlap(a: Bbox, b: Bbox) -> bool:
+    return bool(a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1)
+
+
+def key_of(figure: Figure) -> Legend:
+    legend = figure.axes[0].get_legend()
+    assert legend is not None
+    return legend
+
+
+def event(label_year: int, text: str, course: str, *, end_year: int | None = None) -> Event:
+    return Event(
+        date=str(label_year),
+        start=(label_year, None, None),
+        end_year=end_year,
+        text=text,
+        topic=course,
+        family=0,
+        note=0,
+        course=course,
+    )
+
+
+def test_a_crowded_chart_of_several_courses_has_no_label_over_another_or_the_key() -> None:
+    courses = [
+        "The causes of the First World War and the July Crisis",
+        "Weimar Germany: recovery under Stresemann",
+        "The New Deal",
+        "Elizabeth I and the religious settlement",
+    ]
+    long = (
+        "A long account of what happened that year, told in many words so that its label "
+        "wraps onto three lines of the chart"
+    )
+    events = [
+        event(1900 + (index * 7) % 40, f"{long} ({index})", courses[index % 4])
+        for index in range(36)
+    ]
+    # Spans at the top that end at the far right of the axis put their dates where a key
+    # at the side would be.
+    events += [
+        event(1850, "A span from the left to the right edge", courses[0], end_year=1939),
+        event(1855, "Another long span", courses[1], end_year=1939),
+    ]
+    events.sort(key=lambda e: e.start[0] + (e.end_year or e.start[0]))
+    figure = timeline_figure(events)
+    figure.draw_without_rendering()  # laid out as it is saved, so its texts can be measured
+    axes = figure.axes[0]
+    labels = [text for text in axes.get_yticklabels() if text.get_text()] + list(axes.texts)
+    assert len(labels) == 2 * len(events)
+    boxes = [label.get_window_extent() for label in labels]
+    key = key_of(figure).get_window_extent()
+    for index, box in enumerate(boxes):
+        assert not overlap(box, key), labels[index].get_text()
+        for other in boxes[index + 1 :]:
+            assert not overlap(box, other)
+
+
+def test_the_courses_are_told_apart_by_colour_with_a_key() -> None:
+    events = timelines([WEIMAR, NEW_DEAL])
+    figure = timeline_figure(events)
+    axes = figure.axes[0]
+    legend = key_of(figure)
+    assert legend.get_title().get_text() == "course"
+    assert [text.get_text() for text in legend.get_texts()] == ["Weimar", "New Deal"]
+    dots = [line.get_color() for line in axes.get_lines()]
+    by_course: dict[str, set[object]] = {}
+    for colour, each in zip(dots, events, strict=True):
+        by_course.setdefault(each.course, set()).add(str(colour))
+    assert all(len(colours) == 1 for colours in by_course.values())
+    assert by_course["Weimar"] != by_course["New Deal"]
+
+
+HEBREW = "הכרזת העצמאות של ישראל"
+ARABIC = "ثورة يوليو في مصر"
+
+
+def test_right_to_left_text_is_handed_to_matplotlib_in_visual_order() -> None:
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    events = [
+        event(1948, HEBREW, "History of Israel"),
+        event(1952, ARABIC, "تاريخ مصر"),
+        event(1953, "Stalin died", "History of Israel"),
+    ]
+    figure = timeline_figure(events)
+    axes = figure.axes[0]
+    labels = [text.get_text() for text in axes.get_yticklabels()]
+    assert labels == [get_display(HEBREW), get_display(reshape(ARABIC)), "Stalin died"]
+    assert labels[0] != HEBREW and labels[1] != ARABIC
+    keys = [text.get_text() for text in key_of(figure).get_texts()]
+    assert keys == ["History of Israel", get_display(reshape("تاريخ مصر"))]
+
+
+def test_a_chart_says_so_when_it_cannot_order_right_to_left_text(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "bidi", None)  # as if python-bidi were not installed
+    figure = timeline_figure([event(1948, HEBREW, "Israel")])
+    assert [text.get_text() for text in figure.texts] == [RIGHT_TO_LEFT_NOT_DRAWN]
+    assert [text.get_text() for text in figure.axes[0].get_yticklabels()] == [HEBREW]
+    assert timeline_figure([event(1953, "Stalin died", "USSR")]).texts == []
+
+
+def test_a_chart_with_hebrew_and_arabic_is_written_as_png(tmp_path: Path) -> None:
+    target = tmp_path / "timeline.png"
+    timeline_chart([event(1948, HEBREW, "Israel"), event(1952, ARABIC, "Egypt")], target)
+    assert target.read_bytes().startswith(PNG_SIGNATURE)
+
+
+def test_the_timeline_command_interleaves_several_courses_by_date(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pastpaper.cli import app
+
+    runner = CliRunner()
+    database = tmp_path / "bank.db"
+    for name, title, notes in [
+        ("weimar.txt", "Weimar", "In August 1923 Stresemann took office. He died in 1929."),
+        ("newdeal.txt", "New Deal", "Shares crashed in October 1929. FDR won in 1932."),
+    ]:
+        (tmp_path / name).write_text(f"{title}\n\n1: {title}\n\n2000: Why? (5)\n\n{notes}\n")
+        imported = runner.invoke(app, ["--db", str(database), "import", str(tmp_path / name)])
+        assert imported.exit_code == 0, imported.output
+    shown = runner.invoke(app, ["--db", str(database), "timeline", "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert [(row["label"], row["course"]) for row in json.loads(shown.stdout)] == [
+        ("August 1923", "Weimar"),
+        ("1929", "Weimar"),
+        ("October 1929", "New Deal"),
+        ("1932", "New Deal"),
+    ]

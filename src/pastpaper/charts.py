@@ -8,6 +8,8 @@ in memory before anything is written, so a chart that fails to draw leaves no fi
 from __future__ import annotations
 
 import io
+import textwrap
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +21,19 @@ from pastpaper.text import shorten
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["FORMATS", "chart_format", "chart_kind", "new_figure", "save_figure", "shorten"]
+__all__ = [
+    "FORMATS",
+    "RIGHT_TO_LEFT_NOT_DRAWN",
+    "chart_format",
+    "chart_kind",
+    "has_right_to_left",
+    "new_figure",
+    "right_to_left_drawn",
+    "save_figure",
+    "shorten",
+    "visual_order",
+    "wrapped",
+]
 
 #: The file suffixes a chart can be written as, and the format each one means.
 FORMATS = {".svg": "svg", ".png": "png"}
@@ -63,3 +77,58 @@ def save_figure(figure: Figure, path: Path, *, force: bool = False) -> None:
 def chart_kind(path: Path) -> FileKind:
     """The kind of file a chart at ``path`` is, for ``write_file``'s checks."""
     return PNG if chart_format(path) == "png" else SVG
+
+
+# -- right-to-left text -----------------------------------------------------------------------
+
+#: What a chart says under it when it cannot put right-to-left text in reading order.
+RIGHT_TO_LEFT_NOT_DRAWN = (
+    "Hebrew and Arabic text is drawn here letter by letter in stored order, so it reads "
+    "reversed: install python-bidi and arabic-reshaper to draw it in reading order."
+)
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` has a letter written right to left (Hebrew, Arabic, Syriac, ...)."""
+    return any(unicodedata.bidirectional(character) in {"R", "AL"} for character in text)
+
+
+def right_to_left_drawn() -> bool:
+    """Whether python-bidi and arabic-reshaper are there to put such text in drawing order."""
+    try:
+        import arabic_reshaper  # noqa: F401
+        import bidi  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def visual_order(text: str) -> str:
+    """``text`` as matplotlib is to draw it, one line at a time.
+
+    matplotlib draws characters left to right in the order they are stored, so Hebrew and
+    Arabic would read backwards and Arabic letters would not join. Each line with such
+    letters is shaped (arabic-reshaper) and put in visual order (python-bidi's Unicode
+    bidirectional algorithm); any other line is returned as it is. Without those packages
+    the text is returned as it is, and the chart says so (``RIGHT_TO_LEFT_NOT_DRAWN``).
+
+    >>> visual_order("Stalin died") == "Stalin died", visual_order("שלום 1953")
+    (True, '1953 םולש')
+    """
+    if not has_right_to_left(text) or not right_to_left_drawn():
+        return text
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    return "\n".join(
+        get_display(reshape(line)) if has_right_to_left(line) else line for line in text.split("\n")
+    )
+
+
+def wrapped(text: str, width: int) -> str:
+    """``text`` wrapped at ``width`` characters a line, each line in the order it is drawn.
+
+    Lines are cut in reading order first and each is then put in visual order, as a
+    right-to-left reader would expect a wrapped paragraph to read.
+    """
+    return visual_order(textwrap.fill(text, width, break_on_hyphens=False))

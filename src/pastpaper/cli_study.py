@@ -558,14 +558,17 @@ def timeline(
     force: Force = False,
     as_json: JsonTable = False,
 ) -> None:
-    """The dated events in the notes, in order, as a table and (with --chart) a picture.
+    """The dated events in the notes, in date order, as a table and (with --chart) a picture.
+
+    Events of several courses are interleaved by date; the chart tells the courses apart
+    by colour.
 
     Example: pastpaper timeline --chart timeline.png
     """
-    from pastpaper.timeline import timeline, timeline_chart
+    from pastpaper.timeline import timeline_chart, timelines
 
     _chart_writable(chart, force)
-    events = [e for c in _courses(_store(ctx), course) for e in timeline(c)]
+    events = timelines(_courses(_store(ctx), course))
     if as_json:
         rows = [{"label": e.label, **e.model_dump()} for e in events]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -1,11 +1,17 @@
 """Timeline: the dated events the notes tell, earliest first, as a table and as a picture.
 
-A date is a year the notes give ("in 1957"), with its month and day where they give them
-("In March 1953", "5 March 1953", "March 5, 1953"), or a span of years ("(1956 - 1960)",
-"1956-60", "from 1956 to 1960", "between 1956 and 1960"). "That year" and "the same
-year" mean the year last named in the paragraph, "the following year" the one after it.
-A decade ("the 1950's") dates nothing, and neither does a year that only bounds a period
-("until 1956", "by 1964", "in the years to 1964"), though "that year" may refer back to it.
+Dates are read as ``pastpaper.dates`` reads them: "5 March 1953", "4/8/1914", "1956-60",
+"the 1920s", "c. 1500", "44 BC", "that year". A year that only bounds a period ("until
+1956", "by 1964") dates nothing, though "that year" may refer back to it.
+
+An event stands at the date it happened, not at a date its sentence only cites. In
+"Britain declared war on 4 August 1914 because of the 1839 Treaty of London" the treaty
+is the cause, named by its date; the event is the declaration. A date is cited when it
+stands in a phrase of cause or reference ("because of", "due to", "under", "despite", a
+clause "which had ..."), and, where the clause also gives a later date of its own, when it
+only names an earlier thing ("the leaders of 1914", "the pre-war level of 1913",
+"continuing the friendship begun at Rapallo in 1922"). Two dates each with its own verb
+("Italy stayed neutral in August 1914 and joined the Allies in May 1915") are two events.
 
     >>> from pastpaper.ingest import parse_notes
     >>> notes = '''4: Khrushchev
@@ -20,42 +26,44 @@ A decade ("the 1950's") dates nothing, and neither does a year that only bounds 
 from __future__ import annotations
 
 import re
-import textwrap
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.charts import chart_format, new_figure, save_figure, shorten
+from pastpaper.charts import (
+    RIGHT_TO_LEFT_NOT_DRAWN,
+    chart_format,
+    has_right_to_left,
+    new_figure,
+    right_to_left_drawn,
+    save_figure,
+    shorten,
+    wrapped,
+)
 from pastpaper.course import Course, QuestionFamily
+from pastpaper.dates import MONTHS, Mention, date_label, mentions
 from pastpaper.points import family_points, sentence_spans
 from pastpaper.scheme import content_stems
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-__all__ = ["EVENT_LENGTH", "MONTHS", "Event", "timeline", "timeline_chart"]
+__all__ = [
+    "EVENT_LENGTH",
+    "MONTHS",
+    "Event",
+    "timeline",
+    "timeline_chart",
+    "timeline_figure",
+    "timelines",
+]
 
 #: The longest an event's text may be, in characters.
 EVENT_LENGTH = 140
-
-MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class Event(BaseModel):
@@ -63,8 +71,10 @@ class Event(BaseModel):
 
     ``date`` is the date as the notes write it ("March 1953", "1956 - 1960"; a date given
     as "that year" is written out). ``start`` is (year, month, day), None where the notes
-    give no month or day; ``end_year`` closes a span of years. ``family`` and ``note`` are
-    0-based: the family within its topic and the notes paragraph within its family.
+    give no month or day, the year negative before Christ; ``end_year`` closes a span of
+    years (a decade is one, with ``decade`` set); ``circa`` marks a year given roughly.
+    ``family`` and ``note`` are 0-based: the family within its topic and the notes
+    paragraph within its family. ``course`` is the title of the course.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -72,18 +82,24 @@ class Event(BaseModel):
     date: str
     start: tuple[int, int | None, int | None]
     end_year: int | None = None
+    circa: bool = False
+    decade: bool = False
     text: str
     topic: str
     family: int
     note: int
+    course: str = ""
 
     @property
     def label(self) -> str:
-        """The date written out the same way for every event: "5 March 1953", "1956–1960"."""
+        """The date written out the same way for every event: "5 March 1953", "1956–1960",
+        "1920s", "c. 1500", "44 BC"."""
         year, month, day = self.start
+        if self.decade:
+            return f"{year}s"
         if self.end_year is not None:
-            return f"{year}–{self.end_year}"
-        return _label(year, month, day)
+            return f"{date_label(year)}–{date_label(self.end_year)}"
+        return ("c. " if self.circa else "") + date_label(year, month, day)
 
 
 def timeline(course: Course) -> list[Event]:
@@ -96,17 +112,38 @@ def timeline(course: Course) -> list[Event]:
     month before the months of its year, and otherwise the order of the notes holds.
 
     An event told twice (the same date, allowing for one telling to leave out the month or
-    day, and two or more content words in common) is listed once, by the telling that
-    dates it most precisely, else by the first.
+    day, and at least two content words in common: half those of the shorter telling, or
+    a name of two words or more) is listed once, by the telling that
+    dates it most precisely, else by the first: the same sentence under two question
+    families is one event.
+    """
+    return timelines([course])
+
+
+def timelines(courses: Iterable[Course]) -> list[Event]:
+    """The dated events of several courses as one timeline, earliest first.
+
+    Events of different courses are interleaved by date, not grouped by course; an event
+    that two courses tell alike is listed once, under the first course that tells it.
     """
     events: list[tuple[Event, int]] = []
-    for topic in course.topics:
-        for family_index, family in enumerate(topic.families):
-            for note_index, note in enumerate(family.notes):
-                for event in _note_events(note, family, topic.title, family_index, note_index):
-                    _add(events, event)
+    for course in courses:
+        for event in _course_events(course):
+            _add(events, event)
     ordered = sorted(events, key=lambda kept: _order(kept[0]))
     return [event for event, _ in ordered]
+
+
+def _course_events(course: Course) -> Iterator[Event]:
+    for topic in course.topics:
+        for family_index, family in enumerate(topic.families):
+            earlier_year: int | None = None
+            for note_index, note in enumerate(family.notes):
+                found = list(mentions(note, earlier_year))
+                if found:
+                    earlier_year = found[-1].year
+                for event in _note_events(note, found, family, family_index, note_index):
+                    yield event.model_copy(update={"topic": topic.title, "course": course.title})
 
 
 def _order(event: Event) -> tuple[int, int, int, int]:
@@ -138,130 +175,139 @@ def _same_event(a: Event, b: Event) -> bool:
     for mine, theirs in zip(a.start[1:], b.start[1:], strict=True):
         if mine is not None and theirs is not None and mine != theirs:
             return False
-    shared = (content_stems(a.text) & content_stems(b.text)) - _month_stems()
-    return len(shared) >= 2
+    words_a = content_stems(a.text) - _month_stems()
+    words_b = content_stems(b.text) - _month_stems()
+    # Half the words of the shorter telling: two events of one year may share a word or two
+    # ("poor families"), but not the name of the event ("the Secret Speech").
+    shared = len(words_a & words_b)
+    return shared >= 2 and (shared >= min(len(words_a), len(words_b)) / 2 or _same_name(a, b))
 
 
-# -- finding dates ----------------------------------------------------------------------------
+_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]+)+")
 
 
-@dataclass(frozen=True)
-class _Mention:
-    """A date in a paragraph: ``start`` takes in a leading preposition, ``date_start`` not."""
-
-    start: int
-    date_start: int
-    end: int
-    year: int
-    month: int | None
-    day: int | None
-    end_year: int | None
-    bounds: bool  # "until 1956": the edge of a period, not a date of its own
-    written: str
+def _same_name(a: Event, b: Event) -> bool:
+    """Whether both tellings name the same thing in two or more capitalised words."""
+    names = {re.sub(r"^The\s+", "", name).lower() for name in _NAME.findall(a.text)}
+    told = " ".join(b.text.lower().split())
+    return any(" " in name and name in told for name in names)
 
 
-_YEAR = r"1\d{3}|20\d{2}"
-_MONTH = "|".join(MONTHS)
-_YEAR_OR_REFERENCE = re.compile(
-    rf"(?<![\w.,£$€])(?P<year>{_YEAR})(?![\w’'%]|[.,]\d)"
-    r"|\b(?P<same>(?i:that|the same|that same) year)\b"
-    r"|\b(?P<next>(?i:the following|the next) year)\b"
+# -- which dates are the events' own ----------------------------------------------------------
+
+# A phrase of cause or reference: what it names with a date came before, or is only cited.
+_CAUSE = re.compile(
+    r"\b(?i:because of|due to|owing to|thanks to|as a result of|in response to|"
+    r"in reaction to|according to|in breach of|in defiance of|despite|in spite of)\b"
+    r"|\b(?i:under) (?:the|a|an|its|his|her|their)\b"  # not "from under three million"
+    r"|\b(?i:whose|which|that|who)\b.*\bhad\b"
 )
-_DAY_MONTH_BEFORE = re.compile(
-    rf"(?:\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?\b(?P<month>{_MONTH})\s+(?:of\s+)?$"
+# An earlier thing named by its date: "after", "following", or a phrase of participles.
+_ASIDE = re.compile(r"\b(?i:after|following)\b")
+# A phrase opened by a participle: "continuing the friendship begun at Rapallo in 1922",
+# "founded by Walter Gropius in 1919". A past tense looks the same ("Italy, a member of the
+# Triple Alliance, stayed neutral in 1914"), so an "-ed" word counts only with "by", "in",
+# "at", "on" or "from" straight after it.
+_PARTICIPLE = re.compile(
+    r"\s*(?:(?P<word>[A-Za-z]+ing)|(?:[A-Za-z]+(?:ed|en)|begun|made|built|won|held)"
+    r"\s+(?:by|in|at|on|from)\b)"
 )
-_MONTH_DAY_BEFORE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+$")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?P<word>(?i:in|on|during|from|between|of|until|till|up to|by|to|before|after|since))"
-    r"\s+$"
-)
-_BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
-_SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{_YEAR}|\d\d)(?![\w’'])")
-_SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{_YEAR})(?![\w’'])")
+_NOT_PARTICIPLES = frozenset({"during", "bring", "king", "thing", "nothing", "something"})
+_LIST_OF_DATES = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_CLAUSE_MARK = re.compile(r"[,;:(]")
 
 
-def _mentions(note: str) -> Iterator[_Mention]:
-    """The dates of a paragraph, in order, bounds of periods included."""
-    last_year: int | None = None
-    covered = 0  # the end of the last span: its closing year is not a date of its own
-    for match in _YEAR_OR_REFERENCE.finditer(note):
-        if match.start() < covered:
-            continue
-        if match["year"]:
-            year = int(match["year"])
-        elif last_year is None:
-            continue  # "that year" with no year before it to refer to
+def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
+    """The dates of a paragraph that date its events: neither bounds nor only cited.
+
+    The dates are weighed clause by clause, a clause being a sentence or the part of one
+    between semicolons.
+    """
+    own: list[Mention] = []
+    for start, end in _clauses(note):
+        inside = [m for m in found if start <= m.date_start < end]
+        roles = _roles(note, start, inside)
+        anchors = [m for m, role in zip(inside, roles, strict=True) if role in {"own", "bound"}]
+        for mention, role in zip(inside, roles, strict=True):
+            if role == "own" or (role == "aside" and not _cited_by(mention, anchors)):
+                own.append(mention)
+    return own
+
+
+def _clauses(note: str) -> Iterator[tuple[int, int]]:
+    for start, end in sentence_spans(note):
+        for part in re.finditer(r"[^;]+", note[start:end]):
+            yield start + part.start(), start + part.end()
+
+
+def _roles(note: str, clause_start: int, inside: list[Mention]) -> list[str]:
+    """Each date's part in its clause: "own", "bound", "cited" or "aside" (an earlier thing
+    named by its date, cited where the clause has a date of its own not before it)."""
+    roles: list[str] = []
+    previous_end = clause_start
+    for mention in inside:
+        before = note[previous_end : mention.date_start]
+        if roles and _LIST_OF_DATES.fullmatch(before):
+            roles.append(roles[-1])  # "the Navy Laws of 1898 and 1900": as the first
         else:
-            year = last_year + (1 if match["next"] else 0)
-        date_start, end = match.start(), match.end()
-        month = day = None
-        found = _MONTH_DAY_BEFORE.search(note, 0, date_start) or _DAY_MONTH_BEFORE.search(
-            note, 0, date_start
-        )
-        if found and (not found["day"] or 1 <= int(found["day"]) <= 31):
-            month = MONTHS.index(found["month"]) + 1
-            day = int(found["day"]) if found["day"] else None
-            date_start = found.start()
-        before = _PREPOSITION_BEFORE.search(note, 0, date_start)
-        word = before["word"].lower() if before else ""
-        end_year = None
-        if match["year"] and month is None:
-            end_year, span_end = _span_end(note, end, year, word)
-            if end_year is not None:
-                end = covered = span_end
-        last_year = year
-        written = " ".join(note[date_start:end].split())
-        if not match["year"]:
-            written = _label(year, month, day)
-        yield _Mention(
-            start=before.start() if before else date_start,
-            date_start=date_start,
-            end=end,
-            year=year,
-            month=month,
-            day=day,
-            end_year=end_year,
-            bounds=word in _BOUNDS and end_year is None,
-            written=written,
-        )
+            roles.append(_role(note, previous_end, mention))
+        previous_end = mention.end
+    return roles
 
 
-def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:
-    """The closing year of a span of years that starts with ``year``, and where it ends."""
-    found = _SPAN_DASH.match(note, at)
-    if found is None:
-        found = _SPAN_WORDS.match(note, at)
-        joins = {"from": {"to", "until", "till"}, "between": {"and"}}.get(word, set())
-        if found is None or found["join"] not in joins:
-            return None, at
-    end = int(found["end"])
-    if end < 100:  # "1956-60"
-        end += year - year % 100
-        if end <= year:
-            end += 100
-    return (end, found.end()) if end > year else (None, at)
+def _role(note: str, since: int, mention: Mention) -> str:
+    if mention.bounds:
+        return "bound"
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(note, since, mention.date_start)]
+    phrase = note[marks[-1] if marks else since : mention.date_start]
+    if _CAUSE.search(phrase):
+        return "cited"
+    if mention.word == "the" and phrase.strip(" \t\n\u00a0-").lower() != "the":
+        return "cited"  # "joined the words of the 1549 and 1552 books": things, not events
+    participle = _PARTICIPLE.match(phrase)
+    opens_aside = participle is not None and (participle["word"] or "").lower() not in (
+        _NOT_PARTICIPLES
+    )
+    if mention.word in {"of", "the"} or opens_aside or _ASIDE.search(phrase):
+        return "aside"
+    return "own"
 
 
-def _label(year: int, month: int | None, day: int | None) -> str:
-    parts = [str(day)] if day else []
-    parts += [MONTHS[month - 1]] if month else []
-    return " ".join([*parts, str(year)])
+def _cited_by(aside: Mention, anchors: list[Mention]) -> bool:
+    """Whether a clause's own dates show ``aside`` to name an earlier thing: one of them is
+    not before it ("Edward VI (1547-53) ... the Prayer Books of 1549"). A day and month that
+    take their year from the clause ("in the autumn of 1923: the Munich Putsch of 8-9
+    November") are cited only by a later date."""
+    if aside.inferred:
+        return any(_before(aside, anchor) for anchor in anchors)
+    return not all(_before(anchor, aside) for anchor in anchors)
+
+
+def _before(mention: Mention, other: Mention) -> bool:
+    """Whether ``mention`` ends before ``other`` begins."""
+    last = mention.end_year if mention.end_year is not None else mention.year
+    if last != other.year:
+        return last < other.year
+    if mention.end_year is not None or mention.month is None or other.month is None:
+        return False
+    return (mention.month, mention.day or 0) < (other.month, other.day or 0)
 
 
 # -- what happened ----------------------------------------------------------------------------
 
 
 def _note_events(
-    note: str, family: QuestionFamily, topic: str, family_index: int, note_index: int
+    note: str, found: list[Mention], family: QuestionFamily, family_index: int, note_index: int
 ) -> Iterator[Event]:
-    mentions = [m for m in _mentions(note) if not m.bounds]
+    own = _own_dates(note, found)
     sentences = sentence_spans(note)
-    for mention in mentions:
+    for mention in own:
         start, end = next(
             ((s, e) for s, e in sentences if s <= mention.date_start < e), (0, len(note))
         )
+        crowded = sum(start <= m.date_start < end for m in own) > 1
+        start = _after_head(note, _after_list_marker(note, start, end), own, mention)
         text = _told(note, start, end, mention)
-        crowded = sum(start <= m.date_start < end for m in mentions) > 1
         if crowded or len(text) > EVENT_LENGTH:
             # The clause that holds the date says what happened then.
             clause = next(
@@ -274,28 +320,55 @@ def _note_events(
                 None,
             )
             if clause is not None:
-                text = _told(note, *clause, mention)
+                opens = _after_head(note, _after_list_marker(note, *clause), own, mention)
+                told = _told(note, opens, clause[1], mention)
+                if len(told.split()) >= 3:  # a clause cut too short says less than its sentence
+                    text = told
         yield Event(
             date=mention.written,
             start=(mention.year, mention.month, mention.day),
             end_year=mention.end_year,
+            circa=mention.circa,
+            decade=mention.decade,
             text=shorten(text, EVENT_LENGTH),
-            topic=topic,
+            topic="",
             family=family_index,
             note=note_index,
         )
 
 
-def _told(note: str, start: int, end: int, mention: _Mention) -> str:
+_LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[-*•–]|\d{1,2}[.)])[ \t\u00a0]+")
+
+
+def _after_list_marker(note: str, start: int, end: int) -> int:
+    """Where a sentence starts once a list marker ("- ", "2. ") before it is left out."""
+    marker = _LIST_MARKER.match(note, start, end)
+    return marker.end() if marker else start
+
+
+def _after_head(note: str, start: int, own: list[Mention], mention: Mention) -> int:
+    """Where a sentence starts for ``mention`` once another date heading it is left out:
+    "1 August: Germany declared war on Russia, and on 3 August on France"."""
+    for other in own:
+        if other is not mention and other.start == start:
+            head = re.match(r"\s*:\s*", note[other.end :])
+            if head:
+                return other.end + head.end()
+    return start
+
+
+def _told(note: str, start: int, end: int, mention: Mention) -> str:
     """What ``note[start:end]`` says happened, without the date that opens or interrupts it."""
     told = note[start:end]
+    date = re.escape(note[mention.date_start : mention.end])
     if mention.start == start:
-        rest = note[mention.end : end].lstrip(" ,\u00a0")
+        rest = note[mention.end : end].lstrip(" ,:\u00a0")
         if len(rest.split()) >= 2:
             told = rest
     else:
-        date = re.escape(note[mention.date_start : mention.end])
+        # "(1956 - 1960)" and "Dual Alliance, 1879:" leave their dates to the label.
         told = re.sub(rf"\s*\(\s*{date}\s*\)", "", told)
+        told = re.sub(rf",\s*{date}\s*(?=[:,])", "", told, count=1)
     told = " ".join(told.split())
     return told[:1].upper() + told[1:]
 
@@ -308,17 +381,25 @@ def timeline_chart(events: list[Event], path: Path, *, force: bool = False) -> N
 
     One event a row, in the order given, the first at the top. A single date is a dot in
     the middle of the year, month or day it names; a span of years is a bar from the start
-    of its first year to the end of its last. Each row's colour is its topic's.
+    of its first year to the end of its last. Each row's colour is its course's when the
+    events come from several courses, else its topic's, with a key above the chart.
     """
     chart_format(path)  # a wrong suffix is an error before any drawing
+    save_figure(timeline_figure(events), path, force=force)
+
+
+def timeline_figure(events: list[Event]) -> Figure:
+    """The timeline chart of ``events``, drawn but not saved (see ``timeline_chart``)."""
     figure = new_figure(10, max(2.5, 0.6 * len(events) + 1.4))
     axes = figure.add_subplot()
     if events:
         _draw_timeline(axes, events)
+        if not right_to_left_drawn() and any(has_right_to_left(e.text) for e in events):
+            figure.text(0, 0, RIGHT_TO_LEFT_NOT_DRAWN, fontsize=8, va="top")
     else:
         axes.set_axis_off()
         axes.text(0.5, 0.5, "No dated events in these notes: nothing to draw.", ha="center")
-    save_figure(figure, path, force=force)
+    return figure
 
 
 def _position(event: Event) -> tuple[float, float]:
@@ -335,18 +416,18 @@ def _position(event: Event) -> tuple[float, float]:
 
 def _draw_timeline(axes: Axes, events: list[Event]) -> None:
     from matplotlib import colormaps
-    from matplotlib.lines import Line2D
-    from matplotlib.ticker import MaxNLocator
 
     palette = colormaps["tab10"]
-    topics = list(dict.fromkeys(event.topic for event in events))
-    colour = {topic: palette(index % 10) for index, topic in enumerate(topics)}
-    for row, event in enumerate(events):
+    by_course = len({event.course for event in events}) > 1
+    groups = [event.course if by_course else event.topic for event in events]
+    names = list(dict.fromkeys(groups))
+    colour = {name: palette(index % 10) for index, name in enumerate(names)}
+    for row, (event, group) in enumerate(zip(events, groups, strict=True)):
         first, last = _position(event)
         if event.end_year is not None:
-            axes.barh(row, last - first, left=first, height=0.45, color=colour[event.topic])
+            axes.barh(row, last - first, left=first, height=0.45, color=colour[group])
         else:
-            axes.plot([first], [row], marker="o", markersize=8, color=colour[event.topic])
+            axes.plot([first], [row], marker="o", markersize=8, color=colour[group])
         axes.annotate(
             event.label,
             (last, row),
@@ -355,20 +436,47 @@ def _draw_timeline(axes: Axes, events: list[Event]) -> None:
             va="center",
             fontsize=8,
         )
-    labels = [textwrap.fill(shorten(e.text, 120), 48, break_on_hyphens=False) for e in events]
+    labels = [wrapped(shorten(event.text, 120), 48) for event in events]
     axes.set_yticks(range(len(events)), labels, fontsize=8)
     axes.set_ylim(len(events) - 0.5, -0.5)  # the first event at the top
+    _draw_years(axes, events)
+    if len(names) > 1:
+        _draw_key(axes, names, colour, "course" if by_course else "topic")
+
+
+def _draw_years(axes: Axes, events: list[Event]) -> None:
+    """The axis of years, "44 BC" and "AD 43" written so where the years go that far back."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     starts, ends = zip(*(_position(event) for event in events), strict=True)
     axes.set_xlim(int(min(starts)) - 1, int(max(ends)) + 2)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if min(starts) < 1000:
+        axes.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _: date_label(int(x)) if int(x) else "")
+        )
     axes.grid(axis="x", color="0.9")
     axes.set_axisbelow(True)
     axes.set_xlabel("year")
-    if len(topics) > 1:
-        keys = [
-            Line2D([], [], marker="o", linestyle="", color=colour[topic], label=topic)
-            for topic in topics
-        ]
-        axes.legend(
-            handles=keys, title="topic", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8
-        )
+
+
+def _draw_key(
+    axes: Axes, names: list[str], colour: dict[str, tuple[float, float, float, float]], title: str
+) -> None:
+    """The key of colours, above the chart, where it covers no event and no label."""
+    from matplotlib.lines import Line2D
+
+    keys = [
+        Line2D([], [], marker="o", linestyle="", color=colour[name], label=wrapped(name, 40))
+        for name in names
+    ]
+    axes.legend(
+        handles=keys,
+        title=title,
+        loc="lower left",
+        bbox_to_anchor=(0, 1.02),
+        ncols=min(3, len(keys)),
+        fontsize=8,
+        title_fontsize=8,
+        alignment="left",
+    )

@@ -1,0 +1,244 @@
+"""Dates as notes write them: where each one is in a paragraph, and what it says.
+
+A date is a year ("in 1957", "AD 43", "44 BC"), with its month and day where the notes give
+them ("In March 1953", "5 March 1953", "March 5, 1953", "4 Aug 1914", "4/8/1914", read day
+first as in Britain), a span of years ("(1956 - 1960)", "1929–33", "from 1956 to 1960",
+"between 1956 and 1960"), a decade ("the 1920s") or a year given roughly ("c. 1500").
+"That year" and "the same year" mean the year last named in the paragraph, "the following
+year" the one after it; a day and month with no year ("23 July") take the year last named,
+in the paragraph or, failing that, before it. A year that only bounds a period ("until
+1956", "by the summer of 1925") is found but marked as a bound: it dates nothing itself.
+
+    >>> [(m.written, m.year, m.month, m.day) for m in mentions("On 4/8/1914 war came.")]
+    [('4/8/1914', 1914, 8, 4)]
+    >>> [(m.written, m.year, m.end_year) for m in mentions("Rome grew c. 300 BC; the 1920s.")]
+    [('c. 300 BC', -300, None), ('1920s', 1920, 1929)]
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["MONTHS", "Mention", "date_label", "mentions"]
+
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date in a paragraph.
+
+    ``start`` takes in a leading preposition and any words between it and the date ("by
+    the summer of"), ``date_start`` not; ``word`` is that preposition in lower case ("" for
+    none, "the" for a year used as an adjective: "the 1839 Treaty"). ``year`` is negative
+    for a year BC. A decade is a span of ten years with ``decade`` set.
+    """
+
+    start: int
+    date_start: int
+    end: int
+    year: int
+    month: int | None
+    day: int | None
+    end_year: int | None
+    bounds: bool  # "until 1956": the edge of a period, not a date of its own
+    written: str
+    word: str = ""
+    circa: bool = False
+    decade: bool = False
+    inferred: bool = False  # a day and month whose year is the one named before them
+
+
+def date_label(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A date written out: "5 March 1953", "44 BC", "AD 43".
+
+    >>> date_label(-44), date_label(43), date_label(1953, 3, 5)
+    ('44 BC', 'AD 43', '5 March 1953')
+    """
+    parts = [str(day)] if day else []
+    parts += [MONTHS[month - 1]] if month else []
+    if year < 0:
+        written = f"{-year} BC"
+    elif year < 1000:
+        written = f"AD {year}"
+    else:
+        written = str(year)
+    return " ".join([*parts, written])
+
+
+_YEAR = r"1\d{3}|20\d{2}"
+# Full names and the usual short forms: "Aug", "Sept.".
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_ERA_BEFORE = r"AD|A\.D\."
+_ERA_AFTER = r"BCE|BC|B\.C\.|CE|AD|A\.D\."
+_DATE = re.compile(
+    r"(?<![\w.,/])(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)"
+    rf"(?P<nyear>{_YEAR})(?![\w/])"
+    r"|(?<![\w.,£$€])(?P<decade>1\d\d0|20\d0)[’']?s\b"
+    rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
+    rf"|(?<![\w.,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
+    rf"|(?<![\w.,£$€/])(?P<year>{_YEAR})(?![\w’'%/]|[.,]\d)"
+    r"|\b(?P<same>(?i:that|the same|that same) year)\b"
+    r"|\b(?P<next>(?i:the following|the next) year)\b"
+    rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{_MONTH})(?!\s*,?\s*(?:of\s+)?\d)"
+)
+_DAY_MONTH_BEFORE = re.compile(
+    rf"(?:\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?\b(?P<month>{_MONTH})\s+(?:of\s+)?$"
+)
+_MONTH_DAY_BEFORE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+$")
+_CIRCA_BEFORE = re.compile(r"(?:\bc\.|\bca\.|\bcirca)\s*$")
+_ADJECTIVE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# A preposition, then perhaps a part of the period: "by the summer of", "from the late".
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?P<word>(?i:in|on|during|from|between|of|until|till|up to|by|to|before|after|since))"
+    r"\s+(?:the\s+)?(?:(?:early|late|mid|middle|end|start|beginning|spring|summer|autumn|fall"
+    r"|winter)(?:\s+of\s+|\s+|-))?$"
+)
+_BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
+_SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{_YEAR}|\d\d)(?![\w’'])")
+_SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{_YEAR})(?![\w’'])")
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, month in enumerate(MONTHS, 1) if month[:3] == name[:3])
+
+
+def mentions(note: str, earlier_year: int | None = None) -> Iterator[Mention]:
+    """The dates of a paragraph, in order, bounds of periods included.
+
+    ``earlier_year`` is the year last named before this paragraph: a day and month with no
+    year of their own take it when the paragraph has named none.
+    """
+    last_year: int | None = None
+    covered = 0  # the end of the last span: its closing year is not a date of its own
+    for match in _DATE.finditer(note):
+        if match.start() < covered:
+            continue
+        found = _read(match, last_year, earlier_year)
+        if found is None:
+            continue
+        mention = _placed(note, match, *found)
+        if mention.end_year is not None and not mention.decade:
+            covered = mention.end
+        last_year = mention.year
+        yield mention
+
+
+def _read(
+    match: re.Match[str], last_year: int | None, earlier_year: int | None
+) -> tuple[int, int | None, int | None, int | None] | None:
+    """(year, month, day, end year) of a match, None where it names no date after all."""
+    if match["nyear"]:
+        year, month, day = int(match["nyear"]), int(match["nmonth"]), int(match["nday"])
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+            return None  # "31/2/1914" is no date, and "12/25/1914" is not read month first
+        return year, month, day, None
+    if match["decade"]:
+        return int(match["decade"]), None, None, int(match["decade"]) + 9
+    if match["ad"]:
+        return (int(match["ad"]), None, None, None) if int(match["ad"]) else None
+    if match["era_year"]:
+        year = int(match["era_year"])
+        if year == 0:
+            return None
+        return (-year if match["era"].startswith("B") else year), None, None, None
+    if match["year"]:
+        return int(match["year"]), None, None, None
+    if match["yday"]:
+        named = last_year if last_year is not None else earlier_year
+        day = int(re.sub(r"\D", "", match["yday"]))
+        if named is None or not 1 <= day <= 31:
+            return None
+        return named, _month_number(match["ymonth"]), day, None
+    if last_year is None:
+        return None  # "that year" with no year before it to refer to
+    return last_year + (1 if match["next"] else 0), None, None, None
+
+
+def _placed(
+    note: str,
+    match: re.Match[str],
+    year: int,
+    month: int | None,
+    day: int | None,
+    end_year: int | None,
+) -> Mention:
+    """The mention of a date read from ``match``, with the words around it that belong."""
+    date_start, end = match.start(), match.end()
+    if not (match["decade"] or match["nyear"] or match["yday"]):  # a year, or "that year"
+        found = _MONTH_DAY_BEFORE.search(note, 0, date_start) or _DAY_MONTH_BEFORE.search(
+            note, 0, date_start
+        )
+        if found and (not found["day"] or 1 <= int(found["day"]) <= 31):
+            month = _month_number(found["month"])
+            day = int(found["day"]) if found["day"] else None
+            date_start = found.start()
+    circa = _CIRCA_BEFORE.search(note, 0, date_start)
+    if circa:
+        date_start = circa.start()
+    before = _PREPOSITION_BEFORE.search(note, 0, date_start)
+    word = before["word"].lower() if before else ""
+    if match["year"] and month is None and not circa:
+        closing, span_end = _span_end(note, end, year, word)
+        if closing is not None:
+            end_year, end = closing, span_end
+    if not match["decade"] and _ADJECTIVE_BEFORE.search(note, 0, date_start):
+        word = "the"
+    written = " ".join(note[date_start:end].split())
+    if match["same"] or match["next"]:
+        written = date_label(year, month, day)
+    elif match["yday"]:
+        written = f"{written} {date_label(year)}"
+    elif match["decade"]:
+        written = f"{match['decade']}s"
+    return Mention(
+        start=before.start() if before and word != "the" else date_start,
+        date_start=date_start,
+        end=end,
+        year=year,
+        month=month,
+        day=day,
+        end_year=end_year,
+        bounds=word in _BOUNDS and (end_year is None or bool(match["decade"])),
+        written=written,
+        word=word,
+        circa=bool(circa),
+        decade=bool(match["decade"]),
+        inferred=bool(match["yday"]),
+    )
+
+
+def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:
+    """The closing year of a span of years that starts with ``year``, and where it ends."""
+    found = _SPAN_DASH.match(note, at)
+    if found is None:
+        found = _SPAN_WORDS.match(note, at)
+        joins = {"from": {"to", "until", "till"}, "between": {"and"}}.get(word, set())
+        if found is None or found["join"] not in joins:
+            return None, at
+    end = int(found["end"])
+    if end < 100:  # "1956-60"
+        end += year - year % 100
+        if end <= year:
+            end += 100
+    return (end, found.end()) if end > year else (None, at)
