@@ -1,0 +1,253 @@
+"""How close are our mark schemes to an examiner's? For every question of every notes file
+of the corpus (benchmarks/data/notes), build its scheme with pastpaper's own code, as
+``pastpaper scheme`` does, and compare the points it credits with the hand-made examiner's
+list in benchmarks/data/schemes/NAME.yaml. Print, per file and overall:
+
+- recall: the share of the hand list's points that the scheme credits;
+- precision: the share of the scheme's creditable points that are on the hand list;
+- shared: hand points found only in a scheme point that also carries another hand point of
+  the same question (the scheme lumps two creditable points into one).
+
+Both are counted over points, summed over every question of a file (and of the corpus for
+the overall row), so a question with many points weighs more than one with few.
+
+    python scripts/scheme_check.py              # the table
+    python scripts/scheme_check.py --verbose    # and each question's missing and extra points
+    python scripts/scheme_check.py causes-ww1   # only the files whose name contains this
+
+A hand list names each point by a short fragment of the notes, copied verbatim, unique in
+its notes file (tests/test_corpus.py checks it), so that the list stays valid when the way
+notes are cut into points changes. A scheme's point matches a hand entry when
+
+1. the entry's fragment, normalised with ``pastpaper.text.match_key``, occurs in the
+   point's own text; or
+2. the point and the fragment stand in the same notes paragraph and overlap, by at least
+   half of the shorter of the two (in characters).
+
+The second rule keeps a match when points are cut differently from the fragment: a
+fragment cut across two points matches the one holding most of it, and a short point
+lying inside a fragment matches it. Matching by the point's whole source sentence was
+rejected: a sentence often holds a reason and a plain description side by side ("Germany
+felt encircled ..., and its generals answered with the Schlieffen Plan"), and matching by
+sentence would count the description as on the list whenever the reason is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from pastpaper.course import Course, Question, QuestionFamily
+from pastpaper.ingest import read_notes
+from pastpaper.points import Point
+from pastpaper.scheme import build_scheme
+from pastpaper.text import match_key, shorten
+
+DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
+NOTES = DATA / "notes"
+SCHEMES = DATA / "schemes"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One point of a hand list: its fragment, and where the fragment stands in the notes."""
+
+    fragment: str
+    note: int  # the paragraph of the family's notes that holds it
+    start: int
+    end: int
+
+
+@dataclass
+class Tally:
+    """Counts for recall and precision, and what was missed or added, question by question."""
+
+    hand: int = 0
+    found: int = 0
+    eligible: int = 0
+    listed: int = 0
+    shared: int = 0
+    questions: int = 0
+    missing: list[tuple[str, list[str]]] = field(default_factory=list)
+    extra: list[tuple[str, list[str]]] = field(default_factory=list)
+    lumped: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.hand += other.hand
+        self.found += other.found
+        self.eligible += other.eligible
+        self.listed += other.listed
+        self.shared += other.shared
+        self.questions += other.questions
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.hand if self.hand else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.listed / self.eligible if self.eligible else 1.0
+
+
+class HandListError(Exception):
+    """A hand list that does not fit its notes: names the list and the entry."""
+
+
+def notes_file(hand_list: Path) -> Path:
+    """The notes a hand list is about: the ``notes`` key, a file in benchmarks/data/notes."""
+    return NOTES / str(_load(hand_list)["notes"])
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not {"notes", "questions"} <= set(data):
+        raise HandListError(f"{path.name}: needs the keys 'notes' and 'questions'")
+    return data
+
+
+def read_hand_list(path: Path) -> tuple[Course, list[tuple[Question, QuestionFamily, list[Entry]]]]:
+    """The notes' course, and each listed question with its family and its hand entries."""
+    data = _load(path)
+    course = read_notes(NOTES / str(data["notes"])).course
+    asked = {match_key(q.text): (q, family) for _, family, q in course.questions()}
+    listed = []
+    for item in data["questions"]:
+        key = match_key(str(item["question"]))
+        if key not in asked:
+            raise HandListError(f"{path.name}: no such question in the notes: {item['question']}")
+        question, family = asked[key]
+        entries = [_locate(path, family, str(fragment)) for fragment in item["credit"] or []]
+        listed.append((question, family, entries))
+    return course, listed
+
+
+def _locate(path: Path, family: QuestionFamily, fragment: str) -> Entry:
+    """Where a fragment stands in its family's notes (matched as match_key matches)."""
+    wanted = match_key(fragment)
+    for index, note in enumerate(family.notes):
+        key, places = _keyed(note)
+        at = key.find(wanted)
+        if at >= 0:
+            return Entry(fragment, index, places[at], places[at + len(wanted) - 1] + 1)
+    raise HandListError(f"{path.name}: not in the notes of its question: {fragment!r}")
+
+
+def _keyed(text: str) -> tuple[str, list[int]]:
+    """``match_key(text)``, character by character, with where each character came from."""
+    key: list[str] = []
+    places: list[int] = []
+    for place, char in enumerate(text):
+        for out in match_key(f"x{char}x")[1:-1]:
+            if out == " " and (not key or key[-1] == " "):
+                continue  # runs of space are one space, as match_key makes them
+            key.append(out)
+            places.append(place)
+    return "".join(key), places
+
+
+def matches(point: Point, entry: Entry) -> bool:
+    """Does a scheme's point say what a hand entry names? (The rules in this module's doc.)"""
+    if match_key(entry.fragment) in match_key(point.text):
+        return True
+    if point.source.note != entry.note:
+        return False
+    overlap = min(point.source.end, entry.end) - max(point.source.start, entry.start)
+    shorter = min(point.source.end - point.source.start, entry.end - entry.start)
+    return overlap > 0 and overlap * 2 >= shorter
+
+
+def check(path: Path) -> Tally:
+    """Compare every listed question's scheme with its hand list."""
+    _, listed = read_hand_list(path)
+    tally = Tally()
+    for question, family, entries in listed:
+        credited = [p.point for p in build_scheme(question, family).creditable]
+        missing = [e.fragment for e in entries if not any(matches(p, e) for p in credited)]
+        extra = [p.text for p in credited if not any(matches(p, e) for e in entries)]
+        tally.questions += 1
+        tally.hand += len(entries)
+        tally.found += len(entries) - len(missing)
+        tally.eligible += len(credited)
+        tally.listed += len(credited) - len(extra)
+        lumped = [e.fragment for e in entries if _shares(e, entries, credited)]
+        tally.shared += len(lumped)
+        label = f"{question.year}: {question.text}" if question.year else question.text
+        if missing:
+            tally.missing.append((label, missing))
+        if extra:
+            tally.extra.append((label, extra))
+        if lumped:
+            tally.lumped.append((label, lumped))
+    return tally
+
+
+def _shares(entry: Entry, entries: list[Entry], credited: list[Point]) -> bool:
+    """Is a found entry credited only through points that carry another entry too? (Then a
+    candidate earns one mark where the examiner gives two: the scheme lumps points.)"""
+    mine = [p for p in credited if matches(p, entry)]
+    others = [e for e in entries if e != entry]
+    return bool(mine) and all(any(matches(p, e) for e in others) for p in mine)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("only", nargs="?", default="", help="only files whose name contains this")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list missing, extra, shared")
+    args = parser.parse_args(argv)
+    out = Console()
+    table = Table("notes", "questions", "hand points", "eligible", "recall", "precision", "shared")
+    overall = Tally()
+    for path in sorted(SCHEMES.glob("*.yaml")):
+        if args.only not in path.stem:
+            continue
+        try:
+            tally = check(path)
+        except HandListError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        overall.add(tally)
+        table.add_row(notes_file(path).name, *_figures(tally))
+        if args.verbose:
+            _details(out, notes_file(path).name, tally)
+    table.add_section()
+    table.add_row("all", *_figures(overall))
+    out.print(table)
+    return 0
+
+
+def _figures(tally: Tally) -> list[str]:
+    return [
+        str(tally.questions),
+        str(tally.hand),
+        str(tally.eligible),
+        f"{tally.recall:.2f} ({tally.found}/{tally.hand})",
+        f"{tally.precision:.2f} ({tally.listed}/{tally.eligible})",
+        str(tally.shared),
+    ]
+
+
+def _details(out: Console, name: str, tally: Tally) -> None:
+    """Each question's hand points the scheme misses, its points not on the hand list, and
+    the hand points it credits only together with another."""
+    out.rule(escape(name))
+    for heading, items in (
+        ("missing", tally.missing),
+        ("extra", tally.extra),
+        ("shared", tally.lumped),
+    ):
+        for question, texts in items:
+            out.print(f"[bold]{heading}[/bold] for {escape(question)}")
+            for text in texts:
+                out.print(f"  - {escape(shorten(text, 110))}", soft_wrap=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
