@@ -29,11 +29,25 @@ Question cards follow the statement's structure, and only where it is plain:
 - what a possession was: "What was Khrushchev’s aim?".
 
 A question about "he", "this" or "that year" is not asked, and a question card is kept only
-if its answer is not already in its question. A cloze card hides one date, number, name or
-key term of the point; never a word of under three letters or a stop word, an everyday word
-("West", "Ambassador"), a describing word ("Stalinist"), one of the course's common names (in
-its titles, or in five points or more: "Khrushchev", "Soviet Union"), or a word the visible
-text gives away ("previously {{c1::uncultivated}} parts" after "the cultivation of lands").
+if its answer is not already in its question and it reads as a question a student can
+answer: no label ("23 July: Austria-Hungary sent ..." is asked as "When did Austria-Hungary
+send ...?"), no "it" or "they" it does not explain, no aside left open ("a new currency, the
+Rentenmark, come in"), no second date in a "When" question, no date that belongs to a clause
+inside it ("after Hitler left Landsberg prison in December 1924"), nothing left hanging
+("by the time?"), and no "What did Austria-Hungary see?" for "saw ... as a threat". A word
+the notes capitalise only for starting a sentence is in lower case in the question ("When
+did unemployment fall ...?").
+
+A number, date or name is asked or hidden whole: "100,000", "23 July", "1904-05",
+"Alexander Solzhenitsyn" (see ``clauses.widened``), and a cloze never hides a lead's object
+together with the next verb's subject ("In {{c1::the Hundred Days Congress}} passed").
+
+A cloze card hides one date, number, name or key term of the point; never a word of under
+three letters or a stop word, an everyday word ("West", "Ambassador"), a describing word
+("Stalinist"), one of the course's common names (in its titles, or in five points or more:
+"Khrushchev", "Soviet Union"), or a word the visible text gives away ("previously
+{{c1::uncultivated}} parts" after "the cultivation of lands"). Its text starts with a
+capital, without the list's bullet.
 No two cards share a front, and no two cards of a kind hide the same thing in one sentence.
 
 A card's id depends only on the course slug, the point's id and what the card asks or hides,
@@ -46,23 +60,26 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from pastpaper.clauses import (
+    DATE,
     MODALS,
-    MONTHS,
     PREPOSITIONS,
     PRONOUNS,
     STOP_WORDS,
     SUBJECT_STARTS,
     WORD,
+    Casing,
     Clause,
     base_form,
     is_past,
     is_verb,
     parse_clause,
+    widened,
 )
 from pastpaper.course import Course, Topic
 from pastpaper.points import Point, family_points, word_rarity
@@ -114,20 +131,29 @@ def topic_tag(topic: Topic) -> str:
 
 def cards_of(course: Course) -> list[Card]:
     """Every card the course's points make, in the order of the notes, duplicates left out."""
-    common = common_names(course)
-    people: set[str] = set()
-    read = [
-        (topic, place, list(_statements(family_points(family), people)))
+    # Each family's points once: the common names need them all before any card is made.
+    found = [
+        (topic, place, family, family_points(family))
         for topic in course.topics
         for place, family in enumerate(topic.families, 1)
+    ]
+    common = _common_names(course, [p for *_, points in found for p in points])
+    casing = Casing.of(
+        note for topic in course.topics for family in topic.families for note in family.notes
+    )
+    people: set[str] = set()
+    read = [
+        (topic, place, list(_statements(points, family.notes, people)))
+        for topic, place, family, points in found
     ]
     cards = [
         _card(course.slug, topic, place, statement.point, kind, front, back)
         for topic, place, statements in read
         for statement in statements
+        for spans in [_hideable(statement, common, casing)]
         for kind, front, back in (
-            *_question_cards(statement, common, people),
-            *_cloze_cards(statement, common),
+            *_question_cards(statement, spans, people, casing),
+            *_cloze_cards(statement, spans),
         )
     ]
     return list(_without_duplicates(cards))
@@ -170,28 +196,46 @@ def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
 COMMON_NAME_POINTS = 5
 
 _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an everyday word
-_MONTH = "|".join(MONTHS)
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_DATE = re.compile(rf"\b(?:(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def common_names(course: Course) -> set[str]:
     """The course's common names (case-folded): in its titles, or in many of its points."""
-    points = [p for t in course.topics for f in t.families for p in family_points(f)]
+    return _common_names(
+        course, [p for t in course.topics for f in t.families for p in family_points(f)]
+    )
+
+
+def _common_names(course: Course, points: list[Point]) -> set[str]:
     names = {match_key(f.value) for p in points for f in p.facts if f.kind == "name"}
     titles = match_key(" ".join([course.title, *(t.title for t in course.topics)]))
     texts = [match_key(p.text) for p in points]
+    everything = "\n".join(texts)
     common = {
         name
         for name in names
-        if _mentions(titles, name) or sum(_mentions(t, name) for t in texts) >= COMMON_NAME_POINTS
+        if _mentions(titles, name) or _in_many(texts, everything, name, COMMON_NAME_POINTS)
     }
     # "Nikita Khrushchev" and "Soviet Union" are as common as "Khrushchev" and "Soviet".
     return common | {name for name in names if any(_mentions(name, c) for c in common)}
 
 
+def _in_many(texts: list[str], everything: str, name: str, many: int) -> bool:
+    """Do ``many`` of the texts mention the name? ``everything`` (the texts joined) is
+    counted first: a name written fewer times than that cannot be in enough texts."""
+    if everything.count(name) < many:
+        return False
+    found = 0
+    for text in texts:
+        found += _mentions(text, name)
+        if found >= many:
+            return True
+    return False
+
+
 def _mentions(text: str, name: str) -> bool:
+    if name not in text:  # the plain test first: most texts do not hold most names
+        return False
     return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
 
 
@@ -205,7 +249,7 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
     """
     key = match_key(term)
     words = _LETTERS.findall(key)
-    if _DATE.fullmatch(term) or re.fullmatch(r"\d[\d.,]*", term):
+    if DATE.fullmatch(term) or re.fullmatch(r"\d[\d.,]*", term):
         return True
     if sum(map(len, words)) < 3 or all(w in STOP_WORDS for w in words):
         return False
@@ -218,8 +262,9 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
 
 def _given_away(hidden: list[str], visible: str) -> bool:
     """Does a visible word share its stem with a hidden one ("cultivation", "uncultivated")?"""
+    shown = _LETTERS.findall(match_key(visible))
     for word in hidden:
-        for other in _LETTERS.findall(match_key(visible)):
+        for other in shown:
             if any(len(s) >= 5 and s in w for s, w in ((_stem(word), other), (_stem(other), word))):
                 return True
     return False
@@ -257,6 +302,8 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL = frozenset({"he", "she"})
+_MARKER = re.compile(r"^[-*•–]\s+")  # a list's bullet left on a point: "- Dual Alliance, 1879"
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]*$")
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
 _TITLED = re.compile(
     r"(?:President|King|Queen|Tsar|Emperor|General|Marshal|Chancellor|Pope|Kaiser|Premier|"
@@ -264,7 +311,9 @@ _TITLED = re.compile(
 )
 
 
-def _statements(points: list[Point], people: set[str]) -> Iterator[_Statement]:
+def _statements(
+    points: list[Point], notes: tuple[str, ...], people: set[str]
+) -> Iterator[_Statement]:
     """The points as statements; ``people`` gains the names a "he" or "she" stood for."""
     person: str | None = None  # the last person the paragraph named as a subject
     note = -1
@@ -272,7 +321,9 @@ def _statements(points: list[Point], people: set[str]) -> Iterator[_Statement]:
     for point in points:
         if point.source.note != note:
             note, person, opening = point.source.note, None, {}
-        text, own_from = _OPENER.sub("", point.text, count=1), 0
+        if _ITEM_START.search(notes[point.source.note], 0, point.source.sentence_start):
+            person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
+        text, own_from = _OPENER.sub("", _MARKER.sub("", point.text, count=1), count=1), 0
         clause = parse_clause(text)
         shared = opening.get(point.source.sentence_start)
         if clause is not None and not clause.subject and shared is not None:
@@ -316,8 +367,10 @@ def _balanced(text: str) -> bool:
 _MAX_QUESTION_WORDS = 30
 _MAX_ANSWER_WORDS = 20
 _CUT = re.compile(
-    r",|;|:|\s(?:while|whereas|which|who|because|although|though|when|but|so that|in order to|"
-    r"so as to|as long as|such as)\s"
+    # "... and was scattered", "... and freed Catholics": a second verb starts a second clause
+    r"(?:^|\s)(?:and|but|or)\s(?=(?:was|were|had|has|is|are)\s|[a-z]+ed\s)|"
+    r",(?!\d{3})|;|:|\s(?:while|whereas|which|who|because|although|though|when|but|so that|"
+    r"in order to|so as to|as long as|such as)\s"
 )
 _REASON = re.compile(
     r"\b(?:in order to|so as to|because|"
@@ -350,7 +403,7 @@ class _Asking:
 
 
 def _question_cards(
-    statement: _Statement, common: set[str], people: set[str]
+    statement: _Statement, spans: list[tuple[int, int]], people: set[str], casing: Casing
 ) -> Iterator[tuple[CardKind, str, str]]:
     clause = statement.clause
     if clause.negative or clause.aux in MODALS or clause.subject.lower() in PRONOUNS:
@@ -360,17 +413,44 @@ def _question_cards(
     if re.search(r"\b(?:this|that|these|those)\b", clause.lead, re.IGNORECASE):
         return  # "In that year": the card would not say which year
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
-    worth = [statement.text[s:e] for s, e in _hideable(statement, common)]
+    worth = [statement.text[s:e] for s, e in spans]
     asking = _Asking(statement.text, clause, numbers, worth, people)
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
-            front = re.sub(r"\s+", " ", front)
+            front = _in_sentence_case(re.sub(r"\s+", " ", front), statement.text, casing)
             if (
-                len(front.split()) <= _MAX_QUESTION_WORDS
+                _reads_as_question(front, back)
+                and len(front.split()) <= _MAX_QUESTION_WORDS
                 and 0 < len(back.split()) <= _MAX_ANSWER_WORDS
                 and not gives_away(front, back)
             ):
                 yield "basic", front, back
+
+
+_SEEING = frozenset("see regard view treat consider".split())
+_UNASKED = re.compile(
+    r"[:;]|\b(?:he|she|it|they|him|them)\b|\b(?:the|a|an|of|by|and|or|the time)\?$", re.IGNORECASE
+)
+
+
+def _reads_as_question(front: str, back: str) -> bool:
+    """Is the question one a student can answer as it stands: no label ("23 July: ..."), no
+    "it" or "they" it does not explain, no open bracket, nothing left hanging ("by the
+    time?"), and for "When", no other date that would make two answers?"""
+    if _UNASKED.search(front) or front.count("(") != front.count(")"):
+        return False
+    return not (front.startswith("When") and DATE.search(front))
+
+
+def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
+    """The question with the statement's first word in lower case where the notes
+    capitalised it only for starting a sentence: "When did unemployment fall ...?"."""
+    first = re.match(r"([A-Z][\w’'-]*)(\s+[A-Z])?", text)
+    if first is None or first[2] or casing.is_proper(first[1]):
+        return front
+    word = first[1]
+    at = re.search(r"(?<=\s)" + re.escape(word) + r"(?![\w’'-])", front)
+    return front if at is None else front[: at.start()] + word.lower() + front[at.end() :]
 
 
 def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
@@ -383,6 +463,8 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
         lead = "" if _REASON.match(clause.lead + " ") else clause.lead
     if lead and lead.split()[0].lower() in PREPOSITIONS:
         lead = lead[0].lower() + lead[1:]
+    if subject.count(",") % 2:
+        subject += ","  # close the aside: "a new currency, the Rentenmark, come in"
     parts = (word, clause.aux, subject, clause.adverbs, clause.verb, tail.strip(" ,"), lead)
     return " ".join(p for p in parts if p) + "?"
 
@@ -400,7 +482,7 @@ def _when(a: _Asking) -> Asked:
     clause = a.clause
     relative = re.search(
         r"((?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:\s+(?:which|that)\s+(was|were)|,)"
-        rf"\s+([a-z]+ed)\s+in\s+({_DATE.pattern})",
+        rf"\s+([a-z]+ed)\s+in\s+({DATE.pattern})",
         a.text,
     )
     if relative:  # "The Seventh Five Year Plan which was launched in 1959" (or ", launched")
@@ -408,20 +490,29 @@ def _when(a: _Asking) -> Asked:
         aux = relative[2] or ("were" if re.search(r"[^s]s$", subject) else "was")
         yield f"When {aux} {subject} {relative[3]}?", relative[4]
         return
-    when = re.search(rf"\b(?:in|until|by)\s+({_DATE.pattern}),?\s+when\s+(.+)$", clause.rest)
+    when = re.search(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$", clause.rest)
     if when:  # "... until 1956 when Nikita Khrushchev appeared as the new Soviet leader"
         inner = parse_clause(when[2])
         if inner is not None and inner.subject and not inner.negative:
             yield _ask("When", inner, _trimmed(inner.rest)), when[1]
         return
-    in_lead = re.fullmatch(rf"(?:in|on)\s+({_DATE.pattern})", clause.lead, re.IGNORECASE)
+    # "In 1957 ...", "On 4 August 1914 ...", or a date as a label: "23 July: Austria-Hungary ..."
+    in_lead = re.fullmatch(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", clause.lead, re.IGNORECASE)
     if in_lead:
         yield _ask("When", clause, _trimmed(clause.rest), lead=""), in_lead[1]
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
-    in_rest = re.search(rf"\s*\b(?:in|on)\s+({_DATE.pattern})", _trimmed(clause.rest))
-    if in_rest:
+    in_rest = re.search(rf"\s*\b(?:in|on)\s+({DATE.pattern})", _trimmed(clause.rest))
+    if in_rest and not _dates_a_clause_within(clause.rest[: in_rest.start()]):
         yield _ask("When", clause, clause.rest[: in_rest.start()]), in_rest[1]
+
+
+def _dates_a_clause_within(asked: str) -> bool:
+    """Does the date belong to a clause inside the question's words ("rebuilt their party
+    after Hitler left Landsberg prison in December 1924"), not to the question's own verb?"""
+    within = re.search(r"\b(?:after|before|when|until|since|once|while)\s+(.+)", asked)
+    inner = parse_clause(within[1]) if within else None
+    return inner is not None and bool(inner.subject)
 
 
 def _how_many(a: _Asking) -> Asked:
@@ -460,6 +551,10 @@ def _what(a: _Asking) -> Asked:
     adjunct = _trimmed(rest[len(thing) :])
     if adjunct and not re.fullmatch(r"(?:in|at|on|to|from|into|with)(?:\s[\w’'-]+){1,3}", adjunct):
         return
+    if a.clause.verb in _SEEING and re.search(r"\bas\b", rest[len(thing) :]):
+        return  # "saw Serbian nationalism as a threat": "What did it see?" has no one answer
+    if re.search(r"\sas\s", thing):
+        return  # "hated Locarno as a voluntary acceptance of ...": two things, not one
     if re.sub(r"^the\s", "", thing) in a.people:
         yield _ask("Who", a.clause, adjunct), thing
     elif a.clause.verb == "become" or not _NAME.fullmatch(thing):
@@ -505,9 +600,11 @@ def _what_was(a: _Asking) -> Asked:
 # -- cloze cards ------------------------------------------------------------------------------
 
 
-def _cloze_cards(statement: _Statement, common: set[str]) -> Iterator[tuple[CardKind, str, str]]:
-    text = statement.text
-    for start, end in _hideable(statement, common):
+def _cloze_cards(
+    statement: _Statement, spans: list[tuple[int, int]]
+) -> Iterator[tuple[CardKind, str, str]]:
+    text = statement.text[:1].upper() + statement.text[1:]  # "three weeks later": "Three"
+    for start, end in spans:
         if re.search(r"[{}]|::", text[start:end]):
             continue  # it would break Anki's cloze syntax
         cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
@@ -519,19 +616,34 @@ def _full_stop(text: str) -> str:
     return text if re.search(r"[.?!][’'\"”)]*$", text) else text + "."
 
 
-def _hideable(statement: _Statement, common: set[str]) -> list[tuple[int, int]]:
+def _hideable(statement: _Statement, common: set[str], casing: Casing) -> list[tuple[int, int]]:
     """Where the point's dates, numbers, names and key terms worth hiding stand in its text."""
     point, text = statement.point, statement.text
     terms = [f.value for f in point.facts if f.kind != "year"] + list(point.key_terms)
-    spans = [m.span() for m in _DATE.finditer(text, statement.own_from)]
+    spans = [m.span() for m in DATE.finditer(text, statement.own_from)]
     for term in terms:
-        found = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
-        if match := found.search(text, statement.own_from):
+        if term not in text:  # the plain test first; the pattern only where it may match
+            continue
+        if match := _term_pattern(term).search(text, statement.own_from):
             spans.append(match.span())
+    subject = statement.clause.subject_at[0]
+    spans = [widened(text, *span, casing) for span in spans]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
+        if start < subject < end and _verb_follows(text, end):
+            continue  # "In {{c1::the Hundred Days Congress}} passed": two things, not one
         if any(a < end and start < b for a, b in kept):
             continue  # inside a longer one: "Ivan Denisovich" in the book's title
         if worth_hiding(text[start:end], text[:start] + text[end:], common):
             kept.append((start, end))
     return sorted(kept)
+
+
+@cache
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    after = text[end:].split(maxsplit=1)
+    return bool(after) and is_verb(after[0])

@@ -1,5 +1,7 @@
 """Clauses: a simple English clause of the notes read into its lead, subject, auxiliary, verb,
-adverbs and rest, so that cards can turn it into a question.
+adverbs and rest, so that cards can turn it into a question; and the dates, numbers and names
+of a sentence taken whole ("4 August 1914", "100,000", "Alexander Solzhenitsyn"), so that a
+card never asks or hides a piece of one.
 
     >>> clause = parse_clause("In 1957 Khrushchev set up 150 regional economic councils")
     >>> clause.lead, clause.subject, clause.aux, clause.verb, clause.rest
@@ -9,11 +11,14 @@ adverbs and rest, so that cards can turn it into a question.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from pastpaper.points import word_rarity
 
 __all__ = [
+    "DATE",
     "MODALS",
     "MONTHS",
     "PREPOSITIONS",
@@ -21,11 +26,13 @@ __all__ = [
     "STOP_WORDS",
     "SUBJECT_STARTS",
     "WORD",
+    "Casing",
     "Clause",
     "base_form",
     "is_past",
     "is_verb",
     "parse_clause",
+    "widened",
 ]
 
 
@@ -80,21 +87,24 @@ _IRREGULAR = dict(
     met:meet paid:pay put:put ran:run rose:rise said:say saw:see sent:send set:set shot:shoot
     sold:sell spoke:speak spent:spend stood:stand struck:strike swept:sweep took:take
     taught:teach thought:think told:tell threw:throw went:go won:win wrote:write used:use
-    bought:buy cut:cut let:let overthrew:overthrow undertook:undertake withdrew:withdraw""".split()
+    bought:buy cut:cut let:let overthrew:overthrow rebuilt:rebuild undertook:undertake
+    withdrew:withdraw""".split()
 )
 _PARTICIPLES = frozenset(
     """been become begun brought built chosen done drawn driven fallen felt fought found given
     got gotten grown held kept known led left lost made meant met paid put run risen said seen
     sent set shot sold spoken spent stood struck swept taken taught thought told thrown gone won
-    written rewritten bought cut let overthrown undertaken withdrawn""".split()
+    written rewritten rebuilt bought cut let overthrown undertaken withdrawn""".split()
 )
 
 
+@cache  # the same few thousand words are asked about again and again
 def is_past(word: str) -> bool:
     """Is the word a past tense: "closed", "set"?"""
     return word in _IRREGULAR or (len(word) > 3 and word.endswith("ed") and word[-3] != "e")
 
 
+@cache
 def is_verb(word: str) -> bool:
     """Could the word be a clause's verb: an auxiliary or a past tense, in lower case?"""
     return word[:1].islower() and word not in _NOT_VERBS and (word in _AUXES or is_past(word))
@@ -121,7 +131,7 @@ def parse_clause(text: str) -> Clause | None:
     verb_at = _verb_at(words)
     if verb_at is None:
         return None
-    lead_end = _lead_end(words[:verb_at])
+    lead_end = max(_lead_end(words[:verb_at]), _label_end(words[:verb_at]))
     last = verb_at  # "he roundly condemned", "he thus needed": adverbs are not the subject
     while last > lead_end and _is_adverb(words[last - 1].group()):
         last -= 1
@@ -192,6 +202,15 @@ def _lead_end(before: list[re.Match[str]]) -> int:
     return len(before)
 
 
+def _label_end(before: list[re.Match[str]]) -> int:
+    """Where the subject starts after a label such as "23 July:" or "Triple Alliance, 1882:"
+    (0 if there is none): the label is the clause's lead, not part of its subject."""
+    for i in range(len(before) - 1, 0, -1):
+        if ":" in _gap(before, i):
+            return i
+    return 0
+
+
 def _plausible_subject(subject: str) -> bool:
     words = subject.lower().split()
     if len(words) == 1 and words[0] in PRONOUNS:
@@ -201,7 +220,10 @@ def _plausible_subject(subject: str) -> bool:
 
 
 def _is_adverb(word: str) -> bool:
-    return word in _ADVERBS or word in _NEGATIVE or (word.endswith("ly") and len(word) > 4)
+    lower = word[:1].islower()  # "Italy" is no adverb
+    return (
+        word in _ADVERBS or word in _NEGATIVE or (lower and word.endswith("ly") and len(word) > 4)
+    )
 
 
 def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, bool, int]:
@@ -228,3 +250,107 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
     adverbs = " ".join(w for w in between if w.endswith("ly"))
     negative = any(w in _NEGATIVE for w in between)
     return aux, " ".join(taken), adverbs, negative, words[i - 1].end()
+
+
+# -- dates, numbers and names as wholes ------------------------------------------------------
+
+_MONTH = "|".join(MONTHS)
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "4", "8-9"
+# A date whole: "4 August 1914", "March 1953", "1904-05", "1956 - 1960", "23 July".
+DATE = re.compile(
+    rf"\b(?:(?:{_DAYS}\s+)?(?:{_MONTH})\s+)?{_YEAR}(?:\s*[-–]\s*(?:{_YEAR}|\d\d)(?!\d))?\b"
+    rf"|\b{_DAYS}\s+(?:{_MONTH})\b"
+)
+# A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
+# "12.8", "1920s".
+_UNIT = re.compile(rf"{DATE.pattern}|\d+(?:[.,]\d+)*(?:s\b)?")
+
+
+_PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
+_LOWER = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class Casing:
+    """How the notes write their words: which they capitalise in mid-sentence on their own
+    (names, not sentence starts), and which they also write in lower case."""
+
+    proper: frozenset[str]
+    lower: frozenset[str]
+
+    @classmethod
+    def of(cls, notes: Iterable[str]) -> Casing:
+        """How ``notes`` (the paragraphs of a course) write their words."""
+        proper: set[str] = set()
+        lower: set[str] = set()
+        for note in notes:
+            proper.update(_bare(word) for word in _PROPER.findall(note))
+            lower.update(_LOWER.findall(note))
+        return cls(frozenset(proper), frozenset(lower))
+
+    def is_proper(self, word: str) -> bool:
+        """Do the notes capitalise the word (or its possessive) in mid-sentence on its own?"""
+        return _bare(word) in self.proper
+
+    def is_name(self, first: str) -> bool:
+        """Is a sentence's first word a name ("Alexander"), not a capitalised "If" or "Once"?"""
+        if self.is_proper(first):
+            return True
+        lower = first.lower()
+        hyphened = re.search(r"-[a-z]", first)  # "Short-term": a word, not a name
+        return lower not in self.lower and lower not in _OPENING_WORDS and not hyphened
+
+
+#: Words that open a sentence without being part of a name after them ("If Khrushchev ...").
+_OPENING_WORDS = frozenset(
+    """if once whatever whoever whenever wherever when while whilst although though because
+    since unless until whether after before as so yet nor both either neither each every all
+    some many most few several no any only even also then thus hence still""".split()
+)
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"[’']s?$", "", word)
+
+
+_TITLE_WORDS = frozenset(
+    """President King Queen Tsar Emperor Empress General Marshal Chancellor Pope Kaiser Premier
+    Chairman Lord Lady Sir Senator Archbishop Bishop Father Dr Prince Princess Duke Earl""".split()
+)
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
+
+
+def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
+    """The span grown to the whole number, date or name it is part of: "23" of "23 July",
+    "1904" of "1904-05", "Solzhenitsyn" of "Alexander Solzhenitsyn" (not a title, "Pope")."""
+    near = max(0, start - 20), end + 20
+    if any(c.isdigit() for c in text[near[0] : near[1]]):  # no unit without a digit
+        for unit in _UNIT.finditer(text, *near):
+            if unit.start() < end and start < unit.end():
+                start, end = min(start, unit.start()), max(end, unit.end())
+    if not text[start:end][-1:].isalpha() or not text[start].isupper():
+        return start, end
+    while (
+        text[start - 1 : start].isspace()
+        and (before := _NAME_BEFORE.search(text, max(0, start - 60), start))
+        and _joins(before[1])
+    ):
+        if before.start() == 0 and not casing.is_name(before[1]):
+            break  # "If Khrushchev", "Once Mary": a sentence's first word is no name by itself
+        start = before.start()
+    while (after := _NAME_AFTER.match(text, end)) and _joins(after[1]):
+        end = after.end()
+    return start, end
+
+
+def _joins(word: str) -> bool:
+    """Can a capitalised neighbour be part of the same name: not "The", "In", a title or a
+    possessive ("Stalin’s Fifth Five Year Plan")?"""
+    return (
+        word.lower() not in STOP_WORDS | PREPOSITIONS | SUBJECT_STARTS
+        and word not in _TITLE_WORDS
+        and word not in MONTHS
+        and not re.search(r"[’']s$", word)
+    )

@@ -1,0 +1,84 @@
+"""Benchmark: every card of a course, and points, schemes and cards together.
+
+Prints, for the seed course (../shared/seed, or a file given with --notes) and for the
+generated 5 MB notes file of benchmarks/import_speed.py:
+
+- cards: ``cards_of(course)`` from a cold points cache, so the time includes reading every
+  family's points, as ``pastpaper cards`` does;
+- of which points: the same points read alone, so the cards' own share can be told apart;
+- points, schemes and cards together: every scheme (benchmarks/schemes_speed.py), then
+  every card, one after the other in one process. The issue's target is under 5 s for the
+  5 MB file.
+
+Each figure is wall-clock seconds, with the process's CPU seconds in brackets: on a machine
+shared with other work the CPU time is the steadier of the two.
+
+    python benchmarks/cards_speed.py [--notes FILE] [--mb 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from import_speed import generate
+from pastpaper.cards import cards_of
+from pastpaper.course import Course
+from pastpaper.ingest import read_notes
+from pastpaper.points import clear_caches, family_points
+from schemes_speed import SEED, every_scheme
+
+Seconds = tuple[float, float]  # wall clock, CPU
+
+
+def timed(work: Callable[[], object]) -> Seconds:
+    clear_caches()  # as a first `pastpaper cards` would: no points read yet
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def every_point(course: Course) -> None:
+    for topic in course.topics:
+        for family in topic.families:
+            family_points(family)
+
+
+def together(course: Course) -> None:
+    every_scheme(course)
+    cards_of(course)
+
+
+def report(name: str, course: Course, runs: int) -> None:
+    print(f"{name}: {len(cards_of(course))} cards" + (f" (best of {runs})" if runs > 1 else ""))
+    for label, work in [
+        ("cards", lambda: cards_of(course)),
+        ("of which points", lambda: every_point(course)),
+        ("points, schemes and cards", lambda: together(course)),
+    ]:
+        wall, cpu = min(timed(work) for _ in range(runs))
+        print(f"  {label + ':':31} {wall:.3f} s  (CPU {cpu:.3f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=Path, default=SEED, help="the course to time")
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the generated file (MB)")
+    args = parser.parse_args()
+
+    seed = read_notes(args.notes).course
+    cards_of(seed)  # loads the word list and stemmer: the figures are for a warm process
+    report(args.notes.name, seed, runs=5)
+
+    with tempfile.TemporaryDirectory() as folder:
+        notes = Path(folder) / "notes.txt"
+        size = generate(notes, args.mb)
+        big = read_notes(notes, max_bytes=size + 1).course
+    report(f"generated {size / 1e6:.1f} MB notes", big, runs=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,365 @@
+"""Every card is a well-formed question with one clear answer.
+
+A checker, written as code that inspects each card against the notes it came from, applied
+to every card of every notes file in benchmarks/data/notes/ (.txt, .md, .docx, whatever is
+there), the built-in example and the seed: zero violations. The rules:
+
+- a question card reads as a question: a question word, an auxiliary, a subject, "?" at the
+  end; no colon, semicolon, open bracket or half-closed aside ("a new currency, the
+  Rentenmark come in?"); a cloze card reads as a sentence: a capital first, a stop last;
+- numbers, dates and names are never cut: each number or date the card shows or hides
+  stands whole in its sentence (not "100" of "100,000", "1904" of "1904-05", "23" of
+  "23 July"), and a hidden name is not part of a longer one ("Alexander {{c1::Solzhenitsyn}}");
+- a question has its subject: no "he", "she", "it" or "they", whose antecedent the card
+  does not show, no second finite verb after "did" ("did the Nazis rebuilt their party"),
+  nothing that says what its answer was seen as left out ("What did Stalin see?");
+- a "When" question holds no other date, or it would have two answers;
+- a cloze card hides one fact, not the object of a preposition and the subject of the next
+  verb at once ("In {{c1::the Hundred Days Congress}} passed a flood of laws.");
+- capitals follow the sentence: a word capitalised after the first is capitalised in
+  mid-sentence somewhere in the notes ("When did Unemployment fall" fails).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pastpaper.cards import Card, cards_of
+from pastpaper.course import Course
+from pastpaper.ingest import parse_notes, read_notes
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "benchmarks" / "data" / "notes"
+EXAMPLES = ROOT / "src" / "pastpaper" / "examples"
+SUFFIXES = {".txt", ".md", ".docx"}
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_QUESTION = re.compile(
+    r"^(?:When|What|Who|Why|Where|Which|How (?:many|much)(?: [\w’'-]+){1,5}?) "
+    r"(?:did|was|were|had|has|have|is|are|does|do) \S"
+)
+_PRONOUNS = {"he", "she", "it", "they", "him", "them"}
+_STOP = set(
+    """a an and as at by for from in into of on or the to with after before during under
+    until since between over through against about around among""".split()
+)
+#: Past tenses that cannot be a plain form: after "did" they are a second finite verb.
+_PASTS = set(
+    """became began brought built rebuilt came drew drove fell felt fought gave got grew
+    held kept knew led left lost made meant met paid ran rose said saw sent spoke spent stood
+    struck took taught thought told threw went won wrote""".split()
+)
+_SEEING = re.compile(r"\b(?:saw|see|sees|seen|regarded|viewed|treated|considered)\b")
+_DATE_WORDS = re.compile(rf"\b(?:{_MONTHS})\b|\b1[0-9]\d\d\b|\b20\d\d\b|\b\d{{1,3}}0s\b")
+_CLOZE = re.compile(r"\{\{c1::(.+?)\}\}")
+#: A number or a date as one unit: "100,000", "28 June 1914", "1904-05", "March 1953".
+_UNIT = re.compile(
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+)?\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?"
+    rf"(?:\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?)?s?"
+)
+#: Words that open a sentence, never a name: "If {{c1::Khrushchev}}" cuts no name.
+_OPENERS = set("if once whatever whoever when while although though because since unless".split())
+_LEADS = "in|on|at|by|after|before|during|under|from|since|until|throughout|with"
+#: Titles that go before a name without being part of what a card asks.
+_TITLES = set(
+    """Pope King Queen Senator Archbishop Bishop President Father Dr Sir Lord Lady Emperor
+    Empress Kaiser Tsar General Marshal Chancellor Prince Princess Duke Earl Cardinal""".split()
+)
+
+
+def corpus_files() -> list[Path]:
+    """Every notes file of the corpus, whatever its format."""
+    return sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in SUFFIXES)
+
+
+def notes_text(course: Course) -> str:
+    """Everything the notes say, titles and questions too: where capitals can be looked up."""
+    parts = [course.title]
+    for topic in course.topics:
+        parts.append(topic.title)
+        for family in topic.families:
+            parts += [q.text for q in family.questions] + list(family.notes)
+    return "\n".join(parts)
+
+
+def capitalised_mid_sentence(word: str, text: str) -> bool:
+    """Does ``word`` stand capitalised in ``text`` other than first in a sentence, and not as
+    the first word of a longer name ("Unemployment" of "the Unemployment Insurance Act")?"""
+    for found in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?!\s+[A-Z])", text):
+        before = text[: found.start()].rstrip(" \"'‘“(*#-–•\t")
+        if before and before[-1] not in ".!?:\n":
+            return True
+    return False
+
+
+def whole_in(part: str, sentence: str) -> bool:
+    """Does ``part`` stand in ``sentence`` at least once as a whole: no letter, digit or
+    number-continuing mark on either side (not "100" of "100,000", "1904" of "1904-05",
+    "23" of "23 July", "1953" of "March 1953")?"""
+    for found in re.finditer(re.escape(part), sentence):
+        before, after = sentence[: found.start()], sentence[found.end() :]
+        if re.search(r"\w$", before) or re.match(r"\w", after):
+            continue
+        if part[-1].isdigit() and re.match(rf"(?:[.,]\d|\s*[-–]\s*\d|\s+(?:{_MONTHS})\b)", after):
+            continue
+        if part[0].isdigit() and re.search(rf"(?:\d\s*[-–.,]|\b(?:{_MONTHS})\s+)$", before):
+            continue
+        if re.search(rf"\b(?:{_MONTHS})$", part) and re.match(r"\s+\d", after):
+            continue
+        return True
+    return False
+
+
+def card_violations(card: Card, text: str) -> Iterator[str]:
+    """What is wrong with one card, judged against its sentence and the notes' ``text``."""
+    if card.kind == "basic":
+        yield from _question_violations(card)
+    else:
+        yield from _cloze_violations(card, text)
+    for unit in _UNIT.findall(_CLOZE.sub(r"\1", card.front)) + _UNIT.findall(card.back):
+        if not whole_in(unit, card.source):
+            yield f"the number or date {unit!r} is cut"
+    yield from _capital_violations(card, text)
+
+
+def _question_violations(card: Card) -> Iterator[str]:
+    front, source = card.front, card.source
+    if not front.endswith("?") or not _QUESTION.match(front):
+        yield "not a question"
+    if re.search(r"[:;]", front) or front.count("(") != front.count(")"):
+        yield "a colon, semicolon or open bracket in the question"
+    if len(re.findall(r",(?!\d)", front)) % 2 and not re.search(r", (?:and|or) ", front):
+        yield "an aside opened with a comma and never closed"
+    if re.search(r"\b(?:the|a|an|of|by|and|or|time)\?$", front):
+        yield "the question stops on a word that needs more"
+    words = re.findall(r"[\w’'-]+", front)
+    if _PRONOUNS & {w.lower() for w in words}:
+        yield "a pronoun whose antecedent the card does not show"
+    second = re.search(r"\b(?:and|but|or) (?:was|were|had|[a-z]+ed)\b", front)
+    if front.split()[1:2] == ["did"] and (_PASTS & set(words[2:]) or second):
+        yield "a second finite verb after 'did'"
+    if front.startswith("When") and _DATE_WORDS.search(front):
+        yield "a 'When' question that holds another date"
+    if card.back in source and not whole_in(card.back, source):
+        yield f"the answer {card.back!r} is cut from a longer word, number or name"
+    seeing = _SEEING.search(source)
+    seen_as = seeing and re.search(r"\bas\b", source[seeing.end() :])
+    asked_as = re.search(r"\bas\b", front)
+    if seeing and seen_as and not asked_as and source.find(card.back) > seeing.start():
+        yield "what the answer was seen as is left out"
+
+
+def _cloze_violations(card: Card, text: str) -> Iterator[str]:
+    hidden = _CLOZE.findall(card.front)
+    if len(hidden) != 1 or hidden[0] != card.back:
+        yield "not one hidden part"
+        return
+    shown = _CLOZE.sub(card.back, card.front)
+    if not re.match(r"[\"'‘“(]?[A-Z0-9]", shown) or not re.search(r"[.?!][’'\"”)]*$", shown):
+        yield "not a sentence: a capital first and a stop last"
+    before, after = card.front.split("{{c1::", 1)[0], card.front.split("}}", 1)[1]
+    if not re.search(r"\d", card.back) and not whole_in(card.back, before + card.back + after):
+        yield f"{card.back!r} is cut from a longer word"
+    if re.search(r"[A-Z][\w-]*$", card.back):  # a name, not a date
+        yield from _cut_name(card.back, before, after, text)
+    lead = re.fullmatch(rf"[\"'‘“]?(?:{_LEADS})\s+", before, re.IGNORECASE)
+    verb = re.match(r"\s+([\w’'-]+)", after)
+    if lead and verb and _finite(verb[1]):
+        yield "hides a preposition's object and the next verb's subject at once"
+
+
+def _cut_name(hidden: str, before: str, after: str, text: str) -> Iterator[str]:
+    """A hidden name that the name before or after it continues ("Alexander {{c1::...}}"); a
+    sentence's first word is part of it unless the notes also write it in lower case ("If")."""
+    last = re.search(r"([A-Z][\w’'-]*)\s+$", before)
+    common = last and before.strip() == last[1] and _in_lower_case(last[1], text)
+    if last and last[1] not in _TITLES and not re.search(r"[’']s$", last[1]) and not common:
+        yield f"{hidden!r} is the end of a longer name"
+    if hidden[0].isupper() and re.match(r"\s+[A-Z]", after) and not re.match(r"\s+The\b", after):
+        yield f"{hidden!r} is the start of a longer name"
+
+
+def _in_lower_case(word: str, text: str) -> bool:
+    if word.lower() in _OPENERS or re.search(r"-[a-z]", word):
+        return True
+    return re.search(r"(?<![\w’'-])" + re.escape(word.lower()) + r"(?![\w’'-])", text) is not None
+
+
+def _finite(word: str) -> bool:
+    return word in _PASTS or (word.endswith("ed") and len(word) > 4 and word[0].islower())
+
+
+def _capital_violations(card: Card, text: str) -> Iterator[str]:
+    shown = _CLOZE.sub(lambda m: m[1], card.front)
+    for found in re.finditer(r"(?<=\s)([\w’'-]+)(?=(\s+[A-Z])?)", shown):
+        word, in_name = found[1], found[2] is not None
+        start_of_clause = re.search(r"[.:;!?]\s*[\"'‘“(]?$", shown[: found.start()])
+        mid = word[0].isupper() and not start_of_clause and not in_name
+        if mid and not capitalised_mid_sentence(word, text):
+            yield f"{word!r} is capitalised in mid-sentence, and the notes never do"
+
+
+def violations(course: Course) -> list[str]:
+    """Each violation of each card of the course, as 'front | back: what is wrong'."""
+    text = notes_text(course)
+    return [
+        f"{card.front} | {card.back}: {problem}"
+        for card in cards_of(course)
+        for problem in card_violations(card, text)
+    ]
+
+
+# -- every card of every notes file ----------------------------------------------------------
+
+
+def test_the_corpus_has_notes_files() -> None:
+    assert len(corpus_files()) >= 4
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_every_card_of_the_corpus_is_well_formed(path: Path) -> None:
+    course = read_notes(path).course
+    assert cards_of(course)
+    assert violations(course) == []
+
+
+def test_every_card_of_the_example_and_the_seed_is_well_formed(seed_path: Path) -> None:
+    for path in [*sorted(EXAMPLES.glob("*.txt")), seed_path]:
+        assert violations(read_notes(path).course) == [], path.name
+
+
+# -- the checker catches what it is for ---------------------------------------------------------
+
+NOTES = (
+    "In 1919 the Treaty of Versailles limited the army to 100,000 men.",
+    "On 4 August 1914 Britain declared war on Germany.",
+    "Archduke Franz Ferdinand was shot in Sarajevo in June 1914.",
+    "Stalin feared the West. He saw the Marshall Plan as a threat to Soviet control.",
+    "In the Hundred Days Congress passed a flood of laws.",
+    "Unemployment fell from 12.8 million in 1933 to 7.7 million in 1937.",
+    "Alexander Solzhenitsyn published a novel about the camps in 1962.",
+)
+
+
+def written_course() -> Course:
+    text = "4: Between the wars\n\n1999: Describe the changes. (6)\n\n" + "\n\n".join(NOTES)
+    return parse_notes(text).course
+
+
+def made_wrong(source: str, kind: str, front: str, back: str) -> Card:
+    """A card of the notes above, made the way cards were made before this checker."""
+    sentence = next(
+        part.rstrip(".")
+        for note in NOTES
+        for part in re.split(r"(?<=\.)\s+", note)
+        if source in part
+    )
+    card = cards_of(written_course())[0]
+    update = {"kind": kind, "front": front, "back": back, "source": sentence}
+    return card.model_copy(update=update)
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "front", "back", "problem"),
+    [
+        # a number cut at its comma
+        (
+            "100,000",
+            "basic",
+            "When did the Treaty of Versailles limit the army to 100?",
+            "1919",
+            "'100' is cut",
+        ),
+        (
+            "100,000",
+            "cloze",
+            "In 1919 the Treaty of Versailles limited the army to {{c1::100}},000 men.",
+            "100",
+            "'100' is cut",
+        ),
+        # a date cut from its day and month, a name from its first name
+        (
+            "4 August",
+            "cloze",
+            "On 4 August {{c1::1914}} Britain declared war on Germany.",
+            "1914",
+            "'1914' is cut",
+        ),
+        (
+            "Franz",
+            "cloze",
+            "Archduke {{c1::Franz}} Ferdinand was shot in Sarajevo in June 1914.",
+            "Franz",
+            "start of a longer name",
+        ),
+        (
+            "Franz",
+            "cloze",
+            "Archduke Franz {{c1::Ferdinand}} was shot in Sarajevo in June 1914.",
+            "Ferdinand",
+            "end of a longer name",
+        ),
+        (
+            "Solzhenitsyn",
+            "cloze",
+            "Alexander {{c1::Solzhenitsyn}} published a novel about the camps in 1962.",
+            "Solzhenitsyn",
+            "end of a longer name",
+        ),
+        # a question without its subject or what it asks about
+        ("Marshall", "basic", "What did he see?", "the Marshall Plan", "a pronoun"),
+        ("Marshall", "basic", "What did Stalin see?", "the Marshall Plan", "seen as is left out"),
+        # a statement shown as a question, and a cloze that hides two things at once
+        (
+            "Hundred Days",
+            "basic",
+            "In the Hundred Days passed a flood of laws.",
+            "Congress",
+            "not a question",
+        ),
+        (
+            "Hundred Days",
+            "cloze",
+            "In {{c1::the Hundred Days Congress}} passed a flood of laws.",
+            "the Hundred Days Congress",
+            "preposition's object and the next verb's subject",
+        ),
+        # a capital in mid-sentence the notes never use there
+        (
+            "Unemployment",
+            "basic",
+            "When did Unemployment fall from 12.8 million?",
+            "1933",
+            "'Unemployment' is capitalised",
+        ),
+    ],
+)
+def test_the_checker_catches_a_bad_card(
+    source: str, kind: str, front: str, back: str, problem: str
+) -> None:
+    card = made_wrong(source, kind, front, back)
+    found = list(card_violations(card, notes_text(written_course())))
+    assert any(problem in p for p in found), found
+
+
+def test_the_same_notes_make_only_good_cards() -> None:
+    course = written_course()
+    made = {(c.front, c.back) for c in cards_of(course)}
+    assert violations(course) == []
+    assert ("When did the Treaty of Versailles limit the army to 100,000 men?", "1919") in made
+    assert (
+        "In 1919 the Treaty of Versailles limited the army to {{c1::100,000}} men.",
+        "100,000",
+    ) in made
+    assert ("When did Britain declare war on Germany?", "4 August 1914") in made
+    assert ("When did unemployment fall from 12.8 million?", "1933") in made
+    assert (
+        "{{c1::Alexander Solzhenitsyn}} published a novel about the camps in 1962.",
+        "Alexander Solzhenitsyn",
+    ) in made
+    assert not any(c.front.startswith("What did Stalin see") for c in cards_of(course))
+    assert not any("Hundred Days Congress}}" in c.front for c in cards_of(course))
