@@ -32,12 +32,15 @@ __all__ = [
     "clear_caches",
     "family_points",
     "is_state",
+    "is_structure",
     "names_in",
     "note_points",
     "point_id",
+    "points_of_notes",
     "sentence_spans",
     "teacher_point_id",
     "word_rarity",
+    "worded_kinds",
 ]
 
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -102,7 +105,18 @@ def family_points(family: QuestionFamily) -> list[Point]:
     description ("In February 1956 Khrushchev attacked Stalin in the Secret Speech").
     """
     explains = any(q.command_word in REASON_COMMANDS for q in family.questions)
-    return list(_notes_points(family.notes, explains))
+    return points_of_notes(family.notes, explains)
+
+
+def points_of_notes(notes: tuple[str, ...], explains: bool) -> list[Point]:
+    """The points of a family's notes; ``explains`` when a question of it asks why."""
+    return list(_notes_points(notes, explains)[0])
+
+
+def worded_kinds(notes: tuple[str, ...], explains: bool) -> list[Kind]:
+    """The kind each of those points has by its own words, before a paragraph that
+    explains lends its plain statements the kind "reason"."""
+    return list(_notes_points(notes, explains)[1])
 
 
 #: Command words whose questions ask for reasons.
@@ -115,11 +129,15 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=512)
-def _notes_points(notes: tuple[str, ...], explains: bool) -> tuple[Point, ...]:
+def _notes_points(
+    notes: tuple[str, ...], explains: bool
+) -> tuple[tuple[Point, ...], tuple[Kind, ...]]:
     # Every scheme of a family needs its points: cut each family's notes once.
     found = []
+    worded: list[Kind] = []
     for index, note in enumerate(notes):
         points = note_points(note, index)
+        worded += [p.kind or "feature" for p in points]
         if explains:
             whole = _explains(points)
             points = [_as_reason(p) if whole or is_state(p.text) else p for p in points]
@@ -131,7 +149,7 @@ def _notes_points(notes: tuple[str, ...], explains: bool) -> tuple[Point, ...]:
         if seen[point.id] > 1:
             point = point.model_copy(update={"id": f"{point.id}-{seen[point.id]}"})
         unique.append(point)
-    return tuple(unique)
+    return tuple(unique), tuple(worded)
 
 
 def note_points(note: str, index: int) -> list[Point]:
@@ -139,23 +157,29 @@ def note_points(note: str, index: int) -> list[Point]:
     points: list[Point] = []
     names = _names_in(note)
     for s_start, s_end in _sentences(note):
+        if is_structure(note, s_start, s_end):
+            continue  # a heading or label: it stays in the notes, but credits nothing
+        s_start = _after_label(note, s_start, s_end)
         sentence = note[s_start:s_end]
         for start, end in _clauses(note, s_start, s_end):
             text = note[start:end]
-            found = facts(text, names)
+            spans = _name_spans(text, names)
+            found = facts(text, names, spans)
             # "In that year Khrushchev gave his secret speech": the year is the one just told.
             if _THAT_YEAR.search(text) and not any(f.kind == "year" for f in found):
                 earlier = _YEAR.findall(note, 0, start)
                 if earlier:
                     found.append(Fact(kind="year", value=earlier[-1]))
+            # Built without validation: every field is made here, of the right type, and
+            # validating tens of thousands of points took a tenth of the time.
             points.append(
-                Point(
+                Point.model_construct(
                     id=point_id(text),
                     text=text,
-                    source=PointSource(
+                    source=PointSource.model_construct(
                         note=index, sentence=sentence, sentence_start=s_start, start=start, end=end
                     ),
-                    key_terms=tuple(key_terms(text, names)),
+                    key_terms=tuple(key_terms(text, names, spans)),
                     facts=tuple(found),
                     kind=kind_of(text),
                 )
@@ -174,8 +198,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca"}
 _TRIM = ".,;:…"  # and whitespace
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
-# A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...".
-_BULLET = re.compile(r"\n[ \t\u00a0]*(?:[-*•–]|\d{1,2}[.)])[ \t\u00a0]+")
+# A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
+# its marker is no part of it, at the start of the notes too.
+_BULLET = re.compile(r"(?:^|\n)[ \t\u00a0]*(?:[-*+•–]|\d{1,2}[.)])[ \t\u00a0]+")
 # An initial is no full stop: "Franklin D. Roosevelt".
 _INITIAL = re.compile(r"[A-Z]\.?")
 
@@ -198,6 +223,68 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(note, start, end)
         start = next_start
     yield from _trimmed(note, start, len(note))
+
+
+# -- structure: headings, labels and list markers ------------------------------------------
+
+# Words that label a part of the notes rather than say anything: "Detail", "Notes:",
+# "Key points". Alone on a line (or before a colon that opens the line) they are structure.
+_LABEL = re.compile(
+    r"(?:(?:key|main|more|further|extra|other)\s+)?(?:details?|notes?|points?|facts?|"
+    r"summary|overview|background|context|examples?|evidence|causes?|reasons?|factors?|"
+    r"consequences?|results?|effects?|impact|outcomes?|analysis|introduction|conclusion|"
+    r"key\s+(?:terms?|words?|dates?|people|figures?|events?|ideas?)|keywords?|timeline|"
+    r"chronology|revision|remember|definitions?|vocabulary|glossary|sources?|"
+    r"for|against(?:\s+this)?|arguments?(?:\s+(?:for|against))?|(?:the\s+)?other\s+side|"
+    r"strengths?|weaknesses?|successes|failures?|limitations?|judg(?:e)?ments?)",
+    re.IGNORECASE,
+)
+_MARKUP = " \t\u00a0*_#>-+•–:.!"  # emphasis, heading and list marks around a label
+
+
+def is_structure(note: str, start: int, end: int) -> bool:
+    """Is the sentence ``note[start:end]`` a part of the notes' layout, not a statement?
+
+    A Markdown heading (``### Detail``), a label alone ("Notes:", "Key points"), a line
+    that only opens a list ("The July Crisis, step by step:") or a short heading run into
+    its paragraph ("Morocco. In March 1905 ...") is structure: it stays in the notes as
+    written but is never a creditable point.
+
+    >>> is_structure("### Detail", 0, 10), is_structure("Notes:", 0, 5)
+    (True, True)
+    >>> is_structure("Trade rivalry: by 1913 Germany made more steel.", 0, 46)
+    False
+    """
+    text = note[start:end]
+    line_start = note.rfind("\n", 0, start) + 1
+    line_end = note.find("\n", end)
+    line_end = len(note) if line_end < 0 else line_end
+    before, after = note[line_start:start], note[end:line_end].strip()
+    if text.lstrip().startswith("#") or before.lstrip().startswith("#"):
+        return True
+    if _LABEL.fullmatch(text.strip(_MARKUP)):
+        return True
+    first_on_line = not before.strip(_MARKUP + "0123456789)")
+    if not first_on_line:
+        return False
+    # A line that only opens the list below it: "Stresemann's achievements:".
+    if after.startswith(":") and not after[1:].strip() and len(_WORD.findall(text)) <= 12:
+        return line_end < len(note) or note[line_end:].strip() == ""
+    # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
+    words = _WORD.findall(text)
+    run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
+    return run_in and len(words) <= 3 and not _has_verb(text) and not re.search(r"\d", text)
+
+
+def _after_label(note: str, start: int, end: int) -> int:
+    """Where a sentence's statement starts, after a label that opens it ("Detail: ...")."""
+    colon = note.find(":", start, end)
+    if colon > start and _LABEL.fullmatch(note[start:colon].strip(_MARKUP)):
+        stripped = colon + 1
+        while stripped < end and (note[stripped].isspace() or note[stripped] in "*_"):
+            stripped += 1
+        return stripped
+    return start
 
 
 # Two sentences run together where a full stop and a space went missing: "Volgogradthe powers".
@@ -223,7 +310,8 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 # Where a sentence may hold two points: "X happened and Y happened", "X; Y", "X, but Y".
-_JOIN = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE)
+_JOIN = re.compile(r"\s*;\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE)
+_COLON_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|which|who)\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would shall should can "
@@ -254,7 +342,11 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for join in _JOIN.finditer(note, start, end):
         head, tail = note[left : join.start()], note[join.end() : end]
         enough = len(_WORD.findall(head)) >= 3 and len(_WORD.findall(tail)) >= 3
-        if enough and (";" in join.group() or _two_clauses(head, _next_clause(tail))):
+        # A colon after a whole clause opens another ("X drew closer: from 1912 Y and Z had
+        # a naval agreement"); after a label it does not ("Dual Alliance, 1879: ...").
+        colon = ":" in join.group()
+        clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
+        if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
             left = join.end()
     pieces.append((left, end))
@@ -276,8 +368,14 @@ def _two_clauses(head: str, tail: str) -> bool:
     subject = _RELATIVE.split(tail, maxsplit=1)[0]
     if not _has_verb(subject) or "," in _before_verb(subject):
         return False
+    # The head is the clause just before the join: "..., and Britain and France drew
+    # closer" and "...: from 1912 Britain and France had" join two names, not two clauses.
+    head = _LAST_CLAUSE.split(head)[-1]
     last_verb = _last_verb_end(head)
     return last_verb >= 0 and not _RELATIVE.search(head, last_verb)
+
+
+_LAST_CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
 def _before_verb(text: str) -> str:
@@ -301,7 +399,8 @@ def _next_clause(tail: str) -> str:
 # -- key terms, facts, kinds ------------------------------------------------------------------
 
 _QUOTED = re.compile(
-    r"‘([^‘’]{2,120}?)’(?![a-z])|(?<![\w])'([^']{2,120}?)'(?![\w])|“([^“”]{2,120})”"
+    r"‘([^‘’]{2,120}?)’(?![a-z])|(?<![\w])'([^']{2,120}?)'(?![\w])|“([^“”]{2,120})”|"
+    r'(?<![\w])"([^"]{2,120}?)"(?![\w])'
 )
 _BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
 # A coined name given in so many words: "as Khrushchev called them the metal eaters".
@@ -377,7 +476,7 @@ def _names_in(note: str) -> list[str]:
                 flush()  # a possessive ends the name: "Stalin’s portraits"
         elif joined and word in _LINKS:
             run.append(token)
-        else:
+        elif run:
             flush()
         previous_end = token.end()
     flush()
@@ -385,17 +484,25 @@ def _names_in(note: str) -> list[str]:
 
 
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"[’']s$", "", name)
+    return name[:-2] if name.endswith(("’s", "'s")) else name
+
+
+_OPENERS = frozenset(" \t\n\u00a0‘'\"“(")
 
 
 def _starts_sentence(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t\n\u00a0‘'\"“(")
-    return not before or before[-1] in ".!?:"
+    # Step back over spaces and opening quotes without copying the text before (a copy
+    # for every word made long notes slow in the square of their length).
+    while index > 0 and text[index - 1] in _OPENERS:
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:"
 
 
-def key_terms(text: str, names: list[str]) -> list[str]:
-    """Names, quoted and bracketed terms, and rare words of the subject in ``text``."""
-    found = [(start, end, text[start:end]) for start, end in _name_spans(text, names)]
+def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """Names, quoted and bracketed terms, and rare words of the subject in ``text``
+    (``spans``: where the names stand in it, if already found)."""
+    spans = _name_spans(text, names) if spans is None else spans
+    found = [(start, end, text[start:end]) for start, end in spans]
     for match in _QUOTED.finditer(text):
         group = next(i for i, g in enumerate(match.groups(), 1) if g)
         if len(match.group(group).split()) <= 8:
@@ -412,12 +519,15 @@ def key_terms(text: str, names: list[str]) -> list[str]:
     # Keep each term once, and not a term standing inside a longer one ("Soviet" in
     # "Soviet Union"); the same word elsewhere in the point still counts.
     terms: list[str] = []
+    keys: set[str] = set()
     covered: list[tuple[int, int]] = []
     for start, end, term in sorted(found, key=lambda span: (span[0], -span[1])):
         if any(a <= start and end <= b for a, b in covered):
             continue
         covered.append((start, end))
-        if match_key(term) not in {match_key(t) for t in terms}:
+        key = match_key(term)
+        if key not in keys:
+            keys.add(key)
             terms.append(term)
     return terms
 
@@ -426,14 +536,21 @@ def _name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     """Where the names stand in ``text``, longest first, none inside another."""
     spans: list[tuple[int, int]] = []
     for name in sorted(set(names), key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", text):
+        if name not in text:
+            continue
+        for match in _name_pattern(name).finditer(text):
             if not any(a <= match.start() < b for a, b in spans):
                 spans.append((match.start(), match.end()))
     return sorted(spans)
 
 
-def facts(text: str, names: list[str]) -> list[Fact]:
-    """Years, numbers and names stated in ``text``, in order."""
+@lru_cache(maxsize=8192)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")
+
+
+def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[Fact]:
+    """Years, numbers and names stated in ``text``, in order (``spans`` as for key_terms)."""
     found: list[tuple[int, Fact]] = []
     years = set()
     for match in _YEAR.finditer(text):
@@ -442,7 +559,7 @@ def facts(text: str, names: list[str]) -> list[Fact]:
     for match in _NUMBER.finditer(text):
         if match.start() not in years:
             found.append((match.start(), Fact(kind="number", value=match.group())))
-    spans = _name_spans(text, names)
+    spans = _name_spans(text, names) if spans is None else spans
     numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
     for match in _NUMBER_PHRASE.finditer(text):
         if not any(a <= match.start() < b for a, b in [*spans, *numbers]):
@@ -453,29 +570,52 @@ def facts(text: str, names: list[str]) -> list[Fact]:
         if not name.endswith(("ist", "ists", "ism")):
             found.append((at, Fact(kind="name", value=name)))
     unique: list[Fact] = []
+    seen: set[tuple[str, str]] = set()  # (kind, value): quicker to compare than Facts
     for _, fact in sorted(found, key=lambda item: item[0]):
-        if fact not in unique:
+        if (fact.kind, fact.value) not in seen:
+            seen.add((fact.kind, fact.value))
             unique.append(fact)
     return unique
 
 
 _SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
+# Verbs of purpose after "to": "to end the crisis", "to match Germany's strength".
+_PURPOSE = (
+    r"(?:end|match|meet|create|raise|cut|pay|revive|save|help|support|provide|encourage|"
+    r"defend|control|contain|expand|extend|spread|deter|fund|finance|solve|tackle|deal with|"
+    r"replace|balance|check|limit|block|isolate|destroy|crush|punish|persuade|recover|"
+    r"relieve|regain|calm|halt|boost|build up|catch up|challenge|counter|overtake|rival|"
+    r"dominate|increase|modernise|reform|feed|employ|create|restart|rebuild|free|recover)"
+)
+# A clause: a few words and then a verb ("as Russia had been invaded", "since prices fell").
+_CLAUSE = rf"(?:[\w’'-]+ ){{1,4}}?(?:{'|'.join(sorted(_AUXILIARIES | _IRREGULAR))}|\w+ed)\b"
 _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "reason",
         # Motives, aims, beliefs and fears, in whatever words: "wanted", "feared", "in the
         # belief that", "to restore confidence", not only "because".
         re.compile(
-            r"\b(?:because|in order to|so as to|so that|want(?:s|ed|ing)?\b(?! of)|"
-            r"wish(?:ed|ing)? to|hop(?:e|es|ed|ing)\b|aim(?:s|ed)?\b|intend(?:ed)?|"
+            r"\b(?:because|in order to\b|so as to\b|so that|want(?:s|ed|ing)?\b(?! of)|"
+            r"wish(?:ed|ing)? to\b|hop(?:e|es|ed|ing)\b|aim(?:s|ed)?\b|intend(?:ed)?|"
             r"believ(?:e|ed|ing)|belief|fear(?:s|ed|ing)?\b|afraid|worried|anxious|alarmed|"
-            r"was (?:well )?aware|conscious of|eager to|determined to|resolved|"
-            r"needed|needs? to|had to|did not want|expected|meant to|tried to|"
+            r"was (?:well )?aware|conscious of|eager to\b|determined to\b|resolved|"
+            r"needed|needs? to\b|had to\b|did not want|expected|meant to\b|tried to\b|"
             r"felt|suspicion|distrust|threat(?:s|ened)?\b|risk(?:s|ed)?\b|excuse|"
             r"to (?:protect|secure|improve|establish|prove|rid|reduce|get rid|restore|avoid|"
-            r"prevent|stop|ensure|keep|win|gain|show|please|satisfy|unite|strengthen|weaken)|"
-            r"motive|reasons?\b|purpose)",
+            r"prevent|stop|ensure|keep|win|gain|show|please|satisfy|unite|strengthen|weaken|"
+            rf"{_PURPOSE})\b|"
+            r"motive|reasons?\b|purpose|"
+            # Wants and fears named as things: "fear of encirclement", "desire for revenge".
+            r"(?:desire|ambition|hope|need|demand|wish|longing|hunger|thirst)s? (?:for|of|to)\b|"
+            r"resent(?:ed|ment)|jealous|envy|envious|rivalry|insecur|mistrust|hostil|"
+            r"anger|angry|hatred|pride|ambitions?\b|greed|determination|memor(?:y|ies) of|"
+            r"the (?:aim|goal|idea|plan|hope|intention|object) (?:was|being)|"
+            # A cause given with "as" or "since" and its own clause, not "as well" or "since 1888".
+            rf"(?:^|[,;] )as (?!well\b|a result\b|if\b|though\b|long\b|soon\b|far\b|"
+            rf"much\b|many\b|part\b|an? \w+ of\b){_CLAUSE}|"
+            rf"\bsince (?!then\b|\d|the (?:end|start|beginning)\b){_CLAUSE}|"
+            r"for fear|so that)",
             re.IGNORECASE,
         ),
     ),
@@ -490,7 +630,16 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"(?<!was )(?<!were )(?:allow(?:ed|ing)|enabl(?:e|ed|ing))|help(?:ed|ing)|"
             r"made (?:it|them|him|her)|"
             r"turn(?:ed|ing)? \w+(?: \w+){0,4} into|drew \w+(?: \w+){0,2} closer|"
-            r"bred|no longer|undermin(?:e|ed|ing)|boost(?:ed|ing)?|bolder|humiliat(?:ed|ion))\b|"
+            r"bred|no longer|undermin(?:e|ed|ing)|boost(?:ed|ing)?|bolder|humiliat(?:ed|ion)|"
+            # A push or a result in other words: "forced", "drove", "made a war into".
+            r"forc(?:ed|ing) \w+|compell(?:ed|ing)|oblig(?:ed|ing)|dr(?:ove|iving) \w+|"
+            r"push(?:ed|ing)? \w+ (?:to|into)|convinc(?:ed|ing)|persuad(?:ed|ing)|prompt(?:ed|ing)|"
+            r"brought about|gave rise|contribut(?:ed|ing) to|paved the way|opened the way|"
+            r"set off|fuel(?:l?ed|l?ing)|deepen(?:ed|ing)|worsen(?:ed|ing)|inflam(?:ed|ing)|"
+            r"made (?:\w+ ){1,5}into|made (?:a|the|war|peace|it|them) \w+|in turn|"
+            r"the (?:result|effect|outcome|consequence) (?:was|of)|"
+            r"left (?:\w+ ){1,3}(?:unable|without|isolated|exposed|open)|"
+            r"ensur(?:ed|ing) that|guarantee(?:d|ing) that|escalat(?:ed|ing))\b|"
             r"(?:^|[,;:] )(?:so|hence)\b",
             re.IGNORECASE,
         ),

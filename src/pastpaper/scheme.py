@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -21,20 +22,57 @@ from pastpaper.points import (
     REASON_COMMANDS,
     Point,
     PointSource,
-    family_points,
     kind_of,
+    points_of_notes,
     sentence_spans,
     teacher_point_id,
+    word_rarity,
+    worded_kinds,
 )
 from pastpaper.text import match_key
 
-__all__ = ["DEFAULT_MARKS", "MarkScheme", "SchemePoint", "build_scheme", "content_stems"]
+__all__ = [
+    "DEFAULT_MARKS",
+    "MarkScheme",
+    "SchemePoint",
+    "build_scheme",
+    "clear_caches",
+    "content_stems",
+]
 
 #: Marks assumed for a question printed without any; the scheme says it assumed them.
 DEFAULT_MARKS = 6
 
 #: What a point must be to earn marks in answer to a question asking for reasons.
 CAUSAL_KINDS = frozenset({"reason", "consequence"})
+
+#: Command words whose questions ask for a judgement: points on both sides earn marks.
+JUDGEMENT_COMMANDS = frozenset(
+    {
+        "to what extent",
+        "how far",
+        "how important",
+        "how significant",
+        "how successful",
+        "how effective",
+        "assess",
+        "evaluate",
+        "discuss",
+    }
+)
+
+#: Command words whose questions ask what happened or what was done: features and measures.
+DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise", "identify"})
+
+# The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
+_CONTRAST = re.compile(
+    r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
+    r"even so|still|despite|in spite of|critics|others|not all|not everyone|limits?|"
+    r"failures?|weaknesses|problems?|on the other side)\b|"
+    r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
+    r"only partly|only a|little|limited|critics?|however|nevertheless|despite)\b",
+    re.IGNORECASE,
+)
 
 _STOP = frozenset(
     """a about after against all also an and any are as at be been before between by can
@@ -61,6 +99,9 @@ class SchemePoint(_Frozen):
     accept: tuple[str, ...] = ()
     origin: Literal["notes", "teacher"] = "notes"
     why_not: str | None = None  # why a listed point earns nothing for this question
+    # For a question asking for a judgement: does the point support the view it puts
+    # ("for") or challenge and limit it ("against")?
+    side: Literal["for", "against"] | None = None
 
 
 class MarkScheme(_Frozen):
@@ -97,15 +138,27 @@ class MarkScheme(_Frozen):
                 "  (no points: the notes for this question give none; add the teacher's own in "
                 "the course file)"
             )
-        for item in self.creditable:
-            flag = " (required)" if item.required else ""
-            lines.append(f"  • {item.point.text}{flag}  [{item.point.id}]")
-            lines += [f"      also accept: {phrase}" for phrase in item.accept]
+        sides = {p.side for p in self.creditable} - {None}
+        for side in ("for", "against", None):
+            items = [p for p in self.creditable if p.side == side]
+            if items and sides:
+                lines.append(f"  {_SIDE_HEADINGS[side]}")
+            for item in items:
+                flag = " (required)" if item.required else ""
+                lines.append(f"  • {item.point.text}{flag}  [{item.point.id}]")
+                lines += [f"      also accept: {phrase}" for phrase in item.accept]
         others = [p for p in self.points if not p.creditable]
         if others:
             lines += ["", "Earns nothing on its own for this question:"]
             lines += [f"  • {p.point.text} ({p.why_not})  [{p.point.id}]" for p in others]
         return "\n".join(lines)
+
+
+_SIDE_HEADINGS = {
+    "for": "Supporting the view in the question:",
+    "against": "Challenging or limiting it:",
+    None: "Either side:",
+}
 
 
 def build_scheme(
@@ -115,14 +168,8 @@ def build_scheme(
 
     With ``reference`` the notes are a reference answer: every point of it is creditable.
     """
-    points = family_points(family)
-    stems = [_stems(p.text) for p in points]
-    # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
-    theme = [_stems(_topic_sentence(family, p)) for p in points]
-    paragraph = [_stems(family.notes[p.source.note]) for p in points]
-    # Words in most points (Khrushchev, Stalin) tell nothing about relevance.
-    spread = Counter(stem for s in stems for stem in s)
-    generic = {stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)}
+    view = _view(family)
+    points, stems, spread, generic = view.points, view.stems, view.spread, view.generic
     wanted = _stems(question.text) - generic
     own = _themes(question.text)
     words_of: dict[str, str] = {}
@@ -139,9 +186,15 @@ def build_scheme(
 
     edit = question.scheme or SchemeEdit()
     reasons_only = question.command_word in REASON_COMMANDS and not reference
+    judgement = question.command_word in JUDGEMENT_COMMANDS and not reference
+    # What the notes themselves name as a cause: "the Schlieffen Plan made a war with
+    # Russia into a war with France" makes the point telling of the plan a cause too. The
+    # question's own subject is no cause of itself ("the assassination at Sarajevo").
+    cited = _not_asked_about(view.cited, question.text) if reasons_only else {}
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
-    for point, words, about, around in zip(points, stems, theme, paragraph, strict=True):
+    for at, point in enumerate(points):
+        words, about, around = stems[at], view.theme[at], view.paragraph[at]
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
@@ -152,8 +205,14 @@ def build_scheme(
         relevance = _relevance(words, around, wanted, spread)
         required = point.id in edit.required
         why_not = None
-        if reasons_only and point.kind not in CAUSAL_KINDS and not required:
-            why_not = f"{point.kind}, not a reason"
+        if reasons_only:
+            cause = point.kind in CAUSAL_KINDS or _cited(point, cited)
+            if not cause and not required:
+                why_not = f"{point.kind}, not a reason"
+            # The most direct causes first: those whose own words give the link.
+            relevance += _DIRECT if view.direct[at] else 0.0
+        elif question.command_word in DESCRIBE_COMMANDS and not view.direct[at]:
+            relevance += _DIRECT  # what happened and what was done come first
         ranked.append(
             SchemePoint(
                 point=point,
@@ -162,6 +221,7 @@ def build_scheme(
                 required=required,
                 accept=tuple(edit.accept.get(point.id, ())),
                 why_not=why_not,
+                side=_side(point, family.notes) if judgement else None,
             )
         )
     added_ids: set[str] = set()
@@ -195,9 +255,59 @@ def build_scheme(
         marks_assumed=edit.marks is None and question.marks is None,
         points=tuple(ranked),
         left_out=tuple(left_out),
-        rules=_rules(max_marks, reasons_only, any(p.required for p in ranked)),
+        rules=_rules(
+            max_marks,
+            _asks(question.command_word, reference),
+            any(p.required for p in ranked),
+        ),
         reference=reference,
         references=family.notes if reference else (),
+    )
+
+
+@dataclass(frozen=True)
+class _FamilyView:
+    """What every scheme of a family needs from its notes, worked out once per family."""
+
+    points: list[Point]
+    stems: list[set[str]]  # each point's content stems
+    theme: list[set[str]]  # the stems of its paragraph's opening sentence
+    paragraph: list[set[str]]  # the stems of its whole paragraph
+    spread: Counter[str]  # in how many points each stem stands
+    generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
+    direct: list[bool]  # does the point's own wording give a reason or a result?
+    cited: dict[str, set[str]]  # terms the notes name as causes, and where
+
+
+def _view(family: QuestionFamily) -> _FamilyView:
+    explains = any(q.command_word in REASON_COMMANDS for q in family.questions)
+    return _family_view(family.notes, explains)
+
+
+def clear_caches() -> None:
+    """Forget the families seen before (for benchmarks that time the work itself)."""
+    _family_view.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
+    points = points_of_notes(notes, explains)
+    stems = [_stems(p.text) for p in points]
+    # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
+    note_theme = [_stems(_opening_sentence(note)) for note in notes]
+    note_stems = [_stems(note) for note in notes]
+    spread = Counter(stem for s in stems for stem in s)
+    # A point's own wording decides how directly it gives a cause, not its paragraph's.
+    direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
+    return _FamilyView(
+        points=points,
+        stems=stems,
+        theme=[note_theme[p.source.note] for p in points],
+        paragraph=[note_stems[p.source.note] for p in points],
+        spread=spread,
+        generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
+        direct=direct,
+        cited=_cited_causes(points, direct) if explains else {},
     )
 
 
@@ -213,19 +323,97 @@ def _relevance(words: set[str], around: set[str], own: set[str], spread: Counter
     return (direct + 0.5 * nearby) / total
 
 
-def _rules(max_marks: int, reasons_only: bool, required: bool) -> tuple[str, ...]:
+#: Zipf frequency from which a one-word name is too common to tell a cause ("France").
+_COMMON = 4.0
+
+#: How much a point that states the link in its own words outranks one that does not.
+_DIRECT = 0.25
+
+
+def _asks(command_word: str, reference: bool) -> Literal["reasons", "judgement", "features", ""]:
+    """What kind of answer a command word asks for, as the scheme's rules tell it."""
+    if reference:
+        return ""
+    if command_word in REASON_COMMANDS:
+        return "reasons"
+    if command_word in JUDGEMENT_COMMANDS:
+        return "judgement"
+    return "features" if command_word in DESCRIBE_COMMANDS else ""
+
+
+_ASKED_RULES = {
+    "reasons": "Credit reasons: describing what happened earns nothing unless it explains why.",
+    "judgement": (
+        "Credit points on both sides: those that support the view in the question and those "
+        "that challenge or limit it; a conclusion that weighs them is a developed point."
+    ),
+    "features": (
+        "Credit features, events and measures: what happened and what was done. Explaining "
+        "why is not needed."
+    ),
+}
+
+
+def _rules(max_marks: int, asks: str, required: bool) -> tuple[str, ...]:
     rules = [
         f"Award 1 mark for each relevant, accurate point, up to a maximum of {max_marks} marks.",
         "A developed point (a point supported by evidence or explained) may earn a second mark.",
         "Credit each point once: repeating it earns nothing more.",
     ]
-    if reasons_only:
-        rules.append(
-            "Credit reasons: describing what happened earns nothing unless it explains why."
-        )
+    if asks:
+        rules.append(_ASKED_RULES[asks])
     if required:
         rules.append("Full marks need the points marked (required).")
     return tuple(rules)
+
+
+def _cited_causes(points: list[Point], direct: list[bool]) -> dict[str, set[str]]:
+    """Key terms the notes name in a reason or a result ("the Schlieffen Plan made a war
+    with Russia into a war with France"), each with the sentences that name it so.
+
+    Only a term of a few sentences counts, and a single word only if it is uncommon in
+    English: "Germany" and "French" are in everything and tell nothing.
+    """
+    said = [(p.source.sentence, match_key(p.text), d) for p, d in zip(points, direct, strict=True)]
+    cited: dict[str, set[str]] = {}
+    for term in {match_key(t) for p in points for t in p.key_terms}:
+        if " " not in term and word_rarity(term) >= _COMMON:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
+        naming = [
+            (sentence, causal)
+            for sentence, text, causal in said
+            if term in text and pattern.search(text)  # the plain test first: it is quicker
+        ]
+        causes = {sentence for sentence, causal in naming if causal}
+        if causes and len({sentence for sentence, _ in naming}) <= 3:
+            cited[term] = causes
+    return cited
+
+
+def _cited(point: Point, cited: dict[str, set[str]]) -> bool:
+    """Is the point about something another sentence of the notes names as a cause?"""
+    return any(
+        cited.get(match_key(term), {point.source.sentence}) - {point.source.sentence}
+        for term in point.key_terms
+    )
+
+
+def _not_asked_about(cited: dict[str, set[str]], question: str) -> dict[str, set[str]]:
+    """The terms that are not the question's own subject, which is no reason for itself."""
+    asked = _stems(question)
+    return {term: where for term, where in cited.items() if not _stems(term) & asked}
+
+
+def _side(point: Point, notes: tuple[str, ...]) -> Literal["for", "against"]:
+    """Which side of a judgement a point argues: the other side is told by its wording
+    ("Yet ...", "failed", "did not") or by the paragraph it stands in ("Against this: ...")."""
+    if point.source.note < 0:
+        return "for"
+    opening = notes[point.source.note].lstrip("-*•# \t")[:40]
+    if _CONTRAST.search(point.text) or _CONTRAST.match(opening):
+        return "against"
+    return "for"
 
 
 _VERB_AFTER = re.compile(
@@ -248,11 +436,8 @@ def _themes(question: str) -> dict[str, str]:
     }
 
 
-def _topic_sentence(family: QuestionFamily, point: Point) -> str:
-    """The first sentence of the point's paragraph, which usually says what it is about."""
-    if point.source.note < 0:
-        return ""
-    note = family.notes[point.source.note]
+def _opening_sentence(note: str) -> str:
+    """The first sentence of a paragraph, which usually says what it is about."""
     spans = sentence_spans(note)
     return note[spans[0][0] : spans[0][1]] if spans else ""
 
