@@ -219,6 +219,116 @@ def test_who_is_asked_about_people_and_what_about_things() -> None:
     assert "Stalin" not in [back for _, back in asked]
 
 
+# -- Markdown and dates of every age ----------------------------------------------------------
+
+
+def test_a_card_shows_no_markdown_and_a_bold_label_is_a_lead() -> None:
+    course = notes_course(
+        "Notes:\n\n"
+        "- **Yalta, February 1945**: Churchill, Roosevelt and Stalin agreed to found the "
+        "*United Nations*.\n"
+        "- The `Big Three` met again at [Potsdam](https://example.org/potsdam) in July 1945.",
+        title="The Grand Alliance",
+    )
+    cards = cards_of(course)
+    assert (
+        "Yalta, {{c1::February 1945}}: Churchill, Roosevelt and Stalin agreed to found the "
+        "United Nations.",
+        "February 1945",
+    ) in pairs(cards, "cloze")
+    assert ("When did the Big Three meet again at Potsdam?", "July 1945") in pairs(cards, "basic")
+    for card in cards:
+        assert not re.search(r"[*`]|\]\(|https?:", card.front + card.back + card.source), card
+    # The notes keep what the teacher wrote.
+    assert "**Yalta, February 1945**" in "\n".join(course.topics[0].families[0].notes)
+
+
+@pytest.mark.parametrize(
+    ("note", "asked", "hidden"),
+    [
+        (
+            "In January 49 BC the Senate declared a state of emergency.",
+            ("When did the Senate declare a state of emergency?", "January 49 BC"),
+            "In {{c1::January 49 BC}} the Senate declared a state of emergency.",
+        ),
+        (
+            "In AD 43 the Roman army landed in Kent.",
+            ("When did the Roman army land in Kent?", "AD 43"),
+            "In {{c1::AD 43}} the Roman army landed in Kent.",
+        ),
+        (
+            "The Portuguese fleet reached Calicut in May 1498.",
+            ("When did the Portuguese fleet reach Calicut?", "May 1498"),
+            "The Portuguese fleet reached Calicut in {{c1::May 1498}}.",
+        ),
+        (
+            "The Spanish crews sighted an island on 12 October 1492.",
+            ("When did the Spanish crews sight an island?", "12 October 1492"),
+            "The Spanish crews sighted an island on {{c1::12 October 1492}}.",
+        ),
+        (
+            "The Portuguese fleet rounded the Cape c. 1488 after a storm.",
+            None,
+            "The Portuguese fleet rounded the Cape {{c1::c. 1488}} after a storm.",
+        ),
+        (
+            "On the Ides of March, 15/3/44 BC, the Senate met beside the theatre.",
+            None,
+            "On the Ides of March, {{c1::15/3/44 BC}}, the Senate met beside the theatre.",
+        ),
+        (
+            "Sept 1915: the Tsar took command of the army at the front.",
+            None,
+            "{{c1::Sept 1915}}: the Tsar took command of the army at the front.",
+        ),
+        (
+            "The leaders met at Potsdam, 17 July – 2 August 1945, to settle the peace.",
+            None,
+            "The leaders met at Potsdam, {{c1::17 July – 2 August 1945}}, to settle the peace.",
+        ),
+    ],
+)
+def test_a_date_of_any_age_or_form_is_asked_and_hidden_whole(
+    note: str, asked: tuple[str, str] | None, hidden: str
+) -> None:
+    cards = cards_of(notes_course(note, title="Dates"))
+    if asked is not None:
+        assert asked in pairs(cards, "basic")
+    assert hidden in [front for front, _ in pairs(cards, "cloze")]
+    whole = re.search(r"\{\{c1::(.+?)\}\}", hidden)
+    assert whole is not None
+    for card in cards:  # no card shows or hides a piece of the date
+        if any(c.isdigit() for c in card.back):
+            assert card.back == whole[1], card
+
+
+def test_a_point_after_a_clause_within_its_sentence_takes_that_clauses_subject() -> None:
+    course = notes_course(
+        "The quarrel came to a head when the Senate ordered Caesar to give up his army and "
+        "declared a state of emergency in January 49 BC.",
+        title="Rome",
+    )
+    cloze = [front for front, _ in pairs(cards_of(course), "cloze")]
+    assert "The Senate declared a state of emergency in {{c1::January 49 BC}}." in cloze
+    assert not any(front.startswith("The quarrel declared") for front in cloze)
+
+
+def test_a_subject_that_is_the_end_of_another_clause_asks_no_question() -> None:
+    course = notes_course(
+        "The sailors grew weary and close to mutiny before land was sighted on 12 October 1492. "
+        "Smallpox reached Mexico in 1520, and when Cortés took Tenochtitlan in August 1521 the "
+        "city was already weak.",
+        title="Voyages",
+    )
+    cards = cards_of(course)
+    asked = [front for front, _ in pairs(cards, "basic")]
+    assert not any(re.match(r"When (?:was|did) (?:close|when)\b", front) for front in asked)
+    assert (
+        "Close to mutiny before land was sighted on {{c1::12 October 1492}}.",
+        "12 October 1492",
+    ) in pairs(cards, "cloze")
+
+
 # -- stable ids -------------------------------------------------------------------------------
 
 

@@ -7,12 +7,15 @@ there), the built-in example and the seed: zero violations. The rules:
 - a question card reads as a question: a question word, an auxiliary, a subject, "?" at the
   end; no colon, semicolon, open bracket or half-closed aside ("a new currency, the
   Rentenmark come in?"); a cloze card reads as a sentence: a capital first, a stop last;
+- no Markdown markup in a card: no **bold**, *italic*, `code` or [link](address) marks;
 - numbers, dates and names are never cut: each number or date the card shows or hides
   stands whole in its sentence (not "100" of "100,000", "1904" of "1904-05", "23" of
-  "23 July"), and a hidden name is not part of a longer one ("Alexander {{c1::Solzhenitsyn}}");
+  "23 July", "1498" of "May 1498", "49" of "January 49 BC", "1500" of "c. 1500", "44" of
+  "15/3/44"), and a hidden name is not part of a longer one ("Alexander {{c1::Solzhenitsyn}}");
 - a question has its subject: no "he", "she", "it" or "they", whose antecedent the card
   does not show, no second finite verb after "did" ("did the Nazis rebuilt their party"),
-  nothing that says what its answer was seen as left out ("What did Stalin see?");
+  nothing that says what its answer was seen as left out ("What did Stalin see?"), no subject
+  that opens a clause of its own ("When did when Cortés take ...?");
 - a "When" question holds no other date, or it would have two answers;
 - a cloze card hides one fact, not the object of a preposition and the subject of the next
   verb at once ("In {{c1::the Hundred Days Congress}} passed a flood of laws.");
@@ -38,6 +41,14 @@ EXAMPLES = ROOT / "src" / "pastpaper" / "examples"
 SUFFIXES = {".txt", ".md", ".docx"}
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: Months as notes also shorten them: "Sept 1915", "4 Aug 1914".
+_MONTH_WORDS = rf"{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_ERAS = "BCE|BC|CE|AD"
+_MARKUP = re.compile(r"\*\*|__|`|\]\(|(?<![\w*])\*[^\s*][^*]*\*(?![\w*])")
+_OPENS_CLAUSE = re.compile(
+    r"^\w+(?: \w+)? (?:did|was|were|had|has|have|is|are|does|do) "
+    r"(?:when|while|whilst|because|although|though|unless|whereas|if)\b"
+)
 _QUESTION = re.compile(
     r"^(?:When|What|Who|Why|Where|Which|How (?:many|much)(?: [\w’'-]+){1,5}?) "
     r"(?:did|was|were|had|has|have|is|are|does|do) \S"
@@ -56,10 +67,12 @@ _PASTS = set(
 _SEEING = re.compile(r"\b(?:saw|see|sees|seen|regarded|viewed|treated|considered)\b")
 _DATE_WORDS = re.compile(rf"\b(?:{_MONTHS})\b|\b1[0-9]\d\d\b|\b20\d\d\b|\b\d{{1,3}}0s\b")
 _CLOZE = re.compile(r"\{\{c1::(.+?)\}\}")
-#: A number or a date as one unit: "100,000", "28 June 1914", "1904-05", "March 1953".
+#: A number or a date as one unit: "100,000", "28 June 1914", "1904-05", "March 1953",
+#: "c. 1500", "January 49 BC", "AD 43", "15/3/44 BC", "Sept 1915".
 _UNIT = re.compile(
-    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+)?\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?"
-    rf"(?:\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?)?s?"
+    rf"(?:\bc\.\s?|\b(?:AD|CE)\s?)?(?:\d{{1,2}}/\d{{1,2}}/)?"
+    rf"(?:(?:\d{{1,2}}\s+)?\b(?:{_MONTH_WORDS})\.?\s+)?\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?"
+    rf"(?:\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?)?s?(?:\s?(?:{_ERAS})\b)?"
 )
 #: Words that open a sentence, never a name: "If {{c1::Khrushchev}}" cuts no name.
 _OPENERS = set("if once whatever whoever when while although though because since unless".split())
@@ -104,11 +117,15 @@ def whole_in(part: str, sentence: str) -> bool:
         before, after = sentence[: found.start()], sentence[found.end() :]
         if re.search(r"\w$", before) or re.match(r"\w", after):
             continue
-        if part[-1].isdigit() and re.match(rf"(?:[.,]\d|\s*[-–]\s*\d|\s+(?:{_MONTHS})\b)", after):
+        cut_after = rf"(?:[.,/]\d|\s*[-–]\s*\d|\s+(?:{_MONTHS})\b|\s?(?:{_ERAS})\b)"
+        if part[-1].isdigit() and re.match(cut_after, after):
             continue
-        if part[0].isdigit() and re.search(rf"(?:\d\s*[-–.,]|\b(?:{_MONTHS})\s+)$", before):
+        cut_before = rf"(?:\d\s*[-–.,/]|\b(?:{_MONTH_WORDS})\.?\s+|\bc\.\s?|\b(?:AD|CE)\s?)$"
+        if part[0].isdigit() and re.search(cut_before, before):
             continue
         if re.search(rf"\b(?:{_MONTHS})$", part) and re.match(r"\s+\d", after):
+            continue
+        if re.match(rf"(?:{_MONTHS})\b", part) and re.search(r"\d\s+$", before):
             continue
         return True
     return False
@@ -120,6 +137,8 @@ def card_violations(card: Card, text: str) -> Iterator[str]:
         yield from _question_violations(card)
     else:
         yield from _cloze_violations(card, text)
+    if _MARKUP.search(_CLOZE.sub(r"\1", card.front)) or _MARKUP.search(card.back):
+        yield "Markdown markup in the card"
     for unit in _UNIT.findall(_CLOZE.sub(r"\1", card.front)) + _UNIT.findall(card.back):
         if not whole_in(unit, card.source):
             yield f"the number or date {unit!r} is cut"
@@ -142,6 +161,8 @@ def _question_violations(card: Card) -> Iterator[str]:
     second = re.search(r"\b(?:and|but|or) (?:was|were|had|[a-z]+ed)\b", front)
     if front.split()[1:2] == ["did"] and (_PASTS & set(words[2:]) or second):
         yield "a second finite verb after 'did'"
+    if _OPENS_CLAUSE.match(front):
+        yield "a subject that opens a clause of its own"
     if front.startswith("When") and _DATE_WORDS.search(front):
         yield "a 'When' question that holds another date"
     if card.back in source and not whole_in(card.back, source):
@@ -159,7 +180,7 @@ def _cloze_violations(card: Card, text: str) -> Iterator[str]:
         yield "not one hidden part"
         return
     shown = _CLOZE.sub(card.back, card.front)
-    if not re.match(r"[\"'‘“(]?[A-Z0-9]", shown) or not re.search(r"[.?!][’'\"”)]*$", shown):
+    if not re.match(r"[\"'‘“(]?[A-Z0-9$£€]", shown) or not re.search(r"[.?!][’'\"”)]*$", shown):
         yield "not a sentence: a capital first and a stop last"
     before, after = card.front.split("{{c1::", 1)[0], card.front.split("}}", 1)[1]
     if not re.search(r"\d", card.back) and not whole_in(card.back, before + card.back + after):
@@ -242,6 +263,11 @@ NOTES = (
     "In the Hundred Days Congress passed a flood of laws.",
     "Unemployment fell from 12.8 million in 1933 to 7.7 million in 1937.",
     "Alexander Solzhenitsyn published a novel about the camps in 1962.",
+    "**Yalta, February 1945**: the Big Three agreed to found the United Nations.",
+    "In January 49 BC the Senate declared a state of emergency.",
+    "By c. 1500 the Portuguese had reached India by sea.",
+    "Smallpox reached Mexico in 1520, and when Cortés took Tenochtitlan in August 1521 the city "
+    "was already weak.",
 )
 
 
@@ -255,7 +281,7 @@ def made_wrong(source: str, kind: str, front: str, back: str) -> Card:
     sentence = next(
         part.rstrip(".")
         for note in NOTES
-        for part in re.split(r"(?<=\.)\s+", note)
+        for part in re.split(r"(?<=\w\w\.)\s+", note)  # not after "c."
         if source in part
     )
     card = cards_of(written_course())[0]
@@ -328,6 +354,44 @@ def made_wrong(source: str, kind: str, front: str, back: str) -> Card:
             "the Hundred Days Congress",
             "preposition's object and the next verb's subject",
         ),
+        # Markdown markup left in a card
+        (
+            "Yalta",
+            "cloze",
+            "**Yalta, {{c1::February 1945}}**: the Big Three agreed to found the United Nations.",
+            "February 1945",
+            "Markdown markup",
+        ),
+        # a date cut from its era, its "c." or its month
+        (
+            "49 BC",
+            "cloze",
+            "In January {{c1::49}} BC the Senate declared a state of emergency.",
+            "49",
+            "'49' is cut",
+        ),
+        (
+            "49 BC",
+            "basic",
+            "When did the Senate declare a state of emergency?",
+            "January 49",
+            "'January 49' is cut",
+        ),
+        (
+            "c. 1500",
+            "cloze",
+            "By c. {{c1::1500}} the Portuguese had reached India by sea.",
+            "1500",
+            "'1500' is cut",
+        ),
+        # a subject that is the start of a clause of its own
+        (
+            "Cortés",
+            "basic",
+            "When did when Cortés take Tenochtitlan?",
+            "August 1521",
+            "opens a clause of its own",
+        ),
         # a capital in mid-sentence the notes never use there
         (
             "Unemployment",
@@ -363,3 +427,9 @@ def test_the_same_notes_make_only_good_cards() -> None:
     ) in made
     assert not any(c.front.startswith("What did Stalin see") for c in cards_of(course))
     assert not any("Hundred Days Congress}}" in c.front for c in cards_of(course))
+    assert ("When did the Senate declare a state of emergency?", "January 49 BC") in made
+    assert ("By {{c1::c. 1500}} the Portuguese had reached India by sea.", "c. 1500") in made
+    assert (
+        "Yalta, {{c1::February 1945}}: the Big Three agreed to found the United Nations.",
+        "February 1945",
+    ) in made

@@ -11,10 +11,15 @@
     In {{c1::1957}} Khrushchev set up 150 regional economic councils. | 1957
     In 1957 Khrushchev set up {{c1::150}} regional economic councils. | 150
 
-A point is first read as a statement: an opener such as "Thus" or "However" goes, a clause
-that shares its sentence's subject ("... and set up 150 councils") borrows it, and "he" or
-"she" becomes the person the paragraph last named as a subject. A point of under four words,
-with a quotation or bracket left open, or with a "he" nobody was named for, makes no card.
+A point is first read as a statement: Markdown's marks go (``**bold**``, ``*italic*``,
+```code```, a link's address; the notes keep them), an opener such as "Thus" or "However"
+goes, a clause that shares its sentence's subject ("... and set up 150 councils") borrows it
+(or the subject of a clause between them: in "... when the Senate ordered Caesar to give up
+his army and declared a state of emergency" the Senate declared it), and "he" or "she"
+becomes the person the paragraph last named as a subject. A point of under four words, with
+a quotation or bracket left open, or with a "he" nobody was named for, makes no card; one
+whose "subject" is the end of another clause ("close to mutiny before land was sighted on
+12 October 1492") makes cloze cards only.
 
 Question cards follow the statement's structure, and only where it is plain:
 
@@ -38,16 +43,19 @@ inside it ("after Hitler left Landsberg prison in December 1924"), nothing left 
 the notes capitalise only for starting a sentence is in lower case in the question ("When
 did unemployment fall ...?").
 
-A number, date or name is asked or hidden whole: "100,000", "23 July", "1904-05",
-"Alexander Solzhenitsyn" (see ``clauses.widened``), and a cloze never hides a lead's object
-together with the next verb's subject ("In {{c1::the Hundred Days Congress}} passed").
+A number, date or name is asked or hidden whole: "100,000", "23 July", "1904-05", "May 1498",
+"January 49 BC", "c. 1500", "15/3/44 BC", "Sept 1915", "Alexander Solzhenitsyn" (see
+``clauses.DATE``, ``clauses.widened`` and ``dates.mentions``), and a cloze never hides a
+lead's object together with the next verb's subject ("In {{c1::the Hundred Days Congress}}
+passed").
 
 A cloze card hides one date, number, name or key term of the point; never a word of under
 three letters or a stop word, an everyday word ("West", "Ambassador"), a describing word
 ("Stalinist"), one of the course's common names (in its titles, or in five points or more:
 "Khrushchev", "Soviet Union"), or a word the visible text gives away ("previously
 {{c1::uncultivated}} parts" after "the cultivation of lands"). Its text starts with a
-capital, without the list's bullet.
+capital, without the list's bullet; a bold label stays as its lead ("Yalta, {{c1::February
+1945}}: Churchill, Roosevelt and Stalin agreed ...").
 No two cards share a front, and no two cards of a kind hide the same thing in one sentence.
 
 A card's id depends only on the course slug, the point's id and what the card asks or hides,
@@ -79,9 +87,11 @@ from pastpaper.clauses import (
     is_past,
     is_verb,
     parse_clause,
+    plain,
     widened,
 )
 from pastpaper.course import Course, Topic
+from pastpaper.dates import mentions
 from pastpaper.points import Point, family_points, word_rarity
 from pastpaper.text import match_key, slugify
 
@@ -172,7 +182,7 @@ def _card(
         topic_number=topic.number,
         topic=topic.title,
         family=place,
-        source=point.source.sentence,
+        source=plain(point.source.sentence),
         tags=(tag, f"{tag}::family-{place}"),
     )
 
@@ -294,6 +304,7 @@ class _Statement:
     text: str
     own_from: int  # where the point's own words start in the text
     clause: Clause
+    asks: bool = True  # False where the "subject" is the end of another clause: cloze only
 
 
 _OPENER = re.compile(
@@ -323,10 +334,15 @@ def _statements(
             note, person, opening = point.source.note, None, {}
         if _ITEM_START.search(notes[point.source.note], 0, point.source.sentence_start):
             person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
-        text, own_from = _OPENER.sub("", _MARKER.sub("", point.text, count=1), count=1), 0
+        text = _OPENER.sub("", _MARKER.sub("", plain(point.text), count=1), count=1)
+        own_from = 0
         clause = parse_clause(text)
         shared = opening.get(point.source.sentence_start)
         if clause is not None and not clause.subject and shared is not None:
+            source = point.source
+            shared = (
+                _inner_clause(notes[source.note][source.sentence_start : source.start]) or shared
+            )
             prefix = " ".join(p for p in (shared.lead, shared.subject) if p)
             text, own_from = f"{prefix} {text}", len(prefix) + 1
             clause = parse_clause(text)
@@ -349,7 +365,39 @@ def _statements(
             person = bare
         opening.setdefault(point.source.sentence_start, clause)
         if len(WORD.findall(point.text)) >= 4:
-            yield _Statement(point, text, own_from, clause)
+            yield _Statement(point, text, own_from, clause, asks=not _clause_end(clause))
+
+
+_SUBORDINATE = re.compile(
+    r"\s(?:when|while|whilst|after|before|until|because|since|once|whereas|although|though|"
+    r"unless)\s+(?=\S)"
+)
+_JOINED = re.compile(r"(?:[\s,]+(?:and|but))?[\s,]*$")  # "... his army and"
+_DETERMINERS = SUBJECT_STARTS | frozenset("his her its their our my your".split())
+
+
+def _inner_clause(before: str) -> Clause | None:
+    """The clause a subjectless point continues when a subordinate clause comes between it
+    and the sentence's own subject: in "The crisis came to a head when the Senate ordered
+    Caesar to give up his army and declared a state of emergency", the Senate declared it,
+    not the crisis."""
+    before = plain(before)
+    starts = [found.end() for found in _SUBORDINATE.finditer(before)]
+    # the nearest clause before the point, without the "and" that joins the point to it
+    inner = parse_clause(_JOINED.sub("", before[starts[-1] :], count=1)) if starts else None
+    if inner is None or not inner.subject or inner.lead:
+        return None
+    return inner
+
+
+def _clause_end(clause: Clause) -> bool:
+    """Is the clause's "subject" the end of another clause, not a subject: "close to mutiny
+    before land" (of "The crews grew afraid and close to mutiny before land was sighted")?
+    It starts with a bare word, not "the", "his" or a name, and holds a word that opens a
+    clause of its own, whose subject the verb belongs to."""
+    first = clause.subject.split()[0]
+    bare = first[:1].islower() and first not in _DETERMINERS
+    return bare and _SUBORDINATE.search(f" {clause.subject} ") is not None
 
 
 def _balanced(text: str) -> bool:
@@ -406,7 +454,9 @@ def _question_cards(
     statement: _Statement, spans: list[tuple[int, int]], people: set[str], casing: Casing
 ) -> Iterator[tuple[CardKind, str, str]]:
     clause = statement.clause
-    if clause.negative or clause.aux in MODALS or clause.subject.lower() in PRONOUNS:
+    if not statement.asks or clause.negative or clause.aux in MODALS:
+        return
+    if clause.subject.lower() in PRONOUNS:
         return
     if clause.aux == "did" and not clause.verb:
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
@@ -616,11 +666,21 @@ def _full_stop(text: str) -> str:
     return text if re.search(r"[.?!][’'\"”)]*$", text) else text + "."
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _hideable(statement: _Statement, common: set[str], casing: Casing) -> list[tuple[int, int]]:
     """Where the point's dates, numbers, names and key terms worth hiding stand in its text."""
     point, text = statement.point, statement.text
     terms = [f.value for f in point.facts if f.kind != "year"] + list(point.key_terms)
     spans = [m.span() for m in DATE.finditer(text, statement.own_from)]
+    # and every date as ``dates`` reads it: "4 Aug 1914", "March 5, 1953", "from 1956 to 1960"
+    if _DIGIT.search(text, statement.own_from):  # none without a digit: most points
+        spans += [
+            (m.date_start, m.end)
+            for m in mentions(text)
+            if m.date_start >= statement.own_from and _DIGIT.search(m.written)
+        ]
     for term in terms:
         if term not in text:  # the plain test first; the pattern only where it may match
             continue

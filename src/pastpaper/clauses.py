@@ -32,6 +32,7 @@ __all__ = [
     "is_past",
     "is_verb",
     "parse_clause",
+    "plain",
     "widened",
 ]
 
@@ -88,20 +89,25 @@ _IRREGULAR = dict(
     sold:sell spoke:speak spent:spend stood:stand struck:strike swept:sweep took:take
     taught:teach thought:think told:tell threw:throw went:go won:win wrote:write used:use
     bought:buy cut:cut let:let overthrew:overthrow rebuilt:rebuild undertook:undertake
-    withdrew:withdraw""".split()
+    withdrew:withdraw sat:sit""".split()
 )
 _PARTICIPLES = frozenset(
     """been become begun brought built chosen done drawn driven fallen felt fought found given
     got gotten grown held kept known led left lost made meant met paid put run risen said seen
     sent set shot sold spoken spent stood struck swept taken taught thought told thrown gone won
-    written rewritten rebuilt bought cut let overthrown undertaken withdrawn""".split()
+    written rewritten rebuilt bought cut let overthrown undertaken withdrawn sat""".split()
 )
+
+
+#: Past tenses in "-eed" ("need" and "speed" are none).
+_EED_PASTS = frozenset("agreed freed decreed guaranteed".split())
 
 
 @cache  # the same few thousand words are asked about again and again
 def is_past(word: str) -> bool:
     """Is the word a past tense: "closed", "set"?"""
-    return word in _IRREGULAR or (len(word) > 3 and word.endswith("ed") and word[-3] != "e")
+    regular = len(word) > 3 and word.endswith("ed") and word[-3] != "e"  # not "need", "speed"
+    return word in _IRREGULAR or regular or word in _EED_PASTS
 
 
 @cache
@@ -187,6 +193,11 @@ def _reduced_relative(words: list[re.Match[str]], at: int) -> bool:
     return False
 
 
+#: Capitalised words that are part of a date: "In January 49 BC the Senate ..." has its
+#: subject after "BC".
+_IN_DATES = frozenset(MONTHS) | {"BC", "BCE", "AD", "CE"}
+
+
 def _lead_end(before: list[re.Match[str]]) -> int:
     """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
     to secure his position"."""
@@ -196,7 +207,7 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         token = before[i].group()
         if "," in _gap(before, i):
             return i
-        starts = token.lower() in SUBJECT_STARTS or (token[0].isupper() and token not in MONTHS)
+        starts = token.lower() in SUBJECT_STARTS or (token[0].isupper() and token not in _IN_DATES)
         if i >= 2 and starts:
             return i
     return len(before)
@@ -252,14 +263,44 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
     return aux, " ".join(taken), adverbs, negative, words[i - 1].end()
 
 
+# -- Markdown markup --------------------------------------------------------------------------
+
+_MARKUP = (
+    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]*\)"), r"\1"),  # [text](address), ![alt](image)
+    (re.compile(r"`+([^`\n]+?)`+"), r"\1"),  # `code`
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),  # _italic_
+)
+
+
+def plain(text: str) -> str:
+    """The text without Markdown's emphasis, code marks and link addresses, as a card shows
+    it; the notes themselves keep them (nothing a user wrote is lost).
+
+    >>> plain("**Yalta, February 1945**: the *Big Three* met ([map](https://x.org/m))")
+    'Yalta, February 1945: the Big Three met (map)'
+    """
+    if not any(mark in text for mark in "*_`["):  # most text has no markup at all
+        return text
+    for pattern, kept in _MARKUP:
+        text = pattern.sub(kept, text)
+    return text
+
+
 # -- dates, numbers and names as wholes ------------------------------------------------------
 
 _MONTH = "|".join(MONTHS)
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_YEAR = r"(?:1\d\d\d|20\d\d)"  # the years ``dates.mentions`` reads without an era
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "4", "8-9"
-# A date whole: "4 August 1914", "March 1953", "1904-05", "1956 - 1960", "23 July".
+# A year with its era, as ``dates.mentions`` reads it: "49 BC", "AD 43", "1066 AD".
+_ERA = r"(?:\d{1,4}\s?(?:BCE|BC|CE|AD)|(?:AD|CE)\s?\d{1,4})(?![\w’'])"
+# A date whole: "4 August 1914", "May 1498", "January 49 BC", "c. 1500", "15/3/44 BC",
+# "17 July – 2 August 1945", "1904-05", "1956 - 1960", "23 July".
 DATE = re.compile(
-    rf"\b(?:(?:{_DAYS}\s+)?(?:{_MONTH})\s+)?{_YEAR}(?:\s*[-–]\s*(?:{_YEAR}|\d\d)(?!\d))?\b"
+    rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+(?:{_MONTH})\s*[-–]\s*(?=\d))?"
+    rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?(?:{_MONTH})\s+)?"
+    rf"(?:{_ERA}|{_YEAR}(?:\s*[-–]\s*(?:{_YEAR}|\d\d)(?!\d))?\b)"
     rf"|\b{_DAYS}\s+(?:{_MONTH})\b"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
