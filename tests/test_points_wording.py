@@ -262,3 +262,28 @@ def test_the_issue_example_why_did_sarajevo_lead_to_a_general_war() -> None:
     assert "4 August: German troops entered Belgium under the Schlieffen Plan" in credited
     assert not any(text.startswith("On 28 June 1914 Archduke Franz Ferdinand") for text in credited)
     assert not any(text.startswith("Princip belonged to Young Bosnia") for text in credited)
+
+
+@pytest.mark.parametrize(
+    ("note", "points"),
+    [
+        (  # a number in words is one number
+            "At its height a plane landed every few minutes, and some two hundred and "
+            "seventy-eight thousand flights were made in all.",
+            [
+                "At its height a plane landed every few minutes",
+                "some two hundred and seventy-eight thousand flights were made in all",
+            ],
+        ),
+        (  # "while" opens a clause without a comma; "Brazil and the Caribbean" ends none
+            "Maize reached Europe while horses, wheat and sugar cane reached the Americas, "
+            "and the demand for workers in Brazil and the Caribbean resulted in a slave trade.",
+            [
+                "Maize reached Europe while horses, wheat and sugar cane reached the Americas",
+                "the demand for workers in Brazil and the Caribbean resulted in a slave trade",
+            ],
+        ),
+    ],
+)
+def test_numbers_in_words_and_lists_of_names_cut_no_clause(note: str, points: list[str]) -> None:
+    assert [p.text for p in note_points(note, 0)] == points

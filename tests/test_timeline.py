@@ -299,7 +299,11 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             "Italy stayed neutral in August 1914 and joined the Allies in May 1915.",
             [
                 ("August 1914", "Italy stayed neutral in August 1914"),
-                ("May 1915", "Joined the Allies in May 1915"),
+                # Who joined: the event keeps the subject its clause was cut from.
+                (
+                    "May 1915",
+                    "Italy stayed neutral in August 1914 and joined the Allies in May 1915",
+                ),
             ],
         ),
         (
@@ -532,3 +536,12 @@ def test_the_timeline_command_interleaves_several_courses_by_date(tmp_path: Path
         ("October 1929", "New Deal"),
         ("1932", "New Deal"),
     ]
+
+
+def test_a_date_that_is_the_subject_of_its_sentence_stays_in_the_event() -> None:
+    events = events_of("January 2014 was one of the wettest months since records began.")
+    assert [(e.label, e.text) for e in events] == [
+        ("January 2014", "January 2014 was one of the wettest months since records began")
+    ]
+    opening = events_of("1915: Great Retreat, Poland lost.")
+    assert [(e.label, e.text) for e in opening] == [("1915", "Great Retreat, Poland lost")]

@@ -326,9 +326,20 @@ _IRREGULAR = frozenset(
 
 
 def _is_verb(word: str) -> bool:
+    """Is ``word`` a verb's form? A word ending in "-ed" is taken for a past tense, but not
+    "hundred": "two hundred and seventy-eight thousand flights" is one number."""
     if word in _AUXILIARIES or word in _IRREGULAR:
         return True
+    if word in _NUMBER_WORDS:
+        return False
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+def lacks_subject(text: str) -> bool:
+    """Does ``text`` open with a verb in lower case, the second half of "X did A and did
+    B" cut from its subject ("planted some 40,000 trees from 2009")?"""
+    first = _WORD.match(text)
+    return bool(first and first.group().islower() and _is_verb(first.group()))
 
 
 def _has_verb(text: str) -> bool:
@@ -375,7 +386,11 @@ def _two_clauses(head: str, tail: str) -> bool:
     return last_verb >= 0 and not _RELATIVE.search(head, last_verb)
 
 
-_LAST_CLAUSE = re.compile(r"[:;]|,\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+# "while" and "whereas" open a clause with or without a comma: "tobacco reached Europe
+# while horses, cattle, wheat and sugar cane reached the Americas" is one clause after it.
+_LAST_CLAUSE = re.compile(
+    r"[:;]|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+", re.IGNORECASE
+)
 
 
 def _before_verb(text: str) -> str:
@@ -391,9 +406,36 @@ def _last_verb_end(text: str) -> int:
 
 
 def _next_clause(tail: str) -> str:
-    """The text up to the next joining word: what a verb must be found in."""
-    match = _JOIN.search(tail)
-    return tail[: match.start()] if match else tail
+    """The text up to the next joining word: what a verb must be found in. The "and" of a
+    number in words ("two hundred and seventy-eight thousand") joins no clauses."""
+    for match in _JOIN.finditer(tail):
+        if not _inside_number(tail, match) and not _joins_names(tail, match):
+            return tail[: match.start()]
+    return tail
+
+
+def _joins_names(text: str, join: re.Match[str]) -> bool:
+    """Is ``join`` a bare "and" between two names ("of Brazil and the Caribbean"), which
+    ends no clause?"""
+    after = text[join.end() :]
+    return (
+        join.group().strip().lower() == "and"
+        and "," not in join.group()
+        and bool(re.search(r"\b[A-Z][\w’'-]*$", text[: join.start()]))
+        and bool(re.match(r"(?:the\s+)?[A-Z]", after))
+    )
+
+
+def _inside_number(text: str, join: re.Match[str]) -> bool:
+    """Is ``join`` the "and" within a number written in words?"""
+    before = _WORD.findall(text[: join.start()])
+    after = _WORD.findall(text[join.end() :])
+    return (
+        join.group().strip().lower() == "and"
+        and bool(before and after)
+        and before[-1].lower() in _NUMBER_WORDS
+        and after[0].lower().split("-")[0] in _NUMBER_WORDS
+    )
 
 
 # -- key terms, facts, kinds ------------------------------------------------------------------

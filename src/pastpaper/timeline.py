@@ -45,7 +45,7 @@ from pastpaper.charts import (
 )
 from pastpaper.course import Course, QuestionFamily
 from pastpaper.dates import MONTHS, Mention, date_label, mentions
-from pastpaper.points import family_points, sentence_spans
+from pastpaper.points import Point, family_points, lacks_subject, sentence_spans
 from pastpaper.scheme import content_stems
 
 if TYPE_CHECKING:
@@ -178,9 +178,15 @@ def _same_event(a: Event, b: Event) -> bool:
     words_a = content_stems(a.text) - _month_stems()
     words_b = content_stems(b.text) - _month_stems()
     # Half the words of the shorter telling: two events of one year may share a word or two
-    # ("poor families"), but not the name of the event ("the Secret Speech").
+    # ("poor families"), but not the name of the event ("the Secret Speech"). Within one
+    # paragraph a shared name is most often a place its events share ("In June 1948 ... a
+    # new currency ... in West Berlin"; "On 24 June 1948 ... closed every link to West
+    # Berlin"), so there only the words tell.
     shared = len(words_a & words_b)
-    return shared >= 2 and (shared >= min(len(words_a), len(words_b)) / 2 or _same_name(a, b))
+    one_paragraph = (a.course, a.topic, a.family, a.note) == (b.course, b.topic, b.family, b.note)
+    return shared >= 2 and (
+        shared >= min(len(words_a), len(words_b)) / 2 or (not one_paragraph and _same_name(a, b))
+    )
 
 
 _NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]+)+")
@@ -215,6 +221,10 @@ _PARTICIPLE = re.compile(
 _NOT_PARTICIPLES = frozenset({"during", "bring", "king", "thing", "nothing", "something"})
 _LIST_OF_DATES = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _CLAUSE_MARK = re.compile(r"[,;:(]")
+# The next of a list of names with their dates: ", Malacca in", " and Hormuz in".
+_LIST_OF_PLACES = re.compile(
+    r"\s*(?:,|,?\s+and)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:in|on|at|by)\s+"
+)
 
 
 def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
@@ -249,6 +259,8 @@ def _roles(note: str, clause_start: int, inside: list[Mention]) -> list[str]:
         before = note[previous_end : mention.date_start]
         if roles and _LIST_OF_DATES.fullmatch(before):
             roles.append(roles[-1])  # "the Navy Laws of 1898 and 1900": as the first
+        elif roles and roles[-1] == "aside" and _LIST_OF_PLACES.fullmatch(before):
+            roles.append("aside")  # "seizing Goa in 1510, Malacca in 1511": one phrase
         else:
             roles.append(_role(note, previous_end, mention))
         previous_end = mention.end
@@ -310,15 +322,7 @@ def _note_events(
         text = _told(note, start, end, mention)
         if crowded or len(text) > EVENT_LENGTH:
             # The clause that holds the date says what happened then.
-            clause = next(
-                (
-                    (p.source.start, p.source.end)
-                    for p in family_points(family)
-                    if p.source.note == note_index
-                    and p.source.start <= mention.date_start < p.source.end
-                ),
-                None,
-            )
+            clause = _clause_of(note, family_points(family), note_index, mention)
             if clause is not None:
                 opens = _after_head(note, _after_list_marker(note, *clause), own, mention)
                 told = _told(note, opens, clause[1], mention)
@@ -335,6 +339,27 @@ def _note_events(
             family=family_index,
             note=note_index,
         )
+
+
+def _clause_of(
+    note: str, points: list[Point], note_index: int, mention: Mention
+) -> tuple[int, int] | None:
+    """Where the point that holds ``mention`` stands in ``note``; one cut from its subject
+    ("... built 167 leaky dams and planted some 40,000 trees from 2009") starts where the
+    point before it in the same sentence does, so that the event says who acted."""
+    ours = [p for p in points if p.source.note == note_index]
+    for at, point in enumerate(ours):
+        if point.source.start <= mention.date_start < point.source.end:
+            start = point.source.start
+            before = ours[at - 1] if at else None
+            if (
+                before is not None
+                and before.source.sentence_start == point.source.sentence_start
+                and lacks_subject(note[start : point.source.end])
+            ):
+                start = before.source.start
+            return start, point.source.end
+    return None
 
 
 _LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[-*•–]|\d{1,2}[.)])[ \t\u00a0]+")
@@ -361,7 +386,7 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     """What ``note[start:end]`` says happened, without the date that opens or interrupts it."""
     told = note[start:end]
     date = re.escape(note[mention.date_start : mention.end])
-    if mention.start == start:
+    if mention.start == start and not _date_is_subject(note, mention, end):
         rest = note[mention.end : end].lstrip(" ,:\u00a0")
         if len(rest.split()) >= 2:
             told = rest
@@ -371,6 +396,22 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
         told = re.sub(rf",\s*{date}\s*(?=[:,])", "", told, count=1)
     told = " ".join(told.split())
     return told[:1].upper() + told[1:]
+
+
+def _date_is_subject(note: str, mention: Mention, end: int) -> bool:
+    """Is a date that opens a sentence its subject ("January 2014 was one of the wettest
+    months"), so that the sentence says nothing without it? A bare date followed by a
+    verb in lower case is; "1915: Great Retreat" and "In 1933 the ..." are not."""
+    if mention.start != mention.date_start or mention.word:
+        return False
+    verb = re.match(r"[ \u00a0]+([a-z]+)\b", note[mention.end : end])
+    return bool(verb and verb.group(1) in _SUBJECT_VERBS)
+
+
+#: Verbs after which a date that opens a sentence is what the sentence is about.
+_SUBJECT_VERBS = frozenset(
+    "was were is are had has saw brought marked became proved began ended".split()
+)
 
 
 # -- the picture ------------------------------------------------------------------------------
