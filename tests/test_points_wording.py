@@ -87,6 +87,17 @@ def test_a_label_run_into_a_point_is_left_out_of_it() -> None:
     assert points_of(course) == ["blight destroyed the potato crop in 1845"]
 
 
+def test_markdown_marks_are_not_shown_in_points_and_stay_in_the_notes() -> None:
+    notes = (
+        "# Famine\n\n## 1: Ireland\n\n1999: Describe the famine. (4)\n\n"
+        "- **Blight, 1845**: the *potato* crop failed across [Ireland](https://x.org/ie).\n"
+    )
+    course = parse_notes(notes, "famine.md").course
+    assert points_of(course) == ["Blight, 1845: the potato crop failed across Ireland"]
+    notes_kept = [n for t in course.topics for f in t.families for n in f.notes]
+    assert any("- **Blight, 1845**: the *potato*" in note for note in notes_kept)
+
+
 def test_word_headings_and_labels_are_no_points(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("The Irish famine", level=0)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pastpaper.points import word_rarity
+from pastpaper.text import plain
 
 __all__ = [
     "DATE",
@@ -261,31 +262,6 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
     adverbs = " ".join(w for w in between if w.endswith("ly"))
     negative = any(w in _NEGATIVE for w in between)
     return aux, " ".join(taken), adverbs, negative, words[i - 1].end()
-
-
-# -- Markdown markup --------------------------------------------------------------------------
-
-_MARKUP = (
-    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]*\)"), r"\1"),  # [text](address), ![alt](image)
-    (re.compile(r"`+([^`\n]+?)`+"), r"\1"),  # `code`
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
-    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
-    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),  # _italic_
-)
-
-
-def plain(text: str) -> str:
-    """The text without Markdown's emphasis, code marks and link addresses, as a card shows
-    it; the notes themselves keep them (nothing a user wrote is lost).
-
-    >>> plain("**Yalta, February 1945**: the *Big Three* met ([map](https://x.org/m))")
-    'Yalta, February 1945: the Big Three met (map)'
-    """
-    if not any(mark in text for mark in "*_`["):  # most text has no markup at all
-        return text
-    for pattern, kept in _MARKUP:
-        text = pattern.sub(kept, text)
-    return text
 
 
 # -- dates, numbers and names as wholes ------------------------------------------------------

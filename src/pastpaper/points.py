@@ -21,7 +21,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict
 
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
-from pastpaper.text import match_key, normalise
+from pastpaper.text import match_key, normalise, plain
 
 __all__ = [
     "KINDS",
@@ -175,7 +175,8 @@ def note_points(note: str, index: int) -> list[Point]:
             points.append(
                 Point.model_construct(
                     id=point_id(text),
-                    text=text,
+                    # Shown to students and teachers: Markdown's marks go, the notes keep them.
+                    text=plain(text),
                     source=PointSource.model_construct(
                         note=index, sentence=sentence, sentence_start=s_start, start=start, end=end
                     ),

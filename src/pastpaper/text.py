@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["match_key", "normalise", "shorten", "slugify", "words"]
+__all__ = ["match_key", "normalise", "plain", "shorten", "slugify", "words"]
 
 # Typographic characters that real notes mix freely with their plain forms.
 _TRANSLATE = str.maketrans(
@@ -92,3 +92,28 @@ def shorten(text: str, width: int) -> str:
     while (trimmed := _DANGLING.sub("", cut)) != cut and trimmed:
         cut = trimmed
     return cut + "…"
+
+
+# -- Markdown markup --------------------------------------------------------------------------
+
+_MARKUP = (
+    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]*\)"), r"\1"),  # [text](address), ![alt](image)
+    (re.compile(r"`+([^`\n]+?)`+"), r"\1"),  # `code`
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),  # _italic_
+)
+
+
+def plain(text: str) -> str:
+    """The text without Markdown's emphasis, code marks and link addresses, as a card shows
+    it; the notes themselves keep them (nothing a user wrote is lost).
+
+    >>> plain("**Yalta, February 1945**: the *Big Three* met ([map](https://x.org/m))")
+    'Yalta, February 1945: the Big Three met (map)'
+    """
+    if not any(mark in text for mark in "*_`["):  # most text has no markup at all
+        return text
+    for pattern, kept in _MARKUP:
+        text = pattern.sub(kept, text)
+    return text
