@@ -193,6 +193,7 @@ def mark_csv(
     The mark book is never written over the answers or the database in use, and over an
     existing file only with ``force``; that is checked before any marking starts.
     """
+    from pastpaper.bulk import mark_all, workers_for
     from pastpaper.calibration import calibration
     from pastpaper.embed import embedder
 
@@ -205,11 +206,12 @@ def mark_csv(
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", source) from None
     sheet, notices = read_mark_book(data, str(source), delimiter)
-    # The model loads at the first answer marked: not at all when none can be.
+    # The model loads at the first answer marked: not at all when none can be. A large
+    # class is shared between worker processes, one a core (pastpaper.bulk).
     outcomes = mark_sheet(
         sheet,
         lambda question: scheme_of(store, question),
-        lambda answer, scheme: mark(answer, scheme, embedder(), calibration()),
+        lambda items, done: mark_all(items, embedder, calibration(), done, workers_for(len(items))),
         progress,
     )
     write_file(target, mark_book_text(sheet, outcomes), kind=CSV, force=force, protect=protect)

@@ -598,6 +598,7 @@ def eval_(
 
     Example: pastpaper eval ../shared/data/semeval2013.jsonl --split unseen-questions
     """
+    from pastpaper.bulk import workers_for
     from pastpaper.calibration import calibration
     from pastpaper.embed import embedder
     from pastpaper.evaluate import evaluate, read_marking_set
@@ -606,9 +607,11 @@ def eval_(
     limit = load_settings(max_mb=max_mb).max_bytes
     rows = read_marking_set(file, split)
     course = read_notes(notes, max_bytes=limit).course if notes is not None else None
+    # A large set is shared between worker processes, one a core (pastpaper.bulk).
+    workers = workers_for(len(rows))
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("loading the model", total=len(rows))
-        model = embedder()
+        model = embedder() if not workers else embedder
         bar.update(task, description="marking")
         results = evaluate(
             rows,
@@ -616,6 +619,7 @@ def eval_(
             calibration(),
             course,
             progress=lambda done: bar.update(task, completed=done),
+            workers=workers,
         )
     if as_json:
         typer.echo(json.dumps({"results": [r.model_dump() for r in results]}, indent=2))

@@ -104,7 +104,8 @@ class Embedder:
     ``graph`` is an ONNX graph made by ``pastpaper.embed_export``; by default the one in
     the user's cache folder, made there first if missing. It keeps the sentence vectors of
     the ``vectors_kept`` texts it used last, and up to ``pieces_kept`` word pieces of the
-    texts it last asked ``pieces`` of.
+    texts it last asked ``pieces`` of. ``threads`` is how many threads ONNX Runtime runs a
+    batch on: 0 for one a core (a worker process of a bulk run has one of its own).
     """
 
     def __init__(
@@ -113,6 +114,7 @@ class Embedder:
         graph: Path | None = None,
         vectors_kept: int = VECTORS_KEPT,
         pieces_kept: int = PIECES_KEPT,
+        threads: int = 0,
     ):
         # The tokenizer's own threads would be unsafe in a process forked later; texts come
         # in batches anyway.
@@ -134,7 +136,7 @@ class Embedder:
         # max_length (256) pieces, as sentence-transformers gives them.
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_length)
-        self.session = _session(graph) if graph else _cached_session(path)
+        self.session = _session(graph, threads) if graph else _cached_session(path, threads)
         self._lock = threading.Lock()
         self._known: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
         self._pieces: _Recent[Pieces] = _Recent(pieces_kept, lambda kept: max(len(kept[0]), 1))
@@ -220,11 +222,13 @@ class Embedder:
         return results
 
 
-def _session(graph: Path) -> Any:
-    """An ONNX Runtime session on ``graph``, on the CPU."""
+def _session(graph: Path, threads: int = 0) -> Any:
+    """An ONNX Runtime session on ``graph``, on the CPU, with ``threads`` threads (0: one a
+    core)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
     options.log_severity_level = 3  # errors only: the graph's shape notes are no news
     try:
         return onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
@@ -234,15 +238,15 @@ def _session(graph: Path) -> Any:
         ) from None
 
 
-def _cached_session(model_dir: Path) -> Any:
+def _cached_session(model_dir: Path, threads: int = 0) -> Any:
     """A session on the cached graph for ``model_dir``'s weights; a graph that cannot be
     loaded (a damaged file) is made again, once."""
     path = graph_path(model_dir)
     try:
-        return _session(path)
+        return _session(path, threads)
     except PastpaperError:
         _export(model_dir, path)
-        return _session(path)
+        return _session(path, threads)
 
 
 def _all_found(found: Mapping[str, Value | None], texts: list[str]) -> list[Value]:

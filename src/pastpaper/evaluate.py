@@ -15,21 +15,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
+from pastpaper.bulk import mark_all
 from pastpaper.calibration import Calibration
 from pastpaper.course import Course
 from pastpaper.errors import InputError, NothingToMark
-from pastpaper.marking import (
-    Model,
-    claim_texts,
-    mark,
-    read_as_marked,
-    reference_scheme,
-)
-from pastpaper.references import read_reference
+from pastpaper.marking import Model, reference_scheme
 from pastpaper.scheme import MarkScheme, build_scheme
 from pastpaper.text import match_key
 
@@ -108,54 +102,35 @@ def _wrong_type(row: dict[str, Any]) -> str | None:
     return None
 
 
-#: Answers encoded together before they are marked.
-_CHUNK = 500
-
-
 def evaluate(
     rows: list[dict[str, Any]],
-    model: Model,
+    model: Model | Callable[[], Model],
     calibration: Calibration,
     course: Course | None = None,
     progress: Callable[[int], None] = lambda done: None,
+    workers: int = 0,
 ) -> list[Result]:
-    """Mark every answer and compare with the human marks, per dataset and split."""
+    """Mark every answer and compare with the human marks, per dataset and split.
+
+    Answers are marked in bulk (``pastpaper.bulk``): by ``model`` (or the model it gives,
+    when first needed), or by ``workers`` worker processes.
+    """
     schemes: dict[tuple[str, str], MarkScheme] = {}
     for row in rows:
         key = (row["dataset"], row["question_id"])
         if key not in schemes:
             schemes[key] = scheme_for(row, course)
-    # Questions whose answers are judged whole: their answers are read whole in advance too.
-    judged_whole = {
-        key: scheme.reference
-        and read_reference(scheme.references, scheme.max_marks).shape != "points"
-        for key, scheme in schemes.items()
-    }
     started = time.perf_counter()
+    items = [(row["answer"], schemes[(row["dataset"], row["question_id"])]) for row in rows]
+    given = mark_all(items, _model_of(model), calibration, progress, workers)
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     refused: Counter[tuple[str, str]] = Counter()
-    for first in range(0, len(rows), _CHUNK):
-        chunk = rows[first : first + _CHUNK]
-        # Encode a chunk's claims (and short answers whole) in a few large batches: marking
-        # then finds them ready, and the progress bar moves as chunks are done.
-        claims, wholes = [], []
-        for row in chunk:
-            scheme = schemes[(row["dataset"], row["question_id"])]
-            claims += claim_texts(row["answer"], scheme)
-            if judged_whole[(row["dataset"], row["question_id"])] and row["answer"].strip():
-                wholes.append(read_as_marked(row["answer"], scheme))
-        model.pieces(wholes)  # first: a one-sentence answer is its own claim
-        model.encode(claims)
-        for done, row in enumerate(chunk, start=first + 1):
-            scheme = schemes[(row["dataset"], row["question_id"])]
-            group = (row["dataset"], row["split"])
-            try:
-                given = float(mark(row["answer"], scheme, model, calibration).mark)
-            except NothingToMark:
-                given = 0.0  # what the answer earns from this marker, and counted apart
-                refused[group] += 1
-            groups[group].append((float(row["score"]), given, float(row["max_marks"])))
-            progress(done)
+    for row, outcome in zip(rows, given, strict=True):
+        group = (row["dataset"], row["split"])
+        if isinstance(outcome, NothingToMark):
+            refused[group] += 1  # it earns 0 from this marker, and is counted apart
+        earned = 0.0 if isinstance(outcome, NothingToMark) else float(outcome.mark)
+        groups[group].append((float(row["score"]), earned, float(row["max_marks"])))
     # Answers a second over the whole run, encoding included, the same for every group.
     rate = len(rows) / (time.perf_counter() - started)
     return [
@@ -164,6 +139,14 @@ def evaluate(
         )
         for (dataset, split), marks in sorted(groups.items())
     ]
+
+
+def _model_of(model: Model | Callable[[], Model]) -> Callable[[], Model]:
+    """A model, or what gives one when first needed, as what gives it."""
+    if hasattr(model, "encode"):
+        given = cast("Model", model)
+        return lambda: given
+    return model
 
 
 def scheme_for(row: dict[str, Any], course: Course | None) -> MarkScheme:

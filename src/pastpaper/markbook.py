@@ -69,6 +69,9 @@ if TYPE_CHECKING:
     from pastpaper.marking import Marking
     from pastpaper.scheme import MarkScheme
 
+    #: What marking an answer gave: its marking, or why its question cannot be marked.
+    Marked = Marking | NothingToMark
+
 __all__ = [
     "ADDED_COLUMNS",
     "ANSWER_COLUMNS",
@@ -467,47 +470,59 @@ def _row(record: _Record, line: int, width: int, where: dict[str, int], delimite
 def mark_sheet(
     sheet: AnswerSheet,
     scheme_for: Callable[[int], MarkScheme],
-    marker: Callable[[str, MarkScheme], Marking],
+    marker: Callable[[list[tuple[str, MarkScheme]], Callable[[int], None]], list[Marked]],
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> list[Outcome]:
     """Mark every row that can be marked; give the reason for every one that cannot.
 
     ``scheme_for`` gives a question's scheme by id (raising NotFound for an unknown one);
-    ``marker`` marks an answer against a scheme, so the model stays at the caller's edge.
+    ``marker`` marks answers against their schemes all at once (``pastpaper.bulk``), in
+    order, saying how many are done; so the model stays at the caller's edge.
     """
     schemes: dict[int, MarkScheme | str] = {}
-    outcomes = []
-    for done, row in enumerate(sheet.rows, start=1):
-        outcomes.append(_outcome(row, schemes, scheme_for, marker))
-        progress(done, len(sheet.rows))
-    return outcomes
+    found = [_scheme_of(row, schemes, scheme_for) for row in sheet.rows]
+    markable = [
+        (n, (row.answer, scheme))
+        for n, (row, scheme) in enumerate(zip(sheet.rows, found, strict=True))
+        if not isinstance(scheme, str)
+    ]
+    unmarkable = len(sheet.rows) - len(markable)
+    progress(unmarkable, len(sheet.rows))
+    marked = (
+        marker(
+            [item for _, item in markable],
+            lambda done: progress(unmarkable + done, len(sheet.rows)),
+        )
+        if markable
+        else []
+    )
+    outcomes = [Outcome(reason=reason) if isinstance(reason, str) else None for reason in found]
+    for (n, _), result in zip(markable, marked, strict=True):
+        outcomes[n] = _outcome(result)
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _outcome(
-    row: Row,
-    schemes: dict[int, MarkScheme | str],
-    scheme_for: Callable[[int], MarkScheme],
-    marker: Callable[[str, MarkScheme], Marking],
-) -> Outcome:
+def _scheme_of(
+    row: Row, schemes: dict[int, MarkScheme | str], scheme_for: Callable[[int], MarkScheme]
+) -> MarkScheme | str:
+    """The row's scheme, or the reason it cannot be marked."""
     if row.problem:
-        return Outcome(reason=row.problem)
+        return row.problem
     question = row.question.strip()
     if not (question.isascii() and question.isdigit() and 0 < int(question) < 2**63):
-        return Outcome(reason=f"'{question}' is not a question id (see pastpaper questions)")
+        return f"'{question}' is not a question id (see pastpaper questions)"
     number = int(question)
     if number not in schemes:
         try:
             schemes[number] = scheme_for(number)
         except NotFound as error:
             schemes[number] = str(error)
-    scheme = schemes[number]
-    if isinstance(scheme, str):
-        return Outcome(reason=scheme)
-    try:
-        result = marker(row.answer, scheme)
-    except NothingToMark as error:
-        schemes[number] = str(error)
-        return Outcome(reason=str(error))
+    return schemes[number]
+
+
+def _outcome(result: Marked) -> Outcome:
+    if isinstance(result, NothingToMark):
+        return Outcome(reason=str(result))
     feedback = list(result.warnings)
     feedback += [f"inaccurate: {i.message}" for i in result.inaccuracies]
     feedback += [f"missed: {m.point_text}" for m in result.missed[:3]]

@@ -1,0 +1,135 @@
+"""Marking many answers at once, as ``pastpaper eval`` and ``pastpaper mark --csv`` do.
+
+Answers are marked in chunks: a chunk's claims (and the answers judged whole) are encoded
+first, in a few large batches across answers, and each answer is then marked as ``mark``
+marks it alone, finding its vectors ready. A sentence's vector does not depend on the batch
+it was encoded in (the model masks the padding), so the marks and the feedback are the
+ones an answer gets marked by itself (tests/test_bulk.py checks it on a sample).
+
+Both cores are used. A large run is shared between worker processes, one a core, each
+with the model loaded once and one thread for it, so that the marker's own Python work
+(claims, key terms, facts) runs on both cores too, not only the model's; a small run stays
+in one process, where ONNX Runtime gives the model a thread a core, as starting a worker
+(about a second) would cost more than it saves. ``benchmarks/marking_speed.py`` measures
+both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from pastpaper.calibration import Calibration
+from pastpaper.errors import NothingToMark
+from pastpaper.marking import Marking, Model, claim_texts, mark, read_as_marked
+from pastpaper.references import read_reference
+from pastpaper.scheme import MarkScheme
+
+__all__ = ["CHUNK", "WORKERS_FROM", "encode_ahead", "mark_all", "workers_for"]
+
+#: Answers encoded together before they are marked (and sent to a worker at once).
+CHUNK = 200
+#: The fewest answers shared between worker processes; fewer are marked in this one.
+WORKERS_FROM = 400
+
+#: An answer and the scheme it is marked by.
+Item = tuple[str, MarkScheme]
+#: What marking an answer gave: its marking, or why its question cannot be marked.
+Outcome = Marking | NothingToMark
+
+
+def workers_for(answers: int) -> int:
+    """How many worker processes mark this many answers: one a core for a large run, none
+    (marking in this process) for a small one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) if answers >= WORKERS_FROM and (cores or 1) > 1 else 0
+
+
+def encode_ahead(items: Sequence[Item], model: Model) -> None:
+    """Encode the claims of these answers, and whole the answers judged whole, in a few
+    large batches, so that marking each finds its vectors kept by the model."""
+    claims: list[str] = []
+    wholes: list[str] = []
+    judged_whole: dict[int, bool] = {}
+    for answer, scheme in items:
+        claims += claim_texts(answer, scheme)
+        if id(scheme) not in judged_whole:
+            judged_whole[id(scheme)] = scheme.reference and (
+                read_reference(scheme.references, scheme.max_marks).shape != "points"
+            )
+        if judged_whole[id(scheme)] and answer.strip():
+            wholes.append(read_as_marked(answer, scheme))
+    model.pieces(wholes)  # first: a one-sentence answer is its own claim
+    model.encode(claims)
+
+
+def mark_all(
+    items: Sequence[Item],
+    model: Callable[[], Model],
+    calibration: Calibration,
+    progress: Callable[[int], None] = lambda done: None,
+    workers: int = 0,
+    chunk: int = CHUNK,
+) -> list[Outcome]:
+    """Mark every answer against its scheme, in order; ``progress`` hears how many are done.
+
+    ``model`` gives the model to mark with here (called only if there is an answer);
+    ``workers`` worker processes, if any, each load the embedding model of their own and
+    mark ``chunk`` answers at a time.
+    """
+    chunks = [list(items[first : first + chunk]) for first in range(0, len(items), chunk)]
+    outcomes: list[Outcome] = []
+    marked = _in_workers(chunks, calibration, workers) if workers > 1 else None
+    if marked is None:
+        marked = (_mark_chunk(chunk, model(), calibration) for chunk in chunks)
+    for done in marked:
+        outcomes += done
+        progress(len(outcomes))
+    return outcomes
+
+
+def _mark_chunk(chunk: list[Item], model: Model, calibration: Calibration) -> list[Outcome]:
+    encode_ahead(chunk, model)
+    return [_marked(answer, scheme, model, calibration) for answer, scheme in chunk]
+
+
+def _marked(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration) -> Outcome:
+    try:
+        return mark(answer, scheme, model, calibration)
+    except NothingToMark as error:
+        return error
+
+
+def _in_workers(
+    chunks: list[list[Item]], calibration: Calibration, workers: int
+) -> Iterator[list[Outcome]]:
+    """Each chunk's outcomes, in order, marked by ``workers`` processes. They are started
+    afresh ('spawn'): a process forked from one running the model's threads is not safe."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(calibration,),
+    )
+    with pool:
+        yield from pool.map(_worker_chunk, chunks)
+
+
+_WORKER: tuple[Model, Calibration] | None = None
+
+
+def _start_worker(calibration: Calibration) -> None:
+    """Load a worker's model once, with one thread: the other cores have workers of their own."""
+    from pastpaper.embed import Embedder
+
+    global _WORKER
+    _WORKER = (Embedder(threads=1), calibration)
+
+
+def _worker_chunk(chunk: list[Item]) -> list[Outcome]:
+    if _WORKER is None:
+        raise RuntimeError("a bulk marking worker was not started")
+    model, calibration = _WORKER
+    return _mark_chunk(chunk, model, calibration)

@@ -1,0 +1,94 @@
+"""Marking in bulk (``pastpaper eval``, ``pastpaper mark --csv``) gives each answer the mark
+and the feedback it gets marked alone: encoded in batches across answers, in this process
+or shared between worker processes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED
+from pastpaper.bulk import mark_all, workers_for
+from pastpaper.calibration import calibration
+from pastpaper.embed import Embedder
+from pastpaper.errors import NothingToMark
+from pastpaper.evaluate import read_marking_set, scheme_for
+from pastpaper.ingest import read_notes
+from pastpaper.marking import Marking, mark
+from pastpaper.scheme import MarkScheme
+
+DATA = SHARED / "data"
+BENCH = ROOT / "benchmarks" / "data"
+
+
+def _sample() -> list[tuple[str, MarkScheme]]:
+    """60 answers to history questions marked point by point by notes (the seed's 16 and
+    44 of ours), 60 SciEntsBank train answers judged whole against references, and 20 of
+    our five-mark answers judged against a model answer."""
+    items: list[tuple[str, MarkScheme]] = []
+    sets: list[tuple[Path, str | None, Path | None, int]] = [
+        (DATA / "seed-answers.jsonl", None, SHARED / "seed" / "khrushchev-modernisation.txt", 16),
+        (BENCH / "history-ww1.jsonl", None, BENCH / "notes" / "causes-ww1.txt", 22),
+        (BENCH / "history-weimar.jsonl", None, BENCH / "notes" / "weimar-recovery.txt", 22),
+        (BENCH / "model-answers.jsonl", None, None, 20),
+    ]
+    for path, split, notes, wanted in sets:
+        course = read_notes(notes).course if notes is not None else None
+        rows = read_marking_set(path, split)[:wanted]
+        items += [(row["answer"], scheme_for(row, course)) for row in rows]
+    short = [
+        row
+        for row in read_marking_set(DATA / "semeval2013.jsonl", "train")
+        if row["dataset"] == "semeval2013-scientsbank"
+    ]
+    # Every seventh, for many questions rather than the first few.
+    items += [(row["answer"], scheme_for(row, None)) for row in short[::7][:60]]
+    return items
+
+
+@pytest.fixture(scope="module")
+def one_at_a_time() -> tuple[list[tuple[str, MarkScheme]], list[Marking | str]]:
+    """The sample, each answer marked alone, nothing kept from one to the next."""
+    items = _sample()
+    calibrated = calibration()
+    # A model that keeps nothing: every text is encoded where mark asks for it.
+    model = Embedder(vectors_kept=0, pieces_kept=0)
+    alone: list[Marking | str] = []
+    for answer, scheme in items:
+        try:
+            alone.append(mark(answer, scheme, model, calibrated))
+        except NothingToMark as error:
+            alone.append(str(error))
+    return items, alone
+
+
+def _shown(outcomes: list[Marking | NothingToMark]) -> list[Marking | str]:
+    return [str(o) if isinstance(o, NothingToMark) else o for o in outcomes]
+
+
+@pytest.mark.parametrize("workers", [0, 2], ids=["this process", "two workers"])
+def test_bulk_marks_as_one_at_a_time(
+    one_at_a_time: tuple[list[tuple[str, MarkScheme]], list[Marking | str]], workers: int
+) -> None:
+    items, alone = one_at_a_time
+    done: list[int] = []
+    model = Embedder()
+    # Chunks of 25, so that both workers mark some and chunks come back in their order.
+    marked = mark_all(items, lambda: model, calibration(), done.append, workers, chunk=25)
+    together = _shown(marked)
+    assert done == [*range(25, len(items), 25), len(items)]
+    differ = [
+        (answer[:60], a, b)
+        for (answer, _), a, b in zip(items, alone, together, strict=True)
+        if a != b
+    ]
+    assert not differ, differ[:2]
+    assert sum(1 for m in together if isinstance(m, Marking) and m.mark) > 40
+
+
+def test_a_large_run_uses_every_core_and_a_small_one_none() -> None:
+    cores = len(os.sched_getaffinity(0))
+    assert workers_for(10) == 0
+    assert workers_for(100_000) == (cores if cores > 1 else 0)
