@@ -38,6 +38,7 @@ __all__ = [
     "point_id",
     "points_of_notes",
     "sentence_spans",
+    "shown",
     "teacher_point_id",
     "word_rarity",
     "worded_kinds",
@@ -175,8 +176,7 @@ def note_points(note: str, index: int) -> list[Point]:
             points.append(
                 Point.model_construct(
                     id=point_id(text),
-                    # Shown to students and teachers: Markdown's marks go, the notes keep them.
-                    text=plain(text),
+                    text=shown(text),
                     source=PointSource.model_construct(
                         note=index, sentence=sentence, sentence_start=s_start, start=start, end=end
                     ),
@@ -186,6 +186,12 @@ def note_points(note: str, index: int) -> list[Point]:
                 )
             )
     return points
+
+
+def shown(span: str) -> str:
+    """A point's text as students and teachers see it: its span of the notes without
+    Markdown's marks (the notes keep them), or the span itself where nothing else is left."""
+    return plain(span).strip() or span
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
