@@ -186,16 +186,32 @@ def mark_csv(
     delimiter: str | None = None,
     force: bool = False,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> MarkBookReport:
     """Mark a class's answers in a CSV file and write the mark book: one row for each row of
     the answers, marked or with the reason it was not (see ``pastpaper.markbook``).
 
     The mark book is never written over the answers or the database in use, and over an
     existing file only with ``force``; that is checked before any marking starts.
+    ``engine`` "ray" marks with Ray (``pastpaper.scale``), on the cluster at ``address``
+    or on one started here; "local" in this machine's processes (``pastpaper.bulk``).
     """
-    from pastpaper.bulk import mark_all, workers_for
+    from pastpaper.bulk import Item, Outcome, mark_all, workers_for
     from pastpaper.calibration import calibration
     from pastpaper.embed import embedder
+
+    if engine == "ray":
+        from pastpaper.scale import require_ray
+
+        require_ray()
+
+    def marker(items: list[Item], done: Callable[[int], None]) -> list[Outcome]:
+        if engine == "ray":
+            from pastpaper.scale import mark_with_ray
+
+            return mark_with_ray(items, calibration(), done, address)
+        return mark_all(items, embedder, calibration(), done, workers_for(len(items)))
 
     protect = [source, store.path]
     check_writable(target, CSV, force=force, protect=protect)
@@ -211,7 +227,7 @@ def mark_csv(
     outcomes = mark_sheet(
         sheet,
         lambda question: scheme_of(store, question),
-        lambda items, done: mark_all(items, embedder, calibration(), done, workers_for(len(items))),
+        marker,
         progress,
     )
     write_file(target, mark_book_text(sheet, outcomes), kind=CSV, force=force, protect=protect)

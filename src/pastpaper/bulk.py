@@ -27,7 +27,16 @@ from pastpaper.marking import Marking, Model, claim_texts, mark, read_as_marked
 from pastpaper.references import read_reference
 from pastpaper.scheme import MarkScheme
 
-__all__ = ["CHUNK", "WORKERS_FROM", "encode_ahead", "mark_all", "workers_for"]
+__all__ = [
+    "CHUNK",
+    "WORKERS_FROM",
+    "Item",
+    "Outcome",
+    "encode_ahead",
+    "mark_all",
+    "mark_chunk",
+    "workers_for",
+]
 
 #: Answers encoded together before they are marked (and sent to a worker at once).
 CHUNK = 200
@@ -83,14 +92,15 @@ def mark_all(
     outcomes: list[Outcome] = []
     marked = _in_workers(chunks, calibration, workers) if workers > 1 else None
     if marked is None:
-        marked = (_mark_chunk(chunk, model(), calibration) for chunk in chunks)
+        marked = (mark_chunk(chunk, model(), calibration) for chunk in chunks)
     for done in marked:
         outcomes += done
         progress(len(outcomes))
     return outcomes
 
 
-def _mark_chunk(chunk: list[Item], model: Model, calibration: Calibration) -> list[Outcome]:
+def mark_chunk(chunk: list[Item], model: Model, calibration: Calibration) -> list[Outcome]:
+    """Mark a chunk of answers with this model: their texts encoded ahead, together."""
     encode_ahead(chunk, model)
     return [_marked(answer, scheme, model, calibration) for answer, scheme in chunk]
 
@@ -132,4 +142,4 @@ def _worker_chunk(chunk: list[Item]) -> list[Outcome]:
     if _WORKER is None:
         raise RuntimeError("a bulk marking worker was not started")
     model, calibration = _WORKER
-    return _mark_chunk(chunk, model, calibration)
+    return mark_chunk(chunk, model, calibration)

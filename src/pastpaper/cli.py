@@ -447,6 +447,24 @@ def mark_(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the mark book if it exists.")
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            metavar="ENGINE",
+            help="What marks a CSV: 'local' (this machine's cores) or 'ray' (Ray Data, "
+            "needs pastpaper[scale]).",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            metavar="ADDR",
+            help="With --engine ray: the Ray cluster to mark on, e.g. 10.0.0.5:6379 or "
+            "ray://head:10001 (a Ray started here if not given).",
+        ),
+    ] = None,
     as_json: JsonText = False,
 ) -> None:
     """Mark an answer point by point, or a CSV of a class's answers.
@@ -458,9 +476,16 @@ def mark_(
     """
     from pastpaper.bank import mark_answer, mark_csv
     from pastpaper.markbook import parse_delimiter
+    from pastpaper.scale import ENGINES
 
     if csv_in is None and delimiter is not None:
         raise PastpaperError("--delimiter goes with --csv ANSWERS.csv")
+    if engine not in ENGINES:
+        raise PastpaperError(f"--engine {engine!r} is not an engine; give 'local' or 'ray'")
+    if csv_in is None and (engine != "local" or address is not None):
+        raise PastpaperError("--engine and --address go with --csv ANSWERS.csv")
+    if address is not None and engine != "ray":
+        raise PastpaperError("--address goes with --engine ray")
     separator = None if delimiter is None else parse_delimiter(delimiter)
     store = _store(ctx)
     if csv_in is not None:
@@ -481,6 +506,8 @@ def mark_(
                 delimiter=separator,
                 force=force,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
+                engine=engine,
+                address=address,
             )
         for notice in report.notices:
             err.print(f"[yellow]warning:[/yellow] {escape(str(notice))}")

@@ -1,0 +1,140 @@
+"""Marking a class's answers with Ray Data, on this machine or a Ray cluster
+(``pastpaper mark --csv FILE -o OUT --engine ray [--address ADDR]``).
+
+The answers become a Ray dataset, each numbered; ``map_batches`` hands chunks of
+``pastpaper.bulk.CHUNK`` to a pool of actors, one a CPU of the cluster, each of which loads
+the embedding model once (with one thread) and marks its chunks as ``pastpaper.bulk`` does.
+The schemes are built here, once, and given to every actor when it starts; an answer carries
+only its scheme's number. Outcomes come back pickled, in the order the actors finish, and are
+put back in the answers' order, so the mark book is the one the local path writes
+(tests/test_scale.py checks it).
+
+Ray is an optional extra, ``pastpaper[scale]``; only this path imports it. Ray's usage
+statistics are off unless the environment turns them on: pastpaper does not call out.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from importlib.util import find_spec
+from typing import Any
+
+from pastpaper.bulk import CHUNK, Item, Outcome
+from pastpaper.calibration import Calibration
+from pastpaper.errors import PastpaperError
+from pastpaper.scheme import MarkScheme
+
+__all__ = ["ENGINES", "mark_with_ray", "require_ray"]
+
+#: What ``mark --csv --engine`` takes: this machine's processes, or Ray.
+ENGINES = ("local", "ray")
+
+
+def require_ray() -> None:
+    """Refuse, before any work, when Ray is not installed, naming the extra that brings it."""
+    if find_spec("ray") is None:
+        raise PastpaperError(
+            "--engine ray needs Ray, which is not installed; install the extra with "
+            "pip install 'pastpaper[scale]' (or use --engine local)"
+        )
+
+
+def mark_with_ray(
+    items: Sequence[Item],
+    calibration: Calibration,
+    progress: Callable[[int], None] = lambda done: None,
+    address: str | None = None,
+    chunk: int = CHUNK,
+) -> list[Outcome]:
+    """Mark every answer against its scheme with Ray, in order, as ``bulk.mark_all`` does;
+    ``progress`` hears how many are done. ``address`` is a running cluster's (as
+    ``ray.init`` takes it); without one, a Ray already started in this process is used, or
+    else one is started on this machine for the run and stopped after it."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    import ray
+
+    started = not ray.is_initialized()
+    if started and address is None:
+        ray.init(include_dashboard=False, logging_level=logging.ERROR)
+    elif started:
+        try:
+            ray.init(address=address, logging_level=logging.ERROR)
+        except (ConnectionError, RuntimeError, ValueError) as error:
+            raise PastpaperError(
+                f"cannot join the Ray cluster at {address} ({error}); check the address "
+                "(ray status on the head shows it), and that this machine's Ray matches the "
+                "cluster's and has its token if the cluster asks for one"
+            ) from None
+    try:
+        return _marked_by_ray(items, calibration, progress, chunk)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _marked_by_ray(
+    items: Sequence[Item],
+    calibration: Calibration,
+    progress: Callable[[int], None],
+    chunk: int,
+) -> list[Outcome]:
+    import ray
+    import ray.data
+
+    # Ray Data's notes on its plan and progress would bury the CLI's own; failures still raise.
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    numbers: dict[int, int] = {}
+    schemes: list[MarkScheme] = []
+    rows = []
+    for row, (answer, scheme) in enumerate(items):
+        if id(scheme) not in numbers:
+            numbers[id(scheme)] = len(schemes)
+            schemes.append(scheme)
+        rows.append({"row": row, "answer": answer, "scheme": numbers[id(scheme)]})
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # the CLI shows its own
+    actors = max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
+    blocks = max(1, min(len(rows), -(-len(rows) // chunk)))
+    marked = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
+        _Marker,
+        batch_size=chunk,
+        compute=ray.data.ActorPoolStrategy(size=min(actors, blocks)),
+        num_cpus=1,
+        fn_constructor_kwargs={"schemes": schemes, "calibration": calibration},
+    )
+    outcomes: list[Outcome | None] = [None] * len(rows)
+    done = 0
+    for batch in marked.iter_batches(batch_size=None):
+        for row, outcome in zip(batch["row"], batch["outcome"], strict=True):
+            outcomes[int(row)] = pickle.loads(outcome)
+        done += len(batch["row"])
+        progress(done)
+    missing = [row for row, outcome in enumerate(outcomes) if outcome is None]
+    if missing:
+        raise PastpaperError(f"Ray gave back no mark for {len(missing)} answers; run it again")
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+class _Marker:
+    """A Ray actor's marker: the model loaded once, with one thread (each CPU has an actor
+    of its own), and the run's schemes and calibration."""
+
+    def __init__(self, schemes: list[MarkScheme], calibration: Calibration):
+        from pastpaper.embed import Embedder
+
+        self.model = Embedder(threads=1)
+        self.schemes = schemes
+        self.calibration = calibration
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        from pastpaper.bulk import mark_chunk
+
+        items = [
+            (str(answer), self.schemes[int(scheme)])
+            for answer, scheme in zip(batch["answer"], batch["scheme"], strict=True)
+        ]
+        outcomes = mark_chunk(items, self.model, self.calibration)
+        return {"row": batch["row"], "outcome": [pickle.dumps(o) for o in outcomes]}
