@@ -453,7 +453,7 @@ def mark_(
             "--engine",
             metavar="ENGINE",
             help="What marks a CSV: 'local' (this machine's cores) or 'ray' (Ray Data, "
-            "needs pastpaper[scale]).",
+            "needs the extra: pip install 'pastpaper\\[scale]').",
         ),
     ] = "local",
     address: Annotated[

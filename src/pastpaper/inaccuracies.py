@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pastpaper.calibration import Calibration
     from pastpaper.marking import Span
 
-__all__ = ["Wrong", "as_number", "contradiction", "plain_stems", "wrong_facts"]
+__all__ = ["NEGATIONS", "Wrong", "as_number", "contradiction", "plain_stems", "wrong_facts"]
 
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -168,12 +168,12 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     return None
 
 
+#: Words that say "not" (with "n't" after a verb): the marker's negation, and a denial.
+NEGATIONS = "not|no|never|cannot|neither|nor|without"
 #: Words that deny what follows them in their clause; not after a preposition ("for not
 #: attending" names an act).
 _DENIAL = re.compile(
-    r"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:not|no|never|neither|nor|without|cannot|no longer)\b"
-    r"|n't\b",
-    re.IGNORECASE,
+    rf"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:no longer|{NEGATIONS})\b|n't\b", re.IGNORECASE
 )
 #: A text with any of these is no plain statement to deny: it denies, limits or hedges.
 _HEDGE = re.compile(

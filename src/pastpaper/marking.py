@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict
 from pastpaper.calibration import Calibration
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.errors import NothingToMark
-from pastpaper.inaccuracies import Wrong, contradiction, plain_stems, wrong_facts
+from pastpaper.inaccuracies import NEGATIONS, Wrong, contradiction, plain_stems, wrong_facts
 from pastpaper.points import Point, sentence_spans
 from pastpaper.references import read_reference
 from pastpaper.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
@@ -356,7 +356,7 @@ _LINE = re.compile(r"^[ \t]*(?:[-*•–]\s+|\d{1,2}[.)]\s+)?(?P<text>.*)$", re.
 
 #: What the marker weighs for each claim and point, in the calibration's order.
 FEATURES = ("similarity", "overlap", "negation", "terms", "echo", "length")
-_NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't\b", re.IGNORECASE)
+_NEGATION = re.compile(rf"\b(?:{NEGATIONS})\b|n't\b", re.IGNORECASE)
 
 
 def negated(text: str) -> bool:
