@@ -25,10 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from import_speed import generate
-from pastpaper.cards import cards_of
 from pastpaper.course import Course
 from pastpaper.ingest import read_notes
-from pastpaper.points import clear_caches, family_points
+from pastpaper.schemes.points import clear_caches, family_points
+from pastpaper.study.cards import cards_of
 from schemes_speed import SEED, every_scheme
 
 Seconds = tuple[float, float]  # wall clock, CPU

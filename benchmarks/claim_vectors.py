@@ -23,10 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from pastpaper.calibration import Calibration, calibration
-from pastpaper.embed import Embedder, Pieces
 from pastpaper.errors import NothingToMark
-from pastpaper.evaluate import read_marking_set, scheme_for, scores
 from pastpaper.ingest import read_notes
 from pastpaper.marking import (
     _LONG_WORD,
@@ -36,7 +33,10 @@ from pastpaper.marking import (
     claim_spans,
     mark,
 )
-from pastpaper.scheme import MarkScheme
+from pastpaper.marking.calibration import Calibration, calibration
+from pastpaper.marking.embed import Embedder, Pieces
+from pastpaper.marking.evaluate import read_marking_set, scheme_for, scores
+from pastpaper.schemes.scheme import MarkScheme
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks" / "data"

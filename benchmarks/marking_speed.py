@@ -35,13 +35,13 @@ STARTED = time.perf_counter()
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
-from pastpaper.bulk import mark_all  # noqa: E402
-from pastpaper.calibration import Calibration, calibration  # noqa: E402
-from pastpaper.embed import Embedder, embedder  # noqa: E402
-from pastpaper.evaluate import read_marking_set, scheme_for  # noqa: E402
 from pastpaper.ingest import read_notes  # noqa: E402
 from pastpaper.marking import mark, reference_scheme  # noqa: E402
-from pastpaper.scheme import MarkScheme, build_scheme  # noqa: E402
+from pastpaper.marking.bulk import mark_all  # noqa: E402
+from pastpaper.marking.calibration import Calibration, calibration  # noqa: E402
+from pastpaper.marking.embed import Embedder, embedder  # noqa: E402
+from pastpaper.marking.evaluate import read_marking_set, scheme_for  # noqa: E402
+from pastpaper.schemes.scheme import MarkScheme, build_scheme  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = "Khrushchev Stalin speech gulags censorship statues KGB released relaxed reduced".split()

@@ -5,8 +5,8 @@
 The answers are made from the seed's answers, to the seed's questions: each has two or
 three of their sentences, every sentence numbered with the answer's number, so that no
 claim is met twice and nothing is marked from a kept vector. They are marked twice, each
-way with models of its own: by ``pastpaper.bulk`` as ``mark --csv`` marks locally (worker
-processes, one a core), and by ``pastpaper.scale`` as ``mark --csv --engine ray`` does (a
+way with models of its own: by ``pastpaper.marking.bulk`` as ``mark --csv`` marks locally (worker
+processes, one a core), and by ``pastpaper.marking.scale`` as ``mark --csv --engine ray`` does (a
 Ray started here on this machine's cores, or the cluster at ``--address``; its start is
 timed apart, its actors' model loads are in the marking). The two must give the same marks.
 Other work on the machine shares its cores: the figures are rough.
@@ -21,13 +21,13 @@ import re
 import time
 from pathlib import Path
 
-from pastpaper.bulk import Item, mark_all, workers_for
-from pastpaper.calibration import calibration
-from pastpaper.embed import Embedder
-from pastpaper.evaluate import read_marking_set
 from pastpaper.ingest import read_notes
-from pastpaper.scale import mark_with_ray
-from pastpaper.scheme import build_scheme
+from pastpaper.marking.bulk import Item, mark_all, workers_for
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import Embedder
+from pastpaper.marking.evaluate import read_marking_set
+from pastpaper.marking.scale import mark_with_ray
+from pastpaper.schemes.scheme import build_scheme
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 
 from import_speed import generate
-from pastpaper.cards import cards_of
 from pastpaper.course import Course
 from pastpaper.ingest import read_notes
-from pastpaper.points import clear_caches, family_points
-from pastpaper.scheme import build_scheme
-from pastpaper.scheme import clear_caches as clear_scheme_caches
+from pastpaper.schemes.points import clear_caches, family_points
+from pastpaper.schemes.scheme import build_scheme
+from pastpaper.schemes.scheme import clear_caches as clear_scheme_caches
+from pastpaper.study.cards import cards_of
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "khrushchev-modernisation.txt"
 

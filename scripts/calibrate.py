@@ -12,13 +12,13 @@ shape, and its held-out figures are printed and kept with it:
 - point by point (notes and lists of points): a logistic regression on each train answer's
   closest claim and reference point (pastpaper.marking.FEATURES), from SemEval and SAF;
 - ``accepted`` (and ``criteria``, whose correct examples are acceptable answers): a
-  logistic regression on the whole answer (pastpaper.judges.ANSWER_FEATURES), from every
+  logistic regression on the whole answer (pastpaper.marking.judges.ANSWER_FEATURES), from every
   one-mark question with short references, threshold at the best macro-F1;
 - ``model``: a linear regression from the whole answer to the share of the marks, from the
   questions with one reference.
 
-How many train answers use each word piece goes to src/pastpaper/piece_answers.json; the
-rest to src/pastpaper/calibration.json.
+How many train answers use each word piece goes to src/pastpaper/marking/piece_answers.json; the
+rest to src/pastpaper/marking/calibration.json.
 
     python scripts/calibrate.py [--data ../shared/data] [--version 2026-12-01.1]
 """
@@ -40,10 +40,6 @@ from rich.progress import track
 from scipy.stats import pearsonr
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
-from pastpaper.calibration import AnswerModel, Calibration
-from pastpaper.embed import embedder
-from pastpaper.evaluate import macro_f1
-from pastpaper.judges import ANSWER_FEATURES, answer_features, gives_one, placed
 from pastpaper.marking import (
     FEATURES,
     claim_texts,
@@ -52,8 +48,12 @@ from pastpaper.marking import (
     read_as_marked,
     reference_scheme,
 )
-from pastpaper.references import read_reference
-from pastpaper.scheme import MarkScheme
+from pastpaper.marking.calibration import AnswerModel, Calibration
+from pastpaper.marking.embed import embedder
+from pastpaper.marking.evaluate import macro_f1
+from pastpaper.marking.judges import ANSWER_FEATURES, answer_features, gives_one, placed
+from pastpaper.schemes.references import read_reference
+from pastpaper.schemes.scheme import MarkScheme
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL = "leave one data set out, version 1"
@@ -210,7 +210,7 @@ def _fit_share(
 
 def _scaled(rows: Rows, index: np.ndarray, judge: AnswerModel) -> np.ndarray:
     """Shares placed on the question's scale as marking places them
-    (pastpaper.judges.placed); where marking would fall back to point by point, 0."""
+    (pastpaper.marking.judges.placed); where marking would fall back to point by point, 0."""
     columns = _columns(judge.features)
     weights = np.array(judge.weights)
 
@@ -425,7 +425,7 @@ def _choose_and_write(
             "answers_counted": answered,
         }
     )
-    target = ROOT / "src" / "pastpaper" / "calibration.json"
+    target = ROOT / "src" / "pastpaper" / "marking" / "calibration.json"
     target.write_text(fitted.model_dump_json(indent=2) + "\n", encoding="utf-8")
     pieces = target.with_name("piece_answers.json")
     pieces.write_text(json.dumps(dict(sorted(counts.items())), ensure_ascii=False) + "\n")

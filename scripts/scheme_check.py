@@ -47,8 +47,8 @@ from rich.table import Table
 
 from pastpaper.course import Course, Question, QuestionFamily
 from pastpaper.ingest import read_notes
-from pastpaper.points import Point
-from pastpaper.scheme import build_scheme
+from pastpaper.schemes.points import Point
+from pastpaper.schemes.scheme import build_scheme
 from pastpaper.text import match_key, shorten
 
 DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data"

@@ -15,11 +15,11 @@ from rich.console import Console
 from rich.table import Table
 from scipy.stats import spearmanr
 
-from pastpaper.calibration import calibration
-from pastpaper.embed import embedder
-from pastpaper.evaluate import read_marking_set, scheme_for
 from pastpaper.ingest import read_notes
 from pastpaper.marking import mark
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import embedder
+from pastpaper.marking.evaluate import read_marking_set, scheme_for
 
 DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
 #: Each history set and the notes that answer its questions.

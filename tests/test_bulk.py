@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHARED
-from pastpaper.bulk import mark_all, workers_for
-from pastpaper.calibration import calibration
-from pastpaper.embed import Embedder
 from pastpaper.errors import NothingToMark
-from pastpaper.evaluate import read_marking_set, scheme_for
 from pastpaper.ingest import read_notes
 from pastpaper.marking import Marking, mark
-from pastpaper.scheme import MarkScheme
+from pastpaper.marking.bulk import mark_all, workers_for
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import Embedder
+from pastpaper.marking.evaluate import read_marking_set, scheme_for
+from pastpaper.schemes.scheme import MarkScheme
 
 DATA = SHARED / "data"
 BENCH = ROOT / "benchmarks" / "data"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pastpaper.cards import Card, cards_of, common_names, gives_away, worth_hiding
 from pastpaper.course import Course, QuestionFamily, Topic
 from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.study.cards import Card, cards_of, common_names, gives_away, worth_hiding
 from pastpaper.text import match_key
 
 

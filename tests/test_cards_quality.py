@@ -31,9 +31,9 @@ from pathlib import Path
 
 import pytest
 
-from pastpaper.cards import Card, cards_of
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.study.cards import Card, cards_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "benchmarks" / "data" / "notes"

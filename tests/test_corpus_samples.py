@@ -19,12 +19,12 @@ from functools import cache
 import pytest
 
 from conftest import ROOT
-from pastpaper.cards import cards_of
 from pastpaper.course import Course, QuestionFamily
 from pastpaper.ingest import read_notes
-from pastpaper.points import Point, family_points
-from pastpaper.scheme import build_scheme
-from pastpaper.timeline import timeline
+from pastpaper.schemes.points import Point, family_points
+from pastpaper.schemes.scheme import build_scheme
+from pastpaper.study.cards import cards_of
+from pastpaper.study.timeline import timeline
 
 NOTES = ROOT / "benchmarks" / "data" / "notes"
 

@@ -20,12 +20,12 @@ from fsrs import Rating
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from pastpaper.cards import cards_of
 from pastpaper.cli import app
 from pastpaper.errors import NotFound
 from pastpaper.ingest import read_notes
-from pastpaper.schedule import new_card, review
 from pastpaper.store import DeletedCourse, Store
+from pastpaper.study.cards import cards_of
+from pastpaper.study.schedule import new_card, review
 
 runner = CliRunner()
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from pastpaper.evaluate import read_marking_set
 from pastpaper.ingest import read_notes
+from pastpaper.marking.evaluate import read_marking_set
 from pastpaper.text import match_key
 
 DATA = ROOT / "benchmarks" / "data"

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from scipy.stats import spearmanr
 
-from pastpaper.calibration import calibration
-from pastpaper.embed import embedder
-from pastpaper.evaluate import evaluate, read_marking_set, scheme_for
 from pastpaper.ingest import read_notes
 from pastpaper.marking import mark, reference_scheme
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import embedder
+from pastpaper.marking.evaluate import evaluate, read_marking_set, scheme_for
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 HISTORY = [

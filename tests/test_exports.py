@@ -13,10 +13,12 @@ from pathlib import Path
 import genanki
 import pytest
 
-from pastpaper.cards import Card, cards_of
 from pastpaper.course import Course
 from pastpaper.errors import OutputError
-from pastpaper.exports import (
+from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.schemes.scheme import DEFAULT_MARKS
+from pastpaper.study.cards import Card, cards_of
+from pastpaper.study.exports import (
     BASIC_MODEL_ID,
     CLOZE_MODEL_ID,
     SHORT_ANSWER_WORDS,
@@ -25,8 +27,6 @@ from pastpaper.exports import (
     write_anki,
     write_moodle,
 )
-from pastpaper.ingest import parse_notes, read_notes
-from pastpaper.scheme import DEFAULT_MARKS
 
 MONDAY = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 TUESDAY = datetime(2024, 3, 5, 9, 0, tzinfo=UTC)

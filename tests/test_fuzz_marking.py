@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import SEED
-from pastpaper.calibration import calibration
 from pastpaper.cli import app
-from pastpaper.embed import embedder
 from pastpaper.errors import PastpaperError
 from pastpaper.ingest import read_notes
 from pastpaper.marking import Marking, mark, reference_scheme
-from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import embedder
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
 
 # Each takes no arguments, so that benchmarks/fuzz.py can run it for longer.
 FUZZ = settings(

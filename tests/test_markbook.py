@@ -17,14 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pastpaper.errors import InputError, PastpaperError, SettingsError
-from pastpaper.markbook import (
+from pastpaper.marking import MAX_ANSWER_CHARS
+from pastpaper.marking.markbook import (
     ADDED_COLUMNS,
     Outcome,
     mark_book_text,
     parse_delimiter,
     read_mark_book,
 )
-from pastpaper.marking import MAX_ANSWER_CHARS
 
 HEADER = b"student,question,answer\n"
 
@@ -300,7 +300,7 @@ def answer_files(draw: st.DrawFn) -> tuple[bytes, str | None, list[Made]]:
     kinds = draw(st.lists(st.sampled_from(["good", "good", "good", *FAULTS]), max_size=8))
     columns = draw(st.permutations(["student", "answer", *extras]))
     # Where a quote is left open, the reader's guarantee needs the question, a number, before
-    # the columns that may hold line breaks (see pastpaper.markbook): as in most mark books.
+    # the columns that may hold line breaks (see pastpaper.marking.markbook): as in most mark books.
     left_open = "unclosed" in kinds
     latest = 1 if columns[0] == "student" else 0
     columns.insert(draw(st.integers(0, latest if left_open else len(columns))), "question")

@@ -10,20 +10,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SHARED
-from pastpaper.calibration import AnswerModel, Calibration, calibration
 from pastpaper.course import Course
-from pastpaper.embed import MODEL_SHA256, Embedder, embedder
-from pastpaper.evaluate import evaluate, read_marking_set
 from pastpaper.ingest import read_notes
-from pastpaper.judges import ANSWER_FEATURES
 from pastpaper.marking import (
     MAX_ANSWER_CHARS,
     Marking,
     mark,
     reference_scheme,
 )
-from pastpaper.references import read_reference
-from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.marking.calibration import AnswerModel, Calibration, calibration
+from pastpaper.marking.embed import MODEL_SHA256, Embedder, embedder
+from pastpaper.marking.evaluate import evaluate, read_marking_set
+from pastpaper.marking.judges import ANSWER_FEATURES
+from pastpaper.schemes.references import read_reference
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
 
 SEED_ANSWERS = SHARED / "data" / "seed-answers.jsonl"
 

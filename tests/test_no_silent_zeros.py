@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pastpaper.calibration import calibration
 from pastpaper.cli import app
-from pastpaper.embed import embedder
 from pastpaper.errors import NothingToMark
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.marking import mark, reference_scheme
-from pastpaper.scheme import build_scheme
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import embedder
+from pastpaper.schemes.scheme import build_scheme
 
 runner = CliRunner()
 
@@ -115,7 +115,7 @@ def test_english_answers_full_of_names_and_terms_are_not_flagged(seed_path: Path
 
 
 def test_eval_counts_the_answers_it_could_not_mark_apart() -> None:
-    from pastpaper.evaluate import evaluate
+    from pastpaper.marking.evaluate import evaluate
 
     course = parse_notes(NOTES).course
     rows = [

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from pastpaper.course import QuestionFamily
 from pastpaper.ingest import read_notes
-from pastpaper.points import Fact, family_points, note_points, point_id, shown
+from pastpaper.schemes.points import Fact, family_points, note_points, point_id, shown
 
 
 def seed_family(seed_path: Path, index: int) -> QuestionFamily:

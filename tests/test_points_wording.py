@@ -11,8 +11,8 @@ import pytest
 
 from pastpaper.course import Course, Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
-from pastpaper.points import family_points, kind_of, note_points
-from pastpaper.scheme import build_scheme
+from pastpaper.schemes.points import family_points, kind_of, note_points
+from pastpaper.schemes.scheme import build_scheme
 
 MARKDOWN = """\
 # The Irish famine

@@ -110,7 +110,7 @@ def test_practise_points_only_to_what_practise_can_do(bank: Path, data_home: Pat
 
 
 def test_times_are_said_in_singular_and_plural() -> None:
-    from pastpaper.cli_study import _when
+    from pastpaper.cli.study import _when
 
     now = datetime.now(UTC)
     assert _when(now + timedelta(seconds=65)) == "in 1 minute"

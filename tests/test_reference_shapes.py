@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from pastpaper.calibration import calibration
-from pastpaper.embed import embedder
 from pastpaper.errors import NothingToMark
 from pastpaper.marking import Marking, mark, reference_scheme
-from pastpaper.references import read_reference
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import embedder
+from pastpaper.schemes.references import read_reference
 
 
 def marked(answer: str, question: str, references: list[str], marks: int = 1) -> Marking:

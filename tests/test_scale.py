@@ -14,13 +14,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SHARED
-from pastpaper.bank import import_file, mark_csv, scheme_of
-from pastpaper.bulk import mark_all
-from pastpaper.calibration import calibration
+from pastpaper.app.bank import import_file, mark_csv, scheme_of
 from pastpaper.cli import app
-from pastpaper.embed import Embedder
-from pastpaper.evaluate import read_marking_set
-from pastpaper.scale import mark_with_ray
+from pastpaper.marking.bulk import mark_all
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import Embedder
+from pastpaper.marking.evaluate import read_marking_set
+from pastpaper.marking.scale import mark_with_ray
 from pastpaper.store import Store
 
 # Ray Data warns of its own settings' deprecations when its context is first made.
@@ -85,7 +85,8 @@ def test_ray_writes_the_mark_book_the_local_path_writes(
 def test_marking_without_ray_does_not_import_it() -> None:
     """Only --engine ray imports Ray: the local path (and --help) never pays for it."""
     code = (
-        "import sys; from pastpaper.cli import app; from pastpaper import bank, scale, bulk; "
+        "import sys; from pastpaper.cli import app; from pastpaper.app import bank; "
+        "from pastpaper.marking import scale, bulk; "
         "print('ray' in sys.modules)"
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

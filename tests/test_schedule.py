@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from pastpaper.errors import InputError, SettingsError, StoreError
-from pastpaper.schedule import (
+from pastpaper.study.schedule import (
     DEFAULT_PLAN,
     CardState,
     Plan,

@@ -9,8 +9,8 @@ import pytest
 from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, TeacherPoint
 from pastpaper.errors import InputError
 from pastpaper.ingest import dump_course, parse_notes, read_notes
-from pastpaper.points import family_points
-from pastpaper.scheme import DEFAULT_MARKS, build_scheme
+from pastpaper.schemes.points import family_points
+from pastpaper.schemes.scheme import DEFAULT_MARKS, build_scheme
 
 
 def seed(seed_path: Path) -> Course:

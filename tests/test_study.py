@@ -304,14 +304,14 @@ def test_the_answer_typed_in_a_review_is_kept(seeded: str) -> None:
 def test_a_typed_answer_suggests_a_rating_only_when_it_says_it_all(
     typed: str, expected: str, rating: int
 ) -> None:
-    from pastpaper.practice import typed_rating
+    from pastpaper.study.practice import typed_rating
 
     assert int(typed_rating(typed, expected)) == rating
 
 
 def test_an_exam_date_set_later_brings_cards_back_before_the_exam(seeded: str) -> None:
-    from pastpaper.practice import due_cards
-    from pastpaper.schedule import Plan
+    from pastpaper.study.practice import due_cards
+    from pastpaper.study.schedule import Plan
 
     cli(seeded, "review", "--limit", "1", stdin="\n4\n")  # Easy: back in about a week
     in_three_days = datetime.now(UTC) + timedelta(days=3)

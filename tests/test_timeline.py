@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pastpaper.charts import RIGHT_TO_LEFT_NOT_DRAWN
 from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import OutputError
 from pastpaper.ingest import parse_notes, read_notes
-from pastpaper.timeline import Event, timeline, timeline_chart, timeline_figure, timelines
+from pastpaper.study.charts import RIGHT_TO_LEFT_NOT_DRAWN
+from pastpaper.study.timeline import Event, timeline, timeline_chart, timeline_figure, timelines
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

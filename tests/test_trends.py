@@ -13,7 +13,7 @@ import pytest
 from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import OutputError
 from pastpaper.ingest import read_notes
-from pastpaper.trends import (
+from pastpaper.study.trends import (
     TrendRow,
     command_words_by_year,
     family_grid,
@@ -167,7 +167,10 @@ def test_a_chart_in_a_missing_folder_is_a_clean_error(seed_path: Path, tmp_path:
 
 
 def test_matplotlib_is_imported_only_to_draw_a_chart() -> None:
-    code = "import sys, pastpaper.trends, pastpaper.timeline; print('matplotlib' in sys.modules)"
+    code = (
+        "import sys, pastpaper.study.trends, pastpaper.study.timeline; "
+        "print('matplotlib' in sys.modules)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pastpaper.calibration import calibration
 from pastpaper.course import Course, SchemeEdit
-from pastpaper.embed import embedder
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.marking import Marking, mark
-from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.marking.calibration import calibration
+from pastpaper.marking.embed import embedder
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
 
 # Reasons given without "because": as results, fears, conditions. Then a paragraph that only
 # tells what happened.

@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pastpaper.bank import ImportReport, export_course, import_file
+    from pastpaper.app.bank import ImportReport, export_course, import_file
     from pastpaper.course import Course, Question, QuestionFamily, Topic, command_word
     from pastpaper.errors import InputError, NotFound, Notice, PastpaperError, StoreError
     from pastpaper.ingest import Imported, dump_course, load_course, parse_notes, read_notes
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # Where each public name lives. They are imported on first use, so that `pastpaper --help`
 # and `import pastpaper.errors` do not pay for the database and document libraries.
 _HOMES = {
-    "pastpaper.bank": ("ImportReport", "export_course", "import_file"),
+    "pastpaper.app.bank": ("ImportReport", "export_course", "import_file"),
     "pastpaper.course": ("Course", "Question", "QuestionFamily", "Topic", "command_word"),
     "pastpaper.errors": ("InputError", "NotFound", "Notice", "PastpaperError", "StoreError"),
     "pastpaper.ingest": ("Imported", "dump_course", "load_course", "parse_notes", "read_notes"),

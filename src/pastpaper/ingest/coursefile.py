@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from pastpaper.course import Course
 from pastpaper.errors import InputError, clip, quote
 from pastpaper.ingest.sources import split_lines
-from pastpaper.points import family_points, teacher_point_id
+from pastpaper.schemes.points import family_points, teacher_point_id
 
 __all__ = ["FORMAT_VERSION", "MAX_DEPTH", "dump_course", "load_course"]
 

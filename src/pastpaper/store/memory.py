@@ -22,11 +22,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, and_, delete, insert, or_, select, update
 
-from pastpaper.cards import Card
 from pastpaper.errors import NotFound
 from pastpaper.store.guard import reported
 from pastpaper.store.tables import ATTEMPTS, CARDS, COURSES, QUESTION_SCHEDULES, REVIEWS
 from pastpaper.store.transactions import writing
+from pastpaper.study.cards import Card
 
 __all__ = ["Attempt", "CardSync", "Memory", "StoredCard"]
 

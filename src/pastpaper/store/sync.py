@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, question_key, topic_key
-from pastpaper.points import Point, family_points, teacher_point_id
+from pastpaper.schemes.points import Point, family_points, teacher_point_id
 from pastpaper.store.tables import FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 

@@ -1,6 +1,6 @@
 """Timeline: the dated events the notes tell, earliest first, as a table and as a picture.
 
-Dates are read as ``pastpaper.dates`` reads them: "5 March 1953", "4/8/1914", "1956-60",
+Dates are read as ``pastpaper.study.dates`` reads them: "5 March 1953", "4/8/1914", "1956-60",
 "the 1920s", "c. 1500", "44 BC", "that year". A year that only bounds a period ("until
 1956", "by 1964") dates nothing, though "that year" may refer back to it.
 
@@ -33,7 +33,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.charts import (
+from pastpaper.course import Course, QuestionFamily
+from pastpaper.schemes.points import Point, family_points, lacks_subject, sentence_spans
+from pastpaper.schemes.scheme import content_stems
+from pastpaper.study.charts import (
     RIGHT_TO_LEFT_NOT_DRAWN,
     chart_format,
     has_right_to_left,
@@ -43,10 +46,7 @@ from pastpaper.charts import (
     shorten,
     wrapped,
 )
-from pastpaper.course import Course, QuestionFamily
-from pastpaper.dates import MONTHS, Mention, date_label, mentions
-from pastpaper.points import Point, family_points, lacks_subject, sentence_spans
-from pastpaper.scheme import content_stems
+from pastpaper.study.dates import MONTHS, Mention, date_label, mentions
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -10,8 +10,8 @@ notes say. Each point is credited once; a developed point (explained or supporte
 earn a second mark; the total is capped at the marks available.
 
 A question with a reference instead of notes is marked by the reference's shape
-(``pastpaper.references``): a one-mark question with short acceptable answers, or a scoring
-guide with examples, is judged on the whole answer (``pastpaper.judges``), and the claim
+(``pastpaper.schemes.references``): a one-mark question with short acceptable answers, or a scoring
+guide with examples, is judged on the whole answer (``pastpaper.marking.judges``), and the claim
 closest to the reference is the span that earns the mark; a question of several marks with
 one model answer is judged whole and mapped onto its own scale, its claims matched with the
 model answer's clauses to say what was credited and missed; a list of points is marked point
@@ -26,20 +26,20 @@ from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.calibration import Calibration
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.errors import NothingToMark
-from pastpaper.inaccuracies import NEGATIONS, Wrong, contradiction, plain_stems, wrong_facts
-from pastpaper.points import Point, sentence_spans
-from pastpaper.references import read_reference
-from pastpaper.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
+from pastpaper.marking.calibration import Calibration
+from pastpaper.marking.inaccuracies import NEGATIONS, Wrong, contradiction, plain_stems, wrong_facts
+from pastpaper.schemes.points import Point, sentence_spans
+from pastpaper.schemes.references import read_reference
+from pastpaper.schemes.scheme import MarkScheme, SchemePoint, build_scheme, content_stems
 from pastpaper.text import shorten, words
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from pastpaper.embed import Pieces
+    from pastpaper.marking.embed import Pieces
 
 __all__ = [
     "ENGLISH_SHARE",
@@ -66,7 +66,7 @@ Encode = Callable[[list[str]], "npt.NDArray[np.float32]"]
 
 
 class Model(Protocol):
-    """What the marker needs of the embedding model (pastpaper.embed.Embedder)."""
+    """What the marker needs of the embedding model (pastpaper.marking.embed.Embedder)."""
 
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]: ...
 
@@ -137,7 +137,7 @@ class Marking(_Frozen):
 
 
 def reference_scheme(question: str, references: Sequence[str], max_marks: int) -> MarkScheme:
-    """A scheme from a reference (``pastpaper.references``): a model answer, acceptable
+    """A scheme from a reference (``pastpaper.schemes.references``): a model answer, acceptable
     answers, a scoring guide or mark-scheme-like text. Each point of it is creditable; of a
     scoring guide, the criterion and the correct examples (the incorrect ones are kept in
     ``references``, as evidence against)."""
@@ -212,7 +212,7 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
     whole_mark: int | None = None
     scale = None  # a model answer's judge: the mark comes from it, the credits point by point
     if reference is not None and judge is not None:
-        from pastpaper import judges
+        from pastpaper.marking import judges
 
         if reference.shape == "model":
             scale, judge = judge, None
@@ -245,7 +245,7 @@ def mark(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration
         flagged.setdefault(j, []).append(claims[i])
     wrong_claims = {i for i, _, _ in wrong}
     if reference is not None and scale is not None:
-        from pastpaper import judges
+        from pastpaper.marking import judges
 
         # A wrong fact earns nothing: the answer is judged without the claims that have one.
         kept = _without(text, [claims[i] for i in wrong_claims])
@@ -473,7 +473,7 @@ def _not_english(text: str, scheme: MarkScheme) -> str | None:
     >>> _not_english("Chruschtschow übernahm nach Stalins Tod die Führung.", scheme)[:56]
     'the answer is mostly not in English (6 of its 7 words); '
     """
-    from pastpaper.points import word_rarity
+    from pastpaper.schemes.points import word_rarity
 
     found = [w for w in words(text) if w.isalpha() and len(w) > 1]
     if len(found) < 4:
@@ -510,7 +510,7 @@ def _vocabulary(scheme: MarkScheme) -> dict[str, str]:
 def _respelled(claim: str, vocabulary: dict[str, str]) -> str:
     from rapidfuzz import fuzz, process
 
-    from pastpaper.points import word_rarity
+    from pastpaper.schemes.points import word_rarity
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()

@@ -67,7 +67,7 @@ from pastpaper.marking import MAX_ANSWER_CHARS
 
 if TYPE_CHECKING:
     from pastpaper.marking import Marking
-    from pastpaper.scheme import MarkScheme
+    from pastpaper.schemes.scheme import MarkScheme
 
     #: What marking an answer gave: its marking, or why its question cannot be marked.
     Marked = Marking | NothingToMark
@@ -476,7 +476,7 @@ def mark_sheet(
     """Mark every row that can be marked; give the reason for every one that cannot.
 
     ``scheme_for`` gives a question's scheme by id (raising NotFound for an unknown one);
-    ``marker`` marks answers against their schemes all at once (``pastpaper.bulk``), in
+    ``marker`` marks answers against their schemes all at once (``pastpaper.marking.bulk``), in
     order, saying how many are done; so the model stays at the caller's edge.
     """
     schemes: dict[int, MarkScheme | str] = {}

@@ -19,12 +19,12 @@ from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.bulk import mark_all
-from pastpaper.calibration import Calibration
 from pastpaper.course import Course
 from pastpaper.errors import InputError, NothingToMark
 from pastpaper.marking import Model, reference_scheme
-from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.marking.bulk import mark_all
+from pastpaper.marking.calibration import Calibration
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
 from pastpaper.text import match_key
 
 __all__ = ["Result", "evaluate", "macro_f1", "read_marking_set", "scheme_for", "scores"]
@@ -112,7 +112,7 @@ def evaluate(
 ) -> list[Result]:
     """Mark every answer and compare with the human marks, per dataset and split.
 
-    Answers are marked in bulk (``pastpaper.bulk``): by ``model`` (or the model it gives,
+    Answers are marked in bulk (``pastpaper.marking.bulk``): by ``model`` (or the model it gives,
     when first needed), or by ``workers`` worker processes.
     """
     schemes: dict[tuple[str, str], MarkScheme] = {}

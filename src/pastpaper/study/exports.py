@@ -24,10 +24,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pastpaper.cards import Card
 from pastpaper.course import Course, Question, QuestionFamily, Topic, topic_key
 from pastpaper.files import APKG, XML, write_file
-from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
+from pastpaper.study.cards import Card
 
 __all__ = [
     "BASIC_MODEL_ID",

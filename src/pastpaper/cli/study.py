@@ -37,9 +37,9 @@ from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from pastpaper.course import Course
-    from pastpaper.schedule import Plan
     from pastpaper.store import QuestionInfo, Store
     from pastpaper.store.memory import StoredCard
+    from pastpaper.study.schedule import Plan
 
 __all__: list[str] = []
 
@@ -74,7 +74,7 @@ Force = Annotated[bool, typer.Option("--force", help="Overwrite the file if it e
 
 
 def _plan(ctx: typer.Context, exam_date: str | None, retention: str | None) -> Plan:
-    from pastpaper.schedule import Plan
+    from pastpaper.study.schedule import Plan
 
     settings = load_settings(ctx.obj, exam_date=exam_date, retention=retention)
     ctx.obj = settings
@@ -115,7 +115,7 @@ def cards(ctx: typer.Context, course: CourseOption = None, as_json: JsonTable = 
 
     Example: pastpaper cards --course khrushchevs-attempts-at-modernisation
     """
-    from pastpaper.practice import sync_cards
+    from pastpaper.study.practice import sync_cards
 
     store = _store(ctx)
     _not_empty(store)
@@ -178,8 +178,8 @@ def review(
 
     Example: pastpaper review --limit 10 --exam-date 2027-05-20
     """
-    from pastpaper.practice import due_cards, rate_card, sync_cards, typed_rating
-    from pastpaper.schedule import parse_rating
+    from pastpaper.study.practice import due_cards, rate_card, sync_cards, typed_rating
+    from pastpaper.study.schedule import parse_rating
 
     plan = _plan(ctx, exam_date, retention)
     store = _store(ctx)
@@ -270,8 +270,8 @@ def practise(
 
     Example: pastpaper practise 3
     """
-    from pastpaper.practice import due_questions, mark_left_over, practise, suggested_seconds
-    from pastpaper.recovery import default_folder
+    from pastpaper.store.recovery import default_folder
+    from pastpaper.study.practice import due_questions, mark_left_over, practise, suggested_seconds
 
     plan = _plan(ctx, exam_date, retention)
     settings: Settings = load_settings(ctx.obj, minutes_per_mark=minutes_per_mark)
@@ -288,7 +288,7 @@ def practise(
     question = _question_to_practise(store, question_id, due, plan)
     if question is None:
         return
-    from pastpaper.bank import scheme_of
+    from pastpaper.app.bank import scheme_of
     from pastpaper.marking import check_markable
 
     check_markable(scheme_of(store, question.id))  # before the student writes a word
@@ -332,8 +332,8 @@ def practise(
 def _offer_kept_answers(store: Store, plan: Plan) -> None:
     """Answers the database could not take last time: offer to submit each (on a terminal;
     piped, they are submitted, as the student meant them to be)."""
-    from pastpaper.practice import submit_kept
-    from pastpaper.recovery import waiting
+    from pastpaper.store.recovery import waiting
+    from pastpaper.study.practice import submit_kept
 
     kept, notices = waiting(store.name)
     for notice in notices:
@@ -366,7 +366,7 @@ def _offer_kept_answers(store: Store, plan: Plan) -> None:
 def _question_to_practise(
     store: Store, question_id: int | None, due: bool, plan: Plan
 ) -> QuestionInfo | None:
-    from pastpaper.practice import due_questions
+    from pastpaper.study.practice import due_questions
 
     if question_id is not None:
         if due:
@@ -406,8 +406,8 @@ def _keep_draft(
     store: Store, question: QuestionInfo, text: str, started: datetime, seconds: int
 ) -> NoReturn:
     """Ctrl-C while answering: keep what was written, to be marked next time."""
-    from pastpaper.practice import keep_answer
-    from pastpaper.recovery import default_folder
+    from pastpaper.store.recovery import default_folder
+    from pastpaper.study.practice import keep_answer
 
     if text.strip():
         attempt = keep_answer(
@@ -442,7 +442,7 @@ def progress(
 
     Example: pastpaper progress
     """
-    from pastpaper.practice import progress, sync_cards
+    from pastpaper.study.practice import progress, sync_cards
 
     plan = _plan(ctx, exam_date, retention)
     store = _store(ctx)
@@ -512,7 +512,7 @@ def trends(
 
     Example: pastpaper trends --chart trends.svg
     """
-    from pastpaper.trends import command_words_by_year, trends, trends_chart
+    from pastpaper.study.trends import command_words_by_year, trends, trends_chart
 
     _chart_writable(chart, force)
     rows = [row for c in _courses(_store(ctx), course) for row in trends(c)]
@@ -565,7 +565,7 @@ def timeline(
 
     Example: pastpaper timeline --chart timeline.png
     """
-    from pastpaper.timeline import timeline_chart, timelines
+    from pastpaper.study.timeline import timeline_chart, timelines
 
     _chart_writable(chart, force)
     events = timelines(_courses(_store(ctx), course))
@@ -591,8 +591,8 @@ def timeline(
 def _chart_writable(chart: Path | None, force: bool) -> None:
     """Refuse a chart file that cannot be written before anything is printed."""
     if chart is not None:
-        from pastpaper.charts import chart_kind
         from pastpaper.files import check_writable
+        from pastpaper.study.charts import chart_kind
 
         check_writable(chart, chart_kind(chart), force=force)
 
@@ -617,9 +617,9 @@ def export_anki(
 
     Example: pastpaper export-anki khrushchevs-attempts-at-modernisation -o khrushchev.apkg
     """
-    from pastpaper.cards import cards_of
-    from pastpaper.exports import write_anki
     from pastpaper.files import APKG, check_writable
+    from pastpaper.study.cards import cards_of
+    from pastpaper.study.exports import write_anki
 
     store = _store(ctx)
     check_writable(output, APKG, force=force, protect=[store.path])
@@ -645,9 +645,9 @@ def export_moodle(
 
     Example: pastpaper export-moodle khrushchevs-attempts-at-modernisation -o questions.xml
     """
-    from pastpaper.cards import cards_of
-    from pastpaper.exports import write_moodle
     from pastpaper.files import XML, check_writable
+    from pastpaper.study.cards import cards_of
+    from pastpaper.study.exports import write_moodle
 
     store = _store(ctx)
     check_writable(output, XML, force=force, protect=[store.path])

@@ -6,7 +6,7 @@ They are fitted by ``scripts/calibrate.py`` on the ``train`` splits of the marki
 
 There are two kinds of judgement. Point by point (``weights``): each claim of the answer
 against each creditable point, for notes and mark-scheme-like references. Whole answer
-(``judges``, by the reference's shape, ``pastpaper.references``): a one-mark question with
+(``judges``, by the reference's shape, ``pastpaper.schemes.references``): a one-mark question with
 short acceptable answers, or a scoring guide with examples, is judged on the whole answer
 at once; a question of several marks with one model answer is judged whole and its share
 mapped onto the marks. How often each word piece occurs in train answers
@@ -23,7 +23,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from pastpaper.errors import PastpaperError
-from pastpaper.references import Reference
+from pastpaper.schemes.references import Reference
 
 __all__ = ["AnswerModel", "Calibration", "calibration"]
 
@@ -99,7 +99,7 @@ class Calibration(BaseModel):
 @cache
 def calibration() -> Calibration:
     """The calibration shipped with this version of pastpaper."""
-    folder = resources.files("pastpaper")
+    folder = resources.files("pastpaper.marking")
     try:
         fitted = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))
         pieces = json.loads((folder / "piece_answers.json").read_text(encoding="utf-8"))

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.charts import chart_format, new_figure, save_figure, shorten
 from pastpaper.course import Course, QuestionFamily
+from pastpaper.study.charts import chart_format, new_figure, save_figure, shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

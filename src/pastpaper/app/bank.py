@@ -11,10 +11,10 @@ from pastpaper.course import Course
 from pastpaper.errors import InputError, Notice, OutputError
 from pastpaper.files import CSV, YAML, check_writable, write_file
 from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
-from pastpaper.markbook import MarkBookReport, mark_book_text, mark_sheet, read_mark_book
 from pastpaper.marking import Marking, mark
-from pastpaper.points import Point, family_points
-from pastpaper.scheme import MarkScheme, build_scheme
+from pastpaper.marking.markbook import MarkBookReport, mark_book_text, mark_sheet, read_mark_book
+from pastpaper.schemes.points import Point, family_points
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
 from pastpaper.store import Saved, Store, StoredFamily
 
 __all__ = [
@@ -171,8 +171,8 @@ def scheme_of(store: Store, question_id: int) -> MarkScheme:
 
 def mark_answer(store: Store, question_id: int, answer: str) -> Marking:
     """Mark one answer to a stored question against its scheme (the teacher's edits too)."""
-    from pastpaper.calibration import calibration
-    from pastpaper.embed import embedder
+    from pastpaper.marking.calibration import calibration
+    from pastpaper.marking.embed import embedder
 
     scheme = scheme_of(store, question_id)
     return mark(answer, scheme, embedder(), calibration())
@@ -190,25 +190,25 @@ def mark_csv(
     address: str | None = None,
 ) -> MarkBookReport:
     """Mark a class's answers in a CSV file and write the mark book: one row for each row of
-    the answers, marked or with the reason it was not (see ``pastpaper.markbook``).
+    the answers, marked or with the reason it was not (see ``pastpaper.marking.markbook``).
 
     The mark book is never written over the answers or the database in use, and over an
     existing file only with ``force``; that is checked before any marking starts.
-    ``engine`` "ray" marks with Ray (``pastpaper.scale``), on the cluster at ``address``
-    or on one started here; "local" in this machine's processes (``pastpaper.bulk``).
+    ``engine`` "ray" marks with Ray (``pastpaper.marking.scale``), on the cluster at ``address``
+    or on one started here; "local" in this machine's processes (``pastpaper.marking.bulk``).
     """
-    from pastpaper.bulk import Item, Outcome, mark_all, workers_for
-    from pastpaper.calibration import calibration
-    from pastpaper.embed import embedder
+    from pastpaper.marking.bulk import Item, Outcome, mark_all, workers_for
+    from pastpaper.marking.calibration import calibration
+    from pastpaper.marking.embed import embedder
 
     if engine == "ray":
-        from pastpaper.scale import require_ray
+        from pastpaper.marking.scale import require_ray
 
         require_ray()
 
     def marker(items: list[Item], done: Callable[[int], None]) -> list[Outcome]:
         if engine == "ray":
-            from pastpaper.scale import mark_with_ray
+            from pastpaper.marking.scale import mark_with_ray
 
             return mark_with_ray(items, calibration(), done, address)
         return mark_all(items, embedder, calibration(), done, workers_for(len(items)))
@@ -223,7 +223,7 @@ def mark_csv(
         raise InputError(f"cannot be read ({error.strerror})", source) from None
     sheet, notices = read_mark_book(data, str(source), delimiter)
     # The model loads at the first answer marked: not at all when none can be. A large
-    # class is shared between worker processes, one a core (pastpaper.bulk).
+    # class is shared between worker processes, one a core (pastpaper.marking.bulk).
     outcomes = mark_sheet(
         sheet,
         lambda question: scheme_of(store, question),

@@ -73,7 +73,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.clauses import (
+from pastpaper.course import Course, Topic
+from pastpaper.schemes.clauses import (
     DATE,
     MODALS,
     PREPOSITIONS,
@@ -90,9 +91,8 @@ from pastpaper.clauses import (
     plain,
     widened,
 )
-from pastpaper.course import Course, Topic
-from pastpaper.dates import mentions
-from pastpaper.points import Point, family_points, word_rarity
+from pastpaper.schemes.points import Point, family_points, word_rarity
+from pastpaper.study.dates import mentions
 from pastpaper.text import match_key, slugify
 
 __all__ = [

@@ -1,7 +1,7 @@
 """What a question's reference is, told apart by its shape.
 
 A marking set, a Moodle question or a teacher gives a question one of these, and each is
-marked its own way (``pastpaper.judges``), always on the question's own scale:
+marked its own way (``pastpaper.marking.judges``), always on the question's own scale:
 
 - ``notes``: no reference; the scheme comes from the revision notes that answer it, marked
   point by point.

@@ -2,8 +2,8 @@
 (``pastpaper mark --csv FILE -o OUT --engine ray [--address ADDR]``).
 
 The answers become a Ray dataset, each numbered; ``map_batches`` hands chunks of
-``pastpaper.bulk.CHUNK`` to a pool of actors, one a CPU of the cluster, each of which loads
-the embedding model once (with one thread) and marks its chunks as ``pastpaper.bulk`` does.
+``pastpaper.marking.bulk.CHUNK`` to a pool of actors, one a CPU of the cluster, each of which loads
+the embedding model once (with one thread) and marks its chunks as ``pastpaper.marking.bulk`` does.
 The schemes are built here, once, and given to every actor when it starts; an answer carries
 only its scheme's number. Outcomes come back pickled, in the order the actors finish, and are
 put back in the answers' order, so the mark book is the one the local path writes
@@ -22,10 +22,10 @@ from collections.abc import Callable, Sequence
 from importlib.util import find_spec
 from typing import Any
 
-from pastpaper.bulk import CHUNK, Item, Outcome
-from pastpaper.calibration import Calibration
 from pastpaper.errors import PastpaperError
-from pastpaper.scheme import MarkScheme
+from pastpaper.marking.bulk import CHUNK, Item, Outcome
+from pastpaper.marking.calibration import Calibration
+from pastpaper.schemes.scheme import MarkScheme
 
 __all__ = ["ENGINES", "mark_with_ray", "require_ray"]
 
@@ -123,14 +123,14 @@ class _Marker:
     of its own), and the run's schemes and calibration."""
 
     def __init__(self, schemes: list[MarkScheme], calibration: Calibration):
-        from pastpaper.embed import Embedder
+        from pastpaper.marking.embed import Embedder
 
         self.model = Embedder(threads=1)
         self.schemes = schemes
         self.calibration = calibration
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        from pastpaper.bulk import mark_chunk
+        from pastpaper.marking.bulk import mark_chunk
 
         items = [
             (str(answer), self.schemes[int(scheme)])

@@ -23,7 +23,7 @@ from pastpaper.errors import InputError, PastpaperError
 from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from pastpaper.bank import ImportReport
+    from pastpaper.app.bank import ImportReport
     from pastpaper.marking import Marking
     from pastpaper.store import QuestionInfo, Store
 
@@ -134,7 +134,7 @@ def import_(
     Example: pastpaper import khrushchev.txt revision.md
     """
     limit = load_settings(ctx.obj, max_mb=max_mb).max_bytes
-    from pastpaper.bank import import_file
+    from pastpaper.app.bank import import_file
 
     store = _store(ctx)
     failed = 0
@@ -367,7 +367,7 @@ def points(
 
     Example: pastpaper points f1
     """
-    from pastpaper.bank import points_of
+    from pastpaper.app.bank import points_of
 
     family, found = points_of(_store(ctx), ref)
     if as_json:
@@ -399,7 +399,7 @@ def scheme(
 
     Example: pastpaper scheme 4
     """
-    from pastpaper.bank import scheme_of
+    from pastpaper.app.bank import scheme_of
 
     built = scheme_of(_store(ctx), question_id)
     if as_json:
@@ -474,9 +474,9 @@ def mark_(
 
     Example: pastpaper mark 4 --answer "He wanted to secure his own position."
     """
-    from pastpaper.bank import mark_answer, mark_csv
-    from pastpaper.markbook import parse_delimiter
-    from pastpaper.scale import ENGINES
+    from pastpaper.app.bank import mark_answer, mark_csv
+    from pastpaper.marking.markbook import parse_delimiter
+    from pastpaper.marking.scale import ENGINES
 
     if csv_in is None and delimiter is not None:
         raise PastpaperError("--delimiter goes with --csv ANSWERS.csv")
@@ -625,16 +625,16 @@ def eval_(
 
     Example: pastpaper eval ../shared/data/semeval2013.jsonl --split unseen-questions
     """
-    from pastpaper.bulk import workers_for
-    from pastpaper.calibration import calibration
-    from pastpaper.embed import embedder
-    from pastpaper.evaluate import evaluate, read_marking_set
     from pastpaper.ingest import read_notes
+    from pastpaper.marking.bulk import workers_for
+    from pastpaper.marking.calibration import calibration
+    from pastpaper.marking.embed import embedder
+    from pastpaper.marking.evaluate import evaluate, read_marking_set
 
     limit = load_settings(max_mb=max_mb).max_bytes
     rows = read_marking_set(file, split)
     course = read_notes(notes, max_bytes=limit).course if notes is not None else None
-    # A large set is shared between worker processes, one a core (pastpaper.bulk).
+    # A large set is shared between worker processes, one a core (pastpaper.marking.bulk).
     workers = workers_for(len(rows))
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("loading the model", total=len(rows))
@@ -693,7 +693,7 @@ def export(
 
     Example: pastpaper export khrushchevs-attempts-at-modernisation -o khrushchev.yaml
     """
-    from pastpaper.bank import export_course, write_course_file
+    from pastpaper.app.bank import export_course, write_course_file
 
     store = _store(ctx)
     if str(output) == "-":
@@ -710,7 +710,7 @@ def demo(ctx: typer.Context) -> None:
 
     Example: pastpaper demo
     """
-    from pastpaper.bank import import_examples
+    from pastpaper.app.bank import import_examples
 
     store = _store(ctx)
     reports = import_examples(store)
@@ -718,7 +718,7 @@ def demo(ctx: typer.Context) -> None:
         _print_report(report)
     out.print()
     _print_questions([q for r in reports for q in store.questions(course=r.saved.slug)])
-    from pastpaper.bank import DEMO_ANSWERS, mark_answer
+    from pastpaper.app.bank import DEMO_ANSWERS, mark_answer
 
     question = next(
         q for q in store.questions(course=reports[0].saved.slug) if q.text == DEMO_ANSWERS[0]
@@ -752,4 +752,4 @@ def main() -> Any:
 
 
 # The study commands (cards, review, practise, progress, ...) join this app.
-from pastpaper import cli_study as _study  # noqa: E402, F401
+from pastpaper.cli import study as _study  # noqa: E402, F401

@@ -19,9 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pastpaper.cards import cards_of
 from pastpaper.errors import AnswerKept, NotFound, NothingToMark, OutputError, StoreError
-from pastpaper.schedule import (
+from pastpaper.store.memory import Attempt, CardSync, StoredCard
+from pastpaper.study.cards import cards_of
+from pastpaper.study.schedule import (
     Plan,
     Rating,
     due_under,
@@ -30,12 +31,11 @@ from pastpaper.schedule import (
     retention,
     review,
 )
-from pastpaper.store.memory import Attempt, CardSync, StoredCard
 
 if TYPE_CHECKING:
     from pastpaper.marking import Marking
-    from pastpaper.recovery import Recovered
     from pastpaper.store import QuestionInfo, Store
+    from pastpaper.store.recovery import Recovered
 
 __all__ = [
     "Practised",
@@ -94,7 +94,7 @@ def typed_rating(typed: str, expected: str) -> Rating:
     """
     from rapidfuzz import fuzz
 
-    from pastpaper.inaccuracies import as_number
+    from pastpaper.marking.inaccuracies import as_number
     from pastpaper.text import match_key
 
     said, wanted = match_key(typed), match_key(expected)
@@ -125,7 +125,7 @@ _LITTLE_WORDS = frozenset("a an the of and in on to for by".split())
 
 def suggested_seconds(marks: int | None, minutes_per_mark: float) -> int:
     """The exam's pace: ``minutes_per_mark`` a mark (a question without marks counts six)."""
-    from pastpaper.scheme import DEFAULT_MARKS
+    from pastpaper.schemes.scheme import DEFAULT_MARKS
 
     return round((marks or DEFAULT_MARKS) * minutes_per_mark * 60)
 
@@ -153,7 +153,7 @@ def keep_answer(
     """Save an answer to ``question`` as written, unmarked; the attempt's id.
 
     With ``rescue`` (a folder), an answer the database will not take is kept in a file
-    there instead, and AnswerKept says where (see ``pastpaper.recovery``).
+    there instead, and AnswerKept says where (see ``pastpaper.store.recovery``).
     """
     values: dict[str, Any] = {
         "question_id": question.id,
@@ -170,7 +170,7 @@ def keep_answer(
     except StoreError as error:
         if rescue is None:
             raise
-        from pastpaper.recovery import Recovered, keep
+        from pastpaper.store.recovery import Recovered, keep
 
         try:
             kept = Recovered(**values, database=store.name, cause=str(error))
@@ -183,7 +183,7 @@ def keep_answer(
 def submit_kept(store: Store, kept: Recovered, plan: Plan) -> Practised:
     """Submit an answer that waited in a file: save it as it was written and when, remove the
     file, then mark it. NotFound if its question has left the bank (the file stays)."""
-    from pastpaper.recovery import forget
+    from pastpaper.store.recovery import forget
 
     store.question(kept.question_id)
     attempt_id = store.memory.start_attempt(
@@ -219,7 +219,7 @@ def _mark_attempt(
     store: Store, question_id: int, attempt_id: int, answer: str, plan: Plan
 ) -> Practised:
     """Mark a kept answer; keep the mark and the question's new schedule together."""
-    from pastpaper.bank import mark_answer
+    from pastpaper.app.bank import mark_answer
 
     [attempt] = store.memory.attempts(attempt_id=attempt_id)
     marking = mark_answer(store, question_id, answer)

@@ -2,7 +2,7 @@
 
 The model runs on ONNX Runtime with the ``tokenizers`` library: a marking process imports
 neither torch nor transformers. The ONNX graph is made from the package's weights, after
-their SHA-256 is checked against the published model's, by ``pastpaper.embed_export`` in a
+their SHA-256 is checked against the published model's, by ``pastpaper.marking.embed_export`` in a
 process of its own (with torch, from the ``marker`` extra), once per machine: it is kept in
 the user's cache folder under a name holding the weights' hash and the exporter's version,
 and written whole or not at all. Nothing is ever fetched from a hub.
@@ -55,7 +55,7 @@ Pieces = tuple[tuple[str, ...], "npt.NDArray[np.float32]"]
 
 #: SHA-256 of all-MiniLM-L6-v2's model.safetensors as published.
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-#: The version of ``pastpaper.embed_export``'s graph: a change to it makes a new file.
+#: The version of ``pastpaper.marking.embed_export``'s graph: a change to it makes a new file.
 EXPORT_VERSION = 1
 #: How many texts' sentence vectors an embedder keeps (384 floats each, about 1.5 kB; with
 #: the texts, at most about 100 MB): enough for every claim of a bulk chunk (500 answers).
@@ -101,7 +101,7 @@ class _Recent(Generic[Value]):
 class Embedder:
     """Encodes texts as unit vectors; ``encode`` is what the marker is given.
 
-    ``graph`` is an ONNX graph made by ``pastpaper.embed_export``; by default the one in
+    ``graph`` is an ONNX graph made by ``pastpaper.marking.embed_export``; by default the one in
     the user's cache folder, made there first if missing. It keeps the sentence vectors of
     the ``vectors_kept`` texts it used last, and up to ``pieces_kept`` word pieces of the
     texts it last asked ``pieces`` of. ``threads`` is how many threads ONNX Runtime runs a
@@ -341,7 +341,7 @@ def _export(model_dir: Path, path: Path) -> None:
             flush=True,
         )
     environment = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    command = [sys.executable, "-m", "pastpaper.embed_export", str(model_dir), str(path)]
+    command = [sys.executable, "-m", "pastpaper.marking.embed_export", str(model_dir), str(path)]
     done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     if done.returncode != 0:
         said = (done.stderr.strip().splitlines() or ["(nothing said)"])[-1]

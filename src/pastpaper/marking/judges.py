@@ -1,6 +1,6 @@
 """Whole-answer judgement: an answer read at once against a reference, by its shape.
 
-``pastpaper.references`` tells the shapes apart; this module weighs an answer against each:
+``pastpaper.schemes.references`` tells the shapes apart; this module weighs an answer against each:
 
 - ``accepted`` (one-mark, short acceptable answers): does the answer say what one of them
   says? Its meaning against theirs (also as read after the question), the acceptable
@@ -27,19 +27,19 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from pastpaper.calibration import AnswerModel, Calibration
-from pastpaper.inaccuracies import as_number
-from pastpaper.points import facts
-from pastpaper.references import Reference
-from pastpaper.scheme import MarkScheme, content_stems
+from pastpaper.marking.calibration import AnswerModel, Calibration
+from pastpaper.marking.inaccuracies import as_number
+from pastpaper.schemes.points import facts
+from pastpaper.schemes.references import Reference
+from pastpaper.schemes.scheme import MarkScheme, content_stems
 from pastpaper.text import words
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from pastpaper.embed import Pieces
     from pastpaper.marking import Model
+    from pastpaper.marking.embed import Pieces
 
 __all__ = [
     "ANSWER_FEATURES",
@@ -307,7 +307,7 @@ def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
         return False
     from rapidfuzz import fuzz
 
-    from pastpaper.points import word_rarity
+    from pastpaper.schemes.points import word_rarity
 
     close = 70 if min(len(word), len(other)) >= 7 else 75
     return word_rarity(word) < _UNKNOWN and fuzz.ratio(word, other) >= close

@@ -1,9 +1,9 @@
 """Make the marker's ONNX graph from all-MiniLM-L6-v2's weights, with torch, and check it.
 
-    python -m pastpaper.embed_export MODEL_DIR OUT.onnx
+    python -m pastpaper.marking.embed_export MODEL_DIR OUT.onnx
 
 The embedder runs this in a process of its own the first time a machine marks (see
-``pastpaper.embed``): only this module imports torch, transformers and
+``pastpaper.marking.embed``): only this module imports torch, transformers and
 sentence-transformers. The weights' SHA-256 is checked first; the graph (the transformer
 alone, giving each piece's vector in context; pooling is done by the embedder) is traced by
 ``torch.onnx.export`` and written to a file of its own beside ``OUT``. Before it takes
@@ -23,8 +23,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from pastpaper.embed import Embedder, _check_weights
 from pastpaper.errors import PastpaperError
+from pastpaper.marking.embed import Embedder, _check_weights
 
 __all__ = ["LEAST_COSINE", "SAMPLES", "export", "least_cosine"]
 
@@ -159,7 +159,7 @@ def _trace(model_dir: Path) -> bytes:
 
 def main(arguments: list[str]) -> int:
     if len(arguments) != 2:
-        print("usage: python -m pastpaper.embed_export MODEL_DIR OUT.onnx", file=sys.stderr)
+        print("usage: python -m pastpaper.marking.embed_export MODEL_DIR OUT.onnx", file=sys.stderr)
         return 2
     try:
         least = export(Path(arguments[0]), Path(arguments[1]))

@@ -21,11 +21,11 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
-from pastpaper.calibration import Calibration
 from pastpaper.errors import NothingToMark
 from pastpaper.marking import Marking, Model, claim_texts, mark, read_as_marked
-from pastpaper.references import read_reference
-from pastpaper.scheme import MarkScheme
+from pastpaper.marking.calibration import Calibration
+from pastpaper.schemes.references import read_reference
+from pastpaper.schemes.scheme import MarkScheme
 
 __all__ = [
     "CHUNK",
@@ -132,7 +132,7 @@ _WORKER: tuple[Model, Calibration] | None = None
 
 def _start_worker(calibration: Calibration) -> None:
     """Load a worker's model once, with one thread: the other cores have workers of their own."""
-    from pastpaper.embed import Embedder
+    from pastpaper.marking.embed import Embedder
 
     global _WORKER
     _WORKER = (Embedder(threads=1), calibration)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
-from pastpaper.points import (
+from pastpaper.schemes.points import (
     REASON_COMMANDS,
     Point,
     PointSource,

@@ -15,16 +15,16 @@ from collections.abc import Callable, Sequence, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pastpaper.points import Fact, Point, facts, names_in
-from pastpaper.scheme import MarkScheme, SchemePoint, content_stems
+from pastpaper.schemes.points import Fact, Point, facts, names_in
+from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
 from pastpaper.text import match_key
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from pastpaper.calibration import Calibration
     from pastpaper.marking import Span
+    from pastpaper.marking.calibration import Calibration
 
 __all__ = ["NEGATIONS", "Wrong", "as_number", "contradiction", "plain_stems", "wrong_facts"]
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pastpaper.points import word_rarity
+from pastpaper.schemes.points import word_rarity
 from pastpaper.text import plain
 
 __all__ = [

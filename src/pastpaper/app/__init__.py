@@ -1,0 +1,1 @@
+"""The application layer: what the CLI and the web call."""

@@ -1,0 +1,1 @@
+"""Points and schemes: notes cut into creditable points, and the mark scheme each question gets."""

@@ -1,0 +1,1 @@
+"""Study: cards, their schedule, practice against the clock, progress, trends and timelines."""
