@@ -579,3 +579,32 @@ def test_eval_prints_the_fields_figures(tmp_path: Path, seed_path: Path) -> None
     assert (
         no_notes.exit_code == 1 and "give the notes that answer it with --notes" in no_notes.stderr
     )
+
+
+def test_command_modules_import_only_the_shared_parts_of_the_cli() -> None:
+    """No circle: a command module imports options and render, never another command."""
+    import ast
+
+    import pastpaper.cli
+
+    folder = Path(pastpaper.cli.__file__).parent
+    shared = {"pastpaper.cli.options", "pastpaper.cli.render"}
+    for path in sorted(folder.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module is not None
+        } | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        from_cli = {name for name in imported if name.startswith("pastpaper.cli")}
+        allowed = shared - {f"pastpaper.cli.{path.stem}"}  # render imports neither
+        if path.stem == "render":
+            allowed = set()
+        assert from_cli <= allowed, (path.name, from_cli)

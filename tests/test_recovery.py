@@ -110,13 +110,13 @@ def test_practise_points_only_to_what_practise_can_do(bank: Path, data_home: Pat
 
 
 def test_times_are_said_in_singular_and_plural() -> None:
-    from pastpaper.cli.study import _when
+    from pastpaper.cli.render import when
 
-    now = datetime.now(UTC)
-    assert _when(now + timedelta(seconds=65)) == "in 1 minute"
-    assert _when(now + timedelta(minutes=10, seconds=5)) == "in 10 minutes"
-    assert _when(now + timedelta(hours=1, minutes=1)) == "in 1 hour"
-    assert _when(now + timedelta(days=1, hours=1)).startswith("in 1 day (")
+    now = datetime(2027, 4, 30, 12, tzinfo=UTC)
+    assert when(now + timedelta(seconds=65), now) == "in 1 minute"
+    assert when(now + timedelta(minutes=10, seconds=5), now) == "in 10 minutes"
+    assert when(now + timedelta(hours=1, minutes=1), now) == "in 1 hour"
+    assert when(now + timedelta(days=1, hours=1), now) == "in 1 day (2027-05-01)"
 
 
 @pytest.mark.parametrize(

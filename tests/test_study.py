@@ -390,3 +390,16 @@ def test_cards_follow_the_notes_when_they_are_imported_again(
     cli(db, "import", str(notes))
     after = {c["front"] for c in json.loads(cli(db, "cards", "--json"))}
     assert "In {{c1::1961}} Stalin's body was removed from the tomb." in after - before
+
+
+def test_the_cli_names_its_own_arguments_where_the_library_names_a_remedy(seeded: str) -> None:
+    both = runner.invoke(app, ["--db", seeded, "practise", "2", "--due"])
+    assert both.exit_code == 1
+    assert both.stderr == "error: give a QUESTION_ID or --due, not both\n"
+    neither = runner.invoke(app, ["--db", seeded, "practise"])
+    assert neither.stderr == "error: give a QUESTION_ID (see pastpaper questions) or --due\n"
+    bad = runner.invoke(app, ["--db", seeded, "points", "x3"])
+    assert bad.stderr == (
+        "error: 'x3' is not a question id (3) or a family id (f3); 'pastpaper questions' "
+        "lists both\n"
+    )

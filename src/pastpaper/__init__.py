@@ -12,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pastpaper.app import Pastpaper
     from pastpaper.app.bank import ImportReport, export_course, import_file
     from pastpaper.course import Course, Question, QuestionFamily, Topic, command_word
     from pastpaper.errors import InputError, NotFound, Notice, PastpaperError, StoreError
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 # Where each public name lives. They are imported on first use, so that `pastpaper --help`
 # and `import pastpaper.errors` do not pay for the database and document libraries.
 _HOMES = {
+    "pastpaper.app": ("Pastpaper",),
     "pastpaper.app.bank": ("ImportReport", "export_course", "import_file"),
     "pastpaper.course": ("Course", "Question", "QuestionFamily", "Topic", "command_word"),
     "pastpaper.errors": ("InputError", "NotFound", "Notice", "PastpaperError", "StoreError"),
@@ -47,6 +49,7 @@ __all__ = [
     "InputError",
     "NotFound",
     "Notice",
+    "Pastpaper",
     "PastpaperError",
     "Question",
     "QuestionFamily",

@@ -10,6 +10,11 @@
         └── AnswerKept   ... so an answer was kept in a file instead, to submit later
 
 The CLI prints ``str(error)`` and exits non-zero; nobody sees a traceback for these.
+
+An error (or a Notice) that the user can get past by asking differently names how in
+``remedy``, a word such as ``"force"`` (replace the file) or ``"replace"`` (update the course
+from this file): the message says what is wrong, and each interface adds how to ask, the CLI
+its option (``pastpaper.cli.render.REMEDIES``), the web its button.
 """
 
 from __future__ import annotations
@@ -35,7 +40,12 @@ __all__ = [
 
 
 class PastpaperError(Exception):
-    """Base class: a message written for the user, saying what is wrong and what to do."""
+    """Base class: a message written for the user, saying what is wrong and what to do;
+    ``remedy`` names what the user can ask for instead (see the module's docstring)."""
+
+    def __init__(self, message: str = "", *, remedy: str | None = None):
+        self.remedy = remedy
+        super().__init__(message)
 
 
 #: A place in a file: a line number, or a ready label such as ``"page 2, line 5"``.
@@ -87,6 +97,7 @@ class Notice:
     message: str
     path: str | None = None
     line: Line = None
+    remedy: str | None = None
 
     def __str__(self) -> str:
         location = where(self.path, self.line)
@@ -96,11 +107,18 @@ class Notice:
 class InputError(PastpaperError):
     """A file whose content cannot be imported; names the file and, where it can, the line."""
 
-    def __init__(self, message: str, path: str | Path | None = None, line: Line = None):
+    def __init__(
+        self,
+        message: str,
+        path: str | Path | None = None,
+        line: Line = None,
+        *,
+        remedy: str | None = None,
+    ):
         self.path = None if path is None else str(path)
         self.line = line
         location = where(path, line)
-        super().__init__(f"{location}: {message}" if location else message)
+        super().__init__(f"{location}: {message}" if location else message, remedy=remedy)
 
 
 class NotFound(PastpaperError):

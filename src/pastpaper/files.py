@@ -114,7 +114,7 @@ def check_writable(
             raise OutputError(f"{path}: cannot write: the folder {path.parent} does not exist")
         return
     if not force:
-        raise OutputError(f"{path} exists; choose another file or pass --force to replace it")
+        raise OutputError(f"{path} exists", remedy="force")
     try:
         with path.open("rb") as existing:
             head = existing.read(_SNIFF)
@@ -125,10 +125,7 @@ def check_writable(
     if head.startswith(_SQLITE):
         raise OutputError(f"{path} is a SQLite database, not {kind.name}; it is left as it is")
     if path.suffix.lower() not in kind.suffixes or (head and not kind.looks_like(head)):
-        raise OutputError(
-            f"{path} is not {kind.name}, so it is left as it is (even with --force); "
-            "write to another file"
-        )
+        raise OutputError(f"{path} is not {kind.name}, so it is left as it is", remedy="kept")
 
 
 def _what(kept: Path) -> str:
@@ -188,9 +185,7 @@ def _rename_new(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise OutputError(
-            f"{path} exists; choose another file or pass --force to replace it"
-        ) from None
+        raise OutputError(f"{path} exists", remedy="force") from None
     except OSError:
         # A file system without hard links: the check above is the best there is.
         os.replace(temporary, path)

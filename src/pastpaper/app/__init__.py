@@ -1,1 +1,26 @@
-"""The application layer: what the CLI and the web call."""
+"""The application layer: one entry object, ``Pastpaper``, through which the CLI (and the web
+to come) work. An interface parses what it is given, calls one method, and renders what comes
+back; every rule lives here or below.
+
+    app = Pastpaper(Store.open("bank.db"), None, Settings(), lambda: datetime.now(UTC))
+    app.import_file("notes.txt")
+    app.mark(4, "He wanted to secure his own position.").mark
+
+``Pastpaper(store, marker, settings, clock)``: the store it reads and writes; the marker
+every answer goes through (None: the installed model, loaded at the first answer marked); the
+settings (``pastpaper.settings``); the clock, a callable giving the time now with its time
+zone, so that nothing here reads the time itself. The methods are grouped by what they are
+for: ``bank`` (the question bank), ``marking``, ``study`` (cards, practice, progress, the
+notes at a glance) and ``exports``; ``base`` holds what they share.
+"""
+
+from __future__ import annotations
+
+from pastpaper.app.base import AnswerMarker, Clock
+from pastpaper.app.exports import Exports
+
+__all__ = ["AnswerMarker", "Clock", "Pastpaper"]
+
+
+class Pastpaper(Exports):
+    """The question bank, its marking and a student's study, over one store."""

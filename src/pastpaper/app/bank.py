@@ -1,12 +1,25 @@
-"""Question-bank operations that join ingest and store: what the CLI, web app and API call."""
+"""The question bank: import notes, list courses and questions, show points and schemes,
+write course files. ``Bank`` holds these as methods of ``Pastpaper``; the functions below
+them take the store as their first argument, for code that has no ``Pastpaper``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from typing import Annotated, Any
 
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+
+from pastpaper.app.base import Base
 from pastpaper.course import Course
 from pastpaper.errors import InputError, Notice, OutputError
 from pastpaper.files import CSV, YAML, check_writable, write_file
@@ -15,11 +28,17 @@ from pastpaper.marking import Marking, mark
 from pastpaper.marking.markbook import MarkBookReport, mark_book_text, mark_sheet, read_mark_book
 from pastpaper.schemes.points import Point, family_points
 from pastpaper.schemes.scheme import MarkScheme, build_scheme
-from pastpaper.store import Saved, Store, StoredFamily
+from pastpaper.store import DeletedCourse, Saved, Store, StoredFamily
 
 __all__ = [
     "DEMO_ANSWERS",
+    "Bank",
+    "CourseRow",
+    "FamilyPoints",
     "ImportReport",
+    "QuestionRow",
+    "QuestionScheme",
+    "QuestionView",
     "export_course",
     "import_examples",
     "import_file",
@@ -55,6 +74,7 @@ def import_file(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     replace: bool = False,
+    now: datetime | None = None,
 ) -> ImportReport:
     """Read one notes or course file and save it.
 
@@ -62,7 +82,8 @@ def import_file(
     slug names; so does any file with ``replace``. A notes file whose course title is taken
     by another file's course becomes a course of its own (``slug-2``), with a warning. Notes
     whose course was updated from a course file since are refused (InputError, nothing
-    saved) unless ``replace``: the teacher's corrections live in that file.
+    saved) unless ``replace``: the teacher's corrections live in that file. ``now``: when
+    (the store's clock if not given).
     """
     imported = read_notes(path, max_bytes=max_bytes)
     source = str(Path(path).resolve())
@@ -72,11 +93,11 @@ def import_file(
         slug, edited = corrected
         raise InputError(
             f"the course '{slug}' was made from these notes and last updated from the "
-            f"course file {edited}, so its edits live there: import {edited} instead, or "
-            "pass --replace to start again from these notes",
+            f"course file {edited}, so its edits live there: import {edited} instead",
             path,
+            remedy="replace",
         )
-    return _save(store, str(path), imported, source, replace or course_file, not course_file)
+    return _save(store, str(path), imported, source, replace or course_file, not course_file, now)
 
 
 #: The demo's question (from the built-in example) and two answers to it, written for it.
@@ -98,7 +119,7 @@ DEMO_ANSWERS: tuple[str, tuple[str, str], tuple[str, str]] = (
 )
 
 
-def import_examples(store: Store) -> list[ImportReport]:
+def import_examples(store: Store, now: datetime | None = None) -> list[ImportReport]:
     """Import the built-in example notes that ship inside the package."""
     reports = []
     folder = resources.files("pastpaper") / "examples"
@@ -106,16 +127,22 @@ def import_examples(store: Store) -> list[ImportReport]:
         if entry.name.endswith(".txt"):
             imported = parse_notes(entry.read_text(encoding="utf-8"), entry.name)
             reports.append(
-                _save(store, entry.name, imported, f"pastpaper:{entry.name}", False, True)
+                _save(store, entry.name, imported, f"pastpaper:{entry.name}", False, True, now)
             )
     return reports
 
 
 def _save(
-    store: Store, name: str, imported: Imported, source: str, replace: bool, keep_schemes: bool
+    store: Store,
+    name: str,
+    imported: Imported,
+    source: str,
+    replace: bool,
+    keep_schemes: bool,
+    now: datetime | None,
 ) -> ImportReport:
     saved = store.save_course(
-        imported.course, source=source, replace=replace, keep_schemes=keep_schemes
+        imported.course, source=source, replace=replace, keep_schemes=keep_schemes, now=now
     )
     notices = list(imported.notices)
     notices += [Notice(message, name) for message in saved.scheme_messages]
@@ -123,9 +150,9 @@ def _save(
         notices.append(
             Notice(
                 f"a course '{imported.course.slug}' imported from {saved.clashed_with} is "
-                f"already in the bank, so this file became the course '{saved.slug}'; to "
-                "update the other course from this file instead, import it with --replace",
+                f"already in the bank, so this file became the course '{saved.slug}'",
                 name,
+                remedy="replace other",
             )
         )
     return ImportReport(name, imported.course, saved, notices)
@@ -156,8 +183,7 @@ def points_of(store: Store, ref: str) -> tuple[StoredFamily, list[Point]]:
         family = store.family(store.question(int(text)).question.family)
     else:
         raise InputError(
-            f"'{ref}' is not a question id (3) or a family id (f3); 'pastpaper questions' "
-            "lists both"
+            f"'{ref}' is not a question id (3) or a family id (f3)", remedy="list questions"
         )
     return family, family_points(family.family)
 
@@ -233,3 +259,128 @@ def mark_csv(
     write_file(target, mark_book_text(sheet, outcomes), kind=CSV, force=force, protect=protect)
     marked = sum(1 for outcome in outcomes if outcome.mark is not None)
     return MarkBookReport(len(outcomes), marked, notices)
+
+
+# -- as methods of Pastpaper, returning what a command prints (--json: their model_dump) ------
+
+#: A stored time as the courses' JSON has always shown it (``str``: a space, not a T).
+_Shown = Annotated[datetime, PlainSerializer(str, return_type=str, when_used="json")]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(frozen=True, from_attributes=True)
+
+
+class CourseRow(_Row):
+    """A course in the bank, with how much it holds."""
+
+    id: int
+    slug: str
+    title: str
+    topics: int
+    questions: int
+    notes: int
+    updated_at: _Shown
+
+
+class QuestionRow(_Row):
+    """A question of the bank, with where it sits: course, topic and family."""
+
+    id: int
+    course: str
+    topic: str
+    topic_number: int | None
+    family: int
+    year: int | None
+    text: str
+    marks: int | None
+    command_word: str
+
+
+class QuestionView(_Row):
+    """One question, the same question in other years (itself too), and its notes."""
+
+    question: QuestionRow
+    course_title: str
+    family_questions: list[QuestionRow]
+    notes: list[str]
+
+
+class FamilyPoints(_Row):
+    """The creditable points of one question family. Its JSON is a list of the points, each
+    with its family's id."""
+
+    family: int
+    topic: str
+    points: list[Point]
+
+    @model_serializer(mode="wrap")
+    def _as_rows(self, handler: SerializerFunctionWrapHandler) -> Any:
+        return [{"family": self.family, **point} for point in handler(self)["points"]]
+
+
+class QuestionScheme(_Row):
+    """A question's mark scheme. Its JSON is the scheme with the question's id first, each
+    point's own fields beside its marking, and the points left out as ``{id, why}``."""
+
+    question_id: int
+    scheme: MarkScheme
+
+    @model_serializer(mode="wrap")
+    def _flat(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)["scheme"]
+        points = [{**p.pop("point"), **p} for p in data.pop("points")]
+        left_out = [{"id": pid, "why": why} for pid, why in data.pop("left_out")]
+        return {"question_id": self.question_id, **data, "points": points, "left_out": left_out}
+
+
+class Bank(Base):
+    """Import notes; list, show, delete and write out what the bank holds."""
+
+    def import_file(self, path: str | Path, *, replace: bool = False) -> ImportReport:
+        """Read one notes or course file (at most the settings' ``max_mb``) and save it;
+        see ``import_file``."""
+        limit = self.settings.max_bytes
+        return import_file(self.store, path, max_bytes=limit, replace=replace, now=self.now())
+
+    def import_examples(self) -> list[ImportReport]:
+        """Import the built-in example notes."""
+        return import_examples(self.store, self.now())
+
+    def courses(self) -> list[CourseRow]:
+        return [CourseRow.model_validate(c) for c in self.store.courses()]
+
+    def course_summary(self, ref: str) -> CourseRow:
+        """One course, by slug or id."""
+        return CourseRow.model_validate(self.store.summary(ref))
+
+    def delete_course(self, ref: str) -> DeletedCourse:
+        """Delete a course with its questions, notes and cards; attempts and reviews stay."""
+        return self.store.delete_course(ref)
+
+    def questions(self, course: str | None = None, topic: str | None = None) -> list[QuestionRow]:
+        """The bank's questions (of one course, of one topic: its number or a word of its
+        title), by course, topic and family."""
+        return [
+            QuestionRow.model_validate(q) for q in self.store.questions(course=course, topic=topic)
+        ]
+
+    def question(self, question_id: int) -> QuestionView:
+        return QuestionView.model_validate(self.store.question(question_id))
+
+    def points(self, ref: str) -> FamilyPoints:
+        """A family's points, given as ``f3`` (family 3) or ``3`` (question 3's family)."""
+        family, found = points_of(self.store, ref)
+        return FamilyPoints(family=family.id, topic=family.topic, points=found)
+
+    def scheme(self, question_id: int) -> QuestionScheme:
+        """A question's mark scheme, with its teacher's edits applied."""
+        return QuestionScheme(question_id=question_id, scheme=scheme_of(self.store, question_id))
+
+    def export_course(self, ref: str) -> str:
+        """The text of a course file for a stored course."""
+        return export_course(self.store, ref)
+
+    def write_course_file(self, ref: str, path: Path, *, force: bool = False) -> None:
+        """Write a course file; over an existing file only with ``force``."""
+        write_course_file(self.store, ref, path, force=force)

@@ -65,9 +65,9 @@ def read_source(path: Path, max_bytes: int) -> tuple[Format, Source]:
         if size > max_bytes:
             raise InputError(
                 f"the file is {_size(size)}, over the {_size(max_bytes)} limit for one notes "
-                "file; split it into smaller files, or raise the limit with --max-mb or "
-                "PASTPAPER_MAX_MB",
+                "file; split it into smaller files",
                 name,
+                remedy="max_mb",
             )
         data = path.read_bytes()
     except FileNotFoundError:

@@ -20,7 +20,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +65,13 @@ def write_anki(
     cards: Iterable[Card],
     path: str | Path,
     *,
-    now: datetime | None = None,
+    now: datetime,
     force: bool = False,
     protect: Iterable[Path | None] = (),
 ) -> None:
     """Write ``cards`` as an Anki package (``.apkg``) of one deck named after the course.
 
-    ``now`` stamps the notes (default: the current time); the same cards and ``now`` give the
+    ``now`` stamps the notes; the same cards and ``now`` give the
     same collection inside the package. An existing file is replaced only with ``force``, and
     only if it is an Anki package (a zip); never a ``protect``ed one (see ``write_file``).
     """
@@ -89,7 +89,7 @@ def write_anki(
                 guid=genanki.guid_for(card.id),
             )
         )
-    stamp = (now or datetime.now(UTC)).timestamp()
+    stamp = now.timestamp()
     package = genanki.Package(deck)
     write_file(
         path,

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,11 +54,10 @@ __all__ = [
 ]
 
 
-def sync_cards(store: Store, course: str | None = None) -> dict[str, CardSync]:
+def sync_cards(store: Store, course: str | None, *, now: datetime) -> dict[str, CardSync]:
     """Make each course's cards from its notes (or one course's) and bring the stored cards
     in line, keeping every schedule and review; by course slug, for the courses whose notes
-    were imported since their cards were last made."""
-    now = datetime.now(UTC)
+    were imported since their cards were last made (``now``: when)."""
     wanted = {store.course_id(course)} if course is not None else None
     synced = {}
     for summary in store.courses():

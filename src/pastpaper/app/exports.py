@@ -1,0 +1,38 @@
+"""Writing a course out for other programs: Anki decks and Moodle question banks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pastpaper.app.study import Study
+
+__all__ = ["Exports"]
+
+
+class Exports(Study):
+    """Write a course's cards and questions for Anki and Moodle."""
+
+    def export_anki(self, course: str, output: Path, *, force: bool = False) -> int:
+        """Write a course's cards as an Anki deck (over an existing file only with
+        ``force``, never over the database); how many cards it holds."""
+        from pastpaper.files import APKG, check_writable
+        from pastpaper.study.cards import cards_of
+        from pastpaper.study.exports import write_anki
+
+        protect = [self.store.path]
+        check_writable(output, APKG, force=force, protect=protect)
+        plain = self.store.course(course)
+        made = cards_of(plain)
+        write_anki(plain, made, output, force=force, protect=protect, now=self.now())
+        return len(made)
+
+    def export_moodle(self, course: str, output: Path, *, force: bool = False) -> None:
+        """Write a course as a Moodle question bank (Moodle XML)."""
+        from pastpaper.files import XML, check_writable
+        from pastpaper.study.cards import cards_of
+        from pastpaper.study.exports import write_moodle
+
+        protect = [self.store.path]
+        check_writable(output, XML, force=force, protect=protect)
+        plain = self.store.course(course)
+        write_moodle(plain, cards_of(plain), output, force=force, protect=protect)

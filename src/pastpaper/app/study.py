@@ -1,0 +1,372 @@
+"""Studying through the application layer: cards and their reviews, past-paper practice
+against the clock, progress per topic, and the notes at a glance (trends, timeline).
+
+The rules a student meets live here, not in an interface: one card a point a review
+session, which question ``--due`` picks, the warning when the exam date has passed, the
+empty bank. Everything a student writes is kept before anything else happens
+(``pastpaper.study.practice``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+
+from pastpaper.app.bank import QuestionRow
+from pastpaper.app.marking import Marks
+from pastpaper.errors import InputError, Notice
+from pastpaper.store.memory import StoredCard
+from pastpaper.study.schedule import Plan, Rating
+from pastpaper.study.timeline import Event
+
+if TYPE_CHECKING:
+    from pastpaper.store.recovery import Recovered
+    from pastpaper.study.practice import Practised
+    from pastpaper.study.trends import TrendRow
+
+__all__ = [
+    "CardView",
+    "MarkAt",
+    "Study",
+    "TimelineEvent",
+    "ToPractise",
+    "TopicRow",
+    "require_answer",
+    "shown_front",
+]
+
+#: A time as the study commands' JSON shows it: ``isoformat`` (+00:00, not Z).
+_Iso = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=str, when_used="json")]
+
+
+def shown_front(front: str) -> str:
+    """A card's front as the student sees it: a cloze's hidden words as [...].
+
+    >>> shown_front("Khrushchev spoke in {{c1::1956}}.")
+    'Khrushchev spoke in [...].'
+    """
+    return re.sub(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", "[...]", front)
+
+
+def require_answer(text: str) -> None:
+    """InputError for an answer with nothing in it: it is neither saved nor marked."""
+    if not text.strip():
+        raise InputError("the answer is empty: nothing was saved or marked")
+
+
+class CardView(BaseModel):
+    """A flashcard as it is listed and reviewed; ``due`` None while it is new."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    kind: str
+    front: str
+    back: str
+    point_id: str
+    topic: str
+    source: str
+    tags: list[str]
+    due: _Iso | None
+    stored: StoredCard = Field(exclude=True, repr=False)
+
+    @classmethod
+    def of(cls, card: StoredCard) -> CardView:
+        return cls(
+            id=card.id,
+            kind=card.kind,
+            front=card.front,
+            back=card.back,
+            point_id=card.point_id,
+            topic=card.topic,
+            source=card.source,
+            tags=list(card.tags),
+            due=card.due,
+            stored=card,
+        )
+
+    @property
+    def shown(self) -> str:
+        """The front as the student sees it (see ``shown_front``)."""
+        return shown_front(self.front)
+
+
+class MarkAt(BaseModel):
+    """One marked attempt: when it was submitted, its mark and the most it could have had."""
+
+    model_config = ConfigDict(frozen=True)
+
+    at: _Iso
+    mark: int
+    max: int
+
+
+#: Predicted recall, as the JSON gives it: to four places.
+_Recall = Annotated[
+    float | None,
+    PlainSerializer(lambda r: None if r is None else round(r, 4), when_used="json"),
+]
+
+
+class TopicRow(BaseModel):
+    """A topic's progress: its cards (new, due), their mean predicted recall, and the marks
+    of its questions' attempts, oldest first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    course: str
+    topic: str
+    cards: int
+    new: int
+    due: int
+    retention: _Recall
+    marks: list[MarkAt]
+
+
+class TimelineEvent(BaseModel):
+    """A dated event of the notes; its JSON is the event with its label first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    event: Event
+
+    @model_serializer(mode="wrap")
+    def _flat(self, handler: SerializerFunctionWrapHandler) -> Any:
+        return {"label": self.label, **handler(self)["event"]}
+
+
+@dataclass(frozen=True)
+class ToPractise:
+    """The question to practise, and why it was chosen: ``asked`` (its id was given),
+    ``due`` (due again, the most overdue), ``new`` (none is due; one never tried) or
+    ``none`` (every question was practised and none is due: ``question`` is None)."""
+
+    question: QuestionRow | None
+    why: Literal["asked", "due", "new", "none"]
+
+
+class Study(Marks):
+    """Cards, reviews, practice and progress, for the one student the store holds."""
+
+    @property
+    def plan(self) -> Plan:
+        """How hard to revise, from the settings: the recall to aim for, the exam date."""
+        return Plan(desired_retention=self.settings.retention, exam_date=self.settings.exam_date)
+
+    def plan_notices(self) -> list[Notice]:
+        """Warnings about the plan: an exam date that has passed is not scheduled for."""
+        exam = self.settings.exam_date
+        if exam is not None and exam < self.today():
+            return [
+                Notice(
+                    f"the exam date {exam.isoformat()} has passed; cards are scheduled as if "
+                    "there were none"
+                )
+            ]
+        return []
+
+    def days_to_exam(self) -> int | None:
+        """Whole days left before the exam date (0 once it has come); None without one."""
+        exam = self.settings.exam_date
+        return None if exam is None else max((exam - self.today()).days, 0)
+
+    # -- cards -------------------------------------------------------------------------------
+
+    def _synced(self, course: str | None) -> None:
+        from pastpaper.study.practice import sync_cards
+
+        sync_cards(self.store, course, now=self.now())
+
+    def cards(self, course: str | None = None) -> list[CardView]:
+        """The flashcards the notes make (of one course), made afresh if the notes changed."""
+        self.require_courses()
+        self._synced(course)
+        found = self.store.memory.cards(self.store.course_id(course) if course else None)
+        return [CardView.of(card) for card in found]
+
+    def review_cards(self, course: str | None = None, limit: int = 20) -> list[CardView]:
+        """The cards for one review session: due ones first (most overdue), then new ones,
+        at most ``limit``, and one a point: a point's cloze and its question give each other
+        away."""
+        from pastpaper.study.practice import due_cards
+
+        self.require_courses()
+        self._synced(course)
+        chosen: list[StoredCard] = []
+        for card in due_cards(self.store, self.now(), self.plan, course):
+            if len(chosen) < limit and all(card.point_id != c.point_id for c in chosen):
+                chosen.append(card)
+        return [CardView.of(card) for card in chosen]
+
+    def suggested_rating(self, card: CardView, typed: str) -> Rating | None:
+        """The rating an answer typed to a card suggests; None when nothing was typed."""
+        from pastpaper.study.practice import typed_rating
+
+        return typed_rating(typed, card.back) if typed.strip() else None
+
+    def rate(self, card: CardView, rating: Rating, typed: str | None = None) -> datetime:
+        """Keep a review of ``card`` (with the answer typed) now; when it is due again."""
+        from pastpaper.study.practice import rate_card
+
+        return rate_card(self.store, card.stored, rating, self.plan, self.now(), typed or None)
+
+    # -- past-paper practice -------------------------------------------------------------------
+
+    def kept_answers(self) -> tuple[list[Recovered], list[Notice]]:
+        """Answers the database could not take before, waiting in files to be submitted, and
+        a notice for each file that cannot be read as one."""
+        from pastpaper.store.recovery import waiting
+
+        return waiting(self.store.name)
+
+    def submit_kept(self, kept: Recovered) -> Practised:
+        """Submit an answer that waited in a file (NotFound if its question has gone;
+        NothingToMark: saved, to be marked once the question can be)."""
+        from pastpaper.study.practice import submit_kept
+
+        return submit_kept(self.store, kept, self.plan)
+
+    def mark_left_over(self) -> list[Practised]:
+        """Mark the answers saved but never marked (the process stopped in between)."""
+        from pastpaper.study.practice import mark_left_over
+
+        return mark_left_over(self.store, self.plan)
+
+    def to_practise(self, question_id: int | None = None, *, due: bool = False) -> ToPractise:
+        """The question asked for by id, or with ``due`` the one most overdue for another
+        go, else the first never tried; InputError unless exactly one of the two is asked.
+        """
+        if question_id is not None:
+            if due:
+                raise InputError(
+                    "ask for a question by its id or for the one due, not both",
+                    remedy="id and due",
+                )
+            return ToPractise(self.question(question_id).question, "asked")
+        if not due:
+            raise InputError("ask for a question by its id, or for the one due", remedy="id or due")
+        waiting = self.due_questions()
+        if waiting:
+            return ToPractise(waiting[0], "due")
+        memory = self.store.memory
+        fresh = [q for q in self.questions() if memory.question_state(q.id) is None]
+        return ToPractise(fresh[0], "new") if fresh else ToPractise(None, "none")
+
+    def due_questions(self) -> list[QuestionRow]:
+        """Questions attempted before that are due again now, most overdue first."""
+        from pastpaper.study.practice import due_questions
+
+        due = due_questions(self.store, self.now(), self.plan)
+        return [QuestionRow.model_validate(q) for q in due]
+
+    def suggested_seconds(self, question: QuestionRow) -> int:
+        """The time to allow for ``question``, at the settings' minutes a mark."""
+        from pastpaper.study.practice import suggested_seconds
+
+        return suggested_seconds(question.marks, self.settings.minutes_per_mark)
+
+    def keep_draft(
+        self, question_id: int, text: str, started: datetime, seconds: int
+    ) -> int | None:
+        """Keep an answer stopped half-way, unmarked, to be marked next time; its attempt's
+        id, or None when nothing was written."""
+        from pastpaper.store.recovery import default_folder
+        from pastpaper.study.practice import keep_answer
+
+        if not text.strip():
+            return None
+        question = self.store.question(question_id).question
+        return keep_answer(
+            self.store, question, text, started, self.now(), seconds, rescue=default_folder()
+        )
+
+    def practise(
+        self, question_id: int, text: str, *, started: datetime, seconds: int
+    ) -> Practised:
+        """Keep an answer submitted now, then mark it and schedule the question: the worse
+        it went, the sooner it comes back. An answer the database will not take waits in a
+        file (AnswerKept says where)."""
+        from pastpaper.store.recovery import default_folder
+        from pastpaper.study.practice import practise
+
+        require_answer(text)
+        return practise(
+            self.store,
+            self.store.question(question_id).question,
+            text,
+            started_at=started,
+            submitted_at=self.now(),
+            seconds_allowed=seconds,
+            plan=self.plan,
+            rescue=default_folder(),
+        )
+
+    # -- progress and the notes at a glance ---------------------------------------------------
+
+    def progress(self, course: str | None = None) -> list[TopicRow]:
+        """Per topic: cards, new and due, predicted recall, and the marks over time."""
+        from pastpaper.study.practice import progress
+
+        self._synced(course)
+        return [
+            TopicRow(
+                course=r.course,
+                topic=r.topic,
+                cards=r.cards,
+                new=r.new,
+                due=r.due,
+                retention=r.retention,
+                marks=[MarkAt(at=at, mark=mark, max=top) for at, mark, top in r.marks],
+            )
+            for r in progress(self.store, self.now(), self.plan, course)
+        ]
+
+    def check_chart(self, chart: Path | None, *, force: bool = False) -> None:
+        """OutputError now if a chart could not be written there, before any work."""
+        if chart is not None:
+            from pastpaper.files import check_writable
+            from pastpaper.study.charts import chart_kind
+
+            check_writable(chart, chart_kind(chart), force=force)
+
+    def trends(self, course: str | None = None) -> list[TrendRow]:
+        """Which families and command words were asked in which years, for how many marks."""
+        from pastpaper.study.trends import trends
+
+        return [row for c in self.courses_asked(course) for row in trends(c)]
+
+    def trends_chart(
+        self, rows: list[TrendRow], chart: Path, *, force: bool = False
+    ) -> list[TrendRow]:
+        """Draw the trends; the questions left off for want of a year."""
+        from pastpaper.study.trends import trends_chart
+
+        return trends_chart(rows, chart, force=force)
+
+    def timeline(self, course: str | None = None) -> list[TimelineEvent]:
+        """The notes' dated events in date order, several courses' interleaved."""
+        from pastpaper.study.timeline import timelines
+
+        return [
+            TimelineEvent(label=e.label, event=e) for e in timelines(self.courses_asked(course))
+        ]
+
+    def timeline_chart(
+        self, events: list[TimelineEvent], chart: Path, *, force: bool = False
+    ) -> None:
+        from pastpaper.study.timeline import timeline_chart
+
+        timeline_chart([e.event for e in events], chart, force=force)
