@@ -25,17 +25,11 @@ import numpy.typing as npt
 
 from pastpaper.errors import NothingToMark
 from pastpaper.ingest import read_notes
-from pastpaper.marking import (
-    _LONG_WORD,
-    MAX_ANSWER_CHARS,
-    _respelled,
-    _vocabulary,
-    claim_spans,
-    mark,
-)
+from pastpaper.marking import MAX_ANSWER_CHARS, claim_spans, mark
 from pastpaper.marking.calibration import Calibration, calibration
 from pastpaper.marking.embed import Embedder, Pieces
 from pastpaper.marking.evaluate import read_marking_set, scheme_for, scores
+from pastpaper.marking.respell import _LONG_WORD, respelled, vocabulary
 from pastpaper.schemes.scheme import MarkScheme
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,8 +61,8 @@ class SpanMeans:
         pass over the whole answer, respelled as the claims are."""
         self.claims = {}
         text = answer[:MAX_ANSWER_CHARS]
-        vocabulary = _vocabulary(scheme)
-        whole, where = _respelled_with_offsets(text, vocabulary)
+        own = vocabulary(scheme)
+        whole, where = _respelled_with_offsets(text, own)
         encoding = self.model.tokenizer.encode(whole)
         ids = np.array([encoding.ids], dtype=np.int64)
         feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": 0 * ids}
@@ -79,7 +73,7 @@ class SpanMeans:
             (end for (_, end), s in zip(offsets, special, strict=True) if not s), default=0
         )
         for a, b in claim_spans(text):
-            claim = _respelled(text[a:b], vocabulary)
+            claim = respelled(text[a:b], own)
             start, end = where[a], where[b]
             chosen = [
                 n
@@ -94,7 +88,7 @@ class SpanMeans:
             self.taken += 1
 
 
-def _respelled_with_offsets(text: str, vocabulary: dict[str, str]) -> tuple[str, list[int]]:
+def _respelled_with_offsets(text: str, own: dict[str, str]) -> tuple[str, list[int]]:
     """The text respelled as claims are, and where each of its characters (and its end)
     stands in the respelled text."""
     parts: list[str] = []
@@ -106,7 +100,7 @@ def _respelled_with_offsets(text: str, vocabulary: dict[str, str]) -> tuple[str,
             where[i] = length + i - at
         length += match.start() - at
         parts.append(text[at : match.start()])
-        new = _respelled(match.group(), vocabulary)
+        new = respelled(match.group(), own)
         for i in range(match.start(), match.end()):
             where[i] = length
         parts.append(new)

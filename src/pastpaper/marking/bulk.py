@@ -1,10 +1,11 @@
 """Marking many answers at once, as ``pastpaper eval`` and ``pastpaper mark --csv`` do.
 
-Answers are marked in chunks: a chunk's claims (and the answers judged whole) are encoded
-first, in a few large batches across answers, and each answer is then marked as ``mark``
-marks it alone, finding its vectors ready. A sentence's vector does not depend on the batch
-it was encoded in (the model masks the padding), so the marks and the feedback are the
-ones an answer gets marked by itself (tests/test_bulk.py checks it on a sample).
+``Marker.mark_many`` comes here. Answers are marked in chunks: a chunk's claims (and the
+answers judged whole) are encoded first, in a few large batches across answers, and each
+answer is then marked as ``Marker.mark`` marks it alone, finding its vectors ready. A
+sentence's vector does not depend on the batch it was encoded in (the model masks the
+padding), so the marks and the feedback are the ones an answer gets marked by itself
+(tests/test_bulk.py checks it on a sample).
 
 Both cores are used. A large run is shared between worker processes, one a core, each
 with the model loaded once and one thread for it, so that the marker's own Python work
@@ -18,14 +19,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from typing import TYPE_CHECKING
 
 from pastpaper.errors import NothingToMark
-from pastpaper.marking import Marking, Model, claim_texts, mark, read_as_marked
 from pastpaper.marking.calibration import Calibration
+from pastpaper.marking.claims import claim_texts, read_as_marked
+from pastpaper.marking.result import Marking
 from pastpaper.schemes.references import read_reference
 from pastpaper.schemes.scheme import MarkScheme
+
+if TYPE_CHECKING:
+    from pastpaper.marking.marker import Marker, Model
 
 __all__ = [
     "CHUNK",
@@ -35,6 +39,7 @@ __all__ = [
     "encode_ahead",
     "mark_all",
     "mark_chunk",
+    "mark_many",
     "workers_for",
 ]
 
@@ -74,6 +79,28 @@ def encode_ahead(items: Sequence[Item], model: Model) -> None:
     model.encode(claims)
 
 
+def mark_many(
+    marker: Marker,
+    items: Sequence[Item],
+    progress: Callable[[int], None] = lambda done: None,
+    workers: int = 0,
+    chunk: int = CHUNK,
+) -> list[Outcome]:
+    """Mark every answer against its scheme, in order, with ``marker`` (``Marker.mark_many``);
+    ``progress`` hears how many are done. ``workers`` worker processes, if more than one,
+    each load the embedding model of their own, mark with the marker's calibration, and
+    take ``chunk`` answers at a time."""
+    chunks = [list(items[first : first + chunk]) for first in range(0, len(items), chunk)]
+    outcomes: list[Outcome] = []
+    marked = _in_workers(chunks, marker.calibration, workers) if workers > 1 else None
+    if marked is None:
+        marked = (mark_chunk(chunk, marker) for chunk in chunks)
+    for done in marked:
+        outcomes += done
+        progress(len(outcomes))
+    return outcomes
+
+
 def mark_all(
     items: Sequence[Item],
     model: Callable[[], Model],
@@ -82,32 +109,23 @@ def mark_all(
     workers: int = 0,
     chunk: int = CHUNK,
 ) -> list[Outcome]:
-    """Mark every answer against its scheme, in order; ``progress`` hears how many are done.
+    """``mark_many`` for a caller that holds a calibration and what gives the model rather
+    than a Marker: ``model`` is called once, when an answer is first marked in this process
+    (never, when ``workers`` mark them all)."""
+    from pastpaper.marking.marker import LazyModel, Marker
 
-    ``model`` gives the model to mark with here (called only if there is an answer);
-    ``workers`` worker processes, if any, each load the embedding model of their own and
-    mark ``chunk`` answers at a time.
-    """
-    chunks = [list(items[first : first + chunk]) for first in range(0, len(items), chunk)]
-    outcomes: list[Outcome] = []
-    marked = _in_workers(chunks, calibration, workers) if workers > 1 else None
-    if marked is None:
-        marked = (mark_chunk(chunk, model(), calibration) for chunk in chunks)
-    for done in marked:
-        outcomes += done
-        progress(len(outcomes))
-    return outcomes
+    return mark_many(Marker(LazyModel(model), calibration), items, progress, workers, chunk)
 
 
-def mark_chunk(chunk: list[Item], model: Model, calibration: Calibration) -> list[Outcome]:
-    """Mark a chunk of answers with this model: their texts encoded ahead, together."""
-    encode_ahead(chunk, model)
-    return [_marked(answer, scheme, model, calibration) for answer, scheme in chunk]
+def mark_chunk(chunk: list[Item], marker: Marker) -> list[Outcome]:
+    """Mark a chunk of answers with this marker: their texts encoded ahead, together."""
+    encode_ahead(chunk, marker.model)
+    return [_marked(answer, scheme, marker) for answer, scheme in chunk]
 
 
-def _marked(answer: str, scheme: MarkScheme, model: Model, calibration: Calibration) -> Outcome:
+def _marked(answer: str, scheme: MarkScheme, marker: Marker) -> Outcome:
     try:
-        return mark(answer, scheme, model, calibration)
+        return marker.mark(answer, scheme)
     except NothingToMark as error:
         return error
 
@@ -116,7 +134,11 @@ def _in_workers(
     chunks: list[list[Item]], calibration: Calibration, workers: int
 ) -> Iterator[list[Outcome]]:
     """Each chunk's outcomes, in order, marked by ``workers`` processes. They are started
-    afresh ('spawn'): a process forked from one running the model's threads is not safe."""
+    afresh ('spawn'): a process forked from one running the model's threads is not safe.
+    Process pools are imported here: marking one answer at a time never needs them."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=get_context("spawn"),
@@ -127,19 +149,19 @@ def _in_workers(
         yield from pool.map(_worker_chunk, chunks)
 
 
-_WORKER: tuple[Model, Calibration] | None = None
+_WORKER: Marker | None = None
 
 
 def _start_worker(calibration: Calibration) -> None:
     """Load a worker's model once, with one thread: the other cores have workers of their own."""
     from pastpaper.marking.embed import Embedder
+    from pastpaper.marking.marker import Marker
 
     global _WORKER
-    _WORKER = (Embedder(threads=1), calibration)
+    _WORKER = Marker(Embedder(threads=1), calibration)
 
 
 def _worker_chunk(chunk: list[Item]) -> list[Outcome]:
     if _WORKER is None:
         raise RuntimeError("a bulk marking worker was not started")
-    model, calibration = _WORKER
-    return mark_chunk(chunk, model, calibration)
+    return mark_chunk(chunk, _WORKER)

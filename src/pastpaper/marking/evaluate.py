@@ -21,13 +21,28 @@ from pydantic import BaseModel, ConfigDict
 
 from pastpaper.course import Course
 from pastpaper.errors import InputError, NothingToMark
-from pastpaper.marking import Model, reference_scheme
-from pastpaper.marking.bulk import mark_all
 from pastpaper.marking.calibration import Calibration
+from pastpaper.marking.marker import LazyModel, Marker, Model, reference_scheme
 from pastpaper.schemes.scheme import MarkScheme, build_scheme
 from pastpaper.text import match_key
 
-__all__ = ["Result", "evaluate", "macro_f1", "read_marking_set", "scheme_for", "scores"]
+__all__ = [
+    "CORRECT_SHARE",
+    "QUESTION_LIKENESS",
+    "Result",
+    "evaluate",
+    "macro_f1",
+    "measure",
+    "read_marking_set",
+    "scheme_for",
+    "scores",
+]
+
+#: How alike (difflib's ratio, 0-1) a marking set's question must be to one of the notes' to
+#: be taken for it: the same question worded a little differently, not another question.
+QUESTION_LIKENESS = 0.6
+#: An answer is "correct", for accuracy and macro-F1, from this share of its marks.
+CORRECT_SHARE = 0.5
 
 _FIELDS = (
     "dataset",
@@ -102,18 +117,16 @@ def _wrong_type(row: dict[str, Any]) -> str | None:
     return None
 
 
-def evaluate(
+def measure(
+    marker: Marker,
     rows: list[dict[str, Any]],
-    model: Model | Callable[[], Model],
-    calibration: Calibration,
     course: Course | None = None,
     progress: Callable[[int], None] = lambda done: None,
     workers: int = 0,
 ) -> list[Result]:
-    """Mark every answer and compare with the human marks, per dataset and split.
-
-    Answers are marked in bulk (``pastpaper.marking.bulk``): by ``model`` (or the model it gives,
-    when first needed), or by ``workers`` worker processes.
+    """Mark every answer with ``marker`` and compare with the human marks, per dataset and
+    split. Answers are marked in bulk (``Marker.mark_many``): here, or by ``workers`` worker
+    processes; ``progress`` hears how many are done.
     """
     schemes: dict[tuple[str, str], MarkScheme] = {}
     for row in rows:
@@ -122,7 +135,7 @@ def evaluate(
             schemes[key] = scheme_for(row, course)
     started = time.perf_counter()
     items = [(row["answer"], schemes[(row["dataset"], row["question_id"])]) for row in rows]
-    given = mark_all(items, _model_of(model), calibration, progress, workers)
+    given = marker.mark_many(items, progress, workers)
     groups: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     refused: Counter[tuple[str, str]] = Counter()
     for row, outcome in zip(rows, given, strict=True):
@@ -141,12 +154,21 @@ def evaluate(
     ]
 
 
-def _model_of(model: Model | Callable[[], Model]) -> Callable[[], Model]:
-    """A model, or what gives one when first needed, as what gives it."""
+def evaluate(
+    rows: list[dict[str, Any]],
+    model: Model | Callable[[], Model],
+    calibration: Calibration,
+    course: Course | None = None,
+    progress: Callable[[int], None] = lambda done: None,
+    workers: int = 0,
+) -> list[Result]:
+    """``measure`` for a caller that holds a model (or what gives one, when first needed)
+    and a calibration rather than a Marker."""
     if hasattr(model, "encode"):
-        given = cast("Model", model)
-        return lambda: given
-    return model
+        marker = Marker(cast("Model", model), calibration)
+    else:
+        marker = Marker(LazyModel(model), calibration)
+    return measure(marker, rows, course, progress, workers)
 
 
 def scheme_for(row: dict[str, Any], course: Course | None) -> MarkScheme:
@@ -169,7 +191,7 @@ def scheme_for(row: dict[str, Any], course: Course | None) -> MarkScheme:
         key=lambda item: item[0],
         default=(0.0, None, None),
     )
-    if family is None or question is None or likeness < 0.6:
+    if family is None or question is None or likeness < QUESTION_LIKENESS:
         raise InputError(
             f"question {row['question_id']} of {row['dataset']} ({row['question'][:60]!r}) is "
             "not one of the notes' questions; give the notes that answer it with --notes"
@@ -186,8 +208,8 @@ def scores(gold: list[float], given: list[float], maximum: list[float]) -> dict[
     g, p = np.array(gold), np.array(given)
     wrong = p - g
     whole = all(float(x).is_integer() for x in [*gold, *given])
-    binary_gold = [int(x >= 0.5 * m) for x, m in zip(gold, maximum, strict=True)]
-    binary_given = [int(x >= 0.5 * m) for x, m in zip(given, maximum, strict=True)]
+    binary_gold = [int(x >= CORRECT_SHARE * m) for x, m in zip(gold, maximum, strict=True)]
+    binary_given = [int(x >= CORRECT_SHARE * m) for x, m in zip(given, maximum, strict=True)]
     varied = len(set(gold)) > 1 and len(set(given)) > 1
     return {
         "pearson": float(pearsonr(g, p).statistic) if varied else None,

@@ -4,7 +4,8 @@ is about.
 ``wrong_facts`` finds each claim of an answer that gets a fact of its point wrong;
 ``contradiction`` compares one claim's years and numbers with one point's. Numbers are
 compared as figures ("twenty-five" and "25" alike, ``as_number``), years also as decades
-and spans ("1896" is in "the late 1890s").
+and spans ("1896" is in "the late 1890s"). ``reported`` gives the inaccuracies a Marking
+shows, each mistake once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable, Sequence, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pastpaper.marking.numbers import as_number
+from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
 from pastpaper.text import match_key
@@ -23,10 +26,18 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from pastpaper.marking import Span
     from pastpaper.marking.calibration import Calibration
 
-__all__ = ["NEGATIONS", "Wrong", "as_number", "contradiction", "plain_stems", "wrong_facts"]
+__all__ = [
+    "NAME_LIKENESS",
+    "NEGATIONS",
+    "Wrong",
+    "as_number",
+    "contradiction",
+    "plain_stems",
+    "reported",
+    "wrong_facts",
+]
 
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -43,6 +54,16 @@ _ABOUT = 0.5
 _FEW = 3
 
 
+#: How alike (rapidfuzz ratio or partial ratio, 0-100) a claim's word must be to one of
+#: the notes' to be that word misspelt ("Kruschev"), not a name of the answer's own.
+NAME_LIKENESS = 80
+#: Words shorter than this count as known to the notes: "SPD", "USA" and the like are too
+#: short to tell a slip from another word.
+_SHORTEST_NAME = 4
+#: The fewest content words a claim needs to restate a point's sentence with another fact.
+_RESTATED_WORDS = 2
+
+
 def _known_names(scheme: MarkScheme) -> set[str]:
     """Every word the scheme's question and points use, lower case: what the notes know."""
     texts = [scheme.question.text, *(p.point.text for p in scheme.points)]
@@ -56,10 +77,10 @@ def _unknown_names(claim: str, known: set[str]) -> list[str]:
 
     def knows(word: str) -> bool:
         word = word.lower()
-        if word in known or len(word) < 4:
+        if word in known or len(word) < _SHORTEST_NAME:
             return True
         found = process.extractOne(word, known, scorer=fuzz.ratio)
-        return found is not None and found[1] >= 80
+        return found is not None and found[1] >= NAME_LIKENESS
 
     return [name for name in names_in(claim) if not all(map(knows, _WORDS.findall(name)))]
 
@@ -69,7 +90,11 @@ def _names_left_out(claim: str, point: Point) -> list[str]:
     from rapidfuzz import fuzz
 
     lowered = claim.lower()
-    return [name for name in names_in(point.text) if fuzz.partial_ratio(name.lower(), lowered) < 80]
+    return [
+        name
+        for name in names_in(point.text)
+        if fuzz.partial_ratio(name.lower(), lowered) < NAME_LIKENESS
+    ]
 
 
 Wrong = tuple[int, int, tuple[str, str]]  # claim, point, (what the answer says, the notes)
@@ -151,6 +176,25 @@ def wrong_facts(
     return found
 
 
+def reported(wrong: list[Wrong], claims: list[Span], points: list[SchemePoint]) -> list[Inaccuracy]:
+    """The inaccuracies to show: the same mistake seen in a sentence and in its part, once."""
+    shown: list[Inaccuracy] = []
+    for i, j, (said, notes_say) in wrong:
+        claim, point = claims[i], points[j].point
+        if any(w.span.overlaps(claim) and w.point_id == point.id for w in shown):
+            continue
+        shown.append(
+            Inaccuracy(
+                span=claim,
+                point_id=point.id,
+                answer_says=said,
+                notes_say=notes_say,
+                message=f"the answer says {said}; the notes say {notes_say}",
+            )
+        )
+    return shown
+
+
 def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None:
     """(what the answer says, what the notes say) where a claim that would make a point of
     notes says the other way about what the point says with "not" (or "no", "never", "no
@@ -221,7 +265,7 @@ def _restates(claim: str, point: Point, strangers: Sequence[str] = ()) -> bool:
     numbers and names the notes never use aside: "Stalin died in 1960" restates "In March
     1953 Stalin died" with another year."""
     words = _stems_of(claim) - content_stems(" ".join(strangers))
-    return len(words) >= 2 and words <= _stems_of(point.source.sentence)
+    return len(words) >= _RESTATED_WORDS and words <= _stems_of(point.source.sentence)
 
 
 def contradiction(
@@ -311,40 +355,3 @@ def _within(ours: list[str], theirs: list[str]) -> bool:
 
 def _plain(values: list[str]) -> list[str]:
     return [as_number(v.replace(",", "").lower()) for v in values]
-
-
-_UNITS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-
-
-_TENS = {
-    w: 10 * n
-    for n, w in enumerate("- - twenty thirty forty fifty sixty seventy eighty ninety".split())
-    if w != "-"
-}
-
-
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
-
-def as_number(value: str) -> str:
-    """'twenty-five' and '25' are the same number, and so are '2 million' and '2000000'."""
-    total = current = 0.0
-    for word in re.split(r"[\s-]+", value):
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            current += float(word)
-        elif word in _UNITS or word in _TENS:
-            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
-        elif word in _SCALES:
-            current = max(current, 1) * _SCALES[word]
-            if _SCALES[word] > 100:
-                total, current = total + current, 0.0
-        elif word != "and":
-            return value
-    number = total + current
-    return str(int(number)) if number.is_integer() else str(number)

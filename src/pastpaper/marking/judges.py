@@ -5,7 +5,7 @@
 - ``accepted`` (one-mark, short acceptable answers): does the answer say what one of them
   says? Its meaning against theirs (also as read after the question), the acceptable
   answer's content words found in it (other word forms and misspellings forgiven, numbers
-  in words or digits alike), and their word pieces aligned (``answer_features``) are
+  in words or digits alike), and their word pieces aligned (``pastpaper.marking.align``) are
   weighed by a fitted judge (``earns``). Only what the acceptable answer asks for counts:
   extra correct detail, a bare phrase or a short answer costs nothing.
 - ``criteria``: the correct examples are acceptable answers and are judged the same way;
@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
-from pastpaper.marking.inaccuracies import as_number
+from pastpaper.marking.claims import claim_spans, claim_texts
+from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, length, negated
+from pastpaper.marking.numbers import as_number
+from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
 from pastpaper.schemes.references import Reference
 from pastpaper.schemes.scheme import MarkScheme, content_stems
@@ -38,11 +42,13 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from pastpaper.marking import Model
-    from pastpaper.marking.embed import Pieces
+    from pastpaper.marking.marker import Model
 
 __all__ = [
     "ANSWER_FEATURES",
+    "LONG_SLIP",
+    "LONG_SLIP_LIKENESS",
+    "SLIP_LIKENESS",
     "Weighed",
     "answer_chance",
     "answer_features",
@@ -79,11 +85,16 @@ ANSWER_FEATURES = (
     "coverage",  # the reference's clauses, each matched by the closest claim (mean cosine)
 )
 
-#: How much a word piece of the question counts in the alignment: answers echo the question.
-_QUESTION_PIECE = 0.3
-#: Two words are forms of one word when they share this many first letters (and most of
-#: the shorter one): "democracy" and "democratic", "socialism" and "socialist".
-_SHARED_START = 5
+#: A stem cut to fewer letters than this by its ending is left whole: "ism" is no root.
+_ROOT_LETTERS = 4
+#: Words shorter than this are never taken for misspellings of a reference's word.
+_SHORTEST_SLIP = 4
+#: How alike (rapidfuzz ratio, 0-100) a word English does not know must be to a reference's
+#: word to be it misspelt ("eroshun" for "erosion"): less alike for a long word, where one
+#: slip weighs less, from LONG_SLIP letters.
+SLIP_LIKENESS = 75
+LONG_SLIP_LIKENESS = 70
+LONG_SLIP = 7
 
 
 class Weighed:
@@ -108,8 +119,6 @@ def answer_features(
     ``calibration.piece_answers`` of its ``answers_counted`` train answers use it.
     """
     import numpy as np
-
-    from pastpaper.marking import claim_spans, claim_texts
 
     question = scheme.question.text
     references = [r for r in references if r.strip()] or [" "]
@@ -159,28 +168,11 @@ def answer_features(
             recall = shared / len(words) if words else 0.0
             precision = shared / len(answer_words) if answer_words else 0.0
             overlap = f1
-    from pastpaper.marking import negated
-
     said_not = negated(answer) != any(negated(r) for r in references)
     reference_length = sum(len(content_stems(r)) for r in references) / len(references)
 
-    asked_names = set(asked_pieces[0])
-    piece_answers, counted = calibration.piece_answers, calibration.answers_counted
-
-    def weight(names: tuple[str, ...]) -> npt.NDArray[np.float64]:
-        return np.array(
-            [
-                math.log((counted + 1) / (piece_answers.get(n, 0) + 1))
-                * (_QUESTION_PIECE if n in asked_names else 1.0)
-                for n in names
-            ]
-        )
-
-    aligned = [0.0] * 5
-    for n, pieces in enumerate(reference_pieces):
-        found = _aligned(answer_pieces, pieces, weight)
-        if found[2] > aligned[2] or n == 0:
-            aligned = found
+    weight = rarity_weights(calibration, asked_pieces)
+    alignment = aligned(answer_pieces, reference_pieces, weight)
     forms, contains = _forms_found(answer, references, asked_words)
     # How much of a longer reference the claims cover: each of its clauses by the closest.
     clauses = [
@@ -198,10 +190,10 @@ def answer_features(
             overlap,
             float(whole @ asked),
             float((reference_vectors @ asked).max()),
-            min(len(content_stems(answer)) / 10, 3.0),
-            min(reference_length / 10, 3.0),
+            length(answer),
+            min(reference_length / LENGTH_UNIT, LENGTH_MOST),
             float(said_not),
-            *aligned,
+            *alignment,
             forms,
             contains,
             float(_numbers_differ(answer, references)),
@@ -210,29 +202,6 @@ def answer_features(
         dtype=np.float32,
     )
     return Weighed(values, closest)
-
-
-def _aligned(
-    answer: Pieces, reference: Pieces, weight: Callable[[tuple[str, ...]], npt.NDArray[np.float64]]
-) -> list[float]:
-    """Recall, precision and F1 of the two texts' word pieces, each matched by its closest
-    in the other text and weighed by its rarity; then the weighed share of the reference's
-    pieces matched at a cosine of 0.7 and of 0.5."""
-    (answer_names, answer_vectors), (reference_names, reference_vectors) = answer, reference
-    if not answer_names or not reference_names:
-        return [0.0] * 5
-    cosine = reference_vectors @ answer_vectors.T
-    to_answer, to_reference = cosine.max(axis=1), cosine.max(axis=0)
-    weights, answer_weights = weight(reference_names), weight(answer_names)
-    total = max(float(weights.sum()), 1e-6)
-    recall = float((to_answer * weights).sum()) / total
-    precision = float((to_reference * answer_weights).sum()) / max(
-        float(answer_weights.sum()), 1e-6
-    )
-    f1 = 2 * recall * precision / (recall + precision) if recall + precision > 0 else 0.0
-    close = float(((to_answer >= 0.7) * weights).sum()) / total
-    near = float(((to_answer >= 0.5) * weights).sum()) / total
-    return [recall, precision, f1, close, near]
 
 
 def numbers_in(text: str) -> set[str]:
@@ -282,8 +251,6 @@ def _numbers_differ(answer: str, references: Sequence[str]) -> bool:
 
 #: Endings that make another word of the same root: "socialism", "socialist", "social".
 _DERIVED = re.compile(r"(?:ation|ition|ism|ist|ian|ical|ic|al|ity|iti|ive|ment|ness|ous|cy|ci)$")
-#: A word English uses less than this (zipf) may be a misspelling of a reference's word.
-_UNKNOWN = 2.0
 
 
 def _root(stem: str) -> str:
@@ -291,7 +258,7 @@ def _root(stem: str) -> str:
     cut = _DERIVED.sub("", stem)
     if stem.endswith(("cy", "ci")):
         cut += "t"
-    return cut if len(cut) >= 4 else stem
+    return cut if len(cut) >= _ROOT_LETTERS else stem
 
 
 def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
@@ -303,14 +270,14 @@ def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
         return stem.isdigit() and other_stem.isdigit() and _same_number(stem, other_stem)
     if {stem, _root(stem)} & {other_stem, _root(other_stem)}:
         return True
-    if min(len(word), len(other)) < 4:
+    if min(len(word), len(other)) < _SHORTEST_SLIP:
         return False
     from rapidfuzz import fuzz
 
     from pastpaper.schemes.points import word_rarity
 
-    close = 70 if min(len(word), len(other)) >= 7 else 75
-    return word_rarity(word) < _UNKNOWN and fuzz.ratio(word, other) >= close
+    close = LONG_SLIP_LIKENESS if min(len(word), len(other)) >= LONG_SLIP else SLIP_LIKENESS
+    return word_rarity(word) < UNKNOWN and fuzz.ratio(word, other) >= close
 
 
 def _content(text: str) -> list[tuple[str, str]]:

@@ -2,8 +2,9 @@
 (``pastpaper mark --csv FILE -o OUT --engine ray [--address ADDR]``).
 
 The answers become a Ray dataset, each numbered; ``map_batches`` hands chunks of
-``pastpaper.marking.bulk.CHUNK`` to a pool of actors, one a CPU of the cluster, each of which loads
-the embedding model once (with one thread) and marks its chunks as ``pastpaper.marking.bulk`` does.
+``pastpaper.marking.bulk.CHUNK`` to a pool of actors, one a CPU of the cluster, each of which builds
+a Marker once (the embedding model with one thread, and the run's calibration) and marks its
+chunks as ``pastpaper.marking.bulk`` does.
 The schemes are built here, once, and given to every actor when it starts; an answer carries
 only its scheme's number. Outcomes come back pickled, in the order the actors finish, and are
 put back in the answers' order, so the mark book is the one the local path writes
@@ -49,7 +50,7 @@ def mark_with_ray(
     address: str | None = None,
     chunk: int = CHUNK,
 ) -> list[Outcome]:
-    """Mark every answer against its scheme with Ray, in order, as ``bulk.mark_all`` does;
+    """Mark every answer against its scheme with Ray, in order, as ``Marker.mark_many`` does;
     ``progress`` hears how many are done. ``address`` is a running cluster's (as
     ``ray.init`` takes it); without one, a Ray already started in this process is used, or
     else one is started on this machine for the run and stopped after it."""
@@ -99,7 +100,7 @@ def _marked_by_ray(
     actors = max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
     blocks = max(1, min(len(rows), -(-len(rows) // chunk)))
     marked = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
-        _Marker,
+        _Actor,
         batch_size=chunk,
         compute=ray.data.ActorPoolStrategy(size=min(actors, blocks)),
         num_cpus=1,
@@ -118,16 +119,16 @@ def _marked_by_ray(
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-class _Marker:
-    """A Ray actor's marker: the model loaded once, with one thread (each CPU has an actor
-    of its own), and the run's schemes and calibration."""
+class _Actor:
+    """A Ray actor: a Marker built once, with the model on one thread (each CPU has an actor
+    of its own) and the run's calibration, and the run's schemes."""
 
     def __init__(self, schemes: list[MarkScheme], calibration: Calibration):
         from pastpaper.marking.embed import Embedder
+        from pastpaper.marking.marker import Marker
 
-        self.model = Embedder(threads=1)
+        self.marker = Marker(Embedder(threads=1), calibration)
         self.schemes = schemes
-        self.calibration = calibration
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         from pastpaper.marking.bulk import mark_chunk
@@ -136,5 +137,5 @@ class _Marker:
             (str(answer), self.schemes[int(scheme)])
             for answer, scheme in zip(batch["answer"], batch["scheme"], strict=True)
         ]
-        outcomes = mark_chunk(items, self.model, self.calibration)
+        outcomes = mark_chunk(items, self.marker)
         return {"row": batch["row"], "outcome": [pickle.dumps(o) for o in outcomes]}

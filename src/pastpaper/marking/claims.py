@@ -1,0 +1,116 @@
+"""An answer cut into claims, and read as the marker reads it.
+
+A claim is a line, a sentence or a part of one that could make a point on its own (``claim_spans``);
+the marker reads claims with misspellings of the scheme's own words mended (``claim_texts``),
+and an answer judged whole without repetition and what is beside the point
+(``read_as_marked``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pastpaper.marking.respell import respelled, vocabulary
+from pastpaper.schemes.points import sentence_spans
+from pastpaper.schemes.scheme import MarkScheme, content_stems
+
+__all__ = [
+    "CUT_WORDS",
+    "MAX_ANSWER_CHARS",
+    "claim_spans",
+    "claim_texts",
+    "plain_words",
+    "read_as_marked",
+]
+
+#: The longest answer marked in full; the rest is left unmarked, with a warning.
+MAX_ANSWER_CHARS = 20_000
+#: A sentence is cut into two claims only where each side has at least this many words: a
+#: shorter side ("Stalin, and Beria") is a list or a phrase, not a claim of its own.
+CUT_WORDS = 3
+
+# Where an answer may make a second claim: "X, because Y", "X and Y", "X; Y".
+_CLAIM_BREAK = re.compile(
+    r"\s*[;:]\s*|,(?!\d{3}\b)\s*(?:(?:and|but|because|so|as|while|whereas)\s+)?|"
+    r"\s+(?:and|but|because|so that|so|whereas)\s+",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def claim_spans(answer: str) -> list[tuple[int, int]]:
+    """(start, end) of each claim of an answer, as written.
+
+    Lines and bullet points are claims of their own; sentences are cut again where each
+    side has CUT_WORDS words, and each whole sentence that was cut stays a claim too, for a
+    point that needs all of it. Answers pack points more tightly than notes ("To
+    strengthen his position, because the terror had been unacceptable, and to improve
+    relations with the West"), and a claim earns at most one point.
+    """
+    spans = []
+    for line in _LINE.finditer(answer):
+        offset = line.start("text")
+        for start, end in sentence_spans(line.group("text")):
+            start, end = start + offset, end + offset
+            left = start
+            for cut in _CLAIM_BREAK.finditer(answer, start, end):
+                head, tail = answer[left : cut.start()], answer[cut.end() : end]
+                if (
+                    len(_WORDS.findall(head)) >= CUT_WORDS
+                    and len(_WORDS.findall(tail)) >= CUT_WORDS
+                ):
+                    spans.append((left, cut.start()))
+                    left = cut.end()
+            spans.append((left, end))
+            if left != start:
+                spans.append((start, end))
+    return [(a, b) for a, b in spans if _WORDS.search(answer, a, b)]
+
+
+# A line of the answer, less any bullet or number in front of it.
+_LINE = re.compile(r"^[ \t]*(?:[-*•–]\s+|\d{1,2}[.)]\s+)?(?P<text>.*)$", re.MULTILINE)
+
+
+def plain_words(text: str) -> str:
+    """A text's words, lower case, one space apart: two claims that say the same words
+    ("Prisoners were released." and "prisoners were released") are the same here."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def claim_texts(answer: str, scheme: MarkScheme) -> list[str]:
+    """The answer's claims as the marker reads them: misspellings of the scheme's own words
+    ("Kruschev", "speach", "Volgagrad") read as those words. Spans keep the answer as written.
+    """
+    own = vocabulary(scheme)
+    return [respelled(answer[a:b], own) for a, b in claim_spans(answer)]
+
+
+def read_as_marked(answer: str, scheme: MarkScheme) -> str:
+    """The whole answer as the marker judges it, up to MAX_ANSWER_CHARS: misspellings of
+    the scheme's words mended; a sentence said again, or one that shares no content word
+    with the question or the reference, left out (as an examiner passes over repetition
+    and what is beside the point: it neither earns nor costs); and without its last full
+    stop, as claims are, so that a one-sentence answer is its own claim, encoded once."""
+    text = respelled(answer[:MAX_ANSWER_CHARS], vocabulary(scheme))
+    sentences: list[str] = []
+    said: set[tuple[str, ...]] = set()
+    for start, end in sentence_spans(text):
+        sentence = " ".join(text[start:end].split())
+        words = tuple(w.lower() for w in _WORDS.findall(sentence))
+        half = len(words) // 2
+        if half and words[:half] == words[half:]:
+            # The same words twice, with no full stop between: once is enough.
+            sentence = sentence[: list(_WORDS.finditer(sentence))[half - 1].end()]
+            words = words[:half]
+        if words not in said:
+            said.add(words)
+            sentences.append(sentence)
+    if not sentences:
+        return text.strip()
+    topic = content_stems(" ".join([scheme.question.text, *scheme.references, *_phrasings(scheme)]))
+    relevant = [s for s in sentences if content_stems(s) & topic] or sentences
+    return ". ".join(relevant)
+
+
+def _phrasings(scheme: MarkScheme) -> list[str]:
+    return [t for p in scheme.creditable for t in (p.point.text, *p.accept)]
