@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from pastpaper.errors import quote
+from pastpaper.model import Frozen
 from pastpaper.text import match_key, slugify
 
 __all__ = [
@@ -109,15 +110,11 @@ def _not_blank(text: str) -> str:
 Text = Annotated[str, AfterValidator(_not_blank)]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 #: What a point does for an answer.
 Kind = Literal["feature", "reason", "consequence", "evidence", "quotation"]
 
 
-class TeacherPoint(_Frozen):
+class TeacherPoint(Frozen):
     """A creditable point a teacher adds to one question's scheme."""
 
     id: str | None = Field(default=None, pattern=r"^t[0-9a-z-]+$")
@@ -126,7 +123,7 @@ class TeacherPoint(_Frozen):
     accept: tuple[Text, ...] = ()
 
 
-class SchemeEdit(_Frozen):
+class SchemeEdit(Frozen):
     """A teacher's changes to the mark scheme pastpaper builds for one question.
 
     Points are named by their ids (``pastpaper points``); the edits survive re-importing
@@ -158,7 +155,7 @@ class SchemeEdit(_Frozen):
         return named
 
 
-class Question(_Frozen):
+class Question(Frozen):
     """One past-paper question, its text as written; ``marks`` is None where none was printed."""
 
     year: int | None = Field(default=None, ge=1800, le=2200, strict=True)
@@ -195,14 +192,14 @@ class Question(_Frozen):
         return question_key(self.year, self.text)
 
 
-class QuestionFamily(_Frozen):
+class QuestionFamily(Frozen):
     """Questions on one theme across years, and the notes paragraphs that answer all of them."""
 
     questions: tuple[Question, ...] = ()
     notes: tuple[Text, ...] = ()
 
 
-class Topic(_Frozen):
+class Topic(Frozen):
     number: int | None = Field(default=None, ge=0, le=999, strict=True)
     title: Text
     families: tuple[QuestionFamily, ...] = ()
@@ -212,7 +209,7 @@ class Topic(_Frozen):
         return topic_key(self.number, self.title)
 
 
-class Course(_Frozen):
+class Course(Frozen):
     title: Text
     # At most 80 characters: the store's column, and a name to type on the command line.
     slug: str = Field(default="", max_length=80, pattern=r"^$|^[a-z0-9]+(-[a-z0-9]+)*$")

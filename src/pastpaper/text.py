@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["match_key", "normalise", "plain", "shorten", "slugify", "words"]
+__all__ = ["has_phrase", "match_key", "normalise", "plain", "shorten", "slugify", "words"]
 
 # Typographic characters that real notes mix freely with their plain forms.
 _TRANSLATE = str.maketrans(
@@ -69,6 +69,17 @@ def slugify(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text, normalised and case-folded, in order."""
     return _WORD.findall(match_key(text))
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Does ``text`` hold ``phrase`` whole, not inside a longer or hyphenated word?
+
+    >>> has_phrase("the soviet union", "soviet"), has_phrase("anti-soviet feeling", "soviet")
+    (True, False)
+    """
+    if phrase not in text:  # the plain test first: most texts do not hold most phrases
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
 
 
 _DANGLING = re.compile(r"[\s,;:(–—-]+(?:and|or|but|the|a|an)?$", re.IGNORECASE)

@@ -22,6 +22,7 @@ from pathlib import PurePath
 from pastpaper.course import MAX_MARKS, Course, Question, QuestionFamily, Topic, command_word
 from pastpaper.errors import InputError, Notice, clip, where
 from pastpaper.ingest.sources import Source
+from pastpaper.language import PAPER_YEAR
 from pastpaper.text import normalise
 
 __all__ = ["parse_source"]
@@ -30,13 +31,11 @@ _BULLET = r"(?:[-*+]\s+)?"
 # Bold around a question's year or label counts only if it is closed: "**2002:**", "**Q1**:".
 _OPEN = r"(?P<bold>\*\*|__)?"
 _SEP = r"(?:(?(bold)(?P=bold))\s*(?P<sep>[:.)])|\s*(?P<sep_>[:.)])(?(bold)(?P=bold)))"
-_YEAR_LINE = re.compile(
-    rf"^\s*{_BULLET}{_OPEN}(?P<year>(?:18|19|20|21)\d\d){_SEP}\s+(?P<text>\S.*)$"
-)
+_YEAR_LINE = re.compile(rf"^\s*{_BULLET}{_OPEN}(?P<year>{PAPER_YEAR}){_SEP}\s+(?P<text>\S.*)$")
 # "Q: ...", "Q (2001): ...", and numbered ones, whose label is kept: "Q1: ...", "Question 2. ..."
 _Q_LINE = re.compile(
     rf"^\s*{_BULLET}{_OPEN}(?P<label>(?:Q|Question)"
-    rf"(?:\s*(?:\(?(?P<year>(?:18|19|20|21)\d\d)\)?|(?P<number>\d{{1,3}}[a-z]?)))?)"
+    rf"(?:\s*(?:\(?(?P<year>{PAPER_YEAR})\)?|(?P<number>\d{{1,3}}[a-z]?)))?)"
     rf"{_SEP}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )

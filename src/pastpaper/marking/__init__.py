@@ -24,6 +24,7 @@ works is told in ``pastpaper.marking.marker``. The modules, by job:
 
 from __future__ import annotations
 
+from pastpaper.language import as_number
 from pastpaper.marking.claims import MAX_ANSWER_CHARS, claim_spans, claim_texts, read_as_marked
 from pastpaper.marking.features import FEATURES, match_features, match_scores, negated
 from pastpaper.marking.marker import (
@@ -34,7 +35,6 @@ from pastpaper.marking.marker import (
     mark,
     reference_scheme,
 )
-from pastpaper.marking.numbers import as_number
 from pastpaper.marking.respell import ENGLISH_SHARE
 from pastpaper.marking.result import Credit, Inaccuracy, Marking, Missed, Span
 

@@ -20,21 +20,20 @@ import json
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from pastpaper.errors import PastpaperError
+from pastpaper.model import Frozen
 from pastpaper.schemes.references import Reference
 
 __all__ = ["AnswerModel", "Calibration", "calibration"]
 
 
-class AnswerModel(BaseModel):
+class AnswerModel(Frozen):
     """A judge of whole answers to one shape of reference: a logistic regression (the
     chance that an answer earns the mark, against ``threshold``) or, for a model answer, a
     linear one (the share of the marks; at ``threshold``, or the model answer's own share
     if that is less, an answer earns them all)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     features: tuple[str, ...]
     weights: tuple[float, ...]
@@ -44,9 +43,7 @@ class AnswerModel(BaseModel):
     train_figures: dict[str, float] = Field(default_factory=dict)
 
 
-class Calibration(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Calibration(Frozen):
     version: str
     features: tuple[str, ...] = Field(description="what is weighed, in order")
     weights: tuple[float, ...] = Field(description="a logistic regression's weights")

@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from pastpaper.language import NEGATIONS
 from pastpaper.marking.calibration import Calibration
-from pastpaper.marking.inaccuracies import NEGATIONS
 from pastpaper.schemes.points import Point
 from pastpaper.schemes.scheme import SchemePoint, content_stems
 

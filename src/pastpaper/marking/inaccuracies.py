@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pastpaper.marking.numbers import as_number
+from pastpaper.language import FACT_DECADE, FACT_YEAR, MONTH, NEGATIONS, as_number
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
@@ -212,8 +212,6 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     return None
 
 
-#: Words that say "not" (with "n't" after a verb): the marker's negation, and a denial.
-NEGATIONS = "not|no|never|cannot|neither|nor|without"
 #: Words that deny what follows them in their clause; not after a preposition ("for not
 #: attending" names an act).
 _DENIAL = re.compile(
@@ -308,12 +306,9 @@ def _amounts(values: list[str]) -> set[str]:
     return found
 
 
-_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-
-
 # "28 June", "8-9 November", "March 9": a day of the month, not a count.
 _DAY = re.compile(
-    rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}\b(?!\d)"
+    rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTH})\b|\b(?:{MONTH})\s+\d{{1,2}}\b(?!\d)"
 )
 
 
@@ -321,10 +316,10 @@ _DAY = re.compile(
 _VAGUE = frozenset({"hundred", "thousand", "million", "billion", "hundreds", "thousands"})
 
 
-_DECADE = re.compile(r"\b(1[5-9]\d0|20\d0)[’']?s\b")
+_DECADE = re.compile(rf"\b({FACT_DECADE})[’']?s\b")
 
 
-_YEAR_SPAN = re.compile(r"\b(1[5-9]\d\d|20\d\d)\s*[-–]\s*(\d\d)\b(?![-–\d])")
+_YEAR_SPAN = re.compile(rf"\b({FACT_YEAR})\s*[-–]\s*(\d\d)\b(?![-–\d])")
 
 
 def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, list[str]]:

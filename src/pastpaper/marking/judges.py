@@ -27,11 +27,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pastpaper.language import DIGIT_WORDS as _DIGITS
+from pastpaper.language import TEEN_WORDS as _TEENS
+from pastpaper.language import TEN_WORDS as _TENS
+from pastpaper.language import as_number
 from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
 from pastpaper.marking.claims import claim_spans, claim_texts
 from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, length, negated
-from pastpaper.marking.numbers import as_number
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
 from pastpaper.schemes.references import Reference
@@ -220,9 +223,6 @@ def numbers_in(text: str) -> set[str]:
     return found
 
 
-_TEENS = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_DIGITS = "one|two|three|four|five|six|seven|eight|nine"
 #: A year said as words: "nineteen forty-five", "eighteen oh six".
 _SPOKEN_YEAR = re.compile(
     rf"\b(?P<century>{_TEENS}|twenty)[\s-]+(?P<rest>(?:oh[\s-]+)?(?:{_DIGITS})\b|ten\b|"

@@ -3,13 +3,9 @@ that earned it), the points missed (with their source in the notes) and the inac
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pastpaper.model import Frozen as _Frozen
 
 __all__ = ["Credit", "Inaccuracy", "Marking", "Missed", "Span"]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Span(_Frozen):

@@ -13,25 +13,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
-from pastpaper.schemes.points import word_rarity
+from pastpaper.language import (
+    FINITE_AUXILIARIES,
+    IRREGULAR_PASTS,
+    MODALS,
+    MONTH,
+    MONTHS,
+    PARTICIPLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    STOP_WORDS,
+    SUBJECT_STARTS,
+    TITLES,
+    YEAR,
+    base_form,
+    is_past,
+    is_verb,
+)
 from pastpaper.text import plain
 
 __all__ = [
     "DATE",
-    "MODALS",
-    "MONTHS",
-    "PREPOSITIONS",
-    "PRONOUNS",
-    "STOP_WORDS",
-    "SUBJECT_STARTS",
     "WORD",
     "Casing",
     "Clause",
-    "base_form",
-    "is_past",
-    "is_verb",
     "parse_clause",
     "plain",
     "widened",
@@ -53,83 +59,15 @@ class Clause:
 
 
 WORD = re.compile(r"[\w’'-]+")
-#: Words too common to hide, to ask about or to end a subject.
-STOP_WORDS = frozenset(
-    """a an and are as at be but by for from had has have he her his in is it its of on or
-    our she that the their them they this to was we were which who will with you""".split()
-)
-#: The months, in order: "In March 1953 Stalin died" has its subject after "March 1953".
-MONTHS = tuple(
-    "January February March April May June July August September October November December".split()
-)
-#: Subjects that mean nothing out of context: no question is asked about them.
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "this", "these", "that", "those"})
-MODALS = frozenset("would could should might must can will may shall".split())
-_AUXES = frozenset("was were had has have is are did does do".split()) | MODALS
 _ADVERBS = frozenset(
     "also therefore thus then too still even again once however already soon later first "
     "initially eventually finally now further well very".split()
 )
 _NEGATIVE = frozenset({"not", "never", "no"})
 _PARTICLES = frozenset("down up out off away back over".split())
-PREPOSITIONS = frozenset(
-    "in on at by after before during until from under with within since following "
-    "throughout for between over".split()
-)
-SUBJECT_STARTS = frozenset("the a an most many some all both each every no".split()) | PRONOUNS
 _RELATIVES = frozenset({"which", "who", "that"})
 #: Before these an "-ed" word describes a noun: "the armed forces", "more limited".
 _DESCRIBED = frozenset("the a an his her its their this these those very more most".split())
-_NOT_VERBS = frozenset("hundred sacred naked wicked kindred beloved".split())
-_IRREGULAR = dict(
-    pair.split(":")
-    for pair in """became:become began:begin brought:bring built:build came:come chose:choose
-    drew:draw drove:drive fell:fall felt:feel fought:fight found:find gave:give got:get
-    grew:grow held:hold kept:keep knew:know led:lead left:leave lost:lose made:make meant:mean
-    met:meet paid:pay put:put ran:run rose:rise said:say saw:see sent:send set:set shot:shoot
-    sold:sell spoke:speak spent:spend stood:stand struck:strike swept:sweep took:take
-    taught:teach thought:think told:tell threw:throw went:go won:win wrote:write used:use
-    bought:buy cut:cut let:let overthrew:overthrow rebuilt:rebuild undertook:undertake
-    withdrew:withdraw sat:sit""".split()
-)
-_PARTICIPLES = frozenset(
-    """been become begun brought built chosen done drawn driven fallen felt fought found given
-    got gotten grown held kept known led left lost made meant met paid put run risen said seen
-    sent set shot sold spoken spent stood struck swept taken taught thought told thrown gone won
-    written rewritten rebuilt bought cut let overthrown undertaken withdrawn sat""".split()
-)
-
-
-#: Past tenses in "-eed" ("need" and "speed" are none).
-_EED_PASTS = frozenset("agreed freed decreed guaranteed".split())
-
-
-@cache  # the same few thousand words are asked about again and again
-def is_past(word: str) -> bool:
-    """Is the word a past tense: "closed", "set"?"""
-    regular = len(word) > 3 and word.endswith("ed") and word[-3] != "e"  # not "need", "speed"
-    return word in _IRREGULAR or regular or word in _EED_PASTS
-
-
-@cache
-def is_verb(word: str) -> bool:
-    """Could the word be a clause's verb: an auxiliary or a past tense, in lower case?"""
-    return word[:1].islower() and word not in _NOT_VERBS and (word in _AUXES or is_past(word))
-
-
-def base_form(past: str) -> str:
-    """The plain form of a past tense: closed -> close, scrapped -> scrap, tried -> try."""
-    if past in _IRREGULAR:
-        return _IRREGULAR[past]
-    if past.endswith("ied"):
-        return past[:-1] if len(past) == 4 else past[:-3] + "y"  # died, tried
-    if re.search(r"(?:is|iz|ys|yz)ed$", past):
-        return past[:-1]  # emphasised, organized, analysed
-    stem = past[:-2]
-    candidates = [stem, stem + "e"]
-    if len(stem) > 2 and stem[-1] == stem[-2]:
-        candidates.append(stem[:-1])  # planned, scrapped, cancelled
-    return max(candidates, key=word_rarity)
 
 
 def parse_clause(text: str) -> Clause | None:
@@ -165,7 +103,7 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
     i, aside = 0, False  # aside: a ", launched in 1959," has been passed over
     while i < len(words):
         word = words[i].group()
-        regular = word not in _AUXES and word not in _IRREGULAR
+        regular = word not in FINITE_AUXILIARIES and word not in IRREGULAR_PASTS
         before = words[i - 1].group().lower() if i else ""
         opens_aside = i > 0 and "," in _gap(words, i) and not aside
         describes = word.startswith("un") or before in _DESCRIBED or opens_aside
@@ -173,7 +111,7 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
             aside |= opens_aside and is_verb(word)
             i += 1
         elif before in _RELATIVES:
-            i += 2 if word in _AUXES else 1
+            i += 2 if word in FINITE_AUXILIARIES else 1
         else:
             return i
     return None
@@ -243,7 +181,7 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
     first = words[at].group()
     taken: list[str] = []
     i = at + 1
-    if first not in _AUXES:
+    if first not in FINITE_AUXILIARIES:
         taken, aux = [base_form(first)], "did"
     else:
         aux = first
@@ -252,7 +190,7 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
         if i < len(words) and (first in MODALS or words[i].group() == "been"):
             taken.append(words[i].group())
             i += 1
-        if i < len(words) and (words[i].group() in _PARTICIPLES or is_past(words[i].group())):
+        if i < len(words) and (words[i].group() in PARTICIPLES or is_past(words[i].group())):
             taken.append(words[i].group())
             i += 1
     if taken and i < len(words) and words[i].group() in _PARTICLES:
@@ -266,18 +204,16 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
 
 # -- dates, numbers and names as wholes ------------------------------------------------------
 
-_MONTH = "|".join(MONTHS)
-_YEAR = r"(?:1\d\d\d|20\d\d)"  # the years ``dates.mentions`` reads without an era
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "4", "8-9"
 # A year with its era, as ``dates.mentions`` reads it: "49 BC", "AD 43", "1066 AD".
 _ERA = r"(?:\d{1,4}\s?(?:BCE|BC|CE|AD)|(?:AD|CE)\s?\d{1,4})(?![\w’'])"
 # A date whole: "4 August 1914", "May 1498", "January 49 BC", "c. 1500", "15/3/44 BC",
 # "17 July – 2 August 1945", "1904-05", "1956 - 1960", "23 July".
 DATE = re.compile(
-    rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+(?:{_MONTH})\s*[-–]\s*(?=\d))?"
-    rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?(?:{_MONTH})\s+)?"
-    rf"(?:{_ERA}|{_YEAR}(?:\s*[-–]\s*(?:{_YEAR}|\d\d)(?!\d))?\b)"
-    rf"|\b{_DAYS}\s+(?:{_MONTH})\b"
+    rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+(?:{MONTH})\s*[-–]\s*(?=\d))?"
+    rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?(?:{MONTH})\s+)?"
+    rf"(?:{_ERA}|{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d)(?!\d))?\b)"
+    rf"|\b{_DAYS}\s+(?:{MONTH})\b"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
 # "12.8", "1920s".
@@ -331,10 +267,6 @@ def _bare(word: str) -> str:
     return re.sub(r"[’']s?$", "", word)
 
 
-_TITLE_WORDS = frozenset(
-    """President King Queen Tsar Emperor Empress General Marshal Chancellor Pope Kaiser Premier
-    Chairman Lord Lady Sir Senator Archbishop Bishop Father Dr Prince Princess Duke Earl""".split()
-)
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
 _NAME_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 
@@ -367,7 +299,7 @@ def _joins(word: str) -> bool:
     possessive ("Stalin’s Fifth Five Year Plan")?"""
     return (
         word.lower() not in STOP_WORDS | PREPOSITIONS | SUBJECT_STARTS
-        and word not in _TITLE_WORDS
+        and word not in TITLES
         and word not in MONTHS
         and not re.search(r"[’']s$", word)
     )

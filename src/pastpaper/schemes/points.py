@@ -6,8 +6,8 @@
 
 A point keeps where it came from (the note paragraph, its sentence, and character offsets
 into the paragraph as written), its key terms (names, places, titles, coined and rare
-words), its facts (years, numbers, names) and, where the wording tells, its kind.
-Everything here is pure: text in, points out.
+words) and its facts (years, numbers, names), found by ``terms``, and, where the wording
+tells, its kind (``kinds``). Everything here is pure: text in, points out.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
-from typing import Literal, get_args
-
-from pydantic import BaseModel, ConfigDict
+from functools import lru_cache
+from typing import get_args
 
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
-from pastpaper.text import match_key, normalise, plain
+from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
+from pastpaper.model import Frozen
+from pastpaper.schemes.kinds import is_state, kind_of
+from pastpaper.schemes.terms import YEAR, Fact, facts, key_terms, name_spans, names_in
+from pastpaper.text import match_key, plain
 
 __all__ = [
     "KINDS",
@@ -30,9 +32,13 @@ __all__ = [
     "Point",
     "PointSource",
     "clear_caches",
+    "facts",
     "family_points",
     "is_state",
     "is_structure",
+    "key_terms",
+    "kind_of",
+    "lacks_subject",
     "names_in",
     "note_points",
     "point_id",
@@ -47,11 +53,7 @@ __all__ = [
 KINDS: tuple[str, ...] = get_args(Kind)
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class PointSource(_Frozen):
+class PointSource(Frozen):
     """Where a point stands: note paragraph ``note`` (0-based), characters start:end of it."""
 
     note: int
@@ -61,12 +63,7 @@ class PointSource(_Frozen):
     end: int
 
 
-class Fact(_Frozen):
-    kind: Literal["year", "number", "name"]
-    value: str
-
-
-class Point(_Frozen):
+class Point(Frozen):
     id: str
     text: str
     source: PointSource
@@ -153,10 +150,14 @@ def _notes_points(
     return tuple(unique), tuple(worded)
 
 
+# "In that year Khrushchev gave his secret speech": the year is the one the notes just told.
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
+
+
 def note_points(note: str, index: int) -> list[Point]:
     """The points of one note paragraph (``index`` is its place among the family's notes)."""
     points: list[Point] = []
-    names = _names_in(note)
+    names = names_in(note)
     for s_start, s_end in _sentences(note):
         if is_structure(note, s_start, s_end):
             continue  # a heading or label: it stays in the notes, but credits nothing
@@ -164,11 +165,11 @@ def note_points(note: str, index: int) -> list[Point]:
         sentence = note[s_start:s_end]
         for start, end in _clauses(note, s_start, s_end):
             text = note[start:end]
-            spans = _name_spans(text, names)
+            spans = name_spans(text, names)
             found = facts(text, names, spans)
             # "In that year Khrushchev gave his secret speech": the year is the one just told.
             if _THAT_YEAR.search(text) and not any(f.kind == "year" for f in found):
-                earlier = _YEAR.findall(note, 0, start)
+                earlier = YEAR.findall(note, 0, start)
                 if earlier:
                     found.append(Fact(kind="year", value=earlier[-1]))
             # Built without validation: every field is made here, of the right type, and
@@ -275,12 +276,12 @@ def is_structure(note: str, start: int, end: int) -> bool:
     if not first_on_line:
         return False
     # A line that only opens the list below it: "Stresemann's achievements:".
-    if after.startswith(":") and not after[1:].strip() and len(_WORD.findall(text)) <= 12:
+    if after.startswith(":") and not after[1:].strip() and len(WORD.findall(text)) <= 12:
         return line_end < len(note) or note[line_end:].strip() == ""
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
-    return run_in and len(words) <= 3 and not _has_verb(text) and not re.search(r"\d", text)
+    return run_in and len(words) <= 3 and not has_verb(text) and not re.search(r"\d", text)
 
 
 def _after_label(note: str, start: int, end: int) -> int:
@@ -300,7 +301,7 @@ _GLUED = re.compile(r"\b[A-Z][a-z]{3,}(the)\s")
 
 def _glued(match: re.Match[str]) -> bool:
     word = match.group().strip()
-    return _zipf(word.lower()) == 0 and _zipf(word[:-3].lower()) > 0
+    return zipf(word.lower()) == 0 and zipf(word[:-3].lower()) > 0
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -312,45 +313,20 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         dangling = _DANGLING.search(text, start, end)
         if dangling and end > start:
             end = dangling.start()
-    if _WORD.search(text, start, end):
+    if WORD.search(text, start, end):
         yield start, end
 
 
 # Where a sentence may hold two points: "X happened and Y happened", "X; Y", "X, but Y".
 _JOIN = re.compile(r"\s*;\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE)
 _COLON_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|which|who)\s+")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_AUXILIARIES = frozenset(
-    "is are was were be been being am has have had do does did will would shall should can "
-    "could may might must".split()
-)
-_IRREGULAR = frozenset(
-    "became become began begun brought built came chose drew drove fell felt fought found "
-    "gave got grew held kept knew led left lost made meant met paid put ran rose said saw "
-    "sent set shot sold spoke spent stood struck swept took taught thought told threw went "
-    "won wrote".split()
-)
-
-
-def _is_verb(word: str) -> bool:
-    """Is ``word`` a verb's form? A word ending in "-ed" is taken for a past tense, but not
-    "hundred": "two hundred and seventy-eight thousand flights" is one number."""
-    if word in _AUXILIARIES or word in _IRREGULAR:
-        return True
-    if word in _NUMBER_WORDS:
-        return False
-    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
 def lacks_subject(text: str) -> bool:
     """Does ``text`` open with a verb in lower case, the second half of "X did A and did
     B" cut from its subject ("planted some 40,000 trees from 2009")?"""
-    first = _WORD.match(text)
-    return bool(first and first.group().islower() and _is_verb(first.group()))
-
-
-def _has_verb(text: str) -> bool:
-    return any(_is_verb(word) for word in _WORD.findall(text.lower()))
+    first = WORD.match(text)
+    return bool(first and first.group().islower() and is_verb(first.group(), splits=True))
 
 
 def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -359,7 +335,7 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     left = start
     for join in _JOIN.finditer(note, start, end):
         head, tail = note[left : join.start()], note[join.end() : end]
-        enough = len(_WORD.findall(head)) >= 3 and len(_WORD.findall(tail)) >= 3
+        enough = len(WORD.findall(head)) >= 3 and len(WORD.findall(tail)) >= 3
         # A colon after a whole clause opens another ("X drew closer: from 1912 Y and Z had
         # a naval agreement"); after a label it does not ("Dual Alliance, 1879: ...").
         colon = ":" in join.group()
@@ -384,7 +360,7 @@ def _two_clauses(head: str, tail: str) -> bool:
     Stalin's portraits and statues were taken down").
     """
     subject = _RELATIVE.split(tail, maxsplit=1)[0]
-    if not _has_verb(subject) or "," in _before_verb(subject):
+    if not has_verb(subject) or "," in _before_verb(subject):
         return False
     # The head is the clause just before the join: "..., and Britain and France drew
     # closer" and "...: from 1912 Britain and France had" join two names, not two clauses.
@@ -401,14 +377,14 @@ _LAST_CLAUSE = re.compile(
 
 
 def _before_verb(text: str) -> str:
-    for match in _WORD.finditer(text):
-        if _is_verb(match.group().lower()):
+    for match in WORD.finditer(text):
+        if is_verb(match.group().lower(), splits=True):
             return text[: match.start()]
     return text
 
 
 def _last_verb_end(text: str) -> int:
-    ends = [m.end() for m in _WORD.finditer(text) if _is_verb(m.group().lower())]
+    ends = [m.end() for m in WORD.finditer(text) if is_verb(m.group().lower(), splits=True)]
     return ends[-1] if ends else -1
 
 
@@ -435,351 +411,11 @@ def _joins_names(text: str, join: re.Match[str]) -> bool:
 
 def _inside_number(text: str, join: re.Match[str]) -> bool:
     """Is ``join`` the "and" within a number written in words?"""
-    before = _WORD.findall(text[: join.start()])
-    after = _WORD.findall(text[join.end() :])
+    before = WORD.findall(text[: join.start()])
+    after = WORD.findall(text[join.end() :])
     return (
         join.group().strip().lower() == "and"
         and bool(before and after)
-        and before[-1].lower() in _NUMBER_WORDS
-        and after[0].lower().split("-")[0] in _NUMBER_WORDS
+        and before[-1].lower() in NUMBER_WORDS
+        and after[0].lower().split("-")[0] in NUMBER_WORDS
     )
-
-
-# -- key terms, facts, kinds ------------------------------------------------------------------
-
-_QUOTED = re.compile(
-    r"‘([^‘’]{2,120}?)’(?![a-z])|(?<![\w])'([^']{2,120}?)'(?![\w])|“([^“”]{2,120})”|"
-    r'(?<![\w])"([^"]{2,120}?)"(?![\w])'
-)
-_BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
-# A coined name given in so many words: "as Khrushchev called them the metal eaters".
-_CALLED = re.compile(
-    r"\b(?:called(?: them| it)?|known as|nicknamed|termed)\s+(?:the\s+)?"
-    r"([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2})(?=\s*(?:[.,;:!?)]|$))"
-)
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
-_LINKS = {"of", "the", "de", "von", "van"}
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:[’']?s)?\b")
-_NUMBER = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s+(?:hundred|thousand|million|billion)\b)?(?![\w])"
-)
-_NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "fifty sixty seventy eighty ninety hundred thousand million billion".split()
-)
-_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-# "twenty-five", "two million", "three hundred and fifty"
-_NUMBER_PHRASE = re.compile(
-    rf"\b(?:{_NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b)*\b", re.IGNORECASE
-)
-_THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
-_RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
-
-
-_TOKEN = re.compile(r"\w(?:[\w’'-]*\w)?")
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
-
-
-def names_in(text: str) -> list[str]:
-    """The names a text uses (people, places, titles), as points' names are found."""
-    return _names_in(text)
-
-
-def _names_in(note: str) -> list[str]:
-    """Runs of capitalised words (with "of", "the" between them), in order.
-
-    A sentence's first word is part of a name only if it is capitalised mid-sentence too
-    (Stalin) or is not a common word (Malenkov, Novy): "Thus Stalingrad" names Stalingrad.
-    """
-    tokens = list(_TOKEN.finditer(note))
-    mid = {
-        t.group()
-        for t in tokens
-        if t.group()[0].isupper() and not _starts_sentence(note, t.start())
-    }
-    names: list[str] = []
-    run: list[re.Match[str]] = []
-
-    def flush() -> None:
-        while run and run[-1].group() in _LINKS:
-            run.pop()
-        if run and _starts_sentence(note, run[0].start()):
-            first = _strip_possessive(run[0].group())
-            if first not in mid and _zipf(first.lower()) >= 3.0:
-                del run[0]
-        if run:
-            names.append(_strip_possessive(note[run[0].start() : run[-1].end()]))
-        run.clear()
-
-    previous_end = 0
-    for token in tokens:
-        word = token.group()
-        joined = bool(run) and not note[previous_end : token.start()].strip()
-        if word[0].isupper() and word not in _MONTHS:
-            if run and not joined:
-                flush()
-            run.append(token)
-            if word.endswith(("’s", "'s")):
-                flush()  # a possessive ends the name: "Stalin’s portraits"
-        elif joined and word in _LINKS:
-            run.append(token)
-        elif run:
-            flush()
-        previous_end = token.end()
-    flush()
-    return names
-
-
-def _strip_possessive(name: str) -> str:
-    return name[:-2] if name.endswith(("’s", "'s")) else name
-
-
-_OPENERS = frozenset(" \t\n\u00a0‘'\"“(")
-
-
-def _starts_sentence(text: str, index: int) -> bool:
-    # Step back over spaces and opening quotes without copying the text before (a copy
-    # for every word made long notes slow in the square of their length).
-    while index > 0 and text[index - 1] in _OPENERS:
-        index -= 1
-    return index == 0 or text[index - 1] in ".!?:"
-
-
-def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:
-    """Names, quoted and bracketed terms, and rare words of the subject in ``text``
-    (``spans``: where the names stand in it, if already found)."""
-    spans = _name_spans(text, names) if spans is None else spans
-    found = [(start, end, text[start:end]) for start, end in spans]
-    for match in _QUOTED.finditer(text):
-        group = next(i for i, g in enumerate(match.groups(), 1) if g)
-        if len(match.group(group).split()) <= 8:
-            found.append((match.start(group), match.end(group), match.group(group).strip()))
-    for pattern in (_BRACKETED, _CALLED):
-        for match in pattern.finditer(text):
-            found.append((match.start(1), match.end(1), match.group(1).strip()))
-    for match in _WORD.finditer(text):
-        word = match.group()
-        rare = word.islower() and len(word) >= 5 and _rarity(word) < _RARE
-        coined = word[0].islower() and "-" in word and not word.islower()  # de-Stalinisation
-        if rare or coined:
-            found.append((match.start(), match.end(), word))
-    # Keep each term once, and not a term standing inside a longer one ("Soviet" in
-    # "Soviet Union"); the same word elsewhere in the point still counts.
-    terms: list[str] = []
-    keys: set[str] = set()
-    covered: list[tuple[int, int]] = []
-    for start, end, term in sorted(found, key=lambda span: (span[0], -span[1])):
-        if any(a <= start and end <= b for a, b in covered):
-            continue
-        covered.append((start, end))
-        key = match_key(term)
-        if key not in keys:
-            keys.add(key)
-            terms.append(term)
-    return terms
-
-
-def _name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
-    """Where the names stand in ``text``, longest first, none inside another."""
-    spans: list[tuple[int, int]] = []
-    for name in sorted(set(names), key=len, reverse=True):
-        if name not in text:
-            continue
-        for match in _name_pattern(name).finditer(text):
-            if not any(a <= match.start() < b for a, b in spans):
-                spans.append((match.start(), match.end()))
-    return sorted(spans)
-
-
-@lru_cache(maxsize=8192)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")
-
-
-def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[Fact]:
-    """Years, numbers and names stated in ``text``, in order (``spans`` as for key_terms)."""
-    found: list[tuple[int, Fact]] = []
-    years = set()
-    for match in _YEAR.finditer(text):
-        years.add(match.start())
-        found.append((match.start(), Fact(kind="year", value=match.group(1))))
-    for match in _NUMBER.finditer(text):
-        if match.start() not in years:
-            found.append((match.start(), Fact(kind="number", value=match.group())))
-    spans = _name_spans(text, names) if spans is None else spans
-    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
-    for match in _NUMBER_PHRASE.finditer(text):
-        if not any(a <= match.start() < b for a, b in [*spans, *numbers]):
-            found.append((match.start(), Fact(kind="number", value=match.group().lower())))
-    for at, end in spans:
-        name = text[at:end]
-        # "Stalinist" and "Stalinism" describe; they do not name.
-        if not name.endswith(("ist", "ists", "ism")):
-            found.append((at, Fact(kind="name", value=name)))
-    unique: list[Fact] = []
-    seen: set[tuple[str, str]] = set()  # (kind, value): quicker to compare than Facts
-    for _, fact in sorted(found, key=lambda item: item[0]):
-        if (fact.kind, fact.value) not in seen:
-            seen.add((fact.kind, fact.value))
-            unique.append(fact)
-    return unique
-
-
-_SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),", re.IGNORECASE)
-_OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
-# Verbs of purpose after "to": "to end the crisis", "to match Germany's strength".
-_PURPOSE = (
-    r"(?:end|match|meet|create|raise|cut|pay|revive|save|help|support|provide|encourage|"
-    r"defend|control|contain|expand|extend|spread|deter|fund|finance|solve|tackle|deal with|"
-    r"replace|balance|check|limit|block|isolate|destroy|crush|punish|persuade|recover|"
-    r"relieve|regain|calm|halt|boost|build up|catch up|challenge|counter|overtake|rival|"
-    r"dominate|increase|modernise|reform|feed|employ|create|restart|rebuild|free|recover)"
-)
-# A clause: a few words and then a verb ("as Russia had been invaded", "since prices fell").
-_CLAUSE = rf"(?:[\w’'-]+ ){{1,4}}?(?:{'|'.join(sorted(_AUXILIARIES | _IRREGULAR))}|\w+ed)\b"
-_KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    (
-        "reason",
-        # Motives, aims, beliefs and fears, in whatever words: "wanted", "feared", "in the
-        # belief that", "to restore confidence", not only "because".
-        re.compile(
-            r"\b(?:because|in order to\b|so as to\b|so that|want(?:s|ed|ing)?\b(?! of)|"
-            r"wish(?:ed|ing)? to\b|hop(?:e|es|ed|ing)\b|aim(?:s|ed)?\b|intend(?:ed)?|"
-            r"believ(?:e|ed|ing)|belief|fear(?:s|ed|ing)?\b|afraid|worried|anxious|alarmed|"
-            r"was (?:well )?aware|conscious of|eager to\b|determined to\b|resolved|"
-            r"needed|needs? to\b|had to\b|did not want|expected|meant to\b|tried to\b|"
-            r"felt|suspicion|distrust|threat(?:s|ened)?\b|risk(?:s|ed)?\b|excuse|"
-            r"to (?:protect|secure|improve|establish|prove|rid|reduce|get rid|restore|avoid|"
-            r"prevent|stop|ensure|keep|win|gain|show|please|satisfy|unite|strengthen|weaken|"
-            rf"{_PURPOSE})\b|"
-            r"motive|reasons?\b|purpose|"
-            # Wants and fears named as things: "fear of encirclement", "desire for revenge".
-            r"(?:desire|ambition|hope|need|demand|wish|longing|hunger|thirst)s? (?:for|of|to)\b|"
-            r"resent(?:ed|ment)|jealous|envy|envious|rivalry|insecur|mistrust|hostil|"
-            r"anger|angry|hatred|pride|ambitions?\b|greed|determination|memor(?:y|ies) of|"
-            r"the (?:aim|goal|idea|plan|hope|intention|object) (?:was|being)|"
-            # A cause given with "as" or "since" and its own clause, not "as well" or "since 1888".
-            rf"(?:^|[,;] )as (?!well\b|a result\b|if\b|though\b|long\b|soon\b|far\b|"
-            rf"much\b|many\b|part\b|an? \w+ of\b){_CLAUSE}|"
-            rf"\bsince (?!then\b|\d|the (?:end|start|beginning)\b){_CLAUSE}|"
-            r"for fear|so that)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "consequence",
-        # What a thing led to: "led to", "meant that", "turned X into", "drew them closer",
-        # "no longer", a result stated with "would", "so" or "hence".
-        re.compile(
-            r"\b(?:led to|leading to|as a result|result(?:s|ed)?\b|therefore|consequently|"
-            r"(?:this|which|it) meant|meant that|meaning|would (?!have\b)\w+|increas(?:e|ed|ing)|"
-            r"caus(?:e|ed|es|ing)|triggered|provoked|sparked|encourag(?:e|ed|ing)|"
-            r"(?<!was )(?<!were )(?:allow(?:ed|ing)|enabl(?:e|ed|ing))|help(?:ed|ing)|"
-            r"made (?:it|them|him|her)|"
-            r"turn(?:ed|ing)? \w+(?: \w+){0,4} into|drew \w+(?: \w+){0,2} closer|"
-            r"bred|no longer|undermin(?:e|ed|ing)|boost(?:ed|ing)?|bolder|humiliat(?:ed|ion)|"
-            # A push or a result in other words: "forced", "drove", "made a war into".
-            r"forc(?:ed|ing) \w+|compell(?:ed|ing)|oblig(?:ed|ing)|dr(?:ove|iving) \w+|"
-            r"push(?:ed|ing)? \w+ (?:to|into)|convinc(?:ed|ing)|persuad(?:ed|ing)|prompt(?:ed|ing)|"
-            r"brought about|gave rise|contribut(?:ed|ing) to|paved the way|opened the way|"
-            r"set off|fuel(?:l?ed|l?ing)|deepen(?:ed|ing)|worsen(?:ed|ing)|inflam(?:ed|ing)|"
-            r"made (?:\w+ ){1,5}into|made (?:a|the|war|peace|it|them) \w+|in turn|"
-            r"the (?:result|effect|outcome|consequence) (?:was|of)|"
-            r"left (?:\w+ ){1,3}(?:unable|without|isolated|exposed|open)|"
-            r"ensur(?:ed|ing) that|guarantee(?:d|ing) that|escalat(?:ed|ing))\b|"
-            r"(?:^|[,;:] )(?:so|hence)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "evidence",
-        re.compile(
-            r"\b(?:for example|for instance|such as|e\.g\.)|^thus\b|\bone\b.*\banother\b",
-            re.IGNORECASE,
-        ),
-    ),
-)
-
-# A state of affairs rather than an event: "Banks were failing", "The north was still
-# largely Catholic", "her position was weak", "London had many Protestants". In notes that
-# answer "why", such conditions are the reasons; an event ("Stalin's statues were taken
-# down", "Italy joined the two") is what happened.
-_STATE = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:(?:still|already|now|very|so|too|largely|mostly|deeply|"
-    r"firmly|increasingly|not|no|also|far)\s+)*(?P<next>[\w’'-]+)|"
-    r"\b(?:had|has|have)\s+(?:(?:still|already|also)\s+)*(?P<owned>no|many|much|few|little|"
-    r"a|an|the|its|their|his|her|some|more|less|nothing|every|two|three|\d[\d,]*)\b",
-    re.IGNORECASE,
-)
-
-
-def is_state(text: str) -> bool:
-    """Does the clause state a condition (copula and complement, or what someone had)
-    rather than an event (a deed, or something done to someone)?
-
-    >>> is_state("Banks were failing in their thousands"), is_state("Her position was weak")
-    (True, True)
-    >>> is_state("Inmates of the gulags were released"), is_state("Italy joined the two")
-    (False, False)
-    """
-    for match in _STATE.finditer(normalise(text)):
-        if match.group("owned"):
-            return True
-        word = match.group("next").lower()
-        participle = (word.endswith("ed") and len(word) > 4) or word in _PARTICIPLES
-        if not participle:
-            return True
-    return False
-
-
-_PARTICIPLES = frozenset(
-    """been become begun brought built chosen done drawn driven fallen fought found given got
-    grown held kept known led left lost made meant met paid put run risen said seen sent set
-    shot sold spoken spent struck swept taken taught thought told thrown gone won written
-    cut let overthrown undertaken withdrawn shut""".split()
-)
-
-
-def kind_of(text: str) -> Kind:
-    """What a point does, told from its wording; a plain statement is a feature."""
-    if _is_quotation(text):
-        return "quotation"
-    plain = normalise(text)
-    for kind, cue in _KIND_CUES:
-        if cue.search(plain):
-            return kind
-    return "feature"
-
-
-def _is_quotation(text: str) -> bool:
-    """Somebody's words: a quotation of five words or more, or "as he put it"."""
-    if _SAYS.search(text):
-        return True
-    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
-    unclosed = _OPEN_QUOTE.search(text)
-    if unclosed:
-        quoted.append(unclosed["rest"])
-    # A quoted title ('One Day in the Life of Ivan Denisovich') has no verb; a saying has.
-    return any(len(_WORD.findall(q)) >= 5 and _has_verb(q) for q in quoted)
-
-
-def word_rarity(word: str) -> float:
-    """How common a word is in English (zipf: 0 unknown, 3 uncommon, 6 everyday)."""
-    return _rarity(word)
-
-
-@cache
-def _rarity(word: str) -> float:
-    """How common a word is, crediting British spellings with their American twin's use."""
-    american = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)
-    american = re.sub(r"our$", "or", american)
-    return max(_zipf(word), _zipf(american))
-
-
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # loads its word list on first use
-
-    return float(zipf_frequency(word, "en"))

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
+from pastpaper.language import NOT_CONTENT
+from pastpaper.model import Frozen
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
     Point,
@@ -74,22 +74,10 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 
-_STOP = frozenset(
-    """a about after against all also an and any are as at be been before between by can
-    carry carried did do does during early for from had has have he his how important in into
-    is it its key late main made make of on or out over policy policies period so than that
-    the their them then there these they this those through to try tried under up was way
-    ways were what when where which who why with would year years describe explain far
-    extent assess evaluate feature features""".split()
-)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class SchemePoint(_Frozen):
+class SchemePoint(Frozen):
     """A point as this scheme treats it."""
 
     point: Point
@@ -104,7 +92,7 @@ class SchemePoint(_Frozen):
     side: Literal["for", "against"] | None = None
 
 
-class MarkScheme(_Frozen):
+class MarkScheme(Frozen):
     question: Question
     max_marks: int
     marks_assumed: bool
@@ -432,7 +420,7 @@ def _themes(question: str) -> dict[str, str]:
     return {
         _stem(word): word
         for word in _WORD.findall(question)
-        if word.islower() and word not in _STOP and word not in verbs and len(word) > 2
+        if word.islower() and word not in NOT_CONTENT and word not in verbs and len(word) > 2
     }
 
 
@@ -451,7 +439,7 @@ def _stems(text: str) -> set[str]:
     return {
         _stem(word)
         for word in _WORD.findall(match_key(text))
-        if word not in _STOP and len(word) > 2
+        if word not in NOT_CONTENT and len(word) > 2
     }
 
 

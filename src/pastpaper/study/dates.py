@@ -22,22 +22,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["MONTHS", "Mention", "date_label", "mentions"]
+from pastpaper.language import DECADE, MONTH_OR_SHORT, MONTHS, YEAR
 
-MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+__all__ = ["Mention", "date_label", "mentions"]
 
 
 @dataclass(frozen=True)
@@ -82,30 +69,26 @@ def date_label(year: int, month: int | None = None, day: int | None = None) -> s
     return " ".join([*parts, written])
 
 
-_YEAR = r"1\d{3}|20\d{2}"
-# Full names and the usual short forms: "Aug", "Sept.".
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
-)
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _ERA_BEFORE = r"AD|A\.D\."
 _ERA_AFTER = r"BCE|BC|B\.C\.|CE|AD|A\.D\."
 _DATE = re.compile(
     r"(?<![\w.,/])(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)"
-    rf"(?P<nyear>{_YEAR})(?![\w/])"
-    r"|(?<![\w.,£$€])(?P<decade>1\d\d0|20\d0)[’']?s\b"
+    rf"(?P<nyear>{YEAR})(?![\w/])"
+    rf"|(?<![\w.,£$€])(?P<decade>{DECADE})[’']?s\b"
     rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
     rf"|(?<![\w.,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
-    rf"|(?<![\w.,£$€/])(?P<year>{_YEAR})(?![\w’'%/]|[.,]\d)"
+    rf"|(?<![\w.,£$€/])(?P<year>{YEAR})(?![\w’'%/]|[.,]\d)"
     r"|\b(?P<same>(?i:that|the same|that same) year)\b"
     r"|\b(?P<next>(?i:the following|the next) year)\b"
-    rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{_MONTH})(?!\s*,?\s*(?:of\s+)?\d)"
+    rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\s*,?\s*(?:of\s+)?\d)"
 )
 _DAY_MONTH_BEFORE = re.compile(
-    rf"(?:\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?\b(?P<month>{_MONTH})\s+(?:of\s+)?$"
+    rf"(?:\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?\b(?P<month>{MONTH_OR_SHORT})\s+(?:of\s+)?$"
 )
-_MONTH_DAY_BEFORE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+$")
+_MONTH_DAY_BEFORE = re.compile(
+    rf"\b(?P<month>{MONTH_OR_SHORT})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+$"
+)
 _CIRCA_BEFORE = re.compile(r"(?:\bc\.|\bca\.|\bcirca)\s*$")
 _ADJECTIVE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A preposition, then perhaps a part of the period: "by the summer of", "from the late".
@@ -115,8 +98,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"|winter)(?:\s+of\s+|\s+|-))?$"
 )
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
-_SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{_YEAR}|\d\d)(?![\w’'])")
-_SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{_YEAR})(?![\w’'])")
+_SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{YEAR}|\d\d)(?![\w’'])")
+_SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{YEAR})(?![\w’'])")
 
 
 def _month_number(name: str) -> int:

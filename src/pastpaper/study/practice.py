@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pastpaper.errors import AnswerKept, NotFound, NothingToMark, OutputError, StoreError
+from pastpaper.language import LITTLE_WORDS, as_number
 from pastpaper.store.memory import Attempt, CardSync, StoredCard
 from pastpaper.study.cards import cards_of
 from pastpaper.study.schedule import (
@@ -93,7 +94,6 @@ def typed_rating(typed: str, expected: str) -> Rating:
     """
     from rapidfuzz import fuzz
 
-    from pastpaper.marking.inaccuracies import as_number
     from pastpaper.text import match_key
 
     said, wanted = match_key(typed), match_key(expected)
@@ -111,15 +111,11 @@ def typed_rating(typed: str, expected: str) -> Rating:
             return word in words
         return any(fuzz.ratio(word, mine) >= 85 for mine in words)
 
-    needed = [w for w in wanted.split() if w not in _LITTLE_WORDS] or wanted.split()
+    needed = [w for w in wanted.split() if w not in LITTLE_WORDS] or wanted.split()
     found = sum(1 for w in needed if says(w))
     if found == len(needed):
         return Rating.Good
     return Rating.Hard if 2 * found >= len(needed) else Rating.Again
-
-
-#: Words an answer may leave out ("Virgin Lands scheme" for "the Virgin Lands scheme").
-_LITTLE_WORDS = frozenset("a an the of and in on to for by".split())
 
 
 def suggested_seconds(marks: int | None, minutes_per_mark: float) -> int:

@@ -23,9 +23,10 @@ from math import isfinite
 from typing import Any, NoReturn, TypedDict
 
 from fsrs import Card, Rating, Scheduler, State
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from pastpaper.errors import InputError, SettingsError, StoreError
+from pastpaper.model import Frozen
 
 __all__ = [
     "DEFAULT_PLAN",
@@ -48,14 +49,12 @@ LOWEST_RETENTION = 0.7
 HIGHEST_RETENTION = 0.99
 
 
-class Plan(BaseModel):
+class Plan(Frozen):
     """How hard to revise: the chance of recall to aim for, the exam date, the longest gap.
 
     A bad value is a SettingsError naming the setting. (Validators raise it directly:
     pydantic passes on any exception that is not a ValueError or AssertionError.)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     desired_retention: float = 0.9
     exam_date: date | None = None

@@ -31,9 +31,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
-
 from pastpaper.course import Course, QuestionFamily
+from pastpaper.language import MONTHS
+from pastpaper.model import Frozen
 from pastpaper.schemes.points import Point, family_points, lacks_subject, sentence_spans
 from pastpaper.schemes.scheme import content_stems
 from pastpaper.study.charts import (
@@ -46,7 +46,7 @@ from pastpaper.study.charts import (
     shorten,
     wrapped,
 )
-from pastpaper.study.dates import MONTHS, Mention, date_label, mentions
+from pastpaper.study.dates import Mention, date_label, mentions
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVENT_LENGTH",
-    "MONTHS",
     "Event",
     "timeline",
     "timeline_chart",
@@ -66,7 +65,7 @@ __all__ = [
 EVENT_LENGTH = 140
 
 
-class Event(BaseModel):
+class Event(Frozen):
     """One dated event: when, what, and where the notes tell it.
 
     ``date`` is the date as the notes write it ("March 1953", "1956 - 1960"; a date given
@@ -76,8 +75,6 @@ class Event(BaseModel):
     ``family`` and ``note`` are 0-based: the family within its topic and the notes
     paragraph within its family. ``course`` is the title of the course.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     date: str
     start: tuple[int, int | None, int | None]

@@ -25,9 +25,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
-
 from pastpaper.course import Course, QuestionFamily
+from pastpaper.model import Frozen
 from pastpaper.study.charts import chart_format, new_figure, save_figure, shorten
 
 if TYPE_CHECKING:
@@ -49,14 +48,12 @@ __all__ = [
 FAMILY_LABEL_WIDTH = 60
 
 
-class TrendRow(BaseModel):
+class TrendRow(Frozen):
     """One past-paper question as the trends see it.
 
     ``family`` labels the question's family (``family_label``), unique within the course;
     ``year`` and ``marks`` are None where the notes print none.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     topic: str
     family: str

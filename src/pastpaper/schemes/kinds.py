@@ -1,0 +1,147 @@
+"""What a point does, told from its wording: a reason, a consequence, evidence, a quotation,
+or a plain feature; and whether it states a condition rather than an event.
+
+    >>> kind_of("Khrushchev wanted to raise living standards"), kind_of("Stalin died in 1953")
+    ('reason', 'feature')
+"""
+
+from __future__ import annotations
+
+import re
+
+from pastpaper.course import Kind
+from pastpaper.language import AUXILIARIES, PARTICIPLES, SPLITTING_PASTS, WORD, has_verb
+from pastpaper.schemes.terms import QUOTED
+from pastpaper.text import normalise
+
+__all__ = ["is_state", "kind_of"]
+
+_SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),", re.IGNORECASE)
+_OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
+# Verbs of purpose after "to": "to end the crisis", "to match Germany's strength".
+_PURPOSE = (
+    r"(?:end|match|meet|create|raise|cut|pay|revive|save|help|support|provide|encourage|"
+    r"defend|control|contain|expand|extend|spread|deter|fund|finance|solve|tackle|deal with|"
+    r"replace|balance|check|limit|block|isolate|destroy|crush|punish|persuade|recover|"
+    r"relieve|regain|calm|halt|boost|build up|catch up|challenge|counter|overtake|rival|"
+    r"dominate|increase|modernise|reform|feed|employ|create|restart|rebuild|free|recover)"
+)
+# A clause: a few words and then a verb ("as Russia had been invaded", "since prices fell").
+_SPLITTING_VERBS = "|".join(sorted(AUXILIARIES | SPLITTING_PASTS))
+_CLAUSE = rf"(?:[\w’'-]+ ){{1,4}}?(?:{_SPLITTING_VERBS}|\w+ed)\b"
+_KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        "reason",
+        # Motives, aims, beliefs and fears, in whatever words: "wanted", "feared", "in the
+        # belief that", "to restore confidence", not only "because".
+        re.compile(
+            r"\b(?:because|in order to\b|so as to\b|so that|want(?:s|ed|ing)?\b(?! of)|"
+            r"wish(?:ed|ing)? to\b|hop(?:e|es|ed|ing)\b|aim(?:s|ed)?\b|intend(?:ed)?|"
+            r"believ(?:e|ed|ing)|belief|fear(?:s|ed|ing)?\b|afraid|worried|anxious|alarmed|"
+            r"was (?:well )?aware|conscious of|eager to\b|determined to\b|resolved|"
+            r"needed|needs? to\b|had to\b|did not want|expected|meant to\b|tried to\b|"
+            r"felt|suspicion|distrust|threat(?:s|ened)?\b|risk(?:s|ed)?\b|excuse|"
+            r"to (?:protect|secure|improve|establish|prove|rid|reduce|get rid|restore|avoid|"
+            r"prevent|stop|ensure|keep|win|gain|show|please|satisfy|unite|strengthen|weaken|"
+            rf"{_PURPOSE})\b|"
+            r"motive|reasons?\b|purpose|"
+            # Wants and fears named as things: "fear of encirclement", "desire for revenge".
+            r"(?:desire|ambition|hope|need|demand|wish|longing|hunger|thirst)s? (?:for|of|to)\b|"
+            r"resent(?:ed|ment)|jealous|envy|envious|rivalry|insecur|mistrust|hostil|"
+            r"anger|angry|hatred|pride|ambitions?\b|greed|determination|memor(?:y|ies) of|"
+            r"the (?:aim|goal|idea|plan|hope|intention|object) (?:was|being)|"
+            # A cause given with "as" or "since" and its own clause, not "as well" or "since 1888".
+            rf"(?:^|[,;] )as (?!well\b|a result\b|if\b|though\b|long\b|soon\b|far\b|"
+            rf"much\b|many\b|part\b|an? \w+ of\b){_CLAUSE}|"
+            rf"\bsince (?!then\b|\d|the (?:end|start|beginning)\b){_CLAUSE}|"
+            r"for fear|so that)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "consequence",
+        # What a thing led to: "led to", "meant that", "turned X into", "drew them closer",
+        # "no longer", a result stated with "would", "so" or "hence".
+        re.compile(
+            r"\b(?:led to|leading to|as a result|result(?:s|ed)?\b|therefore|consequently|"
+            r"(?:this|which|it) meant|meant that|meaning|would (?!have\b)\w+|increas(?:e|ed|ing)|"
+            r"caus(?:e|ed|es|ing)|triggered|provoked|sparked|encourag(?:e|ed|ing)|"
+            r"(?<!was )(?<!were )(?:allow(?:ed|ing)|enabl(?:e|ed|ing))|help(?:ed|ing)|"
+            r"made (?:it|them|him|her)|"
+            r"turn(?:ed|ing)? \w+(?: \w+){0,4} into|drew \w+(?: \w+){0,2} closer|"
+            r"bred|no longer|undermin(?:e|ed|ing)|boost(?:ed|ing)?|bolder|humiliat(?:ed|ion)|"
+            # A push or a result in other words: "forced", "drove", "made a war into".
+            r"forc(?:ed|ing) \w+|compell(?:ed|ing)|oblig(?:ed|ing)|dr(?:ove|iving) \w+|"
+            r"push(?:ed|ing)? \w+ (?:to|into)|convinc(?:ed|ing)|persuad(?:ed|ing)|prompt(?:ed|ing)|"
+            r"brought about|gave rise|contribut(?:ed|ing) to|paved the way|opened the way|"
+            r"set off|fuel(?:l?ed|l?ing)|deepen(?:ed|ing)|worsen(?:ed|ing)|inflam(?:ed|ing)|"
+            r"made (?:\w+ ){1,5}into|made (?:a|the|war|peace|it|them) \w+|in turn|"
+            r"the (?:result|effect|outcome|consequence) (?:was|of)|"
+            r"left (?:\w+ ){1,3}(?:unable|without|isolated|exposed|open)|"
+            r"ensur(?:ed|ing) that|guarantee(?:d|ing) that|escalat(?:ed|ing))\b|"
+            r"(?:^|[,;:] )(?:so|hence)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "evidence",
+        re.compile(
+            r"\b(?:for example|for instance|such as|e\.g\.)|^thus\b|\bone\b.*\banother\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+# A state of affairs rather than an event: "Banks were failing", "The north was still
+# largely Catholic", "her position was weak", "London had many Protestants". In notes that
+# answer "why", such conditions are the reasons; an event ("Stalin's statues were taken
+# down", "Italy joined the two") is what happened.
+_STATE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:(?:still|already|now|very|so|too|largely|mostly|deeply|"
+    r"firmly|increasingly|not|no|also|far)\s+)*(?P<next>[\w’'-]+)|"
+    r"\b(?:had|has|have)\s+(?:(?:still|already|also)\s+)*(?P<owned>no|many|much|few|little|"
+    r"a|an|the|its|their|his|her|some|more|less|nothing|every|two|three|\d[\d,]*)\b",
+    re.IGNORECASE,
+)
+
+
+def is_state(text: str) -> bool:
+    """Does the clause state a condition (copula and complement, or what someone had)
+    rather than an event (a deed, or something done to someone)?
+
+    >>> is_state("Banks were failing in their thousands"), is_state("Her position was weak")
+    (True, True)
+    >>> is_state("Inmates of the gulags were released"), is_state("Italy joined the two")
+    (False, False)
+    """
+    for match in _STATE.finditer(normalise(text)):
+        if match.group("owned"):
+            return True
+        word = match.group("next").lower()
+        participle = (word.endswith("ed") and len(word) > 4) or word in PARTICIPLES
+        if not participle:
+            return True
+    return False
+
+
+def kind_of(text: str) -> Kind:
+    """What a point does, told from its wording; a plain statement is a feature."""
+    if _is_quotation(text):
+        return "quotation"
+    plain = normalise(text)
+    for kind, cue in _KIND_CUES:
+        if cue.search(plain):
+            return kind
+    return "feature"
+
+
+def _is_quotation(text: str) -> bool:
+    """Somebody's words: a quotation of five words or more, or "as he put it"."""
+    if _SAYS.search(text):
+        return True
+    quoted = [next(g for g in m.groups() if g) for m in QUOTED.finditer(text)]
+    unclosed = _OPEN_QUOTE.search(text)
+    if unclosed:
+        quoted.append(unclosed["rest"])
+    # A quoted title ('One Day in the Life of Ivan Denisovich') has no verb; a saying has.
+    return any(len(WORD.findall(q)) >= 5 and has_verb(q) for q in quoted)

@@ -1,0 +1,200 @@
+"""What a point names and states: its names, key terms and facts.
+
+    >>> names_in("In 1956 Khrushchev gave the Secret Speech to the Twentieth Party Congress")
+    ['Khrushchev', 'Secret Speech', 'Twentieth Party Congress']
+    >>> [(f.kind, f.value) for f in facts("Some 25,000 left in 1956", [])]
+    [('number', '25,000'), ('year', '1956')]
+
+Names are runs of capitalised words; key terms are names, quoted and bracketed terms, and
+words rare in everyday English; facts are years, numbers (in figures or words) and names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from pastpaper.language import FACT_YEAR, MONTHS, NUMBER_WORDS, WORD, word_rarity, zipf
+from pastpaper.model import Frozen
+from pastpaper.text import match_key
+
+__all__ = ["QUOTED", "YEAR", "Fact", "facts", "key_terms", "name_spans", "names_in"]
+
+
+class Fact(Frozen):
+    kind: Literal["year", "number", "name"]
+    value: str
+
+
+#: A quoted span: 'Virgin Lands', “the thaw”.
+QUOTED = re.compile(
+    r"‘([^‘’]{2,120}?)’(?![a-z])|(?<![\w])'([^']{2,120}?)'(?![\w])|“([^“”]{2,120})”|"
+    r'(?<![\w])"([^"]{2,120}?)"(?![\w])'
+)
+_BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
+# A coined name given in so many words: "as Khrushchev called them the metal eaters".
+_CALLED = re.compile(
+    r"\b(?:called(?: them| it)?|known as|nicknamed|termed)\s+(?:the\s+)?"
+    r"([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2})(?=\s*(?:[.,;:!?)]|$))"
+)
+_LINKS = {"of", "the", "de", "von", "van"}
+#: A year as a fact: "1956", "the 1920s".
+YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
+_NUMBER = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s+(?:hundred|thousand|million|billion)\b)?(?![\w])"
+)
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# "twenty-five", "two million", "three hundred and fifty"
+_NUMBER_PHRASE = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b)*\b", re.IGNORECASE
+)
+_RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
+
+
+_TOKEN = re.compile(r"\w(?:[\w’'-]*\w)?")
+
+
+def names_in(text: str) -> list[str]:
+    """The names a text uses (people, places, titles), as points' names are found."""
+    return _names_in(text)
+
+
+def _names_in(note: str) -> list[str]:
+    """Runs of capitalised words (with "of", "the" between them), in order.
+
+    A sentence's first word is part of a name only if it is capitalised mid-sentence too
+    (Stalin) or is not a common word (Malenkov, Novy): "Thus Stalingrad" names Stalingrad.
+    """
+    tokens = list(_TOKEN.finditer(note))
+    mid = {
+        t.group()
+        for t in tokens
+        if t.group()[0].isupper() and not _starts_sentence(note, t.start())
+    }
+    names: list[str] = []
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        while run and run[-1].group() in _LINKS:
+            run.pop()
+        if run and _starts_sentence(note, run[0].start()):
+            first = _strip_possessive(run[0].group())
+            if first not in mid and zipf(first.lower()) >= 3.0:
+                del run[0]
+        if run:
+            names.append(_strip_possessive(note[run[0].start() : run[-1].end()]))
+        run.clear()
+
+    previous_end = 0
+    for token in tokens:
+        word = token.group()
+        joined = bool(run) and not note[previous_end : token.start()].strip()
+        if word[0].isupper() and word not in MONTHS:
+            if run and not joined:
+                flush()
+            run.append(token)
+            if word.endswith(("’s", "'s")):
+                flush()  # a possessive ends the name: "Stalin’s portraits"
+        elif joined and word in _LINKS:
+            run.append(token)
+        elif run:
+            flush()
+        previous_end = token.end()
+    flush()
+    return names
+
+
+def _strip_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("’s", "'s")) else name
+
+
+_OPENERS = frozenset(" \t\n\u00a0‘'\"“(")
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    # Step back over spaces and opening quotes without copying the text before (a copy
+    # for every word made long notes slow in the square of their length).
+    while index > 0 and text[index - 1] in _OPENERS:
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:"
+
+
+def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """Names, quoted and bracketed terms, and rare words of the subject in ``text``
+    (``spans``: where the names stand in it, if already found)."""
+    spans = name_spans(text, names) if spans is None else spans
+    found = [(start, end, text[start:end]) for start, end in spans]
+    for match in QUOTED.finditer(text):
+        group = next(i for i, g in enumerate(match.groups(), 1) if g)
+        if len(match.group(group).split()) <= 8:
+            found.append((match.start(group), match.end(group), match.group(group).strip()))
+    for pattern in (_BRACKETED, _CALLED):
+        for match in pattern.finditer(text):
+            found.append((match.start(1), match.end(1), match.group(1).strip()))
+    for match in WORD.finditer(text):
+        word = match.group()
+        rare = word.islower() and len(word) >= 5 and word_rarity(word) < _RARE
+        coined = word[0].islower() and "-" in word and not word.islower()  # de-Stalinisation
+        if rare or coined:
+            found.append((match.start(), match.end(), word))
+    # Keep each term once, and not a term standing inside a longer one ("Soviet" in
+    # "Soviet Union"); the same word elsewhere in the point still counts.
+    terms: list[str] = []
+    keys: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    for start, end, term in sorted(found, key=lambda span: (span[0], -span[1])):
+        if any(a <= start and end <= b for a, b in covered):
+            continue
+        covered.append((start, end))
+        key = match_key(term)
+        if key not in keys:
+            keys.add(key)
+            terms.append(term)
+    return terms
+
+
+def name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the names stand in ``text``, longest first, none inside another."""
+    spans: list[tuple[int, int]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if name not in text:
+            continue
+        for match in _name_pattern(name).finditer(text):
+            if not any(a <= match.start() < b for a, b in spans):
+                spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+@lru_cache(maxsize=8192)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")
+
+
+def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[Fact]:
+    """Years, numbers and names stated in ``text``, in order (``spans`` as for key_terms)."""
+    found: list[tuple[int, Fact]] = []
+    years = set()
+    for match in YEAR.finditer(text):
+        years.add(match.start())
+        found.append((match.start(), Fact(kind="year", value=match.group(1))))
+    for match in _NUMBER.finditer(text):
+        if match.start() not in years:
+            found.append((match.start(), Fact(kind="number", value=match.group())))
+    spans = name_spans(text, names) if spans is None else spans
+    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+    for match in _NUMBER_PHRASE.finditer(text):
+        if not any(a <= match.start() < b for a, b in [*spans, *numbers]):
+            found.append((match.start(), Fact(kind="number", value=match.group().lower())))
+    for at, end in spans:
+        name = text[at:end]
+        # "Stalinist" and "Stalinism" describe; they do not name.
+        if not name.endswith(("ist", "ists", "ism")):
+            found.append((at, Fact(kind="name", value=name)))
+    unique: list[Fact] = []
+    seen: set[tuple[str, str]] = set()  # (kind, value): quicker to compare than Facts
+    for _, fact in sorted(found, key=lambda item: item[0]):
+        if (fact.kind, fact.value) not in seen:
+            seen.add((fact.kind, fact.value))
+            unique.append(fact)
+    return unique

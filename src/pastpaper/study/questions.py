@@ -1,0 +1,296 @@
+"""Question cards: "When did Stalin die?" made from a statement of the notes.
+
+Question cards follow the statement's structure, and only where it is plain:
+
+- a date: "When did Stalin die?" (the clause's date, or its lead "In March 1953");
+- a number: "How many years had Stalin ruled the Soviet Union?" ("for N years", or N things
+  as the object);
+- an object holding a name, term or number: "What did Khrushchev set up in 1957?"; "Who"
+  when the answer is someone the notes call "he" or "she", or give a title, and no card
+  when the answer is a bare name the notes do not say is a person or a thing;
+- a purpose or cause the notes state: "Why did Khrushchev remove old Stalinists?" (in order
+  to, so as to, because, so that ... would, or "to protect", "to secure" after the object);
+- what a possession was: "What was Khrushchev’s aim?".
+
+A question about "he", "this" or "that year" is not asked, and a question card is kept only
+if its answer is not already in its question and it reads as a question a student can
+answer: no label ("23 July: Austria-Hungary sent ..." is asked as "When did Austria-Hungary
+send ...?"), no "it" or "they" it does not explain, no aside left open ("a new currency, the
+Rentenmark, come in"), no second date in a "When" question, no date that belongs to a clause
+inside it ("after Hitler left Landsberg prison in December 1924"), nothing left hanging
+("by the time?"), and no "What did Austria-Hungary see?" for "saw ... as a threat". A word
+the notes capitalise only for starting a sentence is in lower case in the question ("When
+did unemployment fall ...?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from pastpaper.language import (
+    MODALS,
+    PREPOSITIONS,
+    PRONOUNS,
+    STOP_WORDS,
+    SUBJECT_STARTS,
+    base_form,
+    is_past,
+    is_verb,
+)
+from pastpaper.schemes.clauses import DATE, Casing, Clause, parse_clause
+from pastpaper.study.statements import NAME, Statement
+from pastpaper.text import has_phrase, match_key
+
+__all__ = ["gives_away", "question_cards"]
+
+
+_MAX_QUESTION_WORDS = 30
+_MAX_ANSWER_WORDS = 20
+_CUT = re.compile(
+    # "... and was scattered", "... and freed Catholics": a second verb starts a second clause
+    r"(?:^|\s)(?:and|but|or)\s(?=(?:was|were|had|has|is|are)\s|[a-z]+ed\s)|"
+    r",(?!\d{3})|;|:|\s(?:while|whereas|which|who|because|although|though|when|but|so that|"
+    r"in order to|so as to|as long as|such as)\s"
+)
+_REASON = re.compile(
+    r"\b(?:in order to|so as to|because|"
+    r"so that(?=(?:\s+[\w’'-]+){0,4}?\s+(?:would|could|might|should|can)\b))\s",
+    re.IGNORECASE,
+)
+# "introduced de-Stalinisation to protect his position": "to" with a verb of purpose.
+_PURPOSE = re.compile(
+    r"\bto (?:protect|secure|improve|establish|prove|strengthen|weaken|boost|increase|reduce|"
+    r"win|gain|stop|prevent|avoid|ensure|encourage|raise|restore|rid|get rid|remove|satisfy|"
+    r"please|punish|reward|control|crush|end)\b"
+)
+# Verbs and words whose "to" says what was wanted, not why: "wanted to", "was eager to".
+_WANTS = frozenset(
+    "want try hope allow force ask tell encourage expect permit persuade order help need "
+    "decide plan attempt seek agree promise refuse fail manage begin continue eager able "
+    "keen anxious ready determined".split()
+)
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """What a question maker works from."""
+
+    text: str
+    clause: Clause
+    numbers: list[str]
+    worth: list[str]  # the things in the point worth knowing
+    people: set[str]
+
+
+def question_cards(
+    statement: Statement, spans: list[tuple[int, int]], people: set[str], casing: Casing
+) -> Iterator[tuple[Literal["basic"], str, str]]:
+    """The question cards a statement makes: ("basic", question, answer) for each question
+    it plainly answers; ``spans`` are where its things worth knowing stand, ``people`` the
+    names known to be people."""
+    clause = statement.clause
+    if not statement.asks or clause.negative or clause.aux in MODALS:
+        return
+    if clause.subject.lower() in PRONOUNS:
+        return
+    if clause.aux == "did" and not clause.verb:
+        return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
+    if re.search(r"\b(?:this|that|these|those)\b", clause.lead, re.IGNORECASE):
+        return  # "In that year": the card would not say which year
+    numbers = [f.value for f in statement.point.facts if f.kind == "number"]
+    worth = [statement.text[s:e] for s, e in spans]
+    asking = _Asking(statement.text, clause, numbers, worth, people)
+    for make in (_when, _how_many, _what, _why, _what_was):
+        for front, back in make(asking):
+            front = _in_sentence_case(re.sub(r"\s+", " ", front), statement.text, casing)
+            if (
+                _reads_as_question(front, back)
+                and len(front.split()) <= _MAX_QUESTION_WORDS
+                and 0 < len(back.split()) <= _MAX_ANSWER_WORDS
+                and not gives_away(front, back)
+            ):
+                yield "basic", front, back
+
+
+_SEEING = frozenset("see regard view treat consider".split())
+_UNASKED = re.compile(
+    r"[:;]|\b(?:he|she|it|they|him|them)\b|\b(?:the|a|an|of|by|and|or|the time)\?$", re.IGNORECASE
+)
+
+
+def _reads_as_question(front: str, back: str) -> bool:
+    """Is the question one a student can answer as it stands: no label ("23 July: ..."), no
+    "it" or "they" it does not explain, no open bracket, nothing left hanging ("by the
+    time?"), and for "When", no other date that would make two answers?"""
+    if _UNASKED.search(front) or front.count("(") != front.count(")"):
+        return False
+    return not (front.startswith("When") and DATE.search(front))
+
+
+def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
+    """The question with the statement's first word in lower case where the notes
+    capitalised it only for starting a sentence: "When did unemployment fall ...?"."""
+    first = re.match(r"([A-Z][\w’'-]*)(\s+[A-Z])?", text)
+    if first is None or first[2] or casing.is_proper(first[1]):
+        return front
+    word = first[1]
+    at = re.search(r"(?<=\s)" + re.escape(word) + r"(?![\w’'-])", front)
+    return front if at is None else front[: at.start()] + word.lower() + front[at.end() :]
+
+
+def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
+    """A question from a clause: "When" + "did" + "Khrushchev" + "close down" + tail + lead."""
+    subject = clause.subject
+    first = subject.split()[0]
+    if first.lower() in SUBJECT_STARTS:
+        subject = first.lower() + subject[len(first) :]
+    if lead is None:
+        lead = "" if _REASON.match(clause.lead + " ") else clause.lead
+    if lead and lead.split()[0].lower() in PREPOSITIONS:
+        lead = lead[0].lower() + lead[1:]
+    if subject.count(",") % 2:
+        subject += ","  # close the aside: "a new currency, the Rentenmark, come in"
+    parts = (word, clause.aux, subject, clause.adverbs, clause.verb, tail.strip(" ,"), lead)
+    return " ".join(p for p in parts if p) + "?"
+
+
+def _trimmed(rest: str) -> str:
+    """The rest of a clause up to where a further clause or a list of examples begins."""
+    cut = _CUT.search(rest)
+    return (rest[: cut.start()] if cut else rest).strip()
+
+
+Asked = Iterator[tuple[str, str]]
+
+
+def _when(a: _Asking) -> Asked:
+    clause = a.clause
+    relative = re.search(
+        r"((?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:\s+(?:which|that)\s+(was|were)|,)"
+        rf"\s+([a-z]+ed)\s+in\s+({DATE.pattern})",
+        a.text,
+    )
+    if relative:  # "The Seventh Five Year Plan which was launched in 1959" (or ", launched")
+        subject = re.sub(r"^The\s", "the ", relative[1])
+        aux = relative[2] or ("were" if re.search(r"[^s]s$", subject) else "was")
+        yield f"When {aux} {subject} {relative[3]}?", relative[4]
+        return
+    when = re.search(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$", clause.rest)
+    if when:  # "... until 1956 when Nikita Khrushchev appeared as the new Soviet leader"
+        inner = parse_clause(when[2])
+        if inner is not None and inner.subject and not inner.negative:
+            yield _ask("When", inner, _trimmed(inner.rest)), when[1]
+        return
+    # "In 1957 ...", "On 4 August 1914 ...", or a date as a label: "23 July: Austria-Hungary ..."
+    in_lead = re.fullmatch(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", clause.lead, re.IGNORECASE)
+    if in_lead:
+        yield _ask("When", clause, _trimmed(clause.rest), lead=""), in_lead[1]
+        return
+    # "Stalin died in March 1953 after ...": what comes before the date makes the question.
+    in_rest = re.search(rf"\s*\b(?:in|on)\s+({DATE.pattern})", _trimmed(clause.rest))
+    if in_rest and not _dates_a_clause_within(clause.rest[: in_rest.start()]):
+        yield _ask("When", clause, clause.rest[: in_rest.start()]), in_rest[1]
+
+
+def _dates_a_clause_within(asked: str) -> bool:
+    """Does the date belong to a clause inside the question's words ("rebuilt their party
+    after Hitler left Landsberg prison in December 1924"), not to the question's own verb?"""
+    within = re.search(r"\b(?:after|before|when|until|since|once|while)\s+(.+)", asked)
+    inner = parse_clause(within[1]) if within else None
+    return inner is not None and bool(inner.subject)
+
+
+def _how_many(a: _Asking) -> Asked:
+    rest = a.clause.rest
+    for number in a.numbers:
+        lasting = re.search(rf"\s*\bfor\s+{re.escape(number)}\s+([a-z]+s)\b", rest)
+        if lasting:  # "for twenty-five years"
+            tail = rest[: lasting.start()] + rest[lasting.end() :]
+            yield _ask(f"How many {lasting[1]}", a.clause, _trimmed(tail)), number
+            continue
+        counted = re.match(
+            rf"{re.escape(number)}\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b", rest
+        )
+        if counted and a.clause.aux == "did":  # "set up 150 regional economic councils"
+            tail = re.sub(r"^\s*\([^)]*\)", "", rest[counted.end() :])
+            yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), number
+
+
+def _what(a: _Asking) -> Asked:
+    """What the subject did something to: its object, if that holds something worth knowing."""
+    if a.clause.aux != "did" or _REASON.match(a.clause.lead + " "):
+        return
+    rest = a.clause.rest
+    ends = re.search(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s", rest)
+    stops = [m.start() for m in (ends, _CUT.search(rest), _PURPOSE.search(rest)) if m]
+    thing = rest[: min(stops)] if stops else rest
+    if re.match(r"\s*\(", rest[len(thing) :]):
+        thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
+    thing = thing.strip()
+    first = thing.split()[0].lower() if thing else "not"
+    if first in (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}:
+        return
+    if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
+        return
+    # What follows the object stays in the question if it is one short phrase: "in 1957".
+    adjunct = _trimmed(rest[len(thing) :])
+    if adjunct and not re.fullmatch(r"(?:in|at|on|to|from|into|with)(?:\s[\w’'-]+){1,3}", adjunct):
+        return
+    if a.clause.verb in _SEEING and re.search(r"\bas\b", rest[len(thing) :]):
+        return  # "saw Serbian nationalism as a threat": "What did it see?" has no one answer
+    if re.search(r"\sas\s", thing):
+        return  # "hated Locarno as a voluntary acceptance of ...": two things, not one
+    if re.sub(r"^the\s", "", thing) in a.people:
+        yield _ask("Who", a.clause, adjunct), thing
+    elif a.clause.verb == "become" or not NAME.fullmatch(thing):
+        yield _ask("What", a.clause, adjunct), thing  # not "What did he attack?" "Stalin"
+
+
+def _why(a: _Asking) -> Asked:
+    """Why the subject did something, where the notes say: "... in order to establish ..."."""
+    clause = a.clause
+    if _REASON.match(clause.lead + " "):  # "In order to secure his own position he needed to"
+        yield _ask("Why", clause, _trimmed(clause.rest), lead=""), clause.lead
+        return
+    found = _REASON.search(clause.rest) or _purpose(clause.rest)
+    wants = clause.aux == "did" and bool(clause.verb) and _wants(clause.verb.split()[0])
+    if found is None or wants:
+        return
+    asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
+    if (clause.verb or asked) and _trimmed(asked) == asked and len(answer.split()) >= 3:
+        yield _ask("Why", clause, asked), answer
+
+
+def _purpose(rest: str) -> re.Match[str] | None:
+    """ "to protect ..." as a purpose, not as what someone wanted or tried to do."""
+    found = _PURPOSE.search(rest)
+    before = rest[: found.start()].split() if found else []
+    return None if found is None or (before and _wants(before[-1].lower())) else found
+
+
+def _wants(word: str) -> bool:
+    if word.endswith("ing"):
+        return bool({word[:-3], word[:-3] + "e"} & _WANTS) or word == "trying"
+    return word in _WANTS or (is_past(word) and base_form(word) in _WANTS)
+
+
+def _what_was(a: _Asking) -> Asked:
+    """What a possession was: "Khrushchev’s aim was to achieve ‘peaceful co-existence’"."""
+    possession = re.fullmatch(r"[A-Z][\w-]*[’']s\s+[a-z]+(?:\s[a-z]+)?", a.clause.subject)
+    copula = a.clause.aux in {"was", "were"} and not a.clause.verb
+    if copula and possession and any(w in a.clause.rest for w in a.worth):
+        yield _ask("What", a.clause, ""), a.clause.rest
+
+
+def gives_away(front: str, back: str) -> bool:
+    """Does a question already hold its answer, in its wording or in all its words?
+
+    >>> gives_away("When did Stalin die in 1953?", "1953")
+    True
+    """
+    answer, question = match_key(back), match_key(front)
+    words = [w for w in re.findall(r"[\w’'-]+", answer) if w not in STOP_WORDS and len(w) > 2]
+    return answer in question or (bool(words) and all(has_phrase(question, w) for w in words))

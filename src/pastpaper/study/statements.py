@@ -1,0 +1,135 @@
+"""Statements: a point read as a statement a card can ask about or hide a piece of.
+
+A point is first read as a statement: Markdown's marks go (``**bold**``, ``*italic*``,
+```code```, a link's address; the notes keep them), an opener such as "Thus" or "However"
+goes, a clause that shares its sentence's subject ("... and set up 150 councils") borrows it
+(or the subject of a clause between them: in "... when the Senate ordered Caesar to give up
+his army and declared a state of emergency" the Senate declared it), and "he" or "she"
+becomes the person the paragraph last named as a subject. A point of under four words, with
+a quotation or bracket left open, or with a "he" nobody was named for, makes no card; one
+whose "subject" is the end of another clause ("close to mutiny before land was sighted on
+12 October 1492") makes cloze cards only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pastpaper.language import SUBJECT_STARTS, TITLES
+from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
+from pastpaper.schemes.points import Point
+
+__all__ = ["NAME", "Statement", "statements"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A point read as a statement: its text with its subject made plain, and its clause."""
+
+    point: Point
+    text: str
+    own_from: int  # where the point's own words start in the text
+    clause: Clause
+    asks: bool = True  # False where the "subject" is the end of another clause: cloze only
+
+
+_OPENER = re.compile(
+    r"^(?:however|but|thus|so|also|then|therefore|in short|early on|at first|meanwhile|"
+    r"moreover|furthermore|finally|instead|indeed|later|eventually)\b,?\s+",
+    re.IGNORECASE,
+)
+_PERSONAL = frozenset({"he", "she"})
+_MARKER = re.compile(r"^[-*•–]\s+")  # a list's bullet left on a point: "- Dual Alliance, 1879"
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]*$")
+NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
+_TITLED = re.compile(rf"(?:{'|'.join(sorted(TITLES))})\s[A-Z].*")
+
+
+def statements(
+    points: list[Point], notes: tuple[str, ...], people: set[str]
+) -> Iterator[Statement]:
+    """The points as statements; ``people`` gains the names a "he" or "she" stood for."""
+    person: str | None = None  # the last person the paragraph named as a subject
+    note = -1
+    opening: dict[int, Clause] = {}  # each sentence's first clause, by where it starts
+    for point in points:
+        if point.source.note != note:
+            note, person, opening = point.source.note, None, {}
+        if _ITEM_START.search(notes[point.source.note], 0, point.source.sentence_start):
+            person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
+        text = _OPENER.sub("", _MARKER.sub("", plain(point.text), count=1), count=1)
+        own_from = 0
+        clause = parse_clause(text)
+        shared = opening.get(point.source.sentence_start)
+        if clause is not None and not clause.subject and shared is not None:
+            source = point.source
+            shared = (
+                _inner_clause(notes[source.note][source.sentence_start : source.start]) or shared
+            )
+            prefix = " ".join(p for p in (shared.lead, shared.subject) if p)
+            text, own_from = f"{prefix} {text}", len(prefix) + 1
+            clause = parse_clause(text)
+        if clause is None or not clause.subject or not _balanced(point.text):
+            continue
+        if clause.subject.lower() in _PERSONAL:
+            if person is None:
+                continue
+            people.add(person)
+            start, end = clause.subject_at
+            text = text[:start] + person + text[end:]
+            own_from += len(person) - (end - start) if own_from > start else 0
+            clause = parse_clause(text)
+            if clause is None:
+                continue
+        bare = re.sub(r"\s+(?:himself|herself)$", "", clause.subject)
+        if bare != clause.subject or _TITLED.fullmatch(bare):
+            people.add(bare)
+        if NAME.fullmatch(bare):
+            person = bare
+        opening.setdefault(point.source.sentence_start, clause)
+        if len(WORD.findall(point.text)) >= 4:
+            yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
+
+
+_SUBORDINATE = re.compile(
+    r"\s(?:when|while|whilst|after|before|until|because|since|once|whereas|although|though|"
+    r"unless)\s+(?=\S)"
+)
+_JOINED = re.compile(r"(?:[\s,]+(?:and|but))?[\s,]*$")  # "... his army and"
+_DETERMINERS = SUBJECT_STARTS | frozenset("his her its their our my your".split())
+
+
+def _inner_clause(before: str) -> Clause | None:
+    """The clause a subjectless point continues when a subordinate clause comes between it
+    and the sentence's own subject: in "The crisis came to a head when the Senate ordered
+    Caesar to give up his army and declared a state of emergency", the Senate declared it,
+    not the crisis."""
+    before = plain(before)
+    starts = [found.end() for found in _SUBORDINATE.finditer(before)]
+    # the nearest clause before the point, without the "and" that joins the point to it
+    inner = parse_clause(_JOINED.sub("", before[starts[-1] :], count=1)) if starts else None
+    if inner is None or not inner.subject or inner.lead:
+        return None
+    return inner
+
+
+def _clause_end(clause: Clause) -> bool:
+    """Is the clause's "subject" the end of another clause, not a subject: "close to mutiny
+    before land" (of "The crews grew afraid and close to mutiny before land was sighted")?
+    It starts with a bare word, not "the", "his" or a name, and holds a word that opens a
+    clause of its own, whose subject the verb belongs to."""
+    first = clause.subject.split()[0]
+    bare = first[:1].islower() and first not in _DETERMINERS
+    return bare and _SUBORDINATE.search(f" {clause.subject} ") is not None
+
+
+def _balanced(text: str) -> bool:
+    closing = len(re.findall(r"’(?![^\W\d_])", text))  # not an apostrophe: Stalin’s, it’s
+    return (
+        text.count("‘") == closing
+        and text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+        and text.count("(") == text.count(")")
+    )
