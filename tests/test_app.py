@@ -137,7 +137,7 @@ def test_practice_asks_for_one_question_and_a_real_answer(seeded: Pastpaper) -> 
     assert (both.value.remedy, neither.value.remedy) == ("id and due", "id or due")
     with pytest.raises(InputError, match="the answer is empty"):
         seeded.practise(2, "  \n", started=MONDAY, seconds=60)
-    assert seeded.store.memory.attempts() == []
+    assert seeded.store.memory.attempts(seeded.user.id) == []
 
 
 def test_an_exam_date_that_has_passed_is_a_warning(app: Pastpaper, clock: Clock) -> None:

@@ -42,13 +42,15 @@ def cli(db: str | Path, *args: str, stdin: str | None = None, code: int = 0) -> 
 def practised(store: Store, seed_path: Path) -> tuple[str, int]:
     """The seed course, with one card reviewed and one question answered and marked."""
     course = read_notes(seed_path).course
-    saved = store.save_course(course)
+    store.save_course(course)  # makes the cards
     cards = cards_of(course)
-    store.memory.sync_cards(saved.course_id, cards, NOW)
     state, record = review(new_card(NOW), Rating.Good, NOW)
-    store.memory.record_review(cards[0].id, int(Rating.Good), state, record, answer="1953")
+    store.memory.record_review(
+        store.people.local().id, cards[0].id, int(Rating.Good), state, record, answer="1953"
+    )
     question = store.questions()[0]
     attempt = store.memory.start_attempt(
+        store.people.local().id,
         question_id=question.id,
         course=question.course,
         topic=question.topic,
@@ -59,7 +61,9 @@ def practised(store: Store, seed_path: Path) -> tuple[str, int]:
         seconds_allowed=600,
     )
     state, _ = review(new_card(NOW), Rating.Hard, NOW)
-    store.memory.finish_attempt(attempt, mark=2, max_marks=8, marking={}, state=state)
+    store.memory.finish_attempt(
+        store.people.local().id, attempt, mark=2, max_marks=8, marking={}, state=state
+    )
     return cards[0].front, len(cards)
 
 
@@ -79,16 +83,20 @@ def test_deleting_a_course_keeps_the_students_attempts_and_reviews(
         attempts_kept=1,
         reviews_kept=1,
     )
-    assert (store.courses(), store.questions(), store.memory.cards(retired=True)) == ([], [], [])
-    assert store.memory.question_states() == {}
-    [attempt] = store.memory.attempts()
+    assert (
+        store.courses(),
+        store.questions(),
+        store.memory.cards(store.people.local().id, retired=True),
+    ) == ([], [], [])
+    assert store.memory.question_states(store.people.local().id) == {}
+    [attempt] = store.memory.attempts(store.people.local().id)
     assert (attempt.question_id, attempt.course, attempt.question, attempt.mark) == (
         None,
         SLUG,
         question.text,
         2,
     )
-    [kept] = store.memory.reviews()
+    [kept] = store.memory.reviews(store.people.local().id)
     assert (kept["card_id"], kept["course"], kept["front"], kept["answer"], kept["rating"]) == (
         None,
         SLUG,
@@ -103,7 +111,7 @@ def test_a_deleted_course_can_be_imported_again(store: Store, seed_path: Path) -
     store.delete_course("1")
     saved = store.save_course(read_notes(seed_path).course)
     assert (saved.slug, saved.created, len(store.questions())) == (SLUG, True, 7)
-    assert len(store.memory.reviews()) == 1
+    assert len(store.memory.reviews(store.people.local().id)) == 1
 
 
 def test_deleting_a_course_that_is_not_there_names_those_that_are(
@@ -203,6 +211,6 @@ def test_courses_delete_asks_first_in_a_terminal(tmp_path: Path, seed_path: Path
     code, shown = in_a_terminal(db, "courses", "delete", "1", answer="y\n")
     assert (code, shown.splitlines()[-1]) == (
         0,
-        f"Deleted the course {SLUG}: 7 questions, 0 cards; kept 0 attempts and 0 reviews.",
+        f"Deleted the course {SLUG}: 7 questions, 51 cards; kept 0 attempts and 0 reviews.",
     )
     assert json.loads(cli(db, "courses", "--json")) == []

@@ -58,6 +58,9 @@ def test_an_answer_the_store_refuses_is_kept_in_a_file_and_submitted_next_time(
     assert str(kept) in " ".join(refused.stderr.split())
     saved = json.loads(kept.read_text(encoding="utf-8"))
     assert (saved["question_id"], saved["answer"]) == (4, ANSWER)
+    with sqlite3.connect(bank) as conn:
+        [(local,)] = conn.execute("SELECT id FROM users WHERE login = 'local'")
+    assert saved["user_id"] == local  # whose answer it is
     assert attempts(bank) == []
 
     # The next session on the same database, now writable, submits it (piped: no question).

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SHARED
+from pastpaper.app import installed_marker
 from pastpaper.app.bank import import_file, mark_csv, scheme_of
 from pastpaper.cli import app
 from pastpaper.marking.bulk import mark_all
@@ -72,7 +73,7 @@ def test_ray_writes_the_mark_book_the_local_path_writes(
     books = {}
     for engine in ("local", "ray"):
         book = tmp_path / f"marks-{engine}.csv"
-        report = mark_csv(store, answers, book, engine=engine)
+        report = mark_csv(store, installed_marker(), answers, book, engine=engine)
         assert (report.rows, report.marked) == (302, 300)
         books[engine] = book.read_text(encoding="utf-8")
     store.close()

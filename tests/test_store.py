@@ -160,7 +160,7 @@ def test_a_database_of_the_previous_schema_keeps_its_reviews(db_url: str) -> Non
         )
     engine.dispose()
     with Store.open(db_url) as store:
-        assert store.memory.reviews() == [
+        assert store.memory.reviews(store.people.local().id) == [
             {
                 "card_id": "c1",
                 "course": "history",
@@ -171,7 +171,7 @@ def test_a_database_of_the_previous_schema_keeps_its_reviews(db_url: str) -> Non
             }
         ]
         store.delete_course("history")
-        [kept] = store.memory.reviews()
+        [kept] = store.memory.reviews(store.people.local().id)
     assert (kept["card_id"], kept["front"]) == (None, "When did Stalin die?")
 
 

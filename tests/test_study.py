@@ -59,9 +59,9 @@ def test_a_review_is_stored_with_the_cards_new_schedule(seeded: str) -> None:
     assert "Reviewed 2 cards; 0 left for later." in out
     assert "Rate it: 1 again, 2 hard, 3 good, 4 easy [3]:" in out
     with Store.open(seeded) as store:
-        reviews = store.memory.reviews()
+        reviews = store.memory.reviews(store.people.local().id)
         assert [r["rating"] for r in reviews] == [3, 1]
-        first = store.memory.card(reviews[0]["card_id"])
+        first = store.memory.card(store.people.local().id, reviews[0]["card_id"])
         assert first.state is not None and first.due is not None
         assert first.due > datetime.now(UTC)
 
@@ -70,7 +70,7 @@ def test_review_stops_at_q_keeping_what_was_done(seeded: str) -> None:
     out = cli(seeded, "review", "--limit", "5", stdin="\n4\nq\n")
     assert "Reviewed 1 card; 4 left for later." in out
     with Store.open(seeded) as store:
-        assert len(store.memory.reviews()) == 1
+        assert len(store.memory.reviews(store.people.local().id)) == 1
 
 
 def test_a_wrong_rating_is_asked_again(seeded: str) -> None:
@@ -78,14 +78,14 @@ def test_a_wrong_rating_is_asked_again(seeded: str) -> None:
     assert result.exit_code == 0, result.output
     assert "'best' is not a rating" in result.stderr
     with Store.open(seeded) as store:
-        assert [r["rating"] for r in store.memory.reviews()] == [2]
+        assert [r["rating"] for r in store.memory.reviews(store.people.local().id)] == [2]
 
 
 def test_with_an_exam_date_every_card_comes_back_before_the_exam(seeded: str) -> None:
     exam = date.today() + timedelta(days=20)
     cli(seeded, "review", "--limit", "10", "--exam-date", exam.isoformat(), stdin="\n4\n" * 10)
     with Store.open(seeded) as store:
-        reviewed = [c for c in store.memory.cards() if c.due is not None]
+        reviewed = [c for c in store.memory.cards(store.people.local().id) if c.due is not None]
     assert len(reviewed) == 10
     assert all(c.due is not None and c.due.date() < exam for c in reviewed)
 
@@ -104,12 +104,12 @@ def test_practise_marks_keeps_and_schedules_the_attempt(seeded: str) -> None:
     assert "(5 marks)" in out and "Suggested time: 5:00." in out
     assert "Mark: " in out and "Attempt 1 saved; question 4 comes back" in out
     with Store.open(seeded) as store:
-        [attempt] = store.memory.attempts()
+        [attempt] = store.memory.attempts(store.people.local().id)
         assert attempt.answer == GOOD
         assert attempt.question_id == 4 and attempt.seconds_allowed == 300
         assert attempt.mark is not None and attempt.marking is not None
         assert attempt.marking["mark"] == attempt.mark
-        assert store.memory.question_state(4) is not None
+        assert store.memory.question_state(store.people.local().id, 4) is not None
 
 
 def test_a_question_answered_badly_comes_back_sooner(tmp_path: Path, seed_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_a_question_answered_badly_comes_back_sooner(tmp_path: Path, seed_path: 
         cli(db, "import", str(seed_path))
         cli(db, "practise", "4", "--answer", answer)
         with Store.open(db) as store:
-            state = store.memory.question_state(4)
+            state = store.memory.question_state(store.people.local().id, 4)
             assert state is not None
             due[name] = datetime.fromisoformat(state["due"])
     assert due["bad"] < due["good"]
@@ -170,12 +170,12 @@ def test_an_answer_is_kept_even_if_the_process_is_killed(tmp_path: Path, seed_pa
     attempts: list[object] = []
     while not attempts and time.monotonic() < deadline and process.poll() is None:
         with Store.open(db) as store:
-            attempts = list(store.memory.attempts())
+            attempts = list(store.memory.attempts(store.people.local().id))
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
     with Store.open(db) as store:
-        [attempt] = store.memory.attempts()
+        [attempt] = store.memory.attempts(store.people.local().id)
     assert attempt.answer == GOOD
 
 
@@ -255,6 +255,7 @@ def test_a_killed_practice_is_marked_next_time(tmp_path: Path, seed_path: Path) 
     with Store.open(db) as store:  # what a process killed after saving the answer leaves
         now = datetime.now(UTC)
         store.memory.start_attempt(
+            store.people.local().id,
             question_id=4,
             course="khrushchevs-attempts-at-modernisation",
             topic="Khrushchev’s attempts at modernisation",
@@ -267,15 +268,18 @@ def test_a_killed_practice_is_marked_next_time(tmp_path: Path, seed_path: Path) 
     out = cli(db, "practise", "1", "--answer", "Stalin died in 1953.")
     assert "Your saved answer (attempt 1) had not been marked; now it is: " in out
     with Store.open(db) as store:
-        first, second = store.memory.attempts()
+        first, second = store.memory.attempts(store.people.local().id)
         assert first.mark is not None and second.mark is not None
-        assert store.memory.question_state(4) is not None
+        assert store.memory.question_state(store.people.local().id, 4) is not None
 
 
 def test_a_review_session_shows_one_card_a_point(seeded: str) -> None:
     cli(seeded, "review", "--limit", "8", stdin="\n3\n" * 8)
     with Store.open(seeded) as store:
-        reviewed = [store.memory.card(r["card_id"]) for r in store.memory.reviews()]
+        reviewed = [
+            store.memory.card(store.people.local().id, r["card_id"])
+            for r in store.memory.reviews(store.people.local().id)
+        ]
     assert len(reviewed) == 8
     assert len({card.point_id for card in reviewed}) == 8
 
@@ -283,7 +287,7 @@ def test_a_review_session_shows_one_card_a_point(seeded: str) -> None:
 def test_the_answer_typed_in_a_review_is_kept(seeded: str) -> None:
     cli(seeded, "review", "--limit", "1", stdin="1953\n\n")
     with Store.open(seeded) as store:
-        [kept] = store.memory.reviews()
+        [kept] = store.memory.reviews(store.people.local().id)
     assert kept["answer"] == "1953"
 
 
@@ -317,10 +321,10 @@ def test_an_exam_date_set_later_brings_cards_back_before_the_exam(seeded: str) -
     in_three_days = datetime.now(UTC) + timedelta(days=3)
     exam = (datetime.now(UTC) + timedelta(days=5)).date()
     with Store.open(seeded) as store:
-        [reviewed] = [c for c in store.memory.cards() if c.state is not None]
+        [reviewed] = [c for c in store.memory.cards(store.people.local().id) if c.state is not None]
         assert reviewed.due is not None and reviewed.due > in_three_days
-        plain = due_cards(store, in_three_days, Plan())
-        before_exam = due_cards(store, in_three_days, Plan(exam_date=exam))
+        plain = due_cards(store, store.people.local().id, in_three_days, Plan())
+        before_exam = due_cards(store, store.people.local().id, in_three_days, Plan(exam_date=exam))
     assert reviewed.id not in {c.id for c in plain}
     assert reviewed.id in {c.id for c in before_exam}
 
@@ -370,7 +374,7 @@ def test_ctrl_c_while_answering_keeps_what_was_written(tmp_path: Path, seed_path
     assert process.wait(timeout=60) == 130
     os.close(main)
     with Store.open(db) as store:
-        [attempt] = store.memory.attempts()
+        [attempt] = store.memory.attempts(store.people.local().id)
     assert attempt.answer == "Statues of Stalin were taken down.\n"
     assert attempt.mark is None
 

@@ -5,6 +5,7 @@
     ├── OutputError      a file that cannot be written, or would overwrite one
     ├── NotFound         a course, topic or question that is not in the store
     ├── NothingToMark    a question whose mark scheme has no point an answer could earn
+    ├── PeopleError      a user or class change that cannot be made (a login taken, a role)
     ├── SettingsError    a setting (option or environment variable) that cannot be used
     └── StoreError       a database that cannot be opened, migrated or written
         └── AnswerKept   ... so an answer was kept in a file instead, to submit later
@@ -31,6 +32,7 @@ __all__ = [
     "Notice",
     "OutputError",
     "PastpaperError",
+    "PeopleError",
     "SettingsError",
     "StoreError",
     "clip",
@@ -131,6 +133,11 @@ class NothingToMark(PastpaperError):
 
 class StoreError(PastpaperError):
     """The database cannot be opened, created or brought up to date."""
+
+
+class PeopleError(PastpaperError):
+    """A change to the people in the store that cannot be made: a login already taken, a
+    role that cannot do it (a student cannot teach a class), a password too short."""
 
 
 class AnswerKept(StoreError):

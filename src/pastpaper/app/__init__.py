@@ -16,10 +16,10 @@ notes at a glance) and ``exports``; ``base`` holds what they share.
 
 from __future__ import annotations
 
-from pastpaper.app.base import AnswerMarker, Clock
+from pastpaper.app.base import Clock, installed_marker
 from pastpaper.app.exports import Exports
 
-__all__ = ["AnswerMarker", "Clock", "Pastpaper"]
+__all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
 class Pastpaper(Exports):

@@ -24,7 +24,7 @@ from pastpaper.course import Course
 from pastpaper.errors import InputError, Notice, OutputError
 from pastpaper.files import CSV, YAML, check_writable, write_file
 from pastpaper.ingest import DEFAULT_MAX_BYTES, Imported, dump_course, parse_notes, read_notes
-from pastpaper.marking import Marking, mark
+from pastpaper.marking import Marker
 from pastpaper.marking.markbook import MarkBookReport, mark_book_text, mark_sheet, read_mark_book
 from pastpaper.schemes.points import Point, family_points
 from pastpaper.schemes.scheme import MarkScheme, build_scheme
@@ -42,7 +42,6 @@ __all__ = [
     "export_course",
     "import_examples",
     "import_file",
-    "mark_answer",
     "mark_csv",
     "points_of",
     "scheme_of",
@@ -195,17 +194,9 @@ def scheme_of(store: Store, question_id: int) -> MarkScheme:
     return build_scheme(question, family.family)
 
 
-def mark_answer(store: Store, question_id: int, answer: str) -> Marking:
-    """Mark one answer to a stored question against its scheme (the teacher's edits too)."""
-    from pastpaper.marking.calibration import calibration
-    from pastpaper.marking.embed import embedder
-
-    scheme = scheme_of(store, question_id)
-    return mark(answer, scheme, embedder(), calibration())
-
-
 def mark_csv(
     store: Store,
+    marker: Marker,
     source: Path,
     target: Path,
     *,
@@ -223,21 +214,19 @@ def mark_csv(
     ``engine`` "ray" marks with Ray (``pastpaper.marking.scale``), on the cluster at ``address``
     or on one started here; "local" in this machine's processes (``pastpaper.marking.bulk``).
     """
-    from pastpaper.marking.bulk import Item, Outcome, mark_all, workers_for
-    from pastpaper.marking.calibration import calibration
-    from pastpaper.marking.embed import embedder
+    from pastpaper.marking.bulk import Item, Outcome, workers_for
 
     if engine == "ray":
         from pastpaper.marking.scale import require_ray
 
         require_ray()
 
-    def marker(items: list[Item], done: Callable[[int], None]) -> list[Outcome]:
+    def mark_items(items: list[Item], done: Callable[[int], None]) -> list[Outcome]:
         if engine == "ray":
             from pastpaper.marking.scale import mark_with_ray
 
-            return mark_with_ray(items, calibration(), done, address)
-        return mark_all(items, embedder, calibration(), done, workers_for(len(items)))
+            return mark_with_ray(items, marker.calibration, done, address)
+        return marker.mark_many(items, done, workers_for(len(items)))
 
     protect = [source, store.path]
     check_writable(target, CSV, force=force, protect=protect)
@@ -253,7 +242,7 @@ def mark_csv(
     outcomes = mark_sheet(
         sheet,
         lambda question: scheme_of(store, question),
-        marker,
+        mark_items,
         progress,
     )
     write_file(target, mark_book_text(sheet, outcomes), kind=CSV, force=force, protect=protect)

@@ -1,5 +1,5 @@
 """What every part of the application layer holds: the store, the marker, the settings, the
-clock; and the checks they share.
+clock, the user it acts for; and the checks they share.
 
 The clock is passed in (a callable returning an aware datetime, as py-fsrs takes the time):
 nothing under ``pastpaper.app`` reads the time itself, so a test or a server says what "now" is.
@@ -7,58 +7,72 @@ nothing under ``pastpaper.app`` reads the time itself, so a test or a server say
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Self
 
 from pastpaper.errors import NotFound, StoreError
 from pastpaper.settings import Settings
 
 if TYPE_CHECKING:
     from pastpaper.course import Course
-    from pastpaper.marking import Marking
-    from pastpaper.schemes.scheme import MarkScheme
+    from pastpaper.marking import Marker
     from pastpaper.store import Store
+    from pastpaper.store.people import User
 
-__all__ = ["AnswerMarker", "Base", "Clock"]
+__all__ = ["Base", "Clock", "installed_marker"]
 
 #: The time now, with its time zone: ``lambda: datetime.now(UTC)`` at the edge, fixed in tests.
 Clock = Callable[[], datetime]
 
 
-class AnswerMarker(Protocol):
-    """What marks an answer against a scheme (``pastpaper.marking``'s marker)."""
+def installed_marker() -> Marker:
+    """The marker with the calibration this installation ships and the process's embedding
+    model, which loads when the first answer is marked (once a process: the model never
+    changes, so every marker of the process may share it)."""
+    from pastpaper.marking import LazyModel, Marker
+    from pastpaper.marking.calibration import calibration
+    from pastpaper.marking.embed import embedder
 
-    def mark(self, answer: str, scheme: MarkScheme) -> Marking: ...
-
-
-class _LoadedMarker:
-    """The marker with the embedding model and calibration this installation ships.
-
-    The model loads on the first answer marked, once (``pastpaper.marking.embed.embedder``).
-    """
-
-    def mark(self, answer: str, scheme: MarkScheme) -> Marking:
-        from pastpaper.marking import mark
-        from pastpaper.marking.calibration import calibration
-        from pastpaper.marking.embed import embedder
-
-        return mark(answer, scheme, embedder(), calibration())
+    return Marker(LazyModel(embedder), calibration())
 
 
 class Base:
     """The parts of a ``Pastpaper``; the methods live in the modules of ``pastpaper.app``."""
 
     def __init__(
-        self, store: Store | None, marker: AnswerMarker | None, settings: Settings, clock: Clock
+        self,
+        store: Store | None,
+        marker: Marker | None,
+        settings: Settings,
+        clock: Clock,
+        user: User | None = None,
     ):
         """``store`` None: only what needs no database works (``evaluate``). ``marker`` None:
-        the installed model, loaded when the first answer is marked (so a command that marks
-        nothing never loads it). The store stays the caller's to close."""
+        the installed one (``installed_marker``), its model loaded when the first answer is
+        marked, so a command that marks nothing never loads it. ``user``: who studies,
+        whose cards, reviews, attempts and drafts these are; None: the store's local user
+        (the command line's). The store stays the caller's to close."""
         self._store = store
         self._marker = marker
+        self._user = user
         self.settings = settings
         self.clock = clock
+
+    def acting_for(self, user: User) -> Self:
+        """The same application, acting for ``user``: the store, marker, settings and clock
+        are shared (a web server makes one of these for each request)."""
+        other = copy.copy(self)
+        other._user = user
+        return other
+
+    @property
+    def user(self) -> User:
+        """Who the application acts for."""
+        if self._user is None:
+            self._user = self.store.people.local()
+        return self._user
 
     @property
     def store(self) -> Store:
@@ -67,12 +81,11 @@ class Base:
         return self._store
 
     @property
-    def marker(self) -> AnswerMarker:
-        """The marker that ``mark`` and the demo go through, built on first use. (Practice
-        marks through ``pastpaper.app.bank.mark_answer`` for now, and a CSV and ``eval``
-        share the model between worker processes: the same model and calibration.)"""
+    def marker(self) -> Marker:
+        """The marker every answer goes through (one, a CSV's, a marking set's, practice's),
+        built on first use."""
         if self._marker is None:
-            self._marker = _LoadedMarker()
+            self._marker = installed_marker()
         return self._marker
 
     def now(self) -> datetime:

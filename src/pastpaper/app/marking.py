@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from pastpaper.app.bank import DEMO_ANSWERS, Bank, ImportReport, QuestionRow, mark_csv, scheme_of
 from pastpaper.errors import PastpaperError
+from pastpaper.marking import LazyModel
 from pastpaper.marking.evaluate import Result
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class Marks(Bank):
         """Mark a class's answers in a CSV and write the mark book (see ``bank.mark_csv``)."""
         return mark_csv(
             self.store,
+            self.marker,
             source,
             target,
             delimiter=delimiter,
@@ -107,18 +109,18 @@ class Marks(Bank):
         """
         from pastpaper.ingest import read_notes
         from pastpaper.marking.bulk import workers_for
-        from pastpaper.marking.calibration import calibration
-        from pastpaper.marking.embed import embedder
-        from pastpaper.marking.evaluate import evaluate, read_marking_set
+        from pastpaper.marking.evaluate import measure, read_marking_set
 
         rows = read_marking_set(file, split)
         limit = self.settings.max_bytes
         course = read_notes(notes, max_bytes=limit).course if notes is not None else None
         workers = workers_for(len(rows))
         stage("loading the model", len(rows))
-        model = embedder() if not workers else embedder
+        marker = self.marker
+        if not workers and isinstance(marker.model, LazyModel):
+            marker.model.loaded()  # here, so that the stage says what the wait is for
         stage("marking", len(rows))
-        results = evaluate(rows, model, calibration(), course, progress=progress, workers=workers)
+        results = measure(marker, rows, course, progress=progress, workers=workers)
         return Evaluation(results=results)
 
     def demo(self) -> Demo:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -159,16 +159,23 @@ class ToPractise:
 
 
 class Study(Marks):
-    """Cards, reviews, practice and progress, for the one student the store holds."""
+    """Cards, reviews, practice and progress, of the user the application acts for."""
+
+    def exam_date(self) -> date | None:
+        """The exam date that counts: the one in the settings (``--exam-date``) if given,
+        else the user's own, else the soonest of their classes' still to come."""
+        if self.settings.exam_date is not None:
+            return self.settings.exam_date
+        return self.store.people.exam_date(self.user.id, self.today())
 
     @property
     def plan(self) -> Plan:
-        """How hard to revise, from the settings: the recall to aim for, the exam date."""
-        return Plan(desired_retention=self.settings.retention, exam_date=self.settings.exam_date)
+        """How hard to revise: the recall to aim for (settings) and the exam date."""
+        return Plan(desired_retention=self.settings.retention, exam_date=self.exam_date())
 
     def plan_notices(self) -> list[Notice]:
         """Warnings about the plan: an exam date that has passed is not scheduled for."""
-        exam = self.settings.exam_date
+        exam = self.exam_date()
         if exam is not None and exam < self.today():
             return [
                 Notice(
@@ -180,21 +187,17 @@ class Study(Marks):
 
     def days_to_exam(self) -> int | None:
         """Whole days left before the exam date (0 once it has come); None without one."""
-        exam = self.settings.exam_date
+        exam = self.exam_date()
         return None if exam is None else max((exam - self.today()).days, 0)
 
     # -- cards -------------------------------------------------------------------------------
 
-    def _synced(self, course: str | None) -> None:
-        from pastpaper.study.practice import sync_cards
-
-        sync_cards(self.store, course, now=self.now())
-
     def cards(self, course: str | None = None) -> list[CardView]:
-        """The flashcards the notes make (of one course), made afresh if the notes changed."""
+        """The flashcards the notes make (of one course; made when the notes were imported),
+        with the user's schedule of each."""
         self.require_courses()
-        self._synced(course)
-        found = self.store.memory.cards(self.store.course_id(course) if course else None)
+        course_id = self.store.course_id(course) if course else None
+        found = self.store.memory.cards(self.user.id, course_id)
         return [CardView.of(card) for card in found]
 
     def review_cards(self, course: str | None = None, limit: int = 20) -> list[CardView]:
@@ -204,9 +207,8 @@ class Study(Marks):
         from pastpaper.study.practice import due_cards
 
         self.require_courses()
-        self._synced(course)
         chosen: list[StoredCard] = []
-        for card in due_cards(self.store, self.now(), self.plan, course):
+        for card in due_cards(self.store, self.user.id, self.now(), self.plan, course):
             if len(chosen) < limit and all(card.point_id != c.point_id for c in chosen):
                 chosen.append(card)
         return [CardView.of(card) for card in chosen]
@@ -221,7 +223,9 @@ class Study(Marks):
         """Keep a review of ``card`` (with the answer typed) now; when it is due again."""
         from pastpaper.study.practice import rate_card
 
-        return rate_card(self.store, card.stored, rating, self.plan, self.now(), typed or None)
+        return rate_card(
+            self.store, self.user.id, card.stored, rating, self.plan, self.now(), typed or None
+        )
 
     # -- past-paper practice -------------------------------------------------------------------
 
@@ -230,20 +234,24 @@ class Study(Marks):
         a notice for each file that cannot be read as one."""
         from pastpaper.store.recovery import waiting
 
-        return waiting(self.store.name)
+        kept, notices = waiting(self.store.name)
+        # Another user's answer is theirs to submit; one from before there were users is
+        # the local user's, or whoever submits it first.
+        mine = [k for k in kept if k.user_id in (None, self.user.id)]
+        return mine, notices
 
     def submit_kept(self, kept: Recovered) -> Practised:
         """Submit an answer that waited in a file (NotFound if its question has gone;
         NothingToMark: saved, to be marked once the question can be)."""
         from pastpaper.study.practice import submit_kept
 
-        return submit_kept(self.store, kept, self.plan)
+        return submit_kept(self.store, self.user.id, kept, self.plan, self.mark)
 
     def mark_left_over(self) -> list[Practised]:
         """Mark the answers saved but never marked (the process stopped in between)."""
         from pastpaper.study.practice import mark_left_over
 
-        return mark_left_over(self.store, self.plan)
+        return mark_left_over(self.store, self.user.id, self.plan, self.mark)
 
     def to_practise(self, question_id: int | None = None, *, due: bool = False) -> ToPractise:
         """The question asked for by id, or with ``due`` the one most overdue for another
@@ -262,14 +270,14 @@ class Study(Marks):
         if waiting:
             return ToPractise(waiting[0], "due")
         memory = self.store.memory
-        fresh = [q for q in self.questions() if memory.question_state(q.id) is None]
+        fresh = [q for q in self.questions() if memory.question_state(self.user.id, q.id) is None]
         return ToPractise(fresh[0], "new") if fresh else ToPractise(None, "none")
 
     def due_questions(self) -> list[QuestionRow]:
         """Questions attempted before that are due again now, most overdue first."""
         from pastpaper.study.practice import due_questions
 
-        due = due_questions(self.store, self.now(), self.plan)
+        due = due_questions(self.store, self.user.id, self.now(), self.plan)
         return [QuestionRow.model_validate(q) for q in due]
 
     def suggested_seconds(self, question: QuestionRow) -> int:
@@ -290,7 +298,14 @@ class Study(Marks):
             return None
         question = self.store.question(question_id).question
         return keep_answer(
-            self.store, question, text, started, self.now(), seconds, rescue=default_folder()
+            self.store,
+            self.user.id,
+            question,
+            text,
+            started,
+            self.now(),
+            seconds,
+            rescue=default_folder(),
         )
 
     def practise(
@@ -305,12 +320,14 @@ class Study(Marks):
         require_answer(text)
         return practise(
             self.store,
+            self.user.id,
             self.store.question(question_id).question,
             text,
             started_at=started,
             submitted_at=self.now(),
             seconds_allowed=seconds,
             plan=self.plan,
+            mark=self.mark,
             rescue=default_folder(),
         )
 
@@ -320,7 +337,6 @@ class Study(Marks):
         """Per topic: cards, new and due, predicted recall, and the marks over time."""
         from pastpaper.study.practice import progress
 
-        self._synced(course)
         return [
             TopicRow(
                 course=r.course,
@@ -331,7 +347,7 @@ class Study(Marks):
                 retention=r.retention,
                 marks=[MarkAt(at=at, mark=mark, max=top) for at, mark, top in r.marks],
             )
-            for r in progress(self.store, self.now(), self.plan, course)
+            for r in progress(self.store, self.user.id, self.now(), self.plan, course)
         ]
 
     def check_chart(self, chart: Path | None, *, force: bool = False) -> None:

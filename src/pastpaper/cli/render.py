@@ -55,6 +55,7 @@ REMEDIES = {
     "max_mb": "{message}, or raise the limit with --max-mb or PASTPAPER_MAX_MB",
     "import": "{message} (pastpaper import NOTES.txt)",
     "list questions": "{message}; 'pastpaper questions' lists both",
+    "practise": "{message}: try pastpaper review or pastpaper practise --due",
     # Which question to practise: the CLI's words name its argument and option.
     "id and due": "give a QUESTION_ID or --due, not both",
     "id or due": "give a QUESTION_ID (see pastpaper questions) or --due",

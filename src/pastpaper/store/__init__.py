@@ -5,7 +5,8 @@
     store.questions(course="khrushchevs-attempts-at-modernisation")
 
 Re-importing a course updates it: a topic, family, question or note that is still there
-keeps its id, so ids can be written down and used again.
+keeps its id, so ids can be written down and used again. A course's flashcards are made
+when it is saved, in the same transaction; reading them writes nothing.
 """
 
 from __future__ import annotations
@@ -27,14 +28,27 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    IntegrityError,
+    InternalError,
+    OperationalError,
+    SQLAlchemyError,
+)
 
-from pastpaper.course import Course, QuestionFamily, Topic
+from pastpaper.course import Course, QuestionFamily
 from pastpaper.errors import NotFound, StoreError
 from pastpaper.settings import default_db_path
 from pastpaper.store.guard import reported
 from pastpaper.store.migrate import migrate
-from pastpaper.store.sync import Saved, Sync, Tree, question_of
+from pastpaper.store.sync import (
+    Saved,
+    Sync,
+    cards_made_from,
+    question_of,
+    stored_course,
+    write_course_cards,
+)
 from pastpaper.store.tables import (
     ATTEMPTS,
     CARDS,
@@ -50,6 +64,7 @@ from pastpaper.text import match_key, shorten
 
 if TYPE_CHECKING:
     from pastpaper.store.memory import Memory
+    from pastpaper.store.people import People
 
 __all__ = [
     "CourseSummary",
@@ -174,7 +189,28 @@ class Store:
             raise StoreError(f"cannot use the database URL {db}: {error}") from None
         prepare(engine)
         migrate(engine, str(db))
-        return cls(engine)
+        opened = cls(engine)
+        opened._make_missing_cards()
+        return opened
+
+    def _make_missing_cards(self) -> None:
+        """Make the cards of courses saved before cards were made on saving (databases from
+        before migration 0004, whose cards were made when first read). Usually there are
+        none, and nothing is written. A database that cannot be written (read-only) is
+        left as it is: the next open that can write makes them."""
+        stale = select(COURSES.c.id).where(
+            COURSES.c.cards_made_at.is_(None) | (COURSES.c.cards_made_at < COURSES.c.updated_at)
+        )
+        try:
+            with self.engine.connect() as conn:
+                course_ids = list(conn.scalars(stale))
+            for course_id in course_ids:
+                with writing(self.engine) as conn:
+                    # Another process opening the database may have made them meanwhile.
+                    if conn.scalar(stale.where(COURSES.c.id == course_id)) is not None:
+                        write_course_cards(conn, course_id, datetime.now(UTC))
+        except (OperationalError, InternalError):  # read-only: SQLite's, PostgreSQL's
+            return
 
     @property
     def path(self) -> Path | None:
@@ -197,10 +233,17 @@ class Store:
 
     @property
     def memory(self) -> Memory:
-        """The student's cards, reviews and attempts, in this database."""
+        """Each user's cards, reviews and attempts, in this database."""
         from pastpaper.store.memory import Memory
 
         return Memory(self.engine)
+
+    @property
+    def people(self) -> People:
+        """The users and classes, in this database."""
+        from pastpaper.store.people import People
+
+        return People(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -267,6 +310,8 @@ class Store:
                 target = next((r for r in variants if r.source == source), None)
             if target is None and holder is not None and holder.source is None:
                 target = holder  # saved without a source (through the API): update it
+            # What the target's cards were made from, read before it is written over.
+            cards_from = None if target is None else cards_made_from(conn, target.id)
             clash = None
             if target is None:
                 slug = base
@@ -302,6 +347,7 @@ class Store:
             saved = Sync(conn, course_id).run(
                 course, created=target is None, schemes=not keep_schemes
             )
+            write_course_cards(conn, course_id, now, cards_from)
             return replace_fields(saved, slug=slug, clashed_with=clash)
 
     @reported
@@ -464,19 +510,7 @@ class Store:
         """The whole course, as plain data (what ``export`` writes)."""
         course_id = self.course_id(ref)
         with self.engine.connect() as conn:
-            head = conn.execute(select(COURSES).where(COURSES.c.id == course_id)).one()
-            tree = Tree.load(conn, course_id)
-        topics = []
-        for topic in tree.topics:
-            families = [
-                QuestionFamily(
-                    questions=tuple(map(question_of, tree.questions.get(family.id, ()))),
-                    notes=tuple(n.text for n in tree.notes.get(family.id, ())),
-                )
-                for family in tree.families.get(topic.id, ())
-            ]
-            topics.append(Topic(number=topic.number, title=topic.title, families=tuple(families)))
-        return Course(title=head.title, slug=head.slug, topics=tuple(topics))
+            return stored_course(conn, course_id)
 
 
 _COUNTED = {"topics": TOPICS, "questions": QUESTIONS, "notes": NOTES}

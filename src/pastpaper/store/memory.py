@@ -1,9 +1,13 @@
 """What a student does: cards and their schedules, reviews, timed attempts at questions.
 
     memory = store.memory
-    memory.sync_cards(course_id, cards_of(course))     # new cards in, text updated, old retired
-    for card in memory.due_cards(now, limit=20): ...
-    memory.record_review(card.id, state, record)      # one transaction, committed at once
+    for card in memory.due_cards(user_id, now, limit=20): ...
+    memory.record_review(user_id, card.id, rating, state, record)   # committed at once
+
+Every method takes the user (their id, ``User.id``) whose memory it reads or writes: the
+cards are shared content, made when a course is saved (``write_cards``, in the same
+transaction), and each user's schedule of a card, reviews, question schedules and attempts
+are theirs alone (migration 0004).
 
 Everything is written and committed the moment it happens, before anything else is done
 with it: an answer is saved before it is marked, a review before the next card is shown,
@@ -20,15 +24,33 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, delete, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from pastpaper.errors import NotFound
 from pastpaper.store.guard import reported
-from pastpaper.store.tables import ATTEMPTS, CARDS, COURSES, QUESTION_SCHEDULES, REVIEWS
+from pastpaper.store.tables import (
+    ATTEMPTS,
+    CARD_STATES,
+    CARDS,
+    COURSES,
+    QUESTION_SCHEDULES,
+    REVIEWS,
+)
 from pastpaper.store.transactions import writing
 from pastpaper.study.cards import Card
 
-__all__ = ["Attempt", "CardSync", "Memory", "StoredCard"]
+__all__ = ["Attempt", "CardSync", "Memory", "StoredCard", "write_cards"]
 
 
 @dataclass(frozen=True)
@@ -42,8 +64,8 @@ class StoredCard:
     topic: str
     source: str
     tags: tuple[str, ...]
-    state: dict[str, Any] | None  # the schedule's CardState; None until first reviewed
-    due: datetime | None
+    state: dict[str, Any] | None  # the user's schedule (CardState); None until they review it
+    due: datetime | None  # when it is due for the user; None until they review it
     retired: bool
 
 
@@ -70,8 +92,39 @@ class Attempt:
     marking: dict[str, Any] | None
 
 
+def write_cards(conn: Connection, course_id: int, cards: Sequence[Card], now: datetime) -> CardSync:
+    """Bring the course's cards in line with ``cards``, in the caller's transaction: a card
+    already there keeps every user's schedule (its wording is refreshed), a new one is
+    added, and one the notes no longer make is retired with its reviews kept."""
+    # On PostgreSQL, the course's row lock makes two writes of one course take turns.
+    conn.execute(select(COURSES.c.id).where(COURSES.c.id == course_id).with_for_update())
+    stored = {
+        row.id: row
+        for row in conn.execute(
+            select(CARDS.c.id, CARDS.c.retired_at).where(CARDS.c.course_id == course_id)
+        )
+    }
+    wanted = {card.id for card in cards}
+    fresh = [(n, c) for n, c in enumerate(cards) if c.id not in stored]
+    if fresh:
+        conn.execute(insert(CARDS), [_card_values(c, course_id, n) for n, c in fresh])
+    for position, card in enumerate(cards):
+        if card.id in stored:
+            conn.execute(
+                update(CARDS)
+                .where(CARDS.c.id == card.id)
+                .values(**_card_values(card, course_id, position, text_only=True), retired_at=None)
+            )
+    gone = [i for i, row in stored.items() if i not in wanted and row.retired_at is None]
+    if gone:
+        conn.execute(update(CARDS).where(CARDS.c.id.in_(gone)).values(retired_at=now))
+    conn.execute(update(COURSES).where(COURSES.c.id == course_id).values(cards_made_at=now))
+    return CardSync(added=len(fresh), kept=len(wanted) - len(fresh), retired=len(gone))
+
+
 class Memory:
-    """A student's practice, in the same database as the question bank."""
+    """Each user's practice, in the same database as the question bank. Reading writes
+    nothing."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -79,43 +132,12 @@ class Memory:
     # -- cards ----------------------------------------------------------------------------
 
     @reported
-    def sync_cards(self, course_id: int, cards: Sequence[Card], now: datetime) -> CardSync:
-        """Bring the course's cards in line with ``cards``: a card already there keeps its
-        schedule (its wording is refreshed), a new one is added unscheduled, and one the
-        notes no longer make is retired with its reviews kept."""
-        with writing(self.engine) as conn:
-            # On PostgreSQL, the course's row lock makes two syncs of one course take turns.
-            conn.execute(select(COURSES.c.id).where(COURSES.c.id == course_id).with_for_update())
-            stored = {
-                row.id: row
-                for row in conn.execute(
-                    select(CARDS.c.id, CARDS.c.retired_at).where(CARDS.c.course_id == course_id)
-                )
-            }
-            wanted = {card.id for card in cards}
-            fresh = [(n, c) for n, c in enumerate(cards) if c.id not in stored]
-            if fresh:
-                conn.execute(insert(CARDS), [_card_values(c, course_id, n) for n, c in fresh])
-            for position, card in enumerate(cards):
-                if card.id in stored:
-                    conn.execute(
-                        update(CARDS)
-                        .where(CARDS.c.id == card.id)
-                        .values(
-                            **_card_values(card, course_id, position, text_only=True),
-                            retired_at=None,
-                        )
-                    )
-            gone = [i for i, row in stored.items() if i not in wanted and row.retired_at is None]
-            if gone:
-                conn.execute(update(CARDS).where(CARDS.c.id.in_(gone)).values(retired_at=now))
-            conn.execute(update(COURSES).where(COURSES.c.id == course_id).values(cards_made_at=now))
-        return CardSync(added=len(fresh), kept=len(wanted) - len(fresh), retired=len(gone))
-
-    @reported
-    def cards(self, course_id: int | None = None, *, retired: bool = False) -> list[StoredCard]:
-        """The cards, in the order of the notes; retired ones only if asked for."""
-        query = select(CARDS).order_by(CARDS.c.course_id, CARDS.c.position)
+    def cards(
+        self, user_id: int, course_id: int | None = None, *, retired: bool = False
+    ) -> list[StoredCard]:
+        """The cards with the user's schedule of each, in the order of the notes; retired
+        ones only if asked for."""
+        query = _cards_of(user_id).order_by(CARDS.c.course_id, CARDS.c.position)
         if course_id is not None:
             query = query.where(CARDS.c.course_id == course_id)
         if not retired:
@@ -124,26 +146,32 @@ class Memory:
             return [_stored_card(row) for row in conn.execute(query)]
 
     @reported
-    def card(self, card_id: str) -> StoredCard:
+    def card(self, user_id: int, card_id: str) -> StoredCard:
+        """One card, with the user's schedule of it."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(CARDS).where(CARDS.c.id == card_id)).first()
+            row = conn.execute(_cards_of(user_id).where(CARDS.c.id == card_id)).first()
         if row is None:
             raise NotFound(f"no card {card_id}; 'pastpaper cards' lists them")
         return _stored_card(row)
 
     @reported
     def due_cards(
-        self, now: datetime, course_id: int | None = None, limit: int | None = None
+        self,
+        user_id: int,
+        now: datetime,
+        course_id: int | None = None,
+        limit: int | None = None,
     ) -> list[StoredCard]:
-        """Cards to review now: those due (longest overdue first), then new ones in the
-        order of the notes."""
+        """The user's cards to review now: those due (longest overdue first), then the ones
+        they have never reviewed, in the order of the notes."""
         live: ColumnElement[bool] = CARDS.c.retired_at.is_(None)
         if course_id is not None:
             live = and_(live, CARDS.c.course_id == course_id)
+        due = CARD_STATES.c.due
         query = (
-            select(CARDS)
-            .where(live, or_(CARDS.c.due.is_(None), CARDS.c.due <= now))
-            .order_by(CARDS.c.due.is_(None), CARDS.c.due, CARDS.c.course_id, CARDS.c.position)
+            _cards_of(user_id)
+            .where(live, or_(due.is_(None), due <= now))
+            .order_by(due.is_(None), due, CARDS.c.course_id, CARDS.c.position)
             .limit(limit)
         )
         with self.engine.connect() as conn:
@@ -152,14 +180,15 @@ class Memory:
     @reported
     def record_review(
         self,
+        user_id: int,
         card_id: str,
         rating: int,
         state: Mapping[str, Any],
         record: Mapping[str, Any],
         answer: str | None = None,
     ) -> None:
-        """A review (with the answer typed, if any) and the card's new schedule, committed
-        together."""
+        """A user's review (with the answer typed, if any) and their new schedule of the
+        card, committed together."""
         reviewed_at = datetime.fromisoformat(str(record["reviewed_at"]))
         due = datetime.fromisoformat(str(state["due"]))
         with writing(self.engine) as conn:
@@ -172,6 +201,7 @@ class Memory:
                 raise NotFound(f"no card {card_id}; 'pastpaper cards' lists them")
             conn.execute(
                 insert(REVIEWS).values(
+                    user_id=user_id,
                     card_id=card_id,
                     course=card.slug,
                     topic=card.topic,
@@ -182,17 +212,19 @@ class Memory:
                     record=json.dumps(dict(record)),
                 )
             )
+            mine = (CARD_STATES.c.user_id == user_id) & (CARD_STATES.c.card_id == card_id)
+            conn.execute(delete(CARD_STATES).where(mine))
             conn.execute(
-                update(CARDS)
-                .where(CARDS.c.id == card_id)
-                .values(state=json.dumps(dict(state)), due=due)
+                insert(CARD_STATES).values(
+                    user_id=user_id, card_id=card_id, state=json.dumps(dict(state)), due=due
+                )
             )
 
     @reported
-    def reviews(self, card_id: str | None = None) -> list[dict[str, Any]]:
-        """Every review kept: the schedule's ReviewRecord, with its card's id (None once
-        the card is deleted), course, topic and front, and the answer typed."""
-        query = select(REVIEWS).order_by(REVIEWS.c.id)
+    def reviews(self, user_id: int, card_id: str | None = None) -> list[dict[str, Any]]:
+        """Every review the user made: the schedule's ReviewRecord, with its card's id (None
+        once the card is deleted), course, topic and front, and the answer typed."""
+        query = select(REVIEWS).where(REVIEWS.c.user_id == user_id).order_by(REVIEWS.c.id)
         if card_id is not None:
             query = query.where(REVIEWS.c.card_id == card_id)
         with self.engine.connect() as conn:
@@ -213,6 +245,7 @@ class Memory:
     @reported
     def start_attempt(
         self,
+        user_id: int,
         *,
         question_id: int,
         course: str,
@@ -223,11 +256,12 @@ class Memory:
         submitted_at: datetime,
         seconds_allowed: int,
     ) -> int:
-        """Keep an answer, as written, before it is marked; its id."""
+        """Keep the user's answer, as written, before it is marked; its id."""
         with writing(self.engine) as conn:
             attempt_id = conn.scalar(
                 insert(ATTEMPTS)
                 .values(
+                    user_id=user_id,
                     question_id=question_id,
                     course=course,
                     topic=topic,
@@ -245,6 +279,7 @@ class Memory:
     @reported
     def finish_attempt(
         self,
+        user_id: int,
         attempt_id: int,
         *,
         mark: int,
@@ -252,43 +287,53 @@ class Memory:
         marking: Mapping[str, Any],
         state: Mapping[str, Any],
     ) -> None:
-        """An attempt's mark and feedback, and its question's new schedule, together."""
+        """The mark and feedback of the user's attempt, and the user's new schedule of its
+        question, together."""
         due = datetime.fromisoformat(str(state["due"]))
+        theirs = (ATTEMPTS.c.id == attempt_id) & (ATTEMPTS.c.user_id == user_id)
         with writing(self.engine) as conn:
-            question_id = conn.scalar(
-                select(ATTEMPTS.c.question_id).where(ATTEMPTS.c.id == attempt_id)
-            )
+            attempt = conn.execute(select(ATTEMPTS.c.question_id).where(theirs)).first()
+            if attempt is None:
+                raise NotFound(f"no attempt {attempt_id} of this user")
             conn.execute(
                 update(ATTEMPTS)
-                .where(ATTEMPTS.c.id == attempt_id)
+                .where(theirs)
                 .values(mark=mark, max_marks=max_marks, marking=json.dumps(dict(marking)))
             )
+            question_id = attempt.question_id
             if question_id is not None:
                 conn.execute(
                     delete(QUESTION_SCHEDULES).where(
-                        QUESTION_SCHEDULES.c.question_id == question_id
+                        QUESTION_SCHEDULES.c.user_id == user_id,
+                        QUESTION_SCHEDULES.c.question_id == question_id,
                     )
                 )
                 conn.execute(
                     insert(QUESTION_SCHEDULES).values(
-                        question_id=question_id, state=json.dumps(dict(state)), due=due
+                        user_id=user_id,
+                        question_id=question_id,
+                        state=json.dumps(dict(state)),
+                        due=due,
                     )
                 )
 
     @reported
-    def question_states(self) -> dict[int, dict[str, Any]]:
-        """Every attempted question's schedule, by question id."""
-        query = select(QUESTION_SCHEDULES.c.question_id, QUESTION_SCHEDULES.c.state)
+    def question_states(self, user_id: int) -> dict[int, dict[str, Any]]:
+        """The user's schedule of every question they attempted, by question id."""
+        query = select(QUESTION_SCHEDULES.c.question_id, QUESTION_SCHEDULES.c.state).where(
+            QUESTION_SCHEDULES.c.user_id == user_id
+        )
         with self.engine.connect() as conn:
             return {row.question_id: dict(json.loads(row.state)) for row in conn.execute(query)}
 
     @reported
-    def question_state(self, question_id: int) -> dict[str, Any] | None:
-        """A question's schedule, or None if it was never attempted."""
+    def question_state(self, user_id: int, question_id: int) -> dict[str, Any] | None:
+        """The user's schedule of a question, or None if they never attempted it."""
         with self.engine.connect() as conn:
             state = conn.scalar(
                 select(QUESTION_SCHEDULES.c.state).where(
-                    QUESTION_SCHEDULES.c.question_id == question_id
+                    QUESTION_SCHEDULES.c.user_id == user_id,
+                    QUESTION_SCHEDULES.c.question_id == question_id,
                 )
             )
         return None if state is None else dict(json.loads(state))
@@ -296,13 +341,18 @@ class Memory:
     @reported
     def attempts(
         self,
+        user_id: int,
         course: str | None = None,
         *,
         attempt_id: int | None = None,
         unmarked: bool = False,
     ) -> list[Attempt]:
-        """The attempts kept, oldest first: a course's, one by id, or those not yet marked."""
-        query = select(ATTEMPTS).order_by(ATTEMPTS.c.submitted_at, ATTEMPTS.c.id)
+        """The user's attempts, oldest first: a course's, one by id, or those not yet marked."""
+        query = (
+            select(ATTEMPTS)
+            .where(ATTEMPTS.c.user_id == user_id)
+            .order_by(ATTEMPTS.c.submitted_at, ATTEMPTS.c.id)
+        )
         if course is not None:
             query = query.where(ATTEMPTS.c.course == course)
         if attempt_id is not None:
@@ -312,12 +362,12 @@ class Memory:
         with self.engine.connect() as conn:
             return [_attempt(row) for row in conn.execute(query)]
 
-    @reported
-    def cards_current(self, course_id: int) -> bool:
-        """Whether the course's cards were made since its notes were last imported."""
-        made = COURSES.c.cards_made_at >= COURSES.c.updated_at
-        with self.engine.connect() as conn:
-            return bool(conn.scalar(select(made).where(COURSES.c.id == course_id)))
+
+def _cards_of(user_id: int) -> Select[Any]:
+    """The cards, each with the user's schedule of it (NULLs where they have none)."""
+    return select(CARDS, CARD_STATES.c.state, CARD_STATES.c.due).outerjoin(
+        CARD_STATES, (CARD_STATES.c.card_id == CARDS.c.id) & (CARD_STATES.c.user_id == user_id)
+    )
 
 
 def _card_values(

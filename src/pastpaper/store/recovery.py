@@ -53,6 +53,9 @@ class Recovered(BaseModel):
     seconds_allowed: int
     #: The database it was meant for (``Store.name``): its question ids mean nothing elsewhere.
     database: str
+    #: Whose answer it is (``User.id`` in that database); None in files written before
+    #: there were users, which the submitting user takes.
+    user_id: int | None = None
     cause: str
     #: The file it is kept in, once kept or read back.
     path: Path | None = None

@@ -10,22 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
-from pastpaper.course import Course, Question, QuestionFamily, SchemeEdit, question_key, topic_key
+from pastpaper.course import (
+    Course,
+    Question,
+    QuestionFamily,
+    SchemeEdit,
+    Topic,
+    question_key,
+    topic_key,
+)
 from pastpaper.schemes.points import Point, family_points, teacher_point_id
-from pastpaper.store.tables import FAMILIES, NOTES, QUESTIONS, TOPICS
+from pastpaper.store.tables import COURSES, FAMILIES, NOTES, QUESTIONS, TOPICS
 from pastpaper.text import match_key
 
 __all__ = [
     "Saved",
     "Sync",
     "Tree",
+    "cards_made_from",
     "match_ids",
     "question_of",
+    "stored_course",
+    "write_course_cards",
 ]
 
 T = TypeVar("T")
@@ -300,6 +312,52 @@ class Sync:
         self.removed.append((table, left))
         fresh_ids = iter(new_ids)
         return [i if i is not None else next(fresh_ids) for i in ids]
+
+
+def stored_course(conn: Connection, course_id: int) -> Course:
+    """A stored course as plain data, with its teacher's scheme edits."""
+    head = conn.execute(
+        select(COURSES.c.title, COURSES.c.slug).where(COURSES.c.id == course_id)
+    ).one()
+    tree = Tree.load(conn, course_id)
+    topics = []
+    for topic in tree.topics:
+        families = [
+            QuestionFamily(
+                questions=tuple(map(question_of, tree.questions.get(family.id, ()))),
+                notes=tuple(n.text for n in tree.notes.get(family.id, ())),
+            )
+            for family in tree.families.get(topic.id, ())
+        ]
+        topics.append(Topic(number=topic.number, title=topic.title, families=tuple(families)))
+    return Course(title=head.title, slug=head.slug, topics=tuple(topics))
+
+
+def cards_made_from(conn: Connection, course_id: int) -> Course | None:
+    """The stored course, when its cards were made from it as it stands (so the same course
+    saved again needs no new cards); None when they were not, or it is not stored."""
+    current = COURSES.c.cards_made_at >= COURSES.c.updated_at
+    if not conn.scalar(select(current).where(COURSES.c.id == course_id)):
+        return None
+    return stored_course(conn, course_id)
+
+
+def write_course_cards(
+    conn: Connection, course_id: int, now: datetime, made_from: Course | None = None
+) -> None:
+    """Make the course's cards from its notes as stored, in the caller's transaction.
+
+    ``made_from`` is the course the stored cards were made from, if known
+    (``cards_made_from``): when the course is still that, its cards are too, and making them
+    again (the slow part of saving a large course) is skipped."""
+    from pastpaper.store.memory import write_cards
+    from pastpaper.study.cards import cards_of
+
+    course = stored_course(conn, course_id)
+    if made_from is not None and course == made_from:
+        conn.execute(update(COURSES).where(COURSES.c.id == course_id).values(cards_made_at=now))
+        return
+    write_cards(conn, course_id, cards_of(course), now)
 
 
 def _closest(text: str, points: list[Point]) -> Point | None:

@@ -2,31 +2,53 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
     "ATTEMPTS",
     "CARDS",
+    "CARD_STATES",
+    "CLASSES",
+    "CLASS_COURSES",
     "COURSES",
+    "ENROLMENTS",
     "FAMILIES",
     "NOTES",
     "QUESTIONS",
     "QUESTION_SCHEDULES",
     "REVIEWS",
+    "ROLES",
     "TOPICS",
+    "USERS",
     "AttemptRow",
     "Base",
     "CardRow",
+    "CardStateRow",
+    "ClassCourseRow",
+    "ClassRow",
     "CourseRow",
+    "EnrolmentRow",
     "FamilyRow",
     "NoteRow",
     "QuestionRow",
     "QuestionScheduleRow",
     "ReviewRow",
     "TopicRow",
+    "UserRow",
 ]
 
 _NAMING = {
@@ -57,7 +79,8 @@ class CourseRow(Base):
     notes_source: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    # When the course's flashcards were last made from its notes (migration 0002).
+    # When the course's flashcards were last made from its notes (migration 0002); since
+    # migration 0004 they are made in the same transaction as the course is saved.
     cards_made_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
@@ -114,17 +137,87 @@ QUESTIONS: Table = QuestionRow.__table__  # type: ignore[assignment]
 NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
 
 
+# -- people: who uses the bank, the classes they teach and sit in (migration 0004) ----------
+
+#: What a user may be; an admin manages people, a teacher classes, a student practises.
+ROLES = ("admin", "teacher", "student")
+
+
+class UserRow(Base):
+    """A person. The local user (login "local", made by migration 0004) has no password:
+    it is who the command line acts as on one's own machine."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('admin', 'teacher', 'student')", name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(Text)
+    password_hash: Mapped[str | None] = mapped_column(Text)  # argon2, by pwdlib
+    role: Mapped[str] = mapped_column(String(10))
+    # The student's own exam date; when there is none, their classes' dates count.
+    exam_date: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ClassRow(Base):
+    """A teacher's class, which students join with its code."""
+
+    __tablename__ = "classes"
+    __table_args__ = (Index("ix_classes_teacher_id", "teacher_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(Text)
+    join_code: Mapped[str] = mapped_column(String(20), unique=True)
+    exam_date: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class EnrolmentRow(Base):
+    """A student in a class."""
+
+    __tablename__ = "enrolments"
+    __table_args__ = (Index("ix_enrolments_student_id", "student_id"),)
+
+    class_id: Mapped[int] = mapped_column(
+        ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ClassCourseRow(Base):
+    """A course a class studies."""
+
+    __tablename__ = "class_courses"
+    __table_args__ = (Index("ix_class_courses_course_id", "course_id"),)
+
+    class_id: Mapped[int] = mapped_column(
+        ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True
+    )
+    course_id: Mapped[int] = mapped_column(
+        ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+USERS: Table = UserRow.__table__  # type: ignore[assignment]
+CLASSES: Table = ClassRow.__table__  # type: ignore[assignment]
+ENROLMENTS: Table = EnrolmentRow.__table__  # type: ignore[assignment]
+CLASS_COURSES: Table = ClassCourseRow.__table__  # type: ignore[assignment]
+
+
 # -- practice and memory: what a student does is theirs, and is never deleted with the notes --
 
 
 class CardRow(Base):
-    """A flashcard made from a point of the notes, with its FSRS state (None until reviewed)."""
+    """A flashcard made from a point of the notes: content shared by everyone. Each user's
+    schedule of it is a CardStateRow (migration 0004)."""
 
     __tablename__ = "cards"
-    __table_args__ = (
-        Index("ix_cards_course_id", "course_id"),
-        Index("ix_cards_due", "due"),
-    )
+    __table_args__ = (Index("ix_cards_course_id", "course_id"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
@@ -136,20 +229,41 @@ class CardRow(Base):
     topic: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)
     tags: Mapped[str] = mapped_column(Text)  # JSON list
-    state: Mapped[str | None] = mapped_column(Text)  # fsrs card as JSON
-    due: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # When the notes stopped making this card: it is kept, with its reviews, but not shown.
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class CardStateRow(Base):
+    """A user's FSRS schedule of a card; there is none until the user first reviews it."""
+
+    __tablename__ = "card_states"
+    __table_args__ = (
+        Index("ix_card_states_due", "user_id", "due"),
+        Index("ix_card_states_card_id", "card_id"),
+    )
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    card_id: Mapped[str] = mapped_column(
+        ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[str] = mapped_column(Text)  # fsrs card as JSON
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ReviewRow(Base):
-    """A review of a card. The card's course, topic and front are copied in (migration
+    """A user's review of a card. The card's course, topic and front are copied in (migration
     0003), so a review outlives its card when the card's course is deleted."""
 
     __tablename__ = "reviews"
-    __table_args__ = (Index("ix_reviews_card_id", "card_id"),)
+    __table_args__ = (
+        Index("ix_reviews_card_id", "card_id"),
+        Index("ix_reviews_user_id", "user_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     card_id: Mapped[str | None] = mapped_column(ForeignKey("cards.id", ondelete="SET NULL"))
     course: Mapped[str] = mapped_column(Text)
     topic: Mapped[str] = mapped_column(Text)
@@ -161,10 +275,14 @@ class ReviewRow(Base):
 
 
 class QuestionScheduleRow(Base):
-    """A past-paper question's FSRS state: a question answered badly comes back sooner."""
+    """A user's FSRS state of a past-paper question: one answered badly comes back sooner."""
 
     __tablename__ = "question_schedules"
+    __table_args__ = (Index("ix_question_schedules_question_id", "question_id"),)
 
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     question_id: Mapped[int] = mapped_column(
         ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
     )
@@ -173,15 +291,19 @@ class QuestionScheduleRow(Base):
 
 
 class AttemptRow(Base):
-    """A timed answer to a past-paper question, written down before it is marked.
+    """A user's timed answer to a past-paper question, written down before it is marked.
 
     The question's text and topic are copied in, so an attempt outlives its question.
     """
 
     __tablename__ = "attempts"
-    __table_args__ = (Index("ix_attempts_question_id", "question_id"),)
+    __table_args__ = (
+        Index("ix_attempts_question_id", "question_id"),
+        Index("ix_attempts_user_id", "user_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
     course: Mapped[str] = mapped_column(Text)
     topic: Mapped[str] = mapped_column(Text)
@@ -196,6 +318,7 @@ class AttemptRow(Base):
 
 
 CARDS: Table = CardRow.__table__  # type: ignore[assignment]
+CARD_STATES: Table = CardStateRow.__table__  # type: ignore[assignment]
 REVIEWS: Table = ReviewRow.__table__  # type: ignore[assignment]
 QUESTION_SCHEDULES: Table = QuestionScheduleRow.__table__  # type: ignore[assignment]
 ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]

@@ -7,13 +7,18 @@ happens: a review before the next card, an answer before it is marked.
 A question's attempt is scheduled like a card: the share of the marks it earned is the
 rating (``schedule.rating_for_mark``: under 40% Again, under 60% Hard, under 85% Good, else
 Easy), so a question answered badly comes back sooner.
+
+Every function that reads or writes what a student did takes ``user_id`` (``User.id`` from
+``store.people``): each user's cards, reviews, attempts and schedules are their own. The
+command line passes the local user's (``store.people.local().id``). The cards themselves
+are made when a course is saved (``Store.save_course``); reading them writes nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,8 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from pastpaper.errors import AnswerKept, NotFound, NothingToMark, OutputError, StoreError
 from pastpaper.language import LITTLE_WORDS, as_number
-from pastpaper.store.memory import Attempt, CardSync, StoredCard
-from pastpaper.study.cards import cards_of
+from pastpaper.store.memory import Attempt, StoredCard
 from pastpaper.study.schedule import (
     Plan,
     Rating,
@@ -38,7 +42,11 @@ if TYPE_CHECKING:
     from pastpaper.store import QuestionInfo, Store
     from pastpaper.store.recovery import Recovered
 
+#: How an attempt is marked: (question id, answer) -> Marking (the application layer's marker).
+MarkAnswer = Callable[[int, str], "Marking"]
+
 __all__ = [
+    "MarkAnswer",
     "Practised",
     "TopicProgress",
     "due_cards",
@@ -50,39 +58,23 @@ __all__ = [
     "rate_card",
     "submit_kept",
     "suggested_seconds",
-    "sync_cards",
     "typed_rating",
 ]
 
 
-def sync_cards(store: Store, course: str | None, *, now: datetime) -> dict[str, CardSync]:
-    """Make each course's cards from its notes (or one course's) and bring the stored cards
-    in line, keeping every schedule and review; by course slug, for the courses whose notes
-    were imported since their cards were last made (``now``: when)."""
-    wanted = {store.course_id(course)} if course is not None else None
-    synced = {}
-    for summary in store.courses():
-        if wanted is not None and summary.id not in wanted:
-            continue
-        if store.memory.cards_current(summary.id):
-            continue  # the notes have not been imported again since their cards were made
-        plain = store.course(summary.slug)
-        synced[summary.slug] = store.memory.sync_cards(summary.id, cards_of(plain), now)
-    return synced
-
-
 def rate_card(
     store: Store,
+    user_id: int,
     card: StoredCard,
     rating: Rating,
     plan: Plan,
     now: datetime,
     answer: str | None = None,
 ) -> datetime:
-    """Keep a review of ``card`` (and the answer typed) and its new schedule; when the
-    card is due again."""
+    """Keep the user's review of ``card`` (and the answer typed) and their new schedule of
+    it; when the card is due again. ``card`` is as ``store.memory`` read it for the user."""
     state, record = review(card.state or new_card(now), rating, now, plan)
-    store.memory.record_review(card.id, int(rating), state, record, answer)
+    store.memory.record_review(user_id, card.id, int(rating), state, record, answer)
     return datetime.fromisoformat(state["due"])
 
 
@@ -137,6 +129,7 @@ class Practised:
 
 def keep_answer(
     store: Store,
+    user_id: int,
     question: QuestionInfo,
     answer: str,
     started_at: datetime,
@@ -145,7 +138,7 @@ def keep_answer(
     *,
     rescue: Path | None = None,
 ) -> int:
-    """Save an answer to ``question`` as written, unmarked; the attempt's id.
+    """Save the user's answer to ``question`` as written, unmarked; the attempt's id.
 
     With ``rescue`` (a folder), an answer the database will not take is kept in a file
     there instead, and AnswerKept says where (see ``pastpaper.store.recovery``).
@@ -161,35 +154,43 @@ def keep_answer(
         "seconds_allowed": seconds_allowed,
     }
     try:
-        return store.memory.start_attempt(**values)
+        return store.memory.start_attempt(user_id, **values)
     except StoreError as error:
         if rescue is None:
             raise
         from pastpaper.store.recovery import Recovered, keep
 
         try:
-            kept = Recovered(**values, database=store.name, cause=str(error))
+            kept = Recovered(**values, user_id=user_id, database=store.name, cause=str(error))
             path: Path | None = keep(kept, rescue)
         except OutputError:
             path = None
         raise AnswerKept(str(error), path, answer) from None
 
 
-def submit_kept(store: Store, kept: Recovered, plan: Plan) -> Practised:
-    """Submit an answer that waited in a file: save it as it was written and when, remove the
-    file, then mark it. NotFound if its question has left the bank (the file stays)."""
+def submit_kept(
+    store: Store, user_id: int, kept: Recovered, plan: Plan, mark: MarkAnswer
+) -> Practised:
+    """Submit the user's answer that waited in a file: save it as it was written and when,
+    remove the file, then mark it. NotFound if its question has left the bank, or if the
+    answer is another user's (the file stays). A file from before there were users
+    (``kept.user_id`` None) is taken as the submitting user's."""
     from pastpaper.store.recovery import forget
 
+    if kept.user_id is not None and kept.user_id != user_id:
+        raise NotFound(f"the answer kept in {kept.path} is another user's")
     store.question(kept.question_id)
     attempt_id = store.memory.start_attempt(
-        **kept.model_dump(exclude={"cause", "path", "database"}),
+        user_id,
+        **kept.model_dump(exclude={"cause", "path", "database", "user_id"}),
     )
     forget(kept)
-    return _mark_attempt(store, kept.question_id, attempt_id, kept.answer, plan)
+    return _mark_attempt(store, user_id, kept.question_id, attempt_id, kept.answer, plan, mark)
 
 
 def practise(
     store: Store,
+    user_id: int,
     question: QuestionInfo,
     answer: str,
     *,
@@ -197,33 +198,40 @@ def practise(
     submitted_at: datetime,
     seconds_allowed: int,
     plan: Plan,
+    mark: MarkAnswer,
     rescue: Path | None = None,
 ) -> Practised:
-    """Keep the answer, then mark it, then keep the mark and the question's new schedule.
+    """Keep the user's answer, then mark it, then keep the mark and the user's new schedule
+    of the question.
 
     The answer is committed first: if marking fails or the process dies, it is still there.
     If the database will not take it, it is kept in a file in ``rescue`` (see keep_answer).
     """
     attempt_id = keep_answer(
-        store, question, answer, started_at, submitted_at, seconds_allowed, rescue=rescue
+        store, user_id, question, answer, started_at, submitted_at, seconds_allowed, rescue=rescue
     )
-    return _mark_attempt(store, question.id, attempt_id, answer, plan)
+    return _mark_attempt(store, user_id, question.id, attempt_id, answer, plan, mark)
 
 
 def _mark_attempt(
-    store: Store, question_id: int, attempt_id: int, answer: str, plan: Plan
+    store: Store,
+    user_id: int,
+    question_id: int,
+    attempt_id: int,
+    answer: str,
+    plan: Plan,
+    mark: MarkAnswer,
 ) -> Practised:
     """Mark a kept answer; keep the mark and the question's new schedule together."""
-    from pastpaper.app.bank import mark_answer
-
-    [attempt] = store.memory.attempts(attempt_id=attempt_id)
-    marking = mark_answer(store, question_id, answer)
+    [attempt] = store.memory.attempts(user_id, attempt_id=attempt_id)
+    marking = mark(question_id, answer)
     rating = rating_for_mark(marking.mark, marking.max_marks)
     when = attempt.submitted_at
     state, _ = review(
-        store.memory.question_state(question_id) or new_card(when), rating, when, plan
+        store.memory.question_state(user_id, question_id) or new_card(when), rating, when, plan
     )
     store.memory.finish_attempt(
+        user_id,
         attempt_id,
         mark=marking.mark,
         max_marks=marking.max_marks,
@@ -240,18 +248,21 @@ def _mark_attempt(
     )
 
 
-def mark_left_over(store: Store, plan: Plan) -> list[Practised]:
-    """Mark the answers that were saved but never marked (the process stopped in between).
+def mark_left_over(store: Store, user_id: int, plan: Plan, mark: MarkAnswer) -> list[Practised]:
+    """Mark the user's answers that were saved but never marked (the process stopped in
+    between).
 
     One whose question cannot be marked (NothingToMark) stays saved and unmarked.
     """
     marked = []
-    for attempt in store.memory.attempts(unmarked=True):
+    for attempt in store.memory.attempts(user_id, unmarked=True):
         if attempt.question_id is None:
             continue
         try:
             marked.append(
-                _mark_attempt(store, attempt.question_id, attempt.id, attempt.answer, plan)
+                _mark_attempt(
+                    store, user_id, attempt.question_id, attempt.id, attempt.answer, plan, mark
+                )
             )
         except NothingToMark:
             continue
@@ -259,17 +270,17 @@ def mark_left_over(store: Store, plan: Plan) -> list[Practised]:
 
 
 def due_cards(
-    store: Store, now: datetime, plan: Plan, course: str | None = None
+    store: Store, user_id: int, now: datetime, plan: Plan, course: str | None = None
 ) -> list[StoredCard]:
-    """Cards to review now, most overdue first, then new ones in the order of the notes.
+    """The user's cards to review now, most overdue first, then new ones in the order of the notes.
 
     Under an exam date, a card scheduled beyond the exam before the date was set is due
     by the exam rule (``schedule.due_under``)."""
     course_id = store.course_id(course) if course is not None else None
     if plan.exam_date is None:
-        return store.memory.due_cards(now, course_id)
+        return store.memory.due_cards(user_id, now, course_id)
     waiting = []
-    for card in store.memory.cards(course_id):
+    for card in store.memory.cards(user_id, course_id):
         due = None if card.state is None else due_under(card.state, plan)
         if due is None or due <= now:
             waiting.append((due is None, due or now, card))
@@ -277,14 +288,14 @@ def due_cards(
 
 
 def due_questions(
-    store: Store, now: datetime, plan: Plan, course: str | None = None
+    store: Store, user_id: int, now: datetime, plan: Plan, course: str | None = None
 ) -> list[QuestionInfo]:
-    """Questions attempted before that are due again (by the exam rule too), most overdue
+    """Questions the user attempted before that are due again (by the exam rule too), most overdue
     first."""
     known = {q.id: q for q in store.questions(course=course)}
     due = [
         (due_under(state, plan), question_id)
-        for question_id, state in store.memory.question_states().items()
+        for question_id, state in store.memory.question_states(user_id).items()
         if question_id in known
     ]
     return [known[i] for when, i in sorted(due) if when <= now]
@@ -302,23 +313,22 @@ class TopicProgress:
 
 
 def progress(
-    store: Store, now: datetime, plan: Plan, course: str | None = None
+    store: Store, user_id: int, now: datetime, plan: Plan, course: str | None = None
 ) -> list[TopicProgress]:
-    """Per topic: cards, how many are new and due, predicted recall, and marks over time."""
+    """The user's progress per topic: cards, how many are new and due, predicted recall,
+    and marks over time."""
     slugs = {c.id: c.slug for c in store.courses()}
     course_id = store.course_id(course) if course is not None else None
     slug = slugs[course_id] if course_id is not None else None
     cards: dict[tuple[str, str], list[StoredCard]] = defaultdict(list)
-    for card in store.memory.cards(course_id):
+    for card in store.memory.cards(user_id, course_id):
         cards[(slugs[card.course_id], card.topic)].append(card)
     marks: dict[tuple[str, str], list[Attempt]] = defaultdict(list)
-    for attempt in store.memory.attempts(slug):
+    for attempt in store.memory.attempts(user_id, slug):
         if attempt.mark is not None and attempt.max_marks:
             marks[(attempt.course, attempt.topic)].append(attempt)
     if course is not None and not cards and not marks:
-        raise NotFound(
-            f"nothing practised in {course} yet: try pastpaper review or pastpaper practise --due"
-        )
+        raise NotFound(f"nothing practised in {course} yet", remedy="practise")
     return [
         _topic_progress(key, cards.get(key, []), marks.get(key, []), now, plan)
         for key in sorted({*cards, *marks})
