@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from pastpaper.errors import SettingsError
@@ -64,6 +64,19 @@ class Settings(BaseSettings):
         allow_inf_nan=False,
         json_schema_extra={"allowed": "a number of minutes above 0 and at most 10, such as 1.5"},
         description="The time practice suggests for each mark of a question, in minutes.",
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        json_schema_extra={"allowed": "at least 32 random characters"},
+        description="The key that signs the web app's session cookies and CSRF tokens. Every "
+        "worker of one server must share it; without it, a key is made once and kept in "
+        "web-secret.key beside the SQLite database (or in the data folder).",
+    )
+    secure_cookies: bool = Field(
+        default=False,
+        json_schema_extra={"allowed": "true or false"},
+        description="Send the web app's cookies over HTTPS only: set it when pastpaper is "
+        "served behind HTTPS.",
     )
 
     @property

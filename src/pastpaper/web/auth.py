@@ -1,0 +1,67 @@
+"""Who is asking: the signed-in user from the session cookie, or from an API token.
+
+A view says what it needs with a dependency: ``Depends(signed_in)`` for anyone signed in,
+``Depends(teaching)`` for a teacher or an admin. A browser that is not signed in is sent to
+the sign-in page (and back afterwards); an API call gets 401.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import HTTPException, Request
+
+from pastpaper.errors import NotFound
+
+__all__ = ["core", "signed_in", "teaching"]
+
+
+class SignInNeeded(HTTPException):
+    """Raised for a request that needs a user and has none."""
+
+
+def core(request: Request) -> Any:
+    """The application layer, acting for the user who asks (or for nobody)."""
+    base = request.app.state.core
+    user = getattr(request.state, "user", None)
+    return base if user is None else base.acting_for(user)
+
+
+def current_user(request: Request) -> Any:
+    """The user this request comes from, or None; remembered on ``request.state``."""
+    if hasattr(request.state, "user"):
+        return request.state.user
+    user = None
+    base = request.app.state.core
+    header = request.headers.get("authorization", "")
+    if header.startswith("Bearer "):
+        user = base.user_for_token(header.removeprefix("Bearer ").strip())
+        if user is None:
+            raise HTTPException(401, "that API token is not known (or was taken back)")
+    elif (user_id := request.session.get("user")) is not None:
+        try:
+            user = base.user_by_id(int(user_id))
+        except NotFound:
+            request.session.clear()  # the account was removed since
+    request.state.user = user
+    return user
+
+
+def signed_in(request: Request) -> Any:
+    """Dependency: the signed-in user; otherwise off to sign in, or 401 for the API."""
+    user = current_user(request)
+    if user is None:
+        if request.url.path.startswith("/api/"):
+            raise HTTPException(401, "sign in first, or send an API token")
+        back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise HTTPException(303, "sign in first", {"Location": f"/sign-in?next={quote(back)}"})
+    return user
+
+
+def teaching(request: Request) -> Any:
+    """Dependency: a signed-in teacher or admin; a student gets 403."""
+    user = signed_in(request)
+    if user.role not in ("teacher", "admin"):
+        raise HTTPException(403, "this page is for teachers")
+    return user

@@ -1,0 +1,159 @@
+"""The web app: pages rendered on the server over the application layer, htmx for the parts
+that change in place, and a JSON API under ``/api`` on the same operations.
+
+``create_app(settings)`` gives an ASGI app; ``pastpaper serve`` runs it with uvicorn. Every
+view parses the request, calls one method of ``Pastpaper``, and renders the result. Sessions
+are a signed cookie; every form carries a CSRF token (``asgi-csrf``, as datasette does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from asgi_csrf import asgi_csrf
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import HTTPException as FastAPIHTTPException
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import Scope, Send
+
+from pastpaper.errors import NotFound, PastpaperError
+from pastpaper.settings import Settings, load_settings
+from pastpaper.web.keys import secret_key
+from pastpaper.web.pages import render
+
+__all__ = ["create_app"]
+
+#: How long a session lasts without being used again: a school term's fortnight.
+SESSION_SECONDS = 14 * 24 * 3600
+
+#: Titles of the error pages a user may meet, by status.
+ERROR_TITLES = {
+    400: "That cannot be done",
+    403: "Not yours to see",
+    404: "Not found",
+    405: "Not allowed",
+    413: "Too large",
+    429: "Too many requests",
+}
+
+
+def system_clock() -> datetime:
+    """The time now, with its time zone: the clock the served app is given."""
+    return datetime.now(UTC)
+
+
+def create_app(
+    settings: Settings | None = None, *, clock: Callable[[], datetime] = system_clock
+) -> FastAPI:
+    """The web app over the store that ``settings`` name (the CLI's, by default)."""
+    settings = settings or load_settings()
+    key = secret_key(settings)
+
+    @asynccontextmanager
+    async def lifespan(api: FastAPI) -> AsyncIterator[None]:
+        yield
+        api.state.core.store.close()
+
+    api = FastAPI(
+        title="pastpaper",
+        version=_version(),
+        docs_url=None,  # the API's page is ours, served without a CDN (web.api)
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    api.state.settings = settings
+    api.state.core = _core(settings, clock)
+    api.mount("/static", StaticFiles(packages=[("pastpaper.web", "static")]), name="static")
+    api.add_middleware(
+        SessionMiddleware,
+        secret_key=key,
+        session_cookie="pastpaper_session",
+        max_age=SESSION_SECONDS,
+        same_site="lax",
+        https_only=settings.secure_cookies,
+    )
+    # Added last, so outermost: a form without its token goes no further.
+    api.add_middleware(
+        asgi_csrf,
+        signing_secret=key,
+        cookie_secure=settings.secure_cookies,
+        send_csrf_failed=_csrf_failed,
+    )
+    api.add_exception_handler(PastpaperError, _pastpaper_error)
+    api.add_exception_handler(HTTPException, _http_error)
+    api.add_exception_handler(FastAPIHTTPException, _http_error)
+    for router in _routers():
+        api.include_router(router)
+    return api
+
+
+def _routers() -> list[APIRouter]:
+    from pastpaper.web.views import account
+
+    return [account.router]
+
+
+async def _csrf_failed(scope: Scope, send: Send, message_id: int) -> None:
+    """A form sent without this browser's CSRF token: refused, in words a person can act on."""
+    body = (
+        "This form came without the token that shows it is from this site, so it was not "
+        "accepted. Go back, reload the page and send it again (anything you typed in an "
+        "answer is kept as a draft)."
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 403,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _version() -> str:
+    from pastpaper import __version__
+
+    return __version__
+
+
+def _core(settings: Settings, clock: Callable[[], datetime]) -> Any:
+    from pastpaper.app import Pastpaper
+    from pastpaper.store import Store
+
+    return Pastpaper(Store.open(settings.db), None, settings, clock)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def _pastpaper_error(request: Request, error: Exception) -> Response:
+    status = 404 if isinstance(error, NotFound) else 400
+    return _error(request, status, str(error))
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    return _error(request, error.status_code, str(error.detail), error.headers)
+
+
+def _error(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """One error response for every failure: JSON under /api, else a page."""
+    if 300 <= status < 400 and headers and "Location" in headers:
+        return RedirectResponse(headers["Location"], status_code=status)
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
+    title = ERROR_TITLES.get(status, "Something went wrong")
+    page = render(request, "error.html", title, status_code=status, message=message)
+    for name, value in (headers or {}).items():
+        page.headers[name] = value
+    return page
