@@ -16,11 +16,12 @@ notes at a glance) and ``exports``; ``base`` holds what they share.
 
 from __future__ import annotations
 
+from pastpaper.app.accounts import Accounts
 from pastpaper.app.base import Clock, installed_marker
 from pastpaper.app.exports import Exports
 
 __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
-class Pastpaper(Exports):
+class Pastpaper(Exports, Accounts):
     """The question bank, its marking and a student's study, over one store."""

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pastpaper.cli import bank, exports, marking, study
+from pastpaper.cli import bank, exports, marking, study, web
 from pastpaper.cli.options import HELP, friendly
 from pastpaper.settings import load_settings
 
@@ -65,6 +65,7 @@ app.command()(study.trends)
 app.command()(study.timeline)
 app.command("export-anki")(exports.export_anki)
 app.command("export-moodle")(exports.export_moodle)
+app.command()(web.serve)
 
 
 def main() -> Any:

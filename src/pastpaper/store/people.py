@@ -253,6 +253,16 @@ class People:
         return self.school_class(class_id)
 
     @reported
+    def class_by_code(self, join_code: str) -> SchoolClass:
+        """The class with this join code (any case, spaces ignored)."""
+        code = "".join(join_code.split()).upper()
+        with self.engine.connect() as conn:
+            class_id = conn.scalar(select(CLASSES.c.id).where(CLASSES.c.join_code == code))
+        if class_id is None:
+            raise NotFound(f"no class has the join code {join_code}; ask the teacher for it")
+        return self.school_class(class_id)
+
+    @reported
     def leave(self, student: str, class_id: int) -> None:
         """Take a student out of a class; what they did stays theirs."""
         with writing(self.engine) as conn:

@@ -1,4 +1,4 @@
-"""Who is asking: the signed-in user from the session cookie, or from an API token.
+"""Who is asking: the signed-in user, from the session cookie.
 
 A view says what it needs with a dependency: ``Depends(signed_in)`` for anyone signed in,
 ``Depends(teaching)`` for a teacher or an admin. A browser that is not signed in is sent to
@@ -34,12 +34,7 @@ def current_user(request: Request) -> Any:
         return request.state.user
     user = None
     base = request.app.state.core
-    header = request.headers.get("authorization", "")
-    if header.startswith("Bearer "):
-        user = base.user_for_token(header.removeprefix("Bearer ").strip())
-        if user is None:
-            raise HTTPException(401, "that API token is not known (or was taken back)")
-    elif (user_id := request.session.get("user")) is not None:
+    if (user_id := request.session.get("user")) is not None:
         try:
             user = base.user_by_id(int(user_id))
         except NotFound:

@@ -28,11 +28,19 @@ templates = Jinja2Templates(
 
 #: The links at the top of every page, by role: (label, path).
 NAV: dict[str, list[tuple[str, str]]] = {
-    "student": [("Home", "/"), ("Questions", "/courses"), ("Review", "/review"),
-                ("Progress", "/progress")],
+    "student": [
+        ("Home", "/"),
+        ("Questions", "/courses"),
+        ("Review", "/review"),
+        ("Progress", "/progress"),
+    ],
     "teacher": [("Home", "/"), ("Questions", "/courses"), ("Classes", "/classes")],
-    "admin": [("Home", "/"), ("Questions", "/courses"), ("Classes", "/classes"),
-              ("People", "/people")],
+    "admin": [
+        ("Home", "/"),
+        ("Questions", "/courses"),
+        ("Classes", "/classes"),
+        ("People", "/people"),
+    ],
 }
 
 

@@ -8,7 +8,7 @@ are a signed cookie; every form carries a CSRF token (``asgi-csrf``, as datasett
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -95,18 +95,18 @@ def create_app(
 
 
 def _routers() -> list[APIRouter]:
-    from pastpaper.web.views import account
+    from pastpaper.web.views import account, home
 
-    return [account.router]
+    return [account.router, home.router]
 
 
 async def _csrf_failed(scope: Scope, send: Send, message_id: int) -> None:
     """A form sent without this browser's CSRF token: refused, in words a person can act on."""
     body = (
-        "This form came without the token that shows it is from this site, so it was not "
-        "accepted. Go back, reload the page and send it again (anything you typed in an "
-        "answer is kept as a draft)."
-    ).encode()
+        b"This form came without the token that shows it is from this site, so it was not "
+        b"accepted. Go back, reload the page and send it again (anything you typed in an "
+        b"answer is kept as a draft)."
+    )
     await send(
         {
             "type": "http.response.start",
@@ -145,7 +145,7 @@ async def _http_error(request: Request, error: Exception) -> Response:
 
 
 def _error(
-    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
 ) -> Response:
     """One error response for every failure: JSON under /api, else a page."""
     if 300 <= status < 400 and headers and "Location" in headers:

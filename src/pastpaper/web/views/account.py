@@ -52,8 +52,13 @@ def setup(
         user = core(request).first_account(login, display_name, password)
     except PastpaperError as error:
         return render(
-            request, "setup.html", "Make the first account", 400,
-            error=str(error), login=login, display_name=display_name,
+            request,
+            "setup.html",
+            "Make the first account",
+            400,
+            error=str(error),
+            login=login,
+            display_name=display_name,
         )
     return _begin(request, user)
 
@@ -72,8 +77,12 @@ def sign_in(request: Request, login: Text, password: Text, next: Text = "/") -> 
     user = core(request).sign_in(login, password)
     if user is None:
         return render(
-            request, "sign_in.html", "Sign in", 400,
-            error="That login and password do not match an account.", login=login,
+            request,
+            "sign_in.html",
+            "Sign in",
+            400,
+            error="That login and password do not match an account.",
+            login=login,
             next=_local(next),
         )
     return _begin(request, user, next)
@@ -100,8 +109,14 @@ def sign_up(
         user = core(request).sign_up(code, login, display_name, password)
     except PastpaperError as error:
         return render(
-            request, "sign_up.html", "Join a class", 400,
-            error=str(error), code=code, login=login, display_name=display_name,
+            request,
+            "sign_up.html",
+            "Join a class",
+            400,
+            error=str(error),
+            code=code,
+            login=login,
+            display_name=display_name,
         )
     response = _begin(request, user)
     flash(request, f"Welcome, {user.display_name}: you are in the class.")
