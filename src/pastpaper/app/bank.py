@@ -337,11 +337,19 @@ class Bank(Base):
         return import_examples(self.store, self.now())
 
     def courses(self) -> list[CourseRow]:
-        return [CourseRow.model_validate(c) for c in self.store.courses()]
+        """The courses the user may see (a student: their classes')."""
+        visible = self.visible_courses()
+        return [
+            CourseRow.model_validate(c)
+            for c in self.store.courses()
+            if visible is None or c.slug in visible
+        ]
 
     def course_summary(self, ref: str) -> CourseRow:
         """One course, by slug or id."""
-        return CourseRow.model_validate(self.store.summary(ref))
+        summary = CourseRow.model_validate(self.store.summary(ref))
+        self.require_visible(summary.slug)
+        return summary
 
     def delete_course(self, ref: str) -> DeletedCourse:
         """Delete a course with its questions, notes and cards; attempts and reviews stay."""
@@ -350,12 +358,20 @@ class Bank(Base):
     def questions(self, course: str | None = None, topic: str | None = None) -> list[QuestionRow]:
         """The bank's questions (of one course, of one topic: its number or a word of its
         title), by course, topic and family."""
+        visible = self.visible_courses()
+        if course is not None and visible is not None:
+            self.require_visible(self.store.summary(course).slug)
         return [
-            QuestionRow.model_validate(q) for q in self.store.questions(course=course, topic=topic)
+            QuestionRow.model_validate(q)
+            for q in self.store.questions(course=course, topic=topic)
+            if visible is None or q.course in visible
         ]
 
     def question(self, question_id: int) -> QuestionView:
-        return QuestionView.model_validate(self.store.question(question_id))
+        """A question with its family and notes; NotFound for one the user may not see."""
+        found = QuestionView.model_validate(self.store.question(question_id))
+        self.require_visible(found.question.course)
+        return found
 
     def points(self, ref: str) -> FamilyPoints:
         """A family's points, given as ``f3`` (family 3) or ``3`` (question 3's family)."""

@@ -88,6 +88,25 @@ class Base:
             self._marker = installed_marker()
         return self._marker
 
+    def visible_courses(self) -> set[str] | None:
+        """The slugs of the courses the user may see: a student, those of their classes;
+        None for a teacher or an admin, who see every course."""
+        if self.user.role != "student":
+            return None
+        login = self.user.login
+        return {
+            slug
+            for school_class in self.store.people.classes()
+            if login in school_class.students
+            for slug in school_class.courses
+        }
+
+    def require_visible(self, course: str) -> None:
+        """NotFound for a course the user may not see (as if it were not there)."""
+        visible = self.visible_courses()
+        if visible is not None and course not in visible:
+            raise NotFound(f"no course {course} among yours")
+
     def now(self) -> datetime:
         """The time now, from the clock passed in; it must carry a time zone."""
         moment = self.clock()

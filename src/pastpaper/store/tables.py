@@ -15,16 +15,19 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "API_TOKENS",
     "ATTEMPTS",
     "CARDS",
     "CARD_STATES",
     "CLASSES",
     "CLASS_COURSES",
     "COURSES",
+    "DRAFTS",
     "ENROLMENTS",
     "FAMILIES",
     "NOTES",
@@ -34,6 +37,7 @@ __all__ = [
     "ROLES",
     "TOPICS",
     "USERS",
+    "ApiTokenRow",
     "AttemptRow",
     "Base",
     "CardRow",
@@ -41,6 +45,7 @@ __all__ = [
     "ClassCourseRow",
     "ClassRow",
     "CourseRow",
+    "DraftRow",
     "EnrolmentRow",
     "FamilyRow",
     "NoteRow",
@@ -317,8 +322,43 @@ class AttemptRow(Base):
     marking: Mapped[str | None] = mapped_column(Text)  # the Marking as JSON
 
 
+class DraftRow(Base):
+    """An answer being written in the web app, saved every few seconds (migration 0005): one
+    a user a question, until it is submitted. The question's text is copied in, so a draft
+    outlives its question."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("user_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    course: Mapped[str] = mapped_column(Text)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiTokenRow(Base):
+    """A personal API token, for scripts (migration 0005): only its SHA-256 is kept, so the
+    database cannot give the token away."""
+
+    __tablename__ = "api_tokens"
+    __table_args__ = (Index("ix_api_tokens_user_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 CARDS: Table = CardRow.__table__  # type: ignore[assignment]
 CARD_STATES: Table = CardStateRow.__table__  # type: ignore[assignment]
 REVIEWS: Table = ReviewRow.__table__  # type: ignore[assignment]
 QUESTION_SCHEDULES: Table = QuestionScheduleRow.__table__  # type: ignore[assignment]
 ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
+DRAFTS: Table = DraftRow.__table__  # type: ignore[assignment]
+API_TOKENS: Table = ApiTokenRow.__table__  # type: ignore[assignment]
