@@ -43,6 +43,15 @@ NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that drive Chromium after the in-process ones: Playwright's sync API
+    keeps an event loop running in the session's thread while its browser is open, and
+    anyio's tests cannot start theirs beside it."""
+    in_browser = [item for item in items if "browser" in getattr(item, "fixturenames", ())]
+    others = [item for item in items if item not in in_browser]
+    items[:] = others + in_browser
+
+
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"

@@ -19,9 +19,10 @@ from __future__ import annotations
 from pastpaper.app.accounts import Accounts
 from pastpaper.app.base import Clock, installed_marker
 from pastpaper.app.exports import Exports
+from pastpaper.app.practice import Practice
 
 __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
-class Pastpaper(Exports, Accounts):
+class Pastpaper(Exports, Accounts, Practice):
     """The question bank, its marking and a student's study, over one store."""

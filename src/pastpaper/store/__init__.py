@@ -63,6 +63,7 @@ from pastpaper.store.transactions import prepare, writing
 from pastpaper.text import match_key, shorten
 
 if TYPE_CHECKING:
+    from pastpaper.store.drafts import Drafts
     from pastpaper.store.memory import Memory
     from pastpaper.store.people import People
 
@@ -237,6 +238,13 @@ class Store:
         from pastpaper.store.memory import Memory
 
         return Memory(self.engine)
+
+    @property
+    def drafts(self) -> Drafts:
+        """Each user's unsent answers in the web app, in this database."""
+        from pastpaper.store.drafts import Drafts
+
+        return Drafts(self.engine)
 
     @property
     def people(self) -> People:

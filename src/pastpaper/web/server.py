@@ -95,9 +95,9 @@ def create_app(
 
 
 def _routers() -> list[APIRouter]:
-    from pastpaper.web.views import account, home
+    from pastpaper.web.views import account, home, practise, questions
 
-    return [account.router, home.router]
+    return [account.router, home.router, questions.router, practise.router]
 
 
 async def _csrf_failed(scope: Scope, send: Send, message_id: int) -> None:
