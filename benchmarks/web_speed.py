@@ -65,10 +65,11 @@ def prepare(db: Path, notes: Path) -> tuple[str, int]:
         core = Pastpaper(store, None, settings, lambda: datetime.now(UTC))
         slug = core.import_file(notes).saved.slug
         people = store.people
-        people.add_user("teacher", "Teacher", "teacher", password=PASSWORD)
-        people.add_user("student", "Student", "student", password=PASSWORD)
-        group = people.add_class("teacher", "Benchmark class")
-        people.enrol("student", group.id)
+        now = core.now()
+        people.add_user("teacher", "Teacher", "teacher", password=PASSWORD, now=now)
+        people.add_user("student", "Student", "student", password=PASSWORD, now=now)
+        group = people.add_class("teacher", "Benchmark class", now=now)
+        people.enrol("student", group.id, now=now)
         people.assign_course(group.id, slug)
         return slug, core.questions(course=slug)[0].id
     finally:

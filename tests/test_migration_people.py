@@ -126,7 +126,7 @@ def test_after_the_upgrade_a_second_user_has_a_memory_of_their_own(db_url: str) 
     at_0003(db_url)
     with Store.open(db_url) as store:
         me = store.people.local().id
-        bo = store.people.add_user("bo", "Bo Chan", "student").id
+        bo = store.people.add_user("bo", "Bo Chan", "student", now=T).id
         assert [c.state for c in store.memory.cards(bo)] == [None, None]
         assert (store.memory.reviews(bo), store.memory.attempts(bo)) == ([], [])
         assert store.memory.question_states(bo) == {}
@@ -145,7 +145,7 @@ def test_after_the_upgrade_a_second_user_has_a_memory_of_their_own(db_url: str) 
 def test_the_downgrade_keeps_the_local_users_work(db_url: str) -> None:
     at_0003(db_url)
     with Store.open(db_url) as store:
-        bo = store.people.add_user("bo", "Bo Chan", "student").id
+        bo = store.people.add_user("bo", "Bo Chan", "student", now=T).id
         rate_card(store, bo, store.memory.card(bo, "c2"), Rating.Easy, Plan(), T)
     engine = create_engine(database_url(db_url))
     with engine.begin() as conn:

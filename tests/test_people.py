@@ -33,7 +33,7 @@ def test_a_new_database_has_the_local_user_and_no_other(store: Store) -> None:
 
 
 def test_a_user_is_added_found_and_listed_with_a_hashed_password(store: Store) -> None:
-    ann = store.people.add_user("ann", " Ann Lee ", "teacher", password="correct horse")
+    ann = store.people.add_user("ann", " Ann Lee ", "teacher", password="correct horse", now=NOW)
     assert (ann.login, ann.display_name, ann.role, ann.has_password) == (
         "ann",
         "Ann Lee",
@@ -52,7 +52,7 @@ def test_a_user_is_added_found_and_listed_with_a_hashed_password(store: Store) -
 
 
 def test_a_password_can_be_changed(store: Store) -> None:
-    store.people.add_user("bo", "Bo Chan", "student", password="first secret")
+    store.people.add_user("bo", "Bo Chan", "student", password="first secret", now=NOW)
     store.people.set_password("bo", "second secret")
     assert store.people.verify_password("bo", "second secret")
     assert not store.people.verify_password("bo", "first secret")
@@ -76,7 +76,7 @@ def test_a_user_that_cannot_be_added_is_refused_in_plain_words(
     store: Store, login: str, role: str, password: str | None, message: str
 ) -> None:
     with pytest.raises(PeopleError, match=r"^" + message.replace("(", r"\(")):
-        store.people.add_user(login, "Someone", role, password=password)
+        store.people.add_user(login, "Someone", role, password=password, now=NOW)
     assert [u.login for u in store.people.users()] == ["local"]
 
 
@@ -87,18 +87,18 @@ def test_an_unknown_login_names_the_users_there_are(store: Store) -> None:
 
 def test_a_teacher_has_classes_that_students_join_by_code(store: Store, seed_path: Path) -> None:
     store.save_course(read_notes(seed_path).course)
-    store.people.add_user("ann", "Ann Lee", "teacher")
-    store.people.add_user("bo", "Bo Chan", "student")
-    store.people.add_user("cy", "Cy Day", "student")
-    history = store.people.add_class("ann", "Year 12 history")
+    store.people.add_user("ann", "Ann Lee", "teacher", now=NOW)
+    store.people.add_user("bo", "Bo Chan", "student", now=NOW)
+    store.people.add_user("cy", "Cy Day", "student", now=NOW)
+    history = store.people.add_class("ann", "Year 12 history", now=NOW)
     assert len(history.join_code) == 8 and history.join_code.isalnum()
-    assert store.people.join("bo", history.join_code.lower()) == store.people.school_class(
+    assert store.people.join("bo", history.join_code.lower(), now=NOW) == store.people.school_class(
         history.id
     )
-    store.people.enrol("cy", history.id)
-    store.people.enrol("cy", history.id)  # again: no change
+    store.people.enrol("cy", history.id, now=NOW)
+    store.people.enrol("cy", history.id, now=NOW)  # again: no change
     store.people.assign_course(history.id, SLUG)
-    other = store.people.add_class("local", "Evening class")  # an admin may have one
+    other = store.people.add_class("local", "Evening class", now=NOW)  # an admin may have one
     assert other.join_code != history.join_code
     [mine] = store.people.classes(teacher="ann")
     assert (mine.name, mine.teacher, mine.students, mine.courses) == (
@@ -111,28 +111,28 @@ def test_a_teacher_has_classes_that_students_join_by_code(store: Store, seed_pat
 
 
 def test_roles_are_kept_to(store: Store) -> None:
-    store.people.add_user("bo", "Bo Chan", "student")
-    store.people.add_user("ann", "Ann Lee", "teacher")
+    store.people.add_user("bo", "Bo Chan", "student", now=NOW)
+    store.people.add_user("ann", "Ann Lee", "teacher", now=NOW)
     with pytest.raises(PeopleError, match=r"^bo is a student; only a teacher or an admin"):
-        store.people.add_class("bo", "My own class")
-    history = store.people.add_class("ann", "Year 12 history")
+        store.people.add_class("bo", "My own class", now=NOW)
+    history = store.people.add_class("ann", "Year 12 history", now=NOW)
     with pytest.raises(PeopleError, match=r"^ann is a teacher, not a student"):
-        store.people.enrol("ann", history.id)
+        store.people.enrol("ann", history.id, now=NOW)
     with pytest.raises(NotFound, match=r"^no class has the join code XXXX"):
-        store.people.join("bo", "XXXX")
+        store.people.join("bo", "XXXX", now=NOW)
     with pytest.raises(NotFound, match=r"^no class 99; the classes are: \d+ \(Year 12 history\)$"):
-        store.people.enrol("bo", 99)
+        store.people.enrol("bo", 99, now=NOW)
 
 
 def test_the_exam_date_is_the_students_own_else_their_classes_soonest(store: Store) -> None:
-    store.people.add_user("ann", "Ann Lee", "teacher")
-    bo = store.people.add_user("bo", "Bo Chan", "student")
+    store.people.add_user("ann", "Ann Lee", "teacher", now=NOW)
+    bo = store.people.add_user("bo", "Bo Chan", "student", now=NOW)
     today = date(2027, 3, 1)
     assert store.people.exam_date(bo.id, today) is None
-    history = store.people.add_class("ann", "History")
-    science = store.people.add_class("ann", "Science")
+    history = store.people.add_class("ann", "History", now=NOW)
+    science = store.people.add_class("ann", "Science", now=NOW)
     for school_class, when in ((history, date(2027, 6, 2)), (science, date(2027, 5, 20))):
-        store.people.enrol("bo", school_class.id)
+        store.people.enrol("bo", school_class.id, now=NOW)
         store.people.set_class_exam_date(school_class.id, when)
     assert store.people.exam_date(bo.id, today) == date(2027, 5, 20)
     assert store.people.exam_date(bo.id, date(2027, 5, 21)) == date(2027, 6, 2)  # one is past
@@ -142,8 +142,8 @@ def test_the_exam_date_is_the_students_own_else_their_classes_soonest(store: Sto
 
 def test_two_users_have_separate_memories(store: Store, seed_path: Path) -> None:
     store.save_course(read_notes(seed_path).course)
-    ann = store.people.add_user("ann", "Ann Lee", "student").id
-    bo = store.people.add_user("bo", "Bo Chan", "student").id
+    ann = store.people.add_user("ann", "Ann Lee", "student", now=NOW).id
+    bo = store.people.add_user("bo", "Bo Chan", "student", now=NOW).id
     first = store.memory.due_cards(ann, NOW)[0]
     rate_card(store, ann, first, Rating.Easy, Plan(), NOW)
 
@@ -164,7 +164,7 @@ def test_two_users_have_separate_memories(store: Store, seed_path: Path) -> None
 
 def test_an_attempt_is_finished_only_by_its_user(store: Store, seed_path: Path) -> None:
     store.save_course(read_notes(seed_path).course)
-    bo = store.people.add_user("bo", "Bo Chan", "student").id
+    bo = store.people.add_user("bo", "Bo Chan", "student", now=NOW).id
     local = store.people.local().id
     question = store.questions()[0]
     attempt = store.memory.start_attempt(
@@ -220,7 +220,7 @@ def test_reading_cards_writes_nothing(db_url: str, seed_path: Path) -> None:
         assert len(due_cards(store, local, NOW, Plan())) == 51
         assert len(due_cards(store, local, NOW, Plan(exam_date=date(2025, 6, 1)))) == 51
         with pytest.raises(StoreError, match="read-only"):
-            store.people.add_user("ann", "Ann Lee", "teacher")  # the database is read-only
+            store.people.add_user("ann", "Ann Lee", "teacher", now=NOW)  # the database is read-only
 
 
 def test_an_answer_kept_in_a_file_is_submitted_only_by_its_user(
@@ -230,7 +230,7 @@ def test_an_answer_kept_in_a_file_is_submitted_only_by_its_user(
     from pastpaper.study.practice import submit_kept
 
     store.save_course(read_notes(seed_path).course)
-    bo = store.people.add_user("bo", "Bo Chan", "student").id
+    bo = store.people.add_user("bo", "Bo Chan", "student", now=NOW).id
     answer = Recovered(question_id=store.questions()[0].id, course=SLUG, topic="Khrushchev",
         question="Why?", answer="Cuba.", started_at=NOW, submitted_at=NOW,
         seconds_allowed=600, database=store.name, cause="the disk is full", user_id=bo)  # fmt: skip

@@ -1,6 +1,7 @@
 """Every error pastpaper raises on purpose, under one base class.
 
     PastpaperError
+    ├── Forbidden        a change the acting user may not make (only an admin adds users)
     ├── InputError       a notes file or course file that cannot be read as it stands
     ├── OutputError      a file that cannot be written, or would overwrite one
     ├── NotFound         a course, topic or question that is not in the store
@@ -26,6 +27,7 @@ from pathlib import Path
 
 __all__ = [
     "AnswerKept",
+    "Forbidden",
     "InputError",
     "NotFound",
     "NothingToMark",
@@ -138,6 +140,11 @@ class StoreError(PastpaperError):
 class PeopleError(PastpaperError):
     """A change to the people in the store that cannot be made: a login already taken, a
     role that cannot do it (a student cannot teach a class), a password too short."""
+
+
+class Forbidden(PastpaperError):
+    """A change the acting user's role does not allow: a student adding a class, a teacher
+    enrolling a student in another teacher's class."""
 
 
 class AnswerKept(StoreError):

@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         description="The database: a SQLite file path, or a URL such as "
         "postgresql://user@host/pastpaper. Default: pastpaper.db in the user's data folder.",
     )
+    user: str | None = Field(
+        default=None,
+        json_schema_extra={"allowed": "a user's login, such as ann"},
+        description="Who the command acts as: a user's login (their cards, reviews and "
+        "rights). Default: the local user, an admin.",
+    )
     max_mb: float = Field(
         default=20.0,
         gt=0,

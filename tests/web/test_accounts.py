@@ -146,7 +146,7 @@ async def test_changing_a_password(client: httpx.AsyncClient) -> None:
     await make_first_account(client)
     form = {"current": "wrong password", "password": "a new one here", "again": "a new one here"}
     refused = await send_form(client, "/account", "/account/password", form)
-    assert refused.status_code == 400 and "not your password now" in refused.text
+    assert refused.status_code == 400 and "the current password is not right" in refused.text
     form["current"] = PASSWORD
     changed = await send_form(client, "/account", "/account/password", form)
     assert changed.headers["location"] == "/account"

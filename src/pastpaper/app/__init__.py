@@ -11,18 +11,19 @@ every answer goes through (None: the installed model, loaded at the first answer
 settings (``pastpaper.settings``); the clock, a callable giving the time now with its time
 zone, so that nothing here reads the time itself. The methods are grouped by what they are
 for: ``bank`` (the question bank), ``marking``, ``study`` (cards, practice, progress, the
-notes at a glance) and ``exports``; ``base`` holds what they share.
+notes at a glance), ``exports`` and ``people`` (users, classes, signing in, who may do what);
+``base`` holds what they share.
 """
 
 from __future__ import annotations
 
-from pastpaper.app.accounts import Accounts
 from pastpaper.app.base import Clock, installed_marker
 from pastpaper.app.exports import Exports
+from pastpaper.app.people import Accounts
 from pastpaper.app.practice import Practice
 
 __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
 class Pastpaper(Exports, Accounts, Practice):
-    """The question bank, its marking and a student's study, over one store."""
+    """The question bank, its marking, a student's study and the people, over one store."""

@@ -3,7 +3,8 @@
 Each command parses, calls one method of the application layer, renders what comes back.
 The commands live by what they are for: ``bank`` (import, courses, questions, show, points,
 scheme, export, demo), ``marking`` (mark, eval), ``study`` (cards, review, practise,
-progress, trends, timeline) and ``exports`` (export-anki, export-moodle); ``options`` holds
+progress, trends, timeline), ``exports`` (export-anki, export-moodle) and ``people`` (users,
+classes); ``options`` holds
 what they share besides printing, ``render`` the printing. None imports another command
 module; this one gathers them, in the order ``--help`` lists them.
 
@@ -16,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pastpaper.cli import bank, exports, marking, study, web
+from pastpaper.cli import bank, exports, marking, people, study, web
 from pastpaper.cli.options import HELP, friendly
 from pastpaper.settings import load_settings
 
@@ -39,12 +40,18 @@ def options(
             "--db", envvar="PASTPAPER_DB", metavar="PATH_OR_URL", help=HELP["db"].description
         ),
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user", envvar="PASTPAPER_USER", metavar="LOGIN", help=HELP["user"].description
+        ),
+    ] = None,
 ) -> None:
     """pastpaper turns revision notes into an examiner: a question bank, mark schemes, marking.
 
     Example: pastpaper --db school.db import notes.txt
     """
-    ctx.obj = load_settings(db=db)
+    ctx.obj = load_settings(db=db, user=user)
 
 
 app.command("import")(bank.import_)
@@ -66,6 +73,8 @@ app.command()(study.timeline)
 app.command("export-anki")(exports.export_anki)
 app.command("export-moodle")(exports.export_moodle)
 app.command()(web.serve)
+app.add_typer(people.users_app, name="users")
+app.add_typer(people.classes_app, name="classes")
 
 
 def main() -> Any:

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 import typer
 
 from pastpaper.cli.render import problem
-from pastpaper.errors import InputError, PastpaperError
+from pastpaper.errors import InputError, NotFound, PastpaperError
 from pastpaper.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from pastpaper.app import Pastpaper
+    from pastpaper.store import Store
+    from pastpaper.store.people import User
 
 __all__ = [
     "HELP",
@@ -33,6 +35,7 @@ __all__ = [
     "JsonTable",
     "JsonText",
     "MaxMb",
+    "PasswordStdin",
     "QuestionId",
     "Retention",
     "answer_text",
@@ -96,6 +99,10 @@ ChartFile = Annotated[
     typer.Option("--chart", metavar="FILE.svg|.png", help="Also draw it, to this file."),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
+PasswordStdin = Annotated[
+    bool,
+    typer.Option("--password-stdin", help="Read the password from the first line of stdin."),
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -128,13 +135,23 @@ def open_app(ctx: typer.Context, *, store: bool = True, **given: Any) -> Pastpap
 
     settings = load_settings(ctx.obj, **given)
     ctx.obj = settings
-    opened = None
-    if store:
-        from pastpaper.store import Store
+    if not store:
+        return Pastpaper(None, None, settings, now)
+    from pastpaper.store import Store
 
-        opened = Store.open(settings.db)
-        ctx.call_on_close(opened.close)
-    return Pastpaper(opened, None, settings, now)
+    opened = Store.open(settings.db)
+    ctx.call_on_close(opened.close)
+    return Pastpaper(opened, None, settings, now, _acting_user(opened, settings.user))
+
+
+def _acting_user(store: Store, login: str | None) -> User | None:
+    """The user ``--user`` (or PASTPAPER_USER) names; None: the local user."""
+    if login is None:
+        return None
+    try:
+        return store.people.user(login)
+    except NotFound as error:
+        raise NotFound(str(error), remedy="user") from None
 
 
 def answer_text(answer: str | None, file: Path | None) -> str:

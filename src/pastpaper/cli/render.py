@@ -20,8 +20,6 @@ from rich.table import Column, Table
 from pastpaper.errors import Notice, PastpaperError
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from pastpaper.app.bank import ImportReport, QuestionRow
     from pastpaper.marking import Marking
 
@@ -59,6 +57,7 @@ REMEDIES = {
     # Which question to practise: the CLI's words name its argument and option.
     "id and due": "give a QUESTION_ID or --due, not both",
     "id or due": "give a QUESTION_ID (see pastpaper questions) or --due",
+    "user": "{message} (asked for by --user or PASTPAPER_USER)",
 }
 
 
@@ -83,14 +82,22 @@ def n(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
 
 
-def print_json(found: BaseModel | Sequence[BaseModel], *, ensure_ascii: bool = False) -> None:
-    """What the layer returned, as the JSON of its ``model_dump``."""
+def print_json(found: Any, *, ensure_ascii: bool = False) -> None:
+    """What the layer returned, as the JSON of its ``model_dump`` (a model, or a list of
+    them); a dataclass (a ``User``, a ``SchoolClass``) as the JSON of its fields."""
     data: Any = (
-        [item.model_dump(mode="json") for item in found]
-        if isinstance(found, Sequence)
-        else found.model_dump(mode="json")
+        [_jsonable(item) for item in found] if isinstance(found, Sequence) else _jsonable(found)
     )
     typer.echo(json.dumps(data, ensure_ascii=ensure_ascii, indent=2))
+
+
+def _jsonable(item: Any) -> Any:
+    from pydantic import BaseModel
+    from pydantic_core import to_jsonable_python
+
+    if isinstance(item, BaseModel):
+        return item.model_dump(mode="json")
+    return to_jsonable_python(item)
 
 
 def print_report(report: ImportReport) -> None:

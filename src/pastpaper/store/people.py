@@ -1,17 +1,18 @@
 """People: users and their roles, classes and their students, the courses and exam dates.
 
     people = store.people
-    ann = people.add_user("ann", "Ann Lee", "teacher", password="a long secret")
-    history = people.add_class("ann", "Year 12 history")      # a join code is made for it
-    people.add_user("bo", "Bo Chan", "student", password="another secret")
-    people.join("bo", history.join_code)
+    ann = people.add_user("ann", "Ann Lee", "teacher", password="a long secret", now=now)
+    history = people.add_class("ann", "Year 12 history", now=now)  # with a new join code
+    people.add_user("bo", "Bo Chan", "student", password="another secret", now=now)
+    people.join("bo", history.join_code, now=now)
     people.assign_course(history.id, "khrushchevs-attempts-at-modernisation")
     people.set_class_exam_date(history.id, date(2027, 5, 20))
     people.exam_date(people.user("bo").id, today)              # 2027-05-20
 
 The local user (login "local", an admin without a password; migration 0004 makes it) is who
 the command line acts as on one's own machine, and owns everything done before there were
-people. Passwords are hashed with argon2 (pwdlib); a user without one cannot log in.
+people. Passwords are hashed with argon2 (pwdlib); a user without one cannot log in. The
+time a change is made is passed in (``now``, with its time zone): nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,15 @@ from pastpaper.store.transactions import writing
 if TYPE_CHECKING:
     from pwdlib import PasswordHash
 
-__all__ = ["LOCAL_LOGIN", "MIN_PASSWORD", "People", "SchoolClass", "User"]
+__all__ = [
+    "LOCAL_LOGIN",
+    "MIN_PASSWORD",
+    "People",
+    "SchoolClass",
+    "User",
+    "check_password",
+    "verify_nothing",
+]
 
 #: The user the command line acts as (migration 0004 makes it).
 LOCAL_LOGIN = "local"
@@ -99,28 +108,58 @@ class People:
         role: str,
         *,
         password: str | None = None,
-        now: datetime | None = None,
+        now: datetime,
     ) -> User:
         """Add a user; a user without a password cannot log in until one is set."""
-        _check_login(login)
-        _check_role(role)
-        if not display_name.strip():
-            raise PeopleError(f"the user {login} needs a display name (their name as shown)")
-        hashed = None if password is None else _hash(password)
-        values = {
-            "login": login,
-            "display_name": display_name.strip(),
-            "password_hash": hashed,
-            "role": role,
-            "created_at": now or datetime.now(UTC),
-        }
+        values = _new_user(login, display_name, role, password, now)
         try:
             with writing(self.engine) as conn:
-                if conn.scalar(select(USERS.c.id).where(USERS.c.login == login)) is not None:
-                    raise _taken(login)
-                conn.execute(insert(USERS).values(**values))
+                _insert_user(conn, values)
         except IntegrityError:
             raise _taken(login) from None  # added by another process at the same moment
+        return self.user(login)
+
+    @reported
+    def add_first_admin(
+        self, login: str, display_name: str, *, password: str, now: datetime
+    ) -> User:
+        """The first user who can sign in, an admin; a PeopleError once any user has a
+        password. The check and the insert are one transaction, with the local user's row
+        locked first, so two at once cannot both be first."""
+        values = _new_user(login, display_name, "admin", password, now)
+        try:
+            with writing(self.engine) as conn:
+                conn.execute(
+                    select(USERS.c.id).where(USERS.c.login == LOCAL_LOGIN).with_for_update()
+                )
+                signed = select(USERS.c.id).where(USERS.c.password_hash.is_not(None)).limit(1)
+                if conn.scalar(signed) is not None:
+                    raise PeopleError(
+                        "the first account is already made; ask an admin for an account"
+                    )
+                _insert_user(conn, values)
+        except IntegrityError:
+            raise _taken(login) from None
+        return self.user(login)
+
+    @reported
+    def add_student(
+        self, join_code: str, login: str, display_name: str, *, password: str, now: datetime
+    ) -> User:
+        """A new student in the class with this join code, made and enrolled in one
+        transaction: an unknown code (a PeopleError saying so) leaves no account behind."""
+        values = _new_user(login, display_name, "student", password, now)
+        try:
+            with writing(self.engine) as conn:
+                class_id = _class_id_of_code(conn, join_code)
+                if class_id is None:
+                    raise PeopleError(
+                        f"no class has the join code {join_code}; ask the teacher for it"
+                    )
+                _insert_user(conn, values)
+                _enrol(conn, login, class_id, now)
+        except IntegrityError:
+            raise _taken(login) from None
         return self.user(login)
 
     @reported
@@ -157,12 +196,14 @@ class People:
 
     @reported
     def verify_password(self, login: str, password: str) -> bool:
-        """Whether ``password`` is the user's; False for a user without one. A hash made
-        with older settings is made again with today's."""
+        """Whether ``password`` is the user's; False for a user without one (after as long
+        as a check takes, see ``verify_nothing``). A hash made with older settings is made
+        again with today's."""
         with self.engine.connect() as conn:
             _user(conn, login)
             hashed = conn.scalar(select(USERS.c.password_hash).where(USERS.c.login == login))
         if hashed is None:
+            verify_nothing(password)
             return False
         right, fresh = _hasher().verify_and_update(password, hashed)
         if right and fresh is not None:
@@ -197,7 +238,7 @@ class People:
     # -- classes ----------------------------------------------------------------------------
 
     @reported
-    def add_class(self, teacher: str, name: str, *, now: datetime | None = None) -> SchoolClass:
+    def add_class(self, teacher: str, name: str, *, now: datetime) -> SchoolClass:
         """A new class taught by ``teacher`` (a teacher or an admin), with a new join code."""
         if not name.strip():
             raise PeopleError("a class needs a name, such as 'Year 12 history'")
@@ -211,7 +252,7 @@ class People:
                             teacher_id=teacher_id,
                             name=name.strip(),
                             join_code=_new_code(),
-                            created_at=now or datetime.now(UTC),
+                            created_at=now,
                         )
                         .returning(CLASSES.c.id)
                     )
@@ -228,6 +269,15 @@ class People:
         return found
 
     @reported
+    def class_by_code(self, join_code: str) -> SchoolClass:
+        """The class with this join code (any case, spaces ignored); NotFound if none."""
+        with self.engine.connect() as conn:
+            class_id = _class_id_of_code(conn, join_code)
+        if class_id is None:
+            raise NotFound(f"no class has the join code {join_code}; ask the teacher for it")
+        return self.school_class(class_id)
+
+    @reported
     def classes(self, teacher: str | None = None) -> list[SchoolClass]:
         """Every class, or a teacher's, by name."""
         with self.engine.connect() as conn:
@@ -235,31 +285,20 @@ class People:
             return _classes(conn, teacher_id=teacher_id)
 
     @reported
-    def enrol(self, student: str, class_id: int, *, now: datetime | None = None) -> SchoolClass:
+    def enrol(self, student: str, class_id: int, *, now: datetime) -> SchoolClass:
         """Put a student in a class (again is no change)."""
         with writing(self.engine) as conn:
             _enrol(conn, student, _class_row(conn, class_id).id, now)
         return self.school_class(class_id)
 
     @reported
-    def join(self, student: str, join_code: str, *, now: datetime | None = None) -> SchoolClass:
+    def join(self, student: str, join_code: str, *, now: datetime) -> SchoolClass:
         """Put a student in the class with this join code (any case, spaces ignored)."""
-        code = "".join(join_code.split()).upper()
         with writing(self.engine) as conn:
-            class_id = conn.scalar(select(CLASSES.c.id).where(CLASSES.c.join_code == code))
+            class_id = _class_id_of_code(conn, join_code)
             if class_id is None:
                 raise NotFound(f"no class has the join code {join_code}; ask the teacher for it")
             _enrol(conn, student, class_id, now)
-        return self.school_class(class_id)
-
-    @reported
-    def class_by_code(self, join_code: str) -> SchoolClass:
-        """The class with this join code (any case, spaces ignored)."""
-        code = "".join(join_code.split()).upper()
-        with self.engine.connect() as conn:
-            class_id = conn.scalar(select(CLASSES.c.id).where(CLASSES.c.join_code == code))
-        if class_id is None:
-            raise NotFound(f"no class has the join code {join_code}; ask the teacher for it")
         return self.school_class(class_id)
 
     @reported
@@ -306,12 +345,61 @@ def _new_code() -> str:
     return "".join(secrets.choice(_CODE_LETTERS) for _ in range(_CODE_LENGTH))
 
 
-def _hash(password: str) -> str:
+def check_password(password: str) -> None:
+    """The password policy, in one place: at least ``MIN_PASSWORD`` characters, not all
+    spaces. A PeopleError saying the rule otherwise."""
     if len(password) < MIN_PASSWORD:
         raise PeopleError(
             f"a password needs at least {MIN_PASSWORD} characters; this one has {len(password)}"
         )
+    if not password.strip():
+        raise PeopleError("a password cannot be only spaces")
+
+
+def _hash(password: str) -> str:
+    check_password(password)
     return _hasher().hash(password)
+
+
+@cache
+def _dummy_hash() -> str:
+    return _hasher().hash("no one's password")
+
+
+def verify_nothing(password: str) -> None:
+    """Check ``password`` against a hash nobody has, taking as long as a real check: a
+    sign-in for an unknown login (or one without a password) then takes as long as a wrong
+    password, so the time does not tell which logins exist."""
+    _hasher().verify(password, _dummy_hash())
+
+
+def _new_user(
+    login: str, display_name: str, role: str, password: str | None, now: datetime
+) -> dict[str, Any]:
+    """A new user's row, checked (login, role, name, password) and its password hashed."""
+    _check_login(login)
+    _check_role(role)
+    if not display_name.strip():
+        raise PeopleError(f"the user {login} needs a display name (their name as shown)")
+    return {
+        "login": login,
+        "display_name": display_name.strip(),
+        "password_hash": None if password is None else _hash(password),
+        "role": role,
+        "created_at": now,
+    }
+
+
+def _insert_user(conn: Connection, values: dict[str, Any]) -> None:
+    if conn.scalar(select(USERS.c.id).where(USERS.c.login == values["login"])) is not None:
+        raise _taken(values["login"])
+    conn.execute(insert(USERS).values(**values))
+
+
+def _class_id_of_code(conn: Connection, join_code: str) -> int | None:
+    code = "".join(join_code.split()).upper()
+    found = conn.scalar(select(CLASSES.c.id).where(CLASSES.c.join_code == code))
+    return None if found is None else int(found)
 
 
 def _check_login(login: str) -> None:
@@ -357,7 +445,7 @@ def _teacher_id(conn: Connection, login: str) -> int:
     return user.id
 
 
-def _enrol(conn: Connection, student: str, class_id: int, now: datetime | None) -> None:
+def _enrol(conn: Connection, student: str, class_id: int, now: datetime) -> None:
     user = _user(conn, student)
     if user.role != "student":
         raise PeopleError(f"{student} is a {user.role}, not a student; only students join classes")
@@ -366,9 +454,7 @@ def _enrol(conn: Connection, student: str, class_id: int, now: datetime | None) 
     )
     if conn.execute(held).first() is None:
         conn.execute(
-            insert(ENROLMENTS).values(
-                class_id=class_id, student_id=user.id, enrolled_at=now or datetime.now(UTC)
-            )
+            insert(ENROLMENTS).values(class_id=class_id, student_id=user.id, enrolled_at=now)
         )
 
 
