@@ -18,12 +18,15 @@ notes at a glance), ``exports`` and ``people`` (users, classes, signing in, who 
 from __future__ import annotations
 
 from pastpaper.app.base import Clock, installed_marker
+from pastpaper.app.demo_school import DemoSchooling
 from pastpaper.app.exports import Exports
 from pastpaper.app.people import Accounts
 from pastpaper.app.practice import Practice
+from pastpaper.app.records import Records
+from pastpaper.app.tokens import ApiTokens
 
 __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
-class Pastpaper(Exports, Accounts, Practice):
+class Pastpaper(Exports, Records, Practice, Accounts, ApiTokens, DemoSchooling):
     """The question bank, its marking, a student's study and the people, over one store."""

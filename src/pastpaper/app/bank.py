@@ -347,9 +347,8 @@ class Bank(Base):
 
     def course_summary(self, ref: str) -> CourseRow:
         """One course, by slug or id."""
-        summary = CourseRow.model_validate(self.store.summary(ref))
-        self.require_visible(summary.slug)
-        return summary
+        self.require_visible_ref(ref)
+        return CourseRow.model_validate(self.store.summary(ref))
 
     def delete_course(self, ref: str) -> DeletedCourse:
         """Delete a course with its questions, notes and cards; attempts and reviews stay."""
@@ -359,8 +358,8 @@ class Bank(Base):
         """The bank's questions (of one course, of one topic: its number or a word of its
         title), by course, topic and family."""
         visible = self.visible_courses()
-        if course is not None and visible is not None:
-            self.require_visible(self.store.summary(course).slug)
+        if course is not None:
+            self.require_visible_ref(course)
         return [
             QuestionRow.model_validate(q)
             for q in self.store.questions(course=course, topic=topic)
@@ -369,9 +368,7 @@ class Bank(Base):
 
     def question(self, question_id: int) -> QuestionView:
         """A question with its family and notes; NotFound for one the user may not see."""
-        found = QuestionView.model_validate(self.store.question(question_id))
-        self.require_visible(found.question.course)
-        return found
+        return QuestionView.model_validate(self.visible_question(question_id))
 
     def points(self, ref: str) -> FamilyPoints:
         """A family's points, given as ``f3`` (family 3) or ``3`` (question 3's family)."""

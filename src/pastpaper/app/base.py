@@ -18,7 +18,7 @@ from pastpaper.settings import Settings
 if TYPE_CHECKING:
     from pastpaper.course import Course
     from pastpaper.marking import Marker
-    from pastpaper.store import Store
+    from pastpaper.store import QuestionDetail, Store
     from pastpaper.store.people import User
 
 __all__ = ["Base", "Clock", "installed_marker"]
@@ -101,11 +101,46 @@ class Base:
             for slug in school_class.courses
         }
 
+    def visible_course_ids(self) -> set[int] | None:
+        """The ids of the courses the user may see; None for every course."""
+        visible = self.visible_courses()
+        if visible is None:
+            return None
+        return {c.id for c in self.store.courses() if c.slug in visible}
+
     def require_visible(self, course: str) -> None:
         """NotFound for a course the user may not see (as if it were not there)."""
         visible = self.visible_courses()
         if visible is not None and course not in visible:
             raise NotFound(f"no course {course} among yours")
+
+    def visible_question(self, question_id: int) -> QuestionDetail:
+        """A question of the store (``Store.question``) the user may see. For a student, a
+        question not there and one of a course not theirs are the same NotFound, which names
+        no other question or course."""
+        visible = self.visible_courses()
+        try:
+            found = self.store.question(question_id)
+        except NotFound:
+            if visible is None:
+                raise
+            found = None
+        if visible is not None and (found is None or found.question.course not in visible):
+            raise NotFound(f"no question {question_id} among yours")
+        assert found is not None
+        return found
+
+    def require_visible_ref(self, ref: str) -> None:
+        """NotFound for a course, by slug or id, the user may not see; for a student, said
+        without naming the courses there are (the store's NotFound lists them)."""
+        visible = self.visible_courses()
+        if visible is None:
+            return
+        try:
+            slug = self.store.summary(ref).slug
+        except NotFound:
+            raise NotFound(f"no course {ref} among yours") from None
+        self.require_visible(slug)
 
     def now(self) -> datetime:
         """The time now, from the clock passed in; it must carry a time zone."""

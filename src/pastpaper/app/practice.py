@@ -130,14 +130,14 @@ class Practice(Study):
     def practise_page(self, question_id: int) -> PractisePage:
         """What the practice page of a question shows: the time allowed at the settings'
         pace, and the user's draft, timed from when it was begun."""
-        question = self.visible_question(question_id)
+        question = self.visible_row(question_id)
         draft = self.store.drafts.get(self.user.id, question.id)
         now = self.now()
         started = draft.started_at if draft is not None else now
         gone = max(int((now - started).total_seconds()), 0)
         return PractisePage(question, self.suggested_seconds(question), draft, started, gone)
 
-    def visible_question(self, question_id: int) -> QuestionRow:
+    def visible_row(self, question_id: int) -> QuestionRow:
         """The question, if the user may see it (NotFound otherwise)."""
         return self.question(question_id).question
 
@@ -147,7 +147,7 @@ class Practice(Study):
         """Keep ``text`` as the user's draft of the question, over the one before; ``started``
         is when they began (now if not said, never later than now). InputError for a text
         longer than the settings allow in one file."""
-        question = self.visible_question(question_id)
+        question = self.visible_row(question_id)
         if len(text.encode()) > self.settings.max_bytes:
             raise InputError(
                 f"the draft is longer than the {self.settings.max_mb:g} MB allowed",
@@ -166,7 +166,7 @@ class Practice(Study):
 
     def draft(self, question_id: int) -> StoredDraft | None:
         """The user's draft of the question, or None."""
-        question = self.visible_question(question_id)
+        question = self.visible_row(question_id)
         return self.store.drafts.get(self.user.id, question.id)
 
     def started(self, started: datetime | None) -> datetime:
@@ -185,7 +185,7 @@ class Practice(Study):
         """Submit the user's answer to the question at the exam's pace: it is kept, then
         marked, then the draft is removed. If marking fails the answer is kept (unmarked,
         see ``mark_left_over``) and so is the draft."""
-        question = self.visible_question(question_id)
+        question = self.visible_row(question_id)
         require_answer(text)
         done = self.practise(
             question.id,
@@ -198,7 +198,7 @@ class Practice(Study):
 
     def attempts_at(self, question_id: int) -> list[Attempt]:
         """The user's attempts at the question, the latest first."""
-        question = self.visible_question(question_id)
+        question = self.visible_row(question_id)
         found = self.store.memory.attempts(self.user.id, question.course)
         return [a for a in reversed(found) if a.question_id == question.id]
 

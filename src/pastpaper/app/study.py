@@ -196,9 +196,12 @@ class Study(Marks):
         """The flashcards the notes make (of one course; made when the notes were imported),
         with the user's schedule of each."""
         self.require_courses()
+        if course:
+            self.require_visible_ref(course)
         course_id = self.store.course_id(course) if course else None
+        allowed = self.visible_course_ids()
         found = self.store.memory.cards(self.user.id, course_id)
-        return [CardView.of(card) for card in found]
+        return [CardView.of(c) for c in found if allowed is None or c.course_id in allowed]
 
     def review_cards(self, course: str | None = None, limit: int = 20) -> list[CardView]:
         """The cards for one review session: due ones first (most overdue), then new ones,
@@ -207,8 +210,13 @@ class Study(Marks):
         from pastpaper.study.practice import due_cards
 
         self.require_courses()
+        if course:
+            self.require_visible_ref(course)
+        allowed = self.visible_course_ids()  # a student: their classes' courses only
         chosen: list[StoredCard] = []
         for card in due_cards(self.store, self.user.id, self.now(), self.plan, course):
+            if allowed is not None and card.course_id not in allowed:
+                continue
             if len(chosen) < limit and all(card.point_id != c.point_id for c in chosen):
                 chosen.append(card)
         return [CardView.of(card) for card in chosen]
@@ -318,10 +326,11 @@ class Study(Marks):
         from pastpaper.study.practice import practise
 
         require_answer(text)
+        question = self.visible_question(question_id).question
         return practise(
             self.store,
             self.user.id,
-            self.store.question(question_id).question,
+            question,
             text,
             started_at=started,
             submitted_at=self.now(),
@@ -334,10 +343,14 @@ class Study(Marks):
     # -- progress and the notes at a glance ---------------------------------------------------
 
     def progress(self, course: str | None = None) -> list[TopicRow]:
-        """Per topic: cards, new and due, predicted recall, and the marks over time."""
+        """Per topic: cards, new and due, predicted recall, and the marks over time. A
+        student's: the topics of their classes' courses, and any they have marks in."""
         from pastpaper.study.practice import progress
 
-        return [
+        visible = self.visible_courses()
+        if course is not None:
+            self.require_visible_ref(course)
+        rows = [
             TopicRow(
                 course=r.course,
                 topic=r.topic,
@@ -349,6 +362,7 @@ class Study(Marks):
             )
             for r in progress(self.store, self.user.id, self.now(), self.plan, course)
         ]
+        return [r for r in rows if visible is None or r.course in visible or r.marks]
 
     def check_chart(self, chart: Path | None, *, force: bool = False) -> None:
         """OutputError now if a chart could not be written there, before any work."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -31,6 +31,9 @@ from pastpaper.cli.render import (
     problem,
 )
 from pastpaper.errors import PastpaperError
+
+if TYPE_CHECKING:
+    from pastpaper.app import Pastpaper
 
 __all__ = [
     "courses",
@@ -292,12 +295,29 @@ def export(
 
 
 @friendly
-def demo(ctx: typer.Context) -> None:
-    """Import the built-in example notes and print the question bank they make.
+def demo(
+    ctx: typer.Context,
+    web: Annotated[
+        bool,
+        typer.Option(
+            "--web",
+            help="Then serve the web app, with a demo teacher, class and student to sign in as.",
+        ),
+    ] = False,
+    host: Annotated[
+        str, typer.Option("--host", help="With --web: the address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="With --web: the port.")
+    ] = 8000,
+) -> None:
+    """Import the built-in example notes and print the question bank they make; with --web,
+    serve the web app too.
 
-    Example: pastpaper demo
+    Example: pastpaper demo --web
     """
-    made = open_app(ctx).demo()
+    app = open_app(ctx)
+    made = app.demo()
     for report in made.reports:
         print_report(report)
     out.print()
@@ -325,3 +345,27 @@ def demo(ctx: typer.Context) -> None:
         f"pastpaper practise {q} · pastpaper review · pastpaper timeline · "
         f"pastpaper export-anki {slug} -o deck.apkg"
     )
+    if web:
+        _serve_demo(ctx, app, [report.saved.slug for report in made.reports], host, port)
+
+
+def _serve_demo(
+    ctx: typer.Context, app: Pastpaper, courses: list[str], host: str, port: int
+) -> None:
+    """Make the demo's teacher, class and student, say how to sign in, and serve."""
+    from pastpaper.web.keys import secret_key
+    from pastpaper.web.serving import serve
+
+    secret_key(app.settings)  # a bad key stops here, before any account is made
+    school = app.demo_school(courses)
+    out.print(
+        f"\n[bold]The web app[/bold], with the example in the class {escape(school.class_name)} "
+        f"(join code {school.join_code}). Sign in as:\n"
+        f"  student: login [bold]{school.student}[/bold], password "
+        f"[bold]{escape(school.student_password)}[/bold]\n"
+        f"  teacher: login [bold]{school.teacher}[/bold], password "
+        f"[bold]{escape(school.teacher_password)}[/bold]\n"
+        "(new passwords each time the demo runs)"
+    )
+    typer.echo(f"pastpaper serves {app.settings.db} at http://{host}:{port}/ (Ctrl+C stops it)")
+    serve(app.settings, host, port)

@@ -35,27 +35,10 @@ def serve(
 
     Example: pastpaper serve --port 8000
     """
-    import uvicorn
-
     from pastpaper.web.keys import secret_key
+    from pastpaper.web.serving import serve as serving
 
     settings: Settings = ctx.obj
     secret_key(settings)  # a bad key, or a key file that cannot be made, stops here
     typer.echo(f"pastpaper serves {settings.db} at http://{host}:{port}/ (Ctrl+C stops it)")
-    if workers == 1:
-        from pastpaper.web import create_app
-
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
-        return
-    # Several processes each build the app from the environment the CLI was given.
-    import os
-
-    os.environ["PASTPAPER_DB"] = settings.db
-    uvicorn.run(
-        "pastpaper.web:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-    )
+    serving(settings, host, port, workers)

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from pastpaper.store.drafts import Drafts
     from pastpaper.store.memory import Memory
     from pastpaper.store.people import People
+    from pastpaper.store.tokens import Tokens
 
 __all__ = [
     "CourseSummary",
@@ -252,6 +253,13 @@ class Store:
         from pastpaper.store.people import People
 
         return People(self.engine)
+
+    @property
+    def tokens(self) -> Tokens:
+        """The users' personal API tokens (their hashes), in this database."""
+        from pastpaper.store.tokens import Tokens
+
+        return Tokens(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,7 +2,8 @@
 
 A view says what it needs with a dependency: ``Depends(signed_in)`` for anyone signed in,
 ``Depends(teaching)`` for a teacher or an admin. A browser that is not signed in is sent to
-the sign-in page (and back afterwards); an API call gets 401.
+the sign-in page (and back afterwards); an API call gets 401. A script may send a personal
+API token instead of the cookie (``Authorization: Bearer pp_...``).
 """
 
 from __future__ import annotations
@@ -34,13 +35,30 @@ def current_user(request: Request) -> Any:
         return request.state.user
     user = None
     base = request.app.state.core
-    if (user_id := request.session.get("user")) is not None:
+    if (token := bearer_token(request)) is not None:
+        # A token speaks for itself alone: a bad one is refused, whatever the cookie says;
+        # and only to the API: it cannot change a password or make more tokens.
+        if not request.url.path.startswith("/api/"):
+            raise HTTPException(401, "API tokens work only under /api; sign in for the pages")
+        user = base.user_for_token(token)
+        if user is None:
+            raise HTTPException(401, "that API token is not known here, or was revoked")
+    elif (user_id := request.session.get("user")) is not None:
         try:
             user = base.user_by_id(int(user_id))
         except NotFound:
             request.session.clear()  # the account was removed since
     request.state.user = user
     return user
+
+
+def bearer_token(request: Request) -> str | None:
+    """The token of an ``Authorization: Bearer ...`` header, or None without one. (The CSRF
+    check lets such a request through: a browser never adds that header on its own.)"""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip()
 
 
 def signed_in(request: Request) -> Any:

@@ -8,6 +8,7 @@ are a signed cookie; every form carries a CSRF token (``asgi-csrf``, as datasett
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -15,7 +16,9 @@ from typing import Any
 
 from asgi_csrf import asgi_csrf
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import HTTPException as FastAPIHTTPException
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -89,15 +92,23 @@ def create_app(
     api.add_exception_handler(PastpaperError, _pastpaper_error)
     api.add_exception_handler(HTTPException, _http_error)
     api.add_exception_handler(FastAPIHTTPException, _http_error)
+    api.add_exception_handler(RequestValidationError, _invalid_request)
     for router in _routers():
         api.include_router(router)
     return api
 
 
 def _routers() -> list[APIRouter]:
-    from pastpaper.web.views import account, home, practise, questions
+    from pastpaper.web.views import account, api, home, practise, questions, tokens
 
-    return [account.router, home.router, questions.router, practise.router]
+    return [
+        account.router,
+        home.router,
+        questions.router,
+        practise.router,
+        api.router,
+        tokens.router,
+    ]
 
 
 async def _csrf_failed(scope: Scope, send: Send, message_id: int) -> None:
@@ -107,11 +118,20 @@ async def _csrf_failed(scope: Scope, send: Send, message_id: int) -> None:
         b"accepted. Go back, reload the page and send it again (anything you typed in an "
         b"answer is kept as a draft)."
     )
+    kind = b"text/plain; charset=utf-8"
+    if str(scope.get("path", "")).startswith("/api/"):
+        body = json.dumps(
+            {
+                "error": "a write signed in by the session cookie needs the x-csrftoken header "
+                "(the csrftoken cookie's value), or send an API token instead"
+            }
+        ).encode()
+        kind = b"application/json"
     await send(
         {
             "type": "http.response.start",
             "status": 403,
-            "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+            "headers": [(b"content-type", kind)],
         }
     )
     await send({"type": "http.response.body", "body": body})
@@ -142,6 +162,17 @@ async def _pastpaper_error(request: Request, error: Exception) -> Response:
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     return _error(request, error.status_code, str(error.detail), error.headers)
+
+
+async def _invalid_request(request: Request, error: Exception) -> Response:
+    """A request the API cannot read: 422 with what is wrong, as ``{"error": ...}``."""
+    assert isinstance(error, RequestValidationError)
+    if not _wants_json(request):
+        return await request_validation_exception_handler(request, error)
+    problems = "; ".join(
+        f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}" for e in error.errors()
+    )
+    return JSONResponse({"error": problems}, status_code=422)
 
 
 def _error(
