@@ -194,3 +194,16 @@ async def test_an_unknown_page_is_a_page_that_says_so(client: httpx.AsyncClient)
     missing = await client.get("/no/such/page")
     assert missing.status_code == 404
     assert "<h1>Not found</h1>" in missing.text
+
+
+async def test_a_multipart_form_is_checked_for_its_token_too(client: httpx.AsyncClient) -> None:
+    """A form with a file (multipart) carries its CSRF token as any form does: refused
+    without it, taken with it."""
+    await make_first_account(client)
+    page = await client.get("/account")
+    token = page.text.split('name="csrftoken" value="')[1].split('"')[0]
+    files = {"notes": ("notes.txt", b"1: A topic\n", "text/plain")}
+    refused = await client.post("/sign-out", files=files)
+    assert refused.status_code == 403
+    taken = await client.post("/sign-out", data={"csrftoken": token}, files=files)
+    assert (taken.status_code, taken.headers["location"]) == (303, "/sign-in")
