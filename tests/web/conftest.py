@@ -91,7 +91,10 @@ async def send_form(
 # -- a real browser ----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+# One browser a module, not a session: Playwright's sync API keeps an event loop running in
+# this thread while it is open, and the in-process tests (anyio) of a module collected after
+# a browser test's would fail to start theirs.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():
         if os.environ.get("CI"):

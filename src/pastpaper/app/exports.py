@@ -19,12 +19,23 @@ class Exports(Study):
         from pastpaper.study.cards import cards_of
         from pastpaper.study.exports import write_anki
 
+        self.require_visible(course)
         protect = [self.store.path]
         check_writable(output, APKG, force=force, protect=protect)
         plain = self.store.course(course)
         made = cards_of(plain)
         write_anki(plain, made, output, force=force, protect=protect, now=self.now())
         return len(made)
+
+    def anki_package(self, course: str) -> bytes:
+        """A course's cards as an Anki package, in memory (for a download): the bytes
+        ``export_anki`` would write. NotFound for a course the user may not see."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="pastpaper-anki-") as folder:
+            output = Path(folder) / "cards.apkg"
+            self.export_anki(course, output)
+            return output.read_bytes()
 
     def export_moodle(self, course: str, output: Path, *, force: bool = False) -> None:
         """Write a course as a Moodle question bank (Moodle XML)."""

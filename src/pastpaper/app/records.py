@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from pastpaper.app.study import CardView, Study
+from pastpaper.app.study import Study
 from pastpaper.errors import InputError, NotFound
 from pastpaper.marking import Marking
 from pastpaper.store.memory import Attempt
@@ -130,32 +130,6 @@ class Records(Study):
             seconds_taken=done.seconds_taken,
             seconds_allowed=done.seconds_allowed,
         )
-
-    def next_card(self, course: str | None = None) -> CardView | None:
-        """The card to review next (the most overdue, else a new one) of the courses the
-        user may see; None when nothing is due."""
-        from pastpaper.study.practice import due_cards
-
-        self.require_courses()
-        if course is not None:
-            self.require_visible_ref(course)
-        allowed = self.visible_course_ids()
-        for card in due_cards(self.store, self.user.id, self.now(), self.plan, course):
-            if allowed is None or card.course_id in allowed:
-                return CardView.of(card)
-        return None
-
-    def card(self, card_id: str) -> CardView:
-        """One card, with the user's schedule of it; NotFound for a card of a course the user
-        may not see."""
-        try:
-            found = self.store.memory.card(self.user.id, card_id)
-        except NotFound:
-            raise NotFound(f"no card {card_id} among yours") from None
-        allowed = self.visible_course_ids()
-        if (allowed is not None and found.course_id not in allowed) or found.retired:
-            raise NotFound(f"no card {card_id} among yours")
-        return CardView.of(found)
 
     def rate_card(self, card_id: str, rating: int, typed: str | None = None) -> Rated:
         """Keep the user's review of a card they may see: 1 again, 2 hard, 3 good, 4 easy."""

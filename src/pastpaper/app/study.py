@@ -10,6 +10,7 @@ empty bank. Everything a student writes is kept before anything else happens
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,12 +27,13 @@ from pydantic import (
 
 from pastpaper.app.bank import QuestionRow
 from pastpaper.app.marking import Marks
-from pastpaper.errors import InputError, Notice
-from pastpaper.store.memory import StoredCard
+from pastpaper.errors import InputError, NotFound, Notice
+from pastpaper.store.memory import Attempt, StoredCard
 from pastpaper.study.schedule import Plan, Rating
 from pastpaper.study.timeline import Event
 
 if TYPE_CHECKING:
+    from pastpaper.course import Course
     from pastpaper.store.recovery import Recovered
     from pastpaper.study.practice import Practised
     from pastpaper.study.trends import TrendRow
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CardView",
     "MarkAt",
+    "Reviewed",
     "Study",
     "TimelineEvent",
     "ToPractise",
@@ -158,6 +161,15 @@ class ToPractise:
     why: Literal["asked", "due", "new", "none"]
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """A card just rated: the card, the rating given, and when the card is due again."""
+
+    card: CardView
+    rating: Rating
+    due: datetime
+
+
 class Study(Marks):
     """Cards, reviews, practice and progress, of the user the application acts for."""
 
@@ -192,34 +204,77 @@ class Study(Marks):
 
     # -- cards -------------------------------------------------------------------------------
 
+    def _visible_course_ids(self, course: str | None) -> set[int] | None:
+        """The ids of the courses whose cards the user may study (``course`` alone if
+        given: NotFound if the user may not see it); None for every course."""
+        self.require_courses()
+        if course is not None:
+            self.require_visible(course)
+            return {self.store.course_id(course)}
+        visible = self.visible_courses()
+        if visible is None:
+            return None
+        return {c.id for c in self.store.courses() if c.slug in visible}
+
     def cards(self, course: str | None = None) -> list[CardView]:
         """The flashcards the notes make (of one course; made when the notes were imported),
-        with the user's schedule of each."""
-        self.require_courses()
-        if course:
-            self.require_visible_ref(course)
-        course_id = self.store.course_id(course) if course else None
-        allowed = self.visible_course_ids()
-        found = self.store.memory.cards(self.user.id, course_id)
-        return [CardView.of(c) for c in found if allowed is None or c.course_id in allowed]
+        with the user's schedule of each; only of the courses the user may see."""
+        ids = self._visible_course_ids(course)
+        found = self.store.memory.cards(self.user.id)
+        return [CardView.of(card) for card in found if ids is None or card.course_id in ids]
+
+    def _waiting_cards(self, course: str | None) -> Iterator[StoredCard]:
+        """The user's cards waiting for review now (due, most overdue first, then new), of
+        the courses they may see."""
+        from pastpaper.study.practice import due_cards
+
+        ids = self._visible_course_ids(course)
+        for card in due_cards(self.store, self.user.id, self.now(), self.plan, course):
+            if ids is None or card.course_id in ids:
+                yield card
 
     def review_cards(self, course: str | None = None, limit: int = 20) -> list[CardView]:
         """The cards for one review session: due ones first (most overdue), then new ones,
         at most ``limit``, and one a point: a point's cloze and its question give each other
-        away."""
-        from pastpaper.study.practice import due_cards
-
-        self.require_courses()
-        if course:
-            self.require_visible_ref(course)
-        allowed = self.visible_course_ids()  # a student: their classes' courses only
+        away. A student's come only from their classes' courses."""
         chosen: list[StoredCard] = []
-        for card in due_cards(self.store, self.user.id, self.now(), self.plan, course):
-            if allowed is not None and card.course_id not in allowed:
-                continue
+        for card in self._waiting_cards(course):
             if len(chosen) < limit and all(card.point_id != c.point_id for c in chosen):
                 chosen.append(card)
         return [CardView.of(card) for card in chosen]
+
+    def next_card(
+        self, course: str | None = None, seen: Collection[str] = (), limit: int = 20
+    ) -> CardView | None:
+        """The next card of a review session that spans several calls (a web session, one
+        request a card): the first that ``review_cards`` would give whose point is not among
+        the points ``seen`` this session already; None when none is left, or when ``limit``
+        points were seen (the session is over, as ``review_cards`` stops at ``limit``)."""
+        if len(seen) >= limit:
+            return None
+        for card in self._waiting_cards(course):
+            if card.point_id not in seen:
+                return CardView.of(card)
+        return None
+
+    def card(self, card_id: str) -> CardView:
+        """One card with the user's schedule of it; NotFound if it is not there or is of a
+        course the user may not see."""
+        self.require_courses()
+        try:
+            card = self.store.memory.card(self.user.id, card_id)
+        except NotFound:
+            raise NotFound(f"no card {card_id} among yours") from None
+        ids = self._visible_course_ids(None)
+        if (ids is not None and card.course_id not in ids) or card.retired:
+            raise NotFound(f"no card {card_id} among yours")
+        return CardView.of(card)
+
+    def review(self, card_id: str, rating: Rating, typed: str | None = None) -> Reviewed:
+        """Rate the card ``card_id`` now (with the answer typed, if any): the review is kept
+        and the card scheduled; a card the user may not see is NotFound."""
+        card = self.card(card_id)
+        return Reviewed(card, rating, self.rate(card, rating, typed))
 
     def suggested_rating(self, card: CardView, typed: str) -> Rating | None:
         """The rating an answer typed to a card suggests; None when nothing was typed."""
@@ -342,6 +397,14 @@ class Study(Marks):
 
     # -- progress and the notes at a glance ---------------------------------------------------
 
+    def my_attempts(self) -> list[Attempt]:
+        """The user's own attempts at past-paper questions, of the courses they may see,
+        newest first."""
+        visible = self.visible_courses()
+        found = self.store.memory.attempts(self.user.id)
+        mine = [a for a in found if visible is None or a.course in visible]
+        return sorted(mine, key=lambda a: a.submitted_at, reverse=True)
+
     def progress(self, course: str | None = None) -> list[TopicRow]:
         """Per topic: cards, new and due, predicted recall, and the marks over time. A
         student's: the topics of their classes' courses, and any they have marks in."""
@@ -372,11 +435,19 @@ class Study(Marks):
 
             check_writable(chart, chart_kind(chart), force=force)
 
+    def _courses_seen(self, course: str | None) -> list[Course]:
+        """The course asked for, or every course, of those the user may see (NotFound for
+        one they may not)."""
+        if course is not None:
+            self.require_visible(course)
+        visible = self.visible_courses()
+        return [c for c in self.courses_asked(course) if visible is None or c.slug in visible]
+
     def trends(self, course: str | None = None) -> list[TrendRow]:
         """Which families and command words were asked in which years, for how many marks."""
         from pastpaper.study.trends import trends
 
-        return [row for c in self.courses_asked(course) for row in trends(c)]
+        return [row for c in self._courses_seen(course) for row in trends(c)]
 
     def trends_chart(
         self, rows: list[TrendRow], chart: Path, *, force: bool = False
@@ -391,8 +462,20 @@ class Study(Marks):
         from pastpaper.study.timeline import timelines
 
         return [
-            TimelineEvent(label=e.label, event=e) for e in timelines(self.courses_asked(course))
+            TimelineEvent(label=e.label, event=e) for e in timelines(self._courses_seen(course))
         ]
+
+    def trends_svg(self, rows: list[TrendRow]) -> str:
+        """The trends chart as SVG text, to show inline in a page."""
+        from pastpaper.study.trends import trends_svg
+
+        return trends_svg(rows)
+
+    def timeline_svg(self, events: list[TimelineEvent]) -> str:
+        """The timeline chart as SVG text, to show inline in a page."""
+        from pastpaper.study.timeline import timeline_svg
+
+        return timeline_svg([e.event for e in events])
 
     def timeline_chart(
         self, events: list[TimelineEvent], chart: Path, *, force: bool = False

@@ -26,6 +26,8 @@ __all__ = [
     "RIGHT_TO_LEFT_NOT_DRAWN",
     "chart_format",
     "chart_kind",
+    "figure_bytes",
+    "figure_svg",
     "has_right_to_left",
     "new_figure",
     "right_to_left_drawn",
@@ -60,10 +62,9 @@ def new_figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height))
 
 
-def save_figure(figure: Figure, path: Path, *, force: bool = False) -> None:
-    """Write ``figure`` to ``path`` in the format its suffix names; never over an existing
-    file unless ``force``."""
-    kind = chart_format(path)
+def figure_bytes(figure: Figure, kind: str) -> bytes:
+    """``figure`` rendered in memory as ``kind`` ("svg" or "png"): the bytes a chart file
+    holds, for a file or for a page that shows the chart inline."""
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         # A character the font lacks is drawn as a box; the chart is still worth having.
@@ -71,7 +72,21 @@ def save_figure(figure: Figure, path: Path, *, force: bool = False) -> None:
         # No creation date in the file: the same chart is the same bytes.
         metadata = {"Date": None} if kind == "svg" else {}
         figure.savefig(buffer, format=kind, metadata=metadata, bbox_inches="tight", dpi=150)
-    write_file(path, buffer.getvalue(), kind=chart_kind(path), force=force)
+    return buffer.getvalue()
+
+
+def figure_svg(figure: Figure) -> str:
+    """``figure`` as SVG text, without the XML declaration and doctype, to put inside a
+    web page."""
+    text = figure_bytes(figure, "svg").decode("utf-8")
+    return text[text.index("<svg") :]
+
+
+def save_figure(figure: Figure, path: Path, *, force: bool = False) -> None:
+    """Write ``figure`` to ``path`` in the format its suffix names; never over an existing
+    file unless ``force``."""
+    kind = chart_format(path)
+    write_file(path, figure_bytes(figure, kind), kind=chart_kind(path), force=force)
 
 
 def chart_kind(path: Path) -> FileKind:

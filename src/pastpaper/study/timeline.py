@@ -39,6 +39,7 @@ from pastpaper.schemes.scheme import content_stems
 from pastpaper.study.charts import (
     RIGHT_TO_LEFT_NOT_DRAWN,
     chart_format,
+    figure_svg,
     has_right_to_left,
     new_figure,
     right_to_left_drawn,
@@ -58,6 +59,7 @@ __all__ = [
     "timeline",
     "timeline_chart",
     "timeline_figure",
+    "timeline_svg",
     "timelines",
 ]
 
@@ -424,6 +426,11 @@ def timeline_chart(events: list[Event], path: Path, *, force: bool = False) -> N
     """
     chart_format(path)  # a wrong suffix is an error before any drawing
     save_figure(timeline_figure(events), path, force=force)
+
+
+def timeline_svg(events: list[Event]) -> str:
+    """The timeline chart of ``events`` as SVG text (see ``timeline_chart``), for a page."""
+    return figure_svg(timeline_figure(events))
 
 
 def timeline_figure(events: list[Event]) -> Figure:

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING
 
 from pastpaper.course import Course, QuestionFamily
 from pastpaper.model import Frozen
-from pastpaper.study.charts import chart_format, new_figure, save_figure, shorten
+from pastpaper.study.charts import chart_format, figure_svg, new_figure, save_figure, shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = [
     "FAMILY_LABEL_WIDTH",
@@ -40,6 +41,8 @@ __all__ = [
     "family_label",
     "trends",
     "trends_chart",
+    "trends_figure",
+    "trends_svg",
     "undated",
     "years",
 ]
@@ -163,6 +166,18 @@ def trends_chart(rows: list[TrendRow], path: Path, *, force: bool = False) -> li
     has no place on the chart: it is named in a note under the chart and returned.
     """
     chart_format(path)  # a wrong suffix is an error before any drawing
+    figure, left_off = trends_figure(rows)
+    save_figure(figure, path, force=force)
+    return left_off
+
+
+def trends_svg(rows: list[TrendRow]) -> str:
+    """The trends chart of ``rows`` as SVG text (see ``trends_chart``), for a web page."""
+    return figure_svg(trends_figure(rows)[0])
+
+
+def trends_figure(rows: list[TrendRow]) -> tuple[Figure, list[TrendRow]]:
+    """The trends chart of ``rows``, drawn but not saved, and the questions left off it."""
     placed = [row for row in rows if row.year is not None]
     left_off = undated(rows)
     families = list(dict.fromkeys(row.family for row in placed))
@@ -190,8 +205,7 @@ def trends_chart(rows: list[TrendRow], path: Path, *, force: bool = False) -> li
         va="top",
         fontsize=8,
     )
-    save_figure(figure, path, force=force)
-    return left_off
+    return figure, left_off
 
 
 def _draw_trends(axes: Axes, rows: list[TrendRow], families: list[str]) -> None:

@@ -99,13 +99,24 @@ def create_app(
 
 
 def _routers() -> list[APIRouter]:
-    from pastpaper.web.views import account, api, home, practise, questions, tokens
+    from pastpaper.web.views import (
+        account,
+        api,
+        home,
+        practise,
+        progress,
+        questions,
+        review,
+        tokens,
+    )
 
     return [
         account.router,
         home.router,
         questions.router,
         practise.router,
+        review.router,
+        progress.router,
         api.router,
         tokens.router,
     ]
