@@ -177,6 +177,13 @@ def run(base: str, slug: str, question: int, runs: int, submits: int) -> None:
             "/questions/{id}": f"/questions/{question}",
             "/questions/{id}/practise": f"/questions/{question}/practise",
             "/attempts/{id}": feedback,
+            "/": "/",
+            "/review": "/review",
+            "/progress": "/progress",
+            "/courses/{slug}/trends": f"/courses/{slug}/trends",
+            "/courses/{slug}/timeline": f"/courses/{slug}/timeline",
+            "/account": "/account",
+            "/api/progress": "/api/progress",
         }
         print("page render, warm:")
         for name, path in pages.items():

@@ -197,6 +197,11 @@ def test_classes_refuse_who_may_not_and_what_is_not(school: str) -> None:
 
 def test_a_review_as_another_user_moves_their_cards_only(school: str, seed_path: Path) -> None:
     cli(school, "import", str(seed_path))
+    # A student studies the courses of their classes: bo's class is given the seed.
+    assert cli(school, "--user", "bo", "review").startswith("Nothing is due.")
+    cli(school, "classes", "add", "Year 12 history", "--teacher", "ann")
+    cli(school, "classes", "enrol", "1", "bo")
+    cli(school, "classes", "assign", "1", "khrushchevs-attempts-at-modernisation")
     out = cli(school, "--user", "bo", "review", "--limit", "1", stdin="\n4\n")
     assert "Reviewed 1 card; 0 left for later." in out
     bo_cards = json.loads(cli(school, "--user", "bo", "cards", "--json"))

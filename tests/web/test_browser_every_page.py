@@ -1,0 +1,72 @@
+"""Every page of the web app in a real Chromium, checked by axe-core: the routes are read from
+the app's OpenAPI description, so a page added later is checked the day it is added."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pastpaper.app import Pastpaper
+from pastpaper.settings import Settings
+from pastpaper.store import Store
+from pastpaper.web import create_app
+from web.conftest import NOW, PASSWORD
+from web.test_browser import accessibility_problems
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+ANSWER = (
+    "Khrushchev wanted to make Soviet farming produce more food, so he ploughed the Virgin "
+    "Lands of Kazakhstan, and he denounced Stalin in the Secret Speech of 1956."
+)
+
+
+def pages(settings: Settings, seed_path: Path) -> list[str]:
+    """The pages a person opens (GET, not the JSON API), with Sam's own things in them."""
+    store = Store.open(settings.db)
+    try:
+        core = Pastpaper(store, None, settings, lambda: NOW)
+        people = store.people
+        people.add_user("ms.reed", "Ms Reed", "teacher", password=PASSWORD, now=NOW)
+        sam = people.add_user("sam", "Sam Okafor", "student", password=PASSWORD, now=NOW)
+        slug = core.import_file(seed_path).saved.slug
+        group = people.add_class("ms.reed", "11B", now=NOW)
+        people.enrol("sam", group.id, now=NOW)
+        people.assign_course(group.id, slug)
+        as_sam = core.acting_for(sam)
+        question = as_sam.questions(course=slug)[0].id
+        attempt = as_sam.practise(question, ANSWER, started=NOW, seconds=600).attempt_id
+        values = {"slug": slug, "question_id": question, "attempt_id": attempt}
+        app = create_app(settings, clock=lambda: NOW)
+        paths = [
+            path
+            for path, operations in app.openapi()["paths"].items()
+            if "get" in operations and not path.startswith("/api/")
+        ]
+        app.state.core.store.close()
+    finally:
+        store.close()
+    return [re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), p) for p in paths]
+
+
+def test_axe_finds_nothing_on_any_page(
+    page: Page, served: str, web_settings: Settings, seed_path: Path
+) -> None:
+    shown = pages(web_settings, seed_path)
+    page.goto(f"{served}/sign-in")
+    page.get_by_label("Login name").fill("sam")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Hello, Sam Okafor").wait_for()
+    problems = {}
+    for path in shown:
+        if path.endswith(".apkg") or path in ("/setup", "/sign-in", "/sign-up"):
+            continue  # a download; the pages for strangers are checked signed out elsewhere
+        page.goto(f"{served}{path}")
+        found = accessibility_problems(page)
+        if found:
+            problems[path] = found
+    assert len(shown) >= 12
+    assert problems == {}
