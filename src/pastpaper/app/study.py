@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -466,16 +467,14 @@ class Study(Marks):
         ]
 
     def trends_svg(self, rows: list[TrendRow]) -> str:
-        """The trends chart as SVG text, to show inline in a page."""
-        from pastpaper.study.trends import trends_svg
-
-        return trends_svg(rows)
+        """The trends chart as SVG text, to show inline in a page (drawn once for the same
+        rows: a page opened again need not wait for matplotlib)."""
+        return _trends_svg(tuple(rows))
 
     def timeline_svg(self, events: list[TimelineEvent]) -> str:
-        """The timeline chart as SVG text, to show inline in a page."""
-        from pastpaper.study.timeline import timeline_svg
-
-        return timeline_svg([e.event for e in events])
+        """The timeline chart as SVG text, to show inline in a page (drawn once for the same
+        events)."""
+        return _timeline_svg(tuple(e.event for e in events))
 
     def timeline_chart(
         self, events: list[TimelineEvent], chart: Path, *, force: bool = False
@@ -483,3 +482,21 @@ class Study(Marks):
         from pastpaper.study.timeline import timeline_chart
 
         timeline_chart([e.event for e in events], chart, force=force)
+
+
+#: How many charts are kept drawn: a school's courses, a few versions each.
+CHARTS_KEPT = 64
+
+
+@lru_cache(maxsize=CHARTS_KEPT)
+def _trends_svg(rows: tuple[TrendRow, ...]) -> str:
+    from pastpaper.study.trends import trends_svg
+
+    return trends_svg(list(rows))
+
+
+@lru_cache(maxsize=CHARTS_KEPT)
+def _timeline_svg(events: tuple[Event, ...]) -> str:
+    from pastpaper.study.timeline import timeline_svg
+
+    return timeline_svg(list(events))
