@@ -262,3 +262,39 @@ def test_two_first_accounts_at_once_make_one_admin(db_url: str) -> None:
         thread.join()
     assert len(made) == 1
     assert refused == ["the first account is already made; ask an admin for an account"]
+
+
+def test_a_classs_teacher_or_an_admin_removes_a_student_whose_work_stays_theirs(
+    school: Pastpaper,
+) -> None:
+    slug = school.import_examples()[0].saved.slug
+    school.assign_course(history(school), slug)
+    for login in ("bo", "cy"):
+        school.enrol(login, history(school))
+    as_bo = as_user(school, "bo")
+    question = as_bo.questions(course=slug)[0].id
+    as_bo.save_draft(question, "Bo's half answer about the Virgin Lands")
+    for login in ("dee", "bo"):
+        with pytest.raises(Forbidden, match="only its teacher \\(ann\\) or an admin can remove"):
+            as_user(school, login).remove_student(history(school), "bo")
+    assert school.store.people.school_class(history(school)).students == ("bo", "cy")
+
+    left = as_user(school, "ann").remove_student(history(school), "bo")
+    assert left.students == ("cy",)
+    assert [c.slug for c in as_bo.courses()] == []  # no longer the class's courses
+    kept = school.store.drafts.get(as_bo.user.id, question)
+    assert kept is not None and kept.answer == "Bo's half answer about the Virgin Lands"
+    with pytest.raises(NotFound, match="bo is not in Year 12 history"):
+        school.remove_student(history(school), "bo")
+    assert school.remove_student(history(school), "cy").students == ()  # an admin
+
+
+def test_a_class_in_detail_is_its_teachers_or_an_admins_alone(school: Pastpaper) -> None:
+    school.enrol("bo", history(school))
+    detail = as_user(school, "ann").class_detail(history(school))
+    assert detail.school_class.name == "Year 12 history"
+    assert [(u.login, u.display_name) for u in detail.students] == [("bo", "Bo Chan")]
+    assert school.class_detail(history(school)).students == detail.students
+    for login in ("dee", "bo"):
+        with pytest.raises(NotFound, match=f"no class {history(school)} among yours"):
+            as_user(school, login).class_detail(history(school))

@@ -22,6 +22,9 @@ pytestmark = pytest.mark.anyio
 #: Routes that name a course in their query rather than their path: (method, path, query).
 BY_QUERY = [("GET", "/cards/export.apkg", "course"), ("GET", "/review", "course")]
 
+#: Where the pages for teachers and admins begin: a student gets 403 from each.
+FOR_TEACHERS = ("/classes",)
+
 #: Pages anybody may open without signing in.
 PUBLIC = {"/setup", "/sign-in", "/sign-up", "/", "/api/openapi.json", "/api/docs"}
 
@@ -42,6 +45,7 @@ class World:
         self.example = core.import_examples()[0].saved.slug
         sams = people.add_class("ms.reed", "Sam's class", now=NOW)
         anns = people.add_class("ms.reed", "Ann's class", now=NOW)
+        self.anns_class = anns.id
         people.enrol("sam", sams.id, now=NOW)
         people.enrol("ann", anns.id, now=NOW)
         people.assign_course(sams.id, self.seed)
@@ -66,6 +70,8 @@ class World:
             "attempt_id": self.attempt,
             "card_id": self.card,
             "token_id": self.token,
+            "class_id": self.anns_class,
+            "login": "ann",
         }
         assert name in values, f"a route has the parameter {{{name}}}: say here what to try"
         return values[name]
@@ -78,6 +84,7 @@ class World:
             [(a.id, a.answer, a.mark) for a in as_ann.attempts()],
             [t.id for t in as_ann.tokens()],
             [(c.id, c.due) for c in as_ann.cards()],
+            self.core.store.people.school_class(self.anns_class),
         )
 
 
@@ -163,6 +170,7 @@ async def test_a_students_own_lists_hold_nothing_of_anothers(
             continue
         answer = await client.get(path)
         # 400: a route that needs a query (the course of an export) says so, and no more.
-        assert answer.status_code in (200, 303, 400), (path, answer.status_code)
+        expected = (403,) if path.startswith(FOR_TEACHERS) else (200, 303, 400)
+        assert answer.status_code in expected, (path, answer.status_code)
         for secret in (ANN_ANSWER, "Ann's draft", "Ann Lee", example_title):
             assert secret not in answer.text, (path, secret)

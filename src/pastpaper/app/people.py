@@ -7,19 +7,29 @@
 The rules of who may do what live here, over ``store.people`` (which checks what a change
 must be: a login's letters, a role, the password policy): only an admin adds users; a teacher
 adds classes for themself, an admin for anyone; only a class's teacher or an admin enrols,
-assigns courses and sets the exam date. ``self.user`` is who acts (the command line's local
-user is an admin). A rule broken is ``Forbidden``; the time of each change is ``self.now()``.
+removes a student, assigns courses, sets the exam date and sees the roster (another's class
+is NotFound to a teacher there). ``self.user`` is who acts (the command line's local user is
+an admin). A rule broken is ``Forbidden``; the time of each change is ``self.now()``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from pastpaper.app.base import Base
 from pastpaper.errors import Forbidden, NotFound, PeopleError
 from pastpaper.store.people import SchoolClass, User, check_password, verify_nothing
 
-__all__ = ["Accounts"]
+__all__ = ["Accounts", "ClassDetail"]
+
+
+@dataclass(frozen=True)
+class ClassDetail:
+    """A class as its teacher sees it: the class, and its students as users (names too)."""
+
+    school_class: SchoolClass
+    students: list[User]
 
 
 class Accounts(Base):
@@ -136,6 +146,25 @@ class Accounts(Base):
         """Put a student in a class (by id or join code): its teacher or an admin."""
         school_class = self._teaching(class_ref, "enrol students in")
         return self.store.people.enrol(student_login, school_class.id, now=self.now())
+
+    def remove_student(self, class_ref: int | str, student_login: str) -> SchoolClass:
+        """Take a student out of a class: its teacher or an admin. What the student did
+        (attempts, cards, drafts) stays theirs; NotFound if they are not in the class."""
+        school_class = self._teaching(class_ref, "remove students from")
+        if student_login not in school_class.students:
+            raise NotFound(f"{student_login} is not in {school_class.name}")
+        self.store.people.leave(student_login, school_class.id)
+        return self.school_class(school_class.id)
+
+    def class_detail(self, class_ref: int | str) -> ClassDetail:
+        """A class the acting user teaches (or any, for an admin), with its students'
+        names. Another teacher's class is NotFound, as if it were not there, so a page
+        never tells a teacher what classes others have."""
+        school_class = self.school_class(class_ref)
+        if self.user.role != "admin" and school_class.teacher != self.user.login:
+            raise NotFound(f"no class {class_ref} among yours")
+        people = self.store.people
+        return ClassDetail(school_class, [people.user(login) for login in school_class.students])
 
     def assign_course(self, class_ref: int | str, course: str) -> SchoolClass:
         """Give a class a course (slug or id) to study: its teacher or an admin."""

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import Scope, Send
 
-from pastpaper.errors import NotFound, PastpaperError
+from pastpaper.errors import Forbidden, NotFound, PastpaperError
 from pastpaper.settings import Settings, load_settings
 from pastpaper.web.keys import secret_key
 from pastpaper.web.pages import render
@@ -102,6 +102,7 @@ def _routers() -> list[APIRouter]:
     from pastpaper.web.views import (
         account,
         api,
+        classes,
         home,
         practise,
         progress,
@@ -119,6 +120,7 @@ def _routers() -> list[APIRouter]:
         progress.router,
         api.router,
         tokens.router,
+        classes.router,
     ]
 
 
@@ -166,7 +168,7 @@ def _wants_json(request: Request) -> bool:
 
 
 async def _pastpaper_error(request: Request, error: Exception) -> Response:
-    status = 404 if isinstance(error, NotFound) else 400
+    status = 404 if isinstance(error, NotFound) else 403 if isinstance(error, Forbidden) else 400
     return _error(request, status, str(error))
 
 
