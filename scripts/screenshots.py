@@ -131,8 +131,12 @@ def served(settings: Any) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+#: The pages for teachers (and admins), shot signed in as the teacher.
+TEACHING = ("/classes",)
+
+
 def student_pages(ids: dict[str, str]) -> list[tuple[str, str]]:
-    """Every page a signed-in student may open: (name, path), from the app's routes."""
+    """Every page a signed-in user opens: (name, path), from the app's routes."""
     from pastpaper.settings import Settings
     from pastpaper.web import create_app
 
@@ -146,6 +150,8 @@ def student_pages(ids: dict[str, str]) -> list[tuple[str, str]]:
     for path in [*paths, "/api/docs"]:
         if path in skip or (path.startswith("/api/") and path != "/api/docs"):
             continue
+        if path.endswith(".apkg"):
+            continue  # a download, not a page
         needed = re.findall(r"\{(\w+)\}", path)
         if any(name not in ids for name in needed):
             continue
@@ -173,13 +179,19 @@ def shoot(address: str, ids: dict[str, str], out: Path) -> list[Path]:
                 ("sign-up", f"/sign-up?code={ids['code']}"),
             ]:
                 written.append(snap(page, address + path, out / f"{name}-{size}.png"))
-            page.goto(address + "/sign-in")
-            page.get_by_label("Login name").fill("sam")
-            page.get_by_label("Password").fill(PASSWORD)
-            page.keyboard.press("Enter")
-            page.wait_for_url(address + "/")
-            for name, path in pages:
-                written.append(snap(page, address + path, out / f"{name}-{size}.png"))
+            # A teacher's pages as the teacher sees them, the rest as the student.
+            for login, shown in (
+                ("sam", [p for p in pages if not p[1].startswith(TEACHING)]),
+                ("ms.reed", [p for p in pages if p[1].startswith(TEACHING)]),
+            ):
+                context.clear_cookies()
+                page.goto(address + "/sign-in")
+                page.get_by_label("Login name").fill(login)
+                page.get_by_label("Password").fill(PASSWORD)
+                page.keyboard.press("Enter")
+                page.wait_for_url(address + "/")
+                for name, path in shown:
+                    written.append(snap(page, address + path, out / f"{name}-{size}.png"))
             context.close()
         browser.close()
     return written

@@ -174,3 +174,18 @@ async def test_a_students_own_lists_hold_nothing_of_anothers(
         assert answer.status_code in expected, (path, answer.status_code)
         for secret in (ANN_ANSWER, "Ann's draft", "Ann Lee", example_title):
             assert secret not in answer.text, (path, secret)
+
+
+async def test_every_link_at_the_top_of_a_page_opens_a_page_for_its_role(
+    client: httpx.AsyncClient, web_app: FastAPI, world: World
+) -> None:
+    from pastpaper.web.pages import NAV
+
+    people = world.core.store.people
+    people.add_user("head", "The Head", "admin", password=PASSWORD, now=NOW)
+    for login, role in (("sam", "student"), ("ms.reed", "teacher"), ("head", "admin")):
+        client.cookies.clear()
+        await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
+        for label, href in NAV[role]:
+            opened = await client.get(href)
+            assert opened.status_code == 200, (role, label, href, opened.status_code)

@@ -23,9 +23,10 @@ class SignInNeeded(HTTPException):
 
 
 def core(request: Request) -> Any:
-    """The application layer, acting for the user who asks (or for nobody)."""
+    """The application layer, acting for the user who asks (or for nobody): whichever a
+    view asks for first, the user or the layer, the layer acts for that user."""
     base = request.app.state.core
-    user = getattr(request.state, "user", None)
+    user = current_user(request)
     return base if user is None else base.acting_for(user)
 
 

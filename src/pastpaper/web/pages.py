@@ -35,12 +35,8 @@ NAV: dict[str, list[tuple[str, str]]] = {
         ("Progress", "/progress"),
     ],
     "teacher": [("Home", "/"), ("Questions", "/courses"), ("Classes", "/classes")],
-    "admin": [
-        ("Home", "/"),
-        ("Questions", "/courses"),
-        ("Classes", "/classes"),
-        ("People", "/people"),
-    ],
+    # People are managed with `pastpaper users` until the teachers' pages (issue 16) add a page.
+    "admin": [("Home", "/"), ("Questions", "/courses"), ("Classes", "/classes")],
 }
 
 

@@ -21,12 +21,11 @@ WEAKEST = 3
 
 @router.get("/")
 def home(request: Request) -> Response:
-    app = core(request)
     user = current_user(request)
+    app = core(request)
     if user is None:
         to = "/sign-in" if app.has_accounts() else "/setup"
         return RedirectResponse(to, status_code=303)
-    app = core(request)
     if not app.store.courses():
         return render(request, "home.html", "Home", empty=True)
     due_cards = app.review_cards(limit=1000)
