@@ -134,6 +134,8 @@ class SchemeEdit(Frozen):
     drop: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     accept: dict[str, tuple[Text, ...]] = Field(default_factory=dict)
+    # Phrasings that do not earn a point, though they sound like it (a teacher's correction).
+    reject: dict[str, tuple[Text, ...]] = Field(default_factory=dict)
     add: tuple[TeacherPoint, ...] = ()
 
     def renamed(self, new_ids: dict[str, str]) -> SchemeEdit:
@@ -143,6 +145,7 @@ class SchemeEdit(Frozen):
                 "drop": tuple(new_ids.get(p, p) for p in self.drop),
                 "required": tuple(new_ids.get(p, p) for p in self.required),
                 "accept": {new_ids.get(p, p): phrases for p, phrases in self.accept.items()},
+                "reject": {new_ids.get(p, p): phrases for p, phrases in self.reject.items()},
             }
         )
 
@@ -152,6 +155,7 @@ class SchemeEdit(Frozen):
         named += [(("drop", i), pid) for i, pid in enumerate(self.drop)]
         named += [(("required", i), pid) for i, pid in enumerate(self.required)]
         named += [(("accept", pid), pid) for pid in self.accept]
+        named += [(("reject", pid), pid) for pid in self.reject]
         return named
 
 

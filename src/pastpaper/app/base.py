@@ -12,13 +12,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Self
 
-from pastpaper.errors import NotFound, StoreError
+from pastpaper.errors import Forbidden, NotFound, StoreError
 from pastpaper.settings import Settings
 
 if TYPE_CHECKING:
     from pastpaper.course import Course
     from pastpaper.marking import Marker
-    from pastpaper.store import QuestionDetail, Store
+    from pastpaper.store import CourseSummary, QuestionDetail, Store
     from pastpaper.store.people import User
 
 __all__ = ["Base", "Clock", "installed_marker"]
@@ -89,17 +89,38 @@ class Base:
         return self._marker
 
     def visible_courses(self) -> set[str] | None:
-        """The slugs of the courses the user may see: a student, those of their classes;
-        None for a teacher or an admin, who see every course."""
-        if self.user.role != "student":
+        """The slugs of the courses the user may see: a student, those of their classes; a
+        teacher, the installation's (those with no owner), their own and their classes';
+        None for an admin, who sees every course."""
+        role, login = self.user.role, self.user.login
+        if role == "admin":
             return None
-        login = self.user.login
-        return {
-            slug
-            for school_class in self.store.people.classes()
-            if login in school_class.students
-            for slug in school_class.courses
+        classes = self.store.people.classes()
+        if role == "student":
+            return {slug for c in classes if login in c.students for slug in c.courses}
+        mine = {slug for c in classes if c.teacher == login for slug in c.courses}
+        return mine | {
+            c.slug for c in self.store.courses() if c.owner_id is None or c.owner_id == self.user.id
         }
+
+    def may_change(self, course: CourseSummary) -> bool:
+        """Whether the user may change the course (its notes, its schemes, delete it): an
+        admin any course, a teacher those they own."""
+        return self.user.role == "admin" or (
+            self.user.role == "teacher" and course.owner_id == self.user.id
+        )
+
+    def require_changeable(self, ref: str) -> CourseSummary:
+        """The course (slug or id), if the user may change it. One they may not see is
+        NotFound (as if it were not there); one they see but do not own is Forbidden."""
+        self.require_visible_ref(ref)
+        course = self.store.summary(ref)
+        if not self.may_change(course):
+            whose = "the installation's" if course.owner_id is None else "another teacher's"
+            raise Forbidden(
+                f"{course.slug} is {whose} course; only its owner or an admin can change it"
+            )
+        return course
 
     def visible_course_ids(self) -> set[int] | None:
         """The ids of the courses the user may see; None for every course."""

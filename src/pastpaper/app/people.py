@@ -144,13 +144,13 @@ class Accounts(Base):
 
     def enrol(self, student_login: str, class_ref: int | str) -> SchoolClass:
         """Put a student in a class (by id or join code): its teacher or an admin."""
-        school_class = self._teaching(class_ref, "enrol students in")
+        school_class = self.taught_class(class_ref, "enrol students in")
         return self.store.people.enrol(student_login, school_class.id, now=self.now())
 
     def remove_student(self, class_ref: int | str, student_login: str) -> SchoolClass:
         """Take a student out of a class: its teacher or an admin. What the student did
         (attempts, cards, drafts) stays theirs; NotFound if they are not in the class."""
-        school_class = self._teaching(class_ref, "remove students from")
+        school_class = self.taught_class(class_ref, "remove students from")
         if student_login not in school_class.students:
             raise NotFound(f"{student_login} is not in {school_class.name}")
         self.store.people.leave(student_login, school_class.id)
@@ -168,12 +168,13 @@ class Accounts(Base):
 
     def assign_course(self, class_ref: int | str, course: str) -> SchoolClass:
         """Give a class a course (slug or id) to study: its teacher or an admin."""
-        school_class = self._teaching(class_ref, "assign courses to")
+        school_class = self.taught_class(class_ref, "assign courses to")
+        self.require_visible_ref(course)
         return self.store.people.assign_course(school_class.id, course)
 
     def set_class_exam_date(self, class_ref: int | str, exam_date: date | None) -> SchoolClass:
         """A class's exam date (None: none): its teacher or an admin."""
-        school_class = self._teaching(class_ref, "set the exam date of")
+        school_class = self.taught_class(class_ref, "set the exam date of")
         return self.store.people.set_class_exam_date(school_class.id, exam_date)
 
     # -- who may ----------------------------------------------------------------------------
@@ -182,7 +183,7 @@ class Accounts(Base):
         if self.user.role != "admin":
             raise Forbidden(f"{self.user.login} is a {self.user.role}; only an admin can {doing}")
 
-    def _teaching(self, class_ref: int | str, doing: str) -> SchoolClass:
+    def taught_class(self, class_ref: int | str, doing: str) -> SchoolClass:
         """The class, if the acting user teaches it or is an admin; else Forbidden."""
         school_class = self.school_class(class_ref)
         if self.user.role != "admin" and school_class.teacher != self.user.login:

@@ -12,6 +12,7 @@ from pastpaper.language import NEGATIONS
 from pastpaper.marking.calibration import Calibration
 from pastpaper.schemes.points import Point
 from pastpaper.schemes.scheme import SchemePoint, content_stems
+from pastpaper.text import match_key
 
 if TYPE_CHECKING:
     import numpy as np
@@ -22,6 +23,7 @@ __all__ = [
     "FEATURES",
     "LENGTH_MOST",
     "LENGTH_UNIT",
+    "REJECT_LIKENESS",
     "TERM_LIKENESS",
     "Encode",
     "developed",
@@ -29,6 +31,7 @@ __all__ = [
     "match_features",
     "match_scores",
     "negated",
+    "rejected",
 ]
 
 #: What encodes texts as unit vectors, one row each (``Model.encode``).
@@ -47,6 +50,12 @@ TERM_LIKENESS = 80
 #: The fewest words of a claim that develops its point (explains or supports it, and may
 #: earn a second mark): "because it was cheap" alone makes no developed point.
 DEVELOPED_WORDS = 10
+#: How alike in meaning (cosine) a claim must be to a phrasing a teacher rejected for a point
+#: to be refused that point, when it is also closer to the rejected phrasing than to any
+#: accepted one. A claim that contains the rejected phrasing word for word is refused at any
+#: likeness. Set, not fitted: a teacher's rejection names what students actually wrote, so
+#: it should catch close rewordings of it and leave other answers alone.
+REJECT_LIKENESS = 0.8
 
 _NEGATION = re.compile(rf"\b(?:{NEGATIONS})\b|n't\b", re.IGNORECASE)
 _EXPLAINS = re.compile(
@@ -109,6 +118,33 @@ def match_features(
         features[i, :, 4] = echoes[i]
         features[i, :, 5] = length(claim)
     return features
+
+
+def rejected(
+    claims: list[str],
+    points: list[SchemePoint],
+    similarity: npt.NDArray[np.float32],
+    encode: Encode,
+) -> npt.NDArray[np.bool_]:
+    """For each claim and point (claims × points), whether a teacher said that what the claim
+    says does not earn the point: it contains a rejected phrasing, or is at least
+    REJECT_LIKENESS alike to one and closer to it than to the point's accepted phrasings
+    (``similarity``, the first feature of ``match_features``)."""
+    import numpy as np
+
+    refused = np.zeros((len(claims), len(points)), dtype=np.bool_)
+    keys = [match_key(c) for c in claims]
+    for j, point in enumerate(points):
+        if not point.reject:
+            continue
+        vectors = encode([*claims, *point.reject])
+        likeness = (vectors[: len(claims)] @ vectors[len(claims) :].T).max(axis=1)
+        phrases = [match_key(r) for r in point.reject]
+        for i, key in enumerate(keys):
+            said = any(phrase in key for phrase in phrases)
+            close = likeness[i] >= REJECT_LIKENESS and likeness[i] > similarity[i, j]
+            refused[i, j] = said or bool(close)
+    return refused
 
 
 def match_scores(

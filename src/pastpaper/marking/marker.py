@@ -37,7 +37,7 @@ from pastpaper.marking.claims import (
     plain_words,
     read_as_marked,
 )
-from pastpaper.marking.features import developed, match_features, match_scores
+from pastpaper.marking.features import developed, match_features, match_scores, rejected
 from pastpaper.marking.inaccuracies import Wrong, contradiction, plain_stems, reported, wrong_facts
 from pastpaper.marking.respell import not_english
 from pastpaper.marking.result import Credit, Marking, Missed, Span
@@ -183,10 +183,12 @@ class Marker:
         # Every point of the scheme, creditable ones first as the scheme ranks them: a claim's
         # facts are checked against the point it is about, even one that earns nothing here.
         every = list(scheme.points)
-        features = match_features(
-            claim_texts(text, scheme), every, self.model.encode, scheme.question.text
-        )
+        texts = claim_texts(text, scheme)
+        features = match_features(texts, every, self.model.encode, scheme.question.text)
         all_similarity, all_score = features[:, :, 0], match_scores(features, calibration)
+        # What a teacher said does not earn a point never earns it.
+        refused = rejected(texts, every, all_similarity, self.model.encode)
+        all_score[refused] = 0.0
         similarity, score = all_similarity[:, : len(points)], all_score[:, : len(points)]
         # An answer judged whole (a short answer, or one against a model answer) earns through
         # the point it is closest to, with the claim closest to that point.
@@ -212,7 +214,7 @@ class Marker:
 
         def earns(i: int, j: int) -> bool:
             if judge is not None:
-                return (i, j) == whole_credit
+                return (i, j) == whole_credit and not refused[i, j]
             return bool(score[i, j] >= threshold and similarity[i, j] >= floor)
 
         wrong = wrong_facts(claims, every, all_score, all_similarity, earns, scheme, calibration)

@@ -85,6 +85,7 @@ class SchemePoint(Frozen):
     creditable: bool
     required: bool = False
     accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()  # phrasings a teacher said do not earn the point
     origin: Literal["notes", "teacher"] = "notes"
     why_not: str | None = None  # why a listed point earns nothing for this question
     # For a question asking for a judgement: does the point support the view it puts
@@ -135,6 +136,7 @@ class MarkScheme(Frozen):
                 flag = " (required)" if item.required else ""
                 lines.append(f"  • {item.point.text}{flag}  [{item.point.id}]")
                 lines += [f"      also accept: {phrase}" for phrase in item.accept]
+                lines += [f"      do not accept: {phrase}" for phrase in item.reject]
         others = [p for p in self.points if not p.creditable]
         if others:
             lines += ["", "Earns nothing on its own for this question:"]
@@ -208,6 +210,7 @@ def build_scheme(
                 creditable=why_not is None,
                 required=required,
                 accept=tuple(edit.accept.get(point.id, ())),
+                reject=tuple(edit.reject.get(point.id, ())),
                 why_not=why_not,
                 side=_side(point, family.notes) if judgement else None,
             )
@@ -231,6 +234,7 @@ def build_scheme(
                 creditable=True,
                 required=teacher.id in edit.required,
                 accept=tuple(added.accept),
+                reject=tuple(edit.reject.get(teacher.id, ())),
                 origin="teacher",
             )
         )

@@ -52,6 +52,7 @@ from pastpaper.store.sync import (
 from pastpaper.store.tables import (
     ATTEMPTS,
     CARDS,
+    COURSE_OWNERS,
     COURSES,
     FAMILIES,
     NOTES,
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from pastpaper.store.drafts import Drafts
     from pastpaper.store.memory import Memory
     from pastpaper.store.people import People
+    from pastpaper.store.teaching import Teaching
     from pastpaper.store.tokens import Tokens
 
 __all__ = [
@@ -90,6 +92,7 @@ class CourseSummary:
     questions: int
     notes: int
     updated_at: datetime
+    owner_id: int | None = None  # who owns it; None: the installation's (command line)
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,13 @@ class Store:
         return Drafts(self.engine)
 
     @property
+    def teaching(self) -> Teaching:
+        """Who owns each course, and every version of each question's scheme edits."""
+        from pastpaper.store.teaching import Teaching
+
+        return Teaching(self.engine)
+
+    @property
     def people(self) -> People:
         """The users and classes, in this database."""
         from pastpaper.store.people import People
@@ -280,19 +290,21 @@ class Store:
         replace: bool = False,
         keep_schemes: bool = False,
         now: datetime | None = None,
+        owner_id: int | None = None,
     ) -> Saved:
         """Save a course: update the one imported from the same ``source`` before, else add it.
 
         A course from another source that has the same slug is never overwritten unless
         ``replace`` is set: the new one is saved as ``slug-2`` (``-3``, ...) instead.
         With ``keep_schemes`` the stored questions keep the teacher's scheme edits (notes
-        carry none); otherwise the course's own scheme edits replace them.
+        carry none); otherwise the course's own scheme edits replace them. ``owner_id``: who
+        owns a course this adds (None: the installation); a course updated keeps its owner.
         """
         now = now or datetime.now(UTC)
         tries = _SAVE_TRIES
         while True:
             try:
-                return self._save(course, source, replace, keep_schemes, now)
+                return self._save(course, source, replace, keep_schemes, now, owner_id)
             except IntegrityError as error:
                 # Two imports of one new course at once (on PostgreSQL; SQLite's writers
                 # queue): the loser's transaction rolled back whole, and run again it
@@ -310,7 +322,13 @@ class Store:
                 ) from None
 
     def _save(
-        self, course: Course, source: str | None, replace: bool, keep_schemes: bool, now: datetime
+        self,
+        course: Course,
+        source: str | None,
+        replace: bool,
+        keep_schemes: bool,
+        now: datetime,
+        owner_id: int | None,
     ) -> Saved:
         with writing(self.engine) as conn:
             base = course.slug
@@ -351,6 +369,10 @@ class Store:
                     )
                     .returning(COURSES.c.id)
                 )
+                if owner_id is not None:
+                    conn.execute(
+                        insert(COURSE_OWNERS).values(course_id=course_id, owner_id=owner_id)
+                    )
             else:
                 course_id, slug = target.id, target.slug
                 made_from = {"notes_source": source} if keep_schemes else {}
@@ -412,6 +434,9 @@ class Store:
         counts = {name: dict(self._count(column)) for name, column in _COUNTED.items()}
         with self.engine.connect() as conn:
             rows = conn.execute(select(COURSES).order_by(COURSES.c.id)).all()
+            owners = dict(
+                conn.execute(select(COURSE_OWNERS.c.course_id, COURSE_OWNERS.c.owner_id)).all()
+            )
         return [
             CourseSummary(
                 id=row.id,
@@ -421,6 +446,7 @@ class Store:
                 questions=counts["questions"].get(row.id, 0),
                 notes=counts["notes"].get(row.id, 0),
                 updated_at=row.updated_at,
+                owner_id=owners.get(row.id),
             )
             for row in rows
         ]

@@ -27,14 +27,19 @@ __all__ = [
     "CLASSES",
     "CLASS_COURSES",
     "COURSES",
+    "COURSE_OWNERS",
     "DRAFTS",
     "ENROLMENTS",
     "FAMILIES",
+    "JOBS",
+    "JOB_ROWS",
+    "MODERATIONS",
     "NOTES",
     "QUESTIONS",
     "QUESTION_SCHEDULES",
     "REVIEWS",
     "ROLES",
+    "SCHEME_VERSIONS",
     "TOPICS",
     "USERS",
     "ApiTokenRow",
@@ -44,14 +49,19 @@ __all__ = [
     "CardStateRow",
     "ClassCourseRow",
     "ClassRow",
+    "CourseOwnerRow",
     "CourseRow",
     "DraftRow",
     "EnrolmentRow",
     "FamilyRow",
+    "JobRow",
+    "JobRowRow",
+    "ModerationRow",
     "NoteRow",
     "QuestionRow",
     "QuestionScheduleRow",
     "ReviewRow",
+    "SchemeVersionRow",
     "TopicRow",
     "UserRow",
 ]
@@ -362,3 +372,100 @@ QUESTION_SCHEDULES: Table = QuestionScheduleRow.__table__  # type: ignore[assign
 ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
 DRAFTS: Table = DraftRow.__table__  # type: ignore[assignment]
 API_TOKENS: Table = ApiTokenRow.__table__  # type: ignore[assignment]
+
+
+# -- teaching: versions of a scheme, moderated marks, bulk-marking jobs (migration 0006) -----
+
+
+class CourseOwnerRow(Base):
+    """Who owns a course: the teacher who uploaded it, who alone (with an admin) may change
+    it. A course without a row is the installation's, made at the command line."""
+
+    __tablename__ = "course_owners"
+    __table_args__ = (Index("ix_course_owners_owner_id", "owner_id"),)
+
+    course_id: Mapped[int] = mapped_column(
+        ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True
+    )
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+
+
+class SchemeVersionRow(Base):
+    """One version of a question's scheme edits: every change a teacher makes is a new row,
+    so what a mark was given under can always be read back."""
+
+    __tablename__ = "scheme_versions"
+    __table_args__ = (UniqueConstraint("question_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    scheme: Mapped[str | None] = mapped_column(Text)  # SchemeEdit as JSON; None: no edits
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ModerationRow(Base):
+    """A teacher's mark for an attempt, with the machine's mark it replaced and why; the
+    newest row of an attempt is its moderated mark, the older ones its history."""
+
+    __tablename__ = "moderations"
+    __table_args__ = (Index("ix_moderations_attempt_id", "attempt_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    mark: Mapped[int] = mapped_column(Integer)
+    machine_mark: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class JobRow(Base):
+    """A bulk-marking job a teacher started: a class's CSV, or the submitted attempts to one
+    question; it runs in the background and counts its rows as they are marked."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_owner_id", "owner_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # "csv" or "attempts"
+    name: Mapped[str] = mapped_column(Text)  # the file's name, or what was marked
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("classes.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20))  # queued, running, done, failed
+    total: Mapped[int] = mapped_column(Integer)
+    done: Mapped[int] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class JobRowRow(Base):
+    """One row of a bulk-marking job: the row as given (every column kept) and its mark."""
+
+    __tablename__ = "job_rows"
+    __table_args__ = (UniqueConstraint("job_id", "row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    row: Mapped[int] = mapped_column(Integer)  # its place in the file, from 1
+    fields: Mapped[str] = mapped_column(Text)  # the row's columns as JSON, as given
+    student: Mapped[str] = mapped_column(Text)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("attempts.id", ondelete="SET NULL"))
+    answer: Mapped[str] = mapped_column(Text)
+    mark: Mapped[int | None] = mapped_column(Integer)
+    max_marks: Mapped[int | None] = mapped_column(Integer)
+    marking: Mapped[str | None] = mapped_column(Text)  # the Marking as JSON
+    error: Mapped[str | None] = mapped_column(Text)  # why the row could not be marked
+
+
+COURSE_OWNERS: Table = CourseOwnerRow.__table__  # type: ignore[assignment]
+SCHEME_VERSIONS: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
+MODERATIONS: Table = ModerationRow.__table__  # type: ignore[assignment]
+JOBS: Table = JobRow.__table__  # type: ignore[assignment]
+JOB_ROWS: Table = JobRowRow.__table__  # type: ignore[assignment]
