@@ -12,7 +12,7 @@ import pytest
 from pastpaper.app import Pastpaper
 from pastpaper.app.base import installed_marker
 from pastpaper.course import SchemeEdit
-from pastpaper.errors import Forbidden, NotFound
+from pastpaper.errors import Forbidden, InputError, NotFound
 from pastpaper.ingest import read_notes
 from pastpaper.settings import Settings
 from pastpaper.store import Store
@@ -125,3 +125,102 @@ def test_a_rejected_phrasing_keeps_an_answer_from_the_point_it_would_earn(
     # Another point's wording is not refused for that point.
     other = scheme.creditable[1]
     assert other.point.id in {c.point_id for c in marker.mark(other.point.text, rejected).credited}
+
+
+@pytest.fixture
+def class_answers(bank: Pastpaper) -> tuple[Pastpaper, int, dict[str, int]]:
+    """Two students of Ms Reed's class have answered one seed question: one answer earns
+    the scheme's first point, the other is beside the point."""
+    store, people = bank.store, bank.store.people
+    people.add_user("ana", "Ana Silva", "student", now=NOW)
+    school_class = people.add_class("ms.reed", "11B", now=NOW)
+    [shared] = [c.slug for c in store.courses()]
+    people.assign_course(school_class.id, shared)
+    for login in ("sam", "ana"):
+        people.enrol(login, school_class.id, now=NOW)
+    # 1962's "Describe ..." (6): its first point's wording earns two of its points.
+    question = next(q for q in store.questions() if q.marks and q.command_word == "describe")
+    top = bank.scheme(question.id).scheme.creditable[0].point.text
+    attempts = {
+        login: bank.acting_for(people.user(login)).submit_answer(question.id, text).attempt_id
+        for login, text in (("sam", top), ("ana", "The weather in Moscow was cold."))
+    }
+    return bank, question.id, attempts
+
+
+def test_a_dry_run_lists_the_answers_an_edit_would_change_and_writes_nothing(
+    class_answers: tuple[Pastpaper, int, dict[str, int]],
+) -> None:
+    bank, question_id, attempts = class_answers
+    scheme = bank.scheme(question_id).scheme
+    top = scheme.creditable[0]
+    before = {a.login: a.mark for a in bank.store.answers.for_question(question_id)}
+    assert before["sam"] and before["sam"] > 0
+    edit = SchemeEdit(drop=(top.point.id,))
+    preview = bank.remark_preview(question_id, edit)
+    assert preview.version is None and preview.answers == 2
+    [change] = preview.changes
+    assert (change.login, change.attempt_id, change.old_mark) == (
+        "sam",
+        attempts["sam"],
+        before["sam"],
+    )
+    assert change.new_mark < before["sam"]
+    assert top.point.text in change.lost
+    # Nothing was written: the scheme and the marks are as they were.
+    assert bank.store.teaching.scheme_versions(question_id) == []
+    assert {a.login: a.mark for a in bank.store.answers.for_question(question_id)} == before
+    # Applied, the marks change as the dry run said, and the edit is version 1.
+    applied = bank.apply_scheme_edit(question_id, edit, "the point is too general")
+    assert applied.version == 1 and applied.changes == preview.changes
+    after = {a.login: a.mark for a in bank.store.answers.for_question(question_id)}
+    assert after == {"sam": change.new_mark, "ana": before["ana"]}
+    assert [v.reason for v in bank.scheme_versions(question_id)] == [
+        "as imported",
+        "the point is too general",
+    ]
+
+
+def test_only_the_courses_owner_or_an_admin_may_edit_its_schemes(
+    class_answers: tuple[Pastpaper, int, dict[str, int]],
+) -> None:
+    bank, question_id, _ = class_answers
+    people = bank.store.people
+    with pytest.raises(Forbidden):  # the installation's course: only an admin
+        bank.acting_for(people.user("ms.reed")).remark_preview(question_id, None)
+    with pytest.raises(Forbidden):  # a student of a class studying it
+        bank.acting_for(people.user("sam")).remark_preview(question_id, None)
+    with pytest.raises(Forbidden):
+        bank.acting_for(people.user("sam")).scheme_versions(question_id)
+    course_id = bank.store.courses()[0].id
+    bank.store.teaching.set_owner(course_id, people.user("ms.reed").id)
+    assert bank.acting_for(people.user("ms.reed")).remark_preview(question_id, None).changes == ()
+    with pytest.raises(InputError, match="say why"):
+        bank.apply_scheme_edit(question_id, None, "  ")
+
+
+def test_a_moderated_mark_stands_and_keeps_the_machines(
+    class_answers: tuple[Pastpaper, int, dict[str, int]],
+) -> None:
+    bank, question_id, attempts = class_answers
+    answers = bank.store.answers
+    reed = bank.store.people.user("ms.reed")
+    ana = next(a for a in answers.for_question(question_id) if a.login == "ana")
+    answers.moderate([ana.attempt_id], mark=2, reason="a fair point", moderator_id=reed.id, now=NOW)
+    later = NOW + timedelta(hours=1)
+    answers.moderate(
+        [ana.attempt_id], mark=1, reason="on reflection", moderator_id=reed.id, now=later
+    )
+    ana = next(a for a in answers.for_question(question_id) if a.login == "ana")
+    assert ana.final == 1 and ana.moderation is not None
+    assert (ana.moderation.machine_mark, ana.moderation.moderator) == (ana.mark, "ms.reed")
+    assert [m.reason for m in answers.moderations(ana.attempt_id)] == [
+        "a fair point",
+        "on reflection",
+    ]
+    with pytest.raises(NotFound):
+        answers.moderate(
+            [ana.attempt_id, 999_999], mark=0, reason="x", moderator_id=reed.id, now=NOW
+        )
+    assert len(answers.moderations(ana.attempt_id)) == 2  # nothing half-written
+    assert attempts["ana"] == ana.attempt_id

@@ -23,10 +23,11 @@ from pastpaper.app.exports import Exports
 from pastpaper.app.people import Accounts
 from pastpaper.app.practice import Practice
 from pastpaper.app.records import Records
+from pastpaper.app.remark import SchemeEditing
 from pastpaper.app.tokens import ApiTokens
 
 __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
-class Pastpaper(Exports, Records, Practice, Accounts, ApiTokens, DemoSchooling):
+class Pastpaper(Exports, Records, Practice, Accounts, ApiTokens, DemoSchooling, SchemeEditing):
     """The question bank, its marking, a student's study and the people, over one store."""

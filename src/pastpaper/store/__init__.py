@@ -64,6 +64,7 @@ from pastpaper.store.transactions import prepare, writing
 from pastpaper.text import match_key, shorten
 
 if TYPE_CHECKING:
+    from pastpaper.store.answers import Answers
     from pastpaper.store.drafts import Drafts
     from pastpaper.store.memory import Memory
     from pastpaper.store.people import People
@@ -249,6 +250,13 @@ class Store:
         from pastpaper.store.drafts import Drafts
 
         return Drafts(self.engine)
+
+    @property
+    def answers(self) -> Answers:
+        """Every student's attempts to a question, their re-marking and moderation."""
+        from pastpaper.store.answers import Answers
+
+        return Answers(self.engine)
 
     @property
     def teaching(self) -> Teaching:

@@ -14,14 +14,14 @@ deleted. A draft is removed once its answer is submitted (the attempt keeps it t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from pastpaper.store.guard import reported
-from pastpaper.store.tables import DRAFTS
+from pastpaper.store.tables import DRAFTS, in_utc
 from pastpaper.store.transactions import writing
 
 __all__ = ["Drafts", "StoredDraft"]
@@ -113,17 +113,12 @@ def _theirs(user_id: int, question_id: int) -> Any:
     return select(DRAFTS).where(DRAFTS.c.user_id == user_id, DRAFTS.c.question_id == question_id)
 
 
-def _utc(moment: datetime) -> datetime:
-    """SQLite gives a time back without its zone (it was written in UTC)."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def _draft(row: Any) -> StoredDraft:
     return StoredDraft(
         question_id=row.question_id,
         course=row.course,
         question=row.question,
         answer=row.answer,
-        started_at=_utc(row.started_at),
-        saved_at=_utc(row.saved_at),
+        started_at=in_utc(row.started_at),
+        saved_at=in_utc(row.saved_at),
     )

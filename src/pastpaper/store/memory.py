@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -46,6 +46,7 @@ from pastpaper.store.tables import (
     COURSES,
     QUESTION_SCHEDULES,
     REVIEWS,
+    in_utc,
 )
 from pastpaper.store.transactions import writing
 from pastpaper.study.cards import Card
@@ -388,12 +389,6 @@ def _card_values(
     return values
 
 
-def _utc(moment: datetime) -> datetime:
-    """Times in UTC: SQLite hands them back without their zone (they were written in UTC),
-    PostgreSQL in the server's zone."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def _stored_card(row: Any) -> StoredCard:
     return StoredCard(
         id=row.id,
@@ -406,7 +401,7 @@ def _stored_card(row: Any) -> StoredCard:
         source=row.source,
         tags=tuple(json.loads(row.tags)),
         state=None if row.state is None else dict(json.loads(row.state)),
-        due=None if row.due is None else _utc(row.due),
+        due=None if row.due is None else in_utc(row.due),
         retired=row.retired_at is not None,
     )
 
@@ -419,8 +414,8 @@ def _attempt(row: Any) -> Attempt:
         topic=row.topic,
         question=row.question,
         answer=row.answer,
-        started_at=_utc(row.started_at),
-        submitted_at=_utc(row.submitted_at),
+        started_at=in_utc(row.started_at),
+        submitted_at=in_utc(row.submitted_at),
         seconds_allowed=row.seconds_allowed,
         mark=row.mark,
         max_marks=row.max_marks,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
@@ -64,6 +64,7 @@ __all__ = [
     "SchemeVersionRow",
     "TopicRow",
     "UserRow",
+    "in_utc",
 ]
 
 _NAMING = {
@@ -73,6 +74,12 @@ _NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def in_utc(moment: datetime) -> datetime:
+    """A stored time in UTC: SQLite hands times back without their zone (they were written
+    in UTC), PostgreSQL in the server's zone."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class Base(DeclarativeBase):

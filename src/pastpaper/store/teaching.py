@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from pastpaper.course import SchemeEdit
 from pastpaper.errors import NotFound
 from pastpaper.store.guard import reported
-from pastpaper.store.tables import COURSE_OWNERS, COURSES, QUESTIONS, SCHEME_VERSIONS, USERS
+from pastpaper.store.tables import COURSE_OWNERS, COURSES, QUESTIONS, SCHEME_VERSIONS, USERS, in_utc
 from pastpaper.store.transactions import writing
 
 __all__ = ["SchemeVersion", "Teaching"]
@@ -137,7 +137,7 @@ class Teaching:
                 edit=SchemeEdit.model_validate_json(row.scheme) if row.scheme else None,
                 author=row.login,
                 reason=row.reason,
-                created_at=row.created_at,
+                created_at=in_utc(row.created_at),
             )
             for row in rows
         ]

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
 
 from pastpaper.errors import NotFound, PeopleError
 from pastpaper.store.guard import reported
-from pastpaper.store.tables import API_TOKENS
+from pastpaper.store.tables import API_TOKENS, in_utc
 from pastpaper.store.transactions import writing
 
 __all__ = ["StoredToken", "Tokens", "hash_token"]
@@ -113,9 +113,7 @@ class Tokens:
 
 
 def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return None if moment is None else in_utc(moment)
 
 
 def _token(row: Any) -> StoredToken:
