@@ -17,6 +17,7 @@ notes at a glance), ``exports`` and ``people`` (users, classes, signing in, who 
 
 from __future__ import annotations
 
+from pastpaper.app.backups import Backups
 from pastpaper.app.base import Clock, installed_marker
 from pastpaper.app.demo_school import DemoSchooling
 from pastpaper.app.exports import Exports
@@ -29,5 +30,7 @@ from pastpaper.app.tokens import ApiTokens
 __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
-class Pastpaper(Exports, Records, Practice, Accounts, ApiTokens, DemoSchooling, SchemeEditing):
+class Pastpaper(
+    Exports, Records, Practice, Accounts, ApiTokens, DemoSchooling, SchemeEditing, Backups
+):
     """The question bank, its marking, a student's study and the people, over one store."""

@@ -3,8 +3,8 @@
 Each command parses, calls one method of the application layer, renders what comes back.
 The commands live by what they are for: ``bank`` (import, courses, questions, show, points,
 scheme, export, demo), ``marking`` (mark, eval), ``study`` (cards, review, practise,
-progress, trends, timeline), ``exports`` (export-anki, export-moodle) and ``people`` (users,
-classes); ``options`` holds
+progress, trends, timeline), ``exports`` (export-anki, export-moodle), ``people`` (users,
+classes) and ``backups`` (backup, restore); ``options`` holds
 what they share besides printing, ``render`` the printing. None imports another command
 module; this one gathers them, in the order ``--help`` lists them.
 
@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pastpaper.cli import bank, exports, marking, people, study, web
+from pastpaper.cli import backups, bank, exports, marking, people, study, web
 from pastpaper.cli.options import HELP, friendly
 from pastpaper.settings import load_settings
 
@@ -75,6 +75,8 @@ app.command("export-moodle")(exports.export_moodle)
 app.command()(web.serve)
 app.add_typer(people.users_app, name="users")
 app.add_typer(people.classes_app, name="classes")
+app.command()(backups.backup)
+app.command()(backups.restore)
 
 
 def main() -> Any:
