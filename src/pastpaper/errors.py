@@ -37,6 +37,7 @@ __all__ = [
     "PeopleError",
     "SettingsError",
     "StoreError",
+    "TooManySignIns",
     "clip",
     "quote",
     "where",
@@ -145,6 +146,14 @@ class PeopleError(PastpaperError):
 class Forbidden(PastpaperError):
     """A change the acting user's role does not allow: a student adding a class, a teacher
     enrolling a student in another teacher's class."""
+
+
+class TooManySignIns(PastpaperError):
+    """Sign-in refused for a while after too many failures for an account or an address."""
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after  # seconds until a sign-in is tried again
 
 
 class AnswerKept(StoreError):

@@ -207,3 +207,22 @@ async def test_a_multipart_form_is_checked_for_its_token_too(client: httpx.Async
     assert refused.status_code == 403
     taken = await client.post("/sign-out", data={"csrftoken": token}, files=files)
     assert (taken.status_code, taken.headers["location"]) == (303, "/sign-in")
+
+
+async def test_sign_in_is_refused_for_a_while_after_too_many_failures(
+    client: httpx.AsyncClient,
+) -> None:
+    await make_first_account(client)
+    await send_form(client, "/", "/sign-out", {})
+    for _ in range(5):
+        wrong = await send_form(
+            client, "/sign-in", "/sign-in", {"login": "ms.reed", "password": "not it at all"}
+        )
+        assert wrong.status_code == 400
+    held = await send_form(
+        client, "/sign-in", "/sign-in", {"login": "ms.reed", "password": PASSWORD}
+    )
+    assert held.status_code == 429
+    assert int(held.headers["retry-after"]) > 0
+    assert "Too many failed sign-ins for this login: try again in 15 minutes." in held.text
+    assert (await client.get("/")).headers["location"] == "/sign-in"  # not signed in

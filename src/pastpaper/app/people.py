@@ -14,14 +14,22 @@ an admin). A rule broken is ``Forbidden``; the time of each change is ``self.now
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from pastpaper.app.base import Base
-from pastpaper.errors import Forbidden, NotFound, PeopleError
+from pastpaper.errors import Forbidden, NotFound, PeopleError, TooManySignIns
 from pastpaper.store.people import SchoolClass, User, check_password, verify_nothing
 
-__all__ = ["Accounts", "ClassDetail"]
+__all__ = ["SIGN_IN_WINDOW", "TRIES_PER_ACCOUNT", "TRIES_PER_ADDRESS", "Accounts", "ClassDetail"]
+
+#: Failed sign-ins allowed for one login within SIGN_IN_WINDOW before it must wait (whether
+#: or not such an account exists, so the wait tells nothing), and from one address (a
+#: school's pupils may share one, so more).
+TRIES_PER_ACCOUNT = 5
+TRIES_PER_ADDRESS = 30
+SIGN_IN_WINDOW = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -91,15 +99,36 @@ class Accounts(Base):
             login, display_name, password=password, now=self.now()
         )
 
-    def sign_in(self, login: str, password: str) -> User | None:
+    def sign_in(self, login: str, password: str, address: str = "local") -> User | None:
         """The user with this login and password; None for an unknown login or a wrong
-        password alike, in about the same time, so a sign-in page cannot tell which."""
+        password alike, in about the same time, so a sign-in page cannot tell which.
+        TooManySignIns, before the password is checked, after TRIES_PER_ACCOUNT failures
+        for the login or TRIES_PER_ADDRESS from ``address`` (the client's) within
+        SIGN_IN_WINDOW; the wait ends as the oldest of them leaves the window."""
+        now = self.now()
+        sign_ins = self.store.sign_ins
+        recent = sign_ins.recent(login, address, now - SIGN_IN_WINDOW)
+        for count, most, oldest, whose in (
+            (recent.by_login, TRIES_PER_ACCOUNT, recent.login_oldest, "this login"),
+            (recent.by_address, TRIES_PER_ADDRESS, recent.address_oldest, "your address"),
+        ):
+            if count >= most and oldest is not None:
+                wait = max(1, math.ceil((oldest + SIGN_IN_WINDOW - now).total_seconds()))
+                raise TooManySignIns(
+                    f"Too many failed sign-ins for {whose}: try again in "
+                    f"{math.ceil(wait / 60)} minute{'s' if wait > 60 else ''}.",
+                    retry_after=wait,
+                )
         try:
             user = self.store.people.user(login)
         except NotFound:
             verify_nothing(password)
+            user = None
+        if user is None or not self.store.people.verify_password(login, password):
+            sign_ins.record_failure(login, address, now)
             return None
-        return user if self.store.people.verify_password(login, password) else None
+        sign_ins.clear(login)
+        return user
 
     def sign_up(self, join_code: str, login: str, display_name: str, password: str) -> User:
         """A new student in the class with this join code; an unknown code makes no account."""

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from pastpaper.store.drafts import Drafts
     from pastpaper.store.memory import Memory
     from pastpaper.store.people import People
+    from pastpaper.store.sign_ins import SignIns
     from pastpaper.store.teaching import Teaching
     from pastpaper.store.tokens import Tokens
 
@@ -257,6 +258,13 @@ class Store:
         from pastpaper.store.answers import Answers
 
         return Answers(self.engine)
+
+    @property
+    def sign_ins(self) -> SignIns:
+        """Failed sign-ins, by login and by address."""
+        from pastpaper.store.sign_ins import SignIns
+
+        return SignIns(self.engine)
 
     @property
     def teaching(self) -> Teaching:

@@ -40,6 +40,7 @@ __all__ = [
     "REVIEWS",
     "ROLES",
     "SCHEME_VERSIONS",
+    "SIGN_IN_FAILURES",
     "TOPICS",
     "USERS",
     "ApiTokenRow",
@@ -62,6 +63,7 @@ __all__ = [
     "QuestionScheduleRow",
     "ReviewRow",
     "SchemeVersionRow",
+    "SignInFailureRow",
     "TopicRow",
     "UserRow",
     "in_utc",
@@ -476,3 +478,21 @@ SCHEME_VERSIONS: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
 MODERATIONS: Table = ModerationRow.__table__  # type: ignore[assignment]
 JOBS: Table = JobRow.__table__  # type: ignore[assignment]
 JOB_ROWS: Table = JobRowRow.__table__  # type: ignore[assignment]
+
+
+class SignInFailureRow(Base):
+    """A sign-in that failed: for which login (case-folded) and from which address."""
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (
+        Index("ix_sign_in_failures_login", "login"),
+        Index("ix_sign_in_failures_address", "address"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(Text)
+    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+SIGN_IN_FAILURES: Table = SignInFailureRow.__table__  # type: ignore[assignment]

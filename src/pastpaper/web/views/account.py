@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from pastpaper.errors import PastpaperError
+from pastpaper.errors import PastpaperError, TooManySignIns
 from pastpaper.web.auth import core, current_user, signed_in
 from pastpaper.web.pages import flash, render
 
@@ -74,7 +74,21 @@ def sign_in_page(request: Request, next: str = "/") -> Response:
 
 @router.post("/sign-in")
 def sign_in(request: Request, login: Text, password: Text, next: Text = "/") -> Response:
-    user = core(request).sign_in(login, password)
+    address = request.client.host if request.client is not None else "unknown"
+    try:
+        user = core(request).sign_in(login, password, address)
+    except TooManySignIns as error:
+        page = render(
+            request,
+            "sign_in.html",
+            "Sign in",
+            429,
+            error=str(error),
+            login=login,
+            next=_local(next),
+        )
+        page.headers["Retry-After"] = str(error.retry_after)
+        return page
     if user is None:
         return render(
             request,

@@ -1,5 +1,6 @@
 """Teaching: who owns a course, every version of a question's mark scheme, a teacher's
-moderated marks, and bulk-marking jobs with their rows.
+moderated marks, and bulk-marking jobs with their rows; and failed sign-ins, counted so that
+guessing passwords is slowed however many server processes there are.
 
 A course with no owner (one made at the command line, and every course made before this
 migration) is the installation's, which every teacher may read and only an admin may change.
@@ -152,8 +153,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_job_rows"),
     )
 
+    op.create_table(
+        "sign_in_failures",
+        sa.Column("id", sa.Integer, nullable=False),
+        sa.Column("login", sa.Text, nullable=False),
+        sa.Column("address", sa.Text, nullable=False),
+        _when("failed_at"),
+        sa.PrimaryKeyConstraint("id", name="pk_sign_in_failures"),
+    )
+    op.create_index("ix_sign_in_failures_login", "sign_in_failures", ["login"])
+    op.create_index("ix_sign_in_failures_address", "sign_in_failures", ["address"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_sign_in_failures_address", table_name="sign_in_failures")
+    op.drop_index("ix_sign_in_failures_login", table_name="sign_in_failures")
+    op.drop_table("sign_in_failures")
     op.drop_table("job_rows")
     op.drop_index("ix_jobs_owner_id", table_name="jobs")
     op.drop_table("jobs")
