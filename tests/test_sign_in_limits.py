@@ -61,7 +61,7 @@ def test_a_login_waits_after_its_failures_even_with_the_right_password(
 
 
 def test_an_unknown_login_waits_just_as_a_real_one_does(bank: Pastpaper) -> None:
-    messages = []
+    messages: list[str] = []
     for login in ("ms.reed", "no.such.person"):
         for _ in range(TRIES_PER_ACCOUNT):
             bank.sign_in(login, "a wrong guess", f"10.0.1.{len(messages)}")

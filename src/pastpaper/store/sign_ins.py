@@ -56,9 +56,7 @@ class SignIns:
     def recent(self, login: str, address: str, since: datetime) -> Recent:
         """The failures after ``since`` for the login and from the address."""
         table = SIGN_IN_FAILURES
-        counted = select(func.count(), func.min(table.c.failed_at)).where(
-            table.c.failed_at > since
-        )
+        counted = select(func.count(), func.min(table.c.failed_at)).where(table.c.failed_at > since)
         with self.engine.connect() as conn:
             by_login = conn.execute(counted.where(table.c.login == login.casefold())).one()
             by_address = conn.execute(counted.where(table.c.address == address)).one()
