@@ -129,7 +129,17 @@ def served(web_settings: Settings) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
+    """A page in a fresh browser context; a test fails if the page broke the site's
+    Content-Security-Policy (an inline script, a style or script from elsewhere)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     opened = context.new_page()
+    refused: list[str] = []
+    opened.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield opened
     context.close()
+    assert refused == [], f"the page broke its Content-Security-Policy: {refused}"

@@ -29,6 +29,7 @@ from pastpaper.errors import Forbidden, NotFound, PastpaperError
 from pastpaper.settings import Settings, load_settings
 from pastpaper.web.keys import secret_key
 from pastpaper.web.pages import render
+from pastpaper.web.security import SecurityHeaders
 
 __all__ = ["create_app"]
 
@@ -89,6 +90,8 @@ def create_app(
         cookie_secure=settings.secure_cookies,
         send_csrf_failed=_csrf_failed,
     )
+    # Outermost of all, so that every response, a refusal too, carries the headers.
+    api.add_middleware(SecurityHeaders, https=settings.secure_cookies)
     api.add_exception_handler(PastpaperError, _pastpaper_error)
     api.add_exception_handler(HTTPException, _http_error)
     api.add_exception_handler(FastAPIHTTPException, _http_error)
