@@ -226,3 +226,34 @@ async def test_sign_in_is_refused_for_a_while_after_too_many_failures(
     assert int(held.headers["retry-after"]) > 0
     assert "Too many failed sign-ins for this login: try again in 15 minutes." in held.text
     assert (await client.get("/")).headers["location"] == "/sign-in"  # not signed in
+
+
+async def test_a_password_change_ends_every_other_session_and_sign_out_ends_this_one(
+    client: httpx.AsyncClient, web_app: FastAPI
+) -> None:
+    await make_first_account(client)
+    transport = httpx.ASGITransport(app=web_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as laptop:
+        signed = await send_form(
+            laptop, "/sign-in", "/sign-in", {"login": "ms.reed", "password": PASSWORD}
+        )
+        assert signed.status_code == 303
+        assert "Hello, Ms Reed" in (await laptop.get("/")).text
+        stolen = dict(laptop.cookies)  # a copy of the laptop's session cookie
+        form = {"current": PASSWORD, "password": "a new one here", "again": "a new one here"}
+        changed = await send_form(client, "/account", "/account/password", form)
+        assert changed.headers["location"] == "/account"
+        assert "signed out everywhere else" in (await client.get("/account")).text
+        # The laptop's session, begun with the old password, is over.
+        assert (await laptop.get("/")).headers["location"] == "/sign-in"
+    # This browser's own session began again and goes on.
+    assert "Hello, Ms Reed" in (await client.get("/")).text
+    copied = dict(client.cookies)  # this browser's cookie, copied before signing out
+    await send_form(client, "/", "/sign-out", {})
+    assert (await client.get("/")).headers["location"] == "/sign-in"
+    # Neither cookie opens anything now: the sessions ended on the server, not only here.
+    for cookies in (stolen, copied):
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://testserver", cookies=cookies
+        ) as replayed:
+            assert (await replayed.get("/")).headers["location"] == "/sign-in"

@@ -22,7 +22,14 @@ from pastpaper.app.base import Base
 from pastpaper.errors import Forbidden, NotFound, PeopleError, TooManySignIns
 from pastpaper.store.people import SchoolClass, User, check_password, verify_nothing
 
-__all__ = ["SIGN_IN_WINDOW", "TRIES_PER_ACCOUNT", "TRIES_PER_ADDRESS", "Accounts", "ClassDetail"]
+__all__ = [
+    "SESSION_LIFETIME",
+    "SIGN_IN_WINDOW",
+    "TRIES_PER_ACCOUNT",
+    "TRIES_PER_ADDRESS",
+    "Accounts",
+    "ClassDetail",
+]
 
 #: Failed sign-ins allowed for one login within SIGN_IN_WINDOW before it must wait (whether
 #: or not such an account exists, so the wait tells nothing), and from one address (a
@@ -30,6 +37,8 @@ __all__ = ["SIGN_IN_WINDOW", "TRIES_PER_ACCOUNT", "TRIES_PER_ADDRESS", "Accounts
 TRIES_PER_ACCOUNT = 5
 TRIES_PER_ADDRESS = 30
 SIGN_IN_WINDOW = timedelta(minutes=15)
+#: How long a web session lasts from signing in.
+SESSION_LIFETIME = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -77,13 +86,38 @@ class Accounts(Base):
         self.password_target(login)
         self.store.people.set_password(login, password)
 
-    def change_password(self, current: str, new: str) -> None:
+    def change_password(self, current: str, new: str, keep_session: str | None = None) -> None:
         """The acting user's new password, given their current one (a PeopleError if it is
-        wrong); the new one is checked against the policy first."""
+        wrong); the new one is checked against the policy first. Every web session of the
+        user ends but ``keep_session`` (the browser that changed it)."""
         check_password(new)
         if not self.store.people.verify_password(self.user.login, current):
             raise PeopleError("the current password is not right; the password is unchanged")
         self.store.people.set_password(self.user.login, new)
+        self.store.sessions.end_others(self.user.id, keep_session)
+
+    # -- web sessions ---------------------------------------------------------------------
+
+    def begin_session(self, user: User) -> str:
+        """A new web session for ``user`` (who has just signed in); its token. Sessions
+        that have outlived SESSION_LIFETIME are forgotten meanwhile."""
+        now = self.now()
+        self.store.sessions.forget_before(now - SESSION_LIFETIME)
+        return self.store.sessions.begin(user.id, now)
+
+    def session_user(self, token: str) -> User | None:
+        """The user of a web session that has not ended or expired, else None."""
+        user_id = self.store.sessions.user_of(token, self.now() - SESSION_LIFETIME)
+        if user_id is None:
+            return None
+        try:
+            return self.store.people.user_by_id(user_id)
+        except NotFound:
+            return None
+
+    def end_session(self, token: str) -> None:
+        """End a web session (signing out)."""
+        self.store.sessions.end(token)
 
     # -- signing in -------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from pastpaper.store.drafts import Drafts
     from pastpaper.store.memory import Memory
     from pastpaper.store.people import People
+    from pastpaper.store.sessions import Sessions
     from pastpaper.store.sign_ins import SignIns
     from pastpaper.store.teaching import Teaching
     from pastpaper.store.tokens import Tokens
@@ -258,6 +259,13 @@ class Store:
         from pastpaper.store.answers import Answers
 
         return Answers(self.engine)
+
+    @property
+    def sessions(self) -> Sessions:
+        """The web app's signed-in browsers."""
+        from pastpaper.store.sessions import Sessions
+
+        return Sessions(self.engine)
 
     @property
     def sign_ins(self) -> SignIns:

@@ -43,6 +43,7 @@ __all__ = [
     "SIGN_IN_FAILURES",
     "TOPICS",
     "USERS",
+    "WEB_SESSIONS",
     "ApiTokenRow",
     "AttemptRow",
     "Base",
@@ -66,6 +67,7 @@ __all__ = [
     "SignInFailureRow",
     "TopicRow",
     "UserRow",
+    "WebSessionRow",
     "in_utc",
 ]
 
@@ -496,3 +498,18 @@ class SignInFailureRow(Base):
 
 
 SIGN_IN_FAILURES: Table = SignInFailureRow.__table__  # type: ignore[assignment]
+
+
+class WebSessionRow(Base):
+    """A signed-in browser: the SHA-256 of the session's token (the signed cookie holds the
+    token). Signing out removes it; changing a password removes the user's others."""
+
+    __tablename__ = "web_sessions"
+    __table_args__ = (Index("ix_web_sessions_user_id", "user_id"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+WEB_SESSIONS: Table = WebSessionRow.__table__  # type: ignore[assignment]

@@ -13,8 +13,6 @@ from urllib.parse import quote
 
 from fastapi import HTTPException, Request
 
-from pastpaper.errors import NotFound
-
 __all__ = ["core", "signed_in", "teaching"]
 
 
@@ -44,11 +42,10 @@ def current_user(request: Request) -> Any:
         user = base.user_for_token(token)
         if user is None:
             raise HTTPException(401, "that API token is not known here, or was revoked")
-    elif (user_id := request.session.get("user")) is not None:
-        try:
-            user = base.user_by_id(int(user_id))
-        except NotFound:
-            request.session.clear()  # the account was removed since
+    elif (token := request.session.get("session")) is not None:
+        user = base.session_user(str(token))
+        if user is None:
+            request.session.clear()  # signed out elsewhere, expired, or the account removed
     request.state.user = user
     return user
 

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import Scope, Send
 
+from pastpaper.app.people import SESSION_LIFETIME
 from pastpaper.errors import Forbidden, NotFound, PastpaperError
 from pastpaper.settings import Settings, load_settings
 from pastpaper.web.keys import secret_key
@@ -34,7 +35,7 @@ from pastpaper.web.security import SecurityHeaders
 __all__ = ["create_app"]
 
 #: How long a session lasts without being used again: a school term's fortnight.
-SESSION_SECONDS = 14 * 24 * 3600
+SESSION_SECONDS = int(SESSION_LIFETIME.total_seconds())
 
 #: Titles of the error pages a user may meet, by status.
 ERROR_TITLES = {

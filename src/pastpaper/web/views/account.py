@@ -30,7 +30,7 @@ def _local(path: str | None) -> str:
 def _begin(request: Request, user: Any, to: str = "/") -> Response:
     """Sign ``user`` in: a fresh session (the old one's id is not kept), then go on."""
     request.session.clear()
-    request.session["user"] = user.id
+    request.session["session"] = core(request).begin_session(user)
     return RedirectResponse(_local(to), status_code=303)
 
 
@@ -104,6 +104,8 @@ def sign_in(request: Request, login: Text, password: Text, next: Text = "/") -> 
 
 @router.post("/sign-out")
 def sign_out(request: Request) -> Response:
+    if (token := request.session.get("session")) is not None:
+        core(request).end_session(str(token))  # the cookie, copied or not, opens nothing now
     request.session.clear()
     flash(request, "You are signed out.")
     return RedirectResponse("/sign-in", status_code=303)
@@ -152,10 +154,10 @@ def change_password(
 ) -> Response:
     try:
         _same(password, again)
-        core(request).change_password(current, password)
+        core(request).change_password(current, password, request.session.get("session"))
     except PastpaperError as error:
         return render(request, "account.html", "Your account", 400, error=str(error))
-    flash(request, "Your password is changed.")
+    flash(request, "Your password is changed; you are signed out everywhere else.")
     return RedirectResponse("/account", status_code=303)
 
 

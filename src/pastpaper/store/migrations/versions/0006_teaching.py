@@ -1,6 +1,7 @@
 """Teaching: who owns a course, every version of a question's mark scheme, a teacher's
 moderated marks, and bulk-marking jobs with their rows; and failed sign-ins, counted so that
-guessing passwords is slowed however many server processes there are.
+guessing passwords is slowed however many server processes there are; and web sessions,
+so that signing out or changing a password ends them on the server, not only in a browser.
 
 A course with no owner (one made at the command line, and every course made before this
 migration) is the installation's, which every teacher may read and only an admin may change.
@@ -163,9 +164,22 @@ def upgrade() -> None:
     )
     op.create_index("ix_sign_in_failures_login", "sign_in_failures", ["login"])
     op.create_index("ix_sign_in_failures_address", "sign_in_failures", ["address"])
+    op.create_table(
+        "web_sessions",
+        sa.Column("token_hash", sa.String(64), nullable=False),
+        sa.Column("user_id", sa.Integer, nullable=False),
+        _when("created_at"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name="fk_web_sessions_user_id_users", ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("token_hash", name="pk_web_sessions"),
+    )
+    op.create_index("ix_web_sessions_user_id", "web_sessions", ["user_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_web_sessions_user_id", table_name="web_sessions")
+    op.drop_table("web_sessions")
     op.drop_index("ix_sign_in_failures_address", table_name="sign_in_failures")
     op.drop_index("ix_sign_in_failures_login", table_name="sign_in_failures")
     op.drop_table("sign_in_failures")
