@@ -134,6 +134,26 @@ def test_an_empty_answer_is_refused_and_the_draft_kept(bank: Pastpaper) -> None:
     assert sam.attempts_at(question.id) == []
 
 
+def test_an_answer_longer_than_the_marker_reads_is_refused_and_its_draft_kept(
+    bank: Pastpaper,
+) -> None:
+    from pastpaper.marking.claims import MAX_ANSWER_CHARS
+
+    sam = student_of(bank, "sam", seed_slug(bank))
+    question = sam.questions()[0]
+    endless = ("Khrushchev denounced Stalin in the Secret Speech. " * 500)[: MAX_ANSWER_CHARS + 1]
+    sam.save_draft(question.id, endless)
+    with pytest.raises(InputError, match="more than the 20,000 an answer may have"):
+        sam.submit_answer(question.id, endless)
+    with pytest.raises(InputError, match="20,001 characters"):
+        sam.submit_attempt(question.id, endless)  # the API's way in too
+    assert sam.attempts_at(question.id) == []
+    draft = sam.draft(question.id)
+    assert draft is not None and draft.answer == endless
+    assert sam.practise_page(question.id).max_chars == MAX_ANSWER_CHARS
+    assert sam.submit_answer(question.id, endless[:MAX_ANSWER_CHARS]).attempt_id
+
+
 def test_another_users_attempt_is_not_found(bank: Pastpaper) -> None:
     slug = seed_slug(bank)
     sam, ada = student_of(bank, "sam", slug), student_of(bank, "ada", slug)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pastpaper.app.bank import CourseRow, QuestionRow, QuestionView, scheme_of
 from pastpaper.app.study import Study, require_answer
 from pastpaper.errors import InputError, NotFound, PastpaperError
+from pastpaper.marking.claims import MAX_ANSWER_CHARS
 
 if TYPE_CHECKING:
     from pastpaper.marking import Marking
@@ -72,6 +73,7 @@ class PractisePage:
     draft: StoredDraft | None
     started: datetime
     seconds_gone: int
+    max_chars: int = MAX_ANSWER_CHARS  # the longest answer that can be sent
 
 
 @dataclass(frozen=True)

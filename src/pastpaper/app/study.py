@@ -29,6 +29,7 @@ from pydantic import (
 from pastpaper.app.bank import QuestionRow
 from pastpaper.app.marking import Marks
 from pastpaper.errors import InputError, NotFound, Notice
+from pastpaper.marking.claims import MAX_ANSWER_CHARS
 from pastpaper.store.memory import Attempt, StoredCard
 from pastpaper.study.schedule import Plan, Rating
 from pastpaper.study.timeline import Event
@@ -65,9 +66,16 @@ def shown_front(front: str) -> str:
 
 
 def require_answer(text: str) -> None:
-    """InputError for an answer with nothing in it: it is neither saved nor marked."""
+    """InputError for an answer with nothing in it, or longer than the marker reads
+    (MAX_ANSWER_CHARS, about 3,000 words: no exam answer is near it): it is neither saved
+    nor marked (in the web app its draft keeps it)."""
     if not text.strip():
         raise InputError("the answer is empty: nothing was saved or marked")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise InputError(
+            f"the answer is {len(text):,} characters long, more than the {MAX_ANSWER_CHARS:,} "
+            "an answer may have: nothing was marked (shorten it and send it again)"
+        )
 
 
 class CardView(BaseModel):
