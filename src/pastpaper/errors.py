@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 __all__ = [
+    "AlreadySubmitted",
     "AnswerKept",
     "Forbidden",
     "InputError",
@@ -146,6 +147,14 @@ class PeopleError(PastpaperError):
 class Forbidden(PastpaperError):
     """A change the acting user's role does not allow: a student adding a class, a teacher
     enrolling a student in another teacher's class."""
+
+
+class AlreadySubmitted(PastpaperError):
+    """An answer sent again with the key it was first sent with: it is that attempt."""
+
+    def __init__(self, attempt_id: int):
+        super().__init__(f"this answer was already submitted, as attempt {attempt_id}")
+        self.attempt_id = attempt_id
 
 
 class TooManySignIns(PastpaperError):

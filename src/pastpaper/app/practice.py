@@ -9,13 +9,15 @@ they may see: anyone else's attempt, or a question of another class's course, is
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pastpaper.app.bank import CourseRow, QuestionRow, QuestionView, scheme_of
 from pastpaper.app.study import Study, require_answer
-from pastpaper.errors import InputError, NotFound, PastpaperError
+from pastpaper.errors import AlreadySubmitted, InputError, NotFound, PastpaperError
 from pastpaper.marking.claims import MAX_ANSWER_CHARS
 
 if TYPE_CHECKING:
@@ -63,6 +65,10 @@ class QuestionPage:
     draft: StoredDraft | None
 
 
+#: What a submission key looks like (``secrets.token_urlsafe``, or a script's own).
+_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
 @dataclass(frozen=True)
 class PractisePage:
     """What practising a question starts from: the question, the time the exam allows for
@@ -74,6 +80,9 @@ class PractisePage:
     started: datetime
     seconds_gone: int
     max_chars: int = MAX_ANSWER_CHARS  # the longest answer that can be sent
+    # What the page's form is sent with, new each time the page is made: the same form
+    # sent twice (a double click, a retry) makes one attempt.
+    key: str = field(default_factory=lambda: secrets.token_urlsafe(16))
 
 
 @dataclass(frozen=True)
@@ -182,11 +191,17 @@ class Practice(Study):
         return min(started, now)
 
     def submit_answer(
-        self, question_id: int, text: str, started: datetime | None = None
+        self,
+        question_id: int,
+        text: str,
+        started: datetime | None = None,
+        key: str | None = None,
     ) -> Practised:
         """Submit the user's answer to the question at the exam's pace: it is kept, then
         marked, then the draft is removed. If marking fails the answer is kept (unmarked,
-        see ``mark_left_over``) and so is the draft."""
+        see ``mark_left_over``) and so is the draft. ``key``: what the submission was sent
+        with; sent again with it (a double click, a retried request), AlreadySubmitted
+        names the attempt the first made, and nothing is written."""
         question = self.visible_row(question_id)
         require_answer(text)
         done = self.practise(
@@ -194,9 +209,23 @@ class Practice(Study):
             text,
             started=self.started(started),
             seconds=self.suggested_seconds(question),
+            key=key,
         )
         self.store.drafts.delete(self.user.id, question.id)
         return done
+
+    def submit_once(self, question_id: int, text: str, started: datetime | None, key: str) -> int:
+        """``submit_answer`` with the key the form was sent with; the attempt's id, the first
+        one's when the same form is sent again."""
+        if not _KEY.fullmatch(key):
+            raise InputError(
+                "the form's submission key is not one this site makes; reload the page and "
+                "send the answer again (your draft is kept)"
+            )
+        try:
+            return self.submit_answer(question_id, text, started, key).attempt_id
+        except AlreadySubmitted as again:
+            return again.attempt_id
 
     def attempts_at(self, question_id: int) -> list[Attempt]:
         """The user's attempts at the question, the latest first."""

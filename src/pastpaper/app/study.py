@@ -381,11 +381,18 @@ class Study(Marks):
         )
 
     def practise(
-        self, question_id: int, text: str, *, started: datetime, seconds: int
+        self,
+        question_id: int,
+        text: str,
+        *,
+        started: datetime,
+        seconds: int,
+        key: str | None = None,
     ) -> Practised:
         """Keep an answer submitted now, then mark it and schedule the question: the worse
         it went, the sooner it comes back. An answer the database will not take waits in a
-        file (AnswerKept says where)."""
+        file (AnswerKept says where). ``key``: what the submission was sent with; the same
+        key again is AlreadySubmitted, and nothing is written."""
         from pastpaper.store.recovery import default_folder
         from pastpaper.study.practice import practise
 
@@ -402,6 +409,7 @@ class Study(Marks):
             plan=self.plan,
             mark=self.mark,
             rescue=default_folder(),
+            key=key,
         )
 
     # -- progress and the notes at a glance ---------------------------------------------------

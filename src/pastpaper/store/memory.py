@@ -36,8 +36,9 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
-from pastpaper.errors import NotFound
+from pastpaper.errors import AlreadySubmitted, NotFound
 from pastpaper.store.guard import reported
 from pastpaper.store.tables import (
     ATTEMPTS,
@@ -46,6 +47,7 @@ from pastpaper.store.tables import (
     COURSES,
     QUESTION_SCHEDULES,
     REVIEWS,
+    SUBMISSION_KEYS,
     in_utc,
 )
 from pastpaper.store.transactions import writing
@@ -256,24 +258,46 @@ class Memory:
         started_at: datetime,
         submitted_at: datetime,
         seconds_allowed: int,
+        key: str | None = None,
     ) -> int:
-        """Keep the user's answer, as written, before it is marked; its id."""
-        with writing(self.engine) as conn:
-            attempt_id = conn.scalar(
-                insert(ATTEMPTS)
-                .values(
-                    user_id=user_id,
-                    question_id=question_id,
-                    course=course,
-                    topic=topic,
-                    question=question,
-                    answer=answer,
-                    started_at=started_at,
-                    submitted_at=submitted_at,
-                    seconds_allowed=seconds_allowed,
+        """Keep the user's answer, as written, before it is marked; its id. With ``key``
+        (what the submission was sent with), the same key again from the user writes nothing
+        and raises AlreadySubmitted with the first attempt's id, also when the two arrive at
+        once."""
+        try:
+            with writing(self.engine) as conn:
+                if key is not None and (earlier := _keyed(conn, user_id, key)) is not None:
+                    raise AlreadySubmitted(earlier)
+                attempt_id = conn.scalar(
+                    insert(ATTEMPTS)
+                    .values(
+                        user_id=user_id,
+                        question_id=question_id,
+                        course=course,
+                        topic=topic,
+                        question=question,
+                        answer=answer,
+                        started_at=started_at,
+                        submitted_at=submitted_at,
+                        seconds_allowed=seconds_allowed,
+                    )
+                    .returning(ATTEMPTS.c.id)
                 )
-                .returning(ATTEMPTS.c.id)
-            )
+                if key is not None:
+                    conn.execute(
+                        insert(SUBMISSION_KEYS).values(
+                            user_id=user_id, key=key, attempt_id=attempt_id
+                        )
+                    )
+        except IntegrityError:
+            if key is None:
+                raise
+            # The same key, committed by another request meanwhile: this one rolled back.
+            with self.engine.connect() as conn:
+                earlier = _keyed(conn, user_id, key)
+            if earlier is None:
+                raise
+            raise AlreadySubmitted(earlier) from None
         assert attempt_id is not None
         return int(attempt_id)
 
@@ -362,6 +386,16 @@ class Memory:
             query = query.where(ATTEMPTS.c.mark.is_(None))
         with self.engine.connect() as conn:
             return [_attempt(row) for row in conn.execute(query)]
+
+
+def _keyed(conn: Connection, user_id: int, key: str) -> int | None:
+    """The attempt the user submitted with ``key``, or None."""
+    attempt_id: int | None = conn.scalar(
+        select(SUBMISSION_KEYS.c.attempt_id).where(
+            SUBMISSION_KEYS.c.user_id == user_id, SUBMISSION_KEYS.c.key == key
+        )
+    )
+    return attempt_id
 
 
 def _cards_of(user_id: int) -> Select[Any]:

@@ -41,6 +41,7 @@ __all__ = [
     "ROLES",
     "SCHEME_VERSIONS",
     "SIGN_IN_FAILURES",
+    "SUBMISSION_KEYS",
     "TOPICS",
     "USERS",
     "WEB_SESSIONS",
@@ -65,6 +66,7 @@ __all__ = [
     "ReviewRow",
     "SchemeVersionRow",
     "SignInFailureRow",
+    "SubmissionKeyRow",
     "TopicRow",
     "UserRow",
     "WebSessionRow",
@@ -513,3 +515,19 @@ class WebSessionRow(Base):
 
 
 WEB_SESSIONS: Table = WebSessionRow.__table__  # type: ignore[assignment]
+
+
+class SubmissionKeyRow(Base):
+    """The key an answer was submitted with (the practice form's, or a script's
+    Idempotency-Key): the same key again from the same user is the same attempt."""
+
+    __tablename__ = "submission_keys"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+
+
+SUBMISSION_KEYS: Table = SubmissionKeyRow.__table__  # type: ignore[assignment]

@@ -137,11 +137,14 @@ def keep_answer(
     seconds_allowed: int,
     *,
     rescue: Path | None = None,
+    key: str | None = None,
 ) -> int:
     """Save the user's answer to ``question`` as written, unmarked; the attempt's id.
 
     With ``rescue`` (a folder), an answer the database will not take is kept in a file
-    there instead, and AnswerKept says where (see ``pastpaper.store.recovery``).
+    there instead, and AnswerKept says where (see ``pastpaper.store.recovery``). With
+    ``key``, an answer sent again with the same key is AlreadySubmitted, and nothing is
+    written.
     """
     values: dict[str, Any] = {
         "question_id": question.id,
@@ -154,7 +157,7 @@ def keep_answer(
         "seconds_allowed": seconds_allowed,
     }
     try:
-        return store.memory.start_attempt(user_id, **values)
+        return store.memory.start_attempt(user_id, **values, key=key)
     except StoreError as error:
         if rescue is None:
             raise
@@ -200,15 +203,24 @@ def practise(
     plan: Plan,
     mark: MarkAnswer,
     rescue: Path | None = None,
+    key: str | None = None,
 ) -> Practised:
     """Keep the user's answer, then mark it, then keep the mark and the user's new schedule
-    of the question.
+    of the question. ``key``: what the submission was sent with (see ``keep_answer``).
 
     The answer is committed first: if marking fails or the process dies, it is still there.
     If the database will not take it, it is kept in a file in ``rescue`` (see keep_answer).
     """
     attempt_id = keep_answer(
-        store, user_id, question, answer, started_at, submitted_at, seconds_allowed, rescue=rescue
+        store,
+        user_id,
+        question,
+        answer,
+        started_at,
+        submitted_at,
+        seconds_allowed,
+        rescue=rescue,
+        key=key,
     )
     return _mark_attempt(store, user_id, question.id, attempt_id, answer, plan, mark)
 

@@ -73,9 +73,14 @@ def submit(
     user: SignedIn,
     answer: Annotated[str, Form()] = "",
     started: Annotated[str, Form()] = "",
+    submission: Annotated[str, Form()] = "",
 ) -> Response:
-    done = core(request).submit_answer(question_id, answer, _moment(started))
-    return RedirectResponse(f"/attempts/{done.attempt_id}", status_code=303)
+    app = core(request)
+    if submission:  # the page's form: sent twice, it is one attempt
+        attempt_id = app.submit_once(question_id, answer, _moment(started), submission)
+    else:
+        attempt_id = app.submit_answer(question_id, answer, _moment(started)).attempt_id
+    return RedirectResponse(f"/attempts/{attempt_id}", status_code=303)
 
 
 @router.get("/attempts/{attempt_id}")

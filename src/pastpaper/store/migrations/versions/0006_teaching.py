@@ -1,7 +1,8 @@
 """Teaching: who owns a course, every version of a question's mark scheme, a teacher's
 moderated marks, and bulk-marking jobs with their rows; and failed sign-ins, counted so that
 guessing passwords is slowed however many server processes there are; and web sessions,
-so that signing out or changing a password ends them on the server, not only in a browser.
+so that signing out or changing a password ends them on the server, not only in a browser;
+and the key each submitted answer was sent with, so that a double click makes one attempt.
 
 A course with no owner (one made at the command line, and every course made before this
 migration) is the installation's, which every teacher may read and only an admin may change.
@@ -175,9 +176,26 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("token_hash", name="pk_web_sessions"),
     )
     op.create_index("ix_web_sessions_user_id", "web_sessions", ["user_id"])
+    op.create_table(
+        "submission_keys",
+        sa.Column("user_id", sa.Integer, nullable=False),
+        sa.Column("key", sa.String(64), nullable=False),
+        sa.Column("attempt_id", sa.Integer, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name="fk_submission_keys_user_id_users", ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["attempt_id"],
+            ["attempts.id"],
+            name="fk_submission_keys_attempt_id_attempts",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", "key", name="pk_submission_keys"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("submission_keys")
     op.drop_index("ix_web_sessions_user_id", table_name="web_sessions")
     op.drop_table("web_sessions")
     op.drop_index("ix_sign_in_failures_address", table_name="sign_in_failures")
