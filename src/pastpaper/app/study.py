@@ -325,6 +325,15 @@ class Study(Marks):
 
         return mark_left_over(self.store, self.user.id, self.plan, self.mark)
 
+    def mark_everyones_left_over(self) -> int:
+        """Mark every user's answers saved but never marked (a server stopped between
+        keeping an answer and marking it); how many were marked. Run as a server starts."""
+        people = self.store.people
+        return sum(
+            len(self.acting_for(people.user_by_id(user_id)).mark_left_over())
+            for user_id in self.store.answers.unmarked_users()
+        )
+
     def to_practise(self, question_id: int | None = None, *, due: bool = False) -> ToPractise:
         """The question asked for by id, or with ``due`` the one most overdue for another
         go, else the first never tried; InputError unless exactly one of the two is asked.

@@ -101,6 +101,18 @@ class Answers:
         ]
 
     @reported
+    def unmarked_users(self) -> list[int]:
+        """The ids of the users who have answers saved but never marked."""
+        query = (
+            select(ATTEMPTS.c.user_id)
+            .where(ATTEMPTS.c.mark.is_(None), ATTEMPTS.c.question_id.is_not(None))
+            .distinct()
+            .order_by(ATTEMPTS.c.user_id)
+        )
+        with self.engine.connect() as conn:
+            return [row.user_id for row in conn.execute(query)]
+
+    @reported
     def remark(self, marks: Sequence[tuple[int, int, int, str]]) -> None:
         """Give attempts new machine marks, all in one transaction: (attempt id, mark, max
         marks, the Marking as JSON) each. Moderated marks stand."""

@@ -9,6 +9,8 @@ are a signed cookie; every form carries a CSRF token (``asgi-csrf``, as datasett
 from __future__ import annotations
 
 import json
+import logging
+import threading
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -26,13 +28,15 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import Scope, Send
 
 from pastpaper.app.people import SESSION_LIFETIME
-from pastpaper.errors import Forbidden, NotFound, PastpaperError
+from pastpaper.errors import Forbidden, NotFound, PastpaperError, StoreError
 from pastpaper.settings import Settings, load_settings
 from pastpaper.web.keys import secret_key
 from pastpaper.web.pages import render
 from pastpaper.web.security import SecurityHeaders
 
 __all__ = ["create_app"]
+
+_log = logging.getLogger(__name__)
 
 #: How long a session lasts without being used again: a school term's fortnight.
 SESSION_SECONDS = int(SESSION_LIFETIME.total_seconds())
@@ -45,6 +49,7 @@ ERROR_TITLES = {
     405: "Not allowed",
     413: "Too large",
     429: "Too many requests",
+    503: "Not available just now",
 }
 
 
@@ -62,7 +67,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(api: FastAPI) -> AsyncIterator[None]:
+        # Answers kept but not marked when the server last stopped are marked now, beside
+        # the requests (the students see them marked when they next look).
+        marking = threading.Thread(
+            target=_mark_left_over, args=(api.state.core,), name="left-over", daemon=True
+        )
+        marking.start()
         yield
+        marking.join(timeout=30)
         api.state.core.store.close()
 
     api = FastAPI(
@@ -167,11 +179,28 @@ def _core(settings: Settings, clock: Callable[[], datetime]) -> Any:
     return Pastpaper(Store.open(settings.db), None, settings, clock)
 
 
+def _mark_left_over(core: Any) -> None:
+    """Mark every answer kept but never marked; a failure is logged, not raised (the
+    answers stay kept, to be marked at the next start)."""
+    try:
+        done = core.mark_everyones_left_over()
+    except PastpaperError as error:
+        _log.warning("answers left unmarked at the last stop could not be marked: %s", error)
+        return
+    if done:
+        _log.info("marked %d answers left unmarked when the server last stopped", done)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
 async def _pastpaper_error(request: Request, error: Exception) -> Response:
+    if isinstance(error, StoreError):
+        # The database cannot be reached or written: nothing was half-written (each write
+        # is one transaction); try again shortly.
+        message = f"The database is not answering just now, so this was not done: {error}"
+        return _error(request, 503, message, {"Retry-After": "5"})
     status = 404 if isinstance(error, NotFound) else 403 if isinstance(error, Forbidden) else 400
     return _error(request, status, str(error))
 
