@@ -19,6 +19,7 @@ from pastpaper.app.bank import CourseRow, QuestionRow, QuestionView
 from pastpaper.app.records import AttemptRow, Profile, Rated, Submitted
 from pastpaper.app.study import CardView, TopicRow
 from pastpaper.web.auth import core, signed_in
+from pastpaper.web.params import RowId
 
 __all__ = ["router"]
 
@@ -104,13 +105,13 @@ def course_questions(request: Request, user: User, slug: str) -> list[QuestionRo
 
 
 @router.get("/questions/{question_id}")
-def question(request: Request, user: User, question_id: int) -> QuestionView:
+def question(request: Request, user: User, question_id: RowId) -> QuestionView:
     """A question, the same question in other years, and its notes."""
     return core(request).question(question_id)  # type: ignore[no-any-return]
 
 
 @router.post("/questions/{question_id}/attempts", status_code=201)
-def submit(request: Request, user: User, question_id: int, body: AnswerIn) -> Submitted:
+def submit(request: Request, user: User, question_id: RowId, body: AnswerIn) -> Submitted:
     """Submit an answer: it is kept first, then marked; the attempt's id and the marking."""
     return core(request).submit_attempt(  # type: ignore[no-any-return]
         question_id, body.answer, started=body.started_at, seconds=body.seconds_allowed
@@ -124,7 +125,7 @@ def attempts(request: Request, user: User, course: str | None = None) -> list[At
 
 
 @router.get("/attempts/{attempt_id}")
-def attempt(request: Request, user: User, attempt_id: int) -> AttemptRow:
+def attempt(request: Request, user: User, attempt_id: RowId) -> AttemptRow:
     """One of the user's own attempts, with its marking."""
     return core(request).attempt(attempt_id)  # type: ignore[no-any-return]
 

@@ -17,6 +17,7 @@ from fastapi.responses import RedirectResponse, Response
 from pastpaper.errors import PastpaperError
 from pastpaper.web.auth import core, teaching
 from pastpaper.web.pages import flash, render
+from pastpaper.web.params import RowId
 
 __all__ = ["router"]
 
@@ -49,7 +50,7 @@ def add_class(request: Request, user: Teacher, name: Text = "") -> Response:
 
 
 @router.get("/classes/{class_id}")
-def class_page(request: Request, user: Teacher, class_id: int) -> Response:
+def class_page(request: Request, user: Teacher, class_id: RowId) -> Response:
     app = core(request)
     detail = app.class_detail(class_id)
     return _class(request, app, detail)
@@ -77,14 +78,14 @@ def _class(
 
 
 @router.post("/classes/{class_id}/students/{login}/remove")
-def remove_student(request: Request, user: Teacher, class_id: int, login: str) -> Response:
+def remove_student(request: Request, user: Teacher, class_id: RowId, login: str) -> Response:
     school_class = core(request).remove_student(class_id, login)
     flash(request, f"{login} is out of {school_class.name}; what they did stays theirs.")
     return _to_class(class_id)
 
 
 @router.post("/classes/{class_id}/courses")
-def assign_course(request: Request, user: Teacher, class_id: int, course: Text = "") -> Response:
+def assign_course(request: Request, user: Teacher, class_id: RowId, course: Text = "") -> Response:
     app = core(request)
     if not course.strip():
         return _class(request, app, app.class_detail(class_id), 400, course="Choose a course.")
@@ -94,7 +95,9 @@ def assign_course(request: Request, user: Teacher, class_id: int, course: Text =
 
 
 @router.post("/classes/{class_id}/exam-date")
-def set_exam_date(request: Request, user: Teacher, class_id: int, exam_date: Text = "") -> Response:
+def set_exam_date(
+    request: Request, user: Teacher, class_id: RowId, exam_date: Text = ""
+) -> Response:
     app = core(request)
     try:
         day = date.fromisoformat(exam_date.strip()) if exam_date.strip() else None

@@ -19,6 +19,7 @@ from pastpaper.errors import PastpaperError
 from pastpaper.web.auth import core, signed_in
 from pastpaper.web.highlight import pieces
 from pastpaper.web.pages import flash, render
+from pastpaper.web.params import RowId
 
 __all__ = ["router"]
 
@@ -36,7 +37,7 @@ def _moment(text: str) -> datetime | None:
 
 
 @router.get("/questions/{question_id}/practise")
-def practise_page(request: Request, question_id: int, user: SignedIn) -> Response:
+def practise_page(request: Request, question_id: RowId, user: SignedIn) -> Response:
     page = core(request).practise_page(question_id)
     return render(request, "practise.html", f"Practise question {question_id}", page=page)
 
@@ -44,7 +45,7 @@ def practise_page(request: Request, question_id: int, user: SignedIn) -> Respons
 @router.post("/questions/{question_id}/draft")
 def save_draft(
     request: Request,
-    question_id: int,
+    question_id: RowId,
     user: SignedIn,
     answer: Annotated[str, Form()] = "",
     started: Annotated[str, Form()] = "",
@@ -69,7 +70,7 @@ def save_draft(
 @router.post("/questions/{question_id}/practise")
 def submit(
     request: Request,
-    question_id: int,
+    question_id: RowId,
     user: SignedIn,
     answer: Annotated[str, Form()] = "",
     started: Annotated[str, Form()] = "",
@@ -84,7 +85,7 @@ def submit(
 
 
 @router.get("/attempts/{attempt_id}")
-def feedback(request: Request, attempt_id: int, user: SignedIn) -> Response:
+def feedback(request: Request, attempt_id: RowId, user: SignedIn) -> Response:
     found = core(request).feedback(attempt_id)
     shown = (
         pieces(found.attempt.answer, found.marking, found.numbers)

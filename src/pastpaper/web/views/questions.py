@@ -13,6 +13,7 @@ from fastapi.responses import Response
 
 from pastpaper.web.auth import core, signed_in
 from pastpaper.web.pages import render
+from pastpaper.web.params import RowId
 
 __all__ = ["router"]
 
@@ -34,6 +35,6 @@ def course(request: Request, slug: str, user: SignedIn) -> Response:
 
 
 @router.get("/questions/{question_id}")
-def question(request: Request, question_id: int, user: SignedIn) -> Response:
+def question(request: Request, question_id: RowId, user: SignedIn) -> Response:
     page = core(request).question_page(question_id)
     return render(request, "question.html", f"Question {question_id}", page=page)

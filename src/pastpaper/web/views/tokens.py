@@ -12,6 +12,7 @@ from markupsafe import Markup
 from pastpaper.errors import PastpaperError
 from pastpaper.web.auth import core, current_user, signed_in
 from pastpaper.web.pages import flash, render
+from pastpaper.web.params import RowId
 
 __all__ = ["router"]
 
@@ -45,7 +46,7 @@ def make_token(request: Request, user: User, name: Annotated[str, Form()]) -> Re
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-def revoke_token(request: Request, user: User, token_id: int) -> Response:
+def revoke_token(request: Request, user: User, token_id: RowId) -> Response:
     core(request).revoke(token_id)
     flash(request, "The token is revoked: it no longer works.")
     return RedirectResponse("/account/tokens", status_code=303)
