@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from pastpaper.store import Store, database_url
 
@@ -52,7 +53,7 @@ def new_database(kind: str, folder: Path) -> Iterator[str]:
         yield str(folder / f"{uuid.uuid4().hex[:8]}.db")
         return
     assert POSTGRES is not None
-    admin = create_engine(database_url(POSTGRES), isolation_level="AUTOCOMMIT")
+    admin = create_engine(database_url(POSTGRES), isolation_level="AUTOCOMMIT", poolclass=NullPool)
     name = f"pastpaper_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))

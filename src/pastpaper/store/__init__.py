@@ -186,7 +186,9 @@ class Store:
         if path is not None and not path.parent.is_dir():
             _make_data_folder(path.parent)
         try:
-            engine = create_engine(url)
+            # A server's connections are checked before use, so one the server dropped (a
+            # restart) is replaced instead of failing a request.
+            engine = create_engine(url, pool_pre_ping=path is None)
         except ImportError as error:
             hint = " (install it with: pip install 'pastpaper[postgres]')"
             raise StoreError(

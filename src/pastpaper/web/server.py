@@ -198,9 +198,9 @@ def _wants_json(request: Request) -> bool:
 async def _pastpaper_error(request: Request, error: Exception) -> Response:
     if isinstance(error, StoreError):
         # The database cannot be reached or written: nothing was half-written (each write
-        # is one transaction); try again shortly.
+        # is one transaction); try again shortly. An answer sent goes back to its writer.
         message = f"The database is not answering just now, so this was not done: {error}"
-        return _error(request, 503, message, {"Retry-After": "5"})
+        return _error(request, 503, message, {"Retry-After": "5"}, await _answer_sent(request))
     status = 404 if isinstance(error, NotFound) else 403 if isinstance(error, Forbidden) else 400
     return _error(request, status, str(error))
 
@@ -221,8 +221,24 @@ async def _invalid_request(request: Request, error: Exception) -> Response:
     return JSONResponse({"error": problems}, status_code=422)
 
 
+async def _answer_sent(request: Request) -> str | None:
+    """The answer a form sent with this request, if it sent one (read again from the body
+    the request kept), so that a page refusing it can give it back."""
+    if request.method != "POST" or _wants_json(request):
+        return None
+    try:
+        answer = (await request.form()).get("answer")
+    except Exception:
+        return None
+    return answer if isinstance(answer, str) and answer.strip() else None
+
+
 def _error(
-    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+    request: Request,
+    status: int,
+    message: str,
+    headers: Mapping[str, str] | None = None,
+    answer: str | None = None,
 ) -> Response:
     """One error response for every failure: JSON under /api, else a page."""
     if 300 <= status < 400 and headers and "Location" in headers:
@@ -230,7 +246,7 @@ def _error(
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status, headers=headers)
     title = ERROR_TITLES.get(status, "Something went wrong")
-    page = render(request, "error.html", title, status_code=status, message=message)
+    page = render(request, "error.html", title, status_code=status, message=message, answer=answer)
     for name, value in (headers or {}).items():
         page.headers[name] = value
     return page
