@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import re
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -39,7 +36,7 @@ from pastpaper.app import Pastpaper
 from pastpaper.settings import Settings
 from pastpaper.store import Store
 from schemes_speed import SEED
-from web_speed import SENTENCES, free_port
+from web_speed import SENTENCES, free_port, serve
 
 PASSWORD = "load test password"
 TIMEOUT = 60.0
@@ -87,25 +84,6 @@ def prepare(db: str, students: int, teachers: int) -> School:
         return School(slug, marked[0], marked[1], classes)
     finally:
         store.close()
-
-
-def serve(db: str, port: int, workers: int, folder: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PASTPAPER_SECRET_KEY": "l" * 40, "XDG_DATA_HOME": str(folder)}
-    command = [sys.executable, "-m", "pastpaper", "--db", db, "serve", "--port", str(port)]
-    server = subprocess.Popen(
-        [*command, "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"pastpaper serve stopped at once (exit {server.returncode})")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=1)
-            return server
-        except httpx.TransportError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("pastpaper serve did not answer within 90 s")
 
 
 def field_of(page: httpx.Response, name: str) -> str:
@@ -309,7 +287,8 @@ def main() -> None:
         db = args.db or str(Path(folder) / "load.db")
         school = prepare(db, args.students, max(args.teachers, 1))
         port = free_port()
-        server = serve(db, port, args.workers, Path(folder))
+        env = {"PASTPAPER_SECRET_KEY": "l" * 40, "XDG_DATA_HOME": folder}
+        server = serve(db, port, args.workers, env)
         began = time.monotonic()
         try:
             tally = asyncio.run(

@@ -82,12 +82,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """``pastpaper serve`` in a process of its own; returns once it answers."""
-    env = {**os.environ, "PASTPAPER_DB": str(db)}
+def serve(
+    db: Path | str, port: int, workers: int = 1, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """``pastpaper serve`` (with ``workers`` workers) in a process of its own, over ``db``;
+    returns once it answers."""
+    env = {**os.environ, **(env or {}), "PASTPAPER_DB": str(db)}
     command = [sys.executable, "-m", "pastpaper", "serve", "--port", str(port)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+    server = subprocess.Popen(
+        [*command, "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"pastpaper serve stopped at once (exit {server.returncode})")
@@ -97,7 +102,7 @@ def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
         except httpx.TransportError:
             time.sleep(0.1)
     server.terminate()
-    raise SystemExit("pastpaper serve did not answer within 60 s")
+    raise SystemExit("pastpaper serve did not answer within 90 s")
 
 
 def token(page: httpx.Response) -> str:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from conftest import Clock
 from pastpaper.app import Pastpaper
 from pastpaper.errors import NotFound, PeopleError
 from pastpaper.settings import Settings
@@ -18,19 +19,9 @@ from pastpaper.store.tables import API_TOKENS
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
 
-class Clock:
-    """A clock a test moves on."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(NOW)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Clock
 from pastpaper.app import Pastpaper
 from pastpaper.app.people import SIGN_IN_WINDOW, TRIES_PER_ACCOUNT, TRIES_PER_ADDRESS
 from pastpaper.errors import TooManySignIns
@@ -19,17 +20,9 @@ START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(START)
 
 
 @pytest.fixture
