@@ -195,11 +195,14 @@ def _cloze_violations(card: Card, text: str) -> Iterator[str]:
 
 def _cut_name(hidden: str, before: str, after: str, text: str) -> Iterator[str]:
     """A hidden name that the name before or after it continues ("Alexander {{c1::...}}"); a
-    sentence's first word is part of it unless the notes also write it in lower case ("If")."""
+    sentence's first word, or the first after a colon that opens a statement ("Fear of
+    monarchy: At ..."), is part of it unless the notes also write it in lower case ("If")."""
     last = re.search(r"([A-Z][\w’'-]*)\s+$", before)
-    common = last and before.strip() == last[1] and _in_lower_case(last[1], text)
-    if last and last[1] not in _TITLES and not re.search(r"[’']s$", last[1]) and not common:
-        yield f"{hidden!r} is the end of a longer name"
+    if last:
+        opening = re.fullmatch(rf"(?:.*:\s+)?{re.escape(last[1])}\s+", before)
+        common = opening is not None and _in_lower_case(last[1], text)
+        if last[1] not in _TITLES and not re.search(r"[’']s$", last[1]) and not common:
+            yield f"{hidden!r} is the end of a longer name"
     if hidden[0].isupper() and re.match(r"\s+[A-Z]", after) and not re.match(r"\s+The\b", after):
         yield f"{hidden!r} is the start of a longer name"
 

@@ -199,8 +199,8 @@ def _docx_lines(document: Any) -> tuple[list[str], list[str], bool]:
     markdown = False
     for number, block in enumerate(document.iter_inner_content(), start=1):
         if isinstance(block, Table):
-            # Notes kept in a table: each cell's text is a block of notes, row by row.
-            texts = _cell_texts(block)
+            # Notes kept in a table: each row is a block of notes, its cells one statement.
+            texts = _row_texts(block)
         else:
             style = block.style.name if block.style is not None else ""
             level = _heading_level(style or "")
@@ -222,15 +222,56 @@ def _reason(error: Exception) -> str:
     return clip(" ".join(str(error).split()) or type(error).__name__)
 
 
-def _cell_texts(table: Any) -> list[str]:
+def _row_texts(table: Any) -> list[str]:
+    """A table's rows as blocks of notes, read across: a cell that labels the next is
+    joined to it in one statement ("59 BC: As consul he pushed through a land law ..."),
+    and a cell that is a sentence of its own stays a block of its own. A header row
+    ("When", "What Caesar did") becomes a line that opens the rows below it ("When / What
+    Caesar did:"), which the notes keep and no point is cut from."""
     seen: list[Any] = []  # the cells' XML elements: a merged cell is listed once a column
-    texts = []
+    rows: list[list[str]] = []
+    bold: list[bool] = []
     for row in table.rows:
+        cells = []
         for cell in row.cells:
             if not any(element is cell._tc for element in seen):
                 seen.append(cell._tc)
-                texts.append(cell.text)
+                cells.append(cell)
+        rows.append([" ".join(cell.text.split()) for cell in cells])
+        runs = [
+            run for cell in cells for p in cell.paragraphs for run in p.runs if run.text.strip()
+        ]
+        bold.append(bool(runs) and all(run.bold for run in runs))
+    texts = []
+    for number, cells in enumerate(rows):
+        filled = [text for text in cells if text]
+        if not filled:
+            continue
+        if number == 0 and len(rows) > 1 and _is_header(filled, rows[1:], bold[0]):
+            texts.append(" / ".join(filled) + ":")
+        else:
+            texts += _joined(filled)
     return texts
+
+
+def _is_header(cells: list[str], body: list[list[str]], bold: bool) -> bool:
+    """Is a table's first row a header: labels of a few words, no full stop and no number,
+    set in bold or shorter than what stands under them?"""
+    labels = all(len(text.split()) <= 6 and not re.search(r"[.!?;]$|\d", text) for text in cells)
+    longer = any(len(" ".join(row).split()) > 2 * len(" ".join(cells).split()) for row in body)
+    return labels and (bold or longer)
+
+
+def _joined(cells: list[str]) -> list[str]:
+    """A row's cells as blocks of notes: a cell that labels what follows it is joined to it
+    ("Fear of prosecution: His enemies ..."); a cell that ends a sentence ends its block."""
+    blocks = [cells[0]]
+    for cell in cells[1:]:
+        if re.search(r"[.!?]$", blocks[-1]):
+            blocks.append(cell)
+        else:
+            blocks[-1] += (" " if blocks[-1].endswith((":", ";")) else ": ") + cell
+    return blocks
 
 
 def _heading_level(style: str) -> int:

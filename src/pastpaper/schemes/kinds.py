@@ -14,7 +14,7 @@ from pastpaper.language import AUXILIARIES, PARTICIPLES, SPLITTING_PASTS, WORD, 
 from pastpaper.schemes.terms import QUOTED
 from pastpaper.text import normalise
 
-__all__ = ["is_state", "kind_of"]
+__all__ = ["is_judgement", "is_state", "kind_of"]
 
 _SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
@@ -145,3 +145,28 @@ def _is_quotation(text: str) -> bool:
         quoted.append(unclosed["rest"])
     # A quoted title ('One Day in the Life of Ivan Denisovich') has no verb; a saying has.
     return any(len(WORD.findall(q)) >= 5 and has_verb(q) for q in quoted)
+
+
+# A verdict on what happened rather than what happened: "In short, a real but partial
+# success", "Relief and reform: yes", "The murder was the trigger, not the whole cause".
+_VERDICT = re.compile(
+    r":\s*(?:yes|no|partly|mixed|some|little)$|"
+    r"\b(?:(?:un)?success(?:ful)?|failures?|partial(?:ly)?|(?:of|a|the) sorts|triumph|disaster|"
+    r"(?:the )?main cause|(?:to )?blame[ds]?|did (?:much|little) to|mattered|(?:was|were) real|"
+    r"less than it (?:looked|seemed)|more than it (?:looked|seemed)|half worked|"
+    r"(?:a|the) compromise|the (?:whole|real|only) cause|the trigger|(?:most|more|less) important|"
+    r"outweigh(?:s|ed)?|over-?stated|exaggerated)\b",
+    re.IGNORECASE,
+)
+
+
+def is_judgement(text: str) -> bool:
+    """Is the clause a bare judgement: a verdict (success or failure, how important, who
+    was to blame) with no fact of its own, no date or number, to describe?
+
+    >>> is_judgement("In short, a real but partial success"), is_judgement("The gains were real")
+    (True, True)
+    >>> is_judgement("Unemployment fell to 7.7 million, a partial success")
+    False
+    """
+    return bool(_VERDICT.search(normalise(text))) and not re.search(r"\d", text)

@@ -21,7 +21,7 @@ from typing import get_args
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
 from pastpaper.model import Frozen
-from pastpaper.schemes.kinds import is_state, kind_of
+from pastpaper.schemes.kinds import is_judgement, is_state, kind_of
 from pastpaper.schemes.terms import YEAR, Fact, facts, key_terms, name_spans, names_in
 from pastpaper.text import match_key, plain
 
@@ -34,6 +34,7 @@ __all__ = [
     "clear_caches",
     "facts",
     "family_points",
+    "is_judgement",
     "is_state",
     "is_structure",
     "key_terms",
@@ -248,6 +249,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = " \t\u00a0*_#>-+•–:.!"  # emphasis, heading and list marks around a label
+_QUOTE_OPENS = re.compile(r"[‘“\"]|(?:^|\s)'")
 
 
 def is_structure(note: str, start: int, end: int) -> bool:
@@ -255,8 +257,9 @@ def is_structure(note: str, start: int, end: int) -> bool:
 
     A Markdown heading (``### Detail``), a label alone ("Notes:", "Key points"), a line
     that only opens a list ("The July Crisis, step by step:") or a short heading run into
-    its paragraph ("Morocco. In March 1905 ...") is structure: it stays in the notes as
-    written but is never a creditable point.
+    its paragraph ("Morocco. In March 1905 ...") is structure, and so is a question the
+    notes ask ("How serious?"): it stays in the notes as written but is never a
+    creditable point.
 
     >>> is_structure("### Detail", 0, 10), is_structure("Notes:", 0, 5)
     (True, True)
@@ -271,6 +274,11 @@ def is_structure(note: str, start: int, end: int) -> bool:
     if text.lstrip().startswith("#") or before.lstrip().startswith("#"):
         return True
     if _LABEL.fullmatch(text.strip(_MARKUP)):
+        return True
+    # A question the notes put to themselves ("How serious? Less than it looked.") asks;
+    # the answer after it is the statement. A question somebody is quoted asking is said.
+    asks = text.rstrip(_MARKUP).endswith("?") or note[end : end + 1] == "?"
+    if asks and not _QUOTE_OPENS.search(text):
         return True
     first_on_line = not before.strip(_MARKUP + "0123456789)")
     if not first_on_line:

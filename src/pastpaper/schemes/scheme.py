@@ -22,6 +22,7 @@ from pastpaper.schemes.points import (
     REASON_COMMANDS,
     Point,
     PointSource,
+    is_judgement,
     kind_of,
     points_of_notes,
     sentence_spans,
@@ -189,7 +190,10 @@ def build_scheme(
             left_out.append((point.id, "dropped by the teacher"))
             continue
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
-        if off_topic and not reference and not words & set(own) and point.id not in edit.required:
+        # A point is this question's when its own words say so, or its paragraph is about
+        # what only this question asks ("Hard engineering means ..." above the dams).
+        ours = words & set(own) or about & (set(own) - set(words_of))
+        if off_topic and not reference and not ours and point.id not in edit.required:
             left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
             continue
         relevance = _relevance(words, around, wanted, spread)
@@ -201,8 +205,13 @@ def build_scheme(
                 why_not = f"{point.kind}, not a reason"
             # The most direct causes first: those whose own words give the link.
             relevance += _DIRECT if view.direct[at] else 0.0
-        elif question.command_word in DESCRIBE_COMMANDS and not view.direct[at]:
-            relevance += _DIRECT  # what happened and what was done come first
+        elif question.command_word in DESCRIBE_COMMANDS:
+            # What happened and what was done come first; a verdict on it is for the
+            # question that asks how far, and describes nothing.
+            if view.judgement[at] and not required and not reference:
+                why_not = "a judgement, not a feature"
+            if not view.direct[at]:
+                relevance += _DIRECT
         ranked.append(
             SchemePoint(
                 point=point,
@@ -268,6 +277,7 @@ class _FamilyView:
     spread: Counter[str]  # in how many points each stem stands
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
+    judgement: list[bool]  # is it a bare verdict ("a real but partial success")?
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
 
 
@@ -299,6 +309,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         spread=spread,
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
+        judgement=[is_judgement(p.text) for p in points],
         cited=_cited_causes(points, direct) if explains else {},
     )
 

@@ -1,0 +1,194 @@
+"""What a mark scheme must not credit: the layout of the notes (a Word table's header row,
+a question the notes ask themselves), a bare judgement in answer to "describe", and the
+points of a sibling question's subject; and what it must keep (a Word table's row as one
+statement, the list under a heading that names the question's own subject)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from pastpaper.course import QuestionFamily
+from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.schemes.kinds import is_judgement
+from pastpaper.schemes.points import family_points
+from pastpaper.schemes.scheme import build_scheme
+
+
+def _table_notes(tmp_path: Path, *, bold: bool) -> QuestionFamily:
+    document = docx.Document()
+    document.add_paragraph("1999: Describe the rise of Octavian. (6)")
+    document.add_paragraph("2000: Why did Octavian win the civil war? (8)")
+    table = document.add_table(rows=3, cols=2)
+    rows = [
+        ("When", "What Octavian did"),
+        ("43 BC", "He formed the Second Triumvirate with Antony and Lepidus."),
+        ("31 BC", "His fleet under Agrippa beat Antony and Cleopatra at Actium."),
+    ]
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    for cell in table.rows[0].cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = bold
+    path = tmp_path / "octavian.docx"
+    document.save(str(path))
+    return read_notes(path).course.topics[0].families[0]
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_word_table_header_row_is_kept_but_is_no_point(tmp_path: Path, bold: bool) -> None:
+    # A header in bold, or one plainly shorter than the rows under it, labels the columns.
+    family = _table_notes(tmp_path, bold=bold)
+    points = [p.text for p in family_points(family)]
+    assert not any(p.startswith(("When", "What Octavian did")) for p in points), points
+    assert "When / What Octavian did:" in family.notes  # nothing the author wrote is lost
+    for question in family.questions:
+        credited = [p.point.text for p in build_scheme(question, family).creditable]
+        assert not any("When" in text or "What Octavian did" in text for text in credited)
+
+
+def test_a_word_table_row_is_one_statement_its_first_cell_labelling_the_rest(
+    tmp_path: Path,
+) -> None:
+    family = _table_notes(tmp_path, bold=True)
+    points = [p.text for p in family_points(family)]
+    # The date stays with the deed it dates: "43 BC" alone would be no point at all.
+    assert "43 BC: He formed the Second Triumvirate with Antony and Lepidus" in points
+    assert "31 BC: His fleet under Agrippa beat Antony and Cleopatra at Actium" in points
+    assert "43 BC" not in points and "31 BC" not in points
+
+
+def test_a_table_of_short_cells_with_numbers_has_no_header_taken_from_its_first_row(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("1999: Describe the fall of the Republic. (4)")
+    table = document.add_table(rows=2, cols=2)
+    rows = [("49 BC", "Rubicon crossed"), ("44 BC", "Caesar killed")]
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "dates.docx"
+    document.save(str(path))
+    family = read_notes(path).course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "49 BC: Rubicon crossed",
+        "44 BC: Caesar killed",
+    ]
+
+
+def test_a_question_the_notes_ask_is_no_point_but_a_quoted_question_is() -> None:
+    notes = (
+        "1999: How far were the Catholics a threat to Elizabeth? (10)\n\n"
+        "How serious? Less than it looked. Most Catholics stayed loyal.\n\n"
+        "As Cecil put it, 'who will rise for a queen in a foreign prison?'\n"
+    )
+    family = parse_notes(notes, "threat.txt").course.topics[0].families[0]
+    points = [p.text for p in family_points(family)]
+    assert "How serious" not in points and not any(p.startswith("How serious") for p in points)
+    assert "Less than it looked" in points
+    assert any("who will rise for a queen" in p for p in points)
+
+
+JUDGED = """\
+1999: Describe the work of the relief agencies. (6)
+2000: How far did the relief agencies end the slump? (10)
+
+The agencies gave jobs to four million people in the winter of 1933.
+
+The gains were real. In short, a real but partial success. Relief and reform: yes.
+"""
+
+
+def test_a_describe_question_does_not_credit_a_bare_judgement() -> None:
+    family = parse_notes(JUDGED, "relief.txt").course.topics[0].families[0]
+    describe, how_far = family.questions
+    scheme = build_scheme(describe, family)
+    credited = [p.point.text for p in scheme.creditable]
+    assert credited == ["The agencies gave jobs to four million people in the winter of 1933"]
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    assert left["The gains were real"] == "a judgement, not a feature"
+    assert left["In short, a real but partial success"] == "a judgement, not a feature"
+    # A question asking how far weighs exactly such verdicts.
+    weighed = [p.point.text for p in build_scheme(how_far, family).creditable]
+    assert "In short, a real but partial success" in weighed
+    assert "Relief and reform: yes" in weighed
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Judged by jobs, the New Deal half worked", True),
+        ("The murder was the trigger, not the whole cause", True),
+        ("For the West it was a victory of sorts", True),
+        ("Full recovery: no", True),
+        ("Unemployment fell to 7.7 million, a partial success", False),  # a fact with it
+        ("The Dawes Plan cut the yearly payments", False),
+        ("In short Khrushchev wanted managers to take decisions themselves", False),
+    ],
+)
+def test_what_is_a_bare_judgement(text: str, verdict: bool) -> None:
+    assert is_judgement(text) is verdict
+
+
+RIVERS = """\
+1999: In what ways can hard engineering reduce the risk of flooding? (6)
+2000: Why do many planners now prefer soft engineering to manage rivers? (6)
+
+Hard engineering means building structures that control the river.
+- Dams and reservoirs store water in the upper course and release it slowly.
+- Embankments raise the banks so that the channel holds more water.
+
+Soft engineering works with the river instead. Planting trees slows run-off, as leaves
+intercept rain. These methods are cheaper to build and to maintain.
+"""
+
+
+def test_a_list_under_a_heading_that_names_the_question_subject_is_credited() -> None:
+    family = parse_notes(RIVERS, "rivers.txt").course.topics[0].families[0]
+    hard, _ = family.questions
+    scheme = build_scheme(hard, family)
+    credited = [p.point.text for p in scheme.creditable]
+    # The bullets never say "hard engineering": their paragraph does, and the other
+    # question (soft engineering, rivers) does not ask about it.
+    assert "Dams and reservoirs store water in the upper course and release it slowly" in credited
+    assert "Embankments raise the banks so that the channel holds more water" in credited
+    # The soft-engineering paragraph is the other question's.
+    assert not any("trees" in text or "cheaper" in text for text in credited)
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "notes"
+
+
+def test_the_word_notes_credit_each_table_row_and_no_header_cell() -> None:
+    course = read_notes(CORPUS / "caesar-republic.docx").course
+    headers = {"When", "What Caesar did", "Reason", "Detail", "Cause", "How it angered the nobles"}
+    rubicon = None
+    for _, family, question in course.questions():
+        scheme = build_scheme(question, family)
+        for item in scheme.points:
+            assert item.point.text not in headers, (question.text, item.point.text)
+            assert not item.point.text.startswith(tuple(f"{h} /" for h in headers))
+        if "Rubicon" in question.text:
+            rubicon = [p.point.text for p in scheme.creditable]
+    assert rubicon is not None
+    # The reason and its detail, one row of the table, are one creditable point.
+    assert any(p.startswith("Fear of prosecution: His enemies in the Senate") for p in rubicon)
+    assert any(p.startswith("Ambition: He wanted a second consulship") for p in rubicon)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.*") if p.suffix != ".py"))
+def test_no_scheme_of_the_corpus_credits_a_heading_a_label_or_a_question(name: str) -> None:
+    course = read_notes(CORPUS / name).course
+    for _, family, question in course.questions():
+        for item in build_scheme(question, family).creditable:
+            text = item.point.text
+            assert not text.startswith(("#", "-", "*")), text
+            assert not text.endswith(("?", ":")), text
+            source = item.point.source
+            after = family.notes[source.note][source.end : source.end + 1]
+            assert after != "?", f"{text}? is a question the notes ask"
+            assert text.strip(" .:").lower() not in {"detail", "notes", "key points", "reason"}
