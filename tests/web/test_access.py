@@ -23,7 +23,7 @@ pytestmark = pytest.mark.anyio
 BY_QUERY = [("GET", "/cards/export.apkg", "course"), ("GET", "/review", "course")]
 
 #: Where the pages for teachers and admins begin: a student gets 403 from each.
-FOR_TEACHERS = ("/classes",)
+FOR_TEACHERS = ("/classes", "/notes", "/api/notes")
 
 #: Pages anybody may open without signing in.
 PUBLIC = {"/setup", "/sign-in", "/sign-up", "/", "/api/openapi.json", "/api/docs"}
@@ -33,7 +33,8 @@ ANN_ANSWER = "Khrushchev wanted the virgin lands to feed the towns, said Ann alo
 
 class World:
     """Two classes of one teacher: Sam's studies the seed, Ann's the built-in example. Ann
-    has practised, drafted and made a token; Sam has done nothing."""
+    has practised, drafted and made a token; Sam has done nothing; Ms Reed has uploaded the
+    seed, unsaved."""
 
     def __init__(self, app: FastAPI, seed_path: Path) -> None:
         core: Pastpaper = app.state.core
@@ -59,6 +60,8 @@ class World:
         self.card = as_ann.cards(self.example)[0].id
         as_ann.make_token("ann's script")
         self.token = as_ann.tokens()[0].id
+        as_reed = core.acting_for(people.user("ms.reed"))
+        self.upload = as_reed.upload_notes(seed_path.name, seed_path.read_bytes()).token
         self.core = core
         self.ann = ann
 
@@ -72,6 +75,7 @@ class World:
             "token_id": self.token,
             "class_id": self.anns_class,
             "login": "ann",
+            "token": self.upload,
         }
         assert name in values, f"a route has the parameter {{{name}}}: say here what to try"
         return values[name]

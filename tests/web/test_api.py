@@ -80,6 +80,11 @@ OPERATIONS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("GET", "/api/review/next", None),
     ("POST", "/api/review/{hidden_card}", {"rating": 3}),
     ("GET", "/api/progress", None),
+    ("POST", "/api/notes", None),
+    ("GET", "/api/notes/uploads/" + "t" * 32, None),
+    ("POST", "/api/notes/uploads/" + "t" * 32 + "/confirm", None),
+    ("DELETE", "/api/notes/uploads/" + "t" * 32, None),
+    ("GET", "/api/notes/{seed}/course-file", None),
 ]
 
 

@@ -39,7 +39,11 @@ def pages(settings: Settings, seed_path: Path) -> list[str]:
         as_sam = core.acting_for(sam)
         question = as_sam.questions(course=slug)[0].id
         attempt = as_sam.practise(question, ANSWER, started=NOW, seconds=600).attempt_id
+        waiting = core.acting_for(people.user("ms.reed")).upload_notes(
+            seed_path.name, seed_path.read_bytes()
+        )
         values = {
+            "token": waiting.token,
             "slug": slug,
             "question_id": question,
             "attempt_id": attempt,
@@ -74,7 +78,7 @@ def test_axe_finds_nothing_on_any_page(
     problems = {}
     for_teachers = []
     for path in shown:
-        if path.endswith(".apkg") or path in ("/setup", "/sign-in", "/sign-up"):
+        if path.endswith((".apkg", ".yaml")) or path in ("/setup", "/sign-in", "/sign-up"):
             continue  # a download; the pages for strangers are checked signed out elsewhere
         response = page.goto(f"{served}{path}")
         assert response is not None
@@ -92,4 +96,6 @@ def test_axe_finds_nothing_on_any_page(
             problems[f"{path} (teacher)"] = found
     assert len(shown) >= 12
     assert "/classes" in for_teachers
+    assert "/notes" in for_teachers
+    assert any(path.startswith("/notes/uploads/") for path in for_teachers)
     assert problems == {}

@@ -26,11 +26,20 @@ from pastpaper.app.practice import Practice
 from pastpaper.app.records import Records
 from pastpaper.app.remark import SchemeEditing
 from pastpaper.app.tokens import ApiTokens
+from pastpaper.app.upload import Uploads
 
 __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
 class Pastpaper(
-    Exports, Records, Practice, Accounts, ApiTokens, DemoSchooling, SchemeEditing, Backups
+    Exports,
+    Records,
+    Practice,
+    Accounts,
+    ApiTokens,
+    DemoSchooling,
+    SchemeEditing,
+    Uploads,
+    Backups,
 ):
     """The question bank, its marking, a student's study and the people, over one store."""

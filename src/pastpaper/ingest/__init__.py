@@ -9,7 +9,7 @@ from pastpaper.course import Course
 from pastpaper.errors import Notice
 from pastpaper.ingest.coursefile import dump_course, load_course
 from pastpaper.ingest.parse import parse_source
-from pastpaper.ingest.sources import Format, Source, read_source, split_lines
+from pastpaper.ingest.sources import Format, Source, read_source, source_of_bytes, split_lines
 from pastpaper.settings import Settings, megabytes
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "load_course",
     "parse_notes",
     "read_notes",
+    "read_upload",
 ]
 
 #: The largest notes file read unless told otherwise.
@@ -47,7 +48,16 @@ def parse_notes(text: str, name: str = "notes.txt", *, markdown: bool = False) -
 
 def read_notes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported:
     """Read a notes file or a course file, whatever its format; raise InputError if it cannot be."""
-    kind, source = read_source(Path(path), max_bytes)
+    return _imported(*read_source(Path(path), max_bytes))
+
+
+def read_upload(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported:
+    """Read a notes file or course file already in memory (an upload named ``name``), as
+    ``read_notes`` reads one on disk."""
+    return _imported(*source_of_bytes(data, name, max_bytes))
+
+
+def _imported(kind: Format, source: Source) -> Imported:
     if kind == "course":
         course = load_course("\n".join(source.lines), source.name)
         return Imported(course, source.notices, kind)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pastpaper.errors import InputError, Line, Notice, clip
 
-__all__ = ["Format", "Source", "decode_text", "read_source"]
+__all__ = ["Format", "Source", "decode_text", "read_source", "source_of_bytes"]
 
 Format = Literal["text", "markdown", "docx", "pdf", "course"]
 
@@ -74,9 +74,23 @@ def read_source(path: Path, max_bytes: int) -> tuple[Format, Source]:
         raise InputError("no such file", name) from None
     except PermissionError:
         raise InputError("cannot be read (permission denied)", name) from None
+    return source_of_bytes(data, name, max_bytes)
+
+
+def source_of_bytes(data: bytes, name: str, max_bytes: int) -> tuple[Format, Source]:
+    """Read a file's bytes already in memory (an upload) as lines of text, and say which
+    format they are in; ``name`` is the file's name, which messages give and whose suffix
+    tells the format where the bytes do not."""
+    if len(data) > max_bytes:
+        raise InputError(
+            f"the file is {_size(len(data))}, over the {_size(max_bytes)} limit for one notes "
+            "file; split it into smaller files",
+            name,
+            remedy="max_mb",
+        )
     if not data.strip():
         raise InputError("the file is empty: there is nothing to import", name)
-    kind = detect_format(path, data[:8])
+    kind = detect_format(Path(name), data[:8])
     if kind == "docx":
         return kind, _docx_source(data, name)
     if kind == "pdf":

@@ -34,9 +34,19 @@ NAV: dict[str, list[tuple[str, str]]] = {
         ("Review", "/review"),
         ("Progress", "/progress"),
     ],
-    "teacher": [("Home", "/"), ("Questions", "/courses"), ("Classes", "/classes")],
+    "teacher": [
+        ("Home", "/"),
+        ("Questions", "/courses"),
+        ("Classes", "/classes"),
+        ("Notes in", "/notes"),
+    ],
     # People are managed with `pastpaper users` until the teachers' pages (issue 16) add a page.
-    "admin": [("Home", "/"), ("Questions", "/courses"), ("Classes", "/classes")],
+    "admin": [
+        ("Home", "/"),
+        ("Questions", "/courses"),
+        ("Classes", "/classes"),
+        ("Notes in", "/notes"),
+    ],
 }
 
 

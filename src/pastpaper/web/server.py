@@ -120,6 +120,7 @@ def _routers() -> list[APIRouter]:
         api,
         classes,
         home,
+        notes,
         practise,
         progress,
         questions,
@@ -137,6 +138,8 @@ def _routers() -> list[APIRouter]:
         api.router,
         tokens.router,
         classes.router,
+        notes.router,
+        notes.api_router,
     ]
 
 
