@@ -131,8 +131,15 @@ def served(settings: Any) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-#: The pages for teachers (and admins), shot signed in as the teacher.
+#: The pages for teachers (and admins), shot signed in as the teacher: those beginning so,
+#: and those of one question ending so (its mark scheme).
 TEACHING = ("/classes",)
+TEACHING_ENDINGS = ("/scheme",)
+
+
+def for_teachers(path: str) -> bool:
+    """Whether the page is one for teachers."""
+    return path.startswith(TEACHING) or path.endswith(TEACHING_ENDINGS)
 
 
 def student_pages(ids: dict[str, str]) -> list[tuple[str, str]]:
@@ -181,8 +188,8 @@ def shoot(address: str, ids: dict[str, str], out: Path) -> list[Path]:
                 written.append(snap(page, address + path, out / f"{name}-{size}.png"))
             # A teacher's pages as the teacher sees them, the rest as the student.
             for login, shown in (
-                ("sam", [p for p in pages if not p[1].startswith(TEACHING)]),
-                ("ms.reed", [p for p in pages if p[1].startswith(TEACHING)]),
+                ("sam", [p for p in pages if not for_teachers(p[1])]),
+                ("ms.reed", [p for p in pages if for_teachers(p[1])]),
             ):
                 context.clear_cookies()
                 page.goto(address + "/sign-in")

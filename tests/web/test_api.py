@@ -85,6 +85,9 @@ OPERATIONS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/api/notes/uploads/" + "t" * 32 + "/confirm", None),
     ("DELETE", "/api/notes/uploads/" + "t" * 32, None),
     ("GET", "/api/notes/{seed}/course-file", None),
+    ("GET", "/api/questions/{mine}/scheme", None),
+    ("POST", "/api/questions/{mine}/scheme/dry-run", {"action": "marks", "marks": 3}),
+    ("POST", "/api/questions/{mine}/scheme/apply", {"edit": None, "based_on": None, "reason": "x"}),
 ]
 
 

@@ -24,7 +24,7 @@ from pastpaper.app.exports import Exports
 from pastpaper.app.people import Accounts
 from pastpaper.app.practice import Practice
 from pastpaper.app.records import Records
-from pastpaper.app.remark import SchemeEditing
+from pastpaper.app.schemes import SchemeEditor
 from pastpaper.app.tokens import ApiTokens
 from pastpaper.app.upload import Uploads
 
@@ -38,7 +38,7 @@ class Pastpaper(
     Accounts,
     ApiTokens,
     DemoSchooling,
-    SchemeEditing,
+    SchemeEditor,
     Uploads,
     Backups,
 ):

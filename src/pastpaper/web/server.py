@@ -118,6 +118,7 @@ def _routers() -> list[APIRouter]:
     from pastpaper.web.views import (
         account,
         api,
+        api_schemes,
         classes,
         home,
         notes,
@@ -125,6 +126,7 @@ def _routers() -> list[APIRouter]:
         progress,
         questions,
         review,
+        schemes,
         tokens,
     )
 
@@ -140,6 +142,8 @@ def _routers() -> list[APIRouter]:
         classes.router,
         notes.router,
         notes.api_router,
+        schemes.router,
+        api_schemes.router,
     ]
 
 
