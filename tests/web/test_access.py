@@ -34,12 +34,13 @@ ANN_ANSWER = "Khrushchev wanted the virgin lands to feed the towns, said Ann alo
 class World:
     """Two classes of one teacher: Sam's studies the seed, Ann's the built-in example. Ann
     has practised, drafted and made a token; Sam has done nothing; Ms Reed has uploaded the
-    seed, unsaved."""
+    seed, unsaved. Mr Cole teaches neither."""
 
     def __init__(self, app: FastAPI, seed_path: Path) -> None:
         core: Pastpaper = app.state.core
         people = core.store.people
         people.add_user("ms.reed", "Ms Reed", "teacher", password=PASSWORD, now=NOW)
+        people.add_user("mr.cole", "Mr Cole", "teacher", password=PASSWORD, now=NOW)
         people.add_user("sam", "Sam Okafor", "student", password=PASSWORD, now=NOW)
         ann = people.add_user("ann", "Ann Lee", "student", password=PASSWORD, now=NOW)
         self.seed = core.import_file(seed_path).saved.slug
@@ -162,6 +163,21 @@ async def test_a_student_reaches_nothing_of_another_class_or_student(
         checked += 1
     assert checked >= 8
     assert world.anns_things() == before
+
+
+async def test_another_teacher_reads_nothing_of_a_class_not_theirs(
+    client: httpx.AsyncClient, web_app: FastAPI, world: World
+) -> None:
+    await send_form(client, "/sign-in", "/sign-in", {"login": "mr.cole", "password": PASSWORD})
+    checked = 0
+    for method, path in routes(web_app):
+        if method != "GET" or "{class_id}" not in path:
+            continue
+        answer = await client.get(filled(path, world))
+        assert answer.status_code in (403, 404), (path, answer.status_code)
+        assert "Ann Lee" not in answer.text and ANN_ANSWER not in answer.text, path
+        checked += 1
+    assert checked >= 4  # the class's page, its results, their CSV, the JSON
 
 
 async def test_a_students_own_lists_hold_nothing_of_anothers(

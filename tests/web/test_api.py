@@ -88,6 +88,8 @@ OPERATIONS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("GET", "/api/questions/{mine}/scheme", None),
     ("POST", "/api/questions/{mine}/scheme/dry-run", {"action": "marks", "marks": 3}),
     ("POST", "/api/questions/{mine}/scheme/apply", {"edit": None, "based_on": None, "reason": "x"}),
+    ("GET", "/api/classes/1/results", None),
+    ("GET", "/api/classes/1/results/questions/{mine}", None),
 ]
 
 

@@ -24,6 +24,7 @@ from pastpaper.app.exports import Exports
 from pastpaper.app.people import Accounts
 from pastpaper.app.practice import Practice
 from pastpaper.app.records import Records
+from pastpaper.app.results import Results
 from pastpaper.app.schemes import SchemeEditor
 from pastpaper.app.tokens import ApiTokens
 from pastpaper.app.upload import Uploads
@@ -35,6 +36,7 @@ class Pastpaper(
     Exports,
     Records,
     Practice,
+    Results,
     Accounts,
     ApiTokens,
     DemoSchooling,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +53,7 @@ __all__ = [
     "due_questions",
     "keep_answer",
     "mark_left_over",
+    "mean_recall",
     "practise",
     "progress",
     "rate_card",
@@ -347,6 +348,13 @@ def progress(
     ]
 
 
+def mean_recall(states: Iterable[Mapping[str, Any]], now: datetime, plan: Plan) -> float | None:
+    """The mean predicted recall (FSRS retrievability) at ``now`` of the cards whose
+    schedules these are (the cards a user has reviewed); None without any."""
+    recall = [retention(state, now, plan) for state in states]
+    return sum(recall) / len(recall) if recall else None
+
+
 def _topic_progress(
     key: tuple[str, str],
     cards: Iterable[StoredCard],
@@ -356,13 +364,12 @@ def _topic_progress(
 ) -> TopicProgress:
     cards = list(cards)
     seen = [c for c in cards if c.state is not None]
-    recall = [retention(c.state, now, plan) for c in seen if c.state is not None]
     return TopicProgress(
         course=key[0],
         topic=key[1],
         cards=len(cards),
         new=len(cards) - len(seen),
         due=sum(1 for c in seen if c.state is not None and due_under(c.state, plan) <= now),
-        retention=sum(recall) / len(recall) if recall else None,
+        retention=mean_recall([c.state for c in seen if c.state is not None], now, plan),
         marks=tuple((a.submitted_at, a.mark or 0, a.max_marks or 0) for a in attempts),
     )

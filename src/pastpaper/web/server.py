@@ -118,6 +118,7 @@ def _routers() -> list[APIRouter]:
     from pastpaper.web.views import (
         account,
         api,
+        api_results,
         api_schemes,
         classes,
         home,
@@ -125,6 +126,7 @@ def _routers() -> list[APIRouter]:
         practise,
         progress,
         questions,
+        results,
         review,
         schemes,
         tokens,
@@ -144,6 +146,8 @@ def _routers() -> list[APIRouter]:
         notes.api_router,
         schemes.router,
         api_schemes.router,
+        results.router,
+        api_results.router,
     ]
 
 
