@@ -23,7 +23,7 @@ pytestmark = pytest.mark.anyio
 BY_QUERY = [("GET", "/cards/export.apkg", "course"), ("GET", "/review", "course")]
 
 #: Where the pages for teachers and admins begin: a student gets 403 from each.
-FOR_TEACHERS = ("/classes", "/notes", "/api/notes")
+FOR_TEACHERS = ("/classes", "/notes", "/api/notes", "/jobs", "/api/jobs")
 
 #: Pages anybody may open without signing in.
 PUBLIC = {"/setup", "/sign-in", "/sign-up", "/", "/api/openapi.json", "/api/docs"}
@@ -63,6 +63,8 @@ class World:
         self.token = as_ann.tokens()[0].id
         as_reed = core.acting_for(people.user("ms.reed"))
         self.upload = as_reed.upload_notes(seed_path.name, seed_path.read_bytes()).token
+        reed = core.acting_for(people.user("ms.reed"))
+        self.job = reed.start_csv_job(b"student,question,answer\nann,1,Maize\n", "11C.csv").id
         self.core = core
         self.ann = ann
 
@@ -77,6 +79,7 @@ class World:
             "class_id": self.anns_class,
             "login": "ann",
             "token": self.upload,
+            "job_id": self.job,
         }
         assert name in values, f"a route has the parameter {{{name}}}: say here what to try"
         return values[name]

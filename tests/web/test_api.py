@@ -90,6 +90,12 @@ OPERATIONS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/api/questions/{mine}/scheme/apply", {"edit": None, "based_on": None, "reason": "x"}),
     ("GET", "/api/classes/1/results", None),
     ("GET", "/api/classes/1/results/questions/{mine}", None),
+    ("GET", "/api/jobs", None),
+    ("POST", "/api/jobs", None),
+    ("POST", "/api/jobs/attempts", {"class_id": 1, "question_id": 1}),
+    ("GET", "/api/jobs/1", None),
+    ("GET", "/api/jobs/1/mark-book", None),
+    ("GET", "/api/jobs/1/mark-book.csv", None),
 ]
 
 

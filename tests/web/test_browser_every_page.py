@@ -42,12 +42,17 @@ def pages(settings: Settings, seed_path: Path) -> list[str]:
         waiting = core.acting_for(people.user("ms.reed")).upload_notes(
             seed_path.name, seed_path.read_bytes()
         )
+        as_reed = core.acting_for(people.user("ms.reed"))
+        rows = f"student,question,answer\nsam,{question},{ANSWER}\nada,{question},\n"
+        job = as_reed.start_csv_job(rows.encode(), "11B.csv").id
+        core.run_job(job)
         values = {
             "token": waiting.token,
             "slug": slug,
             "question_id": question,
             "attempt_id": attempt,
             "class_id": group.id,
+            "job_id": job,
         }
         app = create_app(settings, clock=lambda: NOW)
         paths = [
@@ -59,6 +64,11 @@ def pages(settings: Settings, seed_path: Path) -> list[str]:
     finally:
         store.close()
     return [re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), p) for p in paths]
+
+
+def job_id(paths: list[str]) -> str:
+    """The job whose page is among the paths."""
+    return next(m.group(1) for p in paths if (m := re.fullmatch(r"/jobs/(\d+)", p)))
 
 
 def sign_in(page: Page, served: str, login: str, name: str) -> None:
@@ -98,4 +108,5 @@ def test_axe_finds_nothing_on_any_page(
     assert "/classes" in for_teachers
     assert "/notes" in for_teachers
     assert any(path.startswith("/notes/uploads/") for path in for_teachers)
+    assert f"/jobs/{job_id(shown)}" in for_teachers
     assert problems == {}

@@ -21,6 +21,7 @@ from pastpaper.app.backups import Backups
 from pastpaper.app.base import Clock, installed_marker
 from pastpaper.app.demo_school import DemoSchooling
 from pastpaper.app.exports import Exports
+from pastpaper.app.jobs import BulkMarking
 from pastpaper.app.people import Accounts
 from pastpaper.app.practice import Practice
 from pastpaper.app.records import Records
@@ -33,6 +34,7 @@ __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
 class Pastpaper(
+    BulkMarking,
     Exports,
     Records,
     Practice,

@@ -82,8 +82,10 @@ __all__ = [
     "Row",
     "mark_book_text",
     "mark_sheet",
+    "outcome_of",
     "parse_delimiter",
     "read_mark_book",
+    "scheme_or_reason",
 ]
 
 #: The columns a class's answers must have, and the ones the mark book adds after them.
@@ -480,7 +482,7 @@ def mark_sheet(
     order, saying how many are done; so the model stays at the caller's edge.
     """
     schemes: dict[int, MarkScheme | str] = {}
-    found = [_scheme_of(row, schemes, scheme_for) for row in sheet.rows]
+    found = [scheme_or_reason(row, schemes, scheme_for) for row in sheet.rows]
     markable = [
         (n, (row.answer, scheme))
         for n, (row, scheme) in enumerate(zip(sheet.rows, found, strict=True))
@@ -498,11 +500,11 @@ def mark_sheet(
     )
     outcomes = [Outcome(reason=reason) if isinstance(reason, str) else None for reason in found]
     for (n, _), result in zip(markable, marked, strict=True):
-        outcomes[n] = _outcome(result)
+        outcomes[n] = outcome_of(result)
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _scheme_of(
+def scheme_or_reason(
     row: Row, schemes: dict[int, MarkScheme | str], scheme_for: Callable[[int], MarkScheme]
 ) -> MarkScheme | str:
     """The row's scheme, or the reason it cannot be marked."""
@@ -520,7 +522,8 @@ def _scheme_of(
     return schemes[number]
 
 
-def _outcome(result: Marked) -> Outcome:
+def outcome_of(result: Marked) -> Outcome:
+    """The mark book's columns for an answer's marking (or for why it had none)."""
     if isinstance(result, NothingToMark):
         return Outcome(reason=str(result))
     feedback = list(result.warnings)

@@ -66,6 +66,7 @@ from pastpaper.text import match_key, shorten
 if TYPE_CHECKING:
     from pastpaper.store.answers import Answers
     from pastpaper.store.drafts import Drafts
+    from pastpaper.store.jobs import Jobs
     from pastpaper.store.memory import Memory
     from pastpaper.store.people import People
     from pastpaper.store.sessions import Sessions
@@ -254,6 +255,13 @@ class Store:
         from pastpaper.store.drafts import Drafts
 
         return Drafts(self.engine)
+
+    @property
+    def jobs(self) -> Jobs:
+        """Bulk-marking jobs and every row of each, in this database."""
+        from pastpaper.store.jobs import Jobs
+
+        return Jobs(self.engine)
 
     @property
     def answers(self) -> Answers:

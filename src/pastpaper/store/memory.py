@@ -313,18 +313,22 @@ class Memory:
         state: Mapping[str, Any],
     ) -> None:
         """The mark and feedback of the user's attempt, and the user's new schedule of its
-        question, together."""
+        question, together; only for an attempt not yet marked (a server starting may mark
+        what another was marking: the first to finish counts, the question is scheduled
+        once)."""
         due = datetime.fromisoformat(str(state["due"]))
         theirs = (ATTEMPTS.c.id == attempt_id) & (ATTEMPTS.c.user_id == user_id)
         with writing(self.engine) as conn:
             attempt = conn.execute(select(ATTEMPTS.c.question_id).where(theirs)).first()
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id} of this user")
-            conn.execute(
+            marked = conn.execute(
                 update(ATTEMPTS)
-                .where(theirs)
+                .where(theirs, ATTEMPTS.c.mark.is_(None))
                 .values(mark=mark, max_marks=max_marks, marking=json.dumps(dict(marking)))
-            )
+            ).rowcount
+            if not marked:
+                return
             question_id = attempt.question_id
             if question_id is not None:
                 conn.execute(

@@ -39,6 +39,7 @@ NAV: dict[str, list[tuple[str, str]]] = {
         ("Questions", "/courses"),
         ("Classes", "/classes"),
         ("Notes in", "/notes"),
+        ("Marking", "/jobs"),
     ],
     # People are managed with `pastpaper users` until the teachers' pages (issue 16) add a page.
     "admin": [
@@ -46,6 +47,7 @@ NAV: dict[str, list[tuple[str, str]]] = {
         ("Questions", "/courses"),
         ("Classes", "/classes"),
         ("Notes in", "/notes"),
+        ("Marking", "/jobs"),
     ],
 }
 

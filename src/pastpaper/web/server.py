@@ -73,7 +73,10 @@ def create_app(
             target=_mark_left_over, args=(api.state.core,), name="left-over", daemon=True
         )
         marking.start()
+        # Bulk marking's worker thread, which first takes up jobs a stopped server left.
+        api.state.core.start_jobs()
         yield
+        api.state.core.stop_jobs()
         marking.join(timeout=30)
         api.state.core.store.close()
 
@@ -122,6 +125,7 @@ def _routers() -> list[APIRouter]:
         api_schemes,
         classes,
         home,
+        jobs,
         notes,
         practise,
         progress,
@@ -148,6 +152,7 @@ def _routers() -> list[APIRouter]:
         api_schemes.router,
         results.router,
         api_results.router,
+        jobs.router,
     ]
 
 

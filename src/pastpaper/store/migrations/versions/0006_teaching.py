@@ -104,6 +104,7 @@ def upgrade() -> None:
         sa.Column("total", sa.Integer, nullable=False),
         sa.Column("done", sa.Integer, nullable=False),
         sa.Column("error", sa.Text, nullable=True),
+        sa.Column("sheet", sa.Text, nullable=True),
         _when("created_at"),
         _when("started_at", nullable=True),
         _when("finished_at", nullable=True),
