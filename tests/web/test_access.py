@@ -23,7 +23,7 @@ pytestmark = pytest.mark.anyio
 BY_QUERY = [("GET", "/cards/export.apkg", "course"), ("GET", "/review", "course")]
 
 #: Where the pages for teachers and admins begin: a student gets 403 from each.
-FOR_TEACHERS = ("/classes", "/notes", "/api/notes", "/jobs", "/api/jobs")
+FOR_TEACHERS = ("/classes", "/api/classes", "/notes", "/api/notes", "/jobs", "/api/jobs")
 
 #: Pages anybody may open without signing in.
 PUBLIC = {"/setup", "/sign-in", "/sign-up", "/", "/api/openapi.json", "/api/docs"}

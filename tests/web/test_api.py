@@ -48,6 +48,7 @@ def school(
         "mine": teacher.questions(course=seed)[0].id,
         "hidden": teacher.questions(course=example)[0].id,
         "hidden_card": teacher.cards(example)[0].id,
+        "class": history.id,
     }
 
 
@@ -96,6 +97,15 @@ OPERATIONS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("GET", "/api/jobs/1", None),
     ("GET", "/api/jobs/1/mark-book", None),
     ("GET", "/api/jobs/1/mark-book.csv", None),
+    ("GET", "/api/classes/{class}/questions/{mine}/groups", None),
+    ("POST", "/api/classes/{class}/questions/{mine}/moderations", {"attempt_ids": [1], "mark": 0}),
+    ("GET", "/api/classes/{class}/questions/{mine}/answers/1", None),
+    (
+        "POST",
+        "/api/classes/{class}/questions/{mine}/answers/1/teach",
+        {"point_id": "p1", "phrase": "the KGB"},
+    ),
+    ("GET", "/api/classes/{class}/questions/{mine}/agreement", None),
 ]
 
 

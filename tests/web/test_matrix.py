@@ -27,6 +27,9 @@ ROLES = ("stranger", "sam", "ann", "ms.reed", "mr.khan", "head")
 OWN_TESTS = {"/setup", "/sign-in", "/sign-up", "/sign-out", "/account/password"}
 S, A, T = 303, 200, 201  # a page's form done (a redirect), a page or answer, an API's new thing
 
+#: A class's question, as moderation's routes begin.
+_Q = "/classes/{class_id}/questions/{question_id}"
+
 #: (method, path): statuses for a stranger, Sam, Ann, Ms Reed, Mr Khan and the admin.
 EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/"): (S, A, A, A, A, A),
@@ -54,6 +57,16 @@ EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/classes/{class_id}/students/{login}/remove"): (S, 403, 403, S, 403, S),
     ("POST", "/classes/{class_id}/courses"): (S, 403, 403, S, 403, S),
     ("POST", "/classes/{class_id}/exam-date"): (S, 403, 403, S, 403, S),
+    # Moderation. A form without a moderation's fields is 400 for whom the page is for; Sam's
+    # answer is no longer the class's once the row above has removed him from it (404), as
+    # tests/web/test_moderation.py shows with its own class.
+    ("GET", "/classes/{class_id}/moderate"): (S, 403, 403, A, 404, A),
+    ("GET", f"{_Q}/moderate"): (S, 403, 403, A, 404, A),
+    ("POST", f"{_Q}/moderate"): (S, 403, 403, 400, 404, 400),
+    ("GET", f"{_Q}/moderate/answers/{{attempt_id}}"): (S, 403, 403, 404, 404, 404),
+    ("POST", f"{_Q}/moderate/answers/{{attempt_id}}"): (S, 403, 403, 404, 404, 404),
+    ("POST", f"{_Q}/moderate/answers/{{attempt_id}}/teach"): (S, 403, 403, 404, 404, 404),
+    ("GET", f"{_Q}/agreement"): (S, 403, 403, A, 404, A),
     ("GET", "/api/openapi.json"): (A, A, A, A, A, A),
     ("GET", "/api/docs"): (A, A, A, A, A, A),
     ("GET", "/api/me"): (401, A, A, A, A, A),
@@ -66,6 +79,12 @@ EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/api/review/next"): (401, A, A, A, A, A),
     ("POST", "/api/review/{card_id}"): (401, A, 404, A, A, A),
     ("GET", "/api/progress"): (401, A, A, A, A, A),
+    # Moderation's API: a body without a moderation's fields is 422 for a teacher.
+    ("GET", f"/api{_Q}/groups"): (401, 403, 403, A, 404, A),
+    ("POST", f"/api{_Q}/moderations"): (401, 403, 403, 422, 422, 422),
+    ("GET", f"/api{_Q}/answers/{{attempt_id}}"): (401, 403, 403, 404, 404, 404),
+    ("POST", f"/api{_Q}/answers/{{attempt_id}}/teach"): (401, 403, 403, 422, 422, 422),
+    ("GET", f"/api{_Q}/agreement"): (401, 403, 403, A, 404, A),
 }
 
 

@@ -11,8 +11,9 @@ every answer goes through (None: the installed model, loaded at the first answer
 settings (``pastpaper.settings``); the clock, a callable giving the time now with its time
 zone, so that nothing here reads the time itself. The methods are grouped by what they are
 for: ``bank`` (the question bank), ``marking``, ``study`` (cards, practice, progress, the
-notes at a glance), ``exports`` and ``people`` (users, classes, signing in, who may do what);
-``base`` holds what they share.
+notes at a glance), ``exports`` and ``people`` (users, classes, signing in, who may do what),
+``remark`` and ``moderation`` (a teacher's scheme edits, a class's answers grouped and
+moderated, agreement with the machine); ``base`` holds what they share.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pastpaper.app.base import Clock, installed_marker
 from pastpaper.app.demo_school import DemoSchooling
 from pastpaper.app.exports import Exports
 from pastpaper.app.jobs import BulkMarking
+from pastpaper.app.moderation import Moderating
 from pastpaper.app.people import Accounts
 from pastpaper.app.practice import Practice
 from pastpaper.app.records import Records
@@ -34,6 +36,7 @@ __all__ = ["Clock", "Pastpaper", "installed_marker"]
 
 
 class Pastpaper(
+    Moderating,
     BulkMarking,
     Exports,
     Records,

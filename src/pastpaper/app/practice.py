@@ -22,6 +22,7 @@ from pastpaper.marking.claims import MAX_ANSWER_CHARS
 
 if TYPE_CHECKING:
     from pastpaper.marking import Marking
+    from pastpaper.store.answers import Moderation
     from pastpaper.store.drafts import StoredDraft
     from pastpaper.store.memory import Attempt
     from pastpaper.study.practice import Practised
@@ -105,6 +106,7 @@ class Feedback:
     attempt: Attempt
     marking: Marking | None
     points: list[FeedbackPoint] = field(default_factory=list)
+    moderation: Moderation | None = None  # the teacher's mark, which stands
 
     @property
     def numbers(self) -> dict[str, int]:
@@ -242,10 +244,11 @@ class Practice(Study):
         if not found:
             raise NotFound(f"no attempt {attempt_id} of yours")
         attempt = found[0]
+        moderation = self.store.answers.newest_moderations([attempt_id]).get(attempt_id)
         if attempt.marking is None:
-            return Feedback(attempt, None)
+            return Feedback(attempt, None, moderation=moderation)
         marking = Marking.model_validate(attempt.marking)
-        return Feedback(attempt, marking, self._points(attempt, marking))
+        return Feedback(attempt, marking, self._points(attempt, marking), moderation)
 
     def _points(self, attempt: Attempt, marking: Marking) -> list[FeedbackPoint]:
         """The points the attempt was marked against: the credited ones first (in the order

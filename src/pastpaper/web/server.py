@@ -121,11 +121,13 @@ def _routers() -> list[APIRouter]:
     from pastpaper.web.views import (
         account,
         api,
+        api_moderation,
         api_results,
         api_schemes,
         classes,
         home,
         jobs,
+        moderation,
         notes,
         practise,
         progress,
@@ -153,6 +155,8 @@ def _routers() -> list[APIRouter]:
         results.router,
         api_results.router,
         jobs.router,
+        moderation.router,
+        api_moderation.router,
     ]
 
 
