@@ -57,16 +57,65 @@ EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/classes/{class_id}/students/{login}/remove"): (S, 403, 403, S, 403, S),
     ("POST", "/classes/{class_id}/courses"): (S, 403, 403, S, 403, S),
     ("POST", "/classes/{class_id}/exam-date"): (S, 403, 403, S, 403, S),
-    # Moderation. A form without a moderation's fields is 400 for whom the page is for; Sam's
-    # answer is no longer the class's once the row above has removed him from it (404), as
-    # tests/web/test_moderation.py shows with its own class.
+    # Moderation. A form without a moderation's fields is 400 for whom the page is for;
+    # teaching the scheme is for the course's owner or an admin (the seed is the
+    # installation's: Ms Reed 403).
     ("GET", "/classes/{class_id}/moderate"): (S, 403, 403, A, 404, A),
     ("GET", f"{_Q}/moderate"): (S, 403, 403, A, 404, A),
     ("POST", f"{_Q}/moderate"): (S, 403, 403, 400, 404, 400),
-    ("GET", f"{_Q}/moderate/answers/{{attempt_id}}"): (S, 403, 403, 404, 404, 404),
-    ("POST", f"{_Q}/moderate/answers/{{attempt_id}}"): (S, 403, 403, 404, 404, 404),
-    ("POST", f"{_Q}/moderate/answers/{{attempt_id}}/teach"): (S, 403, 403, 404, 404, 404),
+    ("GET", f"{_Q}/moderate/answers/{{attempt_id}}"): (S, 403, 403, A, 404, A),
+    ("POST", f"{_Q}/moderate/answers/{{attempt_id}}"): (S, 403, 403, 400, 404, 400),
+    ("POST", f"{_Q}/moderate/answers/{{attempt_id}}/teach"): (S, 403, 403, 403, 404, 400),
     ("GET", f"{_Q}/agreement"): (S, 403, 403, A, 404, A),
+    # Notes in: an upload is its uploader's alone (an admin too is told it is not there);
+    # confirming it saves the course, after which the upload is gone (404). A form or body
+    # without a file is 400.
+    ("GET", "/notes"): (S, 403, 403, A, A, A),
+    ("POST", "/notes"): (S, 403, 403, 400, 400, 400),
+    ("GET", "/notes/uploads/{token}"): (S, 403, 403, A, 404, 404),
+    ("POST", "/notes/uploads/{token}/confirm"): (S, 403, 403, S, 404, 404),
+    ("POST", "/notes/uploads/{token}/discard"): (S, 403, 403, 404, 404, 404),
+    ("GET", "/notes/{slug}/course.yaml"): (S, 403, 403, A, A, A),
+    ("POST", "/api/notes"): (401, 403, 403, 400, 400, 400),
+    ("GET", "/api/notes/uploads/{token}"): (401, 403, 403, A, 404, 404),
+    ("DELETE", "/api/notes/uploads/{token}"): (401, 403, 403, 404, 404, 404),
+    ("POST", "/api/notes/uploads/{token}/confirm"): (401, 403, 403, 404, 404, 404),
+    ("GET", "/api/notes/{slug}/course-file"): (401, 403, 403, A, A, A),
+    # The scheme editor: teachers read it; only the course's owner or an admin changes it (the
+    # seed is the installation's); a change the form does not name is 400, a body 422.
+    ("GET", "/questions/{question_id}/scheme"): (S, 403, 403, A, A, A),
+    ("POST", "/questions/{question_id}/scheme/dry-run"): (S, 403, 403, 400, 400, 400),
+    ("POST", "/questions/{question_id}/scheme/apply"): (S, 403, 403, 403, 403, 400),
+    ("GET", "/api/questions/{question_id}/scheme"): (401, 403, 403, A, A, A),
+    ("POST", "/api/questions/{question_id}/scheme/dry-run"): (401, 403, 403, 422, 422, 422),
+    ("POST", "/api/questions/{question_id}/scheme/apply"): (401, 403, 403, 422, 422, 422),
+    # A class's results: its teacher and an admin.
+    ("GET", "/classes/{class_id}/results"): (S, 403, 403, A, 404, A),
+    ("GET", "/classes/{class_id}/results.csv"): (S, 403, 403, A, 404, A),
+    ("GET", "/classes/{class_id}/results/questions/{question_id}"): (S, 403, 403, A, 404, A),
+    ("GET", "/api/classes/{class_id}/results"): (401, 403, 403, A, 404, A),
+    ("GET", "/api/classes/{class_id}/results/questions/{question_id}"): (
+        401,
+        403,
+        403,
+        A,
+        404,
+        A,
+    ),
+    # Bulk marking: a job is its owner's (and an admin's); the job here waits, so its
+    # progress fragment sends a browser that is not htmx on to the job's page.
+    ("GET", "/jobs"): (S, 403, 403, A, A, A),
+    ("POST", "/jobs/csv"): (S, 403, 403, 400, 400, 400),
+    ("POST", "/jobs/attempts"): (S, 403, 403, 400, 400, 400),
+    ("GET", "/jobs/{job_id}"): (S, 403, 403, A, 404, A),
+    ("GET", "/jobs/{job_id}/progress"): (S, 403, 403, S, 404, S),
+    ("GET", "/jobs/{job_id}/mark-book.csv"): (S, 403, 403, A, 404, A),
+    ("GET", "/api/jobs"): (401, 403, 403, A, A, A),
+    ("POST", "/api/jobs"): (401, 403, 403, 400, 400, 400),
+    ("POST", "/api/jobs/attempts"): (401, 403, 403, 422, 422, 422),
+    ("GET", "/api/jobs/{job_id}"): (401, 403, 403, A, 404, A),
+    ("GET", "/api/jobs/{job_id}/mark-book"): (401, 403, 403, A, 404, A),
+    ("GET", "/api/jobs/{job_id}/mark-book.csv"): (401, 403, 403, A, 404, A),
     ("GET", "/api/openapi.json"): (A, A, A, A, A, A),
     ("GET", "/api/docs"): (A, A, A, A, A, A),
     ("GET", "/api/me"): (401, A, A, A, A, A),
@@ -82,7 +131,7 @@ EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {
     # Moderation's API: a body without a moderation's fields is 422 for a teacher.
     ("GET", f"/api{_Q}/groups"): (401, 403, 403, A, 404, A),
     ("POST", f"/api{_Q}/moderations"): (401, 403, 403, 422, 422, 422),
-    ("GET", f"/api{_Q}/answers/{{attempt_id}}"): (401, 403, 403, 404, 404, 404),
+    ("GET", f"/api{_Q}/answers/{{attempt_id}}"): (401, 403, 403, A, 404, A),
     ("POST", f"/api{_Q}/answers/{{attempt_id}}/teach"): (401, 403, 403, 422, 422, 422),
     ("GET", f"/api{_Q}/agreement"): (401, 403, 403, A, 404, A),
 }
@@ -118,6 +167,10 @@ class School:
         ).attempt_id
         self.card = sam.cards(self.seed)[0].id
         sam.make_token("Sam's script")
+        reed = core.acting_for(people.user("ms.reed"))
+        upload = reed.upload_notes(seed_path.name, seed_path.read_bytes())
+        rows = f"student,question,answer\nsam,{self.question},He denounced Stalin.\n"
+        job = reed.start_csv_job(rows.encode(), "11B.csv")
         self.values = {
             "slug": self.seed,
             "question_id": self.question,
@@ -126,6 +179,8 @@ class School:
             "token_id": sam.tokens()[0].id,
             "class_id": reeds.id,
             "login": "sam",
+            "token": upload.token,
+            "job_id": job.id,
         }
 
     def path(self, template: str) -> str:
@@ -158,15 +213,20 @@ class School:
 UNDESCRIBED = [("GET", "/api/openapi.json"), ("GET", "/api/docs")]
 
 
+#: Asked last: after it, Sam is not in the class.
+LAST = ("POST", "/classes/{class_id}/students/{login}/remove")
+
+
 def routes(app: FastAPI) -> list[tuple[str, str]]:
-    """Every (method, path) the app serves, from its OpenAPI description."""
+    """Every (method, path) the app serves, from its OpenAPI description: the reads first,
+    then the writes, and last the one that takes Sam out of the class."""
     described = [
         (method.upper(), path)
         for path, operations in app.openapi()["paths"].items()
         for method in operations
         if path not in OWN_TESTS
     ]
-    return described + UNDESCRIBED
+    return sorted(described + UNDESCRIBED, key=lambda r: (r == LAST, r[0] != "GET"))
 
 
 def test_every_route_is_in_the_matrix(web_app: FastAPI) -> None:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from pastpaper.app.moderation import AgreementReport, AnswerHistory, Lesson, ModerationSheet
 from pastpaper.web.auth import core, teaching
+from pastpaper.web.params import RowId
 from pastpaper.web.views.api import Problem
 
 __all__ = ["router"]
@@ -62,7 +63,11 @@ class LessonIn(BaseModel):
 
 @router.get("/groups")
 def groups(
-    request: Request, user: Teacher, class_id: int, question_id: int, every_attempt: bool = False
+    request: Request,
+    user: Teacher,
+    class_id: RowId,
+    question_id: RowId,
+    every_attempt: bool = False,
 ) -> ModerationSheet:
     """The class's answers to the question in groups, largest first (each student's newest
     attempt, or every attempt)."""
@@ -73,7 +78,7 @@ def groups(
 
 @router.post("/moderations")
 def moderate(
-    request: Request, user: Teacher, class_id: int, question_id: int, body: ModerationIn
+    request: Request, user: Teacher, class_id: RowId, question_id: RowId, body: ModerationIn
 ) -> Moderated:
     """Set the mark of answers of the class to the question (a group, or one)."""
     done = core(request).moderate_answers(
@@ -84,7 +89,7 @@ def moderate(
 
 @router.get("/answers/{attempt_id}")
 def answer(
-    request: Request, user: Teacher, class_id: int, question_id: int, attempt_id: int
+    request: Request, user: Teacher, class_id: RowId, question_id: RowId, attempt_id: RowId
 ) -> AnswerHistory:
     """One answer with every override of its mark, oldest first."""
     return core(request).answer_history(  # type: ignore[no-any-return]
@@ -96,9 +101,9 @@ def answer(
 def teach(
     request: Request,
     user: Teacher,
-    class_id: int,
-    question_id: int,
-    attempt_id: int,
+    class_id: RowId,
+    question_id: RowId,
+    attempt_id: RowId,
     body: LessonIn,
 ) -> Lesson:
     """Teach the question's scheme from an answer: the answers whose marks would change
@@ -120,7 +125,9 @@ def teach(
 
 
 @router.get("/agreement")
-def agreement(request: Request, user: Teacher, class_id: int, question_id: int) -> AgreementReport:
+def agreement(
+    request: Request, user: Teacher, class_id: RowId, question_id: RowId
+) -> AgreementReport:
     """How often the machine's marks agree with the teacher's over the moderated answers,
     and the points disputed most."""
     return core(request).agreement(class_id, question_id)  # type: ignore[no-any-return]

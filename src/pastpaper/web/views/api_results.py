@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 
 from pastpaper.study.results import ClassResults, QuestionResults
 from pastpaper.web.auth import core, signed_in
+from pastpaper.web.params import RowId
 from pastpaper.web.views.api import Problem
 
 __all__ = ["router"]
@@ -28,7 +29,7 @@ User = Annotated[Any, Depends(signed_in)]
 
 
 @router.get("/classes/{class_id}/results")
-def class_results(request: Request, user: User, class_id: int) -> ClassResults:
+def class_results(request: Request, user: User, class_id: RowId) -> ClassResults:
     """The class's grid of marks and recall by student and topic, the points missed most
     (all of them, most missed first), the marks of each question and the weekly means."""
     return core(request).class_results(class_id)  # type: ignore[no-any-return]
@@ -36,7 +37,7 @@ def class_results(request: Request, user: User, class_id: int) -> ClassResults:
 
 @router.get("/classes/{class_id}/results/questions/{question_id}")
 def question_results(
-    request: Request, user: User, class_id: int, question_id: int
+    request: Request, user: User, class_id: RowId, question_id: RowId
 ) -> QuestionResults:
     """One question of the class's courses: each student's latest mark, its marks'
     distribution and the points missed."""

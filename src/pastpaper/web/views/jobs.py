@@ -18,6 +18,7 @@ from pastpaper.errors import InputError
 from pastpaper.marking.markbook import parse_delimiter
 from pastpaper.web.auth import core, teaching
 from pastpaper.web.pages import render
+from pastpaper.web.params import RowId
 from pastpaper.web.views.api import Problem
 
 __all__ = ["MAX_UPLOAD_BYTES", "router"]
@@ -114,7 +115,7 @@ def mark_attempts(
 
 @router.get("/jobs/{job_id}")
 def job_page(
-    request: Request, user: Teacher, job_id: int, sort: str = "line", order: str = "asc"
+    request: Request, user: Teacher, job_id: RowId, sort: str = "line", order: str = "asc"
 ) -> Response:
     app = core(request)
     book: MarkBook = app.mark_book(job_id, sort, order == "desc")
@@ -124,7 +125,7 @@ def job_page(
 
 
 @router.get("/jobs/{job_id}/progress")
-def job_progress(request: Request, user: Teacher, job_id: int) -> Response:
+def job_progress(request: Request, user: Teacher, job_id: RowId) -> Response:
     """The progress bar alone, for htmx to put in place; once the job is over, the page is
     loaded afresh to show the mark book. Opened by itself, it is the job's page."""
     job = core(request).job(job_id)
@@ -137,7 +138,7 @@ def job_progress(request: Request, user: Teacher, job_id: int) -> Response:
 
 
 @router.get("/jobs/{job_id}/mark-book.csv")
-def job_csv(request: Request, user: Teacher, job_id: int) -> Response:
+def job_csv(request: Request, user: Teacher, job_id: RowId) -> Response:
     return _csv(core(request), job_id)
 
 
@@ -192,21 +193,21 @@ def api_attempts(request: Request, user: Teacher, body: AttemptsJobIn) -> JobVie
 
 
 @api.get("/{job_id}")
-def api_job(request: Request, user: Teacher, job_id: int) -> JobView:
+def api_job(request: Request, user: Teacher, job_id: RowId) -> JobView:
     """A job: its status, and how many of its rows are done of how many."""
     return core(request).job(job_id)  # type: ignore[no-any-return]
 
 
 @api.get("/{job_id}/mark-book")
 def api_mark_book(
-    request: Request, user: Teacher, job_id: int, sort: str = "line", order: Order = "asc"
+    request: Request, user: Teacher, job_id: RowId, sort: str = "line", order: Order = "asc"
 ) -> MarkBook:
     """The job's mark book, sorted by line, student, question, mark or reason."""
     return core(request).mark_book(job_id, sort, order == "desc")  # type: ignore[no-any-return]
 
 
 @api.get("/{job_id}/mark-book.csv", response_class=Response)
-def api_mark_book_csv(request: Request, user: Teacher, job_id: int) -> Response:
+def api_mark_book_csv(request: Request, user: Teacher, job_id: RowId) -> Response:
     """The job's mark book as CSV, as ``pastpaper mark --csv`` writes it."""
     return _csv(core(request), job_id)
 

@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from pastpaper.errors import Forbidden, InputError, NotFound, PastpaperError
 from pastpaper.web.auth import core, teaching
 from pastpaper.web.pages import flash, render
+from pastpaper.web.params import RowId
 
 __all__ = ["router"]
 
@@ -35,14 +36,14 @@ def _mark(text: str) -> int | None:
 
 
 @router.get("/classes/{class_id}/moderate")
-def answered_questions(request: Request, user: Teacher, class_id: int) -> Response:
+def answered_questions(request: Request, user: Teacher, class_id: RowId) -> Response:
     found = core(request).answered_questions(class_id)
     return render(request, "moderate_questions.html", f"Moderate {found.class_name}", found=found)
 
 
 @router.get("/classes/{class_id}/questions/{question_id}/moderate")
 def moderation_sheet(
-    request: Request, user: Teacher, class_id: int, question_id: int, every: bool = False
+    request: Request, user: Teacher, class_id: RowId, question_id: RowId, every: bool = False
 ) -> Response:
     sheet = core(request).moderation_sheet(class_id, question_id, every_attempt=every)
     return _sheet(request, sheet)
@@ -57,8 +58,8 @@ def _sheet(request: Request, sheet: Any, status_code: int = 200, error: str = ""
 def moderate_group(
     request: Request,
     user: Teacher,
-    class_id: int,
-    question_id: int,
+    class_id: RowId,
+    question_id: RowId,
     attempt_id: Annotated[list[int] | None, Form()] = None,
     mark: Text = "",
     reason: Text = "",
@@ -97,7 +98,7 @@ def _has(count: int) -> str:
 
 @router.get("/classes/{class_id}/questions/{question_id}/moderate/answers/{attempt_id}")
 def answer_page(
-    request: Request, user: Teacher, class_id: int, question_id: int, attempt_id: int
+    request: Request, user: Teacher, class_id: RowId, question_id: RowId, attempt_id: RowId
 ) -> Response:
     history = core(request).answer_history(class_id, question_id, attempt_id)
     return _answer(request, history)
@@ -114,9 +115,9 @@ def _answer(request: Request, history: Any, status_code: int = 200, **problems: 
 def moderate_one(
     request: Request,
     user: Teacher,
-    class_id: int,
-    question_id: int,
-    attempt_id: int,
+    class_id: RowId,
+    question_id: RowId,
+    attempt_id: RowId,
     mark: Text = "",
     reason: Text = "",
 ) -> Response:
@@ -138,9 +139,9 @@ def moderate_one(
 def teach(
     request: Request,
     user: Teacher,
-    class_id: int,
-    question_id: int,
-    attempt_id: int,
+    class_id: RowId,
+    question_id: RowId,
+    attempt_id: RowId,
     point_id: Text = "",
     phrase: Text = "",
     earns: Text = "yes",
@@ -203,7 +204,7 @@ def _lesson(
 
 
 @router.get("/classes/{class_id}/questions/{question_id}/agreement")
-def agreement(request: Request, user: Teacher, class_id: int, question_id: int) -> Response:
+def agreement(request: Request, user: Teacher, class_id: RowId, question_id: RowId) -> Response:
     report = core(request).agreement(class_id, question_id)
     title = f"Agreement on question {question_id}: {report.class_name}"
     return render(request, "agreement.html", title, report=report)

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from pastpaper.web.auth import core, teaching
 from pastpaper.web.pages import render
+from pastpaper.web.params import RowId
 from pastpaper.web.results_charts import distribution_svg, weekly_svg
 
 __all__ = ["router"]
@@ -27,7 +28,7 @@ MISSED_SHOWN = 10
 
 
 @router.get("/classes/{class_id}/results")
-def results_page(request: Request, user: Teacher, class_id: int) -> Response:
+def results_page(request: Request, user: Teacher, class_id: RowId) -> Response:
     results = core(request).class_results(class_id)
     return render(
         request,
@@ -42,7 +43,7 @@ def results_page(request: Request, user: Teacher, class_id: int) -> Response:
 
 
 @router.get("/classes/{class_id}/results.csv")
-def results_csv(request: Request, user: Teacher, class_id: int) -> Response:
+def results_csv(request: Request, user: Teacher, class_id: RowId) -> Response:
     made = core(request).class_results_csv(class_id)
     return Response(
         made.text.encode("utf-8"),
@@ -52,7 +53,7 @@ def results_csv(request: Request, user: Teacher, class_id: int) -> Response:
 
 
 @router.get("/classes/{class_id}/results/questions/{question_id}")
-def question_page(request: Request, user: Teacher, class_id: int, question_id: int) -> Response:
+def question_page(request: Request, user: Teacher, class_id: RowId, question_id: RowId) -> Response:
     found = core(request).question_results(class_id, question_id)
     return render(
         request,
