@@ -3,14 +3,17 @@
 or the PostgreSQL database ``--db`` names, which must hold no courses yet), with
 ``--workers`` uvicorn workers. Each student signs in, then, with a pause of 1 to 4 seconds
 between steps as a person reading takes, reviews a card, saves a draft, or submits an answer
-to a seed question and reads its feedback. Teachers (default 2) open their classes' pages
-and the mark book pages meanwhile.
+to a seed question and reads its feedback. Meanwhile the first teacher uploads a class's CSV
+of 500 answers to bulk-mark (and follows its progress to the mark book), and the second
+moderates: opens the groups of the class's answers to the question the students answer and
+sets a mark for the first answer of the largest group, again and again.
 
 Every request is bounded (a 60 s timeout); nothing leaves this machine. At the end it prints
 requests a second, p50/p95/p99 per route and every error, then stops the server and checks
 the store: every submission that got its redirect is there exactly once, with its mark; every
 review that was acknowledged is there once; every student's last acknowledged draft is the
-draft the store holds. It exits 1 if a check fails.
+draft the store holds; the bulk job kept all 500 rows, each marked or with its reason; every
+moderation acknowledged is there once. It exits 1 if a check fails.
 
     python benchmarks/load.py [--students 50] [--teachers 2] [--minutes 5] [--workers 1]
                               [--db postgresql://user:pass@127.0.0.1/empty_db]
@@ -32,6 +35,7 @@ from pathlib import Path
 
 import httpx
 
+from class_answers import class_csv
 from pastpaper.app import Pastpaper
 from pastpaper.settings import Settings
 from pastpaper.store import Store
@@ -40,6 +44,7 @@ from web_speed import SENTENCES, free_port, serve
 
 PASSWORD = "load test password"
 TIMEOUT = 60.0
+BULK_ROWS = 500
 
 
 @dataclass
@@ -51,6 +56,9 @@ class Tally:
     submitted: dict[str, tuple[str, int]] = field(default_factory=dict)  # answer: (login, id)
     reviews: Counter[str] = field(default_factory=Counter)  # login: reviews acknowledged
     drafts: dict[str, str] = field(default_factory=dict)  # login: last draft acknowledged
+    job: int | None = None  # the bulk-marking job started
+    job_seconds: float | None = None  # from the upload to the mark book
+    moderations: int = 0  # moderations acknowledged
     feedback: list[float] = field(default_factory=list)  # submit to feedback, seconds
 
 
@@ -202,22 +210,101 @@ async def student(base: str, login: str, school: School, tally: Tally, until: fl
                 await timed(tally, client, "GET /", "GET", "/")
 
 
-async def teacher(base: str, login: str, class_id: int, tally: Tally, until: float) -> None:
+async def bulk_marker(base: str, login: str, rows: bytes, tally: Tally, until: float) -> None:
+    """Upload a class's CSV to mark, follow the job to its mark book, then watch the pages."""
+    async with httpx.AsyncClient(base_url=base, timeout=TIMEOUT) as client:
+        if not await sign_in(tally, client, login):
+            return
+        page = await timed(tally, client, "GET /jobs", "GET", "/jobs")
+        if page is None:
+            return
+        began = time.perf_counter()
+        sent = await timed(
+            tally,
+            client,
+            "POST /jobs/csv",
+            "POST",
+            "/jobs/csv",
+            data={"csrftoken": field_of(page, "csrftoken")},
+            files={"answers": ("class.csv", rows, "text/csv")},
+        )
+        if sent is None or sent.status_code != 303:
+            return
+        where = sent.headers["location"]
+        tally.job = int(where.rsplit("/", 1)[1])
+        while time.monotonic() < until:
+            await asyncio.sleep(1)
+            shown = await timed(
+                tally,
+                client,
+                "GET /jobs/{id}/progress",
+                "GET",
+                f"{where}/progress",
+                headers={"hx-request": "true"},
+            )
+            if shown is not None and shown.headers.get("hx-refresh") == "true":
+                break  # the job is over: the page would load its mark book
+        tally.job_seconds = time.perf_counter() - began
+        await timed(tally, client, "GET /jobs/{id}", "GET", where)
+        while time.monotonic() < until:
+            await asyncio.sleep(random.uniform(3, 6))
+            await timed(tally, client, "GET /jobs/{id}", "GET", where)
+
+
+async def moderator(
+    base: str, login: str, class_id: int, question: int, tally: Tally, until: float
+) -> None:
+    """Open the groups of the class's answers to the question and moderate one answer."""
+    api = f"/api/classes/{class_id}/questions/{question}"
     async with httpx.AsyncClient(base_url=base, timeout=TIMEOUT) as client:
         if not await sign_in(tally, client, login):
             return
         while time.monotonic() < until:
-            await asyncio.sleep(random.uniform(2, 6))
-            await timed(tally, client, "GET /classes/{id}", "GET", f"/classes/{class_id}")
+            await asyncio.sleep(random.uniform(3, 6))
+            await timed(
+                tally,
+                client,
+                "GET /classes/{id}/questions/{qid}/moderate",
+                "GET",
+                f"/classes/{class_id}/questions/{question}/moderate",
+            )
+            groups = await timed(tally, client, "GET /api/.../groups", "GET", f"{api}/groups")
+            if groups is None:
+                continue
+            found = groups.json().get("groups") or []
+            if not found or not found[0].get("answers"):
+                continue
+            first = found[0]["answers"][0]
+            done = await timed(
+                tally,
+                client,
+                "POST /api/.../moderations",
+                "POST",
+                f"{api}/moderations",
+                json={
+                    "attempt_ids": [first["attempt_id"]],
+                    "mark": 1,
+                    "reason": "load test: checked by hand",
+                },
+                headers={"x-csrftoken": client.cookies.get("csrftoken", "")},
+            )
+            if done is not None and done.status_code == 200:
+                tally.moderations += 1
 
 
-async def run(base: str, school: School, students: int, teachers: int, seconds: float) -> Tally:
+async def run(
+    base: str, school: School, students: int, teachers: int, seconds: float, rows: bytes
+) -> Tally:
     tally = Tally()
     until = time.monotonic() + seconds
-    await asyncio.gather(
-        *(student(base, f"student{s}", school, tally, until) for s in range(students)),
-        *(teacher(base, f"teacher{t}", school.classes[t], tally, until) for t in range(teachers)),
-    )
+    working = [student(base, f"student{s}", school, tally, until) for s in range(students)]
+    if teachers >= 1:
+        working.append(bulk_marker(base, "teacher0", rows, tally, until))
+    if teachers >= 2:
+        working.append(
+            moderator(base, "teacher1", school.classes[1], school.answered, tally, until)
+        )
+    await asyncio.gather(*working)
     return tally
 
 
@@ -250,17 +337,36 @@ def check(db: str, tally: Tally) -> list[str]:
                     kept_draft = found.answer
             if kept_draft != text:
                 problems.append(f"{login}: the last draft acknowledged is not the one stored")
+        if tally.job is not None:
+            rows = store.jobs.rows(tally.job)
+            job = store.jobs.get(tally.job)
+            unfinished = [r.row for r in rows if not r.finished]
+            if len(rows) != BULK_ROWS:
+                problems.append(f"the bulk job kept {len(rows)} rows of {BULK_ROWS}")
+            if unfinished or job.status != "done":
+                problems.append(
+                    f"the bulk job is {job.status} with {len(unfinished)} rows unmarked"
+                )
+        kept = sum(
+            1
+            for login in people
+            for attempt in store.memory.attempts(people[login].id)
+            for moderation in store.answers.moderations(attempt.id)
+            if moderation.reason == "load test: checked by hand"
+        )
+        if kept != tally.moderations:
+            problems.append(f"{tally.moderations} moderations acknowledged, {kept} stored")
     return problems
 
 
 def report(tally: Tally, seconds: float) -> None:
     total = sum(len(t) for t in tally.times.values())
     print(f"{total} requests in {seconds:.0f} s: {total / seconds:.1f} a second")
-    print(f"{'route':34} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'p99 ms':>9}")
+    print(f"{'route':44} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'p99 ms':>9}")
     for route, times in sorted(tally.times.items()):
         ms = sorted(t * 1000 for t in times)
         cuts = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else ms * 99
-        print(f"{route:34} {len(ms):6} {cuts[49]:9.1f} {cuts[94]:9.1f} {cuts[98]:9.1f}")
+        print(f"{route:44} {len(ms):6} {cuts[49]:9.1f} {cuts[94]:9.1f} {cuts[98]:9.1f}")
     if tally.feedback:
         ms = sorted(t * 1000 for t in tally.feedback)
         cuts = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else ms * 99
@@ -270,8 +376,10 @@ def report(tally: Tally, seconds: float) -> None:
         print(f"  {count:5}  {what}")
     print(
         f"acknowledged: {len(tally.submitted)} submissions, {sum(tally.reviews.values())} "
-        f"reviews, {len(tally.drafts)} students' drafts"
+        f"reviews, {len(tally.drafts)} students' drafts, {tally.moderations} moderations"
     )
+    if tally.job_seconds is not None:
+        print(f"bulk marking of {BULK_ROWS} rows: {tally.job_seconds:.1f} s to the mark book")
 
 
 def main() -> None:
@@ -285,7 +393,9 @@ def main() -> None:
     random.seed(1)
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or str(Path(folder) / "load.db")
-        school = prepare(db, args.students, max(args.teachers, 1))
+        school = prepare(db, args.students, max(args.teachers, 2))
+        with Store.open(db) as store:
+            rows = class_csv(store, BULK_ROWS)
         port = free_port()
         env = {"PASTPAPER_SECRET_KEY": "l" * 40, "XDG_DATA_HOME": folder}
         server = serve(db, port, args.workers, env)
@@ -298,6 +408,7 @@ def main() -> None:
                     args.students,
                     args.teachers,
                     args.minutes * 60,
+                    rows,
                 )
             )
         finally:
