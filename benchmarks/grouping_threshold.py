@@ -2,7 +2,7 @@
 
     python benchmarks/grouping_threshold.py [--data ../shared]
 
-``benchmarks/data/moderation-groups.jsonl`` holds answers of our own to four of the
+``benchmarks/data/grouping/moderation-groups.jsonl`` holds answers of our own to four of the
 seed's questions, each with the group a teacher would put it in (same meaning, same
 points): three questions are the ``dev`` split the settings were chosen on, one is
 ``held-out``, written after they were chosen and scored once. Each answer is marked against
@@ -34,7 +34,7 @@ from pastpaper.marking.grouping import (
 from pastpaper.schemes.scheme import build_scheme
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "benchmarks" / "data" / "moderation-groups.jsonl"
+DATA = ROOT / "benchmarks" / "data" / "grouping" / "moderation-groups.jsonl"
 
 
 def find(course: Course, asked: str) -> tuple[Question, QuestionFamily]:

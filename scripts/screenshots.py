@@ -93,6 +93,29 @@ def make_school(folder: Path) -> tuple[Any, dict[str, str]]:
         done = student.practise(question.id, ANSWER, started=now, seconds=question.marks * 60)
         card = student.review_cards(limit=1)[0]
         student.rate(card, Rating.Good)
+        # The teacher's side: notes uploaded and waiting to be saved, a class's CSV marked,
+        # a few more answers to moderate, one moderated.
+        teacher = app.acting_for(people.user("ms.reed"))
+        waiting = teacher.upload_notes(SEED.name, SEED.read_bytes()) if SEED.is_file() else None
+        for n, (login, name) in enumerate([("ada", "Ada Byrne"), ("ben", "Ben Cho")]):
+            people.add_user(login, name, "student", password=PASSWORD, now=now)
+            people.enrol(login, school_class.id, now=now)
+            written = ANSWER.split(". ")[n].rstrip(".") + "."
+            app.acting_for(people.user(login)).practise(
+                question.id, written, started=now, seconds=question.marks * 60
+            )
+        teacher.moderate_answers(
+            school_class.id,
+            question.id,
+            [done.attempt_id],
+            mark=question.marks - 1,
+            reason="names the Virgin Lands and its first harvests",
+        )
+        rows = "student,question,answer\n" + "".join(
+            f"S{n},{question.id},{sentence}\n" for n, sentence in enumerate(ANSWER.split(". "))
+        )
+        job = teacher.start_csv_job(rows.encode(), "11B-mock-exam.csv")
+        app.run_job(job.id)
         ids = {
             "question_id": str(question.id),
             "attempt_id": str(done.attempt_id),
@@ -101,7 +124,10 @@ def make_school(folder: Path) -> tuple[Any, dict[str, str]]:
             "course": slug,
             "code": school_class.join_code,
             "class_id": str(school_class.id),
+            "job_id": str(job.id),
         }
+        if waiting is not None:
+            ids["token"] = waiting.token
     return settings, ids
 
 
@@ -133,7 +159,7 @@ def served(settings: Any) -> Iterator[str]:
 
 #: The pages for teachers (and admins), shot signed in as the teacher: those beginning so,
 #: and those of one question ending so (its mark scheme).
-TEACHING = ("/classes",)
+TEACHING = ("/classes", "/notes", "/jobs")
 TEACHING_ENDINGS = ("/scheme",)
 
 
@@ -157,8 +183,8 @@ def student_pages(ids: dict[str, str]) -> list[tuple[str, str]]:
     for path in [*paths, "/api/docs"]:
         if path in skip or (path.startswith("/api/") and path != "/api/docs"):
             continue
-        if path.endswith(".apkg"):
-            continue  # a download, not a page
+        if path.endswith((".apkg", ".csv", ".yaml")) or path.endswith("/progress"):
+            continue  # a download or a fragment, not a page
         needed = re.findall(r"\{(\w+)\}", path)
         if any(name not in ids for name in needed):
             continue

@@ -14,8 +14,8 @@ clustering, so they always share a group.
     group_answers(texts, meanings, [{"p1"}, {"p1"}, {"p2"}])   # [[0, 1], [2]]
 
 ``THRESHOLD`` and ``POINT_WEIGHT`` were chosen on a hand-grouped development set of our own
-(``benchmarks/data/moderation-groups.jsonl``; ``benchmarks/grouping_threshold.py`` prints the
-adjusted Rand index over a range of both).
+(``benchmarks/data/grouping/moderation-groups.jsonl``; ``benchmarks/grouping_threshold.py``
+prints the adjusted Rand index over a range of both).
 """
 
 from __future__ import annotations
