@@ -70,3 +70,19 @@ def test_an_address_waits_after_many_failures_across_logins(bank: Pastpaper) -> 
     with pytest.raises(TooManySignIns, match="your address"):
         bank.sign_in("ms.reed", PASSWORD, "10.9.9.9")
     assert bank.sign_in("ms.reed", PASSWORD, "10.9.9.10") is not None
+
+
+def test_signing_up_cannot_be_used_to_try_logins_one_after_another(bank: Pastpaper) -> None:
+    """A sign-up must say a login is taken; refused sign-ups count against the address, so
+    that learning which logins exist that way is slowed as guessing passwords is."""
+    from pastpaper.errors import PeopleError
+
+    people = bank.store.people
+    school_class = people.add_class("ms.reed", "11B", now=START)
+    for n in range(TRIES_PER_ADDRESS):
+        with pytest.raises(PeopleError):
+            bank.sign_up(school_class.join_code, "ms.reed", f"Guess {n}", PASSWORD, "10.7.7.7")
+    with pytest.raises(TooManySignIns, match="your address"):
+        bank.sign_up(school_class.join_code, "new.pupil", "New Pupil", PASSWORD, "10.7.7.7")
+    made = bank.sign_up(school_class.join_code, "new.pupil", "New Pupil", PASSWORD, "10.7.7.8")
+    assert made.login == "new.pupil"

@@ -39,6 +39,8 @@ TRIES_PER_ADDRESS = 30
 SIGN_IN_WINDOW = timedelta(minutes=15)
 #: How long a web session lasts from signing in.
 SESSION_LIFETIME = timedelta(days=14)
+#: What a refused sign-up is counted under (no login can be written so: it has a space).
+_SIGN_UP = "(sign up)"
 
 
 @dataclass(frozen=True)
@@ -141,18 +143,7 @@ class Accounts(Base):
         SIGN_IN_WINDOW; the wait ends as the oldest of them leaves the window."""
         now = self.now()
         sign_ins = self.store.sign_ins
-        recent = sign_ins.recent(login, address, now - SIGN_IN_WINDOW)
-        for count, most, oldest, whose in (
-            (recent.by_login, TRIES_PER_ACCOUNT, recent.login_oldest, "this login"),
-            (recent.by_address, TRIES_PER_ADDRESS, recent.address_oldest, "your address"),
-        ):
-            if count >= most and oldest is not None:
-                wait = max(1, math.ceil((oldest + SIGN_IN_WINDOW - now).total_seconds()))
-                raise TooManySignIns(
-                    f"Too many failed sign-ins for {whose}: try again in "
-                    f"{math.ceil(wait / 60)} minute{'s' if wait > 60 else ''}.",
-                    retry_after=wait,
-                )
+        self._not_too_many(login, address)
         try:
             user = self.store.people.user(login)
         except NotFound:
@@ -164,11 +155,44 @@ class Accounts(Base):
         sign_ins.clear(login)
         return user
 
-    def sign_up(self, join_code: str, login: str, display_name: str, password: str) -> User:
-        """A new student in the class with this join code; an unknown code makes no account."""
-        return self.store.people.add_student(
-            join_code, login, display_name, password=password, now=self.now()
-        )
+    def sign_up(
+        self,
+        join_code: str,
+        login: str,
+        display_name: str,
+        password: str,
+        address: str = "local",
+    ) -> User:
+        """A new student in the class with this join code; an unknown code makes no account.
+        A sign-up refused (a wrong code, a login taken) counts as a failure from ``address``,
+        as a failed sign-in does, so that logins cannot be tried one after another to learn
+        which are taken: TooManySignIns after TRIES_PER_ADDRESS within SIGN_IN_WINDOW."""
+        self._not_too_many(_SIGN_UP, address)
+        try:
+            return self.store.people.add_student(
+                join_code, login, display_name, password=password, now=self.now()
+            )
+        except (PeopleError, NotFound):
+            self.store.sign_ins.record_failure(_SIGN_UP, address, self.now())
+            raise
+
+    def _not_too_many(self, login: str, address: str) -> None:
+        """TooManySignIns if the login or the address has failed too often of late."""
+        now = self.now()
+        recent = self.store.sign_ins.recent(login, address, now - SIGN_IN_WINDOW)
+        for count, most, oldest, whose in (
+            (recent.by_login, TRIES_PER_ACCOUNT, recent.login_oldest, "this login"),
+            (recent.by_address, TRIES_PER_ADDRESS, recent.address_oldest, "your address"),
+        ):
+            if login == _SIGN_UP and whose == "this login":
+                continue  # sign-ups count by address only
+            if count >= most and oldest is not None:
+                wait = max(1, math.ceil((oldest + SIGN_IN_WINDOW - now).total_seconds()))
+                raise TooManySignIns(
+                    f"Too many failed sign-ins for {whose}: try again in "
+                    f"{math.ceil(wait / 60)} minute{'s' if wait > 60 else ''}.",
+                    retry_after=wait,
+                )
 
     # -- classes ----------------------------------------------------------------------------
 

@@ -120,20 +120,25 @@ def sign_up_page(request: Request, code: str = "") -> Response:
 def sign_up(
     request: Request, code: Text, login: Text, display_name: Text, password: Text, again: Text
 ) -> Response:
+    address = request.client.host if request.client is not None else "unknown"
     try:
         _same(password, again)
-        user = core(request).sign_up(code, login, display_name, password)
+        user = core(request).sign_up(code, login, display_name, password, address)
     except PastpaperError as error:
-        return render(
+        held = isinstance(error, TooManySignIns)
+        page = render(
             request,
             "sign_up.html",
             "Join a class",
-            400,
+            429 if held else 400,
             error=str(error),
             code=code,
             login=login,
             display_name=display_name,
         )
+        if isinstance(error, TooManySignIns):
+            page.headers["Retry-After"] = str(error.retry_after)
+        return page
     response = _begin(request, user)
     flash(request, f"Welcome, {user.display_name}: you are in the class.")
     return response
