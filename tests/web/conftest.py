@@ -94,6 +94,14 @@ async def send_form(
 # One browser a module, not a session: Playwright's sync API keeps an event loop running in
 # this thread while it is open, and the in-process tests (anyio) of a module collected after
 # a browser test's would fail to start theirs.
+async def sign_in(client: httpx.AsyncClient, login: str) -> None:
+    """Sign ``client`` in as ``login`` (whose password is PASSWORD), as a browser would,
+    after forgetting whoever it was before."""
+    client.cookies.clear()
+    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
+    assert signed.status_code == 303, signed.text
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -50,12 +50,6 @@ def school(
         "hidden_card": teacher.cards(example)[0].id,
         "class": history.id,
     }
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    client.cookies.clear()
-    done = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert done.status_code == 303
 
 
 def csrf(client: httpx.AsyncClient) -> dict[str, str]:

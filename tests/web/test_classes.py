@@ -14,7 +14,7 @@ import pytest
 from fastapi import FastAPI
 
 from pastpaper.app import Pastpaper
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, send_form, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -51,11 +51,6 @@ class Classes:
 @pytest.fixture
 async def world(web_app: FastAPI) -> AsyncIterator[Classes]:
     yield Classes(web_app)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert signed.status_code == 303, signed.text
 
 
 async def test_a_teacher_sees_their_own_classes_and_makes_one(

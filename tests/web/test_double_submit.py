@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from pastpaper.errors import InputError
-from web.test_practise import Bank, bank, sign_in, token_of
+from web.conftest import sign_in
+from web.test_practise import Bank, bank, token_of
 
 pytestmark = pytest.mark.anyio
 __all__ = ["bank"]  # the fixture, used by name

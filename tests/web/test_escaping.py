@@ -12,7 +12,7 @@ import pytest
 from pastpaper.app import Pastpaper
 from pastpaper.settings import Settings
 from pastpaper.store import Store
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, send_form, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -47,12 +47,6 @@ def hostile(web_settings: Settings, tmp_path: Path) -> dict[str, int | str]:
         return {"course": course.slug, "question": question.id, "class": school_class.id}
     finally:
         store.close()
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    client.cookies.clear()
-    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert signed.status_code == 303
 
 
 def assert_escaped(page: httpx.Response) -> None:

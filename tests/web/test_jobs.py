@@ -17,7 +17,7 @@ import pytest
 from fastapi import FastAPI
 
 from pastpaper.app import Pastpaper
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, send_form, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -61,12 +61,6 @@ class Marking:
 @pytest.fixture
 async def world(web_app: FastAPI, seed_path: Path) -> AsyncIterator[Marking]:
     yield Marking(web_app, seed_path)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    client.cookies.clear()
-    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert signed.status_code == 303, signed.text
 
 
 async def upload(

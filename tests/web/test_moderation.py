@@ -15,7 +15,7 @@ import pytest
 from fastapi import FastAPI
 
 from pastpaper.app import Pastpaper
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, send_form, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -93,12 +93,6 @@ class Moderation:
 @pytest.fixture
 async def world(web_app: FastAPI, seed_path: Path) -> AsyncIterator[Moderation]:
     yield Moderation(web_app, seed_path)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    client.cookies.clear()
-    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert signed.status_code == 303, signed.text
 
 
 async def test_the_teacher_moderates_a_group_and_the_student_sees_the_mark(

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 
 from pastpaper.app import Pastpaper
 from pastpaper.ingest import load_course
-from web.conftest import NOW, PASSWORD
+from web.conftest import NOW, PASSWORD, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -52,15 +52,6 @@ def token_of(page: httpx.Response) -> str:
     found = re.search(r'name="csrftoken" value="([^"]+)"', page.text)
     assert found, "the page has no form with a CSRF token"
     return found.group(1)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    client.cookies.clear()
-    page = await client.get("/sign-in")
-    signed = await client.post(
-        "/sign-in", data={"csrftoken": token_of(page), "login": login, "password": PASSWORD}
-    )
-    assert signed.status_code == 303, signed.text
 
 
 async def upload(

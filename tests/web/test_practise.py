@@ -14,7 +14,7 @@ import pytest
 from fastapi import FastAPI
 
 from pastpaper.app import Pastpaper
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, send_form, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -58,12 +58,6 @@ def bank(web_app: FastAPI, seed_path: Path) -> Bank:
     question = core.questions(course=seed)[0].id
     hidden = core.questions(course=other)[0].id
     return Bank(core, seed, other, question, hidden)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    client.cookies.clear()
-    done = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert done.status_code == 303, done.text
 
 
 def token_of(page: httpx.Response) -> str:

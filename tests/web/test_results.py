@@ -16,7 +16,7 @@ from fastapi import FastAPI
 
 from pastpaper.app import Pastpaper
 from test_results import BO, answered
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -64,11 +64,6 @@ class Results:
 @pytest.fixture
 async def world(web_app: FastAPI) -> AsyncIterator[Results]:
     yield Results(web_app)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert signed.status_code == 303, signed.text
 
 
 async def test_the_teacher_reads_the_results_page(

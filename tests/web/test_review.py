@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from pastpaper.app.study import MarkAt
 from pastpaper.settings import Settings
 from pastpaper.web.marks_chart import marks_svg
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, send_form, sign_in
 from web.school import School, make_school
 
 pytestmark = pytest.mark.anyio
@@ -26,11 +26,6 @@ pytestmark = pytest.mark.anyio
 @pytest.fixture
 def school(web_settings: Settings, seed_path: Path) -> School:
     return make_school(web_settings, seed_path)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert signed.status_code == 303
 
 
 def shown_card(page: str) -> str:

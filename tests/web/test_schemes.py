@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from pastpaper.app import Pastpaper
 from pastpaper.course import SchemeEdit
 from pastpaper.ingest import read_notes
-from web.conftest import NOW, PASSWORD, send_form
+from web.conftest import NOW, PASSWORD, send_form, sign_in
 
 pytestmark = pytest.mark.anyio
 
@@ -73,11 +73,6 @@ class Editing:
 @pytest.fixture
 async def world(web_app: FastAPI, seed_path: object) -> AsyncIterator[Editing]:
     yield Editing(web_app, seed_path)
-
-
-async def sign_in(client: httpx.AsyncClient, login: str) -> None:
-    signed = await send_form(client, "/sign-in", "/sign-in", {"login": login, "password": PASSWORD})
-    assert signed.status_code == 303, signed.text
 
 
 class _Forms(HTMLParser):
