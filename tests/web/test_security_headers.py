@@ -3,6 +3,8 @@ the API's JSON, a refused form; and behind HTTPS, Strict-Transport-Security too.
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from fastapi import FastAPI
@@ -10,7 +12,7 @@ from fastapi import FastAPI
 from pastpaper.settings import Settings
 from pastpaper.web import create_app
 from pastpaper.web.security import CONTENT_SECURITY_POLICY
-from web.conftest import NOW
+from web.conftest import NOW, PASSWORD
 
 pytestmark = pytest.mark.anyio
 
@@ -49,6 +51,23 @@ async def test_behind_https_browsers_are_told_to_keep_to_it(web_settings: Settin
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as visitor:
         page = await visitor.get("/setup")
+        token = re.search(r'name="csrftoken" value="([^"]+)"', page.text)
+        assert token
+        made = await visitor.post(
+            "/setup",
+            data={
+                "csrftoken": token.group(1),
+                "login": "ms.reed",
+                "display_name": "Ms Reed",
+                "password": PASSWORD,
+                "again": PASSWORD,
+            },
+        )
     app.state.core.store.close()
     assert_guarded(page)
     assert page.headers["strict-transport-security"] == "max-age=31536000"
+    # Behind HTTPS every cookie the app sets goes over HTTPS only.
+    cookies = page.headers.get_list("set-cookie") + made.headers.get_list("set-cookie")
+    session = [c for c in cookies if c.startswith("pastpaper_session=")]
+    assert session and all("secure" in c.lower() for c in session)
+    assert all("secure" in c.lower() for c in cookies if c.startswith("csrftoken="))
