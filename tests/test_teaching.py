@@ -224,3 +224,25 @@ def test_a_moderated_mark_stands_and_keeps_the_machines(
         )
     assert len(answers.moderations(ana.attempt_id)) == 2  # nothing half-written
     assert attempts["ana"] == ana.attempt_id
+
+
+def test_an_edit_made_against_an_older_version_is_refused_as_it_is_written(
+    class_answers: tuple[Pastpaper, int, dict[str, int]],
+) -> None:
+    """Two teachers' dry runs of one scheme: the first applied, the second (made against
+    the version before) is refused when written, and neither its version nor its marks
+    are kept."""
+    bank, question_id, _ = class_answers
+    top = bank.scheme(question_id).scheme.creditable[0].point.id
+    bank.apply_scheme_edit(question_id, SchemeEdit(marks=7), "seven marks")
+    before = {a.login: a.mark for a in bank.store.answers.for_question(question_id)}
+    with pytest.raises(InputError, match="changed since this dry run"):
+        bank.apply_scheme_edit(
+            question_id, SchemeEdit(drop=(top,)), "drop it", check_newest=True, newest=None
+        )
+    assert [v.reason for v in bank.scheme_versions(question_id)] == ["as imported", "seven marks"]
+    assert {a.login: a.mark for a in bank.store.answers.for_question(question_id)} == before
+    applied = bank.apply_scheme_edit(
+        question_id, SchemeEdit(drop=(top,)), "drop it", check_newest=True, newest=1
+    )
+    assert applied.version == 2

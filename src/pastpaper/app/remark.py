@@ -67,10 +67,18 @@ class SchemeEditing(Bank):
         return Remarking(question_id=question_id, answers=len(answers), changes=tuple(changes))
 
     def apply_scheme_edit(
-        self, question_id: int, edit: SchemeEdit | None, reason: str
+        self,
+        question_id: int,
+        edit: SchemeEdit | None,
+        reason: str,
+        *,
+        check_newest: bool = False,
+        newest: int | None = None,
     ) -> Remarking:
         """Make ``edit`` the question's scheme edits (the scheme's next version) and re-mark
-        every answer to it; what changed, with the new version."""
+        every answer to it; what changed, with the new version. With ``check_newest``, only
+        if ``newest`` is still the scheme's newest version when it is written (InputError
+        otherwise, and nothing written); the version and the new marks are one write."""
         reason = " ".join(reason.split())
         if not reason:
             raise InputError("say why the scheme changes: the reason is kept with the version")
@@ -78,9 +86,15 @@ class SchemeEditing(Bank):
         answers = self.store.answers.for_question(question_id)
         changes, marks = self._remarked(answers, scheme)
         version = self.store.teaching.set_scheme(
-            question_id, edit, author_id=self.user.id, reason=reason, now=self.now()
+            question_id,
+            edit,
+            author_id=self.user.id,
+            reason=reason,
+            now=self.now(),
+            check_newest=check_newest,
+            newest=newest,
+            marks=marks,
         )
-        self.store.answers.remark(marks)
         return Remarking(
             question_id=question_id,
             answers=len(answers),

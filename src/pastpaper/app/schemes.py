@@ -354,7 +354,8 @@ class SchemeEditor(SchemeEditing):
                 f"the scheme changed since this dry run (it is now version {newest}): "
                 "open the editor and make the change again"
             )
-        return self.apply_scheme_edit(question_id, edit, reason)
+        # Checked again as it is written: another teacher may apply a change meanwhile.
+        return self.apply_scheme_edit(question_id, edit, reason, check_newest=True, newest=based_on)
 
     def _edit_and_family(self, question_id: int) -> tuple[SchemeEdit | None, QuestionFamily]:
         stored = self.store.family(self.store.question(question_id).question.family)

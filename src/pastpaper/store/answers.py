@@ -1,10 +1,9 @@
 """Answers across a class: every student's attempts to one question with who wrote them,
-the machine's mark and a teacher's moderated mark; re-marking them; moderating them
+the machine's mark and a teacher's moderated mark; moderating them
 (migration 0006's ``moderations``: each moderation is a row, the newest an attempt's mark).
 
     answers = store.answers
     answers.for_question(question_id, user_ids={3, 4})   # oldest first
-    answers.remark([(attempt_id, mark, max_marks, marking_json)])
     answers.moderate([attempt_id], mark=4, reason="names the sovnarkhozy", moderator_id=1, now=now)
     answers.moderations(attempt_id)                      # its history, oldest first
 """
@@ -12,12 +11,12 @@ the machine's mark and a teacher's moderated mark; re-marking them; moderating t
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select
 
 from pastpaper.errors import NotFound
 from pastpaper.store.guard import reported
@@ -62,7 +61,7 @@ class ClassAnswer:
 
 
 class Answers:
-    """Attempts across users, their re-marking and moderation, in one database."""
+    """Attempts across users and their moderation, in one database."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -111,18 +110,6 @@ class Answers:
         )
         with self.engine.connect() as conn:
             return [row.user_id for row in conn.execute(query)]
-
-    @reported
-    def remark(self, marks: Sequence[tuple[int, int, int, str]]) -> None:
-        """Give attempts new machine marks, all in one transaction: (attempt id, mark, max
-        marks, the Marking as JSON) each. Moderated marks stand."""
-        with writing(self.engine) as conn:
-            for attempt_id, mark, max_marks, marking in marks:
-                conn.execute(
-                    update(ATTEMPTS)
-                    .where(ATTEMPTS.c.id == attempt_id)
-                    .values(mark=mark, max_marks=max_marks, marking=marking)
-                )
 
     @reported
     def moderate(

@@ -14,15 +14,24 @@ The first edit of a question keeps what it replaced as version 0.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from pastpaper.course import SchemeEdit
-from pastpaper.errors import NotFound
+from pastpaper.errors import InputError, NotFound
 from pastpaper.store.guard import reported
-from pastpaper.store.tables import COURSE_OWNERS, COURSES, QUESTIONS, SCHEME_VERSIONS, USERS, in_utc
+from pastpaper.store.tables import (
+    ATTEMPTS,
+    COURSE_OWNERS,
+    COURSES,
+    QUESTIONS,
+    SCHEME_VERSIONS,
+    USERS,
+    in_utc,
+)
 from pastpaper.store.transactions import writing
 
 __all__ = ["SchemeVersion", "Teaching"]
@@ -84,17 +93,29 @@ class Teaching:
         author_id: int | None,
         reason: str,
         now: datetime,
+        check_newest: bool = False,
+        newest: int | None = None,
+        marks: Sequence[tuple[int, int, int, str]] = (),
     ) -> SchemeVersion:
         """Make ``edit`` the question's scheme edits (None: none, the scheme as the notes
-        give it) and keep it as the question's next version; the new version."""
+        give it) and keep it as the question's next version; the new version. With
+        ``check_newest``, only if ``newest`` is still the question's newest version (None:
+        it has none), else InputError and nothing written. ``marks``, the answers re-marked
+        under the edit (attempt id, mark, max marks, the Marking as JSON), are written in
+        the same transaction, so the scheme and the marks given under it never disagree."""
         with writing(self.engine) as conn:
             current = conn.execute(
                 select(QUESTIONS.c.scheme).where(QUESTIONS.c.id == question_id)
             ).one_or_none()
             if current is None:
                 raise NotFound(f"no question with id {question_id}")
-            newest = _newest(conn, question_id)
-            if newest is None:
+            latest = _newest(conn, question_id)
+            if check_newest and latest != newest:
+                raise InputError(
+                    f"the scheme changed since this dry run (it is now version {latest}): "
+                    "open the editor and make the change again"
+                )
+            if latest is None:
                 conn.execute(
                     insert(SCHEME_VERSIONS).values(
                         question_id=question_id,
@@ -105,19 +126,25 @@ class Teaching:
                         created_at=now,
                     )
                 )
-                newest = 0
+                latest = 0
             text = edit.model_dump_json(exclude_defaults=True) if edit is not None else None
             conn.execute(update(QUESTIONS).where(QUESTIONS.c.id == question_id).values(scheme=text))
             conn.execute(
                 insert(SCHEME_VERSIONS).values(
                     question_id=question_id,
-                    version=newest + 1,
+                    version=latest + 1,
                     scheme=text,
                     author_id=author_id,
                     reason=reason,
                     created_at=now,
                 )
             )
+            for attempt_id, mark, max_marks, marking in marks:
+                conn.execute(
+                    update(ATTEMPTS)
+                    .where(ATTEMPTS.c.id == attempt_id)
+                    .values(mark=mark, max_marks=max_marks, marking=marking)
+                )
         return self.scheme_versions(question_id)[-1]
 
     @reported
