@@ -51,6 +51,8 @@ class AttemptRow(BaseModel):
     mark: int | None
     max_marks: int | None
     marking: dict[str, Any] | None
+    teacher_mark: int | None = None  # the teacher's moderated mark, which stands, if any
+    teacher_reason: str | None = None  # why the teacher gave it
 
 
 class Submitted(BaseModel):
@@ -94,14 +96,27 @@ class Records(Study):
     def attempts(self, course: str | None = None) -> list[AttemptRow]:
         """The acting user's attempts (of one course), oldest first."""
         found: list[Attempt] = self.store.memory.attempts(self.user.id, course)
-        return [AttemptRow.model_validate(a) for a in found]
+        return self._with_teachers_marks(found)
 
     def attempt(self, attempt_id: int) -> AttemptRow:
         """One of the acting user's attempts; NotFound for another user's."""
         found = self.store.memory.attempts(self.user.id, attempt_id=attempt_id)
         if not found:
             raise NotFound(f"no attempt {attempt_id} of yours")
-        return AttemptRow.model_validate(found[0])
+        return self._with_teachers_marks(found)[0]
+
+    def _with_teachers_marks(self, found: list[Attempt]) -> list[AttemptRow]:
+        """The attempts as rows, each with the teacher's moderated mark where there is one."""
+        moderated = self.store.answers.newest_moderations([a.id for a in found])
+        rows = []
+        for attempt in found:
+            row = AttemptRow.model_validate(attempt)
+            if (moderation := moderated.get(attempt.id)) is not None:
+                row = row.model_copy(
+                    update={"teacher_mark": moderation.mark, "teacher_reason": moderation.reason}
+                )
+            rows.append(row)
+        return rows
 
     def submit_attempt(
         self,

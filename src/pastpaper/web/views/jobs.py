@@ -18,7 +18,7 @@ from pastpaper.errors import InputError
 from pastpaper.marking.markbook import parse_delimiter
 from pastpaper.web.auth import core, teaching
 from pastpaper.web.pages import render
-from pastpaper.web.params import RowId
+from pastpaper.web.params import BodyId, RowId
 from pastpaper.web.views.api import Problem
 
 __all__ = ["MAX_UPLOAD_BYTES", "router"]
@@ -157,8 +157,8 @@ def _csv(app: Any, job_id: int) -> Response:
 class AttemptsJobIn(BaseModel):
     """Mark a class's attempts at a question: those not yet marked, or every one."""
 
-    class_id: int
-    question_id: int
+    class_id: BodyId
+    question_id: BodyId
     every: bool = Field(default=False, description="mark every attempt, not only unmarked ones")
 
 
