@@ -184,9 +184,12 @@ class BulkMarking(Accounts):
         yet marked, or ``every`` one. The class must be the user's (or the user an admin)."""
         school_class = self.taught_class(class_ref, "mark the answers of")
         self.visible_question(question_id)
-        attempts = self.store.jobs.class_attempts(
-            school_class.id, question_id, unmarked_only=not every
-        )
+        students = [user.id for user in self.class_detail(school_class.id).students]
+        attempts = [
+            a
+            for a in self.store.answers.for_question(question_id, user_ids=students)
+            if every or a.mark is None
+        ]
         which = "attempts" if every else "unmarked attempts"
         if not attempts:
             raise InputError(

@@ -25,10 +25,10 @@ from sqlalchemy import Engine, func, insert, select, update
 
 from pastpaper.errors import NotFound
 from pastpaper.store.guard import reported
-from pastpaper.store.tables import ATTEMPTS, ENROLMENTS, JOB_ROWS, JOBS, USERS, in_utc
+from pastpaper.store.tables import ATTEMPTS, JOB_ROWS, JOBS, USERS, in_utc
 from pastpaper.store.transactions import writing
 
-__all__ = ["ClassAttempt", "Job", "Jobs", "NewRow", "Result", "StoredRow"]
+__all__ = ["Job", "Jobs", "NewRow", "Result", "StoredRow"]
 
 #: A job's states: waiting its turn, being marked, every row done, or stopped by a fault.
 STATUSES = ("queued", "running", "done", "failed")
@@ -99,16 +99,6 @@ class Result:
     max_marks: int | None = None
     marking: str | None = None
     error: str | None = None
-
-
-@dataclass(frozen=True)
-class ClassAttempt:
-    """A class's student's attempt at a question."""
-
-    attempt_id: int
-    login: str
-    answer: str
-    marked: bool
 
 
 class Jobs:
@@ -273,27 +263,6 @@ class Jobs:
                 .where(JOBS.c.id == job_id)
                 .values(status=status, error=error, finished_at=now)
             )
-
-    @reported
-    def class_attempts(
-        self, class_id: int, question_id: int, *, unmarked_only: bool
-    ) -> list[ClassAttempt]:
-        """The attempts at the question by the class's students, oldest first (only those
-        not yet marked, if asked)."""
-        query = (
-            select(ATTEMPTS.c.id, USERS.c.login, ATTEMPTS.c.answer, ATTEMPTS.c.mark)
-            .join(ENROLMENTS, ENROLMENTS.c.student_id == ATTEMPTS.c.user_id)
-            .join(USERS, USERS.c.id == ATTEMPTS.c.user_id)
-            .where(ENROLMENTS.c.class_id == class_id, ATTEMPTS.c.question_id == question_id)
-            .order_by(ATTEMPTS.c.submitted_at, ATTEMPTS.c.id)
-        )
-        if unmarked_only:
-            query = query.where(ATTEMPTS.c.mark.is_(None))
-        with self.engine.connect() as conn:
-            return [
-                ClassAttempt(row.id, row.login, row.answer, row.mark is not None)
-                for row in conn.execute(query)
-            ]
 
 
 def _jobs() -> Any:
