@@ -34,7 +34,7 @@ from pastpaper.ingest import Imported, read_upload
 from pastpaper.model import Frozen
 from pastpaper.settings import Settings, default_db_path
 from pastpaper.store import CourseSummary
-from pastpaper.store.sync import Tree, match_ids, similar_text
+from pastpaper.store.sync import Tree, family_key, match_ids, similar_text, stored_family_key
 from pastpaper.store.tables import COURSES
 from pastpaper.text import match_key
 
@@ -235,8 +235,8 @@ def course_changes(old: Tree, course: Course) -> Changes:
         for position, family in enumerate(topic.families)
     ]
     family_ids = ids(
-        [(f.id, _stored_family_key(f, old), (f.topic_id, f.position)) for f in old_families],
-        [(_family_key(t, p, family), (t, p)) for t, p, family in families],
+        [(f.id, stored_family_key(f, old), (f.topic_id, f.position)) for f in old_families],
+        [(family_key(t, p, family), (t, p)) for t, p, family in families],
     )
     old_questions = [q for f in old_families for q in old.questions.get(f.id, ())]
     new_questions = [
@@ -280,20 +280,6 @@ def course_changes(old: Tree, course: Course) -> Changes:
         notes_kept=len(kept_notes),
         notes_removed=tuple(n.text for n in old_notes if n.id not in kept_notes),
     )
-
-
-def _family_key(topic_id: int, position: int, family: QuestionFamily) -> Any:
-    # As the store knows a family (store.sync): by its first question, else by its place.
-    if family.questions:
-        return (topic_id, family.questions[0].key)
-    return (topic_id, "notes", position)
-
-
-def _stored_family_key(row: Any, tree: Tree) -> Any:
-    questions = tree.questions.get(row.id)
-    if questions:
-        return (row.topic_id, question_key(questions[0].year, questions[0].text))
-    return (row.topic_id, "notes", row.position)
 
 
 class Uploads(Bank):

@@ -34,9 +34,11 @@ __all__ = [
     "Sync",
     "Tree",
     "cards_made_from",
+    "family_key",
     "match_ids",
     "question_of",
     "stored_course",
+    "stored_family_key",
     "write_course_cards",
 ]
 
@@ -178,9 +180,9 @@ class Sync:
         family_ids = self.write(
             FAMILIES,
             stored=[
-                (f.id, _stored_family_key(f, old), (f.topic_id, f.position)) for f in old_families
+                (f.id, stored_family_key(f, old), (f.topic_id, f.position)) for f in old_families
             ],
-            new=[(_family_key(t, p, family), (t, p)) for t, p, family in families],
+            new=[(family_key(t, p, family), (t, p)) for t, p, family in families],
             rows=[{"topic_id": t, "position": p} for t, p, _ in families],
         )
         questions = _placed(family_ids, [family.questions for _, _, family in families])
@@ -396,14 +398,15 @@ def _placed(parent_ids: list[int], children: list[tuple[T, ...]]) -> list[tuple[
     ]
 
 
-def _family_key(topic_id: int, position: int, family: QuestionFamily) -> Hashable:
+def family_key(topic_id: int, position: int, family: QuestionFamily) -> Hashable:
     # A family is known by its first question; a family of notes alone by its place.
     if family.questions:
         return (topic_id, family.questions[0].key)
     return (topic_id, "notes", position)
 
 
-def _stored_family_key(row: Any, tree: Tree) -> Hashable:
+def stored_family_key(row: Any, tree: Tree) -> Hashable:
+    """A stored family's key, as ``family_key`` gives a new one's."""
     questions = tree.questions.get(row.id)
     if questions:
         return (row.topic_id, question_key(questions[0].year, questions[0].text))
