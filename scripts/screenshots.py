@@ -16,6 +16,8 @@ so new pages are taken too; a page with an id in its address gets the first one 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import os
 import re
 import sys
@@ -111,10 +113,12 @@ def make_school(folder: Path) -> tuple[Any, dict[str, str]]:
             mark=question.marks - 1,
             reason="names the Virgin Lands and its first harvests",
         )
-        rows = "student,question,answer\n" + "".join(
-            f"S{n},{question.id},{sentence}\n" for n, sentence in enumerate(ANSWER.split(". "))
-        )
-        job = teacher.start_csv_job(rows.encode(), "11B-mock-exam.csv")
+        sheet = io.StringIO()
+        writer = csv.writer(sheet)
+        writer.writerow(["student", "question", "answer"])
+        for n, sentence in enumerate(ANSWER.split(". ")):
+            writer.writerow([f"S{n}", question.id, sentence])
+        job = teacher.start_csv_job(sheet.getvalue().encode(), "11B-mock-exam.csv")
         app.run_job(job.id)
         ids = {
             "question_id": str(question.id),
