@@ -72,6 +72,36 @@ def test_an_answer_that_gives_none_of_them_earns_nothing(
     assert marked(answer, question, references).mark == 0
 
 
+SOUND = ("Which travels faster, sound or light?", ["light travels faster than sound"])
+COUNCIL = (
+    "Name one thing a local council pays for.",
+    ["local services such as libraries, parks and bin collections"],
+)
+RIVERS = ("What process wears away the banks of a river?", ["erosion"])
+BLOOD = ("Which organ pumps blood around the body?", ["the heart"])
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "earned"),
+    [
+        (SOUND, "light is faster", 1),
+        (SOUND, "Light. It travels much faster than sound does.", 1),
+        (SOUND, "sound travels faster than light", 0),  # the comparison turned round
+        (SOUND, "light is slower than sound", 0),
+        (COUNCIL, "parks", 1),  # one of the examples the reference gives
+        (COUNCIL, "collecting the bins", 1),
+        (RIVERS, "the river erodes them", 1),  # another form of the word
+        (BLOOD, "the hart", 1),  # a slip that makes another, rarer, word
+        (BLOOD, "the lungs", 0),
+    ],
+)
+def test_acceptable_answers_in_other_forms_and_comparisons_turned_round(
+    asked: tuple[str, list[str]], answer: str, earned: int
+) -> None:
+    question, references = asked
+    assert marked(answer, question, references).mark == earned
+
+
 TAXI = (
     "A taxi charges $3 to start plus $2 for every mile. Sam's ride cost $17. How far did "
     "Sam travel?",
@@ -101,6 +131,18 @@ HARBOUR = (
 )
 
 
+ALGEBRA = (
+    "Expand and simplify 2(a + 6).",
+    [
+        "Criterion: the answer gives 2a + 12 or an equivalent expression",
+        "Correct: 2a + 12",
+        "Correct: 12 + 2a",
+        "Incorrect: 2a + 6",
+        "Incorrect: 6a + 12",
+    ],
+)
+
+
 def test_a_scoring_guide_is_read_as_criteria_and_examples() -> None:
     guide = read_reference(HARBOUR[1], 1)
     assert guide.shape == "criteria"
@@ -125,6 +167,10 @@ def test_a_scoring_guide_is_read_as_criteria_and_examples() -> None:
         (HARBOUR, "the new harbour wall gave the boats shelter", 1),
         (HARBOUR, "The old chapel was knocked down.", 0),
         (HARBOUR, "It is by the sea.", 0),
+        (ALGEBRA, "2a+12", 1),  # a correct example word for word, spaces aside
+        (ALGEBRA, "12 + 2A", 1),
+        (ALGEBRA, "6a + 12", 0),  # an incorrect example word for word
+        (ALGEBRA, "2a+6", 0),
     ],
 )
 def test_correct_examples_are_accepted_and_incorrect_ones_count_against(

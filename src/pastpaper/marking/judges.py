@@ -34,6 +34,7 @@ from pastpaper.language import as_number
 from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
 from pastpaper.marking.claims import claim_spans, claim_texts
+from pastpaper.marking.comparisons import reverses
 from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, length, negated
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
@@ -51,8 +52,10 @@ __all__ = [
     "ANSWER_FEATURES",
     "LONG_SLIP",
     "LONG_SLIP_LIKENESS",
+    "RARER_SLIP",
     "SLIP_LIKENESS",
     "Weighed",
+    "accepts",
     "answer_chance",
     "answer_features",
     "earns",
@@ -60,6 +63,7 @@ __all__ = [
     "numbers_in",
     "placed",
     "scaled",
+    "turned_round",
 ]
 
 #: What the marker can weigh when it judges an answer whole; a judge uses some of them,
@@ -86,6 +90,9 @@ ANSWER_FEATURES = (
     "contains",  # 1 where every content word and number of an acceptable answer is found
     "numbers_differ",  # 1 where the reference gives numbers and the answer's are others
     "coverage",  # the reference's clauses, each matched by the closest claim (mean cosine)
+    "reverses",  # 1 where the answer turns round a comparison the references make
+    "verbatim",  # 1 where the answer is an acceptable answer word for word
+    "unasked_similarity",  # reference_similarity with the question's own words left out
 )
 
 #: A stem cut to fewer letters than this by its ending is left whole: "ism" is no root.
@@ -98,6 +105,9 @@ _SHORTEST_SLIP = 4
 SLIP_LIKENESS = 75
 LONG_SLIP_LIKENESS = 70
 LONG_SLIP = 7
+#: How much rarer (zipf) than a reference's word an English word one letter from it must be
+#: to be read as it misspelt: "hart" (4.0) for "heart" (5.3), but not "quiet" for "quite".
+RARER_SLIP = 1.0
 
 
 class Weighed:
@@ -182,6 +192,10 @@ def answer_features(
         r[a:b] for r in references for a, b in claim_spans(r) if len(content_stems(r[a:b])) > 1
     ] or references
     coverage = float((model.encode(clauses) @ claim_vectors.T).max(axis=1).mean())
+    # An answer that names what the question asks about ("Northby has a bigger population"
+    # for "its population is larger") is likened to the references on the rest of its words.
+    unasked = model.encode([_unasked(t, asked_words) for t in (answer, *references)])
+    unasked_similarity = float((unasked[1:] @ unasked[0]).max())
     values = np.array(
         [
             similarity,
@@ -201,6 +215,9 @@ def answer_features(
             contains,
             float(_numbers_differ(answer, references)),
             coverage,
+            float(reverses(answer, references)),
+            float(_verbatim(answer) in {_verbatim(r) for r in references}),
+            unasked_similarity,
         ],
         dtype=np.float32,
     )
@@ -261,6 +278,21 @@ def _root(stem: str) -> str:
     return cut if len(cut) >= _ROOT_LETTERS else stem
 
 
+#: A root's last letters as they change from verb to noun: "erode" "erosion", "decide"
+#: "decision", "permit" "permission" (stems "erod" and "eros", "permit" and "permiss").
+_ALTERNATING = (("ss", "t"), ("s", "d"), ("s", "t"))
+
+
+def _roots(stem: str) -> set[str]:
+    """A stem, its root, and each with its last letters as they alternate."""
+    found = {stem, _root(stem)}
+    for root in list(found):
+        for noun, verb in _ALTERNATING:
+            if root.endswith(noun) and len(root) - len(noun) + len(verb) >= _ROOT_LETTERS:
+                found.add(root[: -len(noun)] + verb)
+    return found
+
+
 def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
     """Two words, each (as written, lower case; its stem), are one: the same stem or root
     ("socialism" and "socialist"), the same number ("'45" for 1945), or the answer's is no
@@ -268,16 +300,24 @@ def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
     (word, stem), (other, other_stem) = answer, wanted
     if stem.isdigit() or other_stem.isdigit():
         return stem.isdigit() and other_stem.isdigit() and _same_number(stem, other_stem)
-    if {stem, _root(stem)} & {other_stem, _root(other_stem)}:
+    if _roots(stem) & _roots(other_stem):
         return True
     if min(len(word), len(other)) < _SHORTEST_SLIP:
         return False
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
 
     from pastpaper.schemes.points import word_rarity
 
     close = LONG_SLIP_LIKENESS if min(len(word), len(other)) >= LONG_SLIP else SLIP_LIKENESS
-    return word_rarity(word) < UNKNOWN and fuzz.ratio(word, other) >= close
+    if word_rarity(word) < UNKNOWN:
+        return fuzz.ratio(word, other) >= close
+    # A slip that makes another, much rarer, English word: "hart" for "heart".
+    return (
+        word[0] == other[0]
+        and Levenshtein.distance(word, other) == 1
+        and word_rarity(other) - word_rarity(word) >= RARER_SLIP
+    )
 
 
 def _content(text: str) -> list[tuple[str, str]]:
@@ -293,10 +333,11 @@ def _content(text: str) -> list[tuple[str, str]]:
 def _forms_found(answer: str, references: Sequence[str], asked: set[str]) -> tuple[float, float]:
     """The best share of a reference's content words and numbers found in the answer in any
     form (the question's own words aside, unless they are all the reference has), and 1.0
-    where some reference is found whole."""
+    where some reference is found whole. A reference's examples ("such as bin collection,
+    libraries and parks") are acceptable answers too: any one of them is found whole."""
     said = _content(answer)
     best = 0.0
-    for reference in references:
+    for reference in [*references, *(e for r in references for e in examples(r))]:
         words = _content(reference)
         wanted = [w for w in words if w[1] not in asked] or words
         if not wanted:
@@ -304,6 +345,32 @@ def _forms_found(answer: str, references: Sequence[str], asked: set[str]) -> tup
         found = sum(1 for w in wanted if any(_same_word(s, w) for s in said)) / len(wanted)
         best = max(best, found)
     return best, float(best == 1.0)
+
+
+#: Where a text gives examples of what it names: "services such as libraries and parks",
+#: "things like schools, hospitals and roads", "e.g. canals".
+_EXAMPLES = re.compile(
+    r"\b(?:such as|for example|for instance|e\.g\.|including|like)\s+(?P<items>.+)$", re.IGNORECASE
+)
+_ITEMS = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def examples(reference: str) -> list[str]:
+    """The examples a reference gives of what it names, each an acceptable answer of its
+    own; none where "like" is not followed by a list.
+
+    >>> examples("to run local services such as bin collection, libraries and parks")
+    ['bin collection', 'libraries', 'parks']
+    >>> examples("it looks like rain"), examples("new inventions such as the steam engine")
+    ([], ['the steam engine'])
+    """
+    found = _EXAMPLES.search(reference)
+    if not found:
+        return []
+    items = [i.strip(" .;()") for i in _ITEMS.split(found["items"]) if i.strip(" .;()")]
+    if found.group(0).lower().startswith("like") and len(items) < 2:
+        return []
+    return [i for i in items if content_stems(i)]
 
 
 def answer_chance(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
@@ -321,10 +388,70 @@ def _weighed(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
 
 def gives_one(values: npt.NDArray[np.float32]) -> bool:
     """The answer gives one of the acceptable answers whole, in any form or spelling, with
-    no "not" the reference lacks and no other number: the mark, however short the answer
-    or little like it in meaning the model finds it ("eroshun" for "erosion")."""
+    no "not" the reference lacks, no other number and no comparison turned round: the
+    mark, however short the answer or little like it in meaning the model finds it
+    ("eroshun" for "erosion")."""
     found = dict(zip(ANSWER_FEATURES, values.tolist(), strict=True))
-    return found["contains"] == 1.0 and not found["negation"] and not found["numbers_differ"]
+    return (
+        found["contains"] == 1.0
+        and not found["negation"]
+        and not found["numbers_differ"]
+        and not found["reverses"]
+    )
+
+
+def _unasked(text: str, asked: set[str]) -> str:
+    """A text without the words whose stems the question uses, where some content is left.
+
+    >>> _unasked("Northby has a bigger population", {"northbi", "elect", "councillor"})
+    'has a bigger population'
+    >>> _unasked("Northby", {"northbi"})
+    'Northby'
+    """
+    kept = " ".join(w for w in text.split() if not content_stems(w) & asked)
+    return kept if content_stems(kept) else text
+
+
+def _verbatim(text: str) -> str:
+    """A text with case, spaces and closing stops set aside: "12+2a" is "12 + 2a"."""
+    return "".join(text.casefold().split()).rstrip(".!;")
+
+
+def accepts(
+    values: npt.NDArray[np.float32],
+    against: npt.NDArray[np.float32] | None,
+    judge: AnswerModel,
+) -> bool:
+    """Whether a one-mark answer earns the mark, given its ANSWER_FEATURES against the
+    acceptable answers (or correct examples) and, where a scoring guide gives them, against
+    its examples of incorrect answers.
+
+    Forms decide first: an answer that turns a comparison round never earns; one that is an
+    incorrect example word for word earns nothing, one that is a correct example earns; one
+    that gives a correct example whole and no incorrect one earns, and the other way round
+    not. Otherwise the judge decides, and an answer closer in meaning to an incorrect example
+    than to every correct one does not earn."""
+    if turned_round(values):
+        return False
+    wrong = against is not None and bool(against[_VERBATIM])
+    if wrong or values[_VERBATIM]:
+        return not wrong
+    right, wrong = gives_one(values), against is not None and gives_one(against)
+    if right != wrong:
+        return right
+    if answer_chance(values, judge) < judge.threshold and not right:
+        return False
+    return against is None or against[_CLOSEST] <= values[_CLOSEST]
+
+
+_VERBATIM = ANSWER_FEATURES.index("verbatim")
+_CLOSEST = ANSWER_FEATURES.index("reference_similarity")
+
+
+def turned_round(values: npt.NDArray[np.float32]) -> bool:
+    """The answer says the opposite of a comparison the references make ("sound travels
+    faster than light"): never the mark, however alike in words and meaning."""
+    return bool(values[ANSWER_FEATURES.index("reverses")])
 
 
 def earns(
@@ -339,15 +466,12 @@ def earns(
     ``accepted`` or ``criteria`` reference, and the creditable point it is closest to."""
     accepted = reference.accepted or reference.criteria
     weighed = answer_features(answer, accepted, scheme, model, calibration)
-    chance = answer_chance(weighed.values, judge)
-    if chance < judge.threshold and not gives_one(weighed.values):
-        return False, weighed.closest
-    if reference.rejected:
-        against = answer_features(answer, reference.rejected, scheme, model, calibration)
-        # Closer to an example of a wrong answer than to every right one: not the mark.
-        if answer_chance(against.values, judge) > chance:
-            return False, weighed.closest
-    return True, weighed.closest
+    against = (
+        answer_features(answer, reference.rejected, scheme, model, calibration).values
+        if reference.rejected
+        else None
+    )
+    return accepts(weighed.values, against, judge), weighed.closest
 
 
 def scaled(
