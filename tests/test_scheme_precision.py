@@ -1,7 +1,9 @@
 """What a mark scheme must not credit: the layout of the notes (a Word table's header row,
-a question the notes ask themselves), a bare judgement in answer to "describe", and the
-points of a sibling question's subject; and what it must keep (a Word table's row as one
-statement, the list under a heading that names the question's own subject)."""
+a question the notes ask themselves), a bare judgement in answer to "describe", the points
+of a sibling question's subject, what the notes date after the years a question asks about,
+and, in answer to "why", the other side of the argument; and what it must keep (a Word
+table's row as one statement, the list under a heading that names the question's own
+subject, both sides for a question that asks how far)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from pastpaper.course import QuestionFamily
+from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.kinds import is_judgement
+from pastpaper.schemes.periods import asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 
@@ -192,3 +195,139 @@ def test_no_scheme_of_the_corpus_credits_a_heading_a_label_or_a_question(name: s
             after = family.notes[source.note][source.end : source.end + 1]
             assert after != "?", f"{text}? is a question the notes ask"
             assert text.strip(" .:").lower() not in {"detail", "notes", "key points", "reason"}
+
+
+ALLIANCES = """\
+1999: Describe the alliance system in Europe before 1914. (6)
+2000: Why did the alliance system increase tension before 1914? (8)
+2001: How far were the alliances to blame for the war? (10)
+
+The alliances split Europe into two armed camps. Germany felt encircled by the alliances, so
+its generals planned for a war on two fronts.
+
+Yet the alliances did not drag every member into war. Italy stayed neutral in August 1914
+and joined the Allies in May 1915. Britain had no binding promise to France.
+
+Historians disagree. Against this: Austria-Hungary chose to declare war on Serbia.
+"""
+
+
+def _alliances() -> tuple[QuestionFamily, list[Question]]:
+    family = parse_notes(ALLIANCES, "alliances.txt").course.topics[0].families[0]
+    return family, list(family.questions)
+
+
+def test_a_point_dated_after_the_years_a_question_asks_about_earns_nothing() -> None:
+    family, (describe, *_) = _alliances()
+    scheme = build_scheme(describe, family)
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    # What came after the period is no part of it...
+    assert left["joined the Allies in May 1915"] == (
+        "dated 1915, after the time the question asks about"
+    )
+    # ...though August 1914 is in the year "before 1914" ends with: the examiner credits it.
+    assert "Italy stayed neutral in August 1914" in [p.point.text for p in scheme.creditable]
+    # Nor is it a cause of what the period saw.
+    notes = (
+        "1999: Why did Caesar cross the Rubicon in January 49 BC? (8)\n\n"
+        "His enemies planned to put him on trial, so he needed his army. He was made "
+        "dictator for life in February 44 BC, because the Senate feared him.\n"
+    )
+    rubicon = parse_notes(notes, "rubicon.txt").course.topics[0].families[0]
+    scheme = build_scheme(rubicon.questions[0], rubicon)
+    credited = [p.point.text for p in scheme.creditable]
+    assert "His enemies planned to put him on trial, so he needed his army" in credited
+    assert not any("dictator" in text for text in credited)
+
+
+@pytest.mark.parametrize(
+    "question, until",
+    [
+        ("Describe the alliance system in Europe before 1914.", (1914, None)),
+        ("In what ways did rivalry grow in the years 1898-1914?", (1914, None)),
+        ("Describe Julius Caesar's rise to power up to 49 BC.", (-49, None)),
+        ("Why did Caesar cross the Rubicon in January 49 BC?", (-49, 1)),
+        ("How far had Elizabeth dealt with the challenges by 1588?", (1588, None)),
+        ("Why did relations break down in the years 1945–46?", (1946, None)),
+        # No end: from a year on, or a year that names a thing rather than a time.
+        ("Why was Stresemann able to restore stability to Germany after 1923?", None),
+        ("In what ways was the religious settlement of 1559 a compromise?", None),
+        ("Describe the steps Stresemann took to end the crisis of 1923.", None),
+        ("How successful was the Marshall Plan?", None),
+    ],
+)
+def test_the_end_of_the_time_a_question_asks_about(
+    question: str, until: tuple[int, int | None] | None
+) -> None:
+    assert asked_until(question) == until
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Italy joined the Allies in May 1915", (1915, 5)),
+        ("Caesar was made dictator perpetuo in February 44 BC", (-44, 2)),
+        # The bound of a period dates nothing; nor does a later view of the period.
+        ('Russia began a "Great Programme" of rearmament due to be finished by 1917', None),
+        ("From 1961 the historian Fritz Fischer argued that Germany wanted war", None),
+        ("Article 231 (1919) made Germany accept responsibility for the war", None),
+    ],
+)
+def test_the_date_a_point_tells_of(text: str, date: tuple[int, int | None] | None) -> None:
+    assert point_date(text) == date
+
+
+def test_a_measure_may_bear_fruit_after_the_years_an_in_what_ways_question_names() -> None:
+    notes = (
+        "1999: In what ways did Stresemann improve Germany's position in the years 1924-29? (8)\n\n"
+        "Young Plan, 1929: the Allies agreed to leave the Rhineland early. The last troops "
+        "went in June 1930, five years ahead of the Versailles timetable.\n"
+    )
+    family = parse_notes(notes, "stresemann.txt").course.topics[0].families[0]
+    credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
+    assert any(text.startswith("The last troops went in June 1930") for text in credited)
+
+
+def test_a_why_scheme_does_not_credit_the_other_side_of_the_argument() -> None:
+    family, (_, why, _) = _alliances()
+    scheme = build_scheme(why, family)
+    credited = [p.point.text for p in scheme.creditable]
+    assert any(text.startswith("Germany felt encircled by the alliances") for text in credited)
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    # The paragraph turns against what the question asks about: limits, not reasons.
+    for text in (
+        "Yet the alliances did not drag every member into war",
+        "Italy stayed neutral in August 1914",
+        "Britain had no binding promise to France",
+    ):
+        assert left[text] == "the other side of the argument, not a reason"
+
+
+def test_a_turn_against_another_argument_of_the_notes_can_still_be_a_reason() -> None:
+    notes = (
+        "1999: Explain why Julius Caesar was assassinated in 44 BC. (10)\n"
+        "2000: How far was Caesar himself to blame for his assassination? (10)\n\n"
+        "Caesar's own conduct did much to bring it about, because he flaunted his honours. "
+        "Yet the Republic had been breaking down for two generations before him: Marius and "
+        "Sulla had already marched armies on Rome.\n"
+    )
+    family = parse_notes(notes, "caesar.txt").course.topics[0].families[0]
+    why, how_far = family.questions
+    credited = [p.point.text for p in build_scheme(why, family).creditable]
+    assert "Marius and Sulla had already marched armies on Rome" in credited
+    # For the question that weighs Caesar's own blame it is the other side.
+    sides = {p.point.text: p.side for p in build_scheme(how_far, family).creditable}
+    assert sides["Marius and Sulla had already marched armies on Rome"] == "against"
+
+
+def test_a_judgement_scheme_credits_both_sides_and_says_so() -> None:
+    family, (*_, how_far) = _alliances()
+    scheme = build_scheme(how_far, family)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    # A label that turns the argument ("Against this:") puts what follows on the other side.
+    assert sides["Austria-Hungary chose to declare war on Serbia"] == "against"
+    assert sides["The alliances split Europe into two armed camps"] == "for"
+    instructions = scheme.instructions()
+    assert "Credit points on both sides" in instructions
+    assert "Supporting the view in the question:" in instructions
+    assert "Challenging or limiting it:" in instructions

@@ -124,6 +124,10 @@ def test_the_built_in_example_timeline() -> None:
         ("The slump lasted 1929–33 in America.", [("1929–33", (1929, None, None), 1933)]),
         ("Printing came to Venice c. 1469.", [("c. 1469", (1469, None, None), None)]),
         ("Caesar was stabbed in 44 BC.", [("44 BC", (-44, None, None), None)]),
+        # A day and month in figures before a year with its era.
+        ("On 15/3/44 BC Caesar was stabbed.", [("15/3/44 BC", (-44, 3, 15), None)]),
+        ("On 15.3.44 BC Caesar was stabbed.", [("15.3.44 BC", (-44, 3, 15), None)]),
+        ("On 1/6/43 AD Claudius landed.", [("1/6/43 AD", (43, 6, 1), None)]),
         ("Claudius landed in AD 43.", [("AD 43", (43, None, None), None)]),
         ("Troops left by the summer of 1925.", []),
         ("Few voted for them by the 1930s.", []),

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
+from pastpaper.schemes.periods import asked_until, is_after, point_date
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
     Point,
@@ -30,6 +31,7 @@ from pastpaper.schemes.points import (
     word_rarity,
     worded_kinds,
 )
+from pastpaper.study.dates import date_label
 from pastpaper.text import match_key
 
 __all__ = [
@@ -65,6 +67,11 @@ JUDGEMENT_COMMANDS = frozenset(
 #: Command words whose questions ask what happened or what was done: features and measures.
 DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise", "identify"})
 
+#: Command words that ask in what ways something changed or was tried: a measure of the
+#: period may bear fruit after it ("the last troops went in June 1930" for Stresemann's
+#: position "in the years 1924-29"), so its years do not bound the credit.
+_WAYS_COMMANDS = frozenset({"in what ways"})
+
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
 _CONTRAST = re.compile(
     r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
@@ -74,6 +81,19 @@ _CONTRAST = re.compile(
     r"only partly|only a|little|limited|critics?|however|nevertheless|despite)\b",
     re.IGNORECASE,
 )
+
+# What turns a sentence, or a whole paragraph, to the other side of the argument: "Yet the
+# alliances did not drag every member into war", "On the other hand, no amount of dredging
+# would have coped", "Against this: Austria-Hungary chose ...", "Critics added that ...".
+# Not "although" or "despite": the clause they open concedes, and the main clause still
+# argues ("Despite the treaty, Germany felt encircled").
+_TURN = re.compile(
+    r"(?:yet|however|on the other hand|against this|nevertheless|nonetheless|even so|"
+    r"critics|not everyone|not all)\b",
+    re.IGNORECASE,
+)
+# A turn that brings the argument's own cause: "However, the main reason was ...".
+_NAMES_CAUSE = re.compile(r"\b(?:reasons?|causes?|because)\b", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -161,7 +181,8 @@ def build_scheme(
     """
     view = _view(family)
     points, stems, spread, generic = view.points, view.stems, view.spread, view.generic
-    wanted = _stems(question.text) - generic
+    asked = _stems(question.text)
+    wanted = asked - generic
     own = _themes(question.text)
     words_of: dict[str, str] = {}
     for sibling in family.questions:
@@ -182,6 +203,11 @@ def build_scheme(
     # Russia into a war with France" makes the point telling of the plan a cause too. The
     # question's own subject is no cause of itself ("the assassination at Sarajevo").
     cited = _not_asked_about(view.cited, question.text) if reasons_only else {}
+    # The time the question asks about: what the notes date after it came next, and is no
+    # cause of it, no part of it and no evidence on it.
+    until = None
+    if not reference and question.command_word not in _WAYS_COMMANDS:
+        until = asked_until(question.text)
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     for at, point in enumerate(points):
@@ -199,10 +225,18 @@ def build_scheme(
         relevance = _relevance(words, around, wanted, spread)
         required = point.id in edit.required
         why_not = None
+        turn = view.turned[at]
         if reasons_only:
             cause = point.kind in CAUSAL_KINDS or _cited(point, cited)
             if not cause and not required:
                 why_not = f"{point.kind}, not a reason"
+            elif turn is not None and turn & asked and not required:
+                # The other side of what the question asks about ("Yet the alliances did
+                # not drag every member into war" for why the alliances raised tension):
+                # a limit on the cause, not a cause. A turn against another argument of the
+                # notes ("Yet the Republic had been breaking down", after Caesar's own
+                # conduct) may still be a reason for this question.
+                why_not = "the other side of the argument, not a reason"
             # The most direct causes first: those whose own words give the link.
             relevance += _DIRECT if view.direct[at] else 0.0
         elif question.command_word in DESCRIBE_COMMANDS:
@@ -212,6 +246,10 @@ def build_scheme(
                 why_not = "a judgement, not a feature"
             if not view.direct[at]:
                 relevance += _DIRECT
+        if until is not None and why_not is None and not required:
+            date = point_date(point.text)
+            if date is not None and is_after(date, until):
+                why_not = f"dated {date_label(date[0])}, after the time the question asks about"
         ranked.append(
             SchemePoint(
                 point=point,
@@ -221,7 +259,7 @@ def build_scheme(
                 accept=tuple(edit.accept.get(point.id, ())),
                 reject=tuple(edit.reject.get(point.id, ())),
                 why_not=why_not,
-                side=_side(point, family.notes) if judgement else None,
+                side=_side(point, family.notes, turn is not None) if judgement else None,
             )
         )
     added_ids: set[str] = set()
@@ -278,6 +316,9 @@ class _FamilyView:
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
     judgement: list[bool]  # is it a bare verdict ("a real but partial success")?
+    # The stems of the sentence that turns the point's sentence or paragraph to the other
+    # side of an argument ("Yet the alliances did not drag ..."), None where none does.
+    turned: list[frozenset[str] | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
 
 
@@ -310,6 +351,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
+        turned=_turned(points, notes),
         cited=_cited_causes(points, direct) if explains else {},
     )
 
@@ -408,15 +450,40 @@ def _not_asked_about(cited: dict[str, set[str]], question: str) -> dict[str, set
     return {term: where for term, where in cited.items() if not _stems(term) & asked}
 
 
-def _side(point: Point, notes: tuple[str, ...]) -> Literal["for", "against"]:
+def _side(point: Point, notes: tuple[str, ...], turned: bool) -> Literal["for", "against"]:
     """Which side of a judgement a point argues: the other side is told by its wording
-    ("Yet ...", "failed", "did not") or by the paragraph it stands in ("Against this: ...")."""
+    ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
+    ("Yet ...", "Against this: ...")."""
     if point.source.note < 0:
         return "for"
     opening = notes[point.source.note].lstrip("-*•# \t")[:40]
-    if _CONTRAST.search(point.text) or _CONTRAST.match(opening):
+    if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
     return "for"
+
+
+def _turned(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str] | None]:
+    """For each point, the stems of the sentence that turns it to the other side of an
+    argument: its own sentence ("Against this: ...") or its paragraph's first ("Yet ...");
+    None where neither turns."""
+    turns: dict[int, list[tuple[int, int, frozenset[str] | None]]] = {}
+    for index, note in enumerate(notes):
+        sentences = []
+        for start, end in sentence_spans(note):
+            text = note[start:end]
+            sentences.append((start, end, frozenset(_stems(text)) if _turns(text) else None))
+        whole = sentences[0][2] if sentences else None
+        turns[index] = [(start, end, whole or turn) for start, end, turn in sentences]
+    found: list[frozenset[str] | None] = []
+    for point in points:
+        spans = turns.get(point.source.note, [])
+        found.append(next((t for a, b, t in spans if a <= point.source.start < b), None))
+    return found
+
+
+def _turns(sentence: str) -> bool:
+    text = sentence.lstrip("-*•#>_ \t")
+    return bool(_TURN.match(text)) and not _NAMES_CAUSE.search(text)
 
 
 _VERB_AFTER = re.compile(

@@ -2,12 +2,13 @@
 
 A date is a year ("in 1957", "AD 43", "44 BC"), with its month and day where the notes give
 them ("In March 1953", "5 March 1953", "March 5, 1953", "4 Aug 1914", "4/8/1914", read day
-first as in Britain), a span of years ("(1956 - 1960)", "1929–33", "from 1956 to 1960",
-"between 1956 and 1960"), a decade ("the 1920s") or a year given roughly ("c. 1500").
-"That year" and "the same year" mean the year last named in the paragraph, "the following
-year" the one after it; a day and month with no year ("23 July") take the year last named,
-in the paragraph or, failing that, before it. A year that only bounds a period ("until
-1956", "by the summer of 1925") is found but marked as a bound: it dates nothing itself.
+first as in Britain, "15/3/44 BC" with its era), a span of years ("(1956 - 1960)", "1929–33",
+"from 1956 to 1960", "between 1956 and 1960"), a decade ("the 1920s") or a year given
+roughly ("c. 1500"). "That year" and "the same year" mean the year last named in the
+paragraph, "the following year" the one after it; a day and month with no year ("23 July")
+take the year last named, in the paragraph or, failing that, before it. A year that only
+bounds a period ("until 1956", "by the summer of 1925") is found but marked as a bound: it
+dates nothing itself.
 
     >>> [(m.written, m.year, m.month, m.day) for m in mentions("On 4/8/1914 war came.")]
     [('4/8/1914', 1914, 8, 4)]
@@ -74,7 +75,7 @@ _ERA_BEFORE = r"AD|A\.D\."
 _ERA_AFTER = r"BCE|BC|B\.C\.|CE|AD|A\.D\."
 _DATE = re.compile(
     r"(?<![\w.,/])(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)"
-    rf"(?P<nyear>{YEAR})(?![\w/])"
+    rf"(?:(?P<nera_year>\d{{1,4}})\s?(?P<nera>{_ERA_AFTER})|(?P<nyear>{YEAR}))(?![\w/])"
     rf"|(?<![\w.,£$€])(?P<decade>{DECADE})[’']?s\b"
     rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
     rf"|(?<![\w.,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
@@ -131,10 +132,14 @@ def _read(
     match: re.Match[str], last_year: int | None, earlier_year: int | None
 ) -> tuple[int, int | None, int | None, int | None] | None:
     """(year, month, day, end year) of a match, None where it names no date after all."""
-    if match["nyear"]:
-        year, month, day = int(match["nyear"]), int(match["nmonth"]), int(match["nday"])
-        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+    if match["nyear"] or match["nera_year"]:
+        # "15/3/44 BC": a day and month before a year with its era, as well as "4/8/1914".
+        year = int(match["nyear"] or match["nera_year"])
+        month, day = int(match["nmonth"]), int(match["nday"])
+        if not year or not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
             return None  # "31/2/1914" is no date, and "12/25/1914" is not read month first
+        if match["nera"] and match["nera"].startswith("B"):
+            year = -year
         return year, month, day, None
     if match["decade"]:
         return int(match["decade"]), None, None, int(match["decade"]) + 9
@@ -168,7 +173,9 @@ def _placed(
 ) -> Mention:
     """The mention of a date read from ``match``, with the words around it that belong."""
     date_start, end = match.start(), match.end()
-    if not (match["decade"] or match["nyear"] or match["yday"]):  # a year, or "that year"
+    if not (
+        match["decade"] or match["nyear"] or match["nera_year"] or match["yday"]
+    ):  # a year, or "that year"
         found = _MONTH_DAY_BEFORE.search(note, 0, date_start) or _DAY_MONTH_BEFORE.search(
             note, 0, date_start
         )

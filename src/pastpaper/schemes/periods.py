@@ -1,0 +1,88 @@
+"""When a question's period ends, and which points tell of a time after it.
+
+A question that names its years ("before 1914", "in the years 1898-1914", "up to 49 BC",
+"in March 1917", "by 1588") asks about that time: a point the notes date after it ("Italy
+... joined the Allies in May 1915" for "the alliance system before 1914") is what came next,
+not an answer. A year that names a thing ("the settlement of 1559", "the crisis of 1923")
+bounds nothing. A question that asks only from a year on ("after 1923") has no end. What a
+historian or a treaty later said about the period ("From 1961 Fritz Fischer argued ...",
+"Article 231 ... (1919) made Germany accept responsibility") is a view of it, not an event
+after it, and keeps its place.
+
+    >>> asked_until("Describe the alliance system in Europe before 1914.")
+    (1914, None)
+    >>> asked_until("Why did Caesar cross the Rubicon in January 49 BC?")
+    (-49, 1)
+    >>> asked_until("Why was Stresemann able to restore stability to Germany after 1923?")
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pastpaper.study.dates import mentions
+
+__all__ = ["When", "asked_until", "is_after", "point_date"]
+
+#: A year and, where the text gives it, its month: (1914, 8) for "August 1914"; BC negative.
+When = tuple[int, int | None]
+
+# Words that open no period's end: "after 1923", "since 1945", "from 1933" (with no "to").
+_FROM = frozenset({"after", "since", "from"})
+# A year that names a thing rather than the time asked about: "the religious settlement of
+# 1559" (its Thirty-Nine Articles came in 1563), "the crisis of 1923", "the 1839 Treaty".
+_NAMING = frozenset({"of", "the"})
+
+# A view of the period rather than an event in it: a historian's argument, a verdict, blame.
+_VIEW = re.compile(
+    r"\b(?:historians?|argu(?:ed|es|ing)|wrote|claimed|concluded|called|judged|verdict|"
+    r"interpret\w*|debate[ds]?|view|blame[ds]?|responsib\w*|guilt)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def asked_until(question: str) -> When | None:
+    """The last year (and month) a question asks about, or None when it names no end."""
+    ends: list[When] = []
+    for mention in mentions(question):
+        if mention.word in _NAMING:
+            continue
+        if mention.word in _FROM and mention.end_year is None:
+            return None
+        if mention.end_year is not None:
+            ends.append((mention.end_year, None))
+        else:
+            ends.append((mention.year, mention.month))
+    return max(ends, key=lambda when: when[0]) if ends else None
+
+
+@lru_cache(maxsize=65536)
+def point_date(text: str) -> When | None:
+    """The date a point's own words give it: the first date it names that is not only the
+    bound of a period ("due to be finished by 1917" dates nothing). None for a view of the
+    period, which is dated by when it was said.
+
+    >>> point_date("Italy stayed neutral in August 1914 and joined the Allies in May 1915")
+    (1914, 8)
+    >>> point_date("From 1961 Fritz Fischer argued that Germany wanted war")
+    """
+    if _VIEW.search(text):
+        return None
+    first = next((m for m in mentions(text) if not m.bounds), None)
+    return None if first is None else (first.year, first.month)
+
+
+def is_after(date: When, until: When) -> bool:
+    """Is ``date`` later than the end of a period? A month counts only where both name one.
+
+    >>> is_after((1915, 5), (1914, None)), is_after((1914, 8), (1914, None))
+    (True, False)
+    >>> is_after((-48, None), (-49, 1)), is_after((1917, 10), (1917, 3))
+    (True, True)
+    """
+    year, month = date
+    if year != until[0]:
+        return year > until[0]
+    return month is not None and until[1] is not None and month > until[1]
