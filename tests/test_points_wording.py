@@ -298,3 +298,36 @@ def test_the_issue_example_why_did_sarajevo_lead_to_a_general_war() -> None:
 )
 def test_numbers_in_words_and_lists_of_names_cut_no_clause(note: str, points: list[str]) -> None:
     assert [p.text for p in note_points(note, 0)] == points
+
+
+@pytest.mark.parametrize(
+    ("note", "points"),
+    [
+        (  # "Brutus and Cassius included" is an aside of the clause, cut nowhere
+            "Caesar pardoned many of his enemies, Brutus and Cassius included, and he used "
+            "his power for lasting reforms.",
+            [
+                "Caesar pardoned many of his enemies, Brutus and Cassius included",
+                "he used his power for lasting reforms",
+            ],
+        ),
+        (  # "while he was alive" tells when: no point of its own
+            "His head appeared on coins while he was alive, and he sat on a golden chair.",
+            ["His head appeared on coins while he was alive", "he sat on a golden chair"],
+        ),
+        (  # a list of places joined by "and" inside the subject
+            "Exiles who had fled to Geneva and Frankfurt came home wanting reform.",
+            ["Exiles who had fled to Geneva and Frankfurt came home wanting reform"],
+        ),
+        (  # "May" with a capital is the month, no verb: the label stays with its detail
+            "AAA, the Agricultural Adjustment Act (May 1933): farmers were paid to grow less.",
+            ["AAA, the Agricultural Adjustment Act (May 1933): farmers were paid to grow less"],
+        ),
+        (  # "used" alone splits nothing; after "and he" it is the clause's own verb
+            "The council met in the hall and used the old seal.",
+            ["The council met in the hall and used the old seal"],
+        ),
+    ],
+)
+def test_an_aside_is_no_point_of_its_own(note: str, points: list[str]) -> None:
+    assert [p.text for p in note_points(note, 0)] == points

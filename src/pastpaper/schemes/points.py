@@ -348,6 +348,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         # a naval agreement"); after a label it does not ("Dual Alliance, 1879: ...").
         colon = ":" in join.group()
         clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
+        if _aside(note, join, clause):
+            continue
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
             left = join.end()
@@ -356,7 +358,23 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from _trimmed(note, piece_start, piece_end)
 
 
+def _aside(note: str, join: re.Match[str], clause: str) -> bool:
+    """Is the join inside an aside of its sentence rather than between two statements?
+
+    "Brutus and Cassius included" (an "and" between two names) and "while he was alive" (a
+    "while" of a few words, which tells when) belong to the clause around them: cut there,
+    the aside would stand as a point of its own ("Cassius included, and he used ...").
+    """
+    word = join.group().strip(" ,").lower()
+    if word == "while":
+        return len(WORD.findall(clause.split(",", 1)[0])) <= 3
+    return word == "and" and _joins_names(note[: join.end() + 40], join)
+
+
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|where|such as|like|including)\b", re.I)
+
+
+_SAID_BY = re.compile(r"(?:he|she|they|it|we)\s+([a-z][\w’'-]*)\b")
 
 
 def _two_clauses(head: str, tail: str) -> bool:
@@ -368,7 +386,12 @@ def _two_clauses(head: str, tail: str) -> bool:
     Stalin's portraits and statues were taken down").
     """
     subject = _RELATIVE.split(tail, maxsplit=1)[0]
-    if not has_verb(subject) or "," in _before_verb(subject):
+    # "and he sat on a golden chair": a verb after a pronoun that opens the clause is its
+    # own, even one too common to split "X did A and used B" on.
+    said = _SAID_BY.match(subject)
+    if not (said and is_verb(said.group(1))) and (
+        not _has_verb(subject) or "," in _before_verb(subject)
+    ):
         return False
     # The head is the clause just before the join: "..., and Britain and France drew
     # closer" and "...: from 1912 Britain and France had" join two names, not two clauses.
@@ -384,15 +407,26 @@ _LAST_CLAUSE = re.compile(
 )
 
 
+def _verb(word: str) -> bool:
+    """Is a word of a clause its verb? "May" with a capital is the month ("AAA, the
+    Agricultural Adjustment Act (May 1933): farmers were paid ..." has no verb before the
+    colon), whatever case the word is in."""
+    return word != "May" and is_verb(word.lower(), splits=True)
+
+
+def _has_verb(text: str) -> bool:
+    return any(_verb(match.group()) for match in WORD.finditer(text))
+
+
 def _before_verb(text: str) -> str:
     for match in WORD.finditer(text):
-        if is_verb(match.group().lower(), splits=True):
+        if _verb(match.group()):
             return text[: match.start()]
     return text
 
 
 def _last_verb_end(text: str) -> int:
-    ends = [m.end() for m in WORD.finditer(text) if is_verb(m.group().lower(), splits=True)]
+    ends = [m.end() for m in WORD.finditer(text) if _verb(m.group())]
     return ends[-1] if ends else -1
 
 
