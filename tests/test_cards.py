@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from pastpaper.course import Course, QuestionFamily, Topic
 from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.schemes.clauses import parse_clause
 from pastpaper.study.cards import Card, cards_of, common_names, gives_away, worth_hiding
 from pastpaper.text import match_key
 
@@ -403,3 +404,62 @@ def test_any_notes_give_cards_that_keep_the_rules(sentences: list[str]) -> None:
         else:
             assert card.front.endswith("?")
             assert not gives_away(card.front, card.back)
+
+
+# -- leftovers found on the corpus ------------------------------------------------------------
+
+
+def test_a_clause_without_a_subject_continues_the_clause_just_before_it() -> None:
+    cards = cards_of(
+        notes_course(
+            "Edward VI (1547-53) made the Church firmly Protestant; Mary I (1553-58) restored "
+            "Catholicism and the Pope and burned almost three hundred Protestants.",
+            title="Religion",
+        )
+    )
+    # Mary burned them, not the sentence's first subject; her dates keep their bracket.
+    assert ("What did Mary I (1553-58) burn?", "almost three hundred Protestants") in pairs(
+        cards, "basic"
+    )
+    assert not any("Edward VI" in front and "burn" in front for front, _ in pairs(cards, "cloze"))
+
+
+def test_a_place_after_a_preposition_stays_in_the_lead_and_its_comma_in_the_sentence() -> None:
+    cards = cards_of(
+        notes_course(
+            "At Pickering in North Yorkshire, the Slowing the Flow project built 167 small "
+            "leaky dams of logs and planted some 40,000 trees from 2009.",
+            title="Rivers",
+        )
+    )
+    basic = pairs(cards, "basic")
+    assert (
+        "How many small leaky dams of logs did the Slowing the Flow project build at Pickering "
+        "in North Yorkshire?",
+        "167",
+    ) in basic
+    assert (
+        "What did the Slowing the Flow project plant from 2009 at Pickering in North Yorkshire?",
+        "some 40,000 trees",
+    ) in basic
+    assert (
+        "At Pickering in North Yorkshire, the Slowing the Flow project planted some "
+        "{{c1::40,000}} trees from 2009."
+    ) in [front for front, _ in pairs(cards, "cloze")]
+    # With no comma after it, the place ends the lead at once: "Stalin" is the subject.
+    clause = parse_clause("In 1953 in Moscow Stalin died after a stroke")
+    assert clause is not None
+    assert (clause.lead, clause.subject) == ("In 1953 in Moscow", "Stalin")
+
+
+def test_a_name_with_a_small_word_inside_is_hidden_whole() -> None:
+    cards = cards_of(
+        notes_course(
+            "Vasco da Gama reached Calicut in India in May 1498. The cargo that da Gama "
+            "brought home was worth sixty times the cost of his voyage.",
+            title="Voyages",
+        )
+    )
+    hidden = [back for _, back in pairs(cards, "cloze")]
+    assert "Vasco da Gama" in hidden and "da Gama" in hidden
+    assert "Gama" not in hidden and "Vasco" not in hidden

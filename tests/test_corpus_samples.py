@@ -3,12 +3,12 @@
 For a paragraph of every notes file: the creditable points cut from it (and their kinds
 where the kind decides what a "why" question credits), which of them one question's mark
 scheme credits (and, for a "how far" question, on which side), the timeline entries it
-gives and, for six of the nine files, the cards made from it. Every expected value here is
+gives and, for eight of the nine files, the cards made from it. Every expected value here is
 what an examiner or a teacher would accept, the schemes checked against the examiner's
 lists in benchmarks/data/schemes; where pastpaper's output for a paragraph was wrong and
 could not be put right, another paragraph was chosen, and where a file's cards for its
-sample are not yet right (elizabeth-religion, river-flooding, voyages-exploration) none are
-stated.
+sample are not yet right (voyages-exploration: its "why" card's answer carries the places
+seized as well as the aim) none are stated.
 """
 
 from __future__ import annotations
@@ -573,6 +573,77 @@ SAMPLES = [
                 ),
             ),
         ],
+        cards=[
+            ("basic", "When did Elizabeth become queen?", "17 November 1558"),
+            (
+                "cloze",
+                (
+                    "Elizabeth became queen on {{c1::17 November 1558}}, after thirty years in "
+                    "which the official religion of England had swung back and forth."
+                ),
+                "17 November 1558",
+            ),
+            (
+                "cloze",
+                (
+                    "Elizabeth became queen on 17 November 1558, after {{c1::thirty}} years in "
+                    "which the official religion of England had swung back and forth."
+                ),
+                "thirty",
+            ),
+            (
+                "cloze",
+                (
+                    "{{c1::Edward VI}} (1547-53) made the Church firmly Protestant with the "
+                    "Prayer Books of 1549 and 1552."
+                ),
+                "Edward VI",
+            ),
+            (
+                "cloze",
+                (
+                    "Edward VI ({{c1::1547-53}}) made the Church firmly Protestant with the "
+                    "Prayer Books of 1549 and 1552."
+                ),
+                "1547-53",
+            ),
+            (
+                "cloze",
+                (
+                    "Edward VI (1547-53) made the Church firmly Protestant with the "
+                    "{{c1::Prayer Books}} of 1549 and 1552."
+                ),
+                "Prayer Books",
+            ),
+            (
+                "cloze",
+                (
+                    "Edward VI (1547-53) made the Church firmly Protestant with the Prayer "
+                    "Books of {{c1::1549}} and 1552."
+                ),
+                "1549",
+            ),
+            (
+                "cloze",
+                (
+                    "Edward VI (1547-53) made the Church firmly Protestant with the Prayer "
+                    "Books of 1549 and {{c1::1552}}."
+                ),
+                "1552",
+            ),
+            ("cloze", "Mary I ({{c1::1553-58}}) restored Catholicism and the Pope.", "1553-58"),
+            ("basic", "What did Mary I (1553-58) burn?", "almost three hundred Protestants"),
+            (
+                "cloze",
+                "Mary I (1553-58) burned almost {{c1::three hundred}} Protestants.",
+                "three hundred",
+            ),
+            (
+                "cloze",
+                "Mary I (1553-58) burned almost three hundred {{c1::Protestants}}.",
+                "Protestants",
+            ),
+        ],
     ),
     Sample(
         "new-deal.txt",
@@ -730,6 +801,93 @@ SAMPLES = [
             (
                 "2015",
                 ("In the storms of Boxing Day 2015 the town stayed dry when places nearby flooded"),
+            ),
+        ],
+        cards=[
+            (
+                "basic",
+                (
+                    "How many small leaky dams of logs did the Slowing the Flow project build "
+                    "at Pickering in North Yorkshire?"
+                ),
+                "167",
+            ),
+            (
+                "basic",
+                "What did the Slowing the Flow project build at Pickering in North Yorkshire?",
+                "167 small leaky dams of logs",
+            ),
+            (
+                "cloze",
+                (
+                    "At {{c1::Pickering}} in North Yorkshire, the Slowing the Flow project "
+                    "built 167 small leaky dams of logs."
+                ),
+                "Pickering",
+            ),
+            (
+                "cloze",
+                (
+                    "At Pickering in {{c1::North Yorkshire}}, the Slowing the Flow project "
+                    "built 167 small leaky dams of logs."
+                ),
+                "North Yorkshire",
+            ),
+            (
+                "cloze",
+                (
+                    "At Pickering in North Yorkshire, the {{c1::Slowing the Flow}} project "
+                    "built 167 small leaky dams of logs."
+                ),
+                "Slowing the Flow",
+            ),
+            (
+                "cloze",
+                (
+                    "At Pickering in North Yorkshire, the Slowing the Flow project built "
+                    "{{c1::167}} small leaky dams of logs."
+                ),
+                "167",
+            ),
+            (
+                "basic",
+                (
+                    "What did the Slowing the Flow project plant from 2009 at Pickering in "
+                    "North Yorkshire?"
+                ),
+                "some 40,000 trees",
+            ),
+            (
+                "cloze",
+                (
+                    "At Pickering in North Yorkshire, the Slowing the Flow project planted "
+                    "some {{c1::40,000}} trees from 2009."
+                ),
+                "40,000",
+            ),
+            (
+                "cloze",
+                (
+                    "At Pickering in North Yorkshire, the Slowing the Flow project planted "
+                    "some 40,000 trees from {{c1::2009}}."
+                ),
+                "2009",
+            ),
+            (
+                "cloze",
+                (
+                    "In the storms of {{c1::Boxing Day}} 2015 the town stayed dry when places "
+                    "nearby flooded."
+                ),
+                "Boxing Day",
+            ),
+            (
+                "cloze",
+                (
+                    "In the storms of Boxing Day {{c1::2015}} the town stayed dry when places "
+                    "nearby flooded."
+                ),
+                "2015",
             ),
         ],
     ),

@@ -81,7 +81,11 @@ def parse_clause(text: str) -> Clause | None:
     while last > lead_end and _is_adverb(words[last - 1].group()):
         last -= 1
     start = words[lead_end].start() if lead_end < last else words[verb_at].start()
-    subject = text[start : words[last - 1].end()].strip(" ,") if last > lead_end else ""
+    end = words[last - 1].end() if last > lead_end else start
+    # A bracket the subject opens closes in it: "Mary I (1553-58)", not "Mary I (1553-58".
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1
+    subject = text[start:end].strip(" ,") if last > lead_end else ""
     if subject and not _plausible_subject(subject):
         return None
     manner = [w.group() for w in words[last:verb_at] if w.group().endswith("ly")]
@@ -142,12 +146,26 @@ def _lead_end(before: list[re.Match[str]]) -> int:
     to secure his position"."""
     if not before or before[0].group().lower() not in PREPOSITIONS:
         return 0
+    governed_names: set[str] = set()
+
+    def commas_after(i: int) -> bool:
+        return any("," in _gap(before, k) for k in range(i + 1, len(before)))
+
     for i in range(1, len(before)):
         token = before[i].group()
         if "," in _gap(before, i):
             return i
         starts = token.lower() in SUBJECT_STARTS or (token[0].isupper() and token not in _IN_DATES)
-        if i >= 2 and starts:
+        # A name right after a preposition is its object, still the lead ("In 1953 in
+        # Moscow Stalin died"), and so is the rest of the name where a comma ends the lead
+        # after it: "At Pickering in North Yorkshire, the project built ...".
+        previous = before[i - 1].group()
+        governed = token[0].isupper() and (
+            previous.lower() in PREPOSITIONS or (previous in governed_names and commas_after(i))
+        )
+        if governed:
+            governed_names.add(token)
+        if i >= 2 and starts and not governed:
             return i
     return len(before)
 
@@ -268,6 +286,8 @@ def _bare(word: str) -> str:
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+# A small word that is part of the name after it: "da Gama", "von Bülow", "de Gaulle".
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:da|de|di|del|della|dos|das|du|von|van)\s+$")
 _NAME_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 
 
@@ -289,6 +309,11 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
         if before.start() == 0 and not casing.is_name(before[1]):
             break  # "If Khrushchev", "Once Mary": a sentence's first word is no name by itself
         start = before.start()
+    if particle := _PARTICLE_BEFORE.search(text, max(0, start - 8), start):
+        start = particle.start()  # "that da Gama brought": the name is "da Gama"
+        before = _NAME_BEFORE.search(text, max(0, start - 60), start)
+        if before and _joins(before[1]) and (before.start() > 0 or casing.is_name(before[1])):
+            start = before.start()  # "Vasco da Gama"
     while (after := _NAME_AFTER.match(text, end)) and _joins(after[1]):
         end = after.end()
     return start, end

@@ -38,7 +38,8 @@ _CALLED = re.compile(
     r"\b(?:called(?: them| it)?|known as|nicknamed|termed)\s+(?:the\s+)?"
     r"([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2})(?=\s*(?:[.,;:!?)]|$))"
 )
-_LINKS = {"of", "the", "de", "von", "van"}
+# Small words inside a name: "Duke of Norfolk", "Bernhard von Bülow", "Vasco da Gama".
+_LINKS = {"of", "the", "de", "von", "van", "da", "di", "del", "della", "dos", "das", "du"}
 #: A year as a fact: "1956", "the 1920s".
 YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
 _NUMBER = re.compile(

@@ -211,8 +211,11 @@ def _how_many(a: _Asking) -> Asked:
             tail = rest[: lasting.start()] + rest[lasting.end() :]
             yield _ask(f"How many {lasting[1]}", a.clause, _trimmed(tail)), number
             continue
+        # What is counted, with what it is made of: "167 small leaky dams of logs".
         counted = re.match(
-            rf"{re.escape(number)}\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\b", rest
+            rf"{re.escape(number)}\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s"
+            rf"(?:\s+of\s+(?!the\b|a\b|an\b)[a-z][\w-]*s)?)\b",
+            rest,
         )
         if counted and a.clause.aux == "did":  # "set up 150 regional economic councils"
             tail = re.sub(r"^\s*\([^)]*\)", "", rest[counted.end() :])

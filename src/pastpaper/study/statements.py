@@ -53,7 +53,10 @@ def statements(
     """The points as statements; ``people`` gains the names a "he" or "she" stood for."""
     person: str | None = None  # the last person the paragraph named as a subject
     note = -1
-    opening: dict[int, Clause] = {}  # each sentence's first clause, by where it starts
+    # Each sentence's latest clause with a subject, by where the sentence starts: a clause
+    # with none continues it ("...; Mary I restored Catholicism and burned almost three
+    # hundred Protestants": Mary burned them, not the sentence's first subject).
+    opening: dict[int, tuple[Clause, str]] = {}  # the clause and the text it was read from
     for point in points:
         if point.source.note != note:
             note, person, opening = point.source.note, None, {}
@@ -68,7 +71,10 @@ def statements(
             shared = (
                 _inner_clause(notes[source.note][source.sentence_start : source.start]) or shared
             )
-            prefix = " ".join(p for p in (shared.lead, shared.subject) if p)
+            # The lead and subject as written, commas and all: "At Pickering in North
+            # Yorkshire, the Slowing the Flow project" (without its comma the lead runs on).
+            owner, written = shared
+            prefix = written[: owner.subject_at[1]].strip(" ,")
             text, own_from = f"{prefix} {text}", len(prefix) + 1
             clause = parse_clause(text)
         if clause is None or not clause.subject or not _balanced(point.text):
@@ -88,7 +94,7 @@ def statements(
             people.add(bare)
         if NAME.fullmatch(bare):
             person = bare
-        opening.setdefault(point.source.sentence_start, clause)
+        opening[point.source.sentence_start] = (clause, text)
         if len(WORD.findall(point.text)) >= 4:
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
 
@@ -101,7 +107,7 @@ _JOINED = re.compile(r"(?:[\s,]+(?:and|but))?[\s,]*$")  # "... his army and"
 _DETERMINERS = SUBJECT_STARTS | frozenset("his her its their our my your".split())
 
 
-def _inner_clause(before: str) -> Clause | None:
+def _inner_clause(before: str) -> tuple[Clause, str] | None:
     """The clause a subjectless point continues when a subordinate clause comes between it
     and the sentence's own subject: in "The crisis came to a head when the Senate ordered
     Caesar to give up his army and declared a state of emergency", the Senate declared it,
@@ -109,10 +115,11 @@ def _inner_clause(before: str) -> Clause | None:
     before = plain(before)
     starts = [found.end() for found in _SUBORDINATE.finditer(before)]
     # the nearest clause before the point, without the "and" that joins the point to it
-    inner = parse_clause(_JOINED.sub("", before[starts[-1] :], count=1)) if starts else None
+    written = _JOINED.sub("", before[starts[-1] :], count=1) if starts else ""
+    inner = parse_clause(written) if starts else None
     if inner is None or not inner.subject or inner.lead:
         return None
-    return inner
+    return inner, written
 
 
 def _clause_end(clause: Clause) -> bool:
