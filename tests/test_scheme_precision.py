@@ -331,3 +331,35 @@ def test_a_judgement_scheme_credits_both_sides_and_says_so() -> None:
     assert "Credit points on both sides" in instructions
     assert "Supporting the view in the question:" in instructions
     assert "Challenging or limiting it:" in instructions
+
+
+VERDICTS = """\
+1999: Describe Stresemann's achievements in foreign policy. (6)
+2000: How far did the Weimar Republic recover under Stresemann? (10)
+2001: In what ways was the Dawes Plan a compromise? (6)
+
+In 1925 Germany signed the Locarno Treaties. In 1926 Germany joined the League of Nations.
+
+The gains were real but limited. The Young Plan still left Germans paying until 1988.
+Hugenberg and Hitler campaigned against it in 1929.
+
+It was a compromise in several ways. Payments were cut for five years.
+"""
+
+
+def test_a_describe_scheme_leaves_out_a_paragraph_that_argues_a_verdict() -> None:
+    family = parse_notes(VERDICTS, "stresemann.txt").course.topics[0].families[0]
+    describe, how_far, ways = family.questions
+    scheme = build_scheme(describe, family)
+    credited = [p.point.text for p in scheme.creditable]
+    assert "In 1925 Germany signed the Locarno Treaties" in credited
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    assert left["The Young Plan still left Germans paying until 1988"] == (
+        "evidence for a judgement, not a feature"
+    )
+    # The question that asks how far weighs it...
+    weighed = [p.point.text for p in build_scheme(how_far, family).creditable]
+    assert "The Young Plan still left Germans paying until 1988" in weighed
+    # ...and a verdict in the question's own words is what the question asks about.
+    ways_credited = [p.point.text for p in build_scheme(ways, family).creditable]
+    assert "Payments were cut for five years" in ways_credited

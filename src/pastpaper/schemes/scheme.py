@@ -69,7 +69,8 @@ DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise
 
 #: Command words that ask in what ways something changed or was tried: a measure of the
 #: period may bear fruit after it ("the last troops went in June 1930" for Stresemann's
-#: position "in the years 1924-29"), so its years do not bound the credit.
+#: position "in the years 1924-29"), so its years do not bound the credit, and what a
+#: verdict on it weighs is part of the change.
 _WAYS_COMMANDS = frozenset({"in what ways"})
 
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
@@ -242,8 +243,22 @@ def build_scheme(
         elif question.command_word in DESCRIBE_COMMANDS:
             # What happened and what was done come first; a verdict on it is for the
             # question that asks how far, and describes nothing.
+            verdict = view.verdict[at]
             if view.judgement[at] and not required and not reference:
                 why_not = "a judgement, not a feature"
+            elif (
+                verdict is not None
+                and not verdict & set(own)
+                and question.command_word not in _WAYS_COMMANDS
+                and not required
+            ):
+                # A paragraph headed by a verdict ("The gains were real but limited", "The
+                # murder was the trigger, not the whole cause") argues it: its points are
+                # the judgement's evidence, not what the question asks to describe. Not so
+                # where the verdict is the question's own ("It was a compromise in several
+                # ways"), nor for a question asking in what ways something changed, which
+                # the verdict's evidence tells of too ("The right hated Locarno").
+                why_not = "evidence for a judgement, not a feature"
             if not view.direct[at]:
                 relevance += _DIRECT
         if until is not None and why_not is None and not required:
@@ -316,6 +331,9 @@ class _FamilyView:
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
     judgement: list[bool]  # is it a bare verdict ("a real but partial success")?
+    # The stems of the verdict that opens the point's paragraph ("The gains were real but
+    # limited"), None where the paragraph opens otherwise.
+    verdict: list[frozenset[str] | None]
     # The stems of the sentence that turns the point's sentence or paragraph to the other
     # side of an argument ("Yet the alliances did not drag ..."), None where none does.
     turned: list[frozenset[str] | None]
@@ -337,8 +355,10 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     points = points_of_notes(notes, explains)
     stems = [_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
-    note_theme = [_stems(_opening_sentence(note)) for note in notes]
+    openings = [_opening_sentence(note) for note in notes]
+    note_theme = [_stems(opening) for opening in openings]
     note_stems = [_stems(note) for note in notes]
+    note_verdict = [frozenset(_stems(o)) if is_judgement(o) else None for o in openings]
     spread = Counter(stem for s in stems for stem in s)
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
@@ -351,6 +371,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
+        verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=_turned(points, notes),
         cited=_cited_causes(points, direct) if explains else {},
     )
