@@ -17,7 +17,7 @@ from pastpaper.marking import Marker, Marking, mark, reference_scheme
 from pastpaper.marking.calibration import calibration
 from pastpaper.marking.embed import embedder
 from pastpaper.marking.evaluate import read_marking_set, scheme_for
-from pastpaper.schemes.scheme import MarkScheme
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
 
 BENCH = ROOT / "benchmarks" / "data"
 
@@ -126,3 +126,22 @@ def test_loading_a_marker_loads_the_model_only_when_it_marks() -> None:
         env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
     )
     assert json.loads(done.stdout) == [False, True, 1], done.stderr
+
+
+def test_part_of_a_claim_already_credited_earns_no_second_point() -> None:
+    """ "The AAA paid farmers to grow less and the TVA built dams": the two halves earn the
+    AAA and the TVA; the whole sentence, which holds the first half, does not earn the TVA
+    and leave "the TVA built dams" to earn the CCC's "built flood defences" too."""
+    notes = ROOT / "benchmarks" / "data" / "notes" / "new-deal.txt"
+    course = read_notes(notes).course
+    family, question = next(
+        (f, q) for _, f, q in course.questions() if q.text.startswith("In what ways did the New")
+    )
+    scheme = build_scheme(question, family)
+    answer = (
+        "The AAA paid farmers to grow less and the TVA built dams. FERA gave money to the states."
+    )
+    marking = mark(answer, scheme, embedder(), calibration())
+    credited = {c.point_text.split(",")[0] for c in marking.credited}
+    assert credited == {"AAA", "TVA", "FERA"}
+    assert marking.mark == 3

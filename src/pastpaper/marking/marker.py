@@ -323,6 +323,12 @@ def _credits(
         if j in used_points or i in used_claims or i in wrong_claims or not earns(i, j):
             continue
         claim, point = claims[i], points[j].point
+        if not scheme.reference and any(_holds(claim, claims[k]) for k in used_claims):
+            # A claim that holds one already credited earns through its parts: "The AAA
+            # paid farmers to grow less and the TVA built dams", once its first half has
+            # earned the AAA, does not earn the TVA as well and leave "the TVA built dams"
+            # to earn another point of the notes ("built flood defences").
+            continue
         if _repeats(claim, credited) or any(s.overlaps(claim) for s in flagged.get(j, ())):
             continue  # the same words again earn nothing more; nor does a wrong fact
         if not scheme.reference and contradiction(claim.text, point) is not None:
@@ -385,6 +391,11 @@ def _without(text: str, spans: list[Span]) -> str:
             kept.append(text[at : span.start])
         at = max(at, span.end)
     return " ".join([*kept, text[at:]])
+
+
+def _holds(outer: Span, inner: Span) -> bool:
+    """Does ``outer`` hold all of ``inner`` and more?"""
+    return outer.start <= inner.start and inner.end <= outer.end and outer != inner
 
 
 def _repeats(claim: Span, credited: list[Credit]) -> bool:
