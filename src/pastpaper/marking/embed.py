@@ -229,6 +229,10 @@ def _session(graph: Path, threads: int = 0) -> Any:
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
+    # Threads left waiting between batches sleep rather than spin: spinning took the core
+    # the marker's own Python work (or the other bulk worker) needed.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.add_session_config_entry("session.inter_op.allow_spinning", "0")
     options.log_severity_level = 3  # errors only: the graph's shape notes are no news
     try:
         return onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
