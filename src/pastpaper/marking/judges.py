@@ -191,7 +191,7 @@ def answer_features(
     import numpy as np
 
     texts = _Texts(answer, references, scheme)
-    question, references, phrasings = texts.question, texts.references, texts.phrasings
+    references, phrasings = texts.references, texts.phrasings
     flat, claims = texts.flat, texts.claims
     answer_pieces, asked_pieces, *reference_pieces = model.pieces(texts.with_pieces)
     vectors = model.encode(texts.wholes)
@@ -535,7 +535,7 @@ def _weighed_against(
             for text in (answer, scheme.question.text, " ".join(reference.accepted))
         ]
     pairs = [(answer, reference.accepted or reference.criteria)]
-    return pairs + [(answer, reference.rejected)] if reference.rejected else pairs
+    return [*pairs, (answer, reference.rejected)] if reference.rejected else pairs
 
 
 def judged_texts(
