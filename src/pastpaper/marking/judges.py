@@ -64,6 +64,7 @@ __all__ = [
     "judged_texts",
     "numbers_in",
     "placed",
+    "reference_texts",
     "scaled",
     "turned_round",
 ]
@@ -159,6 +160,17 @@ class _Texts:
         """The texts likened whole, after the claims."""
         return [self.answer, self.question, *self.flat, *self.references]
 
+    @property
+    def sentences(self) -> list[str]:
+        """Every text whose sentence vector is taken."""
+        return [*self.wholes, *self.claims, *self.clauses, *self.unasked]
+
+    @property
+    def given(self) -> tuple[list[str], list[str]]:
+        """What of ``with_pieces`` and ``sentences`` is the same whatever the answer."""
+        sentences = [self.question, *self.flat, *self.references, *self.clauses]
+        return [self.question, *self.references], sentences + self.unasked[1:]
+
 
 def answer_texts(
     answer: str, references: Sequence[str], scheme: MarkScheme
@@ -173,7 +185,7 @@ def answer_texts(
     ['Northby has councils', 'Why does Northby elect councillors?', 'to run services']
     """
     texts = _Texts(answer, references, scheme)
-    return texts.with_pieces, [*texts.wholes, *texts.claims, *texts.clauses, *texts.unasked]
+    return texts.with_pieces, texts.sentences
 
 
 def answer_features(
@@ -513,29 +525,32 @@ def earns(
 ) -> tuple[bool, int]:
     """Whether a one-mark answer (as the marker reads it) earns the mark against an
     ``accepted`` or ``criteria`` reference, and the creditable point it is closest to."""
-    for_it, *against_it = _weighed_against(answer, reference, scheme)
-    weighed = answer_features(*for_it, scheme, model, calibration)
+    (text, accepted, _), *against_it = _weighed_against(answer, reference, scheme)
+    weighed = answer_features(text, accepted, scheme, model, calibration)
     against = (
-        answer_features(*against_it[0], scheme, model, calibration).values if against_it else None
+        answer_features(text, against_it[0][1], scheme, model, calibration).values
+        if against_it
+        else None
     )
     return accepts(weighed.values, against, judge), weighed.closest
 
 
 def _weighed_against(
     answer: str, reference: Reference, scheme: MarkScheme
-) -> list[tuple[str, tuple[str, ...]]]:
+) -> list[tuple[str, tuple[str, ...], bool]]:
     """The texts a reference's judge weighs, each with the references it weighs it against
-    (``answer_features``' first two arguments): for a model answer, the answer, the question
-    said back and the model answer itself (``scaled``); for acceptable answers or a scoring
-    guide, the answer against what earns and then against its incorrect examples, if any
-    (``earns``)."""
+    (``answer_features``' first two arguments) and whether it is the answer: for a model
+    answer, the answer, the question said back and the model answer itself (``scaled``);
+    for acceptable answers or a scoring guide, the answer against what earns and then
+    against its incorrect examples, if any (``earns``)."""
     if reference.shape == "model":
         return [
-            (text, reference.accepted)
-            for text in (answer, scheme.question.text, " ".join(reference.accepted))
+            (answer, reference.accepted, True),
+            (scheme.question.text, reference.accepted, False),
+            (" ".join(reference.accepted), reference.accepted, False),
         ]
-    pairs = [(answer, reference.accepted or reference.criteria)]
-    return [*pairs, (answer, reference.rejected)] if reference.rejected else pairs
+    pairs = [(answer, reference.accepted or reference.criteria, True)]
+    return [*pairs, (answer, reference.rejected, True)] if reference.rejected else pairs
 
 
 def judged_texts(
@@ -543,12 +558,27 @@ def judged_texts(
 ) -> tuple[list[str], list[str]]:
     """What judging ``answer`` (as the marker reads it) whole against ``reference`` asks the
     model for, as ``answer_texts`` gives it; nothing for a reference marked point by point."""
+    return _judged(answer, reference, scheme, given_only=False)
+
+
+def reference_texts(reference: Reference, scheme: MarkScheme) -> tuple[list[str], list[str]]:
+    """What of ``judged_texts`` is the same for every answer to the question: its texts and
+    the reference's, which can be encoded once and kept (``pastpaper.marking.kept``)."""
+    return _judged("", reference, scheme, given_only=True)
+
+
+def _judged(
+    answer: str, reference: Reference, scheme: MarkScheme, given_only: bool
+) -> tuple[list[str], list[str]]:
     if reference.shape not in ("model", "accepted", "criteria"):
         return [], []
     with_pieces: list[str] = []
     sentences: list[str] = []
-    for text, against in _weighed_against(answer, reference, scheme):
-        pieces, whole = answer_texts(text, against, scheme)
+    for text, against, of_answer in _weighed_against(answer, reference, scheme):
+        texts = _Texts(text, against, scheme)
+        pieces, whole = (
+            texts.given if of_answer and given_only else (texts.with_pieces, texts.sentences)
+        )
         with_pieces += pieces
         sentences += whole
     return with_pieces, sentences
@@ -570,7 +600,7 @@ def scaled(
         values = answer_features(text, against, scheme, model, calibration).values
         return _weighed(values, judge)
 
-    weighed, said_back, itself = _weighed_against(answer, reference, scheme)
+    weighed, said_back, itself = (pair[:2] for pair in _weighed_against(answer, reference, scheme))
 
     # The question said back and the model answer are the same for every answer to it.
     key = (
