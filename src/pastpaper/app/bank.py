@@ -220,9 +220,11 @@ def mark_csv(
     from pastpaper.marking.bulk import Item, Outcome, workers_for
 
     if engine == "ray":
-        from pastpaper.marking.scale import require_ray
+        from pastpaper.marking.scale import check_reachable, require_ray
 
         require_ray()
+        if address is not None:
+            check_reachable(address)
 
     def mark_items(items: list[Item], done: Callable[[int], None]) -> list[Outcome]:
         if engine == "ray":
