@@ -4,19 +4,22 @@ or shared between worker processes."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import ROOT, SHARED
 from pastpaper.errors import NothingToMark
 from pastpaper.ingest import read_notes
 from pastpaper.marking import Marking, mark
-from pastpaper.marking.bulk import mark_all, workers_for
+from pastpaper.marking.bulk import encode_ahead, mark_all, workers_for
 from pastpaper.marking.calibration import calibration
-from pastpaper.marking.embed import Embedder
+from pastpaper.marking.embed import Embedder, Pieces
 from pastpaper.marking.evaluate import read_marking_set, scheme_for
+from pastpaper.marking.marker import Marker
 from pastpaper.schemes.scheme import MarkScheme
 
 DATA = SHARED / "data"
@@ -92,3 +95,33 @@ def test_a_large_run_uses_every_core_and_a_small_one_none() -> None:
     cores = len(os.sched_getaffinity(0))
     assert workers_for(10) == 0
     assert workers_for(100_000) == (cores if cores > 1 else 0)
+
+
+class _Watched:
+    """An embedder that notes every text it is asked for and does not hold already."""
+
+    def __init__(self, model: Embedder) -> None:
+        self.model = model
+        self.new: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.new += [t for t in texts if t not in self.model._known]
+        return self.model.encode(texts)
+
+    def pieces(self, texts: list[str]) -> list[Pieces]:
+        self.new += [t for t in texts if t not in self.model._pieces]
+        return self.model.pieces(texts)
+
+
+def test_marking_a_chunk_encoded_ahead_encodes_nothing_more() -> None:
+    """``encode_ahead`` lists every text marking will ask the model for (the claims, the
+    scheme's texts, what a whole-answer judge weighs): none is encoded on its own after."""
+    items = _sample()
+    model = Embedder()
+    encode_ahead(items, model)
+    watched = _Watched(model)
+    marker = Marker(watched, calibration())
+    for answer, scheme in items:
+        with contextlib.suppress(NothingToMark):
+            marker.mark(answer, scheme)
+    assert watched.new == []

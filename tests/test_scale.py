@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import os
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,11 +19,12 @@ from conftest import SHARED
 from pastpaper.app import installed_marker
 from pastpaper.app.bank import import_file, mark_csv, scheme_of
 from pastpaper.cli import app
+from pastpaper.errors import PastpaperError
 from pastpaper.marking.bulk import mark_all
 from pastpaper.marking.calibration import calibration
 from pastpaper.marking.embed import Embedder
 from pastpaper.marking.evaluate import read_marking_set
-from pastpaper.marking.scale import mark_with_ray
+from pastpaper.marking.scale import REACH_SECONDS, check_reachable, mark_with_ray
 from pastpaper.store import Store
 
 # Ray Data warns of its own settings' deprecations when its context is first made.
@@ -128,6 +131,36 @@ def test_engine_and_address_are_checked(tmp_path: Path, args: list[str], message
         app, ["--db", str(tmp_path / "b.db"), "mark", "--csv", str(answers), "-o", "m.csv", *args]
     )
     assert (result.exit_code, result.stderr) == (1, f"error: {message}\n")
+
+
+def test_an_address_nobody_answers_at_is_refused_at_once(tmp_path: Path) -> None:
+    """--address where no Ray listens stops in seconds, naming it, instead of Ray waiting."""
+    pytest.importorskip("ray")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    answers = tmp_path / "class.csv"
+    answers.write_text("student,question,answer\nA1,1,An answer.\n", encoding="utf-8")
+    address = f"127.0.0.1:{port}"
+    started = time.perf_counter()
+    book = tmp_path / "marks.csv"
+    where = ["--engine", "ray", "--address", address]
+    result = runner.invoke(
+        app,
+        ["--db", str(tmp_path / "b.db"), "mark", "--csv", str(answers), "-o", str(book), *where],
+    )
+    assert time.perf_counter() - started < REACH_SECONDS
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"error: cannot reach the Ray cluster at {address}: nothing answers at {address} ("
+    )
+    assert "ray status on the head" in result.stderr
+    assert not book.exists()
+
+
+def test_an_address_that_is_no_address_is_refused() -> None:
+    with pytest.raises(PastpaperError, match="'head:port' is not a Ray cluster's address"):
+        check_reachable("head:port")
 
 
 def test_marks_finished_out_of_order_come_back_in_order(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -205,6 +205,7 @@ def mark_csv(
     progress: Callable[[int, int], None] = lambda done, total: None,
     engine: str = "local",
     address: str | None = None,
+    now: datetime | None = None,
 ) -> MarkBookReport:
     """Mark a class's answers in a CSV file and write the mark book: one row for each row of
     the answers, marked or with the reason it was not (see ``pastpaper.marking.markbook``).
@@ -213,20 +214,30 @@ def mark_csv(
     existing file only with ``force``; that is checked before any marking starts.
     ``engine`` "ray" marks with Ray (``pastpaper.marking.scale``), on the cluster at ``address``
     or on one started here; "local" in this machine's processes (``pastpaper.marking.bulk``).
+    Marked here, the schemes' vectors are read from the store, or kept there (as at ``now``)
+    for the next run (``pastpaper.marking.kept``).
     """
     from pastpaper.marking.bulk import Item, Outcome, workers_for
 
     if engine == "ray":
-        from pastpaper.marking.scale import require_ray
+        from pastpaper.marking.scale import check_reachable, require_ray
 
         require_ray()
+        if address is not None:
+            check_reachable(address)
 
     def mark_items(items: list[Item], done: Callable[[int], None]) -> list[Outcome]:
         if engine == "ray":
             from pastpaper.marking.scale import mark_with_ray
 
             return mark_with_ray(items, marker.calibration, done, address)
-        return marker.mark_many(items, done, workers_for(len(items)))
+        workers = workers_for(len(items))
+        if workers == 0:
+            from pastpaper.marking.kept import warm
+
+            schemes = {id(scheme): scheme for _, scheme in items}
+            warm(marker.model, schemes.values(), store.vectors, now or datetime.now(UTC))
+        return marker.mark_many(items, done, workers)
 
     protect = [source, store.path]
     check_writable(target, CSV, force=force, protect=protect)

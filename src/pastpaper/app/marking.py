@@ -58,7 +58,11 @@ class Marks(Bank):
 
     def mark(self, question_id: int, answer: str) -> Marking:
         """Mark an answer to a stored question against its scheme (the teacher's edits too)."""
-        return self.marker.mark(answer, scheme_of(self.store, question_id))
+        from pastpaper.marking.kept import warm
+
+        scheme = scheme_of(self.store, question_id)
+        warm(self.marker.model, [scheme], self.store.vectors, self.clock())
+        return self.marker.mark(answer, scheme)
 
     def check_markable(self, question_id: int) -> None:
         """NothingToMark if no answer to the question could earn a mark (its scheme has no
@@ -89,6 +93,7 @@ class Marks(Bank):
             progress=progress,
             engine=engine,
             address=address,
+            now=self.clock(),
         )
 
     def evaluate(

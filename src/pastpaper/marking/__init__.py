@@ -13,7 +13,8 @@ works is told in ``pastpaper.marking.marker``. The modules, by job:
 - ``inaccuracies``: wrong facts and denials; ``numbers``: numbers in figures or words;
 - ``judges``: whole answers judged against a reference, by its shape;
 - ``marker``: the Marker; ``bulk``, ``scale``: many answers at once, here or with Ray;
-- ``embed``: the embedding model; ``calibration``: the marker's fitted numbers;
+- ``embed``: the embedding model; ``kept``: scheme vectors kept in a store;
+  ``calibration``: the marker's fitted numbers;
 - ``evaluate``: the marker against human marks; ``markbook``: a class's answers from a CSV.
 
 >>> from pastpaper.marking import Marker, reference_scheme

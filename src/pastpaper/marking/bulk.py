@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING
 from pastpaper.errors import NothingToMark
 from pastpaper.marking.calibration import Calibration
 from pastpaper.marking.claims import claim_texts, read_as_marked
+from pastpaper.marking.features import scheme_texts
+from pastpaper.marking.judges import judged_texts
 from pastpaper.marking.result import Marking
-from pastpaper.schemes.references import read_reference
+from pastpaper.schemes.references import Reference, read_reference
 from pastpaper.schemes.scheme import MarkScheme
 
 if TYPE_CHECKING:
@@ -62,21 +64,30 @@ def workers_for(answers: int) -> int:
 
 
 def encode_ahead(items: Sequence[Item], model: Model) -> None:
-    """Encode the claims of these answers, and whole the answers judged whole, in a few
-    large batches, so that marking each finds its vectors kept by the model."""
-    claims: list[str] = []
-    wholes: list[str] = []
-    judged_whole: dict[int, bool] = {}
+    """Encode every text that marking these answers will ask the model for, each distinct
+    text once, in a few large batches: each answer's claims, and, for an answer judged
+    whole, every text its judge weighs (``judges.judged_texts``). A question's own texts
+    (its reference, its points) are the same for each of its answers, so they are encoded
+    once, with the first. Marking each answer then finds its vectors kept by the model."""
+    with_pieces: dict[str, None] = {}
+    sentences: dict[str, None] = {}
+    references: dict[int, Reference | None] = {}
     for answer, scheme in items:
-        claims += claim_texts(answer, scheme)
-        if id(scheme) not in judged_whole:
-            judged_whole[id(scheme)] = scheme.reference and (
-                read_reference(scheme.references, scheme.max_marks).shape != "points"
+        if id(scheme) not in references:
+            sentences.update(dict.fromkeys(scheme_texts(scheme)))
+            references[id(scheme)] = (
+                read_reference(scheme.references, scheme.max_marks) if scheme.reference else None
             )
-        if judged_whole[id(scheme)] and answer.strip():
-            wholes.append(read_as_marked(answer, scheme))
-    model.pieces(wholes)  # first: a one-sentence answer is its own claim
-    model.encode(claims)
+        sentences.update(dict.fromkeys(claim_texts(answer, scheme)))
+        reference = references[id(scheme)]
+        if reference is not None and answer.strip():
+            pieces, whole = judged_texts(read_as_marked(answer, scheme), reference, scheme)
+            with_pieces.update(dict.fromkeys(pieces))
+            sentences.update(dict.fromkeys(whole))
+    # Pieces first: their pass gives the sentence vectors too, and a one-sentence answer
+    # judged whole is its own claim.
+    model.pieces(list(with_pieces))
+    model.encode([t for t in sentences if t not in with_pieces])
 
 
 def mark_many(

@@ -42,7 +42,9 @@ __all__ = [
     "MODEL_SHA256",
     "PIECES_KEPT",
     "VECTORS_KEPT",
+    "WIDTH",
     "Embedder",
+    "Kept",
     "Pieces",
     "cache_folder",
     "embedder",
@@ -52,6 +54,8 @@ __all__ = [
 
 #: A text's word pieces (special tokens and punctuation left out) and their unit vectors.
 Pieces = tuple[tuple[str, ...], "npt.NDArray[np.float32]"]
+#: A text's unit sentence vector, and its Pieces where they are held.
+Kept = tuple["npt.NDArray[np.float32]", Pieces | None]
 
 #: SHA-256 of all-MiniLM-L6-v2's model.safetensors as published.
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -64,7 +68,8 @@ VECTORS_KEPT = 50_000
 #: a piece, so at most about 60 MB; a short answer has about twenty pieces).
 PIECES_KEPT = 40_000
 _BATCH = 64
-_WIDTH = 384
+#: How many numbers a vector has.
+WIDTH = 384
 
 Value = TypeVar("Value")
 
@@ -137,6 +142,9 @@ class Embedder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_length)
         self.session = _session(graph, threads) if graph else _cached_session(path, threads)
+        #: What the vectors are the model's: its graph's file name (the weights' hash, the
+        #: exporter and the export's version), under which they are kept in a store.
+        self.identity = (graph or graph_path(path)).name
         self._lock = threading.Lock()
         self._known: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
         self._pieces: _Recent[Pieces] = _Recent(pieces_kept, lambda kept: max(len(kept[0]), 1))
@@ -145,6 +153,25 @@ class Embedder:
         """How many texts' sentence vectors, and how many word pieces, are kept."""
         with self._lock:
             return self._known.weight, self._pieces.weight
+
+    def held(self, texts: list[str]) -> dict[str, Kept]:
+        """The vectors held for those of ``texts`` whose sentence vector is held: it, and
+        its word pieces where those are held too (to be kept in a store)."""
+        with self._lock:
+            found = {t: self._known.get(t) for t in dict.fromkeys(texts)}
+            return {t: (v, self._pieces.get(t)) for t, v in found.items() if v is not None}
+
+    def keep(self, vectors: Mapping[str, Kept]) -> None:
+        """Hold these texts' vectors (read from a store) as if this embedder had made them;
+        vectors of another width are left out."""
+        with self._lock:
+            for text, (sentence, pieces) in vectors.items():
+                if sentence.shape != (WIDTH,):
+                    continue
+                if text not in self._known:
+                    self._known.put(text, sentence)
+                if pieces is not None and pieces[1].shape == (len(pieces[0]), WIDTH):
+                    self._pieces.put(text, pieces)
 
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         """Unit vectors for ``texts``, one row each, in order."""
@@ -157,7 +184,7 @@ class Embedder:
             found.update(zip(new, sentences, strict=True))
             self._remember(self._known, zip(new, sentences, strict=True))
         if not texts:
-            return np.zeros((0, _WIDTH), dtype=np.float32)
+            return np.zeros((0, WIDTH), dtype=np.float32)
         return np.stack(_all_found(found, texts)).astype(np.float32)
 
     def pieces(self, texts: list[str]) -> list[Pieces]:
@@ -229,6 +256,10 @@ def _session(graph: Path, threads: int = 0) -> Any:
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
+    # Threads left waiting between batches sleep rather than spin: spinning took the core
+    # the marker's own Python work (or the other bulk worker) needed.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.add_session_config_entry("session.inter_op.allow_spinning", "0")
     options.log_severity_level = 3  # errors only: the graph's shape notes are no news
     try:
         return onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])

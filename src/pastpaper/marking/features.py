@@ -5,13 +5,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from pastpaper.language import NEGATIONS
 from pastpaper.marking.calibration import Calibration
 from pastpaper.schemes.points import Point
-from pastpaper.schemes.scheme import SchemePoint, content_stems
+from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
 from pastpaper.text import match_key
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ __all__ = [
     "match_scores",
     "negated",
     "rejected",
+    "scheme_texts",
 ]
 
 #: What encodes texts as unit vectors, one row each (``Model.encode``).
@@ -93,8 +94,7 @@ def match_features(
     import numpy as np
 
     phrasings = [[p.point.text, *p.accept] for p in points]
-    flat = [phrase for group in phrasings for phrase in group]
-    vectors = encode([*claims, question or " ", *flat])
+    vectors = encode([*claims, *_point_texts(points, question)])
     claim_vectors, phrase_vectors = vectors[: len(claims)], vectors[len(claims) + 1 :]
     echoes = claim_vectors @ vectors[len(claims)] if question else np.zeros(len(claims))
     features = np.zeros((len(claims), len(points), len(FEATURES)), dtype=np.float32)
@@ -118,6 +118,20 @@ def match_features(
         features[i, :, 4] = echoes[i]
         features[i, :, 5] = length(claim)
     return features
+
+
+def _point_texts(points: Sequence[SchemePoint], question: str) -> list[str]:
+    """The question (a space if none) and every phrasing of the points, as match_features
+    encodes them after the claims."""
+    return [question or " ", *(t for p in points for t in (p.point.text, *p.accept))]
+
+
+def scheme_texts(scheme: MarkScheme) -> list[str]:
+    """Every text of a scheme that marking any answer against it encodes with the claims:
+    the question, the points' phrasings (``match_features``) and the phrasings a teacher
+    rejected (``rejected``). The same for every answer: bulk marking encodes them once."""
+    points = list(scheme.points)
+    return [*_point_texts(points, scheme.question.text), *(r for p in points for r in p.reject)]
 
 
 def rejected(

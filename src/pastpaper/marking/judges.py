@@ -58,10 +58,13 @@ __all__ = [
     "accepts",
     "answer_chance",
     "answer_features",
+    "answer_texts",
     "earns",
     "gives_one",
+    "judged_texts",
     "numbers_in",
     "placed",
+    "reference_texts",
     "scaled",
     "turned_round",
 ]
@@ -120,6 +123,71 @@ class Weighed:
         self.closest = closest
 
 
+class _Texts:
+    """What ``answer_features`` reads of an answer against some references, worked out once
+    for both it and ``answer_texts``, so that what bulk marking encodes ahead and what the
+    features ask the model for cannot drift apart."""
+
+    def __init__(self, answer: str, references: Sequence[str], scheme: MarkScheme) -> None:
+        self.answer = answer
+        self.question = scheme.question.text
+        self.references = [r for r in references if r.strip()] or [" "]
+        self.phrasings = [[p.point.text, *p.accept] for p in scheme.creditable] or [
+            [" ".join(self.references)]
+        ]
+        self.flat = [t for group in self.phrasings for t in group]
+        self.claims = claim_texts(answer, scheme) or [answer]
+        # How much of a longer reference the claims cover: each of its clauses by the closest.
+        self.clauses = [
+            r[a:b]
+            for r in self.references
+            for a, b in claim_spans(r)
+            if len(content_stems(r[a:b])) > 1
+        ] or self.references
+        self.asked_words = content_stems(self.question)
+        # An answer that names what the question asks about ("Northby has a bigger
+        # population" for "its population is larger") is likened to the references on the
+        # rest of its words.
+        self.unasked = [_unasked(t, self.asked_words) for t in (answer, *self.references)]
+
+    @property
+    def with_pieces(self) -> list[str]:
+        """The texts whose word pieces are weighed (their sentence vectors come with them)."""
+        return [self.answer, self.question, *self.references]
+
+    @property
+    def wholes(self) -> list[str]:
+        """The texts likened whole, after the claims."""
+        return [self.answer, self.question, *self.flat, *self.references]
+
+    @property
+    def sentences(self) -> list[str]:
+        """Every text whose sentence vector is taken."""
+        return [*self.wholes, *self.claims, *self.clauses, *self.unasked]
+
+    @property
+    def given(self) -> tuple[list[str], list[str]]:
+        """What of ``with_pieces`` and ``sentences`` is the same whatever the answer."""
+        sentences = [self.question, *self.flat, *self.references, *self.clauses]
+        return [self.question, *self.references], sentences + self.unasked[1:]
+
+
+def answer_texts(
+    answer: str, references: Sequence[str], scheme: MarkScheme
+) -> tuple[list[str], list[str]]:
+    """What ``answer_features`` asks the model for: the texts whose word pieces it weighs,
+    and every text whose sentence vector it takes. Bulk marking encodes them ahead, across
+    answers, each text once (``pastpaper.marking.bulk``).
+
+    >>> from pastpaper.marking.marker import reference_scheme
+    >>> scheme = reference_scheme("Why does Northby elect councillors?", ["to run services"], 1)
+    >>> answer_texts("Northby has councils", scheme.references, scheme)[0]
+    ['Northby has councils', 'Why does Northby elect councillors?', 'to run services']
+    """
+    texts = _Texts(answer, references, scheme)
+    return texts.with_pieces, texts.sentences
+
+
 def answer_features(
     answer: str,
     references: Sequence[str],
@@ -130,16 +198,15 @@ def answer_features(
     """ANSWER_FEATURES of ``answer`` (as the marker reads it: ``read_as_marked``) against
     ``references``, the texts it is weighed against. A word piece weighs by its rarity:
     ``calibration.piece_answers`` of its ``answers_counted`` train answers use it.
+    The texts it encodes are ``answer_texts``'.
     """
     import numpy as np
 
-    question = scheme.question.text
-    references = [r for r in references if r.strip()] or [" "]
-    phrasings = [[p.point.text, *p.accept] for p in scheme.creditable] or [[" ".join(references)]]
-    flat = [t for group in phrasings for t in group]
-    claims = claim_texts(answer, scheme) or [answer]
-    answer_pieces, asked_pieces, *reference_pieces = model.pieces([answer, question, *references])
-    vectors = model.encode([answer, question, *flat, *references])
+    texts = _Texts(answer, references, scheme)
+    references, phrasings = texts.references, texts.phrasings
+    flat, claims = texts.flat, texts.claims
+    answer_pieces, asked_pieces, *reference_pieces = model.pieces(texts.with_pieces)
+    vectors = model.encode(texts.wholes)
     whole, asked = vectors[0], vectors[1]
     phrase_vectors = vectors[2 : 2 + len(flat)]
     reference_vectors = vectors[2 + len(flat) :]
@@ -169,7 +236,7 @@ def answer_features(
             best, closest = value, j
         at += len(group)
 
-    asked_words = content_stems(question)
+    asked_words = texts.asked_words
     answer_words = content_stems(answer) - asked_words
     recall = precision = overlap = 0.0
     for reference in references:
@@ -187,14 +254,8 @@ def answer_features(
     weight = rarity_weights(calibration, asked_pieces)
     alignment = aligned(answer_pieces, reference_pieces, weight)
     forms, contains = _forms_found(answer, references, asked_words)
-    # How much of a longer reference the claims cover: each of its clauses by the closest.
-    clauses = [
-        r[a:b] for r in references for a, b in claim_spans(r) if len(content_stems(r[a:b])) > 1
-    ] or references
-    coverage = float((model.encode(clauses) @ claim_vectors.T).max(axis=1).mean())
-    # An answer that names what the question asks about ("Northby has a bigger population"
-    # for "its population is larger") is likened to the references on the rest of its words.
-    unasked = model.encode([_unasked(t, asked_words) for t in (answer, *references)])
+    coverage = float((model.encode(texts.clauses) @ claim_vectors.T).max(axis=1).mean())
+    unasked = model.encode(texts.unasked)
     unasked_similarity = float((unasked[1:] @ unasked[0]).max())
     values = np.array(
         [
@@ -464,14 +525,63 @@ def earns(
 ) -> tuple[bool, int]:
     """Whether a one-mark answer (as the marker reads it) earns the mark against an
     ``accepted`` or ``criteria`` reference, and the creditable point it is closest to."""
-    accepted = reference.accepted or reference.criteria
-    weighed = answer_features(answer, accepted, scheme, model, calibration)
+    (text, accepted, _), *against_it = _weighed_against(answer, reference, scheme)
+    weighed = answer_features(text, accepted, scheme, model, calibration)
     against = (
-        answer_features(answer, reference.rejected, scheme, model, calibration).values
-        if reference.rejected
+        answer_features(text, against_it[0][1], scheme, model, calibration).values
+        if against_it
         else None
     )
     return accepts(weighed.values, against, judge), weighed.closest
+
+
+def _weighed_against(
+    answer: str, reference: Reference, scheme: MarkScheme
+) -> list[tuple[str, tuple[str, ...], bool]]:
+    """The texts a reference's judge weighs, each with the references it weighs it against
+    (``answer_features``' first two arguments) and whether it is the answer: for a model
+    answer, the answer, the question said back and the model answer itself (``scaled``);
+    for acceptable answers or a scoring guide, the answer against what earns and then
+    against its incorrect examples, if any (``earns``)."""
+    if reference.shape == "model":
+        return [
+            (answer, reference.accepted, True),
+            (scheme.question.text, reference.accepted, False),
+            (" ".join(reference.accepted), reference.accepted, False),
+        ]
+    pairs = [(answer, reference.accepted or reference.criteria, True)]
+    return [*pairs, (answer, reference.rejected, True)] if reference.rejected else pairs
+
+
+def judged_texts(
+    answer: str, reference: Reference, scheme: MarkScheme
+) -> tuple[list[str], list[str]]:
+    """What judging ``answer`` (as the marker reads it) whole against ``reference`` asks the
+    model for, as ``answer_texts`` gives it; nothing for a reference marked point by point."""
+    return _judged(answer, reference, scheme, given_only=False)
+
+
+def reference_texts(reference: Reference, scheme: MarkScheme) -> tuple[list[str], list[str]]:
+    """What of ``judged_texts`` is the same for every answer to the question: its texts and
+    the reference's, which can be encoded once and kept (``pastpaper.marking.kept``)."""
+    return _judged("", reference, scheme, given_only=True)
+
+
+def _judged(
+    answer: str, reference: Reference, scheme: MarkScheme, given_only: bool
+) -> tuple[list[str], list[str]]:
+    if reference.shape not in ("model", "accepted", "criteria"):
+        return [], []
+    with_pieces: list[str] = []
+    sentences: list[str] = []
+    for text, against, of_answer in _weighed_against(answer, reference, scheme):
+        texts = _Texts(text, against, scheme)
+        pieces, whole = (
+            texts.given if of_answer and given_only else (texts.with_pieces, texts.sentences)
+        )
+        with_pieces += pieces
+        sentences += whole
+    return with_pieces, sentences
 
 
 def scaled(
@@ -486,9 +596,11 @@ def scaled(
     where the judge cannot place answers for this question: the question said back would
     earn as much as the model answer, so the answer is marked point by point instead."""
 
-    def share(text: str) -> float:
-        values = answer_features(text, reference.accepted, scheme, model, calibration).values
+    def share(text: str, against: tuple[str, ...]) -> float:
+        values = answer_features(text, against, scheme, model, calibration).values
         return _weighed(values, judge)
+
+    weighed, said_back, itself = (pair[:2] for pair in _weighed_against(answer, reference, scheme))
 
     # The question said back and the model answer are the same for every answer to it.
     key = (
@@ -503,9 +615,9 @@ def scaled(
     if key not in _ANCHORS:
         if len(_ANCHORS) >= 1024:
             _ANCHORS.clear()
-        _ANCHORS[key] = (share(scheme.question.text), share(" ".join(reference.accepted)))
+        _ANCHORS[key] = (share(*said_back), share(*itself))
     asked, own = _ANCHORS[key]
-    fraction = placed(share(answer), asked, own, judge.threshold)
+    fraction = placed(share(*weighed), asked, own, judge.threshold)
     return None if fraction is None else math.floor(fraction * scheme.max_marks + 0.5)
 
 

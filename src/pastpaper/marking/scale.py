@@ -28,7 +28,7 @@ from pastpaper.marking.bulk import CHUNK, Item, Outcome
 from pastpaper.marking.calibration import Calibration
 from pastpaper.schemes.scheme import MarkScheme
 
-__all__ = ["ENGINES", "mark_with_ray", "require_ray"]
+__all__ = ["ENGINES", "REACH_SECONDS", "check_reachable", "mark_with_ray", "require_ray"]
 
 #: What ``mark --csv --engine`` takes: this machine's processes, or Ray.
 ENGINES = ("local", "ray")
@@ -54,6 +54,8 @@ def mark_with_ray(
     ``progress`` hears how many are done. ``address`` is a running cluster's (as
     ``ray.init`` takes it); without one, a Ray already started in this process is used, or
     else one is started on this machine for the run and stopped after it."""
+    if address is not None:
+        check_reachable(address)
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     import ray
 
@@ -74,6 +76,43 @@ def mark_with_ray(
     finally:
         if started:
             ray.shutdown()
+
+
+#: How long the head of a Ray cluster has to answer before marking gives up on it.
+REACH_SECONDS = 5.0
+#: Ports Ray listens on when an address names none: the head's (GCS) and Ray Client's.
+_RAY_PORT, _CLIENT_PORT = 6379, 10001
+
+
+def check_reachable(address: str, seconds: float = REACH_SECONDS) -> None:
+    """Refuse, at once, a cluster address whose host and port nothing answers at within
+    ``seconds``: Ray itself would wait for it for minutes. "auto" and "local" (a Ray
+    already running on this machine) are left to Ray."""
+    import socket
+
+    if address in ("auto", "local"):
+        return
+    client = address.startswith("ray://")
+    where = address.removeprefix("ray://").rstrip("/")
+    host, colon, port = where.rpartition(":")
+    if not colon or "]" in port:  # no port given ("head", "[::1]")
+        host, port = where, str(_CLIENT_PORT if client else _RAY_PORT)
+    host = host.strip("[]")
+    if not host or not port.isdigit():
+        raise PastpaperError(
+            f"--address {address!r} is not a Ray cluster's address; give HOST:PORT, for "
+            "instance 10.0.0.5:6379 or ray://head:10001"
+        )
+    try:
+        with socket.create_connection((host, int(port)), timeout=seconds):
+            pass
+    except OSError as error:
+        reason = "no answer" if isinstance(error, TimeoutError) else error.strerror or str(error)
+        raise PastpaperError(
+            f"cannot reach the Ray cluster at {address}: nothing answers at {host}:{port} "
+            f"({reason}, waited {seconds:g} s); check the address (ray status on the head "
+            "shows it), that the head is running, and that its port is open to this machine"
+        ) from None
 
 
 def _marked_by_ray(

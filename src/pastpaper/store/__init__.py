@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from pastpaper.store.sign_ins import SignIns
     from pastpaper.store.teaching import Teaching
     from pastpaper.store.tokens import Tokens
+    from pastpaper.store.vectors import TextVectors
 
 __all__ = [
     "CourseSummary",
@@ -304,6 +305,13 @@ class Store:
         from pastpaper.store.tokens import Tokens
 
         return Tokens(self.engine)
+
+    @property
+    def vectors(self) -> TextVectors:
+        """The embedding model's vectors of schemes' and references' texts, kept."""
+        from pastpaper.store.vectors import TextVectors
+
+        return TextVectors(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -42,6 +43,7 @@ __all__ = [
     "SCHEME_VERSIONS",
     "SIGN_IN_FAILURES",
     "SUBMISSION_KEYS",
+    "TEXT_VECTORS",
     "TOPICS",
     "USERS",
     "WEB_SESSIONS",
@@ -67,6 +69,7 @@ __all__ = [
     "SchemeVersionRow",
     "SignInFailureRow",
     "SubmissionKeyRow",
+    "TextVectorRow",
     "TopicRow",
     "UserRow",
     "WebSessionRow",
@@ -533,3 +536,24 @@ class SubmissionKeyRow(Base):
 
 
 SUBMISSION_KEYS: Table = SubmissionKeyRow.__table__  # type: ignore[assignment]
+
+
+class TextVectorRow(Base):
+    """A scheme's or a reference's text as one embedding model encodes it (migration 0007):
+    its sentence vector and, where the marker weighs them, its word pieces' vectors, so
+    that a new process marking against a stored course need not encode them again. Keyed
+    by the model's identity and the text's SHA-256; the text itself is not kept."""
+
+    __tablename__ = "text_vectors"
+    __table_args__ = (Index("ix_text_vectors_written_at", "written_at"),)
+
+    model: Mapped[str] = mapped_column(String(120), primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The word pieces' names, as JSON, or none where only the sentence vector is kept.
+    pieces: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # float32, little-endian: the sentence vector, then one row a piece.
+    vectors: Mapped[bytes] = mapped_column(LargeBinary)
+    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+TEXT_VECTORS: Table = TextVectorRow.__table__  # type: ignore[assignment]
