@@ -22,7 +22,7 @@ from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
 from pastpaper.model import Frozen
 from pastpaper.schemes.kinds import is_judgement, is_state, kind_of
-from pastpaper.schemes.terms import YEAR, Fact, facts, key_terms, name_spans, names_in
+from pastpaper.schemes.terms import YEAR, Fact, facts, key_terms, make_fact, name_spans, names_in
 from pastpaper.text import match_key, plain
 
 __all__ = [
@@ -127,7 +127,10 @@ def clear_caches() -> None:
     _notes_points.cache_clear()
 
 
-@lru_cache(maxsize=512)
+# Big enough for every family of the generated 5 MB notes (2,724), so that the schemes and
+# then the cards of a course, or an import's points and then its cards, cut each family
+# once: cutting them again took as long as everything else together.
+@lru_cache(maxsize=4096)
 def _notes_points(
     notes: tuple[str, ...], explains: bool
 ) -> tuple[tuple[Point, ...], tuple[Kind, ...]]:
@@ -172,7 +175,7 @@ def note_points(note: str, index: int) -> list[Point]:
             if _THAT_YEAR.search(text) and not any(f.kind == "year" for f in found):
                 earlier = YEAR.findall(note, 0, start)
                 if earlier:
-                    found.append(Fact(kind="year", value=earlier[-1]))
+                    found.append(make_fact("year", earlier[-1]))
             # Built without validation: every field is made here, of the right type, and
             # validating tens of thousands of points took a tenth of the time.
             points.append(
@@ -289,7 +292,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
     words = WORD.findall(text)
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
-    return run_in and len(words) <= 3 and not has_verb(text) and not re.search(r"\d", text)
+    return run_in and len(words) <= 3 and not has_verb(text) and not _DIGIT.search(text)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _after_label(note: str, start: int, end: int) -> int:
@@ -405,6 +411,10 @@ def _next_clause(tail: str) -> str:
     return tail
 
 
+_NAME_ENDS = re.compile(r"\b[A-Z][\w’'-]*$")
+_NAME_STARTS = re.compile(r"(?:the\s+)?[A-Z]")
+
+
 def _joins_names(text: str, join: re.Match[str]) -> bool:
     """Is ``join`` a bare "and" between two names ("of Brazil and the Caribbean"), which
     ends no clause?"""
@@ -412,8 +422,8 @@ def _joins_names(text: str, join: re.Match[str]) -> bool:
     return (
         join.group().strip().lower() == "and"
         and "," not in join.group()
-        and bool(re.search(r"\b[A-Z][\w’'-]*$", text[: join.start()]))
-        and bool(re.match(r"(?:the\s+)?[A-Z]", after))
+        and bool(_NAME_ENDS.search(text[: join.start()]))
+        and bool(_NAME_STARTS.match(after))
     )
 
 

@@ -161,6 +161,9 @@ COMMON_NAME_POINTS = 5
 
 _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an everyday word
 _LETTERS = re.compile(r"[^\W\d_]+")
+_FIGURES = re.compile(r"\d[\d.,]*")
+_CLOZE_MARKS = re.compile(r"[{}]|::")
+_ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
 
 
 def common_names(course: Course) -> set[str]:
@@ -207,7 +210,7 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
     """
     key = match_key(term)
     words = _LETTERS.findall(key)
-    if DATE.fullmatch(term) or re.fullmatch(r"\d[\d.,]*", term):
+    if DATE.fullmatch(term) or _FIGURES.fullmatch(term):
         return True
     if sum(map(len, words)) < 3 or all(w in STOP_WORDS for w in words):
         return False
@@ -240,7 +243,7 @@ def _cloze_cards(
 ) -> Iterator[tuple[CardKind, str, str]]:
     text = statement.text[:1].upper() + statement.text[1:]  # "three weeks later": "Three"
     for start, end in spans:
-        if re.search(r"[{}]|::", text[start:end]):
+        if _CLOZE_MARKS.search(text[start:end]):
             continue  # it would break Anki's cloze syntax
         cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
         if len(_LETTERS.findall(text[:start] + text[end:])) >= 2:
@@ -248,7 +251,7 @@ def _cloze_cards(
 
 
 def _full_stop(text: str) -> str:
-    return text if re.search(r"[.?!][’'\"”)]*$", text) else text + "."
+    return text if _ENDS_SENTENCE.search(text) else text + "."
 
 
 _DIGIT = re.compile(r"\d")
