@@ -59,6 +59,19 @@ def normalise(text: str) -> str:
 
 def match_key(text: str) -> str:
     """The form two texts share when they say the same thing: normalised and case-folded."""
+    if len(text) <= _KEPT_KEY_LENGTH:
+        return _short_key(text)
+    return normalise(text).casefold()
+
+
+#: The longest text whose key is kept: a point, a term, a card's side, not a paragraph.
+_KEPT_KEY_LENGTH = 200
+
+
+# Points, their terms and cards are keyed again and again (their ids, stems, common names,
+# causes, duplicates): the last 32,768 short texts' keys are kept (about 10 MB).
+@lru_cache(maxsize=32768)
+def _short_key(text: str) -> str:
     return normalise(text).casefold()
 
 

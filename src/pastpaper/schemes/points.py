@@ -154,6 +154,12 @@ def _notes_points(
     return tuple(unique), tuple(worded)
 
 
+# Every field of a point is set: the points share one set that says so (pydantic keeps a
+# set for each model it makes, and theirs were half the memory of 50,000 points; a copy
+# with a change gets a set of its own).
+_POINT_FIELDS = set(Point.model_fields)
+_SOURCE_FIELDS = set(PointSource.model_fields)
+
 # "In that year Khrushchev gave his secret speech": the year is the one the notes just told.
 _THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
 
@@ -162,7 +168,7 @@ def note_points(note: str, index: int) -> list[Point]:
     """The points of one note paragraph (``index`` is its place among the family's notes)."""
     points: list[Point] = []
     names = names_in(note)
-    for s_start, s_end in _sentences(note):
+    for s_start, s_end in _sentence_spans(note):
         if is_structure(note, s_start, s_end):
             continue  # a heading or label: it stays in the notes, but credits nothing
         s_start = _after_label(note, s_start, s_end)
@@ -180,10 +186,16 @@ def note_points(note: str, index: int) -> list[Point]:
             # validating tens of thousands of points took a tenth of the time.
             points.append(
                 Point.model_construct(
+                    _POINT_FIELDS,
                     id=point_id(text),
                     text=shown(text),
                     source=PointSource.model_construct(
-                        note=index, sentence=sentence, sentence_start=s_start, start=start, end=end
+                        _SOURCE_FIELDS,
+                        note=index,
+                        sentence=sentence,
+                        sentence_start=s_start,
+                        start=start,
+                        end=end,
                     ),
                     key_terms=tuple(key_terms(text, names, spans)),
                     facts=tuple(found),
@@ -201,7 +213,14 @@ def shown(span: str) -> str:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a text, without its full stop."""
-    return list(_sentences(text))
+    return list(_sentence_spans(text))
+
+
+# A scheme reads a paragraph's first sentence just after its points were cut: the paragraphs
+# of the last few families are cut into sentences once.
+@lru_cache(maxsize=256)
+def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_sentences(note))
 
 
 # -- sentences and clauses ------------------------------------------------------------------

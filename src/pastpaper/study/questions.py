@@ -235,6 +235,8 @@ def _dates_a_clause_within(asked: str) -> bool:
 def _how_many(a: _Asking) -> Asked:
     rest = a.clause.rest
     for number in a.numbers:
+        if number not in rest:
+            continue  # neither pattern can match: no need to make them for this number
         lasting = _compiled(rf"\s*\bfor\s+{re.escape(number)}\s+([a-z]+s)\b").search(rest)
         if lasting:  # "for twenty-five years"
             tail = rest[: lasting.start()] + rest[lasting.end() :]
