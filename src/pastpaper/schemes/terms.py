@@ -137,6 +137,8 @@ def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None =
             found.append((match.start(1), match.end(1), match.group(1).strip()))
     for match in WORD.finditer(text):
         word = match.group()
+        if len(word) < 5 and "-" not in word:
+            continue  # neither rare (five letters or more) nor coined (hyphened)
         rare = word.islower() and len(word) >= 5 and word_rarity(word) < _RARE
         coined = word[0].islower() and "-" in word and not word.islower()  # de-Stalinisation
         if rare or coined:
@@ -189,13 +191,14 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
     for match in YEAR.finditer(text):
         years.add(match.start())
         found.append((match.start(), make_fact("year", match.group(1))))
-    for match in _NUMBER.finditer(text):
+    in_figures = list(_NUMBER.finditer(text))
+    for match in in_figures:
         if match.start() not in years:
             found.append((match.start(), make_fact("number", match.group())))
     spans = name_spans(text, names) if spans is None else spans
-    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+    taken = [*spans, *((m.start(), m.end()) for m in in_figures)]
     for match in _NUMBER_PHRASE.finditer(text):
-        if not any(a <= match.start() < b for a, b in [*spans, *numbers]):
+        if not any(a <= match.start() < b for a, b in taken):
             found.append((match.start(), make_fact("number", match.group().lower())))
     for at, end in spans:
         name = text[at:end]
