@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["has_phrase", "match_key", "normalise", "plain", "shorten", "slugify", "words"]
 
@@ -36,7 +37,10 @@ _TRANSLATE = str.maketrans(
         "\u200b": "",
     }
 )
-_SPACES = re.compile(r"\s+")
+# The characters the table changes: most text has none, and a search for them is quicker
+# than ``str.translate``, which looks every character of a non-ASCII text up.
+_TRANSLATED = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
+_REPLACEMENTS = {chr(code): str(value or "") for code, value in _TRANSLATE.items()}
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
@@ -46,11 +50,28 @@ def normalise(text: str) -> str:
     >>> normalise("Khrushchev\u2019s\u00a0\u00a0 speech ")
     "Khrushchev's speech"
     """
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_TRANSLATE)).strip()
+    if not text.isascii():  # ASCII is its own NFC, and holds nothing the table changes
+        text = unicodedata.normalize("NFC", text)
+        text = _TRANSLATED.sub(lambda found: _REPLACEMENTS[found.group()], text)
+    # A run of spaces becomes one, and none at the ends: \s is str.isspace, as split's is.
+    return " ".join(text.split())
 
 
 def match_key(text: str) -> str:
     """The form two texts share when they say the same thing: normalised and case-folded."""
+    if len(text) <= _KEPT_KEY_LENGTH:
+        return _short_key(text)
+    return normalise(text).casefold()
+
+
+#: The longest text whose key is kept: a point, a term, a card's side, not a paragraph.
+_KEPT_KEY_LENGTH = 200
+
+
+# Points, their terms and cards are keyed again and again (their ids, stems, common names,
+# causes, duplicates): the last 32,768 short texts' keys are kept (about 10 MB).
+@lru_cache(maxsize=32768)
+def _short_key(text: str) -> str:
     return normalise(text).casefold()
 
 
@@ -79,7 +100,14 @@ def has_phrase(text: str, phrase: str) -> bool:
     """
     if phrase not in text:  # the plain test first: most texts do not hold most phrases
         return False
-    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
+    return _phrase_pattern(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # Compiled once for each phrase, in a cache of our own: made anew for each call, they
+    # pushed other modules' patterns out of ``re``'s cache of 512, to be compiled again.
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
 
 
 _DANGLING = re.compile(r"[\s,;:(–—-]+(?:and|or|but|the|a|an)?$", re.IGNORECASE)

@@ -269,7 +269,7 @@ class Casing:
         if self.is_proper(first):
             return True
         lower = first.lower()
-        hyphened = re.search(r"-[a-z]", first)  # "Short-term": a word, not a name
+        hyphened = _HYPHENED.search(first)  # "Short-term": a word, not a name
         return lower not in self.lower and lower not in _OPENING_WORDS and not hyphened
 
 
@@ -281,8 +281,13 @@ _OPENING_WORDS = frozenset(
 )
 
 
+_HYPHENED = re.compile(r"-[a-z]")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
 def _bare(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
@@ -291,11 +296,22 @@ _PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:da|de|di|del|della|dos|das|du|v
 _NAME_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """Has the text a character ``str.isdigit`` calls a digit? ``\\d`` finds the decimal ones
+    at the speed of ``re``; only a non-ASCII text may hold another ("²")."""
+    if _DIGIT.search(text):
+        return True
+    return not text.isascii() and any(c.isdigit() for c in text)
+
+
 def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
     """The span grown to the whole number, date or name it is part of: "23" of "23 July",
     "1904" of "1904-05", "Solzhenitsyn" of "Alexander Solzhenitsyn" (not a title, "Pope")."""
     near = max(0, start - 20), end + 20
-    if any(c.isdigit() for c in text[near[0] : near[1]]):  # no unit without a digit
+    if _has_digit(text[near[0] : near[1]]):  # no unit without a digit
         for unit in _UNIT.finditer(text, *near):
             if unit.start() < end and start < unit.end():
                 start, end = min(start, unit.start()), max(end, unit.end())
@@ -326,5 +342,5 @@ def _joins(word: str) -> bool:
         word.lower() not in STOP_WORDS | PREPOSITIONS | SUBJECT_STARTS
         and word not in TITLES
         and word not in MONTHS
-        and not re.search(r"[’']s$", word)
+        and not _POSSESSIVE.search(word)
     )

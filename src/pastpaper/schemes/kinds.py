@@ -160,6 +160,9 @@ _VERDICT = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_judgement(text: str) -> bool:
     """Is the clause a bare judgement: a verdict (success or failure, how important, who
     was to blame) with no fact of its own, no date or number, to describe?
@@ -169,4 +172,4 @@ def is_judgement(text: str) -> bool:
     >>> is_judgement("Unemployment fell to 7.7 million, a partial success")
     False
     """
-    return bool(_VERDICT.search(normalise(text))) and not re.search(r"\d", text)
+    return bool(_VERDICT.search(normalise(text))) and not _DIGIT.search(text)

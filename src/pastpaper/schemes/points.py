@@ -22,7 +22,7 @@ from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
 from pastpaper.model import Frozen
 from pastpaper.schemes.kinds import is_judgement, is_state, kind_of
-from pastpaper.schemes.terms import YEAR, Fact, facts, key_terms, name_spans, names_in
+from pastpaper.schemes.terms import YEAR, Fact, facts, key_terms, make_fact, name_spans, names_in
 from pastpaper.text import match_key, plain
 
 __all__ = [
@@ -127,7 +127,10 @@ def clear_caches() -> None:
     _notes_points.cache_clear()
 
 
-@lru_cache(maxsize=512)
+# Big enough for every family of the generated 5 MB notes (2,724), so that the schemes and
+# then the cards of a course, or an import's points and then its cards, cut each family
+# once: cutting them again took as long as everything else together.
+@lru_cache(maxsize=4096)
 def _notes_points(
     notes: tuple[str, ...], explains: bool
 ) -> tuple[tuple[Point, ...], tuple[Kind, ...]]:
@@ -151,6 +154,12 @@ def _notes_points(
     return tuple(unique), tuple(worded)
 
 
+# Every field of a point is set: the points share one set that says so (pydantic keeps a
+# set for each model it makes, and theirs were half the memory of 50,000 points; a copy
+# with a change gets a set of its own).
+_POINT_FIELDS = set(Point.model_fields)
+_SOURCE_FIELDS = set(PointSource.model_fields)
+
 # "In that year Khrushchev gave his secret speech": the year is the one the notes just told.
 _THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
 
@@ -159,7 +168,7 @@ def note_points(note: str, index: int) -> list[Point]:
     """The points of one note paragraph (``index`` is its place among the family's notes)."""
     points: list[Point] = []
     names = names_in(note)
-    for s_start, s_end in _sentences(note):
+    for s_start, s_end in _sentence_spans(note):
         if is_structure(note, s_start, s_end):
             continue  # a heading or label: it stays in the notes, but credits nothing
         s_start = _after_label(note, s_start, s_end)
@@ -172,15 +181,21 @@ def note_points(note: str, index: int) -> list[Point]:
             if _THAT_YEAR.search(text) and not any(f.kind == "year" for f in found):
                 earlier = YEAR.findall(note, 0, start)
                 if earlier:
-                    found.append(Fact(kind="year", value=earlier[-1]))
+                    found.append(make_fact("year", earlier[-1]))
             # Built without validation: every field is made here, of the right type, and
             # validating tens of thousands of points took a tenth of the time.
             points.append(
                 Point.model_construct(
+                    _POINT_FIELDS,
                     id=point_id(text),
                     text=shown(text),
                     source=PointSource.model_construct(
-                        note=index, sentence=sentence, sentence_start=s_start, start=start, end=end
+                        _SOURCE_FIELDS,
+                        note=index,
+                        sentence=sentence,
+                        sentence_start=s_start,
+                        start=start,
+                        end=end,
                     ),
                     key_terms=tuple(key_terms(text, names, spans)),
                     facts=tuple(found),
@@ -198,7 +213,14 @@ def shown(span: str) -> str:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a text, without its full stop."""
-    return list(_sentences(text))
+    return list(_sentence_spans(text))
+
+
+# A scheme reads a paragraph's first sentence just after its points were cut: the paragraphs
+# of the last few families are cut into sentences once.
+@lru_cache(maxsize=256)
+def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_sentences(note))
 
 
 # -- sentences and clauses ------------------------------------------------------------------
@@ -289,7 +311,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
     words = WORD.findall(text)
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
-    return run_in and len(words) <= 3 and not has_verb(text) and not re.search(r"\d", text)
+    return run_in and len(words) <= 3 and not has_verb(text) and not _DIGIT.search(text)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _after_label(note: str, start: int, end: int) -> int:
@@ -439,6 +464,10 @@ def _next_clause(tail: str) -> str:
     return tail
 
 
+_NAME_ENDS = re.compile(r"\b[A-Z][\w’'-]*$")
+_NAME_STARTS = re.compile(r"(?:the\s+)?[A-Z]")
+
+
 def _joins_names(text: str, join: re.Match[str]) -> bool:
     """Is ``join`` a bare "and" between two names ("of Brazil and the Caribbean"), which
     ends no clause?"""
@@ -446,8 +475,8 @@ def _joins_names(text: str, join: re.Match[str]) -> bool:
     return (
         join.group().strip().lower() == "and"
         and "," not in join.group()
-        and bool(re.search(r"\b[A-Z][\w’'-]*$", text[: join.start()]))
-        and bool(re.match(r"(?:the\s+)?[A-Z]", after))
+        and bool(_NAME_ENDS.search(text[: join.start()]))
+        and bool(_NAME_STARTS.match(after))
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -211,8 +212,9 @@ def build_scheme(
         until = asked_until(question.text)
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
+    relevance_of = _relevance(wanted, spread)
     for at, point in enumerate(points):
-        words, about, around = stems[at], view.theme[at], view.paragraph[at]
+        words, about, beside = stems[at], view.theme[at], view.beside[at]
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
@@ -223,7 +225,7 @@ def build_scheme(
         if off_topic and not reference and not ours and point.id not in edit.required:
             left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
             continue
-        relevance = _relevance(words, around, wanted, spread)
+        relevance = relevance_of(words, beside)
         required = point.id in edit.required
         why_not = None
         turn = view.turned[at]
@@ -265,8 +267,10 @@ def build_scheme(
             date = point_date(point.text)
             if date is not None and is_after(date, until):
                 why_not = f"dated {date_label(date[0])}, after the time the question asks about"
+        # Built without validation, as points are: every field is of its type here, and
+        # validating one for each point of each question took a fifth of the schemes' time.
         ranked.append(
-            SchemePoint(
+            SchemePoint.model_construct(
                 point=point,
                 relevance=round(relevance, 3),
                 creditable=why_not is None,
@@ -326,7 +330,7 @@ class _FamilyView:
     points: list[Point]
     stems: list[set[str]]  # each point's content stems
     theme: list[set[str]]  # the stems of its paragraph's opening sentence
-    paragraph: list[set[str]]  # the stems of its whole paragraph
+    beside: list[set[str]]  # the stems of its whole paragraph that are not its own
     spread: Counter[str]  # in how many points each stem stands
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
@@ -366,7 +370,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         points=points,
         stems=stems,
         theme=[note_theme[p.source.note] for p in points],
-        paragraph=[note_stems[p.source.note] for p in points],
+        beside=[note_stems[p.source.note] - s for p, s in zip(points, stems, strict=True)],
         spread=spread,
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
@@ -377,16 +381,22 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     )
 
 
-def _relevance(words: set[str], around: set[str], own: set[str], spread: Counter[str]) -> float:
-    """How much of the question's own wording a point (or its paragraph's theme) shares;
-    rarer words count for more. 0 when it shares none: still a point of the family."""
+def _relevance(own: set[str], spread: Counter[str]) -> Callable[[set[str], set[str]], float]:
+    """How much of the question's own wording a point (its stems ``words``), or the rest of
+    its paragraph (``beside``), shares; rarer words count for more. 0 when it shares none:
+    still a point of the family. The weights are the question's: worked out once for all
+    its points."""
     if not own:
-        return 0.0
+        return lambda words, beside: 0.0
     weight = {stem: 1.0 / (1 + spread.get(stem, 0)) for stem in own}
     total = sum(weight.values())
-    direct = sum(weight[s] for s in own & words)
-    nearby = sum(weight[s] for s in own & (around - words))
-    return (direct + 0.5 * nearby) / total
+
+    def relevance(words: set[str], beside: set[str]) -> float:
+        direct = sum(weight[s] for s in own & words)
+        nearby = sum(weight[s] for s in own & beside)
+        return (direct + 0.5 * nearby) / total
+
+    return relevance
 
 
 #: Zipf frequency from which a one-word name is too common to tell a cause ("France").

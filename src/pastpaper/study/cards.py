@@ -38,7 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import lru_cache
 from typing import Literal
 
 from pastpaper.course import Course, Topic
@@ -127,7 +127,8 @@ def _card(
     slug: str, topic: Topic, place: int, point: Point, kind: CardKind, front: str, back: str
 ) -> Card:
     tag = topic_tag(topic)
-    return Card(
+    # Built without validation: every field is made here, of its type.
+    return Card.model_construct(
         id=card_id(slug, kind, point.id, front if kind == "basic" else back),
         kind=kind,
         front=front,
@@ -161,6 +162,9 @@ COMMON_NAME_POINTS = 5
 
 _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an everyday word
 _LETTERS = re.compile(r"[^\W\d_]+")
+_FIGURES = re.compile(r"\d[\d.,]*")
+_CLOZE_MARKS = re.compile(r"[{}]|::")
+_ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
 
 
 def common_names(course: Course) -> set[str]:
@@ -207,7 +211,7 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
     """
     key = match_key(term)
     words = _LETTERS.findall(key)
-    if DATE.fullmatch(term) or re.fullmatch(r"\d[\d.,]*", term):
+    if DATE.fullmatch(term) or _FIGURES.fullmatch(term):
         return True
     if sum(map(len, words)) < 3 or all(w in STOP_WORDS for w in words):
         return False
@@ -220,10 +224,12 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
 
 def _given_away(hidden: list[str], visible: str) -> bool:
     """Does a visible word share its stem with a hidden one ("cultivation", "uncultivated")?"""
-    shown = _LETTERS.findall(match_key(visible))
+    shown = [(other, _stem(other)) for other in _LETTERS.findall(match_key(visible))]
     for word in hidden:
-        for other in shown:
-            if any(len(s) >= 5 and s in w for s, w in ((_stem(word), other), (_stem(other), word))):
+        stem = _stem(word)
+        long_stem = len(stem) >= 5
+        for other, other_stem in shown:
+            if (long_stem and stem in other) or (len(other_stem) >= 5 and other_stem in word):
                 return True
     return False
 
@@ -240,7 +246,7 @@ def _cloze_cards(
 ) -> Iterator[tuple[CardKind, str, str]]:
     text = statement.text[:1].upper() + statement.text[1:]  # "three weeks later": "Three"
     for start, end in spans:
-        if re.search(r"[{}]|::", text[start:end]):
+        if _CLOZE_MARKS.search(text[start:end]):
             continue  # it would break Anki's cloze syntax
         cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
         if len(_LETTERS.findall(text[:start] + text[end:])) >= 2:
@@ -248,7 +254,7 @@ def _cloze_cards(
 
 
 def _full_stop(text: str) -> str:
-    return text if re.search(r"[.?!][’'\"”)]*$", text) else text + "."
+    return text if _ENDS_SENTENCE.search(text) else text + "."
 
 
 _DIGIT = re.compile(r"\d")
@@ -258,9 +264,11 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
     """Where the point's dates, numbers, names and key terms worth hiding stand in its text."""
     point, text = statement.point, statement.text
     terms = [f.value for f in point.facts if f.kind != "year"] + list(point.key_terms)
-    spans = [m.span() for m in DATE.finditer(text, statement.own_from)]
-    # and every date as ``dates`` reads it: "4 Aug 1914", "March 5, 1953", "from 1956 to 1960"
-    if _DIGIT.search(text, statement.own_from):  # none without a digit: most points
+    spans: list[tuple[int, int]] = []
+    # Every date (as ``DATE`` and as ``dates`` read it: "4 Aug 1914", "March 5, 1953", "from
+    # 1956 to 1960") holds a digit: most points have none, and need neither pattern.
+    if _DIGIT.search(text, statement.own_from):
+        spans += [m.span() for m in DATE.finditer(text, statement.own_from)]
         spans += [
             (m.date_start, m.end)
             for m in mentions(text)
@@ -284,7 +292,7 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
     return sorted(kept)
 
 
-@cache
+@lru_cache(maxsize=8192)
 def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
 

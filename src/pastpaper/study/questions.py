@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pastpaper.language import (
@@ -98,14 +99,14 @@ def question_cards(
         return
     if clause.aux == "did" and not clause.verb:
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
-    if re.search(r"\b(?:this|that|these|those)\b", clause.lead, re.IGNORECASE):
+    if _DEMONSTRATIVE.search(clause.lead):
         return  # "In that year": the card would not say which year
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
     worth = [statement.text[s:e] for s, e in spans]
     asking = _Asking(statement.text, clause, numbers, worth, people)
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
-            front = _in_sentence_case(re.sub(r"\s+", " ", front), statement.text, casing)
+            front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing)
             if (
                 _reads_as_question(front, back)
                 and len(front.split()) <= _MAX_QUESTION_WORDS
@@ -113,6 +114,38 @@ def question_cards(
                 and not gives_away(front, back)
             ):
                 yield "basic", front, back
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+# Patterns used for every statement are compiled once: the ones made from a statement's own
+# words below would otherwise push them out of ``re``'s cache of 512, to be compiled again.
+_FIRST_WORD = re.compile(r"([A-Z][\w’'-]*)(\s+[A-Z])?")
+_RELATIVE_DATED = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:\s+(?:which|that)\s+(was|were)|,)"
+    rf"\s+([a-z]+ed)\s+in\s+({DATE.pattern})"
+)
+_THE = re.compile(r"^The\s")
+_PLURAL = re.compile(r"[^s]s$")
+_WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
+_DATED_LEAD = re.compile(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", re.IGNORECASE)
+_DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
+_WITHIN = re.compile(r"\b(?:after|before|when|until|since|once|while)\s+(.+)")
+_BRACKET_AFTER = re.compile(r"^\s*\([^)]*\)")
+_OBJECT_ENDS = re.compile(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s")
+_OPENS_BRACKET = re.compile(r"\s*\(")
+_SHORT_ADJUNCT = re.compile(r"(?:in|at|on|to|from|into|with)(?:\s[\w’'-]+){1,3}")
+_AS = re.compile(r"\bas\b")
+_AS_SPACED = re.compile(r"\sas\s")
+_LEADING_THE = re.compile(r"^the\s")
+_POSSESSION = re.compile(r"[A-Z][\w-]*[’']s\s+[a-z]+(?:\s[a-z]+)?")
+_ANSWER_WORD = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern made from a statement's words (a number, a first word), compiled once."""
+    return re.compile(pattern)
 
 
 _SEEING = frozenset("see regard view treat consider".split())
@@ -133,11 +166,11 @@ def _reads_as_question(front: str, back: str) -> bool:
 def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
     """The question with the statement's first word in lower case where the notes
     capitalised it only for starting a sentence: "When did unemployment fall ...?"."""
-    first = re.match(r"([A-Z][\w’'-]*)(\s+[A-Z])?", text)
+    first = _FIRST_WORD.match(text)
     if first is None or first[2] or casing.is_proper(first[1]):
         return front
     word = first[1]
-    at = re.search(r"(?<=\s)" + re.escape(word) + r"(?![\w’'-])", front)
+    at = _compiled(r"(?<=\s)" + re.escape(word) + r"(?![\w’'-])").search(front)
     return front if at is None else front[: at.start()] + word.lower() + front[at.end() :]
 
 
@@ -168,29 +201,25 @@ Asked = Iterator[tuple[str, str]]
 
 def _when(a: _Asking) -> Asked:
     clause = a.clause
-    relative = re.search(
-        r"((?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:\s+(?:which|that)\s+(was|were)|,)"
-        rf"\s+([a-z]+ed)\s+in\s+({DATE.pattern})",
-        a.text,
-    )
+    relative = _RELATIVE_DATED.search(a.text)
     if relative:  # "The Seventh Five Year Plan which was launched in 1959" (or ", launched")
-        subject = re.sub(r"^The\s", "the ", relative[1])
-        aux = relative[2] or ("were" if re.search(r"[^s]s$", subject) else "was")
+        subject = _THE.sub("the ", relative[1])
+        aux = relative[2] or ("were" if _PLURAL.search(subject) else "was")
         yield f"When {aux} {subject} {relative[3]}?", relative[4]
         return
-    when = re.search(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$", clause.rest)
+    when = _WHEN_AFTER.search(clause.rest)
     if when:  # "... until 1956 when Nikita Khrushchev appeared as the new Soviet leader"
         inner = parse_clause(when[2])
         if inner is not None and inner.subject and not inner.negative:
             yield _ask("When", inner, _trimmed(inner.rest)), when[1]
         return
     # "In 1957 ...", "On 4 August 1914 ...", or a date as a label: "23 July: Austria-Hungary ..."
-    in_lead = re.fullmatch(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", clause.lead, re.IGNORECASE)
+    in_lead = _DATED_LEAD.fullmatch(clause.lead)
     if in_lead:
         yield _ask("When", clause, _trimmed(clause.rest), lead=""), in_lead[1]
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
-    in_rest = re.search(rf"\s*\b(?:in|on)\s+({DATE.pattern})", _trimmed(clause.rest))
+    in_rest = _DATED_REST.search(_trimmed(clause.rest))
     if in_rest and not _dates_a_clause_within(clause.rest[: in_rest.start()]):
         yield _ask("When", clause, clause.rest[: in_rest.start()]), in_rest[1]
 
@@ -198,7 +227,7 @@ def _when(a: _Asking) -> Asked:
 def _dates_a_clause_within(asked: str) -> bool:
     """Does the date belong to a clause inside the question's words ("rebuilt their party
     after Hitler left Landsberg prison in December 1924"), not to the question's own verb?"""
-    within = re.search(r"\b(?:after|before|when|until|since|once|while)\s+(.+)", asked)
+    within = _WITHIN.search(asked)
     inner = parse_clause(within[1]) if within else None
     return inner is not None and bool(inner.subject)
 
@@ -206,19 +235,20 @@ def _dates_a_clause_within(asked: str) -> bool:
 def _how_many(a: _Asking) -> Asked:
     rest = a.clause.rest
     for number in a.numbers:
-        lasting = re.search(rf"\s*\bfor\s+{re.escape(number)}\s+([a-z]+s)\b", rest)
+        if number not in rest:
+            continue  # neither pattern can match: no need to make them for this number
+        lasting = _compiled(rf"\s*\bfor\s+{re.escape(number)}\s+([a-z]+s)\b").search(rest)
         if lasting:  # "for twenty-five years"
             tail = rest[: lasting.start()] + rest[lasting.end() :]
             yield _ask(f"How many {lasting[1]}", a.clause, _trimmed(tail)), number
             continue
         # What is counted, with what it is made of: "167 small leaky dams of logs".
-        counted = re.match(
+        counted = _compiled(
             rf"{re.escape(number)}\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s"
-            rf"(?:\s+of\s+(?!the\b|a\b|an\b)[a-z][\w-]*s)?)\b",
-            rest,
-        )
+            rf"(?:\s+of\s+(?!the\b|a\b|an\b)[a-z][\w-]*s)?)\b"
+        ).match(rest)
         if counted and a.clause.aux == "did":  # "set up 150 regional economic councils"
-            tail = re.sub(r"^\s*\([^)]*\)", "", rest[counted.end() :])
+            tail = _BRACKET_AFTER.sub("", rest[counted.end() :])
             yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), number
 
 
@@ -227,10 +257,10 @@ def _what(a: _Asking) -> Asked:
     if a.clause.aux != "did" or _REASON.match(a.clause.lead + " "):
         return
     rest = a.clause.rest
-    ends = re.search(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s", rest)
+    ends = _OBJECT_ENDS.search(rest)
     stops = [m.start() for m in (ends, _CUT.search(rest), _PURPOSE.search(rest)) if m]
     thing = rest[: min(stops)] if stops else rest
-    if re.match(r"\s*\(", rest[len(thing) :]):
+    if _OPENS_BRACKET.match(rest[len(thing) :]):
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
     thing = thing.strip()
     first = thing.split()[0].lower() if thing else "not"
@@ -240,13 +270,13 @@ def _what(a: _Asking) -> Asked:
         return
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
-    if adjunct and not re.fullmatch(r"(?:in|at|on|to|from|into|with)(?:\s[\w’'-]+){1,3}", adjunct):
+    if adjunct and not _SHORT_ADJUNCT.fullmatch(adjunct):
         return
-    if a.clause.verb in _SEEING and re.search(r"\bas\b", rest[len(thing) :]):
+    if a.clause.verb in _SEEING and _AS.search(rest[len(thing) :]):
         return  # "saw Serbian nationalism as a threat": "What did it see?" has no one answer
-    if re.search(r"\sas\s", thing):
+    if _AS_SPACED.search(thing):
         return  # "hated Locarno as a voluntary acceptance of ...": two things, not one
-    if re.sub(r"^the\s", "", thing) in a.people:
+    if _LEADING_THE.sub("", thing) in a.people:
         yield _ask("Who", a.clause, adjunct), thing
     elif a.clause.verb == "become" or not NAME.fullmatch(thing):
         yield _ask("What", a.clause, adjunct), thing  # not "What did he attack?" "Stalin"
@@ -282,7 +312,7 @@ def _wants(word: str) -> bool:
 
 def _what_was(a: _Asking) -> Asked:
     """What a possession was: "Khrushchev’s aim was to achieve ‘peaceful co-existence’"."""
-    possession = re.fullmatch(r"[A-Z][\w-]*[’']s\s+[a-z]+(?:\s[a-z]+)?", a.clause.subject)
+    possession = _POSSESSION.fullmatch(a.clause.subject)
     copula = a.clause.aux in {"was", "were"} and not a.clause.verb
     if copula and possession and any(w in a.clause.rest for w in a.worth):
         yield _ask("What", a.clause, ""), a.clause.rest
@@ -295,5 +325,5 @@ def gives_away(front: str, back: str) -> bool:
     True
     """
     answer, question = match_key(back), match_key(front)
-    words = [w for w in re.findall(r"[\w’'-]+", answer) if w not in STOP_WORDS and len(w) > 2]
+    words = [w for w in _ANSWER_WORD.findall(answer) if w not in STOP_WORDS and len(w) > 2]
     return answer in question or (bool(words) and all(has_phrase(question, w) for w in words))

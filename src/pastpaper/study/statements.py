@@ -44,6 +44,7 @@ _PERSONAL = frozenset({"he", "she"})
 _MARKER = re.compile(r"^[-*•–]\s+")  # a list's bullet left on a point: "- Dual Alliance, 1879"
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]*$")
 NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
+_REFLEXIVE = re.compile(r"\s+(?:himself|herself)$")
 _TITLED = re.compile(rf"(?:{'|'.join(sorted(TITLES))})\s[A-Z].*")
 
 
@@ -89,7 +90,7 @@ def statements(
             clause = parse_clause(text)
             if clause is None:
                 continue
-        bare = re.sub(r"\s+(?:himself|herself)$", "", clause.subject)
+        bare = _REFLEXIVE.sub("", clause.subject)
         if bare != clause.subject or _TITLED.fullmatch(bare):
             people.add(bare)
         if NAME.fullmatch(bare):
@@ -132,8 +133,11 @@ def _clause_end(clause: Clause) -> bool:
     return bare and _SUBORDINATE.search(f" {clause.subject} ") is not None
 
 
+_CLOSING = re.compile(r"’(?![^\W\d_])")
+
+
 def _balanced(text: str) -> bool:
-    closing = len(re.findall(r"’(?![^\W\d_])", text))  # not an apostrophe: Stalin’s, it’s
+    closing = len(_CLOSING.findall(text))  # not an apostrophe: Stalin’s, it’s
     return (
         text.count("‘") == closing
         and text.count("“") == text.count("”")
