@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -126,11 +127,18 @@ def _class_csv(answers: Path, notes: Path, before: Path | None) -> None:
     from pastpaper.store import Store
 
     rows = read_marking_set(answers)
+    sources = {"before": before, "now": ROOT / "src"}
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "class.db"
-        run = [sys.executable, "-m", "pastpaper", "--db", str(db)]
-        subprocess.run([*run, "import", str(notes)], check=True, capture_output=True)
-        questions = {q.text: q.id for q in Store.open(db).questions()}
+        # The notes are imported by the earliest code, so that each checkout opens a store it
+        # knows (a later one upgrades it), with the same question ids in each copy.
+        imported = Path(folder) / "imported.db"
+        first = dict(os.environ, PYTHONPATH=str(before or sources["now"]))
+        command = [sys.executable, "-m", "pastpaper", "--db", str(imported), "import", str(notes)]
+        subprocess.run(command, check=True, capture_output=True, env=first)
+        stores = {name: Path(folder) / f"class-{name}.db" for name in sources}
+        for db in stores.values():
+            shutil.copyfile(imported, db)
+        questions = {q.text: q.id for q in Store.open(stores["now"]).questions()}
         sheet = Path(folder) / "answers.csv"
         with sheet.open("w", newline="", encoding="utf-8") as file:
             writer = csv.writer(file)
@@ -139,11 +147,12 @@ def _class_csv(answers: Path, notes: Path, before: Path | None) -> None:
                 row = rows[n % len(rows)]
                 asked = max(questions, key=lambda q: _shared(q, row["question"]))
                 writer.writerow([f"S{n:02d}", questions[asked], f"{row['answer']} ({n})"])
-        for name, source in (("before", before), ("now", ROOT / "src")):
+        for name, source in sources.items():
             if source is None:
                 continue
             book = Path(folder) / f"marks-{name}.csv"
             start = time.perf_counter()
+            run = [sys.executable, "-m", "pastpaper", "--db", str(stores[name])]
             command = [*run, "mark", "--csv", str(sheet), "-o", str(book)]
             environment = dict(os.environ, PYTHONPATH=str(source))
             subprocess.run(command, check=True, capture_output=True, env=environment)
