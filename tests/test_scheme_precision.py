@@ -20,6 +20,16 @@ from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 
 
+def _first_family(notes: str, name: str) -> QuestionFamily:
+    """The first question family of notes written out in a test."""
+    return parse_notes(notes, name).course.topics[0].families[0]
+
+
+def _credited(question: Question, family: QuestionFamily) -> list[str]:
+    """The texts of the points the question's scheme credits."""
+    return [p.point.text for p in build_scheme(question, family).creditable]
+
+
 def _table_notes(tmp_path: Path, *, bold: bool) -> QuestionFamily:
     document = docx.Document()
     document.add_paragraph("1999: Describe the rise of Octavian. (6)")
@@ -49,7 +59,7 @@ def test_a_word_table_header_row_is_kept_but_is_no_point(tmp_path: Path, bold: b
     assert not any(p.startswith(("When", "What Octavian did")) for p in points), points
     assert "When / What Octavian did:" in family.notes  # nothing the author wrote is lost
     for question in family.questions:
-        credited = [p.point.text for p in build_scheme(question, family).creditable]
+        credited = _credited(question, family)
         assert not any("When" in text or "What Octavian did" in text for text in credited)
 
 
@@ -89,7 +99,7 @@ def test_a_question_the_notes_ask_is_no_point_but_a_quoted_question_is() -> None
         "How serious? Less than it looked. Most Catholics stayed loyal.\n\n"
         "As Cecil put it, 'who will rise for a queen in a foreign prison?'\n"
     )
-    family = parse_notes(notes, "threat.txt").course.topics[0].families[0]
+    family = _first_family(notes, "threat.txt")
     points = [p.text for p in family_points(family)]
     assert "How serious" not in points and not any(p.startswith("How serious") for p in points)
     assert "Less than it looked" in points
@@ -116,7 +126,7 @@ def test_a_describe_question_does_not_credit_a_bare_judgement() -> None:
     assert left["The gains were real"] == "a judgement, not a feature"
     assert left["In short, a real but partial success"] == "a judgement, not a feature"
     # A question asking how far weighs exactly such verdicts.
-    weighed = [p.point.text for p in build_scheme(how_far, family).creditable]
+    weighed = _credited(how_far, family)
     assert "In short, a real but partial success" in weighed
     assert "Relief and reform: yes" in weighed
 
@@ -233,9 +243,8 @@ def test_a_point_dated_after_the_years_a_question_asks_about_earns_nothing() -> 
         "His enemies planned to put him on trial, so he needed his army. He was made "
         "dictator for life in February 44 BC, because the Senate feared him.\n"
     )
-    rubicon = parse_notes(notes, "rubicon.txt").course.topics[0].families[0]
-    scheme = build_scheme(rubicon.questions[0], rubicon)
-    credited = [p.point.text for p in scheme.creditable]
+    rubicon = _first_family(notes, "rubicon.txt")
+    credited = _credited(rubicon.questions[0], rubicon)
     assert "His enemies planned to put him on trial, so he needed his army" in credited
     assert not any("dictator" in text for text in credited)
 
@@ -283,8 +292,8 @@ def test_a_measure_may_bear_fruit_after_the_years_an_in_what_ways_question_names
         "Young Plan, 1929: the Allies agreed to leave the Rhineland early. The last troops "
         "went in June 1930, five years ahead of the Versailles timetable.\n"
     )
-    family = parse_notes(notes, "stresemann.txt").course.topics[0].families[0]
-    credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
+    family = _first_family(notes, "stresemann.txt")
+    credited = _credited(family.questions[0], family)
     assert any(text.startswith("The last troops went in June 1930") for text in credited)
 
 
@@ -311,9 +320,9 @@ def test_a_turn_against_another_argument_of_the_notes_can_still_be_a_reason() ->
         "Yet the Republic had been breaking down for two generations before him: Marius and "
         "Sulla had already marched armies on Rome.\n"
     )
-    family = parse_notes(notes, "caesar.txt").course.topics[0].families[0]
+    family = _first_family(notes, "caesar.txt")
     why, how_far = family.questions
-    credited = [p.point.text for p in build_scheme(why, family).creditable]
+    credited = _credited(why, family)
     assert "Marius and Sulla had already marched armies on Rome" in credited
     # For the question that weighs Caesar's own blame it is the other side.
     sides = {p.point.text: p.side for p in build_scheme(how_far, family).creditable}
@@ -358,8 +367,8 @@ def test_a_describe_scheme_leaves_out_a_paragraph_that_argues_a_verdict() -> Non
         "evidence for a judgement, not a feature"
     )
     # The question that asks how far weighs it...
-    weighed = [p.point.text for p in build_scheme(how_far, family).creditable]
+    weighed = _credited(how_far, family)
     assert "The Young Plan still left Germans paying until 1988" in weighed
     # ...and a verdict in the question's own words is what the question asks about.
-    ways_credited = [p.point.text for p in build_scheme(ways, family).creditable]
+    ways_credited = _credited(ways, family)
     assert "Payments were cut for five years" in ways_credited
