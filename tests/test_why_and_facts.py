@@ -174,3 +174,46 @@ def test_a_claim_saying_the_opposite_of_the_notes_is_an_inaccuracy() -> None:
         result = marked(right, scheme)
         assert result.mark >= 1, right
         assert not result.inaccuracies, right
+
+
+# A "why" question whose notes end by turning to the other side, and a person the notes say
+# is of one faith.
+ARMADA = "\n\n".join(
+    [
+        "Philip II and England.",
+        "4: The Spanish threat",
+        "2016: Why did Philip II send the Armada against England in 1588? (6)",
+        "Philip II wanted to restore the Catholic faith in England. English sailors such as "
+        "Drake raided Spanish treasure fleets. Elizabeth sent an army to help the Dutch rebels "
+        "in 1585. The execution of Mary, Queen of Scots, a Catholic, in 1587 removed the heir "
+        "Philip had hoped would take the throne.",
+        "Yet Philip did not attack England straight away. He spent years building the fleet "
+        "and waited for the Pope to promise money.",
+    ]
+)
+
+
+def test_a_claim_denying_what_the_other_side_of_a_why_scheme_says_earns_nothing() -> None:
+    """The notes' "Yet Philip did not attack straight away" is no reason for the Armada, so
+    the scheme does not credit it; an answer that says the opposite is still wrong, and its
+    claim earns nothing from the reasons it comes close to."""
+    scheme = scheme_of(ARMADA)
+    assert not any("straight away" in p.point.text for p in scheme.creditable)
+    result = marked("Philip attacked England straight away.", scheme)
+    assert result.mark == 0
+    [wrong] = result.inaccuracies
+    assert "the opposite" in wrong.notes_say and "straight away" in wrong.notes_say
+
+
+def test_a_person_given_the_rival_faith_is_an_inaccuracy() -> None:
+    """The notes say Mary, Queen of Scots was a Catholic: an answer that makes her a
+    Protestant gets it wrong and earns nothing from that point; one that makes her a
+    Catholic is credited and flags nothing."""
+    scheme = scheme_of(ARMADA)
+    wrong_side = marked("Mary, Queen of Scots, a Protestant, was executed in 1587.", scheme)
+    [wrong] = wrong_side.inaccuracies
+    assert wrong.answer_says == "Protestant" and wrong.notes_say.startswith("Catholic")
+    assert not any("Mary" in c.point_text for c in wrong_side.credited)
+    right = marked("Mary, Queen of Scots, a Catholic, was executed in 1587.", scheme)
+    assert any("Mary" in c.point_text for c in right.credited)
+    assert not right.inaccuracies

@@ -126,8 +126,24 @@ def wrong_facts(
     words = [plain_stems(p.point.text, asked) for p in points]
     stated = {v for p in points for v in _fact_values(p.point.text, p.point.facts)["number"]}
     creditable = len(scheme.creditable)
+    rivals = {} if scheme.reference else _rivals(scheme)
+
+    def _would_make(i: int, j: int) -> bool:
+        # A point this question credits, earned; or one of the notes it does not credit
+        # (the other side of a "why" question) that the claim plainly says.
+        if j < creditable:
+            return earns(i, j)
+        return bool(similarity[i, j] >= calibration.fact_similarity)
+
     found: list[Wrong] = []
     for i, claim in enumerate(claims):
+        # A claim that says a person or people the notes name is the rival of what the
+        # notes say ("Mary, Queen of Scots was a Protestant", where she is "a Catholic")
+        # gets that point wrong, whichever point it comes closest to.
+        swapped = _swapped(claim.text, [p.point for p in points], rivals)
+        if swapped is not None:
+            found.append((i, *swapped))
+            continue
         if any(c != claim and claim.start <= c.start and c.end <= claim.end for c in claims):
             continue  # a whole sentence: its parts say the same facts, each in its place
         # Notes cover their topic, so a name they never use is the answer's own invention;
@@ -168,12 +184,91 @@ def wrong_facts(
                 replaced = _names_left_out(claim.text, point)
                 if replaced:
                     wrong = (", ".join(strangers), f"{', '.join(replaced)}: “{point.text}”")
-            if wrong is None and not scheme.reference and j < creditable and earns(i, j):
+            if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked)
             if wrong is not None:
                 found.append((i, j, wrong))
                 break
     return found
+
+
+#: Capitalised words the notes set side by side or against each other: "France and Spain",
+#: "East or West", "Catholics, not Protestants".
+_PAIRED = re.compile(
+    r"\b([A-Z][\w'’-]+)\s*,?\s+(?:and|or|nor|not|against|versus|rather than)\s+"
+    r"(?:the\s+)?([A-Z][\w'’-]+)"
+)
+
+#: Sides every history course sets against each other, whether or not its notes pair them
+#: in one phrase: a student who gives one for the other has the side wrong.
+_OPPOSED = (
+    ("catholic", "protestant"),
+    ("east", "west"),
+    ("north", "south"),
+    ("republican", "democrat"),
+    ("royalist", "parliamentarian"),
+    ("allied", "axis"),
+)
+
+
+def _rivals(scheme: MarkScheme) -> dict[str, set[str]]:
+    """Each capitalised word of the notes (as ``_side`` gives it) and the words it is set
+    against: by the notes, in one phrase, or as one of ``_OPPOSED``. A student who writes
+    one where the notes say the other has mixed up two things the notes tell apart (a
+    religion, a country, a side)."""
+    found: dict[str, set[str]] = {}
+    pairs = [
+        tuple(_side(w) for w in pair.groups())
+        for text in (scheme.question.text, *(p.point.source.sentence for p in scheme.points))
+        for pair in _PAIRED.finditer(text)
+    ]
+    for a, b in [*pairs, *_OPPOSED]:
+        if a != b:
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+    return found
+
+
+def _side(word: str) -> str:
+    """A capitalised word without its plural, possessive or "-ism": "Catholics",
+    "Catholic's" and "Catholicism" are one side."""
+    word = re.sub(r"['’]s?$", "", word.lower())
+    for ending in ("ism", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)]
+    return word
+
+
+#: What a text says a named person, people or country is: "Mary, Queen of Scots, a
+#: Catholic", "the Puritans were extreme Protestants", "Spain was a Catholic power".
+_IS = re.compile(
+    r"((?:[A-Z][\w'’-]+(?:,?\s+(?:of\s+|the\s+)?[A-Z][\w'’-]+)*))"
+    r"(?:,|\s+(?:was|were|is|are|became))\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?([A-Z][\w'’-]+)"
+)
+
+
+@lru_cache(maxsize=8192)
+def _attributes(text: str) -> dict[str, tuple[str, str]]:
+    """What ``text`` says each name is, by the name's key: (the word as written, its side)."""
+    return {
+        match_key(found.group(1)): (found.group(2), _side(found.group(2)))
+        for found in _IS.finditer(text)
+    }
+
+
+def _swapped(
+    claim: str, points: Sequence[Point], rivals: dict[str, set[str]]
+) -> tuple[int, tuple[str, str]] | None:
+    """(the point, (what the answer says, what the notes say)) where the claim says a name
+    is the rival of what a point says it is: "Mary, Queen of Scots was a Protestant" against
+    "Her cousin Mary, Queen of Scots, a Catholic"."""
+    ours = _attributes(claim) if rivals else {}
+    for name, (word, side) in ours.items():
+        for j, point in enumerate(points):
+            theirs = _attributes(point.text).get(name)
+            if theirs is not None and theirs[1] in rivals.get(side, set()):
+                return j, (word, f"{theirs[0]}: “{point.text}”")
+    return None
 
 
 def reported(wrong: list[Wrong], claims: list[Span], points: list[SchemePoint]) -> list[Inaccuracy]:
