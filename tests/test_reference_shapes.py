@@ -79,6 +79,10 @@ COUNCIL = (
 )
 RIVERS = ("What process wears away the banks of a river?", ["erosion"])
 BLOOD = ("Which organ pumps blood around the body?", ["the heart"])
+PARTITION = (
+    "Which part of Ireland stayed in the United Kingdom after 1921?",
+    ["Northern Ireland", "the six counties of the north"],
+)
 
 
 @pytest.mark.parametrize(
@@ -93,6 +97,8 @@ BLOOD = ("Which organ pumps blood around the body?", ["the heart"])
         (RIVERS, "the river erodes them", 1),  # another form of the word
         (BLOOD, "the hart", 1),  # a slip that makes another, rarer, word
         (BLOOD, "the lungs", 0),
+        (PARTITION, "Northern Ireland", 1),
+        (PARTITION, "Southern Ireland", 0),  # the other side of the same place
     ],
 )
 def test_acceptable_answers_in_other_forms_and_comparisons_turned_round(

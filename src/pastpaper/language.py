@@ -32,6 +32,7 @@ __all__ = [
     "NEGATIONS",
     "NOT_CONTENT",
     "NUMBER_WORDS",
+    "OPPOSED_SIDES",
     "PAPER_YEAR",
     "PARTICIPLES",
     "PREPOSITIONS",
@@ -53,6 +54,7 @@ __all__ = [
     "has_verb",
     "is_past",
     "is_verb",
+    "side",
     "word_rarity",
     "zipf",
 ]
@@ -190,6 +192,34 @@ TITLES = frozenset(
 LITTLE_WORDS = frozenset("a an the of and in on to for by".split())
 #: Words that say "not" (with "n't" after a verb), as a regular expression's alternatives.
 NEGATIONS = "not|no|never|cannot|neither|nor|without"
+
+#: Sides every history course sets against each other, as ``side`` gives them: a student who
+#: writes one for the other has the side wrong ("the West Germans" for "the East Germans").
+OPPOSED_SIDES = (
+    ("catholic", "protestant"),
+    ("east", "west"),
+    ("eastern", "western"),
+    ("north", "south"),
+    ("northern", "southern"),
+    ("republican", "democrat"),
+    ("royalist", "parliamentarian"),
+    ("allied", "axis"),
+)
+
+
+def side(word: str) -> str:
+    """A word lower case, without its plural, possessive or "-ism": "Catholics", "Catholic's"
+    and "Catholicism" are one side.
+
+    >>> side("Catholicism"), side("Protestants"), side("West")
+    ('catholic', 'protestant', 'west')
+    """
+    word = re.sub(r"['’]s?$", "", word.lower())
+    for ending in ("ism", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)]
+    return word
+
 
 # -- months and years ---------------------------------------------------------------------------
 

@@ -32,10 +32,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
+from pastpaper.language import OPPOSED_SIDES, WORD, side
 from pastpaper.schemes.scheme import content_stems
 
-__all__ = ["Comparison", "comparisons", "reverses"]
+__all__ = ["Comparison", "comparisons", "reverses", "swaps_side"]
 
 #: Properties named by either end of their scale: the second of each pair is "less" of the
 #: first. Irregular comparatives are spelt out; the rest are made by rule.
@@ -200,3 +202,38 @@ def reverses(answer: str, references: Sequence[str]) -> bool:
             if verdict is not None:
                 verdicts.append(verdict)
     return bool(verdicts) and all(verdicts)
+
+
+#: Each side of OPPOSED_SIDES and the side it is set against.
+_RIVAL = {a: b for pair in OPPOSED_SIDES for a, b in (pair, pair[::-1])}
+
+
+def swaps_side(answer: str, references: Sequence[str]) -> bool:
+    """The answer puts the other side on what the references name with one side, and no
+    reference names it with the answer's: "to keep the West Germans out" against "to stop
+    East Germans escaping to the West".
+
+    >>> swaps_side("to keep the West Germans out", ["to stop East Germans escaping"])
+    True
+    >>> swaps_side("East Germans were escaping to the West", ["to stop East Germans leaving"])
+    False
+    >>> swaps_side("the south pole", ["the north pole attracts the south pole"])
+    False
+    """
+    said = _sided(answer)
+    if not said:
+        return False
+    wanted = {pair for reference in references for pair in _sided(reference)}
+    return any((_RIVAL[kind], what) in wanted and (kind, what) not in wanted for kind, what in said)
+
+
+def _sided(text: str) -> set[tuple[str, str]]:
+    """(the side, the stem of the word it goes with) for each side a text puts on a word:
+    "West Germans" is ("west", "german")."""
+    words = WORD.findall(text)
+    found = set()
+    for word, following in pairwise(words):
+        stems = content_stems(following)
+        if side(word) in _RIVAL and len(stems) == 1:
+            found.add((side(word), next(iter(stems))))
+    return found

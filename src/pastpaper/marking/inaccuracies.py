@@ -16,7 +16,15 @@ from collections.abc import Callable, Sequence, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pastpaper.language import FACT_DECADE, FACT_YEAR, MONTH, NEGATIONS, as_number
+from pastpaper.language import (
+    FACT_DECADE,
+    FACT_YEAR,
+    MONTH,
+    NEGATIONS,
+    OPPOSED_SIDES,
+    as_number,
+    side,
+)
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
@@ -199,44 +207,23 @@ _PAIRED = re.compile(
     r"(?:the\s+)?([A-Z][\w'’-]+)"
 )
 
-#: Sides every history course sets against each other, whether or not its notes pair them
-#: in one phrase: a student who gives one for the other has the side wrong.
-_OPPOSED = (
-    ("catholic", "protestant"),
-    ("east", "west"),
-    ("north", "south"),
-    ("republican", "democrat"),
-    ("royalist", "parliamentarian"),
-    ("allied", "axis"),
-)
-
 
 def _rivals(scheme: MarkScheme) -> dict[str, set[str]]:
-    """Each capitalised word of the notes (as ``_side`` gives it) and the words it is set
-    against: by the notes, in one phrase, or as one of ``_OPPOSED``. A student who writes
+    """Each capitalised word of the notes (as ``side`` gives it) and the words it is set
+    against: by the notes, in one phrase, or as one of ``OPPOSED_SIDES``. A student who writes
     one where the notes say the other has mixed up two things the notes tell apart (a
     religion, a country, a side)."""
     found: dict[str, set[str]] = {}
     pairs = [
-        tuple(_side(w) for w in pair.groups())
+        tuple(side(w) for w in pair.groups())
         for text in (scheme.question.text, *(p.point.source.sentence for p in scheme.points))
         for pair in _PAIRED.finditer(text)
     ]
-    for a, b in [*pairs, *_OPPOSED]:
+    for a, b in [*pairs, *OPPOSED_SIDES]:
         if a != b:
             found.setdefault(a, set()).add(b)
             found.setdefault(b, set()).add(a)
     return found
-
-
-def _side(word: str) -> str:
-    """A capitalised word without its plural, possessive or "-ism": "Catholics",
-    "Catholic's" and "Catholicism" are one side."""
-    word = re.sub(r"['’]s?$", "", word.lower())
-    for ending in ("ism", "s"):
-        if word.endswith(ending) and len(word) > len(ending) + 3:
-            return word[: -len(ending)]
-    return word
 
 
 #: What a text says a named person, people or country is: "Mary, Queen of Scots, a
@@ -251,7 +238,7 @@ _IS = re.compile(
 def _attributes(text: str) -> dict[str, tuple[str, str]]:
     """What ``text`` says each name is, by the name's key: (the word as written, its side)."""
     return {
-        match_key(found.group(1)): (found.group(2), _side(found.group(2)))
+        match_key(found.group(1)): (found.group(2), side(found.group(2)))
         for found in _IS.finditer(text)
     }
 
@@ -263,10 +250,10 @@ def _swapped(
     is the rival of what a point says it is: "Mary, Queen of Scots was a Protestant" against
     "Her cousin Mary, Queen of Scots, a Catholic"."""
     ours = _attributes(claim) if rivals else {}
-    for name, (word, side) in ours.items():
+    for name, (word, kind) in ours.items():
         for j, point in enumerate(points):
             theirs = _attributes(point.text).get(name)
-            if theirs is not None and theirs[1] in rivals.get(side, set()):
+            if theirs is not None and theirs[1] in rivals.get(kind, set()):
                 return j, (word, f"{theirs[0]}: “{point.text}”")
     return None
 

@@ -34,7 +34,7 @@ from pastpaper.language import as_number
 from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
 from pastpaper.marking.claims import claim_spans, claim_texts
-from pastpaper.marking.comparisons import reverses
+from pastpaper.marking.comparisons import reverses, swaps_side
 from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, length, negated
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
@@ -93,7 +93,8 @@ ANSWER_FEATURES = (
     "contains",  # 1 where every content word and number of an acceptable answer is found
     "numbers_differ",  # 1 where the reference gives numbers and the answer's are others
     "coverage",  # the reference's clauses, each matched by the closest claim (mean cosine)
-    "reverses",  # 1 where the answer turns round a comparison the references make
+    "reverses",  # 1 where the answer turns round a comparison the references make, or the side
+    # they put on a thing ("West Germans" for "East Germans")
     "verbatim",  # 1 where the answer is an acceptable answer word for word
     "unasked_similarity",  # reference_similarity with the question's own words left out
 )
@@ -276,7 +277,7 @@ def answer_features(
             contains,
             float(_numbers_differ(answer, references)),
             coverage,
-            float(reverses(answer, references)),
+            float(reverses(answer, references) or swaps_side(answer, references)),
             float(_verbatim(answer) in {_verbatim(r) for r in references}),
             unasked_similarity,
         ],
