@@ -125,3 +125,33 @@ def test_marking_a_chunk_encoded_ahead_encodes_nothing_more() -> None:
         with contextlib.suppress(NothingToMark):
             marker.mark(answer, scheme)
     assert watched.new == []
+
+
+def test_a_worker_is_given_the_schemes_vectors_this_process_holds() -> None:
+    """Where this process holds the schemes' vectors (read from the store, or made here),
+    each worker process is given them and encodes only its answers' own texts; where the
+    model was never loaded here, there is nothing to give."""
+    from pastpaper.marking import bulk
+    from pastpaper.marking.kept import scheme_side
+    from pastpaper.marking.marker import LazyModel
+
+    items = _sample()[:40]
+    schemes = {id(scheme): scheme for _, scheme in items}.values()
+    scheme_texts = {t for texts in scheme_side(schemes) for t in texts}
+    parent = Embedder()
+    parent.pieces(scheme_side(schemes)[0])
+    parent.encode(scheme_side(schemes)[1])
+    given = bulk._scheme_vectors(parent, items)
+    assert set(given) == scheme_texts
+    assert bulk._scheme_vectors(LazyModel(Embedder), items) == {}
+
+    bulk._start_worker(calibration(), given)
+    worker = bulk._WORKER
+    assert worker is not None and isinstance(worker.model, Embedder)
+    watched = _Watched(worker.model)
+    worker.model = watched
+    try:
+        bulk._worker_chunk(items)
+    finally:
+        bulk._WORKER = None
+    assert watched.new and not set(watched.new) & scheme_texts

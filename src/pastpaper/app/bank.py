@@ -231,13 +231,13 @@ def mark_csv(
             from pastpaper.marking.scale import mark_with_ray
 
             return mark_with_ray(items, marker.calibration, done, address)
-        workers = workers_for(len(items))
-        if workers == 0:
-            from pastpaper.marking.kept import warm
+        from pastpaper.marking.kept import warm
 
-            schemes = {id(scheme): scheme for _, scheme in items}
-            warm(marker.model, schemes.values(), store.vectors, now or datetime.now(UTC))
-        return marker.mark_many(items, done, workers)
+        # The schemes' vectors from the store (or made once, here, and kept there): this
+        # process marks with them, or gives them to each worker.
+        schemes = {id(scheme): scheme for _, scheme in items}
+        warm(marker.model, schemes.values(), store.vectors, now or datetime.now(UTC))
+        return marker.mark_many(items, done, workers_for(len(items)))
 
     protect = [source, store.path]
     check_writable(target, CSV, force=force, protect=protect)

@@ -31,6 +31,7 @@ from pastpaper.schemes.references import Reference, read_reference
 from pastpaper.schemes.scheme import MarkScheme
 
 if TYPE_CHECKING:
+    from pastpaper.marking.embed import Kept
     from pastpaper.marking.marker import Marker, Model
 
 __all__ = [
@@ -103,7 +104,11 @@ def mark_many(
     take ``chunk`` answers at a time."""
     chunks = [list(items[first : first + chunk]) for first in range(0, len(items), chunk)]
     outcomes: list[Outcome] = []
-    marked = _in_workers(chunks, marker.calibration, workers) if workers > 1 else None
+    marked = (
+        _in_workers(chunks, marker.calibration, workers, _scheme_vectors(marker.model, items))
+        if workers > 1
+        else None
+    )
     if marked is None:
         marked = (mark_chunk(chunk, marker) for chunk in chunks)
     for done in marked:
@@ -141,12 +146,28 @@ def _marked(answer: str, scheme: MarkScheme, marker: Marker) -> Outcome:
         return error
 
 
+def _scheme_vectors(model: Model, items: Sequence[Item]) -> dict[str, Kept]:
+    """The vectors this process's model holds of the texts every answer to these schemes is
+    weighed against (read from a store by ``kept.warm``, or made here): given them, a worker
+    does not encode them again. None where the model has not been loaded here."""
+    from pastpaper.marking.embed import Embedder
+    from pastpaper.marking.kept import scheme_side
+    from pastpaper.marking.marker import LazyModel
+
+    embedder = model.made() if isinstance(model, LazyModel) else model
+    if not isinstance(embedder, Embedder):
+        return {}
+    with_pieces, sentences = scheme_side({id(scheme): scheme for _, scheme in items}.values())
+    return embedder.held([*with_pieces, *sentences])
+
+
 def _in_workers(
-    chunks: list[list[Item]], calibration: Calibration, workers: int
+    chunks: list[list[Item]], calibration: Calibration, workers: int, vectors: dict[str, Kept]
 ) -> Iterator[list[Outcome]]:
-    """Each chunk's outcomes, in order, marked by ``workers`` processes. They are started
-    afresh ('spawn'): a process forked from one running the model's threads is not safe.
-    Process pools are imported here: marking one answer at a time never needs them."""
+    """Each chunk's outcomes, in order, marked by ``workers`` processes, each given
+    ``vectors`` to hold. They are started afresh ('spawn'): a process forked from one
+    running the model's threads is not safe. Process pools are imported here: marking one
+    answer at a time never needs them."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -154,7 +175,7 @@ def _in_workers(
         max_workers=workers,
         mp_context=get_context("spawn"),
         initializer=_start_worker,
-        initargs=(calibration,),
+        initargs=(calibration, vectors),
     )
     with pool:
         yield from pool.map(_worker_chunk, chunks)
@@ -163,13 +184,16 @@ def _in_workers(
 _WORKER: Marker | None = None
 
 
-def _start_worker(calibration: Calibration) -> None:
-    """Load a worker's model once, with one thread: the other cores have workers of their own."""
+def _start_worker(calibration: Calibration, vectors: dict[str, Kept]) -> None:
+    """Load a worker's model once, with one thread (the other cores have workers of their
+    own), holding the schemes' vectors it is given."""
     from pastpaper.marking.embed import Embedder
     from pastpaper.marking.marker import Marker
 
     global _WORKER
-    _WORKER = Marker(Embedder(threads=1), calibration)
+    embedder = Embedder(threads=1)
+    embedder.keep(vectors)
+    _WORKER = Marker(embedder, calibration)
 
 
 def _worker_chunk(chunk: list[Item]) -> list[Outcome]:

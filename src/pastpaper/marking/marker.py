@@ -86,6 +86,11 @@ class LazyModel:
                 self._model = self._make()
             return self._model
 
+    def made(self) -> Model | None:
+        """The model if it has been made, without making it."""
+        with self._lock:
+            return self._model
+
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         return self.loaded().encode(texts)
 
