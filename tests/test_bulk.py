@@ -141,9 +141,9 @@ def test_a_worker_is_given_the_schemes_vectors_this_process_holds() -> None:
     parent = Embedder()
     parent.pieces(scheme_side(schemes)[0])
     parent.encode(scheme_side(schemes)[1])
-    given = bulk._scheme_vectors(parent, items)
+    given = bulk.scheme_vectors(parent, items)
     assert set(given) == scheme_texts
-    assert bulk._scheme_vectors(LazyModel(Embedder), items) == {}
+    assert bulk.scheme_vectors(LazyModel(Embedder), items) == {}
 
     bulk._start_worker(calibration(), given)
     worker = bulk._WORKER

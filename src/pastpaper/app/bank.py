@@ -217,7 +217,7 @@ def mark_csv(
     Marked here, the schemes' vectors are read from the store, or kept there (as at ``now``)
     for the next run (``pastpaper.marking.kept``).
     """
-    from pastpaper.marking.bulk import Item, Outcome, workers_for
+    from pastpaper.marking.bulk import Item, Outcome, scheme_vectors, workers_for
 
     if engine == "ray":
         from pastpaper.marking.scale import check_reachable, require_ray
@@ -227,16 +227,17 @@ def mark_csv(
             check_reachable(address)
 
     def mark_items(items: list[Item], done: Callable[[int], None]) -> list[Outcome]:
-        if engine == "ray":
-            from pastpaper.marking.scale import mark_with_ray
-
-            return mark_with_ray(items, marker.calibration, done, address)
         from pastpaper.marking.kept import warm
 
         # The schemes' vectors from the store (or made once, here, and kept there): this
-        # process marks with them, or gives them to each worker.
+        # process marks with them, or gives them to each worker or Ray actor.
         schemes = {id(scheme): scheme for _, scheme in items}
         warm(marker.model, schemes.values(), store.vectors, now or datetime.now(UTC))
+        if engine == "ray":
+            from pastpaper.marking.scale import mark_with_ray
+
+            vectors = scheme_vectors(marker.model, items)
+            return mark_with_ray(items, marker.calibration, done, address, vectors=vectors)
         return marker.mark_many(items, done, workers_for(len(items)))
 
     protect = [source, store.path]

@@ -43,6 +43,7 @@ __all__ = [
     "mark_all",
     "mark_chunk",
     "mark_many",
+    "scheme_vectors",
     "workers_for",
 ]
 
@@ -105,7 +106,7 @@ def mark_many(
     chunks = [list(items[first : first + chunk]) for first in range(0, len(items), chunk)]
     outcomes: list[Outcome] = []
     marked = (
-        _in_workers(chunks, marker.calibration, workers, _scheme_vectors(marker.model, items))
+        _in_workers(chunks, marker.calibration, workers, scheme_vectors(marker.model, items))
         if workers > 1
         else None
     )
@@ -146,10 +147,11 @@ def _marked(answer: str, scheme: MarkScheme, marker: Marker) -> Outcome:
         return error
 
 
-def _scheme_vectors(model: Model, items: Sequence[Item]) -> dict[str, Kept]:
+def scheme_vectors(model: Model, items: Sequence[Item]) -> dict[str, Kept]:
     """The vectors this process's model holds of the texts every answer to these schemes is
     weighed against (read from a store by ``kept.warm``, or made here): given them, a worker
-    does not encode them again. None where the model has not been loaded here."""
+    process or a Ray actor does not encode them again. None where the model has not been
+    loaded here."""
     from pastpaper.marking.embed import Embedder
     from pastpaper.marking.kept import scheme_side
     from pastpaper.marking.marker import LazyModel

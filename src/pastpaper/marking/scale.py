@@ -19,14 +19,17 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib.util import find_spec
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pastpaper.errors import PastpaperError
 from pastpaper.marking.bulk import CHUNK, Item, Outcome
 from pastpaper.marking.calibration import Calibration
 from pastpaper.schemes.scheme import MarkScheme
+
+if TYPE_CHECKING:
+    from pastpaper.marking.embed import Kept
 
 __all__ = ["ENGINES", "REACH_SECONDS", "check_reachable", "mark_with_ray", "require_ray"]
 
@@ -49,11 +52,13 @@ def mark_with_ray(
     progress: Callable[[int], None] = lambda done: None,
     address: str | None = None,
     chunk: int = CHUNK,
+    vectors: Mapping[str, Kept] | None = None,
 ) -> list[Outcome]:
     """Mark every answer against its scheme with Ray, in order, as ``Marker.mark_many`` does;
     ``progress`` hears how many are done. ``address`` is a running cluster's (as
     ``ray.init`` takes it); without one, a Ray already started in this process is used, or
-    else one is started on this machine for the run and stopped after it."""
+    else one is started on this machine for the run and stopped after it. Each actor holds
+    ``vectors`` (the schemes' texts', ``bulk.scheme_vectors``) rather than encode them."""
     if address is not None:
         check_reachable(address)
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
@@ -72,7 +77,7 @@ def mark_with_ray(
                 "cluster's and has its token if the cluster asks for one"
             ) from None
     try:
-        return _marked_by_ray(items, calibration, progress, chunk)
+        return _marked_by_ray(items, calibration, progress, chunk, dict(vectors or {}))
     finally:
         if started:
             ray.shutdown()
@@ -120,6 +125,7 @@ def _marked_by_ray(
     calibration: Calibration,
     progress: Callable[[int], None],
     chunk: int,
+    vectors: dict[str, Kept],
 ) -> list[Outcome]:
     import ray
     import ray.data
@@ -143,7 +149,11 @@ def _marked_by_ray(
         batch_size=chunk,
         compute=ray.data.ActorPoolStrategy(size=min(actors, blocks)),
         num_cpus=1,
-        fn_constructor_kwargs={"schemes": schemes, "calibration": calibration},
+        fn_constructor_kwargs={
+            "schemes": schemes,
+            "calibration": calibration,
+            "vectors": vectors,
+        },
     )
     outcomes: list[Outcome | None] = [None] * len(rows)
     done = 0
@@ -160,13 +170,18 @@ def _marked_by_ray(
 
 class _Actor:
     """A Ray actor: a Marker built once, with the model on one thread (each CPU has an actor
-    of its own) and the run's calibration, and the run's schemes."""
+    of its own) holding the schemes' vectors it is given, the run's calibration, and the
+    run's schemes."""
 
-    def __init__(self, schemes: list[MarkScheme], calibration: Calibration):
+    def __init__(
+        self, schemes: list[MarkScheme], calibration: Calibration, vectors: dict[str, Kept]
+    ):
         from pastpaper.marking.embed import Embedder
         from pastpaper.marking.marker import Marker
 
-        self.marker = Marker(Embedder(threads=1), calibration)
+        embedder = Embedder(threads=1)
+        embedder.keep(vectors)
+        self.marker = Marker(embedder, calibration)
         self.schemes = schemes
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
