@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
+from pastpaper.schemes.parts import claimants
 from pastpaper.schemes.periods import asked_until, is_after, point_date
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
@@ -213,11 +214,17 @@ def build_scheme(
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread)
+    answers = _sibling_parts(question, family) if not reference else None
     for at, point in enumerate(points):
         words, about, beside = stems[at], view.theme[at], view.beside[at]
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
+        note = point.source.note
+        if answers is not None and 0 <= note < len(answers) and answers[note] is not None:
+            if point.id not in edit.required:
+                left_out.append((point.id, f"answers {answers[note]!r}, not this question"))
+                continue
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
         # A point is this question's when its own words say so, or its paragraph is about
         # what only this question asks ("Hard engineering means ..." above the dams).
@@ -321,6 +328,20 @@ def build_scheme(
         reference=reference,
         references=family.notes if reference else (),
     )
+
+
+def _sibling_parts(question: Question, family: QuestionFamily) -> list[str | None] | None:
+    """For each paragraph of the family's notes, the sibling question it answers instead of
+    this one (the naval race for the question on the Anglo-German rivalry, not for the one
+    on Morocco and the Balkans), or None where it is this question's too."""
+    texts = [q.text for q in family.questions]
+    if len(texts) < 2 or question.text not in texts:
+        return None
+    mine = texts.index(question.text)
+    owners = claimants(texts, family.notes)
+    if all(mine in owned for owned in owners):
+        return None
+    return [None if mine in owned else texts[min(owned)] for owned in owners]
 
 
 @dataclass(frozen=True)
