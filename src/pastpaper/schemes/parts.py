@@ -24,7 +24,7 @@ from functools import lru_cache
 from pastpaper.language import NOT_CONTENT, STOP_WORDS
 from pastpaper.text import match_key
 
-__all__ = ["claimants", "parts_of"]
+__all__ = ["claimants", "parts_of", "reason_parts"]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -44,6 +44,7 @@ _WEIGHS_ALL = re.compile(
     r"(?:reason|cause|factor|explanation)s?\b",
     re.IGNORECASE,
 )
+_REASONS = re.compile(r"(?:why|reasons?|causes?|motives?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!:](?:\s|$)|\n")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -120,6 +121,19 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
                     owners[part].discard(q)
                     break
     return tuple(frozenset(owners[part]) for part in part_of)
+
+
+def reason_parts(notes: Sequence[str]) -> list[bool]:
+    """For each paragraph, whether its part is headed as the reasons for something ("Reason /
+    Detail:", "### Why trust broke down", "Causes:"): the answer to a "why" question."""
+    part_of = parts_of(notes)
+    headed: dict[int, bool] = {}
+    for note, part in zip(notes, part_of, strict=True):
+        if part not in headed:
+            text = note.strip()
+            heading = _HEADING.match(text) is not None or _lead_in(text)
+            headed[part] = heading and _REASONS.match(text.lstrip("#").strip()) is not None
+    return [headed[part] for part in part_of]
 
 
 def _opening(note: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
-from pastpaper.schemes.parts import claimants
+from pastpaper.schemes.parts import claimants, reason_parts
 from pastpaper.schemes.periods import asked_until, is_after, point_date
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
@@ -215,6 +215,15 @@ def build_scheme(
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread)
     answers = _sibling_parts(question, family) if not reference else None
+    # The part headed as the reasons ("Reason / Detail:") answers a sibling asking why, not
+    # a question asking what happened.
+    why_parts = (
+        reason_parts(family.notes)
+        if question.command_word in DESCRIBE_COMMANDS
+        and not reference
+        and any(q.command_word in REASON_COMMANDS for q in family.questions)
+        else None
+    )
     for at, point in enumerate(points):
         words, about, beside = stems[at], view.theme[at], view.beside[at]
         if point.id in edit.drop:
@@ -224,6 +233,10 @@ def build_scheme(
         if answers is not None and 0 <= note < len(answers) and answers[note] is not None:
             if point.id not in edit.required:
                 left_out.append((point.id, f"answers {answers[note]!r}, not this question"))
+                continue
+        if why_parts is not None and 0 <= note < len(why_parts) and why_parts[note]:
+            if point.id not in edit.required:
+                left_out.append((point.id, "gives reasons, which a sibling question asks for"))
                 continue
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
         # A point is this question's when its own words say so, or its paragraph is about
