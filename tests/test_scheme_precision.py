@@ -372,3 +372,87 @@ def test_a_describe_scheme_leaves_out_a_paragraph_that_argues_a_verdict() -> Non
     # ...and a verdict in the question's own words is what the question asks about.
     ways_credited = _credited(ways, family)
     assert "Payments were cut for five years" in ways_credited
+
+
+STUARTS = """\
+1999: In what ways did the quarrel between Charles I and Parliament grow in the years 1629-40? (8)
+2000: Explain why the rebellions in Scotland and Ireland made civil war more likely. (10)
+
+The quarrel between Charles I and Parliament grew through the 1630s, when he ruled alone.
+- Ship Money was levied on inland counties from 1635.
+- John Hampden refused to pay it and was tried in 1637.
+
+Scotland. In 1637 Charles ordered a new Prayer Book for the Scots, and riots broke out in
+Edinburgh. To pay for the war that followed he had to recall Parliament in 1640, and the
+quarrel with Parliament began again at once.
+
+Ireland. In October 1641 the Catholics of Ulster rose and killed thousands of settlers. Nobody
+would trust the King with an army to crush the rising, and the country split over who should
+command it.
+"""
+
+
+def test_a_scheme_leaves_out_the_part_of_the_notes_that_answers_a_sibling_question() -> None:
+    family = _first_family(STUARTS, "stuarts.txt")
+    quarrel, rebellions = family.questions
+    scheme = build_scheme(quarrel, family)
+    credited = [p.point.text for p in scheme.creditable]
+    # The list under the paragraph on the quarrel is that question's...
+    assert "Ship Money was levied on inland counties from 1635" in credited
+    # ...the section headed "Ireland." answers only the question on the rebellions...
+    assert not any("Ulster" in text for text in credited)
+    assert any(
+        why == f"answers {rebellions.text!r}, not this question" for _, why in scheme.left_out
+    )
+    # ...and the section on Scotland, which tells of the quarrel too, answers both.
+    assert any("recall Parliament in 1640" in text for text in credited)
+    listed = [p.point.text for p in build_scheme(rebellions, family).points]
+    assert any("Ulster" in text for text in listed)
+    assert any("recall Parliament in 1640" in text for text in listed)
+    assert not any("Ship Money" in text or "Hampden" in text for text in listed)
+
+
+def test_a_question_alone_or_asking_for_the_main_cause_keeps_every_part() -> None:
+    alone = STUARTS.replace(
+        "2000: Explain why the rebellions in Scotland and Ireland made civil war more likely. "
+        "(10)\n",
+        "",
+    )
+    family = _first_family(alone, "stuarts.txt")
+    assert any("Ulster" in text for text in _credited(family.questions[0], family))
+    # A question that asks how far one thing was the main cause weighs every other cause.
+    main = STUARTS.replace(
+        "1999: In what ways did the quarrel between Charles I and Parliament grow in the years "
+        "1629-40?",
+        "1999: How far was Ship Money the main cause of the quarrel between Charles I and "
+        "Parliament?",
+    )
+    family = _first_family(main, "stuarts.txt")
+    assert any("Ulster" in text for text in _credited(family.questions[0], family))
+
+
+OCTAVIAN = """\
+1999: Describe the rise of Octavian to 31 BC. (6)
+2000: Why did Octavian win the civil war against Antony? (8)
+
+Octavian was Caesar's adopted heir. He raised an army of his own at nineteen.
+
+Reason / Detail:
+
+Agrippa: His admiral won the sea battle at Actium in 31 BC.
+
+Money: He held Italy and its taxes, while Antony depended on Egypt.
+"""
+
+
+def test_a_describe_scheme_leaves_out_the_part_headed_as_the_reasons() -> None:
+    family = _first_family(OCTAVIAN, "octavian.txt")
+    describe, why = family.questions
+    scheme = build_scheme(describe, family)
+    listed = [p.point.text for p in scheme.points]
+    assert any("adopted heir" in text for text in listed)
+    assert not any("Actium" in text or "taxes" in text for text in listed)
+    assert "gives reasons, which a sibling question asks for" in {w for _, w in scheme.left_out}
+    assert any(
+        "Actium" in text for text in (p.point.text for p in build_scheme(why, family).points)
+    )

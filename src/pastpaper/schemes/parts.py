@@ -57,7 +57,7 @@ def parts_of(notes: Sequence[str]) -> list[int]:
     part: list[int] = []
     section = False  # inside a heading's section
     lead = False  # after a lead-in, whose rows follow
-    for index, note in enumerate(notes):
+    for note in notes:
         text = note.strip()
         if _HEADING.match(text):
             part.append(part[-1] + 1 if part else 0)

@@ -214,30 +214,18 @@ def build_scheme(
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread)
-    answers = _sibling_parts(question, family) if not reference else None
-    # The part headed as the reasons ("Reason / Detail:") answers a sibling asking why, not
-    # a question asking what happened.
-    why_parts = (
-        reason_parts(family.notes)
-        if question.command_word in DESCRIBE_COMMANDS
-        and not reference
-        and any(q.command_word in REASON_COMMANDS for q in family.questions)
-        else None
-    )
+    # Why each paragraph of the notes answers a sibling question and not this one, if it does.
+    elsewhere_notes = [] if reference else _answered_elsewhere(question, family)
     for at, point in enumerate(points):
         words, about, beside = stems[at], view.theme[at], view.beside[at]
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
+        required_here = point.id in edit.required
         note = point.source.note
-        if answers is not None and 0 <= note < len(answers) and answers[note] is not None:
-            if point.id not in edit.required:
-                left_out.append((point.id, f"answers {answers[note]!r}, not this question"))
-                continue
-        if why_parts is not None and 0 <= note < len(why_parts) and why_parts[note]:
-            if point.id not in edit.required:
-                left_out.append((point.id, "gives reasons, which a sibling question asks for"))
-                continue
+        if 0 <= note < len(elsewhere_notes) and elsewhere_notes[note] and not required_here:
+            left_out.append((point.id, elsewhere_notes[note]))
+            continue
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
         # A point is this question's when its own words say so, or its paragraph is about
         # what only this question asks ("Hard engineering means ..." above the dams).
@@ -343,18 +331,27 @@ def build_scheme(
     )
 
 
-def _sibling_parts(question: Question, family: QuestionFamily) -> list[str | None] | None:
-    """For each paragraph of the family's notes, the sibling question it answers instead of
-    this one (the naval race for the question on the Anglo-German rivalry, not for the one
-    on Morocco and the Balkans), or None where it is this question's too."""
+def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]:
+    """For each paragraph of the family's notes, why it answers a sibling question and not
+    this one ("" where it is this question's too): the section on Morocco for the question on
+    the crises in Morocco and the Balkans, not for the one on the naval race; the part headed
+    "Reason / Detail:" for the question asking why, not for the one asking what happened."""
     texts = [q.text for q in family.questions]
     if len(texts) < 2 or question.text not in texts:
-        return None
+        return []
     mine = texts.index(question.text)
-    owners = claimants(texts, family.notes)
-    if all(mine in owned for owned in owners):
-        return None
-    return [None if mine in owned else texts[min(owned)] for owned in owners]
+    why = [""] * len(family.notes)
+    if question.command_word in DESCRIBE_COMMANDS and any(
+        q.command_word in REASON_COMMANDS for q in family.questions
+    ):
+        why = [
+            "gives reasons, which a sibling question asks for" if headed else ""
+            for headed in reason_parts(family.notes)
+        ]
+    for at, owned in enumerate(claimants(texts, family.notes)):
+        if mine not in owned:
+            why[at] = f"answers {texts[min(owned)]!r}, not this question"
+    return why
 
 
 @dataclass(frozen=True)
