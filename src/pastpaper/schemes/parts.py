@@ -4,13 +4,17 @@ Several past-paper questions often sit above one block of notes, and the notes a
 part by part: a paragraph on the naval race for "In what ways did rivalry between Britain and
 Germany grow", sections headed "Morocco." and "The Balkans." for "Explain why the crises in
 Morocco and the Balkans made a general war more likely". ``claimants(questions, notes)``
-tells, for each paragraph, which of the questions it answers, by the words each question is
-about that the part uses: a word counts for more the fewer parts of the notes use it
-("Morocco" in one part, "Germany" in all), and names, places and years count as words.
+tells, for each paragraph, which of the questions it answers.
 
-A part is a paragraph, with the bullet list that follows it (or the list under its lead-in,
-"The July Crisis, step by step:"). A part that answers several questions, or that no question
-clearly claims, is every question's; a question that claims no part keeps them all.
+A part is a paragraph with the bullet list that follows it, a lead-in ("Reason / Detail:",
+"Notes:") with the rows under it, or a Markdown heading with all it heads. A part leaves a
+question when its opening (its heading or first sentence) names what a sibling asks and this
+question does not ("Morocco." beside "rivalry between Britain and Germany"), and its body
+uses next to none of this question's own words. Words are weighed by how few parts of the
+notes use them and how rare they are in English ("Morocco" over "Germany" and "war"). A part
+that answers several questions, or that no sibling's words open, is every question's; so is
+every part for a question alone in its family, and for one that asks how far something was
+the main cause, which weighs every other cause the notes give.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pastpaper.language import NOT_CONTENT, STOP_WORDS
+from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
 from pastpaper.text import match_key
 
 __all__ = ["claimants", "parts_of", "reason_parts"]
@@ -30,6 +34,10 @@ __all__ = ["claimants", "parts_of", "reason_parts"]
 CLAIM = 0.3
 #: A question that uses this share of its words in a part is never sent away from it.
 LOW = 0.15
+#: How much the words that name a sibling's subject in a part's opening must weigh: an
+#: everyday word such as "war" (weighed at half) names nothing unless it stands in one part
+#: of five or fewer (log 5 / 2); "Morocco" in one part of four (log 4) does.
+NAMED = 0.8
 #: How far ahead of a question one sibling must be on a part to take it from that question.
 AHEAD = 3.0
 
@@ -114,10 +122,14 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
             if weighs[q] or share[q][part] >= LOW:
                 continue
             for sibling, claim in enumerate(asked):
+                if sibling == q:
+                    continue
                 # What the part's opening (its heading, its topic sentence) names of what
                 # the sibling asks and this question does not.
-                said = _share(claim, (opening or set()) - theirs, weight) if sibling != q else 0.0
-                if said >= CLAIM and share[q][part] * AHEAD < said:
+                named = claim & (opening or set()) - theirs
+                said = _share(claim, named, weight)
+                strong = sum(weight[key] for key in named) >= NAMED
+                if strong and said >= CLAIM and share[q][part] * AHEAD < said:
                     owners[part].discard(q)
                     break
     return tuple(frozenset(owners[part]) for part in part_of)
@@ -152,15 +164,13 @@ def _share(asked: set[str], part: set[str], weight: dict[str, float]) -> float:
 def _rare(word: str) -> float:
     """How much a word says of a subject by its rarity in English: "war" half as much as
     "Morocco", an unknown name up to twice."""
-    from pastpaper.language import word_rarity
-
     return min(2.0, max(0.5, (7.0 - word_rarity(word)) / 3.0))
 
 
 def _asked(question: str) -> set[str]:
     """What a question asks about: its words less the verbs of its frame ("did Khrushchev
     try to improve ...")."""
-    from pastpaper.schemes.scheme import _VERB_AFTER
+    from pastpaper.schemes.scheme import _VERB_AFTER  # here: scheme imports this module
 
     verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
     return {key for key, word in _words(question).items() if word not in verbs}
@@ -173,7 +183,7 @@ def _keys(text: str) -> set[str]:
 
 def _words(text: str) -> dict[str, str]:
     """The words a text is about, each under its root, as the text spells it."""
-    from pastpaper.schemes.scheme import _stem
+    from pastpaper.schemes.scheme import _stem  # here: scheme imports this module
 
     return {
         _stem(word)[:6]: word
