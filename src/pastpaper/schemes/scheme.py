@@ -221,20 +221,19 @@ def build_scheme(
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
-        required_here = point.id in edit.required
-        note = point.source.note
-        if 0 <= note < len(elsewhere_notes) and elsewhere_notes[note] and not required_here:
-            left_out.append((point.id, elsewhere_notes[note]))
-            continue
+        required = point.id in edit.required
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
         # A point is this question's when its own words say so, or its paragraph is about
         # what only this question asks ("Hard engineering means ..." above the dams).
         ours = words & set(own) or about & (set(own) - set(words_of))
-        if off_topic and not reference and not ours and point.id not in edit.required:
+        if off_topic and not reference and not ours and not required:
             left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
             continue
+        note = point.source.note
+        if 0 <= note < len(elsewhere_notes) and elsewhere_notes[note] and not required:
+            left_out.append((point.id, elsewhere_notes[note]))
+            continue
         relevance = relevance_of(words, beside)
-        required = point.id in edit.required
         why_not = None
         turn = view.turned[at]
         if reasons_only:
