@@ -28,7 +28,7 @@ from functools import lru_cache
 from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
 from pastpaper.text import match_key
 
-__all__ = ["claimants", "parts_of", "reason_parts"]
+__all__ = ["claimants", "clear_caches", "parts_of", "reason_parts"]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -91,6 +91,11 @@ def claimants(questions: Sequence[str], notes: Sequence[str]) -> list[frozenset[
     """For each paragraph of ``notes``, the indices of the ``questions`` it answers (every
     question's, where it is shared or unclaimed)."""
     return list(_claimants(tuple(questions), tuple(notes)))
+
+
+def clear_caches() -> None:
+    """Forget the families seen before (for benchmarks that time the work itself)."""
+    _claimants.cache_clear()
 
 
 @lru_cache(maxsize=256)

@@ -20,6 +20,7 @@ from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
 from pastpaper.schemes.parts import claimants, reason_parts
+from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import asked_until, is_after, point_date
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
@@ -382,6 +383,7 @@ def _view(family: QuestionFamily) -> _FamilyView:
 def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _family_view.cache_clear()
+    clear_parts_caches()
 
 
 @lru_cache(maxsize=256)
