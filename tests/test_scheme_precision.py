@@ -15,6 +15,7 @@ import pytest
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.kinds import is_judgement
+from pastpaper.schemes.parts import parts_of, reason_parts
 from pastpaper.schemes.periods import asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
@@ -456,3 +457,25 @@ def test_a_describe_scheme_leaves_out_the_part_headed_as_the_reasons() -> None:
     assert any(
         "Actium" in text for text in (p.point.text for p in build_scheme(why, family).points)
     )
+
+
+def test_the_parts_of_notes_a_sibling_question_can_be_given() -> None:
+    notes = (
+        "### The treaty",  # a heading heads all that follows it, up to the next heading
+        "It was signed in 1648.",
+        "- Sweden gained Pomerania.",
+        "### Why it lasted",
+        "Reason / Detail:",  # a lead-in, with its rows under it
+        "Exhaustion: every army was worn out.",
+        "Money: no prince could pay for more.",
+    )
+    assert parts_of(notes) == [0, 0, 0, 1, 1, 1, 1]
+    plain = (
+        "The treaty was signed in 1648.",
+        "- Sweden gained Pomerania.",  # a list joins the paragraph it follows
+        "Reason / Detail:",
+        "Exhaustion: every army was worn out.",
+        "The peace held for a generation.",
+    )
+    assert parts_of(plain) == [0, 0, 1, 1, 2]
+    assert reason_parts(plain) == [False, False, True, True, False]
