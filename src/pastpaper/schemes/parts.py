@@ -28,7 +28,7 @@ from functools import lru_cache
 from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
 from pastpaper.text import match_key
 
-__all__ = ["claimants", "clear_caches", "parts_of", "reason_parts"]
+__all__ = ["claimants", "clear_caches", "headed_as", "parts_of", "reason_parts"]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -52,7 +52,22 @@ _WEIGHS_ALL = re.compile(
     r"(?:reason|cause|factor|explanation)s?\b",
     re.IGNORECASE,
 )
-_REASONS = re.compile(r"(?:why|reasons?|causes?|motives?)\b", re.IGNORECASE)
+# What a heading says its part gives: the reasons for something, its results, a verdict on it.
+_HEADED = (
+    ("reasons", re.compile(r"(?:why|reasons?|causes?|motives?)\b", re.IGNORECASE)),
+    (
+        "results",
+        re.compile(r"(?:results?|effects?|consequences?|impact|outcomes?)\b", re.IGNORECASE),
+    ),
+    (
+        "judgement",
+        re.compile(
+            r"(?:how far|to what extent|how successful|assessment|verdict|judgement|"
+            r"evaluation|success or failure)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
 _SENTENCE_END = re.compile(r"[.?!:](?:\s|$)|\n")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -140,17 +155,26 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
     return tuple(frozenset(owners[part]) for part in part_of)
 
 
-def reason_parts(notes: Sequence[str]) -> list[bool]:
-    """For each paragraph, whether its part is headed as the reasons for something ("Reason /
-    Detail:", "### Why trust broke down", "Causes:"): the answer to a "why" question."""
+def headed_as(notes: Sequence[str]) -> list[str | None]:
+    """For each paragraph, what its part's heading or lead-in says the part gives: "reasons"
+    ("Reason / Detail:", "### Why trust broke down", "Causes:"), "results" ("### Results",
+    "Effects:"), a "judgement" ("### How far a victory", "Assessment:"), or None."""
     part_of = parts_of(notes)
-    headed: dict[int, bool] = {}
+    headed: dict[int, str | None] = {}
     for note, part in zip(notes, part_of, strict=True):
         if part not in headed:
             text = note.strip()
             heading = _HEADING.match(text) is not None or _lead_in(text)
-            headed[part] = heading and _REASONS.match(text.lstrip("#").strip()) is not None
+            title = text.lstrip("#").strip()
+            headed[part] = next(
+                (kind for kind, pattern in _HEADED if heading and pattern.match(title)), None
+            )
     return [headed[part] for part in part_of]
+
+
+def reason_parts(notes: Sequence[str]) -> list[bool]:
+    """For each paragraph, whether its part is headed as the reasons for something."""
+    return [kind == "reasons" for kind in headed_as(notes)]
 
 
 def _opening(note: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
-from pastpaper.schemes.parts import claimants, reason_parts
+from pastpaper.schemes.parts import claimants, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import asked_until, is_after, point_date
 from pastpaper.schemes.points import (
@@ -340,18 +340,42 @@ def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]
     if len(texts) < 2 or question.text not in texts:
         return []
     mine = texts.index(question.text)
-    why = [""] * len(family.notes)
-    if question.command_word in DESCRIBE_COMMANDS and any(
-        q.command_word in REASON_COMMANDS for q in family.questions
-    ):
-        why = [
-            "gives reasons, which a sibling question asks for" if headed else ""
-            for headed in reason_parts(family.notes)
-        ]
+    others = [q for q in family.questions if q.text != question.text]
+    # What a part headed as reasons, results or a verdict gives is for the sibling that asks
+    # for it, and not for this question when it asks for something else.
+    wanted = {
+        "reasons": question.command_word in DESCRIBE_COMMANDS
+        and any(q.command_word in REASON_COMMANDS for q in others),
+        "results": not _asks_results(question) and any(_asks_results(q) for q in others),
+        "judgement": question.command_word in DESCRIBE_COMMANDS
+        and any(q.command_word in JUDGEMENT_COMMANDS for q in others),
+    }
+    why = [
+        f"gives {_HEADED_GIVES[kind]}, which a sibling question asks for"
+        if kind is not None and wanted[kind]
+        else ""
+        for kind in headed_as(family.notes)
+    ]
     for at, owned in enumerate(claimants(texts, family.notes)):
         if mine not in owned:
             why[at] = f"answers {texts[min(owned)]!r}, not this question"
     return why
+
+
+_HEADED_GIVES = {"reasons": "reasons", "results": "results", "judgement": "a verdict"}
+
+_RESULTS = re.compile(
+    r"\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_results(question: Question) -> bool:
+    """Does the question ask what came of something ("How successful was the Marshall
+    Plan?", "Describe the effects of the war")?"""
+    return question.command_word in {"how successful", "how effective"} or bool(
+        _RESULTS.search(question.text)
+    )
 
 
 @dataclass(frozen=True)
