@@ -479,3 +479,43 @@ def test_the_parts_of_notes_a_sibling_question_can_be_given() -> None:
     )
     assert parts_of(plain) == [0, 0, 1, 1, 2]
     assert reason_parts(plain) == [False, False, True, True, False]
+
+
+WESTPHALIA = """\
+1999: Describe the Peace of Westphalia. (6)
+2000: Why did the Thirty Years War end in 1648? (8)
+2001: How successful was the Peace of Westphalia? (10)
+
+### The terms
+
+- Sweden gained Pomerania and a vote in the Imperial Diet.
+- The Dutch Republic was recognised as independent of Spain.
+
+### Results
+
+- The princes of the Empire ran their own foreign policy from then on.
+- Germany stayed at peace for a generation.
+"""
+
+
+def test_a_part_headed_as_results_is_for_the_question_that_asks_what_came_of_it() -> None:
+    family = _first_family(WESTPHALIA, "westphalia.md")
+    describe, why, successful = family.questions
+    for question in (describe, why):
+        scheme = build_scheme(question, family)
+        assert not any("for a generation" in p.point.text for p in scheme.points)
+        assert "gives results, which a sibling question asks for" in {w for _, w in scheme.left_out}
+    assert any("Pomerania" in text for text in _credited(describe, family))
+    weighed = _credited(successful, family)
+    assert any("for a generation" in text for text in weighed)
+    assert any("Pomerania" in text for text in weighed)
+
+
+def test_a_part_headed_as_a_verdict_leaves_a_describe_question() -> None:
+    notes = WESTPHALIA.replace("### Results", "### How far a success")
+    family = _first_family(notes, "westphalia.md")
+    describe, _, successful = family.questions
+    scheme = build_scheme(describe, family)
+    assert not any("for a generation" in p.point.text for p in scheme.points)
+    assert "gives a verdict, which a sibling question asks for" in {w for _, w in scheme.left_out}
+    assert any("for a generation" in text for text in _credited(successful, family))
