@@ -2,7 +2,9 @@
 
 ``build_scheme(question, family)`` ranks the family's points by how closely they answer
 this question's own wording, leaves out points about what a sibling question asks instead
-(for "improve industrial output", the agriculture points), applies the command word's rule
+(for "improve industrial output", the agriculture points) and the parts of the notes that
+answer a sibling and not this question (``schemes.parts``: the section headed "Morocco." for
+the question on the naval race), applies the command word's rule
 (a "why" question credits reasons; descriptions earn nothing), then the teacher's edits
 (``SchemeEdit``: drop, require, accept a phrasing, add a point, change the marks).
 """
