@@ -15,6 +15,7 @@ import pytest
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.kinds import is_judgement
+from pastpaper.schemes.parts import parts_of, reason_parts
 from pastpaper.schemes.periods import asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
@@ -372,3 +373,149 @@ def test_a_describe_scheme_leaves_out_a_paragraph_that_argues_a_verdict() -> Non
     # ...and a verdict in the question's own words is what the question asks about.
     ways_credited = _credited(ways, family)
     assert "Payments were cut for five years" in ways_credited
+
+
+STUARTS = """\
+1999: In what ways did the quarrel between Charles I and Parliament grow in the years 1629-40? (8)
+2000: Explain why the rebellions in Scotland and Ireland made civil war more likely. (10)
+
+The quarrel between Charles I and Parliament grew through the 1630s, when he ruled alone.
+- Ship Money was levied on inland counties from 1635.
+- John Hampden refused to pay it and was tried in 1637.
+
+Scotland. In 1637 Charles ordered a new Prayer Book for the Scots, and riots broke out in
+Edinburgh. To pay for the war that followed he had to recall Parliament in 1640, and the
+quarrel with Parliament began again at once.
+
+Ireland. In October 1641 the Catholics of Ulster rose and killed thousands of settlers. Nobody
+would trust the King with an army to crush the rising, and the country split over who should
+command it.
+"""
+
+
+def test_a_scheme_leaves_out_the_part_of_the_notes_that_answers_a_sibling_question() -> None:
+    family = _first_family(STUARTS, "stuarts.txt")
+    quarrel, rebellions = family.questions
+    scheme = build_scheme(quarrel, family)
+    credited = [p.point.text for p in scheme.creditable]
+    # The list under the paragraph on the quarrel is that question's...
+    assert "Ship Money was levied on inland counties from 1635" in credited
+    # ...the section headed "Ireland." answers only the question on the rebellions...
+    assert not any("Ulster" in text for text in credited)
+    assert any(
+        why == f"answers {rebellions.text!r}, not this question" for _, why in scheme.left_out
+    )
+    # ...and the section on Scotland, which tells of the quarrel too, answers both.
+    assert any("recall Parliament in 1640" in text for text in credited)
+    listed = [p.point.text for p in build_scheme(rebellions, family).points]
+    assert any("Ulster" in text for text in listed)
+    assert any("recall Parliament in 1640" in text for text in listed)
+    assert not any("Ship Money" in text or "Hampden" in text for text in listed)
+
+
+def test_a_question_alone_or_asking_for_the_main_cause_keeps_every_part() -> None:
+    alone = STUARTS.replace(
+        "2000: Explain why the rebellions in Scotland and Ireland made civil war more likely. "
+        "(10)\n",
+        "",
+    )
+    family = _first_family(alone, "stuarts.txt")
+    assert any("Ulster" in text for text in _credited(family.questions[0], family))
+    # A question that asks how far one thing was the main cause weighs every other cause.
+    main = STUARTS.replace(
+        "1999: In what ways did the quarrel between Charles I and Parliament grow in the years "
+        "1629-40?",
+        "1999: How far was Ship Money the main cause of the quarrel between Charles I and "
+        "Parliament?",
+    )
+    family = _first_family(main, "stuarts.txt")
+    assert any("Ulster" in text for text in _credited(family.questions[0], family))
+
+
+OCTAVIAN = """\
+1999: Describe the rise of Octavian to 31 BC. (6)
+2000: Why did Octavian win the civil war against Antony? (8)
+
+Octavian was Caesar's adopted heir. He raised an army of his own at nineteen.
+
+Reason / Detail:
+
+Agrippa: His admiral won the sea battle at Actium in 31 BC.
+
+Money: He held Italy and its taxes, while Antony depended on Egypt.
+"""
+
+
+def test_a_describe_scheme_leaves_out_the_part_headed_as_the_reasons() -> None:
+    family = _first_family(OCTAVIAN, "octavian.txt")
+    describe, why = family.questions
+    scheme = build_scheme(describe, family)
+    listed = [p.point.text for p in scheme.points]
+    assert any("adopted heir" in text for text in listed)
+    assert not any("Actium" in text or "taxes" in text for text in listed)
+    assert "gives reasons, which a sibling question asks for" in {w for _, w in scheme.left_out}
+    assert any(
+        "Actium" in text for text in (p.point.text for p in build_scheme(why, family).points)
+    )
+
+
+def test_the_parts_of_notes_a_sibling_question_can_be_given() -> None:
+    notes = (
+        "### The treaty",  # a heading heads all that follows it, up to the next heading
+        "It was signed in 1648.",
+        "- Sweden gained Pomerania.",
+        "### Why it lasted",
+        "Reason / Detail:",  # a lead-in, with its rows under it
+        "Exhaustion: every army was worn out.",
+        "Money: no prince could pay for more.",
+    )
+    assert parts_of(notes) == [0, 0, 0, 1, 1, 1, 1]
+    plain = (
+        "The treaty was signed in 1648.",
+        "- Sweden gained Pomerania.",  # a list joins the paragraph it follows
+        "Reason / Detail:",
+        "Exhaustion: every army was worn out.",
+        "The peace held for a generation.",
+    )
+    assert parts_of(plain) == [0, 0, 1, 1, 2]
+    assert reason_parts(plain) == [False, False, True, True, False]
+
+
+WESTPHALIA = """\
+1999: Describe the Peace of Westphalia. (6)
+2000: Why did the Thirty Years War end in 1648? (8)
+2001: How successful was the Peace of Westphalia? (10)
+
+### The terms
+
+- Sweden gained Pomerania and a vote in the Imperial Diet.
+- The Dutch Republic was recognised as independent of Spain.
+
+### Results
+
+- The princes of the Empire ran their own foreign policy from then on.
+- Germany stayed at peace for a generation.
+"""
+
+
+def test_a_part_headed_as_results_is_for_the_question_that_asks_what_came_of_it() -> None:
+    family = _first_family(WESTPHALIA, "westphalia.md")
+    describe, why, successful = family.questions
+    for question in (describe, why):
+        scheme = build_scheme(question, family)
+        assert not any("for a generation" in p.point.text for p in scheme.points)
+        assert "gives results, which a sibling question asks for" in {w for _, w in scheme.left_out}
+    assert any("Pomerania" in text for text in _credited(describe, family))
+    weighed = _credited(successful, family)
+    assert any("for a generation" in text for text in weighed)
+    assert any("Pomerania" in text for text in weighed)
+
+
+def test_a_part_headed_as_a_verdict_leaves_a_describe_question() -> None:
+    notes = WESTPHALIA.replace("### Results", "### How far a success")
+    family = _first_family(notes, "westphalia.md")
+    describe, _, successful = family.questions
+    scheme = build_scheme(describe, family)
+    assert not any("for a generation" in p.point.text for p in scheme.points)
+    assert "gives a verdict, which a sibling question asks for" in {w for _, w in scheme.left_out}
+    assert any("for a generation" in text for text in _credited(successful, family))

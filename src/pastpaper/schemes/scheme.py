@@ -2,7 +2,9 @@
 
 ``build_scheme(question, family)`` ranks the family's points by how closely they answer
 this question's own wording, leaves out points about what a sibling question asks instead
-(for "improve industrial output", the agriculture points), applies the command word's rule
+(for "improve industrial output", the agriculture points) and the parts of the notes that
+answer a sibling and not this question (``schemes.parts``: the section headed "Morocco." for
+the question on the naval race), applies the command word's rule
 (a "why" question credits reasons; descriptions earn nothing), then the teacher's edits
 (``SchemeEdit``: drop, require, accept a phrasing, add a point, change the marks).
 """
@@ -19,6 +21,8 @@ from typing import Any, Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
+from pastpaper.schemes.parts import claimants, headed_as
+from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import asked_until, is_after, point_date
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
@@ -213,20 +217,26 @@ def build_scheme(
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread)
+    # Why each paragraph of the notes answers a sibling question and not this one, if it does.
+    elsewhere_notes = [] if reference else _answered_elsewhere(question, family)
     for at, point in enumerate(points):
         words, about, beside = stems[at], view.theme[at], view.beside[at]
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
+        required = point.id in edit.required
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
         # A point is this question's when its own words say so, or its paragraph is about
         # what only this question asks ("Hard engineering means ..." above the dams).
         ours = words & set(own) or about & (set(own) - set(words_of))
-        if off_topic and not reference and not ours and point.id not in edit.required:
+        if off_topic and not reference and not ours and not required:
             left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
             continue
+        note = point.source.note
+        if 0 <= note < len(elsewhere_notes) and elsewhere_notes[note] and not required:
+            left_out.append((point.id, elsewhere_notes[note]))
+            continue
         relevance = relevance_of(words, beside)
-        required = point.id in edit.required
         why_not = None
         turn = view.turned[at]
         if reasons_only:
@@ -323,6 +333,53 @@ def build_scheme(
     )
 
 
+def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]:
+    """For each paragraph of the family's notes, why it answers a sibling question and not
+    this one ("" where it is this question's too): the section on Morocco for the question on
+    the crises in Morocco and the Balkans, not for the one on the naval race; the part headed
+    "Reason / Detail:" for the question asking why, not for the one asking what happened."""
+    texts = [q.text for q in family.questions]
+    if len(texts) < 2 or question.text not in texts:
+        return []
+    mine = texts.index(question.text)
+    others = [q for q in family.questions if q.text != question.text]
+    # What a part headed as reasons, results or a verdict gives is for the sibling that asks
+    # for it, and not for this question when it asks for something else.
+    wanted = {
+        "reasons": question.command_word in DESCRIBE_COMMANDS
+        and any(q.command_word in REASON_COMMANDS for q in others),
+        "results": not _asks_results(question) and any(_asks_results(q) for q in others),
+        "judgement": question.command_word in DESCRIBE_COMMANDS
+        and any(q.command_word in JUDGEMENT_COMMANDS for q in others),
+    }
+    why = [
+        f"gives {_HEADED_GIVES[kind]}, which a sibling question asks for"
+        if kind is not None and wanted[kind]
+        else ""
+        for kind in headed_as(family.notes)
+    ]
+    for at, owned in enumerate(claimants(texts, family.notes)):
+        if mine not in owned:
+            why[at] = f"answers {texts[min(owned)]!r}, not this question"
+    return why
+
+
+_HEADED_GIVES = {"reasons": "reasons", "results": "results", "judgement": "a verdict"}
+
+_RESULTS = re.compile(
+    r"\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_results(question: Question) -> bool:
+    """Does the question ask what came of something ("How successful was the Marshall
+    Plan?", "Describe the effects of the war")?"""
+    return question.command_word in {"how successful", "how effective"} or bool(
+        _RESULTS.search(question.text)
+    )
+
+
 @dataclass(frozen=True)
 class _FamilyView:
     """What every scheme of a family needs from its notes, worked out once per family."""
@@ -352,6 +409,7 @@ def _view(family: QuestionFamily) -> _FamilyView:
 def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _family_view.cache_clear()
+    clear_parts_caches()
 
 
 @lru_cache(maxsize=256)

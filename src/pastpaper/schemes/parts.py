@@ -1,0 +1,221 @@
+"""Which sibling question each part of a family's notes answers.
+
+Several past-paper questions often sit above one block of notes, and the notes answer them
+part by part: a paragraph on the naval race for "In what ways did rivalry between Britain and
+Germany grow", sections headed "Morocco." and "The Balkans." for "Explain why the crises in
+Morocco and the Balkans made a general war more likely". ``claimants(questions, notes)``
+tells, for each paragraph, which of the questions it answers.
+
+A part is a paragraph with the bullet list that follows it, a lead-in ("Reason / Detail:",
+"Notes:") with the rows under it, or a Markdown heading with all it heads. A part leaves a
+question when its opening (its heading or first sentence) names what a sibling asks and this
+question does not ("Morocco." beside "rivalry between Britain and Germany"), and its body
+uses next to none of this question's own words. Words are weighed by how few parts of the
+notes use them and how rare they are in English ("Morocco" over "Germany" and "war"). A part
+that answers several questions, or that no sibling's words open, is every question's; so is
+every part for a question alone in its family, and for one that asks how far something was
+the main cause, which weighs every other cause the notes give.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
+from pastpaper.text import match_key
+
+__all__ = ["claimants", "clear_caches", "headed_as", "parts_of", "reason_parts"]
+
+#: The share of a question's words (by weight) that a part must use to answer it.
+CLAIM = 0.3
+#: A question that uses this share of its words in a part is never sent away from it.
+LOW = 0.15
+#: How much the words that name a sibling's subject in a part's opening must weigh: an
+#: everyday word such as "war" (weighed at half) names nothing unless it stands in one part
+#: of five or fewer (log 5 / 2); "Morocco" in one part of four (log 4) does.
+NAMED = 0.8
+#: How far ahead of a question one sibling must be on a part to take it from that question.
+AHEAD = 3.0
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_HEADING = re.compile(r"^#{1,6}\s")
+# A row of a table or list under a lead-in: a short label, a colon, then what it says.
+_ROW = re.compile(r"^[^.:\n]{1,60}:\s")
+# A question that asks how far one thing was the main cause weighs it against every other
+# cause the notes give: each part is evidence for it.
+_WEIGHS_ALL = re.compile(
+    r"\b(?:main|most important|chief|principal|key|greatest|biggest)\s+"
+    r"(?:reason|cause|factor|explanation)s?\b",
+    re.IGNORECASE,
+)
+# What a heading says its part gives: the reasons for something, its results, a verdict on it.
+_HEADED = (
+    ("reasons", re.compile(r"(?:why|reasons?|causes?|motives?)\b", re.IGNORECASE)),
+    (
+        "results",
+        re.compile(r"(?:results?|effects?|consequences?|impact|outcomes?)\b", re.IGNORECASE),
+    ),
+    (
+        "judgement",
+        re.compile(
+            r"(?:how far|to what extent|how successful|assessment|verdict|judgement|"
+            r"evaluation|success or failure)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_SENTENCE_END = re.compile(r"[.?!:](?:\s|$)|\n")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def parts_of(notes: Sequence[str]) -> list[int]:
+    """For each paragraph, the index of the part it belongs to. A bullet list joins the
+    paragraph it follows; the rows of a table or list under a lead-in ("Reason / Detail:",
+    "Notes:") join the lead-in; a heading ("### Why trust broke down") opens a part that runs
+    to the next heading."""
+    part: list[int] = []
+    section = False  # inside a heading's section
+    lead = False  # after a lead-in, whose rows follow
+    for note in notes:
+        text = note.strip()
+        if _HEADING.match(text):
+            part.append(part[-1] + 1 if part else 0)
+            section, lead = True, False
+            continue
+        joins = bool(part) and (
+            section or _LIST_ITEM.match(text) is not None or (lead and _ROW.match(text) is not None)
+        )
+        part.append(part[-1] if joins else (part[-1] + 1 if part else 0))
+        if _lead_in(text):
+            lead = True
+        elif not joins:
+            lead = False
+    return part
+
+
+def _lead_in(text: str) -> bool:
+    """A short line that introduces what follows it: "Notes:", "When / What Caesar did:"."""
+    return "\n" not in text and text.endswith(":") and len(text.split()) <= 8
+
+
+def claimants(questions: Sequence[str], notes: Sequence[str]) -> list[frozenset[int]]:
+    """For each paragraph of ``notes``, the indices of the ``questions`` it answers (every
+    question's, where it is shared or unclaimed)."""
+    return list(_claimants(tuple(questions), tuple(notes)))
+
+
+def clear_caches() -> None:
+    """Forget the families seen before (for benchmarks that time the work itself)."""
+    _claimants.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[frozenset[int], ...]:
+    everyone = frozenset(range(len(questions)))
+    part_of = parts_of(notes)
+    count = part_of[-1] + 1 if part_of else 0
+    if len(questions) < 2 or count < 2:
+        return tuple(everyone for _ in notes)
+    words: list[set[str]] = [set() for _ in range(count)]
+    openings: list[set[str] | None] = [None] * count
+    spelt: dict[str, str] = {}
+    for note, part in zip(notes, part_of, strict=True):
+        found = _words(note)
+        words[part] |= set(found)
+        spelt.update(found)
+        if openings[part] is None:
+            openings[part] = _keys(_opening(note))
+    used = Counter(key for part in words for key in part)
+    # A word tells a part's subject the fewer parts use it, and the rarer it is in English
+    # ("Morocco" over "war").
+    weight = {key: math.log(count / n) * _rare(spelt[key]) for key, n in used.items()}
+    asked = [{key for key in _asked(q) if weight.get(key, 0.0) > 0} for q in questions]
+    share = [[_share(a, part, weight) for part in words] for a in asked]
+    weighs = [bool(_WEIGHS_ALL.search(q)) for q in questions]
+    owners: list[set[int]] = [set(everyone) for _ in range(count)]
+    for part, opening in enumerate(openings):
+        for q, theirs in enumerate(asked):
+            if weighs[q] or share[q][part] >= LOW:
+                continue
+            for sibling, claim in enumerate(asked):
+                if sibling == q:
+                    continue
+                # What the part's opening (its heading, its topic sentence) names of what
+                # the sibling asks and this question does not.
+                named = claim & (opening or set()) - theirs
+                said = _share(claim, named, weight)
+                strong = sum(weight[key] for key in named) >= NAMED
+                if strong and said >= CLAIM and share[q][part] * AHEAD < said:
+                    owners[part].discard(q)
+                    break
+    return tuple(frozenset(owners[part]) for part in part_of)
+
+
+def headed_as(notes: Sequence[str]) -> list[str | None]:
+    """For each paragraph, what its part's heading or lead-in says the part gives: "reasons"
+    ("Reason / Detail:", "### Why trust broke down", "Causes:"), "results" ("### Results",
+    "Effects:"), a "judgement" ("### How far a victory", "Assessment:"), or None."""
+    part_of = parts_of(notes)
+    headed: dict[int, str | None] = {}
+    for note, part in zip(notes, part_of, strict=True):
+        if part not in headed:
+            text = note.strip()
+            heading = _HEADING.match(text) is not None or _lead_in(text)
+            title = text.lstrip("#").strip()
+            headed[part] = next(
+                (kind for kind, pattern in _HEADED if heading and pattern.match(title)), None
+            )
+    return [headed[part] for part in part_of]
+
+
+def reason_parts(notes: Sequence[str]) -> list[bool]:
+    """For each paragraph, whether its part is headed as the reasons for something."""
+    return [kind == "reasons" for kind in headed_as(notes)]
+
+
+def _opening(note: str) -> str:
+    """A part's first sentence, or its heading: what it says it is about."""
+    text = note.strip().lstrip("#").strip()
+    match = _SENTENCE_END.search(text)
+    return text[: match.start()] if match else text
+
+
+def _share(asked: set[str], part: set[str], weight: dict[str, float]) -> float:
+    total = sum(weight[key] for key in asked)
+    return sum(weight[key] for key in asked & part) / total if total else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _rare(word: str) -> float:
+    """How much a word says of a subject by its rarity in English: "war" half as much as
+    "Morocco", an unknown name up to twice."""
+    return min(2.0, max(0.5, (7.0 - word_rarity(word)) / 3.0))
+
+
+def _asked(question: str) -> set[str]:
+    """What a question asks about: its words less the verbs of its frame ("did Khrushchev
+    try to improve ...")."""
+    from pastpaper.schemes.scheme import _VERB_AFTER  # here: scheme imports this module
+
+    verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
+    return {key for key, word in _words(question).items() if word not in verbs}
+
+
+def _keys(text: str) -> set[str]:
+    """The words a text is about, cut to a common root ("Moroccan", "Morocco": "morocc")."""
+    return set(_words(text))
+
+
+def _words(text: str) -> dict[str, str]:
+    """The words a text is about, each under its root, as the text spells it."""
+    from pastpaper.schemes.scheme import _stem  # here: scheme imports this module
+
+    return {
+        _stem(word)[:6]: word
+        for word in _TOKEN.findall(match_key(text))
+        if word not in NOT_CONTENT and word not in STOP_WORDS and len(word) > 2
+    }
