@@ -19,7 +19,17 @@ from pastpaper.language import FACT_YEAR, MONTHS, NUMBER_WORDS, WORD, word_rarit
 from pastpaper.model import Frozen
 from pastpaper.text import match_key
 
-__all__ = ["QUOTED", "YEAR", "Fact", "facts", "key_terms", "make_fact", "name_spans", "names_in"]
+__all__ = [
+    "QUOTED",
+    "YEAR",
+    "Fact",
+    "clear_names",
+    "facts",
+    "key_terms",
+    "make_fact",
+    "name_spans",
+    "names_in",
+]
 
 
 FactKind = Literal["year", "number", "name"]
@@ -61,7 +71,19 @@ _TOKEN = re.compile(r"\w(?:[\w’'-]*\w)?")
 
 def names_in(text: str) -> list[str]:
     """The names a text uses (people, places, titles), as points' names are found."""
-    return _names_in(text)
+    return list(_cached_names(text))
+
+
+def clear_names() -> None:
+    """Forget the names of texts read before (for benchmarks that time the work itself)."""
+    _cached_names.cache_clear()
+
+
+# A paragraph's names are read for its points and again by whatever reads its points'
+# texts; a bank's notes repeat paragraphs from topic to topic.
+@lru_cache(maxsize=8192)
+def _cached_names(text: str) -> tuple[str, ...]:
+    return tuple(_names_in(text))
 
 
 def _names_in(note: str) -> list[str]:
