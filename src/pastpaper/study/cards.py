@@ -43,7 +43,7 @@ from typing import Literal
 
 from pastpaper.course import Course, Topic
 from pastpaper.language import STOP_WORDS, is_verb, word_rarity
-from pastpaper.model import Frozen
+from pastpaper.model import Frozen, trusted
 from pastpaper.schemes.clauses import DATE, Casing, plain, widened
 from pastpaper.schemes.points import Point, family_points
 from pastpaper.study.dates import mentions
@@ -110,17 +110,41 @@ def cards_of(course: Course) -> list[Card]:
         (topic, place, list(statements(points, family.notes, people)))
         for topic, place, family, points in found
     ]
+    asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]] = {}
     cards = [
         _card(course.slug, topic, place, statement.point, kind, front, back)
         for topic, place, statements in read
         for statement in statements
-        for spans in [_hideable(statement, common, casing)]
-        for kind, front, back in (
-            *question_cards(statement, spans, people, casing),
-            *_cloze_cards(statement, spans),
-        )
+        for kind, front, back in _asked(statement, common, casing, people, asked)
     ]
     return list(_without_duplicates(cards))
+
+
+def _asked(
+    statement: Statement,
+    common: set[str],
+    casing: Casing,
+    people: set[str],
+    asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]],
+) -> list[tuple[CardKind, str, str]]:
+    """What a statement's cards ask and hide: (kind, front, back) of each.
+
+    They follow from its text (its clause is read from that), where its own words start,
+    whether it asks, and its point's facts and key terms, given the course's common names,
+    casing and people: a statement a course says again (a bank repeats its lines from topic
+    to topic) is asked about once, in ``asked``.
+    """
+    point = statement.point
+    facts = tuple((fact.kind, fact.value) for fact in point.facts)
+    key = (statement.text, statement.own_from, statement.asks, facts, point.key_terms)
+    if (found := asked.get(key)) is None:
+        spans = _hideable(statement, common, casing)
+        found = [
+            *question_cards(statement, spans, people, casing),
+            *_cloze_cards(statement, spans),
+        ]
+        asked[key] = found
+    return found
 
 
 def _card(
@@ -128,18 +152,22 @@ def _card(
 ) -> Card:
     tag = topic_tag(topic)
     # Built without validation: every field is made here, of its type.
-    return Card.model_construct(
-        id=card_id(slug, kind, point.id, front if kind == "basic" else back),
-        kind=kind,
-        front=front,
-        back=back,
-        point_id=point.id,
-        topic_number=topic.number,
-        topic=topic.title,
-        family=place,
-        source=plain(point.source.sentence),
-        tags=(tag, f"{tag}::family-{place}"),
-    )
+    card = {
+        "id": card_id(slug, kind, point.id, front if kind == "basic" else back),
+        "kind": kind,
+        "front": front,
+        "back": back,
+        "point_id": point.id,
+        "topic_number": topic.number,
+        "topic": topic.title,
+        "family": place,
+        "source": plain(point.source.sentence),
+        "tags": (tag, f"{tag}::family-{place}"),
+    }
+    return trusted(Card, _CARD_FIELDS, card)
+
+
+_CARD_FIELDS = set(Card.model_fields)  # every card has every field set: they share the set
 
 
 def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
