@@ -38,7 +38,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Literal
 
 from pastpaper.course import Course, Topic
@@ -303,10 +302,8 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
             if m.date_start >= statement.own_from and _DIGIT.search(m.written)
         ]
     for term in terms:
-        if term not in text:  # the plain test first; the pattern only where it may match
-            continue
-        if match := _term_pattern(term).search(text, statement.own_from):
-            spans.append(match.span())
+        if (at := _term_at(text, term, statement.own_from)) >= 0:
+            spans.append((at, at + len(term)))
     subject = statement.clause.subject_at[0]
     spans = [widened(text, *span, casing) for span in spans]
     kept: list[tuple[int, int]] = []
@@ -320,9 +317,22 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
     return sorted(kept)
 
 
-@lru_cache(maxsize=8192)
-def _term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+def _term_at(text: str, term: str, start: int) -> int:
+    r"""Where ``term`` first stands whole in ``text`` from ``start`` (-1 if it does not): as
+    the pattern ``(?<![\w-])term(?![\w-])`` finds it, without compiling one for every term
+    of a course (``\w`` is what ``str.isalnum`` says, or "_")."""
+    at = text.find(term, start)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(term) : at + len(term) + 1] or " "
+        if not _in_word(before) and not _in_word(after):
+            return at
+        at = text.find(term, at + 1)
+    return -1
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _verb_follows(text: str, end: int) -> bool:

@@ -170,8 +170,21 @@ def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
     if first is None or first[2] or casing.is_proper(first[1]):
         return front
     word = first[1]
-    at = _compiled(r"(?<=\s)" + re.escape(word) + r"(?![\w’'-])").search(front)
-    return front if at is None else front[: at.start()] + word.lower() + front[at.end() :]
+    at = _word_at(front, word)
+    return front if at < 0 else front[:at] + word.lower() + front[at + len(word) :]
+
+
+def _word_at(text: str, word: str) -> int:
+    r"""Where ``word`` first stands after a space and before no other letter of a word (-1
+    if nowhere): as ``(?<=\s)word(?![\w’'-])`` finds it, without compiling a pattern for
+    every first word (``\w`` is what ``str.isalnum`` says, or "_")."""
+    at = text.find(word, 1)
+    while at >= 0:
+        after = text[at + len(word) : at + len(word) + 1]
+        if text[at - 1].isspace() and not (after and (after.isalnum() or after in "_’'-")):
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
