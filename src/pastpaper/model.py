@@ -12,13 +12,11 @@ that a misspelt field is an error rather than a value quietly dropped.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Frozen", "trusted"]
-
-M = TypeVar("M", bound="Frozen")
+__all__ = ["Frozen"]
 
 
 class Frozen(BaseModel):
@@ -26,25 +24,44 @@ class Frozen(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    @classmethod
+    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:
+        """The model made from trusted values without validation, as pydantic makes it.
+
+        Where every field is given by its name (as where pastpaper makes its points,
+        schemes and cards by the tens of thousands), it is made directly: pydantic's own
+        looks for aliases and defaults field by field, which took most of the time.
+
+        >>> class Mark(Frozen):
+        ...     marks: int
+        ...     out_of: int = 4
+        >>> Mark.model_construct(marks=3, out_of=4) == Mark(marks=3)
+        True
+        """
+        fields = cls.__pydantic_fields__
+        if len(values) != len(fields) or not _plain_fields(cls) or values.keys() != fields.keys():
+            return super().model_construct(_fields_set, **values)
+        made = cls.__new__(cls)
+        _set(made, "__dict__", {name: values[name] for name in fields})  # in declared order
+        _set(made, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set)
+        _set(made, "__pydantic_extra__", None)  # extra="forbid": none kept
+        _set(made, "__pydantic_private__", None)
+        return made
+
 
 _set = object.__setattr__
+_PLAIN: dict[type[BaseModel], bool] = {}
 
 
-def trusted(model: type[M], fields: set[str], values: dict[str, Any]) -> M:
-    """A model made without validation from ``values``, which give every field, in the
-    order the model declares them, each of its type: what ``model.model_construct(fields,
-    **values)`` makes, at a fraction of its cost (it looks for aliases and defaults field
-    by field, and a bank's points and cards are made by the tens of thousands).
-    ``fields`` is the set of every field's name, which the models may share.
-
-    >>> class Mark(Frozen):
-    ...     marks: int
-    >>> trusted(Mark, {"marks"}, {"marks": 3}) == Mark(marks=3)
-    True
-    """
-    made = model.__new__(model)
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_fields_set__", fields)
-    _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_private__", None)
-    return made
+def _plain_fields(model: type[BaseModel]) -> bool:
+    """Has the model no alias, no extra values kept and no hook after construction: nothing
+    but its fields to set?"""
+    if (plain := _PLAIN.get(model)) is None:
+        plain = not model.__pydantic_post_init__ and not model.__pydantic_root_model__
+        plain = plain and model.model_config.get("extra") != "allow"
+        plain = plain and all(
+            f.alias is None and f.validation_alias is None
+            for f in model.__pydantic_fields__.values()
+        )
+        _PLAIN[model] = plain
+    return plain

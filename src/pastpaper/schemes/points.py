@@ -20,7 +20,7 @@ from typing import NamedTuple, get_args
 
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
-from pastpaper.model import Frozen, trusted
+from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import clear_clauses
 from pastpaper.schemes.kinds import is_judgement, is_state, kind_of
 from pastpaper.schemes.terms import (
@@ -196,22 +196,24 @@ def note_points(note: str, index: int) -> list[Point]:
                     found = (*found, make_fact("year", earlier[-1]))
             # Built without validation: every field is made here, of the right type, and
             # validating tens of thousands of points took a tenth of the time.
-            source = {
-                "note": index,
-                "sentence": sentence,
-                "sentence_start": s_start,
-                "start": start,
-                "end": end,
-            }
-            point = {
-                "id": said.id,
-                "text": said.text,
-                "source": trusted(PointSource, _SOURCE_FIELDS, source),
-                "key_terms": said.key_terms,
-                "facts": found,
-                "kind": said.kind,
-            }
-            points.append(trusted(Point, _POINT_FIELDS, point))
+            points.append(
+                Point.model_construct(
+                    _POINT_FIELDS,
+                    id=said.id,
+                    text=said.text,
+                    source=PointSource.model_construct(
+                        _SOURCE_FIELDS,
+                        note=index,
+                        sentence=sentence,
+                        sentence_start=s_start,
+                        start=start,
+                        end=end,
+                    ),
+                    key_terms=said.key_terms,
+                    facts=found,
+                    kind=said.kind,
+                )
+            )
     return points
 
 

@@ -42,7 +42,7 @@ from typing import Literal
 
 from pastpaper.course import Course, Topic
 from pastpaper.language import STOP_WORDS, is_verb, word_rarity
-from pastpaper.model import Frozen, trusted
+from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import DATE, Casing, plain, widened
 from pastpaper.schemes.points import Point, family_points
 from pastpaper.study.dates import mentions
@@ -151,22 +151,18 @@ def _card(
 ) -> Card:
     tag = topic_tag(topic)
     # Built without validation: every field is made here, of its type.
-    card = {
-        "id": card_id(slug, kind, point.id, front if kind == "basic" else back),
-        "kind": kind,
-        "front": front,
-        "back": back,
-        "point_id": point.id,
-        "topic_number": topic.number,
-        "topic": topic.title,
-        "family": place,
-        "source": plain(point.source.sentence),
-        "tags": (tag, f"{tag}::family-{place}"),
-    }
-    return trusted(Card, _CARD_FIELDS, card)
-
-
-_CARD_FIELDS = set(Card.model_fields)  # every card has every field set: they share the set
+    return Card.model_construct(
+        id=card_id(slug, kind, point.id, front if kind == "basic" else back),
+        kind=kind,
+        front=front,
+        back=back,
+        point_id=point.id,
+        topic_number=topic.number,
+        topic=topic.title,
+        family=place,
+        source=plain(point.source.sentence),
+        tags=(tag, f"{tag}::family-{place}"),
+    )
 
 
 def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
