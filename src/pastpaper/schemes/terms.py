@@ -92,30 +92,31 @@ def _names_in(note: str) -> list[str]:
     A sentence's first word is part of a name only if it is capitalised mid-sentence too
     (Stalin) or is not a common word (Malenkov, Novy): "Thus Stalingrad" names Stalingrad.
     """
-    tokens = list(_TOKEN.finditer(note))
+    # Only the words that may be part of a name are read (``_NAME_TOKEN``); any other word
+    # between two of them leaves more than space between them, which ends a run as the
+    # word itself would.
+    tokens = [(m.start(1), m.end(1), m.group(1)) for m in _NAME_TOKEN.finditer(note)]
     mid = {
-        t.group()
-        for t in tokens
-        if t.group()[0].isupper() and not _starts_sentence(note, t.start())
+        word for at, _, word in tokens if word[0].isupper() and not _starts_sentence(note, at)
     }
     names: list[str] = []
-    run: list[re.Match[str]] = []
+    run: list[tuple[int, int, str]] = []
 
     def flush() -> None:
-        while run and run[-1].group() in _LINKS:
+        while run and run[-1][2] in _LINKS:
             run.pop()
-        if run and _starts_sentence(note, run[0].start()):
-            first = _strip_possessive(run[0].group())
+        if run and _starts_sentence(note, run[0][0]):
+            first = _strip_possessive(run[0][2])
             if first not in mid and zipf(first.lower()) >= 3.0:
                 del run[0]
         if run:
-            names.append(_strip_possessive(note[run[0].start() : run[-1].end()]))
+            names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
         run.clear()
 
     previous_end = 0
     for token in tokens:
-        word = token.group()
-        joined = bool(run) and not note[previous_end : token.start()].strip()
+        at, end, word = token
+        joined = bool(run) and not note[previous_end:at].strip()
         if word[0].isupper() and word not in MONTHS:
             if run and not joined:
                 flush()
@@ -126,9 +127,21 @@ def _names_in(note: str) -> list[str]:
             run.append(token)
         elif run:
             flush()
-        previous_end = token.end()
+        previous_end = end
     flush()
     return names
+
+
+# The words of ``_TOKEN`` (each the first to the last letter of a run of letters, digits,
+# apostrophes and hyphens) that may be part of a name: those that start with neither a
+# lowercase ASCII letter nor a digit (capitalised ones, and some others), and the small
+# words of ``_LINKS``.
+_NAME_TOKEN = re.compile(
+    r"(?<![\w’'-])[’'-]*+("
+    r"[^\W\da-z_](?:[\w’'-]*\w)?|"
+    rf"(?:{'|'.join(sorted(_LINKS, key=len, reverse=True))})(?![’'-]*\w)"
+    r")"
+)
 
 
 def _strip_possessive(name: str) -> str:
