@@ -28,21 +28,29 @@ class Frozen(BaseModel):
     def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:
         """The model made from trusted values without validation, as pydantic makes it.
 
-        Where every field is given by its name (as where pastpaper makes its points,
-        schemes and cards by the tens of thousands), it is made directly: pydantic's own
-        looks for aliases and defaults field by field, which took most of the time.
+        Where every field is given by its name or has a default that is never copied (None,
+        a number, a string, an empty tuple), as where pastpaper makes its points, scheme
+        points and cards by the tens of thousands, it is made directly: pydantic's own looks
+        for aliases and copies defaults field by field, which took most of the time.
 
         >>> class Mark(Frozen):
         ...     marks: int
         ...     out_of: int = 4
-        >>> Mark.model_construct(marks=3, out_of=4) == Mark(marks=3)
+        >>> Mark.model_construct(marks=3) == Mark(marks=3)
         True
         """
+        defaults = _shared_defaults(cls)
         fields = cls.__pydantic_fields__
-        if len(values) != len(fields) or not _plain_fields(cls) or values.keys() != fields.keys():
+        if (
+            defaults is None
+            or not values.keys() <= fields.keys()
+            or not all(name in values or name in defaults for name in fields)
+        ):
             return super().model_construct(_fields_set, **values)
         made = cls.__new__(cls)
-        _set(made, "__dict__", {name: values[name] for name in fields})  # in declared order
+        # in the order the fields are declared, as pydantic's
+        data = {name: values[name] if name in values else defaults[name] for name in fields}
+        _set(made, "__dict__", data)
         _set(made, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set)
         _set(made, "__pydantic_extra__", None)  # extra="forbid": none kept
         _set(made, "__pydantic_private__", None)
@@ -50,18 +58,24 @@ class Frozen(BaseModel):
 
 
 _set = object.__setattr__
-_PLAIN: dict[type[BaseModel], bool] = {}
+_DEFAULTS: dict[type[BaseModel], dict[str, Any] | None] = {}
 
 
-def _plain_fields(model: type[BaseModel]) -> bool:
-    """Has the model no alias, no extra values kept and no hook after construction: nothing
-    but its fields to set?"""
-    if (plain := _PLAIN.get(model)) is None:
-        plain = not model.__pydantic_post_init__ and not model.__pydantic_root_model__
-        plain = plain and model.model_config.get("extra") != "allow"
-        plain = plain and all(
-            f.alias is None and f.validation_alias is None
-            for f in model.__pydantic_fields__.values()
-        )
-        _PLAIN[model] = plain
-    return plain
+def _shared_defaults(model: type[BaseModel]) -> dict[str, Any] | None:
+    """The model's defaults that pydantic would use as they are, not copies, by field; None
+    where the model has more than its fields to set (an alias, extra values kept, a hook
+    after construction), which pydantic's ``model_construct`` handles."""
+    if model in _DEFAULTS:
+        return _DEFAULTS[model]
+    defaults: dict[str, Any] = {}
+    plain = not model.__pydantic_post_init__ and not model.__pydantic_root_model__
+    plain = plain and model.model_config.get("extra") != "allow"
+    for name, field in model.__pydantic_fields__.items():
+        if field.alias is not None or field.validation_alias is not None:
+            plain = False
+        if field.default_factory is None and not field.is_required():
+            default = field.get_default(call_default_factory=True)
+            if default is field.default:  # pydantic copies none of it
+                defaults[name] = default
+    _DEFAULTS[model] = defaults if plain else None
+    return _DEFAULTS[model]

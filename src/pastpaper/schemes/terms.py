@@ -96,9 +96,7 @@ def _names_in(note: str) -> list[str]:
     # between two of them leaves more than space between them, which ends a run as the
     # word itself would.
     tokens = [(m.start(1), m.end(1), m.group(1)) for m in _NAME_TOKEN.finditer(note)]
-    mid = {
-        word for at, _, word in tokens if word[0].isupper() and not _starts_sentence(note, at)
-    }
+    mid = {word for at, _, word in tokens if word[0].isupper() and not _starts_sentence(note, at)}
     names: list[str] = []
     run: list[tuple[int, int, str]] = []
 
