@@ -136,6 +136,7 @@ def clear_caches() -> None:
     """Forget the points of notes seen before (for benchmarks that time the work itself)."""
     _notes_points.cache_clear()
     _read_sentence.cache_clear()
+    _clause_said.cache_clear()
     _sentence_spans.cache_clear()
     clear_names()
     clear_clauses()
@@ -229,6 +230,14 @@ class _Said(NamedTuple):
 
 
 def _said(text: str, names: list[str]) -> _Said:
+    return _clause_said(text, tuple(name for name in names if name in text))
+
+
+# A sentence with a name that changes from topic to topic ("Khrushchev (12)") may still have
+# clauses that say the same as another's: each distinct clause is read once too.
+@lru_cache(maxsize=32768)
+def _clause_said(text: str, here: tuple[str, ...]) -> _Said:
+    names = list(here)
     spans = name_spans(text, names)
     found = tuple(facts(text, names, spans))
     return _Said(
