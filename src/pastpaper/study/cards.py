@@ -301,7 +301,8 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
         if (at := _term_at(text, term, statement.own_from)) >= 0:
             spans.append((at, at + len(term)))
     subject = statement.clause.subject_at[0]
-    spans = [widened(text, *span, casing) for span in spans]
+    # the same span is often found twice (as a date and as a fact): widened once
+    spans = [widened(text, *span, casing) for span in dict.fromkeys(spans)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
         if start < subject < end and _verb_follows(text, end):
