@@ -39,17 +39,18 @@ class Frozen(BaseModel):
         >>> Mark.model_construct(marks=3) == Mark(marks=3)
         True
         """
-        defaults = _shared_defaults(cls)
-        fields = cls.__pydantic_fields__
-        if (
-            defaults is None
-            or not values.keys() <= fields.keys()
-            or not all(name in values or name in defaults for name in fields)
-        ):
+        shape = _shape(cls)
+        if shape is None:
+            return super().model_construct(_fields_set, **values)
+        names, fields, defaults = shape
+        if tuple(values) == names:
+            data = values  # every field, in the order declared: pydantic's dict, as it is
+        elif values.keys() <= fields and fields - values.keys() <= defaults.keys():
+            # in the order the fields are declared, as pydantic's
+            data = {name: values[name] if name in values else defaults[name] for name in names}
+        else:
             return super().model_construct(_fields_set, **values)
         made = cls.__new__(cls)
-        # in the order the fields are declared, as pydantic's
-        data = {name: values[name] if name in values else defaults[name] for name in fields}
         _set(made, "__dict__", data)
         _set(made, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set)
         _set(made, "__pydantic_extra__", None)  # extra="forbid": none kept
@@ -58,15 +59,17 @@ class Frozen(BaseModel):
 
 
 _set = object.__setattr__
-_DEFAULTS: dict[type[BaseModel], dict[str, Any] | None] = {}
+_Shape = tuple[tuple[str, ...], frozenset[str], dict[str, Any]]
+_SHAPES: dict[type[BaseModel], _Shape | None] = {}
 
 
-def _shared_defaults(model: type[BaseModel]) -> dict[str, Any] | None:
-    """The model's defaults that pydantic would use as they are, not copies, by field; None
-    where the model has more than its fields to set (an alias, extra values kept, a hook
-    after construction), which pydantic's ``model_construct`` handles."""
-    if model in _DEFAULTS:
-        return _DEFAULTS[model]
+def _shape(model: type[BaseModel]) -> _Shape | None:
+    """The model's fields in the order declared (and as a set), and the defaults pydantic
+    would use as they are, not copies, by field; None where the model has more than its
+    fields to set (an alias, extra values kept, a hook after construction), which
+    pydantic's own ``model_construct`` handles."""
+    if model in _SHAPES:
+        return _SHAPES[model]
     defaults: dict[str, Any] = {}
     plain = not model.__pydantic_post_init__ and not model.__pydantic_root_model__
     plain = plain and model.model_config.get("extra") != "allow"
@@ -77,5 +80,6 @@ def _shared_defaults(model: type[BaseModel]) -> dict[str, Any] | None:
             default = field.get_default(call_default_factory=True)
             if default is field.default:  # pydantic copies none of it
                 defaults[name] = default
-    _DEFAULTS[model] = defaults if plain else None
-    return _DEFAULTS[model]
+    names = tuple(model.__pydantic_fields__)
+    _SHAPES[model] = (names, frozenset(names), defaults) if plain else None
+    return _SHAPES[model]
