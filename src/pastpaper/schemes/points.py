@@ -22,7 +22,7 @@ from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
 from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import clear_clauses
-from pastpaper.schemes.kinds import is_judgement, is_state, kind_of
+from pastpaper.schemes.kinds import clear_judgements, is_judgement, is_state, kind_of
 from pastpaper.schemes.terms import (
     YEAR,
     Fact,
@@ -140,6 +140,7 @@ def clear_caches() -> None:
     _sentence_spans.cache_clear()
     clear_names()
     clear_clauses()
+    clear_judgements()
 
 
 # Big enough for every family of the generated 5 MB notes (2,724), so that the schemes and
