@@ -279,6 +279,10 @@ def _lasting(rest: str, number: str) -> tuple[int, int, str] | None:
     return None
 
 
+# Words an object does not start with: "What did Khrushchev set up?" is not answered by "in".
+_NO_OBJECT = (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}
+
+
 def _what(a: _Asking) -> Asked:
     """What the subject did something to: its object, if that holds something worth knowing."""
     if a.clause.aux != "did" or _REASON.match(a.clause.lead + " "):
@@ -291,7 +295,7 @@ def _what(a: _Asking) -> Asked:
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
     thing = thing.strip()
     first = thing.split()[0].lower() if thing else "not"
-    if first in (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}:
+    if first in _NO_OBJECT:
         return
     if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
         return
