@@ -269,7 +269,7 @@ class Casing:
         """How ``notes`` (the paragraphs of a course) write their words."""
         proper: set[str] = set()
         lower: set[str] = set()
-        for note in notes:
+        for note in dict.fromkeys(notes):  # a paragraph said twice says nothing new
             proper.update(_bare(word) for word in _PROPER.findall(note))
             lower.update(_LOWER.findall(note))
         return cls(frozenset(proper), frozenset(lower))
