@@ -197,8 +197,11 @@ def _plausible_subject(subject: str) -> bool:
     words = subject.lower().split()
     if len(words) == 1 and words[0] in PRONOUNS:
         return True
-    ends = STOP_WORDS | SUBJECT_STARTS | {"whom", "whose", "so"}
-    return len(words) <= 12 and words[-1] not in ends
+    return len(words) <= 12 and words[-1] not in _NO_SUBJECT_ENDS
+
+
+#: Words a subject does not end with: "the", "of", "most", "whose".
+_NO_SUBJECT_ENDS = STOP_WORDS | SUBJECT_STARTS | {"whom", "whose", "so"}
 
 
 def _is_adverb(word: str) -> bool:
@@ -318,7 +321,7 @@ def _has_digit(text: str) -> bool:
     at the speed of ``re``; only a non-ASCII text may hold another ("²")."""
     if _DIGIT.search(text):
         return True
-    return not text.isascii() and any(c.isdigit() for c in text)
+    return not text.isascii() and any(map(str.isdigit, text))
 
 
 def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
