@@ -135,6 +135,7 @@ REASON_COMMANDS = frozenset({"why", "account for", "explain"})
 def clear_caches() -> None:
     """Forget the points of notes seen before (for benchmarks that time the work itself)."""
     _notes_points.cache_clear()
+    _read_note.cache_clear()
     _read_sentence.cache_clear()
     _clause_said.cache_clear()
     _sentence_spans.cache_clear()
@@ -182,7 +183,35 @@ _THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
 
 def note_points(note: str, index: int) -> list[Point]:
     """The points of one note paragraph (``index`` is its place among the family's notes)."""
-    points: list[Point] = []
+    # Built without validation: every field is made here, of the right type, and
+    # validating tens of thousands of points took a tenth of the time.
+    return [
+        Point.model_construct(
+            _POINT_FIELDS,
+            id=said.id,
+            text=said.text,
+            source=PointSource.model_construct(
+                _SOURCE_FIELDS,
+                note=index,
+                sentence=sentence,
+                sentence_start=s_start,
+                start=start,
+                end=end,
+            ),
+            key_terms=said.key_terms,
+            facts=found,
+            kind=said.kind,
+        )
+        for sentence, s_start, start, end, said, found in _read_note(note)
+    ]
+
+
+# A bank's notes repeat paragraphs from topic to topic: each distinct one is read once.
+@lru_cache(maxsize=4096)
+def _read_note(note: str) -> tuple[tuple[str, int, int, int, _Said, tuple[Fact, ...]], ...]:
+    """Each point of a paragraph as (its sentence, where that starts, where the point starts
+    and ends, what it says, its facts)."""
+    read = []
     names = names_in(note)
     for s_start, s_end in _sentence_spans(note):
         if is_structure(note, s_start, s_end):
@@ -196,27 +225,8 @@ def note_points(note: str, index: int) -> list[Point]:
                 earlier = YEAR.findall(note, 0, start)
                 if earlier:
                     found = (*found, make_fact("year", earlier[-1]))
-            # Built without validation: every field is made here, of the right type, and
-            # validating tens of thousands of points took a tenth of the time.
-            points.append(
-                Point.model_construct(
-                    _POINT_FIELDS,
-                    id=said.id,
-                    text=said.text,
-                    source=PointSource.model_construct(
-                        _SOURCE_FIELDS,
-                        note=index,
-                        sentence=sentence,
-                        sentence_start=s_start,
-                        start=start,
-                        end=end,
-                    ),
-                    key_terms=said.key_terms,
-                    facts=found,
-                    kind=said.kind,
-                )
-            )
-    return points
+            read.append((sentence, s_start, start, end, said, found))
+    return tuple(read)
 
 
 class _Said(NamedTuple):
