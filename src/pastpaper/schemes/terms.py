@@ -12,6 +12,7 @@ words rare in everyday English; facts are years, numbers (in figures or words) a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
@@ -199,15 +200,25 @@ def name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     for name in sorted(set(names), key=len, reverse=True):
         if name not in text:
             continue
-        for match in _name_pattern(name).finditer(text):
-            if not any(a <= match.start() < b for a, b in spans):
-                spans.append((match.start(), match.end()))
+        for at in _name_starts(text, name):
+            if not any(a <= at < b for a, b in spans):
+                spans.append((at, at + len(name)))
     return sorted(spans)
 
 
-@lru_cache(maxsize=8192)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")
+def _name_starts(text: str, name: str) -> Iterator[int]:
+    r"""Where ``name`` stands whole in ``text``, left to right and not overlapping: as the
+    pattern ``(?<![\w-])name(?![\w])`` finds it, without compiling one for every name of
+    the notes (``\w`` is what ``str.isalnum`` says, or "_")."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(name) : at + len(name) + 1] or " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+            yield at
+            at = text.find(name, at + len(name))
+        else:
+            at = text.find(name, at + 1)
 
 
 @lru_cache(maxsize=16384)
