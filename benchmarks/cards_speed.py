@@ -28,7 +28,9 @@ from import_speed import generate
 from pastpaper.course import Course
 from pastpaper.ingest import read_notes
 from pastpaper.schemes.points import clear_caches, family_points
+from pastpaper.schemes.scheme import clear_caches as clear_scheme_caches
 from pastpaper.study.cards import cards_of
+from pastpaper.study.statements import clear_statements
 from schemes_speed import SEED, every_scheme
 
 Seconds = tuple[float, float]  # wall clock, CPU
@@ -36,6 +38,8 @@ Seconds = tuple[float, float]  # wall clock, CPU
 
 def timed(work: Callable[[], object]) -> Seconds:
     clear_caches()  # as a first `pastpaper cards` would: no points read yet
+    clear_scheme_caches()  # nor any family read for its schemes
+    clear_statements()  # nor any point read as a statement
     wall, cpu = time.perf_counter(), time.process_time()
     work()
     return time.perf_counter() - wall, time.process_time() - cpu

@@ -8,13 +8,14 @@ or a plain feature; and whether it states a condition rather than an event.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pastpaper.course import Kind
 from pastpaper.language import AUXILIARIES, PARTICIPLES, SPLITTING_PASTS, WORD, has_verb
 from pastpaper.schemes.terms import QUOTED
 from pastpaper.text import normalise
 
-__all__ = ["is_judgement", "is_state", "kind_of"]
+__all__ = ["clear_judgements", "is_judgement", "is_state", "kind_of"]
 
 _SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
@@ -172,4 +173,16 @@ def is_judgement(text: str) -> bool:
     >>> is_judgement("Unemployment fell to 7.7 million, a partial success")
     False
     """
-    return bool(_VERDICT.search(normalise(text))) and not _DIGIT.search(text)
+    return _is_judgement(text)
+
+
+def clear_judgements() -> None:
+    """Forget the texts judged before (for benchmarks that time the work itself)."""
+    _is_judgement.cache_clear()
+
+
+# Every point of a family is asked, and its paragraph's opening sentence; a bank repeats its
+# sentences. The digit is looked for first: it is quicker to find than a verdict.
+@lru_cache(maxsize=32768)
+def _is_judgement(text: str) -> bool:
+    return not _DIGIT.search(text) and bool(_VERDICT.search(normalise(text)))

@@ -16,13 +16,23 @@ import hashlib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import get_args
+from typing import NamedTuple, get_args
 
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
 from pastpaper.model import Frozen
-from pastpaper.schemes.kinds import is_judgement, is_state, kind_of
-from pastpaper.schemes.terms import YEAR, Fact, facts, key_terms, make_fact, name_spans, names_in
+from pastpaper.schemes.clauses import clear_clauses
+from pastpaper.schemes.kinds import clear_judgements, is_judgement, is_state, kind_of
+from pastpaper.schemes.terms import (
+    YEAR,
+    Fact,
+    clear_names,
+    facts,
+    key_terms,
+    make_fact,
+    name_spans,
+    names_in,
+)
 from pastpaper.text import match_key, plain
 
 __all__ = [
@@ -125,6 +135,13 @@ REASON_COMMANDS = frozenset({"why", "account for", "explain"})
 def clear_caches() -> None:
     """Forget the points of notes seen before (for benchmarks that time the work itself)."""
     _notes_points.cache_clear()
+    _read_note.cache_clear()
+    _read_sentence.cache_clear()
+    _clause_said.cache_clear()
+    _sentence_spans.cache_clear()
+    clear_names()
+    clear_clauses()
+    clear_judgements()
 
 
 # Big enough for every family of the generated 5 MB notes (2,724), so that the schemes and
@@ -166,43 +183,114 @@ _THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
 
 def note_points(note: str, index: int) -> list[Point]:
     """The points of one note paragraph (``index`` is its place among the family's notes)."""
-    points: list[Point] = []
+    # Built without validation: every field is made here, of the right type, and
+    # validating tens of thousands of points took a tenth of the time.
+    return [
+        Point.model_construct(
+            _POINT_FIELDS,
+            id=said.id,
+            text=said.text,
+            source=PointSource.model_construct(
+                _SOURCE_FIELDS,
+                note=index,
+                sentence=sentence,
+                sentence_start=s_start,
+                start=start,
+                end=end,
+            ),
+            key_terms=said.key_terms,
+            facts=found,
+            kind=said.kind,
+        )
+        for sentence, s_start, start, end, said, found in _read_note(note)
+    ]
+
+
+# A bank's notes repeat paragraphs from topic to topic: each distinct one is read once.
+@lru_cache(maxsize=4096)
+def _read_note(note: str) -> tuple[tuple[str, int, int, int, _Said, tuple[Fact, ...]], ...]:
+    """Each point of a paragraph as (its sentence, where that starts, where the point starts
+    and ends, what it says, its facts)."""
+    read = []
     names = names_in(note)
     for s_start, s_end in _sentence_spans(note):
         if is_structure(note, s_start, s_end):
             continue  # a heading or label: it stays in the notes, but credits nothing
         s_start = _after_label(note, s_start, s_end)
         sentence = note[s_start:s_end]
-        for start, end in _clauses(note, s_start, s_end):
-            text = note[start:end]
-            spans = name_spans(text, names)
-            found = facts(text, names, spans)
+        for start, end, said in _sentence_points(note, s_start, s_end, names):
+            found = said.facts
             # "In that year Khrushchev gave his secret speech": the year is the one just told.
-            if _THAT_YEAR.search(text) and not any(f.kind == "year" for f in found):
+            if said.that_year:
                 earlier = YEAR.findall(note, 0, start)
                 if earlier:
-                    found.append(make_fact("year", earlier[-1]))
-            # Built without validation: every field is made here, of the right type, and
-            # validating tens of thousands of points took a tenth of the time.
-            points.append(
-                Point.model_construct(
-                    _POINT_FIELDS,
-                    id=point_id(text),
-                    text=shown(text),
-                    source=PointSource.model_construct(
-                        _SOURCE_FIELDS,
-                        note=index,
-                        sentence=sentence,
-                        sentence_start=s_start,
-                        start=start,
-                        end=end,
-                    ),
-                    key_terms=tuple(key_terms(text, names, spans)),
-                    facts=tuple(found),
-                    kind=kind_of(text),
-                )
-            )
-    return points
+                    found = (*found, make_fact("year", earlier[-1]))
+            read.append((sentence, s_start, start, end, said, found))
+    return tuple(read)
+
+
+class _Said(NamedTuple):
+    """What a clause says, read from its words alone (and the paragraph's names in it)."""
+
+    id: str
+    text: str
+    key_terms: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    kind: Kind
+    that_year: bool  # it says "that year" and names none: the year is the one just told
+
+
+def _said(text: str, names: list[str]) -> _Said:
+    return _clause_said(text, tuple(name for name in names if name in text))
+
+
+# A sentence with a name that changes from topic to topic ("Khrushchev (12)") may still have
+# clauses that say the same as another's: each distinct clause is read once too.
+@lru_cache(maxsize=32768)
+def _clause_said(text: str, here: tuple[str, ...]) -> _Said:
+    names = list(here)
+    spans = name_spans(text, names)
+    found = tuple(facts(text, names, spans))
+    return _Said(
+        id=point_id(text),
+        text=shown(text),
+        key_terms=tuple(key_terms(text, names, spans)),
+        facts=found,
+        kind=kind_of(text),
+        that_year=bool(_THAT_YEAR.search(text)) and not any(f.kind == "year" for f in found),
+    )
+
+
+# How far past its end ``_clauses`` may read a sentence's notes (``_aside`` looks 40
+# characters past a join, and a join ends inside the sentence).
+_READS_PAST = 45
+
+
+def _sentence_points(
+    note: str, start: int, end: int, names: list[str]
+) -> list[tuple[int, int, _Said]]:
+    """The clauses of the sentence ``note[start:end]`` as (start, end, what it says).
+
+    A bank's notes say the same sentence again and again (a topic's families share their
+    lines, and a course repeats a fact in several topics): each is read once, by its own
+    words, the few characters after it that the cutting reads, and the paragraph's names
+    it holds. A sentence glued to the word before it ("Volgogradthe powers") is read in
+    place, as the cutting looks back into that word.
+    """
+    if start and not note[start - 1].isspace():
+        return [(a, b, _said(note[a:b], names)) for a, b in _clauses(note, start, end)]
+    sentence = note[start:end]
+    here = tuple(name for name in names if name in sentence)
+    read = _read_sentence(note[start : end + _READS_PAST], end - start, here)
+    return [(start + a, start + b, said) for a, b, said in read]
+
+
+@lru_cache(maxsize=32768)
+def _read_sentence(
+    text: str, end: int, names: tuple[str, ...]
+) -> tuple[tuple[int, int, _Said], ...]:
+    listed = list(names)
+    return tuple((a, b, _said(text[a:b], listed)) for a, b in _clauses(text, 0, end))
 
 
 def shown(span: str) -> str:

@@ -410,6 +410,7 @@ def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _family_view.cache_clear()
     clear_parts_caches()
+    _text_stems.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -607,11 +608,18 @@ def content_stems(text: str) -> set[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {
+    return set(_text_stems(text))
+
+
+# Each point's text, its paragraph and opening sentence are read for every family view, and
+# a bank says the same sentences in many families.
+@lru_cache(maxsize=32768)
+def _text_stems(text: str) -> frozenset[str]:
+    return frozenset(
         _stem(word)
         for word in _WORD.findall(match_key(text))
         if word not in NOT_CONTENT and len(word) > 2
-    }
+    )
 
 
 @cache

@@ -12,6 +12,7 @@ words rare in everyday English; facts are years, numbers (in figures or words) a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
@@ -19,7 +20,17 @@ from pastpaper.language import FACT_YEAR, MONTHS, NUMBER_WORDS, WORD, word_rarit
 from pastpaper.model import Frozen
 from pastpaper.text import match_key
 
-__all__ = ["QUOTED", "YEAR", "Fact", "facts", "key_terms", "make_fact", "name_spans", "names_in"]
+__all__ = [
+    "QUOTED",
+    "YEAR",
+    "Fact",
+    "clear_names",
+    "facts",
+    "key_terms",
+    "make_fact",
+    "name_spans",
+    "names_in",
+]
 
 
 FactKind = Literal["year", "number", "name"]
@@ -61,7 +72,19 @@ _TOKEN = re.compile(r"\w(?:[\w’'-]*\w)?")
 
 def names_in(text: str) -> list[str]:
     """The names a text uses (people, places, titles), as points' names are found."""
-    return _names_in(text)
+    return list(_cached_names(text))
+
+
+def clear_names() -> None:
+    """Forget the names of texts read before (for benchmarks that time the work itself)."""
+    _cached_names.cache_clear()
+
+
+# A paragraph's names are read for its points and again by whatever reads its points'
+# texts; a bank's notes repeat paragraphs from topic to topic.
+@lru_cache(maxsize=8192)
+def _cached_names(text: str) -> tuple[str, ...]:
+    return tuple(_names_in(text))
 
 
 def _names_in(note: str) -> list[str]:
@@ -70,30 +93,29 @@ def _names_in(note: str) -> list[str]:
     A sentence's first word is part of a name only if it is capitalised mid-sentence too
     (Stalin) or is not a common word (Malenkov, Novy): "Thus Stalingrad" names Stalingrad.
     """
-    tokens = list(_TOKEN.finditer(note))
-    mid = {
-        t.group()
-        for t in tokens
-        if t.group()[0].isupper() and not _starts_sentence(note, t.start())
-    }
+    # Only the words that may be part of a name are read (``_NAME_TOKEN``); any other word
+    # between two of them leaves more than space between them, which ends a run as the
+    # word itself would.
+    tokens = [(m.start(1), m.end(1), m.group(1)) for m in _NAME_TOKEN.finditer(note)]
+    mid = {word for at, _, word in tokens if word[0].isupper() and not _starts_sentence(note, at)}
     names: list[str] = []
-    run: list[re.Match[str]] = []
+    run: list[tuple[int, int, str]] = []
 
     def flush() -> None:
-        while run and run[-1].group() in _LINKS:
+        while run and run[-1][2] in _LINKS:
             run.pop()
-        if run and _starts_sentence(note, run[0].start()):
-            first = _strip_possessive(run[0].group())
+        if run and _starts_sentence(note, run[0][0]):
+            first = _strip_possessive(run[0][2])
             if first not in mid and zipf(first.lower()) >= 3.0:
                 del run[0]
         if run:
-            names.append(_strip_possessive(note[run[0].start() : run[-1].end()]))
+            names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
         run.clear()
 
     previous_end = 0
     for token in tokens:
-        word = token.group()
-        joined = bool(run) and not note[previous_end : token.start()].strip()
+        at, end, word = token
+        joined = bool(run) and not note[previous_end:at].strip()
         if word[0].isupper() and word not in MONTHS:
             if run and not joined:
                 flush()
@@ -104,9 +126,21 @@ def _names_in(note: str) -> list[str]:
             run.append(token)
         elif run:
             flush()
-        previous_end = token.end()
+        previous_end = end
     flush()
     return names
+
+
+# The words of ``_TOKEN`` (each the first to the last letter of a run of letters, digits,
+# apostrophes and hyphens) that may be part of a name: those that start with neither a
+# lowercase ASCII letter nor a digit (capitalised ones, and some others), and the small
+# words of ``_LINKS``.
+_NAME_TOKEN = re.compile(
+    r"(?<![\w’'-])[’'-]*+("
+    r"[^\W\da-z_](?:[\w’'-]*\w)?|"
+    rf"(?:{'|'.join(sorted(_LINKS, key=len, reverse=True))})(?![’'-]*\w)"
+    r")"
+)
 
 
 def _strip_possessive(name: str) -> str:
@@ -166,15 +200,25 @@ def name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     for name in sorted(set(names), key=len, reverse=True):
         if name not in text:
             continue
-        for match in _name_pattern(name).finditer(text):
-            if not any(a <= match.start() < b for a, b in spans):
-                spans.append((match.start(), match.end()))
+        for at in _name_starts(text, name):
+            if not any(a <= at < b for a, b in spans):
+                spans.append((at, at + len(name)))
     return sorted(spans)
 
 
-@lru_cache(maxsize=8192)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")
+def _name_starts(text: str, name: str) -> Iterator[int]:
+    r"""Where ``name`` stands whole in ``text``, left to right and not overlapping: as the
+    pattern ``(?<![\w-])name(?![\w])`` finds it, without compiling one for every name of
+    the notes (``\w`` is what ``str.isalnum`` says, or "_")."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(name) : at + len(name) + 1] or " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+            yield at
+            at = text.find(name, at + len(name))
+        else:
+            at = text.find(name, at + 1)
 
 
 @lru_cache(maxsize=16384)

@@ -38,7 +38,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Literal
 
 from pastpaper.course import Course, Topic
@@ -110,17 +109,41 @@ def cards_of(course: Course) -> list[Card]:
         (topic, place, list(statements(points, family.notes, people)))
         for topic, place, family, points in found
     ]
+    asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]] = {}
     cards = [
         _card(course.slug, topic, place, statement.point, kind, front, back)
         for topic, place, statements in read
         for statement in statements
-        for spans in [_hideable(statement, common, casing)]
-        for kind, front, back in (
-            *question_cards(statement, spans, people, casing),
-            *_cloze_cards(statement, spans),
-        )
+        for kind, front, back in _asked(statement, common, casing, people, asked)
     ]
     return list(_without_duplicates(cards))
+
+
+def _asked(
+    statement: Statement,
+    common: set[str],
+    casing: Casing,
+    people: set[str],
+    asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]],
+) -> list[tuple[CardKind, str, str]]:
+    """What a statement's cards ask and hide: (kind, front, back) of each.
+
+    They follow from its text (its clause is read from that), where its own words start,
+    whether it asks, and its point's facts and key terms, given the course's common names,
+    casing and people: a statement a course says again (a bank repeats its lines from topic
+    to topic) is asked about once, in ``asked``.
+    """
+    point = statement.point
+    facts = tuple((fact.kind, fact.value) for fact in point.facts)
+    key = (statement.text, statement.own_from, statement.asks, facts, point.key_terms)
+    if (found := asked.get(key)) is None:
+        spans = _hideable(statement, common, casing)
+        found = [
+            *question_cards(statement, spans, people, casing),
+            *_cloze_cards(statement, spans),
+        ]
+        asked[key] = found
+    return found
 
 
 def _card(
@@ -275,12 +298,11 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
             if m.date_start >= statement.own_from and _DIGIT.search(m.written)
         ]
     for term in terms:
-        if term not in text:  # the plain test first; the pattern only where it may match
-            continue
-        if match := _term_pattern(term).search(text, statement.own_from):
-            spans.append(match.span())
+        if (at := _term_at(text, term, statement.own_from)) >= 0:
+            spans.append((at, at + len(term)))
     subject = statement.clause.subject_at[0]
-    spans = [widened(text, *span, casing) for span in spans]
+    # the same span is often found twice (as a date and as a fact): widened once
+    spans = [widened(text, *span, casing) for span in dict.fromkeys(spans)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
         if start < subject < end and _verb_follows(text, end):
@@ -292,9 +314,22 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
     return sorted(kept)
 
 
-@lru_cache(maxsize=8192)
-def _term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+def _term_at(text: str, term: str, start: int) -> int:
+    r"""Where ``term`` first stands whole in ``text`` from ``start`` (-1 if it does not): as
+    the pattern ``(?<![\w-])term(?![\w-])`` finds it, without compiling one for every term
+    of a course (``\w`` is what ``str.isalnum`` says, or "_")."""
+    at = text.find(term, start)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(term) : at + len(term) + 1] or " "
+        if not _in_word(before) and not _in_word(after):
+            return at
+        at = text.find(term, at + 1)
+    return -1
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _verb_follows(text: str, end: int) -> bool:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from pastpaper.language import (
@@ -118,8 +117,8 @@ def question_cards(
 
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-# Patterns used for every statement are compiled once: the ones made from a statement's own
-# words below would otherwise push them out of ``re``'s cache of 512, to be compiled again.
+# Patterns used for every statement are compiled once; none is made from a statement's own
+# words (a course has thousands: compiling them took a tenth of the time of its cards).
 _FIRST_WORD = re.compile(r"([A-Z][\w’'-]*)(\s+[A-Z])?")
 _RELATIVE_DATED = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:\s+(?:which|that)\s+(was|were)|,)"
@@ -140,12 +139,6 @@ _AS_SPACED = re.compile(r"\sas\s")
 _LEADING_THE = re.compile(r"^the\s")
 _POSSESSION = re.compile(r"[A-Z][\w-]*[’']s\s+[a-z]+(?:\s[a-z]+)?")
 _ANSWER_WORD = re.compile(r"[\w’'-]+")
-
-
-@lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A pattern made from a statement's words (a number, a first word), compiled once."""
-    return re.compile(pattern)
 
 
 _SEEING = frozenset("see regard view treat consider".split())
@@ -170,8 +163,21 @@ def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
     if first is None or first[2] or casing.is_proper(first[1]):
         return front
     word = first[1]
-    at = _compiled(r"(?<=\s)" + re.escape(word) + r"(?![\w’'-])").search(front)
-    return front if at is None else front[: at.start()] + word.lower() + front[at.end() :]
+    at = _word_at(front, word)
+    return front if at < 0 else front[:at] + word.lower() + front[at + len(word) :]
+
+
+def _word_at(text: str, word: str) -> int:
+    r"""Where ``word`` first stands after a space and before no other letter of a word (-1
+    if nowhere): as ``(?<=\s)word(?![\w’'-])`` finds it, without compiling a pattern for
+    every first word (``\w`` is what ``str.isalnum`` says, or "_")."""
+    at = text.find(word, 1)
+    while at >= 0:
+        after = text[at + len(word) : at + len(word) + 1]
+        if text[at - 1].isspace() and not (after and (after.isalnum() or after in "_’'-")):
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
@@ -236,20 +242,45 @@ def _how_many(a: _Asking) -> Asked:
     rest = a.clause.rest
     for number in a.numbers:
         if number not in rest:
-            continue  # neither pattern can match: no need to make them for this number
-        lasting = _compiled(rf"\s*\bfor\s+{re.escape(number)}\s+([a-z]+s)\b").search(rest)
+            continue  # neither pattern can match: no need to look for them for this number
+        lasting = _lasting(rest, number)
         if lasting:  # "for twenty-five years"
-            tail = rest[: lasting.start()] + rest[lasting.end() :]
-            yield _ask(f"How many {lasting[1]}", a.clause, _trimmed(tail)), number
+            start, end, counted_as = lasting
+            tail = rest[:start] + rest[end:]
+            yield _ask(f"How many {counted_as}", a.clause, _trimmed(tail)), number
             continue
         # What is counted, with what it is made of: "167 small leaky dams of logs".
-        counted = _compiled(
-            rf"{re.escape(number)}\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s"
-            rf"(?:\s+of\s+(?!the\b|a\b|an\b)[a-z][\w-]*s)?)\b"
-        ).match(rest)
+        counted = _COUNTED.match(rest, len(number)) if rest.startswith(number) else None
         if counted and a.clause.aux == "did":  # "set up 150 regional economic councils"
             tail = _BRACKET_AFTER.sub("", rest[counted.end() :])
             yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), number
+
+
+# What a number counts, after it: "for N years" (with ``_FOR`` before it), "N small leaky
+# dams of logs". The number itself is found with ``str.find``: a pattern made for each
+# number of a course took a tenth of the time of its cards to compile.
+_LASTS = re.compile(r"\s+([a-z]+s)\b")
+_FOR = re.compile(r"\s*\bfor\s+$")
+_COUNTED = re.compile(
+    r"\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s(?:\s+of\s+(?!the\b|a\b|an\b)[a-z][\w-]*s)?)\b"
+)
+
+
+def _lasting(rest: str, number: str) -> tuple[int, int, str] | None:
+    r"""(start, end, what is counted) of the first "for N years" in ``rest``: as the pattern
+    ``\s*\bfor\s+N\s+([a-z]+s)\b`` finds it."""
+    at = rest.find(number)
+    while at >= 0:
+        after = _LASTS.match(rest, at + len(number))
+        before = _FOR.search(rest, 0, at) if after else None
+        if after and before:
+            return before.start(), after.end(), after[1]
+        at = rest.find(number, at + 1)
+    return None
+
+
+# Words an object does not start with: "What did Khrushchev set up?" is not answered by "in".
+_NO_OBJECT = (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}
 
 
 def _what(a: _Asking) -> Asked:
@@ -264,7 +295,7 @@ def _what(a: _Asking) -> Asked:
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
     thing = thing.strip()
     first = thing.split()[0].lower() if thing else "not"
-    if first in (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}:
+    if first in _NO_OBJECT:
         return
     if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
         return
