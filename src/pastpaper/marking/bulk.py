@@ -25,7 +25,7 @@ from pastpaper.errors import NothingToMark
 from pastpaper.marking.calibration import Calibration
 from pastpaper.marking.claims import claim_texts, read_as_marked
 from pastpaper.marking.features import scheme_texts
-from pastpaper.marking.judges import judged_texts
+from pastpaper.marking.judges import ANSWER_FEATURES, judged_texts
 from pastpaper.marking.result import Marking
 from pastpaper.schemes.references import Reference, read_reference
 from pastpaper.schemes.scheme import MarkScheme
@@ -63,25 +63,33 @@ def workers_for(answers: int) -> int:
     return (cores or 1) if answers >= WORKERS_FROM and (cores or 1) > 1 else 0
 
 
-def encode_ahead(items: Sequence[Item], model: Model) -> None:
+def encode_ahead(
+    items: Sequence[Item], model: Model, calibration: Calibration | None = None
+) -> None:
     """Encode every text that marking these answers will ask the model for, each distinct
     text once, in a few large batches: each answer's claims, and, for an answer judged
-    whole, every text its judge weighs (``judges.judged_texts``). A question's own texts
-    (its reference, its points) are the same for each of its answers, so they are encoded
-    once, with the first. Marking each answer then finds its vectors kept by the model."""
+    whole, every text its judge weighs (``judges.judged_texts``; with ``calibration``, only
+    what the judge it gives the question weighs). A question's own texts (its reference, its
+    points) are the same for each of its answers, so they are encoded once, with the first.
+    Marking each answer then finds its vectors kept by the model."""
     with_pieces: dict[str, None] = {}
     sentences: dict[str, None] = {}
     references: dict[int, Reference | None] = {}
+    used: dict[int, tuple[str, ...]] = {}
     for answer, scheme in items:
         if id(scheme) not in references:
             sentences.update(dict.fromkeys(scheme_texts(scheme)))
-            references[id(scheme)] = (
+            found = (
                 read_reference(scheme.references, scheme.max_marks) if scheme.reference else None
             )
+            references[id(scheme)] = found
+            judge = calibration.judge_for(found) if calibration and found else None
+            used[id(scheme)] = judge.features if judge is not None else ANSWER_FEATURES
         sentences.update(dict.fromkeys(claim_texts(answer, scheme)))
         reference = references[id(scheme)]
         if reference is not None and answer.strip():
-            pieces, whole = judged_texts(read_as_marked(answer, scheme), reference, scheme)
+            read = read_as_marked(answer, scheme)
+            pieces, whole = judged_texts(read, reference, scheme, used[id(scheme)])
             with_pieces.update(dict.fromkeys(pieces))
             sentences.update(dict.fromkeys(whole))
     # Pieces first: their pass gives the sentence vectors too, and a one-sentence answer
@@ -130,7 +138,7 @@ def mark_all(
 
 def mark_chunk(chunk: list[Item], marker: Marker) -> list[Outcome]:
     """Mark a chunk of answers with this marker: their texts encoded ahead, together."""
-    encode_ahead(chunk, marker.model)
+    encode_ahead(chunk, marker.model, marker.calibration)
     return [_marked(answer, scheme, marker) for answer, scheme in chunk]
 
 

@@ -148,6 +148,14 @@ class Embedder:
         self._lock = threading.Lock()
         self._known: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
         self._pieces: _Recent[Pieces] = _Recent(pieces_kept, lambda kept: max(len(kept[0]), 1))
+        self._work = [0, 0]
+
+    def work(self) -> tuple[int, int]:
+        """How many texts, and how many word pieces (special tokens included), the model has
+        been run on so far: what marking costs, counted (a text already kept costs nothing,
+        and texts whose pieces are the same are run once)."""
+        with self._lock:
+            return self._work[0], self._work[1]
 
     def kept(self) -> tuple[int, int]:
         """How many texts' sentence vectors, and how many word pieces, are kept."""
@@ -223,8 +231,16 @@ class Embedder:
         import numpy as np
 
         encodings = self.tokenizer.encode_batch(texts)
+        # Texts the model reads as the same pieces ("Water  evaporates" and "water
+        # evaporates": its pieces are lower case, and spaces are no pieces) are run once.
+        first_of: dict[tuple[int, ...], int] = {}
+        same = [first_of.setdefault(tuple(e.ids), i) for i, e in enumerate(encodings)]
+        run = [i for i, f in enumerate(same) if f == i]
+        with self._lock:
+            self._work[0] += len(run)
+            self._work[1] += sum(len(encodings[i].ids) for i in run)
         # Texts of like length together, as sentence-transformers batches them: less padding.
-        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        order = sorted(run, key=lambda i: -len(encodings[i].ids))
         results: list[Any] = [None] * len(texts)
         for first in range(0, len(order), _BATCH):
             batch = [encodings[i] for i in order[first : first + _BATCH]]
@@ -246,7 +262,7 @@ class Embedder:
                     _unit_rows(vectors[keep]),
                     (sentence / max(float(np.linalg.norm(sentence)), 1e-12)).astype(np.float32),
                 )
-        return results
+        return [results[f] for f in same]
 
 
 def _session(graph: Path, threads: int = 0) -> Any:
