@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from pastpaper.errors import NothingToMark
 from pastpaper.marking.calibration import Calibration
-from pastpaper.marking.claims import claim_texts, read_as_marked
+from pastpaper.marking.claims import MAX_ANSWER_CHARS, claim_parts, claim_texts, read_as_marked
 from pastpaper.marking.features import scheme_texts
 from pastpaper.marking.judges import ANSWER_FEATURES, judged_texts
 from pastpaper.marking.result import Marking
@@ -74,6 +74,7 @@ def encode_ahead(
     Marking each answer then finds its vectors kept by the model."""
     with_pieces: dict[str, None] = {}
     sentences: dict[str, None] = {}
+    within: dict[tuple[str, int, int], None] = {}
     references: dict[int, Reference | None] = {}
     used: dict[int, tuple[str, ...]] = {}
     for answer, scheme in items:
@@ -85,16 +86,21 @@ def encode_ahead(
             references[id(scheme)] = found
             judge = calibration.judge_for(found) if calibration and found else None
             used[id(scheme)] = judge.features if judge is not None else ANSWER_FEATURES
-        sentences.update(dict.fromkeys(claim_texts(answer, scheme)))
+        text = answer[:MAX_ANSWER_CHARS]
+        parts = claim_parts(text, scheme) if scheme.reference else {}
+        sentences.update(dict.fromkeys(c for c in claim_texts(text, scheme) if c not in parts))
+        within.update(dict.fromkeys(parts.values()))
         reference = references[id(scheme)]
         if reference is not None and answer.strip():
             read = read_as_marked(answer, scheme)
-            pieces, whole = judged_texts(read, reference, scheme, used[id(scheme)])
+            pieces, whole, read_within = judged_texts(read, reference, scheme, used[id(scheme)])
             with_pieces.update(dict.fromkeys(pieces))
             sentences.update(dict.fromkeys(whole))
+            within.update(dict.fromkeys(read_within))
     # Pieces first: their pass gives the sentence vectors too, and a one-sentence answer
-    # judged whole is its own claim.
+    # judged whole is its own claim; then the claims read within others, with the others.
     model.pieces(list(with_pieces))
+    model.within(list(within))
     model.encode([t for t in sentences if t not in with_pieces])
 
 

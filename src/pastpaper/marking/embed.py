@@ -148,6 +148,7 @@ class Embedder:
         self._lock = threading.Lock()
         self._known: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
         self._pieces: _Recent[Pieces] = _Recent(pieces_kept, lambda kept: max(len(kept[0]), 1))
+        self._parts: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
         self._work = [0, 0]
 
     def work(self) -> tuple[int, int]:
@@ -209,6 +210,50 @@ class Embedder:
             self._remember(self._known, sentences, replace=False)
         return _all_found(found, texts)
 
+    def within(self, parts: list[tuple[str, int, int]]) -> npt.NDArray[np.float32]:
+        """For each (text, start, end), a unit vector for ``text[start:end]`` read within the
+        text: the mean of the vectors in context of the text's pieces that lie within those
+        characters, with its special tokens. A claim that is part of a sentence ("the bulb
+        is in a closed path" of "..., because the bulb is in a closed path") is read so from
+        the sentence's one run, not run again. Where none of its pieces are among those the
+        model read (past its 256), the part is encoded alone. The text's own sentence vector
+        comes from the same run and is kept for ``encode``."""
+        import numpy as np
+
+        keys = [f"{start} {end} {text}" for text, start, end in parts]
+        found = self._recall(self._parts, keys)
+        new = list(
+            dict.fromkeys(t for (t, _, _), k in zip(parts, keys, strict=True) if found[k] is None)
+        )
+        if new:
+            rows = dict(zip(new, self._rows(new), strict=True))
+            self._remember(
+                self._known, ((t, _unit(v)) for t, (_, v) in rows.items()), replace=False
+            )
+            made = []
+            for (text, start, end), key in zip(parts, keys, strict=True):
+                if found[key] is not None or text not in rows:
+                    continue
+                encoding, vectors = rows[text]
+                chosen = [
+                    i
+                    for i, ((a, b), special) in enumerate(
+                        zip(encoding.offsets, encoding.special_tokens_mask, strict=True)
+                    )
+                    if not special and start <= a and b <= end
+                ]
+                vector = (
+                    _unit(vectors[[*chosen, *_specials(encoding)]])
+                    if chosen
+                    else self.encode([text[start:end]])[0]
+                )
+                found[key] = vector
+                made.append((key, vector))
+            self._remember(self._parts, made)
+        if not parts:
+            return np.zeros((0, WIDTH), dtype=np.float32)
+        return np.stack(_all_found(found, keys)).astype(np.float32)
+
     def _recall(self, kept: _Recent[Value], texts: list[str]) -> dict[str, Value | None]:
         # Taken out under the lock and held here, so another thread pushing them out of the
         # cache meanwhile cannot lose them.
@@ -228,6 +273,18 @@ class Embedder:
     ) -> list[tuple[tuple[str, ...], npt.NDArray[np.float32], npt.NDArray[np.float32]]]:
         """Each text's kept word pieces with their unit vectors, and its unit sentence vector
         (the mean of all its pieces' vectors, special tokens included, then normalised)."""
+        results = []
+        for encoding, vectors in self._rows(texts):
+            names = encoding.tokens
+            keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
+            results.append(
+                (tuple(names[i] for i in keep), _unit_rows(vectors[keep]), _unit(vectors))
+            )
+        return results
+
+    def _rows(self, texts: list[str]) -> list[tuple[Any, npt.NDArray[np.float32]]]:
+        """Each text's encoding (its pieces, and where each stands in the text) and its
+        pieces' vectors in context, special tokens included: the model's run."""
         import numpy as np
 
         encodings = self.tokenizer.encode_batch(texts)
@@ -253,16 +310,9 @@ class Embedder:
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             [tokens] = self.session.run(["token_embeddings"], feed)
             for row, index in enumerate(order[first : first + _BATCH]):
-                names = encodings[index].tokens
-                vectors = np.asarray(tokens[row, : len(names)], dtype=np.float32)
-                sentence = vectors.mean(axis=0)
-                keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
-                results[index] = (
-                    tuple(names[i] for i in keep),
-                    _unit_rows(vectors[keep]),
-                    (sentence / max(float(np.linalg.norm(sentence)), 1e-12)).astype(np.float32),
-                )
-        return [results[f] for f in same]
+                size = len(encodings[index].ids)
+                results[index] = np.asarray(tokens[row, :size], dtype=np.float32)
+        return [(encodings[i], results[f]) for i, f in enumerate(same)]
 
 
 def _session(graph: Path, threads: int = 0) -> Any:
@@ -305,12 +355,28 @@ def _all_found(found: Mapping[str, Value | None], texts: list[str]) -> list[Valu
     return cast("list[Value]", values)
 
 
+def _unit(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """The unit mean of some pieces' vectors."""
+    import numpy as np
+
+    mean = vectors.mean(axis=0)
+    unit: npt.NDArray[np.float32] = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(
+        np.float32
+    )
+    return unit
+
+
 def _unit_rows(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     import numpy as np
 
     norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     unit: npt.NDArray[np.float32] = (vectors / norms).astype(np.float32)
     return unit
+
+
+def _specials(encoding: Any) -> list[int]:
+    """Where an encoding's special tokens ([CLS], [SEP]) stand."""
+    return [i for i, special in enumerate(encoding.special_tokens_mask) if special]
 
 
 # A piece of a word ("dens", "##er"), not a special token ("[CLS]") or punctuation.

@@ -33,9 +33,9 @@ from pastpaper.language import TEN_WORDS as _TENS
 from pastpaper.language import as_number
 from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
-from pastpaper.marking.claims import claim_spans, claim_texts
+from pastpaper.marking.claims import claim_parts, claim_spans, claim_texts
 from pastpaper.marking.comparisons import reverses
-from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, length, negated
+from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, encode_claims, length, negated
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
 from pastpaper.schemes.references import Reference
@@ -143,6 +143,8 @@ class _Texts:
         ]
         self.flat = [t for group in self.phrasings for t in group]
         self.claims = claim_texts(answer, scheme) or [answer]
+        # The claims read within a longer claim (``Embedder.within``), not encoded alone.
+        self.parts = claim_parts(answer, scheme)
         # How much of a longer reference the claims cover: each of its clauses by the closest.
         self.clauses = [
             r[a:b]
@@ -172,8 +174,9 @@ class _Texts:
 
     @property
     def sentences(self) -> list[str]:
-        """Every text whose sentence vector is taken."""
-        return [*self.wholes, *self.claims, *self.clauses, *self.unasked]
+        """Every text whose sentence vector is taken (claims read within others aside)."""
+        claims = [c for c in self.claims if c not in self.parts]
+        return [*self.wholes, *claims, *self.clauses, *self.unasked]
 
     @property
     def given(self) -> tuple[list[str], list[str]]:
@@ -225,7 +228,7 @@ def answer_features(
     whole, asked = vectors[0], vectors[1]
     phrase_vectors = vectors[2 : 2 + len(flat)]
     reference_vectors = vectors[2 + len(flat) :]
-    claim_vectors = model.encode(claims)
+    claim_vectors = encode_claims(model, texts.parts)(claims)
     similarity = float((claim_vectors @ phrase_vectors.T).max())
     # A text read after the question: the two meanings mixed in proportion to their length
     # in word pieces, as the model's own average over the pieces of both would mix them.
@@ -572,10 +575,11 @@ def _weighed_against(
 
 def judged_texts(
     answer: str, reference: Reference, scheme: MarkScheme, used: Collection[str] = ANSWER_FEATURES
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], list[tuple[str, int, int]]]:
     """What judging ``answer`` (as the marker reads it) whole against ``reference`` asks the
-    model for, as ``answer_texts`` gives it, for a judge weighing the features ``used``;
-    nothing for a reference marked point by point."""
+    model for, as ``answer_texts`` gives it, for a judge weighing the features ``used``, and
+    the claims it reads within others (``Embedder.within``); nothing for a reference marked
+    point by point."""
     return _judged(answer, reference, scheme, given_only=False, used=used)
 
 
@@ -584,7 +588,8 @@ def reference_texts(
 ) -> tuple[list[str], list[str]]:
     """What of ``judged_texts`` is the same for every answer to the question: its texts and
     the reference's, which can be encoded once and kept (``pastpaper.marking.kept``)."""
-    return _judged("", reference, scheme, given_only=True, used=used)
+    with_pieces, sentences, _ = _judged("", reference, scheme, given_only=True, used=used)
+    return with_pieces, sentences
 
 
 def _judged(
@@ -593,19 +598,22 @@ def _judged(
     scheme: MarkScheme,
     given_only: bool,
     used: Collection[str],
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], list[tuple[str, int, int]]]:
     if reference.shape not in ("model", "accepted", "criteria"):
-        return [], []
+        return [], [], []
     with_pieces: list[str] = []
     sentences: list[str] = []
+    parts: list[tuple[str, int, int]] = []
     for text, against, of_answer in _weighed_against(answer, reference, scheme):
         texts = _Texts(text, against, scheme, used)
-        pieces, whole = (
-            texts.given if of_answer and given_only else (texts.with_pieces, texts.sentences)
-        )
+        if of_answer and given_only:
+            pieces, whole = texts.given
+        else:
+            pieces, whole = texts.with_pieces, texts.sentences
+            parts += texts.parts.values()
         with_pieces += pieces
         sentences += whole
-    return with_pieces, sentences
+    return with_pieces, sentences, parts
 
 
 def scaled(
