@@ -97,10 +97,11 @@ def encode_ahead(
             with_pieces.update(dict.fromkeys(pieces))
             sentences.update(dict.fromkeys(whole))
             within.update(dict.fromkeys(read_within))
-    # Pieces first: their pass gives the sentence vectors too, and a one-sentence answer
-    # judged whole is its own claim; then the claims read within others, with the others.
-    model.pieces(list(with_pieces))
+    # The claims read within others first: their run gives the others' sentence vectors
+    # and pieces too (an answer of one sentence cut in two); then pieces, whose run gives
+    # the sentence vectors too (a one-sentence answer judged whole is its own claim).
     model.within(list(within))
+    model.pieces(list(with_pieces))
     model.encode([t for t in sentences if t not in with_pieces])
 
 

@@ -217,7 +217,8 @@ class Embedder:
         is in a closed path" of "..., because the bulb is in a closed path") is read so from
         the sentence's one run, not run again. Where none of its pieces are among those the
         model read (past its 256), the part is encoded alone. The text's own sentence vector
-        comes from the same run and is kept for ``encode``."""
+        and its word pieces come from the same run and are kept for ``encode`` and
+        ``pieces``."""
         import numpy as np
 
         keys = [f"{start} {end} {text}" for text, start, end in parts]
@@ -229,6 +230,10 @@ class Embedder:
             rows = dict(zip(new, self._rows(new), strict=True))
             self._remember(
                 self._known, ((t, _unit(v)) for t, (_, v) in rows.items()), replace=False
+            )
+            # A sentence of a short answer is often the answer, whose pieces are aligned.
+            self._remember(
+                self._pieces, ((t, _word_pieces(*r)) for t, r in rows.items()), replace=False
             )
             made = []
             for (text, start, end), key in zip(parts, keys, strict=True):
@@ -273,14 +278,7 @@ class Embedder:
     ) -> list[tuple[tuple[str, ...], npt.NDArray[np.float32], npt.NDArray[np.float32]]]:
         """Each text's kept word pieces with their unit vectors, and its unit sentence vector
         (the mean of all its pieces' vectors, special tokens included, then normalised)."""
-        results = []
-        for encoding, vectors in self._rows(texts):
-            names = encoding.tokens
-            keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
-            results.append(
-                (tuple(names[i] for i in keep), _unit_rows(vectors[keep]), _unit(vectors))
-            )
-        return results
+        return [(*_word_pieces(e, vectors), _unit(vectors)) for e, vectors in self._rows(texts)]
 
     def _rows(self, texts: list[str]) -> list[tuple[Any, npt.NDArray[np.float32]]]:
         """Each text's encoding (its pieces, and where each stands in the text) and its
@@ -372,6 +370,14 @@ def _unit_rows(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     unit: npt.NDArray[np.float32] = (vectors / norms).astype(np.float32)
     return unit
+
+
+def _word_pieces(encoding: Any, vectors: npt.NDArray[np.float32]) -> Pieces:
+    """An encoding's word pieces (special tokens and punctuation left out) and their unit
+    vectors, of all its pieces' ``vectors``."""
+    names = encoding.tokens
+    keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
+    return tuple(names[i] for i in keep), _unit_rows(vectors[keep])
 
 
 def _specials(encoding: Any) -> list[int]:

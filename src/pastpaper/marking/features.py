@@ -79,10 +79,11 @@ def encode_claims(model: Model, parts: Mapping[str, tuple[str, int, int]]) -> En
     def encode(texts: list[str]) -> npt.NDArray[np.float32]:
         if not any(t in parts for t in texts):
             return model.encode(texts)
-        plain = [t for t in texts if t not in parts]
-        found = dict(zip(plain, model.encode(plain), strict=True)) if plain else {}
+        # Within first: its run of a sentence gives the sentence's own vector too.
         within = list(dict.fromkeys(t for t in texts if t in parts))
-        found.update(zip(within, model.within([parts[t] for t in within]), strict=True))
+        found = dict(zip(within, model.within([parts[t] for t in within]), strict=True))
+        plain = [t for t in texts if t not in parts]
+        found.update(zip(plain, model.encode(plain), strict=True) if plain else ())
         return np.stack([found[t] for t in texts]).astype(np.float32)
 
     return encode
