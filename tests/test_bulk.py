@@ -137,13 +137,15 @@ def test_a_short_answer_judged_whole_runs_the_model_on_two_texts(bulk: bool) -> 
     """Issue 13: once its question's own texts are encoded, a one-sentence answer judged
     whole costs two runs of the model: the answer (its claim too, and the two halves it is
     cut into, read within it) and the answer without the question's words. (Before, the
-    halves were run on their own: four.)"""
+    halves were run on their own: four.) A half that states a number is read alone."""
     scheme = reference_scheme(
         "Why does the bulb light?", ["The bulb is in a closed path with the battery."], 1
     )
+    wires = "copper steel long short thin thick red blue new old".split()
     answers = [
-        f"The bulb lights up because the bulb is in a closed path with {n} wires"
-        for n in range(2, 22)
+        f"The bulb lights up {when} because the bulb is in a closed path with {kind} wires"
+        for when in ("now", "again")
+        for kind in wires
     ]
     model = Embedder()
     with_pieces, sentences = scheme_side([scheme])
@@ -161,10 +163,10 @@ def test_a_short_answer_judged_whole_runs_the_model_on_two_texts(bulk: bool) -> 
     assert all(isinstance(m, Marking) and m.mark == 1 for m in marked)
 
 
-def test_scientsbank_answers_run_the_model_on_fewer_than_two_texts_each() -> None:
+def test_scientsbank_answers_run_the_model_on_fewer_texts_each() -> None:
     """200 SciEntsBank train answers, judged whole against their questions' references, in
-    bulk: fewer than two texts each are run (three before claims were read within their
-    sentences)."""
+    bulk: the model runs on fewer than two and a half texts an answer (2.2; 3.0 before the
+    halves of a sentence were read within it)."""
     rows = [
         row
         for row in read_marking_set(DATA / "semeval2013.jsonl", "train")
@@ -177,4 +179,4 @@ def test_scientsbank_answers_run_the_model_on_fewer_than_two_texts_each() -> Non
     model.encode(sentences)
     before = model.work()[0]
     Marker(model, calibration()).mark_many(items)
-    assert (model.work()[0] - before) / len(items) < 2.0
+    assert (model.work()[0] - before) / len(items) < 2.5
