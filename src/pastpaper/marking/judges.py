@@ -192,8 +192,9 @@ def answer_texts(
     used: Collection[str] = ANSWER_FEATURES,
 ) -> tuple[list[str], list[str]]:
     """What ``answer_features`` asks the model for: the texts whose word pieces it weighs,
-    and every text whose sentence vector it takes. Bulk marking encodes them ahead, across
-    answers, each text once (``pastpaper.marking.bulk``).
+    and every text whose sentence vector it takes, for a judge weighing the features
+    ``used`` (the claims it reads within longer ones, ``claims.claim_parts``, aside). Bulk
+    marking encodes them ahead, across answers, each text once (``pastpaper.marking.bulk``).
 
     >>> from pastpaper.marking.marker import reference_scheme
     >>> scheme = reference_scheme("Why does Northby elect councillors?", ["to run services"], 1)
