@@ -49,6 +49,9 @@ class SpanMeans:
     def pieces(self, texts: list[str]) -> list[Pieces]:
         return self.model.pieces(texts)
 
+    def within(self, parts: list[tuple[str, int, int]]) -> npt.NDArray[np.float32]:
+        return self.model.within(parts)
+
     def encode(self, texts: list[str]) -> npt.NDArray[np.float32]:
         missing = [t for t in dict.fromkeys(texts) if t not in self.claims]
         found = dict(zip(missing, self.model.encode(missing), strict=True)) if missing else {}

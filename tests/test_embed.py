@@ -98,6 +98,24 @@ def test_the_caches_stay_within_their_bounds() -> None:
     assert np.allclose(small.encode(texts[:5]), first, atol=1e-5)
 
 
+def test_texts_the_model_reads_alike_are_run_once() -> None:
+    """Case and spaces make no other word pieces: such texts are run once, and each gets
+    the vector it gets alone; the work is counted in texts and pieces."""
+    model = Embedder()
+    texts = ["Water evaporates", "water  evaporates", "WATER evaporates", "Water evaporates."]
+    vectors = model.encode(texts)
+    first, stopped = (len(model.tokenizer.encode(t).ids) for t in (texts[0], texts[3]))
+    assert stopped == first + 1
+    assert model.work() == (2, first + stopped)
+    assert np.array_equal(vectors[0], vectors[1]) and np.array_equal(vectors[0], vectors[2])
+    assert not np.allclose(vectors[0], vectors[3], atol=1e-3)
+    alone = Embedder()
+    for text, vector in zip(texts, vectors, strict=True):
+        assert np.allclose(alone.encode([text])[0], vector, atol=1e-5), text
+    model.pieces(texts)  # their pieces were not kept: run again, alike ones once
+    assert model.work() == (4, 2 * (first + stopped))
+
+
 def test_several_threads_get_the_vectors_one_thread_gets() -> None:
     texts = [f"Khrushchev's reform number {n} of the {n % 7} kinds" for n in range(240)]
     alone = Embedder(vectors_kept=50, pieces_kept=200)

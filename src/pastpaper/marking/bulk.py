@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from pastpaper.errors import NothingToMark
 from pastpaper.marking.calibration import Calibration
-from pastpaper.marking.claims import claim_texts, read_as_marked
+from pastpaper.marking.claims import MAX_ANSWER_CHARS, claim_parts, claim_texts, read_as_marked
 from pastpaper.marking.features import scheme_texts
-from pastpaper.marking.judges import judged_texts
+from pastpaper.marking.judges import ANSWER_FEATURES, judged_texts
 from pastpaper.marking.result import Marking
 from pastpaper.schemes.references import Reference, read_reference
 from pastpaper.schemes.scheme import MarkScheme
@@ -65,29 +65,44 @@ def workers_for(answers: int) -> int:
     return (cores or 1) if answers >= WORKERS_FROM and (cores or 1) > 1 else 0
 
 
-def encode_ahead(items: Sequence[Item], model: Model) -> None:
+def encode_ahead(
+    items: Sequence[Item], model: Model, calibration: Calibration | None = None
+) -> None:
     """Encode every text that marking these answers will ask the model for, each distinct
     text once, in a few large batches: each answer's claims, and, for an answer judged
-    whole, every text its judge weighs (``judges.judged_texts``). A question's own texts
-    (its reference, its points) are the same for each of its answers, so they are encoded
-    once, with the first. Marking each answer then finds its vectors kept by the model."""
+    whole, every text its judge weighs (``judges.judged_texts``; with ``calibration``, only
+    what the judge it gives the question weighs). A question's own texts (its reference, its
+    points) are the same for each of its answers, so they are encoded once, with the first.
+    Marking each answer then finds its vectors kept by the model."""
     with_pieces: dict[str, None] = {}
     sentences: dict[str, None] = {}
+    within: dict[tuple[str, int, int], None] = {}
     references: dict[int, Reference | None] = {}
+    used: dict[int, tuple[str, ...]] = {}
     for answer, scheme in items:
         if id(scheme) not in references:
             sentences.update(dict.fromkeys(scheme_texts(scheme)))
-            references[id(scheme)] = (
+            found = (
                 read_reference(scheme.references, scheme.max_marks) if scheme.reference else None
             )
-        sentences.update(dict.fromkeys(claim_texts(answer, scheme)))
+            references[id(scheme)] = found
+            judge = calibration.judge_for(found) if calibration and found else None
+            used[id(scheme)] = judge.features if judge is not None else ANSWER_FEATURES
+        text = answer[:MAX_ANSWER_CHARS]
+        parts = claim_parts(text, scheme) if scheme.reference else {}
+        sentences.update(dict.fromkeys(c for c in claim_texts(text, scheme) if c not in parts))
+        within.update(dict.fromkeys(parts.values()))
         reference = references[id(scheme)]
         if reference is not None and answer.strip():
-            pieces, whole = judged_texts(read_as_marked(answer, scheme), reference, scheme)
+            read = read_as_marked(answer, scheme)
+            pieces, whole, read_within = judged_texts(read, reference, scheme, used[id(scheme)])
             with_pieces.update(dict.fromkeys(pieces))
             sentences.update(dict.fromkeys(whole))
-    # Pieces first: their pass gives the sentence vectors too, and a one-sentence answer
-    # judged whole is its own claim.
+            within.update(dict.fromkeys(read_within))
+    # The claims read within others first: their run gives the others' sentence vectors
+    # and pieces too (an answer of one sentence cut in two); then pieces, whose run gives
+    # the sentence vectors too (a one-sentence answer judged whole is its own claim).
+    model.within(list(within))
     model.pieces(list(with_pieces))
     model.encode([t for t in sentences if t not in with_pieces])
 
@@ -136,7 +151,7 @@ def mark_all(
 
 def mark_chunk(chunk: list[Item], marker: Marker) -> list[Outcome]:
     """Mark a chunk of answers with this marker: their texts encoded ahead, together."""
-    encode_ahead(chunk, marker.model)
+    encode_ahead(chunk, marker.model, marker.calibration)
     return [_marked(answer, scheme, marker) for answer, scheme in chunk]
 
 

@@ -13,10 +13,12 @@ import re
 from pastpaper.marking.respell import respelled, vocabulary
 from pastpaper.schemes.points import sentence_spans
 from pastpaper.schemes.scheme import MarkScheme, content_stems
+from pastpaper.schemes.terms import facts, names_in
 
 __all__ = [
     "CUT_WORDS",
     "MAX_ANSWER_CHARS",
+    "claim_parts",
     "claim_spans",
     "claim_texts",
     "plain_words",
@@ -83,6 +85,36 @@ def claim_texts(answer: str, scheme: MarkScheme) -> list[str]:
     """
     own = vocabulary(scheme)
     return [respelled(answer[a:b], own) for a, b in claim_spans(answer)]
+
+
+def claim_parts(answer: str, scheme: MarkScheme) -> dict[str, tuple[str, int, int]]:
+    """The claims of an answer (as ``claim_texts`` gives them) that are part of a longer one
+    (a sentence cut where it says two things), each with the longest claim holding it and
+    where in that one's text it stands: its vector can be read from that claim's run of the
+    model (``Embedder.within``) rather than a run of its own. A part that states a year, a
+    number or a name is left out, to be read alone: its facts are checked against the point
+    it means (``inaccuracies.wrong_facts``), and read within the sentence it would mean the
+    other half too ("Sam went 7 miles: take off the $3 start" would be about the 7 miles).
+
+    >>> from pastpaper.marking.marker import reference_scheme
+    >>> scheme = reference_scheme("Why does the bulb light?", ["it is in a closed path"], 1)
+    >>> parts = claim_parts("The bulb lights because the bulb is in a closed path", scheme)
+    >>> parts["the bulb is in a closed path"]
+    ('The bulb lights because the bulb is in a closed path', 24, 52)
+    """
+    own = vocabulary(scheme)
+    spans = claim_spans(answer)
+    parts: dict[str, tuple[str, int, int]] = {}
+    for a, b in spans:
+        holders = [(c, d) for c, d in spans if c <= a and b <= d and (c, d) != (a, b)]
+        if not holders:
+            continue
+        c, d = max(holders, key=lambda span: span[1] - span[0])
+        whole, part = respelled(answer[c:d], own), respelled(answer[a:b], own)
+        at = whole.find(part)
+        if at >= 0 and part != whole and not facts(part, names_in(part)):
+            parts.setdefault(part, (whole, at, at + len(part)))
+    return parts
 
 
 def read_as_marked(answer: str, scheme: MarkScheme) -> str:

@@ -68,6 +68,8 @@ VECTORS_KEPT = 50_000
 #: a piece, so at most about 60 MB; a short answer has about twenty pieces).
 PIECES_KEPT = 40_000
 _BATCH = 64
+#: The least share of its batch's longest text a text is: less, and it starts a batch.
+_FILL = 0.8
 #: How many numbers a vector has.
 WIDTH = 384
 
@@ -148,6 +150,15 @@ class Embedder:
         self._lock = threading.Lock()
         self._known: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
         self._pieces: _Recent[Pieces] = _Recent(pieces_kept, lambda kept: max(len(kept[0]), 1))
+        self._parts: _Recent[npt.NDArray[np.float32]] = _Recent(vectors_kept)
+        self._work = [0, 0]
+
+    def work(self) -> tuple[int, int]:
+        """How many texts, and how many word pieces (special tokens included), the model has
+        been run on so far: what marking costs, counted (a text already kept costs nothing,
+        and texts whose pieces are the same are run once)."""
+        with self._lock:
+            return self._work[0], self._work[1]
 
     def kept(self) -> tuple[int, int]:
         """How many texts' sentence vectors, and how many word pieces, are kept."""
@@ -201,6 +212,55 @@ class Embedder:
             self._remember(self._known, sentences, replace=False)
         return _all_found(found, texts)
 
+    def within(self, parts: list[tuple[str, int, int]]) -> npt.NDArray[np.float32]:
+        """For each (text, start, end), a unit vector for ``text[start:end]`` read within the
+        text: the mean of the vectors in context of the text's pieces that lie within those
+        characters, with its special tokens. A claim that is part of a sentence ("the bulb
+        is in a closed path" of "..., because the bulb is in a closed path") is read so from
+        the sentence's one run, not run again. Where none of its pieces are among those the
+        model read (past its 256), the part is encoded alone. The text's own sentence vector
+        and its word pieces come from the same run and are kept for ``encode`` and
+        ``pieces``."""
+        import numpy as np
+
+        keys = [f"{start} {end} {text}" for text, start, end in parts]
+        found = self._recall(self._parts, keys)
+        new = list(
+            dict.fromkeys(t for (t, _, _), k in zip(parts, keys, strict=True) if found[k] is None)
+        )
+        if new:
+            rows = dict(zip(new, self._rows(new), strict=True))
+            self._remember(
+                self._known, ((t, _unit(v)) for t, (_, v) in rows.items()), replace=False
+            )
+            # A sentence of a short answer is often the answer, whose pieces are aligned.
+            self._remember(
+                self._pieces, ((t, _word_pieces(*r)) for t, r in rows.items()), replace=False
+            )
+            made = []
+            for (text, start, end), key in zip(parts, keys, strict=True):
+                if found[key] is not None or text not in rows:
+                    continue
+                encoding, vectors = rows[text]
+                chosen = [
+                    i
+                    for i, ((a, b), special) in enumerate(
+                        zip(encoding.offsets, encoding.special_tokens_mask, strict=True)
+                    )
+                    if not special and start <= a and b <= end
+                ]
+                vector = (
+                    _unit(vectors[[*chosen, *_specials(encoding)]])
+                    if chosen
+                    else self.encode([text[start:end]])[0]
+                )
+                found[key] = vector
+                made.append((key, vector))
+            self._remember(self._parts, made)
+        if not parts:
+            return np.zeros((0, WIDTH), dtype=np.float32)
+        return np.stack(_all_found(found, keys)).astype(np.float32)
+
     def _recall(self, kept: _Recent[Value], texts: list[str]) -> dict[str, Value | None]:
         # Taken out under the lock and held here, so another thread pushing them out of the
         # cache meanwhile cannot lose them.
@@ -220,14 +280,26 @@ class Embedder:
     ) -> list[tuple[tuple[str, ...], npt.NDArray[np.float32], npt.NDArray[np.float32]]]:
         """Each text's kept word pieces with their unit vectors, and its unit sentence vector
         (the mean of all its pieces' vectors, special tokens included, then normalised)."""
+        return [(*_word_pieces(e, vectors), _unit(vectors)) for e, vectors in self._rows(texts)]
+
+    def _rows(self, texts: list[str]) -> list[tuple[Any, npt.NDArray[np.float32]]]:
+        """Each text's encoding (its pieces, and where each stands in the text) and its
+        pieces' vectors in context, special tokens included: the model's run."""
         import numpy as np
 
         encodings = self.tokenizer.encode_batch(texts)
-        # Texts of like length together, as sentence-transformers batches them: less padding.
-        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        # Texts the model reads as the same pieces ("Water  evaporates" and "water
+        # evaporates": its pieces are lower case, and spaces are no pieces) are run once.
+        first_of: dict[tuple[int, ...], int] = {}
+        same = [first_of.setdefault(tuple(e.ids), i) for i, e in enumerate(encodings)]
+        run = [i for i, f in enumerate(same) if f == i]
+        with self._lock:
+            self._work[0] += len(run)
+            self._work[1] += sum(len(encodings[i].ids) for i in run)
         results: list[Any] = [None] * len(texts)
-        for first in range(0, len(order), _BATCH):
-            batch = [encodings[i] for i in order[first : first + _BATCH]]
+        for chosen in _batches([len(encodings[i].ids) for i in run]):
+            order = [run[i] for i in chosen]
+            batch = [encodings[i] for i in order]
             width = max(len(e.ids) for e in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -236,17 +308,25 @@ class Embedder:
                 mask[row, : len(encoding.ids)] = 1
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             [tokens] = self.session.run(["token_embeddings"], feed)
-            for row, index in enumerate(order[first : first + _BATCH]):
-                names = encodings[index].tokens
-                vectors = np.asarray(tokens[row, : len(names)], dtype=np.float32)
-                sentence = vectors.mean(axis=0)
-                keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
-                results[index] = (
-                    tuple(names[i] for i in keep),
-                    _unit_rows(vectors[keep]),
-                    (sentence / max(float(np.linalg.norm(sentence)), 1e-12)).astype(np.float32),
-                )
-        return results
+            for row, index in enumerate(order):
+                size = len(encodings[index].ids)
+                results[index] = np.asarray(tokens[row, :size], dtype=np.float32)
+        return [(encodings[i], results[f]) for i, f in enumerate(same)]
+
+
+def _batches(sizes: list[int]) -> list[list[int]]:
+    """Texts of these sizes (in pieces) in batches for the model, each a list of their
+    places: the longest first, at most _BATCH a batch, and none less than _FILL of its
+    batch's longest, so that little of a batch is padding. (Sorted alone, a few long
+    answers made most of a batch of short ones padding: 59,000 pieces run for 22,000.)"""
+    batches: list[list[int]] = []
+    for i in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        last = batches[-1] if batches else None
+        if last is not None and len(last) < _BATCH and sizes[i] >= _FILL * sizes[last[0]]:
+            last.append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 def _session(graph: Path, threads: int = 0) -> Any:
@@ -289,12 +369,36 @@ def _all_found(found: Mapping[str, Value | None], texts: list[str]) -> list[Valu
     return cast("list[Value]", values)
 
 
+def _unit(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """The unit mean of some pieces' vectors."""
+    import numpy as np
+
+    mean = vectors.mean(axis=0)
+    unit: npt.NDArray[np.float32] = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(
+        np.float32
+    )
+    return unit
+
+
 def _unit_rows(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     import numpy as np
 
     norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     unit: npt.NDArray[np.float32] = (vectors / norms).astype(np.float32)
     return unit
+
+
+def _word_pieces(encoding: Any, vectors: npt.NDArray[np.float32]) -> Pieces:
+    """An encoding's word pieces (special tokens and punctuation left out) and their unit
+    vectors, of all its pieces' ``vectors``."""
+    names = encoding.tokens
+    keep = [i for i, name in enumerate(names) if _WORD_PIECE.match(name)]
+    return tuple(names[i] for i in keep), _unit_rows(vectors[keep])
+
+
+def _specials(encoding: Any) -> list[int]:
+    """Where an encoding's special tokens ([CLS], [SEP]) stand."""
+    return [i for i, special in enumerate(encoding.special_tokens_mask) if special]
 
 
 # A piece of a word ("dens", "##er"), not a special token ("[CLS]") or punctuation.

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pastpaper.language import NEGATIONS
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from pastpaper.marking.marker import Model
+
 __all__ = [
     "DEVELOPED_WORDS",
     "FEATURES",
@@ -27,6 +29,7 @@ __all__ = [
     "TERM_LIKENESS",
     "Encode",
     "developed",
+    "encode_claims",
     "length",
     "match_features",
     "match_scores",
@@ -65,6 +68,25 @@ _EXPLAINS = re.compile(
     r"e\.g\.|which|who)\b",
     re.IGNORECASE,
 )
+
+
+def encode_claims(model: Model, parts: Mapping[str, tuple[str, int, int]]) -> Encode:
+    """``model.encode``, but a claim that is part of a longer claim of its answer
+    (``claims.claim_parts``) is read within that claim (``Model.within``): one run of the
+    model for a sentence and its parts."""
+    import numpy as np
+
+    def encode(texts: list[str]) -> npt.NDArray[np.float32]:
+        if not any(t in parts for t in texts):
+            return model.encode(texts)
+        # Within first: its run of a sentence gives the sentence's own vector too.
+        within = list(dict.fromkeys(t for t in texts if t in parts))
+        found = dict(zip(within, model.within([parts[t] for t in within]), strict=True))
+        plain = [t for t in texts if t not in parts]
+        found.update(zip(plain, model.encode(plain), strict=True) if plain else ())
+        return np.stack([found[t] for t in texts]).astype(np.float32)
+
+    return encode
 
 
 def negated(text: str) -> bool:

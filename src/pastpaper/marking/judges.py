@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from pastpaper.language import DIGIT_WORDS as _DIGITS
@@ -33,9 +33,9 @@ from pastpaper.language import TEN_WORDS as _TENS
 from pastpaper.language import as_number
 from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
-from pastpaper.marking.claims import claim_spans, claim_texts
+from pastpaper.marking.claims import claim_parts, claim_spans, claim_texts
 from pastpaper.marking.comparisons import reverses, swaps_side
-from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, length, negated
+from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, encode_claims, length, negated
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
 from pastpaper.schemes.references import Reference
@@ -129,7 +129,13 @@ class _Texts:
     for both it and ``answer_texts``, so that what bulk marking encodes ahead and what the
     features ask the model for cannot drift apart."""
 
-    def __init__(self, answer: str, references: Sequence[str], scheme: MarkScheme) -> None:
+    def __init__(
+        self,
+        answer: str,
+        references: Sequence[str],
+        scheme: MarkScheme,
+        used: Collection[str] = ANSWER_FEATURES,
+    ) -> None:
         self.answer = answer
         self.question = scheme.question.text
         self.references = [r for r in references if r.strip()] or [" "]
@@ -138,6 +144,8 @@ class _Texts:
         ]
         self.flat = [t for group in self.phrasings for t in group]
         self.claims = claim_texts(answer, scheme) or [answer]
+        # The claims read within a longer claim (``Embedder.within``), not encoded alone.
+        self.parts = claim_parts(answer, scheme)
         # How much of a longer reference the claims cover: each of its clauses by the closest.
         self.clauses = [
             r[a:b]
@@ -148,8 +156,12 @@ class _Texts:
         self.asked_words = content_stems(self.question)
         # An answer that names what the question asks about ("Northby has a bigger
         # population" for "its population is larger") is likened to the references on the
-        # rest of its words.
-        self.unasked = [_unasked(t, self.asked_words) for t in (answer, *self.references)]
+        # rest of its words. Only for a judge that weighs it: it is a text more to encode.
+        self.unasked = (
+            [_unasked(t, self.asked_words) for t in (answer, *self.references)]
+            if "unasked_similarity" in used
+            else []
+        )
 
     @property
     def with_pieces(self) -> list[str]:
@@ -163,8 +175,9 @@ class _Texts:
 
     @property
     def sentences(self) -> list[str]:
-        """Every text whose sentence vector is taken."""
-        return [*self.wholes, *self.claims, *self.clauses, *self.unasked]
+        """Every text whose sentence vector is taken (claims read within others aside)."""
+        claims = [c for c in self.claims if c not in self.parts]
+        return [*self.wholes, *claims, *self.clauses, *self.unasked]
 
     @property
     def given(self) -> tuple[list[str], list[str]]:
@@ -174,18 +187,22 @@ class _Texts:
 
 
 def answer_texts(
-    answer: str, references: Sequence[str], scheme: MarkScheme
+    answer: str,
+    references: Sequence[str],
+    scheme: MarkScheme,
+    used: Collection[str] = ANSWER_FEATURES,
 ) -> tuple[list[str], list[str]]:
     """What ``answer_features`` asks the model for: the texts whose word pieces it weighs,
-    and every text whose sentence vector it takes. Bulk marking encodes them ahead, across
-    answers, each text once (``pastpaper.marking.bulk``).
+    and every text whose sentence vector it takes, for a judge weighing the features
+    ``used`` (the claims it reads within longer ones, ``claims.claim_parts``, aside). Bulk
+    marking encodes them ahead, across answers, each text once (``pastpaper.marking.bulk``).
 
     >>> from pastpaper.marking.marker import reference_scheme
     >>> scheme = reference_scheme("Why does Northby elect councillors?", ["to run services"], 1)
     >>> answer_texts("Northby has councils", scheme.references, scheme)[0]
     ['Northby has councils', 'Why does Northby elect councillors?', 'to run services']
     """
-    texts = _Texts(answer, references, scheme)
+    texts = _Texts(answer, references, scheme, used)
     return texts.with_pieces, texts.sentences
 
 
@@ -195,15 +212,17 @@ def answer_features(
     scheme: MarkScheme,
     model: Model,
     calibration: Calibration,
+    used: Collection[str] = ANSWER_FEATURES,
 ) -> Weighed:
     """ANSWER_FEATURES of ``answer`` (as the marker reads it: ``read_as_marked``) against
     ``references``, the texts it is weighed against. A word piece weighs by its rarity:
     ``calibration.piece_answers`` of its ``answers_counted`` train answers use it.
-    The texts it encodes are ``answer_texts``'.
+    The texts it encodes are ``answer_texts``'. A feature that needs texts of its own
+    (``unasked_similarity``) is 0 unless ``used`` (the judge's features) names it.
     """
     import numpy as np
 
-    texts = _Texts(answer, references, scheme)
+    texts = _Texts(answer, references, scheme, used)
     references, phrasings = texts.references, texts.phrasings
     flat, claims = texts.flat, texts.claims
     answer_pieces, asked_pieces, *reference_pieces = model.pieces(texts.with_pieces)
@@ -211,7 +230,7 @@ def answer_features(
     whole, asked = vectors[0], vectors[1]
     phrase_vectors = vectors[2 : 2 + len(flat)]
     reference_vectors = vectors[2 + len(flat) :]
-    claim_vectors = model.encode(claims)
+    claim_vectors = encode_claims(model, texts.parts)(claims)
     similarity = float((claim_vectors @ phrase_vectors.T).max())
     # A text read after the question: the two meanings mixed in proportion to their length
     # in word pieces, as the model's own average over the pieces of both would mix them.
@@ -256,8 +275,10 @@ def answer_features(
     alignment = aligned(answer_pieces, reference_pieces, weight)
     forms, contains = _forms_found(answer, references, asked_words)
     coverage = float((model.encode(texts.clauses) @ claim_vectors.T).max(axis=1).mean())
-    unasked = model.encode(texts.unasked)
-    unasked_similarity = float((unasked[1:] @ unasked[0]).max())
+    unasked_similarity = 0.0
+    if texts.unasked:
+        unasked = model.encode(texts.unasked)
+        unasked_similarity = float((unasked[1:] @ unasked[0]).max())
     values = np.array(
         [
             similarity,
@@ -527,9 +548,9 @@ def earns(
     """Whether a one-mark answer (as the marker reads it) earns the mark against an
     ``accepted`` or ``criteria`` reference, and the creditable point it is closest to."""
     (text, accepted, _), *against_it = _weighed_against(answer, reference, scheme)
-    weighed = answer_features(text, accepted, scheme, model, calibration)
+    weighed = answer_features(text, accepted, scheme, model, calibration, judge.features)
     against = (
-        answer_features(text, against_it[0][1], scheme, model, calibration).values
+        answer_features(text, against_it[0][1], scheme, model, calibration, judge.features).values
         if against_it
         else None
     )
@@ -555,34 +576,46 @@ def _weighed_against(
 
 
 def judged_texts(
-    answer: str, reference: Reference, scheme: MarkScheme
-) -> tuple[list[str], list[str]]:
+    answer: str, reference: Reference, scheme: MarkScheme, used: Collection[str] = ANSWER_FEATURES
+) -> tuple[list[str], list[str], list[tuple[str, int, int]]]:
     """What judging ``answer`` (as the marker reads it) whole against ``reference`` asks the
-    model for, as ``answer_texts`` gives it; nothing for a reference marked point by point."""
-    return _judged(answer, reference, scheme, given_only=False)
+    model for, as ``answer_texts`` gives it, for a judge weighing the features ``used``, and
+    the claims it reads within others (``Embedder.within``); nothing for a reference marked
+    point by point."""
+    return _judged(answer, reference, scheme, given_only=False, used=used)
 
 
-def reference_texts(reference: Reference, scheme: MarkScheme) -> tuple[list[str], list[str]]:
+def reference_texts(
+    reference: Reference, scheme: MarkScheme, used: Collection[str] = ANSWER_FEATURES
+) -> tuple[list[str], list[str]]:
     """What of ``judged_texts`` is the same for every answer to the question: its texts and
     the reference's, which can be encoded once and kept (``pastpaper.marking.kept``)."""
-    return _judged("", reference, scheme, given_only=True)
+    with_pieces, sentences, _ = _judged("", reference, scheme, given_only=True, used=used)
+    return with_pieces, sentences
 
 
 def _judged(
-    answer: str, reference: Reference, scheme: MarkScheme, given_only: bool
-) -> tuple[list[str], list[str]]:
+    answer: str,
+    reference: Reference,
+    scheme: MarkScheme,
+    given_only: bool,
+    used: Collection[str],
+) -> tuple[list[str], list[str], list[tuple[str, int, int]]]:
     if reference.shape not in ("model", "accepted", "criteria"):
-        return [], []
+        return [], [], []
     with_pieces: list[str] = []
     sentences: list[str] = []
+    parts: list[tuple[str, int, int]] = []
     for text, against, of_answer in _weighed_against(answer, reference, scheme):
-        texts = _Texts(text, against, scheme)
-        pieces, whole = (
-            texts.given if of_answer and given_only else (texts.with_pieces, texts.sentences)
-        )
+        texts = _Texts(text, against, scheme, used)
+        if of_answer and given_only:
+            pieces, whole = texts.given
+        else:
+            pieces, whole = texts.with_pieces, texts.sentences
+            parts += texts.parts.values()
         with_pieces += pieces
         sentences += whole
-    return with_pieces, sentences
+    return with_pieces, sentences, parts
 
 
 def scaled(
@@ -598,7 +631,7 @@ def scaled(
     earn as much as the model answer, so the answer is marked point by point instead."""
 
     def share(text: str, against: tuple[str, ...]) -> float:
-        values = answer_features(text, against, scheme, model, calibration).values
+        values = answer_features(text, against, scheme, model, calibration, judge.features).values
         return _weighed(values, judge)
 
     weighed, said_back, itself = (pair[:2] for pair in _weighed_against(answer, reference, scheme))

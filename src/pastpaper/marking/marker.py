@@ -32,12 +32,19 @@ from pastpaper.marking.bulk import CHUNK, Item, Outcome
 from pastpaper.marking.calibration import AnswerModel, Calibration
 from pastpaper.marking.claims import (
     MAX_ANSWER_CHARS,
+    claim_parts,
     claim_spans,
     claim_texts,
     plain_words,
     read_as_marked,
 )
-from pastpaper.marking.features import developed, match_features, match_scores, rejected
+from pastpaper.marking.features import (
+    developed,
+    encode_claims,
+    match_features,
+    match_scores,
+    rejected,
+)
 from pastpaper.marking.inaccuracies import Wrong, contradiction, plain_stems, reported, wrong_facts
 from pastpaper.marking.respell import not_english
 from pastpaper.marking.result import Credit, Marking, Missed, Span
@@ -68,6 +75,8 @@ class Model(Protocol):
 
     def pieces(self, texts: list[str]) -> list[Pieces]: ...
 
+    def within(self, parts: list[tuple[str, int, int]]) -> npt.NDArray[np.float32]: ...
+
 
 class LazyModel:
     """A model made by ``make`` when first asked for vectors, and only once, from any
@@ -96,6 +105,9 @@ class LazyModel:
 
     def pieces(self, texts: list[str]) -> list[Pieces]:
         return self.loaded().pieces(texts)
+
+    def within(self, parts: list[tuple[str, int, int]]) -> npt.NDArray[np.float32]:
+        return self.loaded().within(parts)
 
 
 class Marker:
@@ -189,10 +201,17 @@ class Marker:
         # facts are checked against the point it is about, even one that earns nothing here.
         every = list(scheme.points)
         texts = claim_texts(text, scheme)
-        features = match_features(texts, every, self.model.encode, scheme.question.text)
+        # An answer to a reference (judged whole, mostly) reads the parts of a sentence cut in
+        # two within the sentence; notes' points were fitted on claims read alone.
+        encode = (
+            encode_claims(self.model, claim_parts(text, scheme))
+            if scheme.reference
+            else self.model.encode
+        )
+        features = match_features(texts, every, encode, scheme.question.text)
         all_similarity, all_score = features[:, :, 0], match_scores(features, calibration)
         # What a teacher said does not earn a point never earns it.
-        refused = rejected(texts, every, all_similarity, self.model.encode)
+        refused = rejected(texts, every, all_similarity, encode)
         all_score[refused] = 0.0
         similarity, score = all_similarity[:, : len(points)], all_score[:, : len(points)]
         # An answer judged whole (a short answer, or one against a model answer) earns through
