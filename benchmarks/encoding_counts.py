@@ -1,7 +1,7 @@
 """How much the model is run for each short answer marked in bulk (issue 13, part 2).
 
-    python benchmarks/encodings.py [--answers 1000] [--threads 1]
-    PYTHONPATH=/tmp/before/src python benchmarks/encodings.py   # another checkout's
+    python benchmarks/encoding_counts.py [--answers 1000] [--threads 1]
+    PYTHONPATH=/tmp/before/src python benchmarks/encoding_counts.py   # another checkout's
 
 Marks the first SciEntsBank train answers in one process, as ``pastpaper eval`` does, after
 their questions' own texts (scheme, references) are encoded: those are the same for every
