@@ -37,6 +37,7 @@ __all__ = [
     "PARTICIPLES",
     "PREPOSITIONS",
     "PRONOUNS",
+    "RIVAL_SIDE",
     "SCALES",
     "SHORT_MONTHS",
     "SPLITTING_PASTS",
@@ -205,6 +206,8 @@ OPPOSED_SIDES = (
     ("royalist", "parliamentarian"),
     ("allied", "axis"),
 )
+#: Each side of OPPOSED_SIDES and the side it is set against.
+RIVAL_SIDE = {a: b for pair in OPPOSED_SIDES for a, b in (pair, pair[::-1])}
 
 
 def side(word: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from pastpaper.language import OPPOSED_SIDES, WORD, side
+from pastpaper.language import RIVAL_SIDE, WORD, side
 from pastpaper.schemes.scheme import content_stems
 
 __all__ = ["Comparison", "comparisons", "reverses", "swaps_side"]
@@ -204,10 +204,6 @@ def reverses(answer: str, references: Sequence[str]) -> bool:
     return bool(verdicts) and all(verdicts)
 
 
-#: Each side of OPPOSED_SIDES and the side it is set against.
-_RIVAL = {a: b for pair in OPPOSED_SIDES for a, b in (pair, pair[::-1])}
-
-
 def swaps_side(answer: str, references: Sequence[str]) -> bool:
     """The answer puts the other side on what the references name with one side, and no
     reference names it with the answer's: "to keep the West Germans out" against "to stop
@@ -224,7 +220,9 @@ def swaps_side(answer: str, references: Sequence[str]) -> bool:
     if not said:
         return False
     wanted = {pair for reference in references for pair in _sided(reference)}
-    return any((_RIVAL[kind], what) in wanted and (kind, what) not in wanted for kind, what in said)
+    return any(
+        (RIVAL_SIDE[kind], what) in wanted and (kind, what) not in wanted for kind, what in said
+    )
 
 
 def _sided(text: str) -> set[tuple[str, str]]:
@@ -234,6 +232,6 @@ def _sided(text: str) -> set[tuple[str, str]]:
     found = set()
     for word, following in pairwise(words):
         stems = content_stems(following)
-        if side(word) in _RIVAL and len(stems) == 1:
+        if side(word) in RIVAL_SIDE and len(stems) == 1:
             found.add((side(word), next(iter(stems))))
     return found

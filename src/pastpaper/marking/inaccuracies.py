@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from pastpaper.language import (
     FACT_YEAR,
     MONTH,
     NEGATIONS,
-    OPPOSED_SIDES,
+    RIVAL_SIDE,
     as_number,
     side,
 )
@@ -134,7 +134,13 @@ def wrong_facts(
     words = [plain_stems(p.point.text, asked) for p in points]
     stated = {v for p in points for v in _fact_values(p.point.text, p.point.facts)["number"]}
     creditable = len(scheme.creditable)
-    rivals = {} if scheme.reference else _rivals(scheme)
+    rivals = (
+        {}
+        if scheme.reference
+        else _rivals(
+            (scheme.question.text, *dict.fromkeys(p.point.source.sentence for p in scheme.points))
+        )
+    )
 
     def _would_make(i: int, j: int) -> bool:
         # A point this question credits, earned; or one of the notes it does not credit
@@ -208,22 +214,21 @@ _PAIRED = re.compile(
 )
 
 
-def _rivals(scheme: MarkScheme) -> dict[str, set[str]]:
-    """Each capitalised word of the notes (as ``side`` gives it) and the words it is set
-    against: by the notes, in one phrase, or as one of ``OPPOSED_SIDES``. A student who writes
-    one where the notes say the other has mixed up two things the notes tell apart (a
-    religion, a country, a side)."""
-    found: dict[str, set[str]] = {}
-    pairs = [
-        tuple(side(w) for w in pair.groups())
-        for text in (scheme.question.text, *(p.point.source.sentence for p in scheme.points))
-        for pair in _PAIRED.finditer(text)
-    ]
-    for a, b in [*pairs, *OPPOSED_SIDES]:
-        if a != b:
-            found.setdefault(a, set()).add(b)
-            found.setdefault(b, set()).add(a)
-    return found
+@lru_cache(maxsize=256)
+def _rivals(texts: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each capitalised word of a scheme's question and notes sentences (as ``side`` gives
+    it) and the words it is set against: by those texts, in one phrase, or in
+    ``RIVAL_SIDE``. A student who writes one where the notes say the other has mixed up two
+    things the notes tell apart (a religion, a country, a side). Read once a scheme: every
+    answer to it is checked against the same."""
+    found: dict[str, set[str]] = {a: {b} for a, b in RIVAL_SIDE.items()}
+    for text in texts:
+        for pair in _PAIRED.finditer(text):
+            a, b = (side(w) for w in pair.groups())
+            if a != b:
+                found.setdefault(a, set()).add(b)
+                found.setdefault(b, set()).add(a)
+    return {a: frozenset(b) for a, b in found.items()}
 
 
 #: What a text says a named person, people or country is: "Mary, Queen of Scots, a
@@ -244,7 +249,7 @@ def _attributes(text: str) -> dict[str, tuple[str, str]]:
 
 
 def _swapped(
-    claim: str, points: Sequence[Point], rivals: dict[str, set[str]]
+    claim: str, points: Sequence[Point], rivals: Mapping[str, frozenset[str]]
 ) -> tuple[int, tuple[str, str]] | None:
     """(the point, (what the answer says, what the notes say)) where the claim says a name
     is the rival of what a point says it is: "Mary, Queen of Scots was a Protestant" against
@@ -253,7 +258,7 @@ def _swapped(
     for name, (word, kind) in ours.items():
         for j, point in enumerate(points):
             theirs = _attributes(point.text).get(name)
-            if theirs is not None and theirs[1] in rivals.get(kind, set()):
+            if theirs is not None and theirs[1] in rivals.get(kind, frozenset()):
                 return j, (word, f"{theirs[0]}: “{point.text}”")
     return None
 
