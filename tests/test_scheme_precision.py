@@ -15,7 +15,7 @@ import pytest
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.kinds import is_judgement
-from pastpaper.schemes.parts import parts_of, reason_parts
+from pastpaper.schemes.parts import headed_as, parts_of
 from pastpaper.schemes.periods import asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
@@ -478,7 +478,7 @@ def test_the_parts_of_notes_a_sibling_question_can_be_given() -> None:
         "The peace held for a generation.",
     )
     assert parts_of(plain) == [0, 0, 1, 1, 2]
-    assert reason_parts(plain) == [False, False, True, True, False]
+    assert headed_as(plain) == [None, None, "reasons", "reasons", None]
 
 
 WESTPHALIA = """\

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
 from pastpaper.text import match_key
 
-__all__ = ["claimants", "clear_caches", "headed_as", "parts_of", "reason_parts"]
+__all__ = ["claimants", "clear_caches", "headed_as", "parts_of"]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -170,11 +170,6 @@ def headed_as(notes: Sequence[str]) -> list[str | None]:
                 (kind for kind, pattern in _HEADED if heading and pattern.match(title)), None
             )
     return [headed[part] for part in part_of]
-
-
-def reason_parts(notes: Sequence[str]) -> list[bool]:
-    """For each paragraph, whether its part is headed as the reasons for something."""
-    return [kind == "reasons" for kind in headed_as(notes)]
 
 
 def _opening(note: str) -> str:
