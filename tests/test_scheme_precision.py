@@ -16,7 +16,7 @@ from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.kinds import is_judgement
 from pastpaper.schemes.parts import headed_as, parts_of
-from pastpaper.schemes.periods import asked_until, point_date
+from pastpaper.schemes.periods import asked_from, asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 
@@ -287,6 +287,54 @@ def test_the_date_a_point_tells_of(text: str, date: tuple[int, int | None] | Non
     assert point_date(text) == date
 
 
+NASEBY = """\
+1999: Describe the Battle of Naseby in June 1645. (6)
+
+In 1643 Parliament made an alliance with the Scots, the Solemn League and Covenant. A Scots
+army crossed the border and fought beside Parliament's in the north.
+
+On 14 June 1645 the New Model Army met the King's army near Naseby. Cromwell's cavalry broke
+the royalist horse, and about 5,000 royalist foot soldiers were taken prisoner.
+"""
+
+
+def test_a_describe_question_that_names_its_time_leaves_out_what_came_before() -> None:
+    family = _first_family(NASEBY, "naseby.txt")
+    scheme = build_scheme(family.questions[0], family)
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    # The battle is what the question asks to describe...
+    assert any(p.point.text.startswith("Cromwell's cavalry broke") for p in scheme.creditable)
+    # ...the alliance of two years before is its background: dated before the battle, or in a
+    # paragraph every date of which is before it.
+    assert left[
+        "In 1643 Parliament made an alliance with the Scots, the Solemn League and Covenant"
+    ] == ("dated 1643, before the time the question asks about")
+    assert left["fought beside Parliament's in the north"] == (
+        "its paragraph tells of a time before the one the question asks about"
+    )
+    # A question asking why may find its causes in what came before.
+    why = NASEBY.replace("Describe the Battle of Naseby in June 1645.", "Why did Parliament win?")
+    family = _first_family(why, "naseby.txt")
+    listed = build_scheme(family.questions[0], family).points
+    assert not any("before the time" in (p.why_not or "") for p in listed)
+
+
+@pytest.mark.parametrize(
+    "question, since",
+    [
+        ("Describe Columbus's first voyage across the Atlantic in 1492-93.", 1492),
+        ("Describe the assassination of Julius Caesar on 15 March 44 BC.", -44),
+        ("Describe the effects of the war on Russia in the years 1914-17.", 1914),
+        # Only an end, or a year that names a thing: no start.
+        ("Describe Julius Caesar's rise to power up to 49 BC.", None),
+        ("Describe the alliance system in Europe before 1914.", None),
+        ("Describe the steps Stresemann took to end the crisis of 1923.", None),
+    ],
+)
+def test_the_start_of_the_time_a_question_asks_about(question: str, since: int | None) -> None:
+    assert asked_from(question) == since
+
+
 def test_a_measure_may_bear_fruit_after_the_years_an_in_what_ways_question_names() -> None:
     notes = (
         "1999: In what ways did Stresemann improve Germany's position in the years 1924-29? (8)\n\n"
@@ -430,6 +478,36 @@ def test_a_question_alone_or_asking_for_the_main_cause_keeps_every_part() -> Non
     )
     family = _first_family(main, "stuarts.txt")
     assert any("Ulster" in text for text in _credited(family.questions[0], family))
+
+
+CHARTISTS = """\
+1999: How far did the Chartists threaten the government in the years 1838-48? (10)
+2000: To what extent did the Luddites challenge the factory owners? (10)
+
+For ten years the Chartists gathered petitions for the vote. In 1839 Parliament rejected a
+petition signed by 1.2 million people, and riots followed at Newport.
+
+Machine breaking began in Nottinghamshire in 1811. Gangs who called themselves Luddites
+smashed stocking frames at night, and in 1812 Parliament made frame-breaking a capital crime.
+
+Both were met with force. Troops were sent north in 1812 and again in 1842.
+"""
+
+
+def test_a_part_about_only_a_siblings_subject_leaves_a_question_whatever_its_opening() -> None:
+    family = _first_family(CHARTISTS, "protest.txt")
+    chartists, luddites = family.questions
+    scheme = build_scheme(chartists, family)
+    credited = [p.point.text for p in scheme.creditable]
+    # The paragraph on machine breaking opens with no word of either question, but it names
+    # the Luddites, whom only the sibling asks about, and never the Chartists: the sibling's.
+    assert not any("Luddites" in text or "Nottinghamshire" in text for text in credited)
+    assert any(why == f"answers {luddites.text!r}, not this question" for _, why in scheme.left_out)
+    # A paragraph that names neither subject is both questions'.
+    assert "Troops were sent north in 1812 and again in 1842" in credited
+    theirs = _credited(luddites, family)
+    assert "Machine breaking began in Nottinghamshire in 1811" in theirs
+    assert "Troops were sent north in 1812 and again in 1842" in theirs
 
 
 OCTAVIAN = """\

@@ -40,6 +40,9 @@ LOW = 0.15
 NAMED = 0.8
 #: How far ahead of a question one sibling must be on a part to take it from that question.
 AHEAD = 3.0
+#: How much a word only one question asks must weigh to be its subject: a word of one part
+#: in four or five, or rarer in English where more parts use it ("Puritans", "Morocco").
+SUBJECT = 1.0
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s")
@@ -152,7 +155,29 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
                 if strong and said >= CLAIM and share[q][part] * AHEAD < said:
                     owners[part].discard(q)
                     break
+    # A part about what only a sibling asks ("the Catholic threat") that never names what only
+    # this question asks ("the Puritans"), and uses few of its words, answers the sibling,
+    # however its opening reads.
+    subjects = _subjects(asked, weight)
+    for q, mine in enumerate(subjects):
+        if weighs[q] or not mine:
+            continue
+        theirs = set().union(*(s for sibling, s in enumerate(subjects) if sibling != q))
+        for part, used_here in enumerate(words):
+            if share[q][part] < CLAIM and not mine & used_here and theirs & used_here:
+                owners[part].discard(q)
     return tuple(frozenset(owners[part]) for part in part_of)
+
+
+def _subjects(asked: list[set[str]], weight: dict[str, float]) -> list[set[str]]:
+    """Each question's own subject: the words it asks about and no sibling does, less the
+    nouns of its frame ("the steps", "the main features"), and only words that tell a part
+    (few parts use them, rare in English): "Puritans" beside "the Catholic threat"."""
+    found = []
+    for q, keys in enumerate(asked):
+        others = set().union(*(k for sibling, k in enumerate(asked) if sibling != q))
+        found.append({k for k in keys - others - _frame() if weight[k] > SUBJECT})
+    return found
 
 
 def headed_as(notes: Sequence[str]) -> list[str | None]:
@@ -170,6 +195,15 @@ def headed_as(notes: Sequence[str]) -> list[str | None]:
                 (kind for kind, pattern in _HEADED if heading and pattern.match(title)), None
             )
     return [headed[part] for part in part_of]
+
+
+@lru_cache(maxsize=1)
+def _frame() -> frozenset[str]:
+    """The nouns of a question's frame, which say what kind of answer it wants and not what
+    it is about: "Describe the steps Stresemann took", "the main features of"."""
+    return frozenset(
+        _words("steps events measures methods reasons causes work effects results importance")
+    )
 
 
 def _opening(note: str) -> str:

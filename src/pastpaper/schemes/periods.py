@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pastpaper.study.dates import mentions
 
-__all__ = ["When", "asked_until", "is_after", "point_date"]
+__all__ = ["When", "asked_from", "asked_until", "is_after", "point_date"]
 
 #: A year and, where the text gives it, its month: (1914, 8) for "August 1914"; BC negative.
 When = tuple[int, int | None]
@@ -56,6 +56,23 @@ def asked_until(question: str) -> When | None:
         else:
             ends.append((mention.year, mention.month))
     return max(ends, key=lambda when: when[0]) if ends else None
+
+
+@lru_cache(maxsize=4096)
+def asked_from(question: str) -> int | None:
+    """The first year a question asks about, where it names when the thing happened ("on 15
+    March 44 BC", "in 1492-93", "in the years 1914-17"), or None where it names only an end
+    ("before 1914", "up to 49 BC") or a year that names a thing ("the crisis of 1923").
+
+    >>> asked_from("Describe Columbus's first voyage across the Atlantic in 1492-93.")
+    1492
+    >>> asked_from("Describe Julius Caesar's rise to power up to 49 BC.")
+    """
+    for mention in mentions(question):
+        if mention.bounds or mention.word in _NAMING or mention.word in _FROM:
+            continue
+        return mention.year
+    return None
 
 
 @lru_cache(maxsize=65536)

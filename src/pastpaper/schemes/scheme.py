@@ -23,7 +23,7 @@ from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
 from pastpaper.schemes.parts import claimants, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
-from pastpaper.schemes.periods import asked_until, is_after, point_date
+from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
     Point,
@@ -214,6 +214,12 @@ def build_scheme(
     until = None
     if not reference and question.command_word not in _WAYS_COMMANDS:
         until = asked_until(question.text)
+    # A question asking to describe what happened at a time it names ("the assassination of
+    # Julius Caesar on 15 March 44 BC", "Columbus's first voyage in 1492-93") asks about that
+    # time: what the notes date before it is the background, not what happened.
+    since = None
+    if not reference and question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
+        since = asked_from(question.text)
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread)
@@ -277,6 +283,8 @@ def build_scheme(
             date = point_date(point.text)
             if date is not None and is_after(date, until):
                 why_not = f"dated {date_label(date[0])}, after the time the question asks about"
+        if since is not None and why_not is None and not required:
+            why_not = _before(point, since, view.note_dates)
         # Built without validation, as points are: every field is of its type here, and
         # validating one for each point of each question took a fifth of the schemes' time.
         ranked.append(
@@ -331,6 +339,25 @@ def build_scheme(
         reference=reference,
         references=family.notes if reference else (),
     )
+
+
+def _before(point: Point, since: int, note_dates: list[tuple[When, ...]]) -> str | None:
+    """Why a point tells of a time before the one the question asks about, or None: the
+    notes date it earlier ("Pompey was beaten at Pharsalus in 48 BC"), or every date of its
+    paragraph is earlier ("Victory in the civil war left Caesar master of the Roman world",
+    in the paragraph on the civil war of 48-45 BC)."""
+    date = point_date(point.text)
+    if date is not None:
+        return (
+            f"dated {date_label(date[0])}, before the time the question asks about"
+            if date[0] < since
+            else None
+        )
+    note = point.source.note
+    dates = note_dates[note] if 0 <= note < len(note_dates) else ()
+    if dates and all(year < since for year, _ in dates):
+        return "its paragraph tells of a time before the one the question asks about"
+    return None
 
 
 def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]:
@@ -399,6 +426,7 @@ class _FamilyView:
     # side of an argument ("Yet the alliances did not drag ..."), None where none does.
     turned: list[frozenset[str] | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
+    note_dates: list[tuple[When, ...]]  # for each paragraph, the dates its points give
 
 
 def _view(family: QuestionFamily) -> _FamilyView:
@@ -437,7 +465,18 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=_turned(points, notes),
         cited=_cited_causes(points, direct) if explains else {},
+        note_dates=_note_dates(points, len(notes)),
     )
+
+
+def _note_dates(points: list[Point], count: int) -> list[tuple[When, ...]]:
+    """For each of ``count`` paragraphs, the dates its points give (``point_date``)."""
+    found: list[list[When]] = [[] for _ in range(count)]
+    for point in points:
+        date = point_date(point.text)
+        if date is not None and 0 <= point.source.note < count:
+            found[point.source.note].append(date)
+    return [tuple(dates) for dates in found]
 
 
 def _relevance(own: set[str], spread: Counter[str]) -> Callable[[set[str], set[str]], float]:
