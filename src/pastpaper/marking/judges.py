@@ -504,10 +504,12 @@ def accepts(
     values: npt.NDArray[np.float32],
     against: npt.NDArray[np.float32] | None,
     judge: AnswerModel,
+    chance: float | None = None,
 ) -> bool:
     """Whether a one-mark answer earns the mark, given its ANSWER_FEATURES against the
     acceptable answers (or correct examples) and, where a scoring guide gives them, against
-    its examples of incorrect answers.
+    its examples of incorrect answers. ``chance`` is the judge's (``answer_chance``) unless
+    given: another family of model's, compared held out by ``scripts/model_family.py``.
 
     Forms decide first: an answer that turns a comparison round never earns; one that is an
     incorrect example word for word earns nothing, one that is a correct example earns; one
@@ -522,7 +524,9 @@ def accepts(
     right, wrong = gives_one(values), against is not None and gives_one(against)
     if right != wrong:
         return right
-    if answer_chance(values, judge) < judge.threshold and not right:
+    if chance is None:
+        chance = answer_chance(values, judge)
+    if chance < judge.threshold and not right:
         return False
     return against is None or against[_CLOSEST] <= values[_CLOSEST]
 
