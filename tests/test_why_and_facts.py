@@ -217,3 +217,75 @@ def test_a_person_given_the_rival_faith_is_an_inaccuracy() -> None:
     right = marked("Mary, Queen of Scots, a Catholic, was executed in 1587.", scheme)
     assert any("Mary" in c.point_text for c in right.credited)
     assert not right.inaccuracies
+
+
+# Days of the month, a plane named with a figure, and a race one side led: each point with
+# its own date.
+SPACE_RACE = "\n\n".join(
+    [
+        "The space race.",
+        "5: Sputnik and after",
+        "2018: Describe the main events of the space race in 1957-61. (8)",
+        "On 4 October 1957 the Soviet Union launched Sputnik 1, the first artificial "
+        "satellite. The United States was far behind in rocketry at first. On 1 May 1960 a "
+        "U-2 spy plane was shot down over the Soviet Union. On 12 April 1961 Yuri Gagarin "
+        "became the first man in space.",
+        "A communications line between the two capitals was opened in 1963 so that the "
+        "leaders could speak at once in a crisis.",
+    ]
+)
+
+
+def test_a_date_with_the_wrong_day_or_month_is_an_inaccuracy() -> None:
+    """A date of "12 October" is not "4 October": the day of the month is compared as part
+    of its date, and so is its month; the right date earns and flags nothing."""
+    scheme = scheme_of(SPACE_RACE)
+    for answer, says in (
+        ("On 12 October 1957 the Soviet Union launched Sputnik 1.", "12 October"),
+        ("On 4 November 1957 the Soviet Union launched Sputnik 1.", "4 November"),
+    ):
+        result = marked(answer, scheme)
+        [wrong] = result.inaccuracies
+        assert wrong.answer_says == says and wrong.notes_say.startswith("4 October"), answer
+        assert not any("Sputnik" in c.point_text for c in result.credited), answer
+    right = marked("On 4 October 1957 the Soviet Union launched Sputnik 1.", scheme)
+    assert not right.inaccuracies and right.mark >= 1
+
+
+def test_the_figure_of_a_name_is_no_number_and_the_year_is_still_checked() -> None:
+    """The "U-2" names a plane: its 2 is no count that makes a claim about that figure, so the
+    claim's year is still compared with the point's."""
+    scheme = scheme_of(SPACE_RACE)
+    result = marked("In 1962 a U-2 spy plane was shot down over the Soviet Union.", scheme)
+    assert [w.answer_says for w in result.inaccuracies] == ["1962"]
+    assert result.mark == 0
+
+
+def test_a_statement_turned_round_by_its_opposite_word_is_an_inaccuracy() -> None:
+    """Saying "ahead" for "far behind" says the opposite though the model finds the two alike;
+    the notes' own word earns."""
+    scheme = scheme_of(SPACE_RACE)
+    wrong = marked("The United States was ahead in rocketry at first.", scheme)
+    assert wrong.mark == 0
+    [flagged] = wrong.inaccuracies
+    assert "ahead" in flagged.answer_says and "the opposite" in flagged.notes_say
+    right = marked("The United States was behind in rocketry at first.", scheme)
+    assert right.mark >= 1 and not right.inaccuracies
+
+
+def test_no_part_of_a_sentence_earns_the_point_its_other_part_got_wrong() -> None:
+    """The year is wrong in the sentence's first half; its second half ("so that the leaders
+    could speak at once") comes close to the same point, but a point got wrong is not earned
+    from the same sentence."""
+    notes = SPACE_RACE.replace(
+        "2018: Describe the main events of the space race in 1957-61. (8)",
+        "2019: In what ways did relations between the superpowers change after 1962? (4)",
+    )
+    scheme = scheme_of(notes)
+    result = marked(
+        "A communications line was opened in 1968 so that the leaders could speak at once.", scheme
+    )
+    [wrong] = result.inaccuracies
+    assert wrong.answer_says == "1968"
+    assert not any("communications" in c.point_text for c in result.credited)
+    assert result.mark == 0

@@ -33,6 +33,7 @@ __all__ = [
     "NOT_CONTENT",
     "NUMBER_WORDS",
     "OPPOSED_SIDES",
+    "OPPOSITE_WORDS",
     "PAPER_YEAR",
     "PARTICIPLES",
     "PREPOSITIONS",
@@ -208,6 +209,40 @@ OPPOSED_SIDES = (
 )
 #: Each side of OPPOSED_SIDES and the side it is set against.
 RIVAL_SIDE = {a: b for pair in OPPOSED_SIDES for a, b in (pair, pair[::-1])}
+
+#: Words that turn a statement round when one stands for the other: "the USSR was ahead in
+#: the arms race" says the opposite of "the USSR was far behind". Comparisons ("faster than")
+#: are read by ``pastpaper.marking.comparisons``, sides ("East", "West") by RIVAL_SIDE.
+OPPOSITE_WORDS = (
+    ("ahead", "behind"),
+    ("won", "lost"),
+    ("win", "lose"),
+    ("gained", "lost"),
+    ("victory", "defeat"),
+    ("victorious", "defeated"),
+    ("success", "failure"),
+    ("succeeded", "failed"),
+    ("successful", "unsuccessful"),
+    ("rose", "fell"),
+    ("rise", "fall"),
+    ("rising", "falling"),
+    ("increased", "decreased"),
+    ("increase", "decrease"),
+    ("raised", "lowered"),
+    ("grew", "shrank"),
+    ("accepted", "rejected"),
+    ("supported", "opposed"),
+    ("popular", "unpopular"),
+    ("legal", "illegal"),
+    ("allowed", "banned"),
+    ("publicly", "secretly"),
+    ("strong", "weak"),
+    ("strengthened", "weakened"),
+    ("rich", "poor"),
+    ("inflation", "deflation"),
+    ("imported", "exported"),
+    ("opened", "closed"),
+)
 
 
 def side(word: str) -> str:

@@ -20,7 +20,9 @@ from pastpaper.language import (
     FACT_DECADE,
     FACT_YEAR,
     MONTH,
+    MONTHS,
     NEGATIONS,
+    OPPOSITE_WORDS,
     RIVAL_SIDE,
     as_number,
     side,
@@ -199,7 +201,7 @@ def wrong_facts(
                 if replaced:
                     wrong = (", ".join(strangers), f"{', '.join(replaced)}: “{point.text}”")
             if wrong is None and not scheme.reference and _would_make(i, j):
-                wrong = _denied(claim.text, point, asked)
+                wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
             if wrong is not None:
                 found.append((i, j, wrong))
                 break
@@ -299,6 +301,39 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     return None
 
 
+def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None:
+    """(what the answer says, what the notes say) where a claim that would make a point of
+    notes says what it says with one word for its opposite (``OPPOSITE_WORDS``): "the USSR
+    was ahead in the arms race" for "the USSR was far behind". Only where the claim names
+    no one the point does not ("the Allies won the war" may tell of "Germany lost the war"
+    from the other side), makes no comparison (``comparisons`` reads those) and denies
+    neither word."""
+    if _THAN.search(claim) or _THAN.search(point.text):
+        return None
+    if {match_key(n) for n in names_in(claim)} - {match_key(n) for n in names_in(point.text)}:
+        return None
+    denied = _denied_words(claim) | _denied_words(point.text)
+    said, notes = plain_stems(claim, asked) - denied, plain_stems(point.text, asked) - denied
+    opposites = _opposite_stems()
+    if any(opposites.get(word, set()) & (notes - said) for word in said - notes):
+        return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
+    return None
+
+
+_THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _opposite_stems() -> dict[str, set[str]]:
+    """Each word of OPPOSITE_WORDS, as a stem, and the stems of its opposites."""
+    found: dict[str, set[str]] = {}
+    for one, other in OPPOSITE_WORDS:
+        (a,), (b,) = content_stems(one), content_stems(other)
+        found.setdefault(a, set()).add(b)
+        found.setdefault(b, set()).add(a)
+    return found
+
+
 #: Words that deny what follows them in their clause; not after a preposition ("for not
 #: attending" names an act).
 _DENIAL = re.compile(
@@ -360,7 +395,9 @@ def contradiction(
     disagrees with the point's, leaving out the claim's years that ``others`` (points the
     claim also makes or names) give and the numbers the notes state (``stated``). A year
     agrees with a decade or a span that holds it ("1896" with "the late 1890s", "1925" with
-    "between 1924 and 1930"); a day of the month is part of a date, not a number."""
+    "between 1924 and 1930"); a day of the month is part of a date, not a number, and a
+    date with its day ("12 October") disagrees with the point's when no day is the same
+    ("14 October"; "8-9 November" holds "9 November")."""
     said = _fact_values(claim, facts(claim, names_in(claim)))
     notes = _fact_values(point.text, point.facts)
     elsewhere = {v for other in others for v in _fact_values(other.text, other.facts)["year"]}
@@ -379,7 +416,38 @@ def contradiction(
         )
         if not agree:
             return " and ".join(ours), f"{' and '.join(theirs)}: “{point.text}”"
+    # A day the claim gives that another point it makes gives is that point's, as a year is.
+    days = _days(claim) - {day for other in others for day in _days(other.text)}
+    point_days = _days(point.text)
+    if days and point_days and not days & point_days:
+        return " and ".join(_written(days)), f"{' and '.join(_written(point_days))}: “{point.text}”"
     return None
+
+
+#: A day of the month with its month: "14 October", "8-9 November", "October 14".
+_DAY_OF = re.compile(
+    rf"\b(?P<first>\d{{1,2}})(?:\s*[-–]\s*(?P<last>\d{{1,2}}))?\s+(?P<month>{MONTH})\b"
+    rf"|\b(?P<before>{MONTH})\s+(?P<day>\d{{1,2}})\b(?!\d)"
+)
+
+
+@lru_cache(maxsize=8192)
+def _days(text: str) -> frozenset[tuple[int, int]]:
+    """The days of the month a text gives, as (month, day): "8-9 November" is two days."""
+    found: set[tuple[int, int]] = set()
+    for match in _DAY_OF.finditer(text):
+        if match["day"]:
+            found.add((MONTHS.index(match["before"]) + 1, int(match["day"])))
+            continue
+        month = MONTHS.index(match["month"]) + 1
+        first = int(match["first"])
+        last = int(match["last"]) if match["last"] else first
+        found |= {(month, day) for day in range(first, max(first, last) + 1)}
+    return frozenset(found)
+
+
+def _written(days: Set[tuple[int, int]]) -> list[str]:
+    return [f"{day} {MONTHS[month - 1]}" for month, day in sorted(days)]
 
 
 def _amounts(values: list[str]) -> set[str]:

@@ -327,14 +327,15 @@ def _credits(
     the points credited, by their place in ``points``.
 
     The strongest matches go first; ties go to the earlier claim and the earlier point. A
-    claim with a wrong fact earns nothing; a claim around it or inside it earns nothing from
-    the point it got wrong, but may earn another ("In 1960 he closed the ministries and set
-    up 150 councils": the 150 councils still count).
+    claim with a wrong fact earns nothing; no other claim of its sentence (around it, inside
+    it, or the sentence's other half: "a hotline was set up in 1968 | so the leaders could
+    talk directly") earns the point it got wrong, but one may earn another ("In 1960 he
+    closed the ministries and set up 150 councils": the 150 councils still count).
     """
     asked = content_stems(scheme.question.text)
     flagged: dict[int, list[Span]] = {}
     for i, j, _ in wrong:
-        flagged.setdefault(j, []).append(claims[i])
+        flagged.setdefault(j, []).append(_outermost(claims[i], claims))
     wrong_claims = {i for i, _, _ in wrong}
     credited: list[Credit] = []
     used_points: set[int] = set()
@@ -415,6 +416,11 @@ def _without(text: str, spans: list[Span]) -> str:
             kept.append(text[at : span.start])
         at = max(at, span.end)
     return " ".join([*kept, text[at:]])
+
+
+def _outermost(claim: Span, claims: list[Span]) -> Span:
+    """The longest claim that holds ``claim`` (its sentence, where it is a part), or itself."""
+    return max((c for c in claims if c == claim or _holds(c, claim)), key=lambda c: c.end - c.start)
 
 
 def _holds(outer: Span, inner: Span) -> bool:

@@ -56,8 +56,10 @@ _CALLED = re.compile(
 _LINKS = {"of", "the", "de", "von", "van", "da", "di", "del", "della", "dos", "das", "du"}
 #: A year as a fact: "1956", "the 1920s".
 YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
+# Not the figure of a name such as "U-2", "B-52" or "MiG-21": the plane is no count of 2.
 _NUMBER = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s+(?:hundred|thousand|million|billion)\b)?(?![\w])"
+    r"(?<![\w.])(?<![^\W\d_]-)\d+(?:[.,]\d+)*"
+    r"(?:\s+(?:hundred|thousand|million|billion)\b)?(?![\w])"
 )
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "twenty-five", "two million", "three hundred and fifty"
