@@ -89,6 +89,24 @@ def test_dated_lines_in_notes_are_notes_not_questions() -> None:
     assert family.notes == ("1957: sovnarkhozy set up.\n1962: Cuba.",)
 
 
+def test_a_dash_between_the_year_and_the_question() -> None:
+    """A line "2001 - Why ...? (6)" is a question as "2001: Why ...? (6)" is; a dated line of notes
+    with a dash ("1948 - Stalin cut the links") and a span of years stay notes."""
+    notes = (
+        "2001 - Why did Stalin blockade Berlin in 1948? (6)\n"
+        "**2004** – Describe the Berlin Airlift. [8 marks]\n\n"
+        "1948 - Stalin cut road and rail links to West Berlin.\n1948-49 the airlift."
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    assert [(q.year, q.text, q.marks) for q in family.questions] == [
+        (2001, "Why did Stalin blockade Berlin in 1948?", 6),
+        (2004, "Describe the Berlin Airlift.", 8),
+    ]
+    assert family.notes == (
+        "1948 - Stalin cut road and rail links to West Berlin.\n1948-49 the airlift.",
+    )
+
+
 def test_command_words() -> None:
     assert command_word("How far was Khrushchev a reformer?") == "how far"
     assert command_word("To what extent did de-Stalinisation succeed?") == "to what extent"

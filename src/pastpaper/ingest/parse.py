@@ -31,7 +31,12 @@ _BULLET = r"(?:[-*+]\s+)?"
 # Bold around a question's year or label counts only if it is closed: "**2002:**", "**Q1**:".
 _OPEN = r"(?P<bold>\*\*|__)?"
 _SEP = r"(?:(?(bold)(?P=bold))\s*(?P<sep>[:.)])|\s*(?P<sep_>[:.)])(?(bold)(?P=bold)))"
-_YEAR_LINE = re.compile(rf"^\s*{_BULLET}{_OPEN}(?P<year>{PAPER_YEAR}){_SEP}\s+(?P<text>\S.*)$")
+# A dash between a year and its question needs a space before it: "2001 - Why ...?", not
+# "1914-18".
+_YEAR_LINE = re.compile(
+    rf"^\s*{_BULLET}{_OPEN}(?P<year>{PAPER_YEAR})(?:{_SEP}|(?(bold)(?P=bold))\s+[-–—])"
+    rf"\s+(?P<text>\S.*)$"
+)
 # "Q: ...", "Q (2001): ...", and numbered ones, whose label is kept: "Q1: ...", "Question 2. ..."
 _Q_LINE = re.compile(
     rf"^\s*{_BULLET}{_OPEN}(?P<label>(?:Q|Question)"
