@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
+from typing import TypeVar
 
-__all__ = ["has_phrase", "match_key", "normalise", "plain", "shorten", "slugify", "words"]
+__all__ = ["has_phrase", "match_key", "normalise", "plain", "runs", "shorten", "slugify", "words"]
+
+_T = TypeVar("_T")
 
 # Typographic characters that real notes mix freely with their plain forms.
 _TRANSLATE = str.maketrans(
@@ -156,3 +161,31 @@ def plain(text: str) -> str:
     for pattern, kept in _MARKUP:
         text = pattern.sub(kept, text)
     return text
+
+
+# -- spans of a text, as marked feedback shows them -------------------------------------------
+
+
+def runs(text: str, spans: Sequence[tuple[int, int, _T]]) -> list[tuple[str, _T | None, list[_T]]]:
+    """``text`` cut at both ends of every span (start, end, what it marks): each run with the
+    innermost span over it (None where none is), and what the spans that end with it mark,
+    innermost first. Spans may nest or overlap, and every character is in one run, so a
+    span inside another (a sentence's half that earned a point of its own) is shown too.
+
+    >>> runs("Stalin died in 1953.", [(0, 19, "a"), (12, 19, "b")])
+    [('Stalin died ', 'a', []), ('in 1953', 'b', ['b', 'a']), ('.', None, [])]
+    """
+    size = len(text)
+    placed = [
+        (min(max(start, 0), size), min(max(end, 0), size), item) for start, end, item in spans
+    ]
+    cuts = sorted({0, size, *(start for start, _, _ in placed), *(end for _, end, _ in placed)})
+    found: list[tuple[str, _T | None, list[_T]]] = []
+    for start, end in pairwise(cuts):
+        over = sorted(
+            (b - a, n) for n, (a, b, _) in enumerate(placed) if a <= start and end <= b and a < b
+        )
+        inner = placed[over[0][1]][2] if over else None
+        ending = [placed[n][2] for _, n in over if placed[n][1] == end]
+        found.append((text[start:end], inner, ending))
+    return found

@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.table import Column, Table
 
 from pastpaper.errors import Notice, PastpaperError
+from pastpaper.text import runs
 
 if TYPE_CHECKING:
     from pastpaper.app.bank import ImportReport, QuestionRow
@@ -169,18 +170,17 @@ def print_marking(
     from rich.text import Text
 
     marks = [
-        (c.span.start, c.span.end, "bold green", f"[{i}]") for i, c in enumerate(result.credited, 1)
+        (c.span.start, c.span.end, ("bold green", f"[{i}]"))
+        for i, c in enumerate(result.credited, 1)
     ]
-    marks += [(w.span.start, w.span.end, "bold red", "[✗]") for w in result.inaccuracies]
-    shown, at = Text(), 0
-    for start, end, style, label in sorted(marks):
-        if start < at:
-            continue
-        shown.append(answer[at:start])
-        shown.append(answer[start:end], style=style)
-        shown.append(label, style=style.removeprefix("bold "))
-        at = end
-    shown.append(answer[at:])
+    marks += [(w.span.start, w.span.end, ("bold red", "[✗]")) for w in result.inaccuracies]
+    shown = Text()
+    # A claim inside another (a sentence's half that earned a point of its own) is shown in
+    # its own colour, and each claim's number follows its last word.
+    for text, inner, ending in runs(answer, marks):
+        shown.append(text, style=inner[0] if inner else "")
+        for style, label in ending:
+            shown.append(label, style=style.removeprefix("bold "))
     out.print(shown)
     out.print(f"\n[bold]Mark: {result.mark} / {result.max_marks}[/bold]")
     for number, credit in enumerate(result.credited, start=1):
