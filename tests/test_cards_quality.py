@@ -436,3 +436,25 @@ def test_the_same_notes_make_only_good_cards() -> None:
         "Yalta, {{c1::February 1945}}: the Big Three agreed to found the United Nations.",
         "February 1945",
     ) in made
+
+
+def test_no_card_borrows_a_subject_across_which_nor_asks_why_of_what_was_offered() -> None:
+    """A point that goes on from "which" has "which" for its subject, not the sentence's:
+    no "What did Peel help in 1846?". And "offering to end the campaign" says what was
+    offered, not why: no "Why did Cobden send a letter offering on 3 March 1846?"."""
+    notes = "\n\n".join(
+        [
+            "Peel and the Corn Laws.",
+            "1: Repeal",
+            "2012: Describe how the Corn Laws were repealed. (6)",
+            "On 3 March 1846 Cobden sent a letter offering to end the campaign if Parliament "
+            "promised not to delay the repeal. In June 1846 Peel repealed the Corn Laws, which "
+            "angered the landowners and helped split the Conservative Party in 1846.",
+        ]
+    )
+    course = parse_notes(notes).course
+    made = {(c.front, c.back) for c in cards_of(course)}
+    assert not any("help" in front for front, _ in made), made
+    assert not any(front.startswith("Why did Cobden") for front, _ in made), made
+    assert ("When did Peel repeal the Corn Laws?", "June 1846") in made
+    assert violations(course) == []

@@ -70,7 +70,8 @@ _PURPOSE = re.compile(
 _WANTS = frozenset(
     "want try hope allow force ask tell encourage expect permit persuade order help need "
     "decide plan attempt seek agree promise refuse fail manage begin continue eager able "
-    "keen anxious ready determined".split()
+    "keen anxious ready determined offer threaten demand prepare intend aim wish choose "
+    "arrange propose pledge vow urge invite advise warn beg struggle".split()
 )
 
 

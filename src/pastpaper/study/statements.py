@@ -70,6 +70,8 @@ def statements(
         shared = opening.get(point.source.sentence_start)
         if clause is not None and not clause.subject and shared is not None:
             source = point.source
+            if _RELATIVE.search(notes[source.note], source.sentence_start, source.start):
+                continue  # "..., which weakened him and helped lead to his removal": no card
             shared = (
                 _inner_clause(notes[source.note][source.sentence_start : source.start]) or shared
             )
@@ -120,6 +122,10 @@ _SUBORDINATE = re.compile(
     r"unless)\s+(?=\S)"
 )
 _JOINED = re.compile(r"(?:[\s,]+(?:and|but))?[\s,]*$")  # "... his army and"
+# A point that goes on from a relative clause ("Khrushchev backed down, which weakened him
+# and helped lead to his removal") has "which" for its subject: borrowing the sentence's
+# ("When did Khrushchev help lead to his removal?") would say what the notes do not.
+_RELATIVE = re.compile(r",\s*(?:which|who|whom)\b[^,;:]*$")
 _DETERMINERS = SUBJECT_STARTS | frozenset("his her its their our my your".split())
 
 
