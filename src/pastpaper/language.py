@@ -210,6 +210,9 @@ OPPOSED_SIDES = (
 RIVAL_SIDE = {a: b for pair in OPPOSED_SIDES for a, b in (pair, pair[::-1])}
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def side(word: str) -> str:
     """A word lower case, without its plural, possessive or "-ism": "Catholics", "Catholic's"
     and "Catholicism" are one side.
@@ -217,7 +220,7 @@ def side(word: str) -> str:
     >>> side("Catholicism"), side("Protestants"), side("West")
     ('catholic', 'protestant', 'west')
     """
-    word = re.sub(r"['’]s?$", "", word.lower())
+    word = _POSSESSIVE.sub("", word.lower())
     for ending in ("ism", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             return word[: -len(ending)]

@@ -242,9 +242,12 @@ def _sided(text: str) -> frozenset[tuple[str, str]]:
     words = WORD.findall(text)
     found = set()
     for word, following in pairwise(words):
+        kind = side(word)
+        if kind not in RIVAL_SIDE:
+            continue
         stems = content_stems(following)
-        if side(word) in RIVAL_SIDE and len(stems) == 1:
-            found.add((side(word), next(iter(stems))))
+        if len(stems) == 1:
+            found.add((kind, next(iter(stems))))
     return frozenset(found)
 
 

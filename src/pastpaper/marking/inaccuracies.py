@@ -72,13 +72,18 @@ _SHORTEST_NAME = 4
 _RESTATED_WORDS = 2
 
 
-def _known_names(scheme: MarkScheme) -> set[str]:
+def _known_names(scheme: MarkScheme) -> frozenset[str]:
     """Every word the scheme's question and points use, lower case: what the notes know."""
-    texts = [scheme.question.text, *(p.point.text for p in scheme.points)]
-    return {word.lower() for text in texts for word in _WORDS.findall(text)}
+    return _known_words((scheme.question.text, *(p.point.text for p in scheme.points)))
 
 
-def _unknown_names(claim: str, known: set[str]) -> list[str]:
+# The same for every answer to a question.
+@lru_cache(maxsize=256)
+def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word.lower() for text in texts for word in _WORDS.findall(text))
+
+
+def _unknown_names(claim: str, known: Set[str]) -> list[str]:
     """The claim's names with a word the notes never use, misspellings forgiven
     ("Secret Speech" is known from "secret speech"; "Khrushchevgrad" is not)."""
     from rapidfuzz import fuzz, process
