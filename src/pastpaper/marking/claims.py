@@ -54,9 +54,10 @@ def claim_spans(answer: str) -> list[tuple[int, int]]:
     return list(_claim_spans(answer))
 
 
-#: How many answers' claims are kept: bulk marking reads each answer's claims as it encodes
-#: ahead and again as it marks, and a reference's clauses are read for each answer.
-_KEPT = 8192
+#: How many answers' claims are kept: bulk marking reads each answer's claims (as written and
+#: as read whole) as it encodes a chunk of answers ahead and again as it marks them, and a
+#: reference's clauses are read for each answer. More than a chunk's (``bulk.CHUNK``).
+_KEPT = 1024
 
 
 @lru_cache(maxsize=_KEPT)

@@ -143,7 +143,7 @@ def comparisons(text: str) -> list[Comparison]:
 
 #: How many texts' comparisons and sides are kept: every answer to a question is set beside
 #: the same references.
-_KEPT = 8192
+_KEPT = 2048
 
 
 @lru_cache(maxsize=_KEPT)

@@ -358,7 +358,7 @@ def numbers_in(text: str) -> set[str]:
 
 #: How many texts' numbers and content words are kept: every answer to a question is
 #: weighed against the same references, and an answer is read for more than one feature.
-_TEXTS_KEPT = 8192
+_TEXTS_KEPT = 2048
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
@@ -432,7 +432,7 @@ def _roots(stem: str) -> frozenset[str]:
 
 #: How many pairs of words are kept told apart (``_same_word``): an answer's words are set
 #: beside each of its references' words, and answers to a question share many words.
-_PAIRS_KEPT = 65536
+_PAIRS_KEPT = 16384
 
 
 @lru_cache(maxsize=_PAIRS_KEPT)
