@@ -183,7 +183,7 @@ class _Texts:
 
 class _Against:
     """What ``answer_features`` reads of the references an answer is weighed against, and
-    of the question: the same for every answer to it."""
+    of the question: the same for every answer to it, and shared by them (never changed)."""
 
     def __init__(
         self,
