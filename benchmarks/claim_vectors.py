@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ class SpanMeans:
             self.taken += 1
 
 
-def _respelled_with_offsets(text: str, own: dict[str, str]) -> tuple[str, list[int]]:
+def _respelled_with_offsets(text: str, own: Mapping[str, str]) -> tuple[str, list[int]]:
     """The text respelled as claims are, and where each of its characters (and its end)
     stands in the respelled text."""
     parts: list[str] = []

@@ -17,8 +17,10 @@ from pastpaper.ingest import read_notes
 from pastpaper.marking import Marking, mark
 from pastpaper.marking.bulk import encode_ahead, mark_all, workers_for
 from pastpaper.marking.calibration import calibration
+from pastpaper.marking.claims import claim_parts, claim_texts
 from pastpaper.marking.embed import Embedder, Pieces
 from pastpaper.marking.evaluate import read_marking_set, scheme_for
+from pastpaper.marking.judges import clear_caches
 from pastpaper.marking.kept import scheme_side
 from pastpaper.marking.marker import Marker, reference_scheme
 from pastpaper.schemes.scheme import MarkScheme
@@ -90,6 +92,33 @@ def test_bulk_marks_as_one_at_a_time(
     ]
     assert not differ, differ[:2]
     assert sum(1 for m in together if isinstance(m, Marking) and m.mark) > 40
+
+
+def test_what_is_kept_between_answers_changes_no_mark(
+    one_at_a_time: tuple[list[tuple[str, MarkScheme]], list[Marking | str]],
+) -> None:
+    """Issue 13: an answer's claims and what a judge reads of its question's references are
+    kept, for the next answers to the question (``judges.clear_caches``). Each answer marked
+    with nothing kept gets the mark and the feedback it gets where they are kept."""
+    items, alone = one_at_a_time
+    model, calibrated = Embedder(), calibration()
+    cold: list[Marking | str] = []
+    for answer, scheme in items:
+        clear_caches()
+        try:
+            cold.append(mark(answer, scheme, model, calibrated))
+        except NothingToMark as error:
+            cold.append(str(error))
+    assert cold == alone
+
+
+def test_claims_kept_are_given_out_as_copies() -> None:
+    scheme = reference_scheme("Why does the bulb light?", ["it is in a closed path"], 1)
+    answer = "The bulb lights because the bulb is in a closed path"
+    claim_texts(answer, scheme).clear()
+    claim_parts(answer, scheme).clear()
+    assert len(claim_texts(answer, scheme)) == 3
+    assert list(claim_parts(answer, scheme)) == ["The bulb lights", "the bulb is in a closed path"]
 
 
 def test_a_large_run_uses_every_core_and_a_small_one_none() -> None:

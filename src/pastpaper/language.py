@@ -245,6 +245,9 @@ OPPOSITE_WORDS = (
 )
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def side(word: str) -> str:
     """A word lower case, without its plural, possessive or "-ism": "Catholics", "Catholic's"
     and "Catholicism" are one side.
@@ -252,7 +255,7 @@ def side(word: str) -> str:
     >>> side("Catholicism"), side("Protestants"), side("West")
     ('catholic', 'protestant', 'west')
     """
-    word = re.sub(r"['’]s?$", "", word.lower())
+    word = _POSSESSIVE.sub("", word.lower())
     for ending in ("ism", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             return word[: -len(ending)]

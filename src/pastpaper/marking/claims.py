@@ -9,8 +9,9 @@ and an answer judged whole without repetition and what is beside the point
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from pastpaper.marking.respell import respelled, vocabulary
+from pastpaper.marking.respell import own_texts, respelled, vocabulary_of
 from pastpaper.schemes.points import sentence_spans
 from pastpaper.schemes.scheme import MarkScheme, content_stems
 from pastpaper.schemes.terms import facts, names_in
@@ -21,6 +22,7 @@ __all__ = [
     "claim_parts",
     "claim_spans",
     "claim_texts",
+    "clear_caches",
     "plain_words",
     "read_as_marked",
 ]
@@ -49,6 +51,17 @@ def claim_spans(answer: str) -> list[tuple[int, int]]:
     strengthen his position, because the terror had been unacceptable, and to improve
     relations with the West"), and a claim earns at most one point.
     """
+    return list(_claim_spans(answer))
+
+
+#: How many answers' claims are kept: bulk marking reads each answer's claims (as written and
+#: as read whole) as it encodes a chunk of answers ahead and again as it marks them, and a
+#: reference's clauses are read for each answer. More than a chunk's (``bulk.CHUNK``).
+_KEPT = 1024
+
+
+@lru_cache(maxsize=_KEPT)
+def _claim_spans(answer: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for line in _LINE.finditer(answer):
         offset = line.start("text")
@@ -66,7 +79,7 @@ def claim_spans(answer: str) -> list[tuple[int, int]]:
             spans.append((left, end))
             if left != start:
                 spans.append((start, end))
-    return [(a, b) for a, b in spans if _WORDS.search(answer, a, b)]
+    return tuple((a, b) for a, b in spans if _WORDS.search(answer, a, b))
 
 
 # A line of the answer, less any bullet or number in front of it.
@@ -83,8 +96,7 @@ def claim_texts(answer: str, scheme: MarkScheme) -> list[str]:
     """The answer's claims as the marker reads them: misspellings of the scheme's own words
     ("Kruschev", "speach", "Volgagrad") read as those words. Spans keep the answer as written.
     """
-    own = vocabulary(scheme)
-    return [respelled(answer[a:b], own) for a, b in claim_spans(answer)]
+    return list(_claims(answer, own_texts(scheme))[0])
 
 
 def claim_parts(answer: str, scheme: MarkScheme) -> dict[str, tuple[str, int, int]]:
@@ -102,19 +114,28 @@ def claim_parts(answer: str, scheme: MarkScheme) -> dict[str, tuple[str, int, in
     >>> parts["the bulb is in a closed path"]
     ('The bulb lights because the bulb is in a closed path', 24, 52)
     """
-    own = vocabulary(scheme)
-    spans = claim_spans(answer)
+    return dict(_claims(answer, own_texts(scheme))[1])
+
+
+@lru_cache(maxsize=_KEPT)
+def _claims(
+    answer: str, own: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, int, int]], ...]]:
+    """``claim_texts`` and ``claim_parts`` of an answer against a scheme's ``own_texts``,
+    worked out together: every claim respelled once."""
+    vocabulary = vocabulary_of(own)
+    spans = _claim_spans(answer)
+    said = {span: respelled(answer[span[0] : span[1]], vocabulary) for span in spans}
     parts: dict[str, tuple[str, int, int]] = {}
     for a, b in spans:
         holders = [(c, d) for c, d in spans if c <= a and b <= d and (c, d) != (a, b)]
         if not holders:
             continue
-        c, d = max(holders, key=lambda span: span[1] - span[0])
-        whole, part = respelled(answer[c:d], own), respelled(answer[a:b], own)
+        whole, part = said[max(holders, key=lambda span: span[1] - span[0])], said[(a, b)]
         at = whole.find(part)
         if at >= 0 and part != whole and not facts(part, names_in(part)):
             parts.setdefault(part, (whole, at, at + len(part)))
-    return parts
+    return tuple(said[span] for span in spans), tuple(parts.items())
 
 
 def read_as_marked(answer: str, scheme: MarkScheme) -> str:
@@ -123,7 +144,13 @@ def read_as_marked(answer: str, scheme: MarkScheme) -> str:
     with the question or the reference, left out (as an examiner passes over repetition
     and what is beside the point: it neither earns nor costs); and without its last full
     stop, as claims are, so that a one-sentence answer is its own claim, encoded once."""
-    text = respelled(answer[:MAX_ANSWER_CHARS], vocabulary(scheme))
+    topic = (scheme.question.text, *scheme.references, *_phrasings(scheme))
+    return _read_as_marked(answer[:MAX_ANSWER_CHARS], own_texts(scheme), topic)
+
+
+@lru_cache(maxsize=_KEPT)
+def _read_as_marked(answer: str, own: tuple[str, ...], topic_texts: tuple[str, ...]) -> str:
+    text = respelled(answer, vocabulary_of(own))
     sentences: list[str] = []
     said: set[tuple[str, ...]] = set()
     for start, end in sentence_spans(text):
@@ -139,10 +166,17 @@ def read_as_marked(answer: str, scheme: MarkScheme) -> str:
             sentences.append(sentence)
     if not sentences:
         return text.strip()
-    topic = content_stems(" ".join([scheme.question.text, *scheme.references, *_phrasings(scheme)]))
+    topic = content_stems(" ".join(topic_texts))
     relevant = [s for s in sentences if content_stems(s) & topic] or sentences
     return ". ".join(relevant)
 
 
 def _phrasings(scheme: MarkScheme) -> list[str]:
     return [t for p in scheme.creditable for t in (p.point.text, *p.accept)]
+
+
+def clear_caches() -> None:
+    """Forget the answers read before (for benchmarks that time the work itself)."""
+    _claim_spans.cache_clear()
+    _claims.cache_clear()
+    _read_as_marked.cache_clear()

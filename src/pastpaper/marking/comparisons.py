@@ -31,13 +31,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from pastpaper.language import RIVAL_SIDE, WORD, side
 from pastpaper.schemes.scheme import content_stems
 
-__all__ = ["Comparison", "comparisons", "reverses", "swaps_side"]
+__all__ = ["Comparison", "clear_caches", "comparisons", "reverses", "swaps_side"]
 
 #: Properties named by either end of their scale: the second of each pair is "less" of the
 #: first. Irregular comparatives are spelt out; the rest are made by rule.
@@ -138,6 +138,16 @@ class Comparison:
 def comparisons(text: str) -> list[Comparison]:
     """The comparisons a text makes, clause by clause: "faster than", "less dense", "more
     people", "fewer crops"; a "not" before the comparative in its clause turns it round."""
+    return list(_comparisons(text))
+
+
+#: How many texts' comparisons and sides are kept: every answer to a question is set beside
+#: the same references.
+_KEPT = 2048
+
+
+@lru_cache(maxsize=_KEPT)
+def _comparisons(text: str) -> tuple[Comparison, ...]:
     scale = _scale()
     found = []
     for clause in _CLAUSE.split(text.lower()):
@@ -164,7 +174,7 @@ def comparisons(text: str) -> list[Comparison]:
             found.append(
                 Comparison(prop, direction, compared, frozenset(content_stems(" ".join(against))))
             )
-    return found
+    return tuple(found)
 
 
 def _disagree(answer: Comparison, reference: Comparison) -> bool | None:
@@ -189,14 +199,14 @@ def reverses(answer: str, references: Sequence[str]) -> bool:
     """The answer turns round a comparison that a reference makes, and agrees with none of
     the references that make it: "sound travels faster than light" against "light travels
     faster than sound"."""
-    said = comparisons(answer)
+    said = _comparisons(answer)
     if len(said) != 1:
         # Two comparisons tie one change to another ("the more blocks, the less distance"),
         # and can be turned round together and still be right ("fewer blocks, further").
         return False
     verdicts = []
     for reference in references:
-        wanted = comparisons(reference)
+        wanted = _comparisons(reference)
         if len(wanted) == 1:
             verdict = _disagree(said[0], wanted[0])
             if verdict is not None:
@@ -225,13 +235,23 @@ def swaps_side(answer: str, references: Sequence[str]) -> bool:
     )
 
 
-def _sided(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=_KEPT)
+def _sided(text: str) -> frozenset[tuple[str, str]]:
     """(the side, the stem of the word it goes with) for each side a text puts on a word:
     "West Germans" is ("west", "german")."""
     words = WORD.findall(text)
     found = set()
     for word, following in pairwise(words):
+        kind = side(word)
+        if kind not in RIVAL_SIDE:
+            continue
         stems = content_stems(following)
-        if side(word) in RIVAL_SIDE and len(stems) == 1:
-            found.add((side(word), next(iter(stems))))
-    return found
+        if len(stems) == 1:
+            found.add((kind, next(iter(stems))))
+    return frozenset(found)
+
+
+def clear_caches() -> None:
+    """Forget the texts read before (for benchmarks that time the work itself)."""
+    _comparisons.cache_clear()
+    _sided.cache_clear()

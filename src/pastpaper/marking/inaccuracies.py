@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence, Set
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from pastpaper.language import (
@@ -74,13 +75,18 @@ _SHORTEST_NAME = 4
 _RESTATED_WORDS = 2
 
 
-def _known_names(scheme: MarkScheme) -> set[str]:
+def _known_names(scheme: MarkScheme) -> frozenset[str]:
     """Every word the scheme's question and points use, lower case: what the notes know."""
-    texts = [scheme.question.text, *(p.point.text for p in scheme.points)]
-    return {word.lower() for text in texts for word in _WORDS.findall(text)}
+    return _known_words((scheme.question.text, *(p.point.text for p in scheme.points)))
 
 
-def _unknown_names(claim: str, known: set[str]) -> list[str]:
+# The same for every answer to a question.
+@lru_cache(maxsize=256)
+def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word.lower() for text in texts for word in _WORDS.findall(text))
+
+
+def _unknown_names(claim: str, known: Set[str]) -> list[str]:
     """The claim's names with a word the notes never use, misspellings forgiven
     ("Secret Speech" is known from "secret speech"; "Khrushchevgrad" is not)."""
     from rapidfuzz import fuzz, process
@@ -134,7 +140,7 @@ def wrong_facts(
     spread = Counter(n for found in names for n in found)
     asked = content_stems(scheme.question.text)
     words = [plain_stems(p.point.text, asked) for p in points]
-    stated = {v for p in points for v in _fact_values(p.point.text, p.point.facts)["number"]}
+    stated = {v for p in points for v in _point_values(p.point)["number"]}
     creditable = len(scheme.creditable)
     rivals = (
         {}
@@ -399,8 +405,8 @@ def contradiction(
     date with its day ("12 October") disagrees with the point's when no day is the same
     ("14 October"; "8-9 November" holds "9 November")."""
     said = _fact_values(claim, facts(claim, names_in(claim)))
-    notes = _fact_values(point.text, point.facts)
-    elsewhere = {v for other in others for v in _fact_values(other.text, other.facts)["year"]}
+    notes = _point_values(point)
+    elsewhere = {v for other in others for v in _point_values(other)["year"]}
     # A claim with the point's figure right is about that figure: its year may date
     # something beside it ("12.8 million were out of work by 1933").
     counted = bool(_amounts(said["number"]) & _amounts(notes["number"]))
@@ -450,7 +456,7 @@ def _written(days: Set[tuple[int, int]]) -> list[str]:
     return [f"{day} {MONTHS[month - 1]}" for month, day in sorted(days)]
 
 
-def _amounts(values: list[str]) -> set[str]:
+def _amounts(values: Sequence[str]) -> set[str]:
     """Numbers as plain figures, each also without its scale word: "12.8" in "12.8 to 7.7
     million" is 12.8 million."""
     found = set(_plain(values))
@@ -477,6 +483,16 @@ _DECADE = re.compile(rf"\b({FACT_DECADE})[’']?s\b")
 _YEAR_SPAN = re.compile(rf"\b({FACT_YEAR})\s*[-–]\s*(\d\d)\b(?![-–\d])")
 
 
+def _point_values(point: Point) -> Mapping[str, Sequence[str]]:
+    """``_fact_values`` of a point: read once, for every claim of every answer set beside it."""
+    return _given_values(point.text, point.facts)
+
+
+@lru_cache(maxsize=8192)
+def _given_values(text: str, given: tuple[Fact, ...]) -> Mapping[str, Sequence[str]]:
+    return MappingProxyType({k: tuple(v) for k, v in _fact_values(text, given).items()})
+
+
 def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, list[str]]:
     """A text's years (a decade as "1890s", "1912-13" as 1912 and 1913) and numbers (not
     days of the month, nor a span's second year)."""
@@ -497,11 +513,11 @@ def _same_year(a: str, b: str) -> bool:
     return a == b
 
 
-def _within(ours: list[str], theirs: list[str]) -> bool:
+def _within(ours: Sequence[str], theirs: Sequence[str]) -> bool:
     """A year inside the span of years the point gives ("between 1924 and 1930")."""
     plain = [int(y.rstrip("s")) for y in theirs]
     return len(plain) > 1 and any(min(plain) <= int(y.rstrip("s")) <= max(plain) for y in ours)
 
 
-def _plain(values: list[str]) -> list[str]:
+def _plain(values: Sequence[str]) -> list[str]:
     return [as_number(v.replace(",", "").lower()) for v in values]

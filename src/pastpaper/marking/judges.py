@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pastpaper.language import DIGIT_WORDS as _DIGITS
@@ -34,9 +35,12 @@ from pastpaper.language import as_number
 from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
 from pastpaper.marking.claims import claim_parts, claim_spans, claim_texts
+from pastpaper.marking.claims import clear_caches as clear_claims
+from pastpaper.marking.comparisons import clear_caches as clear_comparisons
 from pastpaper.marking.comparisons import reverses, swaps_side
 from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, encode_claims, length, negated
 from pastpaper.marking.respell import UNKNOWN
+from pastpaper.marking.respell import clear_caches as clear_vocabularies
 from pastpaper.schemes.points import facts
 from pastpaper.schemes.references import Reference
 from pastpaper.schemes.scheme import MarkScheme, content_stems
@@ -59,6 +63,7 @@ __all__ = [
     "answer_chance",
     "answer_features",
     "answer_texts",
+    "clear_caches",
     "earns",
     "gives_one",
     "judged_texts",
@@ -127,7 +132,8 @@ class Weighed:
 class _Texts:
     """What ``answer_features`` reads of an answer against some references, worked out once
     for both it and ``answer_texts``, so that what bulk marking encodes ahead and what the
-    features ask the model for cannot drift apart."""
+    features ask the model for cannot drift apart. What depends only on the references and
+    the scheme is read once for all the answers to a question (``_Against``)."""
 
     def __init__(
         self,
@@ -136,32 +142,21 @@ class _Texts:
         scheme: MarkScheme,
         used: Collection[str] = ANSWER_FEATURES,
     ) -> None:
+        phrasings = tuple((p.point.text, *p.accept) for p in scheme.creditable)
+        unasked = "unasked_similarity" in used
+        against = _against(scheme.question.text, tuple(references), phrasings, unasked)
+        self.against = against
         self.answer = answer
-        self.question = scheme.question.text
-        self.references = [r for r in references if r.strip()] or [" "]
-        self.phrasings = [[p.point.text, *p.accept] for p in scheme.creditable] or [
-            [" ".join(self.references)]
-        ]
-        self.flat = [t for group in self.phrasings for t in group]
+        self.question = against.question
+        self.references = against.references
+        self.phrasings = against.phrasings
+        self.flat = against.flat
         self.claims = claim_texts(answer, scheme) or [answer]
         # The claims read within a longer claim (``Embedder.within``), not encoded alone.
         self.parts = claim_parts(answer, scheme)
-        # How much of a longer reference the claims cover: each of its clauses by the closest.
-        self.clauses = [
-            r[a:b]
-            for r in self.references
-            for a, b in claim_spans(r)
-            if len(content_stems(r[a:b])) > 1
-        ] or self.references
-        self.asked_words = content_stems(self.question)
-        # An answer that names what the question asks about ("Northby has a bigger
-        # population" for "its population is larger") is likened to the references on the
-        # rest of its words. Only for a judge that weighs it: it is a text more to encode.
-        self.unasked = (
-            [_unasked(t, self.asked_words) for t in (answer, *self.references)]
-            if "unasked_similarity" in used
-            else []
-        )
+        self.clauses = against.clauses
+        self.asked_words = against.asked_words
+        self.unasked = [_unasked(answer, self.asked_words), *against.unasked] if unasked else []
 
     @property
     def with_pieces(self) -> list[str]:
@@ -184,6 +179,56 @@ class _Texts:
         """What of ``with_pieces`` and ``sentences`` is the same whatever the answer."""
         sentences = [self.question, *self.flat, *self.references, *self.clauses]
         return [self.question, *self.references], sentences + self.unasked[1:]
+
+
+class _Against:
+    """What ``answer_features`` reads of the references an answer is weighed against, and
+    of the question: the same for every answer to it, and shared by them (never changed)."""
+
+    def __init__(
+        self,
+        question: str,
+        references: tuple[str, ...],
+        phrasings: tuple[tuple[str, ...], ...],
+        unasked: bool,
+    ) -> None:
+        self.question = question
+        self.references = [r for r in references if r.strip()] or [" "]
+        self.phrasings = [list(group) for group in phrasings] or [[" ".join(self.references)]]
+        self.flat = [t for group in self.phrasings for t in group]
+        # How much of a longer reference the claims cover: each of its clauses by the closest.
+        self.clauses = [
+            r[a:b]
+            for r in self.references
+            for a, b in claim_spans(r)
+            if len(content_stems(r[a:b])) > 1
+        ] or self.references
+        self.asked_words = content_stems(question)
+        # An answer that names what the question asks about ("Northby has a bigger
+        # population" for "its population is larger") is likened to the references on the
+        # rest of its words. Only for a judge that weighs it: it is a text more to encode.
+        self.unasked = [_unasked(r, self.asked_words) for r in self.references] if unasked else []
+        # Each reference's content words but the question's (recall, precision, overlap).
+        self.stems = [content_stems(r) - self.asked_words for r in self.references]
+        self.negated = any(negated(r) for r in self.references)
+        self.length = sum(len(content_stems(r)) for r in self.references) / len(self.references)
+        self.forms = _wanted_forms(self.references, self.asked_words)
+        self.numbers = [numbers_in(r) for r in self.references]
+        self.verbatim = {_verbatim(r) for r in self.references}
+
+
+#: How many sets of references are kept read (``_Against``): one or two a question.
+_AGAINST_KEPT = 1024
+
+
+@lru_cache(maxsize=_AGAINST_KEPT)
+def _against(
+    question: str,
+    references: tuple[str, ...],
+    phrasings: tuple[tuple[str, ...], ...],
+    unasked: bool,
+) -> _Against:
+    return _Against(question, references, phrasings, unasked)
 
 
 def answer_texts(
@@ -256,24 +301,22 @@ def answer_features(
             best, closest = value, j
         at += len(group)
 
-    asked_words = texts.asked_words
-    answer_words = content_stems(answer) - asked_words
+    against = texts.against
+    answer_words = content_stems(answer) - texts.asked_words
     recall = precision = overlap = 0.0
-    for reference in references:
-        words = content_stems(reference) - asked_words
-        shared = len(answer_words & words)
-        both = len(answer_words) + len(words)
+    for stems in against.stems:
+        shared = len(answer_words & stems)
+        both = len(answer_words) + len(stems)
         f1 = 2 * shared / both if both else 0.0
         if f1 >= overlap:
-            recall = shared / len(words) if words else 0.0
+            recall = shared / len(stems) if stems else 0.0
             precision = shared / len(answer_words) if answer_words else 0.0
             overlap = f1
-    said_not = negated(answer) != any(negated(r) for r in references)
-    reference_length = sum(len(content_stems(r)) for r in references) / len(references)
+    said_not = negated(answer) != against.negated
 
     weight = rarity_weights(calibration, asked_pieces)
     alignment = aligned(answer_pieces, reference_pieces, weight)
-    forms, contains = _forms_found(answer, references, asked_words)
+    forms, contains = _forms_found(answer, against.forms)
     coverage = float((model.encode(texts.clauses) @ claim_vectors.T).max(axis=1).mean())
     unasked_similarity = 0.0
     if texts.unasked:
@@ -291,15 +334,15 @@ def answer_features(
             float(whole @ asked),
             float((reference_vectors @ asked).max()),
             length(answer),
-            min(reference_length / LENGTH_UNIT, LENGTH_MOST),
+            min(against.length / LENGTH_UNIT, LENGTH_MOST),
             float(said_not),
             *alignment,
             forms,
             contains,
-            float(_numbers_differ(answer, references)),
+            float(_numbers_differ(answer, against.numbers)),
             coverage,
             float(reverses(answer, references) or swaps_side(answer, references)),
-            float(_verbatim(answer) in {_verbatim(r) for r in references}),
+            float(_verbatim(answer) in against.verbatim),
             unasked_similarity,
         ],
         dtype=np.float32,
@@ -310,6 +353,16 @@ def answer_features(
 def numbers_in(text: str) -> set[str]:
     """The years and numbers a text states, written one way: "sixty" and "60" are one, and
     so are "nineteen forty-five" and "1945"."""
+    return set(_numbers_in(text))
+
+
+#: How many texts' numbers and content words are kept: every answer to a question is
+#: weighed against the same references, and an answer is read for more than one feature.
+_TEXTS_KEPT = 2048
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _numbers_in(text: str) -> frozenset[str]:
     found = {
         as_number(f.value.replace(",", "").lower())
         for f in facts(text, [])
@@ -320,7 +373,7 @@ def numbers_in(text: str) -> set[str]:
         years = as_number(rest.replace("oh", "").strip(" -") or "zero")
         if century.isdigit() and years.isdigit():
             found.add(str(int(century) * 100 + int(years)))
-    return found
+    return frozenset(found)
 
 
 #: A year said as words: "nineteen forty-five", "eighteen oh six".
@@ -337,11 +390,11 @@ def _same_number(given: str, wanted: str) -> bool:
     return short == long or (len(short) == 2 and len(long) == 4 and long.endswith(short))
 
 
-def _numbers_differ(answer: str, references: Sequence[str]) -> bool:
-    """Every reference states a number, the answer states some, and none of its numbers is
-    one a reference states: "6" where the reference says "60"."""
-    wanted = [numbers_in(r) for r in references]
-    given = numbers_in(answer)
+def _numbers_differ(answer: str, wanted: Sequence[Collection[str]]) -> bool:
+    """Every reference states a number (``wanted``: each one's ``numbers_in``), the answer
+    states some, and none of its numbers is one a reference states: "6" where the reference
+    says "60"."""
+    given = _numbers_in(answer)
     return (
         bool(given)
         and all(wanted)
@@ -366,16 +419,23 @@ def _root(stem: str) -> str:
 _ALTERNATING = (("ss", "t"), ("s", "d"), ("s", "t"))
 
 
-def _roots(stem: str) -> set[str]:
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _roots(stem: str) -> frozenset[str]:
     """A stem, its root, and each with its last letters as they alternate."""
     found = {stem, _root(stem)}
     for root in list(found):
         for noun, verb in _ALTERNATING:
             if root.endswith(noun) and len(root) - len(noun) + len(verb) >= _ROOT_LETTERS:
                 found.add(root[: -len(noun)] + verb)
-    return found
+    return frozenset(found)
 
 
+#: How many pairs of words are kept told apart (``_same_word``): an answer's words are set
+#: beside each of its references' words, and answers to a question share many words.
+_PAIRS_KEPT = 16384
+
+
+@lru_cache(maxsize=_PAIRS_KEPT)
 def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
     """Two words, each (as written, lower case; its stem), are one: the same stem or root
     ("socialism" and "socialist"), the same number ("'45" for 1945), or the answer's is no
@@ -403,29 +463,42 @@ def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
     )
 
 
-def _content(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _content(text: str) -> tuple[tuple[str, str], ...]:
     """A text's content words (as written, lower case; stem) and its numbers (each twice)."""
     found = []
     for word in words(text):
         stems = content_stems(word)
         if stems:
             found.append((word, next(iter(stems))))
-    return found + [(n, n) for n in sorted(numbers_in(text))]
+    return (*found, *((n, n) for n in sorted(_numbers_in(text))))
 
 
-def _forms_found(answer: str, references: Sequence[str], asked: set[str]) -> tuple[float, float]:
-    """The best share of a reference's content words and numbers found in the answer in any
-    form (the question's own words aside, unless they are all the reference has), and 1.0
-    where some reference is found whole. A reference's examples ("such as bin collection,
-    libraries and parks") are acceptable answers too: any one of them is found whole."""
-    said = _content(answer)
-    best = 0.0
+#: A reference's content words and numbers, each (as written, lower case; stem).
+_Forms = Sequence[tuple[str, str]]
+
+
+def _wanted_forms(references: Sequence[str], asked: Collection[str]) -> list[_Forms]:
+    """What ``_forms_found`` looks for in an answer: each reference's content words and
+    numbers, the question's own words aside unless they are all the reference has. A
+    reference's examples ("such as bin collection, libraries and parks") are acceptable
+    answers too, each looked for alone."""
+    found: list[_Forms] = []
     for reference in [*references, *(e for r in references for e in examples(r))]:
         words = _content(reference)
         wanted = [w for w in words if w[1] not in asked] or words
-        if not wanted:
-            continue
-        found = sum(1 for w in wanted if any(_same_word(s, w) for s in said)) / len(wanted)
+        if wanted:
+            found.append(wanted)
+    return found
+
+
+def _forms_found(answer: str, wanted: Sequence[_Forms]) -> tuple[float, float]:
+    """The best share of a reference's content words and numbers (``_wanted_forms``) found
+    in the answer in any form, and 1.0 where some reference is found whole."""
+    said = _content(answer)
+    best = 0.0
+    for forms in wanted:
+        found = sum(1 for w in forms if any(_same_word(s, w) for s in said)) / len(forms)
         best = max(best, found)
     return best, float(best == 1.0)
 
@@ -620,6 +693,20 @@ def _judged(
         with_pieces += pieces
         sentences += whole
     return with_pieces, sentences, parts
+
+
+def clear_caches() -> None:
+    """Forget what was read of answers and references before, here and in the modules the
+    judges read them with (for benchmarks that time the work itself)."""
+    _against.cache_clear()
+    _numbers_in.cache_clear()
+    _content.cache_clear()
+    _roots.cache_clear()
+    _same_word.cache_clear()
+    _ANCHORS.clear()
+    clear_claims()
+    clear_comparisons()
+    clear_vocabularies()
 
 
 def scaled(

@@ -5,6 +5,9 @@ flagged for a teacher, since the marker reads English."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 from pastpaper.schemes.scheme import MarkScheme
 from pastpaper.text import words
@@ -16,9 +19,12 @@ __all__ = [
     "RESPELL_LETTERS",
     "RESPELL_LIKENESS",
     "UNKNOWN",
+    "clear_caches",
     "not_english",
+    "own_texts",
     "respelled",
     "vocabulary",
+    "vocabulary_of",
 ]
 
 #: The fewest letters of a word the marker respells: shorter words ("war", "tsar") are
@@ -47,13 +53,30 @@ FEWEST_WORDS = 4
 FOREIGN_MARGIN = 1.0
 
 
-def vocabulary(scheme: MarkScheme) -> dict[str, str]:
+def own_texts(scheme: MarkScheme) -> tuple[str, ...]:
+    """The scheme's texts its vocabulary is read from: the question and every phrasing of
+    its points."""
+    return (scheme.question.text, *(t for p in scheme.points for t in (p.point.text, *p.accept)))
+
+
+def vocabulary(scheme: MarkScheme) -> Mapping[str, str]:
     """The scheme's own longer words, by their lower case."""
-    texts = [scheme.question.text, *(t for p in scheme.points for t in (p.point.text, *p.accept))]
-    return {w.lower(): w for t in texts for w in _LONG_WORD.findall(t)}
+    return vocabulary_of(own_texts(scheme))
 
 
-def respelled(claim: str, vocabulary: dict[str, str]) -> str:
+# Every answer to a question reads the same scheme's words: they are read once.
+@lru_cache(maxsize=256)
+def vocabulary_of(texts: tuple[str, ...]) -> Mapping[str, str]:
+    """The longer words of a scheme's ``own_texts``, by their lower case."""
+    return MappingProxyType({w.lower(): w for t in texts for w in _LONG_WORD.findall(t)})
+
+
+def clear_caches() -> None:
+    """Forget the schemes' vocabularies (for benchmarks that time the work itself)."""
+    vocabulary_of.cache_clear()
+
+
+def respelled(claim: str, vocabulary: Mapping[str, str]) -> str:
     """``claim`` with each longer word English does not know, and that is close to one of
     ``vocabulary``'s, written as that word."""
     from rapidfuzz import fuzz, process

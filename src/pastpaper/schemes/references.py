@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -134,6 +135,12 @@ class Reference(BaseModel):
 
 def read_reference(references: Sequence[str], max_marks: int) -> Reference:
     """The shape of a question's reference (see the module's docstring) and its parts."""
+    return _read_reference(tuple(references), max_marks)
+
+
+# Marking reads a question's reference again for each of its answers.
+@lru_cache(maxsize=1024)
+def _read_reference(references: tuple[str, ...], max_marks: int) -> Reference:
     given = [r.strip() for r in references if r.strip()]
     if not given:
         return Reference(shape="notes")
