@@ -222,11 +222,11 @@ def build_scheme(
         since = asked_from(question.text)
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
-    relevance_of = _relevance(wanted, spread)
+    relevance_of = _relevance(wanted, spread, view.note_stems)
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family)
     for at, point in enumerate(points):
-        words, about, paragraph = stems[at], view.theme[at], view.paragraph[at]
+        words, about = stems[at], view.theme[at]
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
@@ -242,7 +242,7 @@ def build_scheme(
         if 0 <= note < len(elsewhere_notes) and elsewhere_notes[note] and not required:
             left_out.append((point.id, elsewhere_notes[note]))
             continue
-        relevance = relevance_of(words, paragraph)
+        relevance = relevance_of(words, point.source.note)
         why_not = None
         turn = view.turned[at]
         if reasons_only:
@@ -415,7 +415,6 @@ class _FamilyView:
     points: list[Point]
     stems: list[frozenset[str]]  # each point's content stems
     theme: list[frozenset[str]]  # the stems of its paragraph's opening sentence
-    paragraph: list[frozenset[str]]  # the stems of its whole paragraph
     spread: Counter[str]  # in how many points each stem stands
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
@@ -427,6 +426,7 @@ class _FamilyView:
     # side of an argument ("Yet the alliances did not drag ..."), None where none does.
     turned: list[frozenset[str] | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
+    note_stems: list[frozenset[str]]  # for each paragraph, the stems of all of it
     note_dates: list[tuple[When, ...]]  # for each paragraph, the dates its points give
 
 
@@ -458,7 +458,6 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         points=points,
         stems=stems,
         theme=[note_theme[p.source.note] for p in points],
-        paragraph=[note_stems[p.source.note] for p in points],
         spread=spread,
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
@@ -466,6 +465,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=_turned(points, notes),
         cited=_cited_causes(points, direct) if explains else {},
+        note_stems=note_stems,
         note_dates=_note_dates(points, len(notes)),
     )
 
@@ -481,23 +481,22 @@ def _note_dates(points: list[Point], count: int) -> list[tuple[When, ...]]:
 
 
 def _relevance(
-    own: set[str], spread: Counter[str]
-) -> Callable[[frozenset[str], frozenset[str]], float]:
+    own: set[str], spread: Counter[str], paragraphs: list[frozenset[str]]
+) -> Callable[[frozenset[str], int], float]:
     """How much of the question's own wording a point (its stems ``words``), or the rest of
-    its paragraph (the stems of the whole paragraph, ``paragraph``), shares; rarer words
-    count for more. 0 when it shares none: still a point of the family. The weights are the
-    question's: worked out once for all its points."""
+    its paragraph (number ``note`` of the notes, whose stems are ``paragraphs[note]``),
+    shares; rarer words count for more. 0 when it shares none: still a point of the family.
+    The weights, and the question's words each paragraph uses, are the question's: worked
+    out once for all its points."""
     if not own:
-        return lambda words, paragraph: 0.0
+        return lambda words, note: 0.0
     weight = {stem: 1.0 / (1 + spread.get(stem, 0)) for stem in own}
     total = sum(weight.values())
+    used = [own & paragraph for paragraph in paragraphs]
 
-    def relevance(words: frozenset[str], paragraph: frozenset[str]) -> float:
-        # The question's few words are looked up in the paragraph's many, never the other
-        # way round: a paragraph less the point's words, for each point, took a fifth of
-        # the schemes' time.
+    def relevance(words: frozenset[str], note: int) -> float:
         direct = sum(weight[s] for s in own & words)
-        nearby = sum(weight[s] for s in own & paragraph if s not in words)
+        nearby = sum(weight[s] for s in used[note] - words)
         return (direct + 0.5 * nearby) / total
 
     return relevance
