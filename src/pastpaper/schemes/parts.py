@@ -28,7 +28,7 @@ from functools import lru_cache
 from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
 from pastpaper.text import match_key
 
-__all__ = ["claimants", "clear_caches", "headed_as", "parts_of"]
+__all__ = ["claimants", "clear_caches", "content_words", "headed_as", "parts_of"]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -114,6 +114,7 @@ def claimants(questions: Sequence[str], notes: Sequence[str]) -> list[frozenset[
 def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _claimants.cache_clear()
+    content_words.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -240,11 +241,22 @@ def _keys(text: str) -> set[str]:
 
 
 def _words(text: str) -> dict[str, str]:
-    """The words a text is about, each under its root, as the text spells it."""
+    """The words a text is about, each under its root, as the text spells it (where it
+    spells a root in several ways, as it spells it last)."""
     from pastpaper.schemes.scheme import _stem  # here: scheme imports this module
 
-    return {
-        _stem(word)[:6]: word
-        for word in _TOKEN.findall(match_key(text))
-        if word not in NOT_CONTENT and word not in STOP_WORDS and len(word) > 2
-    }
+    return {_stem(word)[:6]: word for word in content_words(text) if word not in STOP_WORDS}
+
+
+# A family's schemes read each paragraph's words twice, for its stems (``scheme``) and for
+# the part it belongs to (here): the paragraphs of the last few families are read once.
+@lru_cache(maxsize=1024)
+def content_words(text: str) -> tuple[str, ...]:
+    """The content words of a text (not "the", "was", "policy"; three letters or more),
+    each once, case-folded, in the order each is last used.
+
+    >>> content_words("The treaty was signed, and the Treaty stood.")
+    ('signed', 'treaty', 'stood')
+    """
+    found = [w for w in _TOKEN.findall(match_key(text)) if w not in NOT_CONTENT and len(w) > 2]
+    return tuple(reversed(dict.fromkeys(reversed(found))))

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT
 from pastpaper.model import Frozen
-from pastpaper.schemes.parts import claimants, headed_as
+from pastpaper.schemes.parts import claimants, content_words, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
 from pastpaper.schemes.points import (
@@ -659,9 +659,7 @@ def _stems(text: str) -> set[str]:
 # a bank says the same sentences in many families.
 @lru_cache(maxsize=32768)
 def _text_stems(text: str) -> frozenset[str]:
-    # Each word once: a paragraph says its words again and again.
-    words = set(_WORD.findall(match_key(text)))
-    return frozenset(_stem(word) for word in words if word not in NOT_CONTENT and len(word) > 2)
+    return frozenset(_stem(word) for word in content_words(text))
 
 
 @cache
