@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -189,7 +189,7 @@ def build_scheme(
     points, stems, spread, generic = view.points, view.stems, view.spread, view.generic
     asked = _stems(question.text)
     wanted = asked - generic
-    own = _themes(question.text)
+    own = set(_themes(question.text))
     words_of: dict[str, str] = {}
     for sibling in family.questions:
         theirs = _themes(sibling.text)
@@ -197,10 +197,11 @@ def build_scheme(
         # one leaves out ("agriculture and industry" beside "industrial output"); one in
         # other words ("achievements in foreign policy" beside "position in Europe") asks
         # the same thing, as the notes that answer both show.
-        if sibling != question and set(theirs) & set(own):
+        if sibling != question and theirs.keys() & own:
             words_of.update(theirs)
     # What only a sibling question asks about ("agriculture" for "industrial output").
-    elsewhere = set(words_of) - set(own) - generic
+    elsewhere = set(words_of) - own - generic
+    only_ours = own - set(words_of)  # what this question alone asks about
 
     edit = question.scheme or SchemeEdit()
     reasons_only = question.command_word in REASON_COMMANDS and not reference
@@ -234,7 +235,7 @@ def build_scheme(
         off_topic = sorted(words_of[stem] for stem in about & elsewhere)
         # A point is this question's when its own words say so, or its paragraph is about
         # what only this question asks ("Hard engineering means ..." above the dams).
-        ours = words & set(own) or about & (set(own) - set(words_of))
+        ours = words & own or about & only_ours
         if off_topic and not reference and not ours and not required:
             left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
             continue
@@ -266,7 +267,7 @@ def build_scheme(
                 why_not = "a judgement, not a feature"
             elif (
                 verdict is not None
-                and not verdict & set(own)
+                and not verdict & own
                 and question.command_word not in _WAYS_COMMANDS
                 and not required
             ):
@@ -440,6 +441,7 @@ def clear_caches() -> None:
     _family_view.cache_clear()
     clear_parts_caches()
     _text_stems.cache_clear()
+    _themes.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -627,7 +629,9 @@ _VERB_AFTER = re.compile(
 )
 
 
-def _themes(question: str) -> dict[str, str]:
+# A question's themes are read for its own scheme and for each sibling's.
+@lru_cache(maxsize=1024)
+def _themes(question: str) -> Mapping[str, str]:
     """What a question is about, stem to word: its content words, less names (Khrushchev,
     Soviet Union) and the verbs of its frame ("did Khrushchev introduce", "try to improve");
     a word followed by a preposition, or ending the question, is a noun ("did rivalry
