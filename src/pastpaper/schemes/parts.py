@@ -25,10 +25,10 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
+from pastpaper.language import NOT_CONTENT, STOP_WORDS, stem, word_rarity
 from pastpaper.text import match_key
 
-__all__ = ["claimants", "clear_caches", "content_words", "headed_as", "parts_of"]
+__all__ = ["claimants", "clear_caches", "content_words", "frame_verbs", "headed_as", "parts_of"]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -229,10 +229,22 @@ def _rare(word: str) -> float:
 def _asked(question: str) -> set[str]:
     """What a question asks about: its words less the verbs of its frame ("did Khrushchev
     try to improve ...")."""
-    from pastpaper.schemes.scheme import _VERB_AFTER  # here: scheme imports this module
-
-    verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
+    verbs = frame_verbs(question)
     return {key for key, word in _words(question).items() if word not in verbs}
+
+
+_VERB_AFTER = re.compile(
+    r"\b(?:to|did|does|do|was|were|is|are|has|had)\s+(?:(?:[A-Z][\w’'-]*|he|she|they|it)\s+)?"
+    r"(?:not\s+)?([a-z][\w’'-]*)(?!\s+(?:in|of|at|on|for|with|from|by|between|before|after|"
+    r"under|during|among|against|over|and|or)\b)(?=\s+\w)"
+)
+
+
+def frame_verbs(question: str) -> set[str]:
+    """The verbs of a question's frame, in lower case: "introduce" of "did Khrushchev
+    introduce", "improve" of "try to improve"; a word followed by a preposition, or ending
+    the question, is a noun ("did rivalry between", "led ... to war in August")."""
+    return {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
 
 
 def _keys(text: str) -> set[str]:
@@ -243,9 +255,7 @@ def _keys(text: str) -> set[str]:
 def _words(text: str) -> dict[str, str]:
     """The words a text is about, each under its root, as the text spells it (where it
     spells a root in several ways, as it spells it last)."""
-    from pastpaper.schemes.scheme import _stem  # here: scheme imports this module
-
-    return {_stem(word)[:6]: word for word in content_words(text) if word not in STOP_WORDS}
+    return {stem(word)[:6]: word for word in content_words(text) if word not in STOP_WORDS}
 
 
 # A family's schemes read each paragraph's words twice, for its stems (``scheme``) and for

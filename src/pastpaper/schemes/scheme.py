@@ -15,13 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Literal
 
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
-from pastpaper.language import NOT_CONTENT
+from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
-from pastpaper.schemes.parts import claimants, content_words, headed_as
+from pastpaper.schemes.parts import claimants, content_words, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
 from pastpaper.schemes.points import (
@@ -560,16 +560,25 @@ def _cited_causes(points: list[Point], direct: list[bool]) -> dict[str, set[str]
     for term in {match_key(t) for p in points for t in p.key_terms}:
         if " " not in term and word_rarity(term) >= _COMMON:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
-        naming = [
-            (sentence, causal)
-            for sentence, text, causal in said
-            if term in text and pattern.search(text)  # the plain test first: it is quicker
-        ]
+        naming = [(sentence, causal) for sentence, text, causal in said if _stands_in(text, term)]
         causes = {sentence for sentence, causal in naming if causal}
         if causes and len({sentence for sentence, _ in naming}) <= 3:
             cited[term] = causes
     return cited
+
+
+def _stands_in(text: str, term: str) -> bool:
+    r"""Does ``term`` stand whole in ``text``, as the pattern ``(?<![\w-])term(?![\w-])``
+    finds it? Without compiling a pattern for every term of the notes (``\w`` is what
+    ``str.isalnum`` says, or "_")."""
+    at = text.find(term)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(term) : at + len(term) + 1] or " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        at = text.find(term, at + 1)
+    return False
 
 
 def _cited(point: Point, cited: dict[str, set[str]]) -> bool:
@@ -622,13 +631,6 @@ def _turns(sentence: str) -> bool:
     return bool(_TURN.match(text)) and not _NAMES_CAUSE.search(text)
 
 
-_VERB_AFTER = re.compile(
-    r"\b(?:to|did|does|do|was|were|is|are|has|had)\s+(?:(?:[A-Z][\w’'-]*|he|she|they|it)\s+)?"
-    r"(?:not\s+)?([a-z][\w’'-]*)(?!\s+(?:in|of|at|on|for|with|from|by|between|before|after|"
-    r"under|during|among|against|over|and|or)\b)(?=\s+\w)"
-)
-
-
 # A question's themes are read for its own scheme and for each sibling's.
 @lru_cache(maxsize=1024)
 def _themes(question: str) -> Mapping[str, str]:
@@ -636,9 +638,9 @@ def _themes(question: str) -> Mapping[str, str]:
     Soviet Union) and the verbs of its frame ("did Khrushchev introduce", "try to improve");
     a word followed by a preposition, or ending the question, is a noun ("did rivalry
     between", "led ... to war in August")."""
-    verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
+    verbs = frame_verbs(question)
     return {
-        _stem(word): word
+        stem(word): word
         for word in _WORD.findall(question)
         if word.islower() and word not in NOT_CONTENT and word not in verbs and len(word) > 2
     }
@@ -663,16 +665,4 @@ def _stems(text: str) -> set[str]:
 # a bank says the same sentences in many families.
 @lru_cache(maxsize=32768)
 def _text_stems(text: str) -> frozenset[str]:
-    return frozenset(_stem(word) for word in content_words(text))
-
-
-@cache
-def _stem(word: str) -> str:
-    return str(_stemmer().stemWord(word.replace("’", "'")))
-
-
-@cache
-def _stemmer() -> Any:
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
+    return frozenset(map(stem, content_words(text)))
