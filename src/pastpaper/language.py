@@ -145,13 +145,16 @@ def has_verb(text: str) -> bool:
     return any(is_verb(word, splits=True) for word in WORD.findall(text.lower()))
 
 
+_ISED = re.compile(r"(?:is|iz|ys|yz)ed$")
+
+
 def base_form(past: str) -> str:
     """The plain form of a past tense: closed -> close, scrapped -> scrap, tried -> try."""
     if past in IRREGULAR_PASTS:
         return IRREGULAR_PASTS[past]
     if past.endswith("ied"):
         return past[:-1] if len(past) == 4 else past[:-3] + "y"  # died, tried
-    if re.search(r"(?:is|iz|ys|yz)ed$", past):
+    if _ISED.search(past):
         return past[:-1]  # emphasised, organized, analysed
     stem = past[:-2]
     candidates = [stem, stem + "e"]

@@ -103,6 +103,9 @@ _SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{YEAR}|\d\d)(?![\w’'])")
 _SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{YEAR})(?![\w’'])")
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _month_number(name: str) -> int:
     return next(i for i, month in enumerate(MONTHS, 1) if month[:3] == name[:3])
 
@@ -154,7 +157,7 @@ def _read(
         return int(match["year"]), None, None, None
     if match["yday"]:
         named = last_year if last_year is not None else earlier_year
-        day = int(re.sub(r"\D", "", match["yday"]))
+        day = int(_NOT_DIGIT.sub("", match["yday"]))
         if named is None or not 1 <= day <= 31:
             return None
         return named, _month_number(match["ymonth"]), day, None
