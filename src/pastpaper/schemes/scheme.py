@@ -225,7 +225,7 @@ def build_scheme(
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread, view.note_stems)
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
-    elsewhere_notes = [] if reference else _answered_elsewhere(question, family)
+    elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
     for at, point in enumerate(points):
         words, about = stems[at], view.theme[at]
         if point.id in edit.drop:
@@ -362,11 +362,14 @@ def _before(point: Point, since: int, note_dates: list[tuple[When, ...]]) -> str
     return None
 
 
-def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]:
+def _answered_elsewhere(
+    question: Question, family: QuestionFamily, headed: list[str | None]
+) -> list[str]:
     """For each paragraph of the family's notes, why it answers a sibling question and not
     this one ("" where it is this question's too): the section on Morocco for the question on
     the crises in Morocco and the Balkans, not for the one on the naval race; the part headed
-    "Reason / Detail:" for the question asking why, not for the one asking what happened."""
+    "Reason / Detail:" for the question asking why, not for the one asking what happened.
+    ``headed`` is what each paragraph's heading says its part gives (``parts.headed_as``)."""
     texts = [q.text for q in family.questions]
     if len(texts) < 2 or question.text not in texts:
         return []
@@ -385,7 +388,7 @@ def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]
         f"gives {_HEADED_GIVES[kind]}, which a sibling question asks for"
         if kind is not None and wanted[kind]
         else ""
-        for kind in headed_as(family.notes)
+        for kind in headed
     ]
     for at, owned in enumerate(claimants(texts, family.notes)):
         if mine not in owned:
@@ -428,6 +431,7 @@ class _FamilyView:
     turned: list[frozenset[str] | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
     note_stems: list[frozenset[str]]  # for each paragraph, the stems of all of it
+    headed: list[str | None]  # for each paragraph, what its part's heading says it gives
     note_dates: list[tuple[When, ...]]  # for each paragraph, the dates its points give
 
 
@@ -468,6 +472,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         turned=_turned(points, notes),
         cited=_cited_causes(points, direct) if explains else {},
         note_stems=note_stems,
+        headed=headed_as(notes),
         note_dates=_note_dates(points, len(notes)),
     )
 
