@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from pastpaper.language import NOT_CONTENT, STOP_WORDS, stem, word_rarity
 from pastpaper.text import match_key
@@ -133,7 +134,7 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
         spelt.update(found)
         if openings[part] is None:
             openings[part] = _keys(_opening(note))
-    used = Counter(key for part in words for key in part)
+    used = Counter(chain.from_iterable(words))
     # A word tells a part's subject the fewer parts use it, and the rarer it is in English
     # ("Morocco" over "war").
     weight = {key: math.log(count / n) * _rare(spelt[key]) for key, n in used.items()}

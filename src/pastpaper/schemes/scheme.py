@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Literal
 
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
@@ -457,7 +458,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     note_theme = [_text_stems(opening) for opening in openings]
     note_stems = [_text_stems(note) for note in notes]
     note_verdict = [_text_stems(o) if is_judgement(o) else None for o in openings]
-    spread = Counter(stem for s in stems for stem in s)
+    spread = Counter(chain.from_iterable(stems))
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
     return _FamilyView(
