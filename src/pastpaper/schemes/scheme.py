@@ -172,6 +172,10 @@ class MarkScheme(Frozen):
         return "\n".join(lines)
 
 
+# Every field of a scheme's point from the notes is set: they share one set that says so,
+# as points do (``points.note_points``), rather than a set each for pydantic to keep.
+_SCHEME_POINT_FIELDS = set(SchemePoint.model_fields)
+
 _SIDE_HEADINGS = {
     "for": "Supporting the view in the question:",
     "against": "Challenging or limiting it:",
@@ -291,6 +295,7 @@ def build_scheme(
         # validating one for each point of each question took a fifth of the schemes' time.
         ranked.append(
             SchemePoint.model_construct(
+                _SCHEME_POINT_FIELDS,
                 point=point,
                 relevance=round(relevance, 3),
                 creditable=why_not is None,

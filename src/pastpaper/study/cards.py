@@ -165,6 +165,7 @@ def _cards(
     for kind, front, back in asked:
         # Built without validation: every field is made here, of its type.
         yield Card.model_construct(
+            _CARD_FIELDS,
             id=card_id(slug, kind, point.id, front if kind == "basic" else back),
             kind=kind,
             front=front,
@@ -176,6 +177,10 @@ def _cards(
             source=source,
             tags=tags,
         )
+
+
+# Every field of a card is set: the cards share one set that says so, as points do.
+_CARD_FIELDS = set(Card.model_fields)
 
 
 def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
