@@ -237,12 +237,12 @@ def build_scheme(
             left_out.append((point.id, "dropped by the teacher"))
             continue
         required = point.id in edit.required
-        off_topic = sorted(words_of[stem] for stem in about & elsewhere)
+        off_topic = about & elsewhere
         # A point is this question's when its own words say so, or its paragraph is about
         # what only this question asks ("Hard engineering means ..." above the dams).
-        ours = words & own or about & only_ours
-        if off_topic and not reference and not ours and not required:
-            left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
+        if off_topic and not reference and not required and not (words & own or about & only_ours):
+            about_what = ", ".join(sorted(words_of[stem] for stem in off_topic))
+            left_out.append((point.id, f"about {about_what}, not this question"))
             continue
         note = point.source.note
         if 0 <= note < len(elsewhere_notes) and elsewhere_notes[note] and not required:
