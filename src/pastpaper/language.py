@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 __all__ = [
     "AUXILIARIES",
@@ -57,6 +58,7 @@ __all__ = [
     "is_past",
     "is_verb",
     "side",
+    "stem",
     "word_rarity",
     "zipf",
 ]
@@ -144,13 +146,16 @@ def has_verb(text: str) -> bool:
     return any(is_verb(word, splits=True) for word in WORD.findall(text.lower()))
 
 
+_ISED = re.compile(r"(?:is|iz|ys|yz)ed$")
+
+
 def base_form(past: str) -> str:
     """The plain form of a past tense: closed -> close, scrapped -> scrap, tried -> try."""
     if past in IRREGULAR_PASTS:
         return IRREGULAR_PASTS[past]
     if past.endswith("ied"):
         return past[:-1] if len(past) == 4 else past[:-3] + "y"  # died, tried
-    if re.search(r"(?:is|iz|ys|yz)ed$", past):
+    if _ISED.search(past):
         return past[:-1]  # emphasised, organized, analysed
     stem = past[:-2]
     candidates = [stem, stem + "e"]
@@ -342,6 +347,27 @@ def as_number(value: str) -> str:
             return value
     number = total + current
     return str(int(number)) if number.is_integer() else str(number)
+
+
+# -- stems ---------------------------------------------------------------------------------------
+
+
+@cache  # the same few thousand words are stemmed again and again
+def stem(word: str) -> str:
+    """A word's stem, as Snowball's English stemmer cuts it ("industrial", "industry":
+    "industri"), a curly apostrophe read as a straight one.
+
+    >>> stem("industrial"), stem("industry"), stem("peasants’")
+    ('industri', 'industri', 'peasant')
+    """
+    return str(_stemmer().stemWord(word.replace("’", "'")))
+
+
+@cache
+def _stemmer() -> Any:
+    import snowballstemmer  # loaded on first use
+
+    return snowballstemmer.stemmer("english")
 
 
 # -- how common a word is -----------------------------------------------------------------------

@@ -243,12 +243,16 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "4", "8-9"
 # A year with its era, as ``dates.mentions`` reads it: "49 BC", "AD 43", "1066 AD".
 _ERA = r"(?:\d{1,4}\s?(?:BCE|BC|CE|AD)|(?:AD|CE)\s?\d{1,4})(?![\w’'])"
 # A date whole: "4 August 1914", "May 1498", "January 49 BC", "c. 1500", "15/3/44 BC",
-# "17 July – 2 August 1945", "1904-05", "1956 - 1960", "23 July".
+# "17 July – 2 August 1945", "1904-05", "1956 - 1960", "23 July". Each starts with a digit,
+# the "c" of "c." or "circa", a month's capital or the "A" or "C" of an era: the lookahead
+# in front turns most places of a text down at once, as ``re`` cannot tell so itself.
 DATE = re.compile(
+    r"(?=[\dcACDFJMNOS])(?:"
     rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+(?:{MONTH})\s*[-–]\s*(?=\d))?"
     rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?(?:{MONTH})\s+)?"
     rf"(?:{_ERA}|{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d)(?!\d))?\b)"
     rf"|\b{_DAYS}\s+(?:{MONTH})\b"
+    r")"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
 # "12.8", "1920s".

@@ -24,11 +24,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
-from pastpaper.language import NOT_CONTENT, STOP_WORDS, word_rarity
+from pastpaper.language import NOT_CONTENT, STOP_WORDS, stem, word_rarity
 from pastpaper.text import match_key
 
-__all__ = ["claimants", "clear_caches", "headed_as", "parts_of"]
+__all__ = ["claimants", "clear_caches", "content_words", "frame_verbs", "headed_as", "parts_of"]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -114,6 +115,7 @@ def claimants(questions: Sequence[str], notes: Sequence[str]) -> list[frozenset[
 def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _claimants.cache_clear()
+    content_words.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -132,7 +134,7 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
         spelt.update(found)
         if openings[part] is None:
             openings[part] = _keys(_opening(note))
-    used = Counter(key for part in words for key in part)
+    used = Counter(chain.from_iterable(words))
     # A word tells a part's subject the fewer parts use it, and the rarer it is in English
     # ("Morocco" over "war").
     weight = {key: math.log(count / n) * _rare(spelt[key]) for key, n in used.items()}
@@ -228,10 +230,22 @@ def _rare(word: str) -> float:
 def _asked(question: str) -> set[str]:
     """What a question asks about: its words less the verbs of its frame ("did Khrushchev
     try to improve ...")."""
-    from pastpaper.schemes.scheme import _VERB_AFTER  # here: scheme imports this module
-
-    verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
+    verbs = frame_verbs(question)
     return {key for key, word in _words(question).items() if word not in verbs}
+
+
+_VERB_AFTER = re.compile(
+    r"\b(?:to|did|does|do|was|were|is|are|has|had)\s+(?:(?:[A-Z][\w’'-]*|he|she|they|it)\s+)?"
+    r"(?:not\s+)?([a-z][\w’'-]*)(?!\s+(?:in|of|at|on|for|with|from|by|between|before|after|"
+    r"under|during|among|against|over|and|or)\b)(?=\s+\w)"
+)
+
+
+def frame_verbs(question: str) -> set[str]:
+    """The verbs of a question's frame, in lower case: "introduce" of "did Khrushchev
+    introduce", "improve" of "try to improve"; a word followed by a preposition, or ending
+    the question, is a noun ("did rivalry between", "led ... to war in August")."""
+    return {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
 
 
 def _keys(text: str) -> set[str]:
@@ -240,11 +254,20 @@ def _keys(text: str) -> set[str]:
 
 
 def _words(text: str) -> dict[str, str]:
-    """The words a text is about, each under its root, as the text spells it."""
-    from pastpaper.schemes.scheme import _stem  # here: scheme imports this module
+    """The words a text is about, each under its root, as the text spells it (where it
+    spells a root in several ways, as it spells it last)."""
+    return {stem(word)[:6]: word for word in content_words(text) if word not in STOP_WORDS}
 
-    return {
-        _stem(word)[:6]: word
-        for word in _TOKEN.findall(match_key(text))
-        if word not in NOT_CONTENT and word not in STOP_WORDS and len(word) > 2
-    }
+
+# A family's schemes read each paragraph's words twice, for its stems (``scheme``) and for
+# the part it belongs to (here): the paragraphs of the last few families are read once.
+@lru_cache(maxsize=1024)
+def content_words(text: str) -> tuple[str, ...]:
+    """The content words of a text (not "the", "was", "policy"; three letters or more),
+    each once, case-folded, in the order each is last used.
+
+    >>> content_words("The treaty was signed, and the Treaty stood.")
+    ('signed', 'treaty', 'stood')
+    """
+    found = [w for w in _TOKEN.findall(match_key(text)) if w not in NOT_CONTENT and len(w) > 2]
+    return tuple(reversed(dict.fromkeys(reversed(found))))

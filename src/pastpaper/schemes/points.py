@@ -139,6 +139,7 @@ def clear_caches() -> None:
     _read_sentence.cache_clear()
     _clause_said.cache_clear()
     _sentence_spans.cache_clear()
+    _verb.cache_clear()
     clear_names()
     clear_clauses()
     clear_judgements()
@@ -520,6 +521,8 @@ _LAST_CLAUSE = re.compile(
 )
 
 
+# Asked of every word of every clause the cutting weighs: the same few thousand words.
+@lru_cache(maxsize=16384)
 def _verb(word: str) -> bool:
     """Is a word of a clause its verb? "May" with a capital is the month ("AAA, the
     Agricultural Adjustment Act (May 1933): farmers were paid ..." has no verb before the
@@ -528,7 +531,7 @@ def _verb(word: str) -> bool:
 
 
 def _has_verb(text: str) -> bool:
-    return any(_verb(match.group()) for match in WORD.finditer(text))
+    return any(map(_verb, WORD.findall(text)))
 
 
 def _before_verb(text: str) -> str:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, Literal
+from functools import lru_cache
+from itertools import chain
+from typing import Literal
 
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
-from pastpaper.language import NOT_CONTENT
+from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
-from pastpaper.schemes.parts import claimants, headed_as
+from pastpaper.schemes.parts import claimants, content_words, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
 from pastpaper.schemes.points import (
@@ -171,6 +172,10 @@ class MarkScheme(Frozen):
         return "\n".join(lines)
 
 
+# Every field of a scheme's point from the notes is set: they share one set that says so,
+# as points do (``points.note_points``), rather than a set each for pydantic to keep.
+_SCHEME_POINT_FIELDS = set(SchemePoint.model_fields)
+
 _SIDE_HEADINGS = {
     "for": "Supporting the view in the question:",
     "against": "Challenging or limiting it:",
@@ -189,7 +194,7 @@ def build_scheme(
     points, stems, spread, generic = view.points, view.stems, view.spread, view.generic
     asked = _stems(question.text)
     wanted = asked - generic
-    own = _themes(question.text)
+    own = set(_themes(question.text))
     words_of: dict[str, str] = {}
     for sibling in family.questions:
         theirs = _themes(sibling.text)
@@ -197,10 +202,11 @@ def build_scheme(
         # one leaves out ("agriculture and industry" beside "industrial output"); one in
         # other words ("achievements in foreign policy" beside "position in Europe") asks
         # the same thing, as the notes that answer both show.
-        if sibling != question and set(theirs) & set(own):
+        if sibling != question and theirs.keys() & own:
             words_of.update(theirs)
     # What only a sibling question asks about ("agriculture" for "industrial output").
-    elsewhere = set(words_of) - set(own) - generic
+    elsewhere = set(words_of) - own - generic
+    only_ours = own - set(words_of)  # what this question alone asks about
 
     edit = question.scheme or SchemeEdit()
     reasons_only = question.command_word in REASON_COMMANDS and not reference
@@ -222,27 +228,27 @@ def build_scheme(
         since = asked_from(question.text)
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
-    relevance_of = _relevance(wanted, spread)
+    relevance_of = _relevance(wanted, spread, view.note_stems)
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
-    elsewhere_notes = [] if reference else _answered_elsewhere(question, family)
+    elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
     for at, point in enumerate(points):
-        words, about, beside = stems[at], view.theme[at], view.beside[at]
+        words, about = stems[at], view.theme[at]
         if point.id in edit.drop:
             left_out.append((point.id, "dropped by the teacher"))
             continue
         required = point.id in edit.required
-        off_topic = sorted(words_of[stem] for stem in about & elsewhere)
+        off_topic = about & elsewhere
         # A point is this question's when its own words say so, or its paragraph is about
         # what only this question asks ("Hard engineering means ..." above the dams).
-        ours = words & set(own) or about & (set(own) - set(words_of))
-        if off_topic and not reference and not ours and not required:
-            left_out.append((point.id, f"about {', '.join(off_topic)}, not this question"))
+        if off_topic and not reference and not required and not (words & own or about & only_ours):
+            about_what = ", ".join(sorted(words_of[stem] for stem in off_topic))
+            left_out.append((point.id, f"about {about_what}, not this question"))
             continue
         note = point.source.note
         if 0 <= note < len(elsewhere_notes) and elsewhere_notes[note] and not required:
             left_out.append((point.id, elsewhere_notes[note]))
             continue
-        relevance = relevance_of(words, beside)
+        relevance = relevance_of(words, point.source.note)
         why_not = None
         turn = view.turned[at]
         if reasons_only:
@@ -266,7 +272,7 @@ def build_scheme(
                 why_not = "a judgement, not a feature"
             elif (
                 verdict is not None
-                and not verdict & set(own)
+                and not verdict & own
                 and question.command_word not in _WAYS_COMMANDS
                 and not required
             ):
@@ -289,12 +295,14 @@ def build_scheme(
         # validating one for each point of each question took a fifth of the schemes' time.
         ranked.append(
             SchemePoint.model_construct(
+                _SCHEME_POINT_FIELDS,
                 point=point,
                 relevance=round(relevance, 3),
                 creditable=why_not is None,
                 required=required,
                 accept=tuple(edit.accept.get(point.id, ())),
                 reject=tuple(edit.reject.get(point.id, ())),
+                origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
                 side=_side(point, family.notes, turn is not None) if judgement else None,
             )
@@ -360,11 +368,14 @@ def _before(point: Point, since: int, note_dates: list[tuple[When, ...]]) -> str
     return None
 
 
-def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]:
+def _answered_elsewhere(
+    question: Question, family: QuestionFamily, headed: list[str | None]
+) -> list[str]:
     """For each paragraph of the family's notes, why it answers a sibling question and not
     this one ("" where it is this question's too): the section on Morocco for the question on
     the crises in Morocco and the Balkans, not for the one on the naval race; the part headed
-    "Reason / Detail:" for the question asking why, not for the one asking what happened."""
+    "Reason / Detail:" for the question asking why, not for the one asking what happened.
+    ``headed`` is what each paragraph's heading says its part gives (``parts.headed_as``)."""
     texts = [q.text for q in family.questions]
     if len(texts) < 2 or question.text not in texts:
         return []
@@ -383,7 +394,7 @@ def _answered_elsewhere(question: Question, family: QuestionFamily) -> list[str]
         f"gives {_HEADED_GIVES[kind]}, which a sibling question asks for"
         if kind is not None and wanted[kind]
         else ""
-        for kind in headed_as(family.notes)
+        for kind in headed
     ]
     for at, owned in enumerate(claimants(texts, family.notes)):
         if mine not in owned:
@@ -412,9 +423,8 @@ class _FamilyView:
     """What every scheme of a family needs from its notes, worked out once per family."""
 
     points: list[Point]
-    stems: list[set[str]]  # each point's content stems
-    theme: list[set[str]]  # the stems of its paragraph's opening sentence
-    beside: list[set[str]]  # the stems of its whole paragraph that are not its own
+    stems: list[frozenset[str]]  # each point's content stems
+    theme: list[frozenset[str]]  # the stems of its paragraph's opening sentence
     spread: Counter[str]  # in how many points each stem stands
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
@@ -426,6 +436,8 @@ class _FamilyView:
     # side of an argument ("Yet the alliances did not drag ..."), None where none does.
     turned: list[frozenset[str] | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
+    note_stems: list[frozenset[str]]  # for each paragraph, the stems of all of it
+    headed: list[str | None]  # for each paragraph, what its part's heading says it gives
     note_dates: list[tuple[When, ...]]  # for each paragraph, the dates its points give
 
 
@@ -439,25 +451,25 @@ def clear_caches() -> None:
     _family_view.cache_clear()
     clear_parts_caches()
     _text_stems.cache_clear()
+    _themes.cache_clear()
 
 
 @lru_cache(maxsize=256)
 def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     points = points_of_notes(notes, explains)
-    stems = [_stems(p.text) for p in points]
+    stems = [_text_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
     openings = [_opening_sentence(note) for note in notes]
-    note_theme = [_stems(opening) for opening in openings]
-    note_stems = [_stems(note) for note in notes]
-    note_verdict = [frozenset(_stems(o)) if is_judgement(o) else None for o in openings]
-    spread = Counter(stem for s in stems for stem in s)
+    note_theme = [_text_stems(opening) for opening in openings]
+    note_stems = [_text_stems(note) for note in notes]
+    note_verdict = [_text_stems(o) if is_judgement(o) else None for o in openings]
+    spread = Counter(chain.from_iterable(stems))
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
     return _FamilyView(
         points=points,
         stems=stems,
         theme=[note_theme[p.source.note] for p in points],
-        beside=[note_stems[p.source.note] - s for p, s in zip(points, stems, strict=True)],
         spread=spread,
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
@@ -465,6 +477,8 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=_turned(points, notes),
         cited=_cited_causes(points, direct) if explains else {},
+        note_stems=note_stems,
+        headed=headed_as(notes),
         note_dates=_note_dates(points, len(notes)),
     )
 
@@ -479,19 +493,23 @@ def _note_dates(points: list[Point], count: int) -> list[tuple[When, ...]]:
     return [tuple(dates) for dates in found]
 
 
-def _relevance(own: set[str], spread: Counter[str]) -> Callable[[set[str], set[str]], float]:
+def _relevance(
+    own: set[str], spread: Counter[str], paragraphs: list[frozenset[str]]
+) -> Callable[[frozenset[str], int], float]:
     """How much of the question's own wording a point (its stems ``words``), or the rest of
-    its paragraph (``beside``), shares; rarer words count for more. 0 when it shares none:
-    still a point of the family. The weights are the question's: worked out once for all
-    its points."""
+    its paragraph (number ``note`` of the notes, whose stems are ``paragraphs[note]``),
+    shares; rarer words count for more. 0 when it shares none: still a point of the family.
+    The weights, and the question's words each paragraph uses, are the question's: worked
+    out once for all its points."""
     if not own:
-        return lambda words, beside: 0.0
+        return lambda words, note: 0.0
     weight = {stem: 1.0 / (1 + spread.get(stem, 0)) for stem in own}
     total = sum(weight.values())
+    used = [own & paragraph for paragraph in paragraphs]
 
-    def relevance(words: set[str], beside: set[str]) -> float:
+    def relevance(words: frozenset[str], note: int) -> float:
         direct = sum(weight[s] for s in own & words)
-        nearby = sum(weight[s] for s in own & beside)
+        nearby = sum(weight[s] for s in used[note] - words)
         return (direct + 0.5 * nearby) / total
 
     return relevance
@@ -553,16 +571,25 @@ def _cited_causes(points: list[Point], direct: list[bool]) -> dict[str, set[str]
     for term in {match_key(t) for p in points for t in p.key_terms}:
         if " " not in term and word_rarity(term) >= _COMMON:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
-        naming = [
-            (sentence, causal)
-            for sentence, text, causal in said
-            if term in text and pattern.search(text)  # the plain test first: it is quicker
-        ]
+        naming = [(sentence, causal) for sentence, text, causal in said if _stands_in(text, term)]
         causes = {sentence for sentence, causal in naming if causal}
         if causes and len({sentence for sentence, _ in naming}) <= 3:
             cited[term] = causes
     return cited
+
+
+def _stands_in(text: str, term: str) -> bool:
+    r"""Does ``term`` stand whole in ``text``, as the pattern ``(?<![\w-])term(?![\w-])``
+    finds it? Without compiling a pattern for every term of the notes (``\w`` is what
+    ``str.isalnum`` says, or "_")."""
+    at = text.find(term)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(term) : at + len(term) + 1] or " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        at = text.find(term, at + 1)
+    return False
 
 
 def _cited(point: Point, cited: dict[str, set[str]]) -> bool:
@@ -600,7 +627,7 @@ def _turned(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str] 
         sentences = []
         for start, end in sentence_spans(note):
             text = note[start:end]
-            sentences.append((start, end, frozenset(_stems(text)) if _turns(text) else None))
+            sentences.append((start, end, _text_stems(text) if _turns(text) else None))
         whole = sentences[0][2] if sentences else None
         turns[index] = [(start, end, whole or turn) for start, end, turn in sentences]
     found: list[frozenset[str] | None] = []
@@ -615,21 +642,16 @@ def _turns(sentence: str) -> bool:
     return bool(_TURN.match(text)) and not _NAMES_CAUSE.search(text)
 
 
-_VERB_AFTER = re.compile(
-    r"\b(?:to|did|does|do|was|were|is|are|has|had)\s+(?:(?:[A-Z][\w’'-]*|he|she|they|it)\s+)?"
-    r"(?:not\s+)?([a-z][\w’'-]*)(?!\s+(?:in|of|at|on|for|with|from|by|between|before|after|"
-    r"under|during|among|against|over|and|or)\b)(?=\s+\w)"
-)
-
-
-def _themes(question: str) -> dict[str, str]:
+# A question's themes are read for its own scheme and for each sibling's.
+@lru_cache(maxsize=1024)
+def _themes(question: str) -> Mapping[str, str]:
     """What a question is about, stem to word: its content words, less names (Khrushchev,
     Soviet Union) and the verbs of its frame ("did Khrushchev introduce", "try to improve");
     a word followed by a preposition, or ending the question, is a noun ("did rivalry
     between", "led ... to war in August")."""
-    verbs = {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
+    verbs = frame_verbs(question)
     return {
-        _stem(word): word
+        stem(word): word
         for word in _WORD.findall(question)
         if word.islower() and word not in NOT_CONTENT and word not in verbs and len(word) > 2
     }
@@ -654,20 +676,4 @@ def _stems(text: str) -> set[str]:
 # a bank says the same sentences in many families.
 @lru_cache(maxsize=32768)
 def _text_stems(text: str) -> frozenset[str]:
-    return frozenset(
-        _stem(word)
-        for word in _WORD.findall(match_key(text))
-        if word not in NOT_CONTENT and len(word) > 2
-    )
-
-
-@cache
-def _stem(word: str) -> str:
-    return str(_stemmer().stemWord(word.replace("’", "'")))
-
-
-@cache
-def _stemmer() -> Any:
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
+    return frozenset(map(stem, content_words(text)))

@@ -111,10 +111,16 @@ def cards_of(course: Course) -> list[Card]:
     ]
     asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]] = {}
     cards = [
-        _card(course.slug, topic, place, statement.point, kind, front, back)
+        card
         for topic, place, statements in read
         for statement in statements
-        for kind, front, back in _asked(statement, common, casing, people, asked)
+        for card in _cards(
+            course.slug,
+            topic,
+            place,
+            statement.point,
+            _asked(statement, common, casing, people, asked),
+        )
     ]
     return list(_without_duplicates(cards))
 
@@ -146,23 +152,35 @@ def _asked(
     return found
 
 
-def _card(
-    slug: str, topic: Topic, place: int, point: Point, kind: CardKind, front: str, back: str
-) -> Card:
+def _cards(
+    slug: str, topic: Topic, place: int, point: Point, asked: list[tuple[CardKind, str, str]]
+) -> Iterator[Card]:
+    """The cards of one point, from what they ask and hide: (kind, front, back) of each."""
+    if not asked:
+        return
+    # What the point's cards share, worked out once for them all.
     tag = topic_tag(topic)
-    # Built without validation: every field is made here, of its type.
-    return Card.model_construct(
-        id=card_id(slug, kind, point.id, front if kind == "basic" else back),
-        kind=kind,
-        front=front,
-        back=back,
-        point_id=point.id,
-        topic_number=topic.number,
-        topic=topic.title,
-        family=place,
-        source=plain(point.source.sentence),
-        tags=(tag, f"{tag}::family-{place}"),
-    )
+    tags = (tag, f"{tag}::family-{place}")
+    source = plain(point.source.sentence)
+    for kind, front, back in asked:
+        # Built without validation: every field is made here, of its type.
+        yield Card.model_construct(
+            _CARD_FIELDS,
+            id=card_id(slug, kind, point.id, front if kind == "basic" else back),
+            kind=kind,
+            front=front,
+            back=back,
+            point_id=point.id,
+            topic_number=topic.number,
+            topic=topic.title,
+            family=place,
+            source=source,
+            tags=tags,
+        )
+
+
+# Every field of a card is set: the cards share one set that says so, as points do.
+_CARD_FIELDS = set(Card.model_fields)
 
 
 def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:

@@ -62,7 +62,7 @@ def statements(
     for point in points:
         if point.source.note != note:
             note, person, opening = point.source.note, None, {}
-        if _ITEM_START.search(notes[point.source.note], 0, point.source.sentence_start):
+        if _opens_item(notes[point.source.note], point.source.sentence_start):
             person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
         text, balanced, enough = _read(point.text)
         own_from = 0
@@ -101,6 +101,13 @@ def statements(
         opening[point.source.sentence_start] = (clause, text)
         if enough:
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
+
+
+def _opens_item(note: str, at: int) -> bool:
+    """Does the text before ``at`` on its line only mark an item of a list ("- ", "2. ")?"""
+    # A marker can only follow the line's start: the search starts at the newline before
+    # it, not at the start of a long paragraph, for each of its points.
+    return _ITEM_START.search(note, max(note.rfind("\n", 0, at), 0), at) is not None
 
 
 def clear_statements() -> None:
