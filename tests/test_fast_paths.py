@@ -123,7 +123,9 @@ def test_relevance_is_the_plain_relevance(
     words: set[str], around: set[str], own: set[str], counts: dict[str, int]
 ) -> None:
     spread = Counter(counts)
-    quick = scheme_module._relevance(own, spread)(words, around - words)
+    # The point's paragraph holds its words and those around them.
+    paragraph = frozenset(words | around)
+    quick = scheme_module._relevance(own, spread, [paragraph])(frozenset(words), 0)
     assert quick == plain_relevance(words, around, own, spread)
 
 
