@@ -80,7 +80,10 @@ def test_a_basic_note_has_front_back_source_and_tags(
         "March 1953",
         "In March 1953 Stalin died",
     ]
-    assert tags.split() == ["topic-4", "topic-4::family-1"]
+    assert tags.split() == [
+        "khrushchevs-attempts-at-modernisation::topic-4",
+        "khrushchevs-attempts-at-modernisation::topic-4::family-1",
+    ]
 
 
 def test_cloze_notes_use_the_cloze_note_type(

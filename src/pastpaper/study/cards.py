@@ -87,9 +87,12 @@ def card_id(slug: str, kind: CardKind, point: str, asked: str) -> str:
     return "c" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-def topic_tag(topic: Topic) -> str:
-    """An Anki tag (no spaces) for a topic: ``topic-4``, or ``topic-<title>`` without a number."""
-    return f"topic-{topic.number}" if topic.number is not None else f"topic-{slugify(topic.title)}"
+def topic_tag(slug: str, topic: Topic) -> str:
+    """An Anki tag (no spaces) for a course's topic: ``<course>::topic-4``, or
+    ``<course>::topic-<title>`` without a number. Anki's tags are shared by every deck, so
+    the course's name keeps two courses' "topic-4" apart, and "::" nests them under it."""
+    name = f"topic-{topic.number}" if topic.number is not None else f"topic-{slugify(topic.title)}"
+    return f"{slug}::{name}"
 
 
 def cards_of(course: Course) -> list[Card]:
@@ -159,7 +162,7 @@ def _cards(
     if not asked:
         return
     # What the point's cards share, worked out once for them all.
-    tag = topic_tag(topic)
+    tag = topic_tag(slug, topic)
     tags = (tag, f"{tag}::family-{place}")
     source = plain(point.source.sentence)
     for kind, front, back in asked:
