@@ -608,3 +608,15 @@ def test_command_modules_import_only_the_shared_parts_of_the_cli() -> None:
         if path.stem == "render":
             allowed = set()
         assert from_cli <= allowed, (path.name, from_cli)
+
+
+def test_a_course_with_no_questions_says_so_rather_than_no_questions_yet(
+    db_url: str, seed_path: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "wall.txt"
+    notes.write_text("The Berlin Wall.\n\nThe wall went up in August 1961.\n", encoding="utf-8")
+    cli(db_url, "import", str(seed_path))
+    cli(db_url, "import", str(notes))
+    out = " ".join(cli(db_url, "questions", "--course", "the-berlin-wall").split())
+    assert out.startswith("No questions in course 'the-berlin-wall': its notes had no")
+    assert "No questions yet" not in out

@@ -180,7 +180,15 @@ def questions(
     if as_json:
         print_json(found)
         return
-    print_questions(found)
+    asked = " ".join(
+        part
+        for part in (
+            f"in course '{course}'" if course else "",
+            f"in topic '{topic}'" if topic else "",
+        )
+        if part
+    )
+    print_questions(found, asked)
 
 
 @friendly

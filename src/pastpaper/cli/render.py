@@ -122,8 +122,15 @@ def print_report(report: ImportReport) -> None:
     )
 
 
-def print_questions(found: Sequence[QuestionRow]) -> None:
-    """Questions as a table a topic, a rule between families."""
+def print_questions(found: Sequence[QuestionRow], asked: str = "") -> None:
+    """Questions as a table a topic, a rule between families; ``asked`` says which were
+    asked for ("in course X"), for the line shown when there are none."""
+    if not found and asked:
+        out.print(
+            f"No questions {escape(asked)}: its notes had no past-paper question lines "
+            "(like '1999: Why did ...? (10)'). Add some and import the notes again."
+        )
+        return
     if not found:
         out.print("No questions yet. Import notes with: pastpaper import NOTES.txt")
         return
