@@ -458,3 +458,24 @@ def test_no_card_borrows_a_subject_across_which_nor_asks_why_of_what_was_offered
     assert not any(front.startswith("Why did Cobden") for front, _ in made), made
     assert ("When did Peel repeal the Corn Laws?", "June 1846") in made
     assert violations(course) == []
+
+
+def test_what_was_offered_with_its_reason_makes_a_why_card() -> None:
+    """A choice with its "because" says why: the reason makes the card, though "chose to
+    repeal" alone is what was chosen, not why."""
+    notes = "\n\n".join(
+        [
+            "Peel and the Corn Laws.",
+            "1: Repeal",
+            "2012: Describe how the Corn Laws were repealed. (6)",
+            "In 1846 Peel chose to repeal the Corn Laws because the Irish famine made dear "
+            "bread intolerable.",
+        ]
+    )
+    course = parse_notes(notes).course
+    made = {(c.front, c.back) for c in cards_of(course)}
+    assert (
+        "Why did Peel choose to repeal the Corn Laws in 1846?",
+        "because the Irish famine made dear bread intolerable",
+    ) in made
+    assert violations(course) == []

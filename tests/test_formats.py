@@ -105,6 +105,18 @@ def test_a_dash_between_the_year_and_the_question() -> None:
     assert family.notes == (
         "1948 - Stalin cut road and rail links to West Berlin.\n1948-49 the airlift.",
     )
+    # A span of years, and a timeline line that neither asks nor carries marks, are notes.
+    for line in (
+        "1914 - 1918 war: why did it last so long?",
+        "2001 – 2002 Describe the Berlin Airlift. (6)",
+        "1917 - How the Bolsheviks took power",
+        "1936 - Describe the Berlin Olympics",
+    ):
+        course = parse_notes(f"{line}\n\n2003: Why? (4)\n\nnotes").course
+        assert [q.year for _, _, q in course.questions()] == [2003], line
+    # A question after a colon may still open with a figure.
+    course = parse_notes("2003: 1956 - why was it a turning point? (10)\n\nnotes").course
+    assert [q.marks for _, _, q in course.questions()] == [10]
 
 
 def test_command_words() -> None:

@@ -289,3 +289,49 @@ def test_no_part_of_a_sentence_earns_the_point_its_other_part_got_wrong() -> Non
     assert wrong.answer_says == "1968"
     assert not any("communications" in c.point_text for c in result.credited)
     assert result.mark == 0
+
+
+def test_a_right_answer_in_other_words_is_no_opposite() -> None:
+    """Only a claim that says the point's own words with one turned round is the opposite:
+    a victory over a fleet is its defeat, few who supported is many who opposed, and "far
+    from ahead" is behind."""
+    notes = "\n\n".join(
+        [
+            "The Armada.",
+            "6: 1588",
+            "2017: Describe the Armada's defeat. (6)",
+            "The defeat of the Armada in 1588 made Elizabeth more popular. Many English "
+            "Catholics opposed the Spanish invasion. England was far behind Spain in troops.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for answer in (
+        "The victory over the Armada in 1588 made Elizabeth more popular.",
+        "Few English Catholics supported the Spanish invasion.",
+        "England was far from ahead of Spain in troops.",
+    ):
+        result = marked(answer, scheme)
+        assert not any("opposite" in w.notes_say for w in result.inaccuracies), answer
+
+
+def test_a_day_in_a_range_or_a_pair_of_days_is_that_date() -> None:
+    """The days "9 and 10 November", "November 9-10" and "the 10th of November" are the
+    notes' date; "19 November" is not."""
+    notes = "\n\n".join(
+        [
+            "Nazi Germany.",
+            "7: Persecution",
+            "2016: Describe Kristallnacht. (4)",
+            "On 9 and 10 November 1938 the Nazis attacked Jewish shops and synagogues.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for answer in (
+        "On 9 November 1938 the Nazis attacked Jewish shops and synagogues.",
+        "On the 10th of November 1938 the Nazis attacked Jewish shops and synagogues.",
+        "On November 9-10 1938 the Nazis attacked Jewish shops and synagogues.",
+    ):
+        result = marked(answer, scheme)
+        assert not result.inaccuracies and result.mark >= 1, answer
+    wrong = marked("On 19 November 1938 the Nazis attacked Jewish shops.", scheme)
+    assert [w.answer_says for w in wrong.inaccuracies] == ["19 November"]

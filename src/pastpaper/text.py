@@ -179,12 +179,11 @@ def runs(text: str, spans: Sequence[tuple[int, int, _T]]) -> list[tuple[str, _T 
     placed = [
         (min(max(start, 0), size), min(max(end, 0), size), item) for start, end, item in spans
     ]
+    placed = [(a, b, item) for a, b, item in placed if a < b]  # an empty span marks nothing
     cuts = sorted({0, size, *(start for start, _, _ in placed), *(end for _, end, _ in placed)})
     found: list[tuple[str, _T | None, list[_T]]] = []
     for start, end in pairwise(cuts):
-        over = sorted(
-            (b - a, n) for n, (a, b, _) in enumerate(placed) if a <= start and end <= b and a < b
-        )
+        over = sorted((b - a, n) for n, (a, b, _) in enumerate(placed) if a <= start and end <= b)
         inner = placed[over[0][1]][2] if over else None
         ending = [placed[n][2] for _, n in over if placed[n][1] == end]
         found.append((text[start:end], inner, ending))

@@ -180,15 +180,8 @@ def questions(
     if as_json:
         print_json(found)
         return
-    asked = " ".join(
-        part
-        for part in (
-            f"in course '{course}'" if course else "",
-            f"in topic '{topic}'" if topic else "",
-        )
-        if part
-    )
-    print_questions(found, asked)
+    # A topic with no questions is reported by the app; a course may have none at all.
+    print_questions(found, f"in course '{course}'" if course and not topic else "")
 
 
 @friendly

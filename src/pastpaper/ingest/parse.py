@@ -31,11 +31,11 @@ _BULLET = r"(?:[-*+]\s+)?"
 # Bold around a question's year or label counts only if it is closed: "**2002:**", "**Q1**:".
 _OPEN = r"(?P<bold>\*\*|__)?"
 _SEP = r"(?:(?(bold)(?P=bold))\s*(?P<sep>[:.)])|\s*(?P<sep_>[:.)])(?(bold)(?P=bold)))"
-# A dash between a year and its question needs a space before it: "2001 - Why ...?", not
-# "1914-18".
+# A dash between a year and its question has spaces round it and no year after it: "2001 -
+# Why ...?", not "1914-18" or "1914 - 1918".
 _YEAR_LINE = re.compile(
-    rf"^\s*{_BULLET}{_OPEN}(?P<year>{PAPER_YEAR})(?:{_SEP}|(?(bold)(?P=bold))\s+[-–—])"
-    rf"\s+(?P<text>\S.*)$"
+    rf"^\s*{_BULLET}{_OPEN}(?P<year>{PAPER_YEAR})"
+    rf"(?:{_SEP}\s+|(?(bold)(?P=bold))\s+(?P<dash>[-–—])\s+(?!\d))(?P<text>\S.*)$"
 )
 # "Q: ...", "Q (2001): ...", and numbered ones, whose label is kept: "Q1: ...", "Question 2. ..."
 _Q_LINE = re.compile(
@@ -282,6 +282,10 @@ def _question(line: str) -> tuple[int | None, str] | None:
     # asks (command word or question mark) or carries marks.
     asks = body.endswith("?") or command_word(body) != "other"
     if dated and marks is None and not asks:
+        return None
+    # A timeline line in the notes ("1917 - How the Bolsheviks took power") has a dash too: a
+    # question after a dash asks with a question mark or carries marks.
+    if dated and match["dash"] and marks is None and not body.endswith("?"):
         return None
     return (int(match["year"]) if match["year"] else None), text
 

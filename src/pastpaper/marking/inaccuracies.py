@@ -1,5 +1,5 @@
-"""What an answer gets wrong: a year, number or name that disagrees with the point a claim
-is about.
+"""What an answer gets wrong: a year, number, date or name that disagrees with the point a
+claim is about, or a statement the notes deny or turn round.
 
 ``wrong_facts`` finds each claim of an answer that gets a fact of its point wrong;
 ``contradiction`` compares one claim's years and numbers with one point's. Numbers are
@@ -125,7 +125,9 @@ def wrong_facts(
     scheme: MarkScheme,
     calibration: Calibration,
 ) -> list[Wrong]:
-    """Each claim that gets a year, number or name of the point it is about wrong.
+    """Each claim that gets a year, number, date or name of the point it is about wrong, or
+    says what the point says with "not" or one word for its opposite (``_denied``,
+    ``_opposed``).
 
     A claim's facts are compared only with the point it matches best (or, in notes, a point
     whose sentence it restates word for word: "Stalin died in 1960"), never with another
@@ -309,35 +311,42 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
 
 def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None:
     """(what the answer says, what the notes say) where a claim that would make a point of
-    notes says what it says with one word for its opposite (``OPPOSITE_WORDS``): "the USSR
-    was ahead in the arms race" for "the USSR was far behind". Only where the claim names
-    no one the point does not ("the Allies won the war" may tell of "Germany lost the war"
-    from the other side), makes no comparison (``comparisons`` reads those) and denies
-    neither word."""
-    if _THAN.search(claim) or _THAN.search(point.text):
+    notes says what it says with one word for its opposite (``OPPOSITE_WORDS``, as written:
+    "succession" is no "success"): "the USSR was ahead in the arms race" for "the USSR was
+    far behind". Every other word of the claim must be the point's, so a right answer in
+    other words ("Few Catholics supported the invasion" for "Many Catholics opposed it") is
+    no opposite; nor is a claim that names someone the point does not ("the Allies won the
+    war" may tell of "Germany lost the war" from the other side), compares (``comparisons``
+    reads those), or denies or hedges ("far from ahead")."""
+    if _THAN.search(claim) or _THAN.search(point.text) or _HEDGE.search(claim):
+        return None
+    if _QUALIFIED.search(claim):
         return None
     if {match_key(n) for n in names_in(claim)} - {match_key(n) for n in names_in(point.text)}:
         return None
-    denied = _denied_words(claim) | _denied_words(point.text)
-    said, notes = plain_stems(claim, asked) - denied, plain_stems(point.text, asked) - denied
-    opposites = _opposite_stems()
-    if any(opposites.get(word, set()) & (notes - said) for word in said - notes):
-        return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
+    said, notes = _plain_words(claim), _plain_words(point.text)
+    for word in said - notes:
+        for other in _OPPOSITE.get(word, set()) & notes:
+            # The claim with the word turned back says nothing the point does not.
+            back = re.sub(rf"\b{word}\b", other, claim, flags=re.IGNORECASE)
+            if plain_stems(back, asked) <= plain_stems(point.text, asked):
+                return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     return None
 
 
 _THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+#: Words that make a claim say less than the point, not its opposite: "few supported".
+_QUALIFIED = re.compile(r"\b(?:few|little|far from)\b", re.IGNORECASE)
+#: Each word of OPPOSITE_WORDS and its opposites.
+_OPPOSITE: dict[str, set[str]] = {}
+for _one, _other in OPPOSITE_WORDS:
+    _OPPOSITE.setdefault(_one, set()).add(_other)
+    _OPPOSITE.setdefault(_other, set()).add(_one)
 
 
-@lru_cache(maxsize=1)
-def _opposite_stems() -> dict[str, set[str]]:
-    """Each word of OPPOSITE_WORDS, as a stem, and the stems of its opposites."""
-    found: dict[str, set[str]] = {}
-    for one, other in OPPOSITE_WORDS:
-        (a,), (b,) = content_stems(one), content_stems(other)
-        found.setdefault(a, set()).add(b)
-        found.setdefault(b, set()).add(a)
-    return found
+def _plain_words(text: str) -> set[str]:
+    """A text's words, lower case, as written."""
+    return {word.lower() for word in _WORDS.findall(text)}
 
 
 #: Words that deny what follows them in their clause; not after a preposition ("for not
@@ -430,25 +439,28 @@ def contradiction(
     return None
 
 
-#: A day of the month with its month: "14 October", "8-9 November", "October 14".
+#: A day of the month with its month: "14 October", "October 14th", "8-9 November", "9 and
+#: 10 November", "between 16 and 28 October", "November 9-10".
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_AND = r"\s*(?:[-–]|and|to|&)\s*"
 _DAY_OF = re.compile(
-    rf"\b(?P<first>\d{{1,2}})(?:\s*[-–]\s*(?P<last>\d{{1,2}}))?\s+(?P<month>{MONTH})\b"
-    rf"|\b(?P<before>{MONTH})\s+(?P<day>\d{{1,2}})\b(?!\d)"
+    rf"\b(?P<first>\d{{1,2}}){_ORDINAL}(?:{_AND}(?P<last>\d{{1,2}}){_ORDINAL})?\s+(?:of\s+)?"
+    rf"(?P<month>{MONTH})\b"
+    rf"|\b(?P<before>{MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL}(?:{_AND}(?P<day_last>\d{{1,2}}))?"
+    rf"{_ORDINAL}\b(?!\d)"
 )
 
 
 @lru_cache(maxsize=8192)
 def _days(text: str) -> frozenset[tuple[int, int]]:
-    """The days of the month a text gives, as (month, day): "8-9 November" is two days."""
+    """The days of the month a text gives, as (month, day): "8-9 November" is two days, and
+    so is "9 and 10 November"; a range is every day in it."""
     found: set[tuple[int, int]] = set()
     for match in _DAY_OF.finditer(text):
-        if match["day"]:
-            found.add((MONTHS.index(match["before"]) + 1, int(match["day"])))
-            continue
-        month = MONTHS.index(match["month"]) + 1
-        first = int(match["first"])
-        last = int(match["last"]) if match["last"] else first
-        found |= {(month, day) for day in range(first, max(first, last) + 1)}
+        month = MONTHS.index(match["month"] or match["before"]) + 1
+        first = int(match["first"] or match["day"])
+        last = int(match["last"] or match["day_last"] or first)
+        found |= {(month, day) for day in range(first, max(first, last) + 1) if 1 <= day <= 31}
     return frozenset(found)
 
 
@@ -465,12 +477,6 @@ def _amounts(values: Sequence[str]) -> set[str]:
         if head:
             found.add(as_number(head.group().replace(",", "")))
     return found
-
-
-# "28 June", "8-9 November", "March 9": a day of the month, not a count.
-_DAY = re.compile(
-    rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTH})\b|\b(?:{MONTH})\s+\d{{1,2}}\b(?!\d)"
-)
 
 
 # "a few hundred", "thousands": no figure to get wrong.
@@ -497,7 +503,7 @@ def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, li
     """A text's years (a decade as "1890s", "1912-13" as 1912 and 1913) and numbers (not
     days of the month, nor a span's second year)."""
     found = list(given) if given is not None else facts(text, [])
-    days = {n for m in _DAY.finditer(text) for n in re.findall(r"\d+", m.group())}
+    days = {n for m in _DAY_OF.finditer(text) for n in re.findall(r"\d+", m.group())}
     decades = {m.group(1) for m in _DECADE.finditer(text)}
     spans = {m.group(2): m.group(1)[:2] + m.group(2) for m in _YEAR_SPAN.finditer(text)}
     years = [f.value + "s" if f.value in decades else f.value for f in found if f.kind == "year"]

@@ -327,15 +327,18 @@ def _credits(
     the points credited, by their place in ``points``.
 
     The strongest matches go first; ties go to the earlier claim and the earlier point. A
-    claim with a wrong fact earns nothing; no other claim of its sentence (around it, inside
-    it, or the sentence's other half: "a hotline was set up in 1968 | so the leaders could
-    talk directly") earns the point it got wrong, but one may earn another ("In 1960 he
-    closed the ministries and set up 150 councils": the 150 councils still count).
+    claim with a wrong fact earns nothing; against notes no other claim of its sentence
+    (around it, inside it, or the sentence's other half: "a hotline was set up in 1968 | so
+    the leaders could talk directly") earns the point it got wrong, and against a reference
+    no claim around it or inside it; one may earn another ("In 1960 he closed the
+    ministries and set up 150 councils": the 150 councils still count).
     """
     asked = content_stems(scheme.question.text)
     flagged: dict[int, list[Span]] = {}
     for i, j, _ in wrong:
-        flagged.setdefault(j, []).append(_outermost(claims[i], claims))
+        # In notes, the whole sentence; a reference's judge weighs the answer as a whole.
+        wrong_at = claims[i] if scheme.reference else _outermost(claims[i], claims)
+        flagged.setdefault(j, []).append(wrong_at)
     wrong_claims = {i for i, _, _ in wrong}
     credited: list[Credit] = []
     used_points: set[int] = set()

@@ -320,9 +320,12 @@ def _why(a: _Asking) -> Asked:
     if _REASON.match(clause.lead + " "):  # "In order to secure his own position he needed to"
         yield _ask("Why", clause, _trimmed(clause.rest), lead=""), clause.lead
         return
-    found = _REASON.search(clause.rest) or _purpose(clause.rest)
+    reason = _REASON.search(clause.rest)
+    found = reason or _purpose(clause.rest)
+    # "He offered to remove the missiles": what he offered, not why; "he offered to remove
+    # them because he feared war" says why.
     wants = clause.aux == "did" and bool(clause.verb) and _wants(clause.verb.split()[0])
-    if found is None or wants:
+    if found is None or (wants and reason is None):
         return
     asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
     if (clause.verb or asked) and _trimmed(asked) == asked and len(answer.split()) >= 3:
