@@ -479,3 +479,19 @@ def test_what_was_offered_with_its_reason_makes_a_why_card() -> None:
         "because the Irish famine made dear bread intolerable",
     ) in made
     assert violations(course) == []
+
+
+def test_a_point_whose_subject_is_they_makes_no_card() -> None:
+    """Who "they" were is in the sentence before, which the card does not show."""
+    notes = "\n\n".join(
+        [
+            "The Civilian Conservation Corps.",
+            "1: Relief",
+            "2014: Describe the work of the CCC. (4)",
+            "The CCC gave outdoor work to young unemployed men. They were paid 30 dollars a "
+            "month, most of which went home to their families.",
+        ]
+    )
+    made = cards_of(parse_notes(notes).course)
+    assert made, "the first sentence still makes cards"
+    assert not any(c.front.startswith(("They ", "When did they")) for c in made), made

@@ -6,7 +6,8 @@ goes, a clause that shares its sentence's subject ("... and set up 150 councils"
 (or the subject of a clause between them: in "... when the Senate ordered Caesar to give up
 his army and declared a state of emergency" the Senate declared it), and "he" or "she"
 becomes the person the paragraph last named as a subject. A point of under four words, with
-a quotation or bracket left open, or with a "he" nobody was named for, makes no card; one
+a quotation or bracket left open, with a "he" nobody was named for, or with "they" for its
+subject, makes no card; one
 whose "subject" is the end of another clause ("close to mutiny before land was sighted on
 12 October 1492") makes cloze cards only.
 """
@@ -42,6 +43,11 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL = frozenset({"he", "she"})
+#: A subject that stands for people named before it, whom a card alone cannot show. ("This"
+#: stands for what the sentence before said, and a card hiding a fact after it can still be
+#: answered: "This led to the cultivation of lands in ... {{Siberia}}"; "It" may stand for
+#: nothing: "It was no accident that ...".)
+_UNNAMED = frozenset({"they"})
 _MARKER = re.compile(r"^[-*•–]\s+")  # a list's bullet left on a point: "- Dual Alliance, 1879"
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]*$")
 NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
@@ -83,6 +89,8 @@ def statements(
             clause = parse_clause(text)
         if clause is None or not clause.subject or not balanced:
             continue
+        if clause.subject.lower() in _UNNAMED:
+            continue  # "In 1588 they did not rise for Spain": who, the card cannot show
         if clause.subject.lower() in _PERSONAL:
             if person is None:
                 continue
