@@ -44,6 +44,7 @@ __all__ = [
     "NEGATIONS",
     "Wrong",
     "as_number",
+    "clear_caches",
     "contradiction",
     "plain_stems",
     "reported",
@@ -83,6 +84,7 @@ def _known_names(scheme: MarkScheme) -> frozenset[str]:
 # The same for every answer to a question.
 @lru_cache(maxsize=256)
 def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """The texts' words, lower case, as written."""
     return frozenset(word.lower() for text in texts for word in _WORDS.findall(text))
 
 
@@ -324,7 +326,7 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
         return None
     if {match_key(n) for n in names_in(claim)} - {match_key(n) for n in names_in(point.text)}:
         return None
-    said, notes = _plain_words(claim), _plain_words(point.text)
+    said, notes = _known_words((claim,)), _known_words((point.text,))
     for word in said - notes:
         for other in _OPPOSITE.get(word, set()) & notes:
             # The claim with the word turned back says nothing the point does not.
@@ -342,11 +344,6 @@ _OPPOSITE: dict[str, set[str]] = {}
 for _one, _other in OPPOSITE_WORDS:
     _OPPOSITE.setdefault(_one, set()).add(_other)
     _OPPOSITE.setdefault(_other, set()).add(_one)
-
-
-def _plain_words(text: str) -> set[str]:
-    """A text's words, lower case, as written."""
-    return {word.lower() for word in _WORDS.findall(text)}
 
 
 #: Words that deny what follows them in their clause; not after a preposition ("for not
@@ -527,3 +524,9 @@ def _within(ours: Sequence[str], theirs: Sequence[str]) -> bool:
 
 def _plain(values: Sequence[str]) -> list[str]:
     return [as_number(v.replace(",", "").lower()) for v in values]
+
+
+def clear_caches() -> None:
+    """Forget the texts read before (for benchmarks and tests that mark with nothing kept)."""
+    for cached in (_known_words, _days, _given_values, _denied_words, _said, _stems_of, _rivals):
+        cached.cache_clear()

@@ -39,6 +39,7 @@ from pastpaper.marking.claims import clear_caches as clear_claims
 from pastpaper.marking.comparisons import clear_caches as clear_comparisons
 from pastpaper.marking.comparisons import reverses, swaps_side
 from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, encode_claims, length, negated
+from pastpaper.marking.inaccuracies import clear_caches as clear_inaccuracies
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.marking.respell import clear_caches as clear_vocabularies
 from pastpaper.schemes.points import facts
@@ -707,6 +708,7 @@ def clear_caches() -> None:
     clear_claims()
     clear_comparisons()
     clear_vocabularies()
+    clear_inaccuracies()
 
 
 def scaled(
@@ -737,11 +739,13 @@ def scaled(
         id(model),
         id(calibration),
     )
-    if key not in _ANCHORS:
+    # Read once and kept by value: another thread may empty the dict in between.
+    anchors = _ANCHORS.get(key)
+    if anchors is None:
         if len(_ANCHORS) >= 1024:
             _ANCHORS.clear()
-        _ANCHORS[key] = (share(*said_back), share(*itself))
-    asked, own = _ANCHORS[key]
+        anchors = _ANCHORS[key] = (share(*said_back), share(*itself))
+    asked, own = anchors
     fraction = placed(share(*weighed), asked, own, judge.threshold)
     return None if fraction is None else math.floor(fraction * scheme.max_marks + 0.5)
 
