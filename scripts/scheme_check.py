@@ -14,6 +14,14 @@ the overall row), so a question with many points weighs more than one with few.
     python scripts/scheme_check.py              # the table
     python scripts/scheme_check.py --verbose    # and each question's missing and extra points
     python scripts/scheme_check.py causes-ww1   # only the files whose name contains this
+    python scripts/scheme_check.py --lists benchmarks/data/schemes-second   # another examiner's
+    python scripts/scheme_check.py --agreement  # how far the two examiners' lists agree
+
+benchmarks/data/schemes-second holds a second examiner's lists, made without seeing the first
+or our schemes. Where two examiners credit different points, a scheme cannot match both:
+``--agreement`` prints the share of each list's entries that the other credits too (an entry
+matches another in the same paragraph overlapping it by half the shorter, as rule 2 below),
+the ceiling a scheme's precision and recall can be held to.
 
 A hand list names each point by a short fragment of the notes, copied verbatim, unique in
 its notes file (tests/test_corpus.py checks it), so that the list stays valid when the way
@@ -36,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +63,7 @@ from pastpaper.text import match_key, shorten
 DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data"
 NOTES = DATA / "notes"
 SCHEMES = DATA / "schemes"
+SECOND = DATA / "schemes-second"
 
 
 @dataclass(frozen=True)
@@ -189,6 +199,35 @@ def check(path: Path) -> Tally:
     return tally
 
 
+def overlaps(entry: Entry, other: Entry) -> bool:
+    """Do two hand entries name one point: in the same paragraph, overlapping by at least
+    half of the shorter?"""
+    if entry.note != other.note:
+        return False
+    overlap = min(entry.end, other.end) - max(entry.start, other.start)
+    shorter = min(entry.end - entry.start, other.end - other.start)
+    return overlap > 0 and overlap * 2 >= shorter
+
+
+def agreement(first: Path, second: Path) -> tuple[int, int, int, int, int]:
+    """Two examiners' lists for the same notes: questions, each list's entries, and how many
+    of each the other credits too (first's found in second's, second's in first's)."""
+    _, ours = read_hand_list(first)
+    _, theirs = read_hand_list(second)
+    other = {match_key(q.text): entries for q, _, entries in theirs}
+    counts = [0, 0, 0, 0, 0]
+    for question, _, entries in ours:
+        seconds = other.get(match_key(question.text))
+        if seconds is None:
+            raise HandListError(f"{second.name}: no list for {question.text!r}")
+        counts[0] += 1
+        counts[1] += len(entries)
+        counts[2] += len(seconds)
+        counts[3] += sum(any(overlaps(e, s) for s in seconds) for e in entries)
+        counts[4] += sum(any(overlaps(s, e) for e in entries) for s in seconds)
+    return counts[0], counts[1], counts[2], counts[3], counts[4]
+
+
 def _shares(entry: Entry, entries: list[Entry], credited: list[Point]) -> bool:
     """Is a found entry credited only through points that carry another entry too? (Then a
     candidate earns one mark where the examiner gives two: the scheme lumps points.)"""
@@ -201,11 +240,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("only", nargs="?", default="", help="only files whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missing, extra, shared")
+    parser.add_argument(
+        "--lists", type=Path, default=SCHEMES, help="the folder of hand lists to check against"
+    )
+    parser.add_argument(
+        "--agreement", action="store_true", help="how far the two examiners' lists agree"
+    )
     args = parser.parse_args(argv)
+    if args.agreement:
+        return _agreement(args.only)
     out = Console()
     table = Table("notes", "questions", "hand points", "eligible", "recall", "precision", "shared")
     overall = Tally()
-    for path in sorted(SCHEMES.glob("*.yaml")):
+    for path in sorted(args.lists.glob("*.yaml")):
         if args.only not in path.stem:
             continue
         try:
@@ -221,6 +268,43 @@ def main(argv: list[str] | None = None) -> int:
     table.add_row("all", *_figures(overall))
     out.print(table)
     return 0
+
+
+def _agreement(only: str) -> int:
+    table = Table(
+        "notes",
+        "questions",
+        "first's",
+        "second's",
+        "first's the second credits",
+        "second's the first credits",
+    )
+    total = [0, 0, 0, 0, 0]
+    for path in sorted(SCHEMES.glob("*.yaml")):
+        if only not in path.stem:
+            continue
+        try:
+            counts = agreement(path, SECOND / path.name)
+        except (HandListError, OSError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        total = [a + b for a, b in zip(total, counts, strict=True)]
+        table.add_row(notes_file(path).name, *_shared_figures(counts))
+    table.add_section()
+    table.add_row("all", *_shared_figures(tuple(total)))
+    Console().print(table)
+    return 0
+
+
+def _shared_figures(counts: Sequence[int]) -> list[str]:
+    questions, first, second, first_found, second_found = counts
+    return [
+        str(questions),
+        str(first),
+        str(second),
+        f"{first_found / first:.2f} ({first_found}/{first})" if first else "-",
+        f"{second_found / second:.2f} ({second_found}/{second})" if second else "-",
+    ]
 
 
 def _figures(tally: Tally) -> list[str]:

@@ -21,8 +21,12 @@ from pastpaper.text import match_key
 
 NOTES = ROOT / "benchmarks" / "data" / "notes"
 SCHEMES = ROOT / "benchmarks" / "data" / "schemes"
+# A second examiner's lists, made without seeing the first or our schemes: how far two
+# examiners agree is what a scheme can be asked to match.
+SECOND = ROOT / "benchmarks" / "data" / "schemes-second"
 CORPUS = sorted(p for p in NOTES.iterdir() if p.suffix in (".txt", ".md", ".docx"))
 HAND_LISTS = sorted(SCHEMES.glob("*.yaml"))
+EVERY_LIST = HAND_LISTS + sorted(SECOND.glob("*.yaml"))
 
 _QUESTION = re.compile(r"^\d{4}: (.+?)\s*\(\d+\)$")
 _TOPIC = re.compile(r"^\d{1,3}: (.+)$")
@@ -68,7 +72,7 @@ def test_every_corpus_file_imports_whole_and_without_warnings(path: Path) -> Non
     assert 2 <= len(families) <= 4, path.name
 
 
-@pytest.mark.parametrize("path", HAND_LISTS, ids=[p.name for p in HAND_LISTS])
+@pytest.mark.parametrize("path", EVERY_LIST, ids=[f"{p.parent.name}/{p.name}" for p in EVERY_LIST])
 def test_every_fragment_picks_out_one_place_in_the_notes_of_a_real_question(path: Path) -> None:
     data = hand_list(path)
     course = read_notes(NOTES / data["notes"]).course
@@ -84,8 +88,9 @@ def test_every_fragment_picks_out_one_place_in_the_notes_of_a_real_question(path
             assert key in notes, f"{path.name}: {fragment!r} is not in its question's notes"
 
 
-def test_every_question_of_every_corpus_file_has_its_examiners_list() -> None:
-    lists = {hand_list(p)["notes"]: hand_list(p) for p in HAND_LISTS}
+@pytest.mark.parametrize("folder", [SCHEMES, SECOND], ids=["first", "second"])
+def test_every_question_of_every_corpus_file_has_its_examiners_list(folder: Path) -> None:
+    lists = {hand_list(p)["notes"]: hand_list(p) for p in sorted(folder.glob("*.yaml"))}
     assert sorted(lists) == [p.name for p in CORPUS]
     for name, data in lists.items():
         asked = [q.text for _, _, q in read_notes(NOTES / name).course.questions()]
