@@ -5,7 +5,7 @@
 - ``accepted`` (one-mark, short acceptable answers): does the answer say what one of them
   says? Its meaning against theirs (also as read after the question), the acceptable
   answer's content words found in it (other word forms and misspellings forgiven, numbers
-  in words or digits alike), and their word pieces aligned (``pastpaper.marking.align``) are
+  in words or digits alike: ``pastpaper.marking.wordforms``), and their word pieces aligned (``pastpaper.marking.align``) are
   weighed by a fitted judge (``earns``). Only what the acceptable answer asks for counts:
   extra correct detail, a bare phrase or a short answer costs nothing.
 - ``criteria``: the correct examples are acceptable answers and are judged the same way;
@@ -23,15 +23,10 @@ Every judge's features, weights and threshold are chosen and fitted by
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pastpaper.language import DIGIT_WORDS as _DIGITS
-from pastpaper.language import TEEN_WORDS as _TEENS
-from pastpaper.language import TEN_WORDS as _TENS
-from pastpaper.language import as_number
 from pastpaper.marking.align import aligned, rarity_weights
 from pastpaper.marking.calibration import AnswerModel, Calibration
 from pastpaper.marking.claims import claim_parts, claim_spans, claim_texts
@@ -40,12 +35,16 @@ from pastpaper.marking.comparisons import clear_caches as clear_comparisons
 from pastpaper.marking.comparisons import reverses, swaps_side
 from pastpaper.marking.features import LENGTH_MOST, LENGTH_UNIT, encode_claims, length, negated
 from pastpaper.marking.inaccuracies import clear_caches as clear_inaccuracies
-from pastpaper.marking.respell import UNKNOWN
 from pastpaper.marking.respell import clear_caches as clear_vocabularies
-from pastpaper.schemes.points import facts
+from pastpaper.marking.wordforms import clear_caches as clear_wordforms
+from pastpaper.marking.wordforms import (
+    forms_found,
+    numbers_differ,
+    numbers_in,
+    wanted_forms,
+)
 from pastpaper.schemes.references import Reference
 from pastpaper.schemes.scheme import MarkScheme, content_stems
-from pastpaper.text import words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -55,10 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANSWER_FEATURES",
-    "LONG_SLIP",
-    "LONG_SLIP_LIKENESS",
-    "RARER_SLIP",
-    "SLIP_LIKENESS",
     "Weighed",
     "accepts",
     "answer_chance",
@@ -68,7 +63,6 @@ __all__ = [
     "earns",
     "gives_one",
     "judged_texts",
-    "numbers_in",
     "placed",
     "reference_texts",
     "scaled",
@@ -104,20 +98,6 @@ ANSWER_FEATURES = (
     "verbatim",  # 1 where the answer is an acceptable answer word for word
     "unasked_similarity",  # reference_similarity with the question's own words left out
 )
-
-#: A stem cut to fewer letters than this by its ending is left whole: "ism" is no root.
-_ROOT_LETTERS = 4
-#: Words shorter than this are never taken for misspellings of a reference's word.
-_SHORTEST_SLIP = 4
-#: How alike (rapidfuzz ratio, 0-100) a word English does not know must be to a reference's
-#: word to be it misspelt ("eroshun" for "erosion"): less alike for a long word, where one
-#: slip weighs less, from LONG_SLIP letters.
-SLIP_LIKENESS = 75
-LONG_SLIP_LIKENESS = 70
-LONG_SLIP = 7
-#: How much rarer (zipf) than a reference's word an English word one letter from it must be
-#: to be read as it misspelt: "hart" (4.0) for "heart" (5.3), but not "quiet" for "quite".
-RARER_SLIP = 1.0
 
 
 class Weighed:
@@ -213,7 +193,7 @@ class _Against:
         self.stems = [content_stems(r) - self.asked_words for r in self.references]
         self.negated = any(negated(r) for r in self.references)
         self.length = sum(len(content_stems(r)) for r in self.references) / len(self.references)
-        self.forms = _wanted_forms(self.references, self.asked_words)
+        self.forms = wanted_forms(self.references, self.asked_words)
         self.numbers = [numbers_in(r) for r in self.references]
         self.verbatim = {_verbatim(r) for r in self.references}
 
@@ -317,7 +297,7 @@ def answer_features(
 
     weight = rarity_weights(calibration, asked_pieces)
     alignment = aligned(answer_pieces, reference_pieces, weight)
-    forms, contains = _forms_found(answer, against.forms)
+    forms, contains = forms_found(answer, against.forms)
     coverage = float((model.encode(texts.clauses) @ claim_vectors.T).max(axis=1).mean())
     unasked_similarity = 0.0
     if texts.unasked:
@@ -340,7 +320,7 @@ def answer_features(
             *alignment,
             forms,
             contains,
-            float(_numbers_differ(answer, against.numbers)),
+            float(numbers_differ(answer, against.numbers)),
             coverage,
             float(reverses(answer, references) or swaps_side(answer, references)),
             float(_verbatim(answer) in against.verbatim),
@@ -349,185 +329,6 @@ def answer_features(
         dtype=np.float32,
     )
     return Weighed(values, closest)
-
-
-def numbers_in(text: str) -> set[str]:
-    """The years and numbers a text states, written one way: "sixty" and "60" are one, and
-    so are "nineteen forty-five" and "1945"."""
-    return set(_numbers_in(text))
-
-
-#: How many texts' numbers and content words are kept: every answer to a question is
-#: weighed against the same references, and an answer is read for more than one feature.
-_TEXTS_KEPT = 2048
-
-
-@lru_cache(maxsize=_TEXTS_KEPT)
-def _numbers_in(text: str) -> frozenset[str]:
-    found = {
-        as_number(f.value.replace(",", "").lower())
-        for f in facts(text, [])
-        if f.kind in ("year", "number")
-    }
-    for spoken in _SPOKEN_YEAR.finditer(text):
-        century, rest = as_number(spoken["century"].lower()), spoken["rest"].lower()
-        years = as_number(rest.replace("oh", "").strip(" -") or "zero")
-        if century.isdigit() and years.isdigit():
-            found.add(str(int(century) * 100 + int(years)))
-    return frozenset(found)
-
-
-#: A year said as words: "nineteen forty-five", "eighteen oh six".
-_SPOKEN_YEAR = re.compile(
-    rf"\b(?P<century>{_TEENS}|twenty)[\s-]+(?P<rest>(?:oh[\s-]+)?(?:{_DIGITS})\b|ten\b|"
-    rf"(?:{_TEENS})\b|(?:{_TENS})(?:[\s-]+(?:{_DIGITS}))?\b)",
-    re.IGNORECASE,
-)
-
-
-def _same_number(given: str, wanted: str) -> bool:
-    """One number, or a year shortened to its last two figures ("'45" for 1945)."""
-    short, long = sorted((given, wanted), key=len)
-    return short == long or (len(short) == 2 and len(long) == 4 and long.endswith(short))
-
-
-def _numbers_differ(answer: str, wanted: Sequence[Collection[str]]) -> bool:
-    """Every reference states a number (``wanted``: each one's ``numbers_in``), the answer
-    states some, and none of its numbers is one a reference states: "6" where the reference
-    says "60"."""
-    given = _numbers_in(answer)
-    return (
-        bool(given)
-        and all(wanted)
-        and not any(_same_number(g, w) for found in wanted for w in found for g in given)
-    )
-
-
-#: Endings that make another word of the same root: "socialism", "socialist", "social".
-_DERIVED = re.compile(r"(?:ation|ition|ism|ist|ian|ical|ic|al|ity|iti|ive|ment|ness|ous|cy|ci)$")
-
-
-def _root(stem: str) -> str:
-    """A stem less one derivational ending, "democracy" and "democratic" alike ("democrat")."""
-    cut = _DERIVED.sub("", stem)
-    if stem.endswith(("cy", "ci")):
-        cut += "t"
-    return cut if len(cut) >= _ROOT_LETTERS else stem
-
-
-#: A root's last letters as they change from verb to noun: "erode" "erosion", "decide"
-#: "decision", "permit" "permission" (stems "erod" and "eros", "permit" and "permiss").
-_ALTERNATING = (("ss", "t"), ("s", "d"), ("s", "t"))
-
-
-@lru_cache(maxsize=_TEXTS_KEPT)
-def _roots(stem: str) -> frozenset[str]:
-    """A stem, its root, and each with its last letters as they alternate."""
-    found = {stem, _root(stem)}
-    for root in list(found):
-        for noun, verb in _ALTERNATING:
-            if root.endswith(noun) and len(root) - len(noun) + len(verb) >= _ROOT_LETTERS:
-                found.add(root[: -len(noun)] + verb)
-    return frozenset(found)
-
-
-#: How many pairs of words are kept told apart (``_same_word``): an answer's words are set
-#: beside each of its references' words, and answers to a question share many words.
-_PAIRS_KEPT = 16384
-
-
-@lru_cache(maxsize=_PAIRS_KEPT)
-def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
-    """Two words, each (as written, lower case; its stem), are one: the same stem or root
-    ("socialism" and "socialist"), the same number ("'45" for 1945), or the answer's is no
-    English word and a misspelling of the reference's ("eroshun" for "erosion")."""
-    (word, stem), (other, other_stem) = answer, wanted
-    if stem.isdigit() or other_stem.isdigit():
-        return stem.isdigit() and other_stem.isdigit() and _same_number(stem, other_stem)
-    if _roots(stem) & _roots(other_stem):
-        return True
-    if min(len(word), len(other)) < _SHORTEST_SLIP:
-        return False
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import Levenshtein
-
-    from pastpaper.schemes.points import word_rarity
-
-    close = LONG_SLIP_LIKENESS if min(len(word), len(other)) >= LONG_SLIP else SLIP_LIKENESS
-    if word_rarity(word) < UNKNOWN:
-        return fuzz.ratio(word, other) >= close
-    # A slip that makes another, much rarer, English word: "hart" for "heart".
-    return (
-        word[0] == other[0]
-        and Levenshtein.distance(word, other) == 1
-        and word_rarity(other) - word_rarity(word) >= RARER_SLIP
-    )
-
-
-@lru_cache(maxsize=_TEXTS_KEPT)
-def _content(text: str) -> tuple[tuple[str, str], ...]:
-    """A text's content words (as written, lower case; stem) and its numbers (each twice)."""
-    found = []
-    for word in words(text):
-        stems = content_stems(word)
-        if stems:
-            found.append((word, next(iter(stems))))
-    return (*found, *((n, n) for n in sorted(_numbers_in(text))))
-
-
-#: A reference's content words and numbers, each (as written, lower case; stem).
-_Forms = Sequence[tuple[str, str]]
-
-
-def _wanted_forms(references: Sequence[str], asked: Collection[str]) -> list[_Forms]:
-    """What ``_forms_found`` looks for in an answer: each reference's content words and
-    numbers, the question's own words aside unless they are all the reference has. A
-    reference's examples ("such as bin collection, libraries and parks") are acceptable
-    answers too, each looked for alone."""
-    found: list[_Forms] = []
-    for reference in [*references, *(e for r in references for e in examples(r))]:
-        words = _content(reference)
-        wanted = [w for w in words if w[1] not in asked] or words
-        if wanted:
-            found.append(wanted)
-    return found
-
-
-def _forms_found(answer: str, wanted: Sequence[_Forms]) -> tuple[float, float]:
-    """The best share of a reference's content words and numbers (``_wanted_forms``) found
-    in the answer in any form, and 1.0 where some reference is found whole."""
-    said = _content(answer)
-    best = 0.0
-    for forms in wanted:
-        found = sum(1 for w in forms if any(_same_word(s, w) for s in said)) / len(forms)
-        best = max(best, found)
-    return best, float(best == 1.0)
-
-
-#: Where a text gives examples of what it names: "services such as libraries and parks",
-#: "things like schools, hospitals and roads", "e.g. canals".
-_EXAMPLES = re.compile(
-    r"\b(?:such as|for example|for instance|e\.g\.|including|like)\s+(?P<items>.+)$", re.IGNORECASE
-)
-_ITEMS = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\band\b|\bor\b)\s*", re.IGNORECASE)
-
-
-def examples(reference: str) -> list[str]:
-    """The examples a reference gives of what it names, each an acceptable answer of its
-    own; none where "like" is not followed by a list.
-
-    >>> examples("to run local services such as bin collection, libraries and parks")
-    ['bin collection', 'libraries', 'parks']
-    >>> examples("it looks like rain"), examples("new inventions such as the steam engine")
-    ([], ['the steam engine'])
-    """
-    found = _EXAMPLES.search(reference)
-    if not found:
-        return []
-    items = [i.strip(" .;()") for i in _ITEMS.split(found["items"]) if i.strip(" .;()")]
-    if found.group(0).lower().startswith("like") and len(items) < 2:
-        return []
-    return [i for i in items if content_stems(i)]
 
 
 def answer_chance(values: npt.NDArray[np.float32], judge: AnswerModel) -> float:
@@ -700,10 +501,7 @@ def clear_caches() -> None:
     """Forget what was read of answers and references before, here and in the modules the
     judges read them with (for benchmarks that time the work itself)."""
     _against.cache_clear()
-    _numbers_in.cache_clear()
-    _content.cache_clear()
-    _roots.cache_clear()
-    _same_word.cache_clear()
+    clear_wordforms()
     _ANCHORS.clear()
     clear_claims()
     clear_comparisons()
