@@ -5,9 +5,10 @@
 - ``accepted`` (one-mark, short acceptable answers): does the answer say what one of them
   says? Its meaning against theirs (also as read after the question), the acceptable
   answer's content words found in it (other word forms and misspellings forgiven, numbers
-  in words or digits alike: ``pastpaper.marking.wordforms``), and their word pieces aligned (``pastpaper.marking.align``) are
-  weighed by a fitted judge (``earns``). Only what the acceptable answer asks for counts:
-  extra correct detail, a bare phrase or a short answer costs nothing.
+  in words or digits alike: ``pastpaper.marking.wordforms``), and their word pieces
+  aligned (``pastpaper.marking.align``) are weighed by a fitted judge (``earns``). Only
+  what the acceptable answer asks for counts: extra correct detail, a bare phrase or a
+  short answer costs nothing.
 - ``criteria``: the correct examples are acceptable answers and are judged the same way;
   the incorrect examples are evidence against (an answer the judge finds closer to a wrong
   example than to every right one does not earn the mark), and numbers must agree.
@@ -23,6 +24,7 @@ Every judge's features, weights and threshold are chosen and fitted by
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -527,29 +529,37 @@ def scaled(
 
     weighed, said_back, itself = (pair[:2] for pair in _weighed_against(answer, reference, scheme))
 
-    # The question said back and the model answer are the same for every answer to it.
+    # The question said back and the model answer are the same for every answer to it, for
+    # one model: kept for each model while it lives, so a new model never reads an old one's.
     key = (
         scheme.question.text,
         reference.accepted,
         judge.features,
         judge.weights,
         judge.intercept,
-        id(model),
+        calibration.version,
         id(calibration),
     )
+    try:
+        kept = _ANCHORS.setdefault(model, {})
+    except TypeError:  # a model that cannot be referred to weakly: nothing is kept
+        kept = {}
     # Read once and kept by value: another thread may empty the dict in between.
-    anchors = _ANCHORS.get(key)
+    anchors = kept.get(key)
     if anchors is None:
-        if len(_ANCHORS) >= 1024:
-            _ANCHORS.clear()
-        anchors = _ANCHORS[key] = (share(*said_back), share(*itself))
+        if len(kept) >= 1024:
+            kept.clear()
+        anchors = kept[key] = (share(*said_back), share(*itself))
     asked, own = anchors
     fraction = placed(share(*weighed), asked, own, judge.threshold)
     return None if fraction is None else math.floor(fraction * scheme.max_marks + 0.5)
 
 
-#: A model answer's question said back and the model answer itself, judged once each.
-_ANCHORS: dict[tuple[object, ...], tuple[float, float]] = {}
+#: A model answer's question said back and the model answer itself, judged once each, for
+#: each model (forgotten with it).
+_ANCHORS: weakref.WeakKeyDictionary[Model, dict[tuple[object, ...], tuple[float, float]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def placed(share: float, asked: float, own: float, full: float) -> float | None:
