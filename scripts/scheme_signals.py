@@ -13,7 +13,10 @@ prints what each would do to precision and recall if it removed points:
    knows of each point (command word by kind, relevance, whether its own words give the
    link, verdicts, turns, headings, how many siblings claim its paragraph, its rank) and
    the model's similarities, chosen leave-one-file-out: each notes file is marked by a
-   filter fitted on the other eight, as a teacher's notes would be.
+   filter fitted on the other eight, as a teacher's notes would be;
+3. the same kind of filter on the point's own vector (by the question's command word), and
+   on its product with the question's: whether the model's reading of a point alone tells
+   narrative from a reason.
 
 Recall here counts the hand entries still matched by a kept point, as scheme_check does.
 
@@ -53,6 +56,7 @@ class Row:
     features: list[float]
     margin_paragraph: float  # best sibling's similarity to the paragraph, less this one's
     margin_point: float
+    vector: list[float]  # the point's own vector, by command word, and times the question's
 
 
 def rows() -> tuple[list[Row], dict[int, list[Entry]]]:
@@ -105,9 +109,34 @@ def rows() -> tuple[list[Row], dict[int, list[Entry]]]:
                         features,
                         float(margin_paragraph),
                         float(margin_point),
+                        _by_command(points[at], command) + list(points[at] * asked[mine]),
                     )
                 )
     return found, hands
+
+
+def _by_command(vector: np.ndarray, command: str) -> list[float]:
+    """The vector in the block of its command word's kind of question, zeros elsewhere."""
+    blocks = [np.zeros_like(vector) for _ in _KIND_OF_QUESTION]
+    blocks[_KIND_OF_QUESTION.index(_ASKS.get(command, "judge"))] = vector
+    return [float(v) for v in np.concatenate(blocks)]
+
+
+_KIND_OF_QUESTION = ("why", "describe", "judge")
+_ASKS = {"why": "why", "explain": "why", "describe": "describe", "in what ways": "describe"}
+
+
+def _held_out(features: np.ndarray, found: list[Row], strength: float) -> np.ndarray:
+    """Each point's chance of being on the list, from a filter fitted on the other files."""
+    listed = np.array([r.listed for r in found])
+    files = np.array([r.notes for r in found])
+    chance = np.zeros(len(found))
+    for held_out in sorted(set(files)):
+        train = files != held_out
+        fitted = LogisticRegression(C=strength, max_iter=3000)
+        fitted.fit(features[train], listed[train])
+        chance[~train] = fitted.predict_proba(features[~train])[:, 1]
+    return chance
 
 
 def score(found: list[Row], keep: list[bool], hands: dict[int, list[Entry]]) -> str:
@@ -134,15 +163,13 @@ def main() -> int:
             keep = [getattr(r, margin) <= m for r in found]
             print(f"   by {name:13} m={m:.2f}: {score(found, keep, hands)}")
     print("\n2. A filter learnt from the hand lists, each file held out in turn")
-    features = np.array([r.features for r in found])
-    listed = np.array([r.listed for r in found])
-    files = np.array([r.notes for r in found])
-    chance = np.zeros(len(found))
-    for held_out in sorted(set(files)):
-        train = files != held_out
-        fitted = LogisticRegression(max_iter=2000).fit(features[train], listed[train])
-        chance[~train] = fitted.predict_proba(features[~train])[:, 1]
+    chance = _held_out(np.array([r.features for r in found]), found, 1.0)
     for threshold in (0.3, 0.4, 0.5, 0.6):
+        keep = list(chance >= threshold)
+        print(f"   kept from chance {threshold:.1f}:         {score(found, keep, hands)}")
+    print("\n3. The same on the points' own vectors, each file held out in turn")
+    chance = _held_out(np.array([r.vector for r in found]), found, 1.0)
+    for threshold in (0.4, 0.5, 0.6):
         keep = list(chance >= threshold)
         print(f"   kept from chance {threshold:.1f}:         {score(found, keep, hands)}")
     return 0
