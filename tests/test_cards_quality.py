@@ -75,7 +75,7 @@ _UNIT = re.compile(
     rf"(?:\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?)?s?(?:\s?(?:{_ERAS})\b)?"
 )
 #: Words that open a sentence, never a name: "If {{c1::Khrushchev}}" cuts no name.
-_OPENERS = set("if once whatever whoever when while although though because since unless".split())
+_OPENERS = set("a an if once whatever whoever when while although though because since unless".split())
 _LEADS = "in|on|at|by|after|before|during|under|from|since|until|throughout|with"
 #: Titles that go before a name without being part of what a card asks.
 _TITLES = set(
@@ -495,3 +495,31 @@ def test_a_point_whose_subject_is_they_makes_no_card() -> None:
     made = cards_of(parse_notes(notes).course)
     assert made, "the first sentence still makes cards"
     assert not any(c.front.startswith(("They ", "When did they")) for c in made), made
+
+
+def test_a_clause_that_opens_with_when_a_reported_date_and_names_with_particles() -> None:
+    """From a new user's notes on 1848: a sentence opening "When ..." asks no "When did
+    when ...?"; a date inside what someone said ("said that in 1846 ...") dates what was
+    said, not the saying; "A Vienna crowd" hides "Vienna", not "A Vienna"; "Place de la
+    Concorde" is one name; "was arrested and shot" keeps its "was"."""
+    notes = "\n\n".join(
+        [
+            "The revolutions of 1848.",
+            "1: Europe in 1848",
+            "2010: Describe the events of 1848 in Vienna. (6)",
+            "When the students marched on the Hofburg in March 1848, Metternich resigned "
+            "and fled to London. A Vienna crowd burned the war ministry on 6 October 1848. "
+            "Windischgrätz also said that in 1847 the students had sworn to defend the "
+            "Emperor. A banquet was held on the Place de la Concorde. Robert Blum was "
+            "arrested and shot on 9 November 1848.",
+        ]
+    )
+    course = parse_notes(notes).course
+    made = {(c.front, c.back) for c in cards_of(course)}
+    assert not any(front.lower().startswith("when did when") for front, _ in made), made
+    assert not any(front.startswith("When did Windischgrätz say") for front, _ in made), made
+    assert not any("{{c1::A Vienna}}" in front for front, _ in made), made
+    assert not any("{{c1::Concorde}}" in front or "{{c1::Place}}" in front for front, _ in made)
+    assert not any(front.startswith("When did Robert Blum shoot") for front, _ in made), made
+    assert not any("Robert Blum shot" in front for front, _ in made), made
+    assert violations(course) == []

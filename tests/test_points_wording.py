@@ -331,3 +331,72 @@ def test_numbers_in_words_and_lists_of_names_cut_no_clause(note: str, points: li
 )
 def test_an_aside_is_no_point_of_its_own(note: str, points: list[str]) -> None:
     assert [p.text for p in note_points(note, 0)] == points
+
+
+# Terse revision notes, written the way a student writes them in a hurry: labels over lists,
+# arrows and equals signs for "led to", abbreviations with full stops.
+TERSE = """\
+The railway age.
+
+1: Railways in Britain
+
+2004: Why did railways spread so fast in Britain? (8)
+2007: Describe the growth of the railway network in the 1840s. (6)
+
+Demand
+- coal owners needed cheap transport -> first lines built from pits to rivers
+- more trains = lower fares + faster post
+- navvies dug cuttings by hand.
+
+Key lines - dates
+- 1825: Stockton & Darlington opened (c. 40 km of track).
+- Liverpool & Manchester opened 15 Sept. 1830, with Huskisson killed on the day.
+- many small firms merged (e.g. Midland Railway, 1844).
+"""
+
+
+def test_a_label_over_a_list_is_no_point_and_abbreviations_cut_nothing() -> None:
+    course = parse_notes(TERSE, "railways.txt").course
+    points = points_of(course)
+    assert "Demand" not in points and "Key lines - dates" not in points
+    assert not any(p in ("c", "e.g", "Sept", "pop") for p in points)
+    assert any("(c. 40 km of track)" in p for p in points), points
+    assert any("15 Sept. 1830" in p for p in points), points
+    assert any("(e.g. Midland Railway, 1844)" in p for p in points), points
+    assert "Demand" in notes_of(course) and "Key lines - dates" in notes_of(course)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coal owners needed cheap transport -> first lines built from pits to rivers",
+        "more trains = lower fares + faster post",
+        "cheap iron → longer rails",
+        "high tolls on canals => merchants turned to rail",
+    ],
+)
+def test_arrows_and_equals_signs_give_a_link(text: str) -> None:
+    assert kind_of(text) in ("reason", "consequence")
+
+
+@pytest.mark.parametrize(
+    "text", ["£1 = $4.86 in 1900", "a = b", "1825: Stockton & Darlington opened"]
+)
+def test_an_equals_sign_between_figures_or_a_plain_date_line_gives_no_link(text: str) -> None:
+    assert kind_of(text) == "feature"
+
+
+def test_a_why_scheme_of_terse_notes_credits_what_arrows_and_equals_signs_link() -> None:
+    course = parse_notes(TERSE, "railways.txt").course
+    family = course.topics[0].families[0]
+    why = next(q for q in family.questions if q.command_word == "why")
+    credited = [p.point.text for p in build_scheme(why, family).creditable]
+    assert any(p.startswith("coal owners needed cheap transport") for p in credited), credited
+    assert any(p.startswith("more trains = lower fares") for p in credited), credited
+
+
+def test_a_label_over_a_list_says_what_its_part_gives() -> None:
+    from pastpaper.schemes.parts import headed_as
+
+    notes = ["Other reasons\n- cheap iron -> longer rails", "Results:", "- towns grew", "Demand"]
+    assert headed_as(notes) == ["reasons", "results", "results", None]

@@ -549,3 +549,18 @@ def test_a_date_that_is_the_subject_of_its_sentence_stays_in_the_event() -> None
     ]
     opening = events_of("1915: Great Retreat, Poland lost.")
     assert [(e.label, e.text) for e in opening] == [("1915", "Great Retreat, Poland lost")]
+
+
+def test_a_short_month_with_a_full_stop_keeps_its_year_and_a_list_dash_is_no_text() -> None:
+    events = events_of(
+        "- 1761: the Bridgewater Canal opened.\n"
+        "- Watt's steam engine patented 5 Jan. 1769, with Boulton from 1775.\n"
+        "- 1771 - Arkwright opened a mill at Cromford.\n"
+        "- The first train ran on 27th Sept. 1825."
+    )
+    labels = [(e.label, e.text) for e in events]
+    watt = "Watt's steam engine patented 5 Jan. 1769, with Boulton from 1775"
+    assert ("5 January 1769", watt) in labels and ("1775", watt) in labels, labels
+    assert not any(label.startswith("5 January 1761") for label, _ in labels), labels
+    assert ("1771", "Arkwright opened a mill at Cromford") in labels, labels
+    assert any(label == "27 September 1825" for label, _ in labels), labels

@@ -80,7 +80,10 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"the (?:result|effect|outcome|consequence) (?:was|of)|"
             r"left (?:\w+ ){1,3}(?:unable|without|isolated|exposed|open)|"
             r"ensur(?:ed|ing) that|guarantee(?:d|ing) that|escalat(?:ed|ing))\b|"
-            r"(?:^|[,;:] )(?:so|hence)\b",
+            r"(?:^|[,;:] )(?:so|hence)\b|"
+            # Revision shorthand: "cheap coal -> more factories", "more trains = lower fares"
+            # (an equals sign between words; "£1 = $4.86" is a figure, not a link).
+            r"\s(?:->|-->|→|=>|⇒)\s|(?<=[^\W\d]{2}) ?= ?(?=[^\W\d]{2})",
             re.IGNORECASE,
         ),
     ),

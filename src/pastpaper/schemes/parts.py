@@ -72,6 +72,9 @@ _HEADED = (
         ),
     ),
 )
+_QUALIFIED = re.compile(
+    r"^(?:other|more|main|key|further|long-term|short-term|immediate)\s+", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.?!:](?:\s|$)|\n")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -193,6 +196,11 @@ def headed_as(notes: Sequence[str]) -> list[str | None]:
             text = note.strip()
             heading = _HEADING.match(text) is not None or _lead_in(text)
             title = text.lstrip("#").strip()
+            # A label on the line above its list: "Other reasons" over "- coal + iron ...".
+            first, _, rest = text.partition("\n")
+            if not heading and _LIST_ITEM.match(rest) and _lead_in(first.rstrip(":") + ":"):
+                heading, title = True, first
+            title = _QUALIFIED.sub("", title)  # "Other reasons", "Main results"
             headed[part] = next(
                 (kind for kind, pattern in _HEADED if heading and pattern.match(title)), None
             )

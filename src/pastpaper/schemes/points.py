@@ -19,7 +19,15 @@ from functools import lru_cache
 from typing import NamedTuple, get_args
 
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
-from pastpaper.language import NUMBER_WORDS, WORD, has_verb, is_verb, word_rarity, zipf
+from pastpaper.language import (
+    NUMBER_WORDS,
+    PARTICIPLES,
+    WORD,
+    has_verb,
+    is_verb,
+    word_rarity,
+    zipf,
+)
 from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import clear_clauses
 from pastpaper.schemes.kinds import clear_judgements, is_judgement, is_state, kind_of
@@ -315,7 +323,13 @@ def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
 # -- sentences and clauses ------------------------------------------------------------------
 
 _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
-_ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca"}
+# Words a full stop shortens, not ends: "c. 40 km", "(e.g. Midland Railway)", "15 Sept. 1830".
+_ABBREVIATIONS = {
+    "mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca", "cf", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km", "gen", "col", "capt",
+    "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
+}  # fmt: skip
 _TRIM = ".,;:…"  # and whitespace
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 # A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
@@ -336,7 +350,8 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
             continue  # a full stop that ends a list item, already cut at its line
         before = note[start:end].rsplit(None, 1)
         abbreviated = before and (
-            before[-1].lower().rstrip(".") in _ABBREVIATIONS or _INITIAL.fullmatch(before[-1])
+            before[-1].lower().lstrip("([‘“'\"").rstrip(".") in _ABBREVIATIONS
+            or _INITIAL.fullmatch(before[-1])
         )
         if abbreviated and (end, next_start) not in bullets:
             continue
@@ -397,13 +412,18 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # A line that only opens the list below it: "Stresemann's achievements:".
     if after.startswith(":") and not after[1:].strip() and len(WORD.findall(text)) <= 12:
         return line_end < len(note) or note[line_end:].strip() == ""
-    # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
     words = WORD.findall(text)
+    # A label of a few words on a line of its own over the list it names: "Population",
+    # "Textiles - key dates", with "- 1733: Kay's flying shuttle" on the next line.
+    if not after and len(words) <= 5 and _LIST_LINE.match(note, line_end + 1):
+        return not has_verb(text)
+    # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
     return run_in and len(words) <= 3 and not has_verb(text) and not _DIGIT.search(text)
 
 
 _DIGIT = re.compile(r"\d")
+_LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-*+•–]|\d{1,2}[.)])[ \t\u00a0]+")
 
 
 def _after_label(note: str, start: int, end: int) -> int:
@@ -462,7 +482,7 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         # a naval agreement"); after a label it does not ("Dual Alliance, 1879: ...").
         colon = ":" in join.group()
         clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
-        if _aside(note, join, clause):
+        if _aside(note, join, clause) or _shares_passive(head, join, tail):
             continue
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
@@ -486,6 +506,20 @@ def _aside(note: str, join: re.Match[str], clause: str) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|where|such as|like|including)\b", re.I)
+
+# "was arrested and shot on 9 November": the second participle shares the first's "was".
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?[a-z]+\s*$")
+_FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+
+
+def _shares_passive(head: str, join: re.Match[str], tail: str) -> bool:
+    """Is "and" joining two participles of one passive verb ("Robespierre was overthrown
+    and guillotined on 28 July 1794"), one statement whose second half has no verb alone?"""
+    if join.group().strip(" ,").lower() != "and" or not _PASSIVE_END.search(head):
+        return False
+    first = _FIRST_WORD.match(tail)
+    word = first.group(1) if first else ""
+    return word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)
 
 
 _SAID_BY = re.compile(r"(?:he|she|they|it|we)\s+([a-z][\w’'-]*)\b")

@@ -53,7 +53,10 @@ _CALLED = re.compile(
     r"([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2})(?=\s*(?:[.,;:!?)]|$))"
 )
 # Small words inside a name: "Duke of Norfolk", "Bernhard von Bülow", "Vasco da Gama".
-_LINKS = {"of", "the", "de", "von", "van", "da", "di", "del", "della", "dos", "das", "du"}
+_LINKS = {
+    "of", "the", "de", "von", "van", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
+    "les", "des", "der", "den",
+}  # fmt: skip
 #: A year as a fact: "1956", "the 1920s".
 YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
 # Not the figure of a name such as "U-2", "B-52" or "MiG-21": the plane is no count of 2.

@@ -86,7 +86,7 @@ _DATE = re.compile(
     rf"|(?<![\w.,£$€/])(?P<year>{YEAR})(?![\w’'%/]|[.,]\d)"
     r"|\b(?P<same>(?i:that|the same|that same) year)\b"
     r"|\b(?P<next>(?i:the following|the next) year)\b"
-    rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\s*,?\s*(?:of\s+)?\d)"
+    rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\.?\s*,?\s*(?:of\s+)?\d)"
     r")"
 )
 _DAY_MONTH_BEFORE = re.compile(

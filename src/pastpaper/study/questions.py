@@ -97,6 +97,8 @@ def question_cards(
         return
     if clause.subject.lower() in PRONOUNS:
         return
+    if clause.subject.split()[0].lower() in _SUBORDINATORS:
+        return  # "When the students marched ..., Metternich resigned": no "When did when"
     if clause.aux == "did" and not clause.verb:
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
     if _DEMONSTRATIVE.search(clause.lead):
@@ -130,6 +132,12 @@ _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
 _DATED_LEAD = re.compile(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", re.IGNORECASE)
 _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
+#: Words that open a clause of their own: a subject that starts with one is no subject.
+_SUBORDINATORS = frozenset(
+    "when while whilst after before until because since once whereas although though "
+    "unless if".split()
+)
+_REPORTED = re.compile(r"that\b")
 _WITHIN = re.compile(r"\b(?:after|before|when|until|since|once|while)\s+(.+)")
 _BRACKET_AFTER = re.compile(r"^\s*\([^)]*\)")
 _OBJECT_ENDS = re.compile(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s")
@@ -227,6 +235,8 @@ def _when(a: _Asking) -> Asked:
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
     in_rest = _DATED_REST.search(_trimmed(clause.rest))
+    if _REPORTED.match(clause.rest):
+        return  # "said that in 1847 the students had sworn ...": the date is what was said
     if in_rest and not _dates_a_clause_within(clause.rest[: in_rest.start()]):
         yield _ask("When", clause, clause.rest[: in_rest.start()]), in_rest[1]
 

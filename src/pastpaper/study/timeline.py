@@ -386,7 +386,7 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     told = note[start:end]
     date = re.escape(note[mention.date_start : mention.end])
     if mention.start == start and not _date_is_subject(note, mention, end):
-        rest = note[mention.end : end].lstrip(" ,:\u00a0")
+        rest = note[mention.end : end].lstrip(" ,:-–—\u00a0")  # "1769 - Arkwright ..."
         if len(rest.split()) >= 2:
             told = rest
     else:
