@@ -75,7 +75,9 @@ _UNIT = re.compile(
     rf"(?:\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?)?s?(?:\s?(?:{_ERAS})\b)?"
 )
 #: Words that open a sentence, never a name: "If {{c1::Khrushchev}}" cuts no name.
-_OPENERS = set("a an if once whatever whoever when while although though because since unless".split())
+_OPENERS = set(
+    "a an if once whatever whoever when while although though because since unless".split()
+)
 _LEADS = "in|on|at|by|after|before|during|under|from|since|until|throughout|with"
 #: Titles that go before a name without being part of what a card asks.
 _TITLES = set(

@@ -400,3 +400,24 @@ def test_a_label_over_a_list_says_what_its_part_gives() -> None:
 
     notes = ["Other reasons\n- cheap iron -> longer rails", "Results:", "- towns grew", "Demand"]
     assert headed_as(notes) == ["reasons", "results", "results", None]
+
+
+def test_a_question_on_part_of_a_century_credits_nothing_dated_outside_it() -> None:
+    notes = "\n\n".join(
+        [
+            "Mills and reform.",
+            "1: Factory conditions",
+            "2016: Describe working conditions in the mills in the early 19th century. (6)",
+            "Conditions\n- shifts of 13 hours, six days a week\n"
+            "- 1819: Peel's Act barred children under nine from cotton mills.\n"
+            "- 1878: the Factory and Workshop Act covered every trade.\n"
+            "- for comparison, Roman slaves in the mines c. 100 BC worked longer still.",
+        ]
+    )
+    course = parse_notes(notes, "mills.txt").course
+    family = course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    credited = [p.point.text for p in scheme.creditable]
+    assert any(p.startswith("shifts of 13 hours") for p in credited), credited
+    assert any("Peel's Act" in p for p in credited), credited
+    assert not any("1878" in p or "100 BC" in p for p in credited), credited

@@ -42,10 +42,58 @@ _VIEW = re.compile(
 )
 
 
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+        twenty-first""".split(),
+        start=1,
+    )
+}
+# A century a question names: "in the early 19th century", "the fifteenth century", "the
+# late eighteenth century", "in the 5th century BC".
+_CENTURY = re.compile(
+    r"\b(?:(?P<part>early|late|mid|middle)[\s-]+)?"
+    rf"(?:(?P<digits>\d{{1,2}})(?:st|nd|rd|th)|(?P<words>{'|'.join(_ORDINALS)}))"
+    r"[\s-]+century(?P<bc>\s+(?:BC|BCE))?\b",
+    re.IGNORECASE,
+)
+
+
+def _century(question: str) -> tuple[int, int] | None:
+    """The first and last year of the century (or its part) a question names, if any. Its
+    early and late parts are its halves, generously: "the late 18th century" is 1750-1799,
+    so that the flying shuttle of 1733 is before it and the power loom of 1785 in it."""
+    found = _CENTURY.search(question)
+    if found is None:
+        return None
+    number = int(found["digits"]) if found["digits"] else _ORDINALS[found["words"].lower()]
+    if number < 1:
+        return None
+    first, last = 100 * (number - 1), 100 * (number - 1) + 99
+    part = (found["part"] or "").lower()
+    if part == "early":
+        last = first + 49
+    elif part == "late":
+        first += 50
+    elif part in ("mid", "middle"):
+        first, last = first + 25, first + 74
+    if found["bc"]:
+        first, last = -(last + 1), -(first + 1) if first else -1
+    return first, last
+
+
 @lru_cache(maxsize=4096)
 def asked_until(question: str) -> When | None:
-    """The last year (and month) a question asks about, or None when it names no end."""
-    ends: list[When] = []
+    """The last year (and month) a question asks about, or None when it names no end.
+
+    >>> asked_until("Describe working conditions in the early 19th century."), asked_until(
+    ...     "Why did Portugal lead the voyages of exploration in the fifteenth century?")
+    ((1849, None), (1499, None))
+    """
+    century = _century(question)
+    ends: list[When] = [(century[1], None)] if century else []
     for mention in mentions(question):
         if mention.word in _NAMING:
             continue
@@ -67,12 +115,15 @@ def asked_from(question: str) -> int | None:
     >>> asked_from("Describe Columbus's first voyage across the Atlantic in 1492-93.")
     1492
     >>> asked_from("Describe Julius Caesar's rise to power up to 49 BC.")
+    >>> asked_from("Describe the changes in the textile industry in the late 18th century.")
+    1750
     """
     for mention in mentions(question):
         if mention.bounds or mention.word in _NAMING or mention.word in _FROM:
             continue
         return mention.year
-    return None
+    century = _century(question)
+    return century[0] if century else None
 
 
 @lru_cache(maxsize=65536)
