@@ -335,3 +335,25 @@ def test_a_day_in_a_range_or_a_pair_of_days_is_that_date() -> None:
         assert not result.inaccuracies and result.mark >= 1, answer
     wrong = marked("On 19 November 1938 the Nazis attacked Jewish shops.", scheme)
     assert [w.answer_says for w in wrong.inaccuracies] == ["19 November"]
+
+
+def test_a_count_is_not_compared_with_a_share_and_a_wrong_share_still_is() -> None:
+    """"The first two estates" counts estates, where the notes give the third estate's share
+    of the people ("97%"): no inaccuracy. A share given wrong is one."""
+    notes = "\n\n".join(
+        [
+            "France before 1789.",
+            "1: The old regime",
+            "2010: Why did the Third Estate resent the old regime? (6)",
+            "The Third Estate, about 97% of the population, resented the privileges of the "
+            "clergy and the nobles, because it paid almost all the taxes.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    right = marked(
+        "The Third Estate, 97% of the people, resented the privileges of the first two estates.",
+        scheme,
+    )
+    assert not right.inaccuracies and right.mark >= 1
+    wrong = marked("The Third Estate was about 60% of the population.", scheme)
+    assert [w.answer_says for w in wrong.inaccuracies] == ["60"]

@@ -421,6 +421,8 @@ def contradiction(
         ours = [v for v in said[kind] if v not in (elsewhere if kind == "year" else stated)]
         if not theirs or not ours:
             continue
+        if kind == "number" and _shares(claim, ours) != _shares(point.text, theirs):
+            continue  # "the first two estates" counts estates; "97%" is a share of people
         agree = (
             any(_same_year(a, b) for a in ours for b in theirs) or _within(ours, theirs)
             if kind == "year"
@@ -459,6 +461,16 @@ def _days(text: str) -> frozenset[tuple[int, int]]:
         last = int(match["last"] or match["day_last"] or first)
         found |= {(month, day) for day in range(first, max(first, last) + 1) if 1 <= day <= 31}
     return frozenset(found)
+
+
+#: A number that is a share: "97%", "14 per cent".
+_SHARE = re.compile(r"(\d[\d.,]*)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
+def _shares(text: str, values: Sequence[str]) -> bool:
+    """Are all of a text's numbers ``values`` shares ("97%"), not counts or amounts?"""
+    shares = {m.group(1).replace(",", "") for m in _SHARE.finditer(text)}
+    return bool(shares) and all(v.replace(",", "") in shares for v in values)
 
 
 def _written(days: Set[tuple[int, int]]) -> list[str]:
