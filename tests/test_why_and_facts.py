@@ -338,7 +338,7 @@ def test_a_day_in_a_range_or_a_pair_of_days_is_that_date() -> None:
 
 
 def test_a_count_is_not_compared_with_a_share_and_a_wrong_share_still_is() -> None:
-    """"The first two estates" counts estates, where the notes give the third estate's share
+    """ "The first two estates" counts estates, where the notes give the third estate's share
     of the people ("97%"): no inaccuracy. A share given wrong is one."""
     notes = "\n\n".join(
         [
