@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
 
-from pastpaper.language import NOT_CONTENT, STOP_WORDS, stem, word_rarity
+from pastpaper.language import NOT_CONTENT, PARTICIPLES, STOP_WORDS, stem, word_rarity
 from pastpaper.text import match_key
 
 __all__ = ["claimants", "clear_caches", "content_words", "frame_verbs", "headed_as", "parts_of"]
@@ -47,6 +47,7 @@ SUBJECT = 1.0
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s")
+_ASKS_WHY = re.compile(r"\s*(?:why|explain why)\b", re.IGNORECASE)
 # A row of a table or list under a lead-in: a short label, a colon, then what it says.
 _ROW = re.compile(r"^[^.:\n]{1,60}:\s")
 # A question that asks how far one thing was the main cause weighs it against every other
@@ -144,20 +145,26 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
     asked = [{key for key in _asked(q) if weight.get(key, 0.0) > 0} for q in questions]
     share = [[_share(a, part, weight) for part in words] for a in asked]
     weighs = [bool(_WEIGHS_ALL.search(q)) for q in questions]
+    # A part whose opening names what a sibling weighs as the main cause ("### Financial
+    # crisis" beside "To what extent was the financial crisis the main cause of the
+    # Revolution?") gives a cause, and a question asking why is asking for causes.
+    asks_why = [bool(_ASKS_WHY.match(q)) for q in questions]
+    causes = [
+        any(weighs[s] and _names(asked[s], opening or set(), set(), weight) for s in everyone)
+        for opening in openings
+    ]
     owners: list[set[int]] = [set(everyone) for _ in range(count)]
     for part, opening in enumerate(openings):
         for q, theirs in enumerate(asked):
-            if weighs[q] or share[q][part] >= LOW:
+            if weighs[q] or share[q][part] >= LOW or (asks_why[q] and causes[part]):
                 continue
             for sibling, claim in enumerate(asked):
                 if sibling == q:
                     continue
                 # What the part's opening (its heading, its topic sentence) names of what
                 # the sibling asks and this question does not.
-                named = claim & (opening or set()) - theirs
-                said = _share(claim, named, weight)
-                strong = sum(weight[key] for key in named) >= NAMED
-                if strong and said >= CLAIM and share[q][part] * AHEAD < said:
+                said = _names(claim, opening or set(), theirs, weight)
+                if said and share[q][part] * AHEAD < said:
                     owners[part].discard(q)
                     break
     # A part about what only a sibling asks ("the Catholic threat") that never names what only
@@ -169,9 +176,20 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
             continue
         theirs = set().union(*(s for sibling, s in enumerate(subjects) if sibling != q))
         for part, used_here in enumerate(words):
+            if asks_why[q] and causes[part]:
+                continue
             if share[q][part] < CLAIM and not mine & used_here and theirs & used_here:
                 owners[part].discard(q)
     return tuple(frozenset(owners[part]) for part in part_of)
+
+
+def _names(claim: set[str], opening: set[str], theirs: set[str], weight: dict[str, float]) -> float:
+    """How much of what a sibling asks (``claim``) a part's opening names, of what this
+    question (``theirs``) does not ask: its share by weight, 0 where it names too little."""
+    named = claim & opening - theirs
+    said = _share(claim, named, weight)
+    strong = sum(weight[key] for key in named) >= NAMED
+    return said if strong and said >= CLAIM else 0.0
 
 
 def _subjects(asked: list[set[str]], weight: dict[str, float]) -> list[set[str]]:
@@ -243,8 +261,9 @@ def _asked(question: str) -> set[str]:
 
 
 _VERB_AFTER = re.compile(
-    r"\b(?:to|did|does|do|was|were|is|are|has|had)\s+(?:(?:[A-Z][\w’'-]*|he|she|they|it)\s+)?"
-    r"(?:not\s+)?([a-z][\w’'-]*)(?!\s+(?:in|of|at|on|for|with|from|by|between|before|after|"
+    r"\b(?P<aux>to|did|does|do|was|were|is|are|has|had)\s+"
+    r"(?:(?:[A-Z][\w’'-]*|he|she|they|it)\s+)?"
+    r"(?:not\s+)?(?P<verb>[a-z][\w’'-]*)(?!\s+(?:in|of|at|on|for|with|from|by|between|before|after|"
     r"under|during|among|against|over|and|or)\b)(?=\s+\w)"
 )
 
@@ -252,8 +271,27 @@ _VERB_AFTER = re.compile(
 def frame_verbs(question: str) -> set[str]:
     """The verbs of a question's frame, in lower case: "introduce" of "did Khrushchev
     introduce", "improve" of "try to improve"; a word followed by a preposition, or ending
-    the question, is a noun ("did rivalry between", "led ... to war in August")."""
-    return {m.group(1).lower() for m in _VERB_AFTER.finditer(question)}
+    the question, is a noun ("did rivalry between", "led ... to war in August"). After
+    "was", "were" or "had" only a participle is a verb: "were religious disputes" asks
+    about disputes, and "religious" is what they were about.
+
+    >>> sorted(frame_verbs("How far were religious disputes the main cause of the war?"))
+    []
+    >>> sorted(frame_verbs("Why was Stresemann able to restore stability to Germany?"))
+    ['restore']
+    """
+    return {
+        m["verb"].lower()
+        for m in _VERB_AFTER.finditer(question)
+        if m["aux"].lower() not in _COPULAS or _participle(m["verb"].lower())
+    }
+
+
+_COPULAS = frozenset({"was", "were", "is", "are", "has", "had"})
+
+
+def _participle(word: str) -> bool:
+    return word in PARTICIPLES or word.endswith(("ed", "en"))
 
 
 def _keys(text: str) -> set[str]:
