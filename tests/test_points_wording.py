@@ -423,36 +423,48 @@ def test_a_question_on_part_of_a_century_credits_nothing_dated_outside_it() -> N
     assert not any("1878" in p or "100 BC" in p for p in credited), credited
 
 
+CIVIL_WAR = "\n".join(
+    [
+        "# The English Civil War",
+        "",
+        "## 1: The road to war",
+        "",
+        "2011: Why did civil war break out in England in 1642? (8)",
+        "2013: Describe the religious disputes of Charles I's reign. (6)",
+        "2016: How far were religious disputes the main cause of the Civil War? (12)",
+        "",
+        "### Religious disputes",
+        "",
+        "- Archbishop Laud brought altar rails and ceremony into parish churches.",
+        "- Puritans feared that Laud was leading the Church back towards Rome.",
+        "- A new Prayer Book forced on Scotland in 1637 provoked a Scottish rising.",
+        "",
+        "### Money and Parliament",
+        "",
+        "- Charles ruled without Parliament from 1629 to 1640.",
+        "- Ship Money was collected from inland counties, which angered the gentry.",
+    ]
+)
+
+
 def test_a_why_question_keeps_the_section_a_sibling_weighs_as_the_main_cause() -> None:
     """A section headed by what a sibling asks about ("### Religious disputes", beside
     "Describe the religious disputes ..." and "... religious disputes the main cause of the
     Civil War?") gives causes of the war: the question asking why the war broke out
     credits them too, though its own words are not in the heading."""
-    notes = "\n".join(
-        [
-            "# The English Civil War",
-            "",
-            "## 1: The road to war",
-            "",
-            "2011: Why did civil war break out in England in 1642? (8)",
-            "2013: Describe the religious disputes of Charles I's reign. (6)",
-            "2016: How far were religious disputes the main cause of the Civil War? (12)",
-            "",
-            "### Religious disputes",
-            "",
-            "- Archbishop Laud brought altar rails and ceremony into parish churches.",
-            "- Puritans feared that Laud was leading the Church back towards Rome.",
-            "- A new Prayer Book forced on Scotland in 1637 provoked a Scottish rising.",
-            "",
-            "### Money and Parliament",
-            "",
-            "- Charles ruled without Parliament from 1629 to 1640.",
-            "- Ship Money was collected from inland counties, which angered the gentry.",
-        ]
-    )
-    course = parse_notes(notes, "civil-war.md", markdown=True).course
+    course = parse_notes(CIVIL_WAR, "civil-war.md", markdown=True).course
     family = course.topics[0].families[0]
     why = family.questions[0]
     credited = [p.point.text for p in build_scheme(why, family).creditable]
     assert any(p.startswith("Puritans feared") for p in credited), credited
     assert any(p.startswith("Ship Money was collected") for p in credited), credited
+
+
+def test_a_how_far_main_cause_scheme_puts_the_other_factors_on_the_other_side() -> None:
+    course = parse_notes(CIVIL_WAR, "civil-war.md", markdown=True).course
+    family = course.topics[0].families[0]
+    how_far = family.questions[2]
+    sides = {p.point.text[:20]: p.side for p in build_scheme(how_far, family).creditable}
+    assert sides["Puritans feared that"] == "for", sides
+    assert sides["Ship Money was colle"] == "against", sides
+    assert sides["Charles ruled withou"] == "against", sides

@@ -22,7 +22,7 @@ from typing import Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
-from pastpaper.schemes.parts import claimants, content_words, frame_verbs, headed_as
+from pastpaper.schemes.parts import claimants, content_words, frame_verbs, headed_as, parts_of
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
 from pastpaper.schemes.points import (
@@ -229,6 +229,9 @@ def build_scheme(
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread, view.note_stems)
+    # "How far was the growth of population the main reason ...?": the parts on other
+    # factors are the other side of the argument.
+    factor = _about_factor(question.text, family.notes) if judgement else None
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
     for at, point in enumerate(points):
@@ -304,7 +307,7 @@ def build_scheme(
                 reject=tuple(edit.reject.get(point.id, ())),
                 origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
-                side=_side(point, family.notes, turn is not None) if judgement else None,
+                side=_side(point, family.notes, turn is not None, factor) if judgement else None,
             )
         )
     added_ids: set[str] = set()
@@ -606,16 +609,44 @@ def _not_asked_about(cited: dict[str, set[str]], question: str) -> dict[str, set
     return {term: where for term, where in cited.items() if not _stems(term) & asked}
 
 
-def _side(point: Point, notes: tuple[str, ...], turned: bool) -> Literal["for", "against"]:
+def _side(
+    point: Point, notes: tuple[str, ...], turned: bool, factor: list[bool] | None = None
+) -> Literal["for", "against"]:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
-    ("Yet ...", "Against this: ...")."""
+    ("Yet ...", "Against this: ..."); where the question weighs one factor as the main
+    cause, by standing in a part of the notes about another (``factor``: for each
+    paragraph, is its part about the one weighed)."""
     if point.source.note < 0:
         return "for"
+    if factor is not None and not factor[point.source.note]:
+        return "against"
     opening = notes[point.source.note].lstrip("-*•# \t")[:40]
     if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
     return "for"
+
+
+# The factor a question weighs as the main cause: "was the growth of population the main
+# reason for", "was the financial crisis the main cause of".
+_MAIN_FACTOR = re.compile(
+    r"\b(?:was|were|is|are)\s+(?P<factor>.+?)\s+the\s+(?:main|most important|chief|principal|"
+    r"key|greatest|biggest)\s+(?:reason|cause|factor|explanation)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _about_factor(question: str, notes: tuple[str, ...]) -> list[bool] | None:
+    """For each paragraph, whether its part of the notes (``parts_of``: a heading with what
+    it heads, a paragraph with its list) names the factor the question weighs as the main
+    cause; None where the question weighs none, or where no part names it."""
+    found = _MAIN_FACTOR.search(question)
+    stems = content_stems(found["factor"]) if found else set()
+    if not stems:
+        return None
+    part_of = parts_of(notes)
+    named = {part for note, part in zip(notes, part_of, strict=True) if _text_stems(note) & stems}
+    return [part in named for part in part_of] if named else None
 
 
 def _turned(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str] | None]:
