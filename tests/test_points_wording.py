@@ -468,3 +468,8 @@ def test_a_how_far_main_cause_scheme_puts_the_other_factors_on_the_other_side() 
     assert sides["Puritans feared that"] == "for", sides
     assert sides["Ship Money was colle"] == "against", sides
     assert sides["Charles ruled withou"] == "against", sides
+
+
+def test_a_word_after_his_or_the_describes_its_noun_and_cuts_no_list() -> None:
+    note = "His mixed army of archers, infantry and cavalry was more flexible than the fyrd."
+    assert [p.text for p in note_points(note, 0)] == [note.rstrip(".")]

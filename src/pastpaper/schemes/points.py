@@ -576,8 +576,17 @@ def _before_verb(text: str) -> str:
 
 
 def _last_verb_end(text: str) -> int:
-    ends = [m.end() for m in WORD.finditer(text) if _verb(m.group())]
+    """Where the head's last verb ends (-1 if it has none). A word after "his", "the" or
+    "a" describes the noun after it ("his mixed army of archers"): no verb."""
+    ends = [
+        m.end()
+        for m in WORD.finditer(text)
+        if _verb(m.group()) and not _DETERMINER_BEFORE.search(text, 0, m.start())
+    ]
     return ends[-1] if ends else -1
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|his|her|its|their|our|my|your)\s+$")
 
 
 def _next_clause(tail: str) -> str:
