@@ -473,3 +473,13 @@ def test_a_how_far_main_cause_scheme_puts_the_other_factors_on_the_other_side() 
 def test_a_word_after_his_or_the_describes_its_noun_and_cuts_no_list() -> None:
     note = "His mixed army of archers, infantry and cavalry was more flexible than the fyrd."
     assert [p.text for p in note_points(note, 0)] == [note.rstrip(".")]
+
+
+def test_a_list_items_first_word_is_a_sentences_first_word_for_names() -> None:
+    from pastpaper.schemes.terms import names_in
+
+    notes = (
+        "- A Paris crowd stormed the Bastille.\n- The Third Estate resented the nobles.\n"
+        "- Act of Union joined the crowns. Most of Europe watched."
+    )
+    assert names_in(notes) == ["Paris", "Bastille", "Third Estate", "Act of Union", "Europe"]

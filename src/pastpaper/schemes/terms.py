@@ -16,7 +16,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
-from pastpaper.language import FACT_YEAR, MONTHS, NUMBER_WORDS, WORD, word_rarity, zipf
+from pastpaper.language import (
+    FACT_YEAR,
+    MONTHS,
+    NUMBER_WORDS,
+    SUBJECT_STARTS,
+    WORD,
+    word_rarity,
+    zipf,
+)
 from pastpaper.model import Frozen
 from pastpaper.text import match_key
 
@@ -111,8 +119,13 @@ def _names_in(note: str) -> list[str]:
             run.pop()
         if run and _starts_sentence(note, run[0][0]):
             first = _strip_possessive(run[0][2])
-            if first not in mid and zipf(first.lower()) >= 3.0:
+            # "Act of Uniformity", "League of Nations": a first word with "of" after it
+            # heads the name, common as it is alone.
+            heads = len(run) > 1 and run[1][2] in _LINKS and first.lower() not in SUBJECT_STARTS
+            if first not in mid and zipf(first.lower()) >= 3.0 and not heads:
                 del run[0]
+                while run and run[0][2] in _LINKS:
+                    del run[0]  # "Most of Europe": the name is "Europe"
         if run:
             names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
         run.clear()
@@ -160,7 +173,15 @@ def _starts_sentence(text: str, index: int) -> bool:
     # for every word made long notes slow in the square of their length).
     while index > 0 and text[index - 1] in _OPENERS:
         index -= 1
+    if index > 0 and text[index - 1] in _BULLETS:  # "- A Paris crowd ...": a list item's first
+        marker = index - 1
+        while marker > 0 and text[marker - 1] in " \t\u00a0":
+            marker -= 1
+        return marker == 0 or text[marker - 1] == "\n"
     return index == 0 or text[index - 1] in ".!?:"
+
+
+_BULLETS = frozenset("-*•–+▪◦")
 
 
 def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:
