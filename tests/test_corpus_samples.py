@@ -799,7 +799,7 @@ SAMPLES = [
                 ),
             ),
             (
-                "2015",
+                "26 December 2015",
                 ("In the storms of Boxing Day 2015 the town stayed dry when places nearby flooded"),
             ),
         ],
@@ -876,18 +876,10 @@ SAMPLES = [
             (
                 "cloze",
                 (
-                    "In the storms of {{c1::Boxing Day}} 2015 the town stayed dry when places "
+                    "In the storms of {{c1::Boxing Day 2015}} the town stayed dry when places "
                     "nearby flooded."
                 ),
-                "Boxing Day",
-            ),
-            (
-                "cloze",
-                (
-                    "In the storms of Boxing Day {{c1::2015}} the town stayed dry when places "
-                    "nearby flooded."
-                ),
-                "2015",
+                "Boxing Day 2015",
             ),
         ],
     ),

@@ -564,3 +564,14 @@ def test_a_short_month_with_a_full_stop_keeps_its_year_and_a_list_dash_is_no_tex
     assert not any(label.startswith("5 January 1761") for label, _ in labels), labels
     assert ("1771", "Arkwright opened a mill at Cromford") in labels, labels
     assert any(label == "27 September 1825" for label, _ in labels), labels
+
+
+def test_a_feast_day_is_its_date_and_a_bare_year_to_year_is_a_period() -> None:
+    events = events_of(
+        "William was crowned in Westminster Abbey on Christmas Day 1066. "
+        "Edward the Confessor died on 5 January 1066.\n\n"
+        "- Wars of the Roses: 1455 to 1487."
+    )
+    labels = [(e.label, e.text) for e in events]
+    assert [label for label, _ in labels[:2]] == ["5 January 1066", "25 December 1066"], labels
+    assert labels[2] == ("1455–1487", "Wars of the Roses"), labels

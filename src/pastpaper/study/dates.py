@@ -95,6 +95,20 @@ _DAY_MONTH_BEFORE = re.compile(
 _MONTH_DAY_BEFORE = re.compile(
     rf"\b(?P<month>{MONTH_OR_SHORT})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+$"
 )
+#: Days named by their feast, on the same date every year: "on Christmas Day 1066".
+_FEASTS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "midsummer day": (6, 24),
+    "all saints' day": (11, 1),
+}
+_FEAST_BEFORE = re.compile(
+    r"\b(?P<feast>(?i:christmas day|christmas eve|boxing day|new year[’']s day|new year[’']s eve|"
+    r"midsummer day|all saints[’'] day))\s+(?:of\s+)?$"
+)
 _CIRCA_BEFORE = re.compile(r"(?:\bc\.|\bca\.|\bcirca)\s*$")
 _ADJECTIVE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A preposition, then perhaps a part of the period: "by the summer of", "from the late".
@@ -191,6 +205,9 @@ def _placed(
             month = _month_number(found["month"])
             day = int(found["day"]) if found["day"] else None
             date_start = found.start()
+        elif feast := _FEAST_BEFORE.search(note, 0, date_start):
+            month, day = _FEASTS[feast["feast"].lower().replace("’", "'")]
+            date_start = feast.start()
     circa = _CIRCA_BEFORE.search(note, 0, date_start)
     if circa:
         date_start = circa.start()
@@ -231,7 +248,9 @@ def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int
     found = _SPAN_DASH.match(note, at)
     if found is None:
         found = _SPAN_WORDS.match(note, at)
-        joins = {"from": {"to", "until", "till"}, "between": {"and"}}.get(word, set())
+        # "from 1455 to 1487", "between 1455 and 1487", and a bare "1455 to 1487" as notes
+        # give a period ("Wars of the Roses: 1455 to 1487").
+        joins = {"from": {"to", "until", "till"}, "between": {"and"}, "": {"to"}}.get(word, set())
         if found is None or found["join"] not in joins:
             return None, at
     end = int(found["end"])

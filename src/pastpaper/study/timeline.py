@@ -393,6 +393,7 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
         # "(1956 - 1960)" and "Dual Alliance, 1879:" leave their dates to the label.
         told = re.sub(rf"\s*\(\s*{date}\s*\)", "", told)
         told = re.sub(rf",\s*{date}\s*(?=[:,])", "", told, count=1)
+        told = re.sub(rf":\s*{date}\s*$", "", told, count=1)  # "Wars of the Roses: 1455 to 1487"
     told = " ".join(told.split())
     return told[:1].upper() + told[1:]
 
