@@ -525,3 +525,17 @@ def test_a_clause_that_opens_with_when_a_reported_date_and_names_with_particles(
     assert not any(front.startswith("When did Robert Blum shoot") for front, _ in made), made
     assert not any("Robert Blum shot" in front for front, _ in made), made
     assert violations(course) == []
+
+
+def test_a_date_is_never_the_answer_to_a_what_question() -> None:
+    """ "Hastings fought 14/10/1066" asks no "What did Hastings fight?"."""
+    notes = "\n\n".join(
+        [
+            "Dates.",
+            "1: 1066",
+            "2010: Describe the events of 1066. (6)",
+            "- Stamford Bridge fought 25/9/1066.\n- The campaign lasted 1066–71.",
+        ]
+    )
+    made = cards_of(parse_notes(notes).course)
+    assert not any(c.front.startswith("What did") for c in made), [c.front for c in made]

@@ -310,6 +310,8 @@ def _what(a: _Asking) -> Asked:
         return
     if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
         return
+    if DATE.fullmatch(thing):
+        return  # "Hastings fought 14/10/1066", "The Revolution lasted 1789-94": no "what"
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
     if adjunct and not _SHORT_ADJUNCT.fullmatch(adjunct):
