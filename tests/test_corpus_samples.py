@@ -908,6 +908,16 @@ SAMPLES = [
             ("1916–1917", "Petrograd bread ration cut in winter 1916-17"),
         ],
         cards=[
+            (
+                "cloze",
+                "{{c1::Peasants}} conscripted -> fewer hands on the land, less grain.",
+                "Peasants",
+            ),
+            (
+                "cloze",
+                "{{c1::Railways}} used for the army, so food and fuel did not reach the cities.",
+                "Railways",
+            ),
             ("cloze", "Petrograd bread ration cut in winter {{c1::1916-17}}.", "1916-17"),
         ],
     ),

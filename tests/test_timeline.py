@@ -575,3 +575,10 @@ def test_a_feast_day_is_its_date_and_a_bare_year_to_year_is_a_period() -> None:
     labels = [(e.label, e.text) for e in events]
     assert [label for label, _ in labels[:2]] == ["5 January 1066", "25 December 1066"], labels
     assert labels[2] == ("1455–1487", "Wars of the Roses"), labels
+
+
+def test_a_year_with_the_next_after_a_slash_is_that_period() -> None:
+    events = events_of("- 1764/5: Hargreaves built the spinning jenny.")
+    assert [(e.label, e.text) for e in events] == [
+        ("1764–1765", "Hargreaves built the spinning jenny")
+    ]

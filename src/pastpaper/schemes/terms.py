@@ -20,6 +20,7 @@ from pastpaper.language import (
     FACT_YEAR,
     MONTHS,
     NUMBER_WORDS,
+    STOP_WORDS,
     SUBJECT_STARTS,
     WORD,
     word_rarity,
@@ -117,11 +118,16 @@ def _names_in(note: str) -> list[str]:
     def flush() -> None:
         while run and run[-1][2] in _LINKS:
             run.pop()
+        # A list item's article opens no name: "- A Paris crowd", "- The Wagner Act". (Its
+        # other first words are read as the notes' mid-sentence words, as before: a list
+        # item often opens with a name alone, "- Alexandra left in charge ...".)
+        if run and run[0][2] in _ARTICLES and _starts_item(note, run[0][0]):
+            del run[0]
         if run and _starts_sentence(note, run[0][0]):
             first = _strip_possessive(run[0][2])
             # "Act of Uniformity", "League of Nations": a first word with "of" after it
             # heads the name, common as it is alone.
-            heads = len(run) > 1 and run[1][2] in _LINKS and first.lower() not in SUBJECT_STARTS
+            heads = len(run) > 2 and run[1][2] == "of" and first.lower() not in _NOT_HEADS
             if first not in mid and zipf(first.lower()) >= 3.0 and not heads:
                 del run[0]
                 while run and run[0][2] in _LINKS:
@@ -173,15 +179,25 @@ def _starts_sentence(text: str, index: int) -> bool:
     # for every word made long notes slow in the square of their length).
     while index > 0 and text[index - 1] in _OPENERS:
         index -= 1
-    if index > 0 and text[index - 1] in _BULLETS:  # "- A Paris crowd ...": a list item's first
-        marker = index - 1
-        while marker > 0 and text[marker - 1] in " \t\u00a0":
-            marker -= 1
-        return marker == 0 or text[marker - 1] == "\n"
     return index == 0 or text[index - 1] in ".!?:"
 
 
+def _starts_item(text: str, index: int) -> bool:
+    """Is ``index`` the first word of a list item ("- A Paris crowd ...")?"""
+    while index > 0 and text[index - 1] in " \t\u00a0":
+        index -= 1
+    if index == 0 or text[index - 1] not in _BULLETS:
+        return False
+    index -= 1
+    while index > 0 and text[index - 1] in " \t\u00a0":
+        index -= 1
+    return index == 0 or text[index - 1] == "\n"
+
+
 _BULLETS = frozenset("-*•–+▪◦")
+_ARTICLES = frozenset({"A", "An", "The"})
+# First words that head no name, "of" after them or not: "Most of Europe", "At the ...".
+_NOT_HEADS = SUBJECT_STARTS | STOP_WORDS
 
 
 def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:

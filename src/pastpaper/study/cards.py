@@ -302,6 +302,7 @@ def _full_stop(text: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+_OPEN_LEAD = re.compile(r"\b(?i:in|at|on|under|by|for|from|with|during|after|before|the|a|an)$")
 
 
 def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tuple[int, int]]:
@@ -322,11 +323,18 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
         if (at := _term_at(text, term, statement.own_from)) >= 0:
             spans.append((at, at + len(term)))
     subject = statement.clause.subject_at[0]
+    # A lead that ends waiting for its object ("In the", "Under") runs into the subject:
+    # a name from the subject's start may be that object, fused with the subject.
+    open_lead = bool(_OPEN_LEAD.search(statement.clause.lead))
     # the same span is often found twice (as a date and as a fact): widened once
     spans = [widened(text, *span, casing) for span in dict.fromkeys(spans)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
-        if start < subject < end and _verb_follows(text, end):
+        if (
+            (start < subject or (open_lead and start == subject))
+            and subject < end
+            and (_verb_follows(text, end))
+        ):
             continue  # "In {{c1::the Hundred Days Congress}} passed": two things, not one
         if any(a < end and start < b for a, b in kept):
             continue  # inside a longer one: "Ivan Denisovich" in the book's title

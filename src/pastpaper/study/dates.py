@@ -83,7 +83,7 @@ _DATE = re.compile(
     rf"|(?<![\w.,£$€])(?P<decade>{DECADE})[’']?s\b"
     rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
     rf"|(?<![\w.,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
-    rf"|(?<![\w.,£$€/])(?P<year>{YEAR})(?![\w’'%/]|[.,]\d)"
+    rf"|(?<![\w.,£$€/])(?P<year>{YEAR})(?![\w’'%]|/(?!\d\d?(?![\w/]))|[.,]\d)"
     r"|\b(?P<same>(?i:that|the same|that same) year)\b"
     r"|\b(?P<next>(?i:the following|the next) year)\b"
     rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\.?\s*,?\s*(?:of\s+)?\d)"
@@ -118,7 +118,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"|winter)(?:\s+of\s+|\s+|-))?$"
 )
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
-_SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{YEAR}|\d\d)(?![\w’'])")
+_SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{YEAR}|\d\d)(?![\w’'])|/(?P<other>\d\d?)(?![\w/])")
 _SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{YEAR})(?![\w’'])")
 
 
@@ -246,6 +246,10 @@ def _placed(
 def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:
     """The closing year of a span of years that starts with ``year``, and where it ends."""
     found = _SPAN_DASH.match(note, at)
+    if found is not None and found["other"]:  # "1764/5": one year or the next
+        digits = found["other"]
+        other = year - year % 10 ** len(digits) + int(digits)
+        return (other, found.end()) if other == year + 1 else (None, at)
     if found is None:
         found = _SPAN_WORDS.match(note, at)
         # "from 1455 to 1487", "between 1455 and 1487", and a bare "1455 to 1487" as notes
