@@ -483,3 +483,22 @@ def test_a_list_items_first_word_is_a_sentences_first_word_for_names() -> None:
         "- Act of Union joined the crowns. Most of Europe watched."
     )
     assert names_in(notes) == ["Paris", "Bastille", "Third Estate", "Act of Union", "Europe"]
+
+
+def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> None:
+    notes = "\n\n".join(
+        [
+            "Trafalgar.",
+            "1: The battle",
+            "2015: How far was Nelson's victory at Trafalgar due to luck? (10)",
+            "Nelson was lucky in several ways. The wind dropped, so the enemy fleet could not "
+            "escape back to Cadiz.",
+            "Nelson's own skill also mattered. His plan to cut the enemy line in two was "
+            "rehearsed with his captains.",
+        ]
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    sides = {p.point.text[:20]: p.side for p in scheme.creditable}
+    assert sides["The wind dropped, so"] == "for", sides
+    assert sides["His plan to cut the "] == "against", sides

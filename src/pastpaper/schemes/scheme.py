@@ -80,6 +80,7 @@ DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise
 _WAYS_COMMANDS = frozenset({"in what ways"})
 
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
+_FAILED = re.compile(r"\b(?:failed|fell short|failures?)\b", re.IGNORECASE)
 _CONTRAST = re.compile(
     r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
     r"even so|still|despite|in spite of|critics|others|not all|not everyone|limits?|"
@@ -619,19 +620,25 @@ def _side(
     paragraph, is its part about the one weighed)."""
     if point.source.note < 0:
         return "for"
-    if factor is not None and not factor[point.source.note]:
-        return "against"
     opening = notes[point.source.note].lstrip("-*•# \t")[:40]
+    if factor is not None:
+        # Within the weighed factor's own part, a turn ("Yet ...") or a failure argues
+        # against it; other negative words are its evidence ("the enemy could not escape"
+        # tells of the luck).
+        against = turned or _FAILED.search(point.text) or _CONTRAST.match(opening)
+        return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
     return "for"
 
 
 # The factor a question weighs as the main cause: "was the growth of population the main
-# reason for", "was the financial crisis the main cause of".
+# reason for", "was the financial crisis the main cause of", "was the victory due to luck".
 _MAIN_FACTOR = re.compile(
     r"\b(?:was|were|is|are)\s+(?P<factor>.+?)\s+the\s+(?:main|most important|chief|principal|"
-    r"key|greatest|biggest)\s+(?:reason|cause|factor|explanation)s?\b",
+    r"key|greatest|biggest)\s+(?:reason|cause|factor|explanation)s?\b|"
+    # "How far was William's victory due to luck?", "... the result of Hitler's aims?"
+    r"\b(?:due to|because of|the result of|caused by|thanks to)\s+(?P<cause>[^?,;]+)",
     re.IGNORECASE,
 )
 
@@ -641,11 +648,16 @@ def _about_factor(question: str, notes: tuple[str, ...]) -> list[bool] | None:
     it heads, a paragraph with its list) names the factor the question weighs as the main
     cause; None where the question weighs none, or where no part names it."""
     found = _MAIN_FACTOR.search(question)
-    stems = content_stems(found["factor"]) if found else set()
+    stems = content_stems(found["factor"] or found["cause"]) if found else set()
     if not stems:
         return None
     part_of = parts_of(notes)
-    named = {part for note, part in zip(notes, part_of, strict=True) if _text_stems(note) & stems}
+    # By the start of each word: "lucky" names "luck", whose stems differ.
+    named = {
+        part
+        for note, part in zip(notes, part_of, strict=True)
+        if any(word.startswith(stem) for word in content_words(note) for stem in stems)
+    }
     return [part in named for part in part_of] if named else None
 
 
