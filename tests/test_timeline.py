@@ -582,3 +582,27 @@ def test_a_year_with_the_next_after_a_slash_is_that_period() -> None:
     assert [(e.label, e.text) for e in events] == [
         ("1764–1765", "Hargreaves built the spinning jenny")
     ]
+
+
+def test_a_long_stretch_without_events_is_cut_out_of_the_chart() -> None:
+    """A Roman comparison beside the Industrial Revolution (c. 100 BC, then 1709-1878):
+    the empty centuries are cut out and the cut marked, so the modern events fill the
+    axis instead of an edge of it, and no year label runs into another."""
+    events = [event(-100, "Roman slaves in the mines", "Mills")]
+    events += [event(year, f"A mill act of {year}", "Mills") for year in range(1709, 1880, 19)]
+    figure = timeline_figure(events)
+    figure.draw_without_rendering()
+    axes = figure.axes[0]
+    low, high = axes.get_xlim()
+    dots = [line.get_xdata()[0] for line in axes.get_lines()]
+    assert (max(dots) - min(dots[1:])) / (high - low) > 0.8
+    assert any(text.get_text() == "//" for text in axes.texts)
+    years = [t for t in axes.get_xticklabels() if t.get_text()]
+    assert years[0].get_text() == "100 BC" and len(years) >= 3
+    boxes = [t.get_window_extent() for t in years]
+    assert not any(overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_a_chart_without_a_long_empty_stretch_is_not_cut() -> None:
+    figure = timeline_figure([event(1709 + 10 * i, f"Event {i}", "Mills") for i in range(8)])
+    assert not any(text.get_text() == "//" for text in figure.axes[0].texts)

@@ -25,6 +25,7 @@ only names an earlier thing ("the leaders of 1914", "the pre-war level of 1913",
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -468,8 +469,9 @@ def _draw_timeline(axes: Axes, events: list[Event]) -> None:
     groups = [event.course if by_course else event.topic for event in events]
     names = list(dict.fromkeys(groups))
     colour = {name: palette(index % 10) for index, name in enumerate(names)}
+    axis = _Axis([_position(event) for event in events])
     for row, (event, group) in enumerate(zip(events, groups, strict=True)):
-        first, last = _position(event)
+        first, last = (axis.place(year) for year in _position(event))
         if event.end_year is not None:
             axes.barh(row, last - first, left=first, height=0.45, color=colour[group])
         else:
@@ -485,25 +487,88 @@ def _draw_timeline(axes: Axes, events: list[Event]) -> None:
     labels = [wrapped(shorten(event.text, 120), 48) for event in events]
     axes.set_yticks(range(len(events)), labels, fontsize=8)
     axes.set_ylim(len(events) - 0.5, -0.5)  # the first event at the top
-    _draw_years(axes, events)
+    axis.draw(axes)
     if len(names) > 1:
         _draw_key(axes, names, colour, "course" if by_course else "topic")
 
 
-def _draw_years(axes: Axes, events: list[Event]) -> None:
-    """The axis of years, "44 BC" and "AD 43" written so where the years go that far back."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+class _Axis:
+    """The axis of years. Where one long stretch holds no event (a Roman comparison beside
+    the Industrial Revolution, c. 100 BC and 1709-1878), the stretch is cut out and the
+    cut marked, so that the events on either side are not squeezed to an edge."""
 
-    starts, ends = zip(*(_position(event) for event in events), strict=True)
-    axes.set_xlim(int(min(starts)) - 1, int(max(ends)) + 2)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if min(starts) < 1000:
-        axes.xaxis.set_major_formatter(
-            FuncFormatter(lambda x, _: date_label(int(x)) if int(x) else "")
-        )
-    axes.grid(axis="x", color="0.9")
-    axes.set_axisbelow(True)
-    axes.set_xlabel("year")
+    #: A stretch without events is cut out when it is more than this share of all the years.
+    EMPTY = 0.5
+    #: What is left of a cut stretch, as a share of the years kept.
+    CUT = 0.04
+
+    def __init__(self, spans: list[tuple[float, float]]) -> None:
+        starts, ends = zip(*spans, strict=True)
+        self.starts = sorted(starts)
+        self.low, self.high = int(min(starts)) - 1, int(max(ends)) + 2
+        self.gap: tuple[float, float] | None = None
+        edges = sorted(spans)
+        reach = edges[0][1]
+        widest = (0.0, 0.0)
+        for start, end in edges[1:]:
+            if start - reach > widest[1] - widest[0]:
+                widest = (reach, start)
+            reach = max(reach, end)
+        if widest[1] - widest[0] > self.EMPTY * (self.high - self.low):
+            self.gap = (widest[0] + 1, widest[1] - 1)
+            kept = (self.high - self.low) - (self.gap[1] - self.gap[0])
+            self.cut = self.CUT * kept
+
+    def place(self, year: float) -> float:
+        """Where a year stands on the drawn axis."""
+        if self.gap is None or year <= self.gap[0]:
+            return year
+        return year - (self.gap[1] - self.gap[0]) + self.cut
+
+    def draw(self, axes: Axes) -> None:
+        """The years, "44 BC" and "AD 43" written so where the years go that far back."""
+        from matplotlib.ticker import MaxNLocator
+
+        axes.set_xlim(self.place(self.low), self.place(self.high))
+        stretches: list[tuple[float, float]] = [(self.low, self.high)]
+        if self.gap is not None:
+            stretches = [(self.low, self.gap[0]), (self.gap[1], self.high)]
+        ancient = self.low < 1000
+
+        def label(year: int) -> str:
+            return (date_label(year) if year else "") if ancient else str(year)
+
+        ticks: list[tuple[float, str]] = []
+        drawn = sum(self.place(high) - self.place(low) for low, high in stretches)
+        for low, high in stretches:
+            bins = round(6 * (self.place(high) - self.place(low)) / drawn)
+            if bins < 2:  # a narrow stretch: the year of its first event named
+                first = min(start for start in self.starts if low <= start <= high)
+                ticks.append((first, label(math.floor(first))))
+                continue
+            found = MaxNLocator(nbins=bins, integer=True).tick_values(low, high)
+            ticks += [(t, label(int(t))) for t in found if low <= t <= high]
+        spaced: list[tuple[float, str]] = []
+        for tick in ticks:  # labels far enough apart not to run into each other
+            if not spaced or self.place(tick[0]) - self.place(spaced[-1][0]) >= 0.08 * drawn:
+                spaced.append(tick)
+        axes.set_xticks([self.place(at) for at, _ in spaced], [text for _, text in spaced])
+        if self.gap is not None:
+            # The cut, drawn on the axis line where the missing years would be.
+            at = self.gap[0] + self.cut / 2
+            axes.text(
+                at,
+                0,
+                "//",
+                transform=axes.get_xaxis_transform(),
+                ha="center",
+                va="center",
+                fontsize=10,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0},
+            )
+        axes.grid(axis="x", color="0.9")
+        axes.set_axisbelow(True)
+        axes.set_xlabel("year" if self.gap is None else "year (a stretch with no events cut out)")
 
 
 def _draw_key(
