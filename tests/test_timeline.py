@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -594,7 +595,7 @@ def test_a_long_stretch_without_events_is_cut_out_of_the_chart() -> None:
     figure.draw_without_rendering()
     axes = figure.axes[0]
     low, high = axes.get_xlim()
-    dots = [line.get_xdata()[0] for line in axes.get_lines()]
+    dots = [float(np.asarray(line.get_xdata())[0]) for line in axes.get_lines()]
     assert (max(dots) - min(dots[1:])) / (high - low) > 0.8
     assert any(text.get_text() == "//" for text in axes.texts)
     years = [t for t in axes.get_xticklabels() if t.get_text()]
