@@ -575,7 +575,12 @@ def _cited_causes(points: list[Point], direct: list[bool]) -> dict[str, set[str]
     for term in {match_key(t) for p in points for t in p.key_terms}:
         if " " not in term and word_rarity(term) >= _COMMON:
             continue
-        naming = [(sentence, causal) for sentence, text, causal in said if _stands_in(text, term)]
+        # Most sentences hold no term at all: the plain ``in`` rules them out first.
+        naming = [
+            (sentence, causal)
+            for sentence, text, causal in said
+            if term in text and _stands_in(text, term)
+        ]
         causes = {sentence for sentence, causal in naming if causal}
         if causes and len({sentence for sentence, _ in naming}) <= 3:
             cited[term] = causes
