@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
+from pastpaper.bulk import collection_paused
 from pastpaper.course import Course, Topic
 from pastpaper.language import STOP_WORDS, is_verb, word_rarity
 from pastpaper.model import Frozen
@@ -97,6 +98,12 @@ def topic_tag(slug: str, topic: Topic) -> str:
 
 def cards_of(course: Course) -> list[Card]:
     """Every card the course's points make, in the order of the notes, duplicates left out."""
+    # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
+    with collection_paused():
+        return _cards_of(course)
+
+
+def _cards_of(course: Course) -> list[Card]:
     # Each family's points once: the common names need them all before any card is made.
     found = [
         (topic, place, family, family_points(family))

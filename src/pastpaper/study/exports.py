@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pastpaper.bulk import collection_paused
 from pastpaper.course import Course, Question, QuestionFamily, Topic, topic_key
 from pastpaper.files import APKG, XML, write_file
 from pastpaper.schemes.scheme import MarkScheme, build_scheme
@@ -155,6 +156,12 @@ def write_moodle(
 
 def moodle_xml(course: Course, cards: Iterable[Card]) -> str:
     """The course's past papers and short question cards as a Moodle XML quiz."""
+    # A scheme for every question of the course: built in bulk, as a course's cards are.
+    with collection_paused():
+        return _moodle_xml(course, cards)
+
+
+def _moodle_xml(course: Course, cards: Iterable[Card]) -> str:
     by_topic: dict[str, list[Card]] = {}
     for card in cards:
         if card.kind == "basic" and len(card.back.split()) <= SHORT_ANSWER_WORDS:
