@@ -539,3 +539,16 @@ def test_a_date_is_never_the_answer_to_a_what_question() -> None:
     )
     made = cards_of(parse_notes(notes).course)
     assert not any(c.front.startswith("What did") for c in made), [c.front for c in made]
+
+
+def test_that_after_a_verb_of_doing_is_no_reported_speech() -> None:
+    notes = "\n\n".join(
+        [
+            "Pacts.",
+            "1: 1939",
+            "2010: Describe the pact. (6)",
+            "Stalin signed that treaty in August 1939.",
+        ]
+    )
+    made = {(c.front.lower(), c.back) for c in cards_of(parse_notes(notes).course)}
+    assert ("when did stalin sign that treaty?", "August 1939") in made, made

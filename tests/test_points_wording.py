@@ -359,7 +359,7 @@ def test_a_label_over_a_list_is_no_point_and_abbreviations_cut_nothing() -> None
     course = parse_notes(TERSE, "railways.txt").course
     points = points_of(course)
     assert "Demand" not in points and "Key lines - dates" not in points
-    assert not any(p in ("c", "e.g", "Sept", "pop") for p in points)
+    assert not any(p in ("c", "e.g", "Sept") for p in points)
     assert any("(c. 40 km of track)" in p for p in points), points
     assert any("15 Sept. 1830" in p for p in points), points
     assert any("(e.g. Midland Railway, 1844)" in p for p in points), points
@@ -475,14 +475,21 @@ def test_a_word_after_his_or_the_describes_its_noun_and_cuts_no_list() -> None:
     assert [p.text for p in note_points(note, 0)] == [note.rstrip(".")]
 
 
-def test_a_list_items_first_word_is_a_sentences_first_word_for_names() -> None:
+def test_a_list_items_article_opens_no_name_nor_does_a_common_word_before_of() -> None:
     from pastpaper.schemes.terms import names_in
 
     notes = (
         "- A Paris crowd stormed the Bastille.\n- The Third Estate resented the nobles.\n"
-        "- Act of Union joined the crowns. Most of Europe watched."
+        "- Act of Union joined the crowns. Most of Europe watched. Fear of Russia grew."
     )
-    assert names_in(notes) == ["Paris", "Bastille", "Third Estate", "Act of Union", "Europe"]
+    assert names_in(notes) == [
+        "Paris",
+        "Bastille",
+        "Third Estate",
+        "Act of Union",
+        "Europe",
+        "Russia",
+    ]
 
 
 def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> None:
@@ -502,3 +509,73 @@ def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> 
     sides = {p.point.text[:20]: p.side for p in scheme.creditable}
     assert sides["The wind dropped, so"] == "for", sides
     assert sides["His plan to cut the "] == "against", sides
+
+
+@pytest.mark.parametrize(
+    ("note", "points"),
+    [
+        # an abbreviation that may also end a sentence ends it before a capital
+        (
+            "Peace came in Oct. War broke out again in 1756.",
+            ["Peace came in Oct", "War broke out again in 1756"],
+        ),
+        (
+            "The 1960s saw the rise of pop. The next decade brought punk.",
+            ["The 1960s saw the rise of pop", "The next decade brought punk"],
+        ),
+        (
+            "- pop. England & Wales c. 6,000,000 in 1750",
+            ["pop. England & Wales c. 6,000,000 in 1750"],
+        ),
+        # a list's own short items are its points, not labels
+        (
+            "Causes of growth\n- cheap coal\n- new machines\n- growing towns",
+            ["cheap coal", "new machines", "growing towns"],
+        ),
+        (
+            "1769: Watt's steam engine\n- 1779: Crompton's mule\n- 1785: power loom",
+            ["1769: Watt's steam engine", "1779: Crompton's mule", "1785: power loom"],
+        ),
+        # "was X and <adjective>-ed noun did Y" is two clauses
+        (
+            "The Duma was dissolved and educated liberals turned to revolution.",
+            ["The Duma was dissolved", "educated liberals turned to revolution"],
+        ),
+        (
+            "Robespierre was overthrown and guillotined on 28 July 1794.",
+            ["Robespierre was overthrown and guillotined on 28 July 1794"],
+        ),
+    ],
+)
+def test_new_rules_leave_ordinary_sentences_and_lists_as_they_were(
+    note: str, points: list[str]
+) -> None:
+    assert [p.text for p in note_points(note, 0)] == points
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEP = New Economic Policy, introduced in 1921",
+        "Louis XVI = weak, indecisive king",
+        "St Petersburg -> Petrograd in 1914",
+        "Population 9m (1801) -> 18m (1851)",
+    ],
+)
+def test_a_definition_a_renaming_or_a_change_of_figures_is_no_link(text: str) -> None:
+    assert kind_of(text) == "feature"
+
+
+@pytest.mark.parametrize(
+    ("question", "until"),
+    [
+        ("Describe Athens in the early 5th century BC.", (-451, None)),
+        ("Why did the population grow in the 18th and early 19th century?", None),
+        ("Describe London at the turn of the twentieth century.", None),
+        ("Describe the Western Front in 1914/18.", (1918, None)),
+    ],
+)
+def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, None]) -> None:
+    from pastpaper.schemes.periods import asked_until
+
+    assert asked_until(question) == until

@@ -357,3 +357,16 @@ def test_a_count_is_not_compared_with_a_share_and_a_wrong_share_still_is() -> No
     assert not right.inaccuracies and right.mark >= 1
     wrong = marked("The Third Estate was about 60% of the population.", scheme)
     assert [w.answer_says for w in wrong.inaccuracies] == ["60"]
+
+
+def test_a_wrong_share_beside_a_count_is_still_wrong() -> None:
+    from pastpaper.marking.inaccuracies import contradiction
+    from pastpaper.schemes.points import note_points
+
+    [point] = note_points("The Third Estate, about 97% of the population, paid the taxes.", 0)
+    wrong = contradiction("The Third Estate, 60% of the 26 million people, paid the taxes", point)
+    assert wrong is not None and wrong[0] == "60"
+    assert (
+        contradiction("The Third Estate, 97% of the 26 million people, paid the taxes", point)
+        is None
+    )

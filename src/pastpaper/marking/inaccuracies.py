@@ -421,14 +421,12 @@ def contradiction(
         ours = [v for v in said[kind] if v not in (elsewhere if kind == "year" else stated)]
         if not theirs or not ours:
             continue
-        if kind == "number" and _shares(claim, ours) != _shares(point.text, theirs):
-            continue  # "the first two estates" counts estates; "97%" is a share of people
-        agree = (
-            any(_same_year(a, b) for a in ours for b in theirs) or _within(ours, theirs)
-            if kind == "year"
-            else bool(_amounts(ours) & _amounts(theirs))
-        )
-        if not agree:
+        if kind == "number":
+            wrong = _numbers_wrong(claim, point, ours, theirs)
+            if wrong is not None:
+                return wrong
+            continue
+        if not any(_same_year(a, b) for a in ours for b in theirs) and not _within(ours, theirs):
             return " and ".join(ours), f"{' and '.join(theirs)}: “{point.text}”"
     # A day the claim gives that another point it makes gives is that point's, as a year is.
     days = _days(claim) - {day for other in others for day in _days(other.text)}
@@ -467,10 +465,29 @@ def _days(text: str) -> frozenset[tuple[int, int]]:
 _SHARE = re.compile(r"(\d[\d.,]*)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 
-def _shares(text: str, values: Sequence[str]) -> bool:
-    """Are all of a text's numbers ``values`` shares ("97%"), not counts or amounts?"""
-    shares = {m.group(1).replace(",", "") for m in _SHARE.finditer(text)}
-    return bool(shares) and all(v.replace(",", "") in shares for v in values)
+def _share_values(text: str) -> set[str]:
+    """The numbers a text gives as shares ("97%", "14 per cent")."""
+    return {m.group(1).replace(",", "") for m in _SHARE.finditer(text)}
+
+
+def _numbers_wrong(
+    claim: str, point: Point, ours: Sequence[str], theirs: Sequence[str]
+) -> tuple[str, str] | None:
+    """The claim's numbers against the point's, shares with shares and counts with counts:
+    "the first two estates" counts estates, where the notes' "97%" is a share of the
+    people; "60% of the 26 million" gets the share wrong all the same."""
+    claim_shares, point_shares = _share_values(claim), _share_values(point.text)
+    for as_shares in (True, False):
+        mine = _alike(ours, claim_shares, as_shares)
+        notes = _alike(theirs, point_shares, as_shares)
+        if mine and notes and not _amounts(mine) & _amounts(notes):
+            return " and ".join(mine), f"{' and '.join(notes)}: “{point.text}”"
+    return None
+
+
+def _alike(values: Sequence[str], shares: set[str], as_shares: bool) -> list[str]:
+    """The values that are shares (``as_shares``) or that are not."""
+    return [v for v in values if (v.replace(",", "") in shares) == as_shares]
 
 
 def _written(days: Set[tuple[int, int]]) -> list[str]:

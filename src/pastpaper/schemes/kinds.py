@@ -81,9 +81,10 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"left (?:\w+ ){1,3}(?:unable|without|isolated|exposed|open)|"
             r"ensur(?:ed|ing) that|guarantee(?:d|ing) that|escalat(?:ed|ing))\b|"
             r"(?:^|[,;:] )(?:so|hence)\b|"
-            # Revision shorthand: "cheap coal -> more factories", "more trains = lower fares"
-            # (an equals sign between words; "£1 = $4.86" is a figure, not a link).
-            r"\s(?:->|-->|→|=>|⇒)\s|(?<=[^\W\d]{2}) ?= ?(?=[^\W\d]{2})",
+            # Revision shorthand: "cheap coal -> more factories", "more trains = lower fares":
+            # an arrow to words in lower case, an equals sign between them ("St Petersburg ->
+            # Petrograd" renames, "9m -> 18m" counts, "NEP = New Economic Policy" defines).
+            r"(?-i:\s(?:->|-->|→|=>|⇒)\s+(?=[a-z])|\b[a-z][a-z’'-]+ ?= ?(?=[a-z]{2}))",
             re.IGNORECASE,
         ),
     ),

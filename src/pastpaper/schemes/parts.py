@@ -272,8 +272,8 @@ def frame_verbs(question: str) -> set[str]:
     """The verbs of a question's frame, in lower case: "introduce" of "did Khrushchev
     introduce", "improve" of "try to improve"; a word followed by a preposition, or ending
     the question, is a noun ("did rivalry between", "led ... to war in August"). After
-    "was", "were" or "had" only a participle is a verb: "were religious disputes" asks
-    about disputes, and "religious" is what they were about.
+    "was", "were", "is", "are", "has" or "had" only a participle is a verb: "were religious
+    disputes" asks about disputes, and "religious" is what they were about.
 
     >>> sorted(frame_verbs("How far were religious disputes the main cause of the war?"))
     []
@@ -291,7 +291,7 @@ _COPULAS = frozenset({"was", "were", "is", "are", "has", "had"})
 
 
 def _participle(word: str) -> bool:
-    return word in PARTICIPLES or word.endswith(("ed", "en"))
+    return word in PARTICIPLES or word.endswith("ed")  # not "women", "children"
 
 
 def _keys(text: str) -> set[str]:

@@ -61,27 +61,30 @@ _CENTURY = re.compile(
 )
 
 
+_NOT_ONE_CENTURY = re.compile(r"\b(?:and|or|to|turn of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _century(question: str) -> tuple[int, int] | None:
     """The first and last year of the century (or its part) a question names, if any. Its
     early and late parts are its halves, generously: "the late 18th century" is 1750-1799,
     so that the flying shuttle of 1733 is before it and the power loom of 1785 in it."""
     found = _CENTURY.search(question)
-    if found is None:
-        return None
+    before = question[max(0, found.start() - 12) : found.start()] if found else ""
+    if found is None or _NOT_ONE_CENTURY.search(before):
+        return None  # "the 18th and early 19th century", "the turn of the twentieth century"
     number = int(found["digits"]) if found["digits"] else _ORDINALS[found["words"].lower()]
     if number < 1:
         return None
-    first, last = 100 * (number - 1), 100 * (number - 1) + 99
+    # Counted from its start: years 1-100 of the 19th century are 1800-1899, and of the
+    # 5th century BC 500-401 BC, counted backwards.
+    start, bc = 100 * (number - 1), bool(found["bc"])
     part = (found["part"] or "").lower()
-    if part == "early":
-        last = first + 49
-    elif part == "late":
-        first += 50
-    elif part in ("mid", "middle"):
-        first, last = first + 25, first + 74
-    if found["bc"]:
-        first, last = -(last + 1), -(first + 1) if first else -1
-    return first, last
+    into = {"early": (0, 49), "late": (50, 99), "mid": (25, 74), "middle": (25, 74)}.get(
+        part, (0, 99)
+    )
+    if bc:  # the early 5th century BC is 500-451 BC
+        return -(start + 100) + into[0], -(start + 100) + into[1]
+    return start + into[0], start + into[1]
 
 
 @lru_cache(maxsize=4096)

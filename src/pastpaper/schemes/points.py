@@ -323,12 +323,14 @@ def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
 # -- sentences and clauses ------------------------------------------------------------------
 
 _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
-# Words a full stop shortens, not ends: "c. 40 km", "(e.g. Midland Railway)", "15 Sept. 1830".
-_ABBREVIATIONS = {
-    "mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "no", "ca", "cf", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km", "gen", "col", "capt",
-    "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
+# Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)".
+_ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "ca", "cf", "approx"}
+# Words a full stop may shorten or end: shortened only before a figure or a word in lower
+# case ("15 Sept. 1830", "pop. growth"); "Peace came in Oct. War broke out" ends there.
+_SHORTENED_BEFORE_MORE = {
+    "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km", "gen", "col",
+    "capt", "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
 }  # fmt: skip
 _TRIM = ".,;:…"  # and whitespace
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
@@ -349,8 +351,14 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
         if end < start:
             continue  # a full stop that ends a list item, already cut at its line
         before = note[start:end].rsplit(None, 1)
+        word = before[-1].lower().lstrip("([‘“'\"").rstrip(".") if before else ""
+        goes_on = next_start < len(note) and (
+            note[next_start].isdigit() or note[next_start].islower()
+        )
         abbreviated = before and (
-            before[-1].lower().lstrip("([‘“'\"").rstrip(".") in _ABBREVIATIONS
+            word in _ABBREVIATIONS
+            # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
+            or (word in _SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
             or _INITIAL.fullmatch(before[-1])
         )
         if abbreviated and (end, next_start) not in bullets:
@@ -415,8 +423,9 @@ def is_structure(note: str, start: int, end: int) -> bool:
     words = WORD.findall(text)
     # A label of a few words on a line of its own over the list it names: "Population",
     # "Textiles - key dates", with "- 1733: Kay's flying shuttle" on the next line.
-    if not after and len(words) <= 5 and _LIST_LINE.match(note, line_end + 1):
-        return not has_verb(text)
+    label = not after and len(words) <= 5 and not before.strip() and not _DIGIT.search(text)
+    if label and _LIST_LINE.match(note, line_end + 1):
+        return not has_verb(text)  # (a list's own short items stay its points)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
     return run_in and len(words) <= 3 and not has_verb(text) and not _DIGIT.search(text)
@@ -519,7 +528,12 @@ def _shares_passive(head: str, join: re.Match[str], tail: str) -> bool:
         return False
     first = _FIRST_WORD.match(tail)
     word = first.group(1) if first else ""
-    return word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)
+    if not (word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)):
+        return False
+    # "and educated liberals turned to revolution": the "-ed" word describes the subject
+    # of a clause with its own verb; the shared "was" needs a tail with no verb of its own.
+    rest = _next_clause(tail[first.end() :]) if first else ""
+    return not _has_verb(rest)
 
 
 _SAID_BY = re.compile(r"(?:he|she|they|it|we)\s+([a-z][\w’'-]*)\b")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -80,7 +80,6 @@ DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise
 _WAYS_COMMANDS = frozenset({"in what ways"})
 
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
-_FAILED = re.compile(r"\b(?:failed|fell short|failures?)\b", re.IGNORECASE)
 _CONTRAST = re.compile(
     r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
     r"even so|still|despite|in spite of|critics|others|not all|not everyone|limits?|"
@@ -631,10 +630,10 @@ def _side(
         return "for"
     opening = notes[point.source.note].lstrip("-*•# \t")[:40]
     if factor is not None:
-        # Within the weighed factor's own part, a turn ("Yet ...") or a failure argues
-        # against it; other negative words are its evidence ("the enemy could not escape"
-        # tells of the luck).
-        against = turned or _FAILED.search(point.text) or _CONTRAST.match(opening)
+        # Within the weighed factor's own part only a turn ("Yet ...") argues against it:
+        # its negative words are its evidence ("the enemy could not escape" tells of the
+        # luck; "the July Offensive failed" of the war).
+        against = turned or _CONTRAST.match(opening)
         return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
@@ -657,17 +656,28 @@ def _about_factor(question: str, notes: tuple[str, ...]) -> list[bool] | None:
     it heads, a paragraph with its list) names the factor the question weighs as the main
     cause; None where the question weighs none, or where no part names it."""
     found = _MAIN_FACTOR.search(question)
-    stems = content_stems(found["factor"] or found["cause"]) if found else set()
+    factor = content_words(found["factor"] or found["cause"]) if found else ()
+    stems = {next(iter(content_stems(word)), word) for word in factor}
     if not stems:
         return None
     part_of = parts_of(notes)
-    # By the start of each word: "lucky" names "luck", whose stems differ.
     named = {
         part
         for note, part in zip(notes, part_of, strict=True)
-        if any(word.startswith(stem) for word in content_words(note) for stem in stems)
+        if any(_names_factor(word, factor, stems) for word in content_words(note))
     }
     return [part in named for part in part_of] if named else None
+
+
+def _names_factor(word: str, factor: Sequence[str], stems: set[str]) -> bool:
+    """Does a word of the notes name the factor: the same stem, or one of its words with
+    an ending that makes an adjective ("lucky" of "luck"; not "warned" of "war")?"""
+    if next(iter(content_stems(word)), word) in stems:
+        return True
+    return any(word[: len(f)] == f and word[len(f) :] in _ADJECTIVE_ENDINGS for f in factor)
+
+
+_ADJECTIVE_ENDINGS = frozenset({"y", "ily", "ier", "iest", "ful", "al"})
 
 
 def _turned(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str] | None]:

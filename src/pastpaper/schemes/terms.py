@@ -20,8 +20,6 @@ from pastpaper.language import (
     FACT_YEAR,
     MONTHS,
     NUMBER_WORDS,
-    STOP_WORDS,
-    SUBJECT_STARTS,
     WORD,
     word_rarity,
     zipf,
@@ -127,7 +125,7 @@ def _names_in(note: str) -> list[str]:
             first = _strip_possessive(run[0][2])
             # "Act of Uniformity", "League of Nations": a first word with "of" after it
             # heads the name, common as it is alone.
-            heads = len(run) > 2 and run[1][2] == "of" and first.lower() not in _NOT_HEADS
+            heads = len(run) > 2 and run[1][2] == "of" and first in _NAME_HEADS
             if first not in mid and zipf(first.lower()) >= 3.0 and not heads:
                 del run[0]
                 while run and run[0][2] in _LINKS:
@@ -196,8 +194,14 @@ def _starts_item(text: str, index: int) -> bool:
 
 _BULLETS = frozenset("-*•–+▪◦")
 _ARTICLES = frozenset({"A", "An", "The"})
-# First words that head no name, "of" after them or not: "Most of Europe", "At the ...".
-_NOT_HEADS = SUBJECT_STARTS | STOP_WORDS
+# Common words that open a sentence and head a name with "of" after them: "Act of
+# Uniformity", "League of Nations" ("Thousands of Germans", "Fear of Russia" name nothing).
+_NAME_HEADS = frozenset(
+    """Act Acts Bank Battle Bill Church Congress Council Declaration Diet Duke Earl Edict
+    House Kingdom King Queen League Pact Peace Petition Republic Siege Statute Treaty Union
+    Prince Princess Archbishop Bishop Emperor Empress Sack Defence Bay Cape Isle Isles
+    Statutes Articles""".split()
+)
 
 
 def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:

@@ -105,10 +105,8 @@ _FEASTS = {
     "midsummer day": (6, 24),
     "all saints' day": (11, 1),
 }
-_FEAST_BEFORE = re.compile(
-    r"\b(?P<feast>(?i:christmas day|christmas eve|boxing day|new year[’']s day|new year[’']s eve|"
-    r"midsummer day|all saints[’'] day))\s+(?:of\s+)?$"
-)
+_FEAST_NAMES = "|".join(re.escape(feast).replace("'", "[’']") for feast in _FEASTS)
+_FEAST_BEFORE = re.compile(rf"\b(?P<feast>(?i:{_FEAST_NAMES}))\s+(?:of\s+)?$")
 _CIRCA_BEFORE = re.compile(r"(?:\bc\.|\bca\.|\bcirca)\s*$")
 _ADJECTIVE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A preposition, then perhaps a part of the period: "by the summer of", "from the late".
@@ -246,10 +244,13 @@ def _placed(
 def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:
     """The closing year of a span of years that starts with ``year``, and where it ends."""
     found = _SPAN_DASH.match(note, at)
-    if found is not None and found["other"]:  # "1764/5": one year or the next
+    if found is not None and found["other"]:  # "1764/5", "1914/18", "1799/00": a span
         digits = found["other"]
-        other = year - year % 10 ** len(digits) + int(digits)
-        return (other, found.end()) if other == year + 1 else (None, at)
+        scale = 10 ** len(digits)
+        other = year - year % scale + int(digits)
+        if other <= year:
+            other += scale
+        return (other, found.end()) if other - year < scale else (None, at)
     if found is None:
         found = _SPAN_WORDS.match(note, at)
         # "from 1455 to 1487", "between 1455 and 1487", and a bare "1455 to 1487" as notes

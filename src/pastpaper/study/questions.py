@@ -138,6 +138,10 @@ _SUBORDINATORS = frozenset(
     "unless if".split()
 )
 _REPORTED = re.compile(r"that\b")
+_SAYING = frozenset(
+    "say claim argue believe declare announce insist think write report promise tell warn "
+    "suggest admit deny state".split()
+)
 _WITHIN = re.compile(r"\b(?:after|before|when|until|since|once|while)\s+(.+)")
 _BRACKET_AFTER = re.compile(r"^\s*\([^)]*\)")
 _OBJECT_ENDS = re.compile(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s")
@@ -235,7 +239,7 @@ def _when(a: _Asking) -> Asked:
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
     in_rest = _DATED_REST.search(_trimmed(clause.rest))
-    if _REPORTED.match(clause.rest):
+    if clause.verb in _SAYING and _REPORTED.match(clause.rest):
         return  # "said that in 1847 the students had sworn ...": the date is what was said
     if in_rest and not _dates_a_clause_within(clause.rest[: in_rest.start()]):
         yield _ask("When", clause, clause.rest[: in_rest.start()]), in_rest[1]
