@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from pastpaper.course import Course
 from pastpaper.ingest import read_notes
-from pastpaper.schemes import points as points_module
 from pastpaper.schemes import scheme as scheme_module
+from pastpaper.schemes import sentences as sentences_module
 from pastpaper.schemes.clauses import DATE, _has_digit
 from pastpaper.schemes.points import clear_caches, family_points, sentence_spans
 from pastpaper.schemes.terms import Fact, make_fact
@@ -94,7 +94,7 @@ def test_a_fact_is_made_once_and_equal_to_a_new_one() -> None:
 def test_sentence_spans_are_the_sentences_cut_again(seed_path: Path) -> None:
     for path in [seed_path, *NOTES]:
         for note in path.read_text(encoding="utf-8").split("\n\n"):
-            assert sentence_spans(note) == list(points_module._sentences(note))
+            assert sentence_spans(note) == list(sentences_module._sentences(note))
 
 
 def plain_relevance(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -22,7 +22,7 @@ from typing import Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
-from pastpaper.schemes.parts import claimants, content_words, frame_verbs, headed_as, parts_of
+from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
 from pastpaper.schemes.points import (
@@ -37,6 +37,9 @@ from pastpaper.schemes.points import (
     word_rarity,
     worded_kinds,
 )
+from pastpaper.schemes.sides import about_factor, side_of, turned_by
+from pastpaper.schemes.stems import clear_caches as clear_stems
+from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.study.dates import date_label
 from pastpaper.text import match_key
 
@@ -78,29 +81,6 @@ DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise
 #: position "in the years 1924-29"), so its years do not bound the credit, and what a
 #: verdict on it weighs is part of the change.
 _WAYS_COMMANDS = frozenset({"in what ways"})
-
-# The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
-_CONTRAST = re.compile(
-    r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
-    r"even so|still|despite|in spite of|critics|others|not all|not everyone|limits?|"
-    r"failures?|weaknesses|problems?|on the other side)\b|"
-    r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
-    r"only partly|only a|little|limited|critics?|however|nevertheless|despite)\b",
-    re.IGNORECASE,
-)
-
-# What turns a sentence, or a whole paragraph, to the other side of the argument: "Yet the
-# alliances did not drag every member into war", "On the other hand, no amount of dredging
-# would have coped", "Against this: Austria-Hungary chose ...", "Critics added that ...".
-# Not "although" or "despite": the clause they open concedes, and the main clause still
-# argues ("Despite the treaty, Germany felt encircled").
-_TURN = re.compile(
-    r"(?:yet|however|on the other hand|against this|nevertheless|nonetheless|even so|"
-    r"critics|not everyone|not all)\b",
-    re.IGNORECASE,
-)
-# A turn that brings the argument's own cause: "However, the main reason was ...".
-_NAMES_CAUSE = re.compile(r"\b(?:reasons?|causes?|because)\b", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -193,7 +173,7 @@ def build_scheme(
     """
     view = _view(family)
     points, stems, spread, generic = view.points, view.stems, view.spread, view.generic
-    asked = _stems(question.text)
+    asked = content_stems(question.text)
     wanted = asked - generic
     own = set(_themes(question.text))
     words_of: dict[str, str] = {}
@@ -232,7 +212,7 @@ def build_scheme(
     relevance_of = _relevance(wanted, spread, view.note_stems)
     # "How far was the growth of population the main reason ...?": the parts on other
     # factors are the other side of the argument.
-    factor = _about_factor(question.text, family.notes) if judgement else None
+    factor = about_factor(question.text, family.notes) if judgement else None
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
     for at, point in enumerate(points):
@@ -308,7 +288,7 @@ def build_scheme(
                 reject=tuple(edit.reject.get(point.id, ())),
                 origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
-                side=_side(point, family.notes, turn is not None, factor) if judgement else None,
+                side=side_of(point, family.notes, turn is not None, factor) if judgement else None,
             )
         )
     added_ids: set[str] = set()
@@ -457,19 +437,19 @@ def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _family_view.cache_clear()
     clear_parts_caches()
-    _text_stems.cache_clear()
+    clear_stems()
     _themes.cache_clear()
 
 
 @lru_cache(maxsize=256)
 def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     points = points_of_notes(notes, explains)
-    stems = [_text_stems(p.text) for p in points]
+    stems = [text_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
     openings = [_opening_sentence(note) for note in notes]
-    note_theme = [_text_stems(opening) for opening in openings]
-    note_stems = [_text_stems(note) for note in notes]
-    note_verdict = [_text_stems(o) if is_judgement(o) else None for o in openings]
+    note_theme = [text_stems(opening) for opening in openings]
+    note_stems = [text_stems(note) for note in notes]
+    note_verdict = [text_stems(o) if is_judgement(o) else None for o in openings]
     spread = Counter(chain.from_iterable(stems))
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
@@ -482,7 +462,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
-        turned=_turned(points, notes),
+        turned=turned_by(points, notes),
         cited=_cited_causes(points, direct) if explains else {},
         note_stems=note_stems,
         headed=headed_as(notes),
@@ -614,94 +594,8 @@ def _cited(point: Point, cited: dict[str, set[str]]) -> bool:
 
 def _not_asked_about(cited: dict[str, set[str]], question: str) -> dict[str, set[str]]:
     """The terms that are not the question's own subject, which is no reason for itself."""
-    asked = _stems(question)
-    return {term: where for term, where in cited.items() if not _stems(term) & asked}
-
-
-def _side(
-    point: Point, notes: tuple[str, ...], turned: bool, factor: list[bool] | None = None
-) -> Literal["for", "against"]:
-    """Which side of a judgement a point argues: the other side is told by its wording
-    ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
-    ("Yet ...", "Against this: ..."); where the question weighs one factor as the main
-    cause, by standing in a part of the notes about another (``factor``: for each
-    paragraph, is its part about the one weighed)."""
-    if point.source.note < 0:
-        return "for"
-    opening = notes[point.source.note].lstrip("-*•# \t")[:40]
-    if factor is not None:
-        # Within the weighed factor's own part only a turn ("Yet ...") argues against it:
-        # its negative words are its evidence ("the enemy could not escape" tells of the
-        # luck; "the July Offensive failed" of the war).
-        against = turned or _CONTRAST.match(opening)
-        return "for" if factor[point.source.note] and not against else "against"
-    if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
-        return "against"
-    return "for"
-
-
-# The factor a question weighs as the main cause: "was the growth of population the main
-# reason for", "was the financial crisis the main cause of", "was the victory due to luck".
-_MAIN_FACTOR = re.compile(
-    r"\b(?:was|were|is|are)\s+(?P<factor>.+?)\s+the\s+(?:main|most important|chief|principal|"
-    r"key|greatest|biggest)\s+(?:reason|cause|factor|explanation)s?\b|"
-    # "How far was William's victory due to luck?", "... the result of Hitler's aims?"
-    r"\b(?:due to|because of|the result of|caused by|thanks to)\s+(?P<cause>[^?,;]+)",
-    re.IGNORECASE,
-)
-
-
-def _about_factor(question: str, notes: tuple[str, ...]) -> list[bool] | None:
-    """For each paragraph, whether its part of the notes (``parts_of``: a heading with what
-    it heads, a paragraph with its list) names the factor the question weighs as the main
-    cause; None where the question weighs none, or where no part names it."""
-    found = _MAIN_FACTOR.search(question)
-    factor = content_words(found["factor"] or found["cause"]) if found else ()
-    stems = {next(iter(content_stems(word)), word) for word in factor}
-    if not stems:
-        return None
-    part_of = parts_of(notes)
-    named = {
-        part
-        for note, part in zip(notes, part_of, strict=True)
-        if any(_names_factor(word, factor, stems) for word in content_words(note))
-    }
-    return [part in named for part in part_of] if named else None
-
-
-def _names_factor(word: str, factor: Sequence[str], stems: set[str]) -> bool:
-    """Does a word of the notes name the factor: the same stem, or one of its words with
-    an ending that makes an adjective ("lucky" of "luck"; not "warned" of "war")?"""
-    if next(iter(content_stems(word)), word) in stems:
-        return True
-    return any(word[: len(f)] == f and word[len(f) :] in _ADJECTIVE_ENDINGS for f in factor)
-
-
-_ADJECTIVE_ENDINGS = frozenset({"y", "ily", "ier", "iest", "ful", "al"})
-
-
-def _turned(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str] | None]:
-    """For each point, the stems of the sentence that turns it to the other side of an
-    argument: its own sentence ("Against this: ...") or its paragraph's first ("Yet ...");
-    None where neither turns."""
-    turns: dict[int, list[tuple[int, int, frozenset[str] | None]]] = {}
-    for index, note in enumerate(notes):
-        sentences = []
-        for start, end in sentence_spans(note):
-            text = note[start:end]
-            sentences.append((start, end, _text_stems(text) if _turns(text) else None))
-        whole = sentences[0][2] if sentences else None
-        turns[index] = [(start, end, whole or turn) for start, end, turn in sentences]
-    found: list[frozenset[str] | None] = []
-    for point in points:
-        spans = turns.get(point.source.note, [])
-        found.append(next((t for a, b, t in spans if a <= point.source.start < b), None))
-    return found
-
-
-def _turns(sentence: str) -> bool:
-    text = sentence.lstrip("-*•#>_ \t")
-    return bool(_TURN.match(text)) and not _NAMES_CAUSE.search(text)
+    asked = content_stems(question)
+    return {term: where for term, where in cited.items() if not content_stems(term) & asked}
 
 
 # A question's themes are read for its own scheme and for each sibling's.
@@ -723,19 +617,3 @@ def _opening_sentence(note: str) -> str:
     """The first sentence of a paragraph, which usually says what it is about."""
     spans = sentence_spans(note)
     return note[spans[0][0] : spans[0][1]] if spans else ""
-
-
-def content_stems(text: str) -> set[str]:
-    """The stems of a text's content words (not "the", "was", "policy")."""
-    return _stems(text)
-
-
-def _stems(text: str) -> set[str]:
-    return set(_text_stems(text))
-
-
-# Each point's text, its paragraph and opening sentence are read for every family view, and
-# a bank says the same sentences in many families.
-@lru_cache(maxsize=32768)
-def _text_stems(text: str) -> frozenset[str]:
-    return frozenset(map(stem, content_words(text)))

@@ -1,0 +1,105 @@
+"""Notes cut into sentences: at a full stop, a list item's line, or two sentences run
+together ("Volgogradthe powers"), never at an abbreviation ("c. 40 km", "(e.g. Midland
+Railway)", "15 Sept. 1830") or an initial ("Franklin D. Roosevelt").
+
+    >>> text = "In 1825 c. 40 km of track opened. Mr. Pease paid for it."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['In 1825 c. 40 km of track opened', 'Mr. Pease paid for it']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pastpaper.language import WORD, zipf
+
+__all__ = ["clear_caches", "sentence_spans", "trimmed"]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text, without its full stop."""
+    return list(_sentence_spans(text))
+
+
+# A scheme reads a paragraph's first sentence just after its points were cut: the paragraphs
+# of the last few families are cut into sentences once.
+@lru_cache(maxsize=256)
+def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_sentences(note))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
+# Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)".
+_ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "ca", "cf", "approx"}
+# Words a full stop may shorten or end: shortened only before a figure or a word in lower
+# case ("15 Sept. 1830", "pop. growth"); "Peace came in Oct. War broke out" ends there.
+_SHORTENED_BEFORE_MORE = {
+    "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km", "gen", "col",
+    "capt", "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
+}  # fmt: skip
+_TRIM = ".,;:…"  # and whitespace
+_DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
+# A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
+# its marker is no part of it, at the start of the notes too.
+_BULLET = re.compile(r"(?:^|\n)[ \t\u00a0]*(?:[-*+•–]|\d{1,2}[.)])[ \t\u00a0]+")
+# An initial is no full stop: "Franklin D. Roosevelt".
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _sentences(note: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, end before its full stop."""
+    breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(note)]
+    breaks += [(m.start(1), m.start(1)) for m in _GLUED.finditer(note) if _glued(m)]
+    bullets = [(m.start(), m.end()) for m in _BULLET.finditer(note)]
+    start = 0
+    for end, next_start in sorted(set(breaks + bullets)):
+        if end < start:
+            continue  # a full stop that ends a list item, already cut at its line
+        before = note[start:end].rsplit(None, 1)
+        word = before[-1].lower().lstrip("([‘“'\"").rstrip(".") if before else ""
+        goes_on = next_start < len(note) and (
+            note[next_start].isdigit() or note[next_start].islower()
+        )
+        abbreviated = before and (
+            word in _ABBREVIATIONS
+            # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
+            or (word in _SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
+            or _INITIAL.fullmatch(before[-1])
+        )
+        if abbreviated and (end, next_start) not in bullets:
+            continue
+        yield from trimmed(note, start, end)
+        start = next_start
+    yield from trimmed(note, start, len(note))
+
+
+# Two sentences run together where a full stop and a space went missing: "Volgogradthe powers".
+_GLUED = re.compile(r"\b[A-Z][a-z]{3,}(the)\s")
+
+
+def _glued(match: re.Match[str]) -> bool:
+    word = match.group().strip()
+    return zipf(word.lower()) == 0 and zipf(word[:-3].lower()) > 0
+
+
+def trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` without the spaces, stops and dangling "and" at its ends, if any
+    word is left."""
+    while start < end and (text[start].isspace() or text[start] in _TRIM):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
+        end -= 1
+        # A list the notes break off ("... to peasants and ...") ends on its last item.
+        dangling = _DANGLING.search(text, start, end)
+        if dangling and end > start:
+            end = dangling.start()
+    if WORD.search(text, start, end):
+        yield start, end
+
+
+def clear_caches() -> None:
+    """Forget the paragraphs cut before (for benchmarks that time the work itself)."""
+    _sentence_spans.cache_clear()

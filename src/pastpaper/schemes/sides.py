@@ -1,0 +1,130 @@
+"""The two sides of a judgement: which points argue for what a "how far" question asks
+about, and which against.
+
+A point argues against where its wording says so ("failed", "did not"), or the sentence or
+paragraph it stands in turns to the other side ("Yet ...", "Against this: ..."). Where the
+question weighs one factor as the main cause ("How far was the growth of population the
+main reason for industrialisation?", "... due to luck?"), the parts of the notes about
+other factors are the other side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from pastpaper.schemes.parts import content_words, parts_of
+from pastpaper.schemes.points import Point, sentence_spans
+from pastpaper.schemes.stems import content_stems, text_stems
+
+__all__ = ["about_factor", "side_of", "turned_by"]
+
+# The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
+_CONTRAST = re.compile(
+    r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
+    r"even so|still|despite|in spite of|critics|others|not all|not everyone|limits?|"
+    r"failures?|weaknesses|problems?|on the other side)\b|"
+    r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
+    r"only partly|only a|little|limited|critics?|however|nevertheless|despite)\b",
+    re.IGNORECASE,
+)
+
+# What turns a sentence, or a whole paragraph, to the other side of the argument: "Yet the
+# alliances did not drag every member into war", "On the other hand, no amount of dredging
+# would have coped", "Against this: Austria-Hungary chose ...", "Critics added that ...".
+# Not "although" or "despite": the clause they open concedes, and the main clause still
+# argues ("Despite the treaty, Germany felt encircled").
+_TURN = re.compile(
+    r"(?:yet|however|on the other hand|against this|nevertheless|nonetheless|even so|"
+    r"critics|not everyone|not all)\b",
+    re.IGNORECASE,
+)
+# A turn that brings the argument's own cause: "However, the main reason was ...".
+_NAMES_CAUSE = re.compile(r"\b(?:reasons?|causes?|because)\b", re.IGNORECASE)
+
+
+def side_of(
+    point: Point, notes: tuple[str, ...], turned: bool, factor: list[bool] | None = None
+) -> Literal["for", "against"]:
+    """Which side of a judgement a point argues: the other side is told by its wording
+    ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
+    ("Yet ...", "Against this: ..."); where the question weighs one factor as the main
+    cause, by standing in a part of the notes about another (``factor``: for each
+    paragraph, is its part about the one weighed)."""
+    if point.source.note < 0:
+        return "for"
+    opening = notes[point.source.note].lstrip("-*•# \t")[:40]
+    if factor is not None:
+        # Within the weighed factor's own part only a turn ("Yet ...") argues against it:
+        # its negative words are its evidence ("the enemy could not escape" tells of the
+        # luck; "the July Offensive failed" of the war).
+        against = turned or _CONTRAST.match(opening)
+        return "for" if factor[point.source.note] and not against else "against"
+    if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
+        return "against"
+    return "for"
+
+
+# The factor a question weighs as the main cause: "was the growth of population the main
+# reason for", "was the financial crisis the main cause of", "was the victory due to luck".
+_MAIN_FACTOR = re.compile(
+    r"\b(?:was|were|is|are)\s+(?P<factor>.+?)\s+the\s+(?:main|most important|chief|principal|"
+    r"key|greatest|biggest)\s+(?:reason|cause|factor|explanation)s?\b|"
+    # "How far was William's victory due to luck?", "... the result of Hitler's aims?"
+    r"\b(?:due to|because of|the result of|caused by|thanks to)\s+(?P<cause>[^?,;]+)",
+    re.IGNORECASE,
+)
+
+
+def about_factor(question: str, notes: tuple[str, ...]) -> list[bool] | None:
+    """For each paragraph, whether its part of the notes (``parts_of``: a heading with what
+    it heads, a paragraph with its list) names the factor the question weighs as the main
+    cause; None where the question weighs none, or where no part names it."""
+    found = _MAIN_FACTOR.search(question)
+    factor = content_words(found["factor"] or found["cause"]) if found else ()
+    stems = {next(iter(content_stems(word)), word) for word in factor}
+    if not stems:
+        return None
+    part_of = parts_of(notes)
+    named = {
+        part
+        for note, part in zip(notes, part_of, strict=True)
+        if any(_names_factor(word, factor, stems) for word in content_words(note))
+    }
+    return [part in named for part in part_of] if named else None
+
+
+def _names_factor(word: str, factor: Sequence[str], stems: set[str]) -> bool:
+    """Does a word of the notes name the factor: the same stem, or one of its words with
+    an ending that makes an adjective ("lucky" of "luck"; not "warned" of "war")?"""
+    if next(iter(content_stems(word)), word) in stems:
+        return True
+    return any(word[: len(f)] == f and word[len(f) :] in _ADJECTIVE_ENDINGS for f in factor)
+
+
+_ADJECTIVE_ENDINGS = frozenset({"y", "ily", "ier", "iest", "ful", "al"})
+
+
+def turned_by(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str] | None]:
+    """For each point, the stems of the sentence that turns it to the other side of an
+    argument: its own sentence ("Against this: ...") or its paragraph's first ("Yet ...");
+    None where neither turns."""
+    turns: dict[int, list[tuple[int, int, frozenset[str] | None]]] = {}
+    for index, note in enumerate(notes):
+        sentences = []
+        for start, end in sentence_spans(note):
+            text = note[start:end]
+            sentences.append((start, end, text_stems(text) if _turns(text) else None))
+        whole = sentences[0][2] if sentences else None
+        turns[index] = [(start, end, whole or turn) for start, end, turn in sentences]
+    found: list[frozenset[str] | None] = []
+    for point in points:
+        spans = turns.get(point.source.note, [])
+        found.append(next((t for a, b, t in spans if a <= point.source.start < b), None))
+    return found
+
+
+def _turns(sentence: str) -> bool:
+    text = sentence.lstrip("-*•#>_ \t")
+    return bool(_TURN.match(text)) and not _NAMES_CAUSE.search(text)
