@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 from pastpaper.schemes.parts import content_words, parts_of
@@ -45,7 +46,7 @@ _NAMES_CAUSE = re.compile(r"\b(?:reasons?|causes?|because)\b", re.IGNORECASE)
 
 
 def side_of(
-    point: Point, notes: tuple[str, ...], turned: bool, factor: list[bool] | None = None
+    point: Point, notes: tuple[str, ...], turned: bool, factor: Sequence[bool] | None = None
 ) -> Literal["for", "against"]:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
@@ -77,7 +78,9 @@ _MAIN_FACTOR = re.compile(
 )
 
 
-def about_factor(question: str, notes: tuple[str, ...]) -> list[bool] | None:
+# Asked for each question of a family that weighs a factor; the notes are the family's.
+@lru_cache(maxsize=1024)
+def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | None:
     """For each paragraph, whether its part of the notes (``parts_of``: a heading with what
     it heads, a paragraph with its list) names the factor the question weighs as the main
     cause; None where the question weighs none, or where no part names it."""
@@ -92,7 +95,7 @@ def about_factor(question: str, notes: tuple[str, ...]) -> list[bool] | None:
         for note, part in zip(notes, part_of, strict=True)
         if any(_names_factor(word, factor, stems) for word in content_words(note))
     }
-    return [part in named for part in part_of] if named else None
+    return tuple(part in named for part in part_of) if named else None
 
 
 def _names_factor(word: str, factor: Sequence[str], stems: set[str]) -> bool:
