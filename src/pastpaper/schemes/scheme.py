@@ -22,6 +22,7 @@ from typing import Literal
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
+from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
 from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
@@ -34,14 +35,12 @@ from pastpaper.schemes.points import (
     points_of_notes,
     sentence_spans,
     teacher_point_id,
-    word_rarity,
     worded_kinds,
 )
 from pastpaper.schemes.sides import about_factor, side_of, turned_by
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.study.dates import date_label
-from pastpaper.text import match_key
 
 __all__ = [
     "DEFAULT_MARKS",
@@ -195,7 +194,7 @@ def build_scheme(
     # What the notes themselves name as a cause: "the Schlieffen Plan made a war with
     # Russia into a war with France" makes the point telling of the plan a cause too. The
     # question's own subject is no cause of itself ("the assassination at Sarajevo").
-    cited = _not_asked_about(view.cited, question.text) if reasons_only else {}
+    cited = not_asked_about(view.cited, question.text) if reasons_only else {}
     # The time the question asks about: what the notes date after it came next, and is no
     # cause of it, no part of it and no evidence on it.
     until = None
@@ -236,7 +235,7 @@ def build_scheme(
         why_not = None
         turn = view.turned[at]
         if reasons_only:
-            cause = point.kind in CAUSAL_KINDS or _cited(point, cited)
+            cause = point.kind in CAUSAL_KINDS or is_cited(point, cited)
             if not cause and not required:
                 why_not = f"{point.kind}, not a reason"
             elif turn is not None and turn & asked and not required:
@@ -463,7 +462,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         judgement=[is_judgement(p.text) for p in points],
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=turned_by(points, notes),
-        cited=_cited_causes(points, direct) if explains else {},
+        cited=cited_causes(points, direct) if explains else {},
         note_stems=note_stems,
         headed=headed_as(notes),
         note_dates=_note_dates(points, len(notes)),
@@ -501,9 +500,6 @@ def _relevance(
 
     return relevance
 
-
-#: Zipf frequency from which a one-word name is too common to tell a cause ("France").
-_COMMON = 4.0
 
 #: How much a point that states the link in its own words outranks one that does not.
 _DIRECT = 0.25
@@ -544,58 +540,6 @@ def _rules(max_marks: int, asks: str, required: bool) -> tuple[str, ...]:
     if required:
         rules.append("Full marks need the points marked (required).")
     return tuple(rules)
-
-
-def _cited_causes(points: list[Point], direct: list[bool]) -> dict[str, set[str]]:
-    """Key terms the notes name in a reason or a result ("the Schlieffen Plan made a war
-    with Russia into a war with France"), each with the sentences that name it so.
-
-    Only a term of a few sentences counts, and a single word only if it is uncommon in
-    English: "Germany" and "French" are in everything and tell nothing.
-    """
-    said = [(p.source.sentence, match_key(p.text), d) for p, d in zip(points, direct, strict=True)]
-    cited: dict[str, set[str]] = {}
-    for term in {match_key(t) for p in points for t in p.key_terms}:
-        if " " not in term and word_rarity(term) >= _COMMON:
-            continue
-        # Most sentences hold no term at all: the plain ``in`` rules them out first.
-        naming = [
-            (sentence, causal)
-            for sentence, text, causal in said
-            if term in text and _stands_in(text, term)
-        ]
-        causes = {sentence for sentence, causal in naming if causal}
-        if causes and len({sentence for sentence, _ in naming}) <= 3:
-            cited[term] = causes
-    return cited
-
-
-def _stands_in(text: str, term: str) -> bool:
-    r"""Does ``term`` stand whole in ``text``, as the pattern ``(?<![\w-])term(?![\w-])``
-    finds it? Without compiling a pattern for every term of the notes (``\w`` is what
-    ``str.isalnum`` says, or "_")."""
-    at = text.find(term)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + len(term) : at + len(term) + 1] or " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            return True
-        at = text.find(term, at + 1)
-    return False
-
-
-def _cited(point: Point, cited: dict[str, set[str]]) -> bool:
-    """Is the point about something another sentence of the notes names as a cause?"""
-    return any(
-        cited.get(match_key(term), {point.source.sentence}) - {point.source.sentence}
-        for term in point.key_terms
-    )
-
-
-def _not_asked_about(cited: dict[str, set[str]], question: str) -> dict[str, set[str]]:
-    """The terms that are not the question's own subject, which is no reason for itself."""
-    asked = content_stems(question)
-    return {term: where for term, where in cited.items() if not content_stems(term) & asked}
 
 
 # A question's themes are read for its own scheme and for each sibling's.
