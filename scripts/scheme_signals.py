@@ -25,6 +25,7 @@ Recall here counts the hand entries still matched by a kept point, as scheme_che
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,7 +155,8 @@ def score(found: list[Row], keep: list[bool], hands: dict[int, list[Entry]]) -> 
     )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     found, hands = rows()
     print(f"every creditable point kept:        {score(found, [True] * len(found), hands)}")
     print("\n1. The marking model: a point leaves when a sibling is closer by more than m")

@@ -45,6 +45,7 @@ __all__ = [
     "SPLITTING_PASTS",
     "STOP_WORDS",
     "SUBJECT_STARTS",
+    "SUBORDINATORS",
     "TEEN_WORDS",
     "TENS",
     "TEN_WORDS",
@@ -171,6 +172,10 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "this", "these", "that", 
 PREPOSITIONS = frozenset(
     "in on at by after before during until from under with within since following "
     "throughout for between over".split()
+)
+#: Words that open a clause of their own: "when", "because", "although".
+SUBORDINATORS = frozenset(
+    "when while whilst after before until because since once whereas although though unless".split()
 )
 #: Words that open a subject: "the", "most", "every", or a pronoun.
 SUBJECT_STARTS = frozenset("the a an most many some all both each every no".split()) | PRONOUNS

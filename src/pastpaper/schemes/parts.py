@@ -26,7 +26,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
 
+from pastpaper.course import command_word
 from pastpaper.language import NOT_CONTENT, PARTICIPLES, STOP_WORDS, stem, word_rarity
+from pastpaper.schemes.points import REASON_COMMANDS
 from pastpaper.text import match_key
 
 __all__ = ["claimants", "clear_caches", "content_words", "frame_verbs", "headed_as", "parts_of"]
@@ -47,7 +49,6 @@ SUBJECT = 1.0
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s")
-_ASKS_WHY = re.compile(r"\s*(?:why|explain why)\b", re.IGNORECASE)
 # A row of a table or list under a lead-in: a short label, a colon, then what it says.
 _ROW = re.compile(r"^[^.:\n]{1,60}:\s")
 # A question that asks how far one thing was the main cause weighs it against every other
@@ -148,7 +149,7 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
     # A part whose opening names what a sibling weighs as the main cause ("### Financial
     # crisis" beside "To what extent was the financial crisis the main cause of the
     # Revolution?") gives a cause, and a question asking why is asking for causes.
-    asks_why = [bool(_ASKS_WHY.match(q)) for q in questions]
+    asks_why = [command_word(q) in REASON_COMMANDS for q in questions]
     causes = [
         any(weighs[s] and _names(asked[s], opening or set(), set(), weight) for s in everyone)
         for opening in openings

@@ -337,11 +337,8 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
     spans = [widened(text, *span, casing) for span in dict.fromkeys(spans)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
-        if (
-            (start < subject or (open_lead and start == subject))
-            and subject < end
-            and (_verb_follows(text, end))
-        ):
+        fused = start < subject or (open_lead and start == subject)
+        if fused and subject < end and _verb_follows(text, end):
             continue  # "In {{c1::the Hundred Days Congress}} passed": two things, not one
         if any(a < end and start < b for a, b in kept):
             continue  # inside a longer one: "Ivan Denisovich" in the book's title

@@ -36,6 +36,7 @@ from pastpaper.language import (
     PRONOUNS,
     STOP_WORDS,
     SUBJECT_STARTS,
+    SUBORDINATORS,
     base_form,
     is_past,
     is_verb,
@@ -97,7 +98,7 @@ def question_cards(
         return
     if clause.subject.lower() in PRONOUNS:
         return
-    if clause.subject.split()[0].lower() in _SUBORDINATORS:
+    if clause.subject.split()[0].lower() in _CLAUSE_OPENERS:
         return  # "When the students marched ..., Metternich resigned": no "When did when"
     if clause.aux == "did" and not clause.verb:
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
@@ -132,11 +133,8 @@ _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
 _DATED_LEAD = re.compile(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", re.IGNORECASE)
 _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
-#: Words that open a clause of their own: a subject that starts with one is no subject.
-_SUBORDINATORS = frozenset(
-    "when while whilst after before until because since once whereas although though "
-    "unless if".split()
-)
+#: A subject that starts with one of these opens a clause of its own: no subject.
+_CLAUSE_OPENERS = SUBORDINATORS | {"if"}
 _REPORTED = re.compile(r"that\b")
 _SAYING = frozenset(
     "say claim argue believe declare announce insist think write report promise tell warn "

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pastpaper.language import SUBJECT_STARTS, TITLES
+from pastpaper.language import SUBJECT_STARTS, SUBORDINATORS, TITLES
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
 from pastpaper.schemes.points import Point
 
@@ -132,10 +132,7 @@ def _read(point: str) -> tuple[str, bool, bool]:
     return text, _balanced(point), len(WORD.findall(point)) >= 4
 
 
-_SUBORDINATE = re.compile(
-    r"\s(?:when|while|whilst|after|before|until|because|since|once|whereas|although|though|"
-    r"unless)\s+(?=\S)"
-)
+_SUBORDINATE = re.compile(rf"\s(?:{'|'.join(sorted(SUBORDINATORS))})\s+(?=\S)")
 _JOINED = re.compile(r"(?:[\s,]+(?:and|but))?[\s,]*$")  # "... his army and"
 # A point that goes on from a relative clause ("Khrushchev backed down, which weakened him
 # and helped lead to his removal") has "which" for its subject: borrowing the sentence's

@@ -507,6 +507,7 @@ class _Axis:
         self.starts = sorted(starts)
         self.low, self.high = int(min(starts)) - 1, int(max(ends)) + 2
         self.gap: tuple[float, float] | None = None
+        self.cut = 0.0  # what is drawn of the gap
         edges = sorted(spans)
         reach = edges[0][1]
         widest = (0.0, 0.0)
