@@ -121,6 +121,7 @@ def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _claimants.cache_clear()
     content_words.cache_clear()
+    _frame_verbs.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -141,9 +142,11 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
             openings[part] = _keys(_opening(note))
     used = Counter(chain.from_iterable(words))
     # A word tells a part's subject the fewer parts use it, and the rarer it is in English
-    # ("Morocco" over "war").
-    weight = {key: math.log(count / n) * _rare(spelt[key]) for key, n in used.items()}
-    asked = [{key for key in _asked(q) if weight.get(key, 0.0) > 0} for q in questions]
+    # ("Morocco" over "war"). Only the words the questions ask are ever weighed.
+    words_asked = [_asked(q) for q in questions]
+    wanted = set().union(*words_asked) & used.keys()
+    weight = {key: math.log(count / used[key]) * _rare(spelt[key]) for key in wanted}
+    asked = [{key for key in keys if weight.get(key, 0.0) > 0} for keys in words_asked]
     share = [[_share(a, part, weight) for part in words] for a in asked]
     weighs = [bool(_WEIGHS_ALL.search(q)) for q in questions]
     # A part whose opening names what a sibling weighs as the main cause ("### Financial
@@ -269,7 +272,7 @@ _VERB_AFTER = re.compile(
 )
 
 
-def frame_verbs(question: str) -> set[str]:
+def frame_verbs(question: str) -> frozenset[str]:
     """The verbs of a question's frame, in lower case: "introduce" of "did Khrushchev
     introduce", "improve" of "try to improve"; a word followed by a preposition, or ending
     the question, is a noun ("did rivalry between", "led ... to war in August"). After
@@ -281,11 +284,17 @@ def frame_verbs(question: str) -> set[str]:
     >>> sorted(frame_verbs("Why was Stresemann able to restore stability to Germany?"))
     ['restore']
     """
-    return {
+    return _frame_verbs(question)
+
+
+# A question's frame is read for its family's parts and for its themes, and by its siblings.
+@lru_cache(maxsize=4096)
+def _frame_verbs(question: str) -> frozenset[str]:
+    return frozenset(
         m["verb"].lower()
         for m in _VERB_AFTER.finditer(question)
         if m["aux"].lower() not in _COPULAS or _participle(m["verb"].lower())
-    }
+    )
 
 
 _COPULAS = frozenset({"was", "were", "is", "are", "has", "had"})

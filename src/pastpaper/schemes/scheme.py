@@ -25,7 +25,14 @@ from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
 from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
-from pastpaper.schemes.periods import When, asked_from, asked_until, is_after, point_date
+from pastpaper.schemes.periods import (
+    When,
+    asked_from,
+    asked_until,
+    clear_dates,
+    is_after,
+    point_date,
+)
 from pastpaper.schemes.points import (
     REASON_COMMANDS,
     Point,
@@ -436,6 +443,7 @@ def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _family_view.cache_clear()
     clear_parts_caches()
+    clear_dates()
     clear_stems()
     _themes.cache_clear()
 
