@@ -423,6 +423,32 @@ def test_a_describe_scheme_leaves_out_a_paragraph_that_argues_a_verdict() -> Non
     assert "Payments were cut for five years" in ways_credited
 
 
+HASTINGS = """\
+2015: Describe the main events of the Battle of Hastings. (6)
+2017: Why did William win the Battle of Hastings? (8)
+
+The English formed a shield wall along the ridge of Senlac Hill.
+
+The feigned retreat mattered most. The Normans pretended to flee, and parts of the English
+line broke ranks to chase them down the hill. The Norman cavalry turned and cut them down.
+
+William won because his army had archers, infantry and cavalry.
+"""
+
+
+def test_a_verdict_that_names_the_moment_that_mattered_heads_its_telling() -> None:
+    # A paragraph opened by which moment counted most goes on to tell of that moment: the
+    # describe question credits the events, and not the verdict itself.
+    family = parse_notes(HASTINGS, "hastings.txt").course.topics[0].families[0]
+    describe, _ = family.questions
+    scheme = build_scheme(describe, family)
+    credited = [p.point.text for p in scheme.creditable]
+    assert "The Norman cavalry turned and cut them down" in credited
+    assert any(text.startswith("The Normans pretended to flee") for text in credited)
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    assert left["The feigned retreat mattered most"] == "a judgement, not a feature"
+
+
 STUARTS = """\
 1999: In what ways did the quarrel between Charles I and Parliament grow in the years 1629-40? (8)
 2000: Explain why the rebellions in Scotland and Ireland made civil war more likely. (10)

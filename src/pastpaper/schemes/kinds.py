@@ -15,7 +15,7 @@ from pastpaper.language import AUXILIARIES, PARTICIPLES, SPLITTING_PASTS, WORD, 
 from pastpaper.schemes.terms import QUOTED
 from pastpaper.text import normalise
 
-__all__ = ["clear_judgements", "is_judgement", "is_state", "kind_of"]
+__all__ = ["clear_judgements", "is_judgement", "is_state", "kind_of", "singles_out"]
 
 _SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
@@ -178,6 +178,30 @@ def is_judgement(text: str) -> bool:
     False
     """
     return _is_judgement(text)
+
+
+# "The feigned retreat mattered most", "The most important moment was the charge": a verdict
+# that only picks out which moment or factor counted for most.
+_RANKING = re.compile(
+    r"\b(?:mattered (?:most|more than anything)|(?:was|were) (?:the )?most important|"
+    r"the most important (?:[\w’'-]+ )?(?:was|were))\b",
+    re.IGNORECASE,
+)
+
+
+def singles_out(text: str) -> bool:
+    """Is a verdict only a choice of the moment or factor that mattered most, with nothing
+    said of how well things went? A paragraph it opens goes on to tell of that moment
+    ("The feigned retreat mattered most. The Normans pretended to flee ..."), where one
+    opened by a verdict on the whole argues it ("The gains were real but limited").
+
+    >>> singles_out("The feigned retreat mattered most"), singles_out("The gains were real")
+    (True, False)
+    >>> singles_out("The most important reform was a partial success")
+    False
+    """
+    plain = normalise(text)
+    return bool(_RANKING.search(plain)) and not _is_judgement(_RANKING.sub(" ", plain))
 
 
 def clear_judgements() -> None:

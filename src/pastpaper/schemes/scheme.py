@@ -23,6 +23,7 @@ from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
+from pastpaper.schemes.kinds import singles_out
 from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import (
@@ -456,7 +457,10 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     openings = [_opening_sentence(note) for note in notes]
     note_theme = [text_stems(opening) for opening in openings]
     note_stems = [text_stems(note) for note in notes]
-    note_verdict = [text_stems(o) if is_judgement(o) else None for o in openings]
+    # A verdict that only names what mattered most heads the telling of it, not an argument.
+    note_verdict = [
+        text_stems(o) if is_judgement(o) and not singles_out(o) else None for o in openings
+    ]
     spread = Counter(chain.from_iterable(stems))
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
