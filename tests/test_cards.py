@@ -466,3 +466,21 @@ def test_a_name_with_a_small_word_inside_is_hidden_whole() -> None:
     hidden = [back for _, back in pairs(cards, "cloze")]
     assert "Vasco da Gama" in hidden and "da Gama" in hidden
     assert "Gama" not in hidden and "Vasco" not in hidden
+
+
+def test_a_name_that_only_opens_sentences_keeps_its_capital() -> None:
+    # "Austria-Hungary" is a name wherever it stands (a capital after its hyphen), and the
+    # question above the notes writes "Russia" in mid-sentence: neither is put in lower case.
+    course = parse_notes(
+        "Lists.\n\n1: The July Crisis\n\n"
+        "2001: Why did Russia mobilise in July 1914? (6)\n\n"
+        "Austria-Hungary sent an ultimatum to Serbia on 23 July 1914.\n"
+        "Russia ordered general mobilisation on 30 July 1914.\n"
+    ).course
+    fronts = {card.front: card.back for card in cards_of(course)}
+    assert fronts["When did Austria-Hungary send an ultimatum to Serbia?"] == "23 July 1914"
+    assert fronts["When did Russia order general mobilisation?"] == "30 July 1914"
+    # ...and a name that opens the notes can be hidden, as one in mid-sentence can.
+    assert fronts["{{c1::Austria-Hungary}} sent an ultimatum to Serbia on 23 July 1914."] == (
+        "Austria-Hungary"
+    )

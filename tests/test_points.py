@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pastpaper.course import QuestionFamily
-from pastpaper.ingest import read_notes
+from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.points import Fact, family_points, note_points, point_id, shown
 
 
@@ -124,3 +124,49 @@ def test_any_note_gives_points_that_are_spans_of_it(note: str) -> None:
     for point in note_points(note, 0):
         assert shown(note[point.source.start : point.source.end]) == point.text
         assert point.text.strip() == point.text and point.text
+
+
+LISTED = """\
+Lists.
+
+1: The July Crisis
+
+2001: Describe the July Crisis of 1914. (6)
+
+The crisis moved fast.
+{mark} Austria-Hungary sent an ultimatum to Serbia on 23 July 1914.
+{mark} Russia ordered general mobilisation on 30 July 1914.
+"""
+
+
+def test_every_bullet_marks_a_list_for_points_parts_cards_and_the_timeline() -> None:
+    # Notes pasted from Word keep its square and circle bullets, and "+" is a typed one: each
+    # makes the same points, parts, cards and timeline entries as a hyphen does.
+    from pastpaper.schemes.parts import parts_of
+    from pastpaper.study.cards import cards_of
+    from pastpaper.study.timeline import timeline
+
+    def read(mark: str) -> tuple[object, ...]:
+        course = parse_notes(LISTED.format(mark=mark), "lists.txt").course
+        family = course.topics[0].families[0]
+        return (
+            [p.text for p in family_points(family)],
+            parts_of(family.notes),
+            [(c.front, c.back) for c in cards_of(course)],
+            [e.text for e in timeline(course)],
+        )
+
+    hyphen = read("-")
+    points = hyphen[0]
+    assert "Russia ordered general mobilisation on 30 July 1914" in points  # type: ignore[operator]
+    for mark in ("▪", "◦", "+", "•", "–", "1."):
+        assert read(mark) == hyphen, mark
+
+
+def test_a_numbered_list_gives_its_items_and_not_their_numbers() -> None:
+    notes = "The crisis moved fast.\n1. Austria-Hungary sent an ultimatum.\n2. Russia mobilised.\n"
+    assert [p.text for p in note_points(notes, 0)] == [
+        "The crisis moved fast",
+        "Austria-Hungary sent an ultimatum",
+        "Russia mobilised",
+    ]

@@ -12,7 +12,24 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
-__all__ = ["has_phrase", "match_key", "normalise", "plain", "runs", "shorten", "slugify", "words"]
+__all__ = [
+    "BULLETS",
+    "LIST_MARK",
+    "has_phrase",
+    "match_key",
+    "normalise",
+    "plain",
+    "runs",
+    "shorten",
+    "slugify",
+    "words",
+]
+
+#: The bullets that open a list item in notes typed, pasted from Word or written in Markdown.
+BULLETS = "-*+•–▪◦"
+#: A list item's mark, as a pattern: a bullet, or a number ("1.", "2)"). Every reader of
+#: lists (sentences, points, parts, cards, the timeline) takes the same marks as lists.
+LIST_MARK = r"(?:[-*+•–▪◦]|\d{1,2}[.)])"
 
 _T = TypeVar("_T")
 

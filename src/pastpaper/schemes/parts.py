@@ -29,7 +29,7 @@ from itertools import chain
 from pastpaper.course import command_word
 from pastpaper.language import NOT_CONTENT, PARTICIPLES, STOP_WORDS, stem, word_rarity
 from pastpaper.schemes.points import REASON_COMMANDS
-from pastpaper.text import match_key
+from pastpaper.text import LIST_MARK, match_key
 
 __all__ = ["claimants", "clear_caches", "content_words", "frame_verbs", "headed_as", "parts_of"]
 
@@ -47,7 +47,7 @@ AHEAD = 3.0
 #: in four or five, or rarer in English where more parts use it ("Puritans", "Morocco").
 SUBJECT = 1.0
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_LIST_ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|[a-z][.)])\s+")  # and "a)", "b." under a lead-in
 _HEADING = re.compile(r"^#{1,6}\s")
 # A row of a table or list under a lead-in: a short label, a colon, then what it says.
 _ROW = re.compile(r"^[^.:\n]{1,60}:\s")

@@ -42,7 +42,7 @@ from pastpaper.schemes.terms import (
     name_spans,
     names_in,
 )
-from pastpaper.text import match_key, plain
+from pastpaper.text import LIST_MARK, match_key, plain
 
 __all__ = [
     "KINDS",
@@ -373,7 +373,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-*+•–]|\d{1,2}[.)])[ \t\u00a0]+")
+_LIST_LINE = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 
 
 def _after_label(note: str, start: int, end: int) -> int:

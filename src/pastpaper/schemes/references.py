@@ -40,6 +40,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from pastpaper.text import LIST_MARK
+
 __all__ = [
     "CORRECT_LABELS",
     "CRITERION_LABELS",
@@ -113,7 +115,7 @@ _LABELLED = re.compile(
     r"(?:\s*[:=]|\s+[-–—](?=\s|$))\s*(?P<text>.*)$",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(rf"^\s*{LIST_MARK}\s+")
 _WORDS = re.compile(r"[^\W_]")
 
 

@@ -10,10 +10,13 @@ Railway)", "15 Sept. 1830") or an initial ("Franklin D. Roosevelt").
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
 from pastpaper.language import WORD, zipf
+from pastpaper.text import LIST_MARK
 
 __all__ = ["clear_caches", "sentence_spans", "trimmed"]
 
@@ -44,16 +47,22 @@ _TRIM = ".,;:…"  # and whitespace
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 # A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
 # its marker is no part of it, at the start of the notes too.
-_BULLET = re.compile(r"(?:^|\n)[ \t\u00a0]*(?:[-*+•–]|\d{1,2}[.)])[ \t\u00a0]+")
+_BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 # An initial is no full stop: "Franklin D. Roosevelt".
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence, end before its full stop."""
-    breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(note)]
-    breaks += [(m.start(1), m.start(1)) for m in _GLUED.finditer(note) if _glued(m)]
     bullets = [(m.start(), m.end()) for m in _BULLET.finditer(note)]
+    breaks = [
+        # A full stop before a numbered item ("... 1914.\n2. Russia") ends its sentence where
+        # the item's text starts; the stop of the number itself ("2.") ends nothing.
+        (m.start(), _past_marker(bullets, m.end()))
+        for m in _SENTENCE_BREAK.finditer(note)
+        if _past_marker(bullets, m.start()) == m.start()
+    ]
+    breaks += [(m.start(1), m.start(1)) for m in _GLUED.finditer(note) if _glued(m)]
     start = 0
     for end, next_start in sorted(set(breaks + bullets)):
         if end < start:
@@ -74,6 +83,15 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
         yield from trimmed(note, start, end)
         start = next_start
     yield from trimmed(note, start, len(note))
+
+
+def _past_marker(bullets: list[tuple[int, int]], at: int) -> int:
+    """Where the text starts after the list marker ``at`` stands in (``at`` if in none);
+    ``bullets`` are the markers' spans, in order."""
+    index = bisect_right(bullets, (at, sys.maxsize)) - 1
+    if index >= 0 and bullets[index][0] <= at < bullets[index][1]:
+        return bullets[index][1]
+    return at
 
 
 # Two sentences run together where a full stop and a space went missing: "Volgogradthe powers".

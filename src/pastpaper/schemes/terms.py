@@ -25,9 +25,10 @@ from pastpaper.language import (
     zipf,
 )
 from pastpaper.model import Frozen
-from pastpaper.text import match_key
+from pastpaper.text import BULLETS, match_key
 
 __all__ = [
+    "JOINED_NAME",
     "QUOTED",
     "YEAR",
     "Fact",
@@ -126,7 +127,8 @@ def _names_in(note: str) -> list[str]:
             # "Act of Uniformity", "League of Nations": a first word with "of" after it
             # heads the name, common as it is alone.
             heads = len(run) > 2 and run[1][2] == "of" and first in _NAME_HEADS
-            if first not in mid and zipf(first.lower()) >= 3.0 and not heads:
+            joined = JOINED_NAME.search(first) is not None  # "Austria-Hungary"
+            if first not in mid and zipf(first.lower()) >= 3.0 and not heads and not joined:
                 del run[0]
                 while run and run[0][2] in _LINKS:
                     del run[0]  # "Most of Europe": the name is "Europe"
@@ -177,7 +179,23 @@ def _starts_sentence(text: str, index: int) -> bool:
     # for every word made long notes slow in the square of their length).
     while index > 0 and text[index - 1] in _OPENERS:
         index -= 1
-    return index == 0 or text[index - 1] in ".!?:"
+    if index == 0:
+        return True
+    # A numbered item ("2. Russia ordered ...") opens as a bulleted one does: its first
+    # word is read as the notes' words in mid-sentence.
+    return text[index - 1] in ".!?:" and not _numbered_item(text, index - 1)
+
+
+def _numbered_item(text: str, stop: int) -> bool:
+    """Is the full stop at ``stop`` the end of a list number on a line of its own ("2.")?"""
+    start = stop
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    if start == stop or stop - start > 2:
+        return False
+    while start > 0 and text[start - 1] in " \t\u00a0":
+        start -= 1
+    return start == 0 or text[start - 1] == "\n"
 
 
 def _starts_item(text: str, index: int) -> bool:
@@ -192,7 +210,9 @@ def _starts_item(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] == "\n"
 
 
-_BULLETS = frozenset("-*•–+▪◦")
+_BULLETS = frozenset(BULLETS)
+#: A capital after a hyphen makes a name wherever it stands: "Austria-Hungary".
+JOINED_NAME = re.compile(r"-[A-Z]")
 _ARTICLES = frozenset({"A", "An", "The"})
 # Common words that open a sentence and head a name with "of" after them: "Act of
 # Uniformity", "League of Nations" ("Thousands of Germans", "Fear of Russia" name nothing).

@@ -111,8 +111,13 @@ def _cards_of(course: Course) -> list[Card]:
         for place, family in enumerate(topic.families, 1)
     ]
     common = _common_names(course, [p for *_, points in found for p in points])
+    # The questions write names too ("Why did Russia mobilise?"), where the notes may only
+    # open sentences with them.
     casing = Casing.of(
-        note for topic in course.topics for family in topic.families for note in family.notes
+        text
+        for topic in course.topics
+        for family in topic.families
+        for text in (*family.notes, *(q.text for q in family.questions))
     )
     people: set[str] = set()
     read = [

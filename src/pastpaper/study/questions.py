@@ -42,6 +42,7 @@ from pastpaper.language import (
     is_verb,
 )
 from pastpaper.schemes.clauses import DATE, Casing, Clause, parse_clause
+from pastpaper.schemes.terms import JOINED_NAME
 from pastpaper.study.statements import NAME, Statement
 from pastpaper.text import has_phrase, match_key
 
@@ -171,7 +172,7 @@ def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
     """The question with the statement's first word in lower case where the notes
     capitalised it only for starting a sentence: "When did unemployment fall ...?"."""
     first = _FIRST_WORD.match(text)
-    if first is None or first[2] or casing.is_proper(first[1]):
+    if first is None or first[2] or casing.is_proper(first[1]) or JOINED_NAME.search(first[1]):
         return front
     word = first[1]
     at = _word_at(front, word)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pastpaper.language import SUBJECT_STARTS, SUBORDINATORS, TITLES
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
 from pastpaper.schemes.points import Point
+from pastpaper.text import BULLETS, LIST_MARK
 
 __all__ = ["NAME", "Statement", "clear_statements", "statements"]
 
@@ -48,8 +49,9 @@ _PERSONAL = frozenset({"he", "she"})
 #: answered: "This led to the cultivation of lands in ... {{Siberia}}"; "It" may stand for
 #: nothing: "It was no accident that ...".)
 _UNNAMED = frozenset({"they"})
-_MARKER = re.compile(r"^[-*•–]\s+")  # a list's bullet left on a point: "- Dual Alliance, 1879"
-_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]*$")
+# A list's bullet left on a point: "- Dual Alliance, 1879".
+_MARKER = re.compile(rf"^[{BULLETS}]\s+")
+_ITEM_START = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARK}[ \t]*$")
 NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself)$")
 _TITLED = re.compile(rf"(?:{'|'.join(sorted(TITLES))})\s[A-Z].*")

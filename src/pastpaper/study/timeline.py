@@ -49,6 +49,7 @@ from pastpaper.study.charts import (
     wrapped,
 )
 from pastpaper.study.dates import Mention, date_label, mentions
+from pastpaper.text import LIST_MARK
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -362,7 +363,7 @@ def _clause_of(
     return None
 
 
-_LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[-*•–]|\d{1,2}[.)])[ \t\u00a0]+")
+_LIST_MARKER = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 
 
 def _after_list_marker(note: str, start: int, end: int) -> int:
