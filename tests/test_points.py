@@ -140,8 +140,9 @@ The crisis moved fast.
 
 
 def test_every_bullet_marks_a_list_for_points_parts_cards_and_the_timeline() -> None:
-    # Notes pasted from Word keep its square and circle bullets, and "+" is a typed one: each
-    # makes the same points, parts, cards and timeline entries as a hyphen does.
+    # Notes pasted from Word keep its square and circle bullets, "+" is a typed one, and
+    # items are numbered, lettered or in roman numerals: each makes the same points, parts,
+    # cards and timeline entries as a hyphen does.
     from pastpaper.schemes.parts import parts_of
     from pastpaper.study.cards import cards_of
     from pastpaper.study.timeline import timeline
@@ -159,7 +160,7 @@ def test_every_bullet_marks_a_list_for_points_parts_cards_and_the_timeline() -> 
     hyphen = read("-")
     points = hyphen[0]
     assert "Russia ordered general mobilisation on 30 July 1914" in points  # type: ignore[operator]
-    for mark in ("▪", "◦", "+", "•", "–", "1."):
+    for mark in ("▪", "◦", "+", "•", "–", "1.", "2)", "(3)", "a)", "(b)", "d.", "ii.", "(iv)"):
         assert read(mark) == hyphen, mark
 
 
@@ -169,4 +170,13 @@ def test_a_numbered_list_gives_its_items_and_not_their_numbers() -> None:
         "The crisis moved fast",
         "Austria-Hungary sent an ultimatum",
         "Russia mobilised",
+    ]
+
+
+def test_a_line_opening_with_circa_is_no_list_item() -> None:
+    # "c." is circa, not an item lettered c: the point keeps it.
+    notes = "c. 1500 people lived in the town.\n- By 1600 there were 4,000."
+    assert [p.text for p in note_points(notes, 0)] == [
+        "c. 1500 people lived in the town",
+        "By 1600 there were 4,000",
     ]

@@ -27,9 +27,10 @@ __all__ = [
 
 #: The bullets that open a list item in notes typed, pasted from Word or written in Markdown.
 BULLETS = "-*+•–▪◦"
-#: A list item's mark, as a pattern: a bullet, or a number ("1.", "2)"). Every reader of
-#: lists (sentences, points, parts, cards, the timeline) takes the same marks as lists.
-LIST_MARK = r"(?:[-*+•–▪◦]|\d{1,2}[.)])"
+#: A list item's mark, as a pattern: a bullet, a number, a letter or a roman numeral ("1.",
+#: "2)", "(3)", "a)", "(b)", "ii."). "c." is left out: a line may open with "c. 1500" (circa).
+#: Every reader of lists (sentences, points, parts, cards, the timeline) takes the same marks.
+LIST_MARK = r"(?:[-*+•–▪◦]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})\)|(?:\d{1,2}|[abd-z]|[ivx]{2,4})\.)"
 
 _T = TypeVar("_T")
 

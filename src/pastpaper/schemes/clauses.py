@@ -32,7 +32,7 @@ from pastpaper.language import (
     is_past,
     is_verb,
 )
-from pastpaper.text import plain
+from pastpaper.text import LIST_MARK, plain
 
 __all__ = [
     "DATE",
@@ -261,6 +261,7 @@ _UNIT = re.compile(rf"{DATE.pattern}|\d+(?:[.,]\d+)*(?:s\b)?")
 
 _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+_ITEM_MARK = re.compile(rf"(?m)^[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -277,7 +278,10 @@ class Casing:
         proper: set[str] = set()
         lower: set[str] = set()
         for note in dict.fromkeys(notes):  # a paragraph said twice says nothing new
-            proper.update(_bare(word) for word in _PROPER.findall(note))
+            # A list item's first word opens it as a sentence's does, whatever its mark
+            # ("2) Russia ...", "- Russia ...").
+            unmarked = _ITEM_MARK.sub("", note)
+            proper.update(_bare(word) for word in _PROPER.findall(unmarked))
             lower.update(_LOWER.findall(note))
         return cls(frozenset(proper), frozenset(lower))
 

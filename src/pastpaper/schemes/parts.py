@@ -47,7 +47,7 @@ AHEAD = 3.0
 #: in four or five, or rarer in English where more parts use it ("Puritans", "Morocco").
 SUBJECT = 1.0
 
-_LIST_ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|[a-z][.)])\s+")  # and "a)", "b." under a lead-in
+_LIST_ITEM = re.compile(rf"^\s*{LIST_MARK}\s+")
 _HEADING = re.compile(r"^#{1,6}\s")
 # A row of a table or list under a lead-in: a short label, a colon, then what it says.
 _ROW = re.compile(r"^[^.:\n]{1,60}:\s")

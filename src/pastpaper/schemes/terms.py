@@ -25,7 +25,7 @@ from pastpaper.language import (
     zipf,
 )
 from pastpaper.model import Frozen
-from pastpaper.text import BULLETS, match_key
+from pastpaper.text import BULLETS, LIST_MARK, match_key
 
 __all__ = [
     "JOINED_NAME",
@@ -181,21 +181,15 @@ def _starts_sentence(text: str, index: int) -> bool:
         index -= 1
     if index == 0:
         return True
-    # A numbered item ("2. Russia ordered ...") opens as a bulleted one does: its first
-    # word is read as the notes' words in mid-sentence.
+    # A numbered item ("2. Russia ordered ...", "ii. Japan joined ...") opens as a bulleted
+    # one does: its first word is read as the notes' words in mid-sentence.
     return text[index - 1] in ".!?:" and not _numbered_item(text, index - 1)
 
 
 def _numbered_item(text: str, stop: int) -> bool:
-    """Is the full stop at ``stop`` the end of a list number on a line of its own ("2.")?"""
-    start = stop
-    while start > 0 and text[start - 1].isdigit():
-        start -= 1
-    if start == stop or stop - start > 2:
-        return False
-    while start > 0 and text[start - 1] in " \t\u00a0":
-        start -= 1
-    return start == 0 or text[start - 1] == "\n"
+    """Is the full stop at ``stop`` the end of a list mark that opens its line ("2.", "b.")?"""
+    line = text.rfind("\n", 0, stop) + 1
+    return stop - line <= 8 and _ITEM_MARK.fullmatch(text, line, stop + 1) is not None
 
 
 def _starts_item(text: str, index: int) -> bool:
@@ -211,6 +205,7 @@ def _starts_item(text: str, index: int) -> bool:
 
 
 _BULLETS = frozenset(BULLETS)
+_ITEM_MARK = re.compile(rf"[ \t\u00a0]*{LIST_MARK}")
 #: A capital after a hyphen makes a name wherever it stands: "Austria-Hungary".
 JOINED_NAME = re.compile(r"-[A-Z]")
 _ARTICLES = frozenset({"A", "An", "The"})
