@@ -30,6 +30,7 @@ from pastpaper.text import BULLETS, LIST_MARK, match_key
 __all__ = [
     "JOINED_NAME",
     "QUOTED",
+    "QUOTE_MARKS",
     "YEAR",
     "Fact",
     "clear_names",
@@ -54,6 +55,8 @@ QUOTED = re.compile(
     r"‘([^‘’]{2,120}?)’(?![a-z])|(?<![\w])'([^']{2,120}?)'(?![\w])|“([^“”]{2,120})”|"
     r'(?<![\w])"([^"]{2,120}?)"(?![\w])'
 )
+#: One of these opens every quotation ``QUOTED`` finds.
+QUOTE_MARKS = "‘'“\""
 _BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
 # A coined name given in so many words: "as Khrushchev called them the metal eaters".
 _CALLED = re.compile(
@@ -77,6 +80,7 @@ _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER_PHRASE = re.compile(
     rf"\b(?:{_NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b)*\b", re.IGNORECASE
 )
+_DIGIT = re.compile(r"\d")
 _RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
 
 
@@ -224,7 +228,8 @@ def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None =
     (``spans``: where the names stand in it, if already found)."""
     spans = name_spans(text, names) if spans is None else spans
     found = [(start, end, text[start:end]) for start, end in spans]
-    for match in QUOTED.finditer(text):
+    quoted = QUOTED.finditer(text) if any(mark in text for mark in QUOTE_MARKS) else ()
+    for match in quoted:
         group = next(i for i, g in enumerate(match.groups(), 1) if g)
         if len(match.group(group).split()) <= 8:
             found.append((match.start(group), match.end(group), match.group(group).strip()))
@@ -294,16 +299,20 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
     """Years, numbers and names stated in ``text``, in order (``spans`` as for key_terms)."""
     found: list[tuple[int, Fact]] = []
     years = set()
-    for match in YEAR.finditer(text):
+    # Most clauses have no figure and no number word: a cheap look for either first.
+    figures = _DIGIT.search(text) is not None
+    for match in YEAR.finditer(text) if figures else ():
         years.add(match.start())
         found.append((match.start(), make_fact("year", match.group(1))))
-    in_figures = list(_NUMBER.finditer(text))
+    in_figures = list(_NUMBER.finditer(text)) if figures else []
     for match in in_figures:
         if match.start() not in years:
             found.append((match.start(), make_fact("number", match.group())))
     spans = name_spans(text, names) if spans is None else spans
     taken = [*spans, *((m.start(), m.end()) for m in in_figures)]
-    for match in _NUMBER_PHRASE.finditer(text):
+    folded = text.casefold()  # as the phrase's pattern folds case
+    in_words = any(word in folded for word in NUMBER_WORDS)
+    for match in _NUMBER_PHRASE.finditer(text) if in_words else ():
         if not any(a <= match.start() < b for a, b in taken):
             found.append((match.start(), make_fact("number", match.group().lower())))
     for at, end in spans:
