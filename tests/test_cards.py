@@ -484,3 +484,23 @@ def test_a_name_that_only_opens_sentences_keeps_its_capital() -> None:
     assert fronts["{{c1::Austria-Hungary}} sent an ultimatum to Serbia on 23 July 1914."] == (
         "Austria-Hungary"
     )
+
+
+def test_a_clause_before_the_subject_is_the_questions_lead_and_owns_its_date() -> None:
+    course = notes_course(
+        "When Russia mobilised on 30 July 1914, Germany declared war on Russia. "
+        "After Germany invaded Belgium, Britain declared war on 4 August 1914. "
+        "As soon as the ultimatum expired, Austria-Hungary declared war on Serbia on 28 July "
+        "1914."
+    )
+    questions = pairs(cards_of(course), "basic")
+    assert ("When did Britain declare war after Germany invaded Belgium?", "4 August 1914") in (
+        questions
+    )
+    assert (
+        "When did Austria-Hungary declare war on Serbia as soon as the ultimatum expired?",
+        "28 July 1914",
+    ) in questions
+    # The date is when Russia mobilised, not when Germany declared war: no card says so.
+    assert not [front for front, back in questions if back == "30 July 1914"]
+    assert not [front for front, _ in questions if "did as soon" in front.lower()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pastpaper.language import (
@@ -26,9 +26,11 @@ from pastpaper.language import (
     PRONOUNS,
     STOP_WORDS,
     SUBJECT_STARTS,
+    SUBORDINATORS,
     TITLES,
     YEAR,
     base_form,
+    has_verb,
     is_past,
     is_verb,
 )
@@ -86,6 +88,19 @@ def clear_clauses() -> None:
 # bank's notes repeat their sentences. A Clause is frozen, so the same one can be shared.
 @lru_cache(maxsize=16384)
 def _parse_clause(text: str) -> Clause | None:
+    # A clause of its own before the subject ("When Russia mobilised on 30 July 1914,
+    # Germany ...", "As soon as the ultimatum expired, Austria-Hungary ...") is the lead: the
+    # subject and verb are the main clause's, after its comma.
+    lead = _subordinate_lead(text)
+    if lead:
+        main = _parse_clause(text[lead:])
+        # (Not where the comma was a list's: "Once he had beaten Malenkov, Kaganovich and
+        # the rest in the struggle for power, there were ...".)
+        if main is not None and main.subject and not main.lead and "," not in main.subject:
+            start, end = main.subject_at
+            return replace(
+                main, lead=text[:lead].strip(" ,"), subject_at=(start + lead, end + lead)
+            )
     words = list(WORD.finditer(text))
     verb_at = _verb_at(words)
     if verb_at is None:
@@ -114,6 +129,22 @@ def _parse_clause(text: str) -> Clause | None:
         rest=text[after:].strip(" ,"),
         negative=negative,
     )
+
+
+#: Words that open a clause of its own before a sentence's subject ("As Russia had been
+#: invaded, ...").
+_LEAD_OPENERS = SUBORDINATORS | {"if", "as"}
+
+
+def _subordinate_lead(text: str) -> int:
+    """Where the main clause starts after a subordinate clause that opens ``text`` and ends
+    at its first comma ("After Germany invaded Belgium, "), or 0. A lead without a verb of
+    its own ("After the war,", "As a result,") is a phrase, read as before."""
+    first = text.split(None, 1)[0].lower() if text.strip() else ""
+    comma = text.find(",")
+    if first not in _LEAD_OPENERS or comma < 0 or not has_verb(text[:comma]):
+        return 0
+    return comma + 1
 
 
 def _verb_at(words: list[re.Match[str]]) -> int | None:
