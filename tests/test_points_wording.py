@@ -527,6 +527,24 @@ def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> 
             "- pop. England & Wales c. 6,000,000 in 1750",
             ["pop. England & Wales c. 6,000,000 in 1750"],
         ),
+        # a court case, a birth, a reign, "including" and initials end no sentence
+        (
+            "Browder v. Gayle (Nov 1956) ruled bus segregation illegal. Princess Mary (b. 1516) "
+            "was his only child. Henry VIII (r. 1509-47) broke with Rome.",
+            [
+                "Browder v. Gayle (Nov 1956) ruled bus segregation illegal",
+                "Princess Mary (b. 1516) was his only child",
+                "Henry VIII (r. 1509-47) broke with Rome",
+            ],
+        ),
+        (
+            "Some historians, e.g. G.R. Elton, argue that Cromwell planned it. Over 60,000 "
+            "were arrested, incl. Gandhi himself.",
+            [
+                "Some historians, e.g. G.R. Elton, argue that Cromwell planned it",
+                "Over 60,000 were arrested, incl. Gandhi himself",
+            ],
+        ),
         # a list's own short items are its points, not labels
         (
             "Causes of growth\n- cheap coal\n- new machines\n- growing towns",

@@ -34,22 +34,27 @@ def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
-# Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)".
-_ABBREVIATIONS = {"mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "c", "ca", "cf", "approx"}
+# Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)",
+# "Brown v. Board of Education", "incl. Gandhi himself".
+_ABBREVIATIONS = {
+    "mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "v", "c", "ca", "cf", "approx", "incl",
+    "esp", "viz",
+}  # fmt: skip
 # Words a full stop may shorten or end: shortened only before a figure or a word in lower
 # case ("15 Sept. 1830", "pop. growth"); "Peace came in Oct. War broke out" ends there.
 _SHORTENED_BEFORE_MORE = {
     "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km", "gen", "col",
     "capt", "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
+    "b", "d", "r", "fl", "mt", "ft", "nos", "mins",  # "(b. 1516)", "r. 1509-47"
 }  # fmt: skip
 _TRIM = ".,;:…"  # and whitespace
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 # A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
 # its marker is no part of it, at the start of the notes too.
 _BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
-# An initial is no full stop: "Franklin D. Roosevelt".
-_INITIAL = re.compile(r"[A-Z]\.?")
+# An initial is no full stop: "Franklin D. Roosevelt", "G.R. Elton".
+_INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]\.?")
 
 
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
