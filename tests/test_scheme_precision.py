@@ -264,6 +264,12 @@ def test_a_point_dated_after_the_years_a_question_asks_about_earns_nothing() -> 
         ("In what ways was the religious settlement of 1559 a compromise?", None),
         ("Describe the steps Stresemann took to end the crisis of 1923.", None),
         ("How successful was the Marshall Plan?", None),
+        # "March" at the end of a name is a march, not the month: the Salt March lasted
+        # into April 1930, and the Long March of 1934-35 names a thing.
+        ("Describe the Salt March of 1930.", None),
+        ("Why did the Long March of 1934-35 matter?", None),
+        ("Why did the Tsar abdicate in March 1917?", (1917, 3)),
+        ("Describe the events of the March 1917 revolution.", None),
     ],
 )
 def test_the_end_of_the_time_a_question_asks_about(

@@ -199,6 +199,8 @@ def _placed(
         found = _MONTH_DAY_BEFORE.search(note, 0, date_start) or _DAY_MONTH_BEFORE.search(
             note, 0, date_start
         )
+        if found and not found["day"] and _named_month(note, found.start(), found["month"]):
+            found = None  # "the Salt March of 1930": a march, not the month
         if found and (not found["day"] or 1 <= int(found["day"]) <= 31):
             month = _month_number(found["month"])
             day = int(found["day"]) if found["day"] else None
@@ -239,6 +241,27 @@ def _placed(
         decade=bool(match["decade"]),
         inferred=bool(match["yday"]),
     )
+
+
+# A month that is also a word a name ends with: "the Salt March", "Theresa May".
+_NAMING_MONTHS = frozenset({"March", "May"})
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+# Capitalised words after which a month is a month: "In March 1917", "The May 1940 crisis",
+# "Early March 1917", "Tuesday 4 March".
+_BEFORE_A_MONTH = frozenset(
+    """in on by from until till to before after since during of between and or the a an this
+    that last next early late mid end start beginning monday tuesday wednesday thursday
+    friday saturday sunday""".split()
+)
+
+
+def _named_month(note: str, start: int, month: str) -> bool:
+    """Is ``month`` at ``start`` the end of a name ("the Salt March of 1930", "the Long March
+    of 1934"), as a capitalised word that is no preposition or article before it shows?"""
+    if month not in _NAMING_MONTHS:
+        return False
+    before = _WORD_BEFORE.search(note, 0, start)
+    return before is not None and before[1].lower() not in _BEFORE_A_MONTH
 
 
 def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:
