@@ -504,3 +504,11 @@ def test_a_clause_before_the_subject_is_the_questions_lead_and_owns_its_date() -
     # The date is when Russia mobilised, not when Germany declared war: no card says so.
     assert not [front for front, back in questions if back == "30 July 1914"]
     assert not [front for front, _ in questions if "did as soon" in front.lower()]
+
+
+def test_a_change_between_two_dates_makes_no_when_card() -> None:
+    course = notes_course(
+        "The death rate among his amputation patients fell from around 46% in 1864-66 to 15% "
+        "in 1867-70."
+    )
+    assert not [front for front, _ in pairs(cards_of(course), "basic") if front.startswith("When")]

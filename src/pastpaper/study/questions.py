@@ -133,6 +133,8 @@ _THE = re.compile(r"^The\s")
 _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
 _DATED_LEAD = re.compile(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\b")
+_TO_DATE = re.compile(rf"\bto\b[^,;]*?\b(?:in|by)\s+(?:{DATE.pattern})")
 _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
 #: A subject that starts with one of these opens a clause of its own: no subject.
 _CLAUSE_OPENERS = SUBORDINATORS | {"if"}
@@ -240,8 +242,14 @@ def _when(a: _Asking) -> Asked:
     in_rest = _DATED_REST.search(_trimmed(clause.rest))
     if clause.verb in _SAYING and _REPORTED.match(clause.rest):
         return  # "said that in 1847 the students had sworn ...": the date is what was said
-    if in_rest and not _dates_a_clause_within(clause.rest[: in_rest.start()]):
-        yield _ask("When", clause, clause.rest[: in_rest.start()]), in_rest[1]
+    if in_rest is None or _dates_a_clause_within(clause.rest[: in_rest.start()]):
+        return
+    # "fell from around 46% in 1864-66 to 15% in 1867-70": a change from one date to
+    # another, which no one of them answers.
+    asked = clause.rest[: in_rest.start()]
+    if _FROM.search(asked) and _TO_DATE.search(clause.rest, in_rest.end()):
+        return
+    yield _ask("When", clause, asked), in_rest[1]
 
 
 def _dates_a_clause_within(asked: str) -> bool:
