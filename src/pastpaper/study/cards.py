@@ -115,19 +115,27 @@ def _cards_of(course: Course) -> list[Card]:
         note for topic in course.topics for family in topic.families for note in family.notes
     )
     people: set[str] = set()
+    # A topic's tag is slugified once for the topic, not again for each of its points.
+    tags = {id(topic): topic_tag(course.slug, topic) for topic in course.topics}
     read = [
-        (topic, place, list(statements(points, family.notes, people)))
+        (
+            topic,
+            place,
+            (tags[id(topic)], f"{tags[id(topic)]}::family-{place}"),
+            list(statements(points, family.notes, people)),
+        )
         for topic, place, family, points in found
     ]
     asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]] = {}
     cards = [
         card
-        for topic, place, statements in read
+        for topic, place, family_tags, statements in read
         for statement in statements
         for card in _cards(
             course.slug,
             topic,
             place,
+            family_tags,
             statement.point,
             _asked(statement, common, casing, people, asked),
         )
@@ -163,14 +171,18 @@ def _asked(
 
 
 def _cards(
-    slug: str, topic: Topic, place: int, point: Point, asked: list[tuple[CardKind, str, str]]
+    slug: str,
+    topic: Topic,
+    place: int,
+    tags: tuple[str, str],
+    point: Point,
+    asked: list[tuple[CardKind, str, str]],
 ) -> Iterator[Card]:
-    """The cards of one point, from what they ask and hide: (kind, front, back) of each."""
+    """The cards of one point, from what they ask and hide: (kind, front, back) of each;
+    ``tags`` are its topic's and family's."""
     if not asked:
         return
     # What the point's cards share, worked out once for them all.
-    tag = topic_tag(slug, topic)
-    tags = (tag, f"{tag}::family-{place}")
     source = plain(point.source.sentence)
     for kind, front, back in asked:
         # Built without validation: every field is made here, of its type.

@@ -113,9 +113,10 @@ def statements(
 
 def _opens_item(note: str, at: int) -> bool:
     """Does the text before ``at`` on its line only mark an item of a list ("- ", "2. ")?"""
-    # A marker can only follow the line's start: the search starts at the newline before
-    # it, not at the start of a long paragraph, for each of its points.
-    return _ITEM_START.search(note, max(note.rfind("\n", 0, at), 0), at) is not None
+    # A marker can only follow the line's start: the pattern is tried there alone (the
+    # newline before ``at``, or the note's start), not at every place of a long line, for
+    # each of its points.
+    return _ITEM_START.match(note, max(note.rfind("\n", 0, at), 0), at) is not None
 
 
 def clear_statements() -> None:
