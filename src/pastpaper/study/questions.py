@@ -85,6 +85,15 @@ class _Asking:
     numbers: list[str]
     worth: list[str]  # the things in the point worth knowing
     people: set[str]
+    # Where a further clause starts in the clause's rest (``_CUT``; None if none): found
+    # once here, as both "When" and "What" cut the rest there.
+    cut: int | None
+
+    @property
+    def trimmed_rest(self) -> str:
+        """The clause's rest as ``_trimmed`` cuts it."""
+        rest = self.clause.rest
+        return (rest if self.cut is None else rest[: self.cut]).strip()
 
 
 def question_cards(
@@ -106,7 +115,8 @@ def question_cards(
         return  # "In that year": the card would not say which year
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
     worth = [statement.text[s:e] for s, e in spans]
-    asking = _Asking(statement.text, clause, numbers, worth, people)
+    cut = _CUT.search(clause.rest)
+    asking = _Asking(statement.text, clause, numbers, worth, people, cut.start() if cut else None)
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
             front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing)
@@ -232,7 +242,8 @@ def _when(a: _Asking) -> Asked:
         aux = relative[2] or ("were" if _PLURAL.search(subject) else "was")
         yield f"When {aux} {subject} {relative[3]}?", relative[4]
         return
-    when = _WHEN_AFTER.search(clause.rest)
+    # The pattern needs a "when", which most rests have not: a plain test first.
+    when = _WHEN_AFTER.search(clause.rest) if "when" in clause.rest else None
     if when:  # "... until 1956 when Nikita Khrushchev appeared as the new Soviet leader"
         inner = parse_clause(when[2])
         if inner is not None and inner.subject and not inner.negative:
@@ -241,10 +252,10 @@ def _when(a: _Asking) -> Asked:
     # "In 1957 ...", "On 4 August 1914 ...", or a date as a label: "23 July: Austria-Hungary ..."
     in_lead = _DATED_LEAD.fullmatch(clause.lead)
     if in_lead:
-        yield _ask("When", clause, _trimmed(clause.rest), lead=""), in_lead[1]
+        yield _ask("When", clause, a.trimmed_rest, lead=""), in_lead[1]
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
-    in_rest = _DATED_REST.search(_trimmed(clause.rest))
+    in_rest = _DATED_REST.search(a.trimmed_rest)
     if clause.verb in _SAYING and _REPORTED.match(clause.rest):
         return  # "said that in 1847 the students had sworn ...": the date is what was said
     if in_rest and not _dates_a_clause_within(clause.rest[: in_rest.start()]):
@@ -310,7 +321,8 @@ def _what(a: _Asking) -> Asked:
         return
     rest = a.clause.rest
     ends = _OBJECT_ENDS.search(rest)
-    stops = [m.start() for m in (ends, _CUT.search(rest), _PURPOSE.search(rest)) if m]
+    stops = [m.start() for m in (ends, _PURPOSE.search(rest)) if m]
+    stops += [a.cut] if a.cut is not None else []
     thing = rest[: min(stops)] if stops else rest
     if _OPENS_BRACKET.match(rest[len(thing) :]):
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
@@ -340,7 +352,7 @@ def _why(a: _Asking) -> Asked:
     """Why the subject did something, where the notes say: "... in order to establish ..."."""
     clause = a.clause
     if _REASON.match(clause.lead + " "):  # "In order to secure his own position he needed to"
-        yield _ask("Why", clause, _trimmed(clause.rest), lead=""), clause.lead
+        yield _ask("Why", clause, a.trimmed_rest, lead=""), clause.lead
         return
     reason = _REASON.search(clause.rest)
     found = reason or _purpose(clause.rest)
