@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Literal
 
 from pastpaper.bulk import collection_paused
@@ -120,19 +121,27 @@ def _cards_of(course: Course) -> list[Card]:
         for text in (*family.notes, *(q.text for q in family.questions))
     )
     people: set[str] = set()
+    # A topic's tag is slugified once for the topic, not again for each of its points.
+    tags = {id(topic): topic_tag(course.slug, topic) for topic in course.topics}
     read = [
-        (topic, place, list(statements(points, family.notes, people)))
+        (
+            topic,
+            place,
+            (tags[id(topic)], f"{tags[id(topic)]}::family-{place}"),
+            list(statements(points, family.notes, people)),
+        )
         for topic, place, family, points in found
     ]
     asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]] = {}
     cards = [
         card
-        for topic, place, statements in read
+        for topic, place, family_tags, statements in read
         for statement in statements
         for card in _cards(
             course.slug,
             topic,
             place,
+            family_tags,
             statement.point,
             _asked(statement, common, casing, people, asked),
         )
@@ -168,14 +177,18 @@ def _asked(
 
 
 def _cards(
-    slug: str, topic: Topic, place: int, point: Point, asked: list[tuple[CardKind, str, str]]
+    slug: str,
+    topic: Topic,
+    place: int,
+    tags: tuple[str, str],
+    point: Point,
+    asked: list[tuple[CardKind, str, str]],
 ) -> Iterator[Card]:
-    """The cards of one point, from what they ask and hide: (kind, front, back) of each."""
+    """The cards of one point, from what they ask and hide: (kind, front, back) of each;
+    ``tags`` are its topic's and family's."""
     if not asked:
         return
     # What the point's cards share, worked out once for them all.
-    tag = topic_tag(slug, topic)
-    tags = (tag, f"{tag}::family-{place}")
     source = plain(point.source.sentence)
     for kind, front, back in asked:
         # Built without validation: every field is made here, of its type.
@@ -246,9 +259,15 @@ def _common_names(course: Course, points: list[Point]) -> set[str]:
 
 def _in_many(texts: list[str], everything: str, name: str, many: int) -> bool:
     """Do ``many`` of the texts mention the name? ``everything`` (the texts joined) is
-    counted first: a name written fewer times than that cannot be in enough texts."""
-    if everything.count(name) < many:
-        return False
+    searched first: a name written fewer times than that cannot be in enough texts."""
+    # As ``str.count`` counts (without overlaps), but only up to ``many``: a common name
+    # is found that often near the start, not counted through all of a large course.
+    at = 0
+    for _ in range(many):
+        at = everything.find(name, at)
+        if at < 0:
+            return False
+        at += len(name) or 1
     found = 0
     for text in texts:
         found += has_phrase(text, name)
@@ -265,10 +284,10 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
     >>> worth_hiding("the", "Inmates of  gulags were released", set())
     False
     """
+    if DATE.fullmatch(term) or _FIGURES.fullmatch(term):
+        return True  # most terms hidden are dates and figures: their words are not read
     key = match_key(term)
     words = _LETTERS.findall(key)
-    if DATE.fullmatch(term) or _FIGURES.fullmatch(term):
-        return True
     if sum(map(len, words)) < 3 or all(w in STOP_WORDS for w in words):
         return False
     if key in common or key.endswith(("ist", "ists", "ism")):
@@ -305,8 +324,13 @@ def _cloze_cards(
         if _CLOZE_MARKS.search(text[start:end]):
             continue  # it would break Anki's cloze syntax
         cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
-        if len(_LETTERS.findall(text[:start] + text[end:])) >= 2:
+        if _two_words(text[:start] + text[end:]):
             yield "cloze", _full_stop(cloze[:1].upper() + cloze[1:]), text[start:end]
+
+
+def _two_words(text: str) -> bool:
+    # Two runs of letters are enough to know: the rest of a long text is not read.
+    return next(islice(_LETTERS.finditer(text), 1, None), None) is not None
 
 
 def _full_stop(text: str) -> str:

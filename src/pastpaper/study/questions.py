@@ -86,6 +86,15 @@ class _Asking:
     numbers: list[str]
     worth: list[str]  # the things in the point worth knowing
     people: set[str]
+    # Where a further clause starts in the clause's rest (``_CUT``; None if none): found
+    # once here, as both "When" and "What" cut the rest there.
+    cut: int | None
+
+    @property
+    def trimmed_rest(self) -> str:
+        """The clause's rest as ``_trimmed`` cuts it."""
+        rest = self.clause.rest
+        return (rest if self.cut is None else rest[: self.cut]).strip()
 
 
 def question_cards(
@@ -107,7 +116,8 @@ def question_cards(
         return  # "In that year": the card would not say which year
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
     worth = [statement.text[s:e] for s, e in spans]
-    asking = _Asking(statement.text, clause, numbers, worth, people)
+    cut = _CUT.search(clause.rest)
+    asking = _Asking(statement.text, clause, numbers, worth, people, cut.start() if cut else None)
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
             front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing)
@@ -129,6 +139,9 @@ _RELATIVE_DATED = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:\s+(?:which|that)\s+(was|were)|,)"
     rf"\s+([a-z]+ed)\s+in\s+({DATE.pattern})"
 )
+# What ``_RELATIVE_DATED`` needs, found at once: "launched in 1959" (a date's first character).
+_DATED_IN = re.compile(r"[a-z]ed\s+in\s+[\dcACDFJMNOS]")
+_DIGIT = re.compile(r"\d")
 _THE = re.compile(r"^The\s")
 _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
@@ -220,14 +233,20 @@ Asked = Iterator[tuple[str, str]]
 
 
 def _when(a: _Asking) -> Asked:
+    # Every question below asks for a date, and every date holds a digit: a text without
+    # one needs none of the patterns.
+    if not _DIGIT.search(a.text):
+        return
     clause = a.clause
-    relative = _RELATIVE_DATED.search(a.text)
+    # The whole pattern is slow to fail on a text that has no "<verb>ed in <date>" at all.
+    relative = _RELATIVE_DATED.search(a.text) if _DATED_IN.search(a.text) else None
     if relative:  # "The Seventh Five Year Plan which was launched in 1959" (or ", launched")
         subject = _THE.sub("the ", relative[1])
         aux = relative[2] or ("were" if _PLURAL.search(subject) else "was")
         yield f"When {aux} {subject} {relative[3]}?", relative[4]
         return
-    when = _WHEN_AFTER.search(clause.rest)
+    # The pattern needs a "when", which most rests have not: a plain test first.
+    when = _WHEN_AFTER.search(clause.rest) if "when" in clause.rest else None
     if when:  # "... until 1956 when Nikita Khrushchev appeared as the new Soviet leader"
         inner = parse_clause(when[2])
         if inner is not None and inner.subject and not inner.negative:
@@ -236,10 +255,10 @@ def _when(a: _Asking) -> Asked:
     # "In 1957 ...", "On 4 August 1914 ...", or a date as a label: "23 July: Austria-Hungary ..."
     in_lead = _DATED_LEAD.fullmatch(clause.lead)
     if in_lead:
-        yield _ask("When", clause, _trimmed(clause.rest), lead=""), in_lead[1]
+        yield _ask("When", clause, a.trimmed_rest, lead=""), in_lead[1]
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
-    in_rest = _DATED_REST.search(_trimmed(clause.rest))
+    in_rest = _DATED_REST.search(a.trimmed_rest)
     if clause.verb in _SAYING and _REPORTED.match(clause.rest):
         return  # "said that in 1847 the students had sworn ...": the date is what was said
     if in_rest is None or _dates_a_clause_within(clause.rest[: in_rest.start()]):
@@ -311,7 +330,8 @@ def _what(a: _Asking) -> Asked:
         return
     rest = a.clause.rest
     ends = _OBJECT_ENDS.search(rest)
-    stops = [m.start() for m in (ends, _CUT.search(rest), _PURPOSE.search(rest)) if m]
+    stops = [m.start() for m in (ends, _PURPOSE.search(rest)) if m]
+    stops += [a.cut] if a.cut is not None else []
     thing = rest[: min(stops)] if stops else rest
     if _OPENS_BRACKET.match(rest[len(thing) :]):
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
@@ -341,7 +361,7 @@ def _why(a: _Asking) -> Asked:
     """Why the subject did something, where the notes say: "... in order to establish ..."."""
     clause = a.clause
     if _REASON.match(clause.lead + " "):  # "In order to secure his own position he needed to"
-        yield _ask("Why", clause, _trimmed(clause.rest), lead=""), clause.lead
+        yield _ask("Why", clause, a.trimmed_rest, lead=""), clause.lead
         return
     reason = _REASON.search(clause.rest)
     found = reason or _purpose(clause.rest)

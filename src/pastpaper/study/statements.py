@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from pastpaper.language import SUBJECT_STARTS, SUBORDINATORS, TITLES
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
@@ -115,9 +116,10 @@ def statements(
 
 def _opens_item(note: str, at: int) -> bool:
     """Does the text before ``at`` on its line only mark an item of a list ("- ", "2. ")?"""
-    # A marker can only follow the line's start: the search starts at the newline before
-    # it, not at the start of a long paragraph, for each of its points.
-    return _ITEM_START.search(note, max(note.rfind("\n", 0, at), 0), at) is not None
+    # A marker can only follow the line's start: the pattern is tried there alone (the
+    # newline before ``at``, or the note's start), not at every place of a long line, for
+    # each of its points.
+    return _ITEM_START.match(note, max(note.rfind("\n", 0, at), 0), at) is not None
 
 
 def clear_statements() -> None:
@@ -131,7 +133,9 @@ def _read(point: str) -> tuple[str, bool, bool]:
     """A point's text as a statement reads it (without marks, bullet and opener), whether
     its quotes and brackets are closed, and whether it has the four words a card needs."""
     text = _OPENER.sub("", _MARKER.sub("", plain(point), count=1), count=1)
-    return text, _balanced(point), len(WORD.findall(point)) >= 4
+    # The fourth word is enough to know: the rest of a long point is not read for words.
+    enough = next(islice(WORD.finditer(point), 3, None), None) is not None
+    return text, _balanced(point), enough
 
 
 _SUBORDINATE = re.compile(rf"\s(?:{'|'.join(sorted(SUBORDINATORS))})\s+(?=\S)")
