@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import OutputError
 from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.schemes.points import family_points
 from pastpaper.study.charts import RIGHT_TO_LEFT_NOT_DRAWN
 from pastpaper.study.timeline import Event, timeline, timeline_chart, timeline_figure, timelines
 
@@ -607,3 +608,21 @@ def test_a_long_stretch_without_events_is_cut_out_of_the_chart() -> None:
 def test_a_chart_without_a_long_empty_stretch_is_not_cut() -> None:
     figure = timeline_figure([event(1709 + 10 * i, f"Event {i}", "Mills") for i in range(8)])
     assert not any(text.get_text() == "//" for text in figure.axes[0].texts)
+
+
+def test_a_markdown_tables_rows_are_events_and_its_headings_are_not() -> None:
+    notes = (
+        "# Independence\n\n## India\n\n2001: Describe the road to independence. (6)\n\n"
+        "### Non-cooperation 1920-22\n\n"
+        "Gandhi launched non-cooperation in August 1920.\n\n"
+        "| Year | Event |\n| --- | --- |\n| 1930 | The Salt March |\n| 1947 | Independence |\n"
+    )
+    course = parse_notes(notes, "india.md").course
+    events = [(e.start[0], e.text) for e in timeline(course)]
+    assert events == [
+        (1920, "Gandhi launched non-cooperation in August 1920"),
+        (1930, "The Salt March"),
+        (1947, "1947: Independence"),  # one word alone would say too little
+    ]
+    points = [p.text for t in course.topics for f in t.families for p in family_points(f)]
+    assert points[-2:] == ["1930: The Salt March", "1947: Independence"]

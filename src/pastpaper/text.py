@@ -28,9 +28,10 @@ __all__ = [
 #: The bullets that open a list item in notes typed, pasted from Word or written in Markdown.
 BULLETS = "-*+•–▪◦"
 #: A list item's mark, as a pattern: a bullet, a number, a letter or a roman numeral ("1.",
-#: "2)", "(3)", "a)", "(b)", "ii."). "c." is left out: a line may open with "c. 1500" (circa).
-#: Every reader of lists (sentences, points, parts, cards, the timeline) takes the same marks.
-LIST_MARK = r"(?:[-*+•–▪◦]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})\)|(?:\d{1,2}|[abd-z]|[ivx]{2,4})\.)"
+#: "2)", "(3)", "a)", "(b)", "ii."), or the bar that opens a row of a Markdown table. "c." is
+#: left out: a line may open with "c. 1500" (circa). Every reader of lists (sentences, points,
+#: parts, cards, the timeline) takes the same marks.
+LIST_MARK = r"(?:[-*+•–▪◦|]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})\)|(?:\d{1,2}|[abd-z]|[ivx]{2,4})\.)"
 
 _T = TypeVar("_T")
 
@@ -164,6 +165,7 @@ _MARKUP = (
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
     (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
     (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),  # _italic_
+    (re.compile(r"[ \t]+\|[ \t]+"), ": "),  # a table row's cells: "1919 | Amritsar Massacre"
 )
 
 
@@ -173,8 +175,10 @@ def plain(text: str) -> str:
 
     >>> plain("**Yalta, February 1945**: the *Big Three* met ([map](https://x.org/m))")
     'Yalta, February 1945: the Big Three met (map)'
+    >>> plain("1919 | Amritsar Massacre")
+    '1919: Amritsar Massacre'
     """
-    if not any(mark in text for mark in "*_`["):  # most text has no markup at all
+    if not any(mark in text for mark in "*_`[|"):  # most text has no markup at all
         return text
     for pattern, kept in _MARKUP:
         text = pattern.sub(kept, text)

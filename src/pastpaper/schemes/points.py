@@ -348,6 +348,9 @@ def is_structure(note: str, start: int, end: int) -> bool:
     before, after = note[line_start:start], note[end:line_end].strip()
     if text.lstrip().startswith("#") or before.lstrip().startswith("#"):
         return True
+    # A Markdown table's header row ("| Year | Event |"), over the row of dashes under it.
+    if before.lstrip().startswith("|") and _TABLE_RULE.match(note, line_end + 1):
+        return True
     if _LABEL.fullmatch(text.strip(_MARKUP)):
         return True
     # A question the notes put to themselves ("How serious? Less than it looked.") asks;
@@ -373,6 +376,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_TABLE_RULE = re.compile(r"[ \t]*\|[ \t:|-]*-[ \t:|-]*$", re.MULTILINE)
 _LIST_LINE = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 
 

@@ -48,7 +48,7 @@ _SHORTENED_BEFORE_MORE = {
     "capt", "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
     "b", "d", "r", "fl", "mt", "ft", "nos", "mins",  # "(b. 1516)", "r. 1509-47"
 }  # fmt: skip
-_TRIM = ".,;:…"  # and whitespace
+_TRIM = ".,;:…|"  # and whitespace; "|" closes a table's row
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 # A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
 # its marker is no part of it, at the start of the notes too.

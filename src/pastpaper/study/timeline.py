@@ -35,7 +35,13 @@ from typing import TYPE_CHECKING
 from pastpaper.course import Course, QuestionFamily
 from pastpaper.language import MONTHS
 from pastpaper.model import Frozen
-from pastpaper.schemes.points import Point, family_points, lacks_subject, sentence_spans
+from pastpaper.schemes.points import (
+    Point,
+    family_points,
+    is_structure,
+    lacks_subject,
+    sentence_spans,
+)
 from pastpaper.schemes.scheme import content_stems
 from pastpaper.study.charts import (
     RIGHT_TO_LEFT_NOT_DRAWN,
@@ -49,7 +55,7 @@ from pastpaper.study.charts import (
     wrapped,
 )
 from pastpaper.study.dates import Mention, date_label, mentions
-from pastpaper.text import LIST_MARK
+from pastpaper.text import LIST_MARK, plain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -247,6 +253,8 @@ def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
 
 def _clauses(note: str) -> Iterator[tuple[int, int]]:
     for start, end in sentence_spans(note):
+        if is_structure(note, start, end):
+            continue  # a heading ("### Non-cooperation 1920-22") tells of no event
         for part in re.finditer(r"[^;]+", note[start:end]):
             yield start + part.start(), start + part.end()
 
@@ -388,7 +396,7 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     told = note[start:end]
     date = re.escape(note[mention.date_start : mention.end])
     if mention.start == start and not _date_is_subject(note, mention, end):
-        rest = note[mention.end : end].lstrip(" ,:-–—\u00a0")  # "1769 - Arkwright ..."
+        rest = note[mention.end : end].lstrip(" ,:-–—|\u00a0")  # "1769 - Arkwright ..."
         if len(rest.split()) >= 2:
             told = rest
     else:
@@ -397,6 +405,8 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
         told = re.sub(rf",\s*{date}\s*(?=[:,])", "", told, count=1)
         told = re.sub(rf":\s*{date}\s*$", "", told, count=1)  # "Wars of the Roses: 1455 to 1487"
     told = " ".join(told.split())
+    if "|" in told:
+        told = plain(told)  # a table's row, its cells apart: "1947: Independence, 15 Aug"
     return told[:1].upper() + told[1:]
 
 
