@@ -512,3 +512,17 @@ def test_a_change_between_two_dates_makes_no_when_card() -> None:
         "in 1867-70."
     )
     assert not [front for front, _ in pairs(cards_of(course), "basic") if front.startswith("When")]
+
+
+def test_questions_ask_for_a_person_a_duration_and_a_finding_as_they_should() -> None:
+    course = notes_course(
+        "Henry VIII married Catherine of Aragon in 1509.",
+        "The boycott lasted 381 days, until Dec. 1956.",
+        "Pasteur proved in 1861, using swan-necked flasks, that microbes in the air caused decay.",
+    )
+    questions = pairs(cards_of(course), "basic")
+    assert ("Who did Henry VIII marry in 1509?", "Catherine of Aragon") in questions
+    assert ("How many days did the boycott last?", "381") in questions
+    assert not [front for front, _ in questions if front.startswith("What did the boycott")]
+    # What he proved comes after the date: "When did Pasteur prove?" would leave it out.
+    assert not [front for front, _ in questions if "prove" in front]

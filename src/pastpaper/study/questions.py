@@ -147,11 +147,17 @@ _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
 _DATED_LEAD = re.compile(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\b")
+_THAT_AFTER = re.compile(r"[^.;]*?\bthat\b")
 _TO_DATE = re.compile(rf"\bto\b[^,;]*?\b(?:in|by)\s+(?:{DATE.pattern})")
 _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
 #: A subject that starts with one of these opens a clause of its own: no subject.
 _CLAUSE_OPENERS = SUBORDINATORS | {"if"}
 _REPORTED = re.compile(r"that\b")
+# Verbs done to a person, whose object is someone: "Who did Henry VIII marry?".
+_DONE_TO_PEOPLE = frozenset(
+    "marry divorce murder assassinate behead execute crown depose exile imprison arrest "
+    "appoint succeed".split()
+)
 _SAYING = frozenset(
     "say claim argue believe declare announce insist think write report promise tell warn "
     "suggest admit deny state".split()
@@ -268,6 +274,10 @@ def _when(a: _Asking) -> Asked:
     asked = clause.rest[: in_rest.start()]
     if _FROM.search(asked) and _TO_DATE.search(clause.rest, in_rest.end()):
         return
+    # "proved in 1861, using swan-necked flasks, that microbes ... caused decay": what he
+    # proved comes after the date, and "When did Pasteur prove?" would leave it out.
+    if not asked.strip() and _THAT_AFTER.match(clause.rest, in_rest.end()):
+        return
     yield _ask("When", clause, asked), in_rest[1]
 
 
@@ -343,6 +353,8 @@ def _what(a: _Asking) -> Asked:
         return
     if DATE.fullmatch(thing):
         return  # "Hastings fought 14/10/1066", "The Revolution lasted 1789-94": no "what"
+    if a.clause.verb == "last":
+        return  # "lasted 381 days": "How many days" asks it, not "What did it last?"
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
     if adjunct and not _SHORT_ADJUNCT.fullmatch(adjunct):
@@ -351,8 +363,9 @@ def _what(a: _Asking) -> Asked:
         return  # "saw Serbian nationalism as a threat": "What did it see?" has no one answer
     if _AS_SPACED.search(thing):
         return  # "hated Locarno as a voluntary acceptance of ...": two things, not one
-    if _LEADING_THE.sub("", thing) in a.people:
-        yield _ask("Who", a.clause, adjunct), thing
+    person = a.clause.verb in _DONE_TO_PEOPLE and thing[:1].isupper()
+    if person or _LEADING_THE.sub("", thing) in a.people:
+        yield _ask("Who", a.clause, adjunct), thing  # "Who did Henry VIII marry in 1509?"
     elif a.clause.verb == "become" or not NAME.fullmatch(thing):
         yield _ask("What", a.clause, adjunct), thing  # not "What did he attack?" "Stalin"
 
