@@ -597,3 +597,31 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
     from pastpaper.schemes.periods import asked_until
 
     assert asked_until(question) == until
+
+
+@pytest.mark.parametrize(
+    ("note", "names"),
+    [
+        # a king's number, a letter and an initial belong to the name they end or hold
+        ("Henry VIII married Catherine of Aragon.", ["Henry VIII", "Catherine of Aragon"]),
+        ("Elizabeth I was crowned. Louis XVI was executed.", ["Elizabeth I", "Louis XVI"]),
+        ("Malcolm X rejected non-violence.", ["Malcolm X"]),
+        ("President Lyndon B. Johnson signed it.", ["Lyndon B. Johnson"]),
+        # an ordinal opens a name, and ends none
+        (
+            "A bomb at the 16th Street Baptist Church killed four girls; the 101st Airborne "
+            "went in. It ended on the 3rd.",
+            ["16th Street Baptist Church", "101st Airborne"],
+        ),
+        # a shortened word or month is no name, nor part of one
+        (
+            "Approx. 40,000 joined. It was the Voting Rights Act of Aug. 1965.",
+            ["Voting Rights Act"],
+        ),
+        ("Jan Smuts met them in Jan 1919.", ["Jan Smuts"]),
+    ],
+)
+def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[str]) -> None:
+    from pastpaper.schemes.terms import names_in
+
+    assert names_in(note) == names

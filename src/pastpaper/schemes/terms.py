@@ -20,6 +20,7 @@ from pastpaper.language import (
     FACT_YEAR,
     MONTHS,
     NUMBER_WORDS,
+    SHORT_MONTHS,
     WORD,
     word_rarity,
     zipf,
@@ -119,20 +120,24 @@ def _names_in(note: str) -> list[str]:
     run: list[tuple[int, int, str]] = []
 
     def flush() -> None:
-        while run and run[-1][2] in _LINKS:
-            run.pop()
+        while run and (run[-1][2] in _LINKS or run[-1][2][0].isdigit()):
+            run.pop()  # a name ends with a word of its own, not "of" or "16th"
         # A list item's article opens no name: "- A Paris crowd", "- The Wagner Act". (Its
         # other first words are read as the notes' mid-sentence words, as before: a list
         # item often opens with a name alone, "- Alexandra left in charge ...".)
         if run and run[0][2] in _ARTICLES and _starts_item(note, run[0][0]):
             del run[0]
-        if run and _starts_sentence(note, run[0][0]):
+        if run and _starts_sentence(note, run[0][0]) and not run[0][2][0].isdigit():
             first = _strip_possessive(run[0][2])
             # "Act of Uniformity", "League of Nations": a first word with "of" after it
             # heads the name, common as it is alone.
             heads = len(run) > 2 and run[1][2] == "of" and first in _NAME_HEADS
             joined = JOINED_NAME.search(first) is not None  # "Austria-Hungary"
-            if first not in mid and zipf(first.lower()) >= 3.0 and not heads and not joined:
+            # "Henry VIII", "Elizabeth I", "Malcolm X": a number or letter after the first
+            # word is no name alone ("VIII"), so the first word is the name's.
+            numbered = len(run) > 1 and _REGNAL.fullmatch(run[1][2]) is not None
+            common = zipf(first.lower()) >= 3.0 and not heads and not joined and not numbered
+            if first not in mid and common:
                 del run[0]
                 while run and run[0][2] in _LINKS:
                     del run[0]  # "Most of Europe": the name is "Europe"
@@ -143,8 +148,15 @@ def _names_in(note: str) -> list[str]:
     previous_end = 0
     for token in tokens:
         at, end, word = token
-        joined = bool(run) and not note[previous_end:at].strip()
-        if word[0].isupper() and word not in MONTHS:
+        gap = note[previous_end:at]
+        # "Lyndon B. Johnson": an initial's full stop is inside the name.
+        initial = bool(run) and len(run[-1][2]) == 1 and gap.strip() == "."
+        joined = bool(run) and (not gap.strip() or initial)
+        if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
+            if run and not joined:
+                flush()
+            run.append(token)
+        elif word[0].isupper() and word not in MONTHS and not _shortened(note, end, word):
             if run and not joined:
                 flush()
             run.append(token)
@@ -166,9 +178,30 @@ def _names_in(note: str) -> list[str]:
 _NAME_TOKEN = re.compile(
     r"(?<![\w’'-])[’'-]*+("
     r"[^\W\da-z_](?:[\w’'-]*\w)?|"
+    r"\d{1,3}(?:st|nd|rd|th)(?![\w’'-])|"
     rf"(?:{'|'.join(sorted(_LINKS, key=len, reverse=True))})(?![’'-]*\w)"
     r")"
 )
+
+
+# A king's or pope's number, or a letter that ends a name: "VIII", "I", "XVI", "X".
+_REGNAL = re.compile(r"[IVXLC]+|[A-Z]")
+_SHORT_MONTHS = frozenset(SHORT_MONTHS)
+# Shortened words that are no names where they open a sentence: "Approx. 40,000 joined".
+_SHORTENINGS = frozenset({"approx", "incl", "esp", "viz", "etc", "ca", "cf", "c", "no", "nos"})
+
+
+def _shortened(note: str, end: int, word: str) -> bool:
+    """Is ``word`` (ending at ``end``) a shortened word, not a name: "Approx.", a month
+    before its day or year ("Aug. 1965", "Feb 1956")? ("Jan Smuts" is a name.)"""
+    if note[end : end + 1] != "." and word not in _SHORT_MONTHS:
+        return False
+    if word.lower() in _SHORTENINGS:
+        return True
+    return word in _SHORT_MONTHS and _DATE_AFTER.match(note, end) is not None
+
+
+_DATE_AFTER = re.compile(r"\.?\s+\d")
 
 
 def _strip_possessive(name: str) -> str:
