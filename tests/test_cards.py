@@ -526,3 +526,15 @@ def test_questions_ask_for_a_person_a_duration_and_a_finding_as_they_should() ->
     assert not [front for front, _ in questions if front.startswith("What did the boycott")]
     # What he proved comes after the date: "When did Pasteur prove?" would leave it out.
     assert not [front for front, _ in questions if "prove" in front]
+
+
+def test_a_subject_after_a_lead_with_no_comma_is_the_clauses_own() -> None:
+    # "in Mississippi black voter registration rose ...": the subject is the registration,
+    # not a subject borrowed from the clause before the semicolon ("It in Mississippi ...").
+    course = notes_course(
+        "It was followed by the Voting Rights Act of 1965; in Mississippi black voter "
+        "registration rose from 6.7% in 1964 to nearly sixty per cent by 1968."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    assert not [front for front in fronts if front.startswith("It in")]
+    assert any(front.startswith("In Mississippi black voter registration rose") for front in fronts)

@@ -212,7 +212,24 @@ def _lead_end(before: list[re.Match[str]]) -> int:
             governed_names.add(token)
         if i >= 2 and starts and not governed:
             return i
-    return len(before)
+    return _bare_subject(before)
+
+
+def _bare_subject(before: list[re.Match[str]]) -> int:
+    """Where a subject with no word to mark it starts after a lead with no comma: after the
+    preposition's object, a year or number ("In 1957 sovnarkhozy were set up"), a name ("in
+    Mississippi black voter registration rose") or one word ("In agriculture output rose").
+    The whole is the lead where nothing is left for a subject."""
+    if len(before) < 3:
+        return len(before)
+    end = 2
+    if before[1].group().lower() in _DESCRIBED:  # "In the 1930s farmers suffered"
+        end = 3
+    first = before[end - 1].group() if end - 1 < len(before) else ""
+    if first[:1].isupper():
+        while end < len(before) and before[end].group()[0].isupper():
+            end += 1
+    return end if end < len(before) else len(before)
 
 
 def _label_end(before: list[re.Match[str]]) -> int:
