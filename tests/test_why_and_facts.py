@@ -370,3 +370,18 @@ def test_a_wrong_share_beside_a_count_is_still_wrong() -> None:
         contradiction("The Third Estate, 97% of the 26 million people, paid the taxes", point)
         is None
     )
+
+
+def test_a_share_in_words_is_a_share() -> None:
+    from pastpaper.marking.inaccuracies import contradiction
+    from pastpaper.schemes.points import note_points
+
+    [point] = note_points(
+        "In Mississippi black voter registration rose from 6.7% in 1964 to nearly sixty per "
+        "cent by 1968.",
+        0,
+    )
+    said = "In Mississippi black voter registration rose to nearly 60% by 1968"
+    assert contradiction(said, point) is None
+    wrong = contradiction("In Mississippi black voter registration rose to 30% by 1968", point)
+    assert wrong is not None and wrong[0] == "30"

@@ -23,8 +23,11 @@ from pastpaper.language import (
     MONTH,
     MONTHS,
     NEGATIONS,
+    NUMBER_WORDS,
     OPPOSITE_WORDS,
     RIVAL_SIDE,
+    TENS,
+    UNITS,
     as_number,
     side,
 )
@@ -462,12 +465,17 @@ def _days(text: str) -> frozenset[tuple[int, int]]:
 
 
 #: A number that is a share: "97%", "14 per cent".
-_SHARE = re.compile(r"(\d[\d.,]*)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+# A share in figures or in words: "97%", "14 per cent", "nearly sixty per cent".
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS | set(UNITS) | set(TENS), key=len, reverse=True))
+_SHARE = re.compile(
+    rf"(\d[\d.,]*|\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?)\s*(?:%|per\s?cent\b|percent\b)",
+    re.IGNORECASE,
+)
 
 
 def _share_values(text: str) -> set[str]:
-    """The numbers a text gives as shares ("97%", "14 per cent")."""
-    return {m.group(1).replace(",", "") for m in _SHARE.finditer(text)}
+    """The numbers a text gives as shares ("97%", "14 per cent", "sixty per cent")."""
+    return {m.group(1).replace(",", "").lower() for m in _SHARE.finditer(text)}
 
 
 def _numbers_wrong(
@@ -487,7 +495,7 @@ def _numbers_wrong(
 
 def _alike(values: Sequence[str], shares: set[str], as_shares: bool) -> list[str]:
     """The values that are shares (``as_shares``) or that are not."""
-    return [v for v in values if (v.replace(",", "") in shares) == as_shares]
+    return [v for v in values if (v.replace(",", "").lower() in shares) == as_shares]
 
 
 def _written(days: Set[tuple[int, int]]) -> list[str]:
