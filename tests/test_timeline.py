@@ -626,3 +626,16 @@ def test_a_markdown_tables_rows_are_events_and_its_headings_are_not() -> None:
     ]
     points = [p.text for t in course.topics for f in t.families for p in family_points(f)]
     assert points[-2:] == ["1930: The Salt March", "1947: Independence"]
+
+
+def test_the_early_middle_and_late_years_of_a_decade_are_that_part_of_it() -> None:
+    from pastpaper.study.dates import mentions
+
+    read = [
+        (m.year, m.end_year, m.written)
+        for note in ("In the early 1920s the mark fell.", "In the mid-1960s riots broke out.")
+        for m in mentions(note)
+    ]
+    assert read == [(1920, 1923, "early 1920s"), (1963, 1966, "mid-1960s")]
+    late = next(mentions("In the late 1950s the economy grew."))
+    assert (late.year, late.end_year) == (1957, 1959)

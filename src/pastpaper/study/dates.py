@@ -226,6 +226,12 @@ def _placed(
         written = f"{written} {date_label(year)}"
     elif match["decade"]:
         written = f"{match['decade']}s"
+        part = _PART_OF_DECADE.search(note, 0, date_start)
+        if part:  # "the early 1920s": 1920-23, "the mid-1960s": 1963-66, "the late 1950s"
+            first, last = _DECADE_PARTS[part["part"].lower()]
+            year, end_year = year + first, year + last
+            joiner = "-" if "-" in part.group() else " "
+            written = f"{part['part'].lower()}{joiner}{written}"
     return Mention(
         start=before.start() if before and word != "the" else date_start,
         date_start=date_start,
@@ -262,6 +268,11 @@ def _named_month(note: str, start: int, month: str) -> bool:
         return False
     before = _WORD_BEFORE.search(note, 0, start)
     return before is not None and before[1].lower() not in _BEFORE_A_MONTH
+
+
+# The part of a decade a date names: "the early 1920s", "the mid-1960s", "the late 1950s".
+_PART_OF_DECADE = re.compile(r"\b(?P<part>(?i:early|mid|middle|late))[\s-]+$")
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9)}
 
 
 def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:
