@@ -619,6 +619,8 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
             ["Voting Rights Act"],
         ),
         ("Jan Smuts met them in Jan 1919.", ["Jan Smuts"]),
+        # a numbered item's article opens no name, as a bulleted one's does not
+        ("Notes.\n2. The boycott lasted 381 days.\n3. Alexandra ruled.", ["Alexandra"]),
     ],
 )
 def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[str]) -> None:

@@ -52,7 +52,8 @@ _TRIM = ".,;:…|"  # and whitespace; "|" closes a table's row
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 # A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
 # its marker is no part of it, at the start of the notes too.
-_BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
+# A table's row is one too, its rule of dashes ("|------|") included.
+_BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*(?:{LIST_MARK}[ \t\u00a0]+|(?=\|))")
 # An initial is no full stop: "Franklin D. Roosevelt", "G.R. Elton".
 _INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]\.?")
 

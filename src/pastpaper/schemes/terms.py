@@ -26,7 +26,7 @@ from pastpaper.language import (
     zipf,
 )
 from pastpaper.model import Frozen
-from pastpaper.text import BULLETS, LIST_MARK, match_key
+from pastpaper.text import LIST_MARK, match_key
 
 __all__ = [
     "JOINED_NAME",
@@ -230,19 +230,13 @@ def _numbered_item(text: str, stop: int) -> bool:
 
 
 def _starts_item(text: str, index: int) -> bool:
-    """Is ``index`` the first word of a list item ("- A Paris crowd ...")?"""
-    while index > 0 and text[index - 1] in " \t\u00a0":
-        index -= 1
-    if index == 0 or text[index - 1] not in _BULLETS:
-        return False
-    index -= 1
-    while index > 0 and text[index - 1] in " \t\u00a0":
-        index -= 1
-    return index == 0 or text[index - 1] == "\n"
+    """Is ``index`` the first word of a list item ("- A Paris crowd ...", "2. The boycott")?"""
+    line = text.rfind("\n", 0, index) + 1
+    return index - line <= 12 and _MARKED.fullmatch(text, line, index) is not None
 
 
-_BULLETS = frozenset(BULLETS)
 _ITEM_MARK = re.compile(rf"[ \t\u00a0]*{LIST_MARK}")
+_MARKED = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 #: A capital after a hyphen makes a name wherever it stands: "Austria-Hungary".
 JOINED_NAME = re.compile(r"-[A-Z]")
 _ARTICLES = frozenset({"A", "An", "The"})
