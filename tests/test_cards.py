@@ -538,3 +538,15 @@ def test_a_subject_after_a_lead_with_no_comma_is_the_clauses_own() -> None:
     fronts = [card.front for card in cards_of(course)]
     assert not [front for front in fronts if front.startswith("It in")]
     assert any(front.startswith("In Mississippi black voter registration rose") for front in fronts)
+
+
+def test_a_verb_with_its_particle_names_nothing() -> None:
+    # "called off the campaign" and "loans were called in" coin no name, as "as Khrushchev
+    # called them the metal eaters" does.
+    course = notes_course(
+        "Gandhi called off the campaign, and in March 1922 he was sentenced to six years.",
+        "American loans were called in, and by early 1932 six million Germans were out of work.",
+    )
+    answers = [card.back for card in cards_of(course) if card.kind == "cloze"]
+    assert "off the campaign" not in answers
+    assert "in" not in answers

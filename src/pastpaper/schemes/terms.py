@@ -59,9 +59,11 @@ QUOTED = re.compile(
 #: One of these opens every quotation ``QUOTED`` finds.
 QUOTE_MARKS = "‘'“\""
 _BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
-# A coined name given in so many words: "as Khrushchev called them the metal eaters".
+# A coined name given in so many words: "as Khrushchev called them the metal eaters" (not
+# "called off the campaign", "called for reform").
 _CALLED = re.compile(
-    r"\b(?:called(?: them| it)?|known as|nicknamed|termed)\s+(?:the\s+)?"
+    r"\b(?:called(?: them| it)?(?!\s+(?:off|for|on|up|out|in|back|upon|away|down)\b)|"
+    r"known as|nicknamed|termed)\s+(?:the\s+)?"
     r"([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2})(?=\s*(?:[.,;:!?)]|$))"
 )
 # Small words inside a name: "Duke of Norfolk", "Bernhard von Bülow", "Vasco da Gama".
