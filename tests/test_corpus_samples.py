@@ -1085,7 +1085,7 @@ SAMPLES = [
             'The SPD leader Hermann Müller formed a broad "Grand Coalition" in June 1928': "for",
         },
         timeline=[
-            ("1920s", "Politically the mid-1920s were calmer"),
+            ("mid-1920s", "Politically the mid-1920s were calmer"),
             (
                 "May 1928",
                 (
