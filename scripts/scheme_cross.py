@@ -27,11 +27,17 @@ lower layers are frozen: their outputs are computed once, and only the top ``--t
 layers (1 of 6 by default: 2 took 2.5 s a batch, over an hour for the nine folds) and the
 head are fine-tuned, on pairs of at most 128 word pieces.
 
-Protocol, fixed before any held-out figure was seen: leave one notes file out. For each of
-the nine files, a model is trained on the other eight (3 epochs, batch 16, AdamW, learning
-rate 5e-5 for the layers and 1e-3 for the head, 10% warm-up then linear decay, seed 0) and
-predicts the held-out file's points. A point is kept when its predicted chance is at least
-0.5. Nothing is tuned on a held-out file; the table over thresholds is descriptive only.
+Protocol: leave one notes file out. For each of the nine files, a model is trained on the
+other eight (3 epochs, batch 16, AdamW, 10% warm-up then linear decay, seed 0) and predicts
+the held-out file's points. A point is kept when its predicted chance is at least 0.5.
+Epochs, threshold and batch were fixed in advance. The learning rates were not: the first
+run (``--lr 5e-5 --head-lr 1e-3``) did not fit even its own training files (in-sample
+precision at the base rate, every chance between 0.5 and 0.7), so they were raised to 2e-4
+for the layer and 1e-2 for the head (the defaults) and the nine folds run once more; that
+choice answers the in-sample failure, but it was made after the first run's held-out
+figures (all at the base rate) had been seen. The table over thresholds is descriptive
+only, and the in-sample figures are printed so that a model that cannot fit can be told
+from one that does not carry over.
 
 Recall counts the hand entries still matched by a kept point, as scheme_signals' ``score``.
 
@@ -158,10 +164,16 @@ def _model_dir() -> Path:
 
 
 def held_out_chances(
-    found: list[Example], trainable: int, epochs: int, max_length: int, seed: int
-) -> tuple[list[float], dict[str, float]]:
+    found: list[Example],
+    trainable: int,
+    epochs: int,
+    max_length: int,
+    seed: int,
+    rates: tuple[float, float],
+) -> tuple[list[float], dict[str, float], dict[str, list[float]]]:
     """Each point's chance of being on the first list, from a model trained on the other files;
-    and each fold's training time in seconds."""
+    each fold's training time in seconds; and each fold's chances for its own training points
+    (in-sample, only to see whether the model could fit them at all)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
@@ -184,16 +196,22 @@ def held_out_chances(
     )
     chances = [0.0] * len(found)
     seconds: dict[str, float] = {}
+    fitted: dict[str, list[float]] = {}
     for held in sorted({x.notes for x in found}):
         train = [i for i, x in enumerate(found) if x.notes != held]
         test = [i for i, x in enumerate(found) if x.notes == held]
         start = time.perf_counter()
-        top = _train(torch, bert, frozen, lower, found, train, epochs, seed)
+        top = _train(torch, bert, frozen, lower, found, train, epochs, seed, rates)
         seconds[held] = time.perf_counter() - start
         for i, chance in zip(test, _predict(torch, bert, top, lower, test), strict=True):
             chances[i] = chance
+        fitted[held] = _predict(torch, bert, top, lower, train)
+        inside = sum(
+            (c >= THRESHOLD) == found[i].first for i, c in zip(train, fitted[held], strict=True)
+        )
+        print(f"   in-sample accuracy {inside / len(train):.3f}", flush=True)
         print(f"fold {held:22} trained on {len(train)} points in {seconds[held]:.0f} s", flush=True)
-    return chances, seconds
+    return chances, seconds, fitted
 
 
 def _mask(torch: Any, bert: Any, states: Any, mask: Any) -> Any:
@@ -279,14 +297,15 @@ def _train(
     train: list[int],
     epochs: int,
     seed: int,
+    rates: tuple[float, float],
 ) -> _Top:
     torch.manual_seed(seed)
     rng = random.Random(seed)
     top = _Top(torch, bert, frozen)
     optimiser = torch.optim.AdamW(
         [
-            {"params": top.layers.parameters(), "lr": 5e-5},
-            {"params": top.head.parameters(), "lr": 1e-3},
+            {"params": top.layers.parameters(), "lr": rates[0]},
+            {"params": top.head.parameters(), "lr": rates[1]},
         ],
         weight_decay=0.01,
     )
@@ -352,12 +371,27 @@ def report(
         )
 
 
+def training_fit(
+    found: list[Example], fitted: dict[str, list[float]], firsts: dict[int, list[Entry]]
+) -> None:
+    """How well each fold's model fits its own eight training files (in-sample): a model that
+    cannot fit them is short of capacity or signal; one that fits them but not the ninth does
+    not carry over to new notes."""
+    print(f"\nIn-sample, each fold's model on its own training files (chance >= {THRESHOLD}):")
+    for held, chances in sorted(fitted.items()):
+        train = [x for x in found if x.notes != held]
+        keep = [c >= THRESHOLD for c in chances]
+        print(f"  without {held:22} first: {_figures(score(train, keep, firsts, False))}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trainable", type=int, default=1, help="top layers fine-tuned (of 6)")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--max-length", type=int, default=128, help="word pieces per pair")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--lr", type=float, default=2e-4, help="learning rate, trained layers")
+    parser.add_argument("--head-lr", type=float, default=1e-2, help="learning rate, the head")
     parser.add_argument("--save", type=Path, help="write the held-out chances here (JSON)")
     parser.add_argument("--load", type=Path, help="read held-out chances instead of training")
     args = parser.parse_args(argv)
@@ -369,14 +403,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.load:
         saved = json.loads(args.load.read_text(encoding="utf-8"))
-        chances, fold_seconds = saved["chances"], saved["seconds"]
+        chances, fold_seconds, fitted = saved["chances"], saved["seconds"], saved["fitted"]
     else:
-        chances, fold_seconds = held_out_chances(
-            found, args.trainable, args.epochs, args.max_length, args.seed
+        chances, fold_seconds, fitted = held_out_chances(
+            found, args.trainable, args.epochs, args.max_length, args.seed, (args.lr, args.head_lr)
         )
         if args.save:
             saved = {"settings": vars(args) | {"save": str(args.save), "load": None}}
-            saved |= {"chances": chances, "seconds": fold_seconds}
+            saved |= {"chances": chances, "seconds": fold_seconds, "fitted": fitted}
             args.save.write_text(json.dumps(saved, indent=1), encoding="utf-8")
     times = list(fold_seconds.values())
     print(
@@ -384,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(mean {sum(times) / len(times):.0f} s)"
     )
     report(found, chances, firsts, seconds)
+    training_fit(found, fitted, firsts)
     return 0
 
 
