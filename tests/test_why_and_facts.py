@@ -385,3 +385,20 @@ def test_a_share_in_words_is_a_share() -> None:
     assert contradiction(said, point) is None
     wrong = contradiction("In Mississippi black voter registration rose to 30% by 1968", point)
     assert wrong is not None and wrong[0] == "30"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "subject"),
+    [
+        ("In the late 1930s farmers suffered", "In the late 1930s", "farmers"),
+        ("In the summer of 1917 workers struck", "In the summer of 1917", "workers"),
+        ("From 1933 to 1939 unemployment fell", "From 1933 to 1939", "unemployment"),
+        ("Under Stalin's rule peasants starved", "Under Stalin's rule", "peasants"),
+        ("In agriculture output rose", "In agriculture", "output"),
+    ],
+)
+def test_a_subject_after_a_lead_with_no_comma(text: str, lead: str, subject: str) -> None:
+    from pastpaper.schemes.clauses import parse_clause
+
+    clause = parse_clause(text)
+    assert clause is not None and (clause.lead, clause.subject) == (lead, subject)

@@ -28,10 +28,13 @@ __all__ = [
 #: The bullets that open a list item in notes typed, pasted from Word or written in Markdown.
 BULLETS = "-*+•–▪◦"
 #: A list item's mark, as a pattern: a bullet, a number, a letter or a roman numeral ("1.",
-#: "2)", "(3)", "a)", "(b)", "ii."), or the bar that opens a row of a Markdown table. "c." is
-#: left out: a line may open with "c. 1500" (circa). Every reader of lists (sentences, points,
-#: parts, cards, the timeline) takes the same marks.
-LIST_MARK = r"(?:[-*+•–▪◦|]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})\)|(?:\d{1,2}|[abd-z]|[ivx]{2,4})\.)"
+#: "2)", "(3)", "a)", "(b)", "ii."), or the bar that opens a row of a Markdown table. "c."
+#: before a figure is circa ("c. 1500"), not the third item. Every reader of lists
+#: (sentences, points, parts, cards, the timeline) takes the same marks.
+LIST_MARK = (
+    r"(?:[-*+•–▪◦|]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})\)|"
+    r"(?:\d{1,2}|[abd-z]|[ivx]{2,4}|c(?=\.[ \t\u00a0]*[^\d\s]))\.)"
+)
 
 _T = TypeVar("_T")
 

@@ -216,20 +216,25 @@ def _lead_end(before: list[re.Match[str]]) -> int:
 
 
 def _bare_subject(before: list[re.Match[str]]) -> int:
-    """Where a subject with no word to mark it starts after a lead with no comma: after the
-    preposition's object, a year or number ("In 1957 sovnarkhozy were set up"), a name ("in
-    Mississippi black voter registration rose") or one word ("In agriculture output rose").
-    The whole is the lead where nothing is left for a subject."""
-    if len(before) < 3:
-        return len(before)
-    end = 2
-    if before[1].group().lower() in _DESCRIBED:  # "In the 1930s farmers suffered"
-        end = 3
-    first = before[end - 1].group() if end - 1 < len(before) else ""
-    if first[:1].isupper():
-        while end < len(before) and before[end].group()[0].isupper():
-            end += 1
-    return end if end < len(before) else len(before)
+    """Where a subject with no word to mark it starts after a lead with no comma: the words
+    in lower case just before the verb ("In 1957 sovnarkhozy were set up", "in Mississippi
+    black voter registration rose", "In the late 1930s farmers suffered"), the lead keeping
+    at least its preposition's first word ("In agriculture output rose") and a possessive's
+    noun ("Under Stalin's rule peasants starved"). The whole is the lead where nothing is
+    left for a subject."""
+    start = len(before)
+    while start > 2 and _bare_word(before[start - 1].group()):
+        start -= 1
+    if start < len(before) and before[start - 1].group().endswith(("'s", "’s")):
+        start += 1
+    return start
+
+
+def _bare_word(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in PREPOSITIONS | _JOINING
+
+
+_JOINING = frozenset({"and", "or", "to", "of", "the", "a", "an"})
 
 
 def _label_end(before: list[re.Match[str]]) -> int:
@@ -327,8 +332,8 @@ class Casing:
         lower: set[str] = set()
         for note in dict.fromkeys(notes):  # a paragraph said twice says nothing new
             # A list item's first word opens it as a sentence's does, whatever its mark
-            # ("2) Russia ...", "- Russia ...").
-            unmarked = _ITEM_MARK.sub("", note)
+            # ("2) Russia ...", "- Russia ..."): the mark is read as a full stop.
+            unmarked = _ITEM_MARK.sub(". ", note)
             proper.update(_bare(word) for word in _PROPER.findall(unmarked))
             lower.update(_LOWER.findall(note))
         return cls(frozenset(proper), frozenset(lower))

@@ -181,10 +181,9 @@ def is_judgement(text: str) -> bool:
 
 # "The feigned retreat mattered most", "The most important moment was the charge": a verdict
 # that only picks out which moment or factor counted for most.
-_RANKING = re.compile(
+_RANKING = re.compile(  # in lower case, as the verdicts
     r"\b(?:mattered (?:most|more than anything)|(?:was|were) (?:the )?most important|"
-    r"the most important (?:[\w’'-]+ )?(?:was|were))\b",
-    re.IGNORECASE,
+    r"(?:the )?most important (?:[\w’'-]+ )?(?:of all )?(?:was|were))\b"
 )
 
 
@@ -199,8 +198,11 @@ def singles_out(text: str) -> bool:
     >>> singles_out("The most important reform was a partial success")
     False
     """
-    plain = normalise(text)
-    return bool(_RANKING.search(plain)) and not _is_judgement(_RANKING.sub(" ", plain))
+    plain = normalise(text).lower()
+    if not _RANKING.search(plain):
+        return False
+    rest = _RANKING.sub(" ", plain)  # read once, not kept: no text of the notes
+    return bool(_DIGIT.search(rest)) or not _VERDICT.search(rest)
 
 
 def clear_judgements() -> None:

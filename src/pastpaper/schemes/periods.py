@@ -102,7 +102,9 @@ def asked_until(question: str) -> When | None:
             continue
         if mention.word in _FROM and mention.end_year is None:
             return None
-        if mention.end_year is not None:
+        if mention.decade:  # "the early 1920s" asks about the decade, as a century's half
+            ends.append((mention.year - mention.year % 10 + 9, None))
+        elif mention.end_year is not None:
             ends.append((mention.end_year, None))
         else:
             ends.append((mention.year, mention.month))
@@ -124,7 +126,7 @@ def asked_from(question: str) -> int | None:
     for mention in mentions(question):
         if mention.bounds or mention.word in _NAMING or mention.word in _FROM:
             continue
-        return mention.year
+        return mention.year - mention.year % 10 if mention.decade else mention.year
     century = _century(question)
     return century[0] if century else None
 

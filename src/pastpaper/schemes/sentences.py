@@ -18,7 +18,7 @@ from functools import lru_cache
 from pastpaper.language import WORD, zipf
 from pastpaper.text import LIST_MARK
 
-__all__ = ["clear_caches", "sentence_spans", "trimmed"]
+__all__ = ["ABBREVIATIONS", "SHORTENED_BEFORE_MORE", "clear_caches", "sentence_spans", "trimmed"]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -34,15 +34,15 @@ def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
-# Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)",
-# "Brown v. Board of Education", "incl. Gandhi himself".
-_ABBREVIATIONS = {
+#: Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)",
+#: "Brown v. Board of Education", "incl. Gandhi himself".
+ABBREVIATIONS = {
     "mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "v", "c", "ca", "cf", "approx", "incl",
     "esp", "viz",
 }  # fmt: skip
-# Words a full stop may shorten or end: shortened only before a figure or a word in lower
-# case ("15 Sept. 1830", "pop. growth"); "Peace came in Oct. War broke out" ends there.
-_SHORTENED_BEFORE_MORE = {
+#: Words a full stop may shorten or end: shortened only before a figure or a word in lower
+#: case ("15 Sept. 1830", "pop. growth"); "Peace came in Oct. War broke out" ends there.
+SHORTENED_BEFORE_MORE = {
     "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km", "gen", "col",
     "capt", "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
@@ -54,8 +54,9 @@ _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 # its marker is no part of it, at the start of the notes too.
 # A table's row is one too, its rule of dashes ("|------|") included.
 _BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*(?:{LIST_MARK}[ \t\u00a0]+|(?=\|))")
-# An initial is no full stop: "Franklin D. Roosevelt", "G.R. Elton".
-_INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]\.?")
+# An initial is no full stop: "Franklin D. Roosevelt". (Run-together initials are left to
+# end a sentence: "G.R. Elton" is cut there, as "the U.S.A. In 1948 ..." must be.)
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
@@ -79,9 +80,9 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
             note[next_start].isdigit() or note[next_start].islower()
         )
         abbreviated = before and (
-            word in _ABBREVIATIONS
+            word in ABBREVIATIONS
             # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
-            or (word in _SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
+            or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
             or _INITIAL.fullmatch(before[-1])
         )
         if abbreviated and (end, next_start) not in bullets:

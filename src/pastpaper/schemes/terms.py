@@ -21,11 +21,14 @@ from pastpaper.language import (
     MONTHS,
     NUMBER_WORDS,
     SHORT_MONTHS,
+    STOP_WORDS,
+    TITLES,
     WORD,
     word_rarity,
     zipf,
 )
 from pastpaper.model import Frozen
+from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
 from pastpaper.text import LIST_MARK, match_key
 
 __all__ = [
@@ -137,13 +140,18 @@ def _names_in(note: str) -> list[str]:
             joined = JOINED_NAME.search(first) is not None  # "Austria-Hungary"
             # "Henry VIII", "Elizabeth I", "Malcolm X": a number or letter after the first
             # word is no name alone ("VIII"), so the first word is the name's.
-            numbered = len(run) > 1 and _REGNAL.fullmatch(run[1][2]) is not None
+            numbered = (
+                len(run) > 1
+                and _REGNAL.fullmatch(run[-1][2]) is not None
+                and first.lower() not in _NOT_NAMED
+                and first not in TITLES  # "Kaiser Wilhelm II" opening a sentence: "Wilhelm II"
+            )
             common = zipf(first.lower()) >= 3.0 and not heads and not joined and not numbered
             if first not in mid and common:
                 del run[0]
                 while run and run[0][2] in _LINKS:
                     del run[0]  # "Most of Europe": the name is "Europe"
-        if run:
+        if run and not (len(run) == 1 and run[0][2] == "I"):  # "Then I realised": a pronoun
             names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
         run.clear()
 
@@ -151,8 +159,16 @@ def _names_in(note: str) -> list[str]:
     for token in tokens:
         at, end, word = token
         gap = note[previous_end:at]
-        # "Lyndon B. Johnson": an initial's full stop is inside the name.
-        initial = bool(run) and len(run[-1][2]) == 1 and gap.strip() == "."
+        # "Lyndon B. Johnson": an initial's full stop is inside the name; "Charles I. The",
+        # "the U.S.A. In 1948" and "Plan B. Then" end a sentence there.
+        initial = (
+            len(run) > 1
+            and len(run[-1][2]) == 1
+            and len(run[-2][2]) > 1
+            and run[-1][2] not in "IVX"
+            and gap.strip() == "."
+            and zipf(word.lower()) < 5.0
+        )
         joined = bool(run) and (not gap.strip() or initial)
         if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
             if run and not joined:
@@ -186,19 +202,23 @@ _NAME_TOKEN = re.compile(
 )
 
 
-# A king's or pope's number, or a letter that ends a name: "VIII", "I", "XVI", "X".
+# A king's or pope's number, or a letter that ends a name: "VIII", "I", "XVI", "X" ("World
+# War I"); not after a word that only opens a sentence ("Then I realised").
 _REGNAL = re.compile(r"[IVXLC]+|[A-Z]")
+_NOT_NAMED = STOP_WORDS | frozenset(
+    "then when if so but and yet thus now once after before since while because as".split()
+)
 _SHORT_MONTHS = frozenset(SHORT_MONTHS)
 # Shortened words that are no names where they open a sentence: "Approx. 40,000 joined".
-_SHORTENINGS = frozenset({"approx", "incl", "esp", "viz", "etc", "ca", "cf", "c", "no", "nos"})
+_SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 
 
 def _shortened(note: str, end: int, word: str) -> bool:
     """Is ``word`` (ending at ``end``) a shortened word, not a name: "Approx.", a month
     before its day or year ("Aug. 1965", "Feb 1956")? ("Jan Smuts" is a name.)"""
-    if note[end : end + 1] != "." and word not in _SHORT_MONTHS:
-        return False
-    if word.lower() in _SHORTENINGS:
+    if len(word) == 1 or (note[end : end + 1] != "." and word not in _SHORT_MONTHS):
+        return False  # (an initial is part of its name: "Lyndon B. Johnson")
+    if note[end : end + 1] == "." and word.lower() in _SHORTENINGS:
         return True
     return word in _SHORT_MONTHS and _DATE_AFTER.match(note, end) is not None
 
@@ -220,15 +240,16 @@ def _starts_sentence(text: str, index: int) -> bool:
         index -= 1
     if index == 0:
         return True
-    # A numbered item ("2. Russia ordered ...", "ii. Japan joined ...") opens as a bulleted
-    # one does: its first word is read as the notes' words in mid-sentence.
-    return text[index - 1] in ".!?:" and not _numbered_item(text, index - 1)
+    # "Brown v. Board of Education", "incl. Gandhi": a shortened word's stop ends nothing.
+    return text[index - 1] in ".!?:" and not _after_shortening(text, index - 1)
 
 
-def _numbered_item(text: str, stop: int) -> bool:
-    """Is the full stop at ``stop`` the end of a list mark that opens its line ("2.", "b.")?"""
-    line = text.rfind("\n", 0, stop) + 1
-    return stop - line <= 8 and _ITEM_MARK.fullmatch(text, line, stop + 1) is not None
+def _after_shortening(text: str, stop: int) -> bool:
+    """Is the full stop at ``stop`` the end of a word that a stop always shortens ("v.")?"""
+    start = stop
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return text[start:stop].lower() in ABBREVIATIONS
 
 
 def _starts_item(text: str, index: int) -> bool:
@@ -237,10 +258,13 @@ def _starts_item(text: str, index: int) -> bool:
     return index - line <= 12 and _MARKED.fullmatch(text, line, index) is not None
 
 
-_ITEM_MARK = re.compile(rf"[ \t\u00a0]*{LIST_MARK}")
 _MARKED = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
-#: A capital after a hyphen makes a name wherever it stands: "Austria-Hungary".
-JOINED_NAME = re.compile(r"-[A-Z]")
+#: A capital after a hyphen makes a name wherever it stands: "Austria-Hungary" (not a prefix's:
+#: "Anti-Semitism", "Pro-German", "Post-War").
+JOINED_NAME = re.compile(
+    r"^(?!(?:Anti|Pro|Post|Pre|Non|Neo|Ex|Mid|Semi|Sub|Super|Counter|Inter|Trans|Ultra|Pan)-)"
+    r"[^\W\d_][\w’']*-[A-Z]"
+)
 _ARTICLES = frozenset({"A", "An", "The"})
 # Common words that open a sentence and head a name with "of" after them: "Act of
 # Uniformity", "League of Nations" ("Thousands of Germans", "Fear of Russia" name nothing).

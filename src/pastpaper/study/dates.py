@@ -226,12 +226,12 @@ def _placed(
         written = f"{written} {date_label(year)}"
     elif match["decade"]:
         written = f"{match['decade']}s"
-        part = _PART_OF_DECADE.search(note, 0, date_start)
+        part = _PART_OF_DECADE.search(note, max(0, date_start - 40), date_start)
         if part:  # "the early 1920s": 1920-23, "the mid-1960s": 1963-66, "the late 1950s"
-            first, last = _DECADE_PARTS[part["part"].lower()]
+            first = _DECADE_PARTS[(part["from"] or part["part"]).lower()][0]
+            last = _DECADE_PARTS[part["part"].lower()][1]
             year, end_year = year + first, year + last
-            joiner = "-" if "-" in part.group() else " "
-            written = f"{part['part'].lower()}{joiner}{written}"
+            written = re.sub(r"\s+", " ", note[part.start() : date_start]) + written
     return Mention(
         start=before.start() if before and word != "the" else date_start,
         date_start=date_start,
@@ -251,7 +251,7 @@ def _placed(
 
 # A month that is also a word a name ends with: "the Salt March", "Theresa May".
 _NAMING_MONTHS = frozenset({"March", "May"})
-_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+_THE_WORD_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]*)\s+$")
 # Capitalised words after which a month is a month: "In March 1917", "The May 1940 crisis",
 # "Early March 1917", "Tuesday 4 March".
 _BEFORE_A_MONTH = frozenset(
@@ -262,16 +262,20 @@ _BEFORE_A_MONTH = frozenset(
 
 
 def _named_month(note: str, start: int, month: str) -> bool:
-    """Is ``month`` at ``start`` the end of a name ("the Salt March of 1930", "the Long March
-    of 1934"), as a capitalised word that is no preposition or article before it shows?"""
+    """Is ``month`` at ``start`` the end of a name: "the Salt March of 1930", "the Long March"
+    (a capitalised word that is no preposition or weekday between "the" and it)? Terse notes'
+    "Revolution March 1917" and "Dunkirk May 1940" keep their months."""
     if month not in _NAMING_MONTHS:
         return False
-    before = _WORD_BEFORE.search(note, 0, start)
+    before = _THE_WORD_BEFORE.search(note, max(0, start - 40), start)
     return before is not None and before[1].lower() not in _BEFORE_A_MONTH
 
 
 # The part of a decade a date names: "the early 1920s", "the mid-1960s", "the late 1950s".
-_PART_OF_DECADE = re.compile(r"\b(?P<part>(?i:early|mid|middle|late))[\s-]+$")
+_PART_OF_DECADE = re.compile(
+    r"\b(?:(?P<from>(?i:early|mid|middle))[\s-]+to[\s-]+)?"
+    r"(?P<part>(?i:early|mid|middle|late))[\s-]+$"
+)
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9)}
 
 

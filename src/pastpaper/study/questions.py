@@ -147,16 +147,18 @@ _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
 _DATED_LEAD = re.compile(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\b")
-_THAT_AFTER = re.compile(r"[^.;]*?\bthat\b")
-_TO_DATE = re.compile(rf"\bto\b[^,;]*?\b(?:in|by)\s+(?:{DATE.pattern})")
+# "that" right after the date, or after an aside between commas: "in 1861, using
+# swan-necked flasks, that ...".
+_THAT_AFTER = re.compile(r"\s*(?:,[^,;.]*,\s*)?that\b")
+# "... to 15% in 1867-70": figures may hold commas ("to 300,000 in 1939").
+_TO_DATE = re.compile(rf"\s*to\b(?:[^,;]|,\d)*?\b(?:in|by)\s+(?:{DATE.pattern})")
 _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
 #: A subject that starts with one of these opens a clause of its own: no subject.
 _CLAUSE_OPENERS = SUBORDINATORS | {"if"}
 _REPORTED = re.compile(r"that\b")
 # Verbs done to a person, whose object is someone: "Who did Henry VIII marry?".
 _DONE_TO_PEOPLE = frozenset(
-    "marry divorce murder assassinate behead execute crown depose exile imprison arrest "
-    "appoint succeed".split()
+    "marry divorce murder assassinate behead crown depose exile imprison arrest".split()
 )
 _SAYING = frozenset(
     "say claim argue believe declare announce insist think write report promise tell warn "
@@ -272,7 +274,7 @@ def _when(a: _Asking) -> Asked:
     # "fell from around 46% in 1864-66 to 15% in 1867-70": a change from one date to
     # another, which no one of them answers.
     asked = clause.rest[: in_rest.start()]
-    if _FROM.search(asked) and _TO_DATE.search(clause.rest, in_rest.end()):
+    if _FROM.search(asked) and _TO_DATE.match(clause.rest, in_rest.end()):
         return
     # "proved in 1861, using swan-necked flasks, that microbes ... caused decay": what he
     # proved comes after the date, and "When did Pasteur prove?" would leave it out.

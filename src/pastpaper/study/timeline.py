@@ -102,17 +102,11 @@ class Event(Frozen):
         """The date written out the same way for every event: "5 March 1953", "1956–1960",
         "1920s", "mid-1920s", "c. 1500", "44 BC"."""
         year, month, day = self.start
-        if self.decade:
-            decade = year - year % 10
-            end = (self.end_year if self.end_year is not None else decade + 9) - decade
-            return f"{_DECADE_PARTS.get((year - decade, end), '')}{decade}s"
+        if self.decade:  # as the notes name it: "1920s", "mid-1920s", "early-to-mid 1920s"
+            return self.date if self.date.endswith("s") else f"{year - year % 10}s"
         if self.end_year is not None:
             return f"{date_label(year)}–{date_label(self.end_year)}"
         return ("c. " if self.circa else "") + date_label(year, month, day)
-
-
-#: What part of a decade an event's years are (``dates`` reads "the early 1920s" as 1920-23).
-_DECADE_PARTS = {(0, 3): "early ", (3, 6): "mid-", (7, 9): "late "}
 
 
 def timeline(course: Course) -> list[Event]:
