@@ -14,6 +14,7 @@ from typing import TypeVar
 
 __all__ = [
     "BULLETS",
+    "LIST_ITEM",
     "LIST_MARK",
     "has_phrase",
     "match_key",
@@ -32,9 +33,11 @@ BULLETS = "-*+•–▪◦"
 #: before a figure is circa ("c. 1500"), not the third item. Every reader of lists
 #: (sentences, points, parts, cards, the timeline) takes the same marks.
 LIST_MARK = (
-    r"(?:[-*+•–▪◦|]|\(?(?:\d{1,2}|[a-z]|[ivx]{2,4})\)|"
+    rf"(?:[{BULLETS}|]|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{2,4}})\)|"
     r"(?:\d{1,2}|[abd-z]|[ivx]{2,4}|c(?=\.[ \t\u00a0]*[^\d\s]))\.)"
 )
+#: A list item's mark with the spaces around it, as it opens a line: "- ", "  2. ".
+LIST_ITEM = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 
 _T = TypeVar("_T")
 

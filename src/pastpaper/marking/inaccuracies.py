@@ -464,7 +464,6 @@ def _days(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(found)
 
 
-#: A number that is a share: "97%", "14 per cent".
 # A share in figures or in words: "97%", "14 per cent", "nearly sixty per cent".
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS | set(UNITS) | set(TENS), key=len, reverse=True))
 _SHARE = re.compile(

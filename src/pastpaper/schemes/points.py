@@ -42,7 +42,7 @@ from pastpaper.schemes.terms import (
     name_spans,
     names_in,
 )
-from pastpaper.text import LIST_MARK, match_key, plain
+from pastpaper.text import LIST_ITEM, match_key, plain
 
 __all__ = [
     "KINDS",
@@ -368,7 +368,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # A label of a few words on a line of its own over the list it names: "Population",
     # "Textiles - key dates", with "- 1733: Kay's flying shuttle" on the next line.
     label = not after and len(words) <= 5 and not before.strip() and not _DIGIT.search(text)
-    if label and _LIST_LINE.match(note, line_end + 1):
+    if label and LIST_ITEM.match(note, line_end + 1):
         return not has_verb(text)  # (a list's own short items stay its points)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
@@ -377,7 +377,6 @@ def is_structure(note: str, start: int, end: int) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _TABLE_RULE = re.compile(r"[ \t]*\|[ \t:|-]*-[ \t:|-]*$", re.MULTILINE)
-_LIST_LINE = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 
 
 def _after_label(note: str, start: int, end: int) -> int:

@@ -29,7 +29,7 @@ from pastpaper.language import (
 )
 from pastpaper.model import Frozen
 from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
-from pastpaper.text import LIST_MARK, match_key
+from pastpaper.text import LIST_ITEM, match_key
 
 __all__ = [
     "JOINED_NAME",
@@ -255,10 +255,9 @@ def _after_shortening(text: str, stop: int) -> bool:
 def _starts_item(text: str, index: int) -> bool:
     """Is ``index`` the first word of a list item ("- A Paris crowd ...", "2. The boycott")?"""
     line = text.rfind("\n", 0, index) + 1
-    return index - line <= 12 and _MARKED.fullmatch(text, line, index) is not None
+    return index - line <= 12 and LIST_ITEM.fullmatch(text, line, index) is not None
 
 
-_MARKED = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 #: A capital after a hyphen makes a name wherever it stands: "Austria-Hungary" (not a prefix's:
 #: "Anti-Semitism", "Pro-German", "Post-War").
 JOINED_NAME = re.compile(

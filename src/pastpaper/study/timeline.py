@@ -55,7 +55,7 @@ from pastpaper.study.charts import (
     wrapped,
 )
 from pastpaper.study.dates import Mention, date_label, mentions
-from pastpaper.text import LIST_MARK, plain
+from pastpaper.text import LIST_ITEM, plain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -371,12 +371,9 @@ def _clause_of(
     return None
 
 
-_LIST_MARKER = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
-
-
 def _after_list_marker(note: str, start: int, end: int) -> int:
     """Where a sentence starts once a list marker ("- ", "2. ") before it is left out."""
-    marker = _LIST_MARKER.match(note, start, end)
+    marker = LIST_ITEM.match(note, start, end)
     return marker.end() if marker else start
 
 
