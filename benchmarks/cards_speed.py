@@ -3,15 +3,19 @@
 Prints, for the seed course (../shared/seed, or a file given with --notes) and for the
 generated 5 MB notes file of benchmarks/import_speed.py:
 
-- cards: ``cards_of(course)`` from a cold points cache, so the time includes reading every
-  family's points, as ``pastpaper cards`` does;
+- cards: ``cards_of(course)`` in this one process, from a cold points cache, so the time
+  includes reading every family's points;
 - of which points: the same points read alone, so the cards' own share can be told apart;
+- cards in N processes: the same cards made in as many processes as ``cards_of`` uses by
+  default for the course (one per core, for a course with a megabyte of notes or more), as
+  ``pastpaper cards`` and an import make them;
 - points, schemes and cards together: every scheme (benchmarks/schemes_speed.py), then
   every card, one after the other in one process. The issue's target is under 5 s for the
   5 MB file.
 
 Each figure is wall-clock seconds, with the process's CPU seconds in brackets: on a machine
-shared with other work the CPU time is the steadier of the two.
+shared with other work the CPU time is the steadier of the two (it counts this process
+alone, not the others that make cards with it).
 
     python benchmarks/cards_speed.py [--notes FILE] [--mb 5]
 """
@@ -30,6 +34,7 @@ from pastpaper.ingest import read_notes
 from pastpaper.schemes.points import clear_caches, family_points
 from pastpaper.schemes.scheme import clear_caches as clear_scheme_caches
 from pastpaper.study.cards import cards_of
+from pastpaper.study.sharing import share_count
 from pastpaper.study.statements import clear_statements
 from schemes_speed import SEED, every_scheme
 
@@ -53,16 +58,22 @@ def every_point(course: Course) -> None:
 
 def together(course: Course) -> None:
     every_scheme(course)
-    cards_of(course)
+    cards_of(
+        course, processes=1
+    )  # every point is read already: more processes would cut them again
 
 
 def report(name: str, course: Course, runs: int) -> None:
     print(f"{name}: {len(cards_of(course))} cards" + (f" (best of {runs})" if runs > 1 else ""))
+    shares = share_count(course, None)
     for label, work in [
-        ("cards", lambda: cards_of(course)),
+        ("cards", lambda: cards_of(course, processes=1)),
         ("of which points", lambda: every_point(course)),
+        (f"cards in {shares} processes", lambda: cards_of(course, processes=shares)),
         ("points, schemes and cards", lambda: together(course)),
     ]:
+        if label.startswith("cards in 1 "):
+            continue  # (the course is made in one process: the first line says it)
         wall, cpu = min(timed(work) for _ in range(runs))
         print(f"  {label + ':':31} {wall:.3f} s  (CPU {cpu:.3f} s)")
 

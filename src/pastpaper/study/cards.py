@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
@@ -56,11 +57,15 @@ __all__ = [
     "COMMON_NAME_POINTS",
     "Card",
     "CardKind",
+    "Share",
     "card_id",
     "cards_of",
+    "common_from",
     "common_names",
     "gives_away",
+    "read_share",
     "topic_tag",
+    "without_duplicates",
     "worth_hiding",
 ]
 
@@ -97,32 +102,85 @@ def topic_tag(slug: str, topic: Topic) -> str:
     return f"{slug}::{name}"
 
 
-def cards_of(course: Course) -> list[Card]:
-    """Every card the course's points make, in the order of the notes, duplicates left out."""
+def cards_of(course: Course, *, processes: int | None = None) -> list[Card]:
+    """Every card the course's points make, in the order of the notes, duplicates left out.
+
+    A large course is read in several processes at once, one share of its families each
+    (``processes`` of them; by default as many as the machine has cores, for a course with
+    a megabyte of notes or more): the cards are the same as one process makes.
+    """
+    from pastpaper.study.sharing import cards_in_shares, share_count
+
+    count = share_count(course, processes)
+    if count > 1:
+        return cards_in_shares(course, count)
     # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
     with collection_paused():
-        return _cards_of(course)
+        share = read_share(course)
+        common = common_from(course, share.names, [share.counts(share.names)])
+        cards = share.cards(course.slug, common, share.casing, share.people)
+        return list(without_duplicates(cards))
 
 
-def _cards_of(course: Course) -> list[Card]:
-    # Each family's points once: the common names need them all before any card is made.
-    found = [
-        (topic, place, family, family_points(family))
+@dataclass
+class Share:
+    """Some of a course's families, read for their cards: each family's statements, and
+    what the cards of every share need from each (names, casing, people)."""
+
+    read: list[tuple[Topic, int, tuple[str, str], list[Statement]]]
+    names: set[str]  # the names its points give (case-folded)
+    texts: list[str]  # its points' texts (case-folded)
+    people: set[str]  # the names a "he" or "she" of its notes stood for
+    casing: Casing  # how its notes and questions write their words
+
+    def counts(self, names: Iterable[str]) -> dict[str, int]:
+        """How many of its points mention each name, counted up to ``COMMON_NAME_POINTS``
+        (the names it never mentions left out)."""
+        everything = "\n".join(self.texts)
+        found = {}
+        for name in names:
+            count = _mentions(self.texts, everything, name, COMMON_NAME_POINTS)
+            if count:
+                found[name] = count
+        return found
+
+    def cards(self, slug: str, common: set[str], casing: Casing, people: set[str]) -> list[Card]:
+        """Its cards, given the course's common names, casing and people (all shares')."""
+        asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]] = {}
+        return [
+            card
+            for topic, place, family_tags, read in self.read
+            for statement in read
+            for card in _cards(
+                slug,
+                topic,
+                place,
+                family_tags,
+                statement.point,
+                _asked(statement, common, casing, people, asked),
+            )
+        ]
+
+
+def read_share(course: Course, share: slice = slice(None)) -> Share:
+    """The course's families (all, or the ``share`` of them in order), read for cards."""
+    mine = [
+        (topic, place, family)
         for topic in course.topics
         for place, family in enumerate(topic.families, 1)
-    ]
-    common = _common_names(course, [p for *_, points in found for p in points])
+    ][share]
+    # Each family's points once: the common names need them all before any card is made.
+    found = [(topic, place, family, family_points(family)) for topic, place, family in mine]
     # The questions write names too ("Why did Russia mobilise?"), where the notes may only
     # open sentences with them.
     casing = Casing.of(
         text
-        for topic in course.topics
-        for family in topic.families
+        for _, _, family in mine
         for text in (*family.notes, *(q.text for q in family.questions))
     )
     people: set[str] = set()
     # A topic's tag is slugified once for the topic, not again for each of its points.
-    tags = {id(topic): topic_tag(course.slug, topic) for topic in course.topics}
+    tags = {id(topic): topic_tag(course.slug, topic) for topic, _, _ in mine}
     read = [
         (
             topic,
@@ -132,21 +190,14 @@ def _cards_of(course: Course) -> list[Card]:
         )
         for topic, place, family, points in found
     ]
-    asked: dict[tuple[object, ...], list[tuple[CardKind, str, str]]] = {}
-    cards = [
-        card
-        for topic, place, family_tags, statements in read
-        for statement in statements
-        for card in _cards(
-            course.slug,
-            topic,
-            place,
-            family_tags,
-            statement.point,
-            _asked(statement, common, casing, people, asked),
-        )
-    ]
-    return list(_without_duplicates(cards))
+    every = [p for *_, points in found for p in points]
+    return Share(
+        read=read,
+        names={match_key(f.value) for p in every for f in p.facts if f.kind == "name"},
+        texts=[match_key(p.text) for p in every],
+        people=people,
+        casing=casing,
+    )
 
 
 def _asked(
@@ -211,7 +262,9 @@ def _cards(
 _CARD_FIELDS = set(Card.model_fields)
 
 
-def _without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
+def without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
+    """The cards in order, less any that shares an id, a front, or what it hides in its
+    sentence with one before it."""
     seen: set[tuple[str, ...]] = set()
     for card in cards:
         keys = {
@@ -238,42 +291,48 @@ _ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
 
 def common_names(course: Course) -> set[str]:
     """The course's common names (case-folded): in its titles, or in many of its points."""
-    return _common_names(
-        course, [p for t in course.topics for f in t.families for p in family_points(f)]
-    )
+    share = read_share(course)
+    return common_from(course, share.names, [share.counts(share.names)])
 
 
-def _common_names(course: Course, points: list[Point]) -> set[str]:
-    names = {match_key(f.value) for p in points for f in p.facts if f.kind == "name"}
+def common_from(course: Course, names: set[str], counts: Iterable[dict[str, int]]) -> set[str]:
+    """Which of ``names`` (those the course's points give) are its common names, from how
+    many points of each share mention them (``Share.counts``)."""
     titles = match_key(" ".join([course.title, *(t.title for t in course.topics)]))
-    texts = [match_key(p.text) for p in points]
-    everything = "\n".join(texts)
+    mentioned: dict[str, int] = {}
+    for share in counts:
+        for name, count in share.items():
+            mentioned[name] = mentioned.get(name, 0) + count
     common = {
         name
         for name in names
-        if has_phrase(titles, name) or _in_many(texts, everything, name, COMMON_NAME_POINTS)
+        if has_phrase(titles, name) or mentioned.get(name, 0) >= COMMON_NAME_POINTS
     }
     # "Nikita Khrushchev" and "Soviet Union" are as common as "Khrushchev" and "Soviet".
     return common | {name for name in names if any(has_phrase(name, c) for c in common)}
 
 
-def _in_many(texts: list[str], everything: str, name: str, many: int) -> bool:
-    """Do ``many`` of the texts mention the name? ``everything`` (the texts joined) is
-    searched first: a name written fewer times than that cannot be in enough texts."""
+def _mentions(texts: list[str], everything: str, name: str, many: int) -> int:
+    """How many of the texts mention the name, counted up to ``many``. ``everything`` (the
+    texts joined) is searched first: a name written fewer times than that is in no more
+    texts."""
     # As ``str.count`` counts (without overlaps), but only up to ``many``: a common name
     # is found that often near the start, not counted through all of a large course.
-    at = 0
-    for _ in range(many):
+    at = written = 0
+    while written < many:
         at = everything.find(name, at)
         if at < 0:
-            return False
+            break
         at += len(name) or 1
+        written += 1
+    if not written:
+        return 0
     found = 0
     for text in texts:
         found += has_phrase(text, name)
-        if found >= many:
-            return True
-    return False
+        if found >= written:
+            break
+    return found
 
 
 def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
