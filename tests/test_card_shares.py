@@ -98,3 +98,12 @@ def test_a_process_that_stops_without_a_word_is_an_error_that_says_so() -> None:
         other.receive()
     process.stdin.close()  # type: ignore[union-attr]
     process.stdout.close()  # type: ignore[union-attr]
+
+
+def test_where_no_other_process_can_start_the_cards_are_made_in_this_one(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course = read_notes(seed_path).course
+    alone = cards_of(course, processes=1)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")  # an embedded Python's
+    assert cards_of(course, processes=2) == alone

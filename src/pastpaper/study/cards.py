@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
@@ -109,11 +110,12 @@ def cards_of(course: Course, *, processes: int | None = None) -> list[Card]:
     (``processes`` of them; by default as many as the machine has cores, for a course with
     a megabyte of notes or more): the cards are the same as one process makes.
     """
-    from pastpaper.study.sharing import cards_in_shares, share_count
+    from pastpaper.study.sharing import CannotShare, cards_in_shares, share_count
 
     count = share_count(course, processes)
     if count > 1:
-        return cards_in_shares(course, count)
+        with suppress(CannotShare):  # then in this process alone, as a small course's are
+            return cards_in_shares(course, count)
     # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
     with collection_paused():
         share = read_share(course)

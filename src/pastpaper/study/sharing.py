@@ -34,7 +34,14 @@ from pastpaper.course import Course
 from pastpaper.schemes.clauses import Casing
 from pastpaper.study.cards import Card, Share, common_from, read_share, without_duplicates
 
-__all__ = ["HEAD_START", "SHARE_CHARACTERS", "cards_in_shares", "share_count", "shares_of"]
+__all__ = [
+    "HEAD_START",
+    "SHARE_CHARACTERS",
+    "CannotShare",
+    "cards_in_shares",
+    "share_count",
+    "shares_of",
+]
 
 #: A share of a course's notes worth a process of its own, in characters.
 SHARE_CHARACTERS = 1_000_000
@@ -107,6 +114,10 @@ def cards_in_shares(course: Course, shares: int) -> list[Card]:
         return list(without_duplicates(cards))
 
 
+class CannotShare(Exception):
+    """No other process could be started: the cards are made in this one instead."""
+
+
 class _Other:
     """Another process making a share's cards, and the pipes to and from it."""
 
@@ -147,12 +158,15 @@ def _processes(course: Course, shares: list[slice]) -> Iterator[list[_Other]]:
     sending: list[Thread] = []
     try:
         for share in shares:
-            process = subprocess.Popen(
-                # -P: nothing in the working folder is imported in place of what it needs.
-                [sys.executable, "-P", "-c", _SERVE, str(Path(__file__).resolve().parents[2])],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-            )
+            try:
+                process = subprocess.Popen(
+                    # -P: nothing in the working folder is imported in place of its own.
+                    [sys.executable, "-P", "-c", _SERVE, _PACKAGE_ROOT],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                )
+            except OSError as error:  # no Python to start (an embedded one), or no room
+                raise CannotShare(f"cannot start a process to make cards: {error}") from error
             others.append(_Other(process))
             # Sent while this process reads its own share: the other reads nothing until
             # it has started, which takes a while.
@@ -234,6 +248,7 @@ def serve() -> None:
 
 # What another process runs: this package is found where this process found it (given as
 # its argument), whether installed or not, after anything installed.
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _SERVE = (
     "import sys; sys.path.append(sys.argv[1]); from pastpaper.study.sharing import serve; serve()"
 )
