@@ -17,6 +17,7 @@ from pastpaper.course import Course, Question, QuestionFamily, Topic
 from pastpaper.errors import OutputError
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.points import family_points
+from pastpaper.study.cards import cards_of
 from pastpaper.study.charts import RIGHT_TO_LEFT_NOT_DRAWN
 from pastpaper.study.timeline import Event, timeline, timeline_chart, timeline_figure, timelines
 
@@ -630,6 +631,32 @@ def test_a_markdown_tables_rows_are_events_and_its_headings_are_not() -> None:
         "1930: The Salt March",
         "1947: Independence",
     ]
+
+
+def test_a_markdown_table_without_outer_bars_is_read_as_one_with_them() -> None:
+    notes = (
+        "# Independence\n\n## India\n\n2001: Describe the road to independence. (6)\n\n"
+        "Year | Event\n---- | -----\n"
+        "1919 | The Amritsar massacre killed hundreds of unarmed protesters.\n"
+        "1930 | Gandhi led the Salt March to the sea at Dandi.\n\n"
+        "Independence came in August 1947."
+    )
+    course = parse_notes(notes, "india.md").course
+    points = [p.text for t in course.topics for f in t.families for p in family_points(f)]
+    assert points == [  # no "Year: Event" header, no rule of dashes, no row run into it
+        "1919: The Amritsar massacre killed hundreds of unarmed protesters",
+        "1930: Gandhi led the Salt March to the sea at Dandi",
+        "Independence came in August 1947",
+    ]
+    events = [(e.start[0], e.text) for e in timeline(course)]
+    assert events[0] == (1919, "The Amritsar massacre killed hundreds of unarmed protesters")
+    clozes = {c.back for c in cards_of(course) if c.kind == "cloze"}
+    assert "Amritsar" in clozes and "The Amritsar" not in clozes  # a cell opens a sentence
+    # A line with a bar over a line of dashes without one is no table's header.
+    plain = parse_notes(
+        "1: T\n\n2001: Describe it. (4)\n\nThe vote was 52 | 48 in the end\n---\nThen it fell."
+    ).course
+    assert family_points(plain.topics[0].families[0])[0].text.startswith("The vote was 52")
 
 
 def test_the_early_middle_and_late_years_of_a_decade_are_that_part_of_it() -> None:

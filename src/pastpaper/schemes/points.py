@@ -348,8 +348,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     before, after = note[line_start:start], note[end:line_end].strip()
     if text.lstrip().startswith("#") or before.lstrip().startswith("#"):
         return True
-    # A Markdown table's header row ("| Year | Event |"), over the row of dashes under it.
-    if before.lstrip().startswith("|") and _TABLE_RULE.match(note, line_end + 1):
+    # A Markdown table's header row ("| Year | Event |", or "Year | Event" without the
+    # outer bars), over the row of dashes under it.
+    header = before.lstrip().startswith("|") or "|" in note[line_start:line_end]
+    if header and _TABLE_RULE.match(note, line_end + 1):
         return True
     if _LABEL.fullmatch(text.strip(_MARKUP)):
         return True
@@ -376,7 +378,8 @@ def is_structure(note: str, start: int, end: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_TABLE_RULE = re.compile(r"[ \t]*\|[ \t:|-]*-[ \t:|-]*$", re.MULTILINE)
+# The dashes under a table's header: "|------|-----|", or "--- | ---" without outer bars.
+_TABLE_RULE = re.compile(r"[ \t]*(?=[^\n]*\|)[ \t:|-]*-[ \t:|-]*$", re.MULTILINE)
 
 
 def _after_label(note: str, start: int, end: int) -> int:

@@ -62,6 +62,8 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence, end before its full stop."""
     bullets = [(m.start(), m.end()) for m in _BULLET.finditer(note)]
+    if "|" in note:
+        bullets = sorted(set(bullets + list(_bare_table_lines(note))))
     breaks = [
         # A full stop before a numbered item ("... 1914.\n2. Russia") ends its sentence where
         # the item's text starts; the stop of the number itself ("2.") ends nothing.
@@ -90,6 +92,27 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
         yield from trimmed(note, start, end)
         start = next_start
     yield from trimmed(note, start, len(note))
+
+
+# A Markdown table written without its outer bars: a header ("Year | Event"), its rule of
+# dashes ("--- | ---", a bar in it) and the rows under it, each line with a bar.
+_BARE_TABLE = re.compile(
+    r"^(?![ \t]*\|)[^\n|]*\|[^\n]*\n"
+    r"(?![ \t]*\|)[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
+    r"(?:\n(?![ \t]*\|)[^\n|]*\|[^\n]*)*",
+    re.MULTILINE,
+)
+
+
+def _bare_table_lines(note: str) -> Iterator[tuple[int, int]]:
+    """Each line of a table without outer bars, as a list item's mark is found: from the
+    line break before it (or the start of the notes) to its first character. A line of it
+    is a sentence of its own, as a row between bars is."""
+    for table in _BARE_TABLE.finditer(note):
+        at = table.start()
+        while at < table.end():
+            yield max(at - 1, 0) if at else 0, at
+            at = note.find("\n", at, table.end()) + 1 or table.end()
 
 
 def _past_marker(bullets: list[tuple[int, int]], at: int) -> int:

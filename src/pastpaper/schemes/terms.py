@@ -241,7 +241,8 @@ def _starts_sentence(text: str, index: int) -> bool:
     if index == 0:
         return True
     # "Brown v. Board of Education", "incl. Gandhi": a shortened word's stop ends nothing.
-    return text[index - 1] in ".!?:" and not _after_shortening(text, index - 1)
+    # A table's cell opens as a sentence does: "| 1919 | The Amritsar massacre ...".
+    return text[index - 1] in ".!?:|" and not _after_shortening(text, index - 1)
 
 
 def _after_shortening(text: str, stop: int) -> bool:
