@@ -173,6 +173,25 @@ def test_a_numbered_list_gives_its_items_and_not_their_numbers() -> None:
     ]
 
 
+def test_a_numbered_list_run_along_one_line_gives_its_items_and_not_their_numbers() -> None:
+    notes = (
+        "1. Austria-Hungary sent an ultimatum on 23 July. 2. Russia mobilised on 30 July. "
+        "3. Germany declared war on Russia.\nKey causes: 1) the alliance system 2) the naval "
+        "race 3) imperial rivalry."
+    )
+    assert [p.text for p in note_points(notes, 0)] == [
+        "Austria-Hungary sent an ultimatum on 23 July",
+        "Russia mobilised on 30 July",
+        "Germany declared war on Russia",
+        "the alliance system",
+        "the naval race",
+        "imperial rivalry",
+    ]
+    # A number that counts nothing up from 1 is no item's mark: it stays in its point.
+    lone = "Serbia had 2) armies. Its 1) plan failed."
+    assert [p.text for p in note_points(lone, 0)] == ["Serbia had 2) armies", "Its 1) plan failed"]
+
+
 def test_a_line_opening_with_circa_is_no_list_item() -> None:
     # "c." is circa, not an item lettered c: the point keeps it.
     notes = "c. 1500 people lived in the town.\n- By 1600 there were 4,000."

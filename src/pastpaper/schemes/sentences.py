@@ -64,6 +64,8 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
     bullets = [(m.start(), m.end()) for m in _BULLET.finditer(note)]
     if "|" in note:
         bullets = sorted(set(bullets + list(_bare_table_lines(note))))
+    if "1" in note:
+        bullets = sorted(set(bullets + list(_numbered_along(note))))
     breaks = [
         # A full stop before a numbered item ("... 1914.\n2. Russia") ends its sentence where
         # the item's text starts; the stop of the number itself ("2.") ends nothing.
@@ -113,6 +115,32 @@ def _bare_table_lines(note: str) -> Iterator[tuple[int, int]]:
         while at < table.end():
             yield max(at - 1, 0) if at else 0, at
             at = note.find("\n", at, table.end()) + 1 or table.end()
+
+
+# A number that may mark an item of a list run along a line: "2. Russia", "2) the naval
+# race" (not "2.5", "1914.", "No. 2").
+_INLINE_NUMBER = re.compile(r"(?<![\w.,£$%-])(\d{1,2})([.)])[ \t]+(?=\S)")
+
+
+def _numbered_along(note: str) -> Iterator[tuple[int, int]]:
+    """The marks of items numbered 1, 2, 3 ... along one line ("1. Austria-Hungary sent
+    ... 2. Russia mobilised ...", "Key causes: 1) the alliance system 2) the naval race"),
+    as a list item's mark is found: each item a sentence of its own, its number no point.
+    A lone "2." or a run that does not count up from 1 is no list."""
+    line_start = 0
+    for line in note.split("\n"):
+        run: list[re.Match[str]] = []
+        for number in _INLINE_NUMBER.finditer(line):
+            # "2." marks an item where a sentence could start ("... July. 2. Russia"),
+            # "2)" anywhere ("1) the alliance system 2) the naval race").
+            before = line[: number.start()].rstrip()
+            opens = number[2] == ")" or not before or before[-1] in ".!?:;"
+            if opens and int(number[1]) == len(run) + 1 and (not run or number[2] == run[0][2]):
+                run.append(number)
+        if len(run) >= 2:
+            for number in run:
+                yield line_start + number.start(), line_start + number.end()
+        line_start += len(line) + 1
 
 
 def _past_marker(bullets: list[tuple[int, int]], at: int) -> int:
