@@ -659,6 +659,17 @@ def test_a_markdown_table_without_outer_bars_is_read_as_one_with_them() -> None:
     assert family_points(plain.topics[0].families[0])[0].text.startswith("The vote was 52")
 
 
+def test_an_event_is_told_without_the_notes_markdown_marks() -> None:
+    notes = (
+        "1: South Africa\n\n2019: Describe how apartheid began. (6)\n\n"
+        "The **National Party** won the election of *May 1948* under `Malan`."
+    )
+    course = parse_notes(notes, "sa.md").course
+    assert [e.text for e in timeline(course)] == [
+        "The National Party won the election of May 1948 under Malan"
+    ]
+
+
 def test_the_early_middle_and_late_years_of_a_decade_are_that_part_of_it() -> None:
     from pastpaper.study.dates import mentions
 

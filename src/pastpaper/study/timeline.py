@@ -401,9 +401,9 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
         told = re.sub(rf"\s*\(\s*{date}\s*\)", "", told)
         told = re.sub(rf",\s*{date}\s*(?=[:,])", "", told, count=1)
         told = re.sub(rf":\s*{date}\s*$", "", told, count=1)  # "Wars of the Roses: 1455 to 1487"
-    told = " ".join(told.split())
-    if "|" in told:
-        told = plain(told)  # a table's row, its cells apart: "1947: Independence, 15 Aug"
+    # Without Markdown's marks ("The **National Party** won ... *May 1948*"), a table's row
+    # with its cells apart ("1947: Independence, 15 Aug"), as cards show a sentence.
+    told = plain(" ".join(told.split()))
     return told[:1].upper() + told[1:]
 
 
