@@ -565,3 +565,25 @@ def test_the_days_rules_for_cards_misfire_on_none_of_these() -> None:
     assert not [q for q in questions if q.startswith("Who")]  # an operation is no one
     # A list item's first word is capitalised as a sentence's is, and the card lowers it.
     assert questions["When was inflation controlled?"] == "1934"
+
+
+def test_a_he_after_someone_did_something_to_him_is_still_the_one_him_was() -> None:
+    course = notes_course(
+        "Nasser took power in 1954. In 1956 he nationalised the Suez Canal, and Britain "
+        "attacked him in October 1956. He emerged a hero of the Arab world in 1957."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    assert not [front for front in fronts if "Britain emerged" in front]
+    assert any("Nasser emerged a hero" in front for front in fronts)
+
+
+def test_no_card_stands_on_an_it_or_its_that_names_nothing_on_the_card() -> None:
+    course = notes_course(
+        "The Rentenmark replaced the old mark in 1923. It was backed by land and industry "
+        "worth 3,200 million marks. Its value held through 1924. It was clear that the "
+        "currency had recovered by 1925."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    assert not [front for front in fronts if front.startswith(("It was backed", "Its "))]
+    # An "it" that stands for what follows says what it needs on the card.
+    assert any(front.startswith("It was clear that the currency") for front in fronts)

@@ -50,6 +50,24 @@ _PERSONAL = frozenset({"he", "she"})
 #: answered: "This led to the cultivation of lands in ... {{Siberia}}"; "It" may stand for
 #: nothing: "It was no accident that ...".)
 _UNNAMED = frozenset({"they"})
+# "It" or "Its" that stands for a thing named before ("It left the Commonwealth in 1961",
+# "Its motto was ..."), which a card cannot show; not an "it" that stands for what follows
+# ("It was no accident that ...", "It took ten years to ...").
+_ITS = frozenset({"it", "its"})
+_ANTICIPATING = re.compile(
+    r"^It\s+(?:is|was|has been|had been|seems|seemed|became|took|takes|would be|will be)\b"
+    r"[^.;]*?\b(?:that|to|for|whether|how|when)\b"
+)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+
+
+def _unexplained_it(subject: str, text: str) -> bool:
+    first = subject.split(None, 1)[0].lower() if subject else ""
+    if first not in _ITS:
+        return False
+    return first == "its" or not _ANTICIPATING.match(text)
+
+
 # A list's bullet left on a point: "- Dual Alliance, 1879".
 _MARKER = re.compile(rf"^[{BULLETS}]\s+")
 _ITEM_START = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARK}[ \t]*$")
@@ -92,7 +110,7 @@ def statements(
             clause = parse_clause(text)
         if clause is None or not clause.subject or not balanced:
             continue
-        if clause.subject.lower() in _UNNAMED:
+        if clause.subject.lower() in _UNNAMED or _unexplained_it(clause.subject, text):
             continue  # "In 1588 they did not rise for Spain": who, the card cannot show
         if clause.subject.lower() in _PERSONAL:
             if person is None:
@@ -107,7 +125,9 @@ def statements(
         bare = _REFLEXIVE.sub("", clause.subject)
         if bare != clause.subject or _TITLED.fullmatch(bare):
             people.add(bare)
-        if NAME.fullmatch(bare):
+        # "... and Jerusalem surrendered to him": the "he" after it is still the one "him"
+        # was, not Jerusalem.
+        if NAME.fullmatch(bare) and not _OBJECT_PRONOUN.search(text):
             person = bare
         opening[point.source.sentence_start] = (clause, text)
         if enough:
