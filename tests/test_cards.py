@@ -587,3 +587,15 @@ def test_no_card_stands_on_an_it_or_its_that_names_nothing_on_the_card() -> None
     assert not [front for front in fronts if front.startswith(("It was backed", "Its "))]
     # An "it" that stands for what follows says what it needs on the card.
     assert any(front.startswith("It was clear that the currency") for front in fronts)
+
+
+def test_a_date_with_a_shortened_month_and_a_span_of_days_is_hidden_whole() -> None:
+    course = notes_course(
+        "- Tet Offensive began 30-31 Jan 1968: VC attacked over 100 towns.\n"
+        "- Sept 1915: Nicholas takes personal command of the army -> blamed for every defeat."
+    )
+    made = cards_of(course)
+    hidden = {card.back for card in made if card.kind == "cloze"}
+    assert "30-31 Jan 1968" in hidden and "31 Jan 1968" not in hidden
+    # No question built on a verb past the arrow ("When did Nicholas takes ... - blame?").
+    assert not [card.front for card in made if card.kind == "basic" and " - " in card.front]

@@ -24,6 +24,7 @@ from pastpaper.language import (
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
+    SHORT_MONTHS,
     STOP_WORDS,
     SUBJECT_STARTS,
     SUBORDINATORS,
@@ -299,12 +300,13 @@ _ERA = r"(?:\d{1,4}\s?(?:BCE|BC|CE|AD)|(?:AD|CE)\s?\d{1,4})(?![\w’'])"
 # "17 July – 2 August 1945", "1904-05", "1956 - 1960", "23 July". Each starts with a digit,
 # the "c" of "c." or "circa", a month's capital or the "A" or "C" of an era: the lookahead
 # in front turns most places of a text down at once, as ``re`` cannot tell so itself.
+_MONTH = rf"(?:{MONTH}|(?:{'|'.join(SHORT_MONTHS)})\.?)"  # "Jan 1968", "Sept. 1915"
 DATE = re.compile(
     r"(?=[\dcACDFJMNOS])(?:"
-    rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+(?:{MONTH})\s*[-–]\s*(?=\d))?"
-    rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?(?:{MONTH})\s+)?"
+    rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+{_MONTH}\s*[-–]\s*(?=\d))?"
+    rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?{_MONTH}\s+)?"
     rf"(?:{_ERA}|{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d)(?!\d))?\b)"
-    rf"|\b{_DAYS}\s+(?:{MONTH})\b"
+    rf"|\b{_DAYS}\s+{_MONTH}\b"
     r")"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",

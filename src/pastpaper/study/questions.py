@@ -97,6 +97,11 @@ class _Asking:
         return (rest if self.cut is None else rest[: self.cut]).strip()
 
 
+# Revision shorthand's arrow between what happened and what followed ("... -> blamed"), or
+# a dash: a subject that holds one ("Nicholas takes command -") ran past its own verb.
+_ARROW = re.compile(r"\s(?:-+>?|–|=>|→|⇒)(?:\s|$)")
+
+
 def question_cards(
     statement: Statement, spans: list[tuple[int, int]], people: set[str], casing: Casing
 ) -> Iterator[tuple[Literal["basic"], str, str]]:
@@ -110,6 +115,8 @@ def question_cards(
         return
     if clause.subject.split()[0].lower() in _CLAUSE_OPENERS:
         return  # "When the students marched ..., Metternich resigned": no "When did when"
+    if _ARROW.search(clause.subject):
+        return  # "Nicholas takes command -> blamed ...": the verb found is the arrow's result
     if clause.aux == "did" and not clause.verb:
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
     if _DEMONSTRATIVE.search(clause.lead):
