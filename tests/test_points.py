@@ -192,6 +192,21 @@ def test_a_numbered_list_run_along_one_line_gives_its_items_and_not_their_number
     assert [p.text for p in note_points(lone, 0)] == ["Serbia had 2) armies", "Its 1) plan failed"]
 
 
+def test_a_numbered_label_and_its_short_title_are_structure() -> None:
+    notes = (
+        "Factor 1: Fear. Many settlers feared losing their land.\n"
+        "**Factor 2: Money.** Farmers wanted cheap labour.\n"
+        "Reason three: The Church promised salvation to all who went.\n"
+        "Causes: the alliance system"
+    )
+    assert [p.text for p in note_points(notes, 0)] == [
+        "Many settlers feared losing their land",
+        "Farmers wanted cheap labour",
+        "The Church promised salvation to all who went",
+        "the alliance system",  # a label without a number keeps what it labels
+    ]
+
+
 def test_a_line_opening_with_circa_is_no_list_item() -> None:
     # "c." is circa, not an item lettered c: the point keeps it.
     notes = "c. 1500 people lived in the town.\n- By 1600 there were 4,000."

@@ -311,6 +311,7 @@ def shown(span: str) -> str:
 
 # -- structure: headings, labels and list markers ------------------------------------------
 
+_LABEL_NUMBER = r"(?:\d{1,2}|[a-h]|one|two|three|four|five|six|seven|eight)\b"
 # Words that label a part of the notes rather than say anything: "Detail", "Notes:",
 # "Key points". Alone on a line (or before a colon that opens the line) they are structure.
 _LABEL = re.compile(
@@ -320,8 +321,14 @@ _LABEL = re.compile(
     r"key\s+(?:terms?|words?|dates?|people|figures?|events?|ideas?)|keywords?|timeline|"
     r"chronology|revision|remember|definitions?|vocabulary|glossary|sources?|"
     r"for|against(?:\s+this)?|arguments?(?:\s+(?:for|against))?|(?:the\s+)?other\s+side|"
-    r"strengths?|weaknesses?|successes|failures?|limitations?|judg(?:e)?ments?)",
+    r"strengths?|weaknesses?|successes|failures?|limitations?|judg(?:e)?ments?)"
+    # numbered: "Factor 1", "Reason two", "Source A"
+    rf"(?:\s+{_LABEL_NUMBER})?",
     re.IGNORECASE,
+)
+# A numbered label with a title of its own, a heading: "Factor 1: Fear", "Reason 2 - Money".
+_NUMBERED_TITLE = re.compile(
+    rf"(?P<label>[^\W\d_]+\s+{_LABEL_NUMBER})\s*[:.\-–]\s*(?P<title>.*)", re.IGNORECASE
 )
 _MARKUP = " \t\u00a0*_#>-+•–:.!"  # emphasis, heading and list marks around a label
 _QUOTE_OPENS = re.compile(r"[‘“\"]|(?:^|\s)'")
@@ -355,6 +362,11 @@ def is_structure(note: str, start: int, end: int) -> bool:
         return True
     if _LABEL.fullmatch(text.strip(_MARKUP)):
         return True
+    numbered = _NUMBERED_TITLE.fullmatch(text.strip(_MARKUP))
+    if numbered and _LABEL.fullmatch(numbered["label"]):
+        title = numbered["title"].strip(_MARKUP)
+        if len(WORD.findall(title)) <= 3 and not has_verb(title) and not _DIGIT.search(title):
+            return True
     # A question the notes put to themselves ("How serious? Less than it looked.") asks;
     # the answer after it is the statement. A question somebody is quoted asking is said.
     asks = text.rstrip(_MARKUP).endswith("?") or note[end : end + 1] == "?"

@@ -33,7 +33,8 @@ def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
     return tuple(_sentences(note))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
+# (A stop inside Markdown's emphasis ends its sentence too: "**Factor 3: Ideology.** Apartheid".)
+_SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)*_]*\s+(?=[‘'\"“(*_]{0,3}[A-Z0-9])")
 #: Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)",
 #: "Brown v. Board of Education", "incl. Gandhi himself".
 ABBREVIATIONS = {
