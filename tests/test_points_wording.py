@@ -608,6 +608,7 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         ("Henry VIII married Catherine of Aragon.", ["Henry VIII", "Catherine of Aragon"]),
         ("Elizabeth I was crowned. Louis XVI was executed.", ["Elizabeth I", "Louis XVI"]),
         ("Malcolm X rejected non-violence.", ["Malcolm X"]),
+        ("Philip II of France went home in 1191.", ["Philip II of France"]),
         ("President Lyndon B. Johnson signed it.", ["Lyndon B. Johnson"]),
         # an ordinal opens a name, and ends none
         (

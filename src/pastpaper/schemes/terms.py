@@ -142,7 +142,8 @@ def _names_in(note: str) -> list[str]:
             # word is no name alone ("VIII"), so the first word is the name's.
             numbered = (
                 len(run) > 1
-                and _REGNAL.fullmatch(run[-1][2]) is not None
+                # "Henry VIII", "World War I"; "Philip II of France"
+                and (_REGNAL.fullmatch(run[-1][2]) or _REGNAL.fullmatch(run[1][2])) is not None
                 and first.lower() not in _NOT_NAMED
                 and first not in TITLES  # "Kaiser Wilhelm II" opening a sentence: "Wilhelm II"
             )
