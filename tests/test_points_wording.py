@@ -143,6 +143,10 @@ def test_reasons_and_motives_in_many_words(text: str) -> None:
         "The crisis encouraged emigration on a vast scale",
         "The crop failed; therefore the poor went hungry",
         "Soup kitchens were opened, so deaths fell in 1847",
+        # a result and the condition that brings it
+        "Demand-pull inflation happens when spending grows faster than output",
+        "A flash flood occurs when heavy rain falls on baked ground",
+        "Prices were driven by the rising cost of oil",
     ],
 )
 def test_results_in_many_words(text: str) -> None:
