@@ -599,3 +599,13 @@ def test_a_date_with_a_shortened_month_and_a_span_of_days_is_hidden_whole() -> N
     assert "30-31 Jan 1968" in hidden and "31 Jan 1968" not in hidden
     # No question built on a verb past the arrow ("When did Nicholas takes ... - blame?").
     assert not [card.front for card in made if card.kind == "basic" and " - " in card.front]
+
+
+def test_a_linking_phrase_that_opens_the_sentence_is_no_part_of_its_cards() -> None:
+    course = notes_course(
+        "On the other hand, Richard twice turned back from Jerusalem because he could not "
+        "hold it. In addition, the crusaders ran short of water in 1192."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    assert "Why did Richard twice turn back from Jerusalem?" in fronts
+    assert not [f for f in fronts if "other hand" in f.lower() or "in addition" in f.lower()]
