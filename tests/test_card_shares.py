@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import pickle
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.study import sharing
-from pastpaper.study.cards import cards_of
+from pastpaper.study.cards import cards_of, places_of
 from pastpaper.study.sharing import share_count, shares_of
 
 NOTES = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "notes"
@@ -38,7 +40,8 @@ def test_the_seed_makes_the_same_cards_in_two_and_three_processes(seed_path: Pat
 @pytest.mark.parametrize("name", ["causes-ww1.txt", "cold-war-origins.md", "new-deal.txt"])
 def test_corpus_files_make_the_same_cards_in_two_processes(name: str) -> None:
     course = read_notes(NOTES / name).course
-    assert len(shares_of(course, 2)[1].indices(10**6)) and shares_of(course, 2)[1].stop > 1
+    _, second = shares_of(places_of(course), 2)
+    assert second.stop > second.start  # two shares, neither empty
     assert cards_of(course, processes=2) == cards_of(course, processes=1)
 
 
@@ -49,7 +52,7 @@ def test_a_name_in_five_points_across_the_shares_is_common_to_the_course() -> No
         "Secret Speech. In 1957 Molotov led the Anti-Party Group."
     )
     course = course_of(molotov, molotov.replace("Belgrade", "Warsaw"))
-    assert [s.stop - s.start for s in shares_of(course, 2)] == [1, 1]
+    assert [s.stop - s.start for s in shares_of(places_of(course), 2)] == [1, 1]
     alone = cards_of(course, processes=1)
     assert not any(card.kind == "cloze" and card.back == "Molotov" for card in alone)
     assert cards_of(course, processes=2) == alone
@@ -67,7 +70,7 @@ def test_a_person_known_from_one_share_is_asked_about_as_a_person_in_the_other()
 
 def test_a_course_is_shared_in_order_by_the_length_of_its_notes() -> None:
     course = course_of(*(f"In {1950 + n} Khrushchev spoke to {n} farmers." for n in range(9)))
-    shares = shares_of(course, 3)
+    shares = shares_of(places_of(course), 3)
     assert [s.start for s in shares] == [0, shares[0].stop, shares[1].stop]
     assert shares[-1].stop == 9
     assert all(s.stop > s.start for s in shares)
@@ -81,29 +84,54 @@ def test_how_many_processes_a_course_gets(seed_path: Path) -> None:
         share_count(seed, 0)
 
 
+@contextmanager
+def other_process() -> Iterator[sharing._Other]:
+    """Another process as ``cards_of`` starts one, told where its modules are."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", sharing._SERVE],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+        )
+        other = sharing._Other(process, errors)
+        try:
+            other.send(sharing._import_path())
+            yield other
+        finally:
+            other.to.close()
+            other.back.close()
+            process.wait()
+
+
 def test_a_process_that_fails_sends_its_traceback_instead_of_cards() -> None:
-    answer = io.BytesIO()
-    sharing._make_share(io.BytesIO(pickle.dumps(("not a course", slice(0, 1)))), answer)
-    failed = pickle.loads(answer.getvalue())
-    assert isinstance(failed, sharing._Failed)
-    assert "AttributeError" in failed.trace
+    with other_process() as other:
+        other.send(("a-course", "not a list of families"))
+        with pytest.raises(RuntimeError, match=r"(?s)a process making cards failed:.*Error"):
+            other.first()
 
 
-def test_a_process_that_stops_without_a_word_is_an_error_that_says_so() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-c", "raise SystemExit(3)"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    other = sharing._Other(process)
-    with pytest.raises(RuntimeError, match=r"stopped \(exit code 3\) without sending them"):
-        other.receive()
-    process.stdin.close()  # type: ignore[union-attr]
-    process.stdout.close()  # type: ignore[union-attr]
+def test_a_process_stopped_by_a_signal_is_an_error_that_says_so(seed_path: Path) -> None:
+    course = read_notes(seed_path).course
+    with other_process() as other:
+        other.send((course.slug, places_of(course)[:1]))
+        names, _, _ = other.first()  # it started and read its share
+        other.process.kill()
+        with pytest.raises(RuntimeError, match="was stopped by SIGKILL before it sent them"):
+            other.send(names)
+            other.receive()
 
 
-def test_where_no_other_process_can_start_the_cards_are_made_in_this_one(
+def test_where_another_process_cannot_start_its_share_is_made_in_this_one(
     seed_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     course = read_notes(seed_path).course
     alone = cards_of(course, processes=1)
-    monkeypatch.setattr(sys, "executable", "/nonexistent/python")  # an embedded Python's
-    assert cards_of(course, processes=2) == alone
+    # No Python there at all, and a program that runs but never starts pastpaper.
+    for python in ("/nonexistent/python", shutil.which("false")):
+        if python is None:
+            continue
+        monkeypatch.setattr(sys, "executable", python)
+        assert cards_of(course, processes=2) == alone, python
+    monkeypatch.setattr(sys, "executable", "")  # an embedded Python's: none is started
+    assert share_count(course, None) == 1

@@ -340,6 +340,13 @@ class Casing:
             lower.update(_LOWER.findall(note))
         return cls(frozenset(proper), frozenset(lower))
 
+    @classmethod
+    def joined(cls, casings: Iterable[Casing]) -> Casing:
+        """How the notes of all ``casings`` together write their words."""
+        found = list(casings)
+        proper = frozenset().union(*(c.proper for c in found))
+        return cls(proper, frozenset().union(*(c.lower for c in found)))
+
     def is_proper(self, word: str) -> bool:
         """Do the notes capitalise the word (or its possessive) in mid-sentence on its own?"""
         return _bare(word) in self.proper

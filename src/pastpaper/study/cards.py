@@ -38,13 +38,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
 from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
-from pastpaper.bulk import collection_paused
-from pastpaper.course import Course, Topic
+from pastpaper.course import Course, QuestionFamily, Topic
 from pastpaper.language import STOP_WORDS, is_verb, word_rarity
 from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import DATE, Casing, plain, widened
@@ -58,12 +56,14 @@ __all__ = [
     "COMMON_NAME_POINTS",
     "Card",
     "CardKind",
+    "Place",
     "Share",
     "card_id",
     "cards_of",
     "common_from",
     "common_names",
     "gives_away",
+    "places_of",
     "read_share",
     "topic_tag",
     "without_duplicates",
@@ -107,21 +107,25 @@ def cards_of(course: Course, *, processes: int | None = None) -> list[Card]:
     """Every card the course's points make, in the order of the notes, duplicates left out.
 
     A large course is read in several processes at once, one share of its families each
-    (``processes`` of them; by default as many as the machine has cores, for a course with
-    a megabyte of notes or more): the cards are the same as one process makes.
+    (``processes`` of them; by default one for each megabyte of notes, up to one for each
+    core): the cards are the same as one process makes.
     """
-    from pastpaper.study.sharing import CannotShare, cards_in_shares, share_count
+    from pastpaper.study.sharing import cards_in_shares, share_count
 
-    count = share_count(course, processes)
-    if count > 1:
-        with suppress(CannotShare):  # then in this process alone, as a small course's are
-            return cards_in_shares(course, count)
-    # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
-    with collection_paused():
-        share = read_share(course)
-        common = common_from(course, share.names, [share.counts(share.names)])
-        cards = share.cards(course.slug, common, share.casing, share.people)
-        return list(without_duplicates(cards))
+    return cards_in_shares(course, share_count(course, processes))
+
+
+#: A family of a course with its topic and its place in the topic (counting from 1).
+Place = tuple[Topic, int, QuestionFamily]
+
+
+def places_of(course: Course) -> list[Place]:
+    """Every family of the course with its topic and place, in the order of the notes."""
+    return [
+        (topic, place, family)
+        for topic in course.topics
+        for place, family in enumerate(topic.families, 1)
+    ]
 
 
 @dataclass
@@ -164,13 +168,8 @@ class Share:
         ]
 
 
-def read_share(course: Course, share: slice = slice(None)) -> Share:
-    """The course's families (all, or the ``share`` of them in order), read for cards."""
-    mine = [
-        (topic, place, family)
-        for topic in course.topics
-        for place, family in enumerate(topic.families, 1)
-    ][share]
+def read_share(slug: str, mine: list[Place]) -> Share:
+    """Some families of the course ``slug`` names, read for their cards."""
     # Each family's points once: the common names need them all before any card is made.
     found = [(topic, place, family, family_points(family)) for topic, place, family in mine]
     # The questions write names too ("Why did Russia mobilise?"), where the notes may only
@@ -182,7 +181,7 @@ def read_share(course: Course, share: slice = slice(None)) -> Share:
     )
     people: set[str] = set()
     # A topic's tag is slugified once for the topic, not again for each of its points.
-    tags = {id(topic): topic_tag(course.slug, topic) for topic, _, _ in mine}
+    tags = {id(topic): topic_tag(slug, topic) for topic, _, _ in mine}
     read = [
         (
             topic,
@@ -293,7 +292,7 @@ _ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
 
 def common_names(course: Course) -> set[str]:
     """The course's common names (case-folded): in its titles, or in many of its points."""
-    share = read_share(course)
+    share = read_share(course.slug, places_of(course))
     return common_from(course, share.names, [share.counts(share.names)])
 
 

@@ -1,76 +1,91 @@
-"""A large course's cards made in several processes, one share of its families each.
+"""A course's cards, made in several processes for a large course, one share of its families
+each.
 
 Cutting a course's notes into points and reading them as statements is most of the work
 of its cards, and each family's is its own: each process reads a share of the families.
 What a card may ask or hide also depends on the whole course (its common names, how its
 notes write each word, the names that stood for people), so the shares tell the first
 process what they found, it adds them up and tells them the whole, and then each makes
-its cards. Only names and cards pass between processes, never the points (sending them
-costs about what cutting them does). The cards are the ones a single process makes, in
-the same order.
+its cards. A share's families go to its process, and its names and cards come back, never
+its points (sending those costs about what cutting them does). The cards are the ones a
+single process makes, in the same order.
 
-Each other process is a new Python running ``serve`` of this module, spoken to in pickles
-over its standard input and output: it is not forked from the caller, which may be running
-threads (a web server's), and it runs none of the caller's own script, as
-multiprocessing's processes would.
+Each other process is a new Python (``python -I -S``, given this process's import path,
+so that it runs the same pastpaper, and nothing else first), spoken to in pickles over its
+standard input and output: it is not forked from the caller, which may be running threads
+(a web server's), and it runs none of the caller's own script, as multiprocessing's
+processes would. Ctrl-C stops the caller, which stops them. A process that cannot start
+(no Python to run, or one without pastpaper's libraries) leaves its share to this one.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from itertools import pairwise
 from pathlib import Path
-from threading import Thread
 from typing import IO, Any
 
+import pastpaper
 from pastpaper.bulk import collection_paused
 from pastpaper.course import Course
 from pastpaper.schemes.clauses import Casing
-from pastpaper.study.cards import Card, Share, common_from, read_share, without_duplicates
+from pastpaper.study.cards import (
+    Card,
+    Place,
+    Share,
+    common_from,
+    places_of,
+    read_share,
+    without_duplicates,
+)
 
-__all__ = [
-    "HEAD_START",
-    "SHARE_CHARACTERS",
-    "CannotShare",
-    "cards_in_shares",
-    "share_count",
-    "shares_of",
-]
+__all__ = ["HEAD_START", "SHARE_CHARACTERS", "cards_in_shares", "share_count", "shares_of"]
 
-#: A share of a course's notes worth a process of its own, in characters.
+#: The notes worth a process of their own, in characters: a course gets one process for
+#: each, up to one for each core.
 SHARE_CHARACTERS = 1_000_000
 #: How many characters of notes this process reads in the time another takes to start
-#: and be given the course (0.4 s on the 2-core development machine): the first share is
+#: and be given its share (0.4 s on the 2-core development machine): the first share is
 #: that much bigger, so that no process waits for another.
 HEAD_START = 500_000
 
 
 def share_count(course: Course, processes: int | None) -> int:
-    """How many processes make a course's cards: ``processes`` if given, else one per
-    core the process may use, but no more than the course has ``SHARE_CHARACTERS`` of
-    notes for."""
+    """How many processes make a course's cards: ``processes`` if given, else one for each
+    ``SHARE_CHARACTERS`` of notes, up to one for each core the process may use; never more
+    than the course has families, and one where no other Python can be started."""
+    families = sum(len(topic.families) for topic in course.topics)
     if processes is not None:
         if processes < 1:
             raise ValueError(f"processes must be 1 or more, not {processes}")
-        return processes
+        return max(1, min(processes, families))
+    if not sys.executable or getattr(sys, "frozen", False):
+        return 1  # an embedded or frozen Python: nothing to start the others with
     size = sum(len(note) for topic in course.topics for f in topic.families for note in f.notes)
-    families = sum(len(topic.families) for topic in course.topics)
     return max(1, min(_cores(), size // SHARE_CHARACTERS, families))
 
 
-def shares_of(course: Course, shares: int) -> list[slice]:
-    """The course's families (in order, counting through every topic's) cut into ``shares``
-    runs with about the same length of notes each, the first ``HEAD_START`` longer (less
-    for a short course, whose shares would be all but empty)."""
-    sizes = [
-        sum(map(len, family.notes)) + 1 for topic in course.topics for family in topic.families
-    ]
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def shares_of(places: list[Place], shares: int) -> list[slice]:
+    """The families (in order) cut into ``shares`` runs with about the same length of notes
+    each, the first ``HEAD_START`` longer (less for a short course, whose shares would be
+    all but empty)."""
+    sizes = [sum(map(len, family.notes)) + 1 for _, _, family in places]
     head = min(HEAD_START, sum(sizes) // (2 * shares))
     rest = sum(sizes) - head  # what is shared out evenly, after the first's head start
     cuts, read = [0], -head
@@ -84,124 +99,189 @@ def shares_of(course: Course, shares: int) -> list[slice]:
     return [slice(start, stop) for start, stop in pairwise(cuts)]
 
 
-def _cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def cards_in_shares(course: Course, shares: int) -> list[Card]:
     """``cards_of(course)``, made in ``shares`` processes: this one and ``shares - 1`` more."""
-    first, *rest = shares_of(course, shares)
-    with _processes(course, rest) as others, collection_paused():
-        mine = read_share(course, first)
-        theirs = _gather(others)  # each: (names, people, casing)
-        names = set(mine.names).union(*(found[0] for found in theirs))
+    places = places_of(course)
+    first, *rest = shares_of(places, shares)
+    # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
+    with _processes(course.slug, [places[s] for s in rest]) as started, collection_paused():
+        mine = read_share(course.slug, places[first])
+        # Each share read here, or the process reading it: a process that did not start
+        # leaves its share to this one.
+        read: list[Share | _Other] = [mine]
+        found = [(mine.names, mine.people, mine.casing)]
+        for other, share in zip(started, rest, strict=True):
+            try:
+                if other is None:
+                    raise _NotStarted
+                found.append(other.first())
+                read.append(other)
+            except _NotStarted:
+                read.append(here := read_share(course.slug, places[share]))
+                found.append((here.names, here.people, here.casing))
+        others = [share for share in read if isinstance(share, _Other)]
+        names = set().union(*(names for names, _, _ in found))
         for other in others:
             other.send(names)
-        counts = [mine.counts(names), *_gather(others)]
+        counted = iter(_answers(others))
+        counts = [s.counts(names) if isinstance(s, Share) else next(counted) for s in read]
         common = common_from(course, names, counts)
-        people = set(mine.people).union(*(found[1] for found in theirs))
-        casing = Casing(
-            mine.casing.proper.union(*(found[2].proper for found in theirs)),
-            mine.casing.lower.union(*(found[2].lower for found in theirs)),
-        )
+        people = set().union(*(people for _, people, _ in found))
+        casing = Casing.joined(casing for _, _, casing in found)
         for other in others:
             other.send((common, casing, people))
-        cards = mine.cards(course.slug, common, casing, people)
-        for made in _gather(others):
-            cards += made
+        # This process's cards first, while the others make theirs; then all in order.
+        made = {
+            index: share.cards(course.slug, common, casing, people)
+            for index, share in enumerate(read)
+            if isinstance(share, Share)
+        }
+        theirs = iter(_answers(others))
+        cards = [
+            card
+            for index in range(len(read))
+            for card in (made[index] if index in made else next(theirs))
+        ]
         return list(without_duplicates(cards))
 
 
-class CannotShare(Exception):
-    """No other process could be started: the cards are made in this one instead."""
+class _NotStarted(Exception):
+    """Another process could not start making cards: its share is made here instead."""
 
 
 class _Other:
-    """Another process making a share's cards, and the pipes to and from it."""
+    """Another process making a share's cards, the pipes to and from it, and where its
+    standard error goes (to say why, if it fails)."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], errors: IO[bytes]) -> None:
         assert process.stdin is not None and process.stdout is not None
         self.process = process
         self.to: IO[bytes] = process.stdin
         self.back: IO[bytes] = process.stdout
+        self.errors = errors
+        self.sending: threading.Thread | None = None
 
     def send(self, message: object) -> None:
-        self.to.write(_pickled(message))
-        self.to.flush()
+        try:
+            self.to.write(_pickled(message))
+            self.to.flush()
+        except OSError:
+            raise self.failure() from None
 
     def send_share(self, given: bytes) -> None:
-        """Give it the course and its share, pickled. (If it has stopped, ``receive`` says
-        so.)"""
+        """Give it its share, pickled, from a thread of its own. (If it has stopped, the
+        next ``receive`` says so.)"""
         # One write of bytes pickled already: a pickle written in pieces, from a thread, would
         # wait for the interpreter's lock between them while this process reads its share.
-        with suppress(OSError, ValueError):  # (ValueError: the pipe was closed first)
+        with suppress(OSError):
             self.to.write(given)
             self.to.flush()
 
+    def first(self) -> Any:
+        """Its word that it started, running this pastpaper, and then what its share found;
+        ``_NotStarted`` if it did not start."""
+        try:
+            ready = pickle.load(self.back)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            raise _NotStarted from None
+        if ready != ("ready", _PASTPAPER):
+            raise _NotStarted
+        return self.receive()
+
     def receive(self) -> Any:
         try:
-            return pickle.load(self.back)
-        except EOFError:
+            message = pickle.load(self.back)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            raise self.failure() from None
+        if isinstance(message, _Failed):
+            raise RuntimeError(f"a process making cards failed:\n{message.trace}")
+        return message
+
+    def failure(self) -> RuntimeError:
+        """What went wrong, once the process has stopped: how it ended and the last lines
+        it wrote on its standard error."""
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
             code = self.process.wait()
-            raise RuntimeError(
-                f"a process making cards stopped (exit code {code}) without sending them"
-            ) from None
+        if code < 0:
+            ended = f"was stopped by {signal.Signals(-code).name}"
+        else:
+            ended = f"stopped (exit code {code})"
+        self.errors.seek(0)
+        said = self.errors.read()[-2000:].decode(errors="replace").strip()
+        return RuntimeError(
+            f"a process making cards {ended} before it sent them" + (f":\n{said}" if said else "")
+        )
 
 
 @contextmanager
-def _processes(course: Course, shares: list[slice]) -> Iterator[list[_Other]]:
-    """Start a process for each of the shares and give it the course and its share; when
-    the block ends, wait for each to end, or stop it if the block failed."""
-    others: list[_Other] = []
-    sending: list[Thread] = []
-    try:
-        for share in shares:
-            try:
-                process = subprocess.Popen(
-                    # -P: nothing in the working folder is imported in place of its own.
-                    [sys.executable, "-P", "-c", _SERVE, _PACKAGE_ROOT],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
+def _processes(slug: str, shares: list[list[Place]]) -> Iterator[list[_Other | None]]:
+    """Start a process for each of the shares and give it its families (None for one that
+    could not be started); when the block ends, wait for each to end, or stop it if the
+    block failed."""
+    started: list[_Other | None] = []
+    with ExitStack() as files:
+        try:
+            for share in shares:
+                errors = files.enter_context(tempfile.TemporaryFile())
+                try:
+                    process = subprocess.Popen(
+                        [sys.executable, "-I", "-S", "-c", _SERVE],
+                        stdin=subprocess.PIPE,
+                        stdout=subprocess.PIPE,
+                        stderr=errors,
+                    )
+                except OSError:  # no Python to start, or no room for one: made here instead
+                    started.append(None)
+                    continue
+                other = _Other(process, errors)
+                started.append(other)
+                other.send(_import_path())
+                # The share goes while this process reads its own: the other reads nothing
+                # until it has started, which takes a while. (A topic goes without its other
+                # families.)
+                light = [(t.model_copy(update={"families": ()}), at, f) for t, at, f in share]
+                given = _pickled((slug, light))
+                other.sending = threading.Thread(
+                    target=other.send_share, args=(given,), daemon=True
                 )
-            except OSError as error:  # no Python to start (an embedded one), or no room
-                raise CannotShare(f"cannot start a process to make cards: {error}") from error
-            others.append(_Other(process))
-            # Sent while this process reads its own share: the other reads nothing until
-            # it has started, which takes a while.
-            given = _pickled((course, share))
-            sending.append(Thread(target=others[-1].send_share, args=(given,), daemon=True))
-            sending[-1].start()
-        yield others
-    except BaseException:
-        for other in others:
-            other.process.kill()
-        raise
-    finally:
-        for thread in sending:
-            thread.join()
-        for other in others:
-            for pipe in (other.to, other.back):
-                with suppress(OSError):  # what was left to say to a process stopped early
-                    pipe.close()
-            other.process.wait()
+                other.sending.start()
+            yield started
+        except BaseException:
+            for running in filter(None, started):
+                running.process.kill()
+            raise
+        finally:
+            for running in filter(None, started):
+                if running.sending is not None:
+                    running.sending.join()
+                for pipe in (running.to, running.back):
+                    with suppress(OSError):  # what was left to say to a process stopped early
+                        pipe.close()
+                running.process.wait()
+
+
+#: This pastpaper, as another process says it runs it.
+_PASTPAPER = str(Path(pastpaper.__file__).resolve())
+
+
+def _import_path() -> list[str]:
+    """Where another process finds its modules: this pastpaper's folder first, then
+    everything this process finds its libraries in (the other starts without the site's
+    own paths, ``-S``, and without the environment's, ``-I``)."""
+    here = str(Path(_PASTPAPER).parents[1])
+    return [here, *(path for path in sys.path if path and path != here)]
 
 
 def _pickled(message: object) -> bytes:
     return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _gather(others: list[_Other]) -> list[Any]:
-    """What each process sent next, in the order of the shares; a process's failure is
-    raised here, with its own traceback."""
-    found = []
-    for other in others:
-        message = other.receive()
-        if isinstance(message, _Failed):
-            raise RuntimeError(f"a process making cards failed:\n{message.trace}")
-        found.append(message)
-    return found
+def _answers(others: list[_Other]) -> list[Any]:
+    """What each process sent next, in order; a process's failure is raised here."""
+    return [other.receive() for other in others]
 
 
 class _Failed:
@@ -211,44 +291,55 @@ class _Failed:
         self.trace = trace
 
 
-def _make_share(given: IO[bytes], answer: IO[bytes]) -> None:
-    """A process's part: read its share, say what it found, count the names it is told of,
-    and make its cards with the whole course's names, casing and people."""
+def serve(given: IO[bytes], answer: IO[bytes]) -> None:
+    """Another process's part: say it started, read its share, say what it found, count
+    the names it is told of, and make its cards with the whole course's names, casing and
+    people; then end at once."""
 
     def send(message: object) -> None:
-        pickle.dump(message, answer, protocol=pickle.HIGHEST_PROTOCOL)
+        answer.write(_pickled(message))
         answer.flush()
 
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
-        course, share = pickle.load(given)
+        send(("ready", _PASTPAPER))
+        slug, mine = pickle.load(given)
         with collection_paused():
-            read: Share = read_share(course, share)
+            read = read_share(slug, mine)
             send((read.names, read.people, read.casing))
             send(read.counts(pickle.load(given)))
             common, casing, people = pickle.load(given)
-            send(read.cards(course.slug, common, casing, people))
+            send(read.cards(slug, common, casing, people))
     except (EOFError, BrokenPipeError):
         pass  # the first process stopped listening: nothing is waiting for the cards
     except BaseException:
-        send(_Failed(traceback.format_exc()))
-
-
-def serve() -> None:
-    """Make one share's cards, spoken to over the standard input and output."""
-    # The pickles go out on the standard output as it was; anything printed goes to the
-    # standard error instead, where it cannot break them.
-    answer = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    _make_share(sys.stdin.buffer, answer)
-    answer.close()
+        with suppress(OSError):
+            send(_Failed(traceback.format_exc()))
+    with suppress(OSError):
+        answer.close()
     # Its cards are sent: freeing the hundreds of thousands of values it made, one by one,
     # would only keep the first process waiting.
     os._exit(0)
 
 
-# What another process runs: this package is found where this process found it (given as
-# its argument), whether installed or not, after anything installed.
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-_SERVE = (
-    "import sys; sys.path.append(sys.argv[1]); from pastpaper.study.sharing import serve; serve()"
-)
+def _end_with_parent(parent: int) -> None:
+    """End this process if the one that started it has gone (killed, it could not say)."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+# What another process runs: Ctrl-C is for the process that started it, which stops it;
+# its pickles go out on the standard output as it was, and anything printed goes to the
+# standard error instead, where it cannot break them; it finds its modules where this
+# process finds them.
+_SERVE = """\
+import os, pickle, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+answer = os.fdopen(os.dup(1), "wb")
+os.dup2(2, 1)
+sys.path[:] = pickle.load(sys.stdin.buffer)
+from pastpaper.study.sharing import serve
+serve(sys.stdin.buffer, answer)
+"""
