@@ -609,3 +609,19 @@ def test_a_linking_phrase_that_opens_the_sentence_is_no_part_of_its_cards() -> N
     fronts = [card.front for card in cards_of(course)]
     assert "Why did Richard twice turn back from Jerusalem?" in fronts
     assert not [f for f in fronts if "other hand" in f.lower() or "in addition" in f.lower()]
+
+
+def test_terse_notes_hide_no_opening_word_shorthand_or_piece_of_a_short_date() -> None:
+    course = notes_course(
+        "- Domino theory: if Laos fell to communism, Thailand would follow.\n"
+        "- Guerrilla warfare: small units struck at night around Hue.\n"
+        "- US Govt claims of victory lost belief in Washington.\n"
+        "- NATO admitted West Germany on 9/5/55 after long talks.\n"
+        "- LBJ signed the Civil Rights Act in 1964."
+    )
+    made = cards_of(course)
+    hidden = {card.back for card in made if card.kind == "cloze"}
+    assert not hidden & {"Domino", "Guerrilla", "Govt", "9", "5", "55"}
+    assert {"Laos", "Hue", "West Germany"} <= hidden  # names are still hidden
+    # A word in capitals keeps them in a question ("LBJ", never "lbj").
+    assert "When did LBJ sign the Civil Rights Act?" in {c.front for c in made}

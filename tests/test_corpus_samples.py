@@ -907,17 +907,9 @@ SAMPLES = [
             ("1914–1916", "Prices up about four times 1914-16; wages far behind"),
             ("1916–1917", "Petrograd bread ration cut in winter 1916-17"),
         ],
+        # (No "{{c1::Peasants}} conscripted" nor "{{c1::Railways}} used": a common word
+        # capitalised only for opening its line is no name to learn.)
         cards=[
-            (
-                "cloze",
-                "{{c1::Peasants}} conscripted -> fewer hands on the land, less grain.",
-                "Peasants",
-            ),
-            (
-                "cloze",
-                "{{c1::Railways}} used for the army, so food and fuel did not reach the cities.",
-                "Railways",
-            ),
             ("cloze", "Petrograd bread ration cut in winter {{c1::1916-17}}.", "1916-17"),
         ],
     ),

@@ -311,7 +311,8 @@ DATE = re.compile(
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
 # "12.8", "1920s".
-_UNIT = re.compile(rf"{DATE.pattern}|\d+(?:[.,]\d+)*(?:s\b)?")
+# ("31/3/68", a date with its year's last two figures, is one too.)
+_UNIT = re.compile(rf"{DATE.pattern}|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)|\d+(?:[.,]\d+)*(?:s\b)?")
 
 
 _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")

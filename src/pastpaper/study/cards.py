@@ -43,10 +43,11 @@ from itertools import islice
 from typing import Literal
 
 from pastpaper.course import Course, QuestionFamily, Topic
-from pastpaper.language import STOP_WORDS, is_verb, word_rarity
+from pastpaper.language import STOP_WORDS, is_verb, word_rarity, zipf
 from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import DATE, Casing, plain, widened
 from pastpaper.schemes.points import Point, family_points
+from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
 from pastpaper.study.dates import mentions
 from pastpaper.study.questions import gives_away, question_cards
 from pastpaper.study.statements import Statement, statements
@@ -284,6 +285,10 @@ def without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
 COMMON_NAME_POINTS = 5
 
 _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an everyday word
+# ... and from which one that opens the text, and is capitalised nowhere else, is a word
+# ("Domino", "Guerrilla") rather than a name ("Malenkov", "Sharpeville").
+_COMMON_OPENER = 3.0
+_SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FIGURES = re.compile(r"\d[\d.,]*")
 _CLOZE_MARKS = re.compile(r"[{}]|::")
@@ -352,6 +357,8 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
         return False
     if key in common or key.endswith(("ist", "ists", "ism")):
         return False
+    if key.rstrip(".") in _SHORTENINGS:
+        return False  # "Govt", "approx.": shorthand for an everyday word
     if len(words) == 1 and term[0].isupper() and word_rarity(key) >= _EVERYDAY:
         return False
     return not _given_away(words, visible)
@@ -431,9 +438,20 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
             continue  # "In {{c1::the Hundred Days Congress}} passed": two things, not one
         if any(a < end and start < b for a, b in kept):
             continue  # inside a longer one: "Ivan Denisovich" in the book's title
+        if _opens_only(text, start, end, casing):
+            continue  # "{{c1::Domino}} theory: ...": capitalised for opening the line
         if worth_hiding(text[start:end], text[:start] + text[end:], common):
             kept.append((start, end))
     return sorted(kept)
+
+
+def _opens_only(text: str, start: int, end: int, casing: Casing) -> bool:
+    """Is ``text[start:end]`` one common word capitalised only for opening the text
+    ("Domino theory", "Militarily a defeat"), not a name the notes write mid-sentence?"""
+    word = text[start:end]
+    if text[:start].strip() or not word.isalpha() or word.isupper() or casing.is_proper(word):
+        return False
+    return zipf(word.lower()) >= _COMMON_OPENER
 
 
 def _term_at(text: str, term: str, start: int) -> int:

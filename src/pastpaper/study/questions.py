@@ -204,6 +204,8 @@ def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
     first = _FIRST_WORD.match(text)
     if first is None or first[2] or casing.is_proper(first[1]) or JOINED_NAME.search(first[1]):
         return front
+    if first[1].isupper() and len(first[1]) > 1:
+        return front  # "LBJ", "NATO": capitals of their own
     word = first[1]
     at = _word_at(front, word)
     return front if at < 0 else front[:at] + word.lower() + front[at + len(word) :]
