@@ -207,6 +207,17 @@ def test_a_numbered_label_and_its_short_title_are_structure() -> None:
     ]
 
 
+def test_a_quotation_stays_with_who_said_it_and_keeps_its_closing_mark() -> None:
+    notes = (
+        'Mandela said at his trial: "It would be wrong to go on preaching non-violence." '
+        "In 1961 the ANC set up an armed wing."
+    )
+    assert [p.text for p in note_points(notes, 0)] == [
+        'Mandela said at his trial: "It would be wrong to go on preaching non-violence."',
+        "In 1961 the ANC set up an armed wing",
+    ]
+
+
 def test_a_line_opening_with_circa_is_no_list_item() -> None:
     # "c." is circa, not an item lettered c: the point keeps it.
     notes = "c. 1500 people lived in the town.\n- By 1600 there were 4,000."

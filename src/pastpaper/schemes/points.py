@@ -406,7 +406,11 @@ def _after_label(note: str, start: int, end: int) -> int:
 
 
 # Where a sentence may hold two points: "X happened and Y happened", "X; Y", "X, but Y".
-_JOIN = re.compile(r"\s*;\s*|:\s+|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE)
+# (Not a colon before a quotation: 'Mandela said at his trial: "It would be wrong ..."' is
+# one point, the words and who said them.)
+_JOIN = re.compile(
+    r"\s*;\s*|:\s+(?![\"“‘])|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE
+)
 _COLON_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|which|who)\s+")
 
 

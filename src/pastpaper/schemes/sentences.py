@@ -92,7 +92,7 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
         )
         if abbreviated and (end, next_start) not in bullets:
             continue
-        yield from trimmed(note, start, end)
+        yield from trimmed(note, start, _past_closing_quote(note, start, end))
         start = next_start
     yield from trimmed(note, start, len(note))
 
@@ -142,6 +142,16 @@ def _numbered_along(note: str) -> Iterator[tuple[int, int]]:
             for number in run:
                 yield line_start + number.start(), line_start + number.end()
         line_start += len(line) + 1
+
+
+def _past_closing_quote(note: str, start: int, end: int) -> int:
+    """Where a sentence that ends inside a quotation ends: past the stop and the closing
+    mark ('... said: "It would be wrong ... non-violence."'), not before them."""
+    if note[end : end + 1] not in (".", "!", "?") or note[end + 1 : end + 2] not in ('"', "”"):
+        return end
+    said = note[start:end]
+    opened = said.count('"') % 2 == 1 or said.count("“") > said.count("”")
+    return end + 2 if opened else end
 
 
 def _past_marker(bullets: list[tuple[int, int]], at: int) -> int:
