@@ -196,3 +196,23 @@ def test_a_why_question_credits_causes_in_notes_of_its_own() -> None:
         "The alliances were signed in 1907",
         "Italy joined the Triple Alliance in 1882",
     ]
+
+
+def test_a_question_on_what_a_term_means_credits_the_points_that_say_it() -> None:
+    notes = (
+        "1: Appeasement\n\n2019: What is meant by the term 'appeasement'? (2)\n\n"
+        "2018: Why did Chamberlain follow appeasement? (8)\n\n"
+        "Appeasement was a policy of giving way to a rival's demands to avoid war. Britain "
+        "was not ready to fight in 1938 because it had only begun to rearm. Chamberlain "
+        "signed the Munich Agreement in September 1938."
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    meaning, why = family.questions
+    scheme = build_scheme(meaning, family)
+    assert [p.point.text for p in scheme.creditable] == [
+        "Appeasement was a policy of giving way to a rival's demands to avoid war"
+    ]
+    assert {p.why_not for p in scheme.points if not p.creditable} == {"not what appeasement means"}
+    assert scheme.rules[-1].startswith("Credit what appeasement means")
+    # The sibling "why" question is marked as before: the reasons, not the definition only.
+    assert len(build_scheme(why, family).creditable) > 1

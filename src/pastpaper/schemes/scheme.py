@@ -23,6 +23,7 @@ from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
+from pastpaper.schemes.definitions import defined_term, defining
 from pastpaper.schemes.kinds import singles_out
 from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
@@ -214,6 +215,9 @@ def build_scheme(
     since = None
     if not reference and question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
         since = asked_from(question.text)
+    # "What is meant by inflation?": the points that say what it means, not its causes.
+    term = None if reference else defined_term(question.text)
+    means = defining([p.text for p in points], term) if term else None
     ranked: list[SchemePoint] = []
     left_out: list[tuple[str, str]] = []
     relevance_of = _relevance(wanted, spread, view.note_stems)
@@ -276,6 +280,8 @@ def build_scheme(
                 why_not = "evidence for a judgement, not a feature"
             if not view.direct[at]:
                 relevance += _DIRECT
+        if means is not None and at not in means and why_not is None and not required:
+            why_not = f"not what {term} means"
         if until is not None and why_not is None and not required:
             date = point_date(point.text)
             if date is not None and is_after(date, until):
@@ -337,6 +343,7 @@ def build_scheme(
             max_marks,
             _asks(question.command_word, reference),
             any(p.required for p in ranked),
+            term,
         ),
         reference=reference,
         references=family.notes if reference else (),
@@ -541,13 +548,17 @@ _ASKED_RULES = {
 }
 
 
-def _rules(max_marks: int, asks: str, required: bool) -> tuple[str, ...]:
+def _rules(max_marks: int, asks: str, required: bool, term: str | None) -> tuple[str, ...]:
     rules = [
         f"Award 1 mark for each relevant, accurate point, up to a maximum of {max_marks} marks.",
         "A developed point (a point supported by evidence or explained) may earn a second mark.",
         "Credit each point once: repeating it earns nothing more.",
     ]
-    if asks:
+    if term:
+        rules.append(
+            f"Credit what {term} means: its causes, examples and figures earn nothing here."
+        )
+    elif asks:
         rules.append(_ASKED_RULES[asks])
     if required:
         rules.append("Full marks need the points marked (required).")
