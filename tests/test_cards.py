@@ -625,3 +625,14 @@ def test_terse_notes_hide_no_opening_word_shorthand_or_piece_of_a_short_date() -
     assert {"Laos", "Hue", "West Germany"} <= hidden  # names are still hidden
     # A word in capitals keeps them in a question ("LBJ", never "lbj").
     assert "When did LBJ sign the Civil Rights Act?" in {c.front for c in made}
+
+
+def test_over_before_a_figure_is_more_than_not_part_of_the_verb() -> None:
+    course = notes_course(
+        "In 1968 the rebels attacked over 100 towns in the south. In 1957 Khrushchev set up "
+        "150 councils."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    # No "How many towns did the rebels attack over in the south?"
+    assert not [front for front in fronts if re.search(r"attack over (?!\d)", front)]
+    assert "How many councils did Khrushchev set up in 1957?" in fronts  # "set up" sets up

@@ -70,6 +70,16 @@ _ADVERBS = frozenset(
 )
 _NEGATIVE = frozenset({"not", "never", "no"})
 _PARTICLES = frozenset("down up out off away back over".split())
+
+
+def _counts_after(words: list[re.Match[str]], at: int) -> bool:
+    """Is ``words[at]`` "over" before a figure, "more than" ("over 100 towns")? ("set up 150
+    councils" sets up.)"""
+    return (
+        words[at].group() == "over" and at + 1 < len(words) and words[at + 1].group()[:1].isdigit()
+    )
+
+
 _RELATIVES = frozenset({"which", "who", "that"})
 #: Before these an "-ed" word describes a noun: "the armed forces", "more limited".
 _DESCRIBED = frozenset("the a an his her its their this these those very more most".split())
@@ -282,7 +292,8 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
         if i < len(words) and (words[i].group() in PARTICIPLES or is_past(words[i].group())):
             taken.append(words[i].group())
             i += 1
-    if taken and i < len(words) and words[i].group() in _PARTICLES:
+    # "broke down", "called off"; not "attacked over 100 towns", where "over" is "more than"
+    if taken and i < len(words) and words[i].group() in _PARTICLES and not _counts_after(words, i):
         taken.append(words[i].group())
         i += 1
     between = [w.group() for w in words[at + 1 : i] if w.group() not in taken]
