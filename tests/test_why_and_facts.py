@@ -402,3 +402,48 @@ def test_a_subject_after_a_lead_with_no_comma(text: str, lead: str, subject: str
 
     clause = parse_clause(text)
     assert clause is not None and (clause.lead, clause.subject) == (lead, subject)
+
+
+# Terse notes in the shorthands students write: "w/o", "govt", "b/c", "w/".
+SHORTHAND_NOTES = "\n\n".join(
+    [
+        "The General Strike.",
+        "7: 1926",
+        "2014: Describe the General Strike of 1926. (6)",
+        "- TUC called off the strike w/o winning any guarantee for the miners.",
+        "- Govt had stockpiled coal b/c it expected a strike.",
+        "- Volunteers w/ cars kept the buses running.",
+    ]
+)
+
+
+def test_a_shorthand_in_the_notes_means_its_word() -> None:
+    """The notes' "w/o winning" is "without winning": an answer saying so in full is
+    credited, not flagged as saying the opposite; an answer that turns it round is flagged.
+    The point still shows the notes as written."""
+    scheme = scheme_of(SHORTHAND_NOTES)
+    right = marked(
+        "The TUC called off the strike without winning any guarantee for the miners.", scheme
+    )
+    assert not right.inaccuracies
+    assert [c.point_text for c in right.credited] == [
+        "TUC called off the strike w/o winning any guarantee for the miners"
+    ]
+    wrong = marked(
+        "The TUC called off the strike after winning a guarantee for the miners.", scheme
+    )
+    assert any("the opposite" in w.notes_say for w in wrong.inaccuracies)
+
+
+def test_shorthands_count_as_their_words_when_words_are_compared() -> None:
+    """ "Govt" and "b/c" read as "government" and "because" wherever words are compared; the
+    notes' text is not rewritten."""
+    from pastpaper.marking.features import negated
+    from pastpaper.schemes.scheme import content_stems
+
+    assert content_stems("Govt stockpiled coal") == content_stems("The government stockpiled coal")
+    assert negated("troops sent w/o a vote") and not negated("troops sent w/ a vote")
+    scheme = scheme_of(SHORTHAND_NOTES)
+    assert "Govt had stockpiled coal b/c it expected a strike" in [
+        p.point.text for p in scheme.points
+    ]

@@ -30,6 +30,7 @@ from pastpaper.language import (
     UNITS,
     as_number,
     side,
+    spelt_out,
 )
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, facts, names_in
@@ -87,8 +88,8 @@ def _known_names(scheme: MarkScheme) -> frozenset[str]:
 # The same for every answer to a question.
 @lru_cache(maxsize=256)
 def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
-    """The texts' words, lower case, as written."""
-    return frozenset(word.lower() for text in texts for word in _WORDS.findall(text))
+    """The texts' words, lower case, shorthands written out ("w/o" is "without")."""
+    return frozenset(word.lower() for text in texts for word in _WORDS.findall(spelt_out(text)))
 
 
 def _unknown_names(claim: str, known: Set[str]) -> list[str]:
@@ -305,9 +306,11 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     "the alliances did not drag every member into war automatically" says what the notes
     deny; "the Entente got stronger" against "the Entente came out stronger, not weaker"
     does not, for "not" there denies "weaker"; nor does "the fine for not attending", which
-    names an act rather than denying one.
+    names an act rather than denying one. Shorthands are read as their words: "sent troops
+    w/o declaring war" denies as "without" does.
     """
-    for denying, stating in ((point.text, claim), (claim, point.text)):
+    notes, said = spelt_out(point.text), spelt_out(claim)
+    for denying, stating in ((notes, said), (said, notes)):
         denied = _denied_words(denying) - asked
         if denied and not _HEDGE.search(stating) and denied & plain_stems(stating, asked):
             return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
@@ -322,19 +325,20 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
     other words ("Few Catholics supported the invasion" for "Many Catholics opposed it") is
     no opposite; nor is a claim that names someone the point does not ("the Allies won the
     war" may tell of "Germany lost the war" from the other side), compares (``comparisons``
-    reads those), or denies or hedges ("far from ahead")."""
-    if _THAN.search(claim) or _THAN.search(point.text) or _HEDGE.search(claim):
+    reads those), or denies or hedges ("far from ahead"). Shorthands are read as their words."""
+    text, theirs = spelt_out(claim), spelt_out(point.text)
+    if _THAN.search(text) or _THAN.search(theirs) or _HEDGE.search(text):
         return None
-    if _QUALIFIED.search(claim):
+    if _QUALIFIED.search(text):
         return None
-    if {match_key(n) for n in names_in(claim)} - {match_key(n) for n in names_in(point.text)}:
+    if {match_key(n) for n in names_in(text)} - {match_key(n) for n in names_in(theirs)}:
         return None
-    said, notes = _known_words((claim,)), _known_words((point.text,))
+    said, notes = _known_words((text,)), _known_words((theirs,))
     for word in said - notes:
         for other in _OPPOSITE.get(word, set()) & notes:
             # The claim with the word turned back says nothing the point does not.
-            back = re.sub(rf"\b{word}\b", other, claim, flags=re.IGNORECASE)
-            if plain_stems(back, asked) <= plain_stems(point.text, asked):
+            back = re.sub(rf"\b{word}\b", other, text, flags=re.IGNORECASE)
+            if plain_stems(back, asked) <= plain_stems(theirs, asked):
                 return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     return None
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pastpaper.language import DIGIT_WORDS as _DIGITS
 from pastpaper.language import TEEN_WORDS as _TEENS
 from pastpaper.language import TEN_WORDS as _TENS
-from pastpaper.language import as_number
+from pastpaper.language import as_number, spelt_out
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
 from pastpaper.schemes.scheme import content_stems
@@ -169,7 +169,7 @@ def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
 def _content(text: str) -> tuple[tuple[str, str], ...]:
     """A text's content words (as written, lower case; stem) and its numbers (each twice)."""
     found = []
-    for word in words(text):
+    for word in words(spelt_out(text)):
         stems = content_stems(word)
         if stems:
             found.append((word, next(iter(stems))))
