@@ -35,6 +35,8 @@ from pastpaper.language import (
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
+from pastpaper.schemes.terms import date_year
+from pastpaper.study.dates import numeric_dates
 from pastpaper.text import match_key
 
 if TYPE_CHECKING:
@@ -416,8 +418,11 @@ def contradiction(
     agrees with a decade or a span that holds it ("1896" with "the late 1890s", "1925" with
     "between 1924 and 1930"); a day of the month is part of a date, not a number, and a
     date with its day ("12 October") disagrees with the point's when no day is the same
-    ("14 October"; "8-9 November" holds "9 November")."""
-    said = _fact_values(claim, facts(claim, names_in(claim)))
+    ("14 October"; "8-9 November" holds "9 November"). A date in figures ("15/07/1099") is
+    one: its year is compared as a year, its day and month as a date's, and the message says
+    it as written."""
+    claim_facts = facts(claim, names_in(claim))
+    said = _fact_values(claim, claim_facts)
     notes = _point_values(point)
     elsewhere = {v for other in others for v in _point_values(other)["year"]}
     # A claim with the point's figure right is about that figure: its year may date
@@ -429,18 +434,36 @@ def contradiction(
         if not theirs or not ours:
             continue
         if kind == "number":
-            wrong = _numbers_wrong(claim, point, ours, theirs)
-            if wrong is not None:
-                return wrong
+            found = _numbers_wrong(claim, point, ours, theirs)
+            if found is None:
+                continue
+            ours, theirs = found
+        elif any(_same_year(a, b) for a in ours for b in theirs) or _within(ours, theirs):
             continue
-        if not any(_same_year(a, b) for a in ours for b in theirs) and not _within(ours, theirs):
-            return " and ".join(ours), f"{' and '.join(theirs)}: “{point.text}”"
+        return _as_written(ours, claim_facts), f"{_as_written(theirs, point.facts)}: “{point.text}”"
     # A day the claim gives that another point it makes gives is that point's, as a year is.
     days = _days(claim) - {day for other in others for day in _days(other.text)}
     point_days = _days(point.text)
     if days and point_days and not days & point_days:
-        return " and ".join(_written(days)), f"{' and '.join(_written(point_days))}: “{point.text}”"
+        notes_days = _days_written(point_days, point.text)
+        return _days_written(days, claim), f"{notes_days}: “{point.text}”"
     return None
+
+
+def _as_written(values: Sequence[str], given: Sequence[Fact]) -> str:
+    """Years and numbers as the text writes them: the year of a date in figures as that
+    date ("15/07/1099", not "1099")."""
+    dates = {date_year(f.value): f.value for f in given if f.kind == "date"}
+    return " and ".join(dict.fromkeys(dates.get(value, value) for value in values))
+
+
+def _days_written(days: Set[tuple[int, int]], text: str) -> str:
+    """Days of the month as the text writes them: "15 July", or "15/07/1099" in figures."""
+    figures = {(m.month, m.day): m.written for m in numeric_dates(text)}
+    shown = (
+        figures.get(day, written) for day, written in zip(sorted(days), _written(days), strict=True)
+    )
+    return " and ".join(dict.fromkeys(shown))
 
 
 #: A day of the month with its month: "14 October", "October 14th", "8-9 November", "9 and
@@ -458,8 +481,8 @@ _DAY_OF = re.compile(
 @lru_cache(maxsize=8192)
 def _days(text: str) -> frozenset[tuple[int, int]]:
     """The days of the month a text gives, as (month, day): "8-9 November" is two days, and
-    so is "9 and 10 November"; a range is every day in it."""
-    found: set[tuple[int, int]] = set()
+    so is "9 and 10 November"; a range is every day in it. "15/07/1099" is 15 July."""
+    found = {(m.month, m.day) for m in numeric_dates(text) if m.month and m.day}
     for match in _DAY_OF.finditer(text):
         month = MONTHS.index(match["month"] or match["before"]) + 1
         first = int(match["first"] or match["day"])
@@ -483,7 +506,7 @@ def _share_values(text: str) -> set[str]:
 
 def _numbers_wrong(
     claim: str, point: Point, ours: Sequence[str], theirs: Sequence[str]
-) -> tuple[str, str] | None:
+) -> tuple[list[str], list[str]] | None:
     """The claim's numbers against the point's, shares with shares and counts with counts:
     "the first two estates" counts estates, where the notes' "97%" is a share of the
     people; "60% of the 26 million" gets the share wrong all the same."""
@@ -492,7 +515,7 @@ def _numbers_wrong(
         mine = _alike(ours, claim_shares, as_shares)
         notes = _alike(theirs, point_shares, as_shares)
         if mine and notes and not _amounts(mine) & _amounts(notes):
-            return " and ".join(mine), f"{' and '.join(notes)}: “{point.text}”"
+            return mine, notes
     return None
 
 
@@ -523,6 +546,7 @@ _VAGUE = frozenset({"hundred", "thousand", "million", "billion", "hundreds", "th
 _DECADE = re.compile(rf"\b({FACT_DECADE})[’']?s\b")
 
 
+_FACT_YEAR = re.compile(FACT_YEAR)
 _YEAR_SPAN = re.compile(rf"\b({FACT_YEAR})\s*[-–]\s*(\d\d)\b(?![-–\d])")
 
 
@@ -537,8 +561,10 @@ def _given_values(text: str, given: tuple[Fact, ...]) -> Mapping[str, Sequence[s
 
 
 def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, list[str]]:
-    """A text's years (a decade as "1890s", "1912-13" as 1912 and 1913) and numbers (not
-    days of the month, nor a span's second year)."""
+    """A text's years (a decade as "1890s", "1912-13" as 1912 and 1913, a date's own) and
+    numbers (not days of the month, nor a span's second year). A date in figures gives its
+    year as the year alone would be read: "4/8/1914" a year, "15/07/1099" a number, as
+    "1099" is."""
     found = list(given) if given is not None else facts(text, [])
     days = {n for m in _DAY_OF.finditer(text) for n in re.findall(r"\d+", m.group())}
     decades = {m.group(1) for m in _DECADE.finditer(text)}
@@ -546,6 +572,10 @@ def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, li
     years = [f.value + "s" if f.value in decades else f.value for f in found if f.kind == "year"]
     years += [full for full in spans.values() if full not in years]
     numbers = [f.value for f in found if f.kind == "number" and f.value not in days | set(spans)]
+    for year in (date_year(f.value) for f in found if f.kind == "date"):
+        kind = years if _FACT_YEAR.fullmatch(year) else numbers
+        if year not in kind:
+            kind.append(year)
     # Fact values as facts() gives them; a year given twice counts once.
     return {"year": list(dict.fromkeys(years)), "number": numbers}
 
