@@ -395,8 +395,9 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
             found.append((match.start(), make_fact("number", match.group().lower())))
     for at, end in spans:
         name = text[at:end]
-        # "Stalinist" and "Stalinism" describe; they do not name.
-        if not name.endswith(("ist", "ists", "ism")):
+        # "Stalinist" and "Stalinism" describe; they do not name. The "BC" of "15/3/44 BC"
+        # is its date's.
+        if not name.endswith(("ist", "ists", "ism")) and not _inside(at, dated):
             found.append((at, make_fact("name", name)))
     unique: list[Fact] = []
     seen: set[tuple[str, str]] = set()  # (kind, value): quicker to compare than Facts
