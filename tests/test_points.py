@@ -238,3 +238,32 @@ def test_a_lettered_list_runs_through_c() -> None:
         "Unite all Germans",
         "Defeat communism",
     ]
+
+
+def test_a_date_in_figures_is_one_fact_not_three_numbers() -> None:
+    """ "14/06/1381" is a date, day first: one fact as written, not the numbers 14, 06 and
+    1381; a date in words keeps its year as before."""
+    notes = "\n\n".join(
+        [
+            "Medieval revolts.",
+            "8: The Peasants' Revolt",
+            "2013: Describe the events of the Peasants' Revolt. (6)",
+            "On 14/06/1381 Richard II met the rebels at Mile End. Britain declared war on "
+            "4.8.1914 and 2,000 men joined up in 1915.",
+        ]
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    points = family_points(family)
+    assert [f.value for p in points for f in p.facts if f.kind == "number"] == ["2,000"]
+    assert [p.facts for p in points] == [
+        (
+            Fact(kind="date", value="14/06/1381"),
+            Fact(kind="name", value="Richard II"),
+            Fact(kind="name", value="Mile End"),
+        ),
+        (
+            Fact(kind="date", value="4.8.1914"),
+            Fact(kind="number", value="2,000"),
+            Fact(kind="year", value="1915"),
+        ),
+    ]

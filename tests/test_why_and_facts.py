@@ -402,3 +402,93 @@ def test_a_subject_after_a_lead_with_no_comma(text: str, lead: str, subject: str
 
     clause = parse_clause(text)
     assert clause is not None and (clause.lead, clause.subject) == (lead, subject)
+
+
+# Terse notes in the shorthands students write: "w/o", "govt", "b/c", "w/".
+SHORTHAND_NOTES = "\n\n".join(
+    [
+        "The General Strike.",
+        "7: 1926",
+        "2014: Describe the General Strike of 1926. (6)",
+        "- TUC called off the strike w/o winning any guarantee for the miners.",
+        "- Govt had stockpiled coal b/c it expected a strike.",
+        "- Volunteers w/ cars kept the buses running.",
+    ]
+)
+
+
+def test_a_shorthand_in_the_notes_means_its_word() -> None:
+    """The notes' "w/o winning" is "without winning": an answer saying so in full is
+    credited, not flagged as saying the opposite; an answer that turns it round is flagged.
+    The point still shows the notes as written."""
+    scheme = scheme_of(SHORTHAND_NOTES)
+    right = marked(
+        "The TUC called off the strike without winning any guarantee for the miners.", scheme
+    )
+    assert not right.inaccuracies
+    assert [c.point_text for c in right.credited] == [
+        "TUC called off the strike w/o winning any guarantee for the miners"
+    ]
+    wrong = marked(
+        "The TUC called off the strike after winning a guarantee for the miners.", scheme
+    )
+    assert any("the opposite" in w.notes_say for w in wrong.inaccuracies)
+
+
+def test_shorthands_count_as_their_words_when_words_are_compared() -> None:
+    """ "Govt" and "b/c" read as "government" and "because" wherever words are compared; the
+    notes' text is not rewritten."""
+    from pastpaper.marking.features import negated
+    from pastpaper.schemes.scheme import content_stems
+
+    assert content_stems("Govt stockpiled coal") == content_stems("The government stockpiled coal")
+    assert negated("troops sent w/o a vote") and not negated("troops sent w/ a vote")
+    scheme = scheme_of(SHORTHAND_NOTES)
+    assert "Govt had stockpiled coal b/c it expected a strike" in [
+        p.point.text for p in scheme.points
+    ]
+
+
+# Dates written in figures, day first, as terse notes write them.
+DATED_NOTES = "\n\n".join(
+    [
+        "Medieval revolts.",
+        "8: The Peasants' Revolt",
+        "2013: Describe the events of the Peasants' Revolt. (6)",
+        "On 14/06/1381 Richard II met the rebels at Mile End.",
+        "The Statute of Labourers had fixed wages at their old level.",
+    ]
+)
+
+
+def test_a_date_in_figures_is_compared_as_one_date_and_said_as_written() -> None:
+    """The notes' "14/06/1381" is 14 June 1381: the wrong year or the wrong day is an
+    inaccuracy that quotes the date as the notes write it, and the right date in words
+    earns the point and flags nothing."""
+    scheme = scheme_of(DATED_NOTES)
+    for answer, says in (
+        ("On 14 June 1380 Richard II met the rebels at Mile End.", "1380"),
+        ("On 15 June 1381 Richard II met the rebels at Mile End.", "15 June"),
+    ):
+        result = marked(answer, scheme)
+        [wrong] = result.inaccuracies
+        assert wrong.answer_says == says, answer
+        assert wrong.notes_say == (
+            "14/06/1381: “On 14/06/1381 Richard II met the rebels at Mile End”"
+        ), answer
+        assert result.mark == 0, answer
+    right = marked("On 14 June 1381 Richard II met the rebels at Mile End.", scheme)
+    assert not right.inaccuracies and right.mark >= 1
+
+
+def test_the_year_of_a_modern_date_in_figures_is_a_year() -> None:
+    """ "4/8/1914" holds the year 1914: an answer giving 1915 gets it wrong, and the notes'
+    side says the whole date."""
+    notes = DATED_NOTES.replace(
+        "On 14/06/1381 Richard II met the rebels at Mile End.",
+        "Britain declared war on Germany on 4/8/1914.",
+    )
+    result = marked("Britain declared war on Germany in 1915.", scheme_of(notes))
+    [wrong] = result.inaccuracies
+    assert wrong.answer_says == "1915"
+    assert wrong.notes_say.startswith("4/8/1914: ")

@@ -1,9 +1,9 @@
 """English as notes and answers write it: the words and patterns every other module reads by.
 
 Verbs (auxiliaries, past tenses, participles), months, the years a text may name, number
-words, words that say "not", and the small words that carry no content. Each list is
-written once, here; a list that differs from another does so because it means something
-else, and its name says what.
+words, words that say "not", note-taking shorthands ("w/o"), and the small words that carry
+no content. Each list is written once, here; a list that differs from another does so
+because it means something else, and its name says what.
 
     >>> is_verb("fought"), is_verb("sacred"), is_past("closed"), base_form("drew")
     (True, False, True, 'draw')
@@ -41,6 +41,7 @@ __all__ = [
     "PRONOUNS",
     "RIVAL_SIDE",
     "SCALES",
+    "SHORTHANDS",
     "SHORT_MONTHS",
     "SPLITTING_PASTS",
     "STOP_WORDS",
@@ -59,6 +60,7 @@ __all__ = [
     "is_past",
     "is_verb",
     "side",
+    "spelt_out",
     "stem",
     "word_rarity",
     "zipf",
@@ -204,6 +206,47 @@ TITLES = frozenset(
 LITTLE_WORDS = frozenset("a an the of and in on to for by".split())
 #: Words that say "not" (with "n't" after a verb), as a regular expression's alternatives.
 NEGATIONS = "not|no|never|cannot|neither|nor|without"
+
+#: Shorthands of revision notes and the words they stand for, as study guides teach them:
+#: "troops sent w/o declaring war" says "without". Each is lower case here; "Govt" is read
+#: as "Government".
+SHORTHANDS = {
+    "w/o": "without",
+    "w/in": "within",
+    "w/": "with",
+    "b/c": "because",
+    "btwn": "between",
+    "govt": "government",
+    "gov't": "government",
+    "govts": "governments",
+    "wd": "would",
+    "shd": "should",
+    "ppl": "people",
+    "yrs": "years",
+}
+_SHORTHAND = re.compile(
+    r"(?<![\w/’'])(?:"
+    + "|".join(re.escape(s).replace("'", "['’]") for s in sorted(SHORTHANDS, key=len, reverse=True))
+    + r")(?![\w/’'])",
+    re.IGNORECASE,
+)
+
+
+def spelt_out(text: str) -> str:
+    """``text`` as it reads with its shorthands written out, for comparing its words with
+    another's; the notes themselves stay as written.
+
+    >>> spelt_out("LBJ could send troops w/o asking Congress; Govt claims")
+    'LBJ could send troops without asking Congress; Government claims'
+    """
+    return _SHORTHAND.sub(_written_out, text)
+
+
+def _written_out(found: re.Match[str]) -> str:
+    shorthand = found.group()
+    word = SHORTHANDS[shorthand.lower().replace("’", "'")]
+    return word.capitalize() if shorthand[0].isupper() else word
+
 
 #: Sides every history course sets against each other, as ``side`` gives them: a student who
 #: writes one for the other has the side wrong ("the West Germans" for "the East Germans").

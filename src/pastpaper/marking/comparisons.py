@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from pastpaper.language import RIVAL_SIDE, WORD, side
+from pastpaper.language import RIVAL_SIDE, WORD, side, spelt_out
 from pastpaper.schemes.scheme import content_stems
 
 __all__ = ["Comparison", "clear_caches", "comparisons", "reverses", "swaps_side"]
@@ -150,7 +150,7 @@ _KEPT = 2048
 def _comparisons(text: str) -> tuple[Comparison, ...]:
     scale = _scale()
     found = []
-    for clause in _CLAUSE.split(text.lower()):
+    for clause in _CLAUSE.split(spelt_out(text).lower()):
         tokens = _TOKEN.findall(clause)
         for i, token in enumerate(tokens):
             after = tokens[i + 1] if i + 1 < len(tokens) else ""

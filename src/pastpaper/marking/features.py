@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from pastpaper.language import NEGATIONS
+from pastpaper.language import NEGATIONS, spelt_out
 from pastpaper.marking.calibration import Calibration
 from pastpaper.schemes.points import Point
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
@@ -90,8 +90,8 @@ def encode_claims(model: Model, parts: Mapping[str, tuple[str, int, int]]) -> En
 
 
 def negated(text: str) -> bool:
-    """The text says "not" (or "no", "never", "n't" ...)."""
-    return _NEGATION.search(text) is not None
+    """The text says "not" (or "no", "never", "n't", "w/o" ...)."""
+    return _NEGATION.search(spelt_out(text)) is not None
 
 
 def length(text: str) -> float:

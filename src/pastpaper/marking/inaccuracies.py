@@ -30,10 +30,13 @@ from pastpaper.language import (
     UNITS,
     as_number,
     side,
+    spelt_out,
 )
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
+from pastpaper.schemes.terms import date_year
+from pastpaper.study.dates import numeric_dates
 from pastpaper.text import match_key
 
 if TYPE_CHECKING:
@@ -87,8 +90,8 @@ def _known_names(scheme: MarkScheme) -> frozenset[str]:
 # The same for every answer to a question.
 @lru_cache(maxsize=256)
 def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
-    """The texts' words, lower case, as written."""
-    return frozenset(word.lower() for text in texts for word in _WORDS.findall(text))
+    """The texts' words, lower case, shorthands written out ("w/o" is "without")."""
+    return frozenset(word.lower() for text in texts for word in _WORDS.findall(spelt_out(text)))
 
 
 def _unknown_names(claim: str, known: Set[str]) -> list[str]:
@@ -305,9 +308,11 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     "the alliances did not drag every member into war automatically" says what the notes
     deny; "the Entente got stronger" against "the Entente came out stronger, not weaker"
     does not, for "not" there denies "weaker"; nor does "the fine for not attending", which
-    names an act rather than denying one.
+    names an act rather than denying one. Shorthands are read as their words: "sent troops
+    w/o declaring war" denies as "without" does.
     """
-    for denying, stating in ((point.text, claim), (claim, point.text)):
+    notes, said = spelt_out(point.text), spelt_out(claim)
+    for denying, stating in ((notes, said), (said, notes)):
         denied = _denied_words(denying) - asked
         if denied and not _HEDGE.search(stating) and denied & plain_stems(stating, asked):
             return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
@@ -322,19 +327,20 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
     other words ("Few Catholics supported the invasion" for "Many Catholics opposed it") is
     no opposite; nor is a claim that names someone the point does not ("the Allies won the
     war" may tell of "Germany lost the war" from the other side), compares (``comparisons``
-    reads those), or denies or hedges ("far from ahead")."""
-    if _THAN.search(claim) or _THAN.search(point.text) or _HEDGE.search(claim):
+    reads those), or denies or hedges ("far from ahead"). Shorthands are read as their words."""
+    text, theirs = spelt_out(claim), spelt_out(point.text)
+    if _THAN.search(text) or _THAN.search(theirs) or _HEDGE.search(text):
         return None
-    if _QUALIFIED.search(claim):
+    if _QUALIFIED.search(text):
         return None
-    if {match_key(n) for n in names_in(claim)} - {match_key(n) for n in names_in(point.text)}:
+    if {match_key(n) for n in names_in(text)} - {match_key(n) for n in names_in(theirs)}:
         return None
-    said, notes = _known_words((claim,)), _known_words((point.text,))
+    said, notes = _known_words((text,)), _known_words((theirs,))
     for word in said - notes:
         for other in _OPPOSITE.get(word, set()) & notes:
             # The claim with the word turned back says nothing the point does not.
-            back = re.sub(rf"\b{word}\b", other, claim, flags=re.IGNORECASE)
-            if plain_stems(back, asked) <= plain_stems(point.text, asked):
+            back = re.sub(rf"\b{word}\b", other, text, flags=re.IGNORECASE)
+            if plain_stems(back, asked) <= plain_stems(theirs, asked):
                 return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     return None
 
@@ -412,8 +418,11 @@ def contradiction(
     agrees with a decade or a span that holds it ("1896" with "the late 1890s", "1925" with
     "between 1924 and 1930"); a day of the month is part of a date, not a number, and a
     date with its day ("12 October") disagrees with the point's when no day is the same
-    ("14 October"; "8-9 November" holds "9 November")."""
-    said = _fact_values(claim, facts(claim, names_in(claim)))
+    ("14 October"; "8-9 November" holds "9 November"). A date in figures ("15/07/1099") is
+    one: its year is compared as a year, its day and month as a date's, and the message says
+    it as written."""
+    claim_facts = facts(claim, names_in(claim))
+    said = _fact_values(claim, claim_facts)
     notes = _point_values(point)
     elsewhere = {v for other in others for v in _point_values(other)["year"]}
     # A claim with the point's figure right is about that figure: its year may date
@@ -425,18 +434,36 @@ def contradiction(
         if not theirs or not ours:
             continue
         if kind == "number":
-            wrong = _numbers_wrong(claim, point, ours, theirs)
-            if wrong is not None:
-                return wrong
+            found = _numbers_wrong(claim, point, ours, theirs)
+            if found is None:
+                continue
+            ours, theirs = found
+        elif any(_same_year(a, b) for a in ours for b in theirs) or _within(ours, theirs):
             continue
-        if not any(_same_year(a, b) for a in ours for b in theirs) and not _within(ours, theirs):
-            return " and ".join(ours), f"{' and '.join(theirs)}: “{point.text}”"
+        return _as_written(ours, claim_facts), f"{_as_written(theirs, point.facts)}: “{point.text}”"
     # A day the claim gives that another point it makes gives is that point's, as a year is.
     days = _days(claim) - {day for other in others for day in _days(other.text)}
     point_days = _days(point.text)
     if days and point_days and not days & point_days:
-        return " and ".join(_written(days)), f"{' and '.join(_written(point_days))}: “{point.text}”"
+        notes_days = _days_written(point_days, point.text)
+        return _days_written(days, claim), f"{notes_days}: “{point.text}”"
     return None
+
+
+def _as_written(values: Sequence[str], given: Sequence[Fact]) -> str:
+    """Years and numbers as the text writes them: the year of a date in figures as that
+    date ("15/07/1099", not "1099")."""
+    dates = {date_year(f.value): f.value for f in given if f.kind == "date"}
+    return " and ".join(dict.fromkeys(dates.get(value, value) for value in values))
+
+
+def _days_written(days: Set[tuple[int, int]], text: str) -> str:
+    """Days of the month as the text writes them: "15 July", or "15/07/1099" in figures."""
+    figures = {(m.month, m.day): m.written for m in numeric_dates(text)}
+    shown = (
+        figures.get(day, written) for day, written in zip(sorted(days), _written(days), strict=True)
+    )
+    return " and ".join(dict.fromkeys(shown))
 
 
 #: A day of the month with its month: "14 October", "October 14th", "8-9 November", "9 and
@@ -454,8 +481,8 @@ _DAY_OF = re.compile(
 @lru_cache(maxsize=8192)
 def _days(text: str) -> frozenset[tuple[int, int]]:
     """The days of the month a text gives, as (month, day): "8-9 November" is two days, and
-    so is "9 and 10 November"; a range is every day in it."""
-    found: set[tuple[int, int]] = set()
+    so is "9 and 10 November"; a range is every day in it. "15/07/1099" is 15 July."""
+    found = {(m.month, m.day) for m in numeric_dates(text) if m.month and m.day}
     for match in _DAY_OF.finditer(text):
         month = MONTHS.index(match["month"] or match["before"]) + 1
         first = int(match["first"] or match["day"])
@@ -479,7 +506,7 @@ def _share_values(text: str) -> set[str]:
 
 def _numbers_wrong(
     claim: str, point: Point, ours: Sequence[str], theirs: Sequence[str]
-) -> tuple[str, str] | None:
+) -> tuple[list[str], list[str]] | None:
     """The claim's numbers against the point's, shares with shares and counts with counts:
     "the first two estates" counts estates, where the notes' "97%" is a share of the
     people; "60% of the 26 million" gets the share wrong all the same."""
@@ -488,7 +515,7 @@ def _numbers_wrong(
         mine = _alike(ours, claim_shares, as_shares)
         notes = _alike(theirs, point_shares, as_shares)
         if mine and notes and not _amounts(mine) & _amounts(notes):
-            return " and ".join(mine), f"{' and '.join(notes)}: “{point.text}”"
+            return mine, notes
     return None
 
 
@@ -519,6 +546,7 @@ _VAGUE = frozenset({"hundred", "thousand", "million", "billion", "hundreds", "th
 _DECADE = re.compile(rf"\b({FACT_DECADE})[’']?s\b")
 
 
+_FACT_YEAR = re.compile(FACT_YEAR)
 _YEAR_SPAN = re.compile(rf"\b({FACT_YEAR})\s*[-–]\s*(\d\d)\b(?![-–\d])")
 
 
@@ -533,8 +561,10 @@ def _given_values(text: str, given: tuple[Fact, ...]) -> Mapping[str, Sequence[s
 
 
 def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, list[str]]:
-    """A text's years (a decade as "1890s", "1912-13" as 1912 and 1913) and numbers (not
-    days of the month, nor a span's second year)."""
+    """A text's years (a decade as "1890s", "1912-13" as 1912 and 1913, a date's own) and
+    numbers (not days of the month, nor a span's second year). A date in figures gives its
+    year as the year alone would be read: "4/8/1914" a year, "15/07/1099" a number, as
+    "1099" is."""
     found = list(given) if given is not None else facts(text, [])
     days = {n for m in _DAY_OF.finditer(text) for n in re.findall(r"\d+", m.group())}
     decades = {m.group(1) for m in _DECADE.finditer(text)}
@@ -542,6 +572,10 @@ def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, li
     years = [f.value + "s" if f.value in decades else f.value for f in found if f.kind == "year"]
     years += [full for full in spans.values() if full not in years]
     numbers = [f.value for f in found if f.kind == "number" and f.value not in days | set(spans)]
+    for year in (date_year(f.value) for f in found if f.kind == "date"):
+        kind = years if _FACT_YEAR.fullmatch(year) else numbers
+        if year not in kind:
+            kind.append(year)
     # Fact values as facts() gives them; a year given twice counts once.
     return {"year": list(dict.fromkeys(years)), "number": numbers}
 

@@ -17,10 +17,11 @@ from functools import lru_cache
 from pastpaper.language import DIGIT_WORDS as _DIGITS
 from pastpaper.language import TEEN_WORDS as _TEENS
 from pastpaper.language import TEN_WORDS as _TENS
-from pastpaper.language import as_number
+from pastpaper.language import as_number, spelt_out
 from pastpaper.marking.respell import UNKNOWN
 from pastpaper.schemes.points import facts
 from pastpaper.schemes.scheme import content_stems
+from pastpaper.study.dates import numeric_dates
 from pastpaper.text import words
 
 __all__ = [
@@ -70,6 +71,8 @@ def _numbers_in(text: str) -> frozenset[str]:
         for f in facts(text, [])
         if f.kind in ("year", "number")
     }
+    # A date in figures gives its year and day, as "4 August 1914" does: "4/8/1914".
+    found |= {str(n) for m in numeric_dates(text) for n in (abs(m.year), m.day) if n}
     for spoken in _SPOKEN_YEAR.finditer(text):
         century, rest = as_number(spoken["century"].lower()), spoken["rest"].lower()
         years = as_number(rest.replace("oh", "").strip(" -") or "zero")
@@ -169,7 +172,7 @@ def _same_word(answer: tuple[str, str], wanted: tuple[str, str]) -> bool:
 def _content(text: str) -> tuple[tuple[str, str], ...]:
     """A text's content words (as written, lower case; stem) and its numbers (each twice)."""
     found = []
-    for word in words(text):
+    for word in words(spelt_out(text)):
         stems = content_stems(word)
         if stems:
             found.append((word, next(iter(stems))))

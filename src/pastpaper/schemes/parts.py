@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import chain
 
 from pastpaper.course import command_word
-from pastpaper.language import NOT_CONTENT, PARTICIPLES, STOP_WORDS, stem, word_rarity
+from pastpaper.language import NOT_CONTENT, PARTICIPLES, STOP_WORDS, spelt_out, stem, word_rarity
 from pastpaper.schemes.points import REASON_COMMANDS
 from pastpaper.text import LIST_MARK, match_key
 
@@ -324,6 +324,9 @@ def content_words(text: str) -> tuple[str, ...]:
 
     >>> content_words("The treaty was signed, and the Treaty stood.")
     ('signed', 'treaty', 'stood')
+
+    Shorthands count as the words they stand for ("govt" is "government").
     """
-    found = [w for w in _TOKEN.findall(match_key(text)) if w not in NOT_CONTENT and len(w) > 2]
+    read = match_key(spelt_out(text))
+    found = [w for w in _TOKEN.findall(read) if w not in NOT_CONTENT and len(w) > 2]
     return tuple(reversed(dict.fromkeys(reversed(found))))

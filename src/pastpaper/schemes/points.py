@@ -267,7 +267,8 @@ def _clause_said(text: str, here: tuple[str, ...]) -> _Said:
         key_terms=tuple(key_terms(text, names, spans)),
         facts=found,
         kind=kind_of(text),
-        that_year=bool(_THAT_YEAR.search(text)) and not any(f.kind == "year" for f in found),
+        that_year=bool(_THAT_YEAR.search(text))
+        and not any(f.kind in ("year", "date") for f in found),
     )
 
 

@@ -6,7 +6,8 @@
     [('number', '25,000'), ('year', '1956')]
 
 Names are runs of capitalised words; key terms are names, quoted and bracketed terms, and
-words rare in everyday English; facts are years, numbers (in figures or words) and names.
+words rare in everyday English; facts are years, numbers (in figures or words), dates in
+figures ("4/8/1914", one fact, not three numbers) and names.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pastpaper.language import (
 )
 from pastpaper.model import Frozen
 from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
+from pastpaper.study.dates import numeric_dates
 from pastpaper.text import LIST_ITEM, match_key
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "YEAR",
     "Fact",
     "clear_names",
+    "date_year",
     "facts",
     "key_terms",
     "make_fact",
@@ -46,10 +49,13 @@ __all__ = [
 ]
 
 
-FactKind = Literal["year", "number", "name"]
+FactKind = Literal["year", "number", "date", "name"]
 
 
 class Fact(Frozen):
+    """A year, number, date or name a point states, as written: a date is one in figures,
+    day first ("15/07/1099"); its year is read by ``date_year``."""
+
     kind: FactKind
     value: str
 
@@ -341,6 +347,20 @@ def _name_starts(text: str, name: str) -> Iterator[int]:
             at = text.find(name, at + 1)
 
 
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
+def date_year(date: str) -> str:
+    """The year of a date fact, as the notes would write it alone: "1914" of "4/8/1914",
+    "44" of "15/3/44 BC".
+
+    >>> date_year("15/07/1099"), date_year("15/3/44 BC")
+    ('1099', '44')
+    """
+    return str(abs(numeric_dates(date)[0].year))
+
+
 @lru_cache(maxsize=16384)
 def make_fact(kind: FactKind, value: str) -> Fact:
     """The fact, made once: the same name or year stands in many points, and a Fact is
@@ -350,20 +370,25 @@ def make_fact(kind: FactKind, value: str) -> Fact:
 
 
 def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> list[Fact]:
-    """Years, numbers and names stated in ``text``, in order (``spans`` as for key_terms)."""
+    """Years, numbers, dates and names stated in ``text``, in order (``spans`` as for
+    key_terms). A date in figures is one fact: "15/07/1099" is no 15, 07 and 1099."""
     found: list[tuple[int, Fact]] = []
     years = set()
     # Most clauses have no figure and no number word: a cheap look for either first.
     figures = _DIGIT.search(text) is not None
+    dated = [(m.date_start, m.end) for m in numeric_dates(text)] if figures else []
+    for start, end in dated:
+        found.append((start, make_fact("date", text[start:end])))
     for match in YEAR.finditer(text) if figures else ():
-        years.add(match.start())
-        found.append((match.start(), make_fact("year", match.group(1))))
+        if not _inside(match.start(), dated):
+            years.add(match.start())
+            found.append((match.start(), make_fact("year", match.group(1))))
     in_figures = list(_NUMBER.finditer(text)) if figures else []
     for match in in_figures:
-        if match.start() not in years:
+        if match.start() not in years and not _inside(match.start(), dated):
             found.append((match.start(), make_fact("number", match.group())))
     spans = name_spans(text, names) if spans is None else spans
-    taken = [*spans, *((m.start(), m.end()) for m in in_figures)]
+    taken = [*spans, *dated, *((m.start(), m.end()) for m in in_figures)]
     folded = text.casefold()  # as the phrase's pattern folds case
     in_words = any(word in folded for word in NUMBER_WORDS)
     for match in _NUMBER_PHRASE.finditer(text) if in_words else ():
@@ -371,8 +396,9 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
             found.append((match.start(), make_fact("number", match.group().lower())))
     for at, end in spans:
         name = text[at:end]
-        # "Stalinist" and "Stalinism" describe; they do not name.
-        if not name.endswith(("ist", "ists", "ism")):
+        # "Stalinist" and "Stalinism" describe; they do not name. The "BC" of "15/3/44 BC"
+        # is its date's.
+        if not name.endswith(("ist", "ists", "ism")) and not _inside(at, dated):
             found.append((at, make_fact("name", name)))
     unique: list[Fact] = []
     seen: set[tuple[str, str]] = set()  # (kind, value): quicker to compare than Facts

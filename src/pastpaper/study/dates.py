@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pastpaper.language import DECADE, MONTH_OR_SHORT, MONTHS, YEAR
 
-__all__ = ["Mention", "date_label", "mentions"]
+__all__ = ["Mention", "date_label", "mentions", "numeric_dates"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Mention:
     circa: bool = False
     decade: bool = False
     inferred: bool = False  # a day and month whose year is the one named before them
+    numeric: bool = False  # written in figures, day first: "4/8/1914", "15/3/44 BC"
 
 
 def date_label(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -146,6 +147,21 @@ def mentions(note: str, earlier_year: int | None = None) -> Iterator[Mention]:
             covered = mention.end
         last_year = mention.year
         yield mention
+
+
+def numeric_dates(text: str) -> list[Mention]:
+    """The dates ``text`` writes in figures, day first, each one date (not three numbers).
+
+    >>> [(m.written, m.year, m.month, m.day) for m in numeric_dates("Taken 15/07/1099; 4.8.1914")]
+    [('15/07/1099', 1099, 7, 15), ('4.8.1914', 1914, 8, 4)]
+    """
+    if not _FIGURED.search(text):
+        return []  # most texts have none: no need to read their other dates
+    return [m for m in mentions(text) if m.numeric]
+
+
+# Where a date in figures may be: a figure, a stop or slash, and a figure.
+_FIGURED = re.compile(r"\d[/.]\d")
 
 
 def _read(
@@ -246,6 +262,7 @@ def _placed(
         circa=bool(circa),
         decade=bool(match["decade"]),
         inferred=bool(match["yday"]),
+        numeric=bool(match["nyear"] or match["nera_year"]),
     )
 
 
