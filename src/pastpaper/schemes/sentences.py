@@ -33,7 +33,8 @@ def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
     return tuple(_sentences(note))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=[‘'\"“(]?[A-Z0-9])")
+# The next sentence may open with Markdown's emphasis: "... in 1517?\n**A:** The Theses".
+_SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)]*\s+(?=(?:\*\*?|__?)?[‘'\"“(]?[A-Z0-9])")
 #: Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)",
 #: "Brown v. Board of Education", "incl. Gandhi himself".
 ABBREVIATIONS = {
