@@ -46,6 +46,8 @@ _Q_LINE = re.compile(
     rf"{_SEP}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
+# The answer to a self-test question in the notes: "A: ...", "**A:** ...", "Answer 2: ...".
+_ANSWER = re.compile(rf"^\s*{_BULLET}{_OPEN}(?:A|Ans|Answer)(?:\s*\d{{1,3}}[a-z]?)?{_SEP}", re.I)
 # "4: Title" (a line on its own in text notes), or as a heading also "4. Title", "Topic 4) Title"
 # (No pattern here lets two runs of spaces meet, as "\s*(?:x)?\s*" or ".*?\s*$" would: on a
 # long run of spaces, matching one would take time in its square or cube.)
@@ -151,7 +153,7 @@ class _Parser:
                 self.title = line.strip()
                 continue
             question = self._question_at(index, line)
-            if question is not None:
+            if question is not None and not self._self_test(index, question):
                 self.add_question(index, question)
                 continue
             if self._continue_question(index, line):
@@ -195,6 +197,22 @@ class _Parser:
             if index not in plan:
                 plan[index] = ("topic" if level == topic_level else "notes", text)
         return plan
+
+    def _self_test(self, index: int, question: Question) -> bool:
+        """Is this a question the notes ask themselves, "Q: ..." over "A: ...", not a paper's?
+
+        Under a past-paper question, a ``Q:`` line with no year and no marks whose next line
+        of text is an answer (``A: ...``) is the student's own self-test: notes of that
+        question, not a question of its own.
+        """
+        if question.year is not None or question.marks is not None:
+            return False
+        families = self.topics[-1].families if self.topics else []
+        if not families or not families[-1].questions:
+            return False
+        lines = self.source.lines
+        after = next((lines[i] for i in range(index + 1, len(lines)) if lines[i].strip()), "")
+        return _ANSWER.match(after) is not None
 
     def _question_at(self, index: int, line: str) -> Question | None:
         parsed = _question(line)
