@@ -87,6 +87,19 @@ def test_a_label_run_into_a_point_is_left_out_of_it() -> None:
     assert points_of(course) == ["blight destroyed the potato crop in 1845"]
 
 
+def test_a_sentence_that_opens_with_emphasis_is_a_point_of_its_own() -> None:
+    notes = (
+        "# Famine\n\n## 1: Ireland\n\n1999: Describe the famine. (4)\n\n"
+        "Blight destroyed the potato crop in 1845. **Landlords** evicted tenants who could "
+        "not pay.\n"
+    )
+    course = parse_notes(notes, "famine.md", markdown=True).course
+    assert points_of(course) == [
+        "Blight destroyed the potato crop in 1845",
+        "Landlords evicted tenants who could not pay",
+    ]
+
+
 def test_markdown_marks_are_not_shown_in_points_and_stay_in_the_notes() -> None:
     notes = (
         "# Famine\n\n## 1: Ireland\n\n1999: Describe the famine. (4)\n\n"

@@ -9,8 +9,10 @@ The seed format (DESIGN.md, "Input") and its Markdown form share one grammar:
     In March 1953 Stalin died. ...                   notes: paragraphs until the next question
 
 In Markdown, a lone first ``#`` heading is the course and the next level of headings are
-topics (``## 4: Title`` or ``## Title``); deeper headings are kept as notes. Every line of
-the file lands in the course: nothing is dropped, only classified.
+topics (``## 4: Title`` or ``## Title``); deeper headings are kept as notes. A heading that
+is a whole question line with its marks (``### 1999: Why did ...? (10)``) is a question at
+any depth. Under a question, a self-test pair (``Q: ...`` with no marks over ``A: ...``) is
+notes. Every line of the file lands in the course: nothing is dropped, only classified.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ _Q_LINE = re.compile(
     rf"{_SEP}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
+# The answer to a self-test question in the notes: "A: ...", "**A:** ...", "Answer 2: ...".
+_ANSWER = re.compile(rf"^\s*{_BULLET}{_OPEN}(?:A|Ans|Answer)(?:\s*\d{{1,3}}[a-z]?)?{_SEP}", re.I)
 # "4: Title" (a line on its own in text notes), or as a heading also "4. Title", "Topic 4) Title"
 # (No pattern here lets two runs of spaces meet, as "\s*(?:x)?\s*" or ".*?\s*$" would: on a
 # long run of spaces, matching one would take time in its square or cube.)
@@ -123,6 +127,8 @@ class _Parser:
     def run(self) -> Course:
         lines = self.source.lines
         headings = self._heading_plan()
+        # Headings that are questions leave the title to the first line, as in text notes.
+        titled = any(role != "question" for role, _ in headings.values())
         first = _first_text_line(lines)
         for index, line in enumerate(lines):
             if not line.strip():
@@ -135,17 +141,19 @@ class _Parser:
                 elif role == "topic":
                     number, title = _split_topic(text)
                     self.add_topic(index, number, title)
+                elif role == "question" and (asked := self._question_at(index, text)) is not None:
+                    self.add_question(index, asked)
                 else:
                     self.end_paragraph()
                     self.paragraph.append(line)
                     self.end_paragraph()
                 continue
             standalone = _blank(lines, index - 1) and _blank(lines, index + 1)
-            if index == first and standalone and not headings and _is_title(line):
+            if index == first and standalone and not titled and _is_title(line):
                 self.title = line.strip()
                 continue
             question = self._question_at(index, line)
-            if question is not None:
+            if question is not None and not self._self_test(index, question):
                 self.add_question(index, question)
                 continue
             if self._continue_question(index, line):
@@ -158,19 +166,28 @@ class _Parser:
         return self.build()
 
     def _heading_plan(self) -> dict[int, tuple[str, str]]:
-        """Markdown headings and their roles: the course title, a topic, or notes text."""
+        """Markdown headings and their roles: the course title, a topic, a question, or notes.
+
+        A heading that is a whole question line, marks and all ("### 2019: Describe ... (6)"),
+        is a question at any depth; the others set the levels of the course and its topics.
+        """
         if not self.source.markdown:
             return {}
-        found = [
-            (index, len(match["hashes"]), _heading_text(match["text"]))
-            for index, line in enumerate(self.source.lines)
-            if (match := _HEADING.match(line)) and _heading_text(match["text"])
-        ]
+        found = []
+        plan: dict[int, tuple[str, str]] = {}
+        for index, line in enumerate(self.source.lines):
+            match = _HEADING.match(line)
+            text = _heading_text(match["text"]) if match else ""
+            if not match or not text:
+                continue
+            if _is_heading_question(text):
+                plan[index] = ("question", text)
+            else:
+                found.append((index, len(match["hashes"]), text))
         if not found:
-            return {}
+            return plan
         top = min(level for _, level, _ in found)
         at_top = [item for item in found if item[1] == top]
-        plan: dict[int, tuple[str, str]] = {}
         topic_level = top
         if len(at_top) == 1 and at_top[0] is found[0]:
             plan[found[0][0]] = ("course", found[0][2])
@@ -180,6 +197,22 @@ class _Parser:
             if index not in plan:
                 plan[index] = ("topic" if level == topic_level else "notes", text)
         return plan
+
+    def _self_test(self, index: int, question: Question) -> bool:
+        """Is this a question the notes ask themselves, "Q: ..." over "A: ...", not a paper's?
+
+        Under a past-paper question, a ``Q:`` line with no year and no marks whose next line
+        of text is an answer (``A: ...``) is the student's own self-test: notes of that
+        question, not a question of its own.
+        """
+        if question.year is not None or question.marks is not None:
+            return False
+        families = self.topics[-1].families if self.topics else []
+        if not families or not families[-1].questions:
+            return False
+        lines = self.source.lines
+        after = next((lines[i] for i in range(index + 1, len(lines)) if lines[i].strip()), "")
+        return _ANSWER.match(after) is not None
 
     def _question_at(self, index: int, line: str) -> Question | None:
         parsed = _question(line)
@@ -288,6 +321,14 @@ def _question(line: str) -> tuple[int | None, str] | None:
     if dated and match["dash"] and marks is None and not body.endswith("?"):
         return None
     return (int(match["year"]) if match["year"] else None), text
+
+
+def _is_heading_question(text: str) -> bool:
+    """Is a heading's text a question line with its marks, not a topic such as "1914: the
+    July Crisis" (a date, no marks) or "1917: Revolution (1917)" (no marks could be 1917)?"""
+    parsed = _question(text)
+    written = None if parsed is None else _split_marks(parsed[1])[1]
+    return written is not None and _mark_total(written) is not None
 
 
 def _split_marks(text: str) -> tuple[str, str | None]:

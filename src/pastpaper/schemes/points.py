@@ -50,6 +50,7 @@ __all__ = [
     "Fact",
     "Point",
     "PointSource",
+    "after_label",
     "clear_caches",
     "facts",
     "family_points",
@@ -226,7 +227,7 @@ def _read_note(note: str) -> tuple[tuple[str, int, int, int, _Said, tuple[Fact, 
     for s_start, s_end in sentence_spans(note):
         if is_structure(note, s_start, s_end):
             continue  # a heading or label: it stays in the notes, but credits nothing
-        s_start = _after_label(note, s_start, s_end)
+        s_start = after_label(note, s_start, s_end)
         sentence = note[s_start:s_end]
         for start, end, said in _sentence_points(note, s_start, s_end, names):
             found = said.facts
@@ -331,6 +332,10 @@ _LABEL = re.compile(
 _NUMBERED_TITLE = re.compile(
     rf"(?P<label>[^\W\d_]+\s+{_LABEL_NUMBER})\s*[:.\-–]\s*(?P<title>.*)", re.IGNORECASE
 )
+# A self-test pair kept in the notes ("Q: Why did the knights go?" over "A: They were
+# promised ..."): the question's line asks, and the answer's label is no part of what it says.
+_ASKED = re.compile(r"(?:q|question)(?:\s*\d{1,3})?\s*:", re.IGNORECASE)
+_ANSWER = re.compile(r"(?:a|ans|answer)(?:\s*\d{1,3})?", re.IGNORECASE)
 _MARKUP = " \t\u00a0*_#>-+•–:.!"  # emphasis, heading and list marks around a label
 _QUOTE_OPENS = re.compile(r"[‘“\"]|(?:^|\s)'")
 
@@ -341,8 +346,8 @@ def is_structure(note: str, start: int, end: int) -> bool:
     A Markdown heading (``### Detail``), a label alone ("Notes:", "Key points"), a line
     that only opens a list ("The July Crisis, step by step:") or a short heading run into
     its paragraph ("Morocco. In March 1905 ...") is structure, and so is a question the
-    notes ask ("How serious?"): it stays in the notes as written but is never a
-    creditable point.
+    notes ask ("How serious?", or a self-test's "Q: Name the Pope."): it stays in the notes
+    as written but is never a creditable point.
 
     >>> is_structure("### Detail", 0, 10), is_structure("Notes:", 0, 5)
     (True, True)
@@ -368,6 +373,8 @@ def is_structure(note: str, start: int, end: int) -> bool:
         title = numbered["title"].strip(_MARKUP)
         if len(WORD.findall(title)) <= 3 and not has_verb(title) and not _DIGIT.search(title):
             return True
+    if not before.strip(_MARKUP) and _ASKED.match(text.lstrip(_MARKUP)):
+        return True
     # A question the notes put to themselves ("How serious? Less than it looked.") asks;
     # the answer after it is the statement. A question somebody is quoted asking is said.
     asks = text.rstrip(_MARKUP).endswith("?") or note[end : end + 1] == "?"
@@ -395,10 +402,12 @@ _DIGIT = re.compile(r"\d")
 _TABLE_RULE = re.compile(r"[ \t]*(?=[^\n]*\|)[ \t:|-]*-[ \t:|-]*$", re.MULTILINE)
 
 
-def _after_label(note: str, start: int, end: int) -> int:
-    """Where a sentence's statement starts, after a label that opens it ("Detail: ...")."""
+def after_label(note: str, start: int, end: int) -> int:
+    """Where a sentence's statement starts, after a label that opens it ("Detail: ...",
+    "A: ...")."""
     colon = note.find(":", start, end)
-    if colon > start and _LABEL.fullmatch(note[start:colon].strip(_MARKUP)):
+    label = note[start:colon].strip(_MARKUP) if colon > start else ""
+    if label and (_LABEL.fullmatch(label) or _ANSWER.fullmatch(label)):
         stripped = colon + 1
         while stripped < end and (note[stripped].isspace() or note[stripped] in "*_"):
             stripped += 1

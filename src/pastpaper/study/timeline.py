@@ -37,6 +37,7 @@ from pastpaper.language import MONTHS
 from pastpaper.model import Frozen
 from pastpaper.schemes.points import (
     Point,
+    after_label,
     family_points,
     is_structure,
     lacks_subject,
@@ -372,9 +373,10 @@ def _clause_of(
 
 
 def _after_list_marker(note: str, start: int, end: int) -> int:
-    """Where a sentence starts once a list marker ("- ", "2. ") before it is left out."""
+    """Where a sentence starts once a list marker ("- ", "2. ") and a label ("A: ") before
+    it are left out, as a point's statement starts."""
     marker = LIST_ITEM.match(note, start, end)
-    return marker.end() if marker else start
+    return after_label(note, marker.end() if marker else start, end)
 
 
 def _after_head(note: str, start: int, own: list[Mention], mention: Mention) -> int:
