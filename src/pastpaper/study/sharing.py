@@ -117,6 +117,8 @@ def cards_in_shares(course: Course, shares: int) -> list[Card]:
                 found.append(other.first())
                 read.append(other)
             except _NotStarted:
+                if other is not None:
+                    other.process.kill()  # whatever it is doing, it is not making cards
                 read.append(here := read_share(course.slug, places[share]))
                 found.append((here.names, here.people, here.casing))
         others = [share for share in read if isinstance(share, _Other)]
