@@ -34,7 +34,7 @@ from pastpaper.ingest import read_notes
 from pastpaper.schemes.points import clear_caches, family_points
 from pastpaper.schemes.scheme import clear_caches as clear_scheme_caches
 from pastpaper.study.cards import cards_of
-from pastpaper.study.sharing import share_count
+from pastpaper.study.sharing import schemes_and_cards, share_count
 from pastpaper.study.statements import clear_statements
 from schemes_speed import SEED, every_scheme
 
@@ -71,8 +71,12 @@ def report(name: str, course: Course, runs: int) -> None:
         ("of which points", lambda: every_point(course)),
         (f"cards in {shares} processes", lambda: cards_of(course, processes=shares)),
         ("points, schemes and cards", lambda: together(course)),
+        (
+            f"the same in {shares} processes",
+            lambda: schemes_and_cards(course, processes=shares),
+        ),
     ]:
-        if label.startswith("cards in 1 "):
+        if label.startswith(("cards in 1 ", "the same in 1 ")):
             continue  # (the course is made in one process: the first line says it)
         wall, cpu = min(timed(work) for _ in range(runs))
         print(f"  {label + ':':31} {wall:.3f} s  (CPU {cpu:.3f} s)")

@@ -14,9 +14,10 @@ import pytest
 
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.schemes.scheme import build_scheme
 from pastpaper.study import sharing
 from pastpaper.study.cards import cards_of, places_of
-from pastpaper.study.sharing import share_count, shares_of
+from pastpaper.study.sharing import schemes_and_cards, share_count, shares_of
 
 NOTES = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "notes"
 
@@ -43,6 +44,21 @@ def test_corpus_files_make_the_same_cards_in_two_processes(name: str) -> None:
     _, second = shares_of(places_of(course), 2)
     assert second.stop > second.start  # two shares, neither empty
     assert cards_of(course, processes=2) == cards_of(course, processes=1)
+
+
+@pytest.mark.parametrize("name", ["causes-ww1.txt", "caesar-republic.docx"])
+def test_schemes_and_cards_in_two_processes_are_those_of_one(name: str) -> None:
+    course = read_notes(NOTES / name).course
+    schemes, cards = schemes_and_cards(course, processes=2)
+    each = [
+        build_scheme(question, family)
+        for topic in course.topics
+        for family in topic.families
+        for question in family.questions
+    ]
+    assert schemes == each
+    assert cards == cards_of(course, processes=1)
+    assert schemes_and_cards(course, processes=1) == (each, cards)
 
 
 def test_a_name_in_five_points_across_the_shares_is_common_to_the_course() -> None:
@@ -114,7 +130,7 @@ def test_a_process_that_fails_sends_its_traceback_instead_of_cards() -> None:
 def test_a_process_stopped_by_a_signal_is_an_error_that_says_so(seed_path: Path) -> None:
     course = read_notes(seed_path).course
     with other_process() as other:
-        other.send((course.slug, places_of(course)[:1]))
+        other.send((course.slug, places_of(course)[:1], False))
         names, _, _ = other.first()  # it started and read its share
         other.process.kill()
         with pytest.raises(RuntimeError, match="was stopped by SIGKILL before it sent them"):

@@ -27,6 +27,7 @@ from pastpaper.study.exports import (
     write_anki,
     write_moodle,
 )
+from pastpaper.study.sharing import schemes_and_cards
 
 MONDAY = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
 TUESDAY = datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
@@ -262,3 +263,17 @@ def test_write_moodle_writes_the_quiz(seed: tuple[Course, list[Card]], tmp_path:
     assert path.read_text(encoding="utf-8") == moodle_xml(course, cards)
     with pytest.raises(OutputError, match="cannot write"):
         write_moodle(course, cards, tmp_path / "missing" / "quiz.xml")
+
+
+def test_the_quiz_from_schemes_built_in_shares_is_the_quiz(
+    seed: tuple[Course, list[Card]],
+) -> None:
+    course, cards = seed
+    schemes, made = schemes_and_cards(course, processes=2)
+    assert made == cards
+    assert moodle_xml(course, cards, schemes) == moodle_xml(course, cards)
+    # Schemes of other questions, or out of order, would put a wrong scheme under a question.
+    with pytest.raises(ValueError, match="not the course's questions' schemes, in order"):
+        moodle_xml(course, cards, schemes[::-1])
+    with pytest.raises(ValueError, match="not the course's questions' schemes"):
+        moodle_xml(course, cards, schemes[1:])

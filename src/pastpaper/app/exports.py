@@ -40,10 +40,11 @@ class Exports(Study):
     def export_moodle(self, course: str, output: Path, *, force: bool = False) -> None:
         """Write a course as a Moodle question bank (Moodle XML)."""
         from pastpaper.files import XML, check_writable
-        from pastpaper.study.cards import cards_of
         from pastpaper.study.exports import write_moodle
+        from pastpaper.study.sharing import schemes_and_cards
 
         protect = [self.store.path]
         check_writable(output, XML, force=force, protect=protect)
         plain = self.store.course(course)
-        write_moodle(plain, cards_of(plain), output, force=force, protect=protect)
+        schemes, cards = schemes_and_cards(plain)
+        write_moodle(plain, cards, output, force=force, protect=protect, schemes=schemes)

@@ -19,13 +19,13 @@ import hashlib
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pastpaper.bulk import collection_paused
-from pastpaper.course import Course, Question, QuestionFamily, Topic, topic_key
+from pastpaper.course import Course, Question, Topic, topic_key
 from pastpaper.files import APKG, XML, write_file
 from pastpaper.schemes.scheme import MarkScheme, build_scheme
 from pastpaper.study.cards import Card
@@ -148,20 +148,29 @@ def write_moodle(
     *,
     force: bool = False,
     protect: Iterable[Path | None] = (),
+    schemes: Sequence[MarkScheme] | None = None,
 ) -> None:
-    """Write ``moodle_xml(course, cards)`` to ``path``; an existing file is replaced only with
-    ``force``, and only if it is XML."""
-    write_file(path, moodle_xml(course, cards), kind=XML, force=force, protect=protect)
+    """Write ``moodle_xml(course, cards, schemes)`` to ``path``; an existing file is replaced
+    only with ``force``, and only if it is XML."""
+    xml = moodle_xml(course, cards, schemes)
+    write_file(path, xml, kind=XML, force=force, protect=protect)
 
 
-def moodle_xml(course: Course, cards: Iterable[Card]) -> str:
-    """The course's past papers and short question cards as a Moodle XML quiz."""
+def moodle_xml(
+    course: Course, cards: Iterable[Card], schemes: Sequence[MarkScheme] | None = None
+) -> str:
+    """The course's past papers and short question cards as a Moodle XML quiz. ``schemes``:
+    each question's scheme, in the order of the notes, if already built (as
+    ``pastpaper.study.sharing.schemes_and_cards`` builds them)."""
+    questions = [q for topic in course.topics for f in topic.families for q in f.questions]
+    if schemes is not None and [s.question for s in schemes] != questions:
+        raise ValueError("the schemes given are not the course's questions' schemes, in order")
     # A scheme for every question of the course: built in bulk, as a course's cards are.
     with collection_paused():
-        return _moodle_xml(course, cards)
+        return _moodle_xml(course, cards, iter(schemes) if schemes is not None else None)
 
 
-def _moodle_xml(course: Course, cards: Iterable[Card]) -> str:
+def _moodle_xml(course: Course, cards: Iterable[Card], schemes: Iterator[MarkScheme] | None) -> str:
     by_topic: dict[str, list[Card]] = {}
     for card in cards:
         if card.kind == "basic" and len(card.back.split()) <= SHORT_ANSWER_WORDS:
@@ -171,7 +180,8 @@ def _moodle_xml(course: Course, cards: Iterable[Card]) -> str:
         quiz.append(_category(course, topic))
         for family in topic.families:
             for question in family.questions:
-                quiz.append(_essay(question, family))
+                scheme = next(schemes) if schemes is not None else build_scheme(question, family)
+                quiz.append(_essay(question, scheme))
         for card in by_topic.get(topic.key, []):
             quiz.append(_short_answer(card))
     ET.indent(quiz)
@@ -187,8 +197,7 @@ def _category(course: Course, topic: Topic) -> ET.Element:
     return question
 
 
-def _essay(question: Question, family: QuestionFamily) -> ET.Element:
-    scheme = build_scheme(question, family)
+def _essay(question: Question, scheme: MarkScheme) -> ET.Element:
     year = f"{question.year}, " if question.year else ""
     element = ET.Element("question", type="essay")
     _text(element, "name", _name(f"{question.year or ''} {question.text}".strip()), markup=None)

@@ -8,7 +8,9 @@ notes write each word, the names that stood for people), so the shares tell the 
 process what they found, it adds them up and tells them the whole, and then each makes
 its cards. A share's families go to its process, and its names and cards come back, never
 its points (sending those costs about what cutting them does). The cards are the ones a
-single process makes, in the same order.
+single process makes, in the same order. Asked for the schemes too (``schemes_and_cards``,
+as a Moodle export of the whole course is), each process builds its families' schemes
+after their points and sends them back after its cards.
 
 Each other process is a new Python (``python -I -S``, given this process's import path,
 so that it runs the same pastpaper, and nothing else first), spoken to in pickles over its
@@ -39,6 +41,7 @@ import pastpaper
 from pastpaper.bulk import collection_paused
 from pastpaper.course import Course
 from pastpaper.schemes.clauses import Casing
+from pastpaper.schemes.scheme import MarkScheme, build_scheme
 from pastpaper.study.cards import (
     Card,
     Place,
@@ -49,7 +52,14 @@ from pastpaper.study.cards import (
     without_duplicates,
 )
 
-__all__ = ["HEAD_START", "SHARE_CHARACTERS", "cards_in_shares", "share_count", "shares_of"]
+__all__ = [
+    "HEAD_START",
+    "SHARE_CHARACTERS",
+    "cards_in_shares",
+    "schemes_and_cards",
+    "share_count",
+    "shares_of",
+]
 
 #: The notes worth a process of their own, in characters: a course gets one process for
 #: each, up to one for each core.
@@ -101,10 +111,31 @@ def shares_of(places: list[Place], shares: int) -> list[slice]:
 
 def cards_in_shares(course: Course, shares: int) -> list[Card]:
     """``cards_of(course)``, made in ``shares`` processes: this one and ``shares - 1`` more."""
+    return _made_in_shares(course, shares, schemes=False)[1]
+
+
+def schemes_and_cards(
+    course: Course, *, processes: int | None = None
+) -> tuple[list[MarkScheme], list[Card]]:
+    """The scheme of every question of the course (in the order of the notes) and
+    ``cards_of(course)``, made as the cards are: a large course in several processes, each
+    making the schemes of its share's families beside their cards."""
+    return _made_in_shares(course, share_count(course, processes), schemes=True)
+
+
+def _made_in_shares(
+    course: Course, shares: int, *, schemes: bool
+) -> tuple[list[MarkScheme], list[Card]]:
     places = places_of(course)
     first, *rest = shares_of(places, shares)
     # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
-    with _processes(course.slug, [places[s] for s in rest]) as started, collection_paused():
+    with (
+        _processes(course.slug, [places[s] for s in rest], schemes) as started,
+        collection_paused(),
+    ):
+        # Each family's schemes just after its points, while what they both read of its
+        # notes is still kept; the cards read the points again, kept too.
+        built = {0: _schemes_of(places[first])} if schemes else {}
         mine = read_share(course.slug, places[first])
         # Each share read here, or the process reading it: a process that did not start
         # leaves its share to this one.
@@ -119,6 +150,8 @@ def cards_in_shares(course: Course, shares: int) -> list[Card]:
             except _NotStarted:
                 if other is not None:
                     other.process.kill()  # whatever it is doing, it is not making cards
+                if schemes:
+                    built[len(read)] = _schemes_of(places[share])
                 read.append(here := read_share(course.slug, places[share]))
                 found.append((here.names, here.people, here.casing))
         others = [share for share in read if isinstance(share, _Other)]
@@ -144,7 +177,18 @@ def cards_in_shares(course: Course, shares: int) -> list[Card]:
             for index in range(len(read))
             for card in (made[index] if index in made else next(theirs))
         ]
-        return list(without_duplicates(cards))
+        theirs = iter(_answers(others) if schemes else [])
+        every = [
+            scheme
+            for index in range(len(read) if schemes else 0)
+            for scheme in (built[index] if index in built else next(theirs))
+        ]
+        return every, list(without_duplicates(cards))
+
+
+def _schemes_of(places: list[Place]) -> list[MarkScheme]:
+    """The scheme of every question of these families, in order."""
+    return [build_scheme(q, family) for _, _, family in places for q in family.questions]
 
 
 class _NotStarted(Exception):
@@ -170,9 +214,9 @@ class _Other:
         except OSError:
             raise self.failure() from None
 
-    def send_share(self, given: bytes) -> None:
-        """Give it its share, pickled, from a thread of its own. (If it has stopped, the
-        next ``receive`` says so.)"""
+    def give(self, given: bytes) -> None:
+        """Send it what is pickled already, as its import path or its share (the share from
+        a thread of its own). If it has stopped, the next ``receive`` or ``first`` says so."""
         # One write of bytes pickled already: a pickle written in pieces, from a thread, would
         # wait for the interpreter's lock between them while this process reads its share.
         with suppress(OSError):
@@ -219,7 +263,9 @@ class _Other:
 
 
 @contextmanager
-def _processes(slug: str, shares: list[list[Place]]) -> Iterator[list[_Other | None]]:
+def _processes(
+    slug: str, shares: list[list[Place]], schemes: bool
+) -> Iterator[list[_Other | None]]:
     """Start a process for each of the shares and give it its families (None for one that
     could not be started); when the block ends, wait for each to end, or stop it if the
     block failed."""
@@ -240,15 +286,15 @@ def _processes(slug: str, shares: list[list[Place]]) -> Iterator[list[_Other | N
                     continue
                 other = _Other(process, errors)
                 started.append(other)
-                other.send(_import_path())
+                # A program that ended at once (not a Python that runs pastpaper) has closed
+                # its end: its first word, read later, says it did not start.
+                other.give(_pickled(_import_path()))
                 # The share goes while this process reads its own: the other reads nothing
                 # until it has started, which takes a while. (A topic goes without its other
                 # families.)
                 light = [(t.model_copy(update={"families": ()}), at, f) for t, at, f in share]
-                given = _pickled((slug, light))
-                other.sending = threading.Thread(
-                    target=other.send_share, args=(given,), daemon=True
-                )
+                given = _pickled((slug, light, schemes))
+                other.sending = threading.Thread(target=other.give, args=(given,), daemon=True)
                 other.sending.start()
             yield started
         except BaseException:
@@ -305,13 +351,16 @@ def serve(given: IO[bytes], answer: IO[bytes]) -> None:
     threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
         send(("ready", _PASTPAPER))
-        slug, mine = pickle.load(given)
+        slug, mine, schemes = pickle.load(given)
         with collection_paused():
+            built = _schemes_of(mine) if schemes else None
             read = read_share(slug, mine)
             send((read.names, read.people, read.casing))
             send(read.counts(pickle.load(given)))
             common, casing, people = pickle.load(given)
             send(read.cards(slug, common, casing, people))
+            if built is not None:
+                send(built)
     except (EOFError, BrokenPipeError):
         pass  # the first process stopped listening: nothing is waiting for the cards
     except BaseException:
