@@ -24,7 +24,7 @@ from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
 from pastpaper.schemes.definitions import defined_term, defining
-from pastpaper.schemes.kinds import singles_out
+from pastpaper.schemes.kinds import singles_out, states_motive
 from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import (
@@ -83,6 +83,15 @@ JUDGEMENT_COMMANDS = frozenset(
 
 #: Command words whose questions ask what happened or what was done: features and measures.
 DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise", "identify"})
+
+#: Command words whose questions weigh what came of something: its results, not its aims.
+_RESULT_COMMANDS = frozenset({"how successful", "how effective"})
+
+# A question that asks for the aims or motives themselves ("Describe the aims of ...").
+_MOTIVES_ASKED = re.compile(
+    r"\b(?:aims?|motives?|motivations?|intentions?|purposes?|hopes?|fears?|goals?|objectives?)\b",
+    re.IGNORECASE,
+)
 
 #: Command words that ask in what ways something changed or was tried: a measure of the
 #: period may bear fruit after it ("the last troops went in June 1930" for Stresemann's
@@ -215,6 +224,8 @@ def build_scheme(
     since = None
     if not reference and question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
         since = asked_from(question.text)
+    # "Describe the aims of the Marshall Plan" asks for what the notes give as motives.
+    asks_motives = bool(_MOTIVES_ASKED.search(question.text))
     # "What is meant by inflation?": the points that say what it means, not its causes.
     term = None if reference else defined_term(question.text)
     means = defining([p.text for p in points], term) if term else None
@@ -265,6 +276,10 @@ def build_scheme(
             verdict = view.verdict[at]
             if view.judgement[at] and not required and not reference:
                 why_not = "a judgement, not a feature"
+            elif view.motive[at] and not asks_motives and not required and not reference:
+                # What was done, not why: a describe question credits the deeds, and the
+                # hopes, fears and aims behind them are the answer to "why".
+                why_not = "a motive, not what was done"
             elif (
                 verdict is not None
                 and not verdict & own
@@ -280,6 +295,16 @@ def build_scheme(
                 why_not = "evidence for a judgement, not a feature"
             if not view.direct[at]:
                 relevance += _DIRECT
+        elif (
+            question.command_word in _RESULT_COMMANDS
+            and view.motive[at]
+            and not asks_motives
+            and not required
+            and not reference
+        ):
+            # "How successful was the plan?" weighs what came of it: what its makers hoped
+            # or feared is why it was begun, and no evidence of success or failure.
+            why_not = "a motive, not what came of it"
         if means is not None and at not in means and why_not is None and not required:
             why_not = f"not what {term} means"
         if until is not None and why_not is None and not required:
@@ -430,6 +455,7 @@ class _FamilyView:
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
     judgement: list[bool]  # is it a bare verdict ("a real but partial success")?
+    motive: list[bool]  # does it state what someone hoped, feared or aimed at?
     # The stems of the verdict that opens the point's paragraph ("The gains were real but
     # limited"), None where the paragraph opens otherwise.
     verdict: list[frozenset[str] | None]
@@ -479,6 +505,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
+        motive=[states_motive(p.text) for p in points],
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=turned_by(points, notes),
         cited=cited_causes(points, direct) if explains else {},
