@@ -686,3 +686,34 @@ def test_a_describe_question_that_asks_for_the_aims_credits_them() -> None:
 )
 def test_what_states_a_motive(text: str, motive: bool) -> None:
     assert states_motive(text) is motive
+
+
+RESTATED = """\
+2014: In what ways did the guilds of the town grow stronger? (6)
+2015: Why did the mayor fear the guilds of the town? (6)
+2016: How far were the guilds of the town stronger than the mayor by 1450? (10)
+
+The guilds of the town grew stronger. The weavers' guild bought the market hall in 1431. \
+A guild means a sworn company of the masters of one craft. \
+The guilds set the price of cloth each spring.
+
+The guilds were stronger than the mayor by 1450. The mayor still named the watchmen.
+"""
+
+
+def test_a_point_that_restates_the_question_or_defines_a_word_earns_nothing() -> None:
+    family = _first_family(RESTATED, "guilds.txt")
+    ways, _, how_far = family.questions
+    scheme = build_scheme(ways, family)
+    credited = [p.point.text for p in scheme.creditable]
+    assert "The weavers' guild bought the market hall in 1431" in credited
+    assert "The guilds set the price of cloth each spring" in credited
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    assert left["The guilds of the town grew stronger"] == (
+        "restates the question, adds nothing to it"
+    )
+    assert left["A guild means a sworn company of the masters of one craft"] == (
+        "says what a term means, which the question does not ask"
+    )
+    # A verdict in the question's own words concludes a judgement: it is credited there.
+    assert "The guilds were stronger than the mayor by 1450" in _credited(how_far, family)

@@ -23,7 +23,7 @@ from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
-from pastpaper.schemes.definitions import defined_term, defining
+from pastpaper.schemes.definitions import defined_term, defines, defining
 from pastpaper.schemes.kinds import singles_out, states_motive
 from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
@@ -305,6 +305,16 @@ def build_scheme(
             # "How successful was the plan?" weighs what came of it: what its makers hoped
             # or feared is why it was begun, and no evidence of success or failure.
             why_not = "a motive, not what came of it"
+        if why_not is None and not required and not reference and term is None:
+            if view.defines[at]:
+                # "Hard engineering means building structures that control the river": what
+                # a word means is no way, reason or result; only "what is meant by" asks it.
+                why_not = "says what a term means, which the question does not ask"
+            elif not judgement and _restates(words, asked):
+                # "Rivalry between Britain and Germany grew" for "In what ways did rivalry
+                # between Britain and Germany grow?": the question's own words earn nothing.
+                # (A verdict in the question's words concludes a judgement, and counts.)
+                why_not = "restates the question, adds nothing to it"
         if means is not None and at not in means and why_not is None and not required:
             why_not = f"not what {term} means"
         if until is not None and why_not is None and not required:
@@ -373,6 +383,17 @@ def build_scheme(
         reference=reference,
         references=family.notes if reference else (),
     )
+
+
+#: The share of a point's own words that, found in the question, make it a restatement.
+_RESTATES = 0.6
+
+
+def _restates(words: frozenset[str], asked: set[str]) -> bool:
+    """Is a point (its content stems ``words``) mostly the question's own words (``asked``),
+    so that it adds nothing an answer could be credited for ("The Second Reform Act went
+    further" for "Describe the main features of the Second Reform Act")?"""
+    return len(words) >= 2 and len(words & asked) >= _RESTATES * len(words)
 
 
 def _before(point: Point, since: int, note_dates: list[tuple[When, ...]]) -> str | None:
@@ -456,6 +477,7 @@ class _FamilyView:
     direct: list[bool]  # does the point's own wording give a reason or a result?
     judgement: list[bool]  # is it a bare verdict ("a real but partial success")?
     motive: list[bool]  # does it state what someone hoped, feared or aimed at?
+    defines: list[bool]  # does it only say what a term means?
     # The stems of the verdict that opens the point's paragraph ("The gains were real but
     # limited"), None where the paragraph opens otherwise.
     verdict: list[frozenset[str] | None]
@@ -506,6 +528,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
         motive=[states_motive(p.text) for p in points],
+        defines=[defines(p.text) for p in points],
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=turned_by(points, notes),
         cited=cited_causes(points, direct) if explains else {},
