@@ -717,3 +717,16 @@ def test_a_point_that_restates_the_question_or_defines_a_word_earns_nothing() ->
     )
     # A verdict in the question's own words concludes a judgement: it is credited there.
     assert "The guilds were stronger than the mayor by 1450" in _credited(how_far, family)
+
+
+def test_a_name_and_its_year_run_into_a_paragraph_is_its_heading_not_a_point() -> None:
+    notes = (
+        "2017: Describe the terms of the peace made between the dukes. (6)\n\n"
+        "The Arden Peace, 1362. The dukes split the forest between them. "
+        "Each paid the other's knights a ransom of 400 marks.\n"
+    )
+    family = _first_family(notes, "arden.txt")
+    points = [p.text for p in family_points(family)]
+    assert "The dukes split the forest between them" in points
+    assert not any(text.startswith("The Arden Peace") for text in points), points
+    assert "The Arden Peace, 1362. The dukes" in family.notes[0]  # kept as written
