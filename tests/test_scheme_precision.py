@@ -14,7 +14,7 @@ import pytest
 
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
-from pastpaper.schemes.kinds import is_judgement
+from pastpaper.schemes.kinds import is_judgement, states_motive
 from pastpaper.schemes.parts import headed_as, parts_of
 from pastpaper.schemes.periods import asked_from, asked_until, point_date
 from pastpaper.schemes.points import family_points
@@ -629,3 +629,104 @@ def test_a_part_headed_as_a_verdict_leaves_a_describe_question() -> None:
     assert not any("for a generation" in p.point.text for p in scheme.points)
     assert "gives a verdict, which a sibling question asks for" in {w for _, w in scheme.left_out}
     assert any("for a generation" in text for text in _credited(successful, family))
+
+
+MOTIVES = """\
+2011: Describe how Count Odo used castles in the valley. (6)
+2012: Why did Count Odo build castles in the valley? (6)
+2013: How successful were Count Odo's castles? (8)
+
+Count Odo built four stone castles along the river. He hoped to overawe the barons who had \
+rebelled against his father. He married his sister to the strongest of them. The aim was to \
+keep the river trade in his own hands. Within ten years the barons paid him tolls.
+"""
+
+
+def test_a_describe_or_how_successful_scheme_does_not_credit_the_motives() -> None:
+    # What someone hoped, feared or aimed at answers "why": describing what was done, or
+    # weighing what came of it, it earns nothing; the deeds and results still do.
+    family = _first_family(MOTIVES, "odo.txt")
+    describe, why, how_successful = family.questions
+    hope = "He hoped to overawe the barons who had rebelled against his father"
+    aim = "The aim was to keep the river trade in his own hands"
+    for question in (describe, how_successful):
+        scheme = build_scheme(question, family)
+        credited = [p.point.text for p in scheme.creditable]
+        assert "Count Odo built four stone castles along the river" in credited
+        left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+        assert str(left[hope]).startswith("a motive"), left
+        assert str(left[aim]).startswith("a motive"), left
+    assert "Within ten years the barons paid him tolls" in _credited(how_successful, family)
+    # The question that asks why credits them.
+    credited = _credited(why, family)
+    assert hope in credited and aim in credited
+
+
+def test_a_describe_question_that_asks_for_the_aims_credits_them() -> None:
+    notes = MOTIVES.replace(
+        "2011: Describe how Count Odo used castles in the valley.",
+        "2011: Describe the aims of Count Odo's castles in the valley.",
+    )
+    family = _first_family(notes, "odo.txt")
+    credited = _credited(family.questions[0], family)
+    assert "The aim was to keep the river trade in his own hands" in credited
+
+
+@pytest.mark.parametrize(
+    ("text", "motive"),
+    [
+        ("The duke hoped to win the barons over", True),
+        ("The aim was to contain the rebels", True),
+        ("Fear of a new war made the king determined to avoid it", True),
+        ("The duke built three castles, hoping to win the barons over", False),
+        ("The duke built three castles", False),
+        ("The duke hoped to win the barons over by granting them land", False),
+        ("This, it was hoped, would bring the barons over", False),
+    ],
+)
+def test_what_states_a_motive(text: str, motive: bool) -> None:
+    assert states_motive(text) is motive
+
+
+RESTATED = """\
+2014: In what ways did the guilds of the town grow stronger? (6)
+2015: Why did the mayor fear the guilds of the town? (6)
+2016: How far were the guilds of the town stronger than the mayor by 1450? (10)
+
+The guilds of the town grew stronger. The weavers' guild bought the market hall in 1431. \
+A guild means a sworn company of the masters of one craft. \
+The guilds set the price of cloth each spring.
+
+The guilds were stronger than the mayor by 1450. The mayor still named the watchmen.
+"""
+
+
+def test_a_point_that_restates_the_question_or_defines_a_word_earns_nothing() -> None:
+    family = _first_family(RESTATED, "guilds.txt")
+    ways, _, how_far = family.questions
+    scheme = build_scheme(ways, family)
+    credited = [p.point.text for p in scheme.creditable]
+    assert "The weavers' guild bought the market hall in 1431" in credited
+    assert "The guilds set the price of cloth each spring" in credited
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    assert left["The guilds of the town grew stronger"] == (
+        "restates the question, adds nothing to it"
+    )
+    assert left["A guild means a sworn company of the masters of one craft"] == (
+        "says what a term means, which the question does not ask"
+    )
+    # A verdict in the question's own words concludes a judgement: it is credited there.
+    assert "The guilds were stronger than the mayor by 1450" in _credited(how_far, family)
+
+
+def test_a_name_and_its_year_run_into_a_paragraph_is_its_heading_not_a_point() -> None:
+    notes = (
+        "2017: Describe the terms of the peace made between the dukes. (6)\n\n"
+        "The Arden Peace, 1362. The dukes split the forest between them. "
+        "Each paid the other's knights a ransom of 400 marks.\n"
+    )
+    family = _first_family(notes, "arden.txt")
+    points = [p.text for p in family_points(family)]
+    assert "The dukes split the forest between them" in points
+    assert not any(text.startswith("The Arden Peace") for text in points), points
+    assert "The Arden Peace, 1362. The dukes" in family.notes[0]  # kept as written

@@ -10,6 +10,8 @@ latest figure, though they stand in the same family's notes.
     True
     >>> says_what_it_means("Appeasement was a policy of giving way to demands", "appeasement")
     True
+    >>> defines("Crop rotation means growing different crops on a field in turn")
+    True
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["defined_term", "defining", "says_what_it_means"]
+__all__ = ["defined_term", "defines", "defining", "says_what_it_means"]
 
 # "What is meant by X", "Explain what was meant by X", "Define X", "What does X mean",
 # "What is the meaning of X"; the term after "the term" or "the word", quoted or not.
@@ -65,3 +67,31 @@ def defining(texts: Sequence[str], term: str) -> set[int]:
 
 def _uses(text: str, term: str) -> bool:
     return re.search(rf"\b{re.escape(term)}\b", text, re.IGNORECASE) is not None
+
+
+# A point that only says what a term means: "Crop rotation means growing ...", "Enclosure
+# is defined as ...". Not "The means were there" (a noun), nor "This meant that ..." (a result).
+_DEFINES = re.compile(
+    r"^(?P<term>[\w’'-]+(?: [\w’'-]+){0,3}) (?:means|is defined as|refers to)\b", re.IGNORECASE
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+_NO_TERM = frozenset({"this", "that", "these", "those", "it", "which", "its", "what"})
+
+
+def defines(text: str) -> bool:
+    """Does the point say what a term means, as a definition, and nothing else?
+
+    >>> defines("Crop rotation means growing different crops on a field in turn")
+    True
+    >>> defines("The means were there as well as the motives"), defines("This means war")
+    (False, False)
+    >>> defines("A guild means a sworn company of craftsmen")
+    True
+    """
+    found = _DEFINES.match(text)
+    if found is None:
+        return False
+    words = found["term"].lower().split()
+    if words[0] in _ARTICLES:
+        words = words[1:]  # "A guild means ..." defines "guild"; "The means were" nothing
+    return bool(words) and words[0] not in _NO_TERM

@@ -15,7 +15,14 @@ from pastpaper.language import AUXILIARIES, PARTICIPLES, SPLITTING_PASTS, WORD, 
 from pastpaper.schemes.terms import QUOTE_MARKS, QUOTED
 from pastpaper.text import normalise
 
-__all__ = ["clear_judgements", "is_judgement", "is_state", "kind_of", "singles_out"]
+__all__ = [
+    "clear_judgements",
+    "is_judgement",
+    "is_state",
+    "kind_of",
+    "singles_out",
+    "states_motive",
+]
 
 _SAYS = re.compile(r"\bput it\b|\bin (?:his|her|their) words\b|\b(?:said|wrote),")  # lower case
 _OPEN_QUOTE = re.compile(r"[‘“](?P<rest>[^’”]*)$")
@@ -125,6 +132,34 @@ def is_state(text: str) -> bool:
         if not participle:
             return True
     return False
+
+
+# A motive stated as the point itself: what someone hoped, feared, aimed at or set out to do
+# ("Stalin hoped to force the West out", "The aim was to contain communism", "Memories of
+# the slump made leaders determined to avoid another"). A purpose tacked onto a deed in a
+# participle ("murdered by nobles, hoping to save the monarchy") leaves the deed the point;
+# so does an aim that names its means ("hoped to win them over by promising land"), and a
+# measure's expected result ("This, it was hoped, would ensure ...").
+_MOTIVE = re.compile(
+    r"\b(?<!it was )(?:hoped|feared|aimed|intended|the (?:aim|intention|object) (?:was|being)|"
+    r"determined to)\b"
+)
+_MEANS = re.compile(r"\bby [a-z]+ing\b")
+
+
+def states_motive(text: str) -> bool:
+    """Does the point state a motive (what someone hoped, feared or aimed at) rather than
+    something done or something that came of it?
+
+    >>> states_motive("The duke hoped to win the barons over")
+    True
+    >>> states_motive("The duke built three castles, hoping to win the barons over")
+    False
+    >>> states_motive("The duke hoped to win the barons over by granting them land")
+    False
+    """
+    plain = normalise(text).lower()
+    return bool(_MOTIVE.search(plain)) and not _MEANS.search(plain)
 
 
 def kind_of(text: str) -> Kind:

@@ -392,9 +392,20 @@ def is_structure(note: str, start: int, end: int) -> bool:
     label = not after and len(words) <= 5 and not before.strip() and not _DIGIT.search(text)
     if label and LIST_ITEM.match(note, line_end + 1):
         return not has_verb(text)  # (a list's own short items stay its points)
-    # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...".
+    # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...",
+    # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ...").
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
-    return run_in and len(words) <= 3 and not has_verb(text) and not _DIGIT.search(text)
+    named = _HEADING_YEAR.sub("", text)
+    return (
+        run_in
+        and len(WORD.findall(named)) <= 3
+        and not has_verb(named)
+        and not _DIGIT.search(named)
+    )
+
+
+# The year that may follow a run-in heading's name: "The Dawes Plan, 1924", "Locarno (1925)".
+_HEADING_YEAR = re.compile(r",?\s*\(?\d{3,4}\)?\s*$")
 
 
 _DIGIT = re.compile(r"\d")

@@ -23,8 +23,8 @@ from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
-from pastpaper.schemes.definitions import defined_term, defining
-from pastpaper.schemes.kinds import singles_out
+from pastpaper.schemes.definitions import defined_term, defines, defining
+from pastpaper.schemes.kinds import singles_out, states_motive
 from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import (
@@ -83,6 +83,15 @@ JUDGEMENT_COMMANDS = frozenset(
 
 #: Command words whose questions ask what happened or what was done: features and measures.
 DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise", "identify"})
+
+#: Command words whose questions weigh what came of something: its results, not its aims.
+_RESULT_COMMANDS = frozenset({"how successful", "how effective"})
+
+# A question that asks for the aims or motives themselves ("Describe the aims of ...").
+_MOTIVES_ASKED = re.compile(
+    r"\b(?:aims?|motives?|motivations?|intentions?|purposes?|hopes?|fears?|goals?|objectives?)\b",
+    re.IGNORECASE,
+)
 
 #: Command words that ask in what ways something changed or was tried: a measure of the
 #: period may bear fruit after it ("the last troops went in June 1930" for Stresemann's
@@ -215,6 +224,8 @@ def build_scheme(
     since = None
     if not reference and question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
         since = asked_from(question.text)
+    # "Describe the aims of the Marshall Plan" asks for what the notes give as motives.
+    asks_motives = bool(_MOTIVES_ASKED.search(question.text))
     # "What is meant by inflation?": the points that say what it means, not its causes.
     term = None if reference else defined_term(question.text)
     means = defining([p.text for p in points], term) if term else None
@@ -265,6 +276,10 @@ def build_scheme(
             verdict = view.verdict[at]
             if view.judgement[at] and not required and not reference:
                 why_not = "a judgement, not a feature"
+            elif view.motive[at] and not asks_motives and not required and not reference:
+                # What was done, not why: a describe question credits the deeds, and the
+                # hopes, fears and aims behind them are the answer to "why".
+                why_not = "a motive, not what was done"
             elif (
                 verdict is not None
                 and not verdict & own
@@ -280,6 +295,26 @@ def build_scheme(
                 why_not = "evidence for a judgement, not a feature"
             if not view.direct[at]:
                 relevance += _DIRECT
+        elif (
+            question.command_word in _RESULT_COMMANDS
+            and view.motive[at]
+            and not asks_motives
+            and not required
+            and not reference
+        ):
+            # "How successful was the plan?" weighs what came of it: what its makers hoped
+            # or feared is why it was begun, and no evidence of success or failure.
+            why_not = "a motive, not what came of it"
+        if why_not is None and not required and not reference and term is None:
+            if view.defines[at]:
+                # "Hard engineering means building structures that control the river": what
+                # a word means is no way, reason or result; only "what is meant by" asks it.
+                why_not = "says what a term means, which the question does not ask"
+            elif not judgement and _restates(words, asked):
+                # "Rivalry between Britain and Germany grew" for "In what ways did rivalry
+                # between Britain and Germany grow?": the question's own words earn nothing.
+                # (A verdict in the question's words concludes a judgement, and counts.)
+                why_not = "restates the question, adds nothing to it"
         if means is not None and at not in means and why_not is None and not required:
             why_not = f"not what {term} means"
         if until is not None and why_not is None and not required:
@@ -348,6 +383,17 @@ def build_scheme(
         reference=reference,
         references=family.notes if reference else (),
     )
+
+
+#: The share of a point's own words that, found in the question, make it a restatement.
+_RESTATES = 0.6
+
+
+def _restates(words: frozenset[str], asked: set[str]) -> bool:
+    """Is a point (its content stems ``words``) mostly the question's own words (``asked``),
+    so that it adds nothing an answer could be credited for ("The Second Reform Act went
+    further" for "Describe the main features of the Second Reform Act")?"""
+    return len(words) >= 2 and len(words & asked) >= _RESTATES * len(words)
 
 
 def _before(point: Point, since: int, note_dates: list[tuple[When, ...]]) -> str | None:
@@ -430,6 +476,8 @@ class _FamilyView:
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
     judgement: list[bool]  # is it a bare verdict ("a real but partial success")?
+    motive: list[bool]  # does it state what someone hoped, feared or aimed at?
+    defines: list[bool]  # does it only say what a term means?
     # The stems of the verdict that opens the point's paragraph ("The gains were real but
     # limited"), None where the paragraph opens otherwise.
     verdict: list[frozenset[str] | None]
@@ -479,6 +527,8 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
+        motive=[states_motive(p.text) for p in points],
+        defines=[defines(p.text) for p in points],
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=turned_by(points, notes),
         cited=cited_causes(points, direct) if explains else {},
