@@ -655,6 +655,16 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         ("Anti-Semitism grew. Austria-Hungary declared war.", ["Austria-Hungary"]),
         ("Kaiser Wilhelm II wanted a navy.", ["Wilhelm II"]),
         ("The case was Brown v. Board of Education.", ["Brown", "Board of Education"]),
+        # "the" makes one name of a name and its epithet, at a sentence's start too ...
+        ("Catherine the Great ruled Russia.", ["Catherine the Great", "Russia"]),
+        ("In 1066 William the Conqueror won.", ["William the Conqueror"]),
+        # ... and not of two names: an acronym, a title, a plural, a name of two words
+        ("After Sharpeville the ANC turned to violence.", ["Sharpeville", "ANC"]),
+        ("In Paris the King fled.", ["Paris", "King"]),
+        ("In Moscow the Bolsheviks won.", ["Moscow", "Bolsheviks"]),
+        ("After Stalingrad the Red Army advanced.", ["Stalingrad", "Red Army"]),
+        ("Yet the Republic fell.", ["Republic"]),
+        ("It was the Treaty of the Pyrenees.", ["Treaty of the Pyrenees"]),
     ],
 )
 def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[str]) -> None:

@@ -131,6 +131,14 @@ def _names_in(note: str) -> list[str]:
     run: list[tuple[int, int, str]] = []
 
     def flush() -> None:
+        # "the" between two names joins them only as an epithet ("William the Conqueror");
+        # "After Sharpeville the ANC", "In Paris the King" and "Britain the USA" are two.
+        cut = _not_epithet(run)
+        if cut:
+            rest = run[cut + 1 :]
+            del run[cut:]
+            flush()
+            run.extend(rest)
         while run and (run[-1][2] in _LINKS or run[-1][2][0].isdigit()):
             run.pop()  # a name ends with a word of its own, not "of" or "16th"
         # A list item's article opens no name: "- A Paris crowd", "- The Wagner Act". (Its
@@ -153,7 +161,9 @@ def _names_in(note: str) -> list[str]:
                 and first.lower() not in _NOT_NAMED
                 and first not in TITLES  # "Kaiser Wilhelm II" opening a sentence: "Wilhelm II"
             )
-            common = zipf(first.lower()) >= 3.0 and not heads and not joined and not numbered
+            # "Catherine the Great" opening a sentence: the epithet is no name alone.
+            epithet = len(run) == 3 and run[1][2] == "the" and first.lower() not in _NOT_NAMED
+            common = zipf(first.lower()) >= 3.0 and not (heads or joined or numbered or epithet)
             if first not in mid and common:
                 del run[0]
                 while run and run[0][2] in _LINKS:
@@ -194,6 +204,28 @@ def _names_in(note: str) -> list[str]:
         previous_end = end
     flush()
     return names
+
+
+def _not_epithet(run: list[tuple[int, int, str]]) -> int:
+    """Where a "the" joins two names that are not one, in a run of words read as a name
+    (0 if none does): "the" makes one name only of a single word and one epithet after it
+    ("Alfred the Great", "William the Conqueror"), not of a name and an acronym, a title,
+    a plural or a name of several words ("Sharpeville the ANC", "Paris the King", "Moscow
+    the Bolsheviks", "Stalingrad the Red Army")."""
+    for at in range(1, len(run) - 1):
+        if run[at][2] != "the" or run[at - 1][2] in _LINKS:
+            continue  # ("the Treaty of the Pyrenees": "the" after "of" is the name's own)
+        after = run[at + 1][2]
+        epithet = (
+            at == 1
+            and len(run) == 3
+            and run[0][2].lower() not in _NOT_NAMED  # "Yet the Republic", "For the West"
+            and not (len(after) > 1 and after.isupper())
+            and after not in TITLES
+            and not (after.endswith("s") and not after.endswith(("ss", "us")))
+        )
+        return 0 if epithet else at
+    return 0
 
 
 # The words of ``_TOKEN`` (each the first to the last letter of a run of letters, digits,
