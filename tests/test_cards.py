@@ -567,6 +567,21 @@ def test_the_days_rules_for_cards_misfire_on_none_of_these() -> None:
     assert questions["When was inflation controlled?"] == "1934"
 
 
+def test_a_name_the_notes_write_only_at_a_sentences_start_keeps_its_capital() -> None:
+    # Novotny and Svoboda are rare words, named only where a sentence starts: names all the
+    # same. A common word is lowered there, in a list item too ("- Loss of ...").
+    course = notes_course(
+        "Novotny resigned as party leader in January 1968. Svoboda was elected president in "
+        "March 1968. Unemployment fell in 1969.",
+        "Collapse\n- Loss of the army's support was fatal in 1917",
+    )
+    questions = dict(pairs(cards_of(course), "basic"))
+    assert questions["When did Novotny resign as party leader?"] == "January 1968"
+    assert questions["When was Svoboda elected president?"] == "March 1968"
+    assert questions["When did unemployment fall?"] == "1969"
+    assert questions["When was loss of the army's support fatal?"] == "1917"
+
+
 def test_a_he_after_someone_did_something_to_him_is_still_the_one_him_was() -> None:
     course = notes_course(
         "Nasser took power in 1954. In 1956 he nationalised the Suez Canal, and Britain "

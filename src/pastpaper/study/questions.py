@@ -40,6 +40,7 @@ from pastpaper.language import (
     base_form,
     is_past,
     is_verb,
+    zipf,
 )
 from pastpaper.schemes.clauses import DATE, Casing, Clause, parse_clause
 from pastpaper.schemes.terms import JOINED_NAME
@@ -122,12 +123,13 @@ def question_cards(
     if _DEMONSTRATIVE.search(clause.lead):
         return  # "In that year": the card would not say which year
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
+    names = [f.value for f in statement.point.facts if f.kind == "name"]
     worth = [statement.text[s:e] for s, e in spans]
     cut = _CUT.search(clause.rest)
     asking = _Asking(statement.text, clause, numbers, worth, people, cut.start() if cut else None)
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
-            front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing)
+            front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing, names)
             if (
                 _reads_as_question(front, back)
                 and len(front.split()) <= _MAX_QUESTION_WORDS
@@ -198,12 +200,23 @@ def _reads_as_question(front: str, back: str) -> bool:
     return not (front.startswith("When") and DATE.search(front))
 
 
-def _in_sentence_case(front: str, text: str, casing: Casing) -> str:
+#: How common in English (Zipf) a name's first word may be and still be kept capitalised
+#: at a question's start from the notes' names alone, as names are told from sentence starts.
+_COMMON = 3.0
+
+
+def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -> str:
     """The question with the statement's first word in lower case where the notes
-    capitalised it only for starting a sentence: "When did unemployment fall ...?"."""
+    capitalised it only for starting a sentence: "When did unemployment fall ...?"; not
+    where it opens one of the statement's ``names``, though the notes name it only at a
+    sentence's start ("When did Novotny resign?")."""
     first = _FIRST_WORD.match(text)
     if first is None or first[2] or casing.is_proper(first[1]) or JOINED_NAME.search(first[1]):
         return front
+    if zipf(first[1].lower()) < _COMMON and any(
+        name.split()[0] == first[1] for name in names if text.startswith(name)
+    ):
+        return front  # (a common word opening a list item may be read as a name: "- Loss")
     if first[1].isupper() and len(first[1]) > 1:
         return front  # "LBJ", "NATO": capitals of their own
     word = first[1]
