@@ -671,3 +671,43 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
     from pastpaper.schemes.terms import names_in
 
     assert names_in(note) == names
+
+
+@pytest.mark.parametrize(
+    ("note", "points"),
+    [
+        # "and" inside a thing's name, between two conditions, or in a question's clause that
+        # waits for its verb, cuts no point; nor does a rank's full stop before a name
+        (
+            "The first forts were motte and bailey forts made of wood and turf.",
+            ["The first forts were motte and bailey forts made of wood and turf"],
+        ),
+        (
+            "In 1862 the chemist was asked to find out why milk and cheese went bad.",
+            ["In 1862 the chemist was asked to find out why milk and cheese went bad"],
+        ),
+        (
+            "If a sheriff was robbed and the thief was not caught, the village paid a fine.",
+            ["If a sheriff was robbed and the thief was not caught, the village paid a fine"],
+        ),
+        ("Gen. Haig met Amb. Page in London.", ["Gen. Haig met Amb. Page in London"]),
+        # a stop after a shortened month at a line's end ends it: the next line is another
+        (
+            "1485 - Richard III killed (22 Aug.)\n16 June 1487 - Battle of Stoke.",
+            ["1485 - Richard III killed (22 Aug.)", "16 June 1487 - Battle of Stoke"],
+        ),
+        # ... and two clauses are still two
+        (
+            "The reforms introduced by Witte failed and the peasants rebelled.",
+            ["The reforms introduced by Witte failed", "the peasants rebelled"],
+        ),
+        (
+            "After early success the crops failed, and the poor harvest of 1963 forced imports.",
+            ["After early success the crops failed", "the poor harvest of 1963 forced imports"],
+        ),
+    ],
+)
+def test_a_point_is_not_cut_inside_a_name_a_condition_or_a_waiting_clause(
+    note: str, points: list[str]
+) -> None:
+    assert [p.text for p in note_points(note, 0)] == points

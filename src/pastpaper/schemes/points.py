@@ -455,6 +455,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
         if _aside(note, join, clause) or _shares_passive(head, join, tail):
             continue
+        if join.group().strip() == "and" and _awaits_main_clause(note[start : join.start()]):
+            continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
             left = join.end()
@@ -477,6 +479,24 @@ def _aside(note: str, join: re.Match[str], clause: str) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|where|such as|like|including)\b", re.I)
+# A question's word after the head's verb opens a clause still waiting for its own verb:
+# "to investigate why wine and beer went sour".
+_WAITING = re.compile(rf"{_RELATIVE.pattern}|\b(?:why|how|what|whether)\b", re.I)
+#: Words that open a clause the sentence's main clause follows: "If ..., the hundred paid"
+#: (not "after", "before", "since" or "until", which open a phrase as often: "After early
+#: success the Virgin Lands suffered ...").
+_CONDITIONS = frozenset(
+    "if when whenever although though unless because once while whilst whereas".split()
+)
+
+
+def _awaits_main_clause(head: str) -> bool:
+    """Does the sentence so far open with "If", "When", "Although" ... and not yet have
+    reached the comma after which its main clause stands? An "and" there joins two
+    conditions ("If a Norman was murdered and the killer was not found, ...")."""
+    first = WORD.match(head.lstrip(" ‘'\"“("))
+    return first is not None and first.group().lower() in _CONDITIONS and "," not in head
+
 
 # "was arrested and shot on 9 November": the second participle shares the first's "was".
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?[a-z]+\s*$")
@@ -513,6 +533,7 @@ def _two_clauses(head: str, tail: str) -> bool:
     # "and he sat on a golden chair": a verb after a pronoun that opens the clause is its
     # own, even one too common to split "X did A and used B" on.
     said = _SAID_BY.match(subject)
+    subject = _without_reduced_passives(subject)  # "castles made of earth": no verb
     if not (said and is_verb(said.group(1))) and (
         not _has_verb(subject) or "," in _before_verb(subject)
     ):
@@ -521,7 +542,26 @@ def _two_clauses(head: str, tail: str) -> bool:
     # closer" and "...: from 1912 Britain and France had" join two names, not two clauses.
     head = _LAST_CLAUSE.split(head)[-1]
     last_verb = _last_verb_end(head)
-    return last_verb >= 0 and not _RELATIVE.search(head, last_verb)
+    return last_verb >= 0 and not _WAITING.search(head, last_verb)
+
+
+# A participle straight after a noun, with its agent or its stuff after it, describes the
+# noun and is no verb of a clause: "castles made of earth", "reforms introduced by Witte".
+_REDUCED_PASSIVE = re.compile(
+    r"\b([a-z]+) (?:[a-z]+ed|made|built|led|known|run|held|set|kept)\s+(?:by|of|from)\b"
+)
+# (After one of these the participle is a verb's: "was made of", "had led by example".)
+_BEFORE_VERBS = frozenset(
+    "was were is are be been being had has have not never then also and or but".split()
+)
+
+
+def _without_reduced_passives(text: str) -> str:
+    """``text`` with each participle that describes the noun before it blanked out."""
+    return _REDUCED_PASSIVE.sub(
+        lambda m: m.group() if m[1] in _BEFORE_VERBS else m[1] + " " * (len(m.group()) - len(m[1])),
+        text,
+    )
 
 
 # "while" and "whereas" open a clause with or without a comma: "tobacco reached Europe

@@ -40,13 +40,15 @@ _SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)*_]*\s+(?=[‘'\"“(*_]{0,3}[A-
 ABBREVIATIONS = {
     "mr", "mrs", "dr", "st", "e.g", "i.e", "etc", "vs", "v", "c", "ca", "cf", "approx", "incl",
     "esp", "viz",
+    # a rank or office before a name: "Amb. Dobrynin", "Maj. Anderson", "Gen. Patton"
+    "amb", "maj", "gen", "col", "capt", "lt", "adm", "sgt", "cpl", "pres",
 }  # fmt: skip
 #: Words a full stop may shorten or end: shortened only before a figure or a word in lower
 #: case ("15 Sept. 1830", "pop. growth"); "Peace came in Oct. War broke out" ends there.
 SHORTENED_BEFORE_MORE = {
     "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km", "gen", "col",
-    "capt", "lt", "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
+    "dec", "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km",
+    "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
     "b", "d", "r", "fl", "mt", "ft", "nos", "mins",  # "(b. 1516)", "r. 1509-47"
 }  # fmt: skip
 _TRIM = ".,;:…|"  # and whitespace; "|" closes a table's row
@@ -81,8 +83,12 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
             continue  # a full stop that ends a list item, already cut at its line
         before = note[start:end].rsplit(None, 1)
         word = before[-1].lower().lstrip("([‘“'\"").rstrip(".") if before else ""
-        goes_on = next_start < len(note) and (
-            note[next_start].isdigit() or note[next_start].islower()
+        # On the same line: a line that ends with "(5 Jan.)" is done, whatever the next
+        # starts with ("25 Sept 1066 - Battle of Stamford Bridge").
+        goes_on = (
+            next_start < len(note)
+            and (note[next_start].isdigit() or note[next_start].islower())
+            and "\n" not in note[end:next_start]
         )
         abbreviated = before and (
             word in ABBREVIATIONS
@@ -145,11 +151,16 @@ def _numbered_along(note: str) -> Iterator[tuple[int, int]]:
 
 
 def _past_closing_quote(note: str, start: int, end: int) -> int:
-    """Where a sentence that ends inside a quotation ends: past the stop and the closing
-    mark ('... said: "It would be wrong ... non-violence."'), not before them."""
-    if note[end : end + 1] not in (".", "!", "?") or note[end + 1 : end + 2] not in ('"', "”"):
+    """Where a sentence that ends inside a quotation or brackets ends: past the stop and the
+    closing mark ('... said: "It would be wrong ... non-violence."', "Edward dies (5
+    Jan.)"), not before them."""
+    if note[end : end + 1] not in (".", "!", "?"):
         return end
-    said = note[start:end]
+    said, closing = note[start:end], note[end + 1 : end + 2]
+    if closing == ")":
+        return end + 2 if said.count("(") > said.count(")") else end
+    if closing not in ('"', "”"):
+        return end
     opened = said.count('"') % 2 == 1 or said.count("“") > said.count("”")
     return end + 2 if opened else end
 
