@@ -582,6 +582,20 @@ def test_a_name_the_notes_write_only_at_a_sentences_start_keeps_its_capital() ->
     assert questions["When was loss of the army's support fatal?"] == "1917"
 
 
+def test_terse_notes_make_no_question_of_a_passive_without_its_verb_or_an_arrow() -> None:
+    # "introduced by X" wants its "were"; an arrow links two things, it says no object; a
+    # reason in shorthand ("b/c") answers "Why", never "What".
+    course = notes_course(
+        "Steam trams introduced by George Train in 1860.",
+        "3 Nov: Kennedy informed -> committee formed (crisis begins)",
+        "Wall talks in 1962 collapsed b/c the Soviets walked out.",
+    )
+    cards = pairs(cards_of(course), "basic")
+    assert not [front for front, _ in cards if front.startswith("When did steam trams")]
+    assert not [(f, b) for f, b in cards if "->" in f or "->" in b]
+    assert not [(f, b) for f, b in cards if b.startswith("b/c") and not f.startswith("Why")]
+
+
 def test_a_he_after_someone_did_something_to_him_is_still_the_one_him_was() -> None:
     course = notes_course(
         "Nasser took power in 1954. In 1956 he nationalised the Suez Canal, and Britain "

@@ -690,6 +690,10 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             "If a sheriff was robbed and the thief was not caught, the village paid a fine.",
             ["If a sheriff was robbed and the thief was not caught, the village paid a fine"],
         ),
+        (
+            "The king won because many barons and most of the towns stood by him.",
+            ["The king won because many barons and most of the towns stood by him"],
+        ),
         ("Gen. Haig met Amb. Page in London.", ["Gen. Haig met Amb. Page in London"]),
         # a stop after a shortened month at a line's end ends it: the next line is another
         (

@@ -479,9 +479,12 @@ def _aside(note: str, join: re.Match[str], clause: str) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|where|such as|like|including)\b", re.I)
-# A question's word after the head's verb opens a clause still waiting for its own verb:
-# "to investigate why wine and beer went sour".
-_WAITING = re.compile(rf"{_RELATIVE.pattern}|\b(?:why|how|what|whether)\b", re.I)
+# A question's word or a "because" after the head's verb opens a clause still waiting for
+# its own verb: "to investigate why wine and beer went sour", "Cortés won because thousands
+# of Tlaxcalans and other enemies of the Aztecs fought alongside him".
+_WAITING = re.compile(
+    rf"{_RELATIVE.pattern}|\b(?:why|how|what|whether|because|although|unless)\b", re.I
+)
 #: Words that open a clause the sentence's main clause follows: "If ..., the hundred paid"
 #: (not "after", "before", "since" or "until", which open a phrase as often: "After early
 #: success the Virgin Lands suffered ...").

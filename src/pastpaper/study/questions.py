@@ -40,6 +40,7 @@ from pastpaper.language import (
     base_form,
     is_past,
     is_verb,
+    spelt_out,
     zipf,
 )
 from pastpaper.schemes.clauses import DATE, Casing, Clause, parse_clause
@@ -120,6 +121,8 @@ def question_cards(
         return  # "Nicholas takes command -> blamed ...": the verb found is the arrow's result
     if clause.aux == "did" and not clause.verb:
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
+    if clause.aux == "did" and _AGENT.match(clause.rest):
+        return  # "Rubber gloves introduced by Halsted": a passive without its "were"
     if _DEMONSTRATIVE.search(clause.lead):
         return  # "In that year": the card would not say which year
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
@@ -135,11 +138,17 @@ def question_cards(
                 and len(front.split()) <= _MAX_QUESTION_WORDS
                 and 0 < len(back.split()) <= _MAX_ANSWER_WORDS
                 and not gives_away(front, back)
+                and not _ARROW.search(f" {front} {back} ")
+                and (front.startswith("Why") or not _GIVES_REASON.match(spelt_out(back)))
             ):
                 yield "basic", front, back
 
 
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
+# Who did it, after a participle: "introduced by William Halsted" (not "by 1071", "by sea").
+_AGENT = re.compile(r"by\s+(?:the\s+)?[A-Z]")
+# An answer that gives a reason answers "Why", not "What": "b/c the U2 was shot down".
+_GIVES_REASON = re.compile(r"(?:because|since)\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # Patterns used for every statement are compiled once; none is made from a statement's own
 # words (a course has thousands: compiling them took a tenth of the time of its cards).
