@@ -596,6 +596,20 @@ def test_terse_notes_make_no_question_of_a_passive_without_its_verb_or_an_arrow(
     assert not [(f, b) for f, b in cards if b.startswith("b/c") and not f.startswith("Why")]
 
 
+def test_events_told_in_the_present_as_timelines_tell_them_make_cards() -> None:
+    course = notes_course(
+        "| Year | Event |\n|---|---|\n| 1928 | Fleming discovers penicillin |\n"
+        "| 1941 | Florey purifies penicillin for a patient |",
+        "In 1933 Hitler becomes Chancellor. US troops land in Normandy in June 1944.",
+    )
+    questions = dict(pairs(cards_of(course), "basic"))
+    assert questions["When did Fleming discover penicillin?"] == "1928"
+    assert questions["When did Florey purify penicillin for a patient?"] == "1941"
+    assert questions["When did Hitler become Chancellor?"] == "1933"
+    # A plural after a name is no verb: no card asks what "US trooped".
+    assert not [q for q in questions if "troop" in q.lower()]
+
+
 def test_a_he_after_someone_did_something_to_him_is_still_the_one_him_was() -> None:
     course = notes_course(
         "Nasser took power in 1954. In 1956 he nationalised the Suez Canal, and Britain "

@@ -59,6 +59,7 @@ __all__ = [
     "has_verb",
     "is_past",
     "is_verb",
+    "past_of_present",
     "side",
     "spelt_out",
     "stem",
@@ -165,6 +166,43 @@ def base_form(past: str) -> str:
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.append(stem[:-1])  # planned, scrapped, cancelled
     return max(candidates, key=word_rarity)
+
+
+_PASTS_OF = {base: past for past, base in IRREGULAR_PASTS.items()}
+_SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes", "oes")
+
+
+def past_of_present(word: str) -> str | None:
+    """The past tense a verb in the present with "-s" tells of, as a timeline does ("Koch
+    identifies the bacterium", "Hitler becomes Chancellor"): None where the word is more
+    likely a plural noun than a verb, that is where its past is a rarer word than it is
+    ("troops", "methods"). Some plurals pass ("talks": "talked" is common), and some verbs
+    do not ("plans"), so a caller asks only of a word just after a name.
+
+    >>> past_of_present("identifies"), past_of_present("becomes"), past_of_present("declares")
+    ('identified', 'became', 'declared')
+    >>> past_of_present("troops"), past_of_present("methods"), past_of_present("was")
+    (None, None, None)
+    """
+    if len(word) < 4 or not word.isalpha() or not word.endswith("s"):
+        return None
+    if word.endswith(("ss", "us", "is")):
+        return None
+    if word.endswith("ies"):
+        base = word[:-3] + "y"
+    elif word.endswith(_SIBILANT_ES):
+        base = word[:-2]
+    else:
+        base = word[:-1]
+    if base in _PASTS_OF:
+        past = _PASTS_OF[base]
+    elif base.endswith("e"):
+        past = base + "d"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        past = base[:-1] + "ied"
+    else:  # "planned" or "visited": the one English writes
+        past = max([base + "ed", base + base[-1] + "ed"], key=zipf)
+    return past if zipf(past) > max(zipf(word), 2.0) else None
 
 
 # -- small words --------------------------------------------------------------------------------

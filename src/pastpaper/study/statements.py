@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
-from pastpaper.language import SUBJECT_STARTS, SUBORDINATORS, TITLES
+from pastpaper.language import SUBJECT_STARTS, SUBORDINATORS, TITLES, past_of_present
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
 from pastpaper.schemes.points import Point
 from pastpaper.text import BULLETS, LIST_MARK
@@ -95,7 +95,7 @@ def statements(
             person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
         text, balanced, enough = _read(point.text)
         own_from = 0
-        clause = parse_clause(text)
+        clause = parse_clause(text) or _told_in_present(text)
         shared = opening.get(point.source.sentence_start)
         if clause is not None and not clause.subject and shared is not None:
             source = point.source
@@ -134,6 +134,26 @@ def statements(
         opening[point.source.sentence_start] = (clause, text)
         if enough:
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
+
+
+def _told_in_present(text: str) -> Clause | None:
+    """The clause of an event told in the present, as timelines and tables tell them ("1882:
+    Koch identifies the TB bacterium", "Britain declares war on Germany"), read as the past
+    it tells of: its verb is the first word in "-s" after a name. None if there is none.
+    (The clause's subject stands before the verb, where the two texts are the same.)"""
+    for word in WORD.finditer(text):
+        before = text[: word.start()].rstrip()
+        if not (word.group().islower() and before) or not before.split()[-1][0].isupper():
+            continue
+        past = past_of_present(word.group())
+        if past is None:
+            return None  # only the first word after a name may be the verb
+        clause = parse_clause(text[: word.start()] + past + text[word.end() :])
+        if clause is not None and clause.subject:
+            rest = text[word.end() :].strip(" ,")
+            return replace(clause, rest=rest) if clause.rest else clause
+        return None
+    return None
 
 
 def _opens_item(note: str, at: int) -> bool:
