@@ -93,6 +93,29 @@ def test_a_clause_of_an_irregular_verb_is_read_whole() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lead", "subject"),
+    [
+        # a name after a preposition and its article is the lead's, up to its comma
+        ("On the Dorset coast, two new groynes were built in 1988", "On the Dorset coast",
+         "two new groynes"),
+        ("In the Reichstag election of May 1928 the Nazis won 12 seats",
+         "In the Reichstag election of May 1928", "the Nazis"),
+        ("In the Ruhr French troops seized the mines", "In the Ruhr", "French troops"),
+    ],
+)  # fmt: skip
+def test_a_lead_keeps_the_name_its_preposition_governs(text: str, lead: str, subject: str) -> None:
+    clause = parse_clause(text)
+    assert clause is not None
+    assert (clause.lead, clause.subject) == (lead, subject)
+
+
+def test_no_subject_runs_over_a_clause_and_a_date() -> None:
+    # "read" is no past the clause can tell: no card may ask what "Lister read about ... and
+    # in 1865" began.
+    assert parse_clause("Lister read about germ theory and in 1865 began to use carbolic") is None
+
+
+@pytest.mark.parametrize(
     ("pattern", "first", "last"),
     [(YEAR, 1000, 2099), (FACT_YEAR, 1500, 2099), (PAPER_YEAR, 1800, 2199)],
 )

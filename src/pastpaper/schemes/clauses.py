@@ -216,8 +216,16 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         # Moscow Stalin died"), and so is the rest of the name where a comma ends the lead
         # after it: "At Pickering in North Yorkshire, the project built ...".
         previous = before[i - 1].group()
+        # (After the preposition's article too: "On the Holderness coast, two groynes ...".)
+        after_article = (
+            previous.lower() in _ARTICLES
+            and i >= 2
+            and (before[i - 2].group().lower() in PREPOSITIONS)
+        )
         governed = token[0].isupper() and (
-            previous.lower() in PREPOSITIONS or (previous in governed_names and commas_after(i))
+            previous.lower() in PREPOSITIONS
+            or after_article
+            or (previous in governed_names and commas_after(i))
         )
         if governed:
             governed_names.add(token)
@@ -261,7 +269,13 @@ def _plausible_subject(subject: str) -> bool:
     words = subject.lower().split()
     if len(words) == 1 and words[0] in PRONOUNS:
         return True
-    return len(words) <= 12 and words[-1] not in _NO_SUBJECT_ENDS
+    # "Lister read about germ theory and in 1865": a clause and a date, no thing that acts.
+    dated = _JOINED_DATE.search(subject) is not None
+    return len(words) <= 12 and words[-1] not in _NO_SUBJECT_ENDS and not dated
+
+
+_JOINED_DATE = re.compile(r"\band\s+(?:in|on|at|by|from|after|before|during)\s+\d")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 #: Words a subject does not end with: "the", "of", "most", "whose".
