@@ -1094,6 +1094,11 @@ SAMPLES = [
             ("cloze", "Politically the {{c1::mid-1920s}} were calmer.", "mid-1920s"),
             ("cloze", "No one attempted a putsch after {{c1::November 1923}}.", "November 1923"),
             (
+                "basic",
+                "What did the Nazis win in the Reichstag election of May 1928?",
+                "only 12 seats",
+            ),
+            (
                 "cloze",
                 (
                     "In the {{c1::Reichstag}} election of May 1928 the Nazis won only 12 "
