@@ -698,3 +698,16 @@ def test_march_and_may_in_terse_notes_stay_months_and_a_decades_part_bounds_noth
     assert (asked_from(question), asked_until(question)) == (1920, (1929, None))
     span = next(mentions("in the early-to-mid 1920s"))
     assert (span.year, span.end_year, span.written) == (1920, 1926, "early-to-mid 1920s")
+
+
+def test_an_arrow_after_an_opening_date_goes_with_the_date() -> None:
+    events = events_of(
+        "- 9 March 1958 -> the council was dissolved.\n"
+        "- 2 April 1959 => tractor stations were sold off.\n"
+        "- 7 May 1960 → Gagarin began his training."
+    )
+    assert [(e.label, e.text) for e in events] == [
+        ("9 March 1958", "The council was dissolved"),
+        ("2 April 1959", "Tractor stations were sold off"),
+        ("7 May 1960", "Gagarin began his training"),
+    ]

@@ -395,7 +395,7 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     told = note[start:end]
     date = re.escape(note[mention.date_start : mention.end])
     if mention.start == start and not _date_is_subject(note, mention, end):
-        rest = note[mention.end : end].lstrip(" ,:-–—|\u00a0")  # "1769 - Arkwright ..."
+        rest = _DATE_MARK.sub("", note[mention.end : end])  # "1769 - Arkwright ..."
         if len(rest.split()) >= 2:
             told = rest
     else:
@@ -407,6 +407,11 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     # with its cells apart ("1947: Independence, 15 Aug"), as cards show a sentence.
     told = plain(" ".join(told.split()))
     return told[:1].upper() + told[1:]
+
+
+# What parts a date that opens a sentence from the event: a colon, a dash, a table's bar or an
+# arrow ("1 May 1960 -> U2 shot down").
+_DATE_MARK = re.compile(r"^(?:->|=>|→|[ ,:|\u00a0–—-])+")
 
 
 def _date_is_subject(note: str, mention: Mention, end: int) -> bool:
