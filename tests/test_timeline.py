@@ -711,3 +711,21 @@ def test_an_arrow_after_an_opening_date_goes_with_the_date() -> None:
         ("2 April 1959", "Tractor stations were sold off"),
         ("7 May 1960", "Gagarin began his training"),
     ]
+
+
+def test_a_span_of_days_in_one_month_is_kept_whole_at_its_first_day() -> None:
+    events = events_of(
+        "- 5 June 1958: the plenum opened.\n"
+        "- 3-4 June 1958 Mao visited Moscow for talks.\n"
+        "On 10–12 May 1959 the council met in Kiev."
+    )
+    assert [(e.label, e.start, e.end_day, e.text) for e in events] == [
+        ("3–4 June 1958", (1958, 6, 3), 4, "Mao visited Moscow for talks"),
+        ("5 June 1958", (1958, 6, 5), None, "The plenum opened"),
+        ("10–12 May 1959", (1959, 5, 10), 12, "The council met in Kiev"),
+    ]
+    # A date in figures is one day, and a year span no span of days.
+    assert [e.label for e in events_of("On 4/8/1914 war came. In 1956-60 the plan ran.")] == [
+        "4 August 1914",
+        "1956–1960",
+    ]
