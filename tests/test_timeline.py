@@ -729,3 +729,9 @@ def test_a_span_of_days_in_one_month_is_kept_whole_at_its_first_day() -> None:
         "4 August 1914",
         "1956–1960",
     ]
+
+
+def test_a_sentence_opened_by_two_dates_is_told_whole_for_each() -> None:
+    events = events_of("In the 1950s and 1960s the Soviet economy grew fast.")
+    told = "In the 1950s and 1960s the Soviet economy grew fast"
+    assert [(e.label, e.text) for e in events] == [("1950s", told), ("1960s", told)]

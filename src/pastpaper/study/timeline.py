@@ -430,7 +430,11 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     """What ``note[start:end]`` says happened, without the date that opens or interrupts it."""
     told = note[start:end]
     date = re.escape(note[mention.date_start : mention.end])
-    if mention.start == start and not _date_is_subject(note, mention, end):
+    if (
+        mention.start == start
+        and not _date_is_subject(note, mention, end)
+        and not _MORE_DATES.match(note, mention.end, end)
+    ):
         rest = _DATE_MARK.sub("", note[mention.end : end])  # "1769 - Arkwright ..."
         if len(rest.split()) >= 2:
             told = rest
@@ -448,6 +452,11 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
 # What parts a date that opens a sentence from the event: a colon, a dash, a table's bar or an
 # arrow ("1 May 1960 -> U2 shot down").
 _DATE_MARK = re.compile(r"^(?:->|=>|→|[ ,:|\u00a0–—-])+")
+
+
+# Another date after the one that opens a sentence ("In the 1070s and 1080s the Normans
+# began"): the sentence, dates and all, is the event of each.
+_MORE_DATES = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:the\s+)?\d")
 
 
 def _date_is_subject(note: str, mention: Mention, end: int) -> bool:
