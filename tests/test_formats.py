@@ -9,6 +9,7 @@ from fpdf import FPDF
 
 from pastpaper.course import command_word
 from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.schemes.scheme import build_scheme
 
 MARKDOWN = """\
 # Soviet Union 1953-1964
@@ -125,6 +126,31 @@ def test_command_words() -> None:
     assert command_word("Was Khrushchev a reformer? Explain your answer.") == "explain"
     assert command_word("In what way did agriculture change?") == "in what ways"
     assert command_word("Khrushchev and the Virgin Lands.") == "other"
+
+
+def test_a_quoted_statement_leaves_the_command_word_to_the_question_after_it() -> None:
+    assert command_word("'Bismarck kept the peace.' How far do you agree?") == "how far"
+    assert command_word('"Bismarck kept the peace." To what extent do you agree?') == (
+        "to what extent"
+    )
+    assert command_word("\u2018Bismarck kept the peace.\u2019 Discuss.") == "discuss"
+    assert command_word("'Did Bismarck keep the peace?' Assess this view.") == "assess"
+    assert command_word("'Bismarck kept the peace!' Evaluate this view.") == "evaluate"
+    assert command_word("Bismarck kept the peace. How far do you agree with this view?") == (
+        "how far"
+    )
+
+
+def test_a_quoted_statement_gets_a_two_sided_scheme_in_either_format() -> None:
+    body = (
+        "\n\nBismarck signed the Dual Alliance in 1879.\nThe Reinsurance Treaty lapsed in 1890.\n"
+    )
+    txt = 'Germany.\n\n1: Peace\n\n2001: "Bismarck kept the peace." How far do you agree? (16)'
+    md = "# Germany\n\n## 1: Peace\n\n### 2001: 'Bismarck kept peace.' How far do you agree? (16)"
+    for notes, markdown in ((txt + body, False), (md + body, True)):
+        [(_, family, question)] = parse_notes(notes, markdown=markdown).course.questions()
+        assert question.command_word == "how far"
+        assert any("both sides" in rule for rule in build_scheme(question, family).rules)
 
 
 def test_docx_headings_and_paragraphs(tmp_path: Path) -> None:

@@ -698,3 +698,40 @@ def test_march_and_may_in_terse_notes_stay_months_and_a_decades_part_bounds_noth
     assert (asked_from(question), asked_until(question)) == (1920, (1929, None))
     span = next(mentions("in the early-to-mid 1920s"))
     assert (span.year, span.end_year, span.written) == (1920, 1926, "early-to-mid 1920s")
+
+
+def test_an_arrow_after_an_opening_date_goes_with_the_date() -> None:
+    events = events_of(
+        "- 9 March 1958 -> the council was dissolved.\n"
+        "- 2 April 1959 => tractor stations were sold off.\n"
+        "- 7 May 1960 → Gagarin began his training."
+    )
+    assert [(e.label, e.text) for e in events] == [
+        ("9 March 1958", "The council was dissolved"),
+        ("2 April 1959", "Tractor stations were sold off"),
+        ("7 May 1960", "Gagarin began his training"),
+    ]
+
+
+def test_a_span_of_days_in_one_month_is_kept_whole_at_its_first_day() -> None:
+    events = events_of(
+        "- 5 June 1958: the plenum opened.\n"
+        "- 3-4 June 1958 Mao visited Moscow for talks.\n"
+        "On 10–12 May 1959 the council met in Kiev."
+    )
+    assert [(e.label, e.start, e.end_day, e.text) for e in events] == [
+        ("3–4 June 1958", (1958, 6, 3), 4, "Mao visited Moscow for talks"),
+        ("5 June 1958", (1958, 6, 5), None, "The plenum opened"),
+        ("10–12 May 1959", (1959, 5, 10), 12, "The council met in Kiev"),
+    ]
+    # A date in figures is one day, and a year span no span of days.
+    assert [e.label for e in events_of("On 4/8/1914 war came. In 1956-60 the plan ran.")] == [
+        "4 August 1914",
+        "1956–1960",
+    ]
+
+
+def test_a_sentence_opened_by_two_dates_is_told_whole_for_each() -> None:
+    events = events_of("In the 1950s and 1960s the Soviet economy grew fast.")
+    told = "In the 1950s and 1960s the Soviet economy grew fast"
+    assert [(e.label, e.text) for e in events] == [("1950s", told), ("1960s", told)]

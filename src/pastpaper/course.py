@@ -71,7 +71,9 @@ _SPELLINGS = {"in what way": "in what ways", "analyze": "analyse", "summarize": 
 _COMMAND = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in (*_SPELLINGS, *COMMAND_WORDS)) + r")\b"
 )
-_SENTENCE = re.compile(r"(?<=[.?!:])\s+")
+# A sentence ends at its stop, or past the closing quote or bracket after it: the statement
+# a question quotes ("'Koch was more important than Pasteur.' How far do you agree?").
+_SENTENCE = re.compile(r"(?:(?<=[.?!:])|(?<=[.?!:][\"')]))\s+")
 
 
 def command_word(question: str) -> str:
@@ -81,6 +83,8 @@ def command_word(question: str) -> str:
     'explain'
     >>> command_word("In what ways did Khrushchev carry out de-Stalinisation?")
     'in what ways'
+    >>> command_word("'Koch was more important than Pasteur.' How far do you agree?")
+    'how far'
     """
     sentences = _SENTENCE.split(match_key(question))
     for sentence in sentences:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,7 +83,8 @@ class Event(Frozen):
     ``date`` is the date as the notes write it ("March 1953", "1956 - 1960"; a date given
     as "that year" is written out). ``start`` is (year, month, day), None where the notes
     give no month or day, the year negative before Christ; ``end_year`` closes a span of
-    years (a decade is one, with ``decade`` set); ``circa`` marks a year given roughly.
+    years (a decade is one, with ``decade`` set), ``end_day`` a span of days in one month
+    ("3-4 June 1961"); ``circa`` marks a year given roughly.
     ``family`` and ``note`` are 0-based: the family within its topic and the notes
     paragraph within its family. ``course`` is the title of the course.
     """
@@ -90,6 +92,7 @@ class Event(Frozen):
     date: str
     start: tuple[int, int | None, int | None]
     end_year: int | None = None
+    end_day: int | None = None
     circa: bool = False
     decade: bool = False
     text: str
@@ -100,13 +103,15 @@ class Event(Frozen):
 
     @property
     def label(self) -> str:
-        """The date written out the same way for every event: "5 March 1953", "1956–1960",
-        "1920s", "mid-1920s", "c. 1500", "44 BC"."""
+        """The date written out the same way for every event: "5 March 1953", "3–4 June 1961",
+        "1956–1960", "1920s", "mid-1920s", "c. 1500", "44 BC"."""
         year, month, day = self.start
         if self.decade:  # as the notes name it: "1920s", "mid-1920s", "early-to-mid 1920s"
             return self.date if self.date.endswith("s") else f"{year - year % 10}s"
         if self.end_year is not None:
             return f"{date_label(year)}–{date_label(self.end_year)}"
+        if self.end_day is not None:
+            return f"{day}–{date_label(year, month, self.end_day)}"
         return ("c. " if self.circa else "") + date_label(year, month, day)
 
 
@@ -147,11 +152,41 @@ def _course_events(course: Course) -> Iterator[Event]:
         for family_index, family in enumerate(topic.families):
             earlier_year: int | None = None
             for note_index, note in enumerate(family.notes):
-                found = list(mentions(note, earlier_year))
+                found = [_day_span(note, m) for m in mentions(note, earlier_year)]
                 if found:
                     earlier_year = found[-1].year
                 for event in _note_events(note, found, family, family_index, note_index):
                     yield event.model_copy(update={"topic": topic.title, "course": course.title})
+
+
+# The first day of a span of days in one month, as it stands before the last ("3-4 June"),
+# and the last day of one written out ("3-4 June 1961").
+_FIRST_DAY = re.compile(r"(?:\b(?P<word>[Oo]n)\s+)?(?<![\d/.])(?P<day>[0-3]?\d)\s*[-–]\s*$")
+_LAST_DAY = re.compile(r"[0-3]?\d\s*[-–]\s*(?P<day>[0-3]?\d)\b")
+
+
+def _day_span(note: str, mention: Mention) -> Mention:
+    """A date as the event's: a span of days in one month ("3-4 June 1961", which
+    ``mentions`` reads as its last day) starts at its first day and is written whole, as a
+    span of years is."""
+    if mention.day is None or mention.numeric or mention.start != mention.date_start:
+        return mention
+    found = _FIRST_DAY.search(note[: mention.date_start])
+    if found is None or not 1 <= int(found["day"]) < mention.day:
+        return mention
+    return replace(
+        mention,
+        start=found.start(),
+        date_start=found.start("day"),
+        day=int(found["day"]),
+        written=note[found.start("day") : mention.end],
+        word=(found["word"] or "").lower(),
+    )
+
+
+def _last_day(mention: Mention) -> int | None:
+    found = _LAST_DAY.match(mention.written) if mention.day is not None else None
+    return int(found["day"]) if found else None
 
 
 def _order(event: Event) -> tuple[int, int, int, int]:
@@ -342,6 +377,7 @@ def _note_events(
             date=mention.written,
             start=(mention.year, mention.month, mention.day),
             end_year=mention.end_year,
+            end_day=_last_day(mention),
             circa=mention.circa,
             decade=mention.decade,
             text=shorten(text, EVENT_LENGTH),
@@ -394,8 +430,12 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     """What ``note[start:end]`` says happened, without the date that opens or interrupts it."""
     told = note[start:end]
     date = re.escape(note[mention.date_start : mention.end])
-    if mention.start == start and not _date_is_subject(note, mention, end):
-        rest = note[mention.end : end].lstrip(" ,:-–—|\u00a0")  # "1769 - Arkwright ..."
+    if (
+        mention.start == start
+        and not _date_is_subject(note, mention, end)
+        and not _MORE_DATES.match(note, mention.end, end)
+    ):
+        rest = _DATE_MARK.sub("", note[mention.end : end])  # "1769 - Arkwright ..."
         if len(rest.split()) >= 2:
             told = rest
     else:
@@ -407,6 +447,16 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     # with its cells apart ("1947: Independence, 15 Aug"), as cards show a sentence.
     told = plain(" ".join(told.split()))
     return told[:1].upper() + told[1:]
+
+
+# What parts a date that opens a sentence from the event: a colon, a dash, a table's bar or an
+# arrow ("1 May 1960 -> U2 shot down").
+_DATE_MARK = re.compile(r"^(?:->|=>|→|[ ,:|\u00a0–—-])+")
+
+
+# Another date after the one that opens a sentence ("In the 1070s and 1080s the Normans
+# began"): the sentence, dates and all, is the event of each.
+_MORE_DATES = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:the\s+)?\d")
 
 
 def _date_is_subject(note: str, mention: Mention, end: int) -> bool:
