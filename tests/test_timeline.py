@@ -19,7 +19,8 @@ from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.points import family_points
 from pastpaper.study.cards import cards_of
 from pastpaper.study.charts import RIGHT_TO_LEFT_NOT_DRAWN
-from pastpaper.study.timeline import Event, timeline, timeline_chart, timeline_figure, timelines
+from pastpaper.study.timeline import Event, timeline, timelines
+from pastpaper.study.timeline_chart import timeline_chart, timeline_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -504,7 +504,7 @@ class Study(Marks):
     def timeline_chart(
         self, events: list[TimelineEvent], chart: Path, *, force: bool = False
     ) -> None:
-        from pastpaper.study.timeline import timeline_chart
+        from pastpaper.study.timeline_chart import timeline_chart
 
         timeline_chart([e.event for e in events], chart, force=force)
 
@@ -522,6 +522,6 @@ def _trends_svg(rows: tuple[TrendRow, ...]) -> str:
 
 @lru_cache(maxsize=CHARTS_KEPT)
 def _timeline_svg(events: tuple[Event, ...]) -> str:
-    from pastpaper.study.timeline import timeline_svg
+    from pastpaper.study.timeline_chart import timeline_svg
 
     return timeline_svg(list(events))
