@@ -397,6 +397,36 @@ def test_a_judgement_scheme_credits_both_sides_and_says_so() -> None:
     assert "Challenging or limiting it:" in instructions
 
 
+RIVALS = """\
+1: Nursing
+
+1999: How far was Florence Nightingale more important than Mary Seacole in improving nursing? (16)
+2000: 'Seacole did more for soldiers than Nightingale.' How far do you agree? (16)
+
+Florence Nightingale cut the death rate at Scutari by insisting on clean wards.
+Mary Seacole nursed soldiers close to the front line at her British Hotel.
+Seacole's work was arguably as valuable because she reached men where they fell.
+"""
+
+
+def test_a_question_weighing_one_thing_against_another_puts_the_other_on_the_other_side() -> None:
+    family = _first_family(RIVALS, "nursing.txt")
+    first, quoted = family.questions
+    assert (first.command_word, quoted.command_word) == ("how far", "how far")
+    sides = {p.point.text: p.side for p in build_scheme(first, family).creditable}
+    assert sides[
+        "Florence Nightingale cut the death rate at Scutari by insisting on clean wards"
+    ] == ("for")
+    assert sides["Mary Seacole nursed soldiers close to the front line at her British Hotel"] == (
+        "against"
+    )
+    # The quoted view weighs Seacole first: what tells of Nightingale is against it.
+    turned = {p.point.text: p.side for p in build_scheme(quoted, family).creditable}
+    assert turned[
+        "Florence Nightingale cut the death rate at Scutari by insisting on clean wards"
+    ] == ("against")
+
+
 VERDICTS = """\
 1999: Describe Stresemann's achievements in foreign policy. (6)
 2000: How far did the Weimar Republic recover under Stresemann? (10)

@@ -46,7 +46,7 @@ from pastpaper.schemes.points import (
     teacher_point_id,
     worded_kinds,
 )
-from pastpaper.schemes.sides import about_factor, side_of, turned_by
+from pastpaper.schemes.sides import about_factor, rivals_in, side_of, turned_by
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.study.dates import date_label
@@ -235,6 +235,8 @@ def build_scheme(
     # "How far was the growth of population the main reason ...?": the parts on other
     # factors are the other side of the argument.
     factor = about_factor(question.text, family.notes) if judgement else None
+    # "How far was Koch more important than Pasteur?": what tells of Pasteur argues against.
+    rivals = rivals_in(question.text) if judgement else None
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
     for at, point in enumerate(points):
@@ -336,7 +338,11 @@ def build_scheme(
                 reject=tuple(edit.reject.get(point.id, ())),
                 origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
-                side=side_of(point, family.notes, turn is not None, factor) if judgement else None,
+                side=(
+                    side_of(point, family.notes, turn is not None, factor, rivals)
+                    if judgement
+                    else None
+                ),
             )
         )
     added_ids: set[str] = set()

@@ -19,7 +19,7 @@ from pastpaper.schemes.parts import content_words, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
 
-__all__ = ["about_factor", "side_of", "turned_by"]
+__all__ = ["about_factor", "rivals_in", "side_of", "turned_by"]
 
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
 _CONTRAST = re.compile(
@@ -46,15 +46,25 @@ _NAMES_CAUSE = re.compile(r"\b(?:reasons?|causes?|because)\b", re.IGNORECASE)
 
 
 def side_of(
-    point: Point, notes: tuple[str, ...], turned: bool, factor: Sequence[bool] | None = None
+    point: Point,
+    notes: tuple[str, ...],
+    turned: bool,
+    factor: Sequence[bool] | None = None,
+    rivals: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> Literal["for", "against"]:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
     ("Yet ...", "Against this: ..."); where the question weighs one factor as the main
     cause, by standing in a part of the notes about another (``factor``: for each
-    paragraph, is its part about the one weighed)."""
+    paragraph, is its part about the one weighed); where it weighs one thing against
+    another ("How far was Koch more important than Pasteur?", ``rivals``: the stems of
+    each), a point about the second, before or without the first, is the other side."""
     if point.source.note < 0:
         return "for"
+    if rivals is not None:
+        first = _first_of(point.text, rivals)
+        if first is not None:
+            return "for" if first == 0 else "against"
     opening = notes[point.source.note].lstrip("-*•# \t")[:40]
     if factor is not None:
         # Within the weighed factor's own part only a turn ("Yet ...") argues against it:
@@ -65,6 +75,51 @@ def side_of(
     if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
     return "for"
+
+
+# What a question weighs against what: "was Robert Koch more important than Louis Pasteur",
+# "'Koch was more important than Pasteur.'", "were economic causes more significant than".
+_MORE_THAN = (
+    r"\s+(?:more|less|a greater|a bigger)\s+(?:\w+\s+){0,2}?than\s+(?P<second>[^?.;:,'’\"”]+)"
+)
+_COMPARED = (
+    # asked: "How far was X more important than Y ...?"
+    re.compile(r"\b(?:was|were|is|are|did)\s+(?P<first>[^?.;:]+?)" + _MORE_THAN, re.IGNORECASE),
+    # quoted, then asked: "'X was more important than Y.' How far do you agree?"
+    re.compile(
+        r"^[‘'\"“]?(?P<first>[^‘'\"“.?]+?)\s+(?:was|were|is|are|did|had)" + _MORE_THAN, re.I
+    ),
+)
+# The part of a question after what it compares: "in the fight against disease".
+_AFTER_RIVAL = re.compile(r"\s+(?:in|for|to|as|at|during|between|by)\s+.*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def rivals_in(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The stems of the two things a question weighs against each other ("How far was
+    Robert Koch more important than Louis Pasteur in the fight against disease?": Koch's
+    and Pasteur's), or None where it weighs none, or where they share every word."""
+    found = _COMPARED[0].search(question) or _COMPARED[1].search(question)
+    if found is None:
+        return None
+    first = frozenset(content_stems(found["first"]))
+    second = frozenset(content_stems(_AFTER_RIVAL.sub("", found["second"])))
+    first, second = first - second, second - first
+    return (first, second) if first and second else None
+
+
+def _first_of(text: str, rivals: tuple[frozenset[str], frozenset[str]]) -> int | None:
+    """Which of the two rivals a point names first (0 or 1), None if it names neither."""
+    at: dict[int, int] = {}
+    for index, word in enumerate(_WORDS.findall(text)):
+        stem = next(iter(content_stems(word)), None)
+        for side, stems in enumerate(rivals):
+            if stem in stems and side not in at:
+                at[side] = index
+    return min(at, key=at.__getitem__) if at else None
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 # The factor a question weighs as the main cause: "was the growth of population the main
