@@ -1,7 +1,7 @@
 """Years in two figures, as terse notes write them: "14 Oct 62", "Oct 62", "'62", "13.08.61".
 
 Each is read as a year where dates are read (the timeline, a scheme's periods, a point's
-facts), in the century of the four-figure years the notes name before it, or
+facts, the cards), in the century of the four-figure years the notes name before it, or
 the 20th century where they name none. Figures anywhere else stay numbers.
 """
 
@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes
+from pastpaper.schemes.clauses import DATE
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 from pastpaper.schemes.terms import facts
+from pastpaper.study.cards import cards_of
 from pastpaper.study.dates import mentions
 from pastpaper.study.timeline import timeline
 
@@ -103,6 +105,27 @@ def test_a_point_states_the_whole_year() -> None:
     assert stated["The Hungarian rising began 23.10.56 in Budapest"] == [("date", "23.10.56")]
 
 
+def test_cards_hide_the_whole_date() -> None:
+    cards = cards_of(course_of(SUEZ))
+    hidden = {c.back for c in cards if c.kind == "cloze"}
+    assert {"26 Jul 56", "Nov 56", "'57", "23.10.56"} <= hidden
+    assert not hidden & {"26", "56", "57", "Jul"}
+    asked = {c.front: c.back for c in cards if c.kind == "basic"}
+    assert asked["When did Britain and France land at Port Said?"] == "Nov 56"
+    # A curly apostrophe before a year closes no quotation, and a number that is also a
+    # date's figures ("page 62") is hidden where it stands, not inside the date.
+    notes = """\
+- ’58: Khrushchev gave the West six months to leave Berlin
+- In '62 some 57 people escaped through a tunnel, as the report on page 62 says"""
+    clozes = [c.front for c in cards_of(course_of(notes)) if c.kind == "cloze"]
+    assert "{{c1::’58}}: Khrushchev gave the West six months to leave Berlin." in clozes
+    assert (
+        "In '62 some 57 people escaped through a tunnel, as the report on page {{c1::62}} says."
+        in clozes
+    )
+    assert not any("'{{c1::" in cloze for cloze in clozes)
+
+
 def test_figures_are_a_year_only_where_a_date_writes_one() -> None:
     read = {
         text: [(m.written, m.year) for m in mentions(text)]
@@ -151,7 +174,12 @@ def test_figures_are_a_year_only_where_a_date_writes_one() -> None:
         "Apr 1961 invasion": [("Apr 1961", 1961)],
         "on March 12 the Duma met": [],  # a day, as Americans write it
     }
-    # A point's facts read them the same way.
+    # The cards' whole dates and a point's facts read them the same way.
+    assert [m.group() for m in DATE.finditer("14 Oct 62, Oct 62, in '62; 61 men, page 62")] == [
+        "14 Oct 62",
+        "Oct 62",
+        "'62",
+    ]
     numbers = "61 men took a 62% share in 59 days (page 62) of the U-2, MiG-21 and B-52"
     assert [(f.kind, f.value) for f in facts(f"In '62 {numbers}", [])] == [
         ("year", "1962"),
