@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 __all__ = [
+    "APOSTROPHE_YEAR",
     "AUXILIARIES",
     "DECADE",
     "DIGIT_WORDS",
@@ -51,6 +52,8 @@ __all__ = [
     "TENS",
     "TEN_WORDS",
     "TITLES",
+    "TWO_FIGURE_YEAR",
+    "TWO_FIGURE_YEAR_NOT_DAY",
     "UNITS",
     "WORD",
     "YEAR",
@@ -360,6 +363,18 @@ MONTH_OR_SHORT = rf"(?:{MONTH}|{'|'.join(SHORT_MONTHS)})\b\.?"
 #: A year in four figures, 1000 to 2099: what a date may name without an era ("in 1066").
 YEAR = r"(?:1\d\d\d|20\d\d)"
 DECADE = r"(?:1\d\d0|20\d0)"  # "the 1920s", without its "s"
+# Where two figures end as a year: not in a longer number or word, a share ("62%"), a span
+# ("62-63"), a figure with its decimals ("62.5"), or a day before its year ("March 12, 1953").
+_TWO_FIGURES_END = r"(?![\w’'%/-]|[.,:]\d|,?\s+\d{4})"
+#: A year in its last two figures, as terse notes write it after a day and month ("14 Oct
+#: 62") or an apostrophe; ``dates.full_year`` says which century. Only there is it a year:
+#: "61 men", "page 62" and "MiG-21" are numbers.
+TWO_FIGURE_YEAR = rf"\d\d{_TWO_FIGURES_END}"
+#: The same after a month with no day before it ("Oct 62", "May 59"), where it cannot be a
+#: day: "March 12" is a day, as Americans write it.
+TWO_FIGURE_YEAR_NOT_DAY = rf"(?:3[2-9]|[4-9]\d){_TWO_FIGURES_END}"
+#: A year in two figures after an apostrophe: "'62", "’58" (not "the '60s").
+APOSTROPHE_YEAR = rf"(?<![\w’'])[’']\d\d{_TWO_FIGURES_END}"
 #: A year as a fact of a point or claim, 1500 to 2099: the marker's facts were tuned on these,
 #: and an earlier four-figure number in its notes ("1200 men") is more often a count.
 FACT_YEAR = r"(?:1[5-9]\d\d|20\d\d)"

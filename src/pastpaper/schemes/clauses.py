@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pastpaper.language import (
+    APOSTROPHE_YEAR,
     FINITE_AUXILIARIES,
     IRREGULAR_PASTS,
     MODALS,
@@ -29,6 +30,8 @@ from pastpaper.language import (
     SUBJECT_STARTS,
     SUBORDINATORS,
     TITLES,
+    TWO_FIGURE_YEAR,
+    TWO_FIGURE_YEAR_NOT_DAY,
     YEAR,
     base_form,
     has_verb,
@@ -327,10 +330,15 @@ _ERA = r"(?:\d{1,4}\s?(?:BCE|BC|CE|AD)|(?:AD|CE)\s?\d{1,4})(?![\w’'])"
 # in front turns most places of a text down at once, as ``re`` cannot tell so itself.
 _MONTH = rf"(?:{MONTH}|(?:{'|'.join(SHORT_MONTHS)})\.?)"  # "Jan 1968", "Sept. 1915"
 DATE = re.compile(
-    r"(?=[\dcACDFJMNOS])(?:"
+    r"(?=[\dcACDFJMNOS’'])(?:"
     rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+{_MONTH}\s*[-–]\s*(?=\d))?"
     rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?{_MONTH}\s+)?"
     rf"(?:{_ERA}|{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d)(?!\d))?\b)"
+    # A year in two figures, where ``dates.mentions`` reads one: "14 Oct 62", "Oct 62",
+    # "in '62", "13.08.61".
+    rf"|\b\d{{1,2}}(?:/\d{{1,2}}/|\.\d{{1,2}}\.)\d\d(?![\w/]|[.,]\d)"
+    rf"|\b{_DAYS}\s+{_MONTH}\s+(?:{TWO_FIGURE_YEAR}|{APOSTROPHE_YEAR})"
+    rf"|(?:\b{_MONTH}\s+)?{APOSTROPHE_YEAR}|\b{_MONTH}\s+{TWO_FIGURE_YEAR_NOT_DAY}"
     rf"|\b{_DAYS}\s+{_MONTH}\b"
     r")"
 )

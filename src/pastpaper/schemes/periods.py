@@ -133,10 +133,12 @@ def asked_from(question: str) -> int | None:
 
 # A family's points are dated once for its paragraphs and again for each of its questions.
 @lru_cache(maxsize=65536)
-def point_date(text: str) -> When | None:
+def point_date(text: str, century_from: int | None = None) -> When | None:
     """The date a point's own words give it: the first date it names that is not only the
     bound of a period ("due to be finished by 1917" dates nothing). None for a view of the
-    period, which is dated by when it was said.
+    period, which is dated by when it was said. A year in two figures ("Oct 62") takes its
+    century from ``century_from``, the year the notes named before the point, if any
+    (``dates.full_year``).
 
     >>> point_date("Italy stayed neutral in August 1914 and joined the Allies in May 1915")
     (1914, 8)
@@ -144,7 +146,7 @@ def point_date(text: str) -> When | None:
     """
     if _VIEW.search(text):
         return None
-    first = next((m for m in mentions(text) if not m.bounds), None)
+    first = next((m for m in mentions(text, century_from=century_from) if not m.bounds), None)
     return None if first is None else (first.year, first.month)
 
 

@@ -42,6 +42,7 @@ from pastpaper.schemes.terms import (
     name_spans,
     names_in,
 )
+from pastpaper.study.dates import two_figure_years, year_before
 from pastpaper.text import LIST_ITEM, match_key, plain
 
 __all__ = [
@@ -172,6 +173,7 @@ def _notes_points(
             whole = _explains(points)
             points = [_as_reason(p) if whole or is_state(p.text) else p for p in points]
         found += points
+    found = [_centred(point, notes) for point in found]
     seen: dict[str, int] = {}
     unique = []
     for point in found:
@@ -180,6 +182,29 @@ def _notes_points(
             point = point.model_copy(update={"id": f"{point.id}-{seen[point.id]}"})
         unique.append(point)
     return tuple(unique), tuple(worded)
+
+
+def _centred(point: Point, notes: tuple[str, ...]) -> Point:
+    """The point with each year it writes in two figures in the century of the notes around
+    it: "'48" is the year 1848 in notes on 1848 (``dates.year_before``). A paragraph is read
+    alone, once, and takes the 20th century for such a year (``dates.full_year``)."""
+    alone = two_figure_years(point.text)
+    if not alone or not 0 <= point.source.note < len(notes):
+        return point  # nearly every point: no year in two figures
+    century_from = year_before(notes, point.source.note, point.source.start)
+    placed = two_figure_years(point.text, century_from)
+    moved = {
+        str(before.year): str(after.year)
+        for before, after in zip(alone, placed, strict=True)
+        if before.year != after.year and not before.numeric
+    }
+    if not moved:
+        return point
+    facts = tuple(
+        make_fact("year", moved[f.value]) if f.kind == "year" and f.value in moved else f
+        for f in point.facts
+    )
+    return point.model_copy(update={"facts": facts})
 
 
 # Every field of a point is set: the points share one set that says so (pydantic keeps a

@@ -49,7 +49,7 @@ from pastpaper.schemes.points import (
 from pastpaper.schemes.sides import about_factor, rivals_in, side_of, turned_by
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
-from pastpaper.study.dates import date_label
+from pastpaper.study.dates import date_label, two_figure_years, year_before
 
 __all__ = [
     "DEFAULT_MARKS",
@@ -320,11 +320,11 @@ def build_scheme(
         if means is not None and at not in means and why_not is None and not required:
             why_not = f"not what {term} means"
         if until is not None and why_not is None and not required:
-            date = point_date(point.text)
+            date = view.dates[at]
             if date is not None and is_after(date, until):
                 why_not = f"dated {date_label(date[0])}, after the time the question asks about"
         if since is not None and why_not is None and not required:
-            why_not = _before(point, since, view.note_dates)
+            why_not = _before(point, view.dates[at], since, view.note_dates)
         # Built without validation, as points are: every field is of its type here, and
         # validating one for each point of each question took a fifth of the schemes' time.
         ranked.append(
@@ -402,12 +402,13 @@ def _restates(words: frozenset[str], asked: set[str]) -> bool:
     return len(words) >= 2 and len(words & asked) >= _RESTATES * len(words)
 
 
-def _before(point: Point, since: int, note_dates: list[tuple[When, ...]]) -> str | None:
+def _before(
+    point: Point, date: When | None, since: int, note_dates: list[tuple[When, ...]]
+) -> str | None:
     """Why a point tells of a time before the one the question asks about, or None: the
-    notes date it earlier ("Pompey was beaten at Pharsalus in 48 BC"), or every date of its
-    paragraph is earlier ("Victory in the civil war left Caesar master of the Roman world",
-    in the paragraph on the civil war of 48-45 BC)."""
-    date = point_date(point.text)
+    notes date it (``date``) earlier ("Pompey was beaten at Pharsalus in 48 BC"), or every
+    date of its paragraph is earlier ("Victory in the civil war left Caesar master of the
+    Roman world", in the paragraph on the civil war of 48-45 BC)."""
     if date is not None:
         return (
             f"dated {date_label(date[0])}, before the time the question asks about"
@@ -493,6 +494,7 @@ class _FamilyView:
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
     note_stems: list[frozenset[str]]  # for each paragraph, the stems of all of it
     headed: list[str | None]  # for each paragraph, what its part's heading says it gives
+    dates: list[When | None]  # each point's date (``_point_dates``)
     note_dates: list[tuple[When, ...]]  # for each paragraph, the dates its points give
 
 
@@ -525,6 +527,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     spread = Counter(chain.from_iterable(stems))
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
+    dates = _point_dates(points, notes)
     return _FamilyView(
         points=points,
         stems=stems,
@@ -540,15 +543,31 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         cited=cited_causes(points, direct) if explains else {},
         note_stems=note_stems,
         headed=headed_as(notes),
-        note_dates=_note_dates(points, len(notes)),
+        dates=dates,
+        note_dates=_note_dates(points, dates, len(notes)),
     )
 
 
-def _note_dates(points: list[Point], count: int) -> list[tuple[When, ...]]:
-    """For each of ``count`` paragraphs, the dates its points give (``point_date``)."""
-    found: list[list[When]] = [[] for _ in range(count)]
+def _point_dates(points: list[Point], notes: tuple[str, ...]) -> list[When | None]:
+    """Each point's date (``point_date``). A year in two figures ("'62") takes its century
+    from the year in four figures the notes name last before the point: in notes on the
+    revolutions of 1848, "'48" is 1848."""
+    dates = []
     for point in points:
-        date = point_date(point.text)
+        note = point.source.note
+        century_from = None
+        if two_figure_years(point.text) and 0 <= note < len(notes):
+            century_from = year_before(notes, note, point.source.start)
+        dates.append(point_date(point.text, century_from))
+    return dates
+
+
+def _note_dates(
+    points: list[Point], dates: list[When | None], count: int
+) -> list[tuple[When, ...]]:
+    """For each of ``count`` paragraphs, the dates its points give (``_point_dates``)."""
+    found: list[list[When]] = [[] for _ in range(count)]
+    for point, date in zip(points, dates, strict=True):
         if date is not None and 0 <= point.source.note < count:
             found[point.source.note].append(date)
     return [tuple(dates) for dates in found]

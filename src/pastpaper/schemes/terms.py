@@ -30,7 +30,7 @@ from pastpaper.language import (
 )
 from pastpaper.model import Frozen
 from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
-from pastpaper.study.dates import numeric_dates
+from pastpaper.study.dates import numeric_dates, two_figure_years
 from pastpaper.text import LIST_ITEM, match_key
 
 __all__ = [
@@ -415,6 +415,11 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
         if not _inside(match.start(), dated):
             years.add(match.start())
             found.append((match.start(), make_fact("year", match.group(1))))
+    # "Oct 62" and "'62" state the year 1962, as "Oct 1962" does: its figures are no number.
+    for mention in two_figure_years(text) if figures else ():
+        if not mention.numeric:
+            years.add(mention.end - 2)
+            found.append((mention.end - 2, make_fact("year", str(mention.year))))
     in_figures = list(_NUMBER.finditer(text)) if figures else []
     for match in in_figures:
         if match.start() not in years and not _inside(match.start(), dated):

@@ -422,8 +422,13 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
             for m in mentions(text)
             if m.date_start >= statement.own_from and _DIGIT.search(m.written)
         ]
+    dates = list(spans)
     for term in terms:
-        if (at := _term_at(text, term, statement.own_from)) >= 0:
+        at = _term_at(text, term, statement.own_from)
+        # "page 62" in "In '62 ... page 62": the figures of a date are not the number
+        while at >= 0 and any(start <= at < end for start, end in dates):
+            at = _term_at(text, term, at + 1)
+        if at >= 0:
             spans.append((at, at + len(term)))
     subject = statement.clause.subject_at[0]
     # A lead that ends waiting for its object ("In the", "Under") runs into the subject:

@@ -8,7 +8,9 @@ roughly ("c. 1500"). "That year" and "the same year" mean the year last named in
 paragraph, "the following year" the one after it; a day and month with no year ("23 July")
 take the year last named, in the paragraph or, failing that, before it. A year that only
 bounds a period ("until 1956", "by the summer of 1925") is found but marked as a bound: it
-dates nothing itself.
+dates nothing itself. Terse notes write a year in two figures after a month ("Oct 62", "14
+Oct 62"), an apostrophe ("'62") or a day and month in figures ("13.08.61"); only there is
+it a year ("61 men" and "MiG-21" are numbers), in the century ``full_year`` gives it.
 
     >>> [(m.written, m.year, m.month, m.day) for m in mentions("On 4/8/1914 war came.")]
     [('4/8/1914', 1914, 8, 4)]
@@ -20,12 +22,28 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from pastpaper.language import DECADE, MONTH_OR_SHORT, MONTHS, YEAR
+from pastpaper.language import (
+    APOSTROPHE_YEAR,
+    DECADE,
+    MONTH_OR_SHORT,
+    MONTHS,
+    TWO_FIGURE_YEAR,
+    TWO_FIGURE_YEAR_NOT_DAY,
+    YEAR,
+)
 
-__all__ = ["Mention", "date_label", "mentions", "numeric_dates"]
+__all__ = [
+    "Mention",
+    "date_label",
+    "full_year",
+    "mentions",
+    "numeric_dates",
+    "two_figure_years",
+    "year_before",
+]
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,7 @@ class Mention:
     decade: bool = False
     inferred: bool = False  # a day and month whose year is the one named before them
     numeric: bool = False  # written in figures, day first: "4/8/1914", "15/3/44 BC"
+    two_figures: bool = False  # its year in its last two figures: "Oct 62", "'62", "4/8/14"
 
 
 def date_label(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -78,16 +97,20 @@ _ERA_AFTER = r"BCE|BC|B\.C\.|CE|AD|A\.D\."
 # in front tells most places in a text that none starts there without trying each form of
 # date in turn (``re`` cannot tell so itself through the lookbehinds), six times quicker.
 _DATE = re.compile(
-    r"(?=[\dAtT])(?:"
+    r"(?=[\dAtT’'])(?:"
     r"(?<![\w.,/])(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)"
-    rf"(?:(?P<nera_year>\d{{1,4}})\s?(?P<nera>{_ERA_AFTER})|(?P<nyear>{YEAR}))(?![\w/])"
+    rf"(?:(?P<nera_year>\d{{1,4}})\s?(?P<nera>{_ERA_AFTER})|(?P<nyear>{YEAR})|(?P<nshort>\d\d))"
+    r"(?![\w/]|[.,]\d)"
+    rf"|(?P<apostrophe>{APOSTROPHE_YEAR})"
     rf"|(?<![\w.,£$€])(?P<decade>{DECADE})[’']?s\b"
     rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
     rf"|(?<![\w.,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
     rf"|(?<![\w.,£$€/])(?P<year>{YEAR})(?![\w’'%]|/(?!\d\d?(?![\w/]))|[.,]\d)"
     r"|\b(?P<same>(?i:that|the same|that same) year)\b"
     r"|\b(?P<next>(?i:the following|the next) year)\b"
-    rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\.?\s*,?\s*(?:of\s+)?\d)"
+    rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\.?\s*,?\s*(?:of\s+)?(?:\d|[’']\d\d))"
+    # Two figures after a month: read as a year only there (``_after_month``), so last.
+    rf"|(?<![\w.,£$€/’'-])(?P<short>{TWO_FIGURE_YEAR})"
     r")"
 )
 _DAY_MONTH_BEFORE = re.compile(
@@ -128,18 +151,22 @@ def _month_number(name: str) -> int:
     return next(i for i, month in enumerate(MONTHS, 1) if month[:3] == name[:3])
 
 
-def mentions(note: str, earlier_year: int | None = None) -> Iterator[Mention]:
+def mentions(
+    note: str, earlier_year: int | None = None, century_from: int | None = None
+) -> Iterator[Mention]:
     """The dates of a paragraph, in order, bounds of periods included.
 
     ``earlier_year`` is the year last named before this paragraph: a day and month with no
-    year of their own take it when the paragraph has named none.
+    year of their own take it when the paragraph has named none. ``century_from`` is a year
+    the notes named before (``year_before``), which only gives a year in two figures its
+    century (``full_year``) when neither the paragraph nor ``earlier_year`` has named one.
     """
     last_year: int | None = None
     covered = 0  # the end of the last span: its closing year is not a date of its own
     for match in _DATE.finditer(note):
         if match.start() < covered:
             continue
-        found = _read(match, last_year, earlier_year)
+        found = _read(note, match, last_year, earlier_year, century_from)
         if found is None:
             continue
         mention = _placed(note, match, *found)
@@ -164,13 +191,60 @@ def numeric_dates(text: str) -> list[Mention]:
 _FIGURED = re.compile(r"\d[/.]\d")
 
 
+def two_figure_years(text: str, century_from: int | None = None) -> list[Mention]:
+    """The dates ``text`` gives with a year in two figures, which ``full_year`` reads
+    (``century_from`` as for ``mentions``).
+
+    >>> [(m.written, m.year) for m in two_figure_years("U-2 photos, 14 Oct 62; in '63 a pact")]
+    [('14 Oct 62', 1962), ("'63", 1963)]
+    >>> [(m.written, m.year) for m in two_figure_years("Revolutions of '48", 1846)]
+    [("'48", 1848)]
+    """
+    if not _TWO_FIGURES.search(text):
+        return []  # most texts have none: no need to read their other dates
+    return [m for m in mentions(text, century_from=century_from) if m.two_figures]
+
+
+def year_before(notes: Sequence[str], note: int, at: int) -> int | None:
+    """The last year in four figures that ``notes`` name before character ``at`` of
+    paragraph ``note``: the year that gives a year in two figures its century there.
+
+    >>> year_before(["The crisis of 1958-61.", "In '62 the wall held"], 1, 3)
+    1961
+    """
+    for text in (notes[note][:at], *reversed(notes[:note])):
+        named = [m for m in mentions(text) if not m.two_figures and m.year >= 1000]
+        if named:
+            return named[-1].end_year or named[-1].year
+    return None
+
+
+# Where a year in two figures may be: two figures alone, not part of a longer number.
+_TWO_FIGURES = re.compile(r"(?<!\d)\d\d(?!\d)")
+
+
 def _read(
-    match: re.Match[str], last_year: int | None, earlier_year: int | None
+    note: str,
+    match: re.Match[str],
+    last_year: int | None,
+    earlier_year: int | None,
+    century_from: int | None,
 ) -> tuple[int, int | None, int | None, int | None] | None:
     """(year, month, day, end year) of a match, None where it names no date after all."""
-    if match["nyear"] or match["nera_year"]:
-        # "15/3/44 BC": a day and month before a year with its era, as well as "4/8/1914".
-        year = int(match["nyear"] or match["nera_year"])
+    named = last_year if last_year is not None else earlier_year
+    near = named if named is not None else century_from
+    if match["short"] and not _after_month(note, match.start()):
+        return None  # "61 men", "in 59 days", "page 62": a number, not a year
+    if match["short"] or match["apostrophe"]:
+        figures = match["short"] or match["apostrophe"][1:]
+        return full_year(int(figures), near), None, None, None
+    if match["nyear"] or match["nera_year"] or match["nshort"]:
+        # "15/3/44 BC": a day and month before a year with its era, as well as "4/8/1914"
+        # and "4/8/14".
+        if match["nshort"]:
+            year = full_year(int(match["nshort"]), near)
+        else:
+            year = int(match["nyear"] or match["nera_year"])
         month, day = int(match["nmonth"]), int(match["nday"])
         if not year or not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
             return None  # "31/2/1914" is no date, and "12/25/1914" is not read month first
@@ -189,7 +263,6 @@ def _read(
     if match["year"]:
         return int(match["year"]), None, None, None
     if match["yday"]:
-        named = last_year if last_year is not None else earlier_year
         day = int(_NOT_DIGIT.sub("", match["yday"]))
         if named is None or not 1 <= day <= 31:
             return None
@@ -210,7 +283,7 @@ def _placed(
     """The mention of a date read from ``match``, with the words around it that belong."""
     date_start, end = match.start(), match.end()
     if not (
-        match["decade"] or match["nyear"] or match["nera_year"] or match["yday"]
+        match["decade"] or match["nyear"] or match["nera_year"] or match["nshort"] or match["yday"]
     ):  # a year, or "that year"
         found = _MONTH_DAY_BEFORE.search(note, 0, date_start) or _DAY_MONTH_BEFORE.search(
             note, 0, date_start
@@ -262,7 +335,8 @@ def _placed(
         circa=bool(circa),
         decade=bool(match["decade"]),
         inferred=bool(match["yday"]),
-        numeric=bool(match["nyear"] or match["nera_year"]),
+        numeric=bool(match["nyear"] or match["nera_year"] or match["nshort"]),
+        two_figures=bool(match["nshort"] or match["short"] or match["apostrophe"]),
     )
 
 
@@ -294,6 +368,36 @@ _PART_OF_DECADE = re.compile(
     r"(?P<part>(?i:early|mid|middle|late))[\s-]+$"
 )
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9)}
+
+
+def full_year(last_two: int, near: int | None = None) -> int:
+    """The year that a year written in two figures ("Oct 62", "'62", "14/10/62") means.
+
+    Of the years ending in those figures, the one nearest ``near``, the year the notes named
+    last before it: notes on 1958-62 mean 1962 by "'62", notes on 1848 mean 1848 by "'48".
+    With no year named before it, or only one before AD 1000, the year is in the 20th
+    century, as notes written today nearly always mean it.
+
+    >>> full_year(62), full_year(62, 1958), full_year(48, 1846), full_year(1, 1999)
+    (1962, 1962, 1848, 2001)
+    """
+    if near is None or near < 1000:
+        return 1900 + last_two
+    year = near - near % 100 + last_two
+    return min((year - 100, year, year + 100), key=lambda candidate: abs(candidate - near))
+
+
+def _after_month(note: str, at: int) -> bool:
+    """Does a month stand just before the two figures at ``at``, as a year's: "14 Oct 62",
+    "Oct 62", "June 61"? After a month alone a figure up to 31 may be its day ("March 12",
+    as Americans write it), so it is a year only with a day before the month."""
+    found = _DAY_MONTH_BEFORE.search(note, max(0, at - 30), at)
+    if found is None or _named_month(note, found.start(), found["month"]):
+        return False
+    return bool(found["day"]) or _NOT_DAY.match(note, at) is not None
+
+
+_NOT_DAY = re.compile(TWO_FIGURE_YEAR_NOT_DAY)
 
 
 def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:

@@ -214,11 +214,11 @@ def _clause_end(clause: Clause) -> bool:
     return bare and _SUBORDINATE.search(f" {clause.subject} ") is not None
 
 
-_CLOSING = re.compile(r"’(?![^\W\d_])")
+_CLOSING = re.compile(r"’(?![^\W\d_]|\d\d\b)")
 
 
 def _balanced(text: str) -> bool:
-    closing = len(_CLOSING.findall(text))  # not an apostrophe: Stalin’s, it’s
+    closing = len(_CLOSING.findall(text))  # not an apostrophe: Stalin’s, it’s, ’58
     return (
         text.count("‘") == closing
         and text.count("“") == text.count("”")
