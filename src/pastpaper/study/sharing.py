@@ -91,12 +91,12 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def shares_of(places: list[Place], shares: int) -> list[slice]:
+def shares_of(places: list[Place], shares: int, head_start: int = HEAD_START) -> list[slice]:
     """The families (in order) cut into ``shares`` runs with about the same length of notes
-    each, the first ``HEAD_START`` longer (less for a short course, whose shares would be
-    all but empty)."""
+    each, the first ``head_start`` characters longer (less for a short course, whose shares
+    would be all but empty)."""
     sizes = [sum(map(len, family.notes)) + 1 for _, _, family in places]
-    head = min(HEAD_START, sum(sizes) // (2 * shares))
+    head = min(head_start, sum(sizes) // (2 * shares))
     rest = sum(sizes) - head  # what is shared out evenly, after the first's head start
     cuts, read = [0], -head
     for index, size in enumerate(sizes):
@@ -127,7 +127,9 @@ def _made_in_shares(
     course: Course, shares: int, *, schemes: bool
 ) -> tuple[list[MarkScheme], list[Card]]:
     places = places_of(course)
-    first, *rest = shares_of(places, shares)
+    # With the schemes, this process also reads the others' schemes back, about as long as
+    # another takes to start: no head start for it then.
+    first, *rest = shares_of(places, shares, 0 if schemes else HEAD_START)
     # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
     with (
         _processes(course.slug, [places[s] for s in rest], schemes) as started,
