@@ -219,8 +219,12 @@ def year_before(notes: Sequence[str], note: int, at: int) -> int | None:
     return None
 
 
-# Where a year in two figures may be: two figures alone, not part of a longer number.
-_TWO_FIGURES = re.compile(r"(?<!\d)\d\d(?!\d)")
+# Where a year in two figures may be: two figures alone after a month ("Oct 62"), an
+# apostrophe ("'62") or a day and month in figures ("14/10/62"). Asked of every point, so
+# cheaper than reading its dates, and nearly always no (not "Khrushchev (12)", "12 seats").
+_TWO_FIGURES = re.compile(
+    rf"{MONTH_OR_SHORT}\s*\d\d(?!\d)|[’']\d\d(?!\d)|\d[/.]\d\d?[/.]\d\d(?!\d)"
+)
 
 
 def _read(
