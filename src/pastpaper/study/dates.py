@@ -200,7 +200,7 @@ def two_figure_years(text: str, century_from: int | None = None) -> list[Mention
     >>> [(m.written, m.year) for m in two_figure_years("Revolutions of '48", 1846)]
     [("'48", 1848)]
     """
-    if not _TWO_FIGURES.search(text):
+    if not _may_name_two_figure_year(text):
         return []  # most texts have none: no need to read their other dates
     return [m for m in mentions(text, century_from=century_from) if m.two_figures]
 
@@ -221,10 +221,17 @@ def year_before(notes: Sequence[str], note: int, at: int) -> int | None:
 
 # Where a year in two figures may be: two figures alone after a month ("Oct 62"), an
 # apostrophe ("'62") or a day and month in figures ("14/10/62"). Asked of every point, so
-# cheaper than reading its dates, and nearly always no (not "Khrushchev (12)", "12 seats").
-_TWO_FIGURES = re.compile(
-    rf"{MONTH_OR_SHORT}\s*\d\d(?!\d)|[’']\d\d(?!\d)|\d[/.]\d\d?[/.]\d\d(?!\d)"
-)
+# cheaper than reading its dates, and nearly always no: pairs of figures are few, and what
+# stands before each is read only for them (not "Khrushchev (12)", "12 seats").
+_PAIR = re.compile(r"(?<!\d)\d\d(?!\d)")
+_YEAR_LEAD = re.compile(rf"(?:{MONTH_OR_SHORT})\s*$|[’']$|\d[/.]\d\d?[/.]$")
+
+
+def _may_name_two_figure_year(text: str) -> bool:
+    return any(
+        _YEAR_LEAD.search(text, max(0, pair.start() - 12), pair.start())
+        for pair in _PAIR.finditer(text)
+    )
 
 
 def _read(
