@@ -191,7 +191,7 @@ def numeric_dates(text: str) -> list[Mention]:
 _FIGURED = re.compile(r"\d[/.]\d")
 
 
-def two_figure_years(text: str, century_from: int | None = None) -> list[Mention]:
+def two_figure_years(text: str, century_from: int | None = None) -> tuple[Mention, ...]:
     """The dates ``text`` gives with a year in two figures, which ``full_year`` reads
     (``century_from`` as for ``mentions``).
 
@@ -201,8 +201,10 @@ def two_figure_years(text: str, century_from: int | None = None) -> list[Mention
     [("'48", 1848)]
     """
     if not _may_name_two_figure_year(text):
-        return []  # most texts have none: no need to read their other dates
-    return [m for m in mentions(text, century_from=century_from) if m.two_figures]
+        # Most texts have none: no need to read their other dates, nor to make a list for
+        # each of them (the collector would count every one).
+        return ()
+    return tuple(m for m in mentions(text, century_from=century_from) if m.two_figures)
 
 
 def year_before(notes: Sequence[str], note: int, at: int) -> int | None:
@@ -228,10 +230,12 @@ _YEAR_LEAD = re.compile(rf"(?:{MONTH_OR_SHORT})\s*$|[’']$|\d[/.]\d\d?[/.]$")
 
 
 def _may_name_two_figure_year(text: str) -> bool:
-    return any(
-        _YEAR_LEAD.search(text, max(0, pair.start() - 12), pair.start())
-        for pair in _PAIR.finditer(text)
-    )
+    pair = _PAIR.search(text)
+    while pair is not None:
+        if _YEAR_LEAD.search(text, max(0, pair.start() - 12), pair.start()):
+            return True
+        pair = _PAIR.search(text, pair.end())
+    return False
 
 
 def _read(
