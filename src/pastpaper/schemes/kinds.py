@@ -147,6 +147,7 @@ _MOTIVE = re.compile(
 _MEANS = re.compile(r"\bby [a-z]+ing\b")
 
 
+@lru_cache(maxsize=32768)  # each point's text, for every family view that holds it
 def states_motive(text: str) -> bool:
     """Does the point state a motive (what someone hoped, feared or aimed at) rather than
     something done or something that came of it?
@@ -246,6 +247,7 @@ def singles_out(text: str) -> bool:
 def clear_judgements() -> None:
     """Forget the texts judged before (for benchmarks that time the work itself)."""
     _is_judgement.cache_clear()
+    states_motive.cache_clear()
 
 
 # Every point of a family is asked, and its paragraph's opening sentence; a bank repeats its

@@ -24,6 +24,7 @@ import calendar
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pastpaper.language import (
     APOSTROPHE_YEAR,
@@ -229,6 +230,9 @@ _PAIR = re.compile(r"(?<!\d)\d\d(?!\d)")
 _YEAR_LEAD = re.compile(rf"(?:{MONTH_OR_SHORT})\s*$|[’']$|\d[/.]\d\d?[/.]$")
 
 
+# Asked three times of each point (its facts, its point, its scheme's dates), of texts a
+# bank repeats from topic to topic.
+@lru_cache(maxsize=32768)
 def _may_name_two_figure_year(text: str) -> bool:
     pair = _PAIR.search(text)
     while pair is not None:
