@@ -141,9 +141,11 @@ def _told_in_present(text: str) -> Clause | None:
     Koch identifies the TB bacterium", "Britain declares war on Germany"), read as the past
     it tells of: its verb is the first word in "-s" after a name. None if there is none.
     (The clause's subject stands before the verb, where the two texts are the same.)"""
+    previous = ""  # the word before, as the text writes it
     for word in WORD.finditer(text):
-        before = text[: word.start()].rstrip()
-        if not (word.group().islower() and before) or not before.split()[-1][0].isupper():
+        after_name = word.group().islower() and previous[:1].isupper()
+        previous = word.group()
+        if not after_name:
             continue
         past = past_of_present(word.group())
         if past is None:
