@@ -601,8 +601,11 @@ def test_events_told_in_the_present_as_timelines_tell_them_make_cards() -> None:
         "| Year | Event |\n|---|---|\n| 1928 | Fleming discovers penicillin |\n"
         "| 1941 | Florey purifies penicillin for a patient |",
         "In 1933 Hitler becomes Chancellor. US troops land in Normandy in June 1944.",
+        "In 1957 Khrushchev sets up the sovnarkhozy.",
     )
     questions = dict(pairs(cards_of(course), "basic"))
+    # The verb's particle goes with the verb, not into the answer as well.
+    assert questions["What did Khrushchev set up in 1957?"] == "the sovnarkhozy"
     assert questions["When did Fleming discover penicillin?"] == "1928"
     assert questions["When did Florey purify penicillin for a patient?"] == "1941"
     assert questions["When did Hitler become Chancellor?"] == "1933"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from pastpaper.language import WORD
 from pastpaper.schemes.parts import content_words, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
@@ -110,16 +111,12 @@ def rivals_in(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
 
 def _first_of(text: str, rivals: tuple[frozenset[str], frozenset[str]]) -> int | None:
     """Which of the two rivals a point names first (0 or 1), None if it names neither."""
-    at: dict[int, int] = {}
-    for index, word in enumerate(_WORDS.findall(text)):
+    for word in WORD.findall(text):
         stem = next(iter(content_stems(word)), None)
         for side, stems in enumerate(rivals):
-            if stem in stems and side not in at:
-                at[side] = index
-    return min(at, key=at.__getitem__) if at else None
-
-
-_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+            if stem in stems:
+                return side
+    return None
 
 
 # The factor a question weighs as the main cause: "was the growth of population the main

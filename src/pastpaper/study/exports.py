@@ -162,8 +162,9 @@ def moodle_xml(
     """The course's past papers and short question cards as a Moodle XML quiz. ``schemes``:
     each question's scheme, in the order of the notes, if already built (as
     ``pastpaper.study.sharing.schemes_and_cards`` builds them)."""
-    questions = [q for topic in course.topics for f in topic.families for q in f.questions]
-    if schemes is not None and [s.question for s in schemes] != questions:
+    if schemes is not None and [s.question for s in schemes] != [
+        q for topic in course.topics for family in topic.families for q in family.questions
+    ]:
         raise ValueError("the schemes given are not the course's questions' schemes, in order")
     # A scheme for every question of the course: built in bulk, as a course's cards are.
     with collection_paused():

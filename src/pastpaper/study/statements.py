@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -140,7 +140,7 @@ def _told_in_present(text: str) -> Clause | None:
     """The clause of an event told in the present, as timelines and tables tell them ("1882:
     Koch identifies the TB bacterium", "Britain declares war on Germany"), read as the past
     it tells of: its verb is the first word in "-s" after a name. None if there is none.
-    (The clause's subject stands before the verb, where the two texts are the same.)"""
+    (The two texts differ only in the verb: what stands before and after it is the same.)"""
     previous = ""  # the word before, as the text writes it
     for word in WORD.finditer(text):
         after_name = word.group().islower() and previous[:1].isupper()
@@ -151,10 +151,7 @@ def _told_in_present(text: str) -> Clause | None:
         if past is None:
             return None  # only the first word after a name may be the verb
         clause = parse_clause(text[: word.start()] + past + text[word.end() :])
-        if clause is not None and clause.subject:
-            rest = text[word.end() :].strip(" ,")
-            return replace(clause, rest=rest) if clause.rest else clause
-        return None
+        return clause if clause is not None and clause.subject else None
     return None
 
 
