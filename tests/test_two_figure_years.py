@@ -187,3 +187,26 @@ def test_figures_are_a_year_only_where_a_date_writes_one() -> None:
         ("number", "62"),
         ("number", "59"),
     ]
+
+
+def test_a_decade_in_two_figures_is_the_decade_of_the_notes() -> None:
+    notes = """\
+- Railway building boomed in 1845 and 1846
+- In the '50s the Great Exhibition's profits built museums in London
+- By the late '60s most towns had a station"""
+    events = timeline(course_of(notes, "Describe how Britain changed after 1845. (6)"))
+    assert [(e.label, e.text) for e in events] == [
+        ("1845", "Railway building boomed in 1845 and 1846"),
+        ("1846", "Railway building boomed in 1845 and 1846"),
+        ("1850s", "The Great Exhibition's profits built museums in London"),
+    ]
+
+    # "By the late '60s" reads as "By the late 1860s" does: a bound, the decade's last years.
+    def read(text: str) -> list[tuple[str, int, int | None, bool]]:
+        return [(m.written, m.year, m.end_year, m.bounds) for m in mentions(text, 1846)]
+
+    late = read("By the late '60s most towns had a station")
+    assert late == read("By the late 1860s most towns had a station")
+    assert late == [("late 1860s", 1867, 1869, True)]
+    # The decade is no year of the point: "the '50s" states no 1950 to mark an answer by.
+    assert facts("In the '50s the profits built museums", []) == []

@@ -196,7 +196,7 @@ def _centred(point: Point, notes: tuple[str, ...]) -> Point:
     moved = {
         str(before.year): str(after.year)
         for before, after in zip(alone, placed, strict=True)
-        if before.year != after.year and not before.numeric
+        if before.year != after.year and not before.numeric and not before.decade
     }
     if not moved:
         return point

@@ -415,9 +415,10 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
         if not _inside(match.start(), dated):
             years.add(match.start())
             found.append((match.start(), make_fact("year", match.group(1))))
-    # "Oct 62" and "'62" state the year 1962, as "Oct 1962" does: its figures are no number.
+    # "Oct 62" and "'62" state the year 1962, as "Oct 1962" does: its figures are no number
+    # (nor are those of "the '60s", which states no year, as "the 1960s" does not).
     for mention in two_figure_years(text) if figures else ():
-        if not mention.numeric:
+        if not mention.numeric and not mention.decade:
             years.add(mention.end - 2)
             found.append((mention.end - 2, make_fact("year", str(mention.year))))
     in_figures = list(_NUMBER.finditer(text)) if figures else []

@@ -104,6 +104,7 @@ _DATE = re.compile(
     r"(?![\w/]|[.,]\d)"
     rf"|(?P<apostrophe>{APOSTROPHE_YEAR})"
     rf"|(?<![\w.,£$€])(?P<decade>{DECADE})[’']?s\b"
+    r"|(?<![\w’'])[’'](?P<short_decade>\d0)s\b"
     rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
     rf"|(?<![\w.,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
     rf"|(?<![\w.,£$€/])(?P<year>{YEAR})(?![\w’'%]|/(?!\d\d?(?![\w/]))|[.,]\d)"
@@ -254,6 +255,9 @@ def _read(
     near = named if named is not None else century_from
     if match["short"] and not _after_month(note, match.start()):
         return None  # "61 men", "in 59 days", "page 62": a number, not a year
+    if match["short_decade"]:  # "the '60s": the decade of the century the notes are in
+        year = full_year(int(match["short_decade"]), near)
+        return year, None, None, year + 9
     if match["short"] or match["apostrophe"]:
         figures = match["short"] or match["apostrophe"][1:]
         return full_year(int(figures), near), None, None, None
@@ -302,7 +306,12 @@ def _placed(
     """The mention of a date read from ``match``, with the words around it that belong."""
     date_start, end = match.start(), match.end()
     if not (
-        match["decade"] or match["nyear"] or match["nera_year"] or match["nshort"] or match["yday"]
+        match["decade"]
+        or match["short_decade"]
+        or match["nyear"]
+        or match["nera_year"]
+        or match["nshort"]
+        or match["yday"]
     ):  # a year, or "that year"
         found = _MONTH_DAY_BEFORE.search(note, 0, date_start) or _DAY_MONTH_BEFORE.search(
             note, 0, date_start
@@ -325,15 +334,16 @@ def _placed(
         closing, span_end = _span_end(note, end, year, word)
         if closing is not None:
             end_year, end = closing, span_end
-    if not match["decade"] and _ADJECTIVE_BEFORE.search(note, 0, date_start):
+    decade = bool(match["decade"] or match["short_decade"])
+    if not decade and _ADJECTIVE_BEFORE.search(note, 0, date_start):
         word = "the"
     written = " ".join(note[date_start:end].split())
     if match["same"] or match["next"]:
         written = date_label(year, month, day)
     elif match["yday"]:
         written = f"{written} {date_label(year)}"
-    elif match["decade"]:
-        written = f"{match['decade']}s"
+    elif decade:
+        written = f"{year}s"
         part = _PART_OF_DECADE.search(note, max(0, date_start - 40), date_start)
         if part:  # "the early 1920s": 1920-23, "the mid-1960s": 1963-66, "the late 1950s"
             first = _DECADE_PARTS[(part["from"] or part["part"]).lower()][0]
@@ -348,14 +358,16 @@ def _placed(
         month=month,
         day=day,
         end_year=end_year,
-        bounds=word in _BOUNDS and (end_year is None or bool(match["decade"])),
+        bounds=word in _BOUNDS and (end_year is None or decade),
         written=written,
         word=word,
         circa=bool(circa),
-        decade=bool(match["decade"]),
+        decade=decade,
         inferred=bool(match["yday"]),
         numeric=bool(match["nyear"] or match["nera_year"] or match["nshort"]),
-        two_figures=bool(match["nshort"] or match["short"] or match["apostrophe"]),
+        two_figures=bool(
+            match["nshort"] or match["short"] or match["apostrophe"] or match["short_decade"]
+        ),
     )
 
 
