@@ -441,9 +441,11 @@ def test_a_place_after_a_preposition_stays_in_the_lead_and_its_comma_in_the_sent
         "in North Yorkshire?",
         "167",
     ) in basic
+    # A number given roughly ("some 40,000") is asked "How many", with its word.
     assert (
-        "What did the Slowing the Flow project plant from 2009 at Pickering in North Yorkshire?",
-        "some 40,000 trees",
+        "How many trees did the Slowing the Flow project plant from 2009 at Pickering in North "
+        "Yorkshire?",
+        "some 40,000",
     ) in basic
     assert (
         "At Pickering in North Yorkshire, the Slowing the Flow project planted some "

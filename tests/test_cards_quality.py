@@ -20,7 +20,9 @@ there), the built-in example and the seed: zero violations. The rules:
 - a cloze card hides one fact, not the object of a preposition and the subject of the next
   verb at once ("In {{c1::the Hundred Days Congress}} passed a flood of laws.");
 - capitals follow the sentence: a word capitalised after the first is capitalised in
-  mid-sentence somewhere in the notes ("When did Unemployment fall" fails).
+  mid-sentence somewhere in the notes ("When did Unemployment fall" fails where the notes
+  write "unemployment" too), or may be a name that only opens sentences: one the notes
+  never write in lower case and not an everyday word ("When did Kennedy propose ...").
 """
 
 from __future__ import annotations
@@ -226,14 +228,16 @@ def _capital_violations(card: Card, text: str) -> Iterator[str]:
         word, in_name = found[1], found[2] is not None
         start_of_clause = re.search(r"[.:;!?]\s*[\"'‘“(]?$", shown[: found.start()])
         mid = word[0].isupper() and not start_of_clause and not in_name
-        if mid and not capitalised_mid_sentence(word, text) and not _rare_name(word, text):
+        if mid and not capitalised_mid_sentence(word, text) and not _maybe_name(word, text):
             yield f"{word!r} is capitalised in mid-sentence, and the notes never do"
 
 
-def _rare_name(word: str, text: str) -> bool:
-    """Is ``word`` a name the notes give only at a sentence's start: a word rare in English
-    that they never write in lower case ("Trotsky chaired ...")?"""
-    return zipf(word.lower()) < 3.0 and not _in_lower_case(word, text)
+def _maybe_name(word: str, text: str) -> bool:
+    """May ``word`` be a name the notes give only at a sentence's start: a word they never
+    write in lower case, and no everyday one ("Trotsky chaired ...", "Kennedy proposed
+    ...")? Such a word may keep its capital in a question, or lose it: nothing in the notes
+    tells which it is."""
+    return zipf(word.lower()) < 4.5 and not _in_lower_case(word, text)
 
 
 def violations(course: Course) -> list[str]:
@@ -274,6 +278,7 @@ NOTES = (
     "Stalin feared the West. He saw the Marshall Plan as a threat to Soviet control.",
     "In the Hundred Days Congress passed a flood of laws.",
     "Unemployment fell from 12.8 million in 1933 to 7.7 million in 1937.",
+    "Mass unemployment came back in the recession of 1938.",
     "Alexander Solzhenitsyn published a novel about the camps in 1962.",
     "**Yalta, February 1945**: the Big Three agreed to found the United Nations.",
     "In January 49 BC the Senate declared a state of emergency.",

@@ -852,10 +852,10 @@ SAMPLES = [
             (
                 "basic",
                 (
-                    "What did the Slowing the Flow project plant from 2009 at Pickering in "
-                    "North Yorkshire?"
+                    "How many trees did the Slowing the Flow project plant from 2009 at "
+                    "Pickering in North Yorkshire?"
                 ),
-                "some 40,000 trees",
+                "some 40,000",
             ),
             (
                 "cloze",

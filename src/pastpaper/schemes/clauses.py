@@ -162,15 +162,24 @@ def _subordinate_lead(text: str) -> int:
 
 
 def _verb_at(words: list[re.Match[str]]) -> int | None:
-    """The clause's own first verb: not "which was launched", "named after", ", launched in"."""
+    """The clause's own first verb: not "which was launched", "named after", ", launched in",
+    nor a word of a quotation or a bracket ("His 'I have a dream' speech", "(elected July
+    1945)")."""
     i, aside = 0, False  # aside: a ", launched in 1959," has been passed over
+    enclosed = _enclosed(words[0].string) if words else []
     while i < len(words):
         word = words[i].group()
         regular = word not in FINITE_AUXILIARIES and word not in IRREGULAR_PASTS
         before = words[i - 1].group().lower() if i else ""
         opens_aside = i > 0 and "," in _gap(words, i) and not aside
-        describes = word.startswith("un") or before in _DESCRIBED or opens_aside
-        if not is_verb(word) or (regular and (describes or _reduced_relative(words, i))):
+        describes = (
+            word.startswith("un")
+            or opens_aside
+            or (before in _DESCRIBED and not _pronoun_acts(words, i))
+        )
+        if any(a < words[i].start() < b for a, b in enclosed):
+            i += 1
+        elif not is_verb(word) or (regular and (describes or _reduced_relative(words, i))):
             aside |= opens_aside and is_verb(word)
             i += 1
         elif before in _RELATIVES:
@@ -178,6 +187,32 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
         else:
             return i
     return None
+
+
+# A quotation or a bracket, whose words are no verb of the clause around them.
+_ENCLOSED = re.compile(r"\([^()]*\)|(?<![\w’'])['‘\"“][^'’\"”\n]{1,80}['’\"”](?![\w’'])")
+
+
+def _enclosed(text: str) -> list[tuple[int, int]]:
+    if "(" not in text and not any(mark in text for mark in "'‘\"“"):
+        return []  # most clauses have neither
+    return [m.span() for m in _ENCLOSED.finditer(text)]
+
+
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_DETERMINERS = frozenset("the a an his her its their our my your".split())
+
+
+def _pronoun_acts(words: list[re.Match[str]], at: int) -> bool:
+    """Is the "-ed" word after "This" that opens the clause its verb, with "This" its subject
+    ("This overturned the principle")? Before a determiner it is; "These armed groups" is
+    not."""
+    return (
+        at == 1
+        and words[0].group().lower() in _DEMONSTRATIVES
+        and at + 1 < len(words)
+        and words[at + 1].group().lower() in _DETERMINERS
+    )
 
 
 def _gap(words: list[re.Match[str]], i: int) -> str:
@@ -333,7 +368,7 @@ DATE = re.compile(
     r"(?=[\dcACDFJMNOS’'])(?:"
     rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+{_MONTH}\s*[-–]\s*(?=\d))?"
     rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?{_MONTH}\s+)?"
-    rf"(?:{_ERA}|{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d)(?!\d))?\b)"
+    rf"(?:{_ERA}|{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d)(?!\d)|[-–]\d(?![\w’'%]|[.,]\d))?\b)"
     # A year in two figures, where ``dates.mentions`` reads one: "14 Oct 62", "Oct 62",
     # "in '62", "13.08.61".
     rf"|\b\d{{1,2}}(?:/\d{{1,2}}/|\.\d{{1,2}}\.)\d\d(?![\w/]|[.,]\d)"

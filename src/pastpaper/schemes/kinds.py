@@ -254,4 +254,14 @@ def clear_judgements() -> None:
 # sentences. The digit is looked for first: it is quicker to find than a verdict.
 @lru_cache(maxsize=32768)
 def _is_judgement(text: str) -> bool:
-    return not _DIGIT.search(text) and bool(_VERDICT.search(normalise(text).lower()))
+    if _DIGIT.search(text):
+        return False
+    plain = normalise(text).lower()
+    return any(not _NAMES_AN_EVENT.search(plain, 0, m.start()) for m in _VERDICT.finditer(plain))
+
+
+# A success or failure named as an event, after a word of time or cause: "after the GLF's
+# failure", "despite the failure of the harvest" (not "a failure", "the plan failed").
+_NAMES_AN_EVENT = re.compile(
+    r"\b(?:after|before|following|despite|since|because of|due to|by)\s+(?:[\w’'+-]+\s+){0,3}$"
+)

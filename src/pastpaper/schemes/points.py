@@ -417,6 +417,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     label = not after and len(words) <= 5 and not before.strip() and not _DIGIT.search(text)
     if label and LIST_ITEM.match(note, line_end + 1):
         return not has_verb(text)  # (a list's own short items stay its points)
+    # A list item that heads the items indented under it ("- The Salt March", over "  - Began
+    # on 12 March 1930 ..."): a label of the list, as a heading is.
+    if not after and len(words) <= 8 and _heads_sublist(note, line_start, line_end):
+        return not has_verb(text)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...",
     # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ...").
     run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
@@ -427,6 +431,17 @@ def is_structure(note: str, start: int, end: int) -> bool:
         and not has_verb(named)
         and not _DIGIT.search(named)
     )
+
+
+def _heads_sublist(note: str, line_start: int, line_end: int) -> bool:
+    """Is the line a list item with an item indented further under it, on the next line?"""
+    item = LIST_ITEM.match(note, line_start)
+    below = LIST_ITEM.match(note, line_end + 1) if line_end < len(note) else None
+    if item is None or below is None:
+        return False
+    indent = len(item[0]) - len(item[0].lstrip(" \t\u00a0"))
+    below_indent = len(below[0]) - len(below[0].lstrip(" \t\u00a0"))
+    return below_indent > indent
 
 
 # The year that may follow a run-in heading's name: "The Dawes Plan, 1924", "Locarno (1925)".

@@ -50,6 +50,7 @@ SHORTENED_BEFORE_MORE = {
     "dec", "pop", "govt", "gov", "est", "max", "min", "hrs", "yrs", "km",
     "rev", "prof", "jr", "sr", "co", "ltd", "bros", "vol", "pp", "ed", "fig",
     "b", "d", "r", "fl", "mt", "ft", "nos", "mins",  # "(b. 1516)", "r. 1509-47"
+    "avg", "av",  # "avg. 5,000 households"
 }  # fmt: skip
 _TRIM = ".,;:…|"  # and whitespace; "|" closes a table's row
 _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")

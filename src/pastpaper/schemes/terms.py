@@ -21,10 +21,12 @@ from pastpaper.language import (
     FACT_YEAR,
     MONTHS,
     NUMBER_WORDS,
+    PREPOSITIONS,
     SHORT_MONTHS,
     STOP_WORDS,
     TITLES,
     WORD,
+    is_verb,
     word_rarity,
     zipf,
 )
@@ -93,6 +95,8 @@ _NUMBER_PHRASE = re.compile(
     rf"\b(?:{_NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b)*\b", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+# The last year of a span, written in its last figures: the "33" of "1929-33".
+_SHORT_SPAN_END = re.compile(r"[-–](\d\d?)(?![\w’'%]|[.,]\d)")
 _RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
 
 
@@ -168,6 +172,21 @@ def _names_in(note: str) -> list[str]:
                 del run[0]
                 while run and run[0][2] in _LINKS:
                     del run[0]  # "Most of Europe": the name is "Europe"
+        # A list item's first word that only opens it: "- Instead they got ...", "- On 1
+        # December ...", "- Officially 379 were killed", "- Began on 12 March ...".
+        if (
+            run
+            and _starts_item(note, run[0][0])
+            and _opens(run[0][2])
+            and not _named_within(note, tokens, run[0])
+        ):
+            del run[0]
+            while run and run[0][2] in _LINKS:
+                del run[0]
+        # A small word in capitals for stress is no name: "success BUT agriculture ...".
+        stressed = len(run) == 1 and len(run[0][2]) > 2 and run[0][2].isupper()
+        if stressed and run[0][2].lower() in _NOT_NAMED:
+            run.clear()
         if run and not (len(run) == 1 and run[0][2] == "I"):  # "Then I realised": a pronoun
             names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
         run.clear()
@@ -204,6 +223,37 @@ def _names_in(note: str) -> list[str]:
         previous_end = end
     flush()
     return names
+
+
+#: Words that open a sentence without naming anything: "Instead", "However", "Meanwhile".
+_OPENERS_ONLY = frozenset(
+    "instead however meanwhile moreover furthermore nevertheless later eventually finally "
+    "also still soon afterwards overall".split()
+)
+
+
+def _named_within(
+    note: str, tokens: list[tuple[int, int, str]], first: tuple[int, int, str]
+) -> bool:
+    """Do the notes capitalise ``first``'s word somewhere that neither a sentence nor a list
+    item starts ("the Instead party")?"""
+    return any(
+        word == first[2]
+        and at != first[0]
+        and not _starts_sentence(note, at)
+        and not _starts_item(note, at)
+        for at, _, word in tokens
+    )
+
+
+def _opens(word: str) -> bool:
+    """Is a list item's first word one that opens a sentence and names nothing: a small or
+    linking word, a preposition, an adverb, a common verb ("Began", "Led")?"""
+    lower = word.lower()
+    if lower in _NOT_NAMED or lower in PREPOSITIONS or lower in _OPENERS_ONLY:
+        return True
+    common = zipf(lower) >= 3.0
+    return common and (lower.endswith("ly") or is_verb(lower))
 
 
 def _not_epithet(run: list[tuple[int, int, str]]) -> int:
@@ -415,6 +465,15 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
         if not _inside(match.start(), dated):
             years.add(match.start())
             found.append((match.start(), make_fact("year", match.group(1))))
+            # "1929-33", "1967-8": the span's last year, written short, is a year too.
+            close = _SHORT_SPAN_END.match(text, match.end())
+            if close is not None:
+                year, last = int(match.group(1)), close.group(1)
+                scale = 10 ** len(last)
+                end = year - year % scale + int(last)
+                if end > year:
+                    years.add(close.start(1))
+                    found.append((close.start(1), make_fact("year", str(end))))
     # "Oct 62" and "'62" state the year 1962, as "Oct 1962" does: its figures are no number
     # (nor are those of "the '60s", which states no year, as "the 1960s" does not).
     for mention in two_figure_years(text) if figures else ():

@@ -142,7 +142,12 @@ _PREPOSITION_BEFORE = re.compile(
     r"|winter)(?:\s+of\s+|\s+|-))?$"
 )
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
-_SPAN_DASH = re.compile(rf"\s*[-–—]\s*(?P<end>{YEAR}|\d\d)(?![\w’'])|/(?P<other>\d\d?)(?![\w/])")
+# "1914-18", "1914 – 1918", "1764/5", and a last figure joined by its dash: "1967-8" (not
+# "1914 - 5 divisions").
+_SPAN_DASH = re.compile(
+    rf"\s*[-–—]\s*(?P<end>{YEAR}|\d\d)(?![\w’'])|[-–](?P<digit>\d)(?![\w’'%]|[.,]\d)"
+    r"|/(?P<other>\d\d?)(?![\w/])"
+)
 _SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{YEAR})(?![\w’'])")
 
 
@@ -434,8 +439,9 @@ _NOT_DAY = re.compile(TWO_FIGURE_YEAR_NOT_DAY)
 def _span_end(note: str, at: int, year: int, word: str) -> tuple[int | None, int]:
     """The closing year of a span of years that starts with ``year``, and where it ends."""
     found = _SPAN_DASH.match(note, at)
-    if found is not None and found["other"]:  # "1764/5", "1914/18", "1799/00": a span
-        digits = found["other"]
+    if found is not None and (found["other"] or found["digit"]):
+        # "1764/5", "1914/18", "1799/00", "1967-8": a span
+        digits = found["other"] or found["digit"]
         scale = 10 ** len(digits)
         other = year - year % scale + int(digits)
         if other <= year:

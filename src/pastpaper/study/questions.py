@@ -196,7 +196,9 @@ _ANSWER_WORD = re.compile(r"[\w’'-]+")
 
 _SEEING = frozenset("see regard view treat consider".split())
 _UNASKED = re.compile(
-    r"[:;]|\b(?:he|she|it|they|him|them)\b|\b(?:the|a|an|of|by|and|or|the time)\?$", re.IGNORECASE
+    r"[:;]|\b(?:he|she|it|they|him|them)\b|^\w+ (?:\w+ )?(?:this|these|those)\b"
+    r"|\b(?:the|a|an|of|by|and|or|the time)\?$",
+    re.IGNORECASE,
 )
 
 
@@ -226,11 +228,50 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
         name.split()[0] == first[1] for name in names if text.startswith(name)
     ):
         return front  # (a common word opening a list item may be read as a name: "- Loss")
+    if _name_like(first[1], casing) and _acts(text[first.end(1) :]):
+        return front  # "When did Kennedy propose ...?", "When did Caesar cross ...?"
     if first[1].isupper() and len(first[1]) > 1:
         return front  # "LBJ", "NATO": capitals of their own
     word = first[1]
     at = _word_at(front, word)
     return front if at < 0 else front[:at] + word.lower() + front[at + len(word) :]
+
+
+#: How common in English a word the notes never write in lower case may be and still read
+#: as a name at a sentence's start ("Kennedy", "Caesar", "Gandhi"; not "Paris", "Germany",
+#: which notes name mid-sentence too).
+_NAME_LIKE = 4.5
+# The endings of words for things, states and groups, which are no one's name: "Inflation",
+# "Unemployment", "Rationing", "Peasants", "Censorship".
+_COMMON_NOUN_END = re.compile(
+    r"(?:ion|ment|ness|ity|ism|ist|ing|ance|ence|ship|ure|cy|ics|dom|hood|[^aiosu]s)$"
+)
+
+
+def _name_like(word: str, casing: Casing) -> bool:
+    """Is a sentence's first word, which the notes never write in lower case, more likely a
+    name than a common word: not very common in English, not ending as a common noun or a
+    plural does?"""
+    lower = word.lower()
+    return (
+        word.isalpha()
+        and lower not in casing.lower
+        and zipf(lower) < _NAME_LIKE
+        and _COMMON_NOUN_END.search(lower) is None
+    )
+
+
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+
+
+def _acts(after: str) -> bool:
+    """Does what follows a sentence's first word make it a subject of its own, as a name is:
+    a verb or "and" next ("Kennedy proposed", "Gandhi and 78 followers walked"), not a noun
+    it describes ("Passive resistance")?"""
+    following = _NEXT_WORD.match(after)
+    return following is not None and (
+        following[1] in {"and", "had", "was"} or is_verb(following[1])
+    )
 
 
 def _word_at(text: str, word: str) -> int:
@@ -333,11 +374,14 @@ def _how_many(a: _Asking) -> Asked:
             tail = rest[:start] + rest[end:]
             yield _ask(f"How many {counted_as}", a.clause, _trimmed(tail)), number
             continue
-        # What is counted, with what it is made of: "167 small leaky dams of logs".
-        counted = _COUNTED.match(rest, len(number)) if rest.startswith(number) else None
+        # What is counted, with what it is made of: "167 small leaky dams of logs"; a number
+        # given roughly keeps its word ("walked about 240 miles": "about 240").
+        rough = _ROUGHLY.match(rest)
+        at = rough.end() if rough else 0
+        counted = _COUNTED.match(rest, at + len(number)) if rest.startswith(number, at) else None
         if counted and a.clause.aux == "did":  # "set up 150 regional economic councils"
             tail = _BRACKET_AFTER.sub("", rest[counted.end() :])
-            yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), number
+            yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), rest[: at + len(number)]
 
 
 # What a number counts, after it: "for N years" (with ``_FOR`` before it), "N small leaky
@@ -364,6 +408,9 @@ def _lasting(rest: str, number: str) -> tuple[int, int, str] | None:
 
 
 # Words an object does not start with: "What did Khrushchev set up?" is not answered by "in".
+_ROUGHLY = re.compile(
+    r"(?:about|around|some|nearly|almost|roughly|approximately|approx\.|c\.)\s+(?=\d)"
+)
 _NO_OBJECT = (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}
 
 
@@ -380,12 +427,15 @@ def _what(a: _Asking) -> Asked:
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
     thing = thing.strip()
     first = thing.split()[0].lower() if thing else "not"
-    if first in _NO_OBJECT:
-        return
+    if first in _NO_OBJECT or _ROUGHLY.match(thing):
+        return  # (a number in figures given roughly is asked "How many": not "What did they
+        # walk? About 240 miles")
     if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
         return
-    if DATE.fullmatch(thing):
-        return  # "Hastings fought 14/10/1066", "The Revolution lasted 1789-94": no "what"
+    if DATE.match(thing):
+        # "Hastings fought 14/10/1066", "The Revolution lasted 1789-94", "Caesar killed 15
+        # March 44 BC b/c ...": a date is no "what"
+        return
     if a.clause.verb == "last":
         return  # "lasted 381 days": "How many days" asks it, not "What did it last?"
     # What follows the object stays in the question if it is one short phrase: "in 1957".

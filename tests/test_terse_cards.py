@@ -1,0 +1,103 @@
+"""Cards, dates and points from terse notes of a new user's kind: short spans of years
+("1967-8"), shorthands ("avg."), names opening bullets, quotations and brackets inside a
+sentence, numbers given roughly. The notes are made up for these tests."""
+
+from __future__ import annotations
+
+from pastpaper.course import Course
+from pastpaper.ingest import parse_notes
+from pastpaper.schemes.clauses import parse_clause
+from pastpaper.schemes.points import family_points
+from pastpaper.schemes.terms import facts
+from pastpaper.study.cards import Card, cards_of
+from pastpaper.study.timeline import timeline
+
+
+def course_of(*lines: str, question: str = "Describe the events of these years. (6)") -> Course:
+    body = "\n".join(f"- {line}" for line in lines)
+    return parse_notes(f"3: Terse notes\n\n2019: {question}\n\n{body}").course
+
+
+def basic(cards: list[Card]) -> list[tuple[str, str]]:
+    return [(c.front, c.back) for c in cards if c.kind == "basic"]
+
+
+def test_a_span_that_ends_in_one_figure_is_whole() -> None:
+    course = course_of("1967-8 near civil war between rival factions -> the army restored order")
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("1967–1968", "Near civil war between rival factions -> the army restored order")
+    ]
+    hidden = [c.back for c in cards_of(course) if c.kind == "cloze"]
+    assert "1967-8" in hidden and "1967" not in hidden
+    # Not a span: a figure set apart from the year ("1914 - 5 divisions").
+    assert [(e.label, e.text) for e in timeline(course_of("In 1914 - 5 divisions landed"))] == [
+        ("1914", "5 divisions landed")
+    ]
+
+
+def test_a_short_span_end_is_a_year_of_the_point() -> None:
+    years = [
+        f.value
+        for f in facts("The slump of 1929-33 and the crisis of 1967-8", [])
+        if f.kind == "year"
+    ]
+    assert years == ["1929", "1933", "1967", "1968"]
+    numbers = [f.value for f in facts("The slump of 1929-33", []) if f.kind == "number"]
+    assert numbers == []
+
+
+def test_avg_shortens_and_ends_no_point() -> None:
+    course = course_of("villages: approx. 21,000 villages, avg. 4,800 people each")
+    family = course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "villages: approx. 21,000 villages, avg. 4,800 people each"
+    ]
+
+
+def test_this_with_a_verb_in_ed_is_a_subject_and_asks_nothing() -> None:
+    clause = parse_clause("This overturned the ruling which had been accepted since 1896")
+    assert clause is not None and (clause.subject, clause.verb) == ("This", "overturn")
+    described = parse_clause("These armed bands attacked the town")
+    assert described is not None and described.subject == "These armed bands"
+    course = course_of(
+        "The court ruled against the schools in May 1954. "
+        "This overturned the ruling which had been accepted since 1896."
+    )
+    assert not [front for front, _ in basic(cards_of(course)) if "this" in front.lower()]
+
+
+def test_no_verb_is_read_inside_a_quotation_or_a_bracket() -> None:
+    clause = parse_clause("Her 'we shall never give in' speech of June 1940 rallied the nation")
+    assert clause is not None and clause.verb == "rally"
+    bracketed = parse_clause("Attlee's government (elected July 1945) wanted to leave at once")
+    assert bracketed is not None and (bracketed.subject, bracketed.verb) == (
+        "Attlee's government (elected July 1945)",
+        "want",
+    )
+    course = course_of("Attlee's government (elected July 1945) wanted to leave at once")
+    assert not [front for front, _ in basic(cards_of(course)) if "elect" in front]
+
+
+def test_a_what_question_is_not_answered_by_a_date() -> None:
+    course = course_of("Caesar killed 15 March 44 BC b/c senators feared a king")
+    assert not [front for front, _ in basic(cards_of(course)) if front.startswith("What")]
+
+
+def test_a_name_that_opens_a_bullet_keeps_its_capital() -> None:
+    course = course_of(
+        "Kennedy proposed a civil rights bill in June 1963",
+        "Inflation rose fast in 1923",
+        "Passive resistance was called off in September 1923",
+    )
+    assert basic(cards_of(course)) == [
+        ("When did Kennedy propose a civil rights bill?", "June 1963"),
+        ("When did inflation rise fast?", "1923"),
+        ("When was passive resistance called off?", "September 1923"),
+    ]
+
+
+def test_a_number_given_roughly_is_asked_how_many() -> None:
+    course = course_of("Gandhi and 78 followers walked about 240 miles to Dandi")
+    assert basic(cards_of(course)) == [
+        ("How many miles did Gandhi and 78 followers walk to Dandi?", "about 240")
+    ]
