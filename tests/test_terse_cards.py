@@ -8,6 +8,7 @@ from pastpaper.course import Course
 from pastpaper.ingest import parse_notes
 from pastpaper.schemes.clauses import parse_clause
 from pastpaper.schemes.points import family_points
+from pastpaper.schemes.scheme import build_scheme
 from pastpaper.schemes.terms import facts
 from pastpaper.study.cards import Card, cards_of
 from pastpaper.study.timeline import timeline
@@ -101,3 +102,48 @@ def test_a_number_given_roughly_is_asked_how_many() -> None:
     assert basic(cards_of(course)) == [
         ("How many miles did Gandhi and 78 followers walk to Dandi?", "about 240")
     ]
+
+
+def test_a_list_item_that_heads_an_indented_list_is_a_label() -> None:
+    notes = (
+        "4: Protest\n\n2013: In what ways did the campaign challenge the government? (10)\n\n"
+        "- The bus boycott\n"
+        "  - Began on 5 December 1955 after an arrest\n"
+        "  - Black residents walked or shared cars for over a year\n"
+        "- A short item that stays a point\n"
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "Began on 5 December 1955 after an arrest",
+        "Black residents walked or shared cars for over a year",
+        "A short item that stays a point",
+    ]
+
+
+def test_a_list_items_opening_word_is_no_name() -> None:
+    course = course_of(
+        "Instead they got emergency powers in 1919",
+        "On 1 December 1955 Rosa Parks refused to move",
+        "Officially 379 were killed",
+        "Alexandra ruled in his absence",
+        "targets mostly met -> success BUT farming neglected",
+    )
+    family = course.topics[0].families[0]
+    named = [f.value for p in family_points(family) for f in p.facts if f.kind == "name"]
+    assert named == ["Rosa Parks", "Alexandra"]
+
+
+def test_a_failure_named_as_an_event_is_no_verdict() -> None:
+    notes = (
+        "2: China\n\n"
+        "2012: Why did Mao launch the campaign in 1966? (8)\n"
+        "2016: Describe the role of the students in the campaign. (6)\n\n"
+        "- Mao wanted to win back power after the failure of the Leap\n"
+        "- students attacked old customs and destroyed temples\n"
+    )
+    course = parse_notes(notes).course
+    family = course.topics[0].families[0]
+    describe = build_scheme(family.questions[1], family)
+    # The first item is no verdict heading the list, so the students' deeds are features.
+    credited = [p.point.text for p in describe.creditable]
+    assert "students attacked old customs and destroyed temples" in credited
