@@ -591,6 +591,7 @@ SAMPLES = [
                 ),
                 "thirty",
             ),
+            ("cloze", "{{c1::Henry VIII}} broke with Rome in the 1530s.", "Henry VIII"),
             (
                 "cloze",
                 (

@@ -147,3 +147,24 @@ def test_a_failure_named_as_an_event_is_no_verdict() -> None:
     # The first item is no verdict heading the list, so the students' deeds are features.
     credited = [p.point.text for p in describe.creditable]
     assert "students attacked old customs and destroyed temples" in credited
+
+
+def test_more_past_tenses_are_verbs() -> None:
+    clause = parse_clause("Chiang fled to Taiwan in December 1949")
+    assert clause is not None and (clause.subject, clause.verb) == ("Chiang", "flee")
+    course = course_of("Stalin forbade the satellites to take the aid, and answered it in 1947")
+    family = course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "Stalin forbade the satellites to take the aid",
+        "answered it in 1947",
+    ]
+
+
+def test_a_point_that_continues_a_clause_it_cannot_read_borrows_no_subject() -> None:
+    # The groups were beaten, not the committee: with no reading of "mixed groups rode ...",
+    # the point makes no card rather than one about the committee.
+    course = course_of(
+        "The committee organised the rides of 1961, when mixed groups rode buses through "
+        "the South and were beaten in Anniston"
+    )
+    assert not [c for c in cards_of(course) if "Anniston" in c.front + c.back]

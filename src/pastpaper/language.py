@@ -93,7 +93,9 @@ IRREGULAR_PASTS: dict[str, str] = dict(
     sold:sell spoke:speak spent:spend stood:stand struck:strike swept:sweep took:take
     taught:teach thought:think told:tell threw:throw went:go won:win wrote:write used:use
     bought:buy cut:cut let:let overthrew:overthrow rebuilt:rebuild undertook:undertake
-    withdrew:withdraw sat:sit""".split()
+    withdrew:withdraw sat:sit rode:ride fled:flee hid:hide sank:sink broke:break froze:freeze
+    wore:wear swore:swear shook:shake fed:feed sought:seek caught:catch dealt:deal
+    forbade:forbid tore:tear stole:steal upheld:uphold understood:understand""".split()
 )
 #: The irregular past tenses (and "become", "begun") at which a sentence of the notes is cut
 #: into two points: "X rose and Y fell". The later additions to ``IRREGULAR_PASTS`` ("cut",

@@ -19,8 +19,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import Literal
 
-from pastpaper.language import SUBJECT_STARTS, SUBORDINATORS, TITLES, past_of_present
+from pastpaper.language import (
+    SUBJECT_STARTS,
+    SUBORDINATORS,
+    TITLES,
+    is_verb,
+    past_of_present,
+)
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
 from pastpaper.schemes.points import Point
 from pastpaper.text import BULLETS, LIST_MARK
@@ -101,9 +108,10 @@ def statements(
             source = point.source
             if _RELATIVE.search(notes[source.note], source.sentence_start, source.start):
                 continue  # "..., which weakened him and helped lead to his removal": no card
-            shared = (
-                _inner_clause(notes[source.note][source.sentence_start : source.start]) or shared
-            )
+            inner = _inner_clause(notes[source.note][source.sentence_start : source.start])
+            if inner is False:
+                continue  # a clause comes between whose subject cannot be told: no card
+            shared = inner or shared
             # The lead and subject as written, commas and all: "At Pickering in North
             # Yorkshire, the Slowing the Flow project" (without its comma the lead runs on).
             owner, written = shared
@@ -188,7 +196,7 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whom)\b[^,;:]*$")
 _DETERMINERS = SUBJECT_STARTS | frozenset("his her its their our my your".split())
 
 
-def _inner_clause(before: str) -> tuple[Clause, str] | None:
+def _inner_clause(before: str) -> tuple[Clause, str] | Literal[False] | None:
     """The clause a subjectless point continues when a subordinate clause comes between it
     and the sentence's own subject: in "The crisis came to a head when the Senate ordered
     Caesar to give up his army and declared a state of emergency", the Senate declared it,
@@ -199,8 +207,15 @@ def _inner_clause(before: str) -> tuple[Clause, str] | None:
     written = _JOINED.sub("", before[starts[-1] :], count=1) if starts else ""
     inner = parse_clause(written) if starts else None
     if inner is None or not inner.subject or inner.lead:
-        return None
+        # A clause of its own that cannot be read ("when mixed groups rode ... and were
+        # beaten"): the point may continue it, not the sentence (False).
+        return False if starts and _has_verb_after_subject(written) else None
     return inner, written
+
+
+def _has_verb_after_subject(written: str) -> bool:
+    """Is there a verb among the second to fifth words, after a subject of its own?"""
+    return any(is_verb(word.group()) for word in islice(WORD.finditer(written), 1, 5))
 
 
 def _clause_end(clause: Clause) -> bool:
