@@ -7,6 +7,8 @@ from __future__ import annotations
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes
 from pastpaper.schemes.clauses import parse_clause
+from pastpaper.schemes.kinds import kind_of
+from pastpaper.schemes.periods import point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 from pastpaper.schemes.terms import facts
@@ -168,3 +170,27 @@ def test_a_point_that_continues_a_clause_it_cannot_read_borrows_no_subject() -> 
         "the South and were beaten in Anniston"
     )
     assert not [c for c in cards_of(course) if "Anniston" in c.front + c.back]
+
+
+def test_a_means_put_to_a_purpose_and_a_pledge_are_reasons() -> None:
+    assert kind_of("Southern politicians used this vagueness to delay") == "reason"
+    assert kind_of("Congressmen signed a manifesto promising to resist the ruling") == "reason"
+    assert kind_of("The army used tanks in 1956") == "feature"
+
+
+def test_a_date_moved_is_no_date_of_the_point_nor_an_event() -> None:
+    assert point_date("brought the date forward from June 1948 to 15 August 1947") is None
+    assert point_date("the government ruled from 1956 to 1960") == (1956, None)
+    notes = (
+        "5: Partition\n\n"
+        "2015: How far was the war the main reason why Britain left India in 1947? (15)\n\n"
+        "Mountbatten became Viceroy in March 1947 and brought the date forward from "
+        "June 1948 to 15 August 1947."
+    )
+    course = parse_notes(notes).course
+    family = course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    assert "brought the date forward from June 1948 to 15 August 1947" in [
+        p.point.text for p in scheme.creditable
+    ]
+    assert [e.label for e in timeline(course)] == ["March 1947"]

@@ -62,7 +62,10 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             rf"(?:^|[,;] )as (?!well\b|a result\b|if\b|though\b|long\b|soon\b|far\b|"
             rf"much\b|many\b|part\b|an? \w+ of\b){_CLAUSE}|"
             rf"\bsince (?!then\b|\d|the (?:end|start|beginning)\b){_CLAUSE}|"
-            r"for fear|so that)",
+            r"for fear|so that|"
+            # A means put to a purpose, a pledge: "used this vagueness to delay", "promising
+            # to resist the ruling".
+            r"used (?:[\w’'-]+ ){1,4}to [a-z]+|promis(?:e|es|ed|ing) to\b)",
         ),
     ),
     (

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pastpaper.study.dates import mentions
+from pastpaper.study.dates import Mention, mentions
 
 __all__ = ["When", "asked_from", "asked_until", "clear_dates", "is_after", "point_date"]
 
@@ -146,8 +146,25 @@ def point_date(text: str, century_from: int | None = None) -> When | None:
     """
     if _VIEW.search(text):
         return None
-    first = next((m for m in mentions(text, century_from=century_from) if not m.bounds), None)
+    found = list(mentions(text, century_from=century_from))
+    first = next((m for m in found if not m.bounds), None)
+    if first is not None and first.word == "from" and _moved_back(first, found):
+        return None  # "brought the date forward from June 1948 to 15 August 1947"
     return None if first is None else (first.year, first.month)
+
+
+def _moved_back(first: Mention, found: list[Mention]) -> bool:
+    """Does a "to" date after ``first`` come before it: a date moved, not a span of time?
+    Neither is when the moving happened."""
+    after = found[found.index(first) + 1 :]
+    later = next((m for m in after if m.word == "to"), None)
+    if later is None:
+        return False
+    return (later.year, later.month or 0, later.day or 0) < (
+        first.year,
+        first.month or 0,
+        first.day or 0,
+    )
 
 
 def clear_dates() -> None:

@@ -289,6 +289,12 @@ def _roles(note: str, clause_start: int, inside: list[Mention]) -> list[str]:
         else:
             roles.append(_role(note, previous_end, mention))
         previous_end = mention.end
+    # A date moved "from June 1948 to 15 August 1947": both are cited, neither is when the
+    # moving happened.
+    for at in range(1, len(inside)):
+        moved, to = inside[at - 1], inside[at]
+        if moved.word == "from" and to.word == "to" and _before(to, moved):
+            roles[at - 1] = "cited"
     return roles
 
 
