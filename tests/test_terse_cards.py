@@ -194,3 +194,49 @@ def test_a_date_moved_is_no_date_of_the_point_nor_an_event() -> None:
         p.point.text for p in scheme.creditable
     ]
     assert [e.label for e in timeline(course)] == ["March 1947"]
+
+
+def test_a_paragraph_on_another_factor_is_the_other_side() -> None:
+    notes = (
+        "7: Civil rights\n\n"
+        "2010: How far was King responsible for the movement's successes by 1965? (15)\n\n"
+        "King's leadership gave the movement national attention.\n\n"
+        "Presidents also mattered. Kennedy proposed a civil rights bill in June 1963.\n"
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    assert sides == {
+        "King's leadership gave the movement national attention": "for",
+        "Presidents also mattered": "against",
+        "Kennedy proposed a civil rights bill in June 1963": "against",
+    }
+
+
+def test_two_dated_events_run_together_with_a_comma_are_two_events() -> None:
+    course = course_of(
+        "Mao died 9 Sep 1976, Gang of Four arrested Oct 1976",
+        "Crassus had been killed in 53 BC and Julia, his ally's wife, had died in 54 BC",
+    )
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("54 BC", "Crassus had been killed in 53 BC and Julia, his ally's wife, had died in 54 BC"),
+        ("53 BC", "Crassus had been killed in 53 BC and Julia, his ally's wife, had died in 54 BC"),
+        ("9 September 1976", "Mao died 9 Sep 1976"),
+        ("October 1976", "Gang of Four arrested Oct 1976"),
+    ]
+
+
+def test_a_dated_item_over_a_list_is_an_event_but_no_point() -> None:
+    notes = (
+        "4: Gandhi\n\n2013: In what ways did Gandhi challenge British rule? (10)\n\n"
+        "- The Round Table Conferences in London (1930-32)\n"
+        "  - Gandhi attended only the second, as the sole voice of Congress\n"
+    )
+    course = parse_notes(notes).course
+    family = course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "Gandhi attended only the second, as the sole voice of Congress"
+    ]
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("1930–1932", "The Round Table Conferences in London")
+    ]

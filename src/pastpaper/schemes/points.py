@@ -55,6 +55,7 @@ __all__ = [
     "clear_caches",
     "facts",
     "family_points",
+    "heads_sublist",
     "is_judgement",
     "is_state",
     "is_structure",
@@ -431,6 +432,15 @@ def is_structure(note: str, start: int, end: int) -> bool:
         and not has_verb(named)
         and not _DIGIT.search(named)
     )
+
+
+def heads_sublist(note: str, start: int) -> bool:
+    """Is the sentence at ``start`` on a list item with items indented under it ("- The
+    Salt March", over "  - Began on 12 March 1930 ...")? Structure for a scheme, but a
+    timeline's event where it is dated ("- Non-cooperation campaign, 1920-22")."""
+    line_start = note.rfind("\n", 0, start) + 1
+    line_end = note.find("\n", start)
+    return _heads_sublist(note, line_start, len(note) if line_end < 0 else line_end)
 
 
 def _heads_sublist(note: str, line_start: int, line_end: int) -> bool:

@@ -75,7 +75,24 @@ def side_of(
         return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
+    if _ANOTHER_FACTOR.search(_first_sentence(notes[point.source.note])):
+        return "against"  # "Presidents also mattered. Kennedy proposed ...": another factor
     return "for"
+
+
+# A paragraph that opens on another factor than the one a judgement weighs: "Presidents also
+# mattered", "Other factors helped", "Another reason was the economy".
+_ANOTHER_FACTOR = re.compile(
+    r"\b(?:also (?:mattered|counted|played a part|helped|contributed|mattered greatly)|"
+    r"other (?:factors?|reasons?|causes?)|another (?:factor|reason|cause))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _first_sentence(note: str) -> str:
+    end = _SENTENCE_END.search(note)
+    return note[: end.start()] if end else note
 
 
 # What a question weighs against what: "was Robert Koch more important than Louis Pasteur",

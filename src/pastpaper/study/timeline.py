@@ -31,12 +31,13 @@ from dataclasses import replace
 from functools import cache
 
 from pastpaper.course import Course, QuestionFamily
-from pastpaper.language import MONTHS
+from pastpaper.language import MONTHS, WORD, is_verb
 from pastpaper.model import Frozen
 from pastpaper.schemes.points import (
     Point,
     after_label,
     family_points,
+    heads_sublist,
     is_structure,
     lacks_subject,
     sentence_spans,
@@ -269,8 +270,9 @@ def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
 
 def _clauses(note: str) -> Iterator[tuple[int, int]]:
     for start, end in sentence_spans(note):
-        if is_structure(note, start, end):
-            continue  # a heading ("### Non-cooperation 1920-22") tells of no event
+        if is_structure(note, start, end) and not heads_sublist(note, start):
+            continue  # a heading ("### Non-cooperation 1920-22") tells of no event; a dated
+            # item over a list of its own does ("- Non-cooperation campaign, 1920-22")
         for part in re.finditer(r"[^;]+", note[start:end]):
             yield start + part.start(), start + part.end()
 
@@ -355,6 +357,7 @@ def _note_events(
             # The clause that holds the date says what happened then.
             clause = _clause_of(note, family_points(family), note_index, mention)
             if clause is not None:
+                clause = _comma_part(note, clause, own, mention)
                 opens = _after_head(note, _after_list_marker(note, *clause), own, mention)
                 told = _told(note, opens, clause[1], mention)
                 if len(told.split()) >= 3:  # a clause cut too short says less than its sentence
@@ -392,6 +395,46 @@ def _clause_of(
                 start = before.source.start
             return start, point.source.end
     return None
+
+
+def _comma_part(
+    note: str, clause: tuple[int, int], own: list[Mention], mention: Mention
+) -> tuple[int, int]:
+    """The part of a clause that tells of ``mention`` where the clause runs two dated events
+    together with a comma ("Mao died 9 Sep 1976, Gang of Four arrested Oct 1976"): a comma
+    between two of its dates, before a capital and a verb of the next event's own ("Cape
+    Bojador was passed in 1434, Bartolomeu Dias rounded the Cape ... in 1488"). Not an
+    aside ("Julia, Caesar's daughter and Pompey's wife, had died") nor a clause going on
+    ("..., and from 1580 Jesuits ..."). Otherwise the whole clause."""
+    start, end = clause
+    dated = [m for m in own if start <= m.date_start < end]
+    if len(dated) < 2 or mention not in dated:
+        return clause
+    at = dated.index(mention)
+    cuts = [
+        comma
+        for comma in _COMMA_NEW_EVENT.finditer(note, start, end)
+        if any(
+            is_verb(word)
+            for word in WORD.findall(note, comma.end(), _part_end(note, comma.end(), end))
+        )
+    ]
+    before = [c.end() for c in cuts if at and dated[at - 1].end <= c.start() < mention.date_start]
+    after = [
+        c.start()
+        for c in cuts
+        if at + 1 < len(dated) and mention.end <= c.start() < dated[at + 1].date_start
+    ]
+    return (before[-1] if before else start, after[0] if after else end)
+
+
+# A comma before a capital: where a second event may start in a clause.
+_COMMA_NEW_EVENT = re.compile(r", (?=[A-Z])")
+
+
+def _part_end(note: str, start: int, end: int) -> int:
+    comma = note.find(",", start, end)
+    return end if comma < 0 else comma
 
 
 def _after_list_marker(note: str, start: int, end: int) -> int:
