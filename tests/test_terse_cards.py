@@ -240,3 +240,29 @@ def test_a_dated_item_over_a_list_is_an_event_but_no_point() -> None:
     assert [(e.label, e.text) for e in timeline(course)] == [
         ("1930–1932", "The Round Table Conferences in London")
     ]
+
+
+def test_names_with_a_possessive_an_epithet_or_a_nickname_are_whole() -> None:
+    course = course_of(
+        "The Women's Political Council printed leaflets overnight",
+        "Frederick the Wise of Saxony protected the monk",
+        "Tetzel raised money for St Peter's Basilica in Rome",
+        "The Peasants' Revolt of 1525 was crushed",
+        "When Eugene 'Bull' Connor turned hoses on children, the pictures shocked people",
+        "Chiang fled to Taiwan Dec '49",
+        "Stalin's portraits came down in 1956",
+    )
+    hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
+    assert {
+        "Women's Political Council",
+        "Frederick the Wise of Saxony",
+        "St Peter's Basilica",
+        "Peasants' Revolt",
+        "Eugene 'Bull' Connor",
+        "Taiwan",
+        "Dec '49",
+    } <= hidden
+    assert not hidden & {"Political Council", "Wise of Saxony", "Basilica", "Taiwan Dec"}
+    family = course.topics[0].families[0]
+    named = {f.value for p in family_points(family) for f in p.facts if f.kind == "name"}
+    assert "Stalin's portraits" not in named

@@ -166,7 +166,11 @@ def _names_in(note: str) -> list[str]:
                 and first not in TITLES  # "Kaiser Wilhelm II" opening a sentence: "Wilhelm II"
             )
             # "Catherine the Great" opening a sentence: the epithet is no name alone.
-            epithet = len(run) == 3 and run[1][2] == "the" and first.lower() not in _NOT_NAMED
+            epithet = (
+                (len(run) == 3 or (len(run) >= 5 and run[3][2] == "of"))
+                and run[1][2] == "the"
+                and first.lower() not in _NOT_NAMED
+            )
             common = zipf(first.lower()) >= 3.0 and not (heads or joined or numbered or epithet)
             if first not in mid and common:
                 del run[0]
@@ -191,8 +195,11 @@ def _names_in(note: str) -> list[str]:
             names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
         run.clear()
 
+    # A nickname in quotes inside a name: "Eugene 'Bull' Connor".
+    quoted = any(mark in note for mark in "'‘\"“")
+    nicknamed = [m.span() for m in _NICKNAME.finditer(note)] if quoted else []
     previous_end = 0
-    for token in tokens:
+    for index, token in enumerate(tokens):
         at, end, word = token
         gap = note[previous_end:at]
         # "Lyndon B. Johnson": an initial's full stop is inside the name; "Charles I. The",
@@ -205,7 +212,15 @@ def _names_in(note: str) -> list[str]:
             and gap.strip() == "."
             and zipf(word.lower()) < 5.0
         )
-        joined = bool(run) and (not gap.strip() or initial)
+        # "the Peasants' Revolt", "the Workers' Party": a plural's possessive in the name.
+        plural_owner = (
+            bool(run)
+            and gap.strip() in {"'", "’"}
+            and run[-1][2].endswith("s")
+            and _institution_ahead(tokens, index, note)
+        )
+        nickname = bool(run) and any(a < at < b for a, b in nicknamed)
+        joined = bool(run) and (not gap.strip() or initial or plural_owner or nickname)
         if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
             if run and not joined:
                 flush()
@@ -214,7 +229,7 @@ def _names_in(note: str) -> list[str]:
             if run and not joined:
                 flush()
             run.append(token)
-            if word.endswith(("’s", "'s")):
+            if word.endswith(("’s", "'s")) and not _owns_institution(run, tokens, index, note):
                 flush()  # a possessive ends the name: "Stalin’s portraits"
         elif joined and word in _LINKS:
             run.append(token)
@@ -223,6 +238,43 @@ def _names_in(note: str) -> list[str]:
         previous_end = end
     flush()
     return names
+
+
+_NICKNAME = re.compile(r"\b[A-Z][\w-]+ ['‘\"“][A-Z][\w -]{0,20}['’\"”] [A-Z]")
+# The nouns that end the name of a body, a building or an event that a possessive may open:
+# "the Women's Political Council", "St Peter's Basilica", "the People's Republic".
+_INSTITUTIONS = frozenset(
+    """Council Party Republic Basilica Cathedral Church Abbey Chapel College University
+    School Army League Union Movement Association Congress Commissariat Assembly Front
+    Crusade Revolt Rebellion Rising Uprising War Charter Bank Parliament Court Hall Palace
+    Hospital Society Committee Brigade Petition Liberation Guard Militia""".split()
+)
+# The owners that a body's name may open with: "Women's", "People's"; a saint's name
+# after "St" ("St Paul's Cathedral") too.
+_OWNERS = frozenset({"Women's", "Women’s", "People's", "People’s", "Men's", "Men’s"})
+_SAINTS = frozenset({"St", "Saint"})
+
+
+def _institution_ahead(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
+    """Do the next capitalised words, run together from ``index``, end a body's name within
+    three words ("Political Council")?"""
+    previous_end = tokens[index][0]
+    for at, end, word in tokens[index : index + 3]:
+        if note[previous_end:at].strip() or not word[0].isupper():
+            return False
+        if word in _INSTITUTIONS:
+            return True
+        previous_end = end
+    return False
+
+
+def _owns_institution(
+    run: list[tuple[int, int, str]], tokens: list[tuple[int, int, str]], index: int, note: str
+) -> bool:
+    """Does the possessive ending ``run`` open a body's name: "Women's Political Council",
+    "St Peter's Basilica" (not "Stalin's portraits", "Britain's Royal Navy")?"""
+    owner = run[-1][2] in _OWNERS or (len(run) == 2 and run[0][2] in _SAINTS)
+    return owner and index + 1 < len(tokens) and _institution_ahead(tokens, index + 1, note)
 
 
 #: Words that open a sentence without naming anything: "Instead", "However", "Meanwhile".
@@ -268,7 +320,7 @@ def _not_epithet(run: list[tuple[int, int, str]]) -> int:
         after = run[at + 1][2]
         epithet = (
             at == 1
-            and len(run) == 3
+            and (len(run) == 3 or (len(run) >= 5 and run[3][2] == "of"))
             and run[0][2].lower() not in _NOT_NAMED  # "Yet the Republic", "For the West"
             and not (len(after) > 1 and after.isupper())
             and after not in TITLES
@@ -312,7 +364,7 @@ def _shortened(note: str, end: int, word: str) -> bool:
     return word in _SHORT_MONTHS and _DATE_AFTER.match(note, end) is not None
 
 
-_DATE_AFTER = re.compile(r"\.?\s+\d")
+_DATE_AFTER = re.compile(r"\.?\s+[’']?\d")  # "Feb 1956", "Dec '49"
 
 
 def _strip_possessive(name: str) -> str:
