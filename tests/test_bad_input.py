@@ -28,8 +28,12 @@ def run(db: Path, *args: str) -> tuple[int, str, str]:
         (b"", "the file is empty: there is nothing to import"),
         (b"  \n\n\t\n", "the file is empty: there is nothing to import"),
         (b"\x00\x01\x02binary\xff" * 50, "this is not a text file (it holds binary data)"),
+        (
+            b"{\\rtf1\\ansi 2010: Why did Henry break with Rome? (6)\\par Henry wanted an heir.}",
+            "is a rich-text (RTF) document, which pastpaper cannot read",
+        ),
     ],
-    ids=["empty", "blank", "binary"],
+    ids=["empty", "blank", "binary", "rtf"],
 )
 def test_unreadable_files_are_refused_with_the_file_named(
     tmp_path: Path, content: bytes, message: str

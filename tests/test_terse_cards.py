@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes
+from pastpaper.language import as_number
 from pastpaper.schemes.clauses import parse_clause
 from pastpaper.schemes.kinds import kind_of
 from pastpaper.schemes.periods import point_date
@@ -266,3 +267,82 @@ def test_names_with_a_possessive_an_epithet_or_a_nickname_are_whole() -> None:
     family = course.topics[0].families[0]
     named = {f.value for p in family_points(family) for f in p.facts if f.kind == "name"}
     assert "Stalin's portraits" not in named
+
+
+def test_footnotes_sources_and_section_titles_are_structure() -> None:
+    notes = (
+        "1: Henry VIII\n\n2003: Why did Henry VIII break with Rome? (8)\n\n"
+        "3. The Reformation Parliament, 1529-36\n\n"
+        "Henry needed a male heir to secure the Tudor dynasty.[1] Anne refused to be a "
+        "mistress.\n\n"
+        "Footnotes: [1] Henry VII had won the crown in battle in 1485. [2] See a textbook.\n"
+        "Sources: class textbook ch. 4; teacher's own notes, Sept. 2024.\n"
+    )
+    course = parse_notes(notes).course
+    family = course.topics[0].families[0]
+    points = family_points(family)
+    assert [p.text for p in points] == [
+        "Henry needed a male heir to secure the Tudor dynasty",
+        "Anne refused to be a mistress",
+    ]
+    assert all(f.value != "1" for p in points for f in p.facts)
+    assert timeline(course) == []
+    assert not [c for c in cards_of(course) if "[" in c.front + c.back]
+
+
+def test_a_quotation_in_markdown_keeps_its_attribution() -> None:
+    notes = (
+        "# Korea\n\n## 5: Korea\n\n"
+        "### 2011: Why did the United States fight in Korea? (8)\n\n"
+        "Truman feared communism would spread to Japan.\n\n"
+        '> "If we let Korea down, the Soviets will keep right on going." (Harry Truman, 1950)\n'
+    )
+    family = parse_notes(notes, markdown=True).course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "Truman feared communism would spread to Japan",
+        '"If we let Korea down, the Soviets will keep right on going." (Harry Truman, 1950)',
+    ]
+
+
+def test_a_number_with_a_shorthand_scale_is_whole() -> None:
+    assert [f.value for f in facts("approx 1.5m children and £3bn of loans", [])] == [
+        "1.5m",
+        "3bn",
+    ]
+    assert (as_number("1.5m"), as_number("3bn")) == ("1500000", "3000000000")
+    course = course_of("In 1939 approx 1.5m children were moved out of the cities")
+    assert "1.5m" in [c.back for c in cards_of(course) if c.kind == "cloze"]
+
+
+def test_what_is_not_asked_of_what_is_no_object() -> None:
+    course = course_of(
+        "About 2.5 million people died, including roughly 36,000 Americans",
+        "MacArthur drove the North Koreans back",
+        "Short Parliament sat Apr-May 1640",
+        "Pride's Purge 6 Dec 1648 removed approx 140 MPs",
+        "The Parliament met for the first time in November 1529 and sat for seven years",
+    )
+    assert basic(cards_of(course)) == [
+        ("When did the Parliament meet for the first time?", "November 1529")
+    ]
+
+
+def test_a_shorthand_opening_an_item_and_another_factor() -> None:
+    course = course_of("Approx 200,000 died in the wars in England")
+    family = course.topics[0].families[0]
+    assert [f.value for p in family_points(family) for f in p.facts if f.kind == "name"] == [
+        "England"
+    ]
+    notes = (
+        "1: Africa\n\n"
+        "2013: How far were economic motives the main cause of the Scramble? (15)\n\n"
+        "Industrial countries wanted raw materials such as rubber.\n\n"
+        "National rivalry mattered just as much. France looked for prestige overseas.\n"
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    assert sides == {
+        "Industrial countries wanted raw materials such as rubber": "for",
+        "National rivalry mattered just as much": "against",
+        "France looked for prestige overseas": "against",
+    }

@@ -420,13 +420,22 @@ TEEN_WORDS = "|".join(w for w, n in UNITS.items() if n >= 11)
 TEN_WORDS = "|".join(TENS)
 
 
+_SHORT_SCALE = re.compile(r"(\d+(?:\.\d+)?)(m|bn|k)")
+_SHORT_SCALES = {"m": "million", "bn": "billion", "k": "thousand"}
+
+
 def as_number(value: str) -> str:
     """'twenty-five' and '25' are the same number, and so are '2 million' and '2000000';
     anything else comes back as it was.
 
     >>> as_number("three hundred and fifty"), as_number("12.8 million"), as_number("a lot")
     ('350', '12800000', 'a lot')
+    >>> as_number("1.5m"), as_number("3bn")
+    ('1500000', '3000000000')
     """
+    short = _SHORT_SCALE.fullmatch(value)
+    if short:  # "1.5m", "3bn", "20k"
+        value = f"{short[1]} {_SHORT_SCALES[short[2]]}"
     total = current = 0.0
     for word in re.split(r"[\s-]+", value):
         if re.fullmatch(r"\d+(?:\.\d+)?", word):

@@ -172,6 +172,8 @@ _MARKUP = (
     (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
     (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),  # _italic_
     (re.compile(r"[ \t]+\|[ \t]+"), ": "),  # a table row's cells: "1919 | Amritsar Massacre"
+    (re.compile(r"(?<=[\w.,;:!?’'\")])\[\d{1,3}\]"), ""),  # a footnote's mark: "dynasty.[1]"
+    (re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE), ""),  # a quotation's mark: "> 'If we ...'"
 )
 
 
@@ -184,7 +186,7 @@ def plain(text: str) -> str:
     >>> plain("1919 | Amritsar Massacre")
     '1919: Amritsar Massacre'
     """
-    if not any(mark in text for mark in "*_`[|"):  # most text has no markup at all
+    if not any(mark in text for mark in "*_`[|>"):  # most text has no markup at all
         return text
     for pattern, kept in _MARKUP:
         text = pattern.sub(kept, text)

@@ -91,6 +91,12 @@ def source_of_bytes(data: bytes, name: str, max_bytes: int) -> tuple[Format, Sou
     if not data.strip():
         raise InputError("the file is empty: there is nothing to import", name)
     kind = detect_format(Path(name), data[:8])
+    if data[:64].lstrip()[:5] == b"{\\rtf":
+        # Rich text reads as text, but its markup would become the notes' words.
+        raise InputError(
+            f"is a rich-text (RTF) document, which pastpaper cannot read; save it as {_READABLE}",
+            name,
+        )
     if kind == "docx":
         return kind, _docx_source(data, name)
     if kind == "pdf":

@@ -387,6 +387,17 @@ def is_structure(note: str, start: int, end: int) -> bool:
     before, after = note[line_start:start], note[end:line_end].strip()
     if text.lstrip().startswith("#") or before.lstrip().startswith("#"):
         return True
+    # A numbered section's title alone in its paragraph: "3. The Reformation Parliament,
+    # 1529-36" over the paragraphs of that section (a list's items stand together, or say
+    # something: "2. Russia backed Serbia").
+    if _NUMBERED_HEADING.fullmatch(note) and _SECTION_TITLE.fullmatch(before):
+        heading = WORD.findall(text)
+        if len(heading) <= 8 and not any(is_verb(word) for word in heading):
+            return True
+    # A line of references ("Sources: class textbook ch. 4; ...", "Footnotes: [1] ...") or a
+    # footnote's own text ("[2] See G. W. Bernard ...") names where the notes came from.
+    if _REFERENCES.match(note, line_start):
+        return True
     # A Markdown table's header row ("| Year | Event |", or "Year | Event" without the
     # outer bars), over the row of dashes under it.
     header = before.lstrip().startswith("|") or "|" in note[line_start:line_end]
@@ -452,6 +463,15 @@ def _heads_sublist(note: str, line_start: int, line_end: int) -> bool:
     indent = len(item[0]) - len(item[0].lstrip(" \t\u00a0"))
     below_indent = len(below[0]) - len(below[0].lstrip(" \t\u00a0"))
     return below_indent > indent
+
+
+_NUMBERED_HEADING = re.compile(r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+[^\n]+\s*")
+_SECTION_TITLE = re.compile(r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+")
+_REFERENCES = re.compile(
+    r"[ \t*_#>-]*(?:(?:foot|end)?notes? and references|(?:foot|end)notes|references|sources?|"
+    r"bibliography|further reading|reading list|see also|credits?)[*_]*\s*:|[ \t]*\[\d{1,3}\]\s",
+    re.IGNORECASE,
+)
 
 
 # The year that may follow a run-in heading's name: "The Dawes Plan, 1924", "Locarno (1925)".

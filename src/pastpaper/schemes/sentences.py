@@ -34,7 +34,10 @@ def _sentence_spans(note: str) -> tuple[tuple[int, int], ...]:
 
 
 # (A stop inside Markdown's emphasis ends its sentence too: "**Factor 3: Ideology.** Apartheid".)
-_SENTENCE_BREAK = re.compile(r"[.!?]+[’'\"”)*_]*\s+(?=[‘'\"“(*_]{0,3}[A-Z0-9])")
+# (A footnote's mark after the stop goes with the sentence: "... the Tudor dynasty.[1] He".)
+_SENTENCE_BREAK = re.compile(
+    r"[.!?]+[’'\"”)*_]*(?:\[\d{1,3}\])*\s+(?=[‘'\"“(*_]{0,3}[A-Z0-9])(?!\([^()\n]*\)[ \t]*(?:\n|$))"
+)
 #: Words a full stop shortens, not ends: "Mr. Attlee", "c. 40 km", "(e.g. Midland Railway)",
 #: "Brown v. Board of Education", "incl. Gandhi himself".
 ABBREVIATIONS = {
@@ -184,11 +187,17 @@ def _glued(match: re.Match[str]) -> bool:
     return zipf(word.lower()) == 0 and zipf(word[:-3].lower()) > 0
 
 
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]$")
+
+
 def trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """``text[start:end]`` without the spaces, stops and dangling "and" at its ends, if any
     word is left."""
     while start < end and (text[start].isspace() or text[start] in _TRIM):
         start += 1
+    # "... the Tudor dynasty.[1]": a footnote's mark, and the stop before it.
+    if text[end - 1 : end] == "]" and (mark := _FOOTNOTE_MARK.search(text, start, end)):
+        end = mark.start()
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
         end -= 1
         # A list the notes break off ("... to peasants and ...") ends on its last item.

@@ -84,7 +84,8 @@ def side_of(
 # mattered", "Other factors helped", "Another reason was the economy".
 _ANOTHER_FACTOR = re.compile(
     r"\b(?:also (?:mattered|counted|played a part|helped|contributed|mattered greatly)|"
-    r"other (?:factors?|reasons?|causes?)|another (?:factor|reason|cause))\b",
+    r"mattered (?:just )?as much|(?:was|were) (?:just |equally )?as important|equally important|"
+    r"other (?:factors?|reasons?|causes?|motives?)|another (?:factor|reason|cause|motive))\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

@@ -85,9 +85,11 @@ _LINKS = {
 #: A year as a fact: "1956", "the 1920s".
 YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
 # Not the figure of a name such as "U-2", "B-52" or "MiG-21": the plane is no count of 2.
+# Nor a footnote's mark: the "1" of "dynasty.[1]". A shorthand scale is the number's:
+# "1.5m children", "£3bn".
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![^\W\d_]-)\d+(?:[.,]\d+)*"
-    r"(?:\s+(?:hundred|thousand|million|billion)\b)?(?![\w])"
+    r"(?<![\w.\[])(?<![^\W\d_]-)\d+(?:[.,]\d+)*"
+    r"(?:(?:m|bn|k)\b|\s+(?:hundred|thousand|million|billion)\b)?(?![\w\]])"
 )
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "twenty-five", "two million", "three hundred and fifty"
@@ -180,8 +182,8 @@ def _names_in(note: str) -> list[str]:
         # December ...", "- Officially 379 were killed", "- Began on 12 March ...".
         if (
             run
-            and _starts_item(note, run[0][0])
             and _opens(run[0][2])
+            and _starts_item(note, run[0][0])
             and not _named_within(note, tokens, run[0])
         ):
             del run[0]
@@ -196,8 +198,7 @@ def _names_in(note: str) -> list[str]:
         run.clear()
 
     # A nickname in quotes inside a name: "Eugene 'Bull' Connor".
-    quoted = any(mark in note for mark in "'‘\"“")
-    nicknamed = [m.span() for m in _NICKNAME.finditer(note)] if quoted else []
+    nicknamed = [m.span() for m in _NICKNAME.finditer(note)] if _QUOTE.search(note) else []
     previous_end = 0
     for index, token in enumerate(tokens):
         at, end, word = token
@@ -212,15 +213,18 @@ def _names_in(note: str) -> list[str]:
             and gap.strip() == "."
             and zipf(word.lower()) < 5.0
         )
-        # "the Peasants' Revolt", "the Workers' Party": a plural's possessive in the name.
-        plural_owner = (
-            bool(run)
-            and gap.strip() in {"'", "’"}
-            and run[-1][2].endswith("s")
-            and _institution_ahead(tokens, index, note)
+        stripped = gap.strip()
+        joined = bool(run) and (
+            not stripped
+            or initial
+            # "the Peasants' Revolt", "the Workers' Party": a plural's possessive in the name
+            or (
+                stripped in _QUOTES
+                and run[-1][2].endswith("s")
+                and _institution_ahead(tokens, index, note)
+            )
+            or (bool(nicknamed) and any(a < at < b for a, b in nicknamed))
         )
-        nickname = bool(run) and any(a < at < b for a, b in nicknamed)
-        joined = bool(run) and (not gap.strip() or initial or plural_owner or nickname)
         if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
             if run and not joined:
                 flush()
@@ -240,6 +244,8 @@ def _names_in(note: str) -> list[str]:
     return names
 
 
+_QUOTES = frozenset({"'", "’"})
+_QUOTE = re.compile(r"['‘\"“]")
 _NICKNAME = re.compile(r"\b[A-Z][\w-]+ ['‘\"“][A-Z][\w -]{0,20}['’\"”] [A-Z]")
 # The nouns that end the name of a body, a building or an event that a possessive may open:
 # "the Women's Political Council", "St Peter's Basilica", "the People's Republic".
@@ -298,12 +304,15 @@ def _named_within(
     )
 
 
+@lru_cache(maxsize=4096)
 def _opens(word: str) -> bool:
     """Is a list item's first word one that opens a sentence and names nothing: a small or
     linking word, a preposition, an adverb, a common verb ("Began", "Led")?"""
     lower = word.lower()
     if lower in _NOT_NAMED or lower in PREPOSITIONS or lower in _OPENERS_ONLY:
         return True
+    if lower in _SHORTENINGS:
+        return True  # "- Approx 200,000 died"
     common = zipf(lower) >= 3.0
     return common and (lower.endswith("ly") or is_verb(lower))
 
@@ -371,7 +380,7 @@ def _strip_possessive(name: str) -> str:
     return name[:-2] if name.endswith(("’s", "'s")) else name
 
 
-_OPENERS = frozenset(" \t\n\u00a0‘'\"“(")
+_OPENERS = frozenset(" \t\n\u00a0‘'\"“(>")  # (">" opens a quotation in Markdown)
 
 
 def _starts_sentence(text: str, index: int) -> bool:

@@ -290,7 +290,7 @@ _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an eve
 _COMMON_OPENER = 3.0
 _SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_FIGURES = re.compile(r"\d[\d.,]*")
+_FIGURES = re.compile(r"\d[\d.,]*(?:m|bn|k)?")  # "100,000", "1.5m"
 _CLOZE_MARKS = re.compile(r"[{}]|::")
 _ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
 

@@ -34,6 +34,7 @@ from pastpaper.language import (
     MODALS,
     PREPOSITIONS,
     PRONOUNS,
+    SHORT_MONTHS,
     STOP_WORDS,
     SUBJECT_STARTS,
     SUBORDINATORS,
@@ -125,6 +126,10 @@ def question_cards(
         return  # "Rubber gloves introduced by Halsted": a passive without its "were"
     if _DEMONSTRATIVE.search(clause.lead):
         return  # "In that year": the card would not say which year
+    if _DIGIT.search(clause.subject) and _BARE_DATE.search(clause.subject):
+        # "Pride's Purge 6 Dec 1648 removed ...": a date set beside a name, as a label, is no
+        # part of the subject ("Mary I (1553-58)", "the Act of 1927" are).
+        return
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
     names = [f.value for f in statement.point.facts if f.kind == "name"]
     worth = [statement.text[s:e] for s, e in spans]
@@ -144,6 +149,23 @@ def question_cards(
                 yield "basic", front, back
 
 
+_DIGIT = re.compile(r"\d")
+_BARE_DATE = re.compile(rf"(?<![(\w])(?<!\bof )(?<!\bin )(?:{DATE.pattern})")
+_PARTICLE_ENDS = frozenset({"back", "out", "off", "up", "down", "away", "over", "aside"})
+_AND_WORD = re.compile(r"\band\s+([a-z]+)\b")
+
+
+def _verb_joined(text: str) -> bool:
+    """Does an "and" in ``text`` join a second verb ("... in 1529 and sat")?"""
+    return any(is_past(m[1]) for m in _AND_WORD.finditer(text))
+
+
+# What follows a verb and is no object of it: a participle's phrase ("died, including roughly
+# 36,000 Americans"), a part of a date ("sat early 1645", "sat Apr-May 1640").
+_NOT_AN_OBJECT = re.compile(
+    rf"(?:including|leaving|making|causing|killing|bringing|taking)\b|(?:early|late|mid)[ -]"
+    rf"|(?:{'|'.join(SHORT_MONTHS)})[a-z]*\.?\s*[-–]",
+)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
 # Who did it, after a participle: "introduced by William Halsted" (not "by 1071", "by sea").
 _AGENT = re.compile(r"by\s+(?:the\s+)?[A-Z]")
@@ -372,7 +394,9 @@ def _how_many(a: _Asking) -> Asked:
         if lasting:  # "for twenty-five years"
             start, end, counted_as = lasting
             tail = rest[:start] + rest[end:]
-            yield _ask(f"How many {counted_as}", a.clause, _trimmed(tail)), number
+            if not _verb_joined(tail):  # ("met for the first time in 1529 and sat for seven
+                # years": the years are the second verb's)
+                yield _ask(f"How many {counted_as}", a.clause, _trimmed(tail)), number
             continue
         # What is counted, with what it is made of: "167 small leaky dams of logs"; a number
         # given roughly keeps its word ("walked about 240 miles": "about 240").
@@ -427,7 +451,9 @@ def _what(a: _Asking) -> Asked:
         thing = rest[: rest.find(")") + 1]  # "150 councils (sovnarkhozy)"
     thing = thing.strip()
     first = thing.split()[0].lower() if thing else "not"
-    if first in _NO_OBJECT or _ROUGHLY.match(thing):
+    if thing and thing.split()[-1].lower() in _PARTICLE_ENDS:
+        return  # "drove the North Koreans back": "What did MacArthur drive?" is not asked
+    if first in _NO_OBJECT or _ROUGHLY.match(thing) or _NOT_AN_OBJECT.match(thing):
         return  # (a number in figures given roughly is asked "How many": not "What did they
         # walk? About 240 miles")
     if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
