@@ -4,7 +4,7 @@ sentence, numbers given roughly. The notes are made up for these tests."""
 
 from __future__ import annotations
 
-from pastpaper.course import Course
+from pastpaper.course import Course, QuestionFamily
 from pastpaper.ingest import parse_notes
 from pastpaper.language import as_number
 from pastpaper.schemes.clauses import parse_clause
@@ -20,6 +20,10 @@ from pastpaper.study.timeline import timeline
 def course_of(*lines: str, question: str = "Describe the events of these years. (6)") -> Course:
     body = "\n".join(f"- {line}" for line in lines)
     return parse_notes(f"3: Terse notes\n\n2019: {question}\n\n{body}").course
+
+
+def first_family(notes: str) -> QuestionFamily:
+    return parse_notes(notes).course.topics[0].families[0]
 
 
 def basic(cards: list[Card]) -> list[tuple[str, str]]:
@@ -115,7 +119,7 @@ def test_a_list_item_that_heads_an_indented_list_is_a_label() -> None:
         "  - Black residents walked or shared cars for over a year\n"
         "- A short item that stays a point\n"
     )
-    family = parse_notes(notes).course.topics[0].families[0]
+    family = first_family(notes)
     assert [p.text for p in family_points(family)] == [
         "Began on 5 December 1955 after an arrest",
         "Black residents walked or shared cars for over a year",
@@ -204,7 +208,7 @@ def test_a_paragraph_on_another_factor_is_the_other_side() -> None:
         "King's leadership gave the movement national attention.\n\n"
         "Presidents also mattered. Kennedy proposed a civil rights bill in June 1963.\n"
     )
-    family = parse_notes(notes).course.topics[0].families[0]
+    family = first_family(notes)
     scheme = build_scheme(family.questions[0], family)
     sides = {p.point.text: p.side for p in scheme.creditable}
     assert sides == {
@@ -339,7 +343,7 @@ def test_a_shorthand_opening_an_item_and_another_factor() -> None:
         "Industrial countries wanted raw materials such as rubber.\n\n"
         "National rivalry mattered just as much. France looked for prestige overseas.\n"
     )
-    family = parse_notes(notes).course.topics[0].families[0]
+    family = first_family(notes)
     sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
     assert sides == {
         "Industrial countries wanted raw materials such as rubber": "for",

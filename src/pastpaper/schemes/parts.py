@@ -31,7 +31,15 @@ from pastpaper.language import NOT_CONTENT, PARTICIPLES, STOP_WORDS, spelt_out, 
 from pastpaper.schemes.points import REASON_COMMANDS
 from pastpaper.text import LIST_MARK, match_key
 
-__all__ = ["claimants", "clear_caches", "content_words", "frame_verbs", "headed_as", "parts_of"]
+__all__ = [
+    "claimants",
+    "clear_caches",
+    "content_words",
+    "frame_verbs",
+    "headed_as",
+    "opening_of",
+    "parts_of",
+]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
 CLAIM = 0.3
@@ -139,7 +147,7 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
         words[part] |= set(found)
         spelt.update(found)
         if openings[part] is None:
-            openings[part] = _keys(_opening(note))
+            openings[part] = _keys(opening_of(note))
     used = Counter(chain.from_iterable(words))
     # A word tells a part's subject the fewer parts use it, and the rarer it is in English
     # ("Morocco" over "war"). Only the words the questions ask are ever weighed.
@@ -238,7 +246,7 @@ def _frame() -> frozenset[str]:
     )
 
 
-def _opening(note: str) -> str:
+def opening_of(note: str) -> str:
     """A part's first sentence, or its heading: what it says it is about."""
     text = note.strip().lstrip("#").strip()
     match = _SENTENCE_END.search(text)

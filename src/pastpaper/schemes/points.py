@@ -465,8 +465,9 @@ def _heads_sublist(note: str, line_start: int, line_end: int) -> bool:
     return below_indent > indent
 
 
-_NUMBERED_HEADING = re.compile(r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+[^\n]+\s*")
-_SECTION_TITLE = re.compile(r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+")
+_SECTION_NUMBER = r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+"  # "3. ", "IV. "
+_NUMBERED_HEADING = re.compile(rf"{_SECTION_NUMBER}[^\n]+\s*")
+_SECTION_TITLE = re.compile(_SECTION_NUMBER)
 _REFERENCES = re.compile(
     r"[ \t*_#>-]*(?:(?:foot|end)?notes? and references|(?:foot|end)notes|references|sources?|"
     r"bibliography|further reading|reading list|see also|credits?)[*_]*\s*:|[ \t]*\[\d{1,3}\]\s",

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pastpaper.language import WORD
-from pastpaper.schemes.parts import content_words, parts_of
+from pastpaper.schemes.parts import content_words, opening_of, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
 
@@ -75,7 +75,7 @@ def side_of(
         return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
-    if _ANOTHER_FACTOR.search(_first_sentence(notes[point.source.note])):
+    if _ANOTHER_FACTOR.search(opening_of(notes[point.source.note])):
         return "against"  # "Presidents also mattered. Kennedy proposed ...": another factor
     return "for"
 
@@ -88,13 +88,6 @@ _ANOTHER_FACTOR = re.compile(
     r"other (?:factors?|reasons?|causes?|motives?)|another (?:factor|reason|cause|motive))\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
-
-
-def _first_sentence(note: str) -> str:
-    end = _SENTENCE_END.search(note)
-    return note[: end.start()] if end else note
-
 
 # What a question weighs against what: "was Robert Koch more important than Louis Pasteur",
 # "'Koch was more important than Pasteur.'", "were economic causes more significant than".

@@ -149,7 +149,6 @@ def question_cards(
                 yield "basic", front, back
 
 
-_DIGIT = re.compile(r"\d")
 _BARE_DATE = re.compile(rf"(?<![(\w])(?<!\bof )(?<!\bin )(?:{DATE.pattern})")
 _PARTICLE_ENDS = frozenset({"back", "out", "off", "up", "down", "away", "over", "aside"})
 _AND_WORD = re.compile(r"\band\s+([a-z]+)\b")
@@ -163,7 +162,7 @@ def _verb_joined(text: str) -> bool:
 # What follows a verb and is no object of it: a participle's phrase ("died, including roughly
 # 36,000 Americans"), a part of a date ("sat early 1645", "sat Apr-May 1640").
 _NOT_AN_OBJECT = re.compile(
-    rf"(?:including|leaving|making|causing|killing|bringing|taking)\b|(?:early|late|mid)[ -]"
+    r"(?:including|leaving|making|causing|killing|bringing|taking)\b|(?:early|late|mid)[ -]"
     rf"|(?:{'|'.join(SHORT_MONTHS)})[a-z]*\.?\s*[-–]",
 )
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
