@@ -350,3 +350,17 @@ def test_a_shorthand_opening_an_item_and_another_factor() -> None:
         "National rivalry mattered just as much": "against",
         "France looked for prestige overseas": "against",
     }
+
+
+def test_what_had_not_been_done_is_a_reason() -> None:
+    notes = (
+        "3: Zulu War\n\n"
+        "2015: Why did the Zulu defeat the British at Isandlwana in 1879? (6)\n\n"
+        "The British commander had split his force and the camp had not been fortified.\n"
+    )
+    family = first_family(notes)
+    credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
+    assert credited == [
+        "The British commander had split his force",
+        "the camp had not been fortified",
+    ]

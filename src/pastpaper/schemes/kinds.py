@@ -114,7 +114,8 @@ _STATE = re.compile(
     r"\b(?:was|were|is|are)\s+(?:(?:still|already|now|very|so|too|largely|mostly|deeply|"
     r"firmly|increasingly|not|no|also|far)\s+)*(?P<next>[\w’'-]+)|"
     r"\b(?:had|has|have)\s+(?:(?:still|already|also)\s+)*(?P<owned>no|many|much|few|little|"
-    r"a|an|the|its|their|his|her|some|more|less|nothing|every|two|three|\d[\d,]*)\b",
+    r"a|an|the|its|their|his|her|some|more|less|nothing|every|two|three|\d[\d,]*)\b|"
+    r"\bhad (?P<pluperfect>not|never|already|long) ",
 )
 
 
@@ -126,9 +127,11 @@ def is_state(text: str) -> bool:
     (True, True)
     >>> is_state("Inmates of the gulags were released"), is_state("Italy joined the two")
     (False, False)
+    >>> is_state("the camp had not been fortified"), is_state("the king had never called one")
+    (True, True)
     """
     for match in _STATE.finditer(normalise(text).lower()):  # its words are in lower case
-        if match.group("owned"):
+        if match.group("owned") or match.group("pluperfect"):
             return True
         word = match.group("next").lower()
         participle = (word.endswith("ed") and len(word) > 4) or word in PARTICIPLES
