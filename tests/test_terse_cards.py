@@ -364,3 +364,16 @@ def test_what_had_not_been_done_is_a_reason() -> None:
         "The British commander had split his force",
         "the camp had not been fortified",
     ]
+
+
+def test_a_passive_written_without_its_was_is_asked_as_a_passive() -> None:
+    course = course_of(
+        "1896: Italy defeated at Adwa",
+        "Rebels defeated near Doncaster in 1536",
+        "Rebels defeated the royal army in 1537",
+    )
+    assert basic(cards_of(course)) == [
+        ("When was Italy defeated at Adwa?", "1896"),
+        ("When were rebels defeated near Doncaster?", "1536"),
+        ("When did rebels defeat the royal army?", "1537"),
+    ]

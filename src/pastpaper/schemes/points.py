@@ -390,7 +390,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # A numbered section's title alone in its paragraph: "3. The Reformation Parliament,
     # 1529-36" over the paragraphs of that section (a list's items stand together, or say
     # something: "2. Russia backed Serbia").
-    if _NUMBERED_HEADING.fullmatch(note) and _SECTION_TITLE.fullmatch(before):
+    if _SECTION_TITLE.fullmatch(before) and _NUMBERED_HEADING.fullmatch(note):
         heading = WORD.findall(text)
         if len(heading) <= 8 and not any(is_verb(word) for word in heading):
             return True

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pastpaper.language import (
     MODALS,
+    PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
     SHORT_MONTHS,
@@ -124,6 +125,7 @@ def question_cards(
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
     if clause.aux == "did" and _AGENT.match(clause.rest):
         return  # "Rubber gloves introduced by Halsted": a passive without its "were"
+    clause = _with_its_was(clause, statement.text)
     if _DEMONSTRATIVE.search(clause.lead):
         return  # "In that year": the card would not say which year
     if _DIGIT.search(clause.subject) and _BARE_DATE.search(clause.subject):
@@ -147,6 +149,32 @@ def question_cards(
                 and (front.startswith("Why") or not _GIVES_REASON.match(spelt_out(back)))
             ):
                 yield "basic", front, back
+
+
+# Verbs that take an object: one written with none, before a place or a date, is a passive
+# without its "was" ("Italy defeated at Adwa", "Armistice signed at Panmunjom, July 1953").
+_TRANSITIVE = frozenset(
+    """defeat sign kill execute arrest crown capture elect assassinate murder found abolish
+    ban invade occupy annex overthrow depose exile imprison hang behead burn destroy build
+    launch introduce ratify crush suppress dissolve besiege sack massacre bomb shoot seize
+    excommunicate dismiss appoint""".split()
+)
+_PLACE = re.compile(r"(?:at|in|on|near|outside|during)\b")
+
+
+def _with_its_was(clause: Clause, text: str) -> Clause:
+    """The clause of a passive written without its "was" read as the passive it is: "Italy
+    defeated at Adwa in 1896" asks "When was Italy defeated at Adwa?", not "When did Italy
+    defeat at Adwa?" (which says the opposite). Any other clause as it is."""
+    if clause.aux != "did" or clause.verb not in _TRANSITIVE:
+        return clause
+    if clause.rest and not _PLACE.match(clause.rest) and not DATE.match(clause.rest):
+        return clause  # "Italy defeated Ethiopia": an object, so no passive
+    written = _NEXT_WORD.match(text, clause.subject_at[1])
+    if written is None or (not written[1].endswith("ed") and written[1] not in PARTICIPLES):
+        return clause
+    aux = "were" if _PLURAL.search(clause.subject) else "was"
+    return replace(clause, aux=aux, verb=written[1])
 
 
 _BARE_DATE = re.compile(rf"(?<![(\w])(?<!\bof )(?<!\bin )(?:{DATE.pattern})")
