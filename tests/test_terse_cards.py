@@ -9,7 +9,7 @@ from pastpaper.ingest import parse_notes
 from pastpaper.language import as_number
 from pastpaper.schemes.clauses import parse_clause
 from pastpaper.schemes.kinds import kind_of
-from pastpaper.schemes.periods import point_date
+from pastpaper.schemes.periods import asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 from pastpaper.schemes.terms import facts
@@ -377,3 +377,20 @@ def test_a_passive_written_without_its_was_is_asked_as_a_passive() -> None:
         ("When were rebels defeated near Doncaster?", "1536"),
         ("When did rebels defeat the royal army?", "1537"),
     ]
+
+
+def test_circa_without_a_space_and_a_span_of_months() -> None:
+    course = course_of(
+        "Printing spread across Europe c.1500",
+        "Stonehenge was raised c.1000 BCE",
+        "Putney Debates Oct-Nov 1647 argued about the vote",
+    )
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("c. 1000 BC", "Stonehenge was raised c.1000 BCE"),
+        ("c. 1500", "Printing spread across Europe c.1500"),
+        ("October 1647", "Putney Debates Oct-Nov 1647 argued about the vote"),
+    ]
+    hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
+    assert {"Putney Debates", "Oct-Nov 1647"} <= hidden
+    # A question's span of months ends with its last month.
+    assert asked_until("Describe the Suez crisis, Jul-Nov 1956.") == (1956, 11)

@@ -487,13 +487,14 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
         if before and _joins(before[1]) and (before.start() > 0 or casing.is_name(before[1])):
             start = before.start()  # "Vasco da Gama"
     while (after := _NAME_AFTER.match(text, end)) and _joins(after[1]):
-        if after[1].rstrip(".") in SHORT_MONTHS and _DATE_NEXT.match(text, after.end()):
+        month = after[1].split("-")[0].rstrip(".")
+        if (month in SHORT_MONTHS or month in MONTHS) and _DATE_NEXT.match(text, after.end()):
             break  # "Taiwan Dec '49": a date after the name ("Jan Smuts" is a name)
         end = after.end()
     return start, end
 
 
-_DATE_NEXT = re.compile(r"\.?\s+[’']?\d")
+_DATE_NEXT = re.compile(r"\.?\s+[’']?\d")  # "Dec '49", "Oct-Nov 1647" (the month's dash is read)
 
 
 def _joins(word: str) -> bool:

@@ -106,8 +106,8 @@ def asked_until(question: str) -> When | None:
             ends.append((mention.year - mention.year % 10 + 9, None))
         elif mention.end_year is not None:
             ends.append((mention.end_year, None))
-        else:
-            ends.append((mention.year, mention.month))
+        else:  # (the last month of "Jul-Nov 1956")
+            ends.append((mention.year, mention.end_month or mention.month))
     return max(ends, key=lambda when: when[0]) if ends else None
 
 

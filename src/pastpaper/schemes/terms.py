@@ -359,13 +359,17 @@ _NOT_NAMED = STOP_WORDS | frozenset(
     "then when if so but and yet thus now once after before since while because as".split()
 )
 _SHORT_MONTHS = frozenset(SHORT_MONTHS)
+_MONTHS = frozenset(MONTHS)
 # Shortened words that are no names where they open a sentence: "Approx. 40,000 joined".
 _SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 
 
 def _shortened(note: str, end: int, word: str) -> bool:
     """Is ``word`` (ending at ``end``) a shortened word, not a name: "Approx.", a month
-    before its day or year ("Aug. 1965", "Feb 1956")? ("Jan Smuts" is a name.)"""
+    before its day or year ("Aug. 1965", "Feb 1956", "Oct-Nov 1647")? ("Jan Smuts" is a
+    name.)"""
+    if "-" in word and word.split("-")[0] in _SHORT_MONTHS | _MONTHS:
+        return _DATE_AFTER.match(note, end) is not None  # "Oct-Nov 1647", "April-May 1640"
     if len(word) == 1 or (note[end : end + 1] != "." and word not in _SHORT_MONTHS):
         return False  # (an initial is part of its name: "Lyndon B. Johnson")
     if note[end : end + 1] == "." and word.lower() in _SHORTENINGS:

@@ -72,6 +72,7 @@ class Mention:
     inferred: bool = False  # a day and month whose year is the one named before them
     numeric: bool = False  # written in figures, day first: "4/8/1914", "15/3/44 BC"
     two_figures: bool = False  # its year in its last two figures: "Oct 62", "'62", "4/8/14"
+    end_month: int | None = None  # a span of months in one year ends with it: "Apr-May 1640"
 
 
 def date_label(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -94,6 +95,8 @@ def date_label(year: int, month: int | None = None, day: int | None = None) -> s
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _ERA_BEFORE = r"AD|A\.D\."
 _ERA_AFTER = r"BCE|BC|B\.C\.|CE|AD|A\.D\."
+# Not after a stop ("3.1500"), but after the stop of "c." or "ca.": "c.1500", "c.1000 BCE".
+_AFTER_CIRCA = r"(?:(?<=\bc\.)|(?<=\bca\.)|(?<!\.))"
 # Every date starts with a digit, the "A" of "AD" or the "t" of "that year": the lookahead
 # in front tells most places in a text that none starts there without trying each form of
 # date in turn (``re`` cannot tell so itself through the lookbehinds), six times quicker.
@@ -106,8 +109,8 @@ _DATE = re.compile(
     rf"|(?<![\w.,£$€])(?P<decade>{DECADE})[’']?s\b"
     r"|(?<![\w’'])[’'](?P<short_decade>\d0)s\b"
     rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
-    rf"|(?<![\w.,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
-    rf"|(?<![\w.,£$€/])(?P<year>{YEAR})(?![\w’'%]|/(?!\d\d?(?![\w/]))|[.,]\d)"
+    rf"|{_AFTER_CIRCA}(?<![\w,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
+    rf"|{_AFTER_CIRCA}(?<![\w,£$€/])(?P<year>{YEAR})(?![\w’'%]|/(?!\d\d?(?![\w/]))|[.,]\d)"
     r"|\b(?P<same>(?i:that|the same|that same) year)\b"
     r"|\b(?P<next>(?i:the following|the next) year)\b"
     rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\.?\s*,?\s*(?:of\s+)?(?:\d|[’']\d\d))"
@@ -133,6 +136,7 @@ _FEASTS = {
 }
 _FEAST_NAMES = "|".join(re.escape(feast).replace("'", "[’']") for feast in _FEASTS)
 _FEAST_BEFORE = re.compile(rf"\b(?P<feast>(?i:{_FEAST_NAMES}))\s+(?:of\s+)?$")
+_MONTH_SPAN_BEFORE = re.compile(rf"\b(?P<month>{MONTH_OR_SHORT})\.?\s*[-–]\s*$")
 _CIRCA_BEFORE = re.compile(r"(?:\bc\.|\bca\.|\bcirca)\s*$")
 _ADJECTIVE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A preposition, then perhaps a part of the period: "by the summer of", "from the late".
@@ -310,6 +314,7 @@ def _placed(
 ) -> Mention:
     """The mention of a date read from ``match``, with the words around it that belong."""
     date_start, end = match.start(), match.end()
+    end_month = None
     if not (
         match["decade"]
         or match["short_decade"]
@@ -327,6 +332,11 @@ def _placed(
             month = _month_number(found["month"])
             day = int(found["day"]) if found["day"] else None
             date_start = found.start()
+            # "Apr-May 1640": the months' span starts with the first.
+            span = None if day else _MONTH_SPAN_BEFORE.search(note, 0, date_start)
+            if span is not None:
+                end_month = month
+                month, date_start = _month_number(span["month"]), span.start()
         elif feast := _FEAST_BEFORE.search(note, 0, date_start):
             month, day = _FEASTS[feast["feast"].lower().replace("’", "'")]
             date_start = feast.start()
@@ -373,6 +383,7 @@ def _placed(
         two_figures=bool(
             match["nshort"] or match["short"] or match["apostrophe"] or match["short_decade"]
         ),
+        end_month=end_month,
     )
 
 
