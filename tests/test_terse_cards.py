@@ -256,6 +256,7 @@ def test_names_with_a_possessive_an_epithet_or_a_nickname_are_whole() -> None:
         "When Eugene 'Bull' Connor turned hoses on children, the pictures shocked people",
         "Chiang fled to Taiwan Dec '49",
         "Stalin's portraits came down in 1956",
+        "Thomas Pride's Purge of 1648 left the Rump",
     )
     hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
     assert {
@@ -266,8 +267,15 @@ def test_names_with_a_possessive_an_epithet_or_a_nickname_are_whole() -> None:
         "Eugene 'Bull' Connor",
         "Taiwan",
         "Dec '49",
+        "Thomas Pride's Purge",
     } <= hidden
-    assert not hidden & {"Political Council", "Wise of Saxony", "Basilica", "Taiwan Dec"}
+    assert not hidden & {
+        "Political Council",
+        "Wise of Saxony",
+        "Basilica",
+        "Taiwan Dec",
+        "Purge",
+    }
     family = course.topics[0].families[0]
     named = {f.value for p in family_points(family) for f in p.facts if f.kind == "name"}
     assert "Stalin's portraits" not in named
@@ -388,9 +396,40 @@ def test_circa_without_a_space_and_a_span_of_months() -> None:
     assert [(e.label, e.text) for e in timeline(course)] == [
         ("c. 1000 BC", "Stonehenge was raised c.1000 BCE"),
         ("c. 1500", "Printing spread across Europe c.1500"),
-        ("October 1647", "Putney Debates Oct-Nov 1647 argued about the vote"),
+        ("October–November 1647", "Putney Debates Oct-Nov 1647 argued about the vote"),
     ]
     hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
     assert {"Putney Debates", "Oct-Nov 1647"} <= hidden
     # A question's span of months ends with its last month.
     assert asked_until("Describe the Suez crisis, Jul-Nov 1956.") == (1956, 11)
+
+
+def test_had_two_people_done_is_one_point() -> None:
+    course = course_of(
+        "The King swore to forgive the rebels, then had Kett and some 40 followers hanged in 1549",
+        "The Duke had an army and the rebels lost their nerve",
+    )
+    family = course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "The King swore to forgive the rebels, then had Kett and some 40 followers hanged in 1549",
+        "The Duke had an army",
+        "the rebels lost their nerve",
+    ]
+    hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
+    assert {"Kett", "40", "1549"} <= hidden
+
+
+def test_a_date_promised_for_later_is_not_when_it_happened() -> None:
+    course = course_of(
+        "After the armistice of July 1953, the talks at Panmunjom promised a peace conference"
+        " in 1954",
+        "Chamberlain promised peace in 1938",
+    )
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("1938", "Chamberlain promised peace in 1938"),
+        (
+            "July 1953",
+            "After the armistice of July 1953, the talks at Panmunjom promised a peace"
+            " conference in 1954",
+        ),
+    ]

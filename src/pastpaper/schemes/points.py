@@ -22,6 +22,7 @@ from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import (
     NUMBER_WORDS,
     PARTICIPLES,
+    PREPOSITIONS,
     WORD,
     has_verb,
     is_verb,
@@ -526,6 +527,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
         if _aside(note, join, clause) or _shares_passive(head, join, tail):
             continue
+        if _shares_causative(head, join, clause):
+            continue  # "then had Aske and about 200 others executed in 1537"
         if join.group().strip() == "and" and _awaits_main_clause(note[start : join.start()]):
             continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
         if enough and (";" in join.group() or _two_clauses(head, clause)):
@@ -590,6 +593,35 @@ def _shares_passive(head: str, join: re.Match[str], tail: str) -> bool:
     # of a clause with its own verb; the shared "was" needs a tail with no verb of its own.
     rest = _next_clause(tail[first.end() :]) if first else ""
     return not _has_verb(rest)
+
+
+# "had Aske ... executed", "got the Pope ... to agree": "have" or "get" with its object and
+# no participle yet.
+_CAUSATIVES = frozenset("had has have having got get gets getting".split())
+
+
+def _shares_causative(head: str, join: re.Match[str], clause: str) -> bool:
+    """Is "and" joining two objects of one "had ... done" ("Henry had Aske and about 200
+    others executed in 1537"): the head ends in "had" and its object, and the rest of the
+    clause is another object and the participle they share, with nothing after it but a
+    phrase of time or place?"""
+    if join.group().strip(" ,").lower() != "and":
+        return False
+    head_words = WORD.findall(_LAST_CLAUSE.split(head)[-1])
+    verbs = [at for at, word in enumerate(head_words) if _verb(word)]
+    if not verbs or head_words[verbs[-1]].lower() not in _CAUSATIVES:
+        return False
+    if not 1 <= len(head_words) - verbs[-1] - 1 <= 4:
+        return False  # "had" last, or too far back to still wait for its participle
+    words = WORD.findall(clause)
+    at = next((i for i, word in enumerate(words) if _verb(word)), None)
+    if at is None or at == 0:
+        return False
+    word = words[at]
+    if not (word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)):
+        return False
+    rest = words[at + 1 :]
+    return not rest or rest[0].lower() in PREPOSITIONS
 
 
 _SAID_BY = re.compile(r"(?:he|she|they|it|we)\s+([a-z][\w’'-]*)\b")

@@ -278,9 +278,27 @@ def _owns_institution(
     run: list[tuple[int, int, str]], tokens: list[tuple[int, int, str]], index: int, note: str
 ) -> bool:
     """Does the possessive ending ``run`` open a body's name: "Women's Political Council",
-    "St Peter's Basilica" (not "Stalin's portraits", "Britain's Royal Navy")?"""
+    "St Peter's Basilica", "Pride's Purge" (not "Stalin's portraits", "Britain's Royal
+    Navy")?"""
     owner = run[-1][2] in _OWNERS or (len(run) == 2 and run[0][2] in _SAINTS)
-    return owner and index + 1 < len(tokens) and _institution_ahead(tokens, index + 1, note)
+    if index + 1 >= len(tokens):
+        return False
+    if owner:
+        return _institution_ahead(tokens, index + 1, note)
+    return _names_event(tokens, index + 1, note)
+
+
+# An event named for the one who led it, by one word after the possessive: "Pride's Purge",
+# "Kett's Rebellion", "Pontiac's War" (alone, "Purge" or "War" names nothing).
+_EVENTS = frozenset("Purge Rebellion Revolt Rising Uprising Plot Raid Conspiracy War".split())
+
+
+def _names_event(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
+    at, end, word = tokens[index]
+    if word not in _EVENTS or note[tokens[index - 1][1] : at] != " ":
+        return False
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return after is None or bool(note[end : after[0]].strip()) or not after[2][0].isupper()
 
 
 #: Words that open a sentence without naming anything: "Instead", "However", "Meanwhile".

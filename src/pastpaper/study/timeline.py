@@ -65,7 +65,8 @@ class Event(Frozen):
     as "that year" is written out). ``start`` is (year, month, day), None where the notes
     give no month or day, the year negative before Christ; ``end_year`` closes a span of
     years (a decade is one, with ``decade`` set), ``end_day`` a span of days in one month
-    ("3-4 June 1961"); ``circa`` marks a year given roughly.
+    ("3-4 June 1961"), ``end_month`` a span of months in one year ("Apr-May 1640");
+    ``circa`` marks a year given roughly.
     ``family`` and ``note`` are 0-based: the family within its topic and the notes
     paragraph within its family. ``course`` is the title of the course.
     """
@@ -74,6 +75,7 @@ class Event(Frozen):
     start: tuple[int, int | None, int | None]
     end_year: int | None = None
     end_day: int | None = None
+    end_month: int | None = None
     circa: bool = False
     decade: bool = False
     text: str
@@ -85,7 +87,7 @@ class Event(Frozen):
     @property
     def label(self) -> str:
         """The date written out the same way for every event: "5 March 1953", "3–4 June 1961",
-        "1956–1960", "1920s", "mid-1920s", "c. 1500", "44 BC"."""
+        "April–May 1640", "1956–1960", "1920s", "mid-1920s", "c. 1500", "44 BC"."""
         year, month, day = self.start
         if self.decade:  # as the notes name it: "1920s", "mid-1920s", "early-to-mid 1920s"
             return self.date if self.date.endswith("s") else f"{year - year % 10}s"
@@ -93,6 +95,8 @@ class Event(Frozen):
             return f"{date_label(year)}–{date_label(self.end_year)}"
         if self.end_day is not None:
             return f"{day}–{date_label(year, month, self.end_day)}"
+        if self.end_month is not None and month is not None:
+            return f"{MONTHS[month - 1]}–{date_label(year, self.end_month)}"
         return ("c. " if self.circa else "") + date_label(year, month, day)
 
 
@@ -297,7 +301,25 @@ def _roles(note: str, clause_start: int, inside: list[Mention]) -> list[str]:
         moved, to = inside[at - 1], inside[at]
         if moved.word == "from" and to.word == "to" and _before(to, moved):
             roles[at - 1] = "cited"
+    # What was promised or planned for a later date than the clause's own: "After ... May
+    # 1954, the Geneva Accords divided Vietnam and promised elections in 1956" happened in
+    # 1954. (Alone, "Chamberlain promised peace in 1938" is dated by its year.)
+    for at in range(1, len(inside)):
+        phrase = note[inside[at - 1].end : inside[at].date_start]
+        if (
+            roles[at] == "own"
+            and _FUTURE.search(phrase.rsplit(",", 1)[-1])
+            and any(_before(earlier, inside[at]) for earlier in inside[:at])
+        ):
+            roles[at] = "cited"
     return roles
+
+
+# A verb of what is to come: its date is that of the thing promised, not of the promise.
+_FUTURE = re.compile(
+    r"\b(?i:promis(?:e|ed|es|ing)|plann(?:ed|ing)|scheduled|due|set for|to be held|"
+    r"would be|(?:was|were) to)\b"
+)
 
 
 def _role(note: str, since: int, mention: Mention) -> str:
@@ -367,6 +389,7 @@ def _note_events(
             start=(mention.year, mention.month, mention.day),
             end_year=mention.end_year,
             end_day=_last_day(mention),
+            end_month=mention.end_month,
             circa=mention.circa,
             decade=mention.decade,
             text=shorten(text, EVENT_LENGTH),

@@ -70,8 +70,8 @@ def _position(event: Event) -> tuple[float, float]:
         return float(year), float(event.end_year + 1)
     if month is None:
         return year + 0.5, year + 0.5
-    if day is None:
-        return (at := year + (month - 0.5) / 12), at
+    if day is None:  # the middle of the month, or of a span of months
+        return (at := year + ((month + (event.end_month or month)) / 2 - 0.5) / 12), at
     return (at := year + (month - 1) / 12 + (day - 0.5) / 365.25), at
 
 
