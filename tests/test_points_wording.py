@@ -160,6 +160,11 @@ def test_reasons_and_motives_in_many_words(text: str) -> None:
         "Demand-pull inflation happens when spending grows faster than output",
         "A flash flood occurs when heavy rain falls on baked ground",
         "Prices were driven by the rising cost of oil",
+        # in the present tense, as notes on an economy or a river tell it
+        "A weaker pound makes imports more expensive, which adds to inflation",
+        "If workers expect prices to rise, they ask for more, which can lead to a spiral",
+        "Clearing the forest increases run-off",
+        "Cheap credit encourages firms to borrow",
     ],
 )
 def test_results_in_many_words(text: str) -> None:
@@ -174,6 +179,8 @@ def test_results_in_many_words(text: str) -> None:
         "Kaiser Wilhelm II, on the throne since 1888, built a navy",
         "He stayed in office as long as he could",
         "The relief works were as hard as field labour",
+        "UN forces cross the river and reach the border",
+        "Each voyage added to the charts kept in Lisbon",
     ],
 )
 def test_plain_statements_stay_features(text: str) -> None:
@@ -715,3 +722,26 @@ def test_a_point_is_not_cut_inside_a_name_a_condition_or_a_waiting_clause(
     note: str, points: list[str]
 ) -> None:
     assert [p.text for p in note_points(note, 0)] == points
+
+
+def test_notes_under_a_why_question_that_explain_nothing_in_words_are_its_reasons() -> None:
+    # Not one sentence says "because", "led to" or the like: the notes are still what their
+    # writer gives as the reasons, and the question must be markable.
+    notes = (
+        "1: Youth\n\n2018: Explain why the Scouts grew quickly after 1908. (6)\n\n"
+        "The movement offered camping, tracking and games. Patrols such as the Wolves met "
+        "every week.\n\nBaden-Powell toured the country giving talks."
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    assert [p.point.text for p in scheme.points if p.creditable] == [
+        "The movement offered camping, tracking and games",
+        "Patrols such as the Wolves met every week",
+        "Baden-Powell toured the country giving talks",
+    ]
+    # Where one paragraph explains, a paragraph that only tells what happened stays a
+    # description, as before.
+    explained = notes + "\n\nParents liked it because it taught discipline."
+    family = parse_notes(explained).course.topics[0].families[0]
+    kinds = {p.text: p.kind for p in family_points(family)}
+    assert kinds["Baden-Powell toured the country giving talks"] == "feature"

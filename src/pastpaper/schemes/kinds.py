@@ -73,17 +73,24 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         # What a thing led to: "led to", "meant that", "turned X into", "drew them closer",
         # "no longer", a result stated with "would", "so" or "hence".
         re.compile(
-            r"\b(?:led to|leading to|as a result|result(?:s|ed)?\b|therefore|consequently|"
-            r"(?:this|which|it) meant|meant that|meaning|would (?!have\b)\w+|increas(?:e|ed|ing)|"
-            r"caus(?:e|ed|es|ing)|triggered|provoked|sparked|encourag(?:e|ed|ing)|"
-            r"(?<!was )(?<!were )(?:allow(?:ed|ing)|enabl(?:e|ed|ing))|help(?:ed|ing)|"
-            r"made (?:it|them|him|her)|"
+            # Notes on an economy or a river tell what happens in the present tense: "leads
+            # to", "causes", "encourages", "which adds to", "makes imports more expensive".
+            r"\b(?:le(?:d|ads?|ading) to|as a result|result(?:s|ed)?\b|therefore|consequently|"
+            r"(?:this|which|it) meant|meant that|meaning|would (?!have\b)\w+|"
+            r"increas(?:e|es|ed|ing)|caus(?:e|ed|es|ing)|trigger(?:s|ed)|provok(?:es|ed)|spark(?:s|ed)|"
+            r"encourag(?:e|es|ed|ing)|"
+            r"(?<!was )(?<!were )(?:allow(?:s|ed|ing)|enabl(?:e|es|ed|ing))|help(?:s|ed|ing)|"
+            r"made (?:it|them|him|her)|mak(?:e|es|ing) (?:\w+ ){1,3}(?:more|less)|"
+            r"which add(?:s|ed)? to|"
             r"turn(?:ed|ing)? \w+(?: \w+){0,4} into|drew \w+(?: \w+){0,2} closer|"
-            r"bred|no longer|undermin(?:e|ed|ing)|boost(?:ed|ing)?|bolder|humiliat(?:ed|ion)|"
+            r"bred|no longer|undermin(?:e|es|ed|ing)|boost(?:s|ed|ing)?|bolder|humiliat(?:ed|ion)|"
             # A push or a result in other words: "forced", "drove", "made a war into".
-            r"forc(?:ed|ing) \w+|compell(?:ed|ing)|oblig(?:ed|ing)|dr(?:ove|iving) \w+|"
-            r"push(?:ed|ing)? \w+ (?:to|into)|convinc(?:ed|ing)|persuad(?:ed|ing)|prompt(?:ed|ing)|"
-            r"brought about|gave rise|contribut(?:ed|ing) to|paved the way|opened the way|"
+            r"forc(?:ed|ing) \w+|compel(?:s|led|ling)|oblig(?:es|ed|ing)|"  # (not "UN forces")
+            r"dr(?:ove|ives|iving) \w+|"
+            r"push(?:es|ed|ing)? \w+ (?:to|into)|convinc(?:es|ed|ing)|persuad(?:es|ed|ing)|"
+            r"prompt(?:s|ed|ing)|"
+            r"brought about|brings? about|gave rise|gives? rise|contribut(?:es|ed|ing) to|"
+            r"paved the way|opened the way|"
             # A result and its condition: "inflation happens when demand grows faster ..."
             r"(?:happen(?:s|ed)?|occur(?:s|red)?|aris(?:e|es)|arose) (?:when|if|whenever)|"
             r"driven by|"

@@ -101,8 +101,8 @@ def point_id(text: str) -> str:
     return "p" + hashlib.sha1(match_key(text).encode()).hexdigest()[:6]
 
 
-def _as_reason(point: Point) -> Point:
-    return point.model_copy(update={"kind": "reason"}) if point.kind == "feature" else point
+def _as_reason(point: Point, kind: Kind = "feature") -> Point:
+    return point.model_copy(update={"kind": "reason"}) if point.kind == kind else point
 
 
 def _explains(points: list[Point]) -> bool:
@@ -124,7 +124,8 @@ def family_points(family: QuestionFamily) -> list[Point]:
     conditions goes on explaining: its plain statements are reasons too ("Sooner or later
     the truth about Stalin would come out"), and a condition is a reason wherever it
     stands ("Banks were failing"). A paragraph that only tells what happened stays a
-    description ("In February 1956 Khrushchev attacked Stalin in the Secret Speech").
+    description ("In February 1956 Khrushchev attacked Stalin in the Secret Speech"),
+    unless no paragraph of the notes explains at all: then each is read as explaining.
     """
     explains = any(q.command_word in REASON_COMMANDS for q in family.questions)
     return points_of_notes(family.notes, explains)
@@ -168,12 +169,19 @@ def _notes_points(
     # Every scheme of a family needs its points: cut each family's notes once.
     found = []
     worded: list[Kind] = []
-    for index, note in enumerate(notes):
-        points = note_points(note, index)
+    read = [note_points(note, index) for index, note in enumerate(notes)]
+    # Notes written under a question that asks why, and not one paragraph of them worded as
+    # explaining ("The Hitler Youth offered camping, sport and adventure."): what they tell
+    # is what the writer gives as the reasons, and each paragraph is read as explaining.
+    # (Otherwise the question's scheme would credit nothing and no answer could be marked.)
+    telling = explains and not any(_explains(points) for points in read)
+    for points in read:
         worded += [p.kind or "feature" for p in points]
         if explains:
-            whole = _explains(points)
+            whole = telling or _explains(points)
             points = [_as_reason(p) if whole or is_state(p.text) else p for p in points]
+            if telling:  # "Public works such as the autobahns employed 80,000 men" too
+                points = [_as_reason(p, "evidence") for p in points]
         found += points
     found = [_centred(point, notes) for point in found]
     seen: dict[str, int] = {}
