@@ -433,3 +433,38 @@ def test_a_date_promised_for_later_is_not_when_it_happened() -> None:
             " conference in 1954",
         ),
     ]
+
+
+def test_cards_of_a_new_users_handout_read_as_questions() -> None:
+    course = course_of(
+        "On 9 November 1799 about 60 grenadiers cleared the council chamber",
+        "When the Directory lost support, the generals seized power in 1799",
+        "Austria and the Kingdom of Naples joined the coalition in 1798",
+        "Exports barely rose above the 1913 level",
+        "J. R. Jones became mayor in 1921",
+    )
+    asked = basic(cards_of(course))
+    assert ("When did about 60 grenadiers clear the council chamber?", "9 November 1799") in asked
+    assert (
+        "When did the generals seize power when the Directory lost support?",
+        "1799",
+    ) in asked
+    assert ("When did Austria and the Kingdom of Naples join the coalition?", "1798") in asked
+    assert ("When did J. R. Jones become mayor?", "1921") in asked
+    assert not any(front.startswith("What did exports") for front, _ in asked)
+
+
+def test_a_table_of_dates_written_without_was_is_asked_in_the_passive() -> None:
+    notes = (
+        "## Rhodesia\n\n2021: Describe the road to independence. (6)\n\n"
+        "| Date | Event |\n|---|---|\n"
+        "| 11 November 1965 | Independence declared by Ian Smith |\n"
+        "| 3 March 1978 | Internal settlement signed |\n"
+        "| 18 April 1980 | Mugabe elected prime minister |\n"
+        "| 1974 | Nationalist leaders released |\n"
+    )
+    asked = basic(cards_of(parse_notes(notes, "rhodesia.md").course))
+    assert ("When was Internal settlement signed?", "3 March 1978") in asked
+    assert ("When were Nationalist leaders released?", "1974") in asked
+    assert ("When was Mugabe elected prime minister?", "18 April 1980") in asked
+    assert not any(front.endswith(("release?", "sign?")) for front, _ in asked)

@@ -22,6 +22,7 @@ from pastpaper.language import (
     MODALS,
     MONTH,
     MONTHS,
+    NUMBER_WORDS,
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
@@ -250,6 +251,9 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         if "," in _gap(before, i):
             return i
         starts = token.lower() in SUBJECT_STARTS or (token[0].isupper() and token not in _IN_DATES)
+        # A number opens the subject after the date: "On 14 July 1789 about 900 Parisians",
+        # "In 1789 900 Parisians".
+        starts = starts or _counts(before, i)
         # A name right after a preposition is its object, still the lead ("In 1953 in
         # Moscow Stalin died"), and so is the rest of the name where a comma ends the lead
         # after it: "At Pickering in North Yorkshire, the project built ...".
@@ -270,6 +274,23 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         if i >= 2 and starts and not governed:
             return i
     return _bare_subject(before)
+
+
+#: Words that give a number roughly: "about 900", "over 8,000", "nearly twenty".
+_ROUGHLY = frozenset("about around over nearly almost roughly approximately some only".split())
+_YEAR_TOKEN = re.compile(r"\d{3,4}")
+
+
+def _counts(before: list[re.Match[str]], i: int) -> bool:
+    """Does the word at ``i`` open a count after a date: a figure straight after a year, or
+    "about", "over", "nearly" before a figure or a number in words?"""
+    token = before[i].group()
+    if token[0].isdigit():
+        return _YEAR_TOKEN.fullmatch(before[i - 1].group()) is not None
+    if token.lower() not in _ROUGHLY or i + 1 >= len(before):
+        return False
+    after = before[i + 1].group()
+    return after[0].isdigit() or after.lower() in NUMBER_WORDS
 
 
 def _bare_subject(before: list[re.Match[str]]) -> int:

@@ -151,15 +151,35 @@ def question_cards(
                 yield "basic", front, back
 
 
-# Verbs that take an object: one written with none, before a place or a date, is a passive
-# without its "was" ("Italy defeated at Adwa", "Armistice signed at Panmunjom, July 1953").
-# (Not verbs also used without an object: "invaded in 1914", "London burned in 1666".)
+# Verbs that take an object: one written with none, before a place, a date, "to" or "by", or
+# with nothing after it, is a passive without its "was" ("Italy defeated at Adwa",
+# "Armistice signed at Panmunjom, July 1953", "Mandela sentenced to life imprisonment",
+# "Mandela released"). (Not verbs also used without an object: "invaded in 1914", "London
+# burned in 1666".)
 _TRANSITIVE = frozenset(
     """defeat sign kill execute arrest crown capture elect assassinate murder found abolish
     ban occupy annex overthrow depose exile imprison hang behead destroy introduce ratify
-    crush suppress besiege sack massacre seize excommunicate dismiss appoint""".split()
+    crush suppress besiege sack massacre seize excommunicate dismiss appoint release adopt
+    sentence free deport expel proclaim establish outlaw legalise legalize unban""".split()
 )
-_PLACE = re.compile(r"(?:at|in|on|near|outside|during)\b")
+_PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as)\b")
+
+
+# Verbs that name what someone became, and a title after them with no article: "Mugabe
+# elected prime minister", "Napoleon crowned emperor" ("Parliament elected Cromwell" and "the
+# people elected a new assembly" have objects).
+_NAMING_VERBS = frozenset("elect crown appoint proclaim".split())
+_TITLE_AFTER = re.compile(r"[a-z]")
+
+
+def _gives_a_title(clause: Clause) -> bool:
+    """Is the rest of the clause the title someone was given, not an object?"""
+    first = clause.rest.split(None, 1)[0].lower() if clause.rest else ""
+    return (
+        clause.verb in _NAMING_VERBS
+        and _TITLE_AFTER.match(clause.rest) is not None
+        and first not in SUBJECT_STARTS | {"his", "her", "its", "their", "our"}
+    )
 
 
 def _with_its_was(clause: Clause, text: str) -> Clause:
@@ -168,7 +188,12 @@ def _with_its_was(clause: Clause, text: str) -> Clause:
     defeat at Adwa?" (which says the opposite). Any other clause as it is."""
     if clause.aux != "did" or clause.verb not in _TRANSITIVE:
         return clause
-    if clause.rest and not _PLACE.match(clause.rest) and not DATE.match(clause.rest):
+    if (
+        clause.rest
+        and not _PLACE.match(clause.rest)
+        and not DATE.match(clause.rest)
+        and not _gives_a_title(clause)
+    ):
         return clause  # "Italy defeated Ethiopia": an object, so no passive
     written = _NEXT_WORD.match(text, clause.subject_at[1])
     if written is None or (not written[1].endswith("ed") and written[1] not in PARTICIPLES):
@@ -279,8 +304,12 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
         return front  # (a common word opening a list item may be read as a name: "- Loss")
     if _name_like(first[1], casing) and _acts(text[first.end(1) :]):
         return front  # "When did Kennedy propose ...?", "When did Caesar cross ...?"
+    if _WITH_A_NAME.match(text, first.end(1)) and first[1].lower() not in casing.lower:
+        return front  # "Britain and the Dutch Republic joined ...": one name beside another
     if first[1].isupper() and len(first[1]) > 1:
         return front  # "LBJ", "NATO": capitals of their own
+    if len(first[1]) == 1 and first[1].isupper() and text[first.end(1) : first.end(1) + 1] == ".":
+        return front  # an initial: "F. W. de Klerk"
     word = first[1]
     at = _word_at(front, word)
     return front if at < 0 else front[:at] + word.lower() + front[at + len(word) :]
@@ -311,6 +340,7 @@ def _name_like(word: str, casing: Casing) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_WITH_A_NAME = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
 
 
 def _acts(after: str) -> bool:
@@ -344,7 +374,9 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
         subject = first.lower() + subject[len(first) :]
     if lead is None:
         lead = "" if _REASON.match(clause.lead + " ") else clause.lead
-    if lead and lead.split()[0].lower() in PREPOSITIONS:
+    # Moved to the end, a lead's first word is no sentence's: "... on 20 June 1792 when
+    # Louis vetoed the decrees?"
+    if lead and lead.split()[0].lower() in PREPOSITIONS | SUBORDINATORS | {"if", "as"}:
         lead = lead[0].lower() + lead[1:]
     if subject.count(",") % 2:
         subject += ","  # close the aside: "a new currency, the Rentenmark, come in"
@@ -462,7 +494,14 @@ def _lasting(rest: str, number: str) -> tuple[int, int, str] | None:
 _ROUGHLY = re.compile(
     r"(?:about|around|some|nearly|almost|roughly|approximately|approx\.|c\.)\s+(?=\d)"
 )
-_NO_OBJECT = (STOP_WORDS - {"the", "a", "an"}) | PREPOSITIONS | {"not", "how", "what", "him"}
+_NO_OBJECT = (
+    (STOP_WORDS - {"the", "a", "an"})
+    | PREPOSITIONS
+    | {"not", "how", "what", "him"}
+    # "rose above the 1928 level": "What did real wages rise?" has no answer
+    | set("above below beyond beneath across through into onto towards toward against".split())
+    | set("among along past via without than".split())
+)
 
 
 def _what(a: _Asking) -> Asked:
