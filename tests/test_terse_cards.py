@@ -468,3 +468,15 @@ def test_a_table_of_dates_written_without_was_is_asked_in_the_passive() -> None:
     assert ("When were Nationalist leaders released?", "1974") in asked
     assert ("When was Mugabe elected prime minister?", "18 April 1980") in asked
     assert not any(front.endswith(("release?", "sign?")) for front, _ in asked)
+
+
+def test_money_shares_and_fractions_are_hidden_whole() -> None:
+    course = course_of(
+        "The tax took 2% of every sale",
+        "The minimum wage began at £4.10 an hour",
+        "Settlers took c. 3/4 of the land by 1900",
+        "Miners rushed to Sutter's Mill Jan 1848",
+    )
+    hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
+    assert {"2%", "£4.10", "3/4", "Sutter's Mill", "Jan 1848"} <= hidden
+    assert not hidden & {"2", "4.10", "3", "4", "Sutter", "Mill"}

@@ -399,9 +399,12 @@ DATE = re.compile(
     r")"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
-# "12.8", "1920s".
+# "12.8", "1920s", "£3.60", "2%", "2/3", "1.5m".
 # ("31/3/68", a date with its year's last two figures, is one too.)
-_UNIT = re.compile(rf"{DATE.pattern}|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)|\d+(?:[.,]\d+)*(?:s\b)?")
+_UNIT = re.compile(
+    rf"{DATE.pattern}|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
+    r"|[£$€]?\d+(?:[.,]\d+)*(?:/\d+(?![/\d]))?(?:s\b|%|(?:m|bn|k)\b)?"
+)
 
 
 _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")

@@ -288,9 +288,13 @@ def _owns_institution(
     return _names_event(tokens, index + 1, note)
 
 
-# An event named for the one who led it, by one word after the possessive: "Pride's Purge",
-# "Kett's Rebellion", "Pontiac's War" (alone, "Purge" or "War" names nothing).
-_EVENTS = frozenset("Purge Rebellion Revolt Rising Uprising Plot Raid Conspiracy War".split())
+# An event or a place named for someone, by one word after the possessive: "Pride's Purge",
+# "Kett's Rebellion", "Pontiac's War", "Sutter's Mill", "Rorke's Drift", "Hadrian's Wall"
+# (alone, "Purge" or "Mill" names nothing).
+_EVENTS = frozenset(
+    """Purge Rebellion Revolt Rising Uprising Plot Raid Conspiracy War Mill Drift Wall Dyke
+    Ferry Creek Island Bay Hill Fort""".split()
+)
 
 
 def _names_event(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
@@ -298,7 +302,13 @@ def _names_event(tokens: list[tuple[int, int, str]], index: int, note: str) -> b
     if word not in _EVENTS or note[tokens[index - 1][1] : at] != " ":
         return False
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    return after is None or bool(note[end : after[0]].strip()) or not after[2][0].isupper()
+    return (
+        after is None
+        or bool(note[end : after[0]].strip())
+        or not after[2][0].isupper()
+        or after[2] in _MONTHS  # "Sutter's Mill January 1848"
+        or _shortened(note, after[1], after[2])  # "Sutter's Mill Jan 1848"
+    )
 
 
 #: Words that open a sentence without naming anything: "Instead", "However", "Meanwhile".

@@ -290,7 +290,7 @@ _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an eve
 _COMMON_OPENER = 3.0
 _SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_FIGURES = re.compile(r"\d[\d.,]*(?:m|bn|k)?")  # "100,000", "1.5m"
+_FIGURES = re.compile(r"[£$€]?\d[\d.,]*(?:/\d+)?(?:m|bn|k|%)?")  # "100,000", "1.5m", "£3.60", "2%"
 _CLOZE_MARKS = re.compile(r"[{}]|::")
 _ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
 
@@ -405,6 +405,7 @@ def _full_stop(text: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+_CURRENCY = frozenset("£$€")
 _OPEN_LEAD = re.compile(r"\b(?i:in|at|on|under|by|for|from|with|during|after|before|the|a|an)$")
 
 
@@ -438,7 +439,9 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
     spans = [widened(text, *span, casing) for span in dict.fromkeys(spans)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
-        fused = start < subject or (open_lead and start == subject)
+        # (A currency sign before a subject's number is the number's: "$500 million handed")
+        begins = start + 1 if text[start : start + 1] in _CURRENCY else start
+        fused = begins < subject or (open_lead and begins == subject)
         if fused and subject < end and _verb_follows(text, end):
             continue  # "In {{c1::the Hundred Days Congress}} passed": two things, not one
         if any(a < end and start < b for a, b in kept):
