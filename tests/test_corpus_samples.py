@@ -1139,10 +1139,10 @@ SAMPLES = [
                 "cloze",
                 (
                     "In the Reichstag election of May 1928 the Nazis won only 12 seats, with "
-                    "{{c1::2.6}}% of the vote, while the Social Democrats, loyal to the "
+                    "{{c1::2.6%}} of the vote, while the Social Democrats, loyal to the "
                     "republic, won 153."
                 ),
-                "2.6",
+                "2.6%",
             ),
             (
                 "cloze",

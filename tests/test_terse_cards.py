@@ -480,3 +480,27 @@ def test_money_shares_and_fractions_are_hidden_whole() -> None:
     hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
     assert {"2%", "£4.10", "3/4", "Sutter's Mill", "Jan 1848"} <= hidden
     assert not hidden & {"2", "4.10", "3", "4", "Sutter", "Mill"}
+
+
+def test_a_timeline_tells_each_clause_of_a_sentence_at_its_own_date() -> None:
+    course = course_of(
+        "The siege of Orleans began in October 1428, and Joan of Arc relieved the city on 8 May"
+        " 1429",
+        "By the end of 1453 the English had lost Gascony, falling back on Calais on 19 October"
+        " 1453",
+        "On 4 June 1783 the brothers agreed to fly a balloon for the King in September 1783",
+        "Caxton printed books at Westminster 1476 -> Wynkyn de Worde took over the press 1491",
+        "1911 | 2.1 million",
+    )
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("October 1428", "The siege of Orleans began in October 1428"),
+        ("8 May 1429", "Joan of Arc relieved the city on 8 May 1429"),
+        (
+            "19 October 1453",
+            "By the end of 1453 the English had lost Gascony, falling back on Calais on 19 October"
+            " 1453",
+        ),
+        ("1476", "Caxton printed books at Westminster 1476"),
+        ("1491", "Wynkyn de Worde took over the press 1491"),
+        ("4 June 1783", "The brothers agreed to fly a balloon for the King in September 1783"),
+    ]

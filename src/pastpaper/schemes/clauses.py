@@ -389,7 +389,7 @@ DATE = re.compile(
     r"(?=[\dcACDFJMNOS’'])(?:"
     rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+{_MONTH}\s*[-–]\s*(?=\d))?"
     rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?{_MONTH}\s+)?"
-    rf"(?:{_ERA}|{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d)(?!\d)|[-–]\d(?![\w’'%]|[.,]\d))?\b)"
+    rf"(?:{_ERA}|{YEAR}(?:[^\S\n]*[-–][^\S\n]*(?:{YEAR}|\d\d)(?!\d)|[-–]\d(?![\w’'%]|[.,]\d))?\b)"
     # A year in two figures, where ``dates.mentions`` reads one: "14 Oct 62", "Oct 62",
     # "in '62", "13.08.61".
     rf"|\b\d{{1,2}}(?:/\d{{1,2}}/|\.\d{{1,2}}\.)\d\d(?![\w/]|[.,]\d)"

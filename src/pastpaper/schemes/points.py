@@ -53,6 +53,7 @@ __all__ = [
     "Point",
     "PointSource",
     "after_label",
+    "clause_spans",
     "clear_caches",
     "facts",
     "family_points",
@@ -520,6 +521,12 @@ def lacks_subject(text: str) -> bool:
     B" cut from its subject ("planted some 40,000 trees from 2009")?"""
     first = WORD.match(text)
     return bool(first and first.group().islower() and is_verb(first.group(), splits=True))
+
+
+def clause_spans(note: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the clauses of the sentence ``note[start:end]`` stand, each with its own verb,
+    as points are cut from it."""
+    return list(_clauses(note, start, end))
 
 
 def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:

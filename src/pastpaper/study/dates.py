@@ -147,9 +147,9 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
 # "1914-18", "1914 – 1918", "1764/5", and a last figure joined by its dash: "1967-8" (not
-# "1914 - 5 divisions").
+# "1914 - 5 divisions", nor a year ending a list's line and the next item's: "1491\n- 1911").
 _SPAN_DASH = re.compile(
-    rf"\s*[-–—]\s*(?P<end>{YEAR}|\d\d)(?![\w’'])|[-–](?P<digit>\d)(?![\w’'%]|[.,]\d)"
+    rf"[^\S\n]*[-–—][^\S\n]*(?P<end>{YEAR}|\d\d)(?![\w’'])|[-–](?P<digit>\d)(?![\w’'%]|[.,]\d)"
     r"|/(?P<other>\d\d?)(?![\w/])"
 )
 _SPAN_WORDS = re.compile(rf"\s+(?P<join>to|until|till|and)\s+(?P<end>{YEAR})(?![\w’'])")

@@ -36,6 +36,7 @@ from pastpaper.model import Frozen
 from pastpaper.schemes.points import (
     Point,
     after_label,
+    clause_spans,
     family_points,
     heads_sublist,
     is_structure,
@@ -258,32 +259,50 @@ _LIST_OF_PLACES = re.compile(
 def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
     """The dates of a paragraph that date its events: neither bounds nor only cited.
 
-    The dates are weighed clause by clause, a clause being a sentence or the part of one
-    between semicolons.
+    The dates are weighed clause by clause, a clause being a part of a sentence with a verb
+    of its own, as points are cut, between semicolons.
     """
     own: list[Mention] = []
-    for start, end in _clauses(note):
+    for sentence, start, end in _clauses(note):
         inside = [m for m in found if start <= m.date_start < end]
-        roles = _roles(note, start, inside)
+        earlier = [m for m in found if sentence <= m.date_start < start]
+        roles = _roles(note, start, inside, earlier)
         anchors = [m for m, role in zip(inside, roles, strict=True) if role in {"own", "bound"}]
+        # Only a bound ("by the summer of 1794") besides the asides dates no event: an aside
+        # a participle or "after" opens is the event the clause tells ("..., winning at
+        # Fleurus on 26 June 1794"). (A thing named by its date stays cited: "By 1928
+        # production had passed its pre-war level of 1913".)
+        bounded = all(role == "bound" for role in roles if role in {"own", "bound"})
         for mention, role in zip(inside, roles, strict=True):
-            if role == "own" or (role == "aside" and not _cited_by(mention, anchors)):
+            told = (bounded and mention.word not in _NAMING) or not _cited_by(mention, anchors)
+            if role == "own" or (role == "aside" and told):
                 own.append(mention)
     return own
 
 
-def _clauses(note: str) -> Iterator[tuple[int, int]]:
+_NAMING = frozenset({"of", "the"})
+
+
+def _clauses(note: str) -> Iterator[tuple[int, int, int]]:
+    """Each clause of the paragraph: where its sentence starts, and where it stands."""
     for start, end in sentence_spans(note):
         if is_structure(note, start, end) and not heads_sublist(note, start):
             continue  # a heading ("### Non-cooperation 1920-22") tells of no event; a dated
             # item over a list of its own does ("- Non-cooperation campaign, 1920-22")
         for part in re.finditer(r"[^;]+", note[start:end]):
-            yield start + part.start(), start + part.end()
+            # Two clauses joined, each with its own verb and date: "The levée en masse of
+            # 23 August 1793 raised an army, and French armies won at Fleurus on 26 June
+            # 1794" tells two events, the first named by its date.
+            for clause in clause_spans(note, start + part.start(), start + part.end()):
+                yield start, *clause
 
 
-def _roles(note: str, clause_start: int, inside: list[Mention]) -> list[str]:
+def _roles(
+    note: str, clause_start: int, inside: list[Mention], earlier: list[Mention]
+) -> list[str]:
     """Each date's part in its clause: "own", "bound", "cited" or "aside" (an earlier thing
-    named by its date, cited where the clause has a date of its own not before it)."""
+    named by its date, cited where the clause has a date of its own not before it).
+    ``earlier`` are the dates of the sentence before the clause."""
     roles: list[str] = []
     previous_end = clause_start
     for mention in inside:
@@ -304,12 +323,14 @@ def _roles(note: str, clause_start: int, inside: list[Mention]) -> list[str]:
     # What was promised or planned for a later date than the clause's own: "After ... May
     # 1954, the Geneva Accords divided Vietnam and promised elections in 1956" happened in
     # 1954. (Alone, "Chamberlain promised peace in 1938" is dated by its year.)
-    for at in range(1, len(inside)):
-        phrase = note[inside[at - 1].end : inside[at].date_start]
+    for at, mention in enumerate(inside):
+        phrase = note[inside[at - 1].end if at else clause_start : mention.date_start]
+        # ("... agreed to summon the Estates-General for May 1789": a date "for" a thing.)
+        planned = mention.word == "for" or _FUTURE.search(phrase.rsplit(",", 1)[-1])
         if (
             roles[at] == "own"
-            and _FUTURE.search(phrase.rsplit(",", 1)[-1])
-            and any(_before(earlier, inside[at]) for earlier in inside[:at])
+            and planned
+            and any(_before(other, mention) for other in [*earlier, *inside[:at]])
         ):
             roles[at] = "cited"
     return roles
@@ -318,7 +339,7 @@ def _roles(note: str, clause_start: int, inside: list[Mention]) -> list[str]:
 # A verb of what is to come: its date is that of the thing promised, not of the promise.
 _FUTURE = re.compile(
     r"\b(?i:promis(?:e|ed|es|ing)|plann(?:ed|ing)|scheduled|due|set for|to be held|"
-    r"would be|(?:was|were) to)\b"
+    r"would be|(?:was|were) to|agree(?:d|s)? to|decided to)\b"
 )
 
 
@@ -384,6 +405,8 @@ def _note_events(
                 told = _told(note, opens, clause[1], mention)
                 if len(told.split()) >= 3:  # a clause cut too short says less than its sentence
                     text = told
+        if _QUANTITY.fullmatch(text):
+            continue  # a table's figure for the year ("| 1933 | 4.8 million |"): no event
         yield Event(
             date=mention.written,
             start=(mention.year, mention.month, mention.day),
@@ -451,8 +474,9 @@ def _comma_part(
     return (before[-1] if before else start, after[0] if after else end)
 
 
-# A comma before a capital: where a second event may start in a clause.
-_COMMA_NEW_EVENT = re.compile(r", (?=[A-Z])")
+# A comma before a capital, or an arrow: where a second event may start in a clause
+# ("Joseph Smith killed 1844 -> Brigham Young led them to Salt Lake 1846-7").
+_COMMA_NEW_EVENT = re.compile(r", (?=[A-Z])|\s(?:->|=>|→)\s+(?=[A-Z])")
 
 
 def _part_end(note: str, start: int, end: int) -> int:
@@ -499,6 +523,13 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     # with its cells apart ("1947: Independence, 15 Aug"), as cards show a sentence.
     told = plain(" ".join(told.split()))
     return told[:1].upper() + told[1:]
+
+
+# A figure and nothing else: "4.8 million", "£3bn", "c. 26%", "about 200,000".
+_QUANTITY = re.compile(
+    r"(?i:about|around|approx\.?|c\.|some|over|nearly)?\s*[£$€]?\d[\d.,]*\s*"
+    r"(?:%|per cent|m|bn|k|(?:hundred|thousand|million|billion)(?: \w+)?)?\.?"
+)
 
 
 # What parts a date that opens a sentence from the event: a colon, a dash, a table's bar or an
