@@ -504,3 +504,15 @@ def test_a_timeline_tells_each_clause_of_a_sentence_at_its_own_date() -> None:
         ("1491", "Wynkyn de Worde took over the press 1491"),
         ("4 June 1783", "The brothers agreed to fly a balloon for the King in September 1783"),
     ]
+
+
+def test_two_acts_joined_by_and_are_one_subject() -> None:
+    course = course_of(
+        "The Prohibition of Mixed Marriages Act (1949) and the Immorality Act (1950) banned"
+        " marriage across the colour line"
+    )
+    family = course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == [
+        "The Prohibition of Mixed Marriages Act (1949) and the Immorality Act (1950) banned"
+        " marriage across the colour line"
+    ]

@@ -714,11 +714,15 @@ def _before_verb(text: str) -> str:
 
 def _last_verb_end(text: str) -> int:
     """Where the head's last verb ends (-1 if it has none). A word after "his", "the" or
-    "a" describes the noun after it ("his mixed army of archers"): no verb."""
+    "a" describes the noun after it ("his mixed army of archers"): no verb; nor is a word
+    capitalised after the head's first, a part of a name ("the Prohibition of Mixed
+    Marriages Act")."""
     ends = [
         m.end()
         for m in WORD.finditer(text)
-        if _verb(m.group()) and not _DETERMINER_BEFORE.search(text, 0, m.start())
+        if _verb(m.group())
+        and not _DETERMINER_BEFORE.search(text, 0, m.start())
+        and not (m.group()[0].isupper() and text[: m.start()].strip())
     ]
     return ends[-1] if ends else -1
 
