@@ -516,3 +516,26 @@ def test_two_acts_joined_by_and_are_one_subject() -> None:
         "The Prohibition of Mixed Marriages Act (1949) and the Immorality Act (1950) banned"
         " marriage across the colour line"
     ]
+
+
+def test_a_how_far_scheme_reads_each_list_item_and_a_factor_held_responsible() -> None:
+    notes = (
+        "1: Plains\n\n2016: How far was the coming of the railways the main reason for the"
+        " growth of the cattle trade? (16)\n\n"
+        "- railways reached Abilene in 1867, so herds could be shipped east\n"
+        "- BUT demand also important: cities in the East wanted cheap beef\n"
+        "- railway towns built stockyards"
+    )
+    family = first_family(notes)
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).points}
+    assert sides["BUT demand also important: cities in the East wanted cheap beef"] == "against"
+    assert sides["railway towns built stockyards"] == "for"
+    held = (
+        "1: France\n\n2016: How far was the war with Austria responsible for the fall of the"
+        " monarchy? (15)\n\nThe war with Austria went badly and the king was blamed.\n\n"
+        "The sans-culottes stormed the Tuileries in August 1792."
+    )
+    family = first_family(held)
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).points}
+    assert sides["The war with Austria went badly"] == "for"
+    assert sides["The sans-culottes stormed the Tuileries in August 1792"] == "against"

@@ -19,6 +19,7 @@ from pastpaper.language import WORD
 from pastpaper.schemes.parts import content_words, opening_of, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
+from pastpaper.text import LIST_MARK
 
 __all__ = ["about_factor", "rivals_in", "side_of", "turned_by"]
 
@@ -71,7 +72,8 @@ def side_of(
         # Within the weighed factor's own part only a turn ("Yet ...") argues against it:
         # its negative words are its evidence ("the enemy could not escape" tells of the
         # luck; "the July Offensive failed" of the war).
-        against = turned or _CONTRAST.match(opening)
+        # A list's item argues on its own: "- BUT army also important: winter campaigns".
+        against = turned or _CONTRAST.match(opening) or _turns_item(notes[point.source.note], point)
         return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
         return "against"
@@ -80,10 +82,27 @@ def side_of(
     return "for"
 
 
+def _turns_item(note: str, point: Point) -> bool:
+    """Does the list item a point stands in open on the other side, or on another factor
+    ("- BUT army also important: ...")? (A sentence of a paragraph is weighed with its
+    paragraph.)"""
+    start = point.source.sentence_start
+    line = note.rfind("\n", 0, start) + 1
+    if not _LIST_ITEM.fullmatch(note, line, start):
+        return False
+    item = point.source.sentence
+    return bool(_ITEM_TURN.match(item)) or bool(_ANOTHER_FACTOR.search(item[:60]))
+
+
+_LIST_ITEM = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
+_ITEM_TURN = re.compile(r"(?:but|yet|however|on the other hand|against this)\b", re.IGNORECASE)
+
+
 # A paragraph that opens on another factor than the one a judgement weighs: "Presidents also
 # mattered", "Other factors helped", "Another reason was the economy".
 _ANOTHER_FACTOR = re.compile(
-    r"\b(?:also (?:mattered|counted|played a part|helped|contributed|mattered greatly)|"
+    r"\b(?:also (?:mattered|counted|played a part|helped|contributed|mattered greatly|"
+    r"important|significant|vital|crucial|key)|"
     r"mattered (?:just )?as much|(?:was|were) (?:just |equally )?as important|equally important|"
     r"other (?:factors?|reasons?|causes?|motives?)|another (?:factor|reason|cause|motive))\b",
     re.IGNORECASE,
@@ -136,7 +155,9 @@ _MAIN_FACTOR = re.compile(
     r"\b(?:was|were|is|are)\s+(?P<factor>.+?)\s+the\s+(?:main|most important|chief|principal|"
     r"key|greatest|biggest)\s+(?:reason|cause|factor|explanation)s?\b|"
     # "How far was William's victory due to luck?", "... the result of Hitler's aims?"
-    r"\b(?:due to|because of|the result of|caused by|thanks to)\s+(?P<cause>[^?,;]+)",
+    r"\b(?:due to|because of|the result of|caused by|thanks to)\s+(?P<cause>[^?,;]+)|"
+    # "How far was the war with Austria responsible for the fall of the monarchy?"
+    r"\b(?:was|were|is|are)\s+(?P<held>.+?)\s+(?:\w+ly\s+)?responsible\s+for\b",
     re.IGNORECASE,
 )
 
@@ -148,7 +169,7 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
     it heads, a paragraph with its list) names the factor the question weighs as the main
     cause; None where the question weighs none, or where no part names it."""
     found = _MAIN_FACTOR.search(question)
-    factor = content_words(found["factor"] or found["cause"]) if found else ()
+    factor = content_words(found["factor"] or found["cause"] or found["held"]) if found else ()
     stems = {next(iter(content_stems(word)), word) for word in factor}
     if not stems:
         return None
