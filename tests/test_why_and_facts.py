@@ -492,3 +492,20 @@ def test_the_year_of_a_modern_date_in_figures_is_a_year() -> None:
     [wrong] = result.inaccuracies
     assert wrong.answer_says == "1915"
     assert wrong.notes_say.startswith("4/8/1914: ")
+
+
+def test_not_doing_a_thing_is_no_opposite_of_being_exempt_from_it() -> None:
+    """"Exempt from", "spared", "without" say in one word what "did not" says: an answer
+    that puts it with "not" says the same as the notes, and is credited, not flagged."""
+    notes = "\n\n".join(
+        [
+            "Tudor taxes.",
+            "3: Taxation",
+            "2019: Why did the poor resent the tax of 1523? (6)",
+            "The poor paid the most because the great lords were exempt from the subsidy.",
+        ]
+    )
+    result = marked("The great lords did not pay the subsidy.", scheme_of(notes))
+    assert not any("opposite" in w.notes_say for w in result.inaccuracies)
+    turned = marked("The great lords paid the subsidy in full.", scheme_of(notes))
+    assert turned.mark <= result.mark

@@ -360,9 +360,13 @@ for _one, _other in OPPOSITE_WORDS:
 _DENIAL = re.compile(
     rf"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:no longer|{NEGATIONS})\b|n't\b", re.IGNORECASE
 )
-#: A text with any of these is no plain statement to deny: it denies, limits or hedges.
+#: A text with any of these is no plain statement to deny: it denies, limits or hedges, or
+#: says in one word that something was not done or had ("the clergy were exempt from the
+#: taille" says what "the clergy did not pay the taille" says).
 _HEDGE = re.compile(
-    rf"{_DENIAL.pattern}|\b(?:refus|fail|stop|ceas|almost|nearly|hardly|barely|partly|only)\w*",
+    rf"{_DENIAL.pattern}|\b(?:refus|fail|stop|ceas|almost|nearly|hardly|barely|partly|only"
+    r"|exempt|excus|spared|immun|escap|evad|avoid|lack|without|unable|forbad|forbid|banned"
+    r"|prevent|denied|deny|reject|free from|freed from)\w*",
     re.IGNORECASE,
 )
 #: Where a clause ends, and the reach of a denial with it.
