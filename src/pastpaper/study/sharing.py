@@ -10,7 +10,8 @@ its cards. A share's families go to its process, and its names and cards come ba
 its points (sending those costs about what cutting them does). The cards are the ones a
 single process makes, in the same order. Asked for the schemes too (``schemes_and_cards``,
 as a Moodle export of the whole course is), each process builds its families' schemes
-after their points and sends them back after its cards.
+after their points and sends them back at once, while it reads its share for the cards:
+the first process reads them back while it would otherwise wait for the others' names.
 
 Each other process is a new Python (``python -I -S``, given this process's import path,
 so that it runs the same pastpaper, and nothing else first), spoken to in pickles over its
@@ -147,7 +148,10 @@ def _made_in_shares(
             try:
                 if other is None:
                     raise _NotStarted
-                found.append(other.first())
+                said = other.first()
+                if schemes:
+                    built[len(read)], said = said, other.receive()
+                found.append(said)
                 read.append(other)
             except _NotStarted:
                 if other is not None:
@@ -179,12 +183,7 @@ def _made_in_shares(
             for index in range(len(read))
             for card in (made[index] if index in made else next(theirs))
         ]
-        theirs = iter(_answers(others) if schemes else [])
-        every = [
-            scheme
-            for index in range(len(read) if schemes else 0)
-            for scheme in (built[index] if index in built else next(theirs))
-        ]
+        every = [scheme for index in range(len(read) if schemes else 0) for scheme in built[index]]
         return every, list(without_duplicates(cards))
 
 
@@ -226,8 +225,9 @@ class _Other:
             self.to.flush()
 
     def first(self) -> Any:
-        """Its word that it started, running this pastpaper, and then what its share found;
-        ``_NotStarted`` if it did not start."""
+        """Its word that it started, running this pastpaper, and then the first thing it
+        sends (its schemes, if asked for them, else what its share found); ``_NotStarted``
+        if it did not start."""
         try:
             ready = pickle.load(self.back)
         except (EOFError, OSError, pickle.UnpicklingError):
@@ -342,27 +342,38 @@ class _Failed:
 
 
 def serve(given: IO[bytes], answer: IO[bytes]) -> None:
-    """Another process's part: say it started, read its share, say what it found, count
-    the names it is told of, and make its cards with the whole course's names, casing and
-    people; then end at once."""
+    """Another process's part: say it started, build its share's schemes if asked and send
+    them, read its share, say what it found, count the names it is told of, and make its
+    cards with the whole course's names, casing and people; then end at once."""
+    sending: threading.Thread | None = None
 
     def send(message: object) -> None:
+        if sending is not None:
+            sending.join()  # (its pickle is all written first)
         answer.write(_pickled(message))
         answer.flush()
+
+    def give(data: bytes) -> None:
+        with suppress(OSError):  # (the first process has stopped: the next send says so)
+            answer.write(data)
+            answer.flush()
 
     threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
         send(("ready", _PASTPAPER))
         slug, mine, schemes = pickle.load(given)
         with collection_paused():
-            built = _schemes_of(mine) if schemes else None
+            if schemes:
+                # Written from a thread while this one reads its share: the first process
+                # reads them only once it has read its own share, and a pipe holds little.
+                built = _pickled(_schemes_of(mine))
+                sending = threading.Thread(target=give, args=(built,), daemon=True)
+                sending.start()
             read = read_share(slug, mine)
             send((read.names, read.people, read.casing))
             send(read.counts(pickle.load(given)))
             common, casing, people = pickle.load(given)
             send(read.cards(slug, common, casing, people))
-            if built is not None:
-                send(built)
     except (EOFError, BrokenPipeError):
         pass  # the first process stopped listening: nothing is waiting for the cards
     except BaseException:
