@@ -55,6 +55,7 @@ from pastpaper.study.cards import (
 
 __all__ = [
     "HEAD_START",
+    "SCHEMES_HEAD_START",
     "SHARE_CHARACTERS",
     "cards_in_shares",
     "schemes_and_cards",
@@ -69,6 +70,11 @@ SHARE_CHARACTERS = 1_000_000
 #: and be given its share (0.4 s on the 2-core development machine): the first share is
 #: that much bigger, so that no process waits for another.
 HEAD_START = 500_000
+#: The same where the processes build the schemes too. Each other process then also pickles
+#: its schemes (0.4 s for half the 5 MB notes), more than this one takes to read them back
+#: (0.25 s), and starts later: measured, without a head start, it finished its half 0.5 to
+#: 1 s after this one.
+SCHEMES_HEAD_START = 250_000
 
 
 def share_count(course: Course, processes: int | None) -> int:
@@ -128,9 +134,7 @@ def _made_in_shares(
     course: Course, shares: int, *, schemes: bool
 ) -> tuple[list[MarkScheme], list[Card]]:
     places = places_of(course)
-    # With the schemes, this process also reads the others' schemes back, about as long as
-    # another takes to start: no head start for it then.
-    first, *rest = shares_of(places, shares, 0 if schemes else HEAD_START)
+    first, *rest = shares_of(places, shares, SCHEMES_HEAD_START if schemes else HEAD_START)
     # Hundreds of thousands of values, none in a cycle: the collector would only walk them.
     with (
         _processes(course.slug, [places[s] for s in rest], schemes) as started,
