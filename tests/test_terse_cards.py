@@ -539,3 +539,14 @@ def test_a_how_far_scheme_reads_each_list_item_and_a_factor_held_responsible() -
     sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).points}
     assert sides["The war with Austria went badly"] == "for"
     assert sides["The sans-culottes stormed the Tuileries in August 1792"] == "against"
+
+
+def test_a_dated_label_over_a_sublist_is_no_point_however_long_its_name() -> None:
+    notes = (
+        "## Power\n\n2016: Describe how Stalin removed his rivals. (8)\n\n"
+        "- **The Trial of the Sixteen in Moscow** (August 1936)\n"
+        "  - Zinoviev and Kamenev were shot."
+    )
+    family = parse_notes(notes, "power.md").course.topics[0].families[0]
+    assert [p.text for p in family_points(family)] == ["Zinoviev and Kamenev were shot"]
+    assert [e.label for e in timeline(parse_notes(notes, "power.md").course)] == ["August 1936"]

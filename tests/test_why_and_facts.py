@@ -495,8 +495,8 @@ def test_the_year_of_a_modern_date_in_figures_is_a_year() -> None:
 
 
 def test_not_doing_a_thing_is_no_opposite_of_being_exempt_from_it() -> None:
-    """"Exempt from", "spared", "without" say in one word what "did not" says: an answer
-    that puts it with "not" says the same as the notes, and is credited, not flagged."""
+    """Notes that say in one word ("exempt from", "spared", "without") what "did not" says:
+    an answer that puts it with "not" says the same, and is not flagged as the opposite."""
     notes = "\n\n".join(
         [
             "Tudor taxes.",

@@ -441,7 +441,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
         return not has_verb(text)  # (a list's own short items stay its points)
     # A list item that heads the items indented under it ("- The Salt March", over "  - Began
     # on 12 March 1930 ..."): a label of the list, as a heading is.
-    if not after and len(words) <= 8 and _heads_sublist(note, line_start, line_end):
+    # (Its date in brackets is no part of its length: "- The Night of the Long Knives (30
+    # June 1934)".)
+    short = len(WORD.findall(_BRACKETED.sub("", text))) <= 8
+    if not after and short and _heads_sublist(note, line_start, line_end):
         return not has_verb(text)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...",
     # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ...").
@@ -475,6 +478,7 @@ def _heads_sublist(note: str, line_start: int, line_end: int) -> bool:
     return below_indent > indent
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
 _SECTION_NUMBER = r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+"  # "3. ", "IV. "
 _NUMBERED_HEADING = re.compile(rf"{_SECTION_NUMBER}[^\n]+\s*")
 _SECTION_TITLE = re.compile(_SECTION_NUMBER)
