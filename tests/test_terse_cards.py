@@ -550,3 +550,14 @@ def test_a_dated_label_over_a_sublist_is_no_point_however_long_its_name() -> Non
     family = parse_notes(notes, "power.md").course.topics[0].families[0]
     assert [p.text for p in family_points(family)] == ["Zinoviev and Kamenev were shot"]
     assert [e.label for e in timeline(parse_notes(notes, "power.md").course)] == ["August 1936"]
+
+
+def test_what_someone_helped_or_was_forced_to_do_is_no_why() -> None:
+    course = course_of(
+        "New tariffs have helped to protect British farmers from cheap imports",
+        "Wolsey was forced to raise taxes for the war in France",
+        "Henry VII married Elizabeth of York to secure his throne",
+    )
+    asked = basic(cards_of(course))
+    assert not any(front.startswith(("Why have", "Why was")) for front, _ in asked)
+    assert ("Why did Henry VII marry Elizabeth of York?", "to secure his throne") in asked

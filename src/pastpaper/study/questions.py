@@ -554,8 +554,9 @@ def _why(a: _Asking) -> Asked:
     reason = _REASON.search(clause.rest)
     found = reason or _purpose(clause.rest)
     # "He offered to remove the missiles": what he offered, not why; "he offered to remove
-    # them because he feared war" says why.
-    wants = clause.aux == "did" and bool(clause.verb) and _wants(clause.verb.split()[0])
+    # them because he feared war" says why. (So for "have helped to reduce", "was forced
+    # to resign".)
+    wants = bool(clause.verb) and _wants(clause.verb.split()[0])
     if found is None or (wants and reason is None):
         return
     asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
