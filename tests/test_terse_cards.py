@@ -561,3 +561,9 @@ def test_what_someone_helped_or_was_forced_to_do_is_no_why() -> None:
     asked = basic(cards_of(course))
     assert not any(front.startswith(("Why have", "Why was")) for front, _ in asked)
     assert ("Why did Henry VII marry Elizabeth of York?", "to secure his throne") in asked
+
+
+def test_an_irregular_participles_aside_is_not_the_clauses_verb() -> None:
+    course = course_of("The Amicable Grant, set for every layman in 1525, was refused in the south")
+    fronts = [front for front, _ in basic(cards_of(course))]
+    assert not any("Grant set" in front or "did the Amicable Grant" in front for front in fronts)

@@ -183,6 +183,11 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
         elif not is_verb(word) or (regular and (describes or _reduced_relative(words, i))):
             aside |= opens_aside and is_verb(word)
             i += 1
+        elif opens_aside and word in PARTICIPLES and _closes_aside(words, i):
+            # "The government's target, set for the Bank of England in 2003, is ...": an
+            # irregular participle's aside, closed by a comma before the clause's verb
+            aside = True
+            i += 1
         elif before in _RELATIVES:
             i += 2 if word in FINITE_AUXILIARIES else 1
         else:
@@ -214,6 +219,14 @@ def _pronoun_acts(words: list[re.Match[str]], at: int) -> bool:
         and at + 1 < len(words)
         and words[at + 1].group().lower() in _DETERMINERS
     )
+
+
+def _closes_aside(words: list[re.Match[str]], at: int) -> bool:
+    """Does a comma after ``at`` close the aside it opens, with a verb straight after?"""
+    for i in range(at + 1, min(at + 12, len(words))):
+        if "," in _gap(words, i):
+            return words[i].group() in FINITE_AUXILIARIES or is_past(words[i].group())
+    return False
 
 
 def _gap(words: list[re.Match[str]], i: int) -> str:
