@@ -518,6 +518,12 @@ def test_two_acts_joined_by_and_are_one_subject() -> None:
     ]
 
 
+def sides_of(notes: str) -> dict[str, str | None]:
+    """Each point of the first question's scheme, and the side it argues."""
+    family = first_family(notes)
+    return {p.point.text: p.side for p in build_scheme(family.questions[0], family).points}
+
+
 def test_a_how_far_scheme_reads_each_list_item_and_a_factor_held_responsible() -> None:
     notes = (
         "1: Plains\n\n2016: How far was the coming of the railways the main reason for the"
@@ -526,8 +532,7 @@ def test_a_how_far_scheme_reads_each_list_item_and_a_factor_held_responsible() -
         "- BUT demand also important: cities in the East wanted cheap beef\n"
         "- railway towns built stockyards"
     )
-    family = first_family(notes)
-    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).points}
+    sides = sides_of(notes)
     assert sides["BUT demand also important: cities in the East wanted cheap beef"] == "against"
     assert sides["railway towns built stockyards"] == "for"
     held = (
@@ -535,8 +540,7 @@ def test_a_how_far_scheme_reads_each_list_item_and_a_factor_held_responsible() -
         " monarchy? (15)\n\nThe war with Austria went badly and the king was blamed.\n\n"
         "The sans-culottes stormed the Tuileries in August 1792."
     )
-    family = first_family(held)
-    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).points}
+    sides = sides_of(held)
     assert sides["The war with Austria went badly"] == "for"
     assert sides["The sans-culottes stormed the Tuileries in August 1792"] == "against"
 
