@@ -443,8 +443,8 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # on 12 March 1930 ..."): a label of the list, as a heading is.
     # (Its date in brackets is no part of its length: "- The Night of the Long Knives (30
     # June 1934)".)
-    short = len(WORD.findall(_BRACKETED.sub("", text))) <= 8
-    if not after and short and _heads_sublist(note, line_start, line_end):
+    heads = not after and _heads_sublist(note, line_start, line_end)
+    if heads and len(WORD.findall(_BRACKETED.sub("", text))) <= 8:
         return not has_verb(text)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...",
     # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ...").
