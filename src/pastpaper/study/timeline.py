@@ -263,7 +263,7 @@ def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
     of its own, as points are cut, between semicolons.
     """
     own: list[Mention] = []
-    for sentence, start, end in _clauses(note):
+    for sentence, start, end in _clauses(note, found):
         inside = [m for m in found if start <= m.date_start < end]
         earlier = [m for m in found if sentence <= m.date_start < start]
         roles = _roles(note, start, inside, earlier)
@@ -283,17 +283,22 @@ def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
 _NAMING = frozenset({"of", "the"})
 
 
-def _clauses(note: str) -> Iterator[tuple[int, int, int]]:
+def _clauses(note: str, found: list[Mention]) -> Iterator[tuple[int, int, int]]:
     """Each clause of the paragraph: where its sentence starts, and where it stands."""
     for start, end in sentence_spans(note):
         if is_structure(note, start, end) and not heads_sublist(note, start):
             continue  # a heading ("### Non-cooperation 1920-22") tells of no event; a dated
             # item over a list of its own does ("- Non-cooperation campaign, 1920-22")
         for part in re.finditer(r"[^;]+", note[start:end]):
+            first, last = start + part.start(), start + part.end()
             # Two clauses joined, each with its own verb and date: "The levée en masse of
             # 23 August 1793 raised an army, and French armies won at Fleurus on 26 June
-            # 1794" tells two events, the first named by its date.
-            for clause in clause_spans(note, start + part.start(), start + part.end()):
+            # 1794" tells two events, the first named by its date. (With one date or none,
+            # nothing to weigh apart.)
+            if sum(first <= m.date_start < last for m in found) < 2:
+                yield start, first, last
+                continue
+            for clause in clause_spans(note, first, last):
                 yield start, *clause
 
 
