@@ -571,3 +571,15 @@ def test_an_irregular_participles_aside_is_not_the_clauses_verb() -> None:
     course = course_of("The Amicable Grant, set for every layman in 1525, was refused in the south")
     fronts = [front for front, _ in basic(cards_of(course))]
     assert not any("Grant set" in front or "did the Amicable Grant" in front for front in fronts)
+
+
+def test_a_change_from_one_year_to_another_is_one_span() -> None:
+    course = course_of(
+        "The navy grew from 12,000 men in 1889 to 60,000 in 1913",
+        "In 1900 the fleet had 20 battleships, and by 1914 it had 29",
+    )
+    # (A span stands at its middle, 1901: after 1900. "by 1914" only bounds.)
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("1900", "The fleet had 20 battleships, and by 1914 it had 29"),
+        ("1889–1913", "The navy grew from 12,000 men in 1889 to 60,000 in 1913"),
+    ]

@@ -273,14 +273,46 @@ def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
         # Fleurus on 26 June 1794"). (A thing named by its date stays cited: "By 1928
         # production had passed its pre-war level of 1913".)
         bounded = all(role == "bound" for role in roles if role in {"own", "bound"})
+        dated = []
         for mention, role in zip(inside, roles, strict=True):
             told = (bounded and mention.word not in _NAMING) or not _cited_by(mention, anchors)
             if role == "own" or (role == "aside" and told):
-                own.append(mention)
+                dated.append(mention)
+        own += _changes(note, start, dated)
     return own
 
 
 _NAMING = frozenset({"of", "the"})
+# A change told from one year to another with its figures between: "grew from 100,000 in
+# 1933 to 1.4 million in 1939".
+_NO_BREAK = r"(?:[^,;:]|(?<=\d),(?=\d))*"  # (a comma inside a number breaks nothing)
+_FROM = re.compile(rf"\bfrom\b{_NO_BREAK}$")
+_TO = re.compile(rf"{_NO_BREAK}\bto\b{_NO_BREAK}")
+
+
+def _changes(note: str, clause_start: int, dated: list[Mention]) -> list[Mention]:
+    """The clause's dates, with a change from one year to a later one told as one span
+    ("The army grew from 100,000 in 1933 to 1.4 million in 1939": 1933-1939), not as an
+    event at each end."""
+    kept: list[Mention] = []
+    for mention in dated:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and last.month is None
+            and mention.month is None
+            and last.end_year is None
+            and mention.end_year is None
+            and last.year < mention.year
+            and _FROM.search(note, clause_start, last.date_start)
+            and _TO.fullmatch(note, last.end, mention.date_start)
+        ):
+            kept[-1] = replace(
+                last, end_year=mention.year, written=f"{last.written}–{mention.written}"
+            )
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _clauses(note: str, found: list[Mention]) -> Iterator[tuple[int, int, int]]:
