@@ -148,8 +148,7 @@ def test_a_failure_named_as_an_event_is_no_verdict() -> None:
         "- Mao wanted to win back power after the failure of the Leap\n"
         "- students attacked old customs and destroyed temples\n"
     )
-    course = parse_notes(notes).course
-    family = course.topics[0].families[0]
+    family = first_family(notes)
     describe = build_scheme(family.questions[1], family)
     # The first item is no verdict heading the list, so the students' deeds are features.
     credited = [p.point.text for p in describe.creditable]

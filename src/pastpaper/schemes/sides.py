@@ -19,7 +19,7 @@ from pastpaper.language import WORD
 from pastpaper.schemes.parts import content_words, opening_of, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
-from pastpaper.text import LIST_MARK
+from pastpaper.text import LIST_ITEM
 
 __all__ = ["about_factor", "rivals_in", "side_of", "turned_by"]
 
@@ -88,13 +88,12 @@ def _turns_item(note: str, point: Point) -> bool:
     paragraph.)"""
     start = point.source.sentence_start
     line = note.rfind("\n", 0, start) + 1
-    if not _LIST_ITEM.fullmatch(note, line, start):
+    if not LIST_ITEM.fullmatch(note, line, start):
         return False
     item = point.source.sentence
     return bool(_ITEM_TURN.match(item)) or bool(_ANOTHER_FACTOR.search(item[:60]))
 
 
-_LIST_ITEM = re.compile(rf"[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 _ITEM_TURN = re.compile(r"(?:but|yet|however|on the other hand|against this)\b", re.IGNORECASE)
 
 

@@ -169,7 +169,6 @@ _PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as)\b")
 # elected prime minister", "Napoleon crowned emperor" ("Parliament elected Cromwell" and "the
 # people elected a new assembly" have objects).
 _NAMING_VERBS = frozenset("elect crown appoint proclaim".split())
-_TITLE_AFTER = re.compile(r"[a-z]")
 
 
 def _gives_a_title(clause: Clause) -> bool:
@@ -177,7 +176,7 @@ def _gives_a_title(clause: Clause) -> bool:
     first = clause.rest.split(None, 1)[0].lower() if clause.rest else ""
     return (
         clause.verb in _NAMING_VERBS
-        and _TITLE_AFTER.match(clause.rest) is not None
+        and clause.rest[:1].islower()
         and first not in SUBJECT_STARTS | {"his", "her", "its", "their", "our"}
     )
 
