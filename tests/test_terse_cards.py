@@ -582,3 +582,14 @@ def test_a_change_from_one_year_to_another_is_one_span() -> None:
         ("1900", "The fleet had 20 battleships, and by 1914 it had 29"),
         ("1889–1913", "The navy grew from 12,000 men in 1889 to 60,000 in 1913"),
     ]
+
+
+def test_an_abstract_noun_that_opens_a_sentence_is_asked_in_lower_case() -> None:
+    course = course_of(
+        "Conscription was introduced in March 1935.",
+        "Hephaestion died in 324 BC.",
+    )
+    assert basic(cards_of(course)) == [
+        ("When was conscription introduced?", "March 1935"),
+        ("When did Hephaestion die?", "324 BC"),  # a name, though it ends as "-tion" does
+    ]

@@ -297,8 +297,10 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
     first = _FIRST_WORD.match(text)
     if first is None or first[2] or casing.is_proper(first[1]) or JOINED_NAME.search(first[1]):
         return front
-    if zipf(first[1].lower()) < _COMMON and any(
-        name.split()[0] == first[1] for name in names if text.startswith(name)
+    if (
+        zipf(first[1].lower()) < _COMMON
+        and _ABSTRACT_NOUN.search(first[1]) is None  # "Conscription was introduced ..."
+        and any(name.split()[0] == first[1] for name in names if text.startswith(name))
     ):
         return front  # (a common word opening a list item may be read as a name: "- Loss")
     if _name_like(first[1], casing) and _acts(text[first.end(1) :]):
@@ -323,6 +325,11 @@ _NAME_LIKE = 4.5
 _COMMON_NOUN_END = re.compile(
     r"(?:ion|ment|ness|ity|ism|ist|ing|ance|ence|ship|ure|cy|ics|dom|hood|[^aiosu]s)$"
 )
+
+
+#: The endings of English abstract nouns, which no name of a person or place has (narrower
+#: than ``_COMMON_NOUN_END``: "Pericles", "Hephaestion" are names).
+_ABSTRACT_NOUN = re.compile(r"(?:[acp]tion|ition|ssion|ment|ness|ism|ity|ship|hood)$")
 
 
 def _name_like(word: str, casing: Casing) -> bool:
