@@ -12,7 +12,7 @@ from pastpaper.schemes.kinds import kind_of
 from pastpaper.schemes.periods import asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
-from pastpaper.schemes.terms import facts
+from pastpaper.schemes.terms import facts, names_in
 from pastpaper.study.cards import Card, cards_of
 from pastpaper.study.timeline import timeline
 
@@ -593,3 +593,16 @@ def test_an_abstract_noun_that_opens_a_sentence_is_asked_in_lower_case() -> None
         ("When was conscription introduced?", "March 1935"),
         ("When did Hephaestion die?", "324 BC"),  # a name, though it ends as "-tion" does
     ]
+
+
+def test_a_phrase_or_name_in_another_language_is_hidden_whole() -> None:
+    course = course_of(
+        "The levée en masse of 23 August 1793 raised an army of over 750,000 men.",
+        "In December 1961 Mandela and others set up Umkhonto we Sizwe (MK).",
+    )
+    hidden = [c.back for c in cards_of(course) if c.kind == "cloze"]
+    assert "levée en masse" in hidden and "Umkhonto we Sizwe" in hidden
+    assert not {"levée", "masse", "Umkhonto", "Sizwe"} & set(hidden)
+    # English's own small words still end a term or a name.
+    assert "corvée" in [c.back for c in cards_of(course_of("The corvée of 1787 was hated."))]
+    assert names_in("In Britain we see Labour win.") == ["Britain", "Labour"]

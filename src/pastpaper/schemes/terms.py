@@ -77,10 +77,12 @@ _CALLED = re.compile(
     r"known as|nicknamed|termed)\s+(?:the\s+)?"
     r"([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2})(?=\s*(?:[.,;:!?)]|$))"
 )
-# Small words inside a name: "Duke of Norfolk", "Bernhard von Bülow", "Vasco da Gama".
+# Small words inside a name: "Duke of Norfolk", "Bernhard von Bülow", "Vasco da Gama", and
+# those of names in other languages, which English puts between no two names of its own:
+# "Kraft durch Freude", "Umkhonto we Sizwe", "Dar es Salaam", "Osama bin Laden".
 _LINKS = {
     "of", "the", "de", "von", "van", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
-    "les", "des", "der", "den",
+    "les", "des", "der", "den", "und", "durch", "zu", "we", "es", "y", "bin", "ibn",
 }  # fmt: skip
 #: A year as a fact: "1956", "the 1920s".
 YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
@@ -102,6 +104,11 @@ _SHORT_SPAN_END = re.compile(r"[-–](\d\d?)(?![\w’'%]|[.,]\d)")
 _RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
 
 
+# A small word of French or German after a rare word, and the word after it.
+_FOREIGN_TAIL = re.compile(
+    r"[ \t]+(?:en|de|des|du|la|le|et|der|die|und|zu)[ \t]+([a-zà-ÿ][\w’'-]*)"
+)
+_UNCOMMON = 3.5  # zipf below which the word after it is no everyday English word ("masse")
 _TOKEN = re.compile(r"\w(?:[\w’'-]*\w)?")
 
 
@@ -478,7 +485,13 @@ def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None =
         rare = word.islower() and len(word) >= 5 and word_rarity(word) < _RARE
         coined = word[0].islower() and "-" in word and not word.islower()  # de-Stalinisation
         if rare or coined:
-            found.append((match.start(), match.end(), word))
+            end = match.end()
+            # A phrase of another language is one term: "levée en masse", "cahiers de
+            # doléances" (not "levée of 1793": a small word of English's own ends it).
+            phrase = _FOREIGN_TAIL.match(text, end) if rare else None
+            if phrase is not None and word_rarity(phrase.group(1)) < _UNCOMMON:
+                end = phrase.end()
+            found.append((match.start(), end, text[match.start() : end]))
     # Keep each term once, and not a term standing inside a longer one ("Soviet" in
     # "Soviet Union"); the same word elsewhere in the point still counts.
     terms: list[str] = []
