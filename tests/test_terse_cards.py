@@ -606,3 +606,20 @@ def test_a_phrase_or_name_in_another_language_is_hidden_whole() -> None:
     # English's own small words still end a term or a name.
     assert "corvée" in [c.back for c in cards_of(course_of("The corvée of 1787 was hated."))]
     assert names_in("In Britain we see Labour win.") == ["Britain", "Labour"]
+
+
+def test_a_sub_items_it_is_the_thing_its_label_names() -> None:
+    notes = (
+        "3: Terse notes\n\n2016: Describe how Hitler made himself dictator. (8)\n\n"
+        "- **The Enabling Act** (23 March 1933)\n"
+        "  - It let Hitler make laws without the Reichstag for four years.\n"
+        "- Hitler became chancellor in January 1933\n"
+        "  - It shocked the left.\n"
+    )
+    cards = cards_of(parse_notes(notes).course)
+    assert (
+        "How many years did the Enabling Act let Hitler make laws without the Reichstag?",
+        "four",
+    ) in basic(cards)
+    # Under an item that says something rather than names it, "It" stays unexplained.
+    assert not [c for c in cards if "shocked" in c.front]

@@ -120,6 +120,15 @@ def statements(
             clause = parse_clause(text)
         if clause is None or not clause.subject or not balanced:
             continue
+        if _unexplained_it(clause.subject, text) and clause.subject_at[0] == 0:
+            # "- **The Enabling Act** (23 March 1933)" over "  - It let Hitler make laws
+            # ...": the item's "It" is the thing its label names.
+            label = _label_over(notes[point.source.note], point.source.sentence_start)
+            if label is not None and text.startswith("It "):
+                text, own_from = label + text[2:], own_from + len(label) - 2 if own_from else 0
+                clause = parse_clause(text)
+                if clause is None or not clause.subject:
+                    continue
         if clause.subject.lower() in _UNNAMED or _unexplained_it(clause.subject, text):
             continue  # "In 1588 they did not rise for Spain": who, the card cannot show
         if clause.subject.lower() in _PERSONAL:
@@ -169,6 +178,33 @@ def _opens_item(note: str, at: int) -> bool:
     # newline before ``at``, or the note's start), not at every place of a long line, for
     # each of its points.
     return _ITEM_START.match(note, max(note.rfind("\n", 0, at), 0), at) is not None
+
+
+# A list item that only labels the sub-list under it with a name, in bold or not, and a date
+# or aside in brackets: "- **The Enabling Act** (23 March 1933)", "- The Night of the Long
+# Knives:".
+_LABEL = re.compile(
+    rf"[ \t]*{LIST_MARK}[ \t]*(?:\*\*|__)?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s(?:of\s|the\s|and\s)*[A-Z][\w’'-]*)*)"
+    r"(?:\*\*|__)?(?:\s*\([^()\n]*\))?[ \t:]*"
+)
+
+
+def _label_over(note: str, at: int) -> str | None:
+    """The name that labels the list a sub-item (its line holding ``at``) stands in, if the
+    item above it, less indented, is such a label alone; else None."""
+    start = note.rfind("\n", 0, at) + 1
+    indent = len(note[start:at]) - len(note[start:at].lstrip(" \t"))
+    while start > 0:
+        end = start - 1
+        start = note.rfind("\n", 0, end) + 1
+        above = note[start:end]
+        if not above.strip():
+            continue
+        if len(above) - len(above.lstrip(" \t")) < indent:
+            label = _LABEL.fullmatch(above)
+            return label["name"] if label else None
+    return None
 
 
 def clear_statements() -> None:
