@@ -623,3 +623,13 @@ def test_a_sub_items_it_is_the_thing_its_label_names() -> None:
     ) in basic(cards)
     # Under an item that says something rather than names it, "It" stays unexplained.
     assert not [c for c in cards if "shocked" in c.front]
+
+
+def test_a_figure_after_a_shortened_word_stays_in_its_sentence() -> None:
+    course = course_of(
+        "Sent 18,000 troops to Crimean War 1855 -> seat at Paris peace conf. 1856.",
+        "Plombières agreement w/ Napoleon III (July 1858) -> French help vs Austria.",
+    )
+    texts = [p.text for p in family_points(course.topics[0].families[0])]
+    assert texts[0] == "Sent 18,000 troops to Crimean War 1855 -> seat at Paris peace conf. 1856"
+    assert "1856" not in texts  # a year alone is no point

@@ -66,6 +66,10 @@ _BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*(?:{LIST_MARK}[ \t\u00a0]+|(?=\|))")
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
+# A figure that ends a sentence, a line or the notes: "1856.", "1,300\n".
+_LONE_FIGURE = re.compile(r"\d[\d,]*(?:[.!?]+(?:\s|$)|[ \t]*(?:\n|$))")
+
+
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence, end before its full stop."""
     bullets = [(m.start(), m.end()) for m in _BULLET.finditer(note)]
@@ -96,6 +100,8 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
         )
         abbreviated = before and (
             word in ABBREVIATIONS
+            # A figure alone after the stop is no sentence: "a seat at the peace conf. 1856."
+            or (goes_on and before[-1][-1:].isalpha() and _LONE_FIGURE.match(note, next_start))
             # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
             or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
             or _INITIAL.fullmatch(before[-1])
