@@ -98,13 +98,16 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
             and (note[next_start].isdigit() or note[next_start].islower())
             and "\n" not in note[end:next_start]
         )
-        abbreviated = before and (
-            word in ABBREVIATIONS
-            # A figure alone after the stop is no sentence: "a seat at the peace conf. 1856."
-            or (goes_on and before[-1][-1:].isalpha() and _LONE_FIGURE.match(note, next_start))
-            # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
-            or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
-            or _INITIAL.fullmatch(before[-1])
+        abbreviated = (
+            before
+            and (
+                word in ABBREVIATIONS
+                # A figure alone after the stop is no sentence: "a seat at the peace conf. 1856."
+                or (goes_on and before[-1][-1:].isalpha() and _LONE_FIGURE.match(note, next_start))
+                # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
+                or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
+                or _INITIAL.fullmatch(before[-1])
+            )
         )
         if abbreviated and (end, next_start) not in bullets:
             continue
