@@ -509,3 +509,29 @@ def test_not_doing_a_thing_is_no_opposite_of_being_exempt_from_it() -> None:
     assert not any("opposite" in w.notes_say for w in result.inaccuracies)
     turned = marked("The great lords paid the subsidy in full.", scheme_of(notes))
     assert turned.mark <= result.mark
+
+
+def test_a_denial_the_notes_make_too_is_no_opposite_of_another_point() -> None:
+    """A claim put with "not" may come closest to a point that states the thing plainly
+    ("He wanted an annulment"), while the notes deny it elsewhere, as the claim does: the
+    answer agrees with the notes and is not flagged."""
+    paragraph = (
+        "Henry believed he needed a son to secure the Tudor dynasty. Henry had fallen in love"
+        " with Anne Boleyn. He wanted an annulment so that he could marry her. Pope Clement"
+        " VII would not grant the annulment because Rome had been sacked in 1527. The Pope"
+        " was under the control of Charles V, Catherine's nephew."
+    )
+    head = [
+        "Tudor notes.",
+        "1: The break with Rome",
+        "2003: Why did Henry VIII break with Rome? (10)",
+    ]
+    answer = (
+        "Henry wanted a son and the Pope, controlled by Charles V, would not annul his marriage."
+    )
+    result = marked(answer, scheme_of("\n\n".join([*head, paragraph])))
+    assert not any("opposite" in w.notes_say for w in result.inaccuracies)
+    # Where no note denies it, the denial is still the opposite of the notes.
+    alone = paragraph.replace("Pope Clement VII would not grant the annulment", "Rome was sacked")
+    flagged = marked(answer, scheme_of("\n\n".join([*head, alone])))
+    assert any("opposite" in w.notes_say for w in flagged.inaccuracies)

@@ -218,6 +218,8 @@ def wrong_facts(
                     wrong = (", ".join(strangers), f"{', '.join(replaced)}: “{point.text}”")
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
+                if wrong is not None and _denied_alike(claim.text, others, asked):
+                    wrong = None  # the notes deny it too, elsewhere: no opposite of them
             if wrong is not None:
                 found.append((i, j, wrong))
                 break
@@ -375,6 +377,14 @@ _CLAUSE_END = re.compile(
 )
 #: A denial reaches this many words into its clause at most.
 _REACH = 6
+
+
+def _denied_alike(claim: str, others: Sequence[Point], asked: Set[str]) -> bool:
+    """Does another point the claim is about deny what the claim denies? "the Pope would not
+    annul his marriage" says the opposite of "He wanted an annulment" only in notes that
+    never say "Pope Clement VII would not grant the annulment"."""
+    denied = _denied_words(spelt_out(claim)) - asked
+    return bool(denied) and any(denied & _denied_words(spelt_out(p.text)) for p in others)
 
 
 @lru_cache(maxsize=8192)
