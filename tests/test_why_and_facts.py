@@ -535,3 +535,21 @@ def test_a_denial_the_notes_make_too_is_no_opposite_of_another_point() -> None:
     alone = paragraph.replace("Pope Clement VII would not grant the annulment", "Rome was sacked")
     flagged = marked(answer, scheme_of("\n\n".join([*head, alone])))
     assert any("opposite" in w.notes_say for w in flagged.inaccuracies)
+
+
+def test_a_peoples_adjective_and_a_number_in_words_are_the_notes_facts() -> None:
+    """ "the French wars" says what "the wars with France" says, and "two and a half
+    million" is 2,500,000: neither is flagged as a fact the notes get otherwise."""
+    head = ["Notes.", "1: Two topics", "2003: Why did the Crown need money? (10)"]
+    notes = "\n\n".join(
+        [
+            *head,
+            "The Church owned about a quarter of the land in England and the Crown was short of"
+            " money after the wars with France. About 2,500,000 died.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    assert marked("The Crown was short of money after the French wars.", scheme).inaccuracies == ()
+    deaths = marked("Around two and a half million people died in the famine.", scheme)
+    assert deaths.inaccuracies == ()
+    assert marked("Around two million people died in the famine.", scheme).inaccuracies

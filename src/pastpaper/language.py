@@ -14,6 +14,7 @@ because it means something else, and its name says what.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import cache
 from typing import Any
 
@@ -349,6 +350,48 @@ def side(word: str) -> str:
     return word
 
 
+# -- peoples and places -------------------------------------------------------------------------
+
+#: The places whose people or adjective is not the place's name with an ending added: "the
+#: French wars" are "the wars with France".
+_PEOPLE_OF_PLACE = {
+    "french": ("france",), "dutch": ("netherlands", "holland"), "welsh": ("wales",),
+    "irish": ("ireland",), "scottish": ("scotland",), "scots": ("scotland",),
+    "danish": ("denmark",), "danes": ("denmark",), "spanish": ("spain",),
+    "spaniards": ("spain",), "polish": ("poland",), "poles": ("poland",),
+    "swiss": ("switzerland",), "greek": ("greece",), "greeks": ("greece",),
+    "flemish": ("flanders",), "portuguese": ("portugal",), "roman": ("rome",),
+    "romans": ("rome",), "finnish": ("finland",), "soviet": ("ussr",), "british": ("britain",),
+    "britons": ("britain",), "english": ("england",), "turks": ("turkey",),
+    "arab": ("arabia",), "arabs": ("arabia",), "castilian": ("castile",),
+}  # fmt: skip
+# The endings that make a place's name its people's or adjective: "Germany" -> "German",
+# "Russia" -> "Russian", "China" -> "Chinese", "Turkey" -> "Turkish", "Iraq" -> "Iraqi".
+_PEOPLE_ENDINGS = ("ese", "ish", "ian", "an", "n", "i")
+
+
+def names_a_place(word: str, places: Set[str]) -> bool:
+    """Is ``word`` (lower case) the people or adjective of a place among ``places`` (lower
+    case words): "french" of "france", "germans" of "germany", "prussian" of "prussia"?
+
+    >>> names_a_place("french", {"france"}), names_a_place("germans", {"germany"})
+    (True, True)
+    >>> names_a_place("normal", {"normandy"})
+    False
+    """
+    if any(place in places for place in _PEOPLE_OF_PLACE.get(word, ())):
+        return True
+    one = word[:-1] if word.endswith("s") else word  # "Germans" as "German"
+    # The place is the stem with a short ending of its own: "germ" + "any".
+    stems = [one[: -len(end)] for end in _PEOPLE_ENDINGS if one.endswith(end)]
+    return any(
+        p.startswith(stem) and len(p) - len(stem) <= 3
+        for stem in stems
+        if len(stem) >= 4
+        for p in places
+    )
+
+
 # -- months and years ---------------------------------------------------------------------------
 
 #: The months, in order: "In March 1953 Stalin died" has its subject after "March 1953".
@@ -424,6 +467,9 @@ _SHORT_SCALE = re.compile(r"(\d+(?:\.\d+)?)(m|bn|k)")
 _SHORT_SCALES = {"m": "million", "bn": "billion", "k": "thousand"}
 
 
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
 def as_number(value: str) -> str:
     """'twenty-five' and '25' are the same number, and so are '2 million' and '2000000';
     anything else comes back as it was.
@@ -432,18 +478,25 @@ def as_number(value: str) -> str:
     ('350', '12800000', 'a lot')
     >>> as_number("1.5m"), as_number("3bn")
     ('1500000', '3000000000')
+    >>> as_number("two and a half million"), as_number("half a million")
+    ('2500000', '500000')
     """
     short = _SHORT_SCALE.fullmatch(value)
     if short:  # "1.5m", "3bn", "20k"
         value = f"{short[1]} {_SHORT_SCALES[short[2]]}"
     total = current = 0.0
-    for word in re.split(r"[\s-]+", value):
+    words = re.split(r"[\s-]+", value)
+    for word in words:
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             current += float(word)
         elif word in UNITS or word in TENS:
             current += UNITS.get(word, 0) + TENS.get(word, 0)
+        elif word in _FRACTIONS:  # "two and a half million", "half a million"
+            current += _FRACTIONS[word]
+        elif word in ("a", "an") and _FRACTIONS.keys() & set(words):
+            continue
         elif word in SCALES:
-            current = max(current, 1) * SCALES[word]
+            current = (current or 1) * SCALES[word]  # "million" alone is one million
             if SCALES[word] > 100:
                 total, current = total + current, 0.0
         elif word != "and":

@@ -33,10 +33,11 @@ MAX_ANSWER_CHARS = 20_000
 #: shorter side ("Stalin, and Beria") is a list or a phrase, not a claim of its own.
 CUT_WORDS = 3
 
-# Where an answer may make a second claim: "X, because Y", "X and Y", "X; Y".
+# Where an answer may make a second claim: "X, because Y", "X and Y", "X; Y" (not inside a
+# number: "two and a half million", "three hundred and fifty").
 _CLAIM_BREAK = re.compile(
     r"\s*[;:]\s*|,(?!\d{3}\b)\s*(?:(?:and|but|because|so|as|while|whereas)\s+)?|"
-    r"\s+(?:and|but|because|so that|so|whereas)\s+",
+    r"(?<!hundred)\s+(?:and|but|because|so that|so|whereas)\s+(?!an?\s+(?:half|quarter)\b)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W_]+")

@@ -29,6 +29,7 @@ from pastpaper.language import (
     TENS,
     UNITS,
     as_number,
+    names_a_place,
     side,
     spelt_out,
 )
@@ -101,8 +102,8 @@ def _unknown_names(claim: str, known: Set[str]) -> list[str]:
 
     def knows(word: str) -> bool:
         word = word.lower()
-        if word in known or len(word) < _SHORTEST_NAME:
-            return True
+        if word in known or len(word) < _SHORTEST_NAME or names_a_place(word, known):
+            return True  # ("the French wars" are known from "the wars with France")
         found = process.extractOne(word, known, scorer=fuzz.ratio)
         return found is not None and found[1] >= NAME_LIKENESS
 

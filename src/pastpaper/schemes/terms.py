@@ -94,9 +94,12 @@ _NUMBER = re.compile(
     r"(?:(?:m|bn|k)\b|\s+(?:hundred|thousand|million|billion)\b)?(?![\w\]])"
 )
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-# "twenty-five", "two million", "three hundred and fifty"
+# "twenty-five", "two million", "three hundred and fifty", "two and a half million", "half a
+# million"
 _NUMBER_PHRASE = re.compile(
-    rf"\b(?:{_NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b)*\b", re.IGNORECASE
+    rf"\b(?:half\s+an?\s+(?:hundred|thousand|million|billion)|(?:{_NUMBER_WORD})"
+    rf"(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b|(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s+an?\s+(?:half|quarter)\b)*)\b",
+    re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
 # The last year of a span, written in its last figures: the "33" of "1929-33".
