@@ -352,6 +352,19 @@ def test_a_measure_may_bear_fruit_after_the_years_an_in_what_ways_question_names
     assert any(text.startswith("The last troops went in June 1930") for text in credited)
 
 
+def test_an_in_what_ways_question_does_not_credit_what_came_years_after_its_time() -> None:
+    notes = (
+        "2011: In what ways did Cavour strengthen Piedmont in the 1850s? (10)\n\n"
+        "The Plombières agreement with Napoleon III in July 1858 won French help against "
+        "Austria. Garibaldi's Thousand took Sicily and Naples in 1860. Prussia's wars gave "
+        "Italy Venetia in 1866 and Rome in 1870.\n"
+    )
+    family = _first_family(notes, "cavour.txt")
+    credited = _credited(family.questions[0], family)
+    assert credited[0].startswith("The Plombières agreement")
+    assert not any(text.startswith("Prussia's wars") for text in credited)
+
+
 def test_a_why_scheme_does_not_credit_the_other_side_of_the_argument() -> None:
     family, (_, why, _) = _alliances()
     scheme = build_scheme(why, family)

@@ -94,10 +94,11 @@ _MOTIVES_ASKED = re.compile(
 )
 
 #: Command words that ask in what ways something changed or was tried: a measure of the
-#: period may bear fruit after it ("the last troops went in June 1930" for Stresemann's
-#: position "in the years 1924-29"), so its years do not bound the credit, and what a
-#: verdict on it weighs is part of the change.
+#: period may bear fruit soon after it ("the last troops went in June 1930" for Stresemann's
+#: position "in the years 1924-29"), so its years bound the credit a year later
+#: (``_FRUIT_YEARS``), and what a verdict on it weighs is part of the change.
 _WAYS_COMMANDS = frozenset({"in what ways"})
+_FRUIT_YEARS = 1
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -215,9 +216,11 @@ def build_scheme(
     cited = not_asked_about(view.cited, question.text) if reasons_only else {}
     # The time the question asks about: what the notes date after it came next, and is no
     # cause of it, no part of it and no evidence on it.
-    until = None
-    if not reference and question.command_word not in _WAYS_COMMANDS:
-        until = asked_until(question.text)
+    until = None if reference else asked_until(question.text)
+    if until is not None and question.command_word in _WAYS_COMMANDS:
+        # "In what ways did Cavour strengthen Piedmont in the 1850s?": not Prussia's wars
+        # of 1866 and 1870.
+        until = (until[0] + _FRUIT_YEARS, None)
     # A question asking to describe what happened at a time it names ("the assassination of
     # Julius Caesar on 15 March 44 BC", "Columbus's first voyage in 1492-93") asks about that
     # time: what the notes date before it is the background, not what happened.
