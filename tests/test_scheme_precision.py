@@ -773,3 +773,17 @@ def test_a_name_and_its_year_run_into_a_paragraph_is_its_heading_not_a_point() -
     assert "The dukes split the forest between them" in points
     assert not any(text.startswith("The Arden Peace") for text in points), points
     assert "The Arden Peace, 1362. The dukes" in family.notes[0]  # kept as written
+
+
+def test_a_differences_question_does_not_credit_what_both_share() -> None:
+    notes = (
+        "2017: Describe the differences between plant and animal cells. (4)\n\n"
+        "Both plant and animal cells have a nucleus, cytoplasm and a cell membrane. Plant "
+        "cells also have both a cell wall and chloroplasts. Animal cells do not have a cell "
+        "wall.\n"
+    )
+    family = _first_family(notes, "cells.txt")
+    assert _credited(family.questions[0], family) == [
+        "Plant cells also have both a cell wall and chloroplasts",
+        "Animal cells do not have a cell wall",
+    ]

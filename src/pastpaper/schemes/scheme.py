@@ -100,6 +100,16 @@ _MOTIVES_ASKED = re.compile(
 _WAYS_COMMANDS = frozenset({"in what ways"})
 _FRUIT_YEARS = 1
 
+# A question that asks how two things differ, and a point that says what they share: "Both
+# plant and animal cells have a nucleus", "Rome and Carthage both relied on ...", "X had
+# much in common with Y" (not "Plant cells have both a wall and chloroplasts").
+_DIFFERENCES = re.compile(r"\b(?:differ(?:ed|s|ences?|ent)?|contrast(?:ed|s)?)\b", re.IGNORECASE)
+_SHARED = re.compile(
+    r"^(?:both\b|[^,;:.]{1,60}\band\b[^,;:.]{1,60}\bboth\b)"
+    r"|\bin common\b|\b(?:are|were) (?:alike|similar)\b",
+    re.IGNORECASE,
+)
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -227,6 +237,8 @@ def build_scheme(
     since = None
     if not reference and question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
         since = asked_from(question.text)
+    # "Describe the differences between plant and animal cells": what both have is none.
+    asks_differences = not reference and _DIFFERENCES.search(question.text) is not None
     # "Describe the aims of the Marshall Plan" asks for what the notes give as motives.
     asks_motives = bool(_MOTIVES_ASKED.search(question.text))
     # "What is meant by inflation?": the points that say what it means, not its causes.
@@ -322,6 +334,8 @@ def build_scheme(
                 why_not = "restates the question, adds nothing to it"
         if means is not None and at not in means and why_not is None and not required:
             why_not = f"not what {term} means"
+        if asks_differences and why_not is None and not required and _SHARED.search(point.text):
+            why_not = "says what both share, not how they differ"
         if until is not None and why_not is None and not required:
             date = view.dates[at]
             if date is not None and is_after(date, until):
