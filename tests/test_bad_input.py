@@ -292,3 +292,25 @@ def test_a_single_line_of_notes_is_kept_as_notes_not_taken_as_a_title(tmp_path: 
     course = read_notes(path).course
     assert course.title == "One line"
     assert course.topics[0].families[0].notes == ("Stalin died in March 1953.",)
+
+
+def test_a_question_without_its_colon_or_closing_bracket_is_read_and_said() -> None:
+    """ "2020 Why did Y happen? (8)" is a question, not a point of the notes; marks whose
+    bracket is never closed are read, with a warning on their line."""
+    notes = (
+        "Title\n\n1: Topic\n\n2019: Describe X. (6)\n2020 Why did Y happen? (8)\n\nX and Y.\n\n"
+        "2021: Why did W happen? (6 marks\n\nW happened because of V.\n\n"
+        "1917 Lenin returned to Petrograd (3)\n"
+    )
+    imported = parse_notes(notes, "notes.txt")
+    questions = [(q.year, q.text, q.marks) for _, _, q in imported.course.questions()]
+    assert questions == [
+        (2019, "Describe X.", 6),
+        (2020, "Why did Y happen?", 8),
+        (2021, "Why did W happen?", 6),
+    ]
+    assert [(n.line, n.message) for n in imported.notices] == [
+        (10, "the marks '(6 marks' have no closing bracket; read as 6 marks")
+    ]
+    # A dated line of notes with a figure in brackets stays notes, every word of it.
+    assert "1917 Lenin returned to Petrograd (3)" in imported.course.topics[0].families[1].notes

@@ -35,9 +35,12 @@ _OPEN = r"(?P<bold>\*\*|__)?"
 _SEP = r"(?:(?(bold)(?P=bold))\s*(?P<sep>[:.)])|\s*(?P<sep_>[:.)])(?(bold)(?P=bold)))"
 # A dash between a year and its question has spaces round it and no year after it: "2001 -
 # Why ...?", not "1914-18" or "1914 - 1918".
+# A year with only a space after it is read too where the line asks and carries marks:
+# "2020 Why did the treaty fail? (8)".
 _YEAR_LINE = re.compile(
     rf"^\s*{_BULLET}{_OPEN}(?P<year>{PAPER_YEAR})"
-    rf"(?:{_SEP}\s+|(?(bold)(?P=bold))\s+(?P<dash>[-–—])\s+(?!\d))(?P<text>\S.*)$"
+    rf"(?:{_SEP}\s+|(?(bold)(?P=bold))\s+(?P<dash>[-–—])\s+(?!\d)|(?P<bare>[ \t]+)(?=[A-Z]))"
+    r"(?P<text>\S.*)$"
 )
 # "Q: ...", "Q (2001): ...", and numbered ones, whose label is kept: "Q1: ...", "Question 2. ..."
 _Q_LINE = re.compile(
@@ -224,6 +227,14 @@ class _Parser:
     def _with_marks(self, index: int, year: int | None, text: str) -> Question:
         """The question with its marks split off its text; impossible marks stay in the text."""
         body, written = _split_marks(text)
+        unclosed = _unclosed_marks(text) if written is None else None
+        if unclosed is not None:  # "Why did W happen? (6 marks": read, and said
+            body, written = unclosed[0], f"({unclosed[1]})"
+            self.notice(
+                index,
+                f"the marks '{clip(text[len(unclosed[0]) :].strip(), 30)}' have no closing "
+                f"bracket; read as {unclosed[1]} marks",
+            )
         marks = None if written is None else _mark_total(written)
         if written is not None and marks is None:
             shown = clip(written, 30)
@@ -320,6 +331,8 @@ def _question(line: str) -> tuple[int | None, str] | None:
     # question after a dash asks with a question mark or carries marks.
     if dated and match["dash"] and marks is None and not body.endswith("?"):
         return None
+    if dated and match["bare"] and (marks is None or not asks):
+        return None  # "1917 Lenin returned to Petrograd (3)": a line of notes
     return (int(match["year"]) if match["year"] else None), text
 
 
@@ -340,6 +353,20 @@ def _split_marks(text: str) -> tuple[str, str | None]:
     if found is None or not found[0]:
         return _strip_bold(text), None
     return _strip_bold(found[0]), found[1]
+
+
+_UNCLOSED = re.compile(r"[(\[][ \t]*(?P<marks>\d{1,3})[ \t]*(?:marks?)?[ \t]*", re.IGNORECASE)
+
+
+def _unclosed_marks(text: str) -> tuple[str, str] | None:
+    """The question before marks whose bracket is never closed, "Why ...? (6 marks", and the
+    marks; or None. (Found from the last bracket, as ``_marks_at_end`` finds marks.)"""
+    rest = text.rstrip()
+    opening = max(rest.rfind("("), rest.rfind("["))
+    found = _UNCLOSED.fullmatch(rest, opening) if opening > 0 else None
+    if found is None:
+        return None
+    return _strip_bold(rest[:opening].rstrip()), found["marks"]
 
 
 def _marks_at_end(text: str) -> tuple[str, str] | None:
