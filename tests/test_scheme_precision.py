@@ -787,3 +787,20 @@ def test_a_differences_question_does_not_credit_what_both_share() -> None:
         "Plant cells also have both a cell wall and chloroplasts",
         "Animal cells do not have a cell wall",
     ]
+
+
+def test_a_sibling_asking_the_same_in_other_words_takes_no_part_from_a_question() -> None:
+    """ "To what extent did foreign help explain the Nationalist victory?" weighs foreign
+    intervention against every other cause, as its sibling in other words does: the part on
+    foreign intervention is its own ("foreign" is no verb of its frame)."""
+    notes = (
+        "1999: How far was foreign intervention the main reason for Franco's victory? (15)\n"
+        "2003: To what extent did foreign help explain the Nationalist victory? (20)\n\n"
+        "Foreign intervention mattered greatly to the Nationalists. Italy sent about 75,000 "
+        "troops and Germany sent the Condor Legion of around 19,000 men.\n\n"
+        "The Republic was also weakened by its own divisions.\n"
+    )
+    family = _first_family(notes, "spain.txt")
+    credited = _credited(family.questions[1], family)
+    assert any(text.startswith("Italy sent about 75,000 troops") for text in credited)
+    assert "The Republic was also weakened by its own divisions" in credited

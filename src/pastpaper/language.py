@@ -178,6 +178,24 @@ _PASTS_OF = {base: past for past, base in IRREGULAR_PASTS.items()}
 _SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes", "oes")
 
 
+def may_be_base_verb(word: str) -> bool:
+    """Could a word in lower case be a verb's plain form, as after "did": has it a past
+    tense, irregular or one English uses ("help": "helped"; not "foreign", "economic")?
+
+    >>> may_be_base_verb("help"), may_be_base_verb("give"), may_be_base_verb("stop")
+    (True, True, True)
+    >>> may_be_base_verb("foreign"), may_be_base_verb("economic")
+    (False, False)
+    """
+    if word in _PASTS_OF or word in AUXILIARIES:
+        return True
+    pasts = [word + "ed", word + "d", word[:-1] + "ied", word + word[-1:] + "ed"]
+    return any(zipf(past) >= _PAST_IN_USE for past in pasts)
+
+
+_PAST_IN_USE = 2.0  # zipf of a past tense English uses ("helped" 4.5; "foreigned" 0)
+
+
 def past_of_present(word: str) -> str | None:
     """The past tense a verb in the present with "-s" tells of, as a timeline does ("Koch
     identifies the bacterium", "Hitler becomes Chancellor"): None where the word is more

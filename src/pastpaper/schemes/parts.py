@@ -27,7 +27,15 @@ from functools import lru_cache
 from itertools import chain
 
 from pastpaper.course import command_word
-from pastpaper.language import NOT_CONTENT, PARTICIPLES, STOP_WORDS, spelt_out, stem, word_rarity
+from pastpaper.language import (
+    NOT_CONTENT,
+    PARTICIPLES,
+    STOP_WORDS,
+    may_be_base_verb,
+    spelt_out,
+    stem,
+    word_rarity,
+)
 from pastpaper.schemes.points import REASON_COMMANDS
 from pastpaper.text import LIST_MARK, match_key
 
@@ -39,6 +47,7 @@ __all__ = [
     "headed_as",
     "opening_of",
     "parts_of",
+    "weighs_all",
 ]
 
 #: The share of a question's words (by weight) that a part must use to answer it.
@@ -66,6 +75,23 @@ _WEIGHS_ALL = re.compile(
     r"(?:reason|cause|factor|explanation)s?\b",
     re.IGNORECASE,
 )
+# ... and so does one that asks how far one thing explains, caused or is to blame for
+# another: "To what extent did foreign help explain the Nationalist victory?".
+_WEIGHS_ONE = re.compile(
+    r"\b(?:explain(?:s|ed)?|account(?:s|ed)? for|responsible for|to blame for|caused?)\b",
+    re.IGNORECASE,
+)
+
+
+def weighs_all(question: str) -> bool:
+    """Does the question weigh one cause against every other the notes give?"""
+    if _WEIGHS_ALL.search(question):
+        return True
+    return command_word(question) in ("how far", "to what extent") and bool(
+        _WEIGHS_ONE.search(question)
+    )
+
+
 # What a heading says its part gives: the reasons for something, its results, a verdict on it.
 _HEADED = (
     ("reasons", re.compile(r"(?:why|reasons?|causes?|motives?)\b", re.IGNORECASE)),
@@ -156,7 +182,7 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
     weight = {key: math.log(count / used[key]) * _rare(spelt[key]) for key in wanted}
     asked = [{key for key in keys if weight.get(key, 0.0) > 0} for keys in words_asked]
     share = [[_share(a, part, weight) for part in words] for a in asked]
-    weighs = [bool(_WEIGHS_ALL.search(q)) for q in questions]
+    weighs = [weighs_all(q) for q in questions]
     # A part whose opening names what a sibling weighs as the main cause ("### Financial
     # crisis" beside "To what extent was the financial crisis the main cause of the
     # Revolution?") gives a cause, and a question asking why is asking for causes.
@@ -301,7 +327,12 @@ def _frame_verbs(question: str) -> frozenset[str]:
     return frozenset(
         m["verb"].lower()
         for m in _VERB_AFTER.finditer(question)
-        if m["aux"].lower() not in _COPULAS or _participle(m["verb"].lower())
+        if (
+            _participle(m["verb"].lower())
+            if m["aux"].lower() in _COPULAS
+            # "did foreign help explain": a word with no past is no verb
+            else may_be_base_verb(m["verb"].lower())
+        )
     )
 
 

@@ -25,7 +25,7 @@ from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
 from pastpaper.schemes.definitions import defined_term, defines, defining
 from pastpaper.schemes.kinds import singles_out, states_motive
-from pastpaper.schemes.parts import claimants, frame_verbs, headed_as
+from pastpaper.schemes.parts import claimants, frame_verbs, headed_as, weighs_all
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import (
     When,
@@ -213,8 +213,11 @@ def build_scheme(
         # the same thing, as the notes that answer both show.
         if sibling != question and theirs.keys() & own:
             words_of.update(theirs)
-    # What only a sibling question asks about ("agriculture" for "industrial output").
-    elsewhere = set(words_of) - own - generic
+    # What only a sibling question asks about ("agriculture" for "industrial output"). A
+    # question that weighs one cause against all others ("To what extent did foreign help
+    # explain the victory?") has every part of the notes for evidence, on one side or the
+    # other, whatever its siblings ask.
+    elsewhere = set() if weighs_all(question.text) else set(words_of) - own - generic
     only_ours = own - set(words_of)  # what this question alone asks about
 
     edit = question.scheme or SchemeEdit()
