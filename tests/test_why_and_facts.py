@@ -553,3 +553,12 @@ def test_a_peoples_adjective_and_a_number_in_words_are_the_notes_facts() -> None
     deaths = marked("Around two and a half million people died in the famine.", scheme)
     assert deaths.inaccuracies == ()
     assert marked("Around two million people died in the famine.", scheme).inaccuracies
+
+
+def test_a_figure_inside_a_range_the_notes_give_is_right() -> None:
+    head = ["Notes.", "1: The Black Death", "2011: Describe the effects of the Black Death. (4)"]
+    scheme = scheme_of("\n\n".join([*head, "- England's pop. fell from c. 5m to approx. 2.5-3m"]))
+    inside = marked("England's population fell from c. 5m to approx. 2.5m.", scheme)
+    assert inside.inaccuracies == () and inside.mark == 1
+    outside = marked("England's population fell from c. 5m to approx. 1.5m.", scheme)
+    assert [w.answer_says for w in outside.inaccuracies] == ["1.5m"]

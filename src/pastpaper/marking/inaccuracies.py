@@ -526,12 +526,46 @@ def _numbers_wrong(
     "the first two estates" counts estates, where the notes' "97%" is a share of the
     people; "60% of the 26 million" gets the share wrong all the same."""
     claim_shares, point_shares = _share_values(claim), _share_values(point.text)
+    ranges = _ranges(point.text)
     for as_shares in (True, False):
         mine = _alike(ours, claim_shares, as_shares)
         notes = _alike(theirs, point_shares, as_shares)
         if mine and notes and not _amounts(mine) & _amounts(notes):
+            if ranges and all(_in_a_range(value, ranges) for value in _plain(mine)):
+                continue  # "2.5m" of "2.5-3m", "40%" of "25-50%"
             return mine, notes
     return None
+
+
+# A range of figures with one scale or sign after it: "2.5-3m", "25-50%", "18 to 30".
+_RANGE = re.compile(
+    r"(?<![\d.,])(\d[\d.,]*)\s*(?:[-–]|to)\s*(\d[\d.,]*)"
+    r"(\s*(?:m|bn|k|%)\b|\s+(?:hundred|thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _ranges(text: str) -> list[tuple[float, float]]:
+    """The ranges of figures a text gives, each as (low, high) plain numbers: "2.5-3m" is
+    (2500000, 3000000)."""
+    found = []
+    for match in _RANGE.finditer(text):
+        scale = (match[3] or "").replace("%", "")  # " million", "m", or nothing
+        ends = [as_number(figure.replace(",", "") + scale) for figure in match.groups()[:2]]
+        if all(_FIGURE.fullmatch(end) for end in ends):
+            low, high = (float(end) for end in ends)
+            if low < high:  # (not a span of years written short: "1929-33")
+                found.append((low, high))
+    return found
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _in_a_range(value: str, ranges: list[tuple[float, float]]) -> bool:
+    return _FIGURE.fullmatch(value) is not None and any(
+        low <= float(value) <= high for low, high in ranges
+    )
 
 
 def _alike(values: Sequence[str], shares: set[str], as_shares: bool) -> list[str]:
