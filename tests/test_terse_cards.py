@@ -477,7 +477,7 @@ def test_money_shares_and_fractions_are_hidden_whole() -> None:
         "Miners rushed to Sutter's Mill Jan 1848",
     )
     hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
-    assert {"2%", "£4.10", "3/4", "Sutter's Mill", "Jan 1848"} <= hidden
+    assert {"2%", "£4.10", "c. 3/4", "Sutter's Mill", "Jan 1848"} <= hidden
     assert not hidden & {"2", "4.10", "3", "4", "Sutter", "Mill"}
 
 
@@ -633,3 +633,16 @@ def test_a_figure_after_a_shortened_word_stays_in_its_sentence() -> None:
     texts = [p.text for p in family_points(course.topics[0].families[0])]
     assert texts[0] == "Sent 18,000 troops to Crimean War 1855 -> seat at Paris peace conf. 1856"
     assert "1856" not in texts  # a year alone is no point
+
+
+def test_a_rough_figure_and_a_range_are_hidden_whole() -> None:
+    course = course_of(
+        "c. 1,000 villages deserted",
+        "STM lasts about 18 to 30 seconds without rehearsal",
+        "Prices rose from 5 to 10 marks",
+    )
+    hidden = [(c.front, c.back) for c in cards_of(course) if c.kind == "cloze"]
+    assert ("{{c1::c. 1,000}} villages deserted.", "c. 1,000") in hidden  # not "C. 1,000"
+    assert ("STM lasts about {{c1::18 to 30}} seconds without rehearsal.", "18 to 30") in hidden
+    # A change from one figure to another is two figures.
+    assert {back for _, back in hidden} >= {"5", "10"}

@@ -412,12 +412,18 @@ DATE = re.compile(
     r")"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
-# "12.8", "1920s", "£3.60", "2%", "2/3", "1.5m".
+# "12.8", "1920s", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%".
 # ("31/3/68", a date with its year's last two figures, is one too.)
 _UNIT = re.compile(
     rf"{DATE.pattern}|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
-    r"|[£$€]?\d+(?:[.,]\d+)*(?:/\d+(?![/\d]))?(?:s\b|%|(?:m|bn|k)\b)?"
+    r"|(?:\b(?:c|ca)\.[ \t]?|\bcirca[ \t])?"  # "c. 1,000", "circa 25,000": the figure's
+    r"[£$€]?\d+(?:[.,]\d+)*"  # then "2/3", "25-50%", "18 to 30"
+    r"(?:/\d+(?![/\d])|(?:[-–]|[ \t]to[ \t])\d+(?:[.,]\d+)*(?![.,]?\d))?"
+    r"(?:s\b|%|(?:m|bn|k)\b)?"
 )
+
+
+_FROM = re.compile(r"\bfrom\s$")
 
 
 _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
@@ -506,8 +512,12 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
     near = max(0, start - 20), end + 20
     if _has_digit(text[near[0] : near[1]]):  # no unit without a digit
         for unit in _UNIT.finditer(text, *near):
-            if unit.start() < end and start < unit.end():
-                start, end = min(start, unit.start()), max(end, unit.end())
+            unit_end = unit.end()
+            if _FROM.search(text, 0, unit.start()) and " to " in unit.group():
+                # "rose from 5 to 10": a change, two figures; "lasts 18 to 30 seconds": one
+                unit_end = unit.start() + unit.group().index(" to ")
+            if unit.start() < end and start < unit_end:
+                start, end = min(start, unit.start()), max(end, unit_end)
     if not text[start:end][-1:].isalpha() or not text[start].isupper():
         return start, end
     while (

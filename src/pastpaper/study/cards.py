@@ -290,7 +290,11 @@ _EVERYDAY = 4.3  # zipf frequency from which a single capitalised word is an eve
 _COMMON_OPENER = 3.0
 _SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_FIGURES = re.compile(r"[£$€]?\d[\d.,]*(?:/\d+)?(?:m|bn|k|%)?")  # "100,000", "1.5m", "£3.60", "2%"
+_CIRCA = re.compile(r"(?:c|ca)\.\s?|circa\s")
+# "100,000", "1.5m", "£3.60", "2%", "c. 1,000", "25-50%"
+_FIGURES = re.compile(
+    rf"(?:{_CIRCA.pattern})?[£$€]?\d[\d.,]*(?:/\d+|(?:[-–]|\sto\s)\d[\d.,]*)?(?:m|bn|k|%)?"
+)
 _CLOZE_MARKS = re.compile(r"[{}]|::")
 _ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
 
@@ -386,13 +390,16 @@ def _stem(word: str) -> str:
 def _cloze_cards(
     statement: Statement, spans: list[tuple[int, int]]
 ) -> Iterator[tuple[CardKind, str, str]]:
-    text = statement.text[:1].upper() + statement.text[1:]  # "three weeks later": "Three"
+    text = statement.text
+    if not _CIRCA.match(text):  # "c. 1,000 villages deserted" is no "C. 1,000"
+        text = text[:1].upper() + text[1:]  # "three weeks later": "Three"
     for start, end in spans:
         if _CLOZE_MARKS.search(text[start:end]):
             continue  # it would break Anki's cloze syntax
         cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
         if _two_words(text[:start] + text[end:]):
-            yield "cloze", _full_stop(cloze[:1].upper() + cloze[1:]), text[start:end]
+            opening = cloze[:1] if _CIRCA.match(text) else cloze[:1].upper()
+            yield "cloze", _full_stop(opening + cloze[1:]), text[start:end]
 
 
 def _two_words(text: str) -> bool:
