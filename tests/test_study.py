@@ -303,6 +303,9 @@ def test_the_answer_typed_in_a_review_is_kept(seeded: str) -> None:
         ("plan", "Sixth Five Year Plan", 1),
         ("the", "the Virgin Lands scheme", 1),
         ("1954", "1953", 1),
+        ("14 April 1931", "14/4/1931", 3),  # the same date, written another way
+        ("15 April 1931", "14/4/1931", 1),
+        ("1538-1540", "1538-40", 3),
     ],
 )
 def test_a_typed_answer_suggests_a_rating_only_when_it_says_it_all(

@@ -79,6 +79,22 @@ def rate_card(
     return datetime.fromisoformat(state["due"])
 
 
+def _same_date(typed: str, expected: str) -> bool:
+    """Do two answers give the one date, each alone, however written: "14 April 1931" and
+    "14/4/1931", "1538-1540" and "1538-40"?"""
+    from pastpaper.study.dates import mentions
+
+    def date_of(text: str) -> tuple[int, int | None, int | None, int | None] | None:
+        found = list(mentions(text))
+        if len(found) != 1:
+            return None
+        m = found[0]
+        return m.year, m.month, m.day, m.end_year
+
+    wanted = date_of(expected)
+    return wanted is not None and date_of(typed) == wanted
+
+
 def typed_rating(typed: str, expected: str) -> Rating:
     """The rating a typed answer suggests: Good when it says all that the card hides (slips
     of spelling forgiven, "25" for "twenty-five", but never another number), Hard when it
@@ -92,7 +108,7 @@ def typed_rating(typed: str, expected: str) -> Rating:
     said, wanted = match_key(typed), match_key(expected)
     if not said:
         return Rating.Again
-    if as_number(said) == as_number(wanted):
+    if as_number(said) == as_number(wanted) or _same_date(typed, expected):
         return Rating.Good
     same_numbers = re.findall(r"\d+", said) == re.findall(r"\d+", wanted)
     if same_numbers and fuzz.ratio(said, wanted) >= 85:
