@@ -277,3 +277,20 @@ def test_the_quiz_from_schemes_built_in_shares_is_the_quiz(
         moodle_xml(course, cards, schemes[::-1])
     with pytest.raises(ValueError, match="not the course's questions' schemes"):
         moodle_xml(course, cards, schemes[1:])
+
+
+def test_a_short_answer_accepts_a_date_or_figure_written_the_usual_other_ways() -> None:
+    course = parse_notes(
+        "2: Spain\n\n2001: Describe the Second Republic. (6)\n\n"
+        "- The Second Republic was declared on 14/4/1931.\n"
+        "- Italy sent about 75,000 troops to Spain.\n"
+    ).course
+    quiz_ = ET.fromstring(moodle_xml(course, cards_of(course)))
+    answers = {
+        q.findtext("questiontext/text"): [a.findtext("text") for a in q.findall("answer")]
+        for q in quiz_.findall("question")
+        if q.get("type") == "shortanswer"
+    }
+    declared = answers["<p>When was the Second Republic declared?</p>"]
+    assert declared[0] == "14/4/1931" and "14 April 1931" in declared
+    assert any(forms[0] == "about 75,000" and "75000" in forms for forms in answers.values())

@@ -245,15 +245,53 @@ def _short_answer(card: Card) -> ET.Element:
 
 
 def _accepted(answer: str) -> list[str]:
-    """The answer, and the same without an article or a bracketed gloss: "Virgin Lands scheme"."""
+    """The answer, and the same without an article, a bracketed gloss or a word that makes a
+    figure rough ("Virgin Lands scheme", "65" for "about 65"), a figure without its commas
+    ("75000"), and a date written the other usual ways ("21 February 1965" for "21/2/1965",
+    "1538-1540" for "1538-40")."""
     forms = [answer]
+    rough = _ROUGHLY.sub("", answer).strip()
     for short in (
         re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I).strip(),
         re.sub(r"\s*\([^)]*\)", "", answer).strip(),
+        rough,
+        rough.replace(",", "") if _THOUSANDS.fullmatch(rough) else "",
+        *_dates_written(answer),
     ):
         if short and short not in forms:
             forms.append(short)
     return forms
+
+
+_ROUGHLY = re.compile(
+    r"^(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|some|c\.|"
+    r"more than|fewer than|less than|under|up to)\s+(?=\S*\d)",
+    re.IGNORECASE,
+)
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _dates_written(answer: str) -> list[str]:
+    """An answer that is one date, written the other usual ways; none for any other."""
+    from pastpaper.language import MONTHS
+    from pastpaper.study.dates import mentions
+
+    found = list(mentions(answer))
+    if len(found) != 1 or found[0].written.strip() != answer.strip():
+        return []
+    date = found[0]
+    if date.end_year is not None and not date.month and not date.decade:
+        return [f"{date.year}-{date.end_year}", f"{date.year} to {date.end_year}"]
+    if date.year <= 0 or date.month is None or date.end_year is not None:
+        return []
+    month = MONTHS[date.month - 1]
+    if date.day is None:
+        return [f"{month} {date.year}"]
+    return [
+        f"{date.day} {month} {date.year}",
+        f"{month} {date.day}, {date.year}",
+        f"{date.day}/{date.month}/{date.year}",
+    ]
 
 
 def _name(text: str) -> str:
