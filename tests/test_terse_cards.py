@@ -646,3 +646,15 @@ def test_a_rough_figure_and_a_range_are_hidden_whole() -> None:
     assert ("STM lasts about {{c1::18 to 30}} seconds without rehearsal.", "18 to 30") in hidden
     # A change from one figure to another is two figures.
     assert {back for _, back in hidden} >= {"5", "10"}
+
+
+def test_a_countrys_name_keeps_its_capital_and_a_count_no_comma() -> None:
+    course = course_of(
+        "Italy sent about 75,000 troops to Spain.",
+        "Britain left the gold standard on 21 September 1931.",
+        "In November 1950 about 300,000 Chinese troops entered the war.",
+    )
+    fronts = [front for front, _ in basic(cards_of(course))]
+    assert "How many troops did Italy send to Spain?" in fronts
+    assert "When did Britain leave the gold standard?" in fronts
+    assert "When did about 300,000 Chinese troops enter the war?" in fronts

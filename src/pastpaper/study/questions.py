@@ -319,7 +319,7 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
 #: How common in English a word the notes never write in lower case may be and still read
 #: as a name at a sentence's start ("Kennedy", "Caesar", "Gandhi"; not "Paris", "Germany",
 #: which notes name mid-sentence too).
-_NAME_LIKE = 4.5
+_NAME_LIKE = 5.3
 # The endings of words for things, states and groups, which are no one's name: "Inflation",
 # "Unemployment", "Rationing", "Peasants", "Censorship".
 _COMMON_NOUN_END = re.compile(
@@ -372,6 +372,10 @@ def _word_at(text: str, word: str) -> int:
     return -1
 
 
+_ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of "300,000"
+_LISTED = re.compile(r"\s(?:and|or)\s")
+
+
 def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     """A question from a clause: "When" + "did" + "Khrushchev" + "close down" + tail + lead."""
     subject = clause.subject
@@ -384,7 +388,9 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     # Louis vetoed the decrees?"
     if lead and lead.split()[0].lower() in PREPOSITIONS | SUBORDINATORS | {"if", "as"}:
         lead = lead[0].lower() + lead[1:]
-    if subject.count(",") % 2:
+    commas = _ASIDE_COMMA.findall(subject)
+    listed = bool(commas) and _LISTED.search(subject.rsplit(",", 1)[-1]) is not None
+    if len(commas) % 2 and not listed:  # (not a list: "anarchists, communists and the POUM")
         subject += ","  # close the aside: "a new currency, the Rentenmark, come in"
     parts = (word, clause.aux, subject, clause.adverbs, clause.verb, tail.strip(" ,"), lead)
     return " ".join(p for p in parts if p) + "?"
