@@ -658,3 +658,17 @@ def test_a_countrys_name_keeps_its_capital_and_a_count_no_comma() -> None:
     assert "How many troops did Italy send to Spain?" in fronts
     assert "When did Britain leave the gold standard?" in fronts
     assert "When did about 300,000 Chinese troops enter the war?" in fronts
+
+
+def test_a_she_beside_a_him_is_not_put_in_the_mans_place() -> None:
+    notes = (
+        "3: Tudors\n\n2003: Why did Henry VIII break with Rome? (10)\n\n"
+        "Henry VIII had married Catherine of Aragon in June 1509. By the mid-1520s she was over"
+        " forty and had given him only one surviving child, Princess Mary.\n\n"
+        "Elizabeth came to the throne in 1558. She restored the royal supremacy in 1559.\n\n"
+        "Henry summoned Parliament in 1529. He wanted a son. She refused the divorce in 1531.\n"
+    )
+    texts = [c.front for c in cards_of(parse_notes(notes).course)]
+    assert not any("Henry VIII was over" in t or "Henry VIII had given" in t for t in texts)
+    assert not any("Henry refused" in t or "did Henry refuse" in t for t in texts)
+    assert "When did Elizabeth restore the royal supremacy?" in texts

@@ -68,6 +68,11 @@ _ANTICIPATING = re.compile(
     r"[^.;]*?\b(?:that|to|for|whether|how|when)\b"
 )
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+# The pronouns of the other sex than a "he" or "she": a sentence with both tells of two people.
+_OTHER_PRONOUN = {
+    "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
+    "she": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
+}
 
 
 def _unexplained_it(subject: str, text: str) -> bool:
@@ -95,6 +100,7 @@ def statements(
     # with none continues it ("...; Mary I restored Catholicism and burned almost three
     # hundred Protestants": Mary burned them, not the sentence's first subject).
     opening: dict[int, tuple[Clause, str]] = {}  # the clause and the text it was read from
+    called: dict[str, str] = {}  # "he" or "she", by the first word of the person it stood for
     for point in points:
         if point.source.note != note:
             note, person, opening = point.source.note, None, {}
@@ -132,8 +138,11 @@ def statements(
         if clause.subject.lower() in _UNNAMED or _unexplained_it(clause.subject, text):
             continue  # "In 1588 they did not rise for Spain": who, the card cannot show
         if clause.subject.lower() in _PERSONAL:
-            if person is None:
-                continue
+            pronoun = clause.subject.lower()
+            if person is None or _OTHER_PRONOUN[pronoun].search(point.source.sentence):
+                continue  # "she ... had given him": the one named may be "him", not "she"
+            if called.setdefault(person.split()[0], pronoun) != pronoun:
+                continue  # a "she" for the man the notes called "he" stands for someone else
             people.add(person)
             start, end = clause.subject_at
             text = text[:start] + person + text[end:]
