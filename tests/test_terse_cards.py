@@ -672,3 +672,35 @@ def test_a_she_beside_a_him_is_not_put_in_the_mans_place() -> None:
     assert not any("Henry VIII was over" in t or "Henry VIII had given" in t for t in texts)
     assert not any("Henry refused" in t or "did Henry refuse" in t for t in texts)
     assert "When did Elizabeth restore the royal supremacy?" in texts
+
+
+def test_questions_that_would_misread_their_sentence_are_not_asked() -> None:
+    course = course_of(
+        "Short-term memory holds about seven items, as Miller found in 1956.",
+        "In Jarrow, where Palmer's shipyard closed in 1934, 70% were out of work.",
+        "The government moved three times.",
+        "In February 1936 the Popular Front won the election and street violence grew.",
+        "The bus company lost about 65 percent of its income.",
+        "Kim Il-sung led the communist North and Syngman Rhee the South.",
+        "The larger ones followed in 1538-40.",
+        "Ministers such as Calonne tried to bring in a land tax in 1786.",
+    )
+    fronts = {front: back for front, back in basic(cards_of(course))}
+    assert not [f for f in fronts if "Miller find" in f or "did where" in f or "of its did" in f]
+    assert "What did the government move?" not in fronts
+    assert "What did Kim Il-sung lead?" not in fronts
+    assert "When did the larger ones follow?" not in fronts
+    assert fronts["When did the Popular Front win the election?"] == "February 1936"
+    assert fronts["How many times did the government move?"] == "three"
+    assert "When did ministers such as Calonne try to bring in a land tax?" in fronts
+
+
+def test_a_name_a_past_verb_opens_and_a_number_in_words_are_hidden_apart_and_whole() -> None:
+    course = course_of(
+        "Met Victor Emmanuel at Teano, 26 October 1860 -> handed over the south.",
+        "In August 1914 about one hundred thousand men volunteered.",
+        "Fighting settled near the 38th parallel from mid-1951.",
+    )
+    hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
+    assert {"Victor Emmanuel", "one hundred thousand", "mid-1951"} <= hidden
+    assert not {"Met Victor Emmanuel", "hundred thousand", "1951"} & hidden

@@ -412,10 +412,10 @@ DATE = re.compile(
     r")"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
-# "12.8", "1920s", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%".
+# "12.8", "1920s", "mid-1951", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%".
 # ("31/3/68", a date with its year's last two figures, is one too.)
 _UNIT = re.compile(
-    rf"{DATE.pattern}|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
+    rf"(?:\b(?:early|mid|late)-)?(?:{DATE.pattern})|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
     r"|(?:\b(?:c|ca)\.[ \t]?|\bcirca[ \t])?"  # "c. 1,000", "circa 25,000": the figure's
     r"[£$€]?\d+(?:[.,]\d+)*"  # then "2/3", "25-50%", "18 to 30"
     r"(?:/\d+(?![/\d])|(?:[-–]|[ \t]to[ \t])\d+(?:[.,]\d+)*(?![.,]?\d))?"
@@ -525,8 +525,12 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
         and (before := _NAME_BEFORE.search(text, max(0, start - 60), start))
         and _joins(before[1])
     ):
-        if before.start() == 0 and not casing.is_name(before[1]):
-            break  # "If Khrushchev", "Once Mary": a sentence's first word is no name by itself
+        verb = is_verb(before[1].lower()) and " " in text[start:end]
+        if before.start() == 0 and (not casing.is_name(before[1]) or verb):
+            # "If Khrushchev", "Once Mary": a sentence's first word is no name by itself, nor
+            # a verb in the past before a name of its own ("Met Victor Emmanuel at Teano"; but
+            # "Wounded Knee")
+            break
         start = before.start()
     if particle := _PARTICLE_BEFORE.search(text, max(0, start - 8), start):
         start = particle.start()  # "that da Gama brought": the name is "da Gama"

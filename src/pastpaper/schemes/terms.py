@@ -97,7 +97,8 @@ _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "twenty-five", "two million", "three hundred and fifty", "two and a half million", "half a
 # million"
 _NUMBER_PHRASE = re.compile(
-    rf"\b(?:half\s+an?\s+(?:hundred|thousand|million|billion)|(?:{_NUMBER_WORD})"
+    rf"\b(?:half\s+an?\s+(?:hundred|thousand|million|billion)|"
+    rf"(?:one\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_NUMBER_WORD})"
     rf"(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b|(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s+an?\s+(?:half|quarter)\b)*)\b",
     re.IGNORECASE,
 )

@@ -39,6 +39,7 @@ from pastpaper.language import (
     STOP_WORDS,
     SUBJECT_STARTS,
     SUBORDINATORS,
+    WORD,
     base_form,
     is_past,
     is_verb,
@@ -119,6 +120,10 @@ def question_cards(
         return
     if clause.subject.split()[0].lower() in _CLAUSE_OPENERS:
         return  # "When the students marched ..., Metternich resigned": no "When did when"
+    if _UNTOLD_SUBJECT.search(clause.subject):
+        # "holds about seven items, as Miller" (the verb after it is Miller's), "the larger
+        # ones" (ones of what?): a subject the card cannot ask about
+        return
     if _ARROW.search(clause.subject):
         return  # "Nicholas takes command -> blamed ...": the verb found is the arrow's result
     if clause.aux == "did" and not clause.verb:
@@ -135,8 +140,7 @@ def question_cards(
     numbers = [f.value for f in statement.point.facts if f.kind == "number"]
     names = [f.value for f in statement.point.facts if f.kind == "name"]
     worth = [statement.text[s:e] for s, e in spans]
-    cut = _CUT.search(clause.rest)
-    asking = _Asking(statement.text, clause, numbers, worth, people, cut.start() if cut else None)
+    asking = _Asking(statement.text, clause, numbers, worth, people, _further_clause(clause.rest))
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
             front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing, names)
@@ -245,7 +249,11 @@ _THAT_AFTER = re.compile(r"\s*(?:,[^,;.]*,\s*)?that\b")
 _TO_DATE = re.compile(rf"\s*to\b(?:[^,;]|,\d)*?\b(?:in|by)\s+(?:{DATE.pattern})")
 _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
 #: A subject that starts with one of these opens a clause of its own: no subject.
-_CLAUSE_OPENERS = SUBORDINATORS | {"if"}
+_CLAUSE_OPENERS = SUBORDINATORS | {"if", "where", "which", "who", "whose", "whom"}
+_UNTOLD_SUBJECT = re.compile(
+    r"(?<!such )\bas\s+[A-Z]|\bones$|\b(?:the|these|those|some|many)\s+others$|"
+    r"\bthe\s+(?:latter|former)$"
+)
 _REPORTED = re.compile(r"that\b")
 # Verbs done to a person, whose object is someone: "Who did Henry VIII marry?".
 _DONE_TO_PEOPLE = frozenset(
@@ -398,8 +406,28 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
 
 def _trimmed(rest: str) -> str:
     """The rest of a clause up to where a further clause or a list of examples begins."""
+    cut = _further_clause(rest)
+    return (rest if cut is None else rest[:cut]).strip()
+
+
+def _further_clause(rest: str) -> int | None:
+    """Where a further clause or a list of examples begins in a clause's rest (``_CUT``), or
+    a clause with a subject and verb of its own after "and": "won the election and street
+    violence between Falangists and socialists grew"; None if none does."""
     cut = _CUT.search(rest)
-    return (rest[: cut.start()] if cut else rest).strip()
+    end = cut.start() if cut else len(rest)
+    reported = _THAT.search(rest, 0, end)  # "ruled that separate schools for black and white
+    # children were unequal": what was said is one clause of the question
+    for join in _AND.finditer(rest, 0, reported.start() if reported else end):
+        words = WORD.findall(rest, join.end(), end)[:_CLAUSE_WORDS]
+        if words and not is_verb(words[0]) and any(is_verb(w, splits=True) for w in words[1:]):
+            return join.start()
+    return cut.start() if cut else None
+
+
+_AND = re.compile(r"\s+and\s+")
+_THAT = re.compile(r"\bthat\b")
+_CLAUSE_WORDS = 8  # how far after "and" a verb still makes the words after it a clause
 
 
 Asked = Iterator[tuple[str, str]]
@@ -474,7 +502,8 @@ def _how_many(a: _Asking) -> Asked:
         rough = _ROUGHLY.match(rest)
         at = rough.end() if rough else 0
         counted = _COUNTED.match(rest, at + len(number)) if rest.startswith(number, at) else None
-        if counted and a.clause.aux == "did":  # "set up 150 regional economic councils"
+        if counted and a.clause.aux == "did" and not _NOT_COUNTED.search(counted[1]):
+            # "set up 150 regional economic councils" (not "65 percent of its income")
             tail = _BRACKET_AFTER.sub("", rest[counted.end() :])
             yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), rest[: at + len(number)]
 
@@ -484,6 +513,7 @@ def _how_many(a: _Asking) -> Asked:
 # number of a course took a tenth of the time of its cards to compile.
 _LASTS = re.compile(r"\s+([a-z]+s)\b")
 _FOR = re.compile(r"\s*\bfor\s+$")
+_NOT_COUNTED = re.compile(r"^per\s?cent\b|^percent\b|\b(?:its|his|this|was|is|has)$")
 _COUNTED = re.compile(
     r"\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s(?:\s+of\s+(?!the\b|a\b|an\b)[a-z][\w-]*s)?)\b"
 )
@@ -516,6 +546,10 @@ _NO_OBJECT = (
 )
 
 
+_TIMES = re.compile(r"(?:\w+\s+)?(?:\d+|[a-z]+)\s+times", re.IGNORECASE)
+_GAPPED = re.compile(r"\band\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:the|a|an)\s")
+
+
 def _what(a: _Asking) -> Asked:
     """What the subject did something to: its object, if that holds something worth knowing."""
     if a.clause.aux != "did" or _REASON.match(a.clause.lead + " "):
@@ -535,6 +569,10 @@ def _what(a: _Asking) -> Asked:
         return  # (a number in figures given roughly is asked "How many": not "What did they
         # walk? About 240 miles")
     if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
+        return
+    if _TIMES.fullmatch(thing) or _GAPPED.search(thing):
+        # "moved three times" is asked "How many times"; "led the North and Syngman Rhee
+        # the South" tells of a second subject
         return
     if DATE.match(thing):
         # "Hastings fought 14/10/1066", "The Revolution lasted 1789-94", "Caesar killed 15
