@@ -9,6 +9,7 @@ from fpdf import FPDF
 
 from pastpaper.course import command_word
 from pastpaper.ingest import parse_notes, read_notes
+from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 
 MARKDOWN = """\
@@ -254,6 +255,29 @@ def test_docx_notes_in_a_table_are_kept(tmp_path: Path) -> None:
         "To improve relations with the west.",
         "After the table.",
     )
+
+
+def test_a_docx_table_of_figures_says_what_each_figure_counts(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("2000: Describe unemployment in Britain. (5)")
+    table = document.add_table(rows=3, cols=2)
+    for row, (year, figure) in enumerate(
+        [("Year", "Unemployed"), ("1929", "1,503,000"), ("1932", "2,745,000")]
+    ):
+        table.cell(row, 0).text, table.cell(row, 1).text = year, figure
+    path = tmp_path / "figures.docx"
+    document.save(str(path))
+    family = read_notes(path).course.topics[0].families[0]
+    assert family.notes == (
+        "Year / Unemployed:",
+        "1929: Unemployed 1,503,000",
+        "1932: Unemployed 2,745,000",
+    )
+    # The heading row is the table's, no point of the notes.
+    assert [p.text for p in family_points(family)] == [
+        "1929: Unemployed 1,503,000",
+        "1932: Unemployed 2,745,000",
+    ]
 
 
 def test_marks_on_the_line_after_a_question_belong_to_it() -> None:

@@ -263,23 +263,45 @@ def _row_texts(table: Any) -> list[str]:
         ]
         bold.append(bool(runs) and all(run.bold for run in runs))
     texts = []
+    header: list[str] = []
     for number, cells in enumerate(rows):
         filled = [text for text in cells if text]
         if not filled:
             continue
         if number == 0 and len(rows) > 1 and _is_header(filled, rows[1:], bold[0]):
             texts.append(" / ".join(filled) + ":")
+            header = cells
         else:
-            texts += _joined(filled)
+            texts += _joined(_labelled(cells, header) if header else filled)
     return texts
+
+
+def _labelled(cells: list[str], header: list[str]) -> list[str]:
+    """A row's cells, each figure alone after the first cell given its column's heading, so
+    that the row says what it counts: "1929", "Unemployed 1,503,000" (under "Year |
+    Unemployed"). Cells that say more than a figure are as they are."""
+    labelled = []
+    for column, text in enumerate(cells):
+        heading = header[column] if column < len(header) else ""
+        if column > 0 and heading and _FIGURE_CELL.fullmatch(text):
+            text = f"{heading} {text}"
+        if text:
+            labelled.append(text)
+    return labelled
+
+
+# A cell that holds a figure alone: "1,503,000", "£3.60", "25%", "2.5m", "c. 400".
+_FIGURE_CELL = re.compile(r"(?:c\.\s?|about\s|approx\.?\s)?[£$€]?\d[\d.,]*(?:%|m|bn|k)?(?:\s\w+)?")
 
 
 def _is_header(cells: list[str], body: list[list[str]], bold: bool) -> bool:
     """Is a table's first row a header: labels of a few words, no full stop and no number,
-    set in bold or shorter than what stands under them?"""
+    set in bold, shorter than what stands under them, or over rows that each hold a figure
+    ("Year | Unemployed" over "1929 | 1,503,000")?"""
     labels = all(len(text.split()) <= 6 and not re.search(r"[.!?;]$|\d", text) for text in cells)
     longer = any(len(" ".join(row).split()) > 2 * len(" ".join(cells).split()) for row in body)
-    return labels and (bold or longer)
+    figures = all(any(re.search(r"\d", text) for text in row) for row in body if any(row))
+    return labels and (bold or longer or figures)
 
 
 def _joined(cells: list[str]) -> list[str]:
