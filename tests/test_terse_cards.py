@@ -704,3 +704,13 @@ def test_a_name_a_past_verb_opens_and_a_number_in_words_are_hidden_apart_and_who
     hidden = {c.back for c in cards_of(course) if c.kind == "cloze"}
     assert {"Victor Emmanuel", "one hundred thousand", "mid-1951"} <= hidden
     assert not {"Met Victor Emmanuel", "hundred thousand", "1951"} & hidden
+
+
+def test_a_timeline_leaves_out_sources_and_states_before_and_keeps_a_dated_subject() -> None:
+    course = course_of(
+        "Unemployment rose from about 1.5 million in 1929 to almost three million in January 1933.",
+        '"The Muslims of India are a nation, not a minority." (Jinnah, 1940)',
+        "The border stayed almost where it had been in 1950.",
+        "The Agrarian Reform Law of September 1932 settled only about 12,000 families by 1934.",
+    )
+    assert [e.label for e in timeline(course)] == ["1929–1933", "September 1932"]

@@ -31,7 +31,7 @@ from dataclasses import replace
 from functools import cache
 
 from pastpaper.course import Course, QuestionFamily
-from pastpaper.language import MONTHS, WORD, is_verb
+from pastpaper.language import MONTHS, WORD, has_verb, is_verb
 from pastpaper.model import Frozen
 from pastpaper.schemes.points import (
     Point,
@@ -275,7 +275,11 @@ def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
         bounded = all(role == "bound" for role in roles if role in {"own", "bound"})
         dated = []
         for mention, role in zip(inside, roles, strict=True):
-            told = (bounded and mention.word not in _NAMING) or not _cited_by(mention, anchors)
+            # (Beside a bound, a thing named by its date as the clause's subject is its
+            # event: "The Agrarian Reform Law of September 1932 settled only 12,000 families
+            # by 1934".)
+            named = mention.word in _NAMING and has_verb(note[start : mention.date_start])
+            told = (bounded and not named) or not _cited_by(mention, anchors)
             if role == "own" or (role == "aside" and told):
                 dated.append(mention)
         own += _changes(note, start, dated)
@@ -299,8 +303,7 @@ def _changes(note: str, clause_start: int, dated: list[Mention]) -> list[Mention
         last = kept[-1] if kept else None
         if (
             last is not None
-            and last.month is None
-            and mention.month is None
+            and last.month is None  # (the end may name its month: "to ... in January 1933")
             and last.end_year is None
             and mention.end_year is None
             and last.year < mention.year
@@ -380,13 +383,21 @@ _FUTURE = re.compile(
 )
 
 
+# A state before the clause's own time: "The border stayed almost where it had been in 1950".
+_PRIOR_STATE = re.compile(r"\bhad\s+been\s+(?:in|at|on|before|since)\s+$")
+# The date of a quotation's source, in brackets after it: '"..." (Jinnah, 1940)'.
+_ATTRIBUTION = re.compile(r"[”\"’']\s*\([^()\n]*$")
+
+
 def _role(note: str, since: int, mention: Mention) -> str:
     if mention.bounds:
         return "bound"
     marks = [m.end() for m in _CLAUSE_MARK.finditer(note, since, mention.date_start)]
     phrase = note[marks[-1] if marks else since : mention.date_start]
-    if _CAUSE.search(phrase):
+    if _CAUSE.search(phrase) or _PRIOR_STATE.search(phrase):
         return "cited"
+    if _ATTRIBUTION.search(note, since, mention.date_start):
+        return "cited"  # '"The Muslims of India are a nation ..." (Jinnah, 1940)': a source
     if mention.word == "the" and phrase.strip(" \t\n\u00a0-").lower() != "the":
         return "cited"  # "joined the words of the 1549 and 1552 books": things, not events
     participle = _PARTICIPLE.match(phrase)
