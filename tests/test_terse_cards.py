@@ -714,3 +714,30 @@ def test_a_timeline_leaves_out_sources_and_states_before_and_keeps_a_dated_subje
         "The Agrarian Reform Law of September 1932 settled only about 12,000 families by 1934.",
     )
     assert [e.label for e in timeline(course)] == ["1929–1933", "September 1932"]
+
+
+def test_the_sides_of_a_judgement_follow_its_view_and_its_factor() -> None:
+    spain = sides_of(
+        "3: Spain\n\n2003: To what extent did foreign help explain the Nationalist victory? (20)"
+        "\n\nForeign intervention mattered greatly. Italy sent about 75,000 troops.\n\n"
+        "The Republic was also weakened by its own divisions.\n"
+    )
+    assert spain["Italy sent about 75,000 troops"] == "for"
+    assert spain["The Republic was also weakened by its own divisions"] == "against"
+    cavour = sides_of(
+        "3: Italy\n\n2012: How far was Cavour responsible for Italian unification? (15)\n\n"
+        "Cavour modernised Piedmont's economy. Prussia's wars, not Cavour, gave Italy Venetia"
+        " in 1866.\n"
+    )
+    assert cavour["Prussia's wars, not Cavour, gave Italy Venetia in 1866"] == "against"
+    leap = sides_of(
+        "3: China\n\n2015: To what extent was the Great Leap Forward a disaster? (15)\n\n"
+        "Steel from backyard furnaces was useless. Peng Dehuai criticised the Leap in 1959.\n"
+    )
+    assert leap["Peng Dehuai criticised the Leap in 1959"] == "for"
+    model = sides_of(
+        "3: Memory\n\n2015: Evaluate the multi-store model of memory. (16)\n\n"
+        "HM's short-term memory still worked. The model is also criticised for being too"
+        " simple.\n"
+    )
+    assert model["The model is also criticised for being too simple"] == "against"

@@ -46,7 +46,7 @@ from pastpaper.schemes.points import (
     teacher_point_id,
     worded_kinds,
 )
-from pastpaper.schemes.sides import about_factor, rivals_in, side_of, turned_by
+from pastpaper.schemes.sides import about_factor, finds_fault, rivals_in, side_of, turned_by
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.study.dates import date_label, two_figure_years, year_before
@@ -255,6 +255,7 @@ def build_scheme(
     factor = about_factor(question.text, family.notes) if judgement else None
     # "How far was Koch more important than Pasteur?": what tells of Pasteur argues against.
     rivals = rivals_in(question.text) if judgement else None
+    faults = judgement and finds_fault(question.text)  # "a disaster": "failed" argues for it
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
     for at, point in enumerate(points):
@@ -359,7 +360,7 @@ def build_scheme(
                 origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
                 side=(
-                    side_of(point, family.notes, turn is not None, factor, rivals)
+                    side_of(point, family.notes, turn is not None, factor, rivals, faults)
                     if judgement
                     else None
                 ),

@@ -21,7 +21,7 @@ from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.text import LIST_ITEM
 
-__all__ = ["about_factor", "rivals_in", "side_of", "turned_by"]
+__all__ = ["about_factor", "finds_fault", "rivals_in", "side_of", "turned_by"]
 
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
 _CONTRAST = re.compile(
@@ -29,9 +29,13 @@ _CONTRAST = re.compile(
     r"even so|still|despite|in spite of|critics|others|not all|not everyone|limits?|"
     r"failures?|weaknesses|problems?|on the other side)\b|"
     r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
-    r"only partly|only a|little|limited|critics?|however|nevertheless|despite)\b",
+    r"only partly|only a|little|limited|critics?|criticis\w*|criticiz\w*|however|"
+    r"nevertheless|despite)\b",
     re.IGNORECASE,
 )
+
+# A point that gives the credit to one thing rather than another it names: "X, not Cavour,".
+_DENIES_ONE = re.compile(r",\s+not\s+(?:the\s+)?[A-Z][\w’'-]*[^,]*,")
 
 # What turns a sentence, or a whole paragraph, to the other side of the argument: "Yet the
 # alliances did not drag every member into war", "On the other hand, no amount of dredging
@@ -53,6 +57,7 @@ def side_of(
     turned: bool,
     factor: Sequence[bool] | None = None,
     rivals: tuple[frozenset[str], frozenset[str]] | None = None,
+    faults: bool = False,
 ) -> Literal["for", "against"]:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
@@ -60,7 +65,8 @@ def side_of(
     cause, by standing in a part of the notes about another (``factor``: for each
     paragraph, is its part about the one weighed); where it weighs one thing against
     another ("How far was Koch more important than Pasteur?", ``rivals``: the stems of
-    each), a point about the second, before or without the first, is the other side."""
+    each), a point about the second, before or without the first, is the other side.
+    ``faults``: the view asked about finds fault (``finds_fault``)."""
     if point.source.note < 0:
         return "for"
     if rivals is not None:
@@ -73,13 +79,36 @@ def side_of(
         # its negative words are its evidence ("the enemy could not escape" tells of the
         # luck; "the July Offensive failed" of the war).
         # A list's item argues on its own: "- BUT army also important: winter campaigns".
-        against = turned or _CONTRAST.match(opening) or _turns_item(notes[point.source.note], point)
+        against = (
+            turned
+            or _CONTRAST.match(opening)
+            or _turns_item(notes[point.source.note], point)
+            or _DENIES_ONE.search(point.text)  # "Prussia's wars, not Cavour, gave Italy Venetia"
+        )
         return "for" if factor[point.source.note] and not against else "against"
-    if turned or _CONTRAST.search(point.text) or _CONTRAST.match(opening):
+    if turned or _CONTRAST.match(opening):
         return "against"
+    if _CONTRAST.search(point.text):
+        # "failed", "criticised": against a view that something worked, for one that it
+        # failed (``faults``: "To what extent was the Great Leap Forward a disaster?")
+        return "for" if faults else "against"
     if _ANOTHER_FACTOR.search(opening_of(notes[point.source.note])):
         return "against"  # "Presidents also mattered. Kennedy proposed ...": another factor
     return "for"
+
+
+# A view that finds fault: "a disaster", "a failure", "to blame", "mistaken".
+_FAULT = re.compile(
+    r"\b(?:disast\w*|failures?|failed|mistakes?|mistaken|unsuccessful|weakness\w*|blame\w*|"
+    r"blunders?|catastroph\w*|flawed)\b",
+    re.IGNORECASE,
+)
+
+
+def finds_fault(question: str) -> bool:
+    """Does the view a judgement question weighs find fault ("How far was the Great Leap
+    Forward a disaster?"), so that words of failure in the notes argue for it?"""
+    return _FAULT.search(question) is not None
 
 
 def _turns_item(note: str, point: Point) -> bool:
@@ -156,7 +185,9 @@ _MAIN_FACTOR = re.compile(
     # "How far was William's victory due to luck?", "... the result of Hitler's aims?"
     r"\b(?:due to|because of|the result of|caused by|thanks to)\s+(?P<cause>[^?,;]+)|"
     # "How far was the war with Austria responsible for the fall of the monarchy?"
-    r"\b(?:was|were|is|are)\s+(?P<held>.+?)\s+(?:\w+ly\s+)?responsible\s+for\b",
+    r"\b(?:was|were|is|are)\s+(?P<held>.+?)\s+(?:\w+ly\s+)?(?:responsible|to\s+blame)\s+for\b|"
+    # "To what extent did foreign help explain the Nationalist victory?"
+    r"\b(?:did|does|do)\s+(?P<agent>.+?)\s+(?:explain|cause|account\s+for|lead\s+to|bring)\b",
     re.IGNORECASE,
 )
 
@@ -168,7 +199,10 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
     it heads, a paragraph with its list) names the factor the question weighs as the main
     cause; None where the question weighs none, or where no part names it."""
     found = _MAIN_FACTOR.search(question)
-    factor = content_words(found["factor"] or found["cause"] or found["held"]) if found else ()
+    named_as = (
+        (found["factor"] or found["cause"] or found["held"] or found["agent"]) if found else ""
+    )
+    factor = content_words(named_as) if named_as else ()
     stems = {next(iter(content_stems(word)), word) for word in factor}
     if not stems:
         return None
