@@ -661,7 +661,7 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         ),
         ("Anti-Semitism grew. Austria-Hungary declared war.", ["Austria-Hungary"]),
         ("Kaiser Wilhelm II wanted a navy.", ["Wilhelm II"]),
-        ("The case was Brown v. Board of Education.", ["Brown", "Board of Education"]),
+        ("The case was Brown v. Board of Education.", ["Brown v. Board of Education"]),
         # "the" makes one name of a name and its epithet, at a sentence's start too ...
         ("Catherine the Great ruled Russia.", ["Catherine the Great", "Russia"]),
         ("In 1066 William the Conqueror won.", ["William the Conqueror"]),

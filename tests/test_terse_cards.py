@@ -741,3 +741,15 @@ def test_the_sides_of_a_judgement_follow_its_view_and_its_factor() -> None:
         " simple.\n"
     )
     assert model["The model is also criticised for being too simple"] == "against"
+
+
+def test_names_of_cases_and_acts_that_open_a_line_are_whole() -> None:
+    assert names_in("Brown v. Board of Education (1954) ended segregation in schools.") == [
+        "Brown v. Board of Education"
+    ]
+    assert names_in("Civil Rights Act of 1964 banned segregation.") == ["Civil Rights Act"]
+    assert names_in("1884-85: Berlin Conference") == ["Berlin Conference"]
+    assert names_in("- CCP vs GMD civil war resumed 1946.") == ["CCP", "GMD"]
+    # A past tense opening a line, and a unit's letter, are no names.
+    assert names_in("Modernised the army.") == []
+    assert names_in("At 45 degrees C the enzyme denatures.") == []

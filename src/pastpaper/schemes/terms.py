@@ -82,8 +82,12 @@ _CALLED = re.compile(
 # "Kraft durch Freude", "Umkhonto we Sizwe", "Dar es Salaam", "Osama bin Laden".
 _LINKS = {
     "of", "the", "de", "von", "van", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
-    "les", "des", "der", "den", "und", "durch", "zu", "we", "es", "y", "bin", "ibn",
+    "les", "des", "der", "den", "und", "durch", "zu", "we", "es", "y", "bin", "ibn", "v",
 }  # fmt: skip
+_AFTER_FIGURE = re.compile(r"(?:\d|\bdegrees?)\s*$")
+# The word between the parties of a case: "Brown v. Board of Education", "Roe v Wade" (not
+# "CCP vs GMD": two parties at war).
+_VERSUS = frozenset({"v"})
 #: A year as a fact: "1956", "the 1920s".
 YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
 # Not the figure of a name such as "U-2", "B-52" or "MiG-21": the plane is no count of 2.
@@ -184,7 +188,19 @@ def _names_in(note: str) -> list[str]:
                 and run[1][2] == "the"
                 and first.lower() not in _NOT_NAMED
             )
-            common = zipf(first.lower()) >= 3.0 and not (heads or joined or numbered or epithet)
+            # "Civil Rights Act", "Marshall Plan": a name that ends as a law, a plan or a
+            # body names itself whole; "Brown v. Board of Education" is a case.
+            titled = (
+                len(run) > 1
+                and (run[-1][2] in _NAMED_ENDS or run[1][2] in _VERSUS)
+                and first.lower() not in _NOT_NAMED  # ("The Marshall Plan" is "Marshall Plan")
+            )
+            common = zipf(first.lower()) >= 3.0 and not (
+                heads or joined or numbered or epithet or titled
+            )
+            # A past tense alone that opens a line of notes is no name: "Modernised the army".
+            if len(run) == 1 and is_verb(first.lower()):
+                common = True
             if first not in mid and common:
                 del run[0]
                 while run and run[0][2] in _LINKS:
@@ -203,6 +219,9 @@ def _names_in(note: str) -> list[str]:
         # A small word in capitals for stress is no name: "success BUT agriculture ...".
         stressed = len(run) == 1 and len(run[0][2]) > 2 and run[0][2].isupper()
         if stressed and run[0][2].lower() in _NOT_NAMED:
+            run.clear()
+        # A letter alone after a figure is its unit, no name: "45 degrees C".
+        if len(run) == 1 and len(run[0][2]) == 1 and _AFTER_FIGURE.search(note, 0, run[0][0]):
             run.clear()
         if run and not (len(run) == 1 and run[0][2] == "I"):  # "Then I realised": a pronoun
             names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
@@ -235,6 +254,7 @@ def _names_in(note: str) -> list[str]:
                 and _institution_ahead(tokens, index, note)
             )
             or (bool(nicknamed) and any(a < at < b for a, b in nicknamed))
+            or (stripped == "." and run[-1][2] in _VERSUS)  # "Brown v. Board of Education"
         )
         if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
             if run and not joined:
@@ -260,6 +280,12 @@ _QUOTE = re.compile(r"['‘\"“]")
 _NICKNAME = re.compile(r"\b[A-Z][\w-]+ ['‘\"“][A-Z][\w -]{0,20}['’\"”] [A-Z]")
 # The nouns that end the name of a body, a building or an event that a possessive may open:
 # "the Women's Political Council", "St Peter's Basilica", "the People's Republic".
+# The nouns that end a name that opens a sentence, common as its first word is: "Civil
+# Rights Act", "Marshall Plan", "Great Programme".
+_NAMED_ENDS = frozenset(
+    """Act Acts Treaty Plan Pact Agreement Conference Programme Program Declaration Charter
+    Bill Law Laws Accords Doctrine Movement Party Campaign Crisis Offensive""".split()
+)
 _INSTITUTIONS = frozenset(
     """Council Party Republic Basilica Cathedral Church Abbey Chapel College University
     School Army League Union Movement Association Congress Commissariat Assembly Front
