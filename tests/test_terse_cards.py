@@ -753,3 +753,17 @@ def test_names_of_cases_and_acts_that_open_a_line_are_whole() -> None:
     # A past tense opening a line, and a unit's letter, are no names.
     assert names_in("Modernised the army.") == []
     assert names_in("At 45 degrees C the enzyme denatures.") == []
+
+
+def test_a_condition_with_examples_is_a_reason_for_a_why_question() -> None:
+    notes = (
+        "3: Depression\n\n2016: Explain why the Depression hit Britain's old industries"
+        " hardest. (6)\n\nThe Wall Street Crash of October 1929 cut American loans. Britain's"
+        " staple industries such as coal, cotton and shipbuilding depended on exports.\n"
+    )
+    family = first_family(notes)
+    credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
+    assert (
+        "Britain's staple industries such as coal, cotton and shipbuilding depended on exports"
+        in credited
+    )

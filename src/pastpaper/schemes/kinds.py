@@ -122,7 +122,9 @@ _STATE = re.compile(
     r"firmly|increasingly|not|no|also|far)\s+)*(?P<next>[\w’'-]+)|"
     r"\b(?:had|has|have)\s+(?:(?:still|already|also)\s+)*(?P<owned>no|many|much|few|little|"
     r"a|an|the|its|their|his|her|some|more|less|nothing|every|two|three|\d[\d,]*)\b|"
-    r"\bhad (?P<pluperfect>not|never|already|long) ",
+    r"\bhad (?P<pluperfect>not|never|already|long) |"
+    # what something hung on: "depended on exports", "relied on American loans"
+    r"\b(?P<depends>depend(?:ed|s)?|reli(?:ed|es)|rely|rested) (?:heavily |largely |mainly )?on\b",
 )
 
 
@@ -136,9 +138,11 @@ def is_state(text: str) -> bool:
     (False, False)
     >>> is_state("the camp had not been fortified"), is_state("the king had never called one")
     (True, True)
+    >>> is_state("Britain's staple industries depended on exports")
+    True
     """
     for match in _STATE.finditer(normalise(text).lower()):  # its words are in lower case
-        if match.group("owned") or match.group("pluperfect"):
+        if match.group("owned") or match.group("pluperfect") or match.group("depends"):
             return True
         word = match.group("next").lower()
         participle = (word.endswith("ed") and len(word) > 4) or word in PARTICIPLES

@@ -181,6 +181,9 @@ def _notes_points(
         if explains:
             whole = telling or _explains(points)
             points = [_as_reason(p) if whole or is_state(p.text) else p for p in points]
+            # A condition is a reason though it names examples: "Britain's staple industries
+            # such as coal and cotton depended on exports".
+            points = [_as_reason(p, "evidence") if is_state(p.text) else p for p in points]
             if telling:  # "Public works such as the autobahns employed 80,000 men" too
                 points = [_as_reason(p, "evidence") for p in points]
         found += points
