@@ -758,8 +758,10 @@ def test_names_of_cases_and_acts_that_open_a_line_are_whole() -> None:
 def test_a_condition_with_examples_is_a_reason_for_a_why_question() -> None:
     notes = (
         "3: Depression\n\n2016: Explain why the Depression hit Britain's old industries"
-        " hardest. (6)\n\nThe Wall Street Crash of October 1929 cut American loans. Britain's"
-        " staple industries such as coal, cotton and shipbuilding depended on exports.\n"
+        " hardest. (6)\n\nThe Wall Street Crash of October 1929 cut American loans and demand,"
+        " and world trade fell by about a third between 1929 and 1932. Britain's staple"
+        " industries such as coal, cotton and shipbuilding depended on exports and were"
+        " already in decline in the 1920s.\n"
     )
     family = first_family(notes)
     credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
