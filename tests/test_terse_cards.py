@@ -769,3 +769,8 @@ def test_a_condition_with_examples_is_a_reason_for_a_why_question() -> None:
         "Britain's staple industries such as coal, cotton and shipbuilding depended on exports"
         in credited
     )
+
+
+def test_a_timeline_event_says_who_its_he_is() -> None:
+    course = course_of("Malcolm X rejected non-violence. He was assassinated on 21/2/1965.")
+    assert [e.text for e in timeline(course)] == ["Malcolm X was assassinated on 21/2/1965"]

@@ -44,6 +44,7 @@ from pastpaper.schemes.points import (
     sentence_spans,
 )
 from pastpaper.schemes.scheme import content_stems
+from pastpaper.schemes.terms import names_in
 from pastpaper.study.charts import shorten
 from pastpaper.study.dates import Mention, date_label, mentions
 from pastpaper.text import LIST_ITEM, plain
@@ -455,6 +456,7 @@ def _note_events(
                     text = told
         if _QUANTITY.fullmatch(text):
             continue  # a table's figure for the year ("| 1933 | 4.8 million |"): no event
+        text = _named(text, note, sentences, start)
         yield Event(
             date=mention.written,
             start=(mention.year, mention.month, mention.day),
@@ -468,6 +470,26 @@ def _note_events(
             family=family_index,
             note=note_index,
         )
+
+
+_PERSONAL = re.compile(r"(?:He|She)\s")
+
+
+def _named(text: str, note: str, sentences: list[tuple[int, int]], start: int) -> str:
+    """The event with its opening "He" or "She" put as the person the sentence before names
+    first, where that sentence opens on a name: "Malcolm X rejected non-violence. He was
+    assassinated on 21/2/1965" tells "Malcolm X was assassinated on 21/2/1965"."""
+    if not _PERSONAL.match(text):
+        return text
+    before = [(s, e) for s, e in sentences if e <= start]
+    if not before:
+        return text
+    first, last = before[-1]
+    previous = note[first:last]
+    names = names_in(previous)
+    if not names or not previous.startswith(names[0]):
+        return text
+    return names[0] + text[text.index(" ") :]
 
 
 def _clause_of(
