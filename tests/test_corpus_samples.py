@@ -444,7 +444,7 @@ SAMPLES = [
             (
                 "65 BC",
                 (
-                    "He borrowed heavily to win popularity, paying for lavish games as aedile "
+                    "Gaius Julius Caesar borrowed heavily to win popularity, paying for lavish games as aedile "
                     "in 65 BC"
                 ),
             ),
