@@ -444,8 +444,8 @@ SAMPLES = [
             (
                 "65 BC",
                 (
-                    "Gaius Julius Caesar borrowed heavily to win popularity, paying for lavish games as aedile "
-                    "in 65 BC"
+                    "Gaius Julius Caesar borrowed heavily to win popularity, paying for lavish "
+                    "games as aedile in 65 BC"
                 ),
             ),
             (
