@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pastpaper.study.dates import Mention, mentions
+from pastpaper.study.dates import Mention, clear_mentions, mentions
 
 __all__ = ["When", "asked_from", "asked_until", "clear_dates", "is_after", "point_date"]
 
@@ -170,6 +170,7 @@ def _moved_back(first: Mention, found: list[Mention]) -> bool:
 def clear_dates() -> None:
     """Forget the points dated before (for benchmarks that time the work itself)."""
     point_date.cache_clear()
+    clear_mentions()
 
 
 def is_after(date: When, until: When) -> bool:

@@ -43,7 +43,7 @@ from pastpaper.schemes.terms import (
     name_spans,
     names_in,
 )
-from pastpaper.study.dates import two_figure_years, year_before
+from pastpaper.study.dates import clear_mentions, two_figure_years, year_before
 from pastpaper.text import LIST_ITEM, match_key, plain
 
 __all__ = [
@@ -158,6 +158,7 @@ def clear_caches() -> None:
     clear_names()
     clear_clauses()
     clear_judgements()
+    clear_mentions()
 
 
 # Big enough for every family of the generated 5 MB notes (2,724), so that the schemes and

@@ -549,12 +549,13 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
     dates = _point_dates(points, notes)
+    common = max(2, len(points) * 0.3)  # in more points than this, a stem tells nothing
     return _FamilyView(
         points=points,
         stems=stems,
         theme=[note_theme[p.source.note] for p in points],
         spread=spread,
-        generic={stem for stem, n in spread.items() if n > max(2, len(points) * 0.3)},
+        generic={stem for stem, n in spread.items() if n > common},
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
         motive=[states_motive(p.text) for p in points],

@@ -38,6 +38,7 @@ from pastpaper.language import (
 
 __all__ = [
     "Mention",
+    "clear_mentions",
     "date_label",
     "full_year",
     "mentions",
@@ -172,6 +173,31 @@ def mentions(
     the notes named before (``year_before``), which only gives a year in two figures its
     century (``full_year``) when neither the paragraph nor ``earlier_year`` has named one.
     """
+    if len(note) <= _KEPT_LENGTH:
+        return iter(_kept_mentions(note, earlier_year, century_from))
+    return _mentions(note, earlier_year, century_from)
+
+
+#: The longest text whose dates are kept: a point or a question, not a paragraph.
+_KEPT_LENGTH = 400
+
+
+# A point's text is dated for its scheme (``periods.point_date``) and again for its cards
+# (what they may hide); a question for each scheme of its family. A Mention is frozen, so
+# the same ones can be handed to each.
+@lru_cache(maxsize=32768)
+def _kept_mentions(
+    note: str, earlier_year: int | None, century_from: int | None
+) -> tuple[Mention, ...]:
+    return tuple(_mentions(note, earlier_year, century_from))
+
+
+def clear_mentions() -> None:
+    """Forget the texts dated before (for benchmarks that time the work itself)."""
+    _kept_mentions.cache_clear()
+
+
+def _mentions(note: str, earlier_year: int | None, century_from: int | None) -> Iterator[Mention]:
     last_year: int | None = None
     covered = 0  # the end of the last span: its closing year is not a date of its own
     for match in _DATE.finditer(note):
