@@ -804,3 +804,15 @@ def test_a_sibling_asking_the_same_in_other_words_takes_no_part_from_a_question(
     credited = _credited(family.questions[1], family)
     assert any(text.startswith("Italy sent about 75,000 troops") for text in credited)
     assert "The Republic was also weakened by its own divisions" in credited
+
+
+def test_different_as_an_adjective_asks_for_no_differences() -> None:
+    notes = (
+        "2017: Describe the different methods used to win the vote for women. (6)\n\n"
+        "Both the suffragists and the suffragettes held mass marches. The suffragettes "
+        "smashed windows from 1912.\n"
+    )
+    family = _first_family(notes, "votes.txt")
+    assert "Both the suffragists and the suffragettes held mass marches" in _credited(
+        family.questions[0], family
+    )

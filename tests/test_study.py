@@ -306,6 +306,7 @@ def test_the_answer_typed_in_a_review_is_kept(seeded: str) -> None:
         ("14 April 1931", "14/4/1931", 3),  # the same date, written another way
         ("15 April 1931", "14/4/1931", 1),
         ("1538-1540", "1538-40", 3),
+        ("Stalin, 1928", "Trotsky, 1928", 2),  # a date beside other words is no date alone
     ],
 )
 def test_a_typed_answer_suggests_a_rating_only_when_it_says_it_all(

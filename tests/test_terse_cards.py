@@ -774,3 +774,60 @@ def test_a_condition_with_examples_is_a_reason_for_a_why_question() -> None:
 def test_a_timeline_event_says_who_its_he_is() -> None:
     course = course_of("Malcolm X rejected non-violence. He was assassinated on 21/2/1965.")
     assert [e.text for e in timeline(course)] == ["Malcolm X was assassinated on 21/2/1965"]
+
+
+def test_a_judgements_sides_read_the_view_it_weighs_not_every_word_of_it() -> None:
+    stresemann = sides_of(
+        "3: Weimar\n\n2015: How far did Stresemann succeed in overcoming Weimar's weaknesses"
+        " in the years 1924-29? (15)\n\nThe Dawes Plan of 1924 rescheduled reparations.\n\n"
+        "Extremist parties did not disappear. Stresemann never won over the army.\n"
+    )
+    assert stresemann["Extremist parties did not disappear"] == "against"
+    versailles = sides_of(
+        "3: Peace\n\n2015: How far did the Treaty of Versailles bring peace to Europe? (15)"
+        "\n\nThe Treaty of Versailles failed to satisfy Germany.\n\nThe League of Nations"
+        " settled some disputes in the 1920s.\n"
+    )
+    assert versailles["The Treaty of Versailles failed to satisfy Germany"] == "against"
+    cavour = sides_of(
+        "3: Italy\n\n2012: How far was Cavour responsible for the unification of Italy? (15)"
+        "\n\nCavour modernised Piedmont. Cavour, not Garibaldi, won French help in 1858.\n"
+    )
+    assert cavour["Cavour, not Garibaldi, won French help in 1858"] == "for"
+    germany = sides_of(
+        "3: 1914\n\n2015: How far was Germany to blame for the First World War? (15)\n\n"
+        "Germany gave Austria a blank cheque. Germany did not want a general war.\n"
+    )
+    assert germany["Germany did not want a general war"] == "against"
+
+
+def test_what_the_new_rules_leave_alone() -> None:
+    course = course_of(
+        "Nicholas II, as Commander-in-Chief, took personal command of the army in 1915.",
+        "United Nations Security Council condemned the invasion in June 1950.",
+        "Inflation rose from 5 to 10% in a year.",
+        "Khrushchev gave the 'Secret Speech' (February 1956) attacking Stalin.",
+    )
+    cards = cards_of(course)
+    fronts = [c.front for c in cards]
+    assert "When did Nicholas II, as Commander-in-Chief, take personal command of the army?" in (
+        fronts
+    )
+    hidden = {c.back for c in cards if c.kind == "cloze"}
+    assert {"United Nations Security Council", "10%"} <= hidden
+    assert "February 1956" in [e.label for e in timeline(course)]
+    gallipoli = course_of("Gallipoli ruined Churchill. He resigned from the Admiralty in 1915.")
+    assert [e.text for e in timeline(gallipoli)] == ["He resigned from the Admiralty in 1915"]
+    assert names_in("One Party rule followed in 1933.") == ["Party"]
+    assert names_in("Rivalry: Britain v Germany in the naval race.") == ["Germany"]
+
+
+def test_a_she_for_another_person_than_the_he_before_keeps_her_cards() -> None:
+    notes = (
+        "3: Russia\n\n2015: Why did the Tsarist regime collapse in 1917? (10)\n\n"
+        "The Tsar left for the front in 1915. He took command of the army in September 1915."
+        " The Tsarina ran the government in Petrograd. She dismissed four prime ministers in"
+        " 1916.\n"
+    )
+    fronts = [c.front for c in cards_of(parse_notes(notes).course)]
+    assert "When did the Tsarina dismiss four prime ministers?" in fronts

@@ -562,3 +562,10 @@ def test_a_figure_inside_a_range_the_notes_give_is_right() -> None:
     assert inside.inaccuracies == () and inside.mark == 1
     outside = marked("England's population fell from c. 5m to approx. 1.5m.", scheme)
     assert [w.answer_says for w in outside.inaccuracies] == ["1.5m"]
+
+
+def test_a_change_from_one_figure_to_another_is_no_range() -> None:
+    head = ["Notes.", "1: The slump", "2011: Describe the slump in Germany. (4)"]
+    scheme = scheme_of("\n\n".join([*head, "- Unemployment rose from 2 to 6 million by 1932."]))
+    wrong = marked("Unemployment rose from 2 to 4 million by 1932.", scheme)
+    assert [w.answer_says for w in wrong.inaccuracies] == ["4 million"]

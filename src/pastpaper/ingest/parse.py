@@ -229,11 +229,12 @@ class _Parser:
         body, written = _split_marks(text)
         unclosed = _unclosed_marks(text) if written is None else None
         if unclosed is not None:  # "Why did W happen? (6 marks": read, and said
-            body, written = unclosed[0], f"({unclosed[1]})"
+            body, marks_written, number = unclosed
+            written = f"({number})"
             self.notice(
                 index,
-                f"the marks '{clip(text[len(unclosed[0]) :].strip(), 30)}' have no closing "
-                f"bracket; read as {unclosed[1]} marks",
+                f"the marks '{clip(marks_written, 30)}' have no closing bracket; read as "
+                f"{number} marks",
             )
         marks = None if written is None else _mark_total(written)
         if written is not None and marks is None:
@@ -358,15 +359,16 @@ def _split_marks(text: str) -> tuple[str, str | None]:
 _UNCLOSED = re.compile(r"[(\[][ \t]*(?P<marks>\d{1,3})[ \t]*(?:marks?)?[ \t]*", re.IGNORECASE)
 
 
-def _unclosed_marks(text: str) -> tuple[str, str] | None:
-    """The question before marks whose bracket is never closed, "Why ...? (6 marks", and the
-    marks; or None. (Found from the last bracket, as ``_marks_at_end`` finds marks.)"""
+def _unclosed_marks(text: str) -> tuple[str, str, str] | None:
+    """The question before marks whose bracket is never closed ("Why ...? (6 marks"), the
+    marks as written and their number; or None. (Found from the last bracket, as
+    ``_marks_at_end`` finds marks.)"""
     rest = text.rstrip()
     opening = max(rest.rfind("("), rest.rfind("["))
     found = _UNCLOSED.fullmatch(rest, opening) if opening > 0 else None
     if found is None:
         return None
-    return _strip_bold(rest[:opening].rstrip()), found["marks"]
+    return _strip_bold(rest[:opening].rstrip()), rest[opening:], found["marks"]
 
 
 def _marks_at_end(text: str) -> tuple[str, str] | None:

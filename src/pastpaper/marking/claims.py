@@ -37,7 +37,8 @@ CUT_WORDS = 3
 # number: "two and a half million", "three hundred and fifty").
 _CLAIM_BREAK = re.compile(
     r"\s*[;:]\s*|,(?!\d{3}\b)\s*(?:(?:and|but|because|so|as|while|whereas)\s+)?|"
-    r"(?<!hundred)\s+(?:and|but|because|so that|so|whereas)\s+(?!an?\s+(?:half|quarter)\b)",
+    r"(?<!hundred)(?<!thousand)\s+(?:and|but|because|so that|so|whereas)\s+"
+    r"(?!an?\s+(?:half|quarter)\b(?!\s+of\b))",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W_]+")

@@ -88,6 +88,12 @@ def _known_names(scheme: MarkScheme) -> frozenset[str]:
     return _known_words((scheme.question.text, *(p.point.text for p in scheme.points)))
 
 
+@lru_cache(maxsize=256)
+def _named_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """The words of the names the texts give, lower case ("france", "england")."""
+    return frozenset(w.lower() for text in texts for name in names_in(text) for w in name.split())
+
+
 # The same for every answer to a question.
 @lru_cache(maxsize=256)
 def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
@@ -95,14 +101,15 @@ def _known_words(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.lower() for text in texts for word in _WORDS.findall(spelt_out(text)))
 
 
-def _unknown_names(claim: str, known: Set[str]) -> list[str]:
+def _unknown_names(claim: str, known: Set[str], places: Set[str] = frozenset()) -> list[str]:
     """The claim's names with a word the notes never use, misspellings forgiven
-    ("Secret Speech" is known from "secret speech"; "Khrushchevgrad" is not)."""
+    ("Secret Speech" is known from "secret speech"; "Khrushchevgrad" is not), nor a
+    people's or place's adjective of a name they give (``places``: "French" of "France")."""
     from rapidfuzz import fuzz, process
 
     def knows(word: str) -> bool:
         word = word.lower()
-        if word in known or len(word) < _SHORTEST_NAME or names_a_place(word, known):
+        if word in known or len(word) < _SHORTEST_NAME or names_a_place(word, places):
             return True  # ("the French wars" are known from "the wars with France")
         found = process.extractOne(word, known, scorer=fuzz.ratio)
         return found is not None and found[1] >= NAME_LIKENESS
@@ -147,6 +154,7 @@ def wrong_facts(
     each fact stands beside what it dates or counts.
     """
     known = _known_names(scheme)
+    places = _named_words((scheme.question.text, *(p.point.text for p in scheme.points)))
     names = [{match_key(n) for n in names_in(p.point.text)} for p in points]
     spread = Counter(n for found in names for n in found)
     asked = content_stems(scheme.question.text)
@@ -181,7 +189,7 @@ def wrong_facts(
             continue  # a whole sentence: its parts say the same facts, each in its place
         # Notes cover their topic, so a name they never use is the answer's own invention;
         # a reference answer is shorter than that, and answers may name what it does not.
-        strangers = [] if scheme.reference else _unknown_names(claim.text, known)
+        strangers = [] if scheme.reference else _unknown_names(claim.text, known, places)
         best = int(score[i].argmax())
         makes = {
             j
@@ -526,11 +534,11 @@ def _numbers_wrong(
     "the first two estates" counts estates, where the notes' "97%" is a share of the
     people; "60% of the 26 million" gets the share wrong all the same."""
     claim_shares, point_shares = _share_values(claim), _share_values(point.text)
-    ranges = _ranges(point.text)
     for as_shares in (True, False):
         mine = _alike(ours, claim_shares, as_shares)
         notes = _alike(theirs, point_shares, as_shares)
         if mine and notes and not _amounts(mine) & _amounts(notes):
+            ranges = _ranges(point.text)
             if ranges and all(_in_a_range(value, ranges) for value in _plain(mine)):
                 continue  # "2.5m" of "2.5-3m", "40%" of "25-50%"
             return mine, notes
@@ -539,13 +547,14 @@ def _numbers_wrong(
 
 # A range of figures with one scale or sign after it: "2.5-3m", "25-50%", "18 to 30".
 _RANGE = re.compile(
-    r"(?<![\d.,])(\d[\d.,]*)\s*(?:[-–]|to)\s*(\d[\d.,]*)"
+    r"(?<![\d.,])(?<!\bfrom )(\d[\d.,]*)\s*(?:[-–]|to)\s*(\d[\d.,]*)"  # (not "from 2 to 6")
     r"(\s*(?:m|bn|k|%)\b|\s+(?:hundred|thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
 
 
-def _ranges(text: str) -> list[tuple[float, float]]:
+@lru_cache(maxsize=4096)
+def _ranges(text: str) -> tuple[tuple[float, float], ...]:
     """The ranges of figures a text gives, each as (low, high) plain numbers: "2.5-3m" is
     (2500000, 3000000)."""
     found = []
@@ -556,13 +565,13 @@ def _ranges(text: str) -> list[tuple[float, float]]:
             low, high = (float(end) for end in ends)
             if low < high:  # (not a span of years written short: "1929-33")
                 found.append((low, high))
-    return found
+    return tuple(found)
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _in_a_range(value: str, ranges: list[tuple[float, float]]) -> bool:
+def _in_a_range(value: str, ranges: Sequence[tuple[float, float]]) -> bool:
     return _FIGURE.fullmatch(value) is not None and any(
         low <= float(value) <= high for low, high in ranges
     )
@@ -647,5 +656,15 @@ def _plain(values: Sequence[str]) -> list[str]:
 
 def clear_caches() -> None:
     """Forget the texts read before (for benchmarks and tests that mark with nothing kept)."""
-    for cached in (_known_words, _days, _given_values, _denied_words, _said, _stems_of, _rivals):
+    for cached in (
+        _known_words,
+        _named_words,
+        _days,
+        _given_values,
+        _denied_words,
+        _said,
+        _stems_of,
+        _rivals,
+        _ranges,
+    ):
         cached.cache_clear()

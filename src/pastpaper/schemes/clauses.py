@@ -423,9 +423,6 @@ _UNIT = re.compile(
 )
 
 
-_FROM = re.compile(r"\bfrom\s$")
-
-
 _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 _ITEM_MARK = re.compile(rf"(?m)^[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
@@ -512,12 +509,16 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
     near = max(0, start - 20), end + 20
     if _has_digit(text[near[0] : near[1]]):  # no unit without a digit
         for unit in _UNIT.finditer(text, *near):
-            unit_end = unit.end()
-            if _FROM.search(text, 0, unit.start()) and " to " in unit.group():
-                # "rose from 5 to 10": a change, two figures; "lasts 18 to 30 seconds": one
-                unit_end = unit.start() + unit.group().index(" to ")
-            if unit.start() < end and start < unit_end:
-                start, end = min(start, unit.start()), max(end, unit_end)
+            units = [unit.span()]
+            if " to " in unit.group() and text.endswith("from ", 0, unit.start()):
+                # "rose from 5 to 10%": a change, two figures ("5", "10%"); "lasts 18 to 30
+                # seconds": one range
+                cut = unit.start() + unit.group().index(" to ")
+                second = _UNIT.match(text, cut + len(" to "))
+                units = [(unit.start(), cut), *([second.span()] if second else [])]
+            for a, b in units:
+                if a < end and start < b:
+                    start, end = min(start, a), max(end, b)
     if not text[start:end][-1:].isalpha() or not text[start].isupper():
         return start, end
     while (
@@ -525,10 +526,10 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
         and (before := _NAME_BEFORE.search(text, max(0, start - 60), start))
         and _joins(before[1])
     ):
-        verb = is_verb(before[1].lower()) and " " in text[start:end]
+        verb = before[1].lower() in IRREGULAR_PASTS
         if before.start() == 0 and (not casing.is_name(before[1]) or verb):
             # "If Khrushchev", "Once Mary": a sentence's first word is no name by itself, nor
-            # a verb in the past before a name of its own ("Met Victor Emmanuel at Teano"; but
+            # an irregular past tense ("Met Victor Emmanuel at Teano"; but "United Nations",
             # "Wounded Knee")
             break
         start = before.start()

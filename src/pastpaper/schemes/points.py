@@ -106,6 +106,14 @@ def _as_reason(point: Point, kind: Kind = "feature") -> Point:
     return point.model_copy(update={"kind": "reason"}) if point.kind == kind else point
 
 
+def _read_as_reason(point: Point, whole: bool) -> Point:
+    """A point of notes under a "why" question: a reason if its paragraph explains
+    (``whole``) or it states a condition, which it is even where it names examples."""
+    if is_state(point.text):
+        return _as_reason(_as_reason(point), "evidence")
+    return _as_reason(point) if whole else point
+
+
 def _explains(points: list[Point]) -> bool:
     """Does a paragraph explain: does any of its points give a reason, a result or a
     condition? (Any one, rather than a share of them: chosen with each development set
@@ -181,10 +189,9 @@ def _notes_points(
         worded += [p.kind or "feature" for p in points]
         if explains:
             whole = telling or _explains(points)
-            points = [_as_reason(p) if whole or is_state(p.text) else p for p in points]
-            # A condition is a reason though it names examples: "Britain's staple industries
-            # such as coal and cotton depended on exports".
-            points = [_as_reason(p, "evidence") if is_state(p.text) else p for p in points]
+            # (A condition is a reason though it names examples: "Britain's staple industries
+            # such as coal and cotton depended on exports".)
+            points = [_read_as_reason(p, whole) for p in points]
             if telling:  # "Public works such as the autobahns employed 80,000 men" too
                 points = [_as_reason(p, "evidence") for p in points]
         found += points

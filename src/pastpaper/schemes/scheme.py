@@ -46,7 +46,14 @@ from pastpaper.schemes.points import (
     teacher_point_id,
     worded_kinds,
 )
-from pastpaper.schemes.sides import about_factor, finds_fault, rivals_in, side_of, turned_by
+from pastpaper.schemes.sides import (
+    about_factor,
+    factor_stems,
+    finds_fault,
+    rivals_in,
+    side_of,
+    turned_by,
+)
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.study.dates import date_label, two_figure_years, year_before
@@ -103,7 +110,11 @@ _FRUIT_YEARS = 1
 # A question that asks how two things differ, and a point that says what they share: "Both
 # plant and animal cells have a nucleus", "Rome and Carthage both relied on ...", "X had
 # much in common with Y" (not "Plant cells have both a wall and chloroplasts").
-_DIFFERENCES = re.compile(r"\b(?:differ(?:ed|s|ences?|ent)?|contrast(?:ed|s)?)\b", re.IGNORECASE)
+_DIFFERENCES = re.compile(
+    r"\b(?:differ(?:ed|s)?|differences?|how\s+different|different\s+(?:from|to)|"
+    r"contrast(?:ed|s)?)\b",
+    re.IGNORECASE,
+)  # (not "the different methods used": a plain adjective)
 _SHARED = re.compile(
     r"^(?:both\b|[^,;:.]{1,60}\band\b[^,;:.]{1,60}\bboth\b)"
     r"|\bin common\b|\b(?:are|were) (?:alike|similar)\b",
@@ -256,6 +267,7 @@ def build_scheme(
     # "How far was Koch more important than Pasteur?": what tells of Pasteur argues against.
     rivals = rivals_in(question.text) if judgement else None
     faults = judgement and finds_fault(question.text)  # "a disaster": "failed" argues for it
+    weighed = factor_stems(question.text) if factor is not None else frozenset()
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
     for at, point in enumerate(points):
@@ -360,7 +372,7 @@ def build_scheme(
                 origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
                 side=(
-                    side_of(point, family.notes, turn is not None, factor, rivals, faults)
+                    side_of(point, family.notes, turn is not None, factor, rivals, faults, weighed)
                     if judgement
                     else None
                 ),

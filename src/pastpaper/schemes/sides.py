@@ -21,7 +21,7 @@ from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.text import LIST_ITEM
 
-__all__ = ["about_factor", "finds_fault", "rivals_in", "side_of", "turned_by"]
+__all__ = ["about_factor", "factor_stems", "finds_fault", "rivals_in", "side_of", "turned_by"]
 
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
 _CONTRAST = re.compile(
@@ -34,8 +34,23 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 
-# A point that gives the credit to one thing rather than another it names: "X, not Cavour,".
-_DENIES_ONE = re.compile(r",\s+not\s+(?:the\s+)?[A-Z][\w’'-]*[^,]*,")
+# A point that gives the credit to one thing rather than another it names: "X, not Cavour,";
+# or says the named one did not do a thing: "Germany did not want a general war".
+_DENIES_ONE = re.compile(r",\s+not\s+(?:the\s+)?(?P<name>[A-Z][^,]*),")
+_DENIED_SUBJECT = re.compile(
+    r"^(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+"
+    r"(?:did not|didn't|was not|wasn't|were not|had not|never|could not)\b"
+)
+
+
+def _denies(text: str, weighed: frozenset[str]) -> bool:
+    """Does a point deny the factor weighed what the notes credit it with: "Prussia's wars,
+    not Cavour, gave Italy Venetia", "Germany did not want a general war"?"""
+    for found in (_DENIES_ONE.search(text), _DENIED_SUBJECT.match(text)):
+        if found is not None and content_stems(found["name"]) & weighed:
+            return True
+    return False
+
 
 # What turns a sentence, or a whole paragraph, to the other side of the argument: "Yet the
 # alliances did not drag every member into war", "On the other hand, no amount of dredging
@@ -58,6 +73,7 @@ def side_of(
     factor: Sequence[bool] | None = None,
     rivals: tuple[frozenset[str], frozenset[str]] | None = None,
     faults: bool = False,
+    weighed: frozenset[str] = frozenset(),
 ) -> Literal["for", "against"]:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
@@ -66,7 +82,8 @@ def side_of(
     paragraph, is its part about the one weighed); where it weighs one thing against
     another ("How far was Koch more important than Pasteur?", ``rivals``: the stems of
     each), a point about the second, before or without the first, is the other side.
-    ``faults``: the view asked about finds fault (``finds_fault``)."""
+    ``faults``: the view asked about finds fault (``finds_fault``); ``weighed``: the stems
+    of the factor weighed (``factor_stems``)."""
     if point.source.note < 0:
         return "for"
     if rivals is not None:
@@ -83,7 +100,7 @@ def side_of(
             turned
             or _CONTRAST.match(opening)
             or _turns_item(notes[point.source.note], point)
-            or _DENIES_ONE.search(point.text)  # "Prussia's wars, not Cavour, gave Italy Venetia"
+            or _denies(point.text, weighed)
         )
         return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.match(opening):
@@ -99,15 +116,18 @@ def side_of(
 
 # A view that finds fault: "a disaster", "a failure", "to blame", "mistaken".
 _FAULT = re.compile(
-    r"\b(?:disast\w*|failures?|failed|mistakes?|mistaken|unsuccessful|weakness\w*|blame\w*|"
-    r"blunders?|catastroph\w*|flawed)\b",
+    r"\b(?:was|were|is|are)\s+(?:[^?,;]{1,60}?\s)?(?:an?\s+)?(?:(?:total|complete|great|"
+    r"costly|utter)\s+)?(?:disaster|failure|mistake|blunder|catastrophe|fiasco)\b|"
+    r"\b(?:was|were|is|are)\s+(?:[^?,;]{1,60}?\s)?(?:unsuccessful|mistaken|flawed)\b",
     re.IGNORECASE,
 )
 
 
 def finds_fault(question: str) -> bool:
-    """Does the view a judgement question weighs find fault ("How far was the Great Leap
-    Forward a disaster?"), so that words of failure in the notes argue for it?"""
+    """Does the view a judgement question weighs find fault with what it asks about ("How
+    far was the Great Leap Forward a disaster?"), so that words of failure in the notes
+    argue for it? (Not a fault it asks about overcoming: "How far did Stresemann succeed in
+    overcoming Weimar's weaknesses?")"""
     return _FAULT.search(question) is not None
 
 
@@ -187,9 +207,18 @@ _MAIN_FACTOR = re.compile(
     # "How far was the war with Austria responsible for the fall of the monarchy?"
     r"\b(?:was|were|is|are)\s+(?P<held>.+?)\s+(?:\w+ly\s+)?(?:responsible|to\s+blame)\s+for\b|"
     # "To what extent did foreign help explain the Nationalist victory?"
-    r"\b(?:did|does|do)\s+(?P<agent>.+?)\s+(?:explain|cause|account\s+for|lead\s+to|bring)\b",
+    r"\b(?:did|does|do)\s+(?P<agent>.+?)\s+(?:explain|cause|account\s+for|lead\s+to)\b",
     re.IGNORECASE,
 )
+
+
+def factor_stems(question: str) -> frozenset[str]:
+    """The stems of the factor a question weighs as the main cause, or none."""
+    found = _MAIN_FACTOR.search(question)
+    if found is None:
+        return frozenset()
+    named = found["factor"] or found["cause"] or found["held"] or found["agent"] or ""
+    return frozenset(content_stems(named))
 
 
 # Asked for each question of a family that weighs a factor; the notes are the family's.

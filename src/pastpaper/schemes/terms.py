@@ -79,14 +79,17 @@ _CALLED = re.compile(
 )
 # Small words inside a name: "Duke of Norfolk", "Bernhard von Bülow", "Vasco da Gama", and
 # those of names in other languages, which English puts between no two names of its own:
-# "Kraft durch Freude", "Umkhonto we Sizwe", "Dar es Salaam", "Osama bin Laden".
+# "Kraft durch Freude", "Umkhonto we Sizwe", "Dar es Salaam", "Osama bin Laden" (whole
+# inside a sentence; at its start, a first word common in English is left out, as ever).
 _LINKS = {
     "of", "the", "de", "von", "van", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
     "les", "des", "der", "den", "und", "durch", "zu", "we", "es", "y", "bin", "ibn", "v",
 }  # fmt: skip
 _AFTER_FIGURE = re.compile(r"(?:\d|\bdegrees?)\s*$")
-# The word between the parties of a case: "Brown v. Board of Education", "Roe v Wade" (not
-# "CCP vs GMD": two parties at war).
+# Words that open a name only as a determiner: "One Party rule", "Another Crisis came".
+_DETERMINERS = frozenset("one another each every any no some such this that".split())
+# The word between the parties of a case, with its stop: "Brown v. Board of Education" (not
+# "Britain v Germany" or "CCP vs GMD": rivals).
 _VERSUS = frozenset({"v"})
 #: A year as a fact: "1956", "the 1920s".
 YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
@@ -192,8 +195,8 @@ def _names_in(note: str) -> list[str]:
             # body names itself whole; "Brown v. Board of Education" is a case.
             titled = (
                 len(run) > 1
-                and (run[-1][2] in _NAMED_ENDS or run[1][2] in _VERSUS)
-                and first.lower() not in _NOT_NAMED  # ("The Marshall Plan" is "Marshall Plan")
+                and (run[-1][2] in _NAMED_ENDS | _INSTITUTIONS or run[1][2] in _VERSUS)
+                and first.lower() not in _NOT_NAMED | _DETERMINERS  # not "The", "One", "Each"
             )
             common = zipf(first.lower()) >= 3.0 and not (
                 heads or joined or numbered or epithet or titled
@@ -221,7 +224,8 @@ def _names_in(note: str) -> list[str]:
         if stressed and run[0][2].lower() in _NOT_NAMED:
             run.clear()
         # A letter alone after a figure is its unit, no name: "45 degrees C".
-        if len(run) == 1 and len(run[0][2]) == 1 and _AFTER_FIGURE.search(note, 0, run[0][0]):
+        at = run[0][0] if len(run) == 1 and len(run[0][2]) == 1 else 0
+        if at and _AFTER_FIGURE.search(note, max(0, at - len(" degrees ")), at):
             run.clear()
         if run and not (len(run) == 1 and run[0][2] == "I"):  # "Then I realised": a pronoun
             names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
@@ -266,8 +270,8 @@ def _names_in(note: str) -> list[str]:
             run.append(token)
             if word.endswith(("’s", "'s")) and not _owns_institution(run, tokens, index, note):
                 flush()  # a possessive ends the name: "Stalin’s portraits"
-        elif joined and word in _LINKS:
-            run.append(token)
+        elif joined and word in _LINKS and (word not in _VERSUS or note[end : end + 1] == "."):
+            run.append(token)  # ("Brown v. Board of Education", not "Britain v Germany")
         elif run:
             flush()
         previous_end = end
@@ -278,14 +282,14 @@ def _names_in(note: str) -> list[str]:
 _QUOTES = frozenset({"'", "’"})
 _QUOTE = re.compile(r"['‘\"“]")
 _NICKNAME = re.compile(r"\b[A-Z][\w-]+ ['‘\"“][A-Z][\w -]{0,20}['’\"”] [A-Z]")
+# The nouns that end a name that opens a sentence, common as its first word is: "Civil
+# Rights Act", "Marshall Plan", "Great Programme" (and the bodies of ``_INSTITUTIONS``).
+_NAMED_ENDS = frozenset(
+    """Act Acts Treaty Plan Pact Agreement Conference Programme Program Declaration Bill
+    Law Laws Accords Doctrine Campaign Crisis Offensive""".split()
+)
 # The nouns that end the name of a body, a building or an event that a possessive may open:
 # "the Women's Political Council", "St Peter's Basilica", "the People's Republic".
-# The nouns that end a name that opens a sentence, common as its first word is: "Civil
-# Rights Act", "Marshall Plan", "Great Programme".
-_NAMED_ENDS = frozenset(
-    """Act Acts Treaty Plan Pact Agreement Conference Programme Program Declaration Charter
-    Bill Law Laws Accords Doctrine Movement Party Campaign Crisis Offensive""".split()
-)
 _INSTITUTIONS = frozenset(
     """Council Party Republic Basilica Cathedral Church Abbey Chapel College University
     School Army League Union Movement Association Congress Commissariat Assembly Front

@@ -43,6 +43,7 @@ __all__ = [
     "full_year",
     "mentions",
     "numeric_dates",
+    "only_date",
     "two_figure_years",
     "year_before",
 ]
@@ -190,6 +191,15 @@ def _kept_mentions(
     note: str, earlier_year: int | None, century_from: int | None
 ) -> tuple[Mention, ...]:
     return tuple(_mentions(note, earlier_year, century_from))
+
+
+def only_date(text: str) -> Mention | None:
+    """The date a text is, where it is one date and nothing else ("14/4/1931", "1538-40",
+    "March 1953"); None for any other text ("Stalin, 1928")."""
+    found = list(mentions(text))
+    if len(found) != 1 or found[0].written.strip() != text.strip():
+        return None
+    return found[0]
 
 
 def clear_mentions() -> None:

@@ -274,12 +274,11 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 def _dates_written(answer: str) -> list[str]:
     """An answer that is one date, written the other usual ways; none for any other."""
     from pastpaper.language import MONTHS
-    from pastpaper.study.dates import mentions
+    from pastpaper.study.dates import only_date
 
-    found = list(mentions(answer))
-    if len(found) != 1 or found[0].written.strip() != answer.strip():
+    date = only_date(answer)
+    if date is None:
         return []
-    date = found[0]
     if date.end_year is not None and not date.month and not date.decade:
         return [f"{date.year}-{date.end_year}", f"{date.year} to {date.end_year}"]
     if date.year <= 0 or date.month is None or date.end_year is not None:

@@ -80,19 +80,19 @@ def rate_card(
 
 
 def _same_date(typed: str, expected: str) -> bool:
-    """Do two answers give the one date, each alone, however written: "14 April 1931" and
+    """Are two answers the one date, each alone, however written: "14 April 1931" and
     "14/4/1931", "1538-1540" and "1538-40"?"""
-    from pastpaper.study.dates import mentions
+    from pastpaper.study.dates import only_date
 
-    def date_of(text: str) -> tuple[int, int | None, int | None, int | None] | None:
-        found = list(mentions(text))
-        if len(found) != 1:
-            return None
-        m = found[0]
-        return m.year, m.month, m.day, m.end_year
-
-    wanted = date_of(expected)
-    return wanted is not None and date_of(typed) == wanted
+    wanted, said = only_date(expected), only_date(typed)
+    if wanted is None or said is None:
+        return False
+    return (said.year, said.month, said.day, said.end_year) == (
+        wanted.year,
+        wanted.month,
+        wanted.day,
+        wanted.end_year,
+    )
 
 
 def typed_rating(typed: str, expected: str) -> Rating:

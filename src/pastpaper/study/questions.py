@@ -120,10 +120,8 @@ def question_cards(
         return
     if clause.subject.split()[0].lower() in _CLAUSE_OPENERS:
         return  # "When the students marched ..., Metternich resigned": no "When did when"
-    if _UNTOLD_SUBJECT.search(clause.subject):
-        # "holds about seven items, as Miller" (the verb after it is Miller's), "the larger
-        # ones" (ones of what?): a subject the card cannot ask about
-        return
+    if _UNTOLD_SUBJECT.search(clause.subject) or _misread_as(clause, statement.text):
+        return  # "the larger ones" (ones of what?): a subject the card cannot ask about
     if _ARROW.search(clause.subject):
         return  # "Nicholas takes command -> blamed ...": the verb found is the arrow's result
     if clause.aux == "did" and not clause.verb:
@@ -251,9 +249,20 @@ _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
 #: A subject that starts with one of these opens a clause of its own: no subject.
 _CLAUSE_OPENERS = SUBORDINATORS | {"if", "where", "which", "who", "whose", "whom"}
 _UNTOLD_SUBJECT = re.compile(
-    r"(?<!such )\bas\s+[A-Z]|\bones$|\b(?:the|these|those|some|many)\s+others$|"
-    r"\bthe\s+(?:latter|former)$"
+    r"\bones$|\b(?:the|these|those|some|many)\s+others$|\bthe\s+(?:latter|former)$"
 )
+_AS_NAME = re.compile(r"(?<!such )\bas\s+[A-Z][\w’'-]*$")
+
+
+def _misread_as(clause: Clause, text: str) -> bool:
+    """Does the subject run on into "as <name>", whose verb the clause took for its own:
+    "holds about seven items, as Miller found in 1956"? (Not an aside the text closes with a
+    comma: "Nicholas II, as Commander-in-Chief, took command".)"""
+    return bool(_AS_NAME.search(clause.subject)) and not text[clause.subject_at[1] :].startswith(
+        ","
+    )
+
+
 _REPORTED = re.compile(r"that\b")
 # Verbs done to a person, whose object is someone: "Who did Henry VIII marry?".
 _DONE_TO_PEOPLE = frozenset(
@@ -420,12 +429,16 @@ def _further_clause(rest: str) -> int | None:
     # children were unequal": what was said is one clause of the question
     for join in _AND.finditer(rest, 0, reported.start() if reported else end):
         words = WORD.findall(rest, join.end(), end)[:_CLAUSE_WORDS]
-        if words and not is_verb(words[0]) and any(is_verb(w, splits=True) for w in words[1:]):
+        verb = next((at for at, w in enumerate(words) if at and is_verb(w, splits=True)), None)
+        # (not a relative clause inside the second thing: "the Five-Year Plans and the
+        # collectivisation that killed millions")
+        if words and not is_verb(words[0]) and verb and not _RELATIVES & set(words[:verb]):
             return join.start()
     return cut.start() if cut else None
 
 
 _AND = re.compile(r"\s+and\s+")
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_WORDS = 8  # how far after "and" a verb still makes the words after it a clause
 

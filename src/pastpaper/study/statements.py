@@ -30,6 +30,7 @@ from pastpaper.language import (
 )
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
 from pastpaper.schemes.points import Point
+from pastpaper.schemes.terms import names_in
 from pastpaper.text import BULLETS, LIST_MARK
 
 __all__ = ["NAME", "Statement", "clear_statements", "statements"]
@@ -68,6 +69,7 @@ _ANTICIPATING = re.compile(
     r"[^.;]*?\b(?:that|to|for|whether|how|when)\b"
 )
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # The pronouns of the other sex than a "he" or "she": a sentence with both tells of two people.
 _OTHER_PRONOUN = {
     "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
@@ -100,7 +102,7 @@ def statements(
     # with none continues it ("...; Mary I restored Catholicism and burned almost three
     # hundred Protestants": Mary burned them, not the sentence's first subject).
     opening: dict[int, tuple[Clause, str]] = {}  # the clause and the text it was read from
-    called: dict[str, str] = {}  # "he" or "she", by the first word of the person it stood for
+    called: dict[str, str] = {}  # "he" or "she", by the person it stood for ("Tsarina")
     for point in points:
         if point.source.note != note:
             note, person, opening = point.source.note, None, {}
@@ -131,7 +133,9 @@ def statements(
             # ...": the item's "It" is the thing its label names.
             label = _label_over(notes[point.source.note], point.source.sentence_start)
             if label is not None and text.startswith("It "):
-                text, own_from = label + text[2:], own_from + len(label) - 2 if own_from else 0
+                if own_from:
+                    own_from += len(label) - len("It")
+                text = label + text[len("It") :]
                 clause = parse_clause(text)
                 if clause is None or not clause.subject:
                     continue
@@ -141,7 +145,7 @@ def statements(
             pronoun = clause.subject.lower()
             if person is None or _OTHER_PRONOUN[pronoun].search(point.source.sentence):
                 continue  # "she ... had given him": the one named may be "him", not "she"
-            if called.setdefault(person.split()[0], pronoun) != pronoun:
+            if called.setdefault(_ARTICLE.sub("", person), pronoun) != pronoun:
                 continue  # a "she" for the man the notes called "he" stands for someone else
             people.add(person)
             start, end = clause.subject_at
@@ -212,7 +216,11 @@ def _label_over(note: str, at: int) -> str | None:
             continue
         if len(above) - len(above.lstrip(" \t")) < indent:
             label = _LABEL.fullmatch(above)
-            return label["name"] if label else None
+            if label is None:
+                return None
+            # A name, not a heading word: "The Enabling Act", not "Effects" or "Significance".
+            named = names_in(label["name"])
+            return label["name"] if named == [_ARTICLE.sub("", label["name"])] else None
     return None
 
 

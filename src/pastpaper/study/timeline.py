@@ -386,8 +386,9 @@ _FUTURE = re.compile(
 
 # A state before the clause's own time: "The border stayed almost where it had been in 1950".
 _PRIOR_STATE = re.compile(r"\bhad\s+been\s+(?:in|at|on|before|since)\s+$")
-# The date of a quotation's source, in brackets after it: '"..." (Jinnah, 1940)'.
-_ATTRIBUTION = re.compile(r"[”\"’']\s*\([^()\n]*$")
+# The date of a quotation's source, in brackets after it with its speaker: '"..." (Jinnah,
+# 1940)' (not a title's date: "the 'Secret Speech' (February 1956)").
+_ATTRIBUTION = re.compile(r"[”\"’']\s*\([^()\n,]+,\s*$")
 
 
 def _role(note: str, since: int, mention: Mention) -> str:
@@ -476,9 +477,9 @@ _PERSONAL = re.compile(r"(?:He|She)\s")
 
 
 def _named(text: str, note: str, sentences: list[tuple[int, int]], start: int) -> str:
-    """The event with its opening "He" or "She" put as the person the sentence before names
-    first, where that sentence opens on a name: "Malcolm X rejected non-violence. He was
-    assassinated on 21/2/1965" tells "Malcolm X was assassinated on 21/2/1965"."""
+    """The event with its opening "He" or "She" put as the one name of the sentence before,
+    where that sentence opens on it: "Malcolm X rejected non-violence. He was assassinated
+    on 21/2/1965" tells "Malcolm X was assassinated on 21/2/1965"."""
     if not _PERSONAL.match(text):
         return text
     before = [(s, e) for s, e in sentences if e <= start]
@@ -487,7 +488,9 @@ def _named(text: str, note: str, sentences: list[tuple[int, int]], start: int) -
     first, last = before[-1]
     previous = note[first:last]
     names = names_in(previous)
-    if not names or not previous.startswith(names[0]):
+    # Only where the sentence names no one else: "Gallipoli ruined Churchill. He resigned"
+    # is Churchill's resignation.
+    if len(names) != 1 or not previous.startswith(names[0]):
         return text
     return names[0] + text[text.index(" ") :]
 
