@@ -474,6 +474,7 @@ def _note_events(
 
 
 _PERSONAL = re.compile(r"(?:He|She)\s")
+_ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 
 
 def _named(text: str, note: str, sentences: list[tuple[int, int]], start: int) -> str:
@@ -487,7 +488,7 @@ def _named(text: str, note: str, sentences: list[tuple[int, int]], start: int) -
         return text
     first, last = before[-1]
     previous = note[first:last]
-    names = names_in(previous)
+    names = [name for name in names_in(previous) if name not in _ERAS]  # ("100 BC")
     # Only where the sentence names no one else: "Gallipoli ruined Churchill. He resigned"
     # is Churchill's resignation.
     if len(names) != 1 or not previous.startswith(names[0]):
