@@ -569,3 +569,34 @@ def test_a_change_from_one_figure_to_another_is_no_range() -> None:
     scheme = scheme_of("\n\n".join([*head, "- Unemployment rose from 2 to 6 million by 1932."]))
     wrong = marked("Unemployment rose from 2 to 4 million by 1932.", scheme)
     assert [w.answer_says for w in wrong.inaccuracies] == ["4 million"]
+
+
+def test_early_spans_apostrophe_years_and_less_are_read_as_the_notes_mean_them() -> None:
+    head = ["Notes.", "1: Topic", "2003: Why did the peasants revolt in 1381? (10)"]
+    plague = scheme_of(
+        "\n\n".join([*head, "The Black Death of 1348-50 killed a third of the population."])
+    )
+    said = marked("The Black Death of 1348-1350 killed about a third of the people.", plague)
+    assert said.inaccuracies == () and said.mark >= 1
+    famine = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: Famine",
+                "2017: Why did so many die in the Irish Famine? (8)",
+                '- Winter of 1846-7 = "Black \'47": thousands died of hunger.',
+            ]
+        )
+    )
+    assert marked("Thousands died of hunger in the winter of Black '47.", famine).inaccuracies == ()
+    results = ["Notes.", "1: Topic", "2006: What were the results of the Peasants' Revolt? (6)"]
+    statute = scheme_of(
+        "\n\n".join(
+            [
+                *results,
+                "The government did not enforce the Statute of Labourers as harshly after 1381.",
+            ]
+        )
+    )
+    softer = marked("After 1381 the Statute of Labourers was enforced less harshly.", statute)
+    assert softer.inaccuracies == ()

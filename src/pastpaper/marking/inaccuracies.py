@@ -36,8 +36,8 @@ from pastpaper.language import (
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
-from pastpaper.schemes.terms import date_year
-from pastpaper.study.dates import numeric_dates
+from pastpaper.schemes.terms import date_year, make_fact
+from pastpaper.study.dates import numeric_dates, two_figure_years
 from pastpaper.text import match_key
 
 if TYPE_CHECKING:
@@ -377,7 +377,9 @@ _DENIAL = re.compile(
 _HEDGE = re.compile(
     rf"{_DENIAL.pattern}|\b(?:refus|fail|stop|ceas|almost|nearly|hardly|barely|partly|only"
     r"|exempt|excus|spared|immun|escap|evad|avoid|lack|without|unable|forbad|forbid|banned"
-    r"|prevent|denied|deny|reject|free from|freed from)\w*",
+    r"|prevent|denied|deny|reject|free from|freed from)\w*"
+    # "enforced less harshly" says what "did not enforce it as harshly" says
+    r"|\b(?:less|fewer)\b",
     re.IGNORECASE,
 )
 #: Where a clause ends, and the reach of a denial with it.
@@ -444,7 +446,7 @@ def contradiction(
     ("14 October"; "8-9 November" holds "9 November"). A date in figures ("15/07/1099") is
     one: its year is compared as a year, its day and month as a date's, and the message says
     it as written."""
-    claim_facts = facts(claim, names_in(claim))
+    claim_facts = _in_the_points_century(claim, facts(claim, names_in(claim)), point)
     said = _fact_values(claim, claim_facts)
     notes = _point_values(point)
     elsewhere = {v for other in others for v in _point_values(other)["year"]}
@@ -471,6 +473,26 @@ def contradiction(
         notes_days = _days_written(point_days, point.text)
         return _days_written(days, claim), f"{notes_days}: “{point.text}”"
     return None
+
+
+def _in_the_points_century(claim: str, found: list[Fact], point: Point) -> list[Fact]:
+    """The claim's facts, with a year it writes in two figures in the century of the point
+    it is about: "the winter of Black '47" is 1847 against notes on 1846-7, as the notes'
+    own "'47" is (``points._centred``)."""
+    alone = two_figure_years(claim)
+    years = [int(f.value) for f in point.facts if f.kind == "year"]
+    if not alone or not years:
+        return found
+    placed = two_figure_years(claim, min(years))
+    moved = {
+        str(before.year): str(after.year)
+        for before, after in zip(alone, placed, strict=True)
+        if before.year != after.year and not before.numeric and not before.decade
+    }
+    return [
+        make_fact("year", moved[f.value]) if f.kind == "year" and f.value in moved else f
+        for f in found
+    ]
 
 
 def _as_written(values: Sequence[str], given: Sequence[Fact]) -> str:

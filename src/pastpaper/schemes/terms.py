@@ -110,6 +110,7 @@ _NUMBER_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_EARLY_SPAN = re.compile(r"(?<!\d)(\d{4})[-–]$")
 # The last year of a span, written in its last figures: the "33" of "1929-33".
 _SHORT_SPAN_END = re.compile(r"[-–](\d\d?)(?![\w’'%]|[.,]\d)")
 _RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
@@ -623,7 +624,13 @@ def facts(text: str, names: list[str], spans: list[tuple[int, int]] | None = Non
     in_figures = list(_NUMBER.finditer(text)) if figures else []
     for match in in_figures:
         if match.start() not in years and not _inside(match.start(), dated):
-            found.append((match.start(), make_fact("number", match.group())))
+            value = match.group()
+            # "1348-50": the end of a span of early years, written short, is 1350 (as a
+            # year's is, above)
+            before = _EARLY_SPAN.search(text, max(0, match.start() - 5), match.start())
+            if before is not None and len(value) == 2:
+                value = before[1][:2] + value
+            found.append((match.start(), make_fact("number", value)))
     spans = name_spans(text, names) if spans is None else spans
     taken = [*spans, *dated, *((m.start(), m.end()) for m in in_figures)]
     folded = text.casefold()  # as the phrase's pattern folds case
