@@ -314,3 +314,19 @@ def test_a_question_without_its_colon_or_closing_bracket_is_read_and_said() -> N
     ]
     # A dated line of notes with a figure in brackets stays notes, every word of it.
     assert "1917 Lenin returned to Petrograd (3)" in imported.course.topics[0].families[1].notes
+
+
+def test_a_lettered_part_of_a_question_on_its_own_line_is_a_question_of_that_year() -> None:
+    notes = (
+        "Title\n\n1: The Wars of the Roses\n\n2007: (a) Describe the Battle of Towton. (4)\n"
+        "(b) Why did Edward IV win the throne in 1461? (6)\n\nTowton was fought in 1461.\n"
+    )
+    imported = parse_notes(notes, "notes.txt")
+    questions = [
+        (q.year, q.text, q.marks, q.command_word) for _, _, q in imported.course.questions()
+    ]
+    assert questions == [
+        (2007, "(a) Describe the Battle of Towton.", 4, "describe"),
+        (2007, "(b) Why did Edward IV win the throne in 1461?", 6, "why"),
+    ]
+    assert imported.course.topics[0].families[0].notes == ("Towton was fought in 1461.",)

@@ -284,6 +284,7 @@ def test_a_short_answer_accepts_a_date_or_figure_written_the_usual_other_ways() 
         "2: Spain\n\n2001: Describe the Second Republic. (6)\n\n"
         "- The Second Republic was declared on 14/4/1931.\n"
         "- Italy sent about 75,000 troops to Spain.\n"
+        "- The government moved three times.\n"
     ).course
     quiz_ = ET.fromstring(moodle_xml(course, cards_of(course)))
     answers = {
@@ -294,3 +295,4 @@ def test_a_short_answer_accepts_a_date_or_figure_written_the_usual_other_ways() 
     declared = answers["<p>When was the Second Republic declared?</p>"]
     assert declared[0] == "14/4/1931" and "14 April 1931" in declared
     assert any(forms[0] == "about 75,000" and "75000" in forms for forms in answers.values())
+    assert ["three", "3"] in answers.values()

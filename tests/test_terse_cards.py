@@ -831,3 +831,13 @@ def test_a_she_for_another_person_than_the_he_before_keeps_her_cards() -> None:
     )
     fronts = [c.front for c in cards_of(parse_notes(notes).course)]
     assert "When did the Tsarina dismiss four prime ministers?" in fronts
+
+
+def test_a_bold_label_in_a_paragraph_of_its_own_is_no_point() -> None:
+    notes = (
+        "## 1: Meiji\n\n### 2016: Describe the main reforms of the Meiji government. (6)\n\n"
+        "**Political reforms**\n\n- In 1871 the domains were abolished.\n\n"
+        "**Military reforms**\n\n- Conscription was introduced in 1873.\n"
+    )
+    texts = [p.text for p in family_points(first_family(notes))]
+    assert texts == ["In 1871 the domains were abolished", "Conscription was introduced in 1873"]

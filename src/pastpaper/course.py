@@ -68,6 +68,8 @@ COMMAND_WORDS: tuple[str, ...] = (
     "when",
 )
 _SPELLINGS = {"in what way": "in what ways", "analyze": "analyse", "summarize": "summarise"}
+# A part's letter or number before its question: "(a) Describe ...", "b) Why ...", "(ii) How".
+_SUB_LABEL = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})\)\s+")
 _COMMAND = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in (*_SPELLINGS, *COMMAND_WORDS)) + r")\b"
 )
@@ -88,7 +90,7 @@ def command_word(question: str) -> str:
     """
     sentences = _SENTENCE.split(match_key(question))
     for sentence in sentences:
-        found = _COMMAND.match(sentence.lstrip("\"'(-* "))
+        found = _COMMAND.match(_SUB_LABEL.sub("", sentence).lstrip("\"'(-* "))
         if found:
             word = found.group(0)
             return _SPELLINGS.get(word, word)

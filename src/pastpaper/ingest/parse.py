@@ -65,6 +65,8 @@ _MARKS = re.compile(
     r"[(\[]\s*(?P<marks>[-\u2212]?\d+(?:[.,]\d+)?)\s*(?:marks?\s*)?[)\]]", re.IGNORECASE
 )
 _TITLE_MAX = 150
+# A part of a question, lettered or numbered: "(b) Why did ...? (6)", "ii) How far ...".
+_SUB_LINE = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})\)\s+\S")
 
 
 @dataclass
@@ -159,7 +161,7 @@ class _Parser:
             if question is not None and not self._self_test(index, question):
                 self.add_question(index, question)
                 continue
-            if self._continue_question(index, line):
+            if self._continue_question(index, line) or self._sub_question(index, line):
                 continue
             if standalone and not self.source.markdown and _is_topic_line(line):
                 self.add_topic(index, *_split_topic(line))
@@ -247,6 +249,23 @@ class _Parser:
             )
             body = _strip_bold(text)
         return Question(year=year, text=body, marks=marks)
+
+    def _sub_question(self, index: int, line: str) -> bool:
+        """Add a part of the question on the line above, on a line of its own with its letter
+        and marks but no year ("2007: (a) Describe ... (4)" over "(b) Why did ...? (6)"): a
+        question of that year."""
+        if self.paragraph or not self.topics or not self.topics[-1].families:
+            return False
+        family = self.topics[-1].families[-1]
+        if family.notes or not family.question_lines or family.question_lines[-1] != index - 1:
+            return False
+        if not _SUB_LINE.match(line):
+            return False
+        question = self._with_marks(index, family.questions[-1].year, line.strip())
+        if question.marks is None and not question.text.endswith("?"):
+            return False
+        self.add_question(index, question)
+        return True
 
     def _continue_question(self, index: int, line: str) -> bool:
         """Join a question wrapped onto the next line (common in PDF and DOCX) back together.

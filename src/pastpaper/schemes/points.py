@@ -450,6 +450,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     label = not after and len(words) <= 5 and not before.strip() and not _DIGIT.search(text)
     if label and LIST_ITEM.match(note, line_end + 1):
         return not has_verb(text)  # (a list's own short items stay its points)
+    # ... or set in bold as a paragraph of its own, over the paragraphs it names ("**Political
+    # reforms**", then a blank line and the list).
+    if label and _BOLD_ALONE.fullmatch(note.strip()):
+        return not has_verb(text)
     # A list item that heads the items indented under it ("- The Salt March", over "  - Began
     # on 12 March 1930 ..."): a label of the list, as a heading is.
     # (Its date in brackets is no part of its length: "- The Night of the Long Knives (30
@@ -490,6 +494,7 @@ def _heads_sublist(note: str, line_start: int, line_end: int) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+_BOLD_ALONE = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
 _SECTION_NUMBER = r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+"  # "3. ", "IV. "
 _NUMBERED_HEADING = re.compile(rf"{_SECTION_NUMBER}[^\n]+\s*")
 _SECTION_TITLE = re.compile(_SECTION_NUMBER)

@@ -27,6 +27,7 @@ from typing import Any
 from pastpaper.bulk import collection_paused
 from pastpaper.course import Course, Question, Topic, topic_key
 from pastpaper.files import APKG, XML, write_file
+from pastpaper.language import as_number
 from pastpaper.schemes.scheme import MarkScheme, build_scheme
 from pastpaper.study.cards import Card
 
@@ -247,11 +248,13 @@ def _short_answer(card: Card) -> ET.Element:
 def _accepted(answer: str) -> list[str]:
     """The answer, and the same without an article, a bracketed gloss or a word that makes a
     figure rough ("Virgin Lands scheme", "65" for "about 65"), a figure without its commas
-    ("75000"), and a date written the other usual ways ("21 February 1965" for "21/2/1965",
-    "1538-1540" for "1538-40")."""
+    ("75000"), a number in words in figures ("3" for "three"), and a date written the other
+    usual ways ("21 February 1965" for "21/2/1965", "1538-1540" for "1538-40")."""
     forms = [answer]
     rough = _ROUGHLY.sub("", answer).strip()
+    in_figures = as_number(rough.lower())  # "three": "3"
     for short in (
+        in_figures if in_figures.isdigit() else "",
         re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I).strip(),
         re.sub(r"\s*\([^)]*\)", "", answer).strip(),
         rough,
