@@ -841,3 +841,13 @@ def test_a_bold_label_in_a_paragraph_of_its_own_is_no_point() -> None:
     )
     texts = [p.text for p in family_points(first_family(notes))]
     assert texts == ["In 1871 the domains were abolished", "Conscription was introduced in 1873"]
+
+
+def test_a_name_with_an_aside_or_a_possessive_keeps_its_capital() -> None:
+    course = course_of(
+        "Peel (Tory PM) bought approx. £100,000 of Indian corn from America, Nov. 1845.",
+        "Caesar's enemies struck in 44 BC.",
+    )
+    fronts = [front for front, _ in basic(cards_of(course))]
+    assert "What did Peel (Tory PM) buy from America?" in fronts
+    assert "When did Caesar's enemies strike?" in fronts

@@ -322,6 +322,9 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
         return front  # (a common word opening a list item may be read as a name: "- Loss")
     if _name_like(first[1], casing) and _acts(text[first.end(1) :]):
         return front  # "When did Kennedy propose ...?", "When did Caesar cross ...?"
+    owner = _POSSESSIVE_END.sub("", first[1])
+    if owner != first[1] and _name_like(owner, casing):
+        return front  # "When did Caesar's enemies strike?"
     if _WITH_A_NAME.match(text, first.end(1)) and first[1].lower() not in casing.lower:
         return front  # "Britain and the Dutch Republic joined ...": one name beside another
     if first[1].isupper() and len(first[1]) > 1:
@@ -363,6 +366,8 @@ def _name_like(word: str, casing: Casing) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_ASIDE_FIRST = re.compile(r"^\s*\([^()\n]*\)")
+_POSSESSIVE_END = re.compile(r"[’']s$")
 _WITH_A_NAME = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
 
 
@@ -370,7 +375,7 @@ def _acts(after: str) -> bool:
     """Does what follows a sentence's first word make it a subject of its own, as a name is:
     a verb or "and" next ("Kennedy proposed", "Gandhi and 78 followers walked"), not a noun
     it describes ("Passive resistance")?"""
-    following = _NEXT_WORD.match(after)
+    following = _NEXT_WORD.match(_ASIDE_FIRST.sub("", after))  # "Peel (Tory PM) bought"
     return following is not None and (
         following[1] in {"and", "had", "was"} or is_verb(following[1])
     )
