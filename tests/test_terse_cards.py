@@ -851,3 +851,14 @@ def test_a_name_with_an_aside_or_a_possessive_keeps_its_capital() -> None:
     fronts = [front for front, _ in basic(cards_of(course))]
     assert "What did Peel (Tory PM) buy from America?" in fronts
     assert "When did Caesar's enemies strike?" in fronts
+
+
+def test_a_quotation_is_not_cut_at_its_and() -> None:
+    notes = (
+        "3: 1381\n\n2006: How far did the Peasants' Revolt fail? (10)\n\nRichard II went back"
+        " on his promises, saying 'Villeins you are and villeins you shall remain.' The"
+        " leaders were executed and the poll tax was dropped.\n"
+    )
+    texts = [p.text for p in family_points(first_family(notes))]
+    assert texts[0].endswith("'Villeins you are and villeins you shall remain")
+    assert texts[1:] == ["The leaders were executed", "the poll tax was dropped"]

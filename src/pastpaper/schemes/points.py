@@ -549,6 +549,19 @@ def clause_spans(note: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(_clauses(note, start, end))
 
 
+# Quotation marks that open a quotation (before a word, not after one) and that close one.
+_OPENING_QUOTE = re.compile(r"[‘“]|(?<![\w’'])['\"](?=[^\W\d])")  # (not "'44", a year)
+_CLOSING_QUOTE = re.compile(r"”|’(?!\w)|(?<=[\w.!?,])['\"](?!\w)")
+
+
+def _in_quotation(note: str, start: int, at: int) -> bool:
+    """Is ``at`` inside a quotation opened after ``start`` and not yet closed?"""
+    segment = note[start:at]
+    if not any(mark in segment for mark in "‘“'\""):  # most sentences quote nothing
+        return False
+    return len(_OPENING_QUOTE.findall(segment)) > len(_CLOSING_QUOTE.findall(segment))
+
+
 def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Cut a sentence where two clauses, each with its own verb, are joined."""
     pieces: list[tuple[int, int]] = []
@@ -562,6 +575,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
         if _aside(note, join, clause) or _shares_passive(head, join, tail):
             continue
+        if _in_quotation(note, start, join.start()):
+            continue  # "saying 'Villeins you are and villeins you shall remain.'": one saying
         if _shares_causative(head, join, clause):
             continue  # "then had Aske and about 200 others executed in 1537"
         if join.group().strip() == "and" and _awaits_main_clause(note[start : join.start()]):
