@@ -862,3 +862,13 @@ def test_a_quotation_is_not_cut_at_its_and() -> None:
     texts = [p.text for p in family_points(first_family(notes))]
     assert texts[0].endswith("'Villeins you are and villeins you shall remain")
     assert texts[1:] == ["The leaders were executed", "the poll tax was dropped"]
+
+
+def test_a_measure_that_did_too_little_argues_against_its_success() -> None:
+    famine = sides_of(
+        "3: Famine\n\n2015: How effective was the British government's response to the"
+        " Famine? (10)\n\n- Soup kitchens fed approx. 3 million people a day by Aug. 1847.\n"
+        "- Public works 1846-7: wages too low to buy food.\n"
+    )
+    assert famine["Public works 1846-7: wages too low to buy food"] == "against"
+    assert famine["Soup kitchens fed approx. 3 million people a day by Aug. 1847"] == "for"

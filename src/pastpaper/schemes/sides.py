@@ -30,6 +30,7 @@ _CONTRAST = re.compile(
     r"failures?|weaknesses|problems?|on the other side)\b|"
     r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
     r"only partly|only a|little|limited|critics?|criticis\w*|criticiz\w*|however|"
+    r"too (?:little|late|low|few|small|weak|slow|short|harsh)|"
     r"nevertheless|despite)\b",
     re.IGNORECASE,
 )
