@@ -816,3 +816,15 @@ def test_different_as_an_adjective_asks_for_no_differences() -> None:
     assert "Both the suffragists and the suffragettes held mass marches" in _credited(
         family.questions[0], family
     )
+
+
+def test_the_importance_of_one_thing_credits_what_the_notes_tell_of_it() -> None:
+    notes = (
+        "2009: Why did war break out between Britain and the Boer republics in 1899? (10)\n"
+        "2012: Explain the importance of gold in causing the Boer War. (6)\n\n"
+        "Gold was discovered on the Witwatersrand in the Transvaal in 1886.\n\n"
+        "Kruger refused the Uitlanders the vote. It made the Boers distrust Britain.\n"
+    )
+    family = _first_family(notes, "boer.txt")
+    credited = _credited(family.questions[1], family)
+    assert "Gold was discovered on the Witwatersrand in the Transvaal in 1886" in credited

@@ -238,6 +238,7 @@ def build_scheme(
     # Russia into a war with France" makes the point telling of the plan a cause too. The
     # question's own subject is no cause of itself ("the assassination at Sarajevo").
     cited = not_asked_about(view.cited, question.text) if reasons_only else {}
+    weighs = _importance_of(question.text) if reasons_only else frozenset()
     # The time the question asks about: what the notes date after it came next, and is no
     # cause of it, no part of it and no evidence on it.
     until = None if reference else asked_until(question.text)
@@ -291,7 +292,9 @@ def build_scheme(
         why_not = None
         turn = view.turned[at]
         if reasons_only:
-            cause = point.kind in CAUSAL_KINDS or is_cited(point, cited)
+            # ("Explain the importance of gold in causing the war": what tells of the gold
+            # is what the question weighs, told as a reason or not.)
+            cause = point.kind in CAUSAL_KINDS or is_cited(point, cited) or bool(words & weighs)
             if not cause and not required:
                 why_not = f"{point.kind}, not a reason"
             elif turn is not None and turn & asked and not required:
@@ -495,6 +498,21 @@ _RESULTS = re.compile(
     r"\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
     re.IGNORECASE,
 )
+
+
+# "Explain the importance of gold in causing the Boer War", "the significance of ...".
+_IMPORTANCE = re.compile(
+    r"\b(?:importance|significance|role|part played by)\s+(?:of\s+)?(?P<what>[^?.;]+?)"
+    r"\s+(?:in|for|to)\b",
+    re.IGNORECASE,
+)
+
+
+def _importance_of(question: str) -> frozenset[str]:
+    """The stems of the one thing a question asks the importance of in causing another,
+    or none."""
+    found = _IMPORTANCE.search(question)
+    return frozenset(content_stems(found["what"])) if found else frozenset()
 
 
 def _asks_results(question: Question) -> bool:
