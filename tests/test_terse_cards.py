@@ -640,10 +640,12 @@ def test_a_rough_figure_and_a_range_are_hidden_whole() -> None:
         "c. 1,000 villages deserted",
         "STM lasts about 18 to 30 seconds without rehearsal",
         "Prices rose from 5 to 10 marks",
+        "Only about 1 in 100 of its molecules ionises",
     )
     hidden = [(c.front, c.back) for c in cards_of(course) if c.kind == "cloze"]
     assert ("{{c1::c. 1,000}} villages deserted.", "c. 1,000") in hidden  # not "C. 1,000"
     assert ("STM lasts about {{c1::18 to 30}} seconds without rehearsal.", "18 to 30") in hidden
+    assert "1 in 100" in {back for _, back in hidden}
     # A change from one figure to another is two figures.
     assert {back for _, back in hidden} >= {"5", "10"}
 

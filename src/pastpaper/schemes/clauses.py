@@ -412,13 +412,13 @@ DATE = re.compile(
     r")"
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
-# "12.8", "1920s", "mid-1951", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%".
+# "12.8", "1920s", "mid-1951", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%", "1 in 100".
 # ("31/3/68", a date with its year's last two figures, is one too.)
 _UNIT = re.compile(
     rf"(?:\b(?:early|mid|late)-)?(?:{DATE.pattern})|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
     r"|(?:\b(?:c|ca)\.[ \t]?|\bcirca[ \t])?"  # "c. 1,000", "circa 25,000": the figure's
     r"[£$€]?\d+(?:[.,]\d+)*"  # then "2/3", "25-50%", "18 to 30"
-    r"(?:/\d+(?![/\d])|(?:[-–]|[ \t]to[ \t])\d+(?:[.,]\d+)*(?![.,]?\d))?"
+    r"(?:/\d+(?![/\d])|(?:[-–]|[ \t]to[ \t])\d+(?:[.,]\d+)*(?![.,]?\d)|[ \t]in[ \t]10+\b)?"
     r"(?:s\b|%|(?:m|bn|k)\b)?"
 )
 

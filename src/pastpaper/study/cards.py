@@ -291,9 +291,10 @@ _COMMON_OPENER = 3.0
 _SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CIRCA = re.compile(r"(?:c|ca)\.\s?|circa\s")
-# "100,000", "1.5m", "£3.60", "2%", "c. 1,000", "25-50%"
+# "100,000", "1.5m", "£3.60", "2%", "c. 1,000", "25-50%", "1 in 100"
 _FIGURES = re.compile(
-    rf"(?:{_CIRCA.pattern})?[£$€]?\d[\d.,]*(?:/\d+|(?:[-–]|\sto\s)\d[\d.,]*)?(?:m|bn|k|%)?"
+    rf"(?:{_CIRCA.pattern})?[£$€]?\d[\d.,]*(?:/\d+|(?:[-–]|\sto\s)\d[\d.,]*|\sin\s10+)?"
+    r"(?:m|bn|k|%)?"
 )
 _CLOZE_MARKS = re.compile(r"[{}]|::")
 _ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")
