@@ -640,7 +640,7 @@ def test_a_rough_figure_and_a_range_are_hidden_whole() -> None:
         "c. 1,000 villages deserted",
         "STM lasts about 18 to 30 seconds without rehearsal",
         "Prices rose from 5 to 10 marks",
-        "Only about 1 in 100 of its molecules ionises",
+        "Ethanoic acid is weak: only about 1 in 100 of its molecules ionises",
     )
     hidden = [(c.front, c.back) for c in cards_of(course) if c.kind == "cloze"]
     assert ("{{c1::c. 1,000}} villages deserted.", "c. 1,000") in hidden  # not "C. 1,000"
