@@ -874,3 +874,17 @@ def test_a_measure_that_did_too_little_argues_against_its_success() -> None:
     )
     assert famine["Public works 1846-7: wages too low to buy food"] == "against"
     assert famine["Soup kitchens fed approx. 3 million people a day by Aug. 1847"] == "for"
+
+
+def test_terse_lines_ask_no_garbled_questions() -> None:
+    course = course_of(
+        "1846: approx. 3/4 of crop lost = near-total failure.",
+        "Approx. 1 million died (c. 12% of pop.) 1845-52.",
+        "Peasants resented this because lords still demanded labour services on their land.",
+        "Many villages under-reported their numbers, so commissioners were sent in May 1381.",
+        "1868: Emperor Meiji restored.",
+    )
+    fronts = [front for front, _ in basic(cards_of(course))]
+    assert not [f for f in fronts if "=" in f or "What did approx" in f or "this?" in f]
+    assert not [f for f in fronts if "numbers, so" in f]
+    assert "When was Emperor Meiji restored?" in fronts

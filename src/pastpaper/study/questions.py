@@ -104,7 +104,7 @@ class _Asking:
 
 # Revision shorthand's arrow between what happened and what followed ("... -> blamed"), or
 # a dash: a subject that holds one ("Nicholas takes command -") ran past its own verb.
-_ARROW = re.compile(r"\s(?:-+>?|–|=>|→|⇒)(?:\s|$)")
+_ARROW = re.compile(r"\s(?:-+>?|–|=>|→|⇒|=)(?:\s|$)")  # (and "crop lost = near-total failure")
 
 
 def question_cards(
@@ -162,7 +162,7 @@ _TRANSITIVE = frozenset(
     """defeat sign kill execute arrest crown capture elect assassinate murder found abolish
     ban occupy annex overthrow depose exile imprison hang behead destroy introduce ratify
     crush suppress besiege sack massacre seize excommunicate dismiss appoint release adopt
-    sentence free deport expel proclaim establish outlaw legalise legalize unban""".split()
+    sentence free deport expel proclaim establish outlaw legalise legalize unban restore""".split()
 )
 _PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as)\b")
 
@@ -248,8 +248,11 @@ _TO_DATE = re.compile(rf"\s*to\b(?:[^,;]|,\d)*?\b(?:in|by)\s+(?:{DATE.pattern})"
 _DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
 #: A subject that starts with one of these opens a clause of its own: no subject.
 _CLAUSE_OPENERS = SUBORDINATORS | {"if", "where", "which", "who", "whose", "whom"}
+# ... nor one that holds a clause of its own: "Many villages under-reported their numbers, so
+# commissioners".
 _UNTOLD_SUBJECT = re.compile(
-    r"\bones$|\b(?:the|these|those|some|many)\s+others$|\bthe\s+(?:latter|former)$"
+    r"\bones$|\b(?:the|these|those|some|many)\s+others$|\bthe\s+(?:latter|former)$|"
+    r",\s*(?:so|because|but|while|whereas)\s"
 )
 _AS_NAME = re.compile(r"(?<!such )\bas\s+[A-Z][\w’'-]*$")
 
@@ -588,7 +591,7 @@ def _what(a: _Asking) -> Asked:
         # walk? About 240 miles")
     if not any(w in thing for w in a.worth) or is_verb(first) or len(thing.split()) > 10:
         return
-    if _TIMES.fullmatch(thing) or _GAPPED.search(thing):
+    if _TIMES.fullmatch(thing) or _GAPPED.search(thing) or thing.startswith("("):
         # "moved three times" is asked "How many times"; "led the North and Syngman Rhee
         # the South" tells of a second subject
         return
@@ -613,6 +616,9 @@ def _what(a: _Asking) -> Asked:
         yield _ask("What", a.clause, adjunct), thing  # not "What did he attack?" "Stalin"
 
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "them"})
+
+
 def _why(a: _Asking) -> Asked:
     """Why the subject did something, where the notes say: "... in order to establish ..."."""
     clause = a.clause
@@ -628,6 +634,8 @@ def _why(a: _Asking) -> Asked:
     if found is None or (wants and reason is None):
         return
     asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
+    if asked.lower() in _DEMONSTRATIVES:
+        return  # "Why did peasants resent this?": this what, the card cannot show
     if (clause.verb or asked) and _trimmed(asked) == asked and len(answer.split()) >= 3:
         yield _ask("Why", clause, asked), answer
 
