@@ -264,7 +264,8 @@ def test_a_docx_table_of_figures_says_what_each_figure_counts(tmp_path: Path) ->
     for row, (year, figure) in enumerate(
         [("Year", "Unemployed"), ("1929", "1,503,000"), ("1932", "2,745,000")]
     ):
-        table.cell(row, 0).text, table.cell(row, 1).text = year, figure
+        table.cell(row, 0).text = year
+        table.cell(row, 1).text = figure
     path = tmp_path / "figures.docx"
     document.save(str(path))
     family = read_notes(path).course.topics[0].families[0]
