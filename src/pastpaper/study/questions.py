@@ -340,8 +340,9 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
 
 
 #: How common in English a word the notes never write in lower case may be and still read
-#: as a name at a sentence's start ("Kennedy", "Caesar", "Gandhi"; not "Paris", "Germany",
-#: which notes name mid-sentence too).
+#: as a name at a sentence's start: "Kennedy", "Caesar", "Gandhi", and countries, "Italy"
+#: (4.7), "Britain" (4.7); not "Trade" (5.1) or "War" (5.5), which notes write in lower
+#: case too, as a course of any length does.
 _NAME_LIKE = 5.3
 # The endings of words for things, states and groups, which are no one's name: "Inflation",
 # "Unemployment", "Rationing", "Peasants", "Censorship".
@@ -593,7 +594,7 @@ def _what(a: _Asking) -> Asked:
         return
     if _TIMES.fullmatch(thing) or _GAPPED.search(thing) or thing.startswith("("):
         # "moved three times" is asked "How many times"; "led the North and Syngman Rhee
-        # the South" tells of a second subject
+        # the South" tells of a second subject; "died (c. 12% of pop.)" has no object
         return
     if DATE.match(thing):
         # "Hastings fought 14/10/1066", "The Revolution lasted 1789-94", "Caesar killed 15
