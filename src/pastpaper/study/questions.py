@@ -341,8 +341,9 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
 
 #: How common in English a word the notes never write in lower case may be and still read
 #: as a name at a sentence's start: "Kennedy", "Caesar", "Gandhi", and countries, "Italy"
-#: (4.7), "Britain" (4.7); not "Trade" (5.1) or "War" (5.5), which notes write in lower
-#: case too, as a course of any length does.
+#: (4.7), "Britain" (4.7); not "War" (5.5). A common word below it that a course never
+#: writes in lower case keeps its capital too ("Trade", 5.1, in notes of a few lines); a
+#: course of any length writes such words in lower case somewhere.
 _NAME_LIKE = 5.3
 # The endings of words for things, states and groups, which are no one's name: "Inflation",
 # "Unemployment", "Rationing", "Peasants", "Censorship".
