@@ -109,7 +109,9 @@ def _as_reason(point: Point, kind: Kind = "feature") -> Point:
 def _read_as_reason(point: Point, whole: bool) -> Point:
     """A point of notes under a "why" question: a reason if its paragraph explains
     (``whole``) or it states a condition, which it is even where it names examples."""
-    if is_state(point.text):
+    # (A point already read as a reason, or a feature of a paragraph that explains, needs
+    # no look at its wording: most points of most notes.)
+    if (point.kind == "evidence" or not whole) and is_state(point.text):
         return _as_reason(_as_reason(point), "evidence")
     return _as_reason(point) if whole else point
 
