@@ -34,10 +34,10 @@ from pastpaper.language import (
     spelt_out,
 )
 from pastpaper.marking.result import Inaccuracy, Span
-from pastpaper.schemes.points import Fact, Point, facts, names_in
+from pastpaper.schemes.points import Fact, Point, centred_facts, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
-from pastpaper.schemes.terms import date_year, make_fact
-from pastpaper.study.dates import numeric_dates, two_figure_years
+from pastpaper.schemes.terms import date_year
+from pastpaper.study.dates import numeric_dates
 from pastpaper.text import match_key
 
 if TYPE_CHECKING:
@@ -478,21 +478,9 @@ def contradiction(
 def _in_the_points_century(claim: str, found: list[Fact], point: Point) -> list[Fact]:
     """The claim's facts, with a year it writes in two figures in the century of the point
     it is about: "the winter of Black '47" is 1847 against notes on 1846-7, as the notes'
-    own "'47" is (``points._centred``)."""
-    alone = two_figure_years(claim)
+    own "'47" is."""
     years = [int(f.value) for f in point.facts if f.kind == "year"]
-    if not alone or not years:
-        return found
-    placed = two_figure_years(claim, min(years))
-    moved = {
-        str(before.year): str(after.year)
-        for before, after in zip(alone, placed, strict=True)
-        if before.year != after.year and not before.numeric and not before.decade
-    }
-    return [
-        make_fact("year", moved[f.value]) if f.kind == "year" and f.value in moved else f
-        for f in found
-    ]
+    return list(centred_facts(claim, found, min(years) if years else None))
 
 
 def _as_written(values: Sequence[str], given: Sequence[Fact]) -> str:

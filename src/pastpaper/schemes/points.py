@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple, get_args
 
@@ -53,6 +53,7 @@ __all__ = [
     "Point",
     "PointSource",
     "after_label",
+    "centred_facts",
     "clause_spans",
     "clear_caches",
     "facts",
@@ -212,23 +213,30 @@ def _centred(point: Point, notes: tuple[str, ...]) -> Point:
     """The point with each year it writes in two figures in the century of the notes around
     it: "'48" is the year 1848 in notes on 1848 (``dates.year_before``). A paragraph is read
     alone, once, and takes the 20th century for such a year (``dates.full_year``)."""
-    alone = two_figure_years(point.text)
-    if not alone or not 0 <= point.source.note < len(notes):
+    if not two_figure_years(point.text) or not 0 <= point.source.note < len(notes):
         return point  # nearly every point: no year in two figures
     century_from = year_before(notes, point.source.note, point.source.start)
-    placed = two_figure_years(point.text, century_from)
+    facts = centred_facts(point.text, point.facts, century_from)
+    return point if facts == point.facts else point.model_copy(update={"facts": facts})
+
+
+def centred_facts(text: str, found: Sequence[Fact], century_from: int | None) -> tuple[Fact, ...]:
+    """``text``'s facts (``found``) with each year it writes in two figures put in the
+    century from ``century_from`` on ("'48" as 1848 after 1846), where read alone it would
+    be in the 20th century."""
+    alone = two_figure_years(text)
+    if not alone or century_from is None:
+        return tuple(found)
+    placed = two_figure_years(text, century_from)
     moved = {
         str(before.year): str(after.year)
         for before, after in zip(alone, placed, strict=True)
         if before.year != after.year and not before.numeric and not before.decade
     }
-    if not moved:
-        return point
-    facts = tuple(
+    return tuple(
         make_fact("year", moved[f.value]) if f.kind == "year" and f.value in moved else f
-        for f in point.facts
+        for f in found
     )
-    return point.model_copy(update={"facts": facts})
 
 
 # Every field of a point is set: the points share one set that says so (pydantic keeps a

@@ -215,11 +215,16 @@ _MAIN_FACTOR = re.compile(
 
 def factor_stems(question: str) -> frozenset[str]:
     """The stems of the factor a question weighs as the main cause, or none."""
+    return frozenset(content_stems(_factor_named(question)))
+
+
+def _factor_named(question: str) -> str:
+    """The words that name the factor a question weighs ("foreign help" of "To what extent
+    did foreign help explain ...?"), or "" where it weighs none."""
     found = _MAIN_FACTOR.search(question)
     if found is None:
-        return frozenset()
-    named = found["factor"] or found["cause"] or found["held"] or found["agent"] or ""
-    return frozenset(content_stems(named))
+        return ""
+    return found["factor"] or found["cause"] or found["held"] or found["agent"] or ""
 
 
 # Asked for each question of a family that weighs a factor; the notes are the family's.
@@ -228,10 +233,7 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
     """For each paragraph, whether its part of the notes (``parts_of``: a heading with what
     it heads, a paragraph with its list) names the factor the question weighs as the main
     cause; None where the question weighs none, or where no part names it."""
-    found = _MAIN_FACTOR.search(question)
-    named_as = (
-        (found["factor"] or found["cause"] or found["held"] or found["agent"]) if found else ""
-    )
+    named_as = _factor_named(question)
     factor = content_words(named_as) if named_as else ()
     stems = {next(iter(content_stems(word)), word) for word in factor}
     if not stems:
