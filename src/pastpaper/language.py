@@ -21,6 +21,7 @@ from typing import Any
 __all__ = [
     "APOSTROPHE_YEAR",
     "AUXILIARIES",
+    "CURRENCY",
     "DECADE",
     "DIGIT_WORDS",
     "FACT_DECADE",
@@ -43,8 +44,10 @@ __all__ = [
     "PRONOUNS",
     "RIVAL_SIDE",
     "SCALES",
+    "SCALE_WORD",
     "SHORTHANDS",
     "SHORT_MONTHS",
+    "SHORT_SCALE",
     "SPLITTING_PASTS",
     "STOP_WORDS",
     "SUBJECT_STARTS",
@@ -481,8 +484,19 @@ TEEN_WORDS = "|".join(w for w, n in UNITS.items() if n >= 11)
 TEN_WORDS = "|".join(TENS)
 
 
-_SHORT_SCALE = re.compile(r"(\d+(?:\.\d+)?)(m|bn|k)")
 _SHORT_SCALES = {"m": "million", "bn": "billion", "k": "thousand"}
+
+# What a figure may be written with, as patterns' parts, so that every pattern that reads
+# figures (the cards', the clauses', the tables', the inaccuracies', the timeline's) knows the
+# same ones:
+#: a currency sign before it ("£3.60");
+CURRENCY = "[£$€]"
+#: a short scale after it ("1.5m", "3bn", "20k");
+SHORT_SCALE = "(?:" + "|".join(_SHORT_SCALES) + ")"
+#: a scale word after it ("2 million").
+SCALE_WORD = "(?:" + "|".join(SCALES) + ")"
+
+_SCALED = re.compile(rf"(\d+(?:\.\d+)?)({SHORT_SCALE})")
 
 
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -499,7 +513,7 @@ def as_number(value: str) -> str:
     >>> as_number("two and a half million"), as_number("half a million")
     ('2500000', '500000')
     """
-    short = _SHORT_SCALE.fullmatch(value)
+    short = _SCALED.fullmatch(value)
     if short:  # "1.5m", "3bn", "20k"
         value = f"{short[1]} {_SHORT_SCALES[short[2]]}"
     total = current = 0.0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pastpaper.errors import InputError, Line, Notice, clip
+from pastpaper.language import CURRENCY, SHORT_SCALE
 
 __all__ = ["Format", "Source", "decode_text", "read_source", "source_of_bytes"]
 
@@ -291,7 +292,9 @@ def _labelled(cells: list[str], header: list[str]) -> list[str]:
 
 
 # A cell that holds a figure alone: "1,503,000", "£3.60", "25%", "2.5m", "c. 400".
-_FIGURE_CELL = re.compile(r"(?:c\.\s?|about\s|approx\.?\s)?[£$€]?\d[\d.,]*(?:%|m|bn|k)?(?:\s\w+)?")
+_FIGURE_CELL = re.compile(
+    rf"(?:c\.\s?|about\s|approx\.?\s)?{CURRENCY}?\d[\d.,]*(?:%|{SHORT_SCALE})?(?:\s\w+)?"
+)
 
 
 def _is_header(cells: list[str], body: list[list[str]], bold: bool) -> bool:

@@ -26,6 +26,8 @@ from pastpaper.language import (
     NUMBER_WORDS,
     OPPOSITE_WORDS,
     RIVAL_SIDE,
+    SCALE_WORD,
+    SHORT_SCALE,
     TENS,
     UNITS,
     as_number,
@@ -558,7 +560,7 @@ def _numbers_wrong(
 # A range of figures with one scale or sign after it: "2.5-3m", "25-50%", "18 to 30".
 _RANGE = re.compile(
     r"(?<![\d.,])(?<!\bfrom )(\d[\d.,]*)\s*(?:[-–]|to)\s*(\d[\d.,]*)"  # (not "from 2 to 6")
-    r"(\s*(?:m|bn|k|%)\b|\s+(?:hundred|thousand|million|billion)\b)?",
+    rf"(\s*(?:{SHORT_SCALE}|%)\b|\s+{SCALE_WORD}\b)?",
     re.IGNORECASE,
 )
 
@@ -601,7 +603,7 @@ def _amounts(values: Sequence[str]) -> set[str]:
     million" is 12.8 million."""
     found = set(_plain(values))
     for value in values:
-        head = re.match(r"[\d.,]+(?=\s+(?:hundred|thousand|million|billion)\b)", value)
+        head = re.match(rf"[\d.,]+(?=\s+{SCALE_WORD}\b)", value)
         if head:
             found.add(as_number(head.group().replace(",", "")))
     return found

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from pastpaper.language import (
     APOSTROPHE_YEAR,
+    CURRENCY,
     FINITE_AUXILIARIES,
     IRREGULAR_PASTS,
     MODALS,
@@ -27,6 +28,7 @@ from pastpaper.language import (
     PREPOSITIONS,
     PRONOUNS,
     SHORT_MONTHS,
+    SHORT_SCALE,
     STOP_WORDS,
     SUBJECT_STARTS,
     SUBORDINATORS,
@@ -417,9 +419,9 @@ DATE = re.compile(
 _UNIT = re.compile(
     rf"(?:\b(?:early|mid|late)-)?(?:{DATE.pattern})|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
     r"|(?:\b(?:c|ca)\.[ \t]?|\bcirca[ \t])?"  # "c. 1,000", "circa 25,000": the figure's
-    r"[£$€]?\d+(?:[.,]\d+)*"  # then "2/3", "25-50%", "18 to 30"
+    rf"{CURRENCY}?\d+(?:[.,]\d+)*"  # then "2/3", "25-50%", "18 to 30"
     r"(?:/\d+(?![/\d])|(?:[-–]|[ \t]to[ \t])\d+(?:[.,]\d+)*(?![.,]?\d)|[ \t]in[ \t]10+\b)?"
-    r"(?:s\b|%|(?:m|bn|k)\b)?"
+    rf"(?:s\b|%|{SHORT_SCALE}\b)?"
 )
 
 

@@ -22,7 +22,9 @@ from pastpaper.language import (
     MONTHS,
     NUMBER_WORDS,
     PREPOSITIONS,
+    SCALE_WORD,
     SHORT_MONTHS,
+    SHORT_SCALE,
     STOP_WORDS,
     TITLES,
     WORD,
@@ -98,14 +100,14 @@ YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
 # "1.5m children", "£3bn".
 _NUMBER = re.compile(
     r"(?<![\w.\[])(?<![^\W\d_]-)\d+(?:[.,]\d+)*"
-    r"(?:(?:m|bn|k)\b|\s+(?:hundred|thousand|million|billion)\b)?(?![\w\]])"
+    rf"(?:{SHORT_SCALE}\b|\s+{SCALE_WORD}\b)?(?![\w\]])"
 )
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "twenty-five", "two million", "three hundred and fifty", "two and a half million", "half a
 # million"
 _NUMBER_PHRASE = re.compile(
-    rf"\b(?:half\s+an?\s+(?:hundred|thousand|million|billion)|"
-    rf"(?:one\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_NUMBER_WORD})"
+    rf"\b(?:half\s+an?\s+{SCALE_WORD}|"
+    rf"(?:one\s+(?={SCALE_WORD}\b))?(?:{_NUMBER_WORD})"
     rf"(?:(?:-|\s+(?:and\s+)?)(?:{_NUMBER_WORD}|one)\b|(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s+an?\s+(?:half|quarter)\b)*)\b",
     re.IGNORECASE,
 )

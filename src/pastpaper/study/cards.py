@@ -43,7 +43,7 @@ from itertools import islice
 from typing import Literal
 
 from pastpaper.course import Course, QuestionFamily, Topic
-from pastpaper.language import STOP_WORDS, is_verb, word_rarity, zipf
+from pastpaper.language import CURRENCY, SHORT_SCALE, STOP_WORDS, is_verb, word_rarity, zipf
 from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import DATE, Casing, plain, widened
 from pastpaper.schemes.points import Point, family_points
@@ -293,8 +293,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CIRCA = re.compile(r"(?:c|ca)\.\s?|circa\s")
 # "100,000", "1.5m", "£3.60", "2%", "c. 1,000", "25-50%", "1 in 100"
 _FIGURES = re.compile(
-    rf"(?:{_CIRCA.pattern})?[£$€]?\d[\d.,]*(?:/\d+|(?:[-–]|\sto\s)\d[\d.,]*|\sin\s10+)?"
-    r"(?:m|bn|k|%)?"
+    rf"(?:{_CIRCA.pattern})?{CURRENCY}?\d[\d.,]*(?:/\d+|(?:[-–]|\sto\s)\d[\d.,]*|\sin\s10+)?"
+    rf"(?:{SHORT_SCALE}|%)?"
 )
 _CLOZE_MARKS = re.compile(r"[{}]|::")
 _ENDS_SENTENCE = re.compile(r"[.?!][’'\"”)]*$")

@@ -31,7 +31,7 @@ from dataclasses import replace
 from functools import cache
 
 from pastpaper.course import Course, QuestionFamily
-from pastpaper.language import MONTHS, WORD, has_verb, is_verb
+from pastpaper.language import CURRENCY, MONTHS, SCALE_WORD, SHORT_SCALE, WORD, has_verb, is_verb
 from pastpaper.model import Frozen
 from pastpaper.schemes.points import (
     Point,
@@ -601,8 +601,8 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
 
 # A figure and nothing else: "4.8 million", "£3bn", "c. 26%", "about 200,000".
 _QUANTITY = re.compile(
-    r"(?i:about|around|approx\.?|c\.|some|over|nearly)?\s*[£$€]?\d[\d.,]*\s*"
-    r"(?:%|per cent|m|bn|k|(?:hundred|thousand|million|billion)(?: \w+)?)?\.?"
+    rf"(?i:about|around|approx\.?|c\.|some|over|nearly)?\s*{CURRENCY}?\d[\d.,]*\s*"
+    rf"(?:%|per cent|{SHORT_SCALE}|{SCALE_WORD}(?: \w+)?)?\.?"
 )
 
 
