@@ -600,3 +600,32 @@ def test_early_spans_apostrophe_years_and_less_are_read_as_the_notes_mean_them()
     )
     softer = marked("After 1381 the Statute of Labourers was enforced less harshly.", statute)
     assert softer.inaccuracies == ()
+
+
+def test_a_claim_earns_a_point_by_what_it_says_not_by_its_linking_words() -> None:
+    """Below plain sameness of meaning a claim must share some of a point's content; "because"
+    and "some" are no content: a vague claim is not told it made a point it never made."""
+    head = ["Notes.", "1: The rising", "2003: Why did the peasants rise in 1381? (10)"]
+    dues = scheme_of(
+        "\n\n".join(
+            [
+                *head,
+                "Peasants resented the labour dues because their lords still demanded work on "
+                "the demesne. The third poll tax was the spark.",
+            ]
+        )
+    )
+    vague = marked("The peasants were angry because of taxes.", dues)
+    assert "labour dues" not in " ".join(c.point_text for c in vague.credited)
+    plague = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: The plague",
+                "2019: What was the impact of the Black Death on the peasants? (10)",
+                "- Too few labourers -> peasants asked for better pay (half as much again in "
+                "some villages)",
+            ]
+        )
+    )
+    assert marked("Peasants were angry and some of them rebelled later on.", plague).credited == ()

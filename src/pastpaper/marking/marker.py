@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.errors import NothingToMark
+from pastpaper.language import SUBJECT_STARTS, SUBORDINATORS, stem
 from pastpaper.marking import judges
 from pastpaper.marking.bulk import CHUNK, Item, Outcome
 from pastpaper.marking.calibration import AnswerModel, Calibration
@@ -333,7 +334,11 @@ def _credits(
     no claim around it or inside it; one may earn another ("In 1960 he closed the
     ministries and set up 150 councils": the 150 councils still count).
     """
-    asked = content_stems(scheme.question.text)
+    # What a claim shares with a point is told by its content, not by the words that link
+    # or count ("because", "so", "some"): "The peasants were angry because of taxes" says
+    # nothing of "Peasants resented the Statute of Labourers because lords demanded labour
+    # services", nor "some of them rebelled" of "higher wages (up 50% in some places)".
+    asked = content_stems(scheme.question.text) | _LINKING
     flagged: dict[int, list[Span]] = {}
     for i, j, _ in wrong:
         # In notes, the whole sentence; a reference's judge weighs the answer as a whole.
@@ -384,6 +389,15 @@ def _credits(
         )
     credited.sort(key=lambda c: c.span.start)
     return credited, used_points
+
+
+#: The stems of words that link or count what a sentence says rather than say it.
+_LINKING = frozenset(
+    stem(word)
+    for word in SUBORDINATORS
+    | SUBJECT_STARTS
+    | {"so", "therefore", "thus", "hence", "however", "yet", "still", "more", "less", "very"}
+)
 
 
 def _total(
