@@ -629,3 +629,81 @@ def test_a_claim_earns_a_point_by_what_it_says_not_by_its_linking_words() -> Non
         )
     )
     assert marked("Peasants were angry and some of them rebelled later on.", plague).credited == ()
+
+
+def test_no_thing_is_what_its_abolition_says() -> None:
+    """ "No X" is no opposite of "the abolition of X": one word can say "not" (trial 13)."""
+    tithes = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: Reform",
+                "2004: Describe the main demands of the reformers. (4)",
+                "They called for the abolition of church tithes on farmers and for cheaper "
+                "courts, so that small tenants could keep more of their harvest.",
+            ]
+        )
+    )
+    said = marked("There should be no church tithes on farmers.", tithes)
+    assert said.inaccuracies == () and said.mark == 1
+
+
+def test_two_figures_of_one_sentence_in_figures_are_not_crossed() -> None:
+    """The notes' "seven million" is the answer's "7 million", whichever of the sentence's
+    points the answer's half comes closest to."""
+    scheme = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: The appeal",
+                "2009: Why did the appeal of 1851 fail? (4)",
+                "The appeal of 1851 boasted nearly seven million names, but barely three million "
+                "proved to be real, and it held joke names such as the Duke of Wellington, "
+                "which made the whole campaign a laughing stock.",
+            ]
+        )
+    )
+    said = marked(
+        "The 1851 appeal boasted nearly 7 million names but barely 3 million were real.", scheme
+    )
+    assert said.inaccuracies == () and said.mark >= 2
+
+
+def test_a_name_is_compared_with_the_names_of_the_point_the_claim_restates() -> None:
+    """ "the USSR threatened rockets" restates the sentence's half on the Soviet Union, not its
+    half on the USA: it names no one in the USA's place."""
+    scheme = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: Pressure",
+                "2007: Describe how other powers reacted to the landings in 1956. (4)",
+                "The USA denounced the landings and refused to prop up sterling, and the Soviet "
+                "Union threatened missile attacks on London and Paris.",
+            ]
+        )
+    )
+    said = marked(
+        "The USA denounced the landings, and the USSR threatened missile attacks on London "
+        "and Paris.",
+        scheme,
+    )
+    assert said.inaccuracies == ()
+    assert "The USA denounced the landings" in [c.point_text for c in said.credited]
+
+
+def test_the_years_of_the_question_said_back_are_no_wrong_year() -> None:
+    """An answer that frames itself with the question's own years gets no point's year wrong."""
+    scheme = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: Hus",
+                "2004: Describe how the Council dealt with Hus between 1412 and 1415. (4)",
+                "In 1414 the Council of Constance summoned Hus under a promise of safe conduct.",
+                "In 1415 Hus was tried and burned at the stake.",
+            ]
+        )
+    )
+    said = marked("Between 1412 and 1415 the Council dealt harshly with Hus.", scheme)
+    assert said.inaccuracies == ()

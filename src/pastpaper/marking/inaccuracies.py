@@ -30,6 +30,7 @@ from pastpaper.language import (
     SHORT_SCALE,
     TENS,
     UNITS,
+    YEAR,
     as_number,
     names_a_place,
     side,
@@ -161,7 +162,10 @@ def wrong_facts(
     spread = Counter(n for found in names for n in found)
     asked = content_stems(scheme.question.text)
     words = [plain_stems(p.point.text, asked) for p in points]
-    stated = {v for p in points for v in _point_values(p.point)["number"]}
+    stated = set(_plain([v for p in points for v in _point_values(p.point)["number"]]))
+    # The years the question itself gives ("between 1518 and 1521"): an answer that says
+    # them back frames its answer with them, and gets no point's year wrong by it.
+    framed = frozenset(_QUESTION_YEAR.findall(scheme.question.text))
     creditable = len(scheme.creditable)
     rivals = (
         {}
@@ -218,14 +222,14 @@ def wrong_facts(
         for j in targets:
             point = points[j].point
             others = [points[k].point for k in (makes | restated | named | sharing) - {j}]
-            wrong = contradiction(claim.text, point, others, stated)
+            wrong = contradiction(claim.text, point, others, stated, framed)
             if wrong is None and strangers and similarity[i, j] < _SURE and j in restated:
                 # The point's own words with a name the notes never use in place of one it
                 # gives: the answer says something the notes do not ("Stalingrad was renamed
                 # Leninsk"). A name the notes merely leave out ("the 20th Party Congress",
                 # "rivals such as Beria") is no error.
                 replaced = _names_left_out(claim.text, point)
-                if replaced:
+                if replaced and _restates(claim.text, point, strangers, own=True):
                     wrong = (", ".join(strangers), f"{', '.join(replaced)}: “{point.text}”")
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
@@ -379,7 +383,9 @@ _DENIAL = re.compile(
 _HEDGE = re.compile(
     rf"{_DENIAL.pattern}|\b(?:refus|fail|stop|ceas|almost|nearly|hardly|barely|partly|only"
     r"|exempt|excus|spared|immun|escap|evad|avoid|lack|without|unable|forbad|forbid|banned"
-    r"|prevent|denied|deny|reject|free from|freed from)\w*"
+    r"|prevent|denied|deny|reject|free from|freed from"
+    # "demanded the abolition of the property qualification" says "no property qualification"
+    r"|abolish|abolition|repeal|scrap|did away|got rid|get rid|put an end)\w*"
     # "enforced less harshly" says what "did not enforce it as harshly" says
     r"|\b(?:less|fewer)\b",
     re.IGNORECASE,
@@ -428,20 +434,32 @@ def _stems_of(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
 
-def _restates(claim: str, point: Point, strangers: Sequence[str] = ()) -> bool:
-    """Every word of the claim (two at least) is a word of the point's sentence, dates,
-    numbers and names the notes never use aside: "Stalin died in 1960" restates "In March
-    1953 Stalin died" with another year."""
+def _restates(
+    claim: str, point: Point, strangers: Sequence[str] = (), *, own: bool = False
+) -> bool:
+    """Every word of the claim (two at least) is a word of the point's sentence (with
+    ``own``, of the point's own words), dates, numbers and names the notes never use aside:
+    "Stalin died in 1960" restates "In March 1953 Stalin died" with another year. (A name in
+    place of the point's is told by the point's own words: "the USSR threatened rockets"
+    restates the other half of "The USA condemned the invasion, and the Soviet Union
+    threatened to use rockets", not its "USA".)"""
     words = _stems_of(claim) - content_stems(" ".join(strangers))
-    return len(words) >= _RESTATED_WORDS and words <= _stems_of(point.source.sentence)
+    told = point.text if own else point.source.sentence
+    return len(words) >= _RESTATED_WORDS and words <= _stems_of(told)
 
 
 def contradiction(
-    claim: str, point: Point, others: Sequence[Point] = (), stated: Set[str] = frozenset()
+    claim: str,
+    point: Point,
+    others: Sequence[Point] = (),
+    stated: Set[str] = frozenset(),
+    framed: Set[str] = frozenset(),
 ) -> tuple[str, str] | None:
     """(what the answer says, what the notes say) where a year or number of the claim
     disagrees with the point's, leaving out the claim's years that ``others`` (points the
-    claim also makes or names) give and the numbers the notes state (``stated``). A year
+    claim also makes or names) give and the numbers the notes state (``stated``, as plain
+    figures: "6 million" is the notes' "six million"), and the years of the question
+    (``framed``). A year
     agrees with a decade or a span that holds it ("1896" with "the late 1890s", "1925" with
     "between 1924 and 1930"); a day of the month is part of a date, not a number, and a
     date with its day ("12 October") disagrees with the point's when no day is the same
@@ -451,13 +469,20 @@ def contradiction(
     claim_facts = _in_the_points_century(claim, facts(claim, names_in(claim)), point)
     said = _fact_values(claim, claim_facts)
     notes = _point_values(point)
-    elsewhere = {v for other in others for v in _point_values(other)["year"]}
+    elsewhere = {v for other in others for v in _point_values(other)["year"]} | framed
     # A claim with the point's figure right is about that figure: its year may date
     # something beside it ("12.8 million were out of work by 1933").
     counted = bool(_amounts(said["number"]) & _amounts(notes["number"]))
     for kind in ("number",) if counted else ("year", "number"):
         theirs = notes[kind]
-        ours = [v for v in said[kind] if v not in (elsewhere if kind == "year" else stated)]
+        if kind == "year":
+            ours = [v for v in said[kind] if v not in elsewhere]
+        else:  # a figure the notes state, in words or figures ("6 million", "six million")
+            ours = [
+                v
+                for v in said[kind]
+                if v not in framed and as_number(v.replace(",", "").lower()) not in stated
+            ]
         if not theirs or not ours:
             continue
         if kind == "number":
@@ -617,6 +642,8 @@ _DECADE = re.compile(rf"\b({FACT_DECADE})[’']?s\b")
 
 
 _FACT_YEAR = re.compile(FACT_YEAR)
+# A year a question gives, early ("1412", a number to the facts) or late.
+_QUESTION_YEAR = re.compile(rf"(?<![\d,.])\b{YEAR}\b(?![,.]?\d)")
 _YEAR_SPAN = re.compile(rf"\b({FACT_YEAR})\s*[-–]\s*(\d\d)\b(?![-–\d])")
 
 
