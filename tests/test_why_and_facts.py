@@ -632,7 +632,8 @@ def test_a_claim_earns_a_point_by_what_it_says_not_by_its_linking_words() -> Non
 
 
 def test_no_thing_is_what_its_abolition_says() -> None:
-    """ "No X" is no opposite of "the abolition of X": one word can say "not" (trial 13)."""
+    """An answer's "no X" is no opposite of the notes' "the abolition of X": one word can say
+    "not" (trial 13)."""
     tithes = scheme_of(
         "\n\n".join(
             [
@@ -670,8 +671,8 @@ def test_two_figures_of_one_sentence_in_figures_are_not_crossed() -> None:
 
 
 def test_a_name_is_compared_with_the_names_of_the_point_the_claim_restates() -> None:
-    """ "the USSR threatened rockets" restates the sentence's half on the Soviet Union, not its
-    half on the USA: it names no one in the USA's place."""
+    """A claim that "the USSR threatened rockets" restates the sentence's half on the Soviet
+    Union, not its half on the USA: it names no one in the USA's place."""
     scheme = scheme_of(
         "\n\n".join(
             [
