@@ -745,3 +745,38 @@ def test_notes_under_a_why_question_that_explain_nothing_in_words_are_its_reason
     family = parse_notes(explained).course.topics[0].families[0]
     kinds = {p.text: p.kind for p in family_points(family)}
     assert kinds["Baden-Powell toured the country giving talks"] == "feature"
+
+
+@pytest.mark.parametrize(
+    ("note", "points"),
+    [
+        (
+            "The raiders burned the farms, and barns were torched and cattle slaughtered, so "
+            "that the valley starved.",
+            [
+                "The raiders burned the farms",
+                "barns were torched and cattle slaughtered, so that the valley starved",
+            ],
+        ),
+        (
+            "The general retired in May 1871, his army and honour shattered, and a younger man "
+            "took command.",
+            [
+                "The general retired in May 1871, his army and honour shattered",
+                "a younger man took command",
+            ],
+        ),
+        # One subject's two verbs, an adverb before the second: no noun and its participle.
+        (
+            "Most townsmen were loyal and quietly stayed at home.",
+            ["Most townsmen were loyal", "quietly stayed at home"],
+        ),
+    ],
+)
+def test_a_noun_and_its_participle_with_were_left_out_is_no_clause(
+    note: str, points: list[str]
+) -> None:
+    """A noun and its participle after "were torched and" share the "were": cut there, "cattle
+    slaughtered" would say the cattle did the slaughtering (trial 12); nor is "honour
+    shattered" a clause of its own (trial 13)."""
+    assert [p.text for p in note_points(note, 0)] == points

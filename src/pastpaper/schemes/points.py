@@ -23,6 +23,8 @@ from pastpaper.language import (
     NUMBER_WORDS,
     PARTICIPLES,
     PREPOSITIONS,
+    STOP_WORDS,
+    SUBJECT_STARTS,
     WORD,
     has_verb,
     is_verb,
@@ -585,6 +587,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
         if _aside(note, join, clause) or _shares_passive(head, join, tail):
             continue
+        if _gapped(head, join, tail):
+            continue  # "villages were burned and livestock killed": one statement
         if _in_quotation(note, start, join.start()):
             continue  # "saying 'Villeins you are and villeins you shall remain.'": one saying
         if _shares_causative(head, join, clause):
@@ -653,6 +657,35 @@ def _shares_passive(head: str, join: re.Match[str], tail: str) -> bool:
     # of a clause with its own verb; the shared "was" needs a tail with no verb of its own.
     rest = _next_clause(tail[first.end() :]) if first else ""
     return not _has_verb(rest)
+
+
+# A noun and a participle with nothing after it but a stop or a phrase: "livestock killed,",
+# "reputation ruined,".
+_NOUN_AND_PARTICIPLE = re.compile(
+    r"\s*([a-z][\w’'-]*)\s+([a-z]+)\b(?=\s*(?:[,;.]|$)|\s+(?:by|in|on|at|for|so)\b)"
+)
+
+
+def _gapped(head: str, join: re.Match[str], tail: str) -> bool:
+    """Is "and" joining a noun and its participle to what stands before it, with its "was"
+    or "were" left out ("Villages were burned and livestock killed", "Eden resigned, his
+    health and reputation ruined")? The tail is no clause of its own: cut there, it would
+    say "livestock killed" as if the livestock did the killing. The head ends in a passive
+    verb whose "were" the tail shares, or in a phrase with no verb that the tail's
+    participle ends ("his health and reputation ruined")."""
+    if join.group().strip(" ,").lower() != "and":
+        return False
+    found = _NOUN_AND_PARTICIPLE.match(tail)
+    if found is None:
+        return False
+    noun, participle = found.groups()
+    if noun in SUBJECT_STARTS or noun in STOP_WORDS or noun.endswith("ly") or _verb(noun):
+        # (not "were loyal and simply stayed at home", one subject's two verbs)
+        return False
+    if not (participle in PARTICIPLES or (participle.endswith("ed") and len(participle) > 4)):
+        return False
+    piece = head.rsplit(",", 1)[-1]
+    return _PASSIVE_END.search(head) is not None or ("," in head and not _has_verb(piece))
 
 
 # "had Aske ... executed", "got the Pope ... to agree": "have" or "get" with its object and
