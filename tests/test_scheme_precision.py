@@ -828,3 +828,22 @@ def test_the_importance_of_one_thing_credits_what_the_notes_tell_of_it() -> None
     family = _first_family(notes, "boer.txt")
     credited = _credited(family.questions[1], family)
     assert "Gold was discovered on the Witwatersrand in the Transvaal in 1886" in credited
+
+
+def test_a_sibling_in_other_words_takes_no_part_of_the_notes_from_a_question() -> None:
+    """A sibling that claims every part of the notes this question claims asks the same thing
+    in other words: it takes no part from it (trial 12: a textbook answer on the processes of
+    erosion scored 1/6, the processes given to "how the sea wears down cliffs")."""
+    notes = (
+        "Cliffs.\n\n1: The sea at work\n\n"
+        "2015: Explain how the sea wears down cliffs. (6)\n"
+        "2020: Explain the processes of coastal erosion. (6)\n\n"
+        "Storm waves are high and frequent. Their backwash is stronger than their swash, so "
+        "they pull material off the beach and leave the cliff foot bare.\n\n"
+        "The sea wears down cliffs in four main ways. Hydraulic action happens when waves trap "
+        "air in joints in the cliff, and the pressure splits the rock. Abrasion is when waves "
+        "hurl shingle at the cliff and grind it away.\n"
+    )
+    family = _first_family(notes, "cliffs.txt")
+    credited = _credited(family.questions[1], family)
+    assert "Abrasion is when waves hurl shingle at the cliff and grind it away" in credited

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -486,10 +486,26 @@ def _answered_elsewhere(
         else ""
         for kind in headed
     ]
-    for at, owned in enumerate(claimants(texts, family.notes)):
-        if mine not in owned:
-            why[at] = f"answers {texts[min(owned)]!r}, not this question"
+    owners = claimants(texts, family.notes)
+    apart = _told_apart(mine, owners)
+    for at, owned in enumerate(owners):
+        if mine not in owned and owned & apart:
+            why[at] = f"answers {texts[min(owned & apart)]!r}, not this question"
     return why
+
+
+def _told_apart(mine: int, owners: Sequence[frozenset[int]]) -> set[int]:
+    """The questions of a family (by their place) that its notes tell apart from question
+    ``mine``: each claims none of some part that ``mine`` claims. Only such a sibling takes
+    a part or a theme from it; one that claims every part ``mine`` claims asks the same
+    thing in other words ("Explain how waves erode the coastline" beside "Explain the
+    processes of coastal erosion")."""
+    count = len({q for owned in owners for q in owned} | {mine})
+    return {
+        other
+        for other in range(count)
+        if any(mine in owned and other not in owned for owned in owners)
+    }
 
 
 _HEADED_GIVES = {"reasons": "reasons", "results": "results", "judgement": "a verdict"}
