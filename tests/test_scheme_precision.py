@@ -452,6 +452,39 @@ def test_a_judgement_scheme_takes_the_sides_the_notes_label() -> None:
     )
 
 
+FLOOD_SCHEME = """\
+1: Flood defences
+
+1999: How successful was the flood scheme at Boscastle? (8)
+
+After the flood of 2004 the river channel was widened and a new bridge was built higher \
+above the water. No homes flooded in the storm of 2012.
+
+However, the work took four years, and shops in the village lost trade while it went on.
+
+The car park was also moved away from the river, so visitors have further to walk.
+
+The scheme was very expensive at about £10 million.
+
+Fields upstream were left to flood in heavy rain.
+"""
+
+
+def test_a_success_scheme_puts_costs_and_what_was_given_up_against_success() -> None:
+    family = _first_family(FLOOD_SCHEME, "boscastle.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    assert sides["No homes flooded in the storm of 2012"] == "for"
+    assert sides["However, the work took four years"] == "against"
+    # "also" carries on the argument of the "However" paragraph before it.
+    assert (
+        sides["The car park was also moved away from the river, so visitors have further to walk"]
+        == "against"
+    )
+    # What it cost, and what was left undefended, tell against its success.
+    assert sides["The scheme was very expensive at about £10 million"] == "against"
+    assert sides["Fields upstream were left to flood in heavy rain"] == "against"
+
+
 RIVALS = """\
 1: Nursing
 

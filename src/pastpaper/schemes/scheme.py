@@ -55,6 +55,7 @@ from pastpaper.schemes.sides import (
     rivals_in,
     side_of,
     turned_by,
+    weighs_success,
 )
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
@@ -270,6 +271,7 @@ def build_scheme(
     # "How far was Koch more important than Pasteur?": what tells of Pasteur argues against.
     rivals = rivals_in(question.text) if judgement else None
     faults = judgement and finds_fault(question.text)  # "a disaster": "failed" argues for it
+    success = judgement and weighs_success(question.text)  # "expensive" argues against it
     weighed = factor_stems(question.text) if factor is not None else frozenset()
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
@@ -386,6 +388,7 @@ def build_scheme(
                         faults,
                         weighed,
                         view.labelled[at],
+                        success,
                     )
                     if judgement
                     else None

@@ -22,6 +22,7 @@ from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.text import LIST_ITEM
 
 __all__ = [
+    "Side",
     "about_factor",
     "factor_stems",
     "finds_fault",
@@ -29,6 +30,7 @@ __all__ = [
     "rivals_in",
     "side_of",
     "turned_by",
+    "weighs_success",
 ]
 
 Side = Literal["for", "against"]
@@ -86,6 +88,7 @@ def side_of(
     faults: bool = False,
     weighed: frozenset[str] = frozenset(),
     labelled: Side | None = None,
+    success: bool = False,
 ) -> Side:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
@@ -96,7 +99,9 @@ def side_of(
     each), a point about the second, before or without the first, is the other side.
     ``faults``: the view asked about finds fault (``finds_fault``); ``weighed``: the stems
     of the factor weighed (``factor_stems``); ``labelled``: the side the notes' own label
-    puts it on ("For:", "Against:", ``labelled_by``), which decides before any of these."""
+    puts it on ("For:", "Against:", ``labelled_by``), which decides before any of these;
+    ``success``: the view asked about is a success (``weighs_success``), which what it cost
+    and what it left undone argue against."""
     if point.source.note < 0:
         return "for"
     if labelled is not None:
@@ -124,6 +129,8 @@ def side_of(
         # "failed", "criticised": against a view that something worked, for one that it
         # failed (``faults``: "To what extent was the Great Leap Forward a disaster?")
         return "for" if faults else "against"
+    if success and _COST.search(point.text):
+        return "against"  # "very expensive", "left to erode": the price of what worked
     if _ANOTHER_FACTOR.search(opening_of(notes[point.source.note])):
         return "against"  # "Presidents also mattered. Kennedy proposed ...": another factor
     return "for"
@@ -136,6 +143,27 @@ _FAULT = re.compile(
     r"\b(?:was|were|is|are)\s+(?:[^?,;]{1,60}?\s)?(?:unsuccessful|mistaken|flawed)\b",
     re.IGNORECASE,
 )
+
+
+# What something cost, or what it gave up on: against a view that it succeeded ("Hard
+# engineering is also very expensive", "some places have been left to erode"). Not a bare
+# "cost", which tells of what was done as often as of its price ("built in 1991 at a cost
+# of £2 million").
+_COST = re.compile(
+    r"\b(?:expensive|costly|cannot|can ?not|can't|"
+    r"left\s+(?:to\s+(?:erode|flood|collapse|decay|rot|fend|starve)|undefended|unprotected)|"
+    r"lost\s+to\s+the\s+sea)\b",
+    re.IGNORECASE,
+)
+# A view that something succeeded: "How successful was ...", "How far was the New Deal
+# successful in ...", "How effective were ...".
+_SUCCESS = re.compile(r"\b(?:success\w*|effective(?:ly|ness)?)\b", re.IGNORECASE)
+
+
+def weighs_success(question: str) -> bool:
+    """Does the view a judgement question weighs find success ("How successful has coastal
+    management been at Holderness?"), so that what it cost argues against it?"""
+    return _SUCCESS.search(question) is not None and not finds_fault(question)
 
 
 def finds_fault(question: str) -> bool:
@@ -277,18 +305,29 @@ def turned_by(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str
     argument: its own sentence ("Against this: ...") or its paragraph's first ("Yet ...");
     None where neither turns."""
     turns: dict[int, list[tuple[int, int, frozenset[str] | None]]] = {}
+    before: frozenset[str] | None = None  # the turn of the paragraph before, if it turned
     for index, note in enumerate(notes):
         sentences = []
         for start, end in sentence_spans(note):
             text = note[start:end]
             sentences.append((start, end, text_stems(text) if _turns(text) else None))
         whole = sentences[0][2] if sentences else None
+        if whole is None and before is not None and sentences:
+            # A paragraph that goes on with the argument of a turned one carries its turn:
+            # "However, the groynes starve the beaches to the south." then "Hard engineering
+            # is also very expensive."
+            start, end, _ = sentences[0]
+            whole = before if _GOES_ON.search(note, start, end) else None
+        before = whole
         turns[index] = [(start, end, whole or turn) for start, end, turn in sentences]
     found: list[frozenset[str] | None] = []
     for point in points:
         spans = turns.get(point.source.note, [])
         found.append(next((t for a, b, t in spans if a <= point.source.start < b), None))
     return found
+
+
+_GOES_ON = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 def _turns(sentence: str) -> bool:
