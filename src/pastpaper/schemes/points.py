@@ -380,6 +380,7 @@ _LABEL = re.compile(
     r"key\s+(?:terms?|words?|dates?|people|figures?|events?|ideas?)|keywords?|timeline|"
     r"chronology|revision|remember|definitions?|vocabulary|glossary|sources?|"
     r"for|against(?:\s+this)?|arguments?(?:\s+(?:for|against))?|(?:the\s+)?other\s+side|"
+    r"limits?|counter[- ]?arguments?|"
     r"strengths?|weaknesses?|successes|failures?|limitations?|judg(?:e)?ments?)"
     # numbered: "Factor 1", "Reason two", "Source A"
     rf"(?:\s+{_LABEL_NUMBER})?",
