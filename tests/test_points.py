@@ -207,6 +207,28 @@ def test_a_numbered_label_and_its_short_title_are_structure() -> None:
     ]
 
 
+def test_a_sentence_that_only_signposts_other_reasons_is_structure() -> None:
+    notes = (
+        "Bad harvests drove up the price of bread. Yet hunger was not the only cause. "
+        "There were other factors too. The king's debts had emptied the treasury. "
+        "Taxes were not the only burden: peasants also owed dues to their lords."
+    )
+    assert [p.text for p in note_points(notes, 0)] == [
+        "Bad harvests drove up the price of bread",
+        "The king's debts had emptied the treasury",
+        # (A sentence that goes on to say what else there was says something.)
+        "Taxes were not the only burden: peasants also owed dues to their lords",
+    ]
+
+
+def test_the_labels_of_an_arguments_sides_are_structure() -> None:
+    # Each a paragraph of its own, over the paragraphs it labels.
+    assert note_points("Limits", 0) == []
+    assert note_points("Counter-argument", 0) == []
+    labelled = note_points("Limits: the new canal silted up within ten years.", 0)
+    assert [p.text for p in labelled] == ["the new canal silted up within ten years"]
+
+
 def test_a_quotation_stays_with_who_said_it_and_keeps_its_closing_mark() -> None:
     notes = (
         'Mandela said at his trial: "It would be wrong to go on preaching non-violence." '

@@ -410,6 +410,81 @@ def test_a_judgement_scheme_credits_both_sides_and_says_so() -> None:
     assert "Challenging or limiting it:" in instructions
 
 
+PROHIBITION = """\
+1: Prohibition in the USA
+
+1999: How far was Prohibition a success? (12)
+
+For:
+- Drinking fell by about a third in the early 1920s.
+- Deaths from liver disease dropped in many states.
+Against:
+- Gangsters such as Al Capone grew rich from bootlegging.
+- Speakeasies opened in every large city.
+
+Arguments against
+
+Juries would not convict their neighbours for selling beer.
+
+The Volstead Act was repealed in 1933.
+
+### What came after
+
+The Twenty-first Amendment handed the choice back to the states in 1933.
+"""
+
+
+def test_a_judgement_scheme_takes_the_sides_the_notes_label() -> None:
+    family = _first_family(PROHIBITION, "prohibition.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    # "For:" and "Against:" over the items of a list: each item takes the side of the label
+    # above it, though nothing in its own words argues either way.
+    assert sides["Drinking fell by about a third in the early 1920s"] == "for"
+    assert sides["Deaths from liver disease dropped in many states"] == "for"
+    assert sides["Gangsters such as Al Capone grew rich from bootlegging"] == "against"
+    assert sides["Speakeasies opened in every large city"] == "against"
+    # A label that stands alone ("Arguments against") takes the paragraphs under it, up to
+    # the next heading.
+    assert sides["Juries would not convict their neighbours for selling beer"] == "against"
+    assert sides["The Volstead Act was repealed in 1933"] == "against"
+    assert sides["The Twenty-first Amendment handed the choice back to the states in 1933"] == (
+        "for"
+    )
+
+
+FLOOD_SCHEME = """\
+1: Flood defences
+
+1999: How successful was the flood scheme at Boscastle? (8)
+
+After the flood of 2004 the river channel was widened and a new bridge was built higher \
+above the water. No homes flooded in the storm of 2012.
+
+However, the work took four years, and shops in the village lost trade while it went on.
+
+The car park was also moved away from the river, so visitors have further to walk.
+
+The scheme was very expensive at about £10 million.
+
+Fields upstream were left to flood in heavy rain.
+"""
+
+
+def test_a_success_scheme_puts_costs_and_what_was_given_up_against_success() -> None:
+    family = _first_family(FLOOD_SCHEME, "boscastle.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    assert sides["No homes flooded in the storm of 2012"] == "for"
+    assert sides["However, the work took four years"] == "against"
+    # "also" carries on the argument of the "However" paragraph before it.
+    assert (
+        sides["The car park was also moved away from the river, so visitors have further to walk"]
+        == "against"
+    )
+    # What it cost, and what was left undefended, tell against its success.
+    assert sides["The scheme was very expensive at about £10 million"] == "against"
+    assert sides["Fields upstream were left to flood in heavy rain"] == "against"
+
+
 RIVALS = """\
 1: Nursing
 

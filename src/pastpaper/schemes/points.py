@@ -382,9 +382,21 @@ _LABEL = re.compile(
     r"key\s+(?:terms?|words?|dates?|people|figures?|events?|ideas?)|keywords?|timeline|"
     r"chronology|revision|remember|definitions?|vocabulary|glossary|sources?|"
     r"for|against(?:\s+this)?|arguments?(?:\s+(?:for|against))?|(?:the\s+)?other\s+side|"
+    r"limits?|counter[- ]?arguments?|"
     r"strengths?|weaknesses?|successes|failures?|limitations?|judg(?:e)?ments?)"
     # numbered: "Factor 1", "Reason two", "Source A"
     rf"(?:\s+{_LABEL_NUMBER})?",
+    re.IGNORECASE,
+)
+# A sentence that only points on to other reasons, and gives none: "However, the war was
+# not the only reason.", "There were other factors too." (Not one that goes on to give
+# them: "Taxes were not the only burden: peasants also owed dues to their lords".)
+_SIGNPOST = re.compile(
+    r"(?:(?:however|but|yet|still|nevertheless|of course|even so),?\s+)?"
+    r"(?:(?:[\w’'-]+\s+){1,6}(?:was|were|is|are|had\s+been)\s+not\s+the\s+only|"
+    r"there\s+(?:were|are|was|had\s+been)\s+(?:also\s+)?(?:other|several\s+other|many\s+other))"
+    r"\s+(?:\w+\s+)?(?:reasons?|causes?|factors?|explanations?)"
+    r"(?:\s+(?:too|as\s+well|also))?(?:\s+(?:for|why|behind)\s+[^,;:]+)?",
     re.IGNORECASE,
 )
 # A numbered label with a title of its own, a heading: "Factor 1: Fear", "Reason 2 - Money".
@@ -436,7 +448,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
     header = before.lstrip().startswith("|") or "|" in note[line_start:line_end]
     if header and _TABLE_RULE.match(note, line_end + 1):
         return True
-    if _LABEL.fullmatch(text.strip(_MARKUP)):
+    if _LABEL.fullmatch(text.strip(_MARKUP)) or _SIGNPOST.fullmatch(text.strip(_MARKUP)):
         return True
     numbered = _NUMBERED_TITLE.fullmatch(text.strip(_MARKUP))
     if numbered and _LABEL.fullmatch(numbered["label"]):

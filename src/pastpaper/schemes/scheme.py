@@ -47,12 +47,15 @@ from pastpaper.schemes.points import (
     worded_kinds,
 )
 from pastpaper.schemes.sides import (
+    Side,
     about_factor,
     factor_stems,
     finds_fault,
+    labelled_by,
     rivals_in,
     side_of,
     turned_by,
+    weighs_success,
 )
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
@@ -268,6 +271,7 @@ def build_scheme(
     # "How far was Koch more important than Pasteur?": what tells of Pasteur argues against.
     rivals = rivals_in(question.text) if judgement else None
     faults = judgement and finds_fault(question.text)  # "a disaster": "failed" argues for it
+    success = judgement and weighs_success(question.text)  # "expensive" argues against it
     weighed = factor_stems(question.text) if factor is not None else frozenset()
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
@@ -375,7 +379,17 @@ def build_scheme(
                 origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
                 side=(
-                    side_of(point, family.notes, turn is not None, factor, rivals, faults, weighed)
+                    side_of(
+                        point,
+                        family.notes,
+                        turn is not None,
+                        factor,
+                        rivals,
+                        faults,
+                        weighed,
+                        view.labelled[at],
+                        success,
+                    )
                     if judgement
                     else None
                 ),
@@ -558,6 +572,8 @@ class _FamilyView:
     # The stems of the sentence that turns the point's sentence or paragraph to the other
     # side of an argument ("Yet the alliances did not drag ..."), None where none does.
     turned: list[frozenset[str] | None]
+    # The side the notes' own label ("For:", "Against:") puts the point on, None where none.
+    labelled: list[Side | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
     note_stems: list[frozenset[str]]  # for each paragraph, the stems of all of it
     headed: list[str | None]  # for each paragraph, what its part's heading says it gives
@@ -608,6 +624,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
         defines=[defines(p.text) for p in points],
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=turned_by(points, notes),
+        labelled=labelled_by(points, notes),
         cited=cited_causes(points, direct) if explains else {},
         note_stems=note_stems,
         headed=headed_as(notes),

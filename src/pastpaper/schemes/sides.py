@@ -21,7 +21,19 @@ from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.text import LIST_ITEM
 
-__all__ = ["about_factor", "factor_stems", "finds_fault", "rivals_in", "side_of", "turned_by"]
+__all__ = [
+    "Side",
+    "about_factor",
+    "factor_stems",
+    "finds_fault",
+    "labelled_by",
+    "rivals_in",
+    "side_of",
+    "turned_by",
+    "weighs_success",
+]
+
+Side = Literal["for", "against"]
 
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
 _CONTRAST = re.compile(
@@ -75,7 +87,9 @@ def side_of(
     rivals: tuple[frozenset[str], frozenset[str]] | None = None,
     faults: bool = False,
     weighed: frozenset[str] = frozenset(),
-) -> Literal["for", "against"]:
+    labelled: Side | None = None,
+    success: bool = False,
+) -> Side:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
     ("Yet ...", "Against this: ..."); where the question weighs one factor as the main
@@ -84,9 +98,14 @@ def side_of(
     another ("How far was Koch more important than Pasteur?", ``rivals``: the stems of
     each), a point about the second, before or without the first, is the other side.
     ``faults``: the view asked about finds fault (``finds_fault``); ``weighed``: the stems
-    of the factor weighed (``factor_stems``)."""
+    of the factor weighed (``factor_stems``); ``labelled``: the side the notes' own label
+    puts it on ("For:", "Against:", ``labelled_by``), which decides before any of these;
+    ``success``: the view asked about is a success (``weighs_success``), which what it cost
+    and what it left undone argue against."""
     if point.source.note < 0:
         return "for"
+    if labelled is not None:
+        return labelled
     if rivals is not None:
         first = _first_of(point.text, rivals)
         if first is not None:
@@ -110,6 +129,8 @@ def side_of(
         # "failed", "criticised": against a view that something worked, for one that it
         # failed (``faults``: "To what extent was the Great Leap Forward a disaster?")
         return "for" if faults else "against"
+    if success and _COST.search(point.text):
+        return "against"  # "very expensive", "left to erode": the price of what worked
     if _ANOTHER_FACTOR.search(opening_of(notes[point.source.note])):
         return "against"  # "Presidents also mattered. Kennedy proposed ...": another factor
     return "for"
@@ -122,6 +143,27 @@ _FAULT = re.compile(
     r"\b(?:was|were|is|are)\s+(?:[^?,;]{1,60}?\s)?(?:unsuccessful|mistaken|flawed)\b",
     re.IGNORECASE,
 )
+
+
+# What something cost, or what it gave up on: against a view that it succeeded ("Hard
+# engineering is also very expensive", "some places have been left to erode"). Not a bare
+# "cost", which tells of what was done as often as of its price ("built in 1991 at a cost
+# of £2 million").
+_COST = re.compile(
+    r"\b(?:expensive|costly|cannot|can ?not|can't|"
+    r"left\s+(?:to\s+(?:erode|flood|collapse|decay|rot|fend|starve)|undefended|unprotected)|"
+    r"lost\s+to\s+the\s+sea)\b",
+    re.IGNORECASE,
+)
+# A view that something succeeded: "How successful was ...", "How far was the New Deal
+# successful in ...", "How effective were ...".
+_SUCCESS = re.compile(r"\b(?:success\w*|effective(?:ly|ness)?)\b", re.IGNORECASE)
+
+
+def weighs_success(question: str) -> bool:
+    """Does the view a judgement question weighs find success ("How successful has coastal
+    management been at Holderness?"), so that what it cost argues against it?"""
+    return _SUCCESS.search(question) is not None and not finds_fault(question)
 
 
 def finds_fault(question: str) -> bool:
@@ -263,12 +305,20 @@ def turned_by(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str
     argument: its own sentence ("Against this: ...") or its paragraph's first ("Yet ...");
     None where neither turns."""
     turns: dict[int, list[tuple[int, int, frozenset[str] | None]]] = {}
+    before: frozenset[str] | None = None  # the turn of the paragraph before, if it turned
     for index, note in enumerate(notes):
         sentences = []
         for start, end in sentence_spans(note):
             text = note[start:end]
             sentences.append((start, end, text_stems(text) if _turns(text) else None))
         whole = sentences[0][2] if sentences else None
+        if whole is None and before is not None and sentences:
+            # A paragraph that goes on with the argument of a turned one carries its turn:
+            # "However, the groynes starve the beaches to the south." then "Hard engineering
+            # is also very expensive."
+            start, end, _ = sentences[0]
+            whole = before if _GOES_ON.search(note, start, end) else None
+        before = whole
         turns[index] = [(start, end, whole or turn) for start, end, turn in sentences]
     found: list[frozenset[str] | None] = []
     for point in points:
@@ -277,6 +327,86 @@ def turned_by(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str
     return found
 
 
+_GOES_ON = re.compile(r"\balso\b", re.IGNORECASE)
+
+
 def _turns(sentence: str) -> bool:
     text = sentence.lstrip("-*•#>_ \t")
     return bool(_TURN.match(text)) and not _NAMES_CAUSE.search(text)
+
+
+# A label that names the side of the argument the lines under it take: "For:", "Arguments
+# against", "Limits:", "Counter-argument", "On the other hand:". (Not "Weaknesses" or
+# "Failures": they argue for a view that finds fault, and against one that finds success.)
+_FOR_LABEL = re.compile(
+    r"(?:(?:the\s+)?(?:arguments?|evidence|points?|case)\s+)?for(?:\s+the\s+view)?",
+    re.IGNORECASE,
+)
+_AGAINST_LABEL = re.compile(
+    r"(?:(?:the\s+)?(?:arguments?|evidence|points?|case)\s+)?against(?:\s+(?:this|the\s+view))?|"
+    r"limits?|limitations?|counter[- ]?arguments?|on\s+the\s+other\s+hand|(?:the\s+)?other\s+side",
+    re.IGNORECASE,
+)
+# The marks around a label: a list's or heading's mark, emphasis, the colon after it.
+_LABEL_MARKS = " \t\u00a0*_#>-•–:."
+# A label that opens a line and runs on into what it labels: "Against: juries would not convict".
+_LABEL_RUNS_ON = re.compile(r"[ \t*_#>-]*(?P<label>[^:\n]{1,30}?)[*_ ]*:[*_ ]*\S")
+
+
+def _side_label(line: str) -> tuple[Side | None, bool]:
+    """The side a line of the notes labels, and whether the line is the label alone:
+    ("against", True) for "Against:", ("for", False) for "For: drinking fell", (None,
+    False) for a line that labels no side."""
+    alone = line.strip(_LABEL_MARKS)
+    runs_on = _LABEL_RUNS_ON.match(line)
+    for label, is_alone in ((alone, True), (runs_on["label"] if runs_on else "", False)):
+        if _FOR_LABEL.fullmatch(label):
+            return "for", is_alone
+        if _AGAINST_LABEL.fullmatch(label):
+            return "against", is_alone
+    return None, False
+
+
+def labelled_by(points: list[Point], notes: tuple[str, ...]) -> list[Side | None]:
+    """For each point, the side its notes' own label puts it on, or None where no label does.
+
+    A label takes the lines after it in its paragraph ("For:" over "- Drinking fell ..."),
+    up to the next label; a label that ends its paragraph, standing alone or last
+    ("Arguments against", then a blank line), takes the paragraphs after it as well, up to
+    the next label or heading. A label run on into its line ("Against: juries would not
+    convict") takes that line and the lines after it.
+    """
+    # For each paragraph, where each of its lines starts and the side it is labelled with.
+    lines_of: list[list[tuple[int, Side | None]]] = []
+    carried: Side | None = None  # the side a label that ended a paragraph gives the next
+    for note in notes:
+        side = carried
+        lines: list[tuple[int, Side | None]] = []
+        offset = 0
+        ends_on_label = ends_part = False
+        for line in note.split("\n"):
+            labels, alone = _side_label(line)
+            # A heading of another part ("### What came after", "**Verdict**") ends a side.
+            heading = labels is None and _HEADING_LINE.fullmatch(line.strip()) is not None
+            if labels is not None or heading:
+                side = labels
+                ends_part = True
+            lines.append((offset, side))
+            offset += len(line) + 1
+            if line.strip():
+                ends_on_label = labels is not None and alone
+        # A label that ends its paragraph takes the paragraphs after it; one with lines of
+        # its own under it, or a heading, ends what an earlier label took.
+        carried = side if ends_on_label else (None if ends_part else carried)
+        lines_of.append(lines)
+    found: list[Side | None] = []
+    for point in points:
+        if point.source.note < 0:
+            found.append(None)
+            continue
+        lines = lines_of[point.source.note]
+        found.append(next((s for start, s in reversed(lines) if start <= point.source.start), None))
+    return found
+
+
+_HEADING_LINE = re.compile(r"#{1,6}\s.*|(\*\*|__)[^*_\n]+\1:?")
