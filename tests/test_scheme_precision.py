@@ -922,3 +922,19 @@ def test_a_sibling_in_other_words_takes_no_part_of_the_notes_from_a_question() -
     family = _first_family(notes, "cliffs.txt")
     credited = _credited(family.questions[1], family)
     assert "Abrasion is when waves hurl shingle at the cliff and grind it away" in credited
+
+
+def test_what_a_sentence_tells_in_one_breath_with_the_asked_event_is_its_cause() -> None:
+    """Asked why the king abdicated, the point that leads into "and he abdicated" in its
+    sentence is a reason, told as a narrative or not (trial 12, sec 2)."""
+    notes = (
+        "Revolt.\n\n1: The fall of the king\n\n"
+        "2005: Explain why King Ludwig abdicated in March 1848. (8)\n\n"
+        "Bread prices doubled because the harvest of 1847 failed.\n\n"
+        "The palace guard refused to march against the students. The generals told Ludwig he "
+        "had lost the army's support and he abdicated on 20 March 1848.\n"
+    )
+    family = _first_family(notes, "ludwig.txt")
+    credited = _credited(family.questions[0], family)
+    assert "The generals told Ludwig he had lost the army's support" in credited
+    assert "he abdicated on 20 March 1848" not in credited  # the event itself is no cause

@@ -59,6 +59,7 @@ from pastpaper.schemes.sides import (
 )
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
+from pastpaper.schemes.terms import names_in
 from pastpaper.study.dates import date_label, two_figure_years, year_before
 
 __all__ = [
@@ -242,6 +243,14 @@ def build_scheme(
     # question's own subject is no cause of itself ("the assassination at Sarajevo").
     cited = not_asked_about(view.cited, question.text) if reasons_only else {}
     weighs = _importance_of(question.text) if reasons_only else frozenset()
+    # What the question asks the reasons for, in its own words less names and dates: the
+    # "abdicated" of "Why did Nicholas II abdicate in March 1917?".
+    event = (
+        frozenset(asked - generic - content_stems(" ".join(names_in(question.text))))
+        - {w for w in asked if w[:1].isdigit()}
+        if reasons_only
+        else frozenset()
+    )
     # The time the question asks about: what the notes date after it came next, and is no
     # cause of it, no part of it and no evidence on it.
     until = None if reference else asked_until(question.text)
@@ -298,7 +307,12 @@ def build_scheme(
         if reasons_only:
             # ("Explain the importance of gold in causing the war": what tells of the gold
             # is what the question weighs, told as a reason or not.)
-            cause = point.kind in CAUSAL_KINDS or is_cited(point, cited) or bool(words & weighs)
+            cause = (
+                point.kind in CAUSAL_KINDS
+                or is_cited(point, cited)
+                or bool(words & weighs)
+                or _leads_to(point, words, event)
+            )
             if not cause and not required:
                 why_not = f"{point.kind}, not a reason"
             elif turn is not None and turn & asked and not required:
@@ -506,6 +520,16 @@ def _answered_elsewhere(
         if mine not in owned and owned & apart:
             why[at] = f"answers {texts[min(owned & apart)]!r}, not this question"
     return why
+
+
+def _leads_to(point: Point, words: frozenset[str], event: frozenset[str]) -> bool:
+    """Does the point's sentence go on to tell the very thing a "why" question asks about,
+    which the point itself does not ("The generals told Nicholas he had lost the army's
+    support and he abdicated")? What a sentence tells just before the event, in one breath
+    with it, is what brought it about."""
+    if not event or words & event:
+        return False
+    return bool((text_stems(point.source.sentence) - words) & event)
 
 
 def _told_apart(mine: int, owners: Sequence[frozenset[int]]) -> set[int]:
