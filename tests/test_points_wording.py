@@ -571,6 +571,19 @@ def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> 
                 "In 1948 it grew",
             ],
         ),
+        # a capitalised word cut short inside a name ends no sentence; a short name does
+        (
+            "The ILP = Indep. Labour Party, set up 1893 by Keir Hardie.",
+            ["The ILP = Indep. Labour Party, set up 1893 by Keir Hardie"],
+        ),
+        (
+            "Some women joined the Nat. Union of Women Workers in 1895. Others did not.",
+            ["Some women joined the Nat. Union of Women Workers in 1895", "Others did not"],
+        ),
+        (
+            "The monks fled to Ely. King William followed them there.",
+            ["The monks fled to Ely", "King William followed them there"],
+        ),
         # a list's own short items are its points, not labels
         (
             "Causes of growth\n- cheap coal\n- new machines\n- growing towns",
