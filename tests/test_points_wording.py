@@ -685,6 +685,15 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         ("After Stalingrad the Red Army advanced.", ["Stalingrad", "Red Army"]),
         ("Yet the Republic fell.", ["Republic"]),
         ("It was the Treaty of the Pyrenees.", ["Treaty of the Pyrenees"]),
+        # ... after a word that opens a clause too, not after a preposition
+        ("Before Alfred the Great came, Wessex was weak.", ["Alfred the Great", "Wessex"]),
+        ("On Iona the Vikings burned the abbey.", ["Iona", "Vikings"]),
+        # "and" inside the name of a law; a month that opens or ends a name
+        ("in 1938 came the Wages and Hours Act.", ["Wages and Hours Act"]),
+        ("Britain and France declared war.", ["France"]),
+        ("The Bolsheviks' October Revolution ended it.", ["Bolsheviks", "October Revolution"]),
+        ("in 1930 he led the Salt March.", ["Salt March"]),
+        ("In April Lenin came back; on 3 March Kerensky spoke.", ["Lenin", "Kerensky"]),
     ],
 )
 def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[str]) -> None:
