@@ -888,3 +888,14 @@ def test_terse_lines_ask_no_garbled_questions() -> None:
     assert not [f for f in fronts if "=" in f or "What did approx" in f or "this?" in f]
     assert not [f for f in fronts if "numbers, so" in f]
     assert "When was Emperor Meiji restored?" in fronts
+
+
+def test_the_one_told_stays_in_the_question() -> None:
+    course = course_of(
+        "In 1536 Aske told Henry VIII that the north wanted the abbeys back",
+        "Witte warned the Tsar he would lose his throne",
+    )
+    assert basic(cards_of(course)) == [
+        ("When did Aske tell Henry VIII that the north wanted the abbeys back?", "1536"),
+        ("What did Witte warn the Tsar?", "he would lose his throne"),
+    ]

@@ -611,6 +611,12 @@ def _what(a: _Asking) -> Asked:
         return  # "saw Serbian nationalism as a threat": "What did it see?" has no one answer
     if _AS_SPACED.search(thing):
         return  # "hated Locarno as a voluntary acceptance of ...": two things, not one
+    told = _TOLD.match(thing) if a.clause.verb in _TELLING else None
+    if told:
+        # "told Nicholas he had lost the army's support": the one told stays in the
+        # question, what they were told is its answer ("What did the generals tell Nicholas?")
+        yield _ask("What", a.clause, told[1] + " " + adjunct), thing[told.end() :]
+        return
     person = a.clause.verb in _DONE_TO_PEOPLE and thing[:1].isupper()
     if person or _LEADING_THE.sub("", thing) in a.people:
         yield _ask("Who", a.clause, adjunct), thing  # "Who did Henry VIII marry in 1509?"
@@ -619,6 +625,12 @@ def _what(a: _Asking) -> Asked:
 
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "them"})
+# Verbs that take the one told and then what they were told: "warned the Tsar that ...".
+_TELLING = frozenset("tell warn inform remind assure promise teach".split())
+# The one told, a name, and the clause they were told: "Nicholas he had lost ...".
+_TOLD = re.compile(
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?=(?:that|he|she|they|it)\s)"
+)
 
 
 def _why(a: _Asking) -> Asked:
