@@ -162,7 +162,8 @@ _TRANSITIVE = frozenset(
     """defeat sign kill execute arrest crown capture elect assassinate murder found abolish
     ban occupy annex overthrow depose exile imprison hang behead destroy introduce ratify
     crush suppress besiege sack massacre seize excommunicate dismiss appoint release adopt
-    sentence free deport expel proclaim establish outlaw legalise legalize unban restore""".split()
+    sentence free deport expel proclaim establish outlaw legalise legalize unban restore
+    complete seal storm publish compile""".split()
 )
 _PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as)\b")
 
@@ -194,13 +195,21 @@ def _with_its_was(clause: Clause, text: str) -> Clause:
         and not _PLACE.match(clause.rest)
         and not DATE.match(clause.rest)
         and not _gives_a_title(clause)
+        and not _OPENS_A_CLAUSE.match(clause.rest)
     ):
         return clause  # "Italy defeated Ethiopia": an object, so no passive
     written = _NEXT_WORD.match(text, clause.subject_at[1])
     if written is None or (not written[1].endswith("ed") and written[1] not in PARTICIPLES):
         return clause
-    aux = "were" if _PLURAL.search(clause.subject) else "was"
+    aux = "were" if _PLURAL.search(_HEAD_OF.sub("", clause.subject)) else "was"
     return replace(clause, aux=aux, verb=written[1])
+
+
+# What follows a verb and opens a clause of its own, no object of it: "villages were burned
+# and livestock killed, so that perhaps ... died": the livestock were killed.
+_OPENS_A_CLAUSE = re.compile(r"(?:so that|so|which|because|while|whereas|when|and|but)\s")
+# The name a subject's "of" adds, which does not make it plural: "Treaty of Versailles".
+_HEAD_OF = re.compile(r"\s+of\s.*$")
 
 
 _BARE_DATE = re.compile(rf"(?<![(\w])(?<!\bof )(?<!\bin )(?:{DATE.pattern})")
@@ -496,7 +505,13 @@ def _when(a: _Asking) -> Asked:
     # proved comes after the date, and "When did Pasteur prove?" would leave it out.
     if not asked.strip() and _THAT_AFTER.match(clause.rest, in_rest.end()):
         return
-    yield _ask("When", clause, asked), in_rest[1]
+    # "was stormed early on 26 October 1917": a word that says how early the date was goes
+    # with the date, not the question ("When was the Winter Palace stormed early?").
+    yield _ask("When", clause, _BEFORE_A_DATE.sub("", asked)), in_rest[1]
+
+
+# Words that place a time within the date after them: "early on 26 October", "late in 1917".
+_BEFORE_A_DATE = re.compile(r"(?:^|\s+)(?:early|late|shortly|soon|just)\s*$")
 
 
 def _dates_a_clause_within(asked: str) -> bool:
