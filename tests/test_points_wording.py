@@ -729,7 +729,17 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             "1485 - Richard III killed (22 Aug.)\n16 June 1487 - Battle of Stoke.",
             ["1485 - Richard III killed (22 Aug.)", "16 June 1487 - Battle of Stoke"],
         ),
+        # a second subject whose participle shares the passive's "were": one point, or the
+        # second would read as active ("machines smashed, so that ...": who smashed what?)
+        (
+            "In 1830 barns were burned and machines smashed, so that few farmers dared use them.",
+            ["In 1830 barns were burned and machines smashed, so that few farmers dared use them"],
+        ),
         # ... and two clauses are still two
+        (
+            "In 1830 barns were burned and the rioters fled to the woods.",
+            ["In 1830 barns were burned", "the rioters fled to the woods"],
+        ),
         (
             "The reforms introduced by Witte failed and the peasants rebelled.",
             ["The reforms introduced by Witte failed", "the peasants rebelled"],

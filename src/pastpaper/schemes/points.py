@@ -23,6 +23,7 @@ from pastpaper.language import (
     NUMBER_WORDS,
     PARTICIPLES,
     PREPOSITIONS,
+    STOP_WORDS,
     WORD,
     has_verb,
     is_verb,
@@ -647,12 +648,33 @@ def _shares_passive(head: str, join: re.Match[str], tail: str) -> bool:
         return False
     first = _FIRST_WORD.match(tail)
     word = first.group(1) if first else ""
-    if not (word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)):
-        return False
+    if not _participle(word):
+        return _gapped_passive(tail)
     # "and educated liberals turned to revolution": the "-ed" word describes the subject
     # of a clause with its own verb; the shared "was" needs a tail with no verb of its own.
     rest = _next_clause(tail[first.end() :]) if first else ""
     return not _has_verb(rest)
+
+
+# A second subject of a word or two and its participle, alone up to a comma or the end:
+# "and livestock killed, so that ...".
+_GAPPED = re.compile(r"\s*([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)\s+([a-z]+)\s*(?:,|$)")
+
+
+def _participle(word: str) -> bool:
+    return word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)
+
+
+def _gapped_passive(tail: str) -> bool:
+    """Is the tail after a passive's "and" a second subject with its own participle and the
+    passive's "were" left out ("villages were burned and livestock killed, so that ..."):
+    the livestock were killed, so cut there it would read that the livestock killed. The
+    subject is a bare noun or two, no "the", no pronoun and no verb."""
+    gapped = _GAPPED.match(tail)
+    if gapped is None or not _participle(gapped[2]):
+        return False
+    subject = gapped[1].split()
+    return not any(w in STOP_WORDS or _verb(w) for w in subject)
 
 
 # "had Aske ... executed", "got the Pope ... to agree": "have" or "get" with its object and
