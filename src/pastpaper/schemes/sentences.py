@@ -18,7 +18,14 @@ from functools import lru_cache
 from pastpaper.language import WORD, zipf
 from pastpaper.text import LIST_MARK
 
-__all__ = ["ABBREVIATIONS", "SHORTENED_BEFORE_MORE", "clear_caches", "sentence_spans", "trimmed"]
+__all__ = [
+    "ABBREVIATIONS",
+    "SHORTENED_BEFORE_MORE",
+    "clear_caches",
+    "clipped_before_name",
+    "sentence_spans",
+    "trimmed",
+]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -71,7 +78,7 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _NAME_GOES_ON = re.compile(r"[A-Z][a-z]+(?:'s)?[ \t]+(?:of|and|for|[A-Z])")
 
 
-def _clipped_before_name(word: str, note: str, at: int) -> bool:
+def clipped_before_name(word: str, note: str, at: int) -> bool:
     """Whether ``word`` with its stop is a capitalised word cut short inside a name that goes
     on at ``at``: "NUWSS = Nat. Union of Women's Suffrage Societies", "the Brit. Labour
     Party". A clipped word is short, rare as spelt, and the start of a common longer word
@@ -141,7 +148,7 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
                 # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
                 or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
                 or _INITIAL.fullmatch(before[-1])
-                or _clipped_before_name(before[-1], note, next_start)
+                or clipped_before_name(before[-1], note, next_start)
             )
         )
         if abbreviated and (end, next_start) not in bullets:

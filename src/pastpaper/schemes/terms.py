@@ -33,7 +33,11 @@ from pastpaper.language import (
     zipf,
 )
 from pastpaper.model import Frozen
-from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
+from pastpaper.schemes.sentences import (
+    ABBREVIATIONS,
+    SHORTENED_BEFORE_MORE,
+    clipped_before_name,
+)
 from pastpaper.study.dates import numeric_dates, two_figure_years
 from pastpaper.text import LIST_ITEM, match_key
 
@@ -262,6 +266,8 @@ def _names_in(note: str) -> list[str]:
             )
             or (bool(nicknamed) and any(a < at < b for a, b in nicknamed))
             or (stripped == "." and run[-1][2] in _VERSUS)  # "Brown v. Board of Education"
+            # "the Nat. Union of Women's Suffrage Societies": a word cut short in the name
+            or (stripped == "." and clipped_before_name(run[-1][2], note, at))
             # "the Cat and Mouse Act": an "and" inside the name of a law or a treaty
             or (stripped == "and" and _named_end_ahead(tokens, index, note))
         )
@@ -303,7 +309,7 @@ _INSTITUTIONS = frozenset(
     """Council Party Republic Basilica Cathedral Church Abbey Chapel College University
     School Army League Union Movement Association Congress Commissariat Assembly Front
     Crusade Revolt Rebellion Rising Uprising War Charter Bank Parliament Court Hall Palace
-    Hospital Society Committee Brigade Petition Liberation Guard Militia""".split()
+    Hospital Society Societies Committee Brigade Petition Liberation Guard Militia Day""".split()
 )
 # The owners that a body's name may open with: "Women's", "People's"; a saint's name
 # after "St" ("St Paul's Cathedral") too.
