@@ -738,6 +738,11 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             "In 1830 barns were burned and machines smashed, so that few farmers dared use them.",
             ["In 1830 barns were burned and machines smashed, so that few farmers dared use them"],
         ),
+        # two objects of one verb, each opened by a question's word
+        (
+            "The 1801 census counted how many people lived in each parish and what work they did.",
+            ["The 1801 census counted how many people lived in each parish and what work they did"],
+        ),
         # ... and two clauses are still two
         (
             "In 1830 barns were burned and the rioters fled to the woods.",
