@@ -906,11 +906,13 @@ def test_a_terse_passive_and_a_time_within_a_date_are_asked_plainly() -> None:
         "1530: Augsburg Confession completed",
         "1559: Treaty of Cateau-Cambrésis sealed",
         "The Bastille was stormed early on 14 July 1789",
+        "1820: Cato Street plot crushed",
     )
     assert basic(cards_of(course)) == [
         ("When was Augsburg Confession completed?", "1530"),
         ("When was Treaty of Cateau-Cambrésis sealed?", "1559"),
         ("When was the Bastille stormed?", "14 July 1789"),
+        ("When was the Cato Street plot crushed?", "1820"),
     ]
 
 

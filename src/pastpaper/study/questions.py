@@ -202,7 +202,23 @@ def _with_its_was(clause: Clause, text: str) -> Clause:
     if written is None or (not written[1].endswith("ed") and written[1] not in PARTICIPLES):
         return clause
     aux = "were" if _PLURAL.search(_HEAD_OF.sub("", clause.subject)) else "was"
-    return replace(clause, aux=aux, verb=written[1])
+    # Terse notes leave out the article a question needs: "Domesday survey completed" asks
+    # "When was the Domesday survey completed?". (A name alone, "Italy", "Emperor Meiji",
+    # takes none, nor a plural: "When were rebels defeated?"; nor a common word that only
+    # opens a line: "Internal settlement signed".)
+    subject = clause.subject
+    if (
+        aux == "was"
+        and _NAMED_THING.fullmatch(subject)
+        and zipf(subject.split()[0].lower()) < _EVERYDAY
+    ):
+        subject = "the " + subject
+    return replace(clause, aux=aux, verb=written[1], subject=subject)
+
+
+_EVERYDAY = 4.0  # zipf from which a word is an everyday one ("internal"), not a name
+# A thing named by a name before a common noun: "Domesday survey", "Reichstag fire".
+_NAMED_THING = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+[a-z][\w-]*[^s\W]")
 
 
 # What follows a verb and opens a clause of its own, no object of it: "villages were burned
