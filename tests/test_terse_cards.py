@@ -888,3 +888,39 @@ def test_terse_lines_ask_no_garbled_questions() -> None:
     assert not [f for f in fronts if "=" in f or "What did approx" in f or "this?" in f]
     assert not [f for f in fronts if "numbers, so" in f]
     assert "When was Emperor Meiji restored?" in fronts
+
+
+def test_the_one_told_stays_in_the_question() -> None:
+    course = course_of(
+        "In 1536 Aske told Henry VIII that the north wanted the abbeys back",
+        "Witte warned the Tsar he would lose his throne",
+    )
+    assert basic(cards_of(course)) == [
+        ("When did Aske tell Henry VIII that the north wanted the abbeys back?", "1536"),
+        ("What did Witte warn the Tsar?", "he would lose his throne"),
+    ]
+
+
+def test_a_terse_passive_and_a_time_within_a_date_are_asked_plainly() -> None:
+    course = course_of(
+        "1530: Augsburg Confession completed",
+        "1559: Treaty of Cateau-Cambrésis sealed",
+        "The Bastille was stormed early on 14 July 1789",
+        "1820: Cato Street plot crushed",
+    )
+    assert basic(cards_of(course)) == [
+        ("When was Augsburg Confession completed?", "1530"),
+        ("When was Treaty of Cateau-Cambrésis sealed?", "1559"),
+        ("When was the Bastille stormed?", "14 July 1789"),
+        ("When was the Cato Street plot crushed?", "1820"),
+    ]
+
+
+def test_a_passive_whose_were_is_left_to_the_clause_before_asks_no_what() -> None:
+    # "cattle killed" shares the "were" of "farms were looted": the cattle did not
+    # kill anyone.
+    course = course_of(
+        "In 1069 farms were looted and cattle killed, so that some 100,000 people starved"
+    )
+    fronts = [front for front, _ in basic(cards_of(course))]
+    assert not [f for f in fronts if f.startswith("What did")], fronts

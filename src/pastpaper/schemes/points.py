@@ -605,6 +605,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "saying 'Villeins you are and villeins you shall remain.'": one saying
         if _shares_causative(head, join, clause):
             continue  # "then had Aske and about 200 others executed in 1537"
+        if _second_question_object(head, join, tail):
+            continue  # "recorded who held land and what it was worth"
         if join.group().strip() == "and" and _awaits_main_clause(note[start : join.start()]):
             continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
         if enough and (";" in join.group() or _two_clauses(head, clause)):
@@ -663,7 +665,7 @@ def _shares_passive(head: str, join: re.Match[str], tail: str) -> bool:
         return False
     first = _FIRST_WORD.match(tail)
     word = first.group(1) if first else ""
-    if not (word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)):
+    if not _participle(word):
         return False
     # "and educated liberals turned to revolution": the "-ed" word describes the subject
     # of a clause with its own verb; the shared "was" needs a tail with no verb of its own.
@@ -694,10 +696,14 @@ def _gapped(head: str, join: re.Match[str], tail: str) -> bool:
     if noun in SUBJECT_STARTS or noun in STOP_WORDS or noun.endswith("ly") or _verb(noun):
         # (not "were loyal and simply stayed at home", one subject's two verbs)
         return False
-    if not (participle in PARTICIPLES or (participle.endswith("ed") and len(participle) > 4)):
+    if not _participle(participle):
         return False
     piece = head.rsplit(",", 1)[-1]
     return _PASSIVE_END.search(head) is not None or ("," in head and not _has_verb(piece))
+
+
+def _participle(word: str) -> bool:
+    return word in PARTICIPLES or (word.endswith("ed") and len(word) > 4)
 
 
 # "had Aske ... executed", "got the Pope ... to agree": "have" or "get" with its object and
@@ -727,6 +733,22 @@ def _shares_causative(head: str, join: re.Match[str], clause: str) -> bool:
         return False
     rest = words[at + 1 :]
     return not rest or rest[0].lower() in PREPOSITIONS
+
+
+# A clause that a question's word opens, as the object of a verb: "recorded who held land".
+_ASKED_OBJECT = re.compile(r"\b(?:who|what|how|whether|where|why)\s+\S+", re.IGNORECASE)
+_OPENS_ASKED = re.compile(r"\s*(?:who|what|how|whether|where|why)\b")
+
+
+def _second_question_object(head: str, join: re.Match[str], tail: str) -> bool:
+    """Is "and" joining two objects of one verb that are each a question's clause ("The
+    Domesday Book recorded who held land and what it was worth")? Cut there, the second
+    would stand with no verb to say what was done with it."""
+    if join.group().strip(" ,").lower() != "and" or not _OPENS_ASKED.match(tail):
+        return False
+    head = _LAST_CLAUSE.split(head)[-1]
+    asked = _ASKED_OBJECT.search(head)
+    return asked is not None and _has_verb(head[: asked.start()])
 
 
 _SAID_BY = re.compile(r"(?:he|she|they|it|we)\s+([a-z][\w’'-]*)\b")

@@ -18,7 +18,14 @@ from functools import lru_cache
 from pastpaper.language import WORD, zipf
 from pastpaper.text import LIST_MARK
 
-__all__ = ["ABBREVIATIONS", "SHORTENED_BEFORE_MORE", "clear_caches", "sentence_spans", "trimmed"]
+__all__ = [
+    "ABBREVIATIONS",
+    "SHORTENED_BEFORE_MORE",
+    "clear_caches",
+    "clipped_before_name",
+    "sentence_spans",
+    "trimmed",
+]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -66,6 +73,40 @@ _BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*(?:{LIST_MARK}[ \t\u00a0]+|(?=\|))")
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
+# A word of a name after a stop, and the word that follows it in the same name: "Union of",
+# "Labour Party", "Women's Suffrage".
+_NAME_GOES_ON = re.compile(r"[A-Z][a-z]+(?:'s)?[ \t]+(?:of|and|for|[A-Z])")
+
+
+def clipped_before_name(word: str, note: str, at: int) -> bool:
+    """Whether ``word`` with its stop is a capitalised word cut short inside a name that goes
+    on at ``at``: "NUWSS = Nat. Union of Women's Suffrage Societies", "the Brit. Labour
+    Party". A clipped word is short, rare as spelt, and the start of a common longer word
+    ("Nat" of "national", "Soc" of "society"); a short name that ends a sentence is none of
+    these ("... at Ely. King Harold", "... to Bath. Queen Anne").
+    """
+    clipped = word.lstrip("([‘“'\"")
+    if not (2 <= len(clipped) <= 5 and clipped.isalpha() and clipped.istitle()):
+        return False
+    if not _NAME_GOES_ON.match(note, at) or zipf(clipped.lower()) >= 4:
+        return False
+    return clipped.lower() in _clipped_words()
+
+
+@lru_cache(maxsize=1)
+def _clipped_words() -> frozenset[str]:
+    """The first two to five letters of the commonest English words at least three letters
+    longer: "nat" (national), "int" (international), "assoc" (association)."""
+    from wordfreq import top_n_list  # loads its word list on first use
+
+    return frozenset(
+        word[:size]
+        for word in top_n_list("en", 15000)
+        if word.isalpha()
+        for size in range(2, min(5, len(word) - 3) + 1)
+    )
+
+
 # A figure that ends a sentence, a line or the notes: "1856.", "1,300\n".
 _LONE_FIGURE = re.compile(r"\d[\d,]*(?:[.!?]+(?:\s|$)|[ \t]*(?:\n|$))")
 
@@ -107,6 +148,7 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
                 # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
                 or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
                 or _INITIAL.fullmatch(before[-1])
+                or clipped_before_name(before[-1], note, next_start)
             )
         )
         if abbreviated and (end, next_start) not in bullets:

@@ -33,7 +33,11 @@ from pastpaper.language import (
     zipf,
 )
 from pastpaper.model import Frozen
-from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
+from pastpaper.schemes.sentences import (
+    ABBREVIATIONS,
+    SHORTENED_BEFORE_MORE,
+    clipped_before_name,
+)
 from pastpaper.study.dates import numeric_dates, two_figure_years
 from pastpaper.text import LIST_ITEM, match_key
 
@@ -262,12 +266,20 @@ def _names_in(note: str) -> list[str]:
             )
             or (bool(nicknamed) and any(a < at < b for a, b in nicknamed))
             or (stripped == "." and run[-1][2] in _VERSUS)  # "Brown v. Board of Education"
+            # "the Nat. Union of Women's Suffrage Societies": a word cut short in the name
+            or (stripped == "." and clipped_before_name(run[-1][2], note, at))
+            # "the Cat and Mouse Act": an "and" inside the name of a law or a treaty
+            or (stripped == "and" and _named_end_ahead(tokens, index, note))
         )
         if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
             if run and not joined:
                 flush()
             run.append(token)
-        elif word[0].isupper() and word not in MONTHS and not _shortened(note, end, word):
+        elif (
+            word[0].isupper()
+            and (word not in MONTHS or _month_in_name(note, at, end, joined))
+            and not _shortened(note, end, word)
+        ):
             if run and not joined:
                 flush()
             run.append(token)
@@ -297,7 +309,7 @@ _INSTITUTIONS = frozenset(
     """Council Party Republic Basilica Cathedral Church Abbey Chapel College University
     School Army League Union Movement Association Congress Commissariat Assembly Front
     Crusade Revolt Rebellion Rising Uprising War Charter Bank Parliament Court Hall Palace
-    Hospital Society Committee Brigade Petition Liberation Guard Militia""".split()
+    Hospital Society Societies Committee Brigade Petition Liberation Guard Militia Day""".split()
 )
 # The owners that a body's name may open with: "Women's", "People's"; a saint's name
 # after "St" ("St Paul's Cathedral") too.
@@ -316,6 +328,38 @@ def _institution_ahead(tokens: list[tuple[int, int, str]], index: int, note: str
             return True
         previous_end = end
     return False
+
+
+def _named_end_ahead(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
+    """Do the next capitalised words, run together from ``index``, end the name of a law, a
+    treaty or a plan within two words ("Mouse Act" of "the Cat and Mouse Act")?"""
+    previous_end = tokens[index][0]
+    for at, end, word in tokens[index : index + 2]:
+        if note[previous_end:at].strip() or not word[0].isupper():
+            return False
+        if word in _NAMED_ENDS:
+            return True
+        previous_end = end
+    return False
+
+
+# A month that opens a name, after "the" or an owner: "the October Revolution", "Lenin's
+# April Theses", "the Bolsheviks' October Revolution" (not "in April Lenin returned", "on 4
+# March 1917").
+_BEFORE_NAMED_MONTH = re.compile(r"(?:\b[Tt]he|\w[’']s|\ws[’'])[ \t]+$")
+_NAME_AFTER_MONTH = re.compile(r"[ \t]+[A-Z][a-z]")
+# The months that are also nouns, which may end a name: "the Mud March", "the Jarrow
+# March", "Theresa May" (not "Petrograd, March 1917").
+_MONTH_NOUNS = frozenset({"March", "May"})
+
+
+def _month_in_name(note: str, at: int, end: int, joined: bool) -> bool:
+    """Is the month word at ``at`` part of a name, not a date: one that a name goes on from
+    after "the" or an owner ("Lenin's April Theses"), or a noun that ends the capitalised
+    words just before it ("the Mud March")?"""
+    if _NAME_AFTER_MONTH.match(note, end) and _BEFORE_NAMED_MONTH.search(note, max(0, at - 12), at):
+        return True
+    return joined and note[at:end] in _MONTH_NOUNS and not _DATE_AFTER.match(note, end)
 
 
 def _owns_institution(
@@ -389,6 +433,9 @@ def _opens(word: str) -> bool:
     return common and (lower.endswith("ly") or is_verb(lower))
 
 
+_CLAUSE_OPENERS = frozenset("when while once after before since until if though as".split())
+
+
 def _not_epithet(run: list[tuple[int, int, str]]) -> int:
     """Where a "the" joins two names that are not one, in a run of words read as a name
     (0 if none does): "the" makes one name only of a single word and one epithet after it
@@ -399,10 +446,13 @@ def _not_epithet(run: list[tuple[int, int, str]]) -> int:
         if run[at][2] != "the" or run[at - 1][2] in _LINKS:
             continue  # ("the Treaty of the Pyrenees": "the" after "of" is the name's own)
         after = run[at + 1][2]
+        # (A word that opens a clause before the name is none of it: "When Edward the
+        # Confessor died"; after a preposition it is two names: "On Hispaniola the Taíno".)
+        opener = int(at == 2 and run[0][2].lower() in _CLAUSE_OPENERS)
         epithet = (
-            at == 1
-            and (len(run) == 3 or (len(run) >= 5 and run[3][2] == "of"))
-            and run[0][2].lower() not in _NOT_NAMED  # "Yet the Republic", "For the West"
+            at == 1 + opener
+            and (len(run) == 3 + opener or (len(run) >= 5 + opener and run[3 + opener][2] == "of"))
+            and run[opener][2].lower() not in _NOT_NAMED  # "Yet the Republic", "For the West"
             and not (len(after) > 1 and after.isupper())
             and after not in TITLES
             and not (after.endswith("s") and not after.endswith(("ss", "us")))

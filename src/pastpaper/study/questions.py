@@ -162,7 +162,8 @@ _TRANSITIVE = frozenset(
     """defeat sign kill execute arrest crown capture elect assassinate murder found abolish
     ban occupy annex overthrow depose exile imprison hang behead destroy introduce ratify
     crush suppress besiege sack massacre seize excommunicate dismiss appoint release adopt
-    sentence free deport expel proclaim establish outlaw legalise legalize unban restore""".split()
+    sentence free deport expel proclaim establish outlaw legalise legalize unban restore
+    complete seal storm publish compile""".split()
 )
 _PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as)\b")
 
@@ -194,13 +195,37 @@ def _with_its_was(clause: Clause, text: str) -> Clause:
         and not _PLACE.match(clause.rest)
         and not DATE.match(clause.rest)
         and not _gives_a_title(clause)
+        and not _OPENS_A_CLAUSE.match(clause.rest)
     ):
         return clause  # "Italy defeated Ethiopia": an object, so no passive
     written = _NEXT_WORD.match(text, clause.subject_at[1])
     if written is None or (not written[1].endswith("ed") and written[1] not in PARTICIPLES):
         return clause
-    aux = "were" if _PLURAL.search(clause.subject) else "was"
-    return replace(clause, aux=aux, verb=written[1])
+    aux = "were" if _PLURAL.search(_HEAD_OF.sub("", clause.subject)) else "was"
+    # Terse notes leave out the article a question needs: "Domesday survey completed" asks
+    # "When was the Domesday survey completed?". (A name alone, "Italy", "Emperor Meiji",
+    # takes none, nor a plural: "When were rebels defeated?"; nor a common word that only
+    # opens a line: "Internal settlement signed".)
+    subject = clause.subject
+    if (
+        aux == "was"
+        and _NAMED_THING.fullmatch(subject)
+        and zipf(subject.split()[0].lower()) < _EVERYDAY
+    ):
+        subject = "the " + subject
+    return replace(clause, aux=aux, verb=written[1], subject=subject)
+
+
+_EVERYDAY = 4.0  # zipf from which a word is an everyday one ("internal"), not a name
+# A thing named by a name before a common noun: "Domesday survey", "Reichstag fire".
+_NAMED_THING = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+[a-z][\w-]*[^s\W]")
+
+
+# What follows a verb and opens a clause of its own, no object of it: "villages were burned
+# and livestock killed, so that perhaps ... died": the livestock were killed.
+_OPENS_A_CLAUSE = re.compile(r"(?:so that|so|which|because|while|whereas|when|and|but)\s")
+# The name a subject's "of" adds, which does not make it plural: "Treaty of Versailles".
+_HEAD_OF = re.compile(r"\s+of\s.*$")
 
 
 _BARE_DATE = re.compile(rf"(?<![(\w])(?<!\bof )(?<!\bin )(?:{DATE.pattern})")
@@ -496,7 +521,13 @@ def _when(a: _Asking) -> Asked:
     # proved comes after the date, and "When did Pasteur prove?" would leave it out.
     if not asked.strip() and _THAT_AFTER.match(clause.rest, in_rest.end()):
         return
-    yield _ask("When", clause, asked), in_rest[1]
+    # "was stormed early on 26 October 1917": a word that says how early the date was goes
+    # with the date, not the question ("When was the Winter Palace stormed early?").
+    yield _ask("When", clause, _BEFORE_A_DATE.sub("", asked)), in_rest[1]
+
+
+# Words that place a time within the date after them: "early on 26 October", "late in 1917".
+_BEFORE_A_DATE = re.compile(r"(?:^|\s+)(?:early|late|shortly|soon|just)\s*$")
 
 
 def _dates_a_clause_within(asked: str) -> bool:
@@ -611,6 +642,12 @@ def _what(a: _Asking) -> Asked:
         return  # "saw Serbian nationalism as a threat": "What did it see?" has no one answer
     if _AS_SPACED.search(thing):
         return  # "hated Locarno as a voluntary acceptance of ...": two things, not one
+    told = _TOLD.match(thing) if a.clause.verb in _TELLING else None
+    if told:
+        # "told Nicholas he had lost the army's support": the one told stays in the
+        # question, what they were told is its answer ("What did the generals tell Nicholas?")
+        yield _ask("What", a.clause, told[1] + " " + adjunct), thing[told.end() :]
+        return
     person = a.clause.verb in _DONE_TO_PEOPLE and thing[:1].isupper()
     if person or _LEADING_THE.sub("", thing) in a.people:
         yield _ask("Who", a.clause, adjunct), thing  # "Who did Henry VIII marry in 1509?"
@@ -619,6 +656,12 @@ def _what(a: _Asking) -> Asked:
 
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "them"})
+# Verbs that take the one told and then what they were told: "warned the Tsar that ...".
+_TELLING = frozenset("tell warn inform remind assure promise teach".split())
+# The one told, a name, and the clause they were told: "Nicholas he had lost ...".
+_TOLD = re.compile(
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?=(?:that|he|she|they|it)\s)"
+)
 
 
 def _why(a: _Asking) -> Asked:
