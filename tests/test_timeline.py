@@ -736,3 +736,24 @@ def test_a_sentence_opened_by_two_dates_is_told_whole_for_each() -> None:
     events = events_of("In the 1950s and 1960s the Soviet economy grew fast.")
     told = "In the 1950s and 1960s the Soviet economy grew fast"
     assert [(e.label, e.text) for e in events] == [("1950s", told), ("1960s", told)]
+
+
+def test_a_table_label_and_a_span_told_again_at_its_end_are_one_event_each() -> None:
+    """A table's "Relief of Lucknow" beside the prose that tells it on the same day is one
+    event, and a line dated by a span and a year inside it is one row (trial 12)."""
+    events = events_of(
+        "\n\n".join(
+            [
+                "Lucknow was relieved by Campbell on 17 November 1857 after a long siege.",
+                "- Delhi assaults 1857-58 all failed -> reprisals from 1858.",
+                "| Date | Event |\n|---|---|\n| 17/11/1857 | Relief of Lucknow |",
+            ]
+        )
+    )
+    assert [(e.label, e.text) for e in events] == [
+        (
+            "17 November 1857",
+            "Lucknow was relieved by Campbell on 17 November 1857 after a long siege",
+        ),
+        ("1857–1858", "Delhi assaults 1857-58 all failed -> reprisals from 1858"),
+    ]

@@ -199,7 +199,15 @@ def _month_stems() -> frozenset[str]:
     return frozenset(content_stems(" ".join(MONTHS)))
 
 
+#: The most content words a telling has that is a label of its event ("Battle of Hastings").
+_LABEL_WORDS = 4
+
+
 def _same_event(a: Event, b: Event) -> bool:
+    if a.text == b.text and (_within_span(a, b) or _within_span(b, a)):
+        # One telling at its span and again at a year inside it: "Conciliation Bills 1910-12
+        # all failed -> window smashing, arson from 1912" is one row, at 1910-1912.
+        return True
     if a.start[0] != b.start[0] or a.end_year != b.end_year:
         return False
     for mine, theirs in zip(a.start[1:], b.start[1:], strict=True):
@@ -213,10 +221,20 @@ def _same_event(a: Event, b: Event) -> bool:
     # new currency ... in West Berlin"; "On 24 June 1948 ... closed every link to West
     # Berlin"), so there only the words tell.
     shared = len(words_a & words_b)
+    # On one day, a short telling that shares a word with another is its label: a table's
+    # "14/10/1066 | Battle of Hastings" beside "The battle was fought on 14 October 1066".
+    one_day = None not in a.start and a.start == b.start and a.end_day == b.end_day
+    if one_day and shared and min(len(words_a), len(words_b)) <= _LABEL_WORDS:
+        return True
     one_paragraph = (a.course, a.topic, a.family, a.note) == (b.course, b.topic, b.family, b.note)
     return shared >= 2 and (
         shared >= min(len(words_a), len(words_b)) / 2 or (not one_paragraph and _same_name(a, b))
     )
+
+
+def _within_span(inner: Event, outer: Event) -> bool:
+    """Does ``inner`` fall in the years of ``outer``, a span of years?"""
+    return outer.end_year is not None and outer.start[0] <= inner.start[0] <= outer.end_year
 
 
 _NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]+)+")
