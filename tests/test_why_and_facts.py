@@ -708,3 +708,22 @@ def test_the_years_of_the_question_said_back_are_no_wrong_year() -> None:
     )
     said = marked("Between 1412 and 1415 the Council dealt harshly with Hus.", scheme)
     assert said.inaccuracies == ()
+
+
+def test_a_name_put_in_place_of_the_notes_name_is_wrong_however_near_in_meaning() -> None:
+    """A name the notes never use in place of theirs ("Mussolini" for "Hitler") is an
+    inaccuracy even when the claim is near the point in meaning (similarity 0.9, trial 13)."""
+    scheme = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: Suez",
+                "2012: Why did Eden act against Nasser in 1956? (4)",
+                "Eden likened Nasser to Hitler and thought giving way to him would repeat the "
+                "mistake of the 1930s.",
+            ]
+        )
+    )
+    wrong = marked("Eden likened Nasser to Mussolini.", scheme)
+    assert [w.answer_says for w in wrong.inaccuracies] == ["Mussolini"]
+    assert wrong.credited == ()

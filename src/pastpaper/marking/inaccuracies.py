@@ -63,10 +63,6 @@ __all__ = [
 
 _WORDS = re.compile(r"[^\W_]+")
 
-#: Similarity above which a claim plainly says the point whatever names it adds.
-_SURE = 0.8
-
-
 #: Similarity from which a claim is about the point it is closest to, for checking its
 #: facts (a wrong fact lowers it); chosen with each development set left out in turn.
 _ABOUT = 0.5
@@ -223,14 +219,18 @@ def wrong_facts(
             point = points[j].point
             others = [points[k].point for k in (makes | restated | named | sharing) - {j}]
             wrong = contradiction(claim.text, point, others, stated, framed)
-            if wrong is None and strangers and similarity[i, j] < _SURE and j in restated:
+            # (An acronym may be another name of what the notes name in full: "the USSR"
+            # for "the Soviet Union".)
+            named_anew = [name for name in strangers if not name.isupper()]
+            if wrong is None and named_anew and j in restated:
                 # The point's own words with a name the notes never use in place of one it
                 # gives: the answer says something the notes do not ("Stalingrad was renamed
-                # Leninsk"). A name the notes merely leave out ("the 20th Party Congress",
-                # "rivals such as Beria") is no error.
+                # Leninsk", "Eden compared Nasser to Mussolini", however near in meaning). A
+                # name the notes merely leave out ("the 20th Party Congress", "rivals such as
+                # Beria") is no error.
                 replaced = _names_left_out(claim.text, point)
                 if replaced and _restates(claim.text, point, strangers, own=True):
-                    wrong = (", ".join(strangers), f"{', '.join(replaced)}: “{point.text}”")
+                    wrong = (", ".join(named_anew), f"{', '.join(replaced)}: “{point.text}”")
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
                 if wrong is not None and _denied_alike(claim.text, others, asked):
