@@ -938,3 +938,21 @@ def test_what_a_sentence_tells_in_one_breath_with_the_asked_event_is_its_cause()
     credited = _credited(family.questions[0], family)
     assert "The generals told Ludwig he had lost the army's support" in credited
     assert "he abdicated on 20 March 1848" not in credited  # the event itself is no cause
+
+
+def test_explain_how_asks_for_what_was_done_not_for_reasons() -> None:
+    """A question to explain how something was done, or the processes of something, is
+    answered by what was done or what happens, as "describe" is; "Explain why" still asks
+    for reasons (trial 12)."""
+    notes = (
+        "Power.\n\n1: The dictatorship\n\n"
+        "2014: Explain how Franco made himself master of Spain after 1939. (6)\n"
+        "2016: Explain why Franco kept power after 1939. (6)\n\n"
+        "Franco banned every party but the Falange. Military courts tried thousands of "
+        "Republicans. The Church ran the schools because Franco needed its support.\n"
+    )
+    family = _first_family(notes, "franco.txt")
+    how, why = family.questions
+    assert "Franco banned every party but the Falange" in _credited(how, family)
+    assert "Credit features" in " ".join(build_scheme(how, family).rules)
+    assert "Credit reasons" in " ".join(build_scheme(why, family).rules)

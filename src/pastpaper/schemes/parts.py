@@ -36,7 +36,7 @@ from pastpaper.language import (
     stem,
     word_rarity,
 )
-from pastpaper.schemes.points import REASON_COMMANDS
+from pastpaper.schemes.points import asks_reasons
 from pastpaper.text import LIST_MARK, match_key
 
 __all__ = [
@@ -186,7 +186,7 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
     # A part whose opening names what a sibling weighs as the main cause ("### Financial
     # crisis" beside "To what extent was the financial crisis the main cause of the
     # Revolution?") gives a cause, and a question asking why is asking for causes.
-    asks_why = [command_word(q) in REASON_COMMANDS for q in questions]
+    asks_why = [asks_reasons(q, command_word(q)) for q in questions]
     causes = [
         any(weighs[s] and _names(asked[s], opening or set(), set(), weight) for s in everyone)
         for opening in openings

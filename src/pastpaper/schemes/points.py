@@ -55,9 +55,11 @@ __all__ = [
     "Point",
     "PointSource",
     "after_label",
+    "asks_reasons",
     "centred_facts",
     "clause_spans",
     "clear_caches",
+    "explains_how",
     "facts",
     "family_points",
     "heads_sublist",
@@ -141,7 +143,7 @@ def family_points(family: QuestionFamily) -> list[Point]:
     description ("In February 1956 Khrushchev attacked Stalin in the Secret Speech"),
     unless no paragraph of the notes explains at all: then each is read as explaining.
     """
-    explains = any(q.command_word in REASON_COMMANDS for q in family.questions)
+    explains = any(asks_reasons(q.text, q.command_word) for q in family.questions)
     return points_of_notes(family.notes, explains)
 
 
@@ -158,6 +160,25 @@ def worded_kinds(notes: tuple[str, ...], explains: bool) -> list[Kind]:
 
 #: Command words whose questions ask for reasons.
 REASON_COMMANDS = frozenset({"why", "account for", "explain"})
+# "Explain how waves erode the coastline", "Explain the processes of coastal erosion":
+# "explain" asking how something works or was done, which what happened answers.
+_EXPLAINS_HOW = re.compile(
+    r"(?:^|[.?!]\s+)[\s\"'(*-]*explain\s+(?:how\b|the\s+(?:process(?:es)?|ways?|methods?|"
+    r"stages?|steps?|features?)\b)",
+    re.IGNORECASE,
+)
+
+
+def explains_how(question: str) -> bool:
+    """Does the question ask to explain how something works or was done ("Explain how Hitler
+    consolidated his power", "Explain the processes of coastal erosion"), not why?"""
+    return _EXPLAINS_HOW.search(question) is not None
+
+
+def asks_reasons(question: str, command: str) -> bool:
+    """Does the question (with its command word) ask for reasons: "Why ...?", "Account for
+    ...", "Explain why ...", "Explain your answer", but not "Explain how ..."?"""
+    return command in REASON_COMMANDS and not (command == "explain" and explains_how(question))
 
 
 def clear_caches() -> None:

@@ -36,9 +36,10 @@ from pastpaper.schemes.periods import (
     point_date,
 )
 from pastpaper.schemes.points import (
-    REASON_COMMANDS,
     Point,
     PointSource,
+    asks_reasons,
+    explains_how,
     is_judgement,
     kind_of,
     points_of_notes,
@@ -236,7 +237,8 @@ def build_scheme(
     only_ours = own - set(words_of)  # what this question alone asks about
 
     edit = question.scheme or SchemeEdit()
-    reasons_only = question.command_word in REASON_COMMANDS and not reference
+    how = explains_how(question.text)  # "Explain how ...": what was done answers it
+    reasons_only = asks_reasons(question.text, question.command_word) and not reference
     judgement = question.command_word in JUDGEMENT_COMMANDS and not reference
     # What the notes themselves name as a cause: "the Schlieffen Plan made a war with
     # Russia into a war with France" makes the point telling of the plan a cause too. The
@@ -324,7 +326,7 @@ def build_scheme(
                 why_not = "the other side of the argument, not a reason"
             # The most direct causes first: those whose own words give the link.
             relevance += _DIRECT if view.direct[at] else 0.0
-        elif question.command_word in DESCRIBE_COMMANDS:
+        elif question.command_word in DESCRIBE_COMMANDS or how:
             # What happened and what was done come first; a verdict on it is for the
             # question that asks how far, and describes nothing.
             verdict = view.verdict[at]
@@ -446,7 +448,7 @@ def build_scheme(
         left_out=tuple(left_out),
         rules=_rules(
             max_marks,
-            _asks(question.command_word, reference),
+            _asks(question, reference),
             any(p.required for p in ranked),
             term,
         ),
@@ -503,7 +505,7 @@ def _answered_elsewhere(
     # for it, and not for this question when it asks for something else.
     wanted = {
         "reasons": question.command_word in DESCRIBE_COMMANDS
-        and any(q.command_word in REASON_COMMANDS for q in others),
+        and any(asks_reasons(q.text, q.command_word) for q in others),
         "results": not _asks_results(question) and any(_asks_results(q) for q in others),
         "judgement": question.command_word in DESCRIBE_COMMANDS
         and any(q.command_word in JUDGEMENT_COMMANDS for q in others),
@@ -606,7 +608,7 @@ class _FamilyView:
 
 
 def _view(family: QuestionFamily) -> _FamilyView:
-    explains = any(q.command_word in REASON_COMMANDS for q in family.questions)
+    explains = any(asks_reasons(q.text, q.command_word) for q in family.questions)
     return _family_view(family.notes, explains)
 
 
@@ -708,15 +710,18 @@ def _relevance(
 _DIRECT = 0.25
 
 
-def _asks(command_word: str, reference: bool) -> Literal["reasons", "judgement", "features", ""]:
-    """What kind of answer a command word asks for, as the scheme's rules tell it."""
+def _asks(question: Question, reference: bool) -> Literal["reasons", "judgement", "features", ""]:
+    """What kind of answer a question's command word asks for, as the scheme's rules tell it
+    ("Explain how ..." asks for what was done, as "describe" does)."""
+    command_word = question.command_word
     if reference:
         return ""
-    if command_word in REASON_COMMANDS:
+    if asks_reasons(question.text, command_word):
         return "reasons"
     if command_word in JUDGEMENT_COMMANDS:
         return "judgement"
-    return "features" if command_word in DESCRIBE_COMMANDS else ""
+    describes = command_word in DESCRIBE_COMMANDS or explains_how(question.text)
+    return "features" if describes else ""
 
 
 _ASKED_RULES = {
