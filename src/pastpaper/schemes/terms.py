@@ -26,6 +26,7 @@ from pastpaper.language import (
     SHORT_MONTHS,
     SHORT_SCALE,
     STOP_WORDS,
+    SUBORDINATORS,
     TITLES,
     WORD,
     is_verb,
@@ -433,7 +434,8 @@ def _opens(word: str) -> bool:
     return common and (lower.endswith("ly") or is_verb(lower))
 
 
-_CLAUSE_OPENERS = frozenset("when while once after before since until if though as".split())
+# (The words that open a clause: "when", "although", "if" ...)
+_CLAUSE_OPENERS = SUBORDINATORS | {"if", "as"}
 
 
 def _not_epithet(run: list[tuple[int, int, str]]) -> int:
