@@ -321,24 +321,25 @@ _SAINTS = frozenset({"St", "Saint"})
 def _institution_ahead(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
     """Do the next capitalised words, run together from ``index``, end a body's name within
     three words ("Political Council")?"""
-    previous_end = tokens[index][0]
-    for at, end, word in tokens[index : index + 3]:
-        if note[previous_end:at].strip() or not word[0].isupper():
-            return False
-        if word in _INSTITUTIONS:
-            return True
-        previous_end = end
-    return False
+    return _name_ends_ahead(tokens, index, note, _INSTITUTIONS, 3)
 
 
 def _named_end_ahead(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
     """Do the next capitalised words, run together from ``index``, end the name of a law, a
     treaty or a plan within two words ("Mouse Act" of "the Cat and Mouse Act")?"""
+    return _name_ends_ahead(tokens, index, note, _NAMED_ENDS, 2)
+
+
+def _name_ends_ahead(
+    tokens: list[tuple[int, int, str]], index: int, note: str, ends: frozenset[str], reach: int
+) -> bool:
+    """Do the next capitalised words, run together from ``index``, reach one of ``ends``
+    within ``reach`` words?"""
     previous_end = tokens[index][0]
-    for at, end, word in tokens[index : index + 2]:
+    for at, end, word in tokens[index : index + reach]:
         if note[previous_end:at].strip() or not word[0].isupper():
             return False
-        if word in _NAMED_ENDS:
+        if word in ends:
             return True
         previous_end = end
     return False
