@@ -537,7 +537,7 @@ def _leads_to(point: Point, words: frozenset[str], event: frozenset[str]) -> boo
 def _told_apart(mine: int, owners: Sequence[frozenset[int]]) -> set[int]:
     """The questions of a family (by their place) that its notes tell apart from question
     ``mine``: each claims none of some part that ``mine`` claims. Only such a sibling takes
-    a part or a theme from it; one that claims every part ``mine`` claims asks the same
+    a part of the notes from it; one that claims every part ``mine`` claims asks the same
     thing in other words ("Explain how waves erode the coastline" beside "Explain the
     processes of coastal erosion")."""
     count = len({q for owned in owners for q in owned} | {mine})
