@@ -727,3 +727,26 @@ def test_a_name_put_in_place_of_the_notes_name_is_wrong_however_near_in_meaning(
     wrong = marked("Eden likened Nasser to Mussolini.", scheme)
     assert [w.answer_says for w in wrong.inaccuracies] == ["Mussolini"]
     assert wrong.credited == ()
+
+
+def test_the_notes_figure_in_another_unit_is_a_wrong_figure() -> None:
+    """An answer's "60 cm a year" where the notes say "60 mm" is a wrong figure, and the
+    point is not earned; the notes' own unit is right (trial 14)."""
+    scheme = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: Plates",
+                "2018: Describe the causes of the Kobe earthquake. (3)",
+                "The Philippine plate slides under the Eurasian plate at about 60 mm a year.",
+            ]
+        )
+    )
+    wrong = marked(
+        "The Philippine plate slides under the Eurasian plate at about 60 cm a year.", scheme
+    )
+    assert [w.answer_says for w in wrong.inaccuracies] == ["60 cm"] and wrong.mark == 0
+    right = marked(
+        "The Philippine plate slides under the Eurasian plate at about 60 mm a year.", scheme
+    )
+    assert right.inaccuracies == () and right.mark == 1

@@ -499,7 +499,37 @@ def contradiction(
     if days and point_days and not days & point_days:
         notes_days = _days_written(point_days, point.text)
         return _days_written(days, claim), f"{notes_days}: “{point.text}”"
+    # The point's figure with another unit: "45 cm a year" where the notes say "45 mm".
+    measures, point_measures = _measures(claim), _measures(point.text)
+    for figure, unit in measures - point_measures:
+        theirs_units = {
+            u for f, u in point_measures if f == figure and _UNIT_KIND[u] == _UNIT_KIND[unit]
+        }
+        if theirs_units and unit not in theirs_units:
+            return f"{figure} {unit}", f"{figure} {sorted(theirs_units)[0]}: “{point.text}”"
     return None
+
+
+#: Units a figure is measured in, each with what it measures: a figure given in one where the
+#: notes give it in another of the same kind is a wrong figure ("45 cm" for "45 mm"). (Not
+#: "m", which is as often a million as a metre.)
+_UNIT_KIND = {
+    **dict.fromkeys(("mm", "cm", "km"), "length"),
+    **dict.fromkeys(("mg", "g", "kg"), "mass"),
+    **dict.fromkeys(("ml", "l"), "volume"),
+    **dict.fromkeys(("second", "minute", "hour", "day", "week", "month", "year"), "time"),
+}
+_MEASURE = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)\s?("
+    + "|".join(sorted(_UNIT_KIND, key=len, reverse=True))
+    + r")s?(?!\w)"
+)
+
+
+@lru_cache(maxsize=8192)
+def _measures(text: str) -> frozenset[tuple[str, str]]:
+    """The figures of a text with the unit each is given in: {("45", "mm"), ("2", "year")}."""
+    return frozenset(_MEASURE.findall(text))
 
 
 def _in_the_points_century(claim: str, found: list[Fact], point: Point) -> list[Fact]:
@@ -705,5 +735,6 @@ def clear_caches() -> None:
         _stems_of,
         _rivals,
         _ranges,
+        _measures,
     ):
         cached.cache_clear()
