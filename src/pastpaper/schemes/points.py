@@ -133,8 +133,9 @@ def teacher_point_id(point: TeacherPoint) -> str:
     return point.id or "t" + point_id(point.text)[1:]
 
 
-def family_points(family: QuestionFamily) -> list[Point]:
+def family_points(family: QuestionFamily, *, lists: bool = True) -> list[Point]:
     """Every point of a family's notes, in the order of the notes; ids unique in the family.
+    Without ``lists``, a list after a colon is one point, not one for each item (cards).
 
     In notes that answer "why" questions, a paragraph that gives reasons, results or
     conditions goes on explaining: its plain statements are reasons too ("Sooner or later
@@ -144,12 +145,13 @@ def family_points(family: QuestionFamily) -> list[Point]:
     unless no paragraph of the notes explains at all: then each is read as explaining.
     """
     explains = any(asks_reasons(q.text, q.command_word) for q in family.questions)
-    return points_of_notes(family.notes, explains)
+    return points_of_notes(family.notes, explains, lists=lists)
 
 
-def points_of_notes(notes: tuple[str, ...], explains: bool) -> list[Point]:
+def points_of_notes(notes: tuple[str, ...], explains: bool, *, lists: bool = True) -> list[Point]:
     """The points of a family's notes; ``explains`` when a question of it asks why."""
-    return list(_notes_points(notes, explains)[0])
+    # (Notes that give no list have the same points either way: read once.)
+    return list(_notes_points(notes, explains, lists or not lists_in(notes))[0])
 
 
 def worded_kinds(notes: tuple[str, ...], explains: bool) -> list[Kind]:
@@ -200,12 +202,12 @@ def clear_caches() -> None:
 # once: cutting them again took as long as everything else together.
 @lru_cache(maxsize=4096)
 def _notes_points(
-    notes: tuple[str, ...], explains: bool
+    notes: tuple[str, ...], explains: bool, lists: bool = True
 ) -> tuple[tuple[Point, ...], tuple[Kind, ...]]:
     # Every scheme of a family needs its points: cut each family's notes once.
     found = []
     worded: list[Kind] = []
-    read = [note_points(note, index) for index, note in enumerate(notes)]
+    read = [note_points(note, index, lists=lists) for index, note in enumerate(notes)]
     # Notes written under a question that asks why, and not one paragraph of them worded as
     # explaining ("The Hitler Youth offered camping, sport and adventure."): what they tell
     # is what the writer gives as the reasons, and each paragraph is read as explaining.
@@ -272,8 +274,12 @@ _SOURCE_FIELDS = set(PointSource.model_fields)
 _THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
 
 
-def note_points(note: str, index: int) -> list[Point]:
-    """The points of one note paragraph (``index`` is its place among the family's notes)."""
+def note_points(note: str, index: int, *, lists: bool = True) -> list[Point]:
+    """The points of one note paragraph (``index`` is its place among the family's notes).
+
+    With ``lists`` a list the notes give after a colon is cut into its items (``_listed``),
+    as schemes credit them; without, it stays one point, as cards ask about it.
+    """
     # Built without validation: every field is made here, of the right type, and
     # validating tens of thousands of points took a tenth of the time.
     return [
@@ -293,15 +299,22 @@ def note_points(note: str, index: int) -> list[Point]:
             facts=found,
             kind=said.kind,
         )
-        for sentence, s_start, start, end, said, found in _read_note(note)
+        for sentence, s_start, whole, items in _read_note(note)
+        for start, end, said, found in (items if lists and items else (whole,))
     ]
+
+
+def lists_in(notes: tuple[str, ...]) -> bool:
+    """Do the notes give a list that ``note_points`` cuts into its items?"""
+    return any(items for note in notes for *_, items in _read_note(note))
 
 
 # A bank's notes repeat paragraphs from topic to topic: each distinct one is read once.
 @lru_cache(maxsize=4096)
-def _read_note(note: str) -> tuple[tuple[str, int, int, int, _Said, tuple[Fact, ...]], ...]:
-    """Each point of a paragraph as (its sentence, where that starts, where the point starts
-    and ends, what it says, its facts)."""
+def _read_note(note: str) -> tuple[tuple[str, int, _Read, tuple[_Read, ...]], ...]:
+    """Each point of a paragraph as (its sentence, where that starts, the point, and the
+    points of its list's items if it gives a list), each point as (where it starts and ends,
+    what it says, its facts)."""
     read = []
     names = names_in(note)
     for s_start, s_end in sentence_spans(note):
@@ -310,14 +323,25 @@ def _read_note(note: str) -> tuple[tuple[str, int, int, int, _Said, tuple[Fact, 
         s_start = after_label(note, s_start, s_end)
         sentence = note[s_start:s_end]
         for start, end, said in _sentence_points(note, s_start, s_end, names):
-            found = said.facts
-            # "In that year Khrushchev gave his secret speech": the year is the one just told.
-            if said.that_year:
-                earlier = YEAR.findall(note, 0, start)
-                if earlier:
-                    found = (*found, make_fact("year", earlier[-1]))
-            read.append((sentence, s_start, start, end, said, found))
+            parts = _listed(note, start, end)
+            items = tuple(_read_item(note, a, b, names) for a, b in parts) if len(parts) > 1 else ()
+            read.append((sentence, s_start, (start, end, said, _facts(note, start, said)), items))
     return tuple(read)
+
+
+def _read_item(note: str, start: int, end: int, names: list[str]) -> _Read:
+    said = _said(note[start:end], names)
+    return start, end, said, _facts(note, start, said)
+
+
+def _facts(note: str, start: int, said: _Said) -> tuple[Fact, ...]:
+    """A point's facts: its own, and the year a "that year" in it stands for ("In that year
+    Khrushchev gave his secret speech": the year the notes just told)."""
+    if said.that_year:
+        earlier = YEAR.findall(note, 0, start)
+        if earlier:
+            return (*said.facts, make_fact("year", earlier[-1]))
+    return said.facts
 
 
 class _Said(NamedTuple):
@@ -329,6 +353,10 @@ class _Said(NamedTuple):
     facts: tuple[Fact, ...]
     kind: Kind
     that_year: bool  # it says "that year" and names none: the year is the one just told
+
+
+# A point as read: where it starts and ends in its paragraph, what it says, its facts.
+_Read = tuple[int, int, _Said, tuple[Fact, ...]]
 
 
 def _said(text: str, names: list[str]) -> _Said:
@@ -636,6 +664,65 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pieces.append((left, end))
     for piece_start, piece_end in pieces:
         yield from trimmed(note, piece_start, piece_end)
+
+
+# A list's items: "a, b and c", "a, b, and c", "a; b; c" (a comma in a figure is none).
+_ITEM_SEPARATOR = re.compile(r",\s+")
+_LAST_ITEM = re.compile(r"\s+(?:and|or)\s+")
+_OXFORD = re.compile(r"(?:and|or)\s+")
+#: How many items a list needs to be cut into them, and how long each may be (in words).
+_FEWEST_ITEMS = 3
+_LONGEST_ITEM = 12
+
+
+def _listed(note: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause that announces a list and gives it after a colon, cut into the clause and
+    its items, each a point ("The Charter set out six demands: a vote for every man,
+    voting by secret ballot, payment of MPs and annual elections"): an examiner credits
+    each demand. Only a list of phrases is cut: one of single words ("unity, order,
+    security") says one thing, and a label before the colon ("Relief: food, shelter and
+    work") is no clause, so what follows it is read whole, under it."""
+    colon = note.find(": ", start, end)
+    if colon < 0 or note.find(":", colon + 1, end) >= 0 or _in_quotation(note, start, colon):
+        return [(start, end)]
+    lead = WORD.findall(note, start, colon)
+    if len(lead) < 3 or not any(is_verb(word) for word in lead):
+        return [(start, end)]
+    items = _items(note, colon + 1, end)
+    if items is None:
+        return [(start, end)]
+    return [span for a, b in [(start, colon), *items] for span in trimmed(note, a, b)]
+
+
+def _items(note: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of the list ``note[start:end]``, or None if it is no list of phrases."""
+    text = note[start:end]
+    if any(mark in text for mark in "()[];:"):
+        return None  # an aside or a second level of list: read whole
+    spans, left = [], 0
+    for separator in _ITEM_SEPARATOR.finditer(text):
+        spans.append((left, separator.start()))
+        left = separator.end()
+    last = text[left:]
+    oxford = _OXFORD.match(last)
+    if oxford:  # "..., and annual elections"
+        spans.append((left + oxford.end(), len(text)))
+    else:
+        joins = list(_LAST_ITEM.finditer(last))
+        if len(joins) > 1:
+            return None  # "the blind and disabled and poor families": which "and" lists?
+        if not joins:
+            # No "and" before the last: commas between a name and what is said of it ("the
+            # mountain of Potosí in Peru, found in 1545, produced more silver"), or a list
+            # too terse to tell from that.
+            return None
+        spans += [(left, left + joins[0].start()), (left + joins[0].end(), len(text))]
+    sizes = [len(WORD.findall(text[a:b])) for a, b in spans]
+    if len(spans) < _FEWEST_ITEMS or min(sizes) < 2 or max(sizes) < 3:
+        return None
+    if max(sizes) > _LONGEST_ITEM:
+        return None  # prose, not a list
+    return [(start + a, start + b) for a, b in spans]
 
 
 def _aside(note: str, join: re.Match[str], clause: str) -> bool:

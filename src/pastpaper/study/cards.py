@@ -172,7 +172,11 @@ class Share:
 def read_share(slug: str, mine: list[Place]) -> Share:
     """Some families of the course ``slug`` names, read for their cards."""
     # Each family's points once: the common names need them all before any card is made.
-    found = [(topic, place, family, family_points(family)) for topic, place, family in mine]
+    # (A list the notes give after a colon is asked about whole: its items, the points a
+    # scheme credits, are phrases that a card could not ask about alone.)
+    found = [
+        (topic, place, family, family_points(family, lists=False)) for topic, place, family in mine
+    ]
     # The questions write names too ("Why did Russia mobilise?"), where the notes may only
     # open sentences with them.
     casing = Casing.of(
