@@ -66,13 +66,23 @@ def test_a_list_after_a_clause_and_a_colon_is_a_point_for_each_item() -> None:
     [
         # with a comma before the last item's "and", and an "or" list
         (
-            "In doctrine it was Protestant: no Pope, services in English, and a new Prayer Book.",
-            ["no Pope", "services in English", "a new Prayer Book"],
+            "Caesar used his power for lasting reforms: the new calendar of 365 days, land "
+            "for veterans, and citizenship for more of the provinces.",
+            [
+                "the new calendar of 365 days",
+                "land for veterans",
+                "citizenship for more of the provinces",
+            ],
         ),
         (
-            "Each village had to choose: pay the new tax, send men to the army or give up "
-            "its common land.",
+            "Each village had to make one of three choices: pay the new tax, send men to the "
+            "army or give up its common land.",
             ["pay the new tax", "send men to the army", "give up its common land"],
+        ),
+        (
+            "The decree set out the following: a fixed price for bread, a ration card for "
+            "each family and a curfew in the capital.",
+            ["a fixed price for bread", "a ration card for each family", "a curfew in the capital"],
         ),
         # a figure's comma is no item's end
         (
@@ -91,6 +101,10 @@ def test_lists_in_other_shapes_are_cut_into_their_items(paragraph: str, items: l
     [
         # single words: one thing said of the settlement
         "A middle way served several ends at once: unity, order and security.",
+        # a claim and its evidence, not a list of what the lead names
+        "In doctrine it was Protestant: no Pope, services in English, and a new Prayer Book.",
+        "Some said it went nowhere near far enough: Long's Share Our Wealth scheme, "
+        "Coughlin's radio sermons and Townsend's pension plan.",
         # a label, not a clause, before the colon: the list is what the label was
         "Relief measures: food for the hungry, shelter for the homeless and work for the "
         "unemployed.",

@@ -322,10 +322,12 @@ def _read_note(note: str) -> tuple[tuple[str, int, _Read, tuple[_Read, ...]], ..
             continue  # a heading or label: it stays in the notes, but credits nothing
         s_start = after_label(note, s_start, s_end)
         sentence = note[s_start:s_end]
+        lead = None  # the clause before, where it ends on a colon: what this one may list
         for start, end, said in _sentence_points(note, s_start, s_end, names):
-            parts = _listed(note, start, end)
-            items = tuple(_read_item(note, a, b, names) for a, b in parts) if len(parts) > 1 else ()
+            parts = _listed(note, start, end, lead)
+            items = tuple(_read_item(note, a, b, names) for a, b in parts) if parts else ()
             read.append((sentence, s_start, (start, end, said, _facts(note, start, said)), items))
+            lead = (start, end) if note.startswith(": ", end) else None
     return tuple(read)
 
 
@@ -675,23 +677,61 @@ _FEWEST_ITEMS = 3
 _LONGEST_ITEM = 12
 
 
-def _listed(note: str, start: int, end: int) -> list[tuple[int, int]]:
+def _listed(note: str, start: int, end: int, lead: tuple[int, int] | None) -> list[tuple[int, int]]:
     """A clause that announces a list and gives it after a colon, cut into the clause and
     its items, each a point ("The Charter set out six demands: a vote for every man,
-    voting by secret ballot, payment of MPs and annual elections"): an examiner credits
-    each demand. Only a list of phrases is cut: one of single words ("unity, order,
-    security") says one thing, and a label before the colon ("Relief: food, shelter and
-    work") is no clause, so what follows it is read whole, under it."""
-    colon = note.find(": ", start, end)
-    if colon < 0 or note.find(":", colon + 1, end) >= 0 or _in_quotation(note, start, colon):
-        return [(start, end)]
-    lead = WORD.findall(note, start, colon)
-    if len(lead) < 3 or not any(is_verb(word) for word in lead):
-        return [(start, end)]
-    items = _items(note, colon + 1, end)
+    voting by secret ballot, payment of MPs and annual elections"), as an examiner credits
+    each demand; nothing if ``note[start:end]`` gives no such list. Where the clause is a
+    point of its own already (``lead``, cut at its colon), the list is cut into its items.
+
+    The clause names what the items are (it ends on a plural, "demands", "reforms", or on
+    "the following"); one that makes a claim ("In doctrine it was Protestant: no Pope,
+    services in English and a Protestant Prayer Book") gives evidence for it, one point
+    however long, and a label before the colon ("Relief: food, shelter and work") is no
+    clause, so what follows it is read whole, under it. Only a list of phrases is cut: one
+    of single words ("unity, order, security") says one thing.
+    """
+    if lead is not None:
+        colon, list_start = lead[1], start
+        lead_start = lead[0]
+    else:
+        colon = note.find(": ", start, end)
+        list_start, lead_start = colon + 1, start
+        if colon < 0 or _in_quotation(note, start, colon):
+            return []
+    if note.find(":", list_start, end) >= 0:
+        return []  # a second colon: a list inside a list, or a label inside it
+    words = WORD.findall(note, lead_start, colon)
+    if len(words) < 3 or not any(map(is_verb, words)) or not _names_items(words[-1]):
+        return []
+    items = _items(note, list_start, end)
     if items is None:
-        return [(start, end)]
-    return [span for a, b in [(start, colon), *items] for span in trimmed(note, a, b)]
+        return []
+    if lead is None:
+        items = [(start, colon), *items]
+    return [span for a, b in items for span in trimmed(note, a, b)]
+
+
+# Words in -s that name no list's items: "It was this: ...", "It always goes: ...".
+_NOT_PLURAL = frozenset(
+    "was has is does goes this thus its his hers yours ours theirs always perhaps unless "
+    "across besides towards afterwards whereas".split()
+)
+
+
+def _names_items(word: str) -> bool:
+    """Does a list's lead end on what names its items: a plural ("demands", "reforms",
+    "ways") or "the following", "as follows"?"""
+    lower = word.lower()
+    if lower in ("following", "follows"):
+        return True
+    return (
+        len(lower) > 3
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and lower not in _NOT_PLURAL
+        and not is_verb(lower)
+    )
 
 
 def _items(note: str, start: int, end: int) -> list[tuple[int, int]] | None:
