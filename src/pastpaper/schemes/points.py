@@ -150,8 +150,12 @@ def family_points(family: QuestionFamily, *, lists: bool = True) -> list[Point]:
 
 def points_of_notes(notes: tuple[str, ...], explains: bool, *, lists: bool = True) -> list[Point]:
     """The points of a family's notes; ``explains`` when a question of it asks why."""
-    # (Notes that give no list have the same points either way: read once.)
-    return list(_notes_points(notes, explains, lists or not lists_in(notes))[0])
+    # (Notes that give no list have the same points either way: read once, and whether
+    # they give one is kept with their points, not read from each paragraph again.)
+    read = _notes_points(notes, explains)
+    if not lists and read[2]:
+        read = _notes_points(notes, explains, lists=False)
+    return list(read[0])
 
 
 def worded_kinds(notes: tuple[str, ...], explains: bool) -> list[Kind]:
@@ -203,7 +207,9 @@ def clear_caches() -> None:
 @lru_cache(maxsize=4096)
 def _notes_points(
     notes: tuple[str, ...], explains: bool, lists: bool = True
-) -> tuple[tuple[Point, ...], tuple[Kind, ...]]:
+) -> tuple[tuple[Point, ...], tuple[Kind, ...], bool]:
+    """The points, their worded kinds, and whether the notes give a list that ``lists``
+    cuts into its items."""
     # Every scheme of a family needs its points: cut each family's notes once.
     found = []
     worded: list[Kind] = []
@@ -231,7 +237,8 @@ def _notes_points(
         if seen[point.id] > 1:
             point = point.model_copy(update={"id": f"{point.id}-{seen[point.id]}"})
         unique.append(point)
-    return tuple(unique), tuple(worded)
+    listed = any(items for note in notes for *_, items in _read_note(note))
+    return tuple(unique), tuple(worded), listed
 
 
 def _centred(point: Point, notes: tuple[str, ...]) -> Point:
@@ -302,11 +309,6 @@ def note_points(note: str, index: int, *, lists: bool = True) -> list[Point]:
         for sentence, s_start, whole, items in _read_note(note)
         for start, end, said, found in (items if lists and items else (whole,))
     ]
-
-
-def lists_in(notes: tuple[str, ...]) -> bool:
-    """Do the notes give a list that ``note_points`` cuts into its items?"""
-    return any(items for note in notes for *_, items in _read_note(note))
 
 
 # A bank's notes repeat paragraphs from topic to topic: each distinct one is read once.
