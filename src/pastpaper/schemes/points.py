@@ -670,7 +670,7 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from trimmed(note, piece_start, piece_end)
 
 
-# A list's items: "a, b and c", "a, b, and c", "a; b; c" (a comma in a figure is none).
+# A list's items: "a, b and c", "a, b, and c", "a, b or c" (a figure's comma is none).
 _ITEM_SEPARATOR = re.compile(r",\s+")
 _LAST_ITEM = re.compile(r"\s+(?:and|or)\s+")
 _OXFORD = re.compile(r"(?:and|or)\s+")
