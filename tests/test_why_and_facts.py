@@ -449,6 +449,28 @@ def test_shorthands_count_as_their_words_when_words_are_compared() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Govt stockpiled coal", "Government stockpiled coal"),
+        ("GOVT and PPL", "Government and People"),  # (capitals: as "Govt" is read)
+        ("the gov\u2019t fell w/in 3 yrs", "the government fell within 3 years"),
+        ("sent w/o a vote, w/ tanks", "sent without a vote, with tanks"),
+        ("w/out a vote", "w/out a vote"),  # no shorthand of ours: left as written
+        ("the shdow cabinet, ppl's votes", "the shdow cabinet, ppl's votes"),
+        # A long s, which the pattern matches as "s" (it once failed on it):
+        ("Wd the \u017fhd ships sail?", "Would the should ships sail?"),
+        ("Nothing shortened here.", "Nothing shortened here."),
+    ],
+)
+def test_shorthands_are_read_wherever_they_stand(text: str, read: str) -> None:
+    """Every shorthand is written out in ASCII text and in text with other letters, in any
+    case, and nothing else is changed (the quick look for one agrees with the pattern)."""
+    from pastpaper.language import _SHORTHAND, _written_out, spelt_out
+
+    assert spelt_out(text) == read == _SHORTHAND.sub(_written_out, text)
+
+
 # Dates written in figures, day first, as terse notes write them.
 DATED_NOTES = "\n\n".join(
     [

@@ -295,6 +295,8 @@ _SHORTHAND = re.compile(
     + r")(?![\w/’'])",
     re.IGNORECASE,
 )
+# What every shorthand starts with, up to an apostrophe (which the pattern also reads as "’").
+_SHORTHAND_STARTS = frozenset(shorthand.split("'")[0] for shorthand in SHORTHANDS)
 
 
 def spelt_out(text: str) -> str:
@@ -304,12 +306,19 @@ def spelt_out(text: str) -> str:
     >>> spelt_out("LBJ could send troops w/o asking Congress; Govt claims")
     'LBJ could send troops without asking Congress; Government claims'
     """
+    if text.isascii():
+        # Most texts hold no shorthand, and these plain searches tell so several times
+        # faster than the pattern's search at every letter. (Only ASCII: the pattern's
+        # case-blind match also finds the long s, U+017F, for "s", which `lower` keeps.)
+        lowered = text.lower()
+        if not any(start in lowered for start in _SHORTHAND_STARTS):
+            return text
     return _SHORTHAND.sub(_written_out, text)
 
 
 def _written_out(found: re.Match[str]) -> str:
     shorthand = found.group()
-    word = SHORTHANDS[shorthand.lower().replace("’", "'")]
+    word = SHORTHANDS[shorthand.casefold().replace("’", "'")]
     return word.capitalize() if shorthand[0].isupper() else word
 
 

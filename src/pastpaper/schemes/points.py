@@ -521,10 +521,15 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # A line that only opens the list below it: "Stresemann's achievements:".
     if after.startswith(":") and not after[1:].strip() and len(WORD.findall(text)) <= 12:
         return line_end < len(note) or note[line_end:].strip() == ""
-    words = WORD.findall(text)
     # A label of a few words on a line of its own over the list it names: "Population",
-    # "Textiles - key dates", with "- 1733: Kay's flying shuttle" on the next line.
-    label = not after and len(words) <= 5 and not before.strip() and not _DIGIT.search(text)
+    # "Textiles - key dates", with "- 1733: Kay's flying shuttle" on the next line. (Its
+    # words are counted last: most sentences have more of the line after them.)
+    label = (
+        not after
+        and not before.strip()
+        and len(WORD.findall(text)) <= 5
+        and not _DIGIT.search(text)
+    )
     if label and LIST_ITEM.match(note, line_end + 1):
         return not has_verb(text)  # (a list's own short items stay its points)
     # ... or set in bold as a paragraph of its own, over the paragraphs it names ("**Political
