@@ -387,6 +387,43 @@ def test_a_share_in_words_is_a_share() -> None:
     assert wrong is not None and wrong[0] == "30"
 
 
+ROUNDED_NOTES = (
+    "Unemployment fell from about 12.8 million (roughly 25 per cent) in 1933 to 7.7 million "
+    "(around 14 per cent) in 1937."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "wrong"),
+    [
+        # An amount rounded as answers round it is the notes' amount.
+        ("Unemployment fell from about 13 million in 1933 to under 8 million by 1937", None),
+        ("Unemployment fell from 12.8 million in 1933 to 7.7 million in 1937", None),
+        ("Unemployment fell to about 8 million in 1937, some 14 per cent", None),
+        # An amount too far from the notes' to be a rounding of it is wrong.
+        (
+            "Unemployment fell from about 20 million in 1933 to 5 million by 1937",
+            "20 million and 5 million",
+        ),
+        (
+            "Unemployment fell from 12 million in 1933 to 7 million in 1937",
+            "12 million and 7 million",
+        ),
+        ("Unemployment fell to about 10 per cent in 1937", "10"),
+    ],
+)
+def test_a_rounded_amount_is_no_wrong_figure(claim: str, wrong: str | None) -> None:
+    """ "About 13 million" for the notes' 12.8 million is right, as an examiner reads it:
+    an amount rounded to its own last figure, by less than a tenth. "12 million" is not 12.8
+    million rounded, and "10 per cent" is too far from 14 per cent."""
+    from pastpaper.marking.inaccuracies import contradiction
+    from pastpaper.schemes.points import note_points
+
+    [point] = note_points(ROUNDED_NOTES, 0)
+    found = contradiction(claim, point)
+    assert (found[0] if found else None) == wrong
+
+
 @pytest.mark.parametrize(
     ("text", "lead", "subject"),
     [

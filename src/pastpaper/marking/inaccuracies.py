@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence, Set
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -472,7 +473,7 @@ def contradiction(
     elsewhere = {v for other in others for v in _point_values(other)["year"]} | framed
     # A claim with the point's figure right is about that figure: its year may date
     # something beside it ("12.8 million were out of work by 1933").
-    counted = bool(_amounts(said["number"]) & _amounts(notes["number"]))
+    counted = _agree(said["number"], claim, notes["number"], point.text)
     for kind in ("number",) if counted else ("year", "number"):
         theirs = notes[kind]
         if kind == "year":
@@ -604,7 +605,7 @@ def _numbers_wrong(
     for as_shares in (True, False):
         mine = _alike(ours, claim_shares, as_shares)
         notes = _alike(theirs, point_shares, as_shares)
-        if mine and notes and not _amounts(mine) & _amounts(notes):
+        if mine and notes and not _agree(mine, claim, notes, point.text):
             ranges = _ranges(point.text)
             if ranges and all(_in_a_range(value, ranges) for value in _plain(mine)):
                 continue  # "2.5m" of "2.5-3m", "40%" of "25-50%"
@@ -636,6 +637,60 @@ def _ranges(text: str) -> tuple[tuple[float, float], ...]:
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _agree(ours: Sequence[str], claim: str, theirs: Sequence[str], notes: str) -> bool:
+    """Does any number of the claim's (``ours``, as written) agree with one of the notes':
+    the same amount, or one the other gives rounded ("about 13 million" for the notes' 12.8
+    million)?"""
+    mine, told = _amounts(ours), _amounts(theirs)
+    if mine & told:
+        return True
+    rough = _amounts([value for value in ours if _rough(value, claim)])
+    roughly_told = _amounts([value for value in theirs if _rough(value, notes)])
+    return any(_rounds_to(a, b) for a in rough for b in told) or any(
+        _rounds_to(b, a) for b in roughly_told for a in mine
+    )
+
+
+# Words that give an amount as near, not exact: "about 13 million", "under 8 million".
+_NEAR = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|over|under|"
+    r"(?:more|less|fewer) than|close to|at least|up to|c\.|circa|~)\s*$",
+    re.IGNORECASE,
+)
+_SCALED_VALUE = re.compile(rf"\d\s*(?:{SHORT_SCALE}|{SCALE_WORD})\b", re.IGNORECASE)
+
+
+def _rough(value: str, text: str) -> bool:
+    """Is a number (as ``text`` writes it) given as a round amount, which may be another
+    rounded: with a scale ("8 million", "2.5m") or a word that says it is near ("about
+    1,400")? A bare figure is exact: "1380" is no rounding of the year 1381."""
+    if _SCALED_VALUE.search(value):
+        return True
+    at = text.find(value)
+    return at >= 0 and _NEAR.search(text, max(0, at - 20), at) is not None
+
+
+#: How far a rounded amount may be from the one it rounds, as a share of that one: "8
+#: million" for 7.7 million is a rounding, "10 per cent" for 14 per cent a wrong figure.
+_ROUNDING = Decimal("0.1")
+
+
+def _rounds_to(rough: str, exact: str) -> bool:
+    """Is the plain figure ``rough`` the figure ``exact`` rounded, as answers give amounts:
+    to the place of its own last figure that is not a nought, and by less than a tenth of
+    it ("13000000" for "12800000", "8" for "7.7"; not "12" for "12.8")?"""
+    if not (_FIGURE.fullmatch(rough) and _FIGURE.fullmatch(exact)):
+        return False
+    given, told = Decimal(rough), Decimal(exact)
+    if not given or given == told:
+        return False  # (the same figure agrees already, and nothing is zero rounded)
+    exponent = given.normalize().as_tuple().exponent  # of its last figure not a nought
+    assert isinstance(exponent, int)  # (a figure: never infinite, never not a number)
+    place = Decimal(1).scaleb(exponent)
+    rounded = (told / place).quantize(Decimal(1), rounding=ROUND_HALF_UP) * place
+    return rounded == given and abs(given - told) <= _ROUNDING * told
 
 
 def _in_a_range(value: str, ranges: Sequence[tuple[float, float]]) -> bool:
