@@ -16,7 +16,9 @@ there), the built-in example and the seed: zero violations. The rules:
   does not show, no second finite verb after "did" ("did the Nazis rebuilt their party"),
   nothing that says what its answer was seen as left out ("What did Stalin see?"), no subject
   that opens a clause of its own ("When did when Cortés take ...?");
-- a "When" question holds no other date, or it would have two answers;
+- a "When" question holds no other date, or it would have two answers; a "What did ..."
+  question's answer is a thing, not a phrase of place or time ("What did the SA stand?"
+  "around the Kroll Opera House");
 - a cloze card hides one fact, not the object of a preposition and the subject of the next
   verb at once ("In {{c1::the Hundred Days Congress}} passed a flood of laws.");
 - capitals follow the sentence: a word capitalised after the first is capitalised in
@@ -68,6 +70,13 @@ _PASTS = set(
     struck took taught thought told threw went won wrote""".split()
 )
 _SEEING = re.compile(r"\b(?:saw|see|sees|seen|regarded|viewed|treated|considered)\b")
+# What a "What did ... do?" question's answer cannot open with: a phrase of place or time
+# answers "Where" or "When", not "What" ("What did the SA stand?" "around the Opera House").
+_NOT_A_WHAT = set(
+    "around round outside inside near behind beside alongside opposite upon amid amongst "
+    "underneath close together apart at in on into onto from to towards through across "
+    "along above below beyond during after before since until by with without".split()
+)
 _DATE_WORDS = re.compile(rf"\b(?:{_MONTHS})\b|\b1[0-9]\d\d\b|\b20\d\d\b|\b\d{{1,3}}0s\b")
 _CLOZE = re.compile(r"\{\{c1::(.+?)\}\}")
 #: A number or a date as one unit: "100,000", "28 June 1914", "1904-05", "March 1953",
@@ -168,6 +177,8 @@ def _question_violations(card: Card) -> Iterator[str]:
         yield "a second finite verb after 'did'"
     if _OPENS_CLAUSE.match(front):
         yield "a subject that opens a clause of its own"
+    if front.startswith("What did ") and card.back.split()[0].lower() in _NOT_A_WHAT:
+        yield "a 'What' question whose answer is a phrase of place or time"
     if front.startswith("When") and _DATE_WORDS.search(front):
         yield "a 'When' question that holds another date"
     if card.back in source and not whole_in(card.back, source):
@@ -356,6 +367,7 @@ def made_wrong(source: str, kind: str, front: str, back: str) -> Card:
         # a question without its subject or what it asks about
         ("Marshall", "basic", "What did he see?", "the Marshall Plan", "a pronoun"),
         ("Marshall", "basic", "What did Stalin see?", "the Marshall Plan", "seen as is left out"),
+        ("Marshall", "basic", "What did Stalin stand?", "behind the Plan", "phrase of place"),
         # a statement shown as a question, and a cloze that hides two things at once
         (
             "Hundred Days",

@@ -153,6 +153,45 @@ def test_two_dates_in_one_sentence_are_two_events_told_by_their_clauses() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("notes", "told"),
+    [
+        (  # terse items, each date straight after what it dates: one event each, once
+            "- Arkwright: water frame 1769, first factory at Cromford 1771 - used water power",
+            [
+                ("1769", "Arkwright: water frame 1769"),
+                ("1771", "First factory at Cromford 1771 - used water power"),
+            ],
+        ),
+        (
+            "- later railways, e.g. Stockton & Darlington 1825, Liverpool & Manchester 1830",
+            [
+                ("1825", "Later railways, e.g. Stockton & Darlington 1825"),
+                ("1830", "Liverpool & Manchester 1830"),
+            ],
+        ),
+        (  # prose dates with "in" or "of", and a date set off by commas, are read as before
+            "The Kaiser's Kruger Telegram of 1896, congratulating the Boers, and his Daily "
+            "Telegraph interview of 1908 angered British opinion.",
+            [
+                (
+                    "1896",
+                    "The Kaiser's Kruger Telegram of 1896, congratulating the Boers, and his "
+                    "Daily Telegraph interview of 1908 angered British opinion",
+                ),
+                (
+                    "1908",
+                    "The Kaiser's Kruger Telegram of 1896, congratulating the Boers, and his "
+                    "Daily Telegraph interview of 1908 angered British opinion",
+                ),
+            ],
+        ),
+    ],
+)
+def test_terse_dated_items_are_an_event_each(notes: str, told: list[tuple[str, str]]) -> None:
+    assert [(e.date, e.text) for e in events_of(notes)] == told
+
+
 def test_events_are_in_date_order_whatever_order_the_notes_tell_them() -> None:
     events = events_of(
         "The Seventh Plan began in 1959. The Sixth Plan (1956 - 1960) failed. "

@@ -27,6 +27,7 @@ from pastpaper.language import (
     SUBJECT_STARTS,
     WORD,
     has_verb,
+    is_past,
     is_verb,
     word_rarity,
 )
@@ -325,8 +326,11 @@ def _read_note(note: str) -> tuple[tuple[str, int, _Read, tuple[_Read, ...]], ..
         s_start = after_label(note, s_start, s_end)
         sentence = note[s_start:s_end]
         lead = None  # the clause before, where it ends on a colon: what this one may list
-        for start, end, said in _sentence_points(note, s_start, s_end, names):
+        pieces = _sentence_points(note, s_start, s_end, names)
+        for at, (start, end, said) in enumerate(pieces):
             parts = _listed(note, start, end, lead)
+            if not parts and at + 1 < len(pieces):
+                parts = _series(note, start, end, pieces[at + 1][0])
             items = tuple(_read_item(note, a, b, names) for a, b in parts) if parts else ()
             read.append((sentence, s_start, (start, end, said, _facts(note, start, said)), items))
             lead = (start, end) if note.startswith(": ", end) else None
@@ -544,8 +548,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     if heads and len(WORD.findall(_BRACKETED.sub("", text))) <= 8:
         return not has_verb(text)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...",
-    # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ...").
-    run_in = after.startswith(".") and bool(after[1:].strip()) and start == line_start
+    # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ..."), or
+    # in bold into a list item ("- **The media.** In Birmingham ...").
+    bold = text.startswith(("**", "__"))
+    run_in = after.startswith(".") and bool(after[1:].strip()) and (start == line_start or bold)
     named = _HEADING_YEAR.sub("", text)
     return (
         run_in
@@ -663,6 +669,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "saying 'Villeins you are and villeins you shall remain.'": one saying
         if _shares_causative(head, join, clause):
             continue  # "then had Aske and about 200 others executed in 1537"
+        if _shares_object(head, join, tail):
+            continue  # "the SS arrested and shot Röhm": what was arrested is what was shot
         if _second_question_object(head, join, tail):
             continue  # "recorded who held land and what it was worth"
         if join.group().strip() == "and" and _awaits_main_clause(note[start : join.start()]):
@@ -717,6 +725,114 @@ def _listed(note: str, start: int, end: int, lead: tuple[int, int] | None) -> li
     if lead is None:
         items = [(start, colon), *items]
     return [span for a, b in items for span in trimmed(note, a, b)]
+
+
+# The "and" before a series' last clause: "..., controlled the press and set up the Gestapo".
+_SERIES_AND = re.compile(r",?\s+and\s+")
+#: Words that open a clause the one before it leans on, or describe, rather than a deed of
+#: a series: "although prices rose", "which meant", "hoping to win".
+_NOT_IN_SERIES = frozenset(
+    "which who whom whose that where when while whereas although though if unless because "
+    "as since after before until so but then thus therefore hence".split()
+)
+
+
+def _series(note: str, start: int, end: int, next_start: int) -> list[tuple[int, int]]:
+    """A series of deeds or statements the clause gives with commas, where the cutting has
+    cut its last at "and" already: "On 2 May 1933 the Nazis banned trade unions, abolished
+    the other parties, controlled the press [and set up the Gestapo]", or "the NAACP won
+    court cases, SNCC organised students[, and CORE ran the Freedom Rides]", cut into each
+    (the subject stays with the first), as an examiner credits each; nothing if the clause
+    is no such series.
+
+    The first part has a subject and its verb; each other part has a verb too, first with
+    its object ("abolished the other parties") or after its own subject ("SNCC organised
+    students"). What stands before the first subject stays with it ("In 1933, Hitler
+    banned ..."). A part that describes rather than tells a deed is none of a series: a
+    participle with its agent or after an adverb ("led by Robert Ley", "badly kept
+    secrets"), one that opens a clause leaning on another ("which meant", "although"),
+    an -ing word's. Asides and quotations are read whole.
+    """
+    if not _SERIES_AND.fullmatch(note, end, next_start):
+        return []
+    text = note[start:end]
+    if any(mark in text for mark in '()[];:"“”‘’'):
+        return []
+    spans, left = [], 0
+    for separator in _ITEM_SEPARATOR.finditer(text):
+        spans.append((left, separator.start()))
+        left = separator.end()
+    spans.append((left, len(text)))
+    # "In 1933, Hitler banned ...", "Twice humiliated, Germany felt ...": the first part
+    # runs on to the piece that gives a subject its verb.
+    first = next(
+        (at for at, (a, b) in enumerate(spans) if _deed(WORD.findall(text, a, b)) == "said"),
+        len(spans),
+    )
+    if first >= len(spans) - 1:
+        return []
+    spans[: first + 1] = [(spans[0][0], spans[first][1])]
+    for a, b in spans[1:]:
+        words = WORD.findall(text, a, b)
+        if not 2 <= len(words) <= _LONGEST_ITEM or words[0].lower() in _NOT_IN_SERIES:
+            return []
+        if _deed(words) is None:
+            return []
+        if words[-1].endswith("ed") and is_verb(words[-1]) and not _has_auxiliary(words):
+            return []  # "his army and honour shattered", "Brutus and Cassius included"
+    if any(_waits(text[a:b]) for a, b in spans[:-1]):
+        return []  # "Maize reached Europe while horses, wheat and sugar cane reached ..."
+    return [span for a, b in spans for span in trimmed(note, start + a, start + b)]
+
+
+def _has_auxiliary(words: list[str]) -> bool:
+    return any(word.lower() in _AUXILIARIES for word in words)
+
+
+_AUXILIARIES = frozenset("was were is are be been had has have did".split())
+
+
+def _waits(part: str) -> bool:
+    """Does a part of a series open a clause it does not finish: "while horses", "which
+    the", with no verb after the word that opens it? Its comma is inside that clause."""
+    opens = list(_WAITING_OR_WHILE.finditer(part))
+    return bool(opens) and not _has_deed_after(part[opens[-1].end() :])
+
+
+# Words that open a clause: a relative, a question's word, a conjunction.
+_WAITING_OR_WHILE = re.compile(
+    r"\b(?:which|who|whom|whose|that|where|such as|like|including|why|how|what|whether|"
+    r"because|although|unless|while|whereas|when)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_deed_after(text: str) -> bool:
+    return any(word.islower() and is_verb(word) for word in WORD.findall(text))
+
+
+def _deed(words: list[str]) -> str | None:
+    """How the words of a part of a series tell a deed: "done" (a verb first, and its
+    object: "abolished the other parties"), "said" (a subject, then its verb: "SNCC
+    organised students", "the communist deputies were barred"), or None (no verb, or one
+    that describes: "led by Robert Ley", "convinced that ...", "badly kept secrets",
+    "hoping to win", "Twice humiliated")."""
+    at = next((i for i, word in enumerate(words) if word.islower() and is_verb(word)), None)
+    if at is None or words[at].endswith("ing"):
+        return None
+    after = words[at + 1].lower() if at + 1 < len(words) else ""
+    if after in ("by", "that") or (at == 0 and after in PREPOSITIONS and after not in _PARTICLES):
+        return None  # "led by", "convinced that", "banned in 1933": what it was, not a deed
+    if at == 0:
+        return "done"
+    before = words[at - 1]
+    if before.endswith("ly") or before.lower() in _ADVERBS:
+        return None  # "badly kept secrets", "Twice humiliated"
+    return "said"
+
+
+#: Adverbs that may stand before a participle that describes: "twice humiliated".
+_ADVERBS = frozenset("twice once again already newly never still soon long well ill".split())
 
 
 # Words in -s that name no list's items: "It was this: ...", "It always goes: ...".
@@ -888,6 +1004,35 @@ def _shares_causative(head: str, join: re.Match[str], clause: str) -> bool:
         return False
     rest = words[at + 1 :]
     return not rest or rest[0].lower() in PREPOSITIONS
+
+
+def _shares_object(head: str, join: re.Match[str], tail: str) -> bool:
+    """Is "and" joining two verbs of one subject that take one object ("On 30 June 1934 the
+    SS arrested and shot Röhm")? The head ends on its verb, waiting for the object, and the
+    tail opens with a verb and then its object, not a preposition ("the Kaiser abdicated
+    and fled to Holland" is two statements). Cut there, the head would say "the SS
+    arrested" of nobody."""
+    if join.group().strip().lower() != "and" or _PASSIVE_END.search(head):
+        return False  # ("The Duma was dissolved and ...": a passive waits for nothing)
+    head_words, tail_words = WORD.findall(head), WORD.findall(tail, 0, 80)
+    if not head_words or len(tail_words) < 2:
+        return False
+    if _has_verb(_next_clause(tail[tail.find(tail_words[0]) + len(tail_words[0]) :])):
+        return False  # "and educated liberals turned to revolution": a clause of its own
+    last, verb, then = head_words[-1], tail_words[0], tail_words[1].lower()
+    return (
+        last.islower()  # (not a name: "Alfred")
+        and verb.islower()
+        and is_past(last)
+        and is_past(verb)
+        and then not in PREPOSITIONS
+        and not then.endswith("ly")  # "and fled abroad", "and died quietly"
+        and then not in _PARTICLES
+    )
+
+
+#: Words after a verb that belong to it, not its object: "set up", "fled abroad".
+_PARTICLES = frozenset("up down out off away back abroad home again too also".split())
 
 
 # A clause that a question's word opens, as the object of a verb: "recorded who held land".

@@ -509,7 +509,8 @@ def _strip_possessive(name: str) -> str:
     return name[:-2] if name.endswith(("’s", "'s")) else name
 
 
-_OPENERS = frozenset(" \t\n\u00a0‘'\"“(>")  # (">" opens a quotation in Markdown)
+# (">" opens a quotation in Markdown; "*" and "_" close a bold label: "**The media.** In ...")
+_OPENERS = frozenset(" \t\n\u00a0‘'\"“(>*_")
 
 
 def _starts_sentence(text: str, index: int) -> bool:

@@ -597,6 +597,9 @@ _NO_OBJECT = (
     # "rose above the 1928 level": "What did real wages rise?" has no answer
     | set("above below beyond beneath across through into onto towards toward against".split())
     | set("among along past via without than".split())
+    # "stood around the Kroll Opera House", "found close together": where, not what
+    | set("around round outside inside near behind beside alongside opposite upon".split())
+    | set("amid amidst amongst underneath close together apart".split())
 )
 
 

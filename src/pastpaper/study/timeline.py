@@ -31,7 +31,16 @@ from dataclasses import replace
 from functools import cache
 
 from pastpaper.course import Course, QuestionFamily
-from pastpaper.language import CURRENCY, MONTHS, SCALE_WORD, SHORT_SCALE, WORD, has_verb, is_verb
+from pastpaper.language import (
+    CURRENCY,
+    MONTHS,
+    PREPOSITIONS,
+    SCALE_WORD,
+    SHORT_SCALE,
+    WORD,
+    has_verb,
+    is_verb,
+)
 from pastpaper.model import Frozen
 from pastpaper.schemes.points import (
     Point,
@@ -543,7 +552,8 @@ def _comma_part(
     between two of its dates, before a capital and a verb of the next event's own ("Cape
     Bojador was passed in 1434, Bartolomeu Dias rounded the Cape ... in 1488"). Not an
     aside ("Julia, Caesar's daughter and Pompey's wife, had died") nor a clause going on
-    ("..., and from 1580 Jesuits ..."). Otherwise the whole clause."""
+    ("..., and from 1580 Jesuits ..."); in terse notes, a comma straight after a date
+    ("water frame 1769, first factory at Cromford 1771"). Otherwise the whole clause."""
     start, end = clause
     dated = [m for m in own if start <= m.date_start < end]
     if len(dated) < 2 or mention not in dated:
@@ -557,6 +567,18 @@ def _comma_part(
             for word in WORD.findall(note, comma.end(), _part_end(note, comma.end(), end))
         )
     ]
+    # Terse notes' dated items run on with a comma straight after each date, with no word
+    # such as "in" or "of" before it: "water frame 1769, first factory at Cromford 1771",
+    # "Stockton & Darlington 1825, Liverpool & Manchester 1830". (Prose dates its events
+    # with such a word: "seizing Goa in 1510, Malacca in 1511", "the Kruger Telegram of
+    # 1896, congratulating the Boers".)
+    cuts += [
+        comma
+        for date in dated[:-1]
+        if (comma := _COMMA_AFTER.match(note, date.end)) is not None
+        and _terse_date(note, start, date.date_start)
+        and not _GOES_ON.match(note, comma.end())  # "..., with Boulton from 1775": the same item
+    ]
     before = [c.end() for c in cuts if at and dated[at - 1].end <= c.start() < mention.date_start]
     after = [
         c.start()
@@ -569,6 +591,33 @@ def _comma_part(
 # A comma before a capital, or an arrow: where a second event may start in a clause
 # ("Joseph Smith killed 1844 -> Brigham Young led them to Salt Lake 1846-7").
 _COMMA_NEW_EVENT = re.compile(r", (?=[A-Z])|\s(?:->|=>|→)\s+(?=[A-Z])")
+
+
+_COMMA_AFTER = re.compile(r", (?=\S)")
+_GOES_ON = re.compile(
+    r"(?:and|or|but|with|without|by|in|on|at|from|to|for|of|after|before|until|then)\b",
+    re.IGNORECASE,
+)
+# Words that may stand before a date in prose: "in 1510", "of 1896", "spring of", "c.".
+_BEFORE_DATES = PREPOSITIONS | frozenset(
+    "of in on at to by the c circa about around and or early late mid spring summer autumn "
+    "winter".split()
+)
+
+
+def _terse_date(note: str, start: int, date_start: int) -> bool:
+    """Does a date stand as terse notes write one, straight after what it dates ("water
+    frame 1769"): two words or more before it in its clause, the last no word of prose's
+    dating and not set off by a comma ("Locarno Treaties, October 1925, signed ..."), and
+    no bracket open?"""
+    words = WORD.findall(note, start, date_start)
+    before = note[start:date_start]
+    return (
+        len(words) >= 2
+        and before.rstrip()[-1:].isalnum()
+        and words[-1].lower() not in _BEFORE_DATES
+        and before.count("(") <= before.count(")")
+    )
 
 
 def _part_end(note: str, start: int, end: int) -> int:
