@@ -250,6 +250,28 @@ def test_a_point_dated_after_the_years_a_question_asks_about_earns_nothing() -> 
     assert not any("dictator" in text for text in credited)
 
 
+CIVIL_RIGHTS = (
+    "1999: Why was the Civil Rights Act of 1964 passed? (8)\n\n"
+    "1998: Why did the Civil Rights Act of 1964 matter? (8)\n\n"
+    "The March on Washington in August 1963 put pressure on Congress, because 250,000 people "
+    "marched. After Kennedy was killed, Johnson used the memory of Kennedy to get the bill "
+    "passed. The Chicago campaign of 1966 achieved little, because the problems of the North "
+    "were different. In 1968 the Fair Housing Act followed because the Act had left housing "
+    "out.\n"
+)
+
+
+def test_a_cause_of_a_thing_named_by_its_year_comes_before_it() -> None:
+    """Why the Civil Rights Act of 1964 was passed: not the Chicago campaign of 1966. Why it
+    mattered: what came after it is the answer."""
+    family = _first_family(CIVIL_RIGHTS, "civil-rights.txt")
+    passed, mattered = family.questions
+    credited = _credited(passed, family)
+    assert any("March on Washington" in text for text in credited)
+    assert not any("1966" in text or "1968" in text for text in credited)
+    assert any("1968" in text for text in _credited(mattered, family))
+
+
 @pytest.mark.parametrize(
     "question, until",
     [

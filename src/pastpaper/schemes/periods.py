@@ -23,7 +23,15 @@ from functools import lru_cache
 
 from pastpaper.study.dates import Mention, clear_mentions, mentions
 
-__all__ = ["When", "asked_from", "asked_until", "clear_dates", "is_after", "point_date"]
+__all__ = [
+    "When",
+    "asked_from",
+    "asked_until",
+    "clear_dates",
+    "is_after",
+    "named_until",
+    "point_date",
+]
 
 #: A year and, where the text gives it, its month: (1914, 8) for "August 1914"; BC negative.
 When = tuple[int, int | None]
@@ -109,6 +117,24 @@ def asked_until(question: str) -> When | None:
         else:  # (the last month of "Jul-Nov 1956")
             ends.append((mention.year, mention.end_month or mention.month))
     return max(ends, key=lambda when: when[0]) if ends else None
+
+
+def named_until(question: str) -> When | None:
+    """The year of the thing a question names by its year ("the Civil Rights Act of 1964",
+    "the crisis of 1923"), the last if it names several, or None. It bounds no period; but
+    what brought that thing about came before it, so for a question asking why it happened
+    it is the end of the time the causes may come from.
+
+    >>> named_until("Why was the Civil Rights Act of 1964 passed?")
+    (1964, None)
+    >>> named_until("Why did Nicholas II abdicate in March 1917?")
+    """
+    years = [
+        (m.end_year or m.year, m.end_month or m.month)
+        for m in mentions(question)
+        if m.word in _NAMING and not m.decade
+    ]
+    return max(years, key=lambda when: when[0]) if years else None
 
 
 @lru_cache(maxsize=4096)

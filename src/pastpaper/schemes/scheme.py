@@ -33,6 +33,7 @@ from pastpaper.schemes.periods import (
     asked_until,
     clear_dates,
     is_after,
+    named_until,
     point_date,
 )
 from pastpaper.schemes.points import (
@@ -256,6 +257,11 @@ def build_scheme(
     # The time the question asks about: what the notes date after it came next, and is no
     # cause of it, no part of it and no evidence on it.
     until = None if reference else asked_until(question.text)
+    if until is None and reasons_only and not _WEIGHS_WHAT_FOLLOWED.search(question.text):
+        # "Why was the Civil Rights Act of 1964 passed?": what came after the Act is none
+        # of its causes, though the year only names it. ("Why did the Long March of 1934-35
+        # matter?" asks what came of it.)
+        until = named_until(question.text)
     if until is not None and question.command_word in _WAYS_COMMANDS:
         # "In what ways did Cavour strengthen Piedmont in the 1850s?": not Prussia's wars
         # of 1866 and 1870.
@@ -459,6 +465,15 @@ def build_scheme(
 
 #: The share of a point's own words that, found in the question, make it a restatement.
 _RESTATES = 0.6
+
+
+# A "why" question that asks what came of something: "Why did the Long March matter?", "Why
+# was the Act of Union important?", "Why did the crisis of 1923 lead to ...".
+_WEIGHS_WHAT_FOLLOWED = re.compile(
+    r"\b(?:matter\w*|important|importance|significan\w*|impact|effects?|consequences?|"
+    r"results?|lead|led|leads)\b",
+    re.IGNORECASE,
+)
 
 
 def _restates(words: frozenset[str], asked: set[str]) -> bool:
