@@ -809,3 +809,42 @@ def test_the_notes_figure_in_another_unit_is_a_wrong_figure() -> None:
         "The Philippine plate slides under the Eurasian plate at about 60 mm a year.", scheme
     )
     assert right.inaccuracies == () and right.mark == 1
+
+
+BILL_NOTES = "\n\n".join(
+    [
+        "Civil rights.",
+        "3: The Civil Rights Act",
+        "2019: Why was the Civil Rights Act passed? (6)",
+        "Kennedy proposed a civil rights bill in June 1963. After his death Lyndon Johnson "
+        "used his skill with Congress to get it passed. The March on Washington put "
+        "pressure on Congress.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        # Someone the notes never name does what the point has its own name do.
+        ("President Nixon proposed the bill in 1963.", "Nixon"),
+        # The notes' own name, another of its forms, or someone doing something else: no
+        # inaccuracy.
+        ("President Kennedy proposed the bill in 1963.", None),
+        ("JFK proposed the bill in 1963.", None),
+        ("Congressman Celler backed the bill that Kennedy proposed in 1963.", None),
+    ],
+)
+def test_a_deed_given_to_someone_else_is_an_inaccuracy(answer: str, says: str | None) -> None:
+    """ "President Nixon proposed the bill" gets the notes' "Kennedy proposed a civil rights
+    bill" wrong, and earns nothing for it; the notes' own name earns the point."""
+    result = marked(answer, scheme_of(BILL_NOTES))
+    wrong = [w.answer_says for w in result.inaccuracies]
+    if says is None:
+        assert not wrong
+        assert "Kennedy proposed a civil rights bill in June 1963" in [
+            c.point_text for c in result.credited
+        ]
+    else:
+        assert wrong == [says]
+        assert not result.credited

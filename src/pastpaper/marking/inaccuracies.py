@@ -29,13 +29,16 @@ from pastpaper.language import (
     RIVAL_SIDE,
     SCALE_WORD,
     SHORT_SCALE,
+    STOP_WORDS,
     TENS,
     UNITS,
     YEAR,
     as_number,
+    is_verb,
     names_a_place,
     side,
     spelt_out,
+    stem,
 )
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, centred_facts, facts, names_in
@@ -130,6 +133,38 @@ def _names_left_out(claim: str, point: Point) -> list[str]:
 
 
 Wrong = tuple[int, int, tuple[str, str]]  # claim, point, (what the answer says, the notes)
+
+
+def _doer_replaced(claim: str, point: Point, named_anew: list[str]) -> tuple[str, str] | None:
+    """(the claim's new name, the point's) where the claim has someone the notes never name
+    do what the point has one of its names do, by the same verb: "President Nixon proposed
+    the bill" for "Kennedy proposed a civil rights bill". (A name beside another verb, or
+    not straight before its verb, is left alone: "A neutrality treaty with Russia followed"
+    says the notes' "Soviet Union" in other words.)"""
+    from rapidfuzz import fuzz
+
+    mine = {_verb_after(claim, name): name for name in named_anew}
+    mine.pop(None, None)
+    if not mine:
+        return None
+    # The point's names as its paragraph reads them, and the capitalised word it opens with:
+    # "Kennedy proposed ..." opens on a name that its text alone cannot tell from a word.
+    opening = _WORDS.match(point.text)
+    first = [opening.group()] if opening and opening.group().lower() not in STOP_WORDS else []
+    lowered = claim.lower()
+    for name in dict.fromkeys([*names_in(point.text), *point.key_terms, *first]):
+        verb = _verb_after(point.text, name) if name[:1].isupper() else None
+        if verb in mine and fuzz.partial_ratio(name.lower(), lowered) < NAME_LIKENESS:
+            return mine[verb], f"{name}: “{point.text}”"
+    return None
+
+
+def _verb_after(text: str, name: str) -> str | None:
+    """The stem of the verb straight after ``name`` in ``text``, if a verb follows it."""
+    at = text.find(name)
+    found = _WORDS.match(text, at + len(name) + 1) if at >= 0 else None
+    word = found.group() if found else ""
+    return stem(word) if word.islower() and is_verb(word) else None
 
 
 def wrong_facts(
@@ -232,6 +267,12 @@ def wrong_facts(
                 replaced = _names_left_out(claim.text, point)
                 if replaced and _restates(claim.text, point, strangers, own=True):
                     wrong = (", ".join(named_anew), f"{', '.join(replaced)}: “{point.text}”")
+            if wrong is None and named_anew and j in makes:
+                # Who did it, named anew: "President Nixon proposed the bill" for the notes'
+                # "Kennedy proposed a civil rights bill". A name the notes never use stands
+                # where the point's own name stands, before the verb, and the point's is
+                # left out.
+                wrong = _doer_replaced(claim.text, point, named_anew)
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
                 if wrong is not None and _denied_alike(claim.text, others, asked):
