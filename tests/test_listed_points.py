@@ -1,7 +1,11 @@
 """A list the notes give after a colon ("The Charter set out six demands: a, b, ... and f")
 is as many points as it has items, as an examiner credits each; a list of single words, a
 list under a label and a name with what is said of it between commas stay one point; cards
-ask about the list whole. Every note here was written for these tests."""
+ask about the list whole. So is a series of deeds or statements in one sentence ("the Nazis
+banned trade unions, abolished the other parties, controlled the press and set up the
+Gestapo"); two verbs sharing one object ("the SS arrested and shot Röhm") stay one point;
+a bold label run into a list item ("- **The media.** In ...") is structure, not a point.
+Every note here was written for these tests."""
 
 from __future__ import annotations
 
@@ -160,3 +164,156 @@ def test_cards_ask_about_the_list_whole() -> None:
         card.front == "How many demands did the People's Charter of 1838 set out?"
         for card in listed
     )
+
+
+# -- series of deeds, shared objects, bold labels ---------------------------------------------
+
+GLEICHSCHALTUNG = "\n\n".join(
+    [
+        "The Nazi state.",
+        "1: Making a dictatorship",
+        "2017: Describe how the Nazis removed opposition in 1933. (8)",
+        "On 2 May 1933 the Nazis banned trade unions, abolished the other parties, controlled "
+        "the press and set up the Gestapo.",
+        "On the night of 30 June 1934 the SS arrested and shot Röhm and other SA leaders.",
+    ]
+)
+
+
+def test_a_series_of_deeds_is_a_point_for_each_and_shared_objects_stay_whole() -> None:
+    assert texts(GLEICHSCHALTUNG) == [
+        "On 2 May 1933 the Nazis banned trade unions",
+        "abolished the other parties",
+        "controlled the press",
+        "set up the Gestapo",
+        # "the SS arrested" alone would say nothing: who was arrested is who was shot.
+        "On the night of 30 June 1934 the SS arrested and shot Röhm and other SA leaders",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "points"),
+    [
+        (  # clauses with their own subjects, after a colon, with a comma before "and"
+            "Other groups also mattered: the NAACP won court cases, SNCC organised students, "
+            "and CORE ran the Freedom Rides.",
+            [
+                "Other groups also mattered",
+                "the NAACP won court cases",
+                "SNCC organised students",
+                "CORE ran the Freedom Rides",
+            ],
+        ),
+        (  # what stands before the subject stays with the first deed
+            "In 1933, Hitler banned the KPD, closed its offices and arrested its leaders.",
+            ["In 1933, Hitler banned the KPD", "closed its offices", "arrested its leaders"],
+        ),
+        (
+            "In 1913 Germany passed a new army law, France lengthened military service to "
+            "three years and Russia began a great programme of rearmament.",
+            [
+                "In 1913 Germany passed a new army law",
+                "France lengthened military service to three years",
+                "Russia began a great programme of rearmament",
+            ],
+        ),
+    ],
+)
+def test_series_in_other_shapes_are_cut_into_their_parts(paragraph: str, points: list[str]) -> None:
+    assert texts(one_paragraph(paragraph)) == points
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "first"),
+    [
+        # A participle that describes, with its agent, after an adverb, or with "that".
+        (
+            "The trade unions were replaced by a Labour Front, led by Robert Ley, and strikes "
+            "were banned.",
+            "The trade unions were replaced by a Labour Front, led by Robert Ley",
+        ),
+        (
+            "The plots were small, badly kept secrets and Walsingham's spies knew of them.",
+            "The plots were small, badly kept secrets",
+        ),
+        (
+            "He sailed on to Cuba, convinced that he had reached Asia, and he wrote to the "
+            "monarchs.",
+            "He sailed on to Cuba, convinced that he had reached Asia",
+        ),
+        # An opening participle is no subject; a name with what is said of it is no series.
+        (
+            "Twice humiliated, Germany felt more encircled than ever and it built more ships.",
+            "Twice humiliated, Germany felt more encircled than ever",
+        ),
+        (
+            "Shanty towns of the homeless, nicknamed Hoovervilles, stood outside most big "
+            "cities and the police broke up the camps.",
+            "Shanty towns of the homeless, nicknamed Hoovervilles, stood outside most big cities",
+        ),
+        # A clause that leans on the one before, and an -ing word's.
+        (
+            "Prices rose, although wages fell behind, and workers struck in the spring.",
+            "Prices rose, although wages fell behind",
+        ),
+        (
+            "Hitler attacked the Church, hoping to win Protestant votes, and he closed Catholic "
+            "schools.",
+            "Hitler attacked the Church, hoping to win Protestant votes",
+        ),
+    ],
+)
+def test_what_is_no_series_keeps_its_commas(paragraph: str, first: str) -> None:
+    assert texts(one_paragraph(paragraph))[0] == first
+
+
+def test_the_scheme_credits_each_deed_and_an_answer_earns_a_mark_for_each() -> None:
+    family = family_of(GLEICHSCHALTUNG)
+    scheme = build_scheme(family.questions[0], family)
+    deeds = {"abolished the other parties", "controlled the press", "set up the Gestapo"}
+    assert deeds <= {p.point.text for p in scheme.creditable}
+    answer = (
+        "In May 1933 the Nazis banned the trade unions. They also abolished the other "
+        "political parties and took control of the press."
+    )
+    marking = mark(answer, scheme, embedder(), calibration())
+    credited = {c.point_text for c in marking.credited}
+    assert {"abolished the other parties", "controlled the press"} <= credited
+    assert marking.mark >= 3  # the three deeds were one point, worth at most 2 marks
+
+
+def test_cards_ask_about_the_series_as_before() -> None:
+    """Cards are asked from the sentence as the cutting at "and" leaves it: the series is
+    no list of answers to learn one by one."""
+    cards = cards_of(parse_notes(GLEICHSCHALTUNG).course)
+    assert any(
+        "banned trade unions, abolished the other parties, controlled the press" in card.source
+        for card in cards
+    )
+    assert not any(card.source.startswith("abolished") for card in cards)
+
+
+MEDIA = "\n\n".join(
+    [
+        "Civil rights.",
+        "1: The movement",
+        "2019: Why did the civil rights movement make progress in the years 1960-65? (8)",
+        "Several factors led to progress:\n\n"
+        "- **Non-violent direct action.** The sit-ins that began in Greensboro in February "
+        "1960 spread to over fifty towns.\n"
+        "- __The media.__ In Birmingham in May 1963 Bull Connor turned fire hoses on "
+        "children, which meant millions of Americans saw the brutality on television.",
+    ]
+)
+
+
+def test_a_bold_label_run_into_a_list_item_is_no_point() -> None:
+    found = family_points(family_of(MEDIA))
+    assert [p.text for p in found] == [  # (the line over the list only opens it)
+        "The sit-ins that began in Greensboro in February 1960 spread to over fifty towns",
+        "In Birmingham in May 1963 Bull Connor turned fire hoses on children, which meant "
+        "millions of Americans saw the brutality on television",
+    ]
+    # The sentence after the label opens as a sentence does: its "The" is no name.
+    assert "The" not in found[1].key_terms
+    assert not any("*" in p.text or "_" in p.text for p in found)

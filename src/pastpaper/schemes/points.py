@@ -753,7 +753,7 @@ def _series(note: str, start: int, end: int, next_start: int) -> list[tuple[int,
     secrets"), one that opens a clause leaning on another ("which meant", "although"),
     an -ing word's. Asides and quotations are read whole.
     """
-    if not _SERIES_AND.fullmatch(note, end, next_start):
+    if not _SERIES_AND.fullmatch(note, end, next_start) or note.find(", ", start, end) < 0:
         return []
     text = note[start:end]
     if any(mark in text for mark in '()[];:"“”‘’'):
@@ -1012,23 +1012,25 @@ def _shares_object(head: str, join: re.Match[str], tail: str) -> bool:
     tail opens with a verb and then its object, not a preposition ("the Kaiser abdicated
     and fled to Holland" is two statements). Cut there, the head would say "the SS
     arrested" of nobody."""
-    if join.group().strip().lower() != "and" or _PASSIVE_END.search(head):
-        return False  # ("The Duma was dissolved and ...": a passive waits for nothing)
-    head_words, tail_words = WORD.findall(head), WORD.findall(tail, 0, 80)
-    if not head_words or len(tail_words) < 2:
+    if join.group().strip().lower() != "and":
         return False
-    if _has_verb(_next_clause(tail[tail.find(tail_words[0]) + len(tail_words[0]) :])):
-        return False  # "and educated liberals turned to revolution": a clause of its own
-    last, verb, then = head_words[-1], tail_words[0], tail_words[1].lower()
-    return (
-        last.islower()  # (not a name: "Alfred")
-        and verb.islower()
-        and is_past(last)
-        and is_past(verb)
-        and then not in PREPOSITIONS
-        and not then.endswith("ly")  # "and fled abroad", "and died quietly"
-        and then not in _PARTICLES
-    )
+    # (The head's last word first, read from its end: most heads end on no verb.)
+    ending = _LAST_WORD.search(head, max(0, len(head) - 40))
+    tail_words = WORD.findall(tail, 0, 80)
+    if ending is None or len(tail_words) < 2:
+        return False
+    last, verb, then = ending.group(1), tail_words[0], tail_words[1].lower()
+    if not (last.islower() and verb.islower() and is_past(last) and is_past(verb)):
+        return False  # (not a name: "Alfred")
+    if then in PREPOSITIONS or then.endswith("ly") or then in _PARTICLES:
+        return False  # "and fled to Holland", "and died quietly", "and fled abroad"
+    if _PASSIVE_END.search(head, max(0, len(head) - 60)):
+        return False  # "The Duma was dissolved and ...": a passive waits for nothing
+    # "and educated liberals turned to revolution": a clause of its own.
+    return not _has_verb(_next_clause(tail[tail.find(verb) + len(verb) :]))
+
+
+_LAST_WORD = re.compile(rf"({WORD.pattern})\W*$")
 
 
 #: Words after a verb that belong to it, not its object: "set up", "fled abroad".
