@@ -270,8 +270,8 @@ def wrong_facts(
             if wrong is None and named_anew and j in makes:
                 # Who did it, named anew: "President Nixon proposed the bill" for the notes'
                 # "Kennedy proposed a civil rights bill". A name the notes never use stands
-                # where the point's own name stands, before the verb, and the point's is
-                # left out.
+                # straight before the verb that follows the point's own name, which the
+                # claim leaves out.
                 wrong = _doer_replaced(claim.text, point, named_anew)
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
