@@ -114,6 +114,36 @@ def test_english_answers_full_of_names_and_terms_are_not_flagged(seed_path: Path
     assert mark("Paris", short, embedder(), calibration()).warnings == ()
 
 
+SHORT_NOTES = "\n\n".join(
+    [
+        "Industry.",
+        "2: Britain's industrial revolution",
+        "2015: How far was steam power the most important cause of industrial growth? (15)",
+        "- steam powered mills and pumped water out of mines",
+        "- but water power was still used until the 1830s",
+    ]
+)
+
+
+def test_a_scheme_too_short_for_its_marks_says_so_with_every_mark() -> None:
+    """Three points for 15 marks: even the best answer earns at most 6, and the marking says
+    so rather than leaving a teacher to wonder why a full answer scored 6/15."""
+    family = parse_notes(SHORT_NOTES).course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    answer = "Steam powered the mills and pumped mines dry. Yet water power was used until 1830."
+    result = mark(answer, scheme, embedder(), calibration())
+    assert result.mark <= 6
+    assert any(
+        w.startswith("the mark scheme has only 3 creditable points")
+        and "more than 6 of the 15 marks" in w
+        for w in result.warnings
+    )
+    six = scheme.model_copy(update={"max_marks": 6})
+    assert not any(
+        "creditable point" in w for w in mark(answer, six, embedder(), calibration()).warnings
+    )
+
+
 def test_eval_counts_the_answers_it_could_not_mark_apart() -> None:
     from pastpaper.marking.evaluate import evaluate
 

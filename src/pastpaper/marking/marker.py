@@ -413,6 +413,17 @@ def _total(
     base = len(credited)
     bonus = sum(1 for c in credited if c.developed) if scheme.max_marks > 1 else 0
     total = min(scheme.max_marks, base + bonus) if whole_mark is None else whole_mark
+    # Notes that give too few points for the marks: even an answer that earns all they allow
+    # is short of full marks, and whoever reads the mark should know why.
+    points = len(scheme.creditable)
+    ceiling = points * (2 if scheme.max_marks > 1 else 1)
+    if whole_mark is None and ceiling < scheme.max_marks and not scheme.reference:
+        warnings.append(
+            f"the mark scheme has only {points} creditable point"
+            + ("s" if points != 1 else "")
+            + f", so no answer can earn more than {ceiling} of the {scheme.max_marks} marks: "
+            "add points to it (the web app's scheme editor, or a course file's scheme: add:)"
+        )
     # Full marks need the teacher's required points, each met by a claim that makes it.
     unmet = [p for p in missing if p.required]
     if unmet and total >= scheme.max_marks:
