@@ -18,7 +18,8 @@ there), the built-in example and the seed: zero violations. The rules:
   that opens a clause of its own ("When did when Cortés take ...?");
 - a "When" question holds no other date, or it would have two answers; a "What did ..."
   question's answer is a thing, not a phrase of place or time ("What did the SA stand?"
-  "around the Kroll Opera House");
+  "around the Kroll Opera House"); a comparison says what it compares with ("Why was the
+  Enabling Act more important?" does not);
 - a cloze card hides one fact, not the object of a preposition and the subject of the next
   verb at once ("In {{c1::the Hundred Days Congress}} passed a flood of laws.");
 - capitals follow the sentence: a word capitalised after the first is capitalised in
@@ -83,7 +84,8 @@ _CLOZE = re.compile(r"\{\{c1::(.+?)\}\}")
 #: "c. 1500", "January 49 BC", "AD 43", "15/3/44 BC", "Sept 1915".
 _UNIT = re.compile(
     rf"(?:\bc\.\s?|\b(?:AD|CE)\s?)?(?:\d{{1,2}}/\d{{1,2}}/)?"
-    rf"(?:(?:\d{{1,2}}\s+)?\b(?:{_MONTH_WORDS})\.?\s+)?\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+)?"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?\b(?:{_MONTH_WORDS})\.?\s+)?\d+(?:[.,]\d+)*"
+    rf"(?:st|nd|rd|th)?(?:\s*[-–/]\s*\d+)?"  # "27th Feb. 1933", "1764/5"
     rf"(?:\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?)?s?(?:\s?(?:{_ERAS})\b)?"
 )
 #: Words that open a sentence, never a name: "If {{c1::Khrushchev}}" cuts no name.
@@ -179,6 +181,8 @@ def _question_violations(card: Card) -> Iterator[str]:
         yield "a subject that opens a clause of its own"
     if front.startswith("What did ") and card.back.split()[0].lower() in _NOT_A_WHAT:
         yield "a 'What' question whose answer is a phrase of place or time"
+    if re.search(r"\b(?:more|less) [a-z]+(?:ant|ful|ive|ous)\b", front) and " than " not in front:
+        yield "a comparison without what it compares with"
     if front.startswith("When") and _DATE_WORDS.search(front):
         yield "a 'When' question that holds another date"
     if card.back in source and not whole_in(card.back, source):
@@ -368,6 +372,7 @@ def made_wrong(source: str, kind: str, front: str, back: str) -> Card:
         ("Marshall", "basic", "What did he see?", "the Marshall Plan", "a pronoun"),
         ("Marshall", "basic", "What did Stalin see?", "the Marshall Plan", "seen as is left out"),
         ("Marshall", "basic", "What did Stalin stand?", "behind the Plan", "phrase of place"),
+        ("Marshall", "basic", "Why was the Plan more dangerous?", "it was", "compares with"),
         # a statement shown as a question, and a cloze that hides two things at once
         (
             "Hundred Days",
@@ -579,3 +584,19 @@ def test_that_after_a_verb_of_doing_is_no_reported_speech() -> None:
     )
     made = {(c.front.lower(), c.back) for c in cards_of(parse_notes(notes).course)}
     assert ("when did stalin sign that treaty?", "August 1939") in made, made
+
+
+def test_a_comparison_is_asked_only_with_what_it_compares_with() -> None:
+    """ "Why was the Enabling Act more important?" has no answer without "than what"; a
+    question about more of something, or one that says "than", is asked."""
+    course = parse_notes(
+        "4: The Nazi state\n\n1999: Describe the Nazi state. (6)\n\n"
+        "The Enabling Act was more important because it gave Hitler legal power.\n\n"
+        "The Enabling Act was more important than the purge because it gave Hitler legal "
+        "power.\n\n"
+        "Germany built more battleships because it wanted a navy to match Britain's."
+    ).course
+    fronts = [card.front for card in cards_of(course) if card.kind == "basic"]
+    assert "Why was the Enabling Act more important?" not in fronts
+    assert "Why was the Enabling Act more important than the purge?" in fronts
+    assert "Why did Germany build more battleships?" in fronts

@@ -149,8 +149,17 @@ def question_cards(
                 and not gives_away(front, back)
                 and not _ARROW.search(f" {front} {back} ")
                 and (front.startswith("Why") or not _GIVES_REASON.match(spelt_out(back)))
+                and not _HALF_COMPARED.search(front)
             ):
                 yield "basic", front, back
+
+
+# A comparison without what it compares with: "Why was the Enabling Act arguably more
+# important?" (than what?). Not "more ships", a quantity, nor one that says "than".
+_HALF_COMPARED = re.compile(
+    r"\b(?:more|less)\s+(?:[a-z]+(?:ant|ent|ful|ive|ous|al|ic|ble|ular|ly)|likely|serious|"
+    r"dangerous|popular|powerful|successful|effective)\b(?!.*\bthan\b)"
+)
 
 
 # Verbs that take an object: one written with none, before a place, a date, "to" or "by", or
