@@ -256,6 +256,11 @@ def test_series_in_other_shapes_are_cut_into_their_parts(paragraph: str, points:
             "Prices rose, although wages fell behind, and workers struck in the spring.",
             "Prices rose, although wages fell behind",
         ),
+        (  # a clause that opens the sentence and leans on the main clause after it
+            "After he was shot in 1963, Lyndon Johnson used his skill with Congress and the "
+            "bill passed.",
+            "After he was shot in 1963, Lyndon Johnson used his skill with Congress",
+        ),
         (
             "Hitler attacked the Church, hoping to win Protestant votes, and he closed Catholic "
             "schools.",

@@ -771,6 +771,9 @@ def _series(note: str, start: int, end: int, next_start: int) -> list[tuple[int,
     )
     if first >= len(spans) - 1:
         return []
+    opening = WORD.match(text)
+    if opening is not None and opening.group().lower() in _NOT_IN_SERIES:
+        return []  # "after he was assassinated in 1963, Johnson used ...": one clause leans
     spans[: first + 1] = [(spans[0][0], spans[first][1])]
     for a, b in spans[1:]:
         words = WORD.findall(text, a, b)
