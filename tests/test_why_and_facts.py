@@ -848,3 +848,29 @@ def test_a_deed_given_to_someone_else_is_an_inaccuracy(answer: str, says: str | 
     else:
         assert wrong == [says]
         assert not result.credited
+
+
+LABELLED_FACTORS = "\n\n".join(
+    [
+        "Civil rights.",
+        "3: The movement",
+        "2021: To what extent was Martin Luther King the main reason for the success of the "
+        "civil rights movement? (15)",
+        "Several factors led to progress:",
+        "- **King's leadership.** King gave his famous speech at the March on Washington in "
+        "August 1963.\n"
+        "- **The media.** Television showed Bull Connor's dogs attacking children in 1963.\n"
+        "- **Presidents.** Kennedy proposed a civil rights bill in June 1963.",
+    ]
+)
+
+
+def test_a_list_of_labelled_factors_puts_each_item_on_its_labels_side() -> None:
+    """In a list of factors under bold labels, an item is the weighed factor's where its
+    label names it (King's leadership), and the other side where it names another (the
+    media, the presidents), though the list is one paragraph."""
+    scheme = scheme_of(LABELLED_FACTORS)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    assert sides["King gave his famous speech at the March on Washington in August 1963"] == "for"
+    assert sides["Television showed Bull Connor's dogs attacking children in 1963"] == "against"
+    assert sides["Kennedy proposed a civil rights bill in June 1963"] == "against"

@@ -122,6 +122,11 @@ def side_of(
             or _turns_item(notes[point.source.note], point)
             or _denies(point.text, weighed)
         )
+        # A list of factors, each under its label ("- **King's leadership.** ...", "-
+        # **Presidents.** ..."): an item is the weighed factor's where its label names it.
+        label = _item_label(notes[point.source.note], point) if weighed else None
+        if label is not None and not against:
+            return "for" if content_stems(label) & weighed else "against"
         return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.match(opening):
         return "against"
@@ -187,6 +192,20 @@ def _turns_item(note: str, point: Point) -> bool:
 
 
 _ITEM_TURN = re.compile(r"(?:but|yet|however|on the other hand|against this)\b", re.IGNORECASE)
+
+
+def _item_label(note: str, point: Point) -> str | None:
+    """The bold label a list item opens with ("- **The media.** In Birmingham ..."), where
+    the point stands in such an item; else None."""
+    line = note.rfind("\n", 0, point.source.start) + 1
+    found = _BOLD_LABEL.match(note, line)
+    return found["label"] if found else None
+
+
+# A list item that opens on a label in bold: "- **The media.**", "* __Presidents:__".
+_BOLD_LABEL = re.compile(
+    r"[ \t]*(?:[-*+•–]|\d{1,2}[.)])[ \t]+(?:\*\*|__)(?P<label>[^*_\n]{1,60}?)[.:]?(?:\*\*|__)"
+)
 
 
 # A paragraph that opens on another factor than the one a judgement weighs: "Presidents also
