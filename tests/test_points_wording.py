@@ -697,6 +697,16 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         # a word cut short inside a name, and a body or a day that women's or people's opens
         ("in 1899 she joined the Int. Council of Women.", ["Int. Council of Women"]),
         ("Strikes began on International Women's Day.", ["International Women's Day"]),
+        # "for" after the word that heads a decree's or a body's name, and no other "for"
+        (
+            "He had to sign the Decree for the Protection of the People.",
+            ["Decree for the Protection of the People"],
+        ),
+        (
+            "in 1958 the Campaign for Nuclear Disarmament began.",
+            ["Campaign for Nuclear Disarmament"],
+        ),
+        ("in 1964 Congress voted for the Civil Rights Act.", ["Congress", "Civil Rights Act"]),
     ],
 )
 def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[str]) -> None:

@@ -271,6 +271,9 @@ def _names_in(note: str) -> list[str]:
             or (stripped == "." and clipped_before_name(run[-1][2], note, at))
             # "the Cat and Mouse Act": an "and" inside the name of a law or a treaty
             or (stripped == "and" and _named_end_ahead(tokens, index, note))
+            # "the Decree for the Protection of the People", "the Campaign for Nuclear
+            # Disarmament": a "for" after the word that heads a law's or a body's name
+            or (stripped == "for" and run[-1][2] in _FOR_HEADS)
         )
         if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
             if run and not joined:
@@ -296,6 +299,11 @@ def _names_in(note: str) -> list[str]:
 
 
 _QUOTES = frozenset({"'", "’"})
+# Words that head a name going on with "for": "Decree for ...", "Ministry for ...".
+_FOR_HEADS = frozenset(
+    """Act Decree Law Bill Campaign Committee Ministry Minister Secretary Office Commission
+    Society League Association Movement Fund Council Department Union""".split()
+)
 _QUOTE = re.compile(r"['‘\"“]")
 _NICKNAME = re.compile(r"\b[A-Z][\w-]+ ['‘\"“][A-Z][\w -]{0,20}['’\"”] [A-Z]")
 # The nouns that end a name that opens a sentence, common as its first word is: "Civil
