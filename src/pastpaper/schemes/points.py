@@ -20,6 +20,7 @@ from typing import NamedTuple, get_args
 
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import (
+    AUXILIARIES,
     NUMBER_WORDS,
     PARTICIPLES,
     PREPOSITIONS,
@@ -789,10 +790,7 @@ def _series(note: str, start: int, end: int, next_start: int) -> list[tuple[int,
 
 
 def _has_auxiliary(words: list[str]) -> bool:
-    return any(word.lower() in _AUXILIARIES for word in words)
-
-
-_AUXILIARIES = frozenset("was were is are be been had has have did".split())
+    return any(word.lower() in AUXILIARIES for word in words)
 
 
 def _waits(part: str) -> bool:
@@ -802,16 +800,13 @@ def _waits(part: str) -> bool:
     return bool(opens) and not _has_deed_after(part[opens[-1].end() :])
 
 
-# Words that open a clause: a relative, a question's word, a conjunction.
-_WAITING_OR_WHILE = re.compile(
-    r"\b(?:which|who|whom|whose|that|where|such as|like|including|why|how|what|whether|"
-    r"because|although|unless|while|whereas|when)\b",
-    re.IGNORECASE,
-)
-
-
 def _has_deed_after(text: str) -> bool:
-    return any(word.islower() and is_verb(word) for word in WORD.findall(text))
+    return any(map(_deed_word, WORD.findall(text)))
+
+
+def _deed_word(word: str) -> bool:
+    """Is a word of a series' part its verb: one in lower case (not "May", not a name)?"""
+    return word.islower() and is_verb(word)
 
 
 def _deed(words: list[str]) -> str | None:
@@ -820,7 +815,7 @@ def _deed(words: list[str]) -> str | None:
     organised students", "the communist deputies were barred"), or None (no verb, or one
     that describes: "led by Robert Ley", "convinced that ...", "badly kept secrets",
     "hoping to win", "Twice humiliated")."""
-    at = next((i for i, word in enumerate(words) if word.islower() and is_verb(word)), None)
+    at = next((i for i, word in enumerate(words) if _deed_word(word)), None)
     if at is None or words[at].endswith("ing"):
         return None
     after = words[at + 1].lower() if at + 1 < len(words) else ""
@@ -911,6 +906,9 @@ _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|that|where|such as|like|inclu
 _WAITING = re.compile(
     rf"{_RELATIVE.pattern}|\b(?:why|how|what|whether|because|although|unless)\b", re.I
 )
+# ... and "while", "whereas" or "when": what a part of a series may leave open ("Maize
+# reached Europe while horses, wheat and sugar cane reached the Americas").
+_WAITING_OR_WHILE = re.compile(rf"{_WAITING.pattern}|\b(?:while|whereas|when)\b", re.I)
 #: Words that open a clause the sentence's main clause follows: "If ..., the hundred paid"
 #: (not "after", "before", "since" or "until", which open a phrase as often: "After early
 #: success the Virgin Lands suffered ...").
