@@ -637,6 +637,17 @@ def test_no_card_stands_on_an_it_or_its_that_names_nothing_on_the_card() -> None
     assert any(front.startswith("It was clear that the currency") for front in fronts)
 
 
+def test_a_pronoun_before_the_subject_is_left_off_the_card() -> None:
+    course = notes_course(
+        "Kennedy proposed a civil rights bill in June 1963. After he was assassinated in "
+        "November 1963, Lyndon Johnson used his skill with Congress to pass it."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    # "he" is Kennedy, and would read as Johnson on a card of its own.
+    assert not [front for front in fronts if "After he" in front or "after he" in front]
+    assert any(front.startswith("{{c1::Lyndon Johnson}} used his skill") for front in fronts)
+
+
 def test_a_date_with_a_shortened_month_and_a_span_of_days_is_hidden_whole() -> None:
     course = notes_course(
         "- Tet Offensive began 30-31 Jan 1968: VC attacked over 100 towns.\n"

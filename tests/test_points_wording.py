@@ -706,6 +706,11 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
             "in 1958 the Campaign for Nuclear Disarmament began.",
             ["Campaign for Nuclear Disarmament"],
         ),
+        # ... and so at a sentence's start, after its "The"
+        (
+            "The Act for the Restraint of Appeals stopped appeals to Rome.",
+            ["Act for the Restraint of Appeals", "Rome"],
+        ),
         ("in 1964 Congress voted for the Civil Rights Act.", ["Congress", "Civil Rights Act"]),
     ],
 )

@@ -165,7 +165,7 @@ def _names_in(note: str) -> list[str]:
     def flush() -> None:
         # "the" between two names joins them only as an epithet ("William the Conqueror");
         # "After Sharpeville the ANC", "In Paris the King" and "Britain the USA" are two.
-        cut = _not_epithet(run)
+        cut = _not_epithet(run, note)
         if cut:
             rest = run[cut + 1 :]
             del run[cut:]
@@ -447,7 +447,7 @@ def _opens(word: str) -> bool:
 _CLAUSE_OPENERS = SUBORDINATORS | {"if", "as"}
 
 
-def _not_epithet(run: list[tuple[int, int, str]]) -> int:
+def _not_epithet(run: list[tuple[int, int, str]], note: str) -> int:
     """Where a "the" joins two names that are not one, in a run of words read as a name
     (0 if none does): "the" makes one name only of a single word and one epithet after it
     ("Alfred the Great", "William the Conqueror"), not of a name and an acronym, a title,
@@ -456,6 +456,8 @@ def _not_epithet(run: list[tuple[int, int, str]]) -> int:
     for at in range(1, len(run) - 1):
         if run[at][2] != "the" or run[at - 1][2] in _LINKS:
             continue  # ("the Treaty of the Pyrenees": "the" after "of" is the name's own)
+        if note[run[at - 1][1] : run[at][0]].strip() == "for":
+            continue  # ("The Act for the Restraint of Appeals": joined by its "for")
         after = run[at + 1][2]
         # (A word that opens a clause before the name is none of it: "When Edward the
         # Confessor died"; after a preposition it is two names: "On Hispaniola the Taíno".)

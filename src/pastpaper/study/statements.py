@@ -69,6 +69,8 @@ _ANTICIPATING = re.compile(
     r"[^.;]*?\b(?:that|to|for|whether|how|when)\b"
 )
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+# A person's pronoun in the words before a clause's subject ("After he was assassinated, ...").
+_LEAD_PRONOUN = re.compile(r"\b(?:he|she|they|him|them)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
 # The pronouns of the other sex than a "he" or "she": a sentence with both tells of two people.
 _OTHER_PRONOUN = {
@@ -153,6 +155,16 @@ def statements(
             own_from += len(person) - (end - start) if own_from > start else 0
             clause = parse_clause(text)
             if clause is None:
+                continue
+        lead_end = clause.subject_at[0]
+        if _LEAD_PRONOUN.search(text, 0, lead_end):
+            # "After he was assassinated in Nov 1963, Lyndon Johnson used ...": who "he" is,
+            # the card cannot show (it reads as Johnson); the main clause alone tells its
+            # fact. (A "he" in the lead often stands for the subject after it, too: "When
+            # he landed, Napoleon marched", so the paragraph's last person is no answer.)
+            text, own_from = text[lead_end:], max(0, own_from - lead_end)
+            clause = parse_clause(text)
+            if clause is None or not clause.subject:
                 continue
         bare = _REFLEXIVE.sub("", clause.subject)
         if bare != clause.subject or _TITLED.fullmatch(bare):
