@@ -267,6 +267,11 @@ TITLES = frozenset(
     """President King Queen Tsar Emperor Empress General Marshal Chancellor Pope Kaiser Premier
     Chairman Lord Lady Sir Senator Archbishop Bishop Father Dr Prince Princess Duke Earl""".split()
 )
+#: Words that give an amount roughly: "about 240 miles", "nearly 13 million". (Each reader
+#: adds what it treats alike: "over", "approx.", "c.")
+ROUGHLY = ("about", "around", "roughly", "approximately", "nearly", "almost", "some")
+#: Words that give an amount as a bound: "over 100 towns", "more than 8 million".
+BOUNDS = ("over", "under", "more than", "fewer than", "less than", "up to", "at least", "close to")
 #: Words a typed answer may leave out ("Virgin Lands scheme" for "the Virgin Lands scheme").
 LITTLE_WORDS = frozenset("a an the of and in on to for by".split())
 #: Words that say "not" (with "n't" after a verb), as a regular expression's alternatives.

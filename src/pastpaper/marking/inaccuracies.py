@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from pastpaper.language import (
+    BOUNDS,
     FACT_DECADE,
     FACT_YEAR,
     MONTH,
@@ -27,6 +28,7 @@ from pastpaper.language import (
     NUMBER_WORDS,
     OPPOSITE_WORDS,
     RIVAL_SIDE,
+    ROUGHLY,
     SCALE_WORD,
     SHORT_SCALE,
     STOP_WORDS,
@@ -695,11 +697,7 @@ def _agree(ours: Sequence[str], claim: str, theirs: Sequence[str], notes: str) -
 
 
 # Words that give an amount as near, not exact: "about 13 million", "under 8 million".
-_NEAR = re.compile(
-    r"\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|over|under|"
-    r"(?:more|less|fewer) than|close to|at least|up to|c\.|circa|~)\s*$",
-    re.IGNORECASE,
-)
+_NEAR = re.compile(rf"\b(?:{'|'.join(ROUGHLY + BOUNDS)}|approx\.|c\.|circa|~)\s*$", re.IGNORECASE)
 _SCALED_VALUE = re.compile(rf"\d\s*(?:{SHORT_SCALE}|{SCALE_WORD})\b", re.IGNORECASE)
 
 

@@ -27,6 +27,7 @@ from pastpaper.language import (
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
+    ROUGHLY,
     SHORT_MONTHS,
     SHORT_SCALE,
     STOP_WORDS,
@@ -292,7 +293,7 @@ def _lead_end(before: list[re.Match[str]]) -> int:
 
 
 #: Words that give a number roughly: "about 900", "over 8,000", "nearly twenty".
-_ROUGHLY = frozenset("about around over nearly almost roughly approximately some only".split())
+_ROUGHLY = frozenset(ROUGHLY) | {"over", "only"}
 _YEAR_TOKEN = re.compile(r"\d{3,4}")
 
 

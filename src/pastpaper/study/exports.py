@@ -27,7 +27,7 @@ from typing import Any
 from pastpaper.bulk import collection_paused
 from pastpaper.course import Course, Question, Topic, topic_key
 from pastpaper.files import APKG, XML, write_file
-from pastpaper.language import as_number
+from pastpaper.language import BOUNDS, ROUGHLY, as_number
 from pastpaper.schemes.scheme import MarkScheme, build_scheme
 from pastpaper.study.cards import Card
 
@@ -267,9 +267,7 @@ def _accepted(answer: str) -> list[str]:
 
 
 _ROUGHLY = re.compile(
-    r"^(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|some|c\.|"
-    r"more than|fewer than|less than|under|up to)\s+(?=\S*\d)",
-    re.IGNORECASE,
+    rf"^(?:{'|'.join(ROUGHLY + BOUNDS)}|approx\.?|c\.)\s+(?=\S*\d)", re.IGNORECASE
 )
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 

@@ -35,6 +35,7 @@ from pastpaper.language import (
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
+    ROUGHLY,
     SHORT_MONTHS,
     STOP_WORDS,
     SUBJECT_STARTS,
@@ -596,9 +597,7 @@ def _lasting(rest: str, number: str) -> tuple[int, int, str] | None:
 
 
 # Words an object does not start with: "What did Khrushchev set up?" is not answered by "in".
-_ROUGHLY = re.compile(
-    r"(?:about|around|some|nearly|almost|roughly|approximately|approx\.|c\.)\s+(?=\d)"
-)
+_ROUGHLY = re.compile(rf"(?:{'|'.join(ROUGHLY)}|approx\.|c\.)\s+(?=\d)")
 _NO_OBJECT = (
     (STOP_WORDS - {"the", "a", "an"})
     | PREPOSITIONS
