@@ -850,6 +850,44 @@ def test_a_deed_given_to_someone_else_is_an_inaccuracy(answer: str, says: str | 
         assert not result.credited
 
 
+GROUPS_NOTES = "\n\n".join(
+    [
+        "Civil rights.",
+        "3: The movement",
+        "2021: Describe the work of the civil rights groups. (6)",
+        "Other groups did much of the work: the NAACP won court cases, SNCC organised "
+        "students, and CORE ran the Freedom Rides in 1961. Franklin D. Roosevelt had banned "
+        "discrimination in defence industries in 1941. In 1964 Germany, France and Britain "
+        "watched the campaign closely.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        # Another of the notes' names does what the point has its own do.
+        ("The NAACP ran the Freedom Rides in 1961.", "NAACP"),
+        # The point's own name, or part of it; a name the point holds among others; a name
+        # that does the same in other notes: no inaccuracy.
+        ("CORE ran the Freedom Rides in 1961.", None),
+        ("Roosevelt banned discrimination in defence industries in 1941.", None),
+        ("In 1964 Germany watched the campaign closely.", None),
+        ("SNCC organised students.", None),
+    ],
+)
+def test_a_deed_given_to_another_the_notes_name_is_an_inaccuracy(
+    answer: str, says: str | None
+) -> None:
+    """ "The NAACP ran the Freedom Rides" gets the notes' "CORE ran the Freedom Rides" wrong:
+    the notes have the NAACP win court cases."""
+    result = marked(answer, scheme_of(GROUPS_NOTES))
+    wrong = [w.answer_says for w in result.inaccuracies]
+    assert wrong == ([says] if says else [])
+    if says is None:
+        assert result.credited
+
+
 LABELLED_FACTORS = "\n\n".join(
     [
         "Civil rights.",

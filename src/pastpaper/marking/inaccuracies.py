@@ -137,16 +137,22 @@ def _names_left_out(claim: str, point: Point) -> list[str]:
 Wrong = tuple[int, int, tuple[str, str]]  # claim, point, (what the answer says, the notes)
 
 
-def _doer_replaced(claim: str, point: Point, named_anew: list[str]) -> tuple[str, str] | None:
-    """(the claim's new name, the point's) where the claim has someone the notes never name
-    do what the point has one of its names do, by the same verb: "President Nixon proposed
-    the bill" for "Kennedy proposed a civil rights bill". (A name beside another verb, or
-    not straight before its verb, is left alone: "A neutrality treaty with Russia followed"
-    says the notes' "Soviet Union" in other words.)"""
+def _doer_replaced(
+    claim: str, point: Point, named_anew: list[str], elsewhere: Sequence[str] = ()
+) -> tuple[str, str] | None:
+    """(the claim's new name, the point's) where the claim has someone else do what the
+    point has one of its names do, by the same verb: "President Nixon proposed the bill" for
+    "Kennedy proposed a civil rights bill". (A name beside another verb, or not straight
+    before its verb, is left alone: "A neutrality treaty with Russia followed" says the
+    notes' "Soviet Union" in other words.) A name that does the same in one of the texts
+    ``elsewhere`` is no swap: the claim may tell of that."""
     from rapidfuzz import fuzz
 
     mine = {_verb_after(claim, name): name for name in named_anew}
     mine.pop(None, None)
+    for verb, name in list(mine.items()):
+        if any(_verb_after(text, name) == verb for text in elsewhere):
+            del mine[verb]
     if not mine:
         return None
     # The point's names as its paragraph reads them, and the capitalised word it opens with:
@@ -159,6 +165,12 @@ def _doer_replaced(claim: str, point: Point, named_anew: list[str]) -> tuple[str
         if verb in mine and fuzz.partial_ratio(name.lower(), lowered) < NAME_LIKENESS:
             return mine[verb], f"{name}: “{point.text}”"
     return None
+
+
+def _words_within(name: str, text: str) -> bool:
+    """Does ``text`` use any word of ``name`` ("Roosevelt" of "Franklin D. Roosevelt")?"""
+    words = {w.lower() for w in _WORDS.findall(text)}
+    return any(w.lower() in words for w in _WORDS.findall(name) if w.lower() not in STOP_WORDS)
 
 
 def _verb_after(text: str, name: str) -> str | None:
@@ -194,6 +206,7 @@ def wrong_facts(
     places = _named_words((scheme.question.text, *(p.point.text for p in scheme.points)))
     names = [{match_key(n) for n in names_in(p.point.text)} for p in points]
     spread = Counter(n for found in names for n in found)
+    named_anywhere = set(spread)
     asked = content_stems(scheme.question.text)
     words = [plain_stems(p.point.text, asked) for p in points]
     stated = set(_plain([v for p in points for v in _point_values(p.point)["number"]]))
@@ -242,7 +255,9 @@ def wrong_facts(
             if scheme.reference
             else {j for j, p in enumerate(points) if _restates(claim.text, p.point, strangers)}
         )
-        own = {match_key(n) for n in names_in(claim.text)}
+        by_key = {match_key(n): n for n in names_in(claim.text)}
+        own = set(by_key)
+        own_names = list(by_key)
         named = {j for j, found in enumerate(names) if any(spread[n] <= _FEW for n in found & own)}
         sharing = {j for j, found in enumerate(words) if found & own_words}
         # A claim that is about a point (it makes it, comes close to meaning it, or names
@@ -275,6 +290,22 @@ def wrong_facts(
                 # straight before the verb that follows the point's own name, which the
                 # claim leaves out.
                 wrong = _doer_replaced(claim.text, point, named_anew)
+            if wrong is None and j in makes and not scheme.reference:
+                # ... or swapped for another the notes name: "the NAACP ran the Freedom
+                # Rides" for "CORE ran the Freedom Rides", where the NAACP "won court
+                # cases". (Unless the notes have that one do the same too.)
+                named_too = [
+                    by_key[n]
+                    for n in own_names
+                    if n in named_anywhere and not _words_within(by_key[n], point.text)
+                ]
+                if named_too:
+                    wrong = _doer_replaced(
+                        claim.text,
+                        point,
+                        named_too,
+                        [p.point.text for k, p in enumerate(points) if k != j],
+                    )
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
                 if wrong is not None and _denied_alike(claim.text, others, asked):
