@@ -273,6 +273,48 @@ def test_a_statement_turned_round_by_its_opposite_word_is_an_inaccuracy() -> Non
     assert right.mark >= 1 and not right.inaccuracies
 
 
+CRISIS_1789 = "\n\n".join(
+    [
+        "France.",
+        "2: 1789",
+        "2005: Why did revolution break out in France in 1789? (10)",
+        "Louis XVI had spent heavily supporting the American colonists against Britain. The "
+        "tax system itself was deeply unfair. The harvest of 1788 was disastrous. "
+        "Royal revenues were inadequate.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        # the point's word with "not" in its prefix, or a judgement of the other kind
+        ("The tax system was fair.", "fair"),
+        ("The harvest of 1788 was excellent.", "excellent"),
+        ("Royal revenues were adequate.", "adequate"),
+        # another king of the same name
+        ("Louis XIV had spent heavily supporting the American colonists.", "Louis XIV"),
+    ],
+)
+def test_a_judgement_turned_round_or_another_kings_number_is_an_inaccuracy(
+    answer: str, says: str
+) -> None:
+    result = marked(answer, scheme_of(CRISIS_1789))
+    [wrong] = result.inaccuracies
+    assert says in wrong.answer_says
+    assert result.mark == 0
+
+
+def test_the_notes_judgement_and_kings_number_earn_their_points() -> None:
+    answer = (
+        "Louis XVI had spent heavily supporting the American colonists. The tax system was "
+        "unfair. The harvest of 1788 was disastrous."
+    )
+    result = marked(answer, scheme_of(CRISIS_1789))
+    assert not result.inaccuracies
+    assert result.mark == 3
+
+
 def test_no_part_of_a_sentence_earns_the_point_its_other_part_got_wrong() -> None:
     """The year is wrong in the sentence's first half; its second half ("so that the leaders
     could speak at once") comes close to the same point, but a point got wrong is not earned
@@ -886,6 +928,32 @@ def test_a_deed_given_to_another_the_notes_name_is_an_inaccuracy(
     assert wrong == ([says] if says else [])
     if says is None:
         assert result.credited
+
+
+SANCTIONS_NOTES = "\n\n".join(
+    [
+        "South Africa.",
+        "3: The end of apartheid",
+        "2018: How far was international pressure the main reason for the end of apartheid? (15)",
+        "South Africa was banned from the Olympic Games from 1964. In 1986 the USA passed the "
+        "Comprehensive Anti-Apartheid Act over President Reagan's veto. The first election "
+        "open to all races was held on 27 April 1994.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Near a point in meaning, with no word of it: not about it, and not wrong by its year
+        "Apartheid ended in 1994.",
+        # Another form of the point's name: "US" of "USA"
+        "In 1986 the US Congress passed the Comprehensive Anti-Apartheid Act.",
+    ],
+)
+def test_a_right_claim_near_a_point_or_naming_it_another_way_is_not_wrong(answer: str) -> None:
+    result = marked(answer, scheme_of(SANCTIONS_NOTES))
+    assert not result.inaccuracies
 
 
 LABELLED_FACTORS = "\n\n".join(

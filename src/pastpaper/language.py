@@ -267,6 +267,22 @@ TITLES = frozenset(
     """President King Queen Tsar Emperor Empress General Marshal Chancellor Pope Kaiser Premier
     Chairman Lord Lady Sir Senator Archbishop Bishop Father Dr Prince Princess Duke Earl""".split()
 )
+#: Words that judge a state of things well or badly, as history notes judge harvests, laws,
+#: armies and regimes: one said where the notes say one of the other kind turns the
+#: statement round ("The harvest of 1788 was excellent" for "... was disastrous"). Words
+#: with an everyday other sense are left out ("fair" the market, "great" of "Great Britain",
+#: "hard", "fine", "just").
+JUDGED_WELL = frozenset(
+    """good excellent strong successful prosperous peaceful calm stable popular plentiful
+    abundant loyal united safe secure effective efficient competent healthy victorious
+    friendly lenient mild tolerant generous wealthy easy fair-minded""".split()
+)
+JUDGED_BADLY = frozenset(
+    """bad terrible awful disastrous dreadful unfair weak unsuccessful violent ungovernable
+    unstable unpopular scarce disloyal rebellious divided dangerous insecure ineffective
+    inefficient incompetent unhealthy defeated hostile harsh severe brutal intolerant
+    difficult chaotic corrupt catastrophic""".split()
+)
 #: Words that give an amount roughly: "about 240 miles", "nearly 13 million". (Each reader
 #: adds what it treats alike: "over", "approx.", "c.")
 ROUGHLY = ("about", "around", "roughly", "approximately", "nearly", "almost", "some")

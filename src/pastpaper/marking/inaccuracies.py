@@ -22,6 +22,8 @@ from pastpaper.language import (
     BOUNDS,
     FACT_DECADE,
     FACT_YEAR,
+    JUDGED_BADLY,
+    JUDGED_WELL,
     MONTH,
     MONTHS,
     NEGATIONS,
@@ -162,9 +164,38 @@ def _doer_replaced(
     lowered = claim.lower()
     for name in dict.fromkeys([*names_in(point.text), *point.key_terms, *first]):
         verb = _verb_after(point.text, name) if name[:1].isupper() else None
-        if verb in mine and fuzz.partial_ratio(name.lower(), lowered) < NAME_LIKENESS:
+        if (
+            verb in mine
+            and fuzz.partial_ratio(name.lower(), lowered) < NAME_LIKENESS
+            and not _forms_of(mine[verb], name)
+        ):
             return mine[verb], f"{name}: “{point.text}”"
     return None
+
+
+#: A name with a king's or pope's number: "Louis XVI", "Henry VIII", "Pius V".
+_REIGN = re.compile(r"\b([A-Z][a-z]+)\s+([IVXL]+)\b")
+
+
+def _reign_swapped(claim: str, point: str) -> tuple[str, str] | None:
+    """(the claim's name, the point's) where the claim gives a name of the point with
+    another number: "Louis XIV had spent heavily" for "Louis XVI had spent heavily"."""
+    if not _REIGN.search(claim):
+        return None
+    theirs = {m.group(1): m.group(0) for m in _REIGN.finditer(point)}
+    for found in _REIGN.finditer(claim):
+        named = theirs.get(found.group(1))
+        if named is not None and found.group(0) not in theirs.values() and named not in claim:
+            return found.group(0), f"{named}: “{point}”"
+    return None
+
+
+def _forms_of(name: str, other: str) -> bool:
+    """May two names be forms of one: does a word of one open a word of the other ("US
+    Congress" and "USA", "Britain" and "British Empire")?"""
+    mine = [w.lower() for w in _WORDS.findall(name) if len(w) > 1]
+    theirs = [w.lower() for w in _WORDS.findall(other) if len(w) > 1]
+    return any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs)
 
 
 def _words_within(name: str, text: str) -> bool:
@@ -266,12 +297,20 @@ def wrong_facts(
         # credit. Notes state the facts, so a claim in a point's own words with another year
         # gets it wrong; a reference answer is only one way to answer, so there the claim
         # must mean the point.
-        about = best in makes or similarity[i, best] >= _ABOUT or best in named
+        # (Near in meaning alone, a claim must share a word with the point: "Apartheid
+        # ended in 1994" is not about "South Africa was banned from the Olympic Games from
+        # 1964", near as the two are.)
+        near = similarity[i, best] >= _ABOUT and bool(
+            _stems_of(claim.text) & _stems_of(points[best].point.text)
+        )
+        about = best in makes or near or best in named
         targets = ([best] if about else []) + sorted(restated - {best})
         for j in targets:
             point = points[j].point
             others = [points[k].point for k in (makes | restated | named | sharing) - {j}]
-            wrong = contradiction(claim.text, point, others, stated, framed)
+            wrong = contradiction(claim.text, point, others, stated, framed) or _reign_swapped(
+                claim.text, point.text
+            )
             # (An acronym may be another name of what the notes name in full: "the USSR"
             # for "the Soviet Union".)
             named_anew = [name for name in strangers if not name.isupper()]
@@ -282,8 +321,11 @@ def wrong_facts(
                 # name the notes merely leave out ("the 20th Party Congress", "rivals such as
                 # Beria") is no error.
                 replaced = _names_left_out(claim.text, point)
-                if replaced and _restates(claim.text, point, strangers, own=True):
-                    wrong = (", ".join(named_anew), f"{', '.join(replaced)}: “{point.text}”")
+                # ("the US Congress passed the Act" for "the USA passed the Act": another
+                # form of the name it stands for.)
+                invented = [n for n in named_anew if not any(_forms_of(n, r) for r in replaced)]
+                if invented and replaced and _restates(claim.text, point, strangers, own=True):
+                    wrong = (", ".join(invented), f"{', '.join(replaced)}: “{point.text}”")
             if wrong is None and named_anew and j in makes:
                 # Who did it, named anew: "President Nixon proposed the bill" for the notes'
                 # "Kennedy proposed a civil rights bill". A name the notes never use stands
@@ -429,7 +471,7 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
         return None
     said, notes = _known_words((text,)), _known_words((theirs,))
     for word in said - notes:
-        for other in _OPPOSITE.get(word, set()) & notes:
+        for other in _opposites(word, notes):
             # The claim with the word turned back says nothing the point does not.
             back = re.sub(rf"\b{word}\b", other, text, flags=re.IGNORECASE)
             if plain_stems(back, asked) <= plain_stems(theirs, asked):
@@ -445,6 +487,36 @@ _OPPOSITE: dict[str, set[str]] = {}
 for _one, _other in OPPOSITE_WORDS:
     _OPPOSITE.setdefault(_one, set()).add(_other)
     _OPPOSITE.setdefault(_other, set()).add(_one)
+for _one in JUDGED_WELL:
+    _OPPOSITE.setdefault(_one, set()).update(JUDGED_BADLY)
+for _one in JUDGED_BADLY:
+    _OPPOSITE.setdefault(_one, set()).update(JUDGED_WELL)
+#: Prefixes that say "not" of the word after them: "unfair", "illegal", "dishonest".
+_NOT_PREFIX = re.compile(r"(?:un|in|im|il|ir|dis)(?=\w{4})")
+#: Endings of the words such a prefix other than "un" says "not" of ("inadequate",
+#: "impossible", "disloyal"), and not of a verb or a noun ("inform", "impose", "discover").
+_QUALITY_END = re.compile(r"(?:able|ible|al|ant|ent|ate|ive|ous|ect|ular|ful)$")
+#: Words with such a prefix that do not say "not": "invaluable" is very valuable.
+_PREFIXED_ALIKE = frozenset({"invaluable", "inflammable", "unloosen", "disannul"})
+
+
+def _opposites(word: str, notes: Set[str]) -> set[str]:
+    """The words of ``notes`` that say the opposite of ``word``: as ``OPPOSITE_WORDS``,
+    ``JUDGED_WELL`` and ``JUDGED_BADLY`` pair them, or the word with "not" in its prefix
+    ("fair" and "unfair", "legal" and "illegal")."""
+    found = _OPPOSITE.get(word, set()) & notes
+    return found | {other for other in notes if _negates(other, word) or _negates(word, other)}
+
+
+def _negates(prefixed: str, word: str) -> bool:
+    """Is ``prefixed`` ``word`` with a prefix that says "not"?"""
+    prefix = _NOT_PREFIX.match(prefixed)
+    return (
+        prefix is not None
+        and prefixed[prefix.end() :] == word
+        and prefixed not in _PREFIXED_ALIKE
+        and (prefix.group() == "un" or _QUALITY_END.search(word) is not None)
+    )
 
 
 #: Words that deny what follows them in their clause; not after a preposition ("for not
