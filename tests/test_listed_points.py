@@ -322,3 +322,23 @@ def test_a_bold_label_run_into_a_list_item_is_no_point() -> None:
     # The sentence after the label opens as a sentence does: its "The" is no name.
     assert "The" not in found[1].key_terms
     assert not any("*" in p.text or "_" in p.text for p in found)
+
+
+def test_a_bold_label_of_some_words_run_into_a_paragraph_is_no_point() -> None:
+    """A bold label of up to six words opens a paragraph as a heading would, and the bold
+    name after it, initials and all, is one point with one name."""
+    notes = "\n\n".join(
+        [
+            "South Africa.",
+            "3: The end of apartheid",
+            "2018: Describe how apartheid ended. (6)",
+            "**De Klerk and the transition.** **F. W. de Klerk** became president in "
+            "September 1989. On 2 February 1990 he unbanned the ANC.",
+        ]
+    )
+    found = family_points(family_of(notes))
+    assert [p.text for p in found] == [
+        "F. W. de Klerk became president in September 1989",
+        "On 2 February 1990 he unbanned the ANC",
+    ]
+    assert "F. W. de Klerk" in found[0].key_terms

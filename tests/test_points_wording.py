@@ -664,7 +664,7 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         # ... and none of these misread: a stop after an initial or a king's number that
         # ends a sentence, a pronoun, a prefix's capital, a title, an abbreviation's stop
         ("Parliament executed Charles I. The monarchy ended.", ["Charles I"]),
-        ("Aid came from the U.S.A. In 1948 Congress approved it.", ["U", "Congress"]),
+        ("Aid came from the U.S.A. In 1948 Congress approved it.", ["U.S.A", "Congress"]),
         (
             "Then I realised that Churchill was right. World War I began.",
             [
@@ -706,6 +706,9 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
             "in 1958 the Campaign for Nuclear Disarmament began.",
             ["Campaign for Nuclear Disarmament"],
         ),
+        # initials before a name, at a sentence's start or not
+        ("F. W. de Klerk became president.", ["F. W. de Klerk"]),
+        ("In 1978 P. W. Botha took over.", ["P. W. Botha"]),
         # ... and so at a sentence's start, after its "The"
         (
             "The Act for the Restraint of Appeals stopped appeals to Rome.",

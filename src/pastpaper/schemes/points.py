@@ -550,13 +550,14 @@ def is_structure(note: str, start: int, end: int) -> bool:
         return not has_verb(text)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...",
     # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ..."), or
-    # in bold into a list item ("- **The media.** In Birmingham ...").
+    # in bold into a list item ("- **The media.** In Birmingham ..."). Bold marks a label
+    # of a few more words: "**De Klerk and the transition.** F. W. de Klerk became ...".
     bold = text.startswith(("**", "__"))
     run_in = after.startswith(".") and bool(after[1:].strip()) and (start == line_start or bold)
     named = _HEADING_YEAR.sub("", text)
     return (
         run_in
-        and len(WORD.findall(named)) <= 3
+        and len(WORD.findall(named)) <= (_BOLD_LABEL_WORDS if bold else 3)
         and not has_verb(named)
         and not _DIGIT.search(named)
     )
@@ -583,6 +584,7 @@ def _heads_sublist(note: str, line_start: int, line_end: int) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+_BOLD_LABEL_WORDS = 6  # the most words of a bold label run into its paragraph
 _BOLD_ALONE = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
 _SECTION_NUMBER = r"[ \t]*(?:\d{1,2}|[IVX]{1,4})\.[ \t]+"  # "3. ", "IV. "
 _NUMBERED_HEADING = re.compile(rf"{_SECTION_NUMBER}[^\n]+\s*")

@@ -147,7 +147,8 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
                 or (goes_on and before[-1][-1:].isalpha() and _LONE_FIGURE.match(note, next_start))
                 # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
                 or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
-                or _INITIAL.fullmatch(before[-1])
+                # (in emphasis too: "**F. W. de Klerk** became president")
+                or _INITIAL.fullmatch(before[-1].lstrip("*_([‘“'\""))
                 or clipped_before_name(before[-1], note, next_start)
             )
         )

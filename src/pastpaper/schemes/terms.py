@@ -206,8 +206,10 @@ def _names_in(note: str) -> list[str]:
                 and (run[-1][2] in _NAMED_ENDS | _INSTITUTIONS or run[1][2] in _VERSUS)
                 and first.lower() not in _NOT_NAMED | _DETERMINERS  # not "The", "One", "Each"
             )
+            # "F. W. de Klerk": an initial that opens a name of more words
+            initialled = len(run) > 1 and len(first) == 1 and note[run[0][1] : run[0][1] + 1] == "."
             common = zipf(first.lower()) >= 3.0 and not (
-                heads or joined or numbered or epithet or titled
+                heads or joined or numbered or epithet or titled or initialled
             )
             # A past tense alone that opens a line of notes is no name: "Modernised the army".
             if len(run) == 1 and is_verb(first.lower()):
@@ -254,6 +256,12 @@ def _names_in(note: str) -> list[str]:
             and run[-1][2] not in "IVX"
             and gap.strip() == "."
             and zipf(word.lower()) < 5.0
+        ) or (
+            # "F. W. de Klerk", "P. W. Botha": initials before the name
+            bool(run)
+            and all(len(w) == 1 and w.isupper() for _, _, w in run)
+            and gap.strip() == "."
+            and (len(word) == 1 or word in _LINKS or zipf(word.lower()) < 5.0)
         )
         stripped = gap.strip()
         joined = bool(run) and (
