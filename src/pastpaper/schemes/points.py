@@ -454,7 +454,12 @@ _SIGNPOST = re.compile(
     r"(?:(?:[\w’'-]+\s+){1,6}(?:was|were|is|are|had\s+been)\s+not\s+the\s+only|"
     r"there\s+(?:were|are|was|had\s+been)\s+(?:also\s+)?(?:other|several\s+other|many\s+other))"
     r"\s+(?:\w+\s+)?(?:reasons?|causes?|factors?|explanations?)"
-    r"(?:\s+(?:too|as\s+well|also))?(?:\s+(?:for|why|behind)\s+[^,;:]+)?",
+    r"(?:\s+(?:too|as\s+well|also))?(?:\s+(?:for|why|behind)\s+[^,;:]+)?"
+    # "However, other factors were also important", "Other causes mattered too"
+    r"|(?:(?:however|but|yet|still|of course),?\s+)?(?:several\s+|many\s+)?other\s+"
+    r"(?:\w+\s+)?(?:reasons?|causes?|factors?|explanations?)\s+(?:(?:were|are|was)\s+)?"
+    r"(?:also\s+)?(?:(?:just\s+as|equally|very|more)\s+)?(?:important|significant|mattered|"
+    r"played\s+a\s+part|contributed)(?:\s+(?:too|as\s+well))?",
     re.IGNORECASE,
 )
 # A numbered label with a title of its own, a heading: "Factor 1: Fear", "Reason 2 - Money".
