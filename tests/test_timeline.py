@@ -796,3 +796,14 @@ def test_a_table_label_and_a_span_told_again_at_its_end_are_one_event_each() -> 
         ),
         ("1857–1858", "Delhi assaults 1857-58 all failed -> reprisals from 1858"),
     ]
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_events_not_one_looked_back_to() -> None:
+    events = events_of(
+        "When the Estates-General met at Versailles on 5 May 1789, the first time since "
+        "1614, the deputies demanded voting by head. On 17 June they declared themselves "
+        "the National Assembly."
+    )
+    labels = [e.label for e in events]
+    assert "17 June 1789" in labels, labels
+    assert not any(label.endswith("1614") and label != "1614" for label in labels), labels

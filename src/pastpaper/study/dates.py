@@ -219,8 +219,14 @@ def _mentions(note: str, earlier_year: int | None, century_from: int | None) -> 
         mention = _placed(note, match, *found)
         if mention.end_year is not None and not mention.decade:
             covered = mention.end
-        last_year = mention.year
+        # A year looked back to dates no day after it: "met on 5 May 1789, the first time
+        # since 1614. On 17 June ..." is 17 June 1789.
+        if not _LOOKED_BACK.search(note, max(0, match.start() - 12), match.start()):
+            last_year = mention.year
         yield mention
+
+
+_LOOKED_BACK = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def numeric_dates(text: str) -> list[Mention]:
