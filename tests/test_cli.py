@@ -350,6 +350,10 @@ def test_mark_shows_credit_inaccuracies_and_json(tmp_path: Path, seed_path: Path
         )["mark"]
         == 1
     )
+    # No answer given and nothing on stdin (a script run without input): an error, not a 0.
+    empty = runner.invoke(app, ["--db", str(db), "mark", "3"], input="")
+    assert empty.exit_code == 1
+    assert "no answer on stdin" in empty.output
 
 
 def mark_book(path: Path) -> list[dict[str, str]]:

@@ -167,6 +167,13 @@ def answer_text(answer: str | None, file: Path | None) -> str:
                     "give the answer with --answer TEXT, --file FILE or on stdin (-)"
                 )
             data = sys.stdin.buffer.read()
+            if file is None and not data.strip():
+                # Nothing asked for stdin and nothing came (a script run with no input): no
+                # answer was given, which is not an empty answer to mark 0.
+                raise PastpaperError(
+                    "no answer on stdin: give the answer with --answer TEXT, --file FILE or "
+                    "on stdin (-)"
+                )
         else:
             data = file.read_bytes()
     except OSError as error:
