@@ -980,3 +980,31 @@ def test_a_list_of_labelled_factors_puts_each_item_on_its_labels_side() -> None:
     assert sides["King gave his famous speech at the March on Washington in August 1963"] == "for"
     assert sides["Television showed Bull Connor's dogs attacking children in 1963"] == "against"
     assert sides["Kennedy proposed a civil rights bill in June 1963"] == "against"
+
+
+PRESSURES = "\n\n".join(
+    [
+        "South Africa.",
+        "3: The end of apartheid",
+        "2018: How far was international pressure the main reason for the end of apartheid? (15)",
+        "**Internal pressure:**",
+        "- Townships became ungovernable in 1984-86.\n"
+        "- The trade union federation COSATU organised strikes that hurt the economy.",
+        "**International pressure:**",
+        "- The UN imposed an arms embargo in 1977.\n"
+        "- The end of the Cold War in 1989 took away the claim of a communist threat.",
+    ]
+)
+
+
+def test_a_factor_of_two_words_is_not_named_by_a_label_sharing_one() -> None:
+    """ "Internal pressure" shares "pressure" with the "international pressure" weighed, but
+    its part of the notes is the other side."""
+    scheme = scheme_of(PRESSURES)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    assert sides["The UN imposed an arms embargo in 1977"] == "for"
+    assert sides["Townships became ungovernable in 1984-86"] == "against"
+    assert (
+        sides["The trade union federation COSATU organised strikes that hurt the economy"]
+        == "against"
+    )

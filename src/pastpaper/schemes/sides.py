@@ -300,12 +300,33 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
     if not stems:
         return None
     part_of = parts_of(notes)
+    words_of = [content_words(note) for note in notes]
     named = {
         part
-        for note, part in zip(notes, part_of, strict=True)
-        if any(_names_factor(word, factor, stems) for word in content_words(note))
+        for words, part in zip(words_of, part_of, strict=True)
+        if any(_names_factor(word, factor, stems) for word in words)
     }
+    naming = [word for word in factor if word not in _NOT_NAMING]
+    if len(naming) > 1:
+        # A factor of several words is named whole where any part names it so: "Internal
+        # pressure:" is not "international pressure", though both say "pressure".
+        whole = {
+            part
+            for words, part in zip(words_of, part_of, strict=True)
+            if all(
+                any(_names_factor(word, (one,), _stems_of(one)) for word in words) for one in naming
+            )
+        }
+        named = whole or named
     return tuple(part in named for part in part_of) if named else None
+
+
+# Words of a factor that stress it rather than name it: "Caesar himself", "his own".
+_NOT_NAMING = frozenset("himself herself itself themselves own alone".split())
+
+
+def _stems_of(word: str) -> set[str]:
+    return {next(iter(content_stems(word)), word)}
 
 
 def _names_factor(word: str, factor: Sequence[str], stems: set[str]) -> bool:
