@@ -1008,3 +1008,25 @@ def test_a_factor_of_two_words_is_not_named_by_a_label_sharing_one() -> None:
         sides["The trade union federation COSATU organised strikes that hurt the economy"]
         == "against"
     )
+
+
+HASTINGS = "\n\n".join(
+    [
+        "The Normans.",
+        "2: The Norman Conquest",
+        "2013: How far was Harold Godwinson's defeat at Hastings due to luck? (15)",
+        "- William landed at Pevensey 28 Sept 1066 - wind had changed; luck\n"
+        "- Harold marched c. 250 miles south in about 13 days\n"
+        "- Normans used feigned retreats - fyrd broke ranks and chased them",
+    ]
+)
+
+
+def test_a_list_that_names_the_factor_in_some_items_puts_only_those_on_its_side() -> None:
+    """One item of the battle's list says "luck"; the others tell of Harold's march and the
+    Normans' tactics, which argue against luck as the reason."""
+    scheme = scheme_of(HASTINGS)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    assert sides["William landed at Pevensey 28 Sept 1066 - wind had changed; luck"] == "for"
+    assert sides["Normans used feigned retreats - fyrd broke ranks and chased them"] == "against"
+    assert sides["Harold marched c. 250 miles south in about 13 days"] == "against"

@@ -127,6 +127,12 @@ def side_of(
         label = _item_label(notes[point.source.note], point) if weighed else None
         if label is not None and not against:
             return "for" if content_stems(label) & weighed else "against"
+        # A list whose items name the factor one by one, with no line over them that names
+        # it ("- William landed at Pevensey - wind had changed; luck" among the battle's
+        # other facts): an item is the factor's where it names it.
+        named = _item_names(notes[point.source.note], point, weighed) if weighed else None
+        if named is not None and not against:
+            return "for" if named else "against"
         return "for" if factor[point.source.note] and not against else "against"
     if turned or _CONTRAST.match(opening):
         return "against"
@@ -200,6 +206,27 @@ def _item_label(note: str, point: Point) -> str | None:
     line = note.rfind("\n", 0, point.source.start) + 1
     found = _BOLD_LABEL.match(note, line)
     return found["label"] if found else None
+
+
+def _item_names(note: str, point: Point, weighed: frozenset[str]) -> bool | None:
+    """Where a point stands in a list item of a paragraph of items some of which name the
+    weighed factor, and nothing over them does: does its own item name it? Else None."""
+    start = point.source.start
+    line = note.rfind("\n", 0, start) + 1
+    if not LIST_ITEM.match(note, line):
+        return None
+    items = [m.start() for m in _ITEM_START.finditer(note)]
+    if len(items) < 2 or text_stems(note[: items[0]]) & weighed:
+        return None
+    ends = [*items[1:], len(note)]
+    naming = [bool(text_stems(note[a:b]) & weighed) for a, b in zip(items, ends, strict=True)]
+    if not any(naming) or all(naming):
+        return None
+    mine = max(i for i, a in enumerate(items) if a <= start)
+    return naming[mine]
+
+
+_ITEM_START = re.compile(r"^[ \t]*(?:[-*+•–]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
 
 
 # A list item that opens on a label in bold: "- **The media.**", "* __Presidents:__".
