@@ -281,6 +281,9 @@ def test_a_cause_of_a_thing_named_by_its_year_comes_before_it() -> None:
         ("Why did Caesar cross the Rubicon in January 49 BC?", (-49, 1)),
         ("How far had Elizabeth dealt with the challenges by 1588?", (1588, None)),
         ("Why did relations break down in the years 1945–46?", (1946, None)),
+        # "of" after a season or "the events" gives a time, not a thing's name
+        ("Describe the key events of the summer of 1789 in France.", (1789, None)),
+        ("Describe the events of 1848 in Paris.", (1848, None)),
         # No end: from a year on, or a year that names a thing rather than a time.
         ("Why was Stresemann able to restore stability to Germany after 1923?", None),
         ("In what ways was the religious settlement of 1559 a compromise?", None),

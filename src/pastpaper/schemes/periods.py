@@ -36,6 +36,22 @@ __all__ = [
 #: A year and, where the text gives it, its month: (1914, 8) for "August 1914"; BC negative.
 When = tuple[int, int | None]
 
+# Words that, before "of" and a year, make it the time asked about, not a thing's name:
+# "the summer of 1789", "the events of 1848", "the winter of 1946-47".
+_TIME_OF = re.compile(
+    r"\b(?:spring|summer|autumn|fall|winter|year|years|months?|weeks?|days|events|period)"
+    r"\s+of\s*$",
+    re.IGNORECASE,
+)
+
+
+def _names_thing(question: str, mention: Mention) -> bool:
+    """Is a year of the question the name of a thing ("the crisis of 1923"), not a time?"""
+    if mention.word not in _NAMING:
+        return False
+    return not _TIME_OF.search(question, max(0, mention.date_start - 30), mention.date_start)
+
+
 # Words that open no period's end: "after 1923", "since 1945", "from 1933" (with no "to").
 _FROM = frozenset({"after", "since", "from"})
 # A year that names a thing rather than the time asked about: "the religious settlement of
@@ -106,7 +122,7 @@ def asked_until(question: str) -> When | None:
     century = _century(question)
     ends: list[When] = [(century[1], None)] if century else []
     for mention in mentions(question):
-        if mention.word in _NAMING:
+        if _names_thing(question, mention):
             continue
         if mention.word in _FROM and mention.end_year is None:
             return None
@@ -132,7 +148,7 @@ def named_until(question: str) -> When | None:
     years = [
         (m.end_year or m.year, m.end_month or m.month)
         for m in mentions(question)
-        if m.word in _NAMING and not m.decade
+        if _names_thing(question, m) and not m.decade
     ]
     return max(years, key=lambda when: when[0]) if years else None
 
@@ -150,7 +166,7 @@ def asked_from(question: str) -> int | None:
     1750
     """
     for mention in mentions(question):
-        if mention.bounds or mention.word in _NAMING or mention.word in _FROM:
+        if mention.bounds or _names_thing(question, mention) or mention.word in _FROM:
             continue
         return mention.year - mention.year % 10 if mention.decade else mention.year
     century = _century(question)
