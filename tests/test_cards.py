@@ -695,3 +695,17 @@ def test_over_before_a_figure_is_more_than_not_part_of_the_verb() -> None:
     # No "How many towns did the rebels attack over in the south?"
     assert not [front for front in fronts if re.search(r"attack over (?!\d)", front)]
     assert "How many councils did Khrushchev set up in 1957?" in fronts  # "set up" sets up
+
+
+def test_a_passive_goes_on_into_the_clause_that_shares_its_subject() -> None:
+    course = notes_course(
+        "Louis was tried by the Convention, found guilty by a large majority, and "
+        "guillotined on 21 January 1793. Caesar was made dictator in 49 BC, crossed the "
+        "Rubicon and defeated Pompey."
+    )
+    asked = pairs(cards_of(course), "basic")
+    assert ("When was Louis guillotined?", "21 January 1793") in asked
+    fronts = [card.front for card in cards_of(course)]
+    assert not [f for f in fronts if f.startswith("Louis guillotined") or "did Louis" in f]
+    # A deed after a passive stays a deed: no "Caesar was crossed".
+    assert not [front for front in fronts if "was crossed" in front]

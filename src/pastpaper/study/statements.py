@@ -69,6 +69,19 @@ _ANTICIPATING = re.compile(
     r"[^.;]*?\b(?:that|to|for|whether|how|when)\b"
 )
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+# Verbs in the past that nobody does to anyone: "was tried ... and died in prison".
+_DONE_BY_ITSELF = frozenset(
+    """died arrived returned fled escaped landed sailed marched travelled traveled lived
+    stayed remained resigned retired emigrated surrendered appeared happened occurred
+    rebelled rallied collapsed recovered succeeded failed belonged existed waited""".split()
+)
+# A clause without a subject that goes on with the passive of the clause before: a past
+# participle and then a preposition or the end ("guillotined on 21 January 1793").
+_PASSIVE_AUX = frozenset({"was", "were"})
+_PASSIVE_GOES_ON = re.compile(
+    r"([a-z]+ed|[a-z]+en|made|sent|held|sold|built|kept|left|lost|put|set|shot|hung|hanged)"
+    r"(?:\s+(?:by|on|in|at|to|for|from|with|after|during|as|into|under)\b|\s*$)"
+)
 # A person's pronoun in the words before a clause's subject ("After he was assassinated, ...").
 _LEAD_PRONOUN = re.compile(r"\b(?:he|she|they|him|them)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -126,6 +139,17 @@ def statements(
             # Yorkshire, the Slowing the Flow project" (without its comma the lead runs on).
             owner, written = shared
             prefix = written[: owner.subject_at[1]].strip(" ,")
+            goes_on = _PASSIVE_GOES_ON.match(text)
+            if (
+                owner.aux in _PASSIVE_AUX
+                and owner.verb  # a passive ("was tried"), not "was ill"
+                and goes_on is not None
+                and goes_on[1] not in _DONE_BY_ITSELF
+            ):
+                # "Louis was tried ..., found guilty ... and guillotined on 21 January
+                # 1793": the "was" goes on too ("Louis was guillotined", not "Louis
+                # guillotined"); "crossed the Rubicon" after "was made dictator" is a deed.
+                prefix = f"{prefix} {owner.aux}"
             text, own_from = f"{prefix} {text}", len(prefix) + 1
             clause = parse_clause(text)
         if clause is None or not clause.subject or not balanced:
