@@ -709,3 +709,12 @@ def test_a_passive_goes_on_into_the_clause_that_shares_its_subject() -> None:
     assert not [f for f in fronts if f.startswith("Louis guillotined") or "did Louis" in f]
     # A deed after a passive stays a deed: no "Caesar was crossed".
     assert not [front for front in fronts if "was crossed" in front]
+
+
+def test_terse_notes_of_an_office_given_or_a_place_crowned_ask_no_what() -> None:
+    course = notes_course(
+        "- Archbishop Stigand removed 1070; Lanfranc of Bec made Archbishop of Canterbury\n"
+        "- William crowned Westminster Abbey, Christmas Day 1066"
+    )
+    asked = pairs(cards_of(course), "basic")
+    assert not [q for q, _ in asked if q.startswith(("What did Lanfranc", "Who did William"))]

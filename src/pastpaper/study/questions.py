@@ -40,6 +40,7 @@ from pastpaper.language import (
     STOP_WORDS,
     SUBJECT_STARTS,
     SUBORDINATORS,
+    TITLES,
     WORD,
     base_form,
     is_past,
@@ -303,6 +304,13 @@ def _misread_as(clause: Clause, text: str) -> bool:
 
 _REPORTED = re.compile(r"that\b")
 # Verbs done to a person, whose object is someone: "Who did Henry VIII marry?".
+# Verbs that make someone something, and offices they make them: "made Archbishop".
+_MADE_INTO = frozenset("make appoint name elect crown proclaim declare".split())
+_OFFICES = frozenset(
+    """Archbishop Bishop Abbot Consul Dictator Chancellor Minister Governor Viceroy Regent
+    Protector Earl Sheriff Mayor Speaker Leader Head Chief Commander""".split()
+)
+_BUILDING = re.compile(r"\b(?:Abbey|Cathedral|Church|Chapel|Minster|Palace|Hall|Castle)\b")
 _DONE_TO_PEOPLE = frozenset(
     "marry divorce murder assassinate behead crown depose exile imprison arrest".split()
 )
@@ -645,6 +653,13 @@ def _what(a: _Asking) -> Asked:
         return
     if a.clause.verb == "last":
         return  # "lasted 381 days": "How many days" asks it, not "What did it last?"
+    if a.clause.verb in _MADE_INTO and (
+        thing.split()[0] in TITLES | _OFFICES or _BUILDING.search(thing)
+    ):
+        # Terse notes leave out "was" and "at": "Lanfranc of Bec made Archbishop of
+        # Canterbury" and "William crowned Westminster Abbey" tell what was done to the
+        # subject, and where; "What did Lanfranc make?" would teach the opposite.
+        return
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
     if adjunct and not _SHORT_ADJUNCT.fullmatch(adjunct):
