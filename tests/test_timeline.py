@@ -346,11 +346,25 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             "Italy stayed neutral in August 1914 and joined the Allies in May 1915.",
             [
                 ("August 1914", "Italy stayed neutral in August 1914"),
-                # Who joined: the event keeps the subject its clause was cut from.
-                (
-                    "May 1915",
-                    "Italy stayed neutral in August 1914 and joined the Allies in May 1915",
-                ),
+                # Who joined: the event takes the subject its clause was cut from.
+                ("May 1915", "Italy joined the Allies in May 1915"),
+            ],
+        ),
+        (
+            # ... the nearest that has one, and a clause after ", and" with its own subject
+            # is an event of its own; where the clauses before have no date of their own,
+            # the date is theirs too and the event keeps them.
+            "He legalised black trade unions in 1979, repealed the mixed marriages ban in "
+            "1985 and abolished the pass laws in 1986. In 1986 the USA passed the Act, and "
+            "banks such as Chase Manhattan refused to roll over loans in 1985. The project "
+            "built leaky dams and planted some 40,000 trees from 2009.",
+            [
+                ("1979", "He legalised black trade unions in 1979"),
+                ("1985", "He repealed the mixed marriages ban in 1985"),
+                ("1985", "Banks such as Chase Manhattan refused to roll over loans in 1985"),
+                ("1986", "He abolished the pass laws in 1986"),
+                ("1986", "The USA passed the Act"),
+                ("2009", "The project built leaky dams and planted some 40,000 trees from 2009"),
             ],
         ),
         (

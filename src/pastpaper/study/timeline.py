@@ -42,6 +42,7 @@ from pastpaper.language import (
     is_verb,
 )
 from pastpaper.model import Frozen
+from pastpaper.schemes.clauses import parse_clause
 from pastpaper.schemes.points import (
     Point,
     after_label,
@@ -475,11 +476,14 @@ def _note_events(
         text = _told(note, start, end, mention)
         if crowded or len(text) > EVENT_LENGTH:
             # The clause that holds the date says what happened then.
-            clause = _clause_of(note, family_points(family), note_index, mention)
-            if clause is not None:
+            found_clause = _clause_of(note, family_points(family), note_index, mention, own)
+            if found_clause is not None:
+                clause, who = found_clause
                 clause = _comma_part(note, clause, own, mention)
                 opens = _after_head(note, _after_list_marker(note, *clause), own, mention)
                 told = _told(note, opens, clause[1], mention)
+                if who and note[opens : opens + 1].islower():
+                    told = f"{who[:1].upper()}{who[1:]} {told[:1].lower()}{told[1:]}"
                 if len(told.split()) >= 3:  # a clause cut too short says less than its sentence
                     text = told
         if _QUANTITY.fullmatch(text):
@@ -524,11 +528,12 @@ def _named(text: str, note: str, sentences: list[tuple[int, int]], start: int) -
 
 
 def _clause_of(
-    note: str, points: list[Point], note_index: int, mention: Mention
-) -> tuple[int, int] | None:
-    """Where the point that holds ``mention`` stands in ``note``; one cut from its subject
-    ("... built 167 leaky dams and planted some 40,000 trees from 2009") starts where the
-    point before it in the same sentence does, so that the event says who acted."""
+    note: str, points: list[Point], note_index: int, mention: Mention, own: list[Mention]
+) -> tuple[tuple[int, int], str] | None:
+    """Where the point that holds ``mention`` stands in ``note``, and who acted where it is
+    cut from its subject ("He legalised black trade unions in 1979, repealed the mixed
+    marriages ban in 1985": "He"), as the point before it in the same sentence names them;
+    failing that, the point starts where that one does, so that the event says who acted."""
     ours = [p for p in points if p.source.note == note_index]
     for at, point in enumerate(ours):
         if point.source.start <= mention.date_start < point.source.end:
@@ -539,8 +544,19 @@ def _clause_of(
                 and before.source.sentence_start == point.source.sentence_start
                 and lacks_subject(note[start : point.source.end])
             ):
+                # (the nearest before it with a subject: "He legalised ..., repealed ...
+                # and abolished the pass laws in 1986" is his too). Where what comes
+                # before has no date of its own, the date is its too: "built 167 leaky
+                # dams and planted some 40,000 trees from 2009".
+                dated_before = any(before.source.start <= m.date_start < start for m in own)
+                for earlier in reversed(ours[:at] if dated_before else []):
+                    if earlier.source.sentence_start != point.source.sentence_start:
+                        break
+                    owner = parse_clause(earlier.text)
+                    if owner is not None and owner.subject:
+                        return (start, point.source.end), owner.subject
                 start = before.source.start
-            return start, point.source.end
+            return (start, point.source.end), ""
     return None
 
 
@@ -566,6 +582,11 @@ def _comma_part(
             is_verb(word)
             for word in WORD.findall(note, comma.end(), _part_end(note, comma.end(), end))
         )
+        # (", and" opens an event of its own where a subject follows it, not a verb, and a
+        # clause with a verb ends before it: ", and banks such as Chase Manhattan refused
+        # ...", not ", and shelled Belgrade" nor "The Kruger Telegram of 1896, ..., and his
+        # Daily Telegraph interview of 1908 angered British opinion")
+        and not (comma.group() == ", and " and not _new_clause(note, start, comma))
     ]
     # Terse notes' dated items run on with a comma straight after each date, with no word
     # such as "in" or "of" before it: "water frame 1769, first factory at Cromford 1771",
@@ -590,7 +611,16 @@ def _comma_part(
 
 # A comma before a capital, or an arrow: where a second event may start in a clause
 # ("Joseph Smith killed 1844 -> Brigham Young led them to Salt Lake 1846-7").
-_COMMA_NEW_EVENT = re.compile(r", (?=[A-Z])|\s(?:->|=>|→)\s+(?=[A-Z])")
+_COMMA_NEW_EVENT = re.compile(r", (?=[A-Z])|, and (?=[a-z])|\s(?:->|=>|→)\s+(?=[A-Z])")
+
+
+def _new_clause(note: str, start: int, comma: re.Match[str]) -> bool:
+    """Does ", and" end a clause with a verb and open one with a subject of its own?"""
+    first = WORD.match(note, comma.end())
+    if first is None or is_verb(first.group()):
+        return False
+    before = parse_clause(note[start : comma.start()])
+    return before is not None and bool(before.verb)
 
 
 _COMMA_AFTER = re.compile(r", (?=\S)")
