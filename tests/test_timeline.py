@@ -821,3 +821,11 @@ def test_a_day_without_a_year_takes_the_year_of_the_events_not_one_looked_back_t
     labels = [e.label for e in events]
     assert "17 June 1789" in labels, labels
     assert not any(label.endswith("1614") and label != "1614" for label in labels), labels
+
+
+def test_a_span_between_two_decades_is_one_event_at_its_start() -> None:
+    events = events_of(
+        "About 3.5 million people were forcibly removed from their homes between the 1960s "
+        "and the 1980s."
+    )
+    assert [e.label for e in events] == ["1960s"]

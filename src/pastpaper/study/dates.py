@@ -148,6 +148,11 @@ _PREPOSITION_BEFORE = re.compile(
     r"|winter)(?:\s+of\s+|\s+|-))?$"
 )
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
+_BETWEEN_DECADES = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{3}0|[’']\d0)[’']?s\s+and\s+"
+    r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
 # "1914-18", "1914 – 1918", "1764/5", and a last figure joined by its dash: "1967-8" (not
 # "1914 - 5 divisions", nor a year ending a list's line and the next item's: "1491\n- 1911").
 _SPAN_DASH = re.compile(
@@ -394,6 +399,9 @@ def _placed(
     decade = bool(match["decade"] or match["short_decade"])
     if not decade and _ADJECTIVE_BEFORE.search(note, 0, date_start):
         word = "the"
+    # "between the 1960s and the 1980s": the second decade ends the span the first opens,
+    # as "to the 1970s" ends "from the 1950s"; no date of its own.
+    closes = decade and _BETWEEN_DECADES.search(note, max(0, date_start - 40), date_start)
     written = " ".join(note[date_start:end].split())
     if match["same"] or match["next"]:
         written = date_label(year, month, day)
@@ -415,7 +423,7 @@ def _placed(
         month=month,
         day=day,
         end_year=end_year,
-        bounds=word in _BOUNDS and (end_year is None or decade),
+        bounds=bool(closes) or (word in _BOUNDS and (end_year is None or decade)),
         written=written,
         word=word,
         circa=bool(circa),
