@@ -342,3 +342,18 @@ def test_a_bold_label_of_some_words_run_into_a_paragraph_is_no_point() -> None:
         "On 2 February 1990 he unbanned the ANC",
     ]
     assert "F. W. de Klerk" in found[0].key_terms
+
+
+def test_a_dash_before_a_cut_is_no_part_of_the_point() -> None:
+    notes = "\n\n".join(
+        [
+            "The Normans.",
+            "6: The Church",
+            "2018: How successful were William's changes to the English Church? (10)",
+            "- clergy told to stop marrying - but not fully enforced",
+        ]
+    )
+    assert [p.text for p in family_points(family_of(notes))] == [
+        "clergy told to stop marrying",
+        "not fully enforced",
+    ]

@@ -250,7 +250,12 @@ def trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     # "... the Tudor dynasty.[1]": a footnote's mark, and the stop before it.
     if text[end - 1 : end] == "]" and (mark := _FOOTNOTE_MARK.search(text, start, end)):
         end = mark.start()
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
+    # (and a dash left standing before a cut: "clergy told to stop marrying - but ...")
+    while end > start and (
+        text[end - 1].isspace()
+        or text[end - 1] in _TRIM
+        or (text[end - 1] in "-–—" and text[end - 2 : end - 1].isspace())
+    ):
         end -= 1
         # A list the notes break off ("... to peasants and ...") ends on its last item.
         dangling = _DANGLING.search(text, start, end)
