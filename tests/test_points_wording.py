@@ -181,6 +181,9 @@ def test_results_in_many_words(text: str) -> None:
         "The relief works were as hard as field labour",
         "UN forces cross the river and reach the border",
         "Each voyage added to the charts kept in Lisbon",
+        # a cue word inside a name is the name's: no fear, no hope
+        "In the countryside the Great Fear of late July spread rumours of plots",
+        "Bartolomeu Dias rounded the Cape of Good Hope in 1488",
     ],
 )
 def test_plain_statements_stay_features(text: str) -> None:

@@ -189,9 +189,18 @@ def kind_of(text: str) -> Kind:
     # case-blind search they were took four times as long.
     lowered = plain.lower()
     for kind, cue in _KIND_CUES:
-        if cue.search(lowered) or (kind == "consequence" and _SHORTHAND.search(plain)):
+        if any(not _in_name(plain, m) for m in cue.finditer(lowered)) or (
+            kind == "consequence" and _SHORTHAND.search(plain)
+        ):
             return kind
     return "feature"
+
+
+def _in_name(text: str, match: re.Match[str]) -> bool:
+    """Is a cue's word capitalised mid-sentence, a name's ("the Great Fear of late July",
+    "Cape of Good Hope"), not the writer's word?"""
+    at = match.start() + next((i for i, c in enumerate(match.group()) if c.isalpha()), 0)
+    return at > 0 and text[at].isupper()
 
 
 def _is_quotation(text: str) -> bool:
