@@ -718,3 +718,24 @@ def test_terse_notes_of_an_office_given_or_a_place_crowned_ask_no_what() -> None
     )
     asked = pairs(cards_of(course), "basic")
     assert not [q for q, _ in asked if q.startswith(("What did Lanfranc", "Who did William"))]
+
+
+def test_a_they_or_it_stands_for_the_last_subject_named_before_it() -> None:
+    course = notes_course(
+        "The deputies of the Third Estate demanded voting by head. On 17 June they "
+        "declared themselves the National Assembly. On the night of 4 August the Assembly "
+        "abolished feudal privileges, and on 26 August 1789 it passed the Declaration of "
+        "the Rights of Man. The Nazis attacked the communists in 1933. They were sent to "
+        "camps such as Dachau."
+    )
+    asked = pairs(cards_of(course), "basic")
+    fronts = [card.front for card in cards_of(course)]
+    assert (
+        "When did the deputies of the Third Estate declare themselves the National Assembly?",
+        "17 June",
+    ) in asked
+    assert any(f.startswith("On 26 August 1789 the Assembly passed") for f in fronts)
+    # A passive "they" may be the ones done to: no card says who.
+    assert not [f for f in fronts if "Nazis were sent" in f or "They were sent" in f]
+    # What they declared themselves is what they became, no "what" they declared.
+    assert not [q for q, _ in asked if q.startswith("What did the deputies")]

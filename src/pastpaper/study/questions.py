@@ -610,6 +610,8 @@ _NO_OBJECT = (
     (STOP_WORDS - {"the", "a", "an"})
     | PREPOSITIONS
     | {"not", "how", "what", "him"}
+    # "declared themselves the National Assembly": what they became, not what they declared
+    | set("themselves himself herself itself ourselves".split())
     # "rose above the 1928 level": "What did real wages rise?" has no answer
     | set("above below beyond beneath across through into onto towards toward against".split())
     | set("among along past via without than".split())

@@ -22,6 +22,7 @@ from itertools import islice
 from typing import Literal
 
 from pastpaper.language import (
+    PRONOUNS,
     SUBJECT_STARTS,
     SUBORDINATORS,
     TITLES,
@@ -112,6 +113,10 @@ def statements(
 ) -> Iterator[Statement]:
     """The points as statements; ``people`` gains the names a "he" or "she" stood for."""
     person: str | None = None  # the last person the paragraph named as a subject
+    # The last people ("the deputies of the Third Estate") and the last thing ("the
+    # Assembly") the paragraph named as a subject: what a "they" or an "it" stands for.
+    group: str | None = None
+    thing: str | None = None
     note = -1
     # Each sentence's latest clause with a subject, by where the sentence starts: a clause
     # with none continues it ("...; Mary I restored Catholicism and burned almost three
@@ -121,8 +126,10 @@ def statements(
     for point in points:
         if point.source.note != note:
             note, person, opening = point.source.note, None, {}
+            group = thing = None
         if _opens_item(notes[point.source.note], point.source.sentence_start):
             person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
+            group = thing = None
         text, balanced, enough = _read(point.text)
         own_from = 0
         clause = parse_clause(text) or _told_in_present(text)
@@ -165,7 +172,19 @@ def statements(
                 clause = parse_clause(text)
                 if clause is None or not clause.subject:
                     continue
-        if clause.subject.lower() in _UNNAMED or _unexplained_it(clause.subject, text):
+        standing = _stood_for(clause, text, group, thing)
+        if standing is not None:
+            # "On 17 June they declared themselves the National Assembly", after "the
+            # deputies of the Third Estate demanded voting by head": the card says who.
+            start, end = clause.subject_at
+            if start > 0:
+                standing = _ARTICLE.sub("the ", standing)
+            text = text[:start] + standing + text[end:]
+            own_from += len(standing) - (end - start) if own_from > start else 0
+            clause = parse_clause(text)
+            if clause is None or not clause.subject:
+                continue
+        elif clause.subject.lower() in _UNNAMED or _unexplained_it(clause.subject, text):
             continue  # "In 1588 they did not rise for Spain": who, the card cannot show
         if clause.subject.lower() in _PERSONAL:
             pronoun = clause.subject.lower()
@@ -197,9 +216,45 @@ def statements(
         # was, not Jerusalem.
         if NAME.fullmatch(bare) and not _OBJECT_PRONOUN.search(text):
             person = bare
+        if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
+            group = bare if _plural(bare) else None
+            thing = bare if group is None and _ARTICLE.match(bare) else None
         opening[point.source.sentence_start] = (clause, text)
         if enough:
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
+
+
+def _plural(subject: str) -> bool:
+    """Does a subject name people or things in the plural: "the deputies of the Third
+    Estate", "the Jacobins", "Britain and France"; not "the Assembly", "Congress", "Paris"?"""
+    if " and " in subject:
+        return True
+    words = subject.split(" of ", 1)[0].split()
+    head = words[-1] if words else ""
+    if head.lower() in _PLURAL_NOUNS:
+        return True
+    named = head[:1].isupper()
+    return (
+        len(head) > 3
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is", "'s", "’s"))
+        and (not named or (len(words) > 1 and words[0].lower() == "the"))
+    )
+
+
+_PLURAL_NOUNS = frozenset({"people", "police", "men", "women", "children"})
+
+
+def _stood_for(clause: Clause, text: str, group: str | None, thing: str | None) -> str | None:
+    """Who or what a "they" or "it" that opens a clause stands for, as the paragraph named
+    them last as a subject; None for any other subject, for a passive ("They were sent to
+    camps" may be the ones done to), and for an "it" that stands for what follows."""
+    pronoun = clause.subject.lower()
+    if pronoun not in ("they", "it") or (clause.aux in ("was", "were") and clause.verb):
+        return None
+    if pronoun == "they":
+        return group
+    return thing if _unexplained_it(clause.subject, text) else None
 
 
 def _told_in_present(text: str) -> Clause | None:
