@@ -739,3 +739,30 @@ def test_a_they_or_it_stands_for_the_last_subject_named_before_it() -> None:
     assert not [f for f in fronts if "Nazis were sent" in f or "They were sent" in f]
     # What they declared themselves is what they became, no "what" they declared.
     assert not [q for q, _ in asked if q.startswith("What did the deputies")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "subject"),
+    [
+        # a subordinate clause whose verb does not cut points ("died"), and one with an
+        # aside after its comma: the main clause's subject is the sentence's
+        (
+            "After Stalin died in 1953, Khrushchev rose to power",
+            "After Stalin died in 1953",
+            "Khrushchev",
+        ),
+        (
+            "When the Estates-General met on 5 May 1789, the first time since 1614, the "
+            "deputies demanded voting by head",
+            "When the Estates-General met on 5 May 1789, the first time since 1614",
+            "the deputies",
+        ),
+        ("After the war, Britain was poor", "After the war", "Britain"),
+    ],
+)
+def test_a_clause_before_the_subject_is_the_lead_whatever_its_verb_or_asides(
+    text: str, lead: str, subject: str
+) -> None:
+    clause = parse_clause(text)
+    assert clause is not None
+    assert (clause.lead, clause.subject) == (lead, subject)

@@ -11,7 +11,7 @@ card never asks or hides a piece of one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -38,7 +38,6 @@ from pastpaper.language import (
     TWO_FIGURE_YEAR_NOT_DAY,
     YEAR,
     base_form,
-    has_verb,
     is_past,
     is_verb,
 )
@@ -109,8 +108,9 @@ def _parse_clause(text: str) -> Clause | None:
     # A clause of its own before the subject ("When Russia mobilised on 30 July 1914,
     # Germany ...", "As soon as the ultimatum expired, Austria-Hungary ...") is the lead: the
     # subject and verb are the main clause's, after its comma.
-    lead = _subordinate_lead(text)
-    if lead:
+    # (Its comma may be one of an aside's: "When the Estates-General met on 5 May 1789, the
+    # first time since 1614, the deputies ...": the main clause is after the next.)
+    for lead in _subordinate_leads(text):
         main = _parse_clause(text[lead:])
         # (Not where the comma was a list's: "Once he had beaten Malenkov, Kaganovich and
         # the rest in the struggle for power, there were ...".)
@@ -154,15 +154,25 @@ def _parse_clause(text: str) -> Clause | None:
 _LEAD_OPENERS = SUBORDINATORS | {"if", "as"}
 
 
-def _subordinate_lead(text: str) -> int:
-    """Where the main clause starts after a subordinate clause that opens ``text`` and ends
-    at its first comma ("After Germany invaded Belgium, "), or 0. A lead without a verb of
-    its own ("After the war,", "As a result,") is a phrase, read as before."""
+def _subordinate_leads(text: str) -> Iterator[int]:
+    """Where the main clause may start after a subordinate clause that opens ``text``: after
+    its first comma ("After Germany invaded Belgium, ", "After Stalin died in 1953, "), or
+    the two after it. A lead without a verb of its own ("After the war,", "As a result,")
+    is a phrase, read as before."""
     first = text.split(None, 1)[0].lower() if text.strip() else ""
+    if first not in _LEAD_OPENERS:
+        return
     comma = text.find(",")
-    if first not in _LEAD_OPENERS or comma < 0 or not has_verb(text[:comma]):
-        return 0
-    return comma + 1
+    if comma < 0 or not any(is_verb(w) for w in WORD.findall(text, 0, comma)):
+        return
+    for _ in range(_LEAD_COMMAS):
+        if comma < 0:
+            return
+        yield comma + 1
+        comma = text.find(",", comma + 1)
+
+
+_LEAD_COMMAS = 3  # the commas a subordinate clause and its asides may hold
 
 
 def _verb_at(words: list[re.Match[str]]) -> int | None:
