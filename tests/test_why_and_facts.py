@@ -1030,3 +1030,65 @@ def test_a_list_that_names_the_factor_in_some_items_puts_only_those_on_its_side(
     assert sides["William landed at Pevensey 28 Sept 1066 - wind had changed; luck"] == "for"
     assert sides["Normans used feigned retreats - fyrd broke ranks and chased them"] == "against"
     assert sides["Harold marched c. 250 miles south in about 13 days"] == "against"
+
+
+VIETNAM = "\n\n".join(
+    [
+        "Vietnam.",
+        "3: The war",
+        "2016: Why did the USA withdraw from Vietnam? (10)",
+        "After Tet the war was far from being won. The Communists' real strength was "
+        "political, not military. The Guomindang was corrupt and inefficient. Militarily it "
+        "was a defeat for the Vietcong. Snow showed cholera spread by dirty water not bad air. "
+        "Bleeding was not solved until blood groups were found in 1901. No American president "
+        "wanted to be the one who lost Vietnam. In 1846 ether was used in the USA.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # "not" said another way, in the notes or the answer
+        "After Tet it proved that the war was not being won.",
+        "The Communists' real strength was political rather than military.",
+        "Bleeding was still a problem until blood groups were found in 1901.",
+        "Presidents feared being blamed for losing Vietnam.",
+        # another name of the same country
+        "In 1846 ether was used in America.",
+    ],
+)
+def test_the_notes_said_in_other_words_is_not_their_opposite(answer: str) -> None:
+    result = marked(answer, scheme_of(VIETNAM))
+    assert not result.inaccuracies, [w.message for w in result.inaccuracies]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # two words turned round at once, a word that only makes it stronger, and what is
+        # denied and what is given swapped
+        "The Guomindang was honest and efficient.",
+        "Militarily it was a great victory for the Vietcong.",
+        "Snow showed cholera spread by bad air, not water.",
+    ],
+)
+def test_the_notes_turned_round_in_more_than_one_word_are_their_opposite(answer: str) -> None:
+    result = marked(answer, scheme_of(VIETNAM))
+    assert [w.notes_say.startswith("the opposite") for w in result.inaccuracies] == [True]
+
+
+def test_a_deed_given_to_another_named_by_part_of_their_name_is_an_inaccuracy() -> None:
+    """The notes' "Infection: Joseph Lister used ..." reads as "Lister"; "Joseph Lister
+    discovered chloroform" still gives Simpson's deed to him."""
+    notes = "\n\n".join(
+        [
+            "Medicine.",
+            "4: Surgery",
+            "2017: In what ways did surgery improve in the 19th century? (8)",
+            "- Pain: 1846 ether used in USA; 1847 James Simpson discovered chloroform\n"
+            "- Infection: Joseph Lister used carbolic acid spray from 1865",
+        ]
+    )
+    result = marked("In 1847 Joseph Lister discovered chloroform.", scheme_of(notes))
+    assert [w.answer_says for w in result.inaccuracies] == ["Joseph Lister"]

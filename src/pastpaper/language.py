@@ -275,13 +275,21 @@ TITLES = frozenset(
 JUDGED_WELL = frozenset(
     """good excellent strong successful prosperous peaceful calm stable popular plentiful
     abundant loyal united safe secure effective efficient competent healthy victorious
-    friendly lenient mild tolerant generous wealthy easy fair-minded""".split()
+    friendly lenient mild tolerant generous wealthy easy fair-minded honest""".split()
 )
 JUDGED_BADLY = frozenset(
     """bad terrible awful disastrous dreadful unfair weak unsuccessful violent ungovernable
     unstable unpopular scarce disloyal rebellious divided dangerous insecure ineffective
     inefficient incompetent unhealthy defeated hostile harsh severe brutal intolerant
     difficult chaotic corrupt catastrophic""".split()
+)
+#: Names of one country in the forms answers and notes use for it: "America" is the USA.
+SAME_COUNTRY = (
+    frozenset(
+        {"usa", "us", "u.s.a", "u.s", "america", "united states", "united states of america"}
+    ),
+    frozenset({"ussr", "soviet union", "u.s.s.r"}),
+    frozenset({"uk", "britain", "great britain", "united kingdom"}),
 )
 #: Words that give an amount roughly: "about 240 miles", "nearly 13 million". (Each reader
 #: adds what it treats alike: "over", "approx.", "c.")
@@ -381,6 +389,8 @@ OPPOSITE_WORDS = (
     ("allowed", "banned"),
     ("strengthened", "weakened"),
     ("inflation", "deflation"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
 )
 
 

@@ -31,6 +31,7 @@ from pastpaper.language import (
     OPPOSITE_WORDS,
     RIVAL_SIDE,
     ROUGHLY,
+    SAME_COUNTRY,
     SCALE_WORD,
     SHORT_SCALE,
     STOP_WORDS,
@@ -195,7 +196,22 @@ def _forms_of(name: str, other: str) -> bool:
     Congress" and "USA", "Britain" and "British Empire")?"""
     mine = [w.lower() for w in _WORDS.findall(name) if len(w) > 1]
     theirs = [w.lower() for w in _WORDS.findall(other) if len(w) > 1]
-    return any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs)
+    if any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs):
+        return True
+    one, two = _THE.sub("", name.lower()).strip(), _THE.sub("", other.lower()).strip()
+    return any(one in group and two in group for group in SAME_COUNTRY)
+
+
+_THE = re.compile(r"^the\s+")
+
+
+def _named_in(key: str, named: Set[str]) -> bool:
+    """Do the notes name the one ``key`` names, by all its words or some ("Joseph Lister"
+    where the notes' "Infection: Joseph Lister used ..." reads as "Lister")?"""
+    if key in named:
+        return True
+    words = set(key.split())
+    return any(set(other.split()) <= words for other in named if other)
 
 
 def _words_within(name: str, text: str) -> bool:
@@ -339,7 +355,7 @@ def wrong_facts(
                 named_too = [
                     by_key[n]
                     for n in own_names
-                    if n in named_anywhere and not _words_within(by_key[n], point.text)
+                    if _named_in(n, named_anywhere) and not _words_within(by_key[n], point.text)
                 ]
                 if named_too:
                     wrong = _doer_replaced(
@@ -450,6 +466,17 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
         denied = _denied_words(denying) - asked
         if denied and not _HEDGE.search(stating) and denied & plain_stems(stating, asked):
             return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
+    # Each denies what the other gives: "spread by bad air, not water" for "spread by dirty
+    # water not bad air".
+    ours, theirs = _denied_words(said) - asked, _denied_words(notes) - asked
+    if (
+        ours
+        and theirs
+        and not ours & theirs
+        and ours & (plain_stems(notes, asked) - theirs)
+        and theirs & (plain_stems(said, asked) - ours)
+    ):
+        return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     return None
 
 
@@ -470,16 +497,38 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
     if {match_key(n) for n in names_in(text)} - {match_key(n) for n in names_in(theirs)}:
         return None
     said, notes = _known_words((text,)), _known_words((theirs,))
-    for word in said - notes:
-        for other in _opposites(word, notes):
-            # The claim with the word turned back says nothing the point does not.
-            back = re.sub(rf"\b{word}\b", other, text, flags=re.IGNORECASE)
-            if plain_stems(back, asked) <= plain_stems(theirs, asked):
-                return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
+    turned = {word: sorted(_opposites(word, notes)) for word in sorted(said - notes)}
+    # "a victory for the Vietcong" for "a defeat for the Vietcong" (a victory over the Armada
+    # is its defeat)
+    for won, lost in (*_OUTCOMES, *((b, a) for a, b in _OUTCOMES)):
+        if _FOR_WHOM[won].search(text) and _FOR_WHOM[lost].search(theirs):
+            turned[won] = [lost]
+    turned = {word: others for word, others in turned.items() if others}
+    if not turned:
+        return None
+    # The claim with its words turned back (each to its first opposite in the notes, and all
+    # of them at once: "honest and efficient" for "corrupt and inefficient") says nothing
+    # the point does not.
+    back = text
+    for word, others in turned.items():
+        back = re.sub(rf"\b{word}\b", others[0], back, flags=re.IGNORECASE)
+    # (A word that only makes it stronger adds nothing: "a great victory" for "a defeat".)
+    if plain_stems(back, asked) - _STRONGER <= plain_stems(theirs, asked):
+        return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     return None
 
 
 _THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+#: Outcomes that say the opposite for whom they are ("a victory for the Vietcong", "a defeat
+#: for the Vietcong"), though not of what ("the victory over the Armada" is its defeat).
+_OUTCOMES = (("victory", "defeat"), ("success", "failure"), ("triumph", "disaster"))
+_FOR_WHOM = {
+    word: re.compile(rf"\b{word} for\b", re.IGNORECASE) for pair in _OUTCOMES for word in pair
+}
+#: The stems of words that only make what they go with stronger: "a great victory".
+_STRONGER = frozenset(
+    content_stems("great huge massive major complete total real very really big vast utter")
+)
 #: Words that make a claim say less than the point, not its opposite: "few supported".
 _QUALIFIED = re.compile(r"\b(?:few|little|far from)\b", re.IGNORECASE)
 #: Each word of OPPOSITE_WORDS and its opposites.
@@ -522,13 +571,17 @@ def _negates(prefixed: str, word: str) -> bool:
 #: Words that deny what follows them in their clause; not after a preposition ("for not
 #: attending" names an act).
 _DENIAL = re.compile(
-    rf"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:no longer|{NEGATIONS})\b|n't\b", re.IGNORECASE
+    rf"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:no longer|avoid(?:ed|ing|s)?|{NEGATIONS})\b|n't\b",
+    re.IGNORECASE,
 )
 #: A text with any of these is no plain statement to deny: it denies, limits or hedges, or
 #: says in one word that something was not done or had ("the clergy were exempt from the
 #: taille" says what "the clergy did not pay the taille" says).
 _HEDGE = re.compile(
     rf"{_DENIAL.pattern}|\b(?:refus|fail|stop|ceas|almost|nearly|hardly|barely|partly|only"
+    # "far from being won", "political rather than military", "a problem until 1901", "feared
+    # being blamed": each says "not" in other words
+    r"|far from|rather than|instead of|until|till|fear|afraid|worr"
     r"|exempt|excus|spared|immun|escap|evad|avoid|lack|without|unable|forbad|forbid|banned"
     r"|prevent|denied|deny|reject|free from|freed from"
     # "demanded the abolition of the property qualification" says "no property qualification"
