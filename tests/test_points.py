@@ -211,7 +211,7 @@ def test_a_sentence_that_only_signposts_other_reasons_is_structure() -> None:
     notes = (
         "Bad harvests drove up the price of bread. Yet hunger was not the only cause. "
         "There were other factors too. The king's debts had emptied the treasury. "
-        "However, other factors were also important. "
+        "However, other factors were also important. Other factors also led to withdrawal. "
         "Taxes were not the only burden: peasants also owed dues to their lords."
     )
     assert [p.text for p in note_points(notes, 0)] == [

@@ -459,7 +459,7 @@ _SIGNPOST = re.compile(
     r"|(?:(?:however|but|yet|still|of course),?\s+)?(?:several\s+|many\s+)?other\s+"
     r"(?:\w+\s+)?(?:reasons?|causes?|factors?|explanations?)\s+(?:(?:were|are|was)\s+)?"
     r"(?:also\s+)?(?:(?:just\s+as|equally|very|more)\s+)?(?:important|significant|mattered|"
-    r"played\s+a\s+part|contributed)(?:\s+(?:too|as\s+well))?",
+    r"played\s+a\s+part|contributed|(?:led|contributed)\s+to\s+[^,;:]+)(?:\s+(?:too|as\s+well))?",
     re.IGNORECASE,
 )
 # A numbered label with a title of its own, a heading: "Factor 1: Fear", "Reason 2 - Money".
