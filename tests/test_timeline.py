@@ -829,3 +829,19 @@ def test_a_span_between_two_decades_is_one_event_at_its_start() -> None:
         "and the 1980s."
     )
     assert [e.label for e in events] == ["1960s"]
+
+
+def test_a_span_of_decades_or_months_given_with_a_dash_is_one_event() -> None:
+    events = events_of(
+        'A "black period" 1850s-1870s followed. The Huaihai campaign (November 1948 – '
+        "January 1949) destroyed the GMD armies."
+    )
+    assert [e.label for e in events] == ["1850s", "November 1948"]
+
+
+def test_a_table_row_naming_an_event_with_a_month_in_its_name_is_the_prose_event() -> None:
+    events = events_of(
+        "In October 1934 around 86,000 Communists broke out and began the Long March.\n\n"
+        "| Date | Event |\n| --- | --- |\n| October 1934 | Long March begins |"
+    )
+    assert [e.label for e in events] == ["October 1934"]

@@ -148,6 +148,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"|winter)(?:\s+of\s+|\s+|-))?$"
 )
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
+_DECADE_DASH = re.compile(r"\b(?:\d{3}0|[’']\d0)[’']?s\s*[-–—]\s*$")
+_MONTH_DASH = re.compile(rf"\b(?:{MONTH_OR_SHORT})\s+\d{{3,4}}\s*[-–—]\s*$")
 _BETWEEN_DECADES = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{3}0|[’']\d0)[’']?s\s+and\s+"
     r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$",
@@ -401,7 +403,16 @@ def _placed(
         word = "the"
     # "between the 1960s and the 1980s": the second decade ends the span the first opens,
     # as "to the 1970s" ends "from the 1950s"; no date of its own.
-    closes = decade and _BETWEEN_DECADES.search(note, max(0, date_start - 40), date_start)
+    # So does a second decade or month after a dash: "1850s-1870s", "(November 1948 –
+    # January 1949)".
+    window = max(0, date_start - 40)
+    closes = (
+        decade
+        and (
+            _BETWEEN_DECADES.search(note, window, date_start)
+            or _DECADE_DASH.search(note, window, date_start)
+        )
+    ) or (month is not None and _MONTH_DASH.search(note, window, date_start))
     written = " ".join(note[date_start:end].split())
     if match["same"] or match["next"]:
         written = date_label(year, month, day)

@@ -223,8 +223,8 @@ def _same_event(a: Event, b: Event) -> bool:
     for mine, theirs in zip(a.start[1:], b.start[1:], strict=True):
         if mine is not None and theirs is not None and mine != theirs:
             return False
-    words_a = content_stems(a.text) - _month_stems()
-    words_b = content_stems(b.text) - _month_stems()
+    words_a = _told_words(a.text)
+    words_b = _told_words(b.text)
     # Half the words of the shorter telling: two events of one year may share a word or two
     # ("poor families"), but not the name of the event ("the Secret Speech"). Within one
     # paragraph a shared name is most often a place its events share ("In June 1948 ... a
@@ -240,6 +240,22 @@ def _same_event(a: Event, b: Event) -> bool:
     return shared >= 2 and (
         shared >= min(len(words_a), len(words_b)) / 2 or (not one_paragraph and _same_name(a, b))
     )
+
+
+def _told_words(text: str) -> frozenset[str]:
+    """The content words of a telling, less its months, but for a month that ends a name:
+    "Long March begins" tells of the Long March."""
+    named = {
+        found["month"]
+        for found in _MONTH_IN_NAME.finditer(text)
+        if found["before"].lower() not in PREPOSITIONS | _NOT_NAMING_MONTH
+    }
+    months = _month_stems() - (content_stems(" ".join(named)) if named else frozenset())
+    return frozenset(content_stems(text) - months)
+
+
+_MONTH_IN_NAME = re.compile(rf"\b(?P<before>[A-Z][\w’'-]*)\s+(?P<month>{'|'.join(MONTHS)})\b")
+_NOT_NAMING_MONTH = frozenset({"the", "early", "late", "mid", "this", "that", "each", "every"})
 
 
 def _within_span(inner: Event, outer: Event) -> bool:
