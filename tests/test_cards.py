@@ -766,3 +766,14 @@ def test_a_clause_before_the_subject_is_the_lead_whatever_its_verb_or_asides(
     clause = parse_clause(text)
     assert clause is not None
     assert (clause.lead, clause.subject) == (lead, subject)
+
+
+def test_a_he_stands_for_no_pronoun_or_body_and_had_alone_is_asked_with_did() -> None:
+    course = notes_course(
+        "It is now thought that the second attack never happened. Congress nevertheless "
+        "passed the Gulf of Tonkin Resolution. He used it to begin Operation Rolling Thunder "
+        "in March 1965. In 1946 the GMD had a larger army."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    assert not [f for f in fronts if f.startswith(("It used it", "Congress used it"))]
+    assert ("When did the GMD have a larger army?", "1946") in pairs(cards_of(course), "basic")

@@ -462,8 +462,14 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     listed = bool(commas) and _LISTED.search(subject.rsplit(",", 1)[-1]) is not None
     if len(commas) % 2 and not listed:  # (not a list: "anarchists, communists and the POUM")
         subject += ","  # close the aside: "a new currency, the Rentenmark, come in"
-    parts = (word, clause.aux, subject, clause.adverbs, clause.verb, tail.strip(" ,"), lead)
+    aux, verb = clause.aux, clause.verb
+    if aux in _HAVING and not verb:  # "the GMD had a larger army": "When did the GMD have"
+        aux, verb = _HAVING[aux], "have"
+    parts = (word, aux, subject, clause.adverbs, verb, tail.strip(" ,"), lead)
     return " ".join(p for p in parts if p) + "?"
+
+
+_HAVING = {"had": "did", "has": "does", "have": "do"}
 
 
 def _trimmed(rest: str) -> str:

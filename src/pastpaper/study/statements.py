@@ -105,6 +105,12 @@ _MARKER = re.compile(rf"^[{BULLETS}]\s+")
 _ITEM_START = re.compile(rf"(?:^|\n)[ \t]*{LIST_MARK}[ \t]*$")
 NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself)$")
+# A name that ends as a body's, which a "he" or "she" cannot stand for.
+_BODY = re.compile(
+    r"\b(?:Congress|Parliament|Senate|Assembly|Council|Committee|Party|Army|Navy|Government|"
+    r"Church|Court|League|Union|Convention|Republic|Empire|Commission|Duma|Reichstag|Diet|"
+    r"Cabinet|Treasury|Board|Bank|Company|Nations|States)$"
+)
 _TITLED = re.compile(rf"(?:{'|'.join(sorted(TITLES))})\s[A-Z].*")
 
 
@@ -214,7 +220,14 @@ def statements(
             people.add(bare)
         # "... and Jerusalem surrendered to him": the "he" after it is still the one "him"
         # was, not Jerusalem.
-        if NAME.fullmatch(bare) and not _OBJECT_PRONOUN.search(text):
+        # (Not "It", nor a body: "Congress nevertheless passed ... He used it" is no
+        # "Congress used it".)
+        if (
+            NAME.fullmatch(bare)
+            and not _OBJECT_PRONOUN.search(text)
+            and bare.lower() not in PRONOUNS
+            and not _BODY.search(bare)
+        ):
             person = bare
         if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
             group = bare if _plural(bare) else None
