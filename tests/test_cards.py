@@ -777,3 +777,14 @@ def test_a_he_stands_for_no_pronoun_or_body_and_had_alone_is_asked_with_did() ->
     fronts = [card.front for card in cards_of(course)]
     assert not [f for f in fronts if f.startswith(("It used it", "Congress used it"))]
     assert ("When did the GMD have a larger army?", "1946") in pairs(cards_of(course), "basic")
+
+
+def test_a_lead_may_open_with_along_across_or_despite() -> None:
+    course = notes_course(
+        "Along the route the Red Army followed the Eight Points of Attention, paying for food."
+    )
+    asked = pairs(cards_of(course), "basic")
+    assert (
+        "What did the Red Army follow along the route?",
+        "the Eight Points of Attention",
+    ) in asked

@@ -262,10 +262,17 @@ def _reduced_relative(words: list[re.Match[str]], at: int) -> bool:
 _IN_DATES = frozenset(MONTHS) | {"BC", "BCE", "AD", "CE"}
 
 
+#: Prepositions that may open a clause's lead: "Along the route the Red Army ...".
+_LEAD_PREPOSITIONS = PREPOSITIONS | frozenset(
+    "along across around among despite beyond towards toward without inside outside near "
+    "behind beside through against".split()
+)
+
+
 def _lead_end(before: list[re.Match[str]]) -> int:
     """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
     to secure his position"."""
-    if not before or before[0].group().lower() not in PREPOSITIONS:
+    if not before or before[0].group().lower() not in _LEAD_PREPOSITIONS:
         return 0
     governed_names: set[str] = set()
 
@@ -288,10 +295,10 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         after_article = (
             previous.lower() in _ARTICLES
             and i >= 2
-            and (before[i - 2].group().lower() in PREPOSITIONS)
+            and (before[i - 2].group().lower() in _LEAD_PREPOSITIONS)
         )
         governed = token[0].isupper() and (
-            previous.lower() in PREPOSITIONS
+            previous.lower() in _LEAD_PREPOSITIONS
             or after_article
             or (previous in governed_names and commas_after(i))
         )
