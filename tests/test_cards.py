@@ -788,3 +788,11 @@ def test_a_lead_may_open_with_along_across_or_despite() -> None:
         "What did the Red Army follow along the route?",
         "the Eight Points of Attention",
     ) in asked
+
+
+def test_terse_notes_of_a_quality_given_or_a_gift_to_someone_ask_no_what() -> None:
+    course = notes_course(
+        "- Govt gave Jenner £30,000 in the 1800s; vaccination made compulsory 1853"
+    )
+    asked = pairs(cards_of(course), "basic")
+    assert not [q for q, _ in asked if q.startswith(("What did govt give", "What did vacc"))]

@@ -310,6 +310,10 @@ _OFFICES = frozenset(
     """Archbishop Bishop Abbot Consul Dictator Chancellor Minister Governor Viceroy Regent
     Protector Earl Sheriff Mayor Speaker Leader Head Chief Commander""".split()
 )
+_QUALITY = re.compile(r"[a-z]+(?:ory|al|ble|ful|ous|ive|ic|ent|ant)|free|law")
+_GIVING = frozenset("give grant offer award pay send lend show teach hand".split())
+# A name and then what it was given: "Jenner £30,000" (not "Germany's weakness").
+_GIVEN_TO = re.compile(r"(?:[A-Z][\w’'-]*(?<![’']s)\s+)+(?=\S)(?![A-Z])")
 _BUILDING = re.compile(r"\b(?:Abbey|Cathedral|Church|Chapel|Minster|Palace|Hall|Castle)\b")
 _DONE_TO_PEOPLE = frozenset(
     "marry divorce murder assassinate behead crown depose exile imprison arrest".split()
@@ -662,11 +666,18 @@ def _what(a: _Asking) -> Asked:
     if a.clause.verb == "last":
         return  # "lasted 381 days": "How many days" asks it, not "What did it last?"
     if a.clause.verb in _MADE_INTO and (
-        thing.split()[0] in TITLES | _OFFICES or _BUILDING.search(thing)
+        thing.split()[0] in TITLES | _OFFICES
+        or _BUILDING.search(thing)
+        or _QUALITY.fullmatch(thing.split()[0])
     ):
         # Terse notes leave out "was" and "at": "Lanfranc of Bec made Archbishop of
         # Canterbury" and "William crowned Westminster Abbey" tell what was done to the
-        # subject, and where; "What did Lanfranc make?" would teach the opposite.
+        # subject, and where; "What did Lanfranc make?" would teach the opposite. So does
+        # "vaccination made compulsory 1853".
+        return
+    if a.clause.verb in _GIVING and _GIVEN_TO.match(thing):
+        # "gave Jenner £30,000", "gave Hitler national publicity": to whom and what, two
+        # answers to one "what"
         return
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
