@@ -981,3 +981,23 @@ def test_explain_how_asks_for_what_was_done_not_for_reasons() -> None:
     assert "Franco banned every party but the Falange" in _credited(how, family)
     assert "Credit features" in " ".join(build_scheme(how, family).rules)
     assert "Credit reasons" in " ".join(build_scheme(why, family).rules)
+
+
+def test_what_came_of_an_event_dated_in_the_question_is_credited_when_it_weighs_it() -> None:
+    """ "How important was the fall of Saigon in 1975?" asks what came of it: reunification
+    in 1976 is its evidence. A question about a period still ends with it."""
+    notes = "\n\n".join(
+        [
+            "Vietnam.",
+            "4: The end of the war",
+            "2019: How important was the fall of Saigon in 1975? (6)\n"
+            "2020: Describe the war in the years 1973-75. (6)",
+            "Saigon fell on 30/4/1975 when North Vietnamese tanks crashed through the gates of "
+            "the presidential palace. Vietnam was reunited under Communist rule in 1976.",
+        ]
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    important, described = family.questions
+    reunited = "Vietnam was reunited under Communist rule in 1976"
+    assert reunited in _credited(important, family)
+    assert reunited not in _credited(described, family)

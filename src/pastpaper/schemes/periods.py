@@ -27,6 +27,7 @@ __all__ = [
     "When",
     "asked_from",
     "asked_until",
+    "at_a_time",
     "clear_dates",
     "is_after",
     "named_until",
@@ -133,6 +134,15 @@ def asked_until(question: str) -> When | None:
         else:  # (the last month of "Jul-Nov 1956")
             ends.append((mention.year, mention.end_month or mention.month))
     return max(ends, key=lambda when: when[0]) if ends else None
+
+
+def at_a_time(question: str) -> bool:
+    """Does the question date what it asks about to one time ("the fall of Saigon in 1975",
+    "in April 1975"), not a period ("in the years 1947-52", "before 1914", "the 1920s")?"""
+    found = list(mentions(question))
+    return bool(found) and all(
+        not m.bounds and m.end_year is None and not m.decade and m.word not in _FROM for m in found
+    )
 
 
 def named_until(question: str) -> When | None:

@@ -31,6 +31,7 @@ from pastpaper.schemes.periods import (
     When,
     asked_from,
     asked_until,
+    at_a_time,
     clear_dates,
     is_after,
     named_until,
@@ -257,6 +258,11 @@ def build_scheme(
     # The time the question asks about: what the notes date after it came next, and is no
     # cause of it, no part of it and no evidence on it.
     until = None if reference else asked_until(question.text)
+    weighs_after = _WEIGHS_WHAT_FOLLOWED.search(question.text) is not None
+    if until is not None and weighs_after and at_a_time(question.text):
+        # "How important was the fall of Saigon in 1975?": the year dates the event weighed,
+        # and what came of it (reunification in 1976) is what the question asks about.
+        until = None
     if until is None and reasons_only and not _WEIGHS_WHAT_FOLLOWED.search(question.text):
         # "Why was the Civil Rights Act of 1964 passed?": what came after the Act is none
         # of its causes, though the year only names it. ("Why did the Long March of 1934-35
