@@ -796,3 +796,13 @@ def test_terse_notes_of_a_quality_given_or_a_gift_to_someone_ask_no_what() -> No
     )
     asked = pairs(cards_of(course), "basic")
     assert not [q for q, _ in asked if q.startswith(("What did govt give", "What did vacc"))]
+
+
+def test_no_cloze_hides_an_everyday_word_in_quotes_but_a_number_word_is_hidden() -> None:
+    course = notes_course(
+        'No American president wanted to be the one who "lost" Vietnam in 1965. In 1970 the '
+        "shooting of four students at Kent State increased the protests."
+    )
+    backs = [card.back for card in cards_of(course) if card.kind == "cloze"]
+    assert "lost" not in backs
+    assert "four" in backs

@@ -43,7 +43,15 @@ from itertools import islice
 from typing import Literal
 
 from pastpaper.course import Course, QuestionFamily, Topic
-from pastpaper.language import CURRENCY, SHORT_SCALE, STOP_WORDS, is_verb, word_rarity, zipf
+from pastpaper.language import (
+    CURRENCY,
+    SHORT_SCALE,
+    STOP_WORDS,
+    as_number,
+    is_verb,
+    word_rarity,
+    zipf,
+)
 from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import DATE, Casing, plain, widened
 from pastpaper.schemes.points import Point, family_points
@@ -368,7 +376,9 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
         return False
     if key.rstrip(".") in _SHORTENINGS:
         return False  # "Govt", "approx.": shorthand for an everyday word
-    if len(words) == 1 and term[0].isupper() and word_rarity(key) >= _EVERYDAY:
+    # (An everyday word in quotes too: no "{{lost}}" Vietnam. A number is a fact.)
+    number = _DIGIT.search(term) or as_number(key)[:1].isdigit()
+    if len(words) == 1 and (term[0].isupper() or not number) and word_rarity(key) >= _EVERYDAY:
         return False
     return not _given_away(words, visible)
 
