@@ -1092,3 +1092,14 @@ def test_a_deed_given_to_another_named_by_part_of_their_name_is_an_inaccuracy() 
     )
     result = marked("In 1847 Joseph Lister discovered chloroform.", scheme_of(notes))
     assert [w.answer_says for w in result.inaccuracies] == ["Joseph Lister"]
+
+
+def test_a_list_with_other_marks_builds_and_an_item_denying_the_factor_is_against_it() -> None:
+    notes = HASTINGS.replace(
+        "- Harold marched",
+        "a) The fyrd was tired after Stamford Bridge\n- Not luck: the Normans were better armed\n"
+        "- Harold marched",
+    )
+    sides = {p.point.text: p.side for p in scheme_of(notes).creditable}
+    assert sides["William landed at Pevensey 28 Sept 1066 - wind had changed; luck"] == "for"
+    assert sides["Not luck: the Normans were better armed"] == "against"

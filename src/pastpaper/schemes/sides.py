@@ -216,17 +216,27 @@ def _item_names(note: str, point: Point, weighed: frozenset[str]) -> bool | None
     if not LIST_ITEM.match(note, line):
         return None
     items = [m.start() for m in _ITEM_START.finditer(note)]
-    if len(items) < 2 or text_stems(note[: items[0]]) & weighed:
+    if len(items) < 2 or line < items[0] or text_stems(note[: items[0]]) & weighed:
         return None
     ends = [*items[1:], len(note)]
-    naming = [bool(text_stems(note[a:b]) & weighed) for a, b in zip(items, ends, strict=True)]
+    naming = [_names_weighed(note[a:b], weighed) for a, b in zip(items, ends, strict=True)]
     if not any(naming) or all(naming):
         return None
     mine = max(i for i, a in enumerate(items) if a <= start)
     return naming[mine]
 
 
-_ITEM_START = re.compile(r"^[ \t]*(?:[-*+•–]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
+def _names_weighed(item: str, weighed: frozenset[str]) -> bool:
+    """Does a list item name the weighed factor, and not to deny it ("- Not luck: ...")?"""
+    if not text_stems(item) & weighed:
+        return False
+    return not any(text_stems(found["what"]) & weighed for found in _NOT_FACTOR.finditer(item))
+
+
+_ITEM_START = re.compile(rf"^{LIST_ITEM.pattern}", re.MULTILINE)
+_NOT_FACTOR = re.compile(
+    r"\b(?:not|no|never|nothing to do with)\s+(?P<what>[\w’'-]+(?:\s+[\w’'-]+)?)", re.I
+)
 
 
 # A list item that opens on a label in bold: "- **The media.**", "* __Presidents:__".
