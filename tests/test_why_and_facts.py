@@ -1078,20 +1078,29 @@ def test_the_notes_turned_round_in_more_than_one_word_are_their_opposite(answer:
     assert [w.notes_say.startswith("the opposite") for w in result.inaccuracies] == [True]
 
 
-def test_a_deed_given_to_another_named_by_part_of_their_name_is_an_inaccuracy() -> None:
-    """The notes' "Infection: Joseph Lister used ..." reads as "Lister"; "Joseph Lister
-    discovered chloroform" still gives Simpson's deed to him."""
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "On 1 September 1939 Hitler invaded Poland.",
+        "On 3 September 1939 France declared war on Germany.",
+    ],
+)
+def test_a_name_the_notes_give_in_another_sentence_takes_no_deed_from_a_point(
+    answer: str,
+) -> None:
+    """A leader for his country, or an ally the notes do not mention doing the same, may be
+    right: only names the notes set side by side in one sentence are told apart."""
     notes = "\n\n".join(
         [
-            "Medicine.",
-            "4: Surgery",
-            "2017: In what ways did surgery improve in the 19th century? (8)",
-            "- Pain: 1846 ether used in USA; 1847 James Simpson discovered chloroform\n"
-            "- Infection: Joseph Lister used carbolic acid spray from 1865",
+            "War.",
+            "4: 1939",
+            "2017: Why did war break out in 1939? (8)",
+            "In the 1930s Hitler wanted Lebensraum in the east. On 1 September 1939 Germany "
+            "invaded Poland. On 3 September 1939 Britain declared war on Germany. In the 1930s "
+            "France built the Maginot Line to defend its border.",
         ]
     )
-    result = marked("In 1847 Joseph Lister discovered chloroform.", scheme_of(notes))
-    assert [w.answer_says for w in result.inaccuracies] == ["Joseph Lister"]
+    assert not marked(answer, scheme_of(notes)).inaccuracies
 
 
 def test_a_list_with_other_marks_builds_and_an_item_denying_the_factor_is_against_it() -> None:

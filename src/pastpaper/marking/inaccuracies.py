@@ -205,6 +205,19 @@ def _forms_of(name: str, other: str) -> bool:
 _THE = re.compile(r"^the\s+")
 
 
+def _named_beside(points: Sequence[SchemePoint], j: int, names: list[set[str]]) -> set[str]:
+    """The names of the points that share point ``j``'s sentence of the notes."""
+    source = points[j].point.source
+    return {
+        name
+        for k, p in enumerate(points)
+        if k != j
+        and p.point.source.note == source.note
+        and p.point.source.sentence_start == source.sentence_start
+        for name in names[k]
+    }
+
+
 def _named_in(key: str, named: Set[str]) -> bool:
     """Do the notes name the one ``key`` names, by all its words or some ("Joseph Lister"
     where the notes' "Infection: Joseph Lister used ..." reads as "Lister")?"""
@@ -253,7 +266,6 @@ def wrong_facts(
     places = _named_words((scheme.question.text, *(p.point.text for p in scheme.points)))
     names = [{match_key(n) for n in names_in(p.point.text)} for p in points]
     spread = Counter(n for found in names for n in found)
-    named_anywhere = set(spread)
     asked = content_stems(scheme.question.text)
     words = [plain_stems(p.point.text, asked) for p in points]
     stated = set(_plain([v for p in points for v in _point_values(p.point)["number"]]))
@@ -349,13 +361,18 @@ def wrong_facts(
                 # claim leaves out.
                 wrong = _doer_replaced(claim.text, point, named_anew)
             if wrong is None and j in makes and not scheme.reference:
-                # ... or swapped for another the notes name: "the NAACP ran the Freedom
-                # Rides" for "CORE ran the Freedom Rides", where the NAACP "won court
-                # cases". (Unless the notes have that one do the same too.)
+                # ... or swapped for another the notes name in the same sentence, one actor
+                # of several: "the NAACP ran the Freedom Rides" for "CORE ran the Freedom
+                # Rides", where "the NAACP won court cases, SNCC organised students, and
+                # CORE ran ...". (Unless the notes have that one do the same too. Names of
+                # other sentences are left alone: "Hitler invaded Poland" for "Germany
+                # invaded Poland" may say it another way, and "France declared war on
+                # Germany" may be true where the notes tell only of Britain.)
+                beside = _named_beside(points, j, names)
                 named_too = [
                     by_key[n]
                     for n in own_names
-                    if _named_in(n, named_anywhere) and not _words_within(by_key[n], point.text)
+                    if _named_in(n, beside) and not _words_within(by_key[n], point.text)
                 ]
                 if named_too:
                     wrong = _doer_replaced(
