@@ -183,11 +183,20 @@ def _reign_swapped(claim: str, point: str) -> tuple[str, str] | None:
     another number: "Louis XIV had spent heavily" for "Louis XVI had spent heavily"."""
     if not _REIGN.search(claim):
         return None
-    theirs = {m.group(1): m.group(0) for m in _REIGN.finditer(point)}
+    theirs: dict[str, list[str]] = {}
+    for m in _REIGN.finditer(point):
+        theirs.setdefault(m.group(1), []).append(m.group(0))
+    given = {name for names in theirs.values() for name in names}
     for found in _REIGN.finditer(claim):
-        named = theirs.get(found.group(1))
-        if named is not None and found.group(0) not in theirs.values() and named not in claim:
-            return found.group(0), f"{named}: “{point}”"
+        mine = found.group(0)
+        if mine in given or found.group(1) == "War":
+            continue
+        for named in theirs.get(found.group(1), []):
+            # (with the same verb after both: "Louis XV had left huge debts" beside "Louis
+            # XVI inherited them" tells of another king)
+            verb = _verb_after(point, named)
+            if named not in claim and verb is not None and verb == _verb_after(claim, mine):
+                return mine, f"{named}: “{point}”"
     return None
 
 
@@ -518,7 +527,11 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
     # "a victory for the Vietcong" for "a defeat for the Vietcong" (a victory over the Armada
     # is its defeat)
     for won, lost in (*_OUTCOMES, *((b, a) for a, b in _OUTCOMES)):
-        if _FOR_WHOM[won].search(text) and _FOR_WHOM[lost].search(theirs):
+        if (
+            _FOR_WHOM[won].search(text)
+            and _FOR_WHOM[lost].search(theirs)
+            and not _FOR_WHOM[won].search(theirs)
+        ):
             turned[won] = [lost]
     turned = {word: others for word, others in turned.items() if others}
     if not turned:
