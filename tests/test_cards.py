@@ -711,6 +711,20 @@ def test_a_passive_goes_on_into_the_clause_that_shares_its_subject() -> None:
     assert not [front for front in fronts if "was crossed" in front]
 
 
+def test_a_deed_after_a_passive_is_no_passive_though_a_preposition_follows() -> None:
+    course = notes_course(
+        "Nicholas II was crowned in 1896 and abdicated in March 1917. Roosevelt was elected "
+        "in November 1932 and worked with Congress in the Hundred Days. Gandhi was arrested "
+        "in 1930 and fasted in prison for weeks. The compass was brought from China and "
+        "steered by sailors across the Indian Ocean."
+    )
+    fronts = [card.front for card in cards_of(course)]
+    # Only a verb done to someone, or one that says by whom, takes the "was" on.
+    assert not [f for f in fronts if re.search(r"\bwas (?:abdicated|worked|fasted)\b", f)]
+    assert "When did Nicholas II abdicate?" in fronts
+    assert [f for f in fronts if "compass was steered" in f]
+
+
 def test_terse_notes_of_an_office_given_or_a_place_crowned_ask_no_what() -> None:
     course = notes_course(
         "- Archbishop Stigand removed 1070; Lanfranc of Bec made Archbishop of Canterbury\n"
@@ -758,6 +772,14 @@ def test_a_they_or_it_stands_for_the_last_subject_named_before_it() -> None:
             "the deputies",
         ),
         ("After the war, Britain was poor", "After the war", "Britain"),
+        # The object of a preposition in the lead is not the subject.
+        ("Near the end of the war the Tsar left", "Near the end of the war", "the Tsar"),
+        ("At the end of 1916, the army was exhausted", "At the end of 1916", "the army"),
+        (
+            "With the help of the Germans the Bolsheviks took power",
+            "With the help of the Germans",
+            "the Bolsheviks",
+        ),
     ],
 )
 def test_a_clause_before_the_subject_is_the_lead_whatever_its_verb_or_asides(

@@ -269,6 +269,10 @@ _LEAD_PREPOSITIONS = PREPOSITIONS | frozenset(
 )
 
 
+#: Prepositions inside a lead, whose object is no subject: "At the end of the war".
+_GOVERNS = _LEAD_PREPOSITIONS | {"of", "to", "into", "onto", "upon"}
+
+
 def _lead_end(before: list[re.Match[str]]) -> int:
     """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
     to secure his position"."""
@@ -283,6 +287,11 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         token = before[i].group()
         if "," in _gap(before, i):
             return i
+        previous = before[i - 1].group()
+        if previous.lower() in _GOVERNS and token.lower() in SUBJECT_STARTS:
+            # The object of a preposition in the lead: "Near the end of the war the Tsar
+            # ...", whose subject is "the Tsar", not "the war the Tsar".
+            continue
         starts = token.lower() in SUBJECT_STARTS or (token[0].isupper() and token not in _IN_DATES)
         # A number opens the subject after the date: "On 14 July 1789 about 900 Parisians",
         # "In 1789 900 Parisians".
@@ -290,12 +299,9 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         # A name right after a preposition is its object, still the lead ("In 1953 in
         # Moscow Stalin died"), and so is the rest of the name where a comma ends the lead
         # after it: "At Pickering in North Yorkshire, the project built ...".
-        previous = before[i - 1].group()
         # (After the preposition's article too: "On the Holderness coast, two groynes ...".)
         after_article = (
-            previous.lower() in _ARTICLES
-            and i >= 2
-            and (before[i - 2].group().lower() in _LEAD_PREPOSITIONS)
+            previous.lower() in _ARTICLES and i >= 2 and (before[i - 2].group().lower() in _GOVERNS)
         )
         governed = token[0].isupper() and (
             previous.lower() in _LEAD_PREPOSITIONS

@@ -81,7 +81,26 @@ _DONE_BY_ITSELF = frozenset(
 _PASSIVE_AUX = frozenset({"was", "were"})
 _PASSIVE_GOES_ON = re.compile(
     r"([a-z]+ed|[a-z]+en|made|sent|held|sold|built|kept|left|lost|put|set|shot|hung|hanged)"
-    r"(?:\s+(?:by|on|in|at|to|for|from|with|after|during|as|into|under)\b|\s*$)"
+    r"(?:\s+(by|on|in|at|to|for|from|with|after|during|as|into|under)\b|\s*$)"
+)
+# Verbs in the past whose bare form after a passive is done to the subject too: "was tried
+# ... and guillotined on 21 January 1793". Any other verb goes on as a deed unless "by"
+# names who did it ("was tried ... and steered by the compass"): "was crowned in 1894 and
+# abdicated in March 1917", "was elected in 1932 and worked with Congress".
+_DONE_TO = frozenset(
+    """arrested imprisoned jailed exiled executed guillotined beheaded hanged hung shot killed
+    murdered assassinated poisoned stabbed tried sentenced condemned convicted acquitted
+    pardoned released freed crowned elected re-elected appointed deposed overthrown removed
+    dismissed sacked expelled banished deported captured wounded injured defeated beaten
+    crushed besieged invaded occupied annexed partitioned banned abolished dissolved
+    suppressed censored founded established built signed passed ratified repealed renamed
+    replaced restored forced made given taken sent held sold kept put set chosen named called
+    nicknamed known buried born baptised baptized canonised excommunicated burned burnt
+    martyred tortured persecuted blamed criticised criticized bombed sunk destroyed damaged
+    evacuated rescued paid employed funded financed taxed fined promoted demoted knighted
+    granted awarded ordered sworn driven written stolen broken hidden frozen forgotten
+    imposed introduced adopted approved rejected enforced confirmed declared proclaimed
+    recognised recognized""".split()
 )
 # A person's pronoun in the words before a clause's subject ("After he was assassinated, ...").
 _LEAD_PRONOUN = re.compile(r"\b(?:he|she|they|him|them)\b", re.IGNORECASE)
@@ -158,6 +177,7 @@ def statements(
                 and owner.verb  # a passive ("was tried"), not "was ill"
                 and goes_on is not None
                 and goes_on[1] not in _DONE_BY_ITSELF
+                and (goes_on[2] == "by" or goes_on[1] in _DONE_TO)
             ):
                 # "Louis was tried ..., found guilty ... and guillotined on 21 January
                 # 1793": the "was" goes on too ("Louis was guillotined", not "Louis
