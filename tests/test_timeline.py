@@ -836,7 +836,22 @@ def test_a_span_of_decades_or_months_given_with_a_dash_is_one_event() -> None:
         'A "black period" 1850s-1870s followed. The Huaihai campaign (November 1948 – '
         "January 1949) destroyed the GMD armies."
     )
-    assert [e.label for e in events] == ["1850s", "November 1948"]
+    assert [e.label for e in events] == ["1850s", "November 1948–January 1949"]
+
+
+def test_a_span_of_months_across_years_is_one_event_told_without_its_dates() -> None:
+    events = events_of(
+        "- Oct 1929 – Jan 1933 Hitler rose from the fringe to power\n"
+        "- The war lasted from 4 August 1914 – 11 November 1918 and killed millions\n"
+        "- Stresemann was Chancellor Aug 1923 – Nov 1923, then Foreign Minister\n"
+        "- Nazi vote: July 1932 – 37 per cent"
+    )
+    told = {e.label: e.text for e in events}
+    assert told["October 1929–January 1933"] == "Hitler rose from the fringe to power"
+    assert "4 August 1914–November 1918" in told
+    assert "August–November 1923" in told
+    assert "July 1932" in told  # a dash before a figure closes no span
+    assert len(events) == 4
 
 
 def test_a_table_row_naming_an_event_with_a_month_in_its_name_is_the_prose_event() -> None:

@@ -74,7 +74,8 @@ class Mention:
     inferred: bool = False  # a day and month whose year is the one named before them
     numeric: bool = False  # written in figures, day first: "4/8/1914", "15/3/44 BC"
     two_figures: bool = False  # its year in its last two figures: "Oct 62", "'62", "4/8/14"
-    end_month: int | None = None  # a span of months in one year ends with it: "Apr-May 1640"
+    # The month that ends a span of months: "Apr-May 1640", "Oct 1929 – Jan 1933".
+    end_month: int | None = None
 
 
 def date_label(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -150,6 +151,11 @@ _PREPOSITION_BEFORE = re.compile(
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
 _DECADE_DASH = re.compile(r"\b(?:\d{3}0|[’']\d0)[’']?s\s*[-–—]\s*$")
 _MONTH_DASH = re.compile(rf"\b(?:{MONTH_OR_SHORT})\s+\d{{3,4}}\s*[-–—]\s*$")
+# The month and year that close a span after a dash: " – Jan 1933", "-11 November 1918".
+_MONTH_DASH_AFTER = re.compile(
+    rf"\s*[-–—]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_OR_SHORT})\.?\s+"
+    r"(?P<year>\d{3,4})\b"
+)
 _BETWEEN_DECADES = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{3}0|[’']\d0)[’']?s\s+and\s+"
     r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$",
@@ -389,6 +395,15 @@ def _placed(
         elif feast := _FEAST_BEFORE.search(note, 0, date_start):
             month, day = _FEASTS[feast["feast"].lower().replace("’", "'")]
             date_start = feast.start()
+        closing = _MONTH_DASH_AFTER.match(note, end) if month is not None else None
+        if closing is not None and end_year is None and end_month is None:
+            # "Oct 1929 – Jan 1933", "(June 1948 – May 1949)": one span, from the first
+            # month to the second, whose date is none of its own (``_MONTH_DASH``).
+            last, last_month = int(closing["year"]), _month_number(closing["month"])
+            if last > year > 0:
+                end_year, end_month, end = last, last_month, closing.end()
+            elif last == year and last_month > (month or 0) and not day:
+                end_month, end = last_month, closing.end()
     circa = _CIRCA_BEFORE.search(note, 0, date_start)
     if circa:
         date_start = circa.start()

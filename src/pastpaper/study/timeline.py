@@ -77,7 +77,7 @@ class Event(Frozen):
     as "that year" is written out). ``start`` is (year, month, day), None where the notes
     give no month or day, the year negative before Christ; ``end_year`` closes a span of
     years (a decade is one, with ``decade`` set), ``end_day`` a span of days in one month
-    ("3-4 June 1961"), ``end_month`` a span of months in one year ("Apr-May 1640");
+    ("3-4 June 1961"), ``end_month`` a span of months ("Apr-May 1640", "Oct 1929 – Jan 1933");
     ``circa`` marks a year given roughly.
     ``family`` and ``note`` are 0-based: the family within its topic and the notes
     paragraph within its family. ``course`` is the title of the course.
@@ -103,6 +103,8 @@ class Event(Frozen):
         year, month, day = self.start
         if self.decade:  # as the notes name it: "1920s", "mid-1920s", "early-to-mid 1920s"
             return self.date if self.date.endswith("s") else f"{year - year % 10}s"
+        if self.end_year is not None and month is not None and self.end_month is not None:
+            return f"{date_label(year, month, day)}–{date_label(self.end_year, self.end_month)}"
         if self.end_year is not None:
             return f"{date_label(year)}–{date_label(self.end_year)}"
         if self.end_day is not None:

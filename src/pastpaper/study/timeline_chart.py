@@ -66,6 +66,8 @@ def timeline_figure(events: list[Event]) -> Figure:
 def _position(event: Event) -> tuple[float, float]:
     """Where an event starts and ends on the axis, in years."""
     year, month, day = event.start
+    if event.end_year is not None and month is not None and event.end_month is not None:
+        return year + (month - 1) / 12, event.end_year + event.end_month / 12
     if event.end_year is not None:
         return float(year), float(event.end_year + 1)
     if month is None:
