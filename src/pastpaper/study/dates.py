@@ -395,15 +395,15 @@ def _placed(
         elif feast := _FEAST_BEFORE.search(note, 0, date_start):
             month, day = _FEASTS[feast["feast"].lower().replace("’", "'")]
             date_start = feast.start()
-        closing = _MONTH_DASH_AFTER.match(note, end) if month is not None else None
-        if closing is not None and end_year is None and end_month is None:
+        dash = _MONTH_DASH_AFTER.match(note, end) if month is not None else None
+        if dash is not None and end_year is None and end_month is None:
             # "Oct 1929 – Jan 1933", "(June 1948 – May 1949)": one span, from the first
             # month to the second, whose date is none of its own (``_MONTH_DASH``).
-            last, last_month = int(closing["year"]), _month_number(closing["month"])
+            last, last_month = int(dash["year"]), _month_number(dash["month"])
             if last > year > 0:
-                end_year, end_month, end = last, last_month, closing.end()
+                end_year, end_month, end = last, last_month, dash.end()
             elif last == year and last_month > (month or 0) and not day:
-                end_month, end = last_month, closing.end()
+                end_month, end = last_month, dash.end()
     circa = _CIRCA_BEFORE.search(note, 0, date_start)
     if circa:
         date_start = circa.start()
