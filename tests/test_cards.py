@@ -780,6 +780,18 @@ def test_a_they_or_it_stands_for_the_last_subject_named_before_it() -> None:
             "With the help of the Germans",
             "the Bolsheviks",
         ),
+        # A lead of two phrases, after a date's label too; "announced that ..." is a verb.
+        (
+            "22-24 October 1956: at Sèvres, near Paris, Britain, France and Israel agreed a plan",
+            "22-24 October 1956: at Sèvres, near Paris",
+            "Britain, France and Israel",
+        ),
+        (
+            "On 26 July 1956, in a speech at Alexandria, Nasser announced that Egypt was "
+            "nationalising the canal",
+            "On 26 July 1956, in a speech at Alexandria",
+            "Nasser",
+        ),
     ],
 )
 def test_a_clause_before_the_subject_is_the_lead_whatever_its_verb_or_asides(

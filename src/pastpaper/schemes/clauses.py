@@ -124,6 +124,9 @@ def _parse_clause(text: str) -> Clause | None:
     if verb_at is None:
         return None
     lead_end = max(_lead_end(words[:verb_at]), _label_end(words[:verb_at]))
+    if 0 < lead_end < verb_at and lead_end == _label_end(words[:verb_at]):
+        # A lead after a label: "22-24 October 1956: at Sèvres, near Paris, Britain ...".
+        lead_end += _lead_end(words[lead_end:verb_at])
     last = verb_at  # "he roundly condemned", "he thus needed": adverbs are not the subject
     while last > lead_end and _is_adverb(words[last - 1].group()):
         last -= 1
@@ -252,7 +255,8 @@ def _reduced_relative(words: list[re.Match[str]], at: int) -> bool:
         word = words[i].group()
         if word in {"was", "were", "is", "are"}:
             return words[i - 1].group().lower() not in _RELATIVES | {"and", "but", "or"}
-        if is_verb(word) or word in {"and", "but", "or"}:
+        # (A "that" opens what was said: "Nasser announced that Egypt was ...".)
+        if is_verb(word) or word in {"and", "but", "or", "that"}:
             return False
     return False
 
@@ -286,6 +290,9 @@ def _lead_end(before: list[re.Match[str]]) -> int:
     for i in range(1, len(before)):
         token = before[i].group()
         if "," in _gap(before, i):
+            if token in _LEAD_PREPOSITIONS and i + 1 < len(before):
+                # A second phrase of the lead: "At Sèvres, near Paris, Britain ...".
+                continue
             return i
         previous = before[i - 1].group()
         if previous.lower() in _GOVERNS and token.lower() in SUBJECT_STARTS:
