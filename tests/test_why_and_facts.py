@@ -1054,6 +1054,8 @@ VIETNAM = "\n\n".join(
         "The Communists' real strength was political rather than military.",
         "Bleeding was still a problem until blood groups were found in 1901.",
         "Presidents feared being blamed for losing Vietnam.",
+        # "not ... until" says when: the notes' "not solved until ... 1901"
+        "Bleeding was solved when blood groups were found in 1901.",
         # another name of the same country
         "In 1846 ether was used in America.",
     ],

@@ -643,9 +643,15 @@ def _denied_words(text: str) -> frozenset[str]:
     for cue in _DENIAL.finditer(text):
         rest = text[cue.end() :]
         end = _CLAUSE_END.search(rest)
-        reach = " ".join(_WORDS.findall(rest[: end.start() if end else len(rest)])[:_REACH])
-        found |= _said(reach)
+        words = _WORDS.findall(rest[: end.start() if end else len(rest)])[:_REACH]
+        if _LATER.intersection(word.lower() for word in words):
+            continue  # "The serfs were not freed until 1861" says when they were freed
+        found |= _said(" ".join(words))
     return frozenset(found)
+
+
+#: Words after a denial that say when, not whether: "not freed until 1861".
+_LATER = frozenset({"until", "till", "before"})
 
 
 def plain_stems(text: str, asked: Set[str]) -> set[str]:
