@@ -212,13 +212,17 @@ def test_a_sentence_that_only_signposts_other_reasons_is_structure() -> None:
         "Bad harvests drove up the price of bread. Yet hunger was not the only cause. "
         "There were other factors too. The king's debts had emptied the treasury. "
         "However, other factors were also important. Other factors also led to withdrawal. "
-        "Taxes were not the only burden: peasants also owed dues to their lords."
+        "Taxes were not the only burden: peasants also owed dues to their lords. "
+        "Other factors also contributed to the revolt such as the salt tax. "
+        "There were other reasons for the unrest like the new conscription law."
     )
     assert [p.text for p in note_points(notes, 0)] == [
         "Bad harvests drove up the price of bread",
         "The king's debts had emptied the treasury",
         # (A sentence that goes on to say what else there was says something.)
         "Taxes were not the only burden: peasants also owed dues to their lords",
+        "Other factors also contributed to the revolt such as the salt tax",
+        "There were other reasons for the unrest like the new conscription law",
     ]
 
 

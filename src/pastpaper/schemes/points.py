@@ -449,17 +449,24 @@ _LABEL = re.compile(
 # A sentence that only points on to other reasons, and gives none: "However, the war was
 # not the only reason.", "There were other factors too." (Not one that goes on to give
 # them: "Taxes were not the only burden: peasants also owed dues to their lords".)
+# What a signpost's reasons are for, a few words that name no example: "for the revolt", not
+# "for the revolt such as high taxes", which gives a reason.
+_FOR_WHAT = (
+    r"(?:(?!such\b|including\b|like\b|notably\b|especially\b|namely\b|for\s+example\b|"
+    r"for\s+instance\b|e\.g\.)[\w’'.-]+\s*){1,6}"
+)
 _SIGNPOST = re.compile(
     r"(?:(?:however|but|yet|still|nevertheless|of course|even so),?\s+)?"
     r"(?:(?:[\w’'-]+\s+){1,6}(?:was|were|is|are|had\s+been)\s+not\s+the\s+only|"
     r"there\s+(?:were|are|was|had\s+been)\s+(?:also\s+)?(?:other|several\s+other|many\s+other))"
     r"\s+(?:\w+\s+)?(?:reasons?|causes?|factors?|explanations?)"
-    r"(?:\s+(?:too|as\s+well|also))?(?:\s+(?:for|why|behind)\s+[^,;:]+)?"
+    rf"(?:\s+(?:too|as\s+well|also))?(?:\s+(?:for|why|behind)\s+{_FOR_WHAT})?"
     # "However, other factors were also important", "Other causes mattered too"
     r"|(?:(?:however|but|yet|still|of course),?\s+)?(?:several\s+|many\s+)?other\s+"
     r"(?:\w+\s+)?(?:reasons?|causes?|factors?|explanations?)\s+(?:(?:were|are|was)\s+)?"
     r"(?:also\s+)?(?:(?:just\s+as|equally|very|more)\s+)?(?:important|significant|mattered|"
-    r"played\s+a\s+part|contributed|(?:led|contributed)\s+to\s+[^,;:]+)(?:\s+(?:too|as\s+well))?",
+    rf"played\s+a\s+part|contributed|(?:led|contributed)\s+to\s+{_FOR_WHAT})"
+    r"(?:\s+(?:too|as\s+well))?",
     re.IGNORECASE,
 )
 # A numbered label with a title of its own, a heading: "Factor 1: Fear", "Reason 2 - Money".
