@@ -740,7 +740,8 @@ def test_a_they_or_it_stands_for_the_last_subject_named_before_it() -> None:
         "declared themselves the National Assembly. On the night of 4 August the Assembly "
         "abolished feudal privileges, and on 26 August 1789 it passed the Declaration of "
         "the Rights of Man. The Nazis attacked the communists in 1933. They were sent to "
-        "camps such as Dachau."
+        "camps such as Dachau. The sans-culottes stormed the Tuileries. They had been "
+        "defended by Swiss Guards."
     )
     asked = pairs(cards_of(course), "basic")
     fronts = [card.front for card in cards_of(course)]
@@ -751,6 +752,7 @@ def test_a_they_or_it_stands_for_the_last_subject_named_before_it() -> None:
     assert any(f.startswith("On 26 August 1789 the Assembly passed") for f in fronts)
     # A passive "they" may be the ones done to: no card says who.
     assert not [f for f in fronts if "Nazis were sent" in f or "They were sent" in f]
+    assert not [f for f in fronts if "been defended" in f]  # the Tuileries had been
     # What they declared themselves is what they became, no "what" they declared.
     assert not [q for q, _ in asked if q.startswith("What did the deputies")]
 

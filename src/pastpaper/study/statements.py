@@ -278,12 +278,18 @@ def _plural(subject: str) -> bool:
 _PLURAL_NOUNS = frozenset({"people", "police", "men", "women", "children"})
 
 
+_PASSIVE_OF_BE = frozenset({"was", "were", "is", "are"})
+
+
 def _stood_for(clause: Clause, text: str, group: str | None, thing: str | None) -> str | None:
     """Who or what a "they" or "it" that opens a clause stands for, as the paragraph named
     them last as a subject; None for any other subject, for a passive ("They were sent to
     camps" may be the ones done to), and for an "it" that stands for what follows."""
     pronoun = clause.subject.lower()
-    if pronoun not in ("they", "it") or (clause.aux in ("was", "were") and clause.verb):
+    passive = (clause.aux in _PASSIVE_OF_BE and bool(clause.verb)) or clause.verb.startswith(
+        ("been ", "be ")
+    )  # "They had been defended by Swiss Guards", "It will be restored"
+    if pronoun not in ("they", "it") or passive:
         return None
     if pronoun == "they":
         return group
