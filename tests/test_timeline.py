@@ -860,3 +860,12 @@ def test_a_table_row_naming_an_event_with_a_month_in_its_name_is_the_prose_event
         "| Date | Event |\n| --- | --- |\n| October 1934 | Long March begins |"
     )
     assert [e.label for e in events] == ["October 1934"]
+
+
+def test_a_date_in_what_someone_said_or_believed_dates_no_event() -> None:
+    events = events_of(
+        "Eden compared Nasser to Mussolini and believed that appeasement in the 1930s had "
+        "been a mistake. Nasser said that the canal would pay for the dam in 1956. "
+        "Nasser nationalised the canal on 26 July 1956."
+    )
+    assert [e.label for e in events] == ["26 July 1956"]

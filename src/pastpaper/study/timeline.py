@@ -283,6 +283,10 @@ _CAUSE = re.compile(
     r"in reaction to|according to|in breach of|in defiance of|despite|in spite of)\b"
     r"|\b(?i:under) (?:the|a|an|its|his|her|their)\b"  # not "from under three million"
     r"|\b(?i:whose|which|that|who)\b.*\bhad\b"
+    # What someone said or believed of another time: "believed that appeasement in the
+    # 1930s had been a mistake" is dated by the believing.
+    r"|\b(?i:believ(?:e|ed|es|ing)|thought|argu(?:e|ed|es|ing)|claim(?:ed|s|ing)?|said|"
+    r"says|felt|knew|insist(?:ed|s)?|remember(?:ed|s)?|recall(?:ed|s)?) that\b"
 )
 # An earlier thing named by its date: "after", "following", or a phrase of participles.
 _ASIDE = re.compile(r"\b(?i:after|following)\b")
