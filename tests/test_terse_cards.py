@@ -924,3 +924,23 @@ def test_a_passive_whose_were_is_left_to_the_clause_before_asks_no_what() -> Non
     )
     fronts = [front for front, _ in basic(cards_of(course))]
     assert not [f for f in fronts if f.startswith("What did")], fronts
+
+
+def test_an_events_name_and_a_left_out_was_make_no_part_of_the_question() -> None:
+    course = course_of(
+        "1864: Danish War, Prussia and Austria together took Schleswig from Denmark",
+        "1-2 September 1870: Battle of Sedan, Napoleon III captured with over 100,000 men",
+        "4 September: a republic declared in Paris",
+        "2 November 1956: The UN General Assembly called for a ceasefire",
+        "1866: Prussian troops marched into Holstein",
+    )
+    asked = basic(cards_of(course))
+    assert ("When did Prussia and Austria take Schleswig from Denmark?", "1864") in asked
+    assert ("When was Napoleon III captured with over 100,000 men?", "1-2 September 1870") in asked
+    assert ("When was a republic declared in Paris?", "4 September") in asked
+    # A verb with a preposition of its own is no passive: "called for", "marched into".
+    assert ("When did the UN General Assembly call for a ceasefire?", "2 November 1956") in asked
+    assert ("When did Prussian troops march into Holstein?", "1866") in asked
+    # A list of events with its article is the subject, not a label before it.
+    clause = parse_clause("The Battle of Britain, the Blitz and the V2s killed 60,000 civilians")
+    assert clause is not None and clause.subject.startswith("The Battle of Britain")

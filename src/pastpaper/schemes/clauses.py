@@ -72,7 +72,7 @@ class Clause:
 WORD = re.compile(r"[\w’'-]+")
 _ADVERBS = frozenset(
     "also therefore thus then too still even again once however already soon later first "
-    "initially eventually finally now further well very".split()
+    "initially eventually finally now further well very together jointly".split()
 )
 _NEGATIVE = frozenset({"not", "never", "no"})
 _PARTICLES = frozenset("down up out off away back over".split())
@@ -127,6 +127,10 @@ def _parse_clause(text: str) -> Clause | None:
     if 0 < lead_end < verb_at and lead_end == _label_end(words[:verb_at]):
         # A lead after a label: "22-24 October 1956: at Sèvres, near Paris, Britain ...".
         lead_end += _lead_end(words[lead_end:verb_at])
+    if lead_end == 0 or lead_end == _label_end(words[:verb_at]):
+        # An event's name that heads a terse note: "1866: Austro-Prussian War, Prussia won
+        # in seven weeks", "Convention of Gastein, Prussia ran Schleswig".
+        lead_end += _event_label(words[lead_end:verb_at])
     last = verb_at  # "he roundly condemned", "he thus needed": adverbs are not the subject
     while last > lead_end and _is_adverb(words[last - 1].group()):
         last -= 1
@@ -367,6 +371,39 @@ def _label_end(before: list[re.Match[str]]) -> int:
     for i in range(len(before) - 1, 0, -1):
         if ":" in _gap(before, i):
             return i
+    return 0
+
+
+#: The words that end an event's name ("Danish War", "Munich Putsch"), and those that open
+#: one before "of" ("Battle of Sedan", "Convention of Gastein").
+_EVENT_ENDS = frozenset(
+    """War Wars Battle Crisis Conference Convention Revolution Rising Revolt Rebellion Putsch
+    Affair Incident Blockade Invasion Campaign Raid Siege Treaty Pact Agreement Accords Act
+    Plan Election Elections Strike Massacre Uprising Armistice Landings Offensive""".split()
+)
+_EVENT_HEADS = frozenset(
+    "Battle Siege Treaty Convention Peace Congress Conference Edict Pact Sack Fall".split()
+)
+_IN_NAMES = frozenset({"of", "the", "at", "and", "de", "von", "van"})
+
+
+def _event_label(before: list[re.Match[str]]) -> int:
+    """Where the subject starts after an event's name and a comma that head the clause
+    (0 if none): "Austro-Prussian War, Prussia won ..." (not "The Battle of Britain, the
+    Blitz and the V2s killed ...", a list of events with its article)."""
+    for i in range(1, min(len(before), 7)):
+        if "," not in _gap(before, i):
+            continue
+        name = [word.group() for word in before[:i]]
+        if not all(w[0].isupper() or w in _IN_NAMES for w in name) or name[0] in _IN_NAMES:
+            return 0
+        heads = len(name) > 2 and name[0] in _EVENT_HEADS and name[1] == "of"
+        follows = before[i].group()
+        if (heads or name[-1] in _EVENT_ENDS) and (
+            follows[0].isupper() or follows.lower() in SUBJECT_STARTS
+        ):
+            return i
+        return 0
     return 0
 
 

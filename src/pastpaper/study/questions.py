@@ -174,9 +174,9 @@ _TRANSITIVE = frozenset(
     ban occupy annex overthrow depose exile imprison hang behead destroy introduce ratify
     crush suppress besiege sack massacre seize excommunicate dismiss appoint release adopt
     sentence free deport expel proclaim establish outlaw legalise legalize unban restore
-    complete seal storm publish compile""".split()
+    complete seal storm publish compile declare""".split()
 )
-_PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as)\b")
+_PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as|with)\b")
 
 
 # Verbs that name what someone became, and a title after them with no article: "Mugabe
@@ -274,7 +274,11 @@ _DIGIT = re.compile(r"\d")
 _THE = re.compile(r"^The\s")
 _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
-_DATED_LEAD = re.compile(rf"(?:(?:in|on)\s+)?({DATE.pattern}):?", re.IGNORECASE)
+# (A date's label may go on with the event's name: "1866: Austro-Prussian War, Prussia won".)
+_DATED_LEAD = re.compile(
+    rf"(?:(?:in|on)\s+)?({DATE.pattern})(?::(?-i:\s+[A-Z][\w’'-]*(?:\s+(?:of|the|[A-Z][\w’'-]*))*)?)?",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\bfrom\b")
 # "that" right after the date, or after an aside between commas: "in 1861, using
 # swan-necked flasks, that ...".
