@@ -1114,3 +1114,47 @@ def test_a_list_with_other_marks_builds_and_an_item_denying_the_factor_is_agains
     sides = {p.point.text: p.side for p in scheme_of(notes).creditable}
     assert sides["William landed at Pevensey 28 Sept 1066 - wind had changed; luck"] == "for"
     assert sides["Not luck: the Normans were better armed"] == "against"
+
+
+FAMINE = "\n\n".join(
+    [
+        "The Irish Famine.",
+        "1: 1845-1852",
+        "2020: How far was the British government responsible for the Famine? (10)",
+        "Sir Robert Peel's Conservative government acted quickly at first. In November 1845 "
+        "it bought £100,000 worth of Indian corn from America and sold it cheaply. Peel fell "
+        "in the summer of 1846 and Lord John Russell's Whig government took over. Russell "
+        "believed in laissez-faire, so the export of grain from Ireland went on.",
+    ]
+)
+
+
+def test_a_title_given_to_a_named_man_is_no_rival_of_his_party() -> None:
+    """Peel was "Prime Minister"; the notes call his government Conservative. The
+    answer names no one in place of anyone, so nothing in it is wrong."""
+    answer = "Sir Robert Peel was Prime Minister and he bought Indian corn from America."
+    assert not marked(answer, scheme_of(FAMINE)).inaccuracies
+
+
+UNIFICATION = "\n\n".join(
+    [
+        "German unification.",
+        "1: 1862-1871",
+        "2015: Why was Prussia able to defeat Austria in 1866? (8)",
+        "- 1864: Danish War, Prussia and Austria together took Schleswig and Holstein from "
+        "Denmark\n- Aug 1865: Convention of Gastein, Prussia ran Schleswig, Austria ran "
+        "Holstein\n- 1866: Austro-Prussian War, Prussia won in seven weeks\n- 1867: North "
+        "German Confederation of 22 states, led by Prussia, with Wilhelm as president",
+    ]
+)
+
+
+def test_a_year_at_the_head_of_a_sentence_belongs_to_the_whole_sentence() -> None:
+    """A part such as "In 1864 Prussia" is no claim of its own: the sentence says what
+    Prussia and Austria did in 1864, as the notes do. A year put on another event is still
+    wrong."""
+    scheme = scheme_of(UNIFICATION)
+    right = "In 1864 Prussia and Austria fought Denmark together and took Schleswig and Holstein."
+    assert not marked(right, scheme).inaccuracies
+    wrong = marked("In 1864 the North German Confederation was set up, led by Prussia.", scheme)
+    assert [(w.answer_says, w.notes_say[:4]) for w in wrong.inaccuracies] == [("1864", "1867")]

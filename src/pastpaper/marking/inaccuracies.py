@@ -36,9 +36,11 @@ from pastpaper.language import (
     SHORT_SCALE,
     STOP_WORDS,
     TENS,
+    TITLES,
     UNITS,
     YEAR,
     as_number,
+    has_verb,
     is_verb,
     names_a_place,
     side,
@@ -308,6 +310,11 @@ def wrong_facts(
             continue
         if any(c != claim and claim.start <= c.start and c.end <= claim.end for c in claims):
             continue  # a whole sentence: its parts say the same facts, each in its place
+        if not has_verb(claim.text) and any(
+            c != claim and c.start <= claim.start and claim.end <= c.end for c in claims
+        ):
+            continue  # a part with no verb ("In 1864 Prussia" of "In 1864 Prussia and
+            # Austria fought Denmark") says no fact of its own: its date is the sentence's
         # Notes cover their topic, so a name they never use is the answer's own invention;
         # a reference answer is shorter than that, and answers may name what it does not.
         strangers = [] if scheme.reference else _unknown_names(claim.text, known, places)
@@ -361,7 +368,15 @@ def wrong_facts(
                 # ("the US Congress passed the Act" for "the USA passed the Act": another
                 # form of the name it stands for.)
                 invented = [n for n in named_anew if not any(_forms_of(n, r) for r in replaced)]
-                if invented and replaced and _restates(claim.text, point, strangers, own=True):
+                # (It says something besides names: "Sir Robert Peel was Prime Minister"
+                # gives him a title, and takes none of the point's words.)
+                said = own_words - content_stems(" ".join(strangers)) - _TITLE_STEMS
+                if (
+                    invented
+                    and replaced
+                    and said
+                    and _restates(claim.text, point, strangers, own=True)
+                ):
                     wrong = (", ".join(invented), f"{', '.join(replaced)}: “{point.text}”")
             if wrong is None and named_anew and j in makes:
                 # Who did it, named anew: "President Nixon proposed the bill" for the notes'
@@ -399,6 +414,8 @@ def wrong_facts(
                 break
     return found
 
+
+_TITLE_STEMS = content_stems(" ".join(TITLES))  # "Sir", "King": part of a name
 
 #: Capitalised words the notes set side by side or against each other: "France and Spain",
 #: "East or West", "Catholics, not Protestants".
