@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pastpaper.course import QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.points import Fact, family_points, note_points, point_id, shown
+from pastpaper.schemes.sentences import sentence_spans
 
 
 def seed_family(seed_path: Path, index: int) -> QuestionFamily:
@@ -293,4 +294,20 @@ def test_a_date_in_figures_is_one_fact_not_three_numbers() -> None:
             Fact(kind="number", value="2,000"),
             Fact(kind="year", value="1915"),
         ),
+    ]
+
+
+def test_a_label_on_its_own_line_under_a_list_item_is_a_sentence_of_its_own() -> None:
+    note = (
+        "Causes:\n- The southern states joined Prussia, as Bismarck had hoped\nResults:\n"
+        "- 1-2 September 1870: Battle of Sedan\nOther factors:\n- Nationalism: the 1848 "
+        "revolutions\nIt was hoped that:\nthe states would join"
+    )
+    assert [note[a:b] for a, b in sentence_spans(note)] == [
+        "Causes",
+        "The southern states joined Prussia, as Bismarck had hoped",
+        "Results",
+        "1-2 September 1870: Battle of Sedan",
+        "Other factors",
+        "Nationalism: the 1848 revolutions\nIt was hoped that:\nthe states would join",
     ]

@@ -216,3 +216,41 @@ def test_a_question_on_what_a_term_means_credits_the_points_that_say_it() -> Non
     assert scheme.rules[-1].startswith("Credit what appeasement means")
     # The sibling "why" question is marked as before: the reasons, not the definition only.
     assert len(build_scheme(why, family).creditable) > 1
+
+
+FRANCO_PRUSSIAN = "\n".join(
+    [
+        "The unification of Germany.",
+        "",
+        "1: Bismarck",
+        "",
+        "2018: Why did France declare war on Prussia in 1870? (8)",
+        "",
+        "2020: Describe the results of the Franco-Prussian War. (6)",
+        "",
+        "Causes:",
+        "- France was alarmed by the growth of Prussia after 1866",
+        "- Bismarck cut the Ems telegram so it read like an insult",
+        "- The southern German states joined Prussia, as Bismarck had hoped",
+        "Results:",
+        "- 1-2 September 1870: Battle of Sedan, Napoleon III captured with 100,000 men",
+        "- 18 January 1871: German Empire proclaimed at Versailles",
+        "- 10 May 1871: Treaty of Frankfurt, France lost Alsace and most of Lorraine",
+    ]
+)
+
+
+def test_a_label_under_a_list_with_no_blank_line_opens_a_part_of_its_own() -> None:
+    """A label ("Results:") straight after the last cause heads the results, as it would after a
+    blank line: the question on the results credits them, the question on the causes does not,
+    and no point runs on into the label."""
+    family = parse_notes(FRANCO_PRUSSIAN).course.topics[0].families[0]
+    assert [note.split("\n")[0] for note in family.notes] == ["Causes:", "Results:"]
+    why, results = (build_scheme(q, family) for q in family.questions)
+    assert [p.point.text[:20] for p in results.creditable] == [
+        "1-2 September 1870: ",
+        "18 January 1871: Ger",
+        "10 May 1871: Treaty ",
+    ]
+    assert all("Results" not in p.point.text for p in why.creditable)
+    assert not any("1871" in p.point.text for p in why.creditable)

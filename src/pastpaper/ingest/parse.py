@@ -25,7 +25,7 @@ from pastpaper.course import MAX_MARKS, Course, Question, QuestionFamily, Topic,
 from pastpaper.errors import InputError, Notice, clip, where
 from pastpaper.ingest.sources import Source
 from pastpaper.language import PAPER_YEAR
-from pastpaper.text import normalise
+from pastpaper.text import LIST_ITEM, normalise
 
 __all__ = ["parse_source"]
 
@@ -166,6 +166,8 @@ class _Parser:
             if standalone and not self.source.markdown and _is_topic_line(line):
                 self.add_topic(index, *_split_topic(line))
                 continue
+            if self.paragraph and _heads_a_list(lines, index, self.paragraph[-1]):
+                self.end_paragraph()  # "Results:" under a list: a new part, as after a blank
             self.paragraph.append(line.rstrip())
         self.end_paragraph()
         return self.build()
@@ -478,3 +480,20 @@ def parse_source(source: Source) -> tuple[Course, list[Notice]]:
     parser = _Parser(source, notices=list(source.notices))
     course = parser.run()
     return course, parser.notices
+
+
+# A label over a list: a few words with a capital, ending on a colon ("Results:", "Other
+# factors:").
+_LABEL = re.compile(r"[ \t]*[A-Z][^:.!?]{0,40}:[ \t]*")
+
+
+def _heads_a_list(lines: list[str], index: int, before: str) -> bool:
+    """Does line ``index``, a label, start a new list straight after a list item's line
+    (``before``), with no blank line between? Then it opens a part of its own ("- ... as
+    Bismarck had hoped" / "Results:" / "- 1-2 September 1870: Battle of Sedan")."""
+    return (
+        index + 1 < len(lines)
+        and _LABEL.fullmatch(lines[index]) is not None
+        and LIST_ITEM.match(before) is not None
+        and LIST_ITEM.match(lines[index + 1]) is not None
+    )

@@ -68,6 +68,12 @@ _DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
 # its marker is no part of it, at the start of the notes too.
 # A table's row is one too, its rule of dashes ("|------|") included.
 _BULLET = re.compile(rf"(?:^|\n)[ \t\u00a0]*(?:{LIST_MARK}[ \t\u00a0]+|(?=\|))")
+# A label on a line of its own, over a list, is a sentence of its own after a list item with
+# no stop: "- ... as Bismarck had hoped\nResults:\n- 1-2 September 1870: ...". (A few words
+# with a capital; its line breaks are where the list item's line ends and its own starts.)
+_LABEL_LINE = re.compile(
+    rf"\n(?=[ \t\u00a0]*[A-Z][^\n:.!?]{{0,40}}:[ \t\u00a0]*\n[ \t\u00a0]*{LIST_MARK}[ \t\u00a0])"
+)
 # An initial is no full stop: "Franklin D. Roosevelt". (Run-together initials are left to
 # end a sentence: "G.R. Elton" is cut there, as "the U.S.A. In 1948 ..." must be.)
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -114,6 +120,8 @@ _LONE_FIGURE = re.compile(r"\d[\d,]*(?:[.!?]+(?:\s|$)|[ \t]*(?:\n|$))")
 def _sentences(note: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence, end before its full stop."""
     bullets = [(m.start(), m.end()) for m in _BULLET.finditer(note)]
+    if ":\n" in note:
+        bullets = sorted(set(bullets + [(m.start(), m.end()) for m in _LABEL_LINE.finditer(note)]))
     if "|" in note:
         bullets = sorted(set(bullets + list(_bare_table_lines(note))))
     if "1" in note:
