@@ -869,3 +869,26 @@ def test_a_date_in_what_someone_said_or_believed_dates_no_event() -> None:
         "Nasser nationalised the canal on 26 July 1956."
     )
     assert [e.label for e in events] == ["26 July 1956"]
+
+
+def test_a_span_of_months_with_to_is_one_event_and_a_list_mark_is_no_dash() -> None:
+    events = events_of(
+        "- Second Empire collapsed; a republic declared in Paris on 4 September 1870\n"
+        "- Sept 1870 to Jan 1871: siege of Paris\n"
+        "- Paris was shelled from December 1870 until January 1871\n"
+        "- Aug 1923: Stresemann became Chancellor\n- Nov 1923: Hitler tried to seize power"
+    )
+    told = {e.label: e.text for e in events}
+    assert told["September 1870–January 1871"] == "Siege of Paris"
+    assert "December 1870–January 1871" in told
+    assert told["4 September 1870"].startswith("Second Empire collapsed")
+    assert told["November 1923"] == "Hitler tried to seize power"
+    assert len(events) == 5
+
+
+def test_a_date_a_thing_is_a_cause_of_dates_no_event() -> None:
+    events = events_of(
+        "- 10 May 1871: Treaty of Frankfurt, France lost Alsace\n"
+        "- French resentment - one of the long-term causes of the war of 1914"
+    )
+    assert [e.label for e in events] == ["10 May 1871"]

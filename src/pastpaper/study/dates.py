@@ -139,7 +139,8 @@ _FEASTS = {
 }
 _FEAST_NAMES = "|".join(re.escape(feast).replace("'", "[’']") for feast in _FEASTS)
 _FEAST_BEFORE = re.compile(rf"\b(?P<feast>(?i:{_FEAST_NAMES}))\s+(?:of\s+)?$")
-_MONTH_SPAN_BEFORE = re.compile(rf"\b(?P<month>{MONTH_OR_SHORT})\.?\s*[-–]\s*$")
+# (A dash is a span's on the line it follows: "4 September\n- Sept 1870" is a list's mark.)
+_MONTH_SPAN_BEFORE = re.compile(rf"\b(?P<month>{MONTH_OR_SHORT})\.?[^\S\n]*[-–]\s*$")
 _CIRCA_BEFORE = re.compile(r"(?:\bc\.|\bca\.|\bcirca)\s*$")
 _ADJECTIVE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A preposition, then perhaps a part of the period: "by the summer of", "from the late".
@@ -149,11 +150,15 @@ _PREPOSITION_BEFORE = re.compile(
     r"|winter)(?:\s+of\s+|\s+|-))?$"
 )
 _BOUNDS = frozenset({"until", "till", "up to", "by", "to", "before", "after", "since"})
-_DECADE_DASH = re.compile(r"\b(?:\d{3}0|[’']\d0)[’']?s\s*[-–—]\s*$")
-_MONTH_DASH = re.compile(rf"\b(?:{MONTH_OR_SHORT})\s+\d{{3,4}}\s*[-–—]\s*$")
-# The month and year that close a span after a dash: " – Jan 1933", "-11 November 1918".
+_DECADE_DASH = re.compile(r"\b(?:\d{3}0|[’']\d0)[’']?s[^\S\n]*[-–—]\s*$")
+_MONTH_DASH = re.compile(
+    rf"\b(?:{MONTH_OR_SHORT})\.?\s+\d{{3,4}}(?:[^\S\n]*[-–—]|\s+(?:to|until|till)\s)\s*$"
+)
+# The month and year that close a span after a dash or "to": " – Jan 1933", "-11 November
+# 1918", " to Jan 1871", " until May 1949".
 _MONTH_DASH_AFTER = re.compile(
-    rf"\s*[-–—]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_OR_SHORT})\.?\s+"
+    rf"(?:[^\S\n]*[-–—]|\s+(?:to|until|till)\s)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?P<month>{MONTH_OR_SHORT})\.?\s+"
     r"(?P<year>\d{3,4})\b"
 )
 _BETWEEN_DECADES = re.compile(

@@ -281,6 +281,8 @@ def _same_name(a: Event, b: Event) -> bool:
 _CAUSE = re.compile(
     r"\b(?i:because of|due to|owing to|thanks to|as a result of|in response to|"
     r"in reaction to|according to|in breach of|in defiance of|despite|in spite of)\b"
+    # What a thing led to later: "one of the long-term causes of the war of 1914".
+    r"|\b(?i:causes?|origins?|roots?|reasons?) (?i:of|for) (?:the|a|an)\b"
     r"|\b(?i:under) (?:the|a|an|its|his|her|their)\b"  # not "from under three million"
     r"|\b(?i:whose|which|that|who)\b.*\bhad\b"
     # What someone said or believed of another time: "believed that appeasement in the
