@@ -254,3 +254,31 @@ def test_a_label_under_a_list_with_no_blank_line_opens_a_part_of_its_own() -> No
     ]
     assert all("Results" not in p.point.text for p in why.creditable)
     assert not any("1871" in p.point.text for p in why.creditable)
+
+
+def test_a_paragraph_opening_not_everything_was_their_fault_is_the_other_side() -> None:
+    notes = "\n\n".join(
+        [
+            "The Irish Famine.",
+            "1: The Famine",
+            "2009: How far was the British government responsible for the scale of the "
+            "Famine? (10)",
+            "The Whig government believed in laissez-faire. It refused to stop the export "
+            "of grain from Ireland. The public works paid wages too low to feed a family.",
+            "Not everything was the government's fault. The blight was a natural disaster "
+            "that no government of the time could have prevented. Many Irish landlords "
+            "evicted their tenants.",
+        ]
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    sides = {
+        p.point.text[:24]: p.side for p in build_scheme(family.questions[0], family).creditable
+    }
+    assert sides == {
+        "The Whig government beli": "for",
+        "It refused to stop the e": "for",
+        "The public works paid wa": "for",
+        "Not everything was the g": "against",
+        "The blight was a natural": "against",
+        "Many Irish landlords evi": "against",
+    }

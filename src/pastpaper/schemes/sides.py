@@ -38,7 +38,8 @@ Side = Literal["for", "against"]
 # The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
 _CONTRAST = re.compile(
     r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
-    r"even so|still|despite|in spite of|critics|others|not all|not everyone|limits?|"
+    r"even so|still|despite|in spite of|critics|others|not all|not everyone|not everything|"
+    r"not (?:entirely|wholly|solely|simply|just) |limits?|"
     r"failures?|weaknesses|problems?|on the other side)\b|"
     r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
     r"only partly|only a|little|limited|critics?|criticis\w*|criticiz\w*|however|"
@@ -72,7 +73,7 @@ def _denies(text: str, weighed: frozenset[str]) -> bool:
 # argues ("Despite the treaty, Germany felt encircled").
 _TURN = re.compile(
     r"(?:yet|however|on the other hand|against this|nevertheless|nonetheless|even so|"
-    r"critics|not everyone|not all)\b",
+    r"critics|not everyone|not all|not everything|not (?:entirely|wholly|solely|simply))\b",
     re.IGNORECASE,
 )
 # A turn that brings the argument's own cause: "However, the main reason was ...".
