@@ -944,3 +944,27 @@ def test_an_events_name_and_a_left_out_was_make_no_part_of_the_question() -> Non
     # A list of events with its article is the subject, not a label before it.
     clause = parse_clause("The Battle of Britain, the Blitz and the V2s killed 60,000 civilians")
     assert clause is not None and clause.subject.startswith("The Battle of Britain")
+
+
+def test_a_count_of_one_number_or_the_next_is_asked_and_hidden_whole() -> None:
+    course = course_of("The Prussian infantry fired five or six shots while an Austrian reloaded")
+    cards = cards_of(course)
+    assert ("How many shots did the Prussian infantry fire?", "five or six") in basic(cards)
+    assert [c.front for c in cards if c.kind == "cloze" and "{{c1::five" in c.front] == [
+        "The Prussian infantry fired {{c1::five or six}} shots while an Austrian reloaded."
+    ]
+    assert not [c.front for c in cards if "{{c1::six" in c.front or "many or six" in c.front]
+
+
+def test_an_ed_word_inside_an_apposition_is_not_the_verb_and_it_is_the_thing_named() -> None:
+    course = course_of(
+        "The blight, a fungus later named Phytophthora infestans, reached Ireland in "
+        "September 1845. In 1846 it returned and the harvest failed."
+    )
+    asked = basic(cards_of(course))
+    assert (
+        "When did the blight, a fungus later named Phytophthora infestans, reach Ireland?",
+        "September 1845",
+    ) in asked
+    assert ("When did the blight return?", "1846") in asked
+    assert not [front for front, _ in asked if front.startswith("What did the blight")]

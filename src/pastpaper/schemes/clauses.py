@@ -33,10 +33,13 @@ from pastpaper.language import (
     STOP_WORDS,
     SUBJECT_STARTS,
     SUBORDINATORS,
+    TENS,
     TITLES,
     TWO_FIGURE_YEAR,
     TWO_FIGURE_YEAR_NOT_DAY,
+    UNITS,
     YEAR,
+    as_number,
     base_form,
     is_past,
     is_verb,
@@ -187,12 +190,16 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
     nor a word of a quotation or a bracket ("His 'I have a dream' speech", "(elected July
     1945)")."""
     i, aside = 0, False  # aside: a ", launched in 1959," has been passed over
+    # apposition: inside ", a fungus later named ...," after the subject, not yet closed
+    apposition = False
     enclosed = _enclosed(words[0].string) if words else []
     while i < len(words):
         word = words[i].group()
         regular = word not in FINITE_AUXILIARIES and word not in IRREGULAR_PASTS
         before = words[i - 1].group().lower() if i else ""
-        opens_aside = i > 0 and "," in _gap(words, i) and not aside
+        comma = i > 0 and "," in _gap(words, i)
+        opens_aside = comma and not aside
+        apposition = (apposition and not comma) or (comma and word in {"a", "an"})
         describes = (
             word.startswith("un")
             or opens_aside
@@ -203,7 +210,11 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
         elif not is_verb(word) or (regular and (describes or _reduced_relative(words, i))):
             aside |= opens_aside and is_verb(word)
             i += 1
-        elif opens_aside and word in PARTICIPLES and _closes_aside(words, i):
+        elif ((opens_aside and word in PARTICIPLES) or (apposition and is_past(word))) and (
+            _closes_aside(words, i)
+        ):
+            # ("The blight, a fungus later named Phytophthora infestans, reached ...": the
+            # "-ed" word is the aside's, which a comma closes before the clause's verb.)
             # "The government's target, set for the Bank of England in 2003, is ...": an
             # irregular participle's aside, closed by a comma before the clause's verb
             aside = True
@@ -589,6 +600,7 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
             for a, b in units:
                 if a < end and start < b:
                     start, end = min(start, a), max(end, b)
+    start, end = number_range(text, start, end)
     if not text[start:end][-1:].isalpha() or not text[start].isupper():
         return start, end
     while (
@@ -614,6 +626,36 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
             break  # "Taiwan Dec '49": a date after the name ("Jan Smuts" is a name)
         end = after.end()
     return start, end
+
+
+# Two numbers that give one rough count: "five or six shots", "two or three days".
+_OR_NUMBER_AFTER = re.compile(r"[ \t]+or[ \t]+([\w,.]+)")
+_OR_NUMBER_BEFORE = re.compile(r"(?<![\w,.])([\w,.]+)[ \t]+or[ \t]+$")
+
+
+def number_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown to a count given as one number or the next: "five" of "five or six
+    shots", "6" of "5 or 6". Anything else comes back as it was."""
+    if not _is_number(text[start:end]):
+        return start, end
+    after = _OR_NUMBER_AFTER.match(text, end)
+    if after is not None and _is_number(after[1].rstrip(",.")):
+        end = after.start(1) + len(after[1].rstrip(",."))
+    before = _OR_NUMBER_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None and _is_number(before[1]):
+        start = before.start(1)
+    return start, end
+
+
+def _is_number(word: str) -> bool:
+    """Is the word a count, in figures or in words ("six", "1,000", "twenty-five")?"""
+    if _COUNT_IN_FIGURES.fullmatch(word):
+        return True
+    parts = word.lower().split("-")
+    return all(part in UNITS or part in TENS for part in parts) and as_number(word) != word
+
+
+_COUNT_IN_FIGURES = re.compile(r"\d{1,3}(?:,\d{3})*|\d+(?:\.\d+)?")
 
 
 _DATE_NEXT = re.compile(r"\.?\s+[’']?\d")  # "Dec '49", "Oct-Nov 1647" (the month's dash is read)

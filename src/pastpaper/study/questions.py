@@ -48,7 +48,7 @@ from pastpaper.language import (
     spelt_out,
     zipf,
 )
-from pastpaper.schemes.clauses import DATE, Casing, Clause, parse_clause
+from pastpaper.schemes.clauses import DATE, Casing, Clause, number_range, parse_clause
 from pastpaper.schemes.terms import JOINED_NAME
 from pastpaper.study.statements import NAME, Statement
 from pastpaper.text import has_phrase, match_key
@@ -137,7 +137,10 @@ def question_cards(
         # "Pride's Purge 6 Dec 1648 removed ...": a date set beside a name, as a label, is no
         # part of the subject ("Mary I (1553-58)", "the Act of 1927" are).
         return
-    numbers = [f.value for f in statement.point.facts if f.kind == "number"]
+    # (A count given as one number or the next is asked whole: "five or six shots".)
+    numbers = [
+        _as_range(statement.text, f.value) for f in statement.point.facts if f.kind == "number"
+    ]
     names = [f.value for f in statement.point.facts if f.kind == "name"]
     worth = [statement.text[s:e] for s, e in spans]
     asking = _Asking(statement.text, clause, numbers, worth, people, _further_clause(clause.rest))
@@ -568,6 +571,15 @@ def _dates_a_clause_within(asked: str) -> bool:
     within = _WITHIN.search(asked)
     inner = parse_clause(within[1]) if within else None
     return inner is not None and bool(inner.subject)
+
+
+def _as_range(text: str, number: str) -> str:
+    """The number as the text gives it: "five or six" where it says "five or six shots"."""
+    at = text.find(number)
+    if at < 0:
+        return number
+    start, end = number_range(text, at, at + len(number))
+    return text[start:end]
 
 
 def _how_many(a: _Asking) -> Asked:

@@ -250,11 +250,16 @@ def statements(
         ):
             person = bare
         if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
+            # (without what it is said to be: "The blight, a fungus later named ...")
+            bare = _APPOSITION.sub("", bare)
             group = bare if _plural(bare) else None
             thing = bare if group is None and _ARTICLE.match(bare) else None
         opening[point.source.sentence_start] = (clause, text)
         if enough:
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
+
+
+_APPOSITION = re.compile(r",\s+(?:a|an)\s.*$", re.DOTALL)
 
 
 def _plural(subject: str) -> bool:
