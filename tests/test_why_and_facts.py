@@ -1158,3 +1158,28 @@ def test_a_year_at_the_head_of_a_sentence_belongs_to_the_whole_sentence() -> Non
     assert not marked(right, scheme).inaccuracies
     wrong = marked("In 1864 the North German Confederation was set up, led by Prussia.", scheme)
     assert [(w.answer_says, w.notes_say[:4]) for w in wrong.inaccuracies] == [("1864", "1867")]
+
+
+def test_a_wrong_year_in_a_part_with_no_verb_is_checked_in_its_sentence() -> None:
+    """A part such as "The 1830 revolutions" says nothing alone; the sentence it opens says
+    what the notes say of the 1848 revolutions, with the wrong year."""
+    notes = "\n\n".join(
+        [
+            "German unification.",
+            "1: 1815-1871",
+            "2016: How far was Bismarck responsible for the unification of Germany? (10)",
+            "Bismarck's part:\n- Edited the Ems telegram to provoke France into war\n"
+            "- Used the Schleswig-Holstein question to pick a quarrel with Austria",
+            "Other factors:\n- Nationalism: the 1848 revolutions and the Frankfurt "
+            "Parliament showed many Germans already wanted one nation\n- Railways: over "
+            "11,000 km of track by 1860 joined the states together",
+        ]
+    )
+    scheme = scheme_of(notes)
+    answer = (
+        "The 1830 revolutions and the Frankfurt Parliament showed many Germans already "
+        "wanted one nation."
+    )
+    wrong = marked(answer, scheme)
+    assert [(w.answer_says, w.notes_say[:4]) for w in wrong.inaccuracies] == [("1830", "1848")]
+    assert not marked(answer.replace("1830", "1848"), scheme).inaccuracies
