@@ -1183,3 +1183,36 @@ def test_a_wrong_year_in_a_part_with_no_verb_is_checked_in_its_sentence() -> Non
     wrong = marked(answer, scheme)
     assert [(w.answer_says, w.notes_say[:4]) for w in wrong.inaccuracies] == [("1830", "1848")]
     assert not marked(answer.replace("1830", "1848"), scheme).inaccuracies
+
+
+def test_another_name_after_the_points_own_word_is_an_inaccuracy() -> None:
+    """An answer saying "sided with Prussia" says what the notes say of Austria; a subject is
+    left alone, and so is the point's own name."""
+    notes = "\n\n".join(
+        [
+            "German unification.",
+            "1: 1862-1871",
+            "2015: Why was Prussia able to defeat Austria in 1866? (8)",
+            "- Oct. 1865: Bismarck met Napoleon III at Biarritz, France promised to stay "
+            "neutral\n- April 1866: secret alliance with Italy, which was promised Venetia\n"
+            "- June 1866: Prussian troops marched into Holstein; most of the German states "
+            "sided with Austria\n- Russia owed Prussia a favour after 1863 and stayed out",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for answer, said, notes_say in [
+        ("Most of the German states sided with Prussia.", "Prussia", "Austria"),
+        (
+            "In April 1866 Bismarck made a secret alliance with Russia, which was promised "
+            "Venetia.",
+            "Russia",
+            "Italy",
+        ),
+    ]:
+        wrong = marked(answer, scheme).inaccuracies
+        assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong] == [(said, notes_say)]
+    for right in [
+        "Most of the German states sided with Austria.",
+        "In April 1866 Bismarck made a secret alliance with Italy, which was promised Venetia.",
+    ]:
+        assert not marked(right, scheme).inaccuracies

@@ -29,6 +29,7 @@ from pastpaper.language import (
     NEGATIONS,
     NUMBER_WORDS,
     OPPOSITE_WORDS,
+    PREPOSITIONS,
     RIVAL_SIDE,
     ROUGHLY,
     SAME_COUNTRY,
@@ -174,6 +175,51 @@ def _doer_replaced(
         ):
             return mine[verb], f"{name}: “{point.text}”"
     return None
+
+
+def _object_swapped(
+    claim: str, point: Point, elsewhere: Sequence[str] = ()
+) -> tuple[str, str] | None:
+    """(the claim's new name, the point's) where the claim says most of what the point says
+    but puts another name after the same word: "Most of the German states sided with Prussia" for
+    "most of the German states sided with Austria", "a secret alliance with Russia" for
+    "secret alliance with Italy". (Not a subject, which a leader or an ally may stand for:
+    "Hitler invaded Poland"; not an acronym, which may be another name of the point's;
+    nor a name the texts ``elsewhere`` put after that word: the claim may tell of that.)"""
+    mine = [
+        name
+        for name in names_in(claim)
+        if not name.isupper() and not _words_within(name, point.text)
+    ]
+    if not mine:
+        return None
+    for name in names_in(point.text):
+        word = _word_before(point.text, name)
+        if word is None or _words_within(name, claim):
+            continue
+        # It says most of what the point says (of a sentence cut into claims, a part may
+        # say the rest), so it is no other thing.
+        rest = content_stems(point.text) - content_stems(name)
+        shared = len(rest & content_stems(claim))
+        if shared < 2 or shared * 2 < len(rest):
+            continue
+        for other in mine:
+            if (
+                _word_before(claim, other) == word
+                and not _forms_of(other, name)
+                and not any(_word_before(text, other) == word for text in elsewhere)
+            ):
+                return other, f"{name}: “{point.text}”"
+    return None
+
+
+def _word_before(text: str, name: str) -> str | None:
+    """The word in lower case straight before ``name`` ("with" of "sided with Austria"):
+    a verb or a preposition, not an article ("the Soviet Union") nor a capital."""
+    found = re.search(rf"(?<![\w’'-])([a-z][a-z’'-]*)\s+{re.escape(name)}(?![\w’'-])", text)
+    if found is None or (found[1] in STOP_WORDS and found[1] not in PREPOSITIONS):
+        return None
+    return found[1]
 
 
 #: A name with a king's or pope's number: "Louis XVI", "Henry VIII", "Pius V".
@@ -415,6 +461,12 @@ def wrong_facts(
                         named_too,
                         [p.point.text for k, p in enumerate(points) if k != j],
                     )
+            if wrong is None and j in makes and not scheme.reference:
+                # ... or what it was done to or with, named anew in the point's own words:
+                # "sided with Prussia" for "most of the German states sided with Austria".
+                wrong = _object_swapped(
+                    claim.text, point, [p.point.text for k, p in enumerate(points) if k != j]
+                )
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
                 if wrong is not None and _denied_alike(claim.text, others, asked):
