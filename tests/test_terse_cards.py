@@ -968,3 +968,17 @@ def test_an_ed_word_inside_an_apposition_is_not_the_verb_and_it_is_the_thing_nam
     ) in asked
     assert ("When did the blight return?", "1846") in asked
     assert not [front for front, _ in asked if front.startswith("What did the blight")]
+
+
+def test_a_labels_opening_word_or_a_reverent_pronoun_is_no_name() -> None:
+    note = (
+        "Other factors:\n- Nationalism: the 1848 revolutions showed it\n- Weak opponents: "
+        "the rulers of Austria were short of money\n- Other great powers did not step in: "
+        "the fleet of Britain stayed out\n- he could only grab the hem of His coat"
+    )
+    assert names_in(note) == ["Nationalism", "Austria", "Britain"]
+    # An article that opens a list item is no name where it opens a sentence either.
+    assert names_in("The Puritans wanted more.\n- The Wagner Act passed") == [
+        "Puritans",
+        "Wagner Act",
+    ]

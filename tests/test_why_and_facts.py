@@ -1216,3 +1216,24 @@ def test_another_name_after_the_points_own_word_is_an_inaccuracy() -> None:
         "In April 1866 Bismarck made a secret alliance with Italy, which was promised Venetia.",
     ]:
         assert not marked(right, scheme).inaccuracies
+
+
+def test_an_aim_to_avoid_a_thing_is_no_denial_of_it() -> None:
+    """A settlement "to unite the country and avoid rebellion" tells what it was for: it does
+    not deny that pushing too hard risked rebellion. "avoided" still denies."""
+    notes = "\n\n".join(
+        [
+            "Elizabeth's religious settlement.",
+            "1: 1558-1559",
+            "2008: Why did Elizabeth I need a religious settlement in 1559? (6)",
+            "Her own position was weak. To Catholics she was illegitimate. A settlement that "
+            "pushed Catholics too hard risked rebellion at home and a crusade from abroad.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    aim = "She needed a settlement to unite the country and avoid rebellion."
+    assert not marked(aim, scheme).inaccuracies
+    denial = "A settlement that pushed Catholics too hard avoided rebellion at home."
+    assert [
+        w.notes_say.startswith("the opposite") for w in marked(denial, scheme).inaccuracies
+    ] == [True]

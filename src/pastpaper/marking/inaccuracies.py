@@ -679,9 +679,10 @@ def _negates(prefixed: str, word: str) -> bool:
 
 
 #: Words that deny what follows them in their clause; not after a preposition ("for not
-#: attending" names an act).
+#: attending" names an act). ("Avoid" alone tells an aim, not a fact: "a settlement to
+#: unite the country and avoid rebellion".)
 _DENIAL = re.compile(
-    rf"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:no longer|avoid(?:ed|ing|s)?|{NEGATIONS})\b|n't\b",
+    rf"(?<!\bfor )(?<!\bby )(?<!\bof )\b(?:no longer|avoid(?:ed|ing|s)|{NEGATIONS})\b|n't\b",
     re.IGNORECASE,
 )
 #: A text with any of these is no plain statement to deny: it denies, limits or hedges, or

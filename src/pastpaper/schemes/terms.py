@@ -158,7 +158,15 @@ def _names_in(note: str) -> list[str]:
     # between two of them leaves more than space between them, which ends a run as the
     # word itself would.
     tokens = [(m.start(1), m.end(1), m.group(1)) for m in _NAME_TOKEN.finditer(note)]
-    mid = {word for at, _, word in tokens if word[0].isupper() and not _starts_sentence(note, at)}
+    # (A list item's first word that only opens it is no word written mid-sentence: "- Other
+    # great powers ..." does not make "Other factors:" a name.)
+    mid = {
+        word
+        for at, _, word in tokens
+        if word[0].isupper()
+        and not _starts_sentence(note, at)
+        and not (_opens(word) and _starts_item(note, at))
+    }
     names: list[str] = []
     run: list[tuple[int, int, str]] = []
 
@@ -232,6 +240,9 @@ def _names_in(note: str) -> list[str]:
         # A small word in capitals for stress is no name: "success BUT agriculture ...".
         stressed = len(run) == 1 and len(run[0][2]) > 2 and run[0][2].isupper()
         if stressed and run[0][2].lower() in _NOT_NAMED:
+            run.clear()
+        # A pronoun capitalised for reverence is no name: "the hem of His coat".
+        if len(run) == 1 and run[0][2].lower() in _PRONOUNS:
             run.clear()
         # A letter alone after a figure is its unit, no name: "45 degrees C".
         at = run[0][0] if len(run) == 1 and len(run[0][2]) == 1 else 0
@@ -420,7 +431,10 @@ def _names_event(tokens: list[tuple[int, int, str]], index: int, note: str) -> b
 #: Words that open a sentence without naming anything: "Instead", "However", "Meanwhile".
 _OPENERS_ONLY = frozenset(
     "instead however meanwhile moreover furthermore nevertheless later eventually finally "
-    "also still soon afterwards overall".split()
+    "also still soon afterwards overall "
+    # words that open a list's label: "- Other great powers did not step in:", "- Weak
+    # opponents:", "- Many workers ..."
+    "other another many several few weak strong".split()
 )
 
 
@@ -501,6 +515,7 @@ _REGNAL = re.compile(r"[IVXLC]+|[A-Z]")
 _NOT_NAMED = STOP_WORDS | frozenset(
     "then when if so but and yet thus now once after before since while because as".split()
 )
+_PRONOUNS = frozenset("he him his she her hers it its they them their theirs".split())
 _SHORT_MONTHS = frozenset(SHORT_MONTHS)
 _MONTHS = frozenset(MONTHS)
 # Shortened words that are no names where they open a sentence: "Approx. 40,000 joined".
