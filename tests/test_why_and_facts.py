@@ -1237,3 +1237,20 @@ def test_an_aim_to_avoid_a_thing_is_no_denial_of_it() -> None:
     assert [
         w.notes_say.startswith("the opposite") for w in marked(denial, scheme).inaccuracies
     ] == [True]
+
+
+def test_the_name_replaced_is_the_one_that_did_it_even_with_an_aside() -> None:
+    notes = "\n\n".join(
+        [
+            "The Suez Crisis.",
+            "1: 1956",
+            "2013: Why did Nasser nationalise the Suez Canal in 1956? (8)",
+            "Nasser wanted a high dam at Aswan. In December 1955 the USA and Britain offered "
+            "loans towards it. On 19th July 1956 John Foster Dulles, the US Secretary of "
+            "State, withdrew the American offer, and Britain withdrew its own the next day.",
+        ]
+    )
+    wrong = marked("Dean Acheson withdrew the American offer in July 1956.", scheme_of(notes))
+    assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong.inaccuracies] == [
+        ("Acheson", "John Foster Dulles")
+    ]

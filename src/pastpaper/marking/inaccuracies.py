@@ -291,11 +291,20 @@ def _words_within(name: str, text: str) -> bool:
 
 
 def _verb_after(text: str, name: str) -> str | None:
-    """The stem of the verb straight after ``name`` in ``text``, if a verb follows it."""
+    """The stem of the verb straight after ``name`` in ``text`` (or after what it is said
+    to be: "John Foster Dulles, the US Secretary of State, withdrew"), if a verb follows
+    it."""
     at = text.find(name)
-    found = _WORDS.match(text, at + len(name) + 1) if at >= 0 else None
+    if at < 0:
+        return None
+    aside = _ASIDE_AFTER.match(text, at + len(name))
+    found = _WORDS.match(text, (aside.end() if aside else at + len(name)) + 1)
     word = found.group() if found else ""
     return stem(word) if word.islower() and is_verb(word) else None
+
+
+#: What a name is said to be, between commas: ", the US Secretary of State,".
+_ASIDE_AFTER = re.compile(r",[ \t]+(?:the|a|an|his|her|its|their)[ \t][^,;:.()\n]{1,60},(?=[ \t])")
 
 
 def wrong_facts(
