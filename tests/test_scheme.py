@@ -282,3 +282,23 @@ def test_a_paragraph_opening_not_everything_was_their_fault_is_the_other_side() 
         "The blight was a natural": "against",
         "Many Irish landlords evi": "against",
     }
+
+
+def test_a_clause_after_a_sentences_opening_date_is_dated_by_it() -> None:
+    """In "In 1846 it returned and the harvest failed almost completely" the failed harvest
+    is of 1846, after the years "before 1845" asks about."""
+    notes = "\n\n".join(
+        [
+            "The Great Famine.",
+            "1: Ireland",
+            "2011: Describe the conditions of the Irish rural poor before 1845. (6)",
+            "Cottiers rented tiny plots, often under an acre, in return for labour. Tenants "
+            "had no security and could be evicted at short notice.",
+            "In 1846 the blight returned and the harvest failed almost completely. Hunger "
+            "weakened people so that typhus spread.",
+        ]
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
+    assert "the harvest failed almost completely" not in credited
+    assert "Cottiers rented tiny plots, often under an acre, in return for labour" in credited

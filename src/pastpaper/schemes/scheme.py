@@ -690,8 +690,21 @@ def _point_dates(points: list[Point], notes: tuple[str, ...]) -> list[When | Non
         century_from = None
         if two_figure_years(point.text) and 0 <= note < len(notes):
             century_from = year_before(notes, note, point.source.start)
-        dates.append(point_date(point.text, century_from))
+        date = point_date(point.text, century_from)
+        if date is None and point.source.start > point.source.sentence_start:
+            # A later clause of a sentence that opens on its date ("In 1846 it returned and
+            # the harvest failed almost completely"): the date is the whole sentence's.
+            lead = _LEAD_DATE.match(point.source.sentence)
+            date = point_date(lead.group(), century_from) if lead else None
+        dates.append(date)
     return dates
+
+
+# A date that opens a sentence, for all of it: "In 1846", "On 4 August 1914", "In March 1917".
+_LEAD_DATE = re.compile(
+    r"(?:In|On|During)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+)?\d{3,4}(?:\s*(?:BC|AD))?(?=[\s,])"
+)
 
 
 def _note_dates(
