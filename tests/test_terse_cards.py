@@ -982,3 +982,19 @@ def test_a_labels_opening_word_or_a_reverent_pronoun_is_no_name() -> None:
         "Puritans",
         "Wagner Act",
     ]
+
+
+def test_a_quotation_is_asked_whole_and_a_bare_date_after_a_place_dates_the_clause() -> None:
+    course = course_of(
+        'In 1896 the Supreme Court case Plessy v. Ferguson had allowed "separate but equal" '
+        "facilities",
+        "Yorkshire rising led by Robert Aske, a lawyer; rebels entered York 16 Oct. 1536",
+    )
+    asked = basic(cards_of(course))
+    assert (
+        'When had the Supreme Court case Plessy v. Ferguson allowed "separate but equal" '
+        "facilities?",
+        "1896",
+    ) in asked
+    assert ("When did rebels enter York?", "16 Oct. 1536") in asked
+    assert not [back for _, back in asked if back.startswith("York ")]

@@ -288,7 +288,11 @@ _FROM = re.compile(r"\bfrom\b")
 _THAT_AFTER = re.compile(r"\s*(?:,[^,;.]*,\s*)?that\b")
 # "... to 15% in 1867-70": figures may hold commas ("to 300,000 in 1939").
 _TO_DATE = re.compile(rf"\s*to\b(?:[^,;]|,\d)*?\b(?:in|by)\s+(?:{DATE.pattern})")
-_DATED_REST = re.compile(rf"\s*\b(?:in|on)\s+({DATE.pattern})")
+# (A whole date after a noun with no "on" dates it too: "entered York 16 Oct. 1536".)
+_DATED_REST = re.compile(
+    rf"\s*(?:\b(?:in|on)\s+|(?<=[\w)])\s(?=\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{3,4}}\b))"
+    rf"({DATE.pattern})"
+)
 #: A subject that starts with one of these opens a clause of its own: no subject.
 _CLAUSE_OPENERS = SUBORDINATORS | {"if", "where", "which", "who", "whose", "whom"}
 # ... nor one that holds a clause of its own: "Many villages under-reported their numbers, so
@@ -494,6 +498,14 @@ def _further_clause(rest: str) -> int | None:
     a clause with a subject and verb of its own after "and": "won the election and street
     violence between Falangists and socialists grew"; None if none does."""
     cut = _CUT.search(rest)
+    if cut is not None and any(mark in rest for mark in '"“‘'):
+        # A quotation is whole: "allowed "separate but equal" facilities" is no clause
+        # cut at "but".
+        quoted = [m.span() for m in _QUOTED.finditer(rest)]
+        cut = next(
+            (c for c in _CUT.finditer(rest) if not any(a < c.start() < b for a, b in quoted)),
+            None,
+        )
     end = cut.start() if cut else len(rest)
     reported = _THAT.search(rest, 0, end)  # "ruled that separate schools for black and white
     # children were unequal": what was said is one clause of the question
@@ -508,6 +520,7 @@ def _further_clause(rest: str) -> int | None:
 
 
 _AND = re.compile(r"\s+and\s+")
+_QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|(?<!\w)‘[^’\n]{1,80}’(?!\w)")
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_WORDS = 8  # how far after "and" a verb still makes the words after it a clause
@@ -657,7 +670,7 @@ def _what(a: _Asking) -> Asked:
         return
     rest = a.clause.rest
     ends = _OBJECT_ENDS.search(rest)
-    stops = [m.start() for m in (ends, _PURPOSE.search(rest)) if m]
+    stops = [m.start() for m in (ends, _PURPOSE.search(rest), _DATED_REST.search(rest)) if m]
     stops += [a.cut] if a.cut is not None else []
     thing = rest[: min(stops)] if stops else rest
     if _OPENS_BRACKET.match(rest[len(thing) :]):
