@@ -892,3 +892,15 @@ def test_a_date_a_thing_is_a_cause_of_dates_no_event() -> None:
         "- French resentment - one of the long-term causes of the war of 1914"
     )
     assert [e.label for e in events] == ["10 May 1871"]
+
+
+def test_a_rough_span_is_one_event_and_a_short_year_takes_its_century_from_the_questions() -> None:
+    events = events_of("Prices roughly doubled between c. 1500 and 1549.")
+    assert [e.label for e in events] == ["c. 1500–1549"]
+    course = parse_notes(
+        "Tudor rebellions, 1536-1570.\n\n4: Kett's rebellion\n\n"
+        "2016: In what ways did Kett's rebellion threaten the government in 1549? (6)\n\n"
+        "- began at Wymondham, Norfolk, July '49, after a local fair\n"
+        "- rebels took Norwich, 22 July 1549"
+    ).course
+    assert [e.label for e in timeline(course)] == ["July 1549", "22 July 1549"]

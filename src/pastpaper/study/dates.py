@@ -414,7 +414,7 @@ def _placed(
         date_start = circa.start()
     before = _PREPOSITION_BEFORE.search(note, 0, date_start)
     word = before["word"].lower() if before else ""
-    if match["year"] and month is None and not circa:
+    if match["year"] and month is None:
         closing, span_end = _span_end(note, end, year, word)
         if closing is not None:
             end_year, end = closing, span_end

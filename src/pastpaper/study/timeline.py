@@ -56,7 +56,7 @@ from pastpaper.schemes.points import (
 from pastpaper.schemes.scheme import content_stems
 from pastpaper.schemes.terms import names_in
 from pastpaper.study.charts import shorten
-from pastpaper.study.dates import Mention, date_label, mentions
+from pastpaper.study.dates import Mention, date_label, mentions, year_before
 from pastpaper.text import LIST_ITEM, plain
 
 __all__ = [
@@ -105,8 +105,9 @@ class Event(Frozen):
             return self.date if self.date.endswith("s") else f"{year - year % 10}s"
         if self.end_year is not None and month is not None and self.end_month is not None:
             return f"{date_label(year, month, day)}–{date_label(self.end_year, self.end_month)}"
-        if self.end_year is not None:
-            return f"{date_label(year)}–{date_label(self.end_year)}"
+        if self.end_year is not None:  # "c. 1500–1549": roughly from, as the notes give it
+            circa = "c. " if self.circa else ""
+            return f"{circa}{date_label(year)}–{date_label(self.end_year)}"
         if self.end_day is not None:
             return f"{day}–{date_label(year, month, self.end_day)}"
         if self.end_month is not None and month is not None:
@@ -150,12 +151,26 @@ def _course_events(course: Course) -> Iterator[Event]:
     for topic in course.topics:
         for family_index, family in enumerate(topic.families):
             earlier_year: int | None = None
+            # The century of a year in two figures ("July '49") where no year in four figures
+            # came before it in the family's notes: that of the family's questions, its
+            # topic's or the course's title ("Tudor rebellions, 1536-1570").
+            context = _first_year((*(q.text for q in family.questions), topic.title, course.title))
             for note_index, note in enumerate(family.notes):
-                found = [_day_span(note, m) for m in mentions(note, earlier_year)]
+                century = year_before(family.notes, note_index, 0) or context
+                found = [_day_span(note, m) for m in mentions(note, earlier_year, century)]
                 if found:
                     earlier_year = found[-1].year
                 for event in _note_events(note, found, family, family_index, note_index):
                     yield event.model_copy(update={"topic": topic.title, "course": course.title})
+
+
+def _first_year(texts: Iterable[str]) -> int | None:
+    """The first year in four figures the texts name, in order."""
+    for text in texts:
+        named = [m for m in mentions(text) if not m.two_figures and m.year >= 1000]
+        if named:
+            return named[0].year
+    return None
 
 
 # The first day of a span of days in one month, as it stands before the last ("3-4 June"),
