@@ -210,3 +210,15 @@ def test_a_decade_in_two_figures_is_the_decade_of_the_notes() -> None:
     assert late == [("late 1860s", 1867, 1869, True)]
     # The decade is no year of the point: "the '50s" states no 1950 to mark an answer by.
     assert facts("In the '50s the profits built museums", []) == []
+
+
+def test_a_two_figure_year_before_any_other_takes_the_century_of_the_questions() -> None:
+    notes = (
+        "Tudor rebellions.\n\n4: Kett's rebellion\n\n"
+        "2016: In what ways did Kett's rebellion threaten the government in 1549? (6)\n\n"
+        "- began at Wymondham, Norfolk, July '49, after a local fair\n"
+        "- rebels took Norwich, England's second city, 22 July 1549"
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
+    assert "began at Wymondham, Norfolk, July '49, after a local fair" in credited

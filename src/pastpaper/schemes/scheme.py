@@ -630,7 +630,18 @@ class _FamilyView:
 
 def _view(family: QuestionFamily) -> _FamilyView:
     explains = any(asks_reasons(q.text, q.command_word) for q in family.questions)
-    return _family_view(family.notes, explains)
+    # (A year in two figures before any in four in the notes, "July '49", takes its century
+    # from the first year the family's questions name: "... in 1549?")
+    asked = next((year for q in family.questions if (year := _four_figure_year(q.text))), None)
+    return _family_view(family.notes, explains, asked)
+
+
+def _four_figure_year(text: str) -> int | None:
+    found = _FOUR_FIGURES.search(text)
+    return int(found.group()) if found else None
+
+
+_FOUR_FIGURES = re.compile(r"(?<![\d/.,])1\d{3}(?![\d/.,])")
 
 
 def clear_caches() -> None:
@@ -643,7 +654,9 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=256)
-def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
+def _family_view(
+    notes: tuple[str, ...], explains: bool, asked_year: int | None = None
+) -> _FamilyView:
     points = points_of_notes(notes, explains)
     stems = [text_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
@@ -657,7 +670,7 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     spread = Counter(chain.from_iterable(stems))
     # A point's own wording decides how directly it gives a cause, not its paragraph's.
     direct = [kind in CAUSAL_KINDS for kind in worded_kinds(notes, explains)]
-    dates = _point_dates(points, notes)
+    dates = _point_dates(points, notes, asked_year)
     common = max(2, len(points) * 0.3)  # in more points than this, a stem tells nothing
     return _FamilyView(
         points=points,
@@ -680,16 +693,19 @@ def _family_view(notes: tuple[str, ...], explains: bool) -> _FamilyView:
     )
 
 
-def _point_dates(points: list[Point], notes: tuple[str, ...]) -> list[When | None]:
+def _point_dates(
+    points: list[Point], notes: tuple[str, ...], asked_year: int | None = None
+) -> list[When | None]:
     """Each point's date (``point_date``). A year in two figures ("'62") takes its century
     from the year in four figures the notes name last before the point: in notes on the
-    revolutions of 1848, "'48" is 1848."""
+    revolutions of 1848, "'48" is 1848; before any, from ``asked_year``, a year the family's
+    questions name."""
     dates = []
     for point in points:
         note = point.source.note
         century_from = None
         if two_figure_years(point.text) and 0 <= note < len(notes):
-            century_from = year_before(notes, note, point.source.start)
+            century_from = year_before(notes, note, point.source.start) or asked_year
         date = point_date(point.text, century_from)
         if date is None and point.source.start > point.source.sentence_start:
             # A later clause of a sentence that opens on its date ("In 1846 it returned and
