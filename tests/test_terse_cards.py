@@ -998,3 +998,7 @@ def test_a_quotation_is_asked_whole_and_a_bare_date_after_a_place_dates_the_clau
     ) in asked
     assert ("When did rebels enter York?", "16 Oct. 1536") in asked
     assert not [back for _, back in asked if back.startswith("York ")]
+
+
+def test_an_ordinal_before_a_place_is_no_part_of_its_name() -> None:
+    assert names_in("the 2nd Doncaster meeting of 6 Dec 1536") == ["Doncaster"]

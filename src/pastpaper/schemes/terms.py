@@ -181,6 +181,8 @@ def _names_in(note: str) -> list[str]:
             run.extend(rest)
         while run and (run[-1][2] in _LINKS or run[-1][2][0].isdigit()):
             run.pop()  # a name ends with a word of its own, not "of" or "16th"
+        while run and _ORDINAL.fullmatch(run[0][2]):
+            del run[0]  # ... and starts with one: "2nd Doncaster meeting" names Doncaster
         # A list item's article opens no name: "- A Paris crowd", "- The Wagner Act". (Its
         # other first words are read as the notes' mid-sentence words, as before: a list
         # item often opens with a name alone, "- Alexandra left in charge ...".)
@@ -515,6 +517,7 @@ _REGNAL = re.compile(r"[IVXLC]+|[A-Z]")
 _NOT_NAMED = STOP_WORDS | frozenset(
     "then when if so but and yet thus now once after before since while because as".split()
 )
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _PRONOUNS = frozenset("he him his she her hers it its they them their theirs".split())
 _SHORT_MONTHS = frozenset(SHORT_MONTHS)
 _MONTHS = frozenset(MONTHS)
