@@ -1000,5 +1000,6 @@ def test_a_quotation_is_asked_whole_and_a_bare_date_after_a_place_dates_the_clau
     assert not [back for _, back in asked if back.startswith("York ")]
 
 
-def test_an_ordinal_before_a_place_is_no_part_of_its_name() -> None:
-    assert names_in("the 2nd Doncaster meeting of 6 Dec 1536") == ["Doncaster"]
+def test_an_ordinal_before_a_name_the_notes_give_without_it_is_no_part_of_it() -> None:
+    note = "- Norfolk agreed a truce at Doncaster\n- the 2nd Doncaster meeting of 6 Dec 1536"
+    assert names_in(note) == ["Norfolk", "Doncaster", "Doncaster"]

@@ -181,8 +181,14 @@ def _names_in(note: str) -> list[str]:
             run.extend(rest)
         while run and (run[-1][2] in _LINKS or run[-1][2][0].isdigit()):
             run.pop()  # a name ends with a word of its own, not "of" or "16th"
-        while run and _ORDINAL.fullmatch(run[0][2]):
-            del run[0]  # ... and starts with one: "2nd Doncaster meeting" names Doncaster
+        if len(run) > 1 and _ORDINAL.fullmatch(run[0][2]):
+            # An ordinal before a name the notes also give without it is no part of it:
+            # "2nd Doncaster meeting" beside "a truce at Doncaster" ("16th Street Baptist
+            # Church" and "101st Airborne" are names whole).
+            whole = note[run[0][0] : run[-1][1]]
+            without = note[run[1][0] : run[-1][1]]
+            if note.count(without) > note.count(whole):
+                del run[0]
         # A list item's article opens no name: "- A Paris crowd", "- The Wagner Act". (Its
         # other first words are read as the notes' mid-sentence words, as before: a list
         # item often opens with a name alone, "- Alexandra left in charge ...".)
