@@ -1254,3 +1254,21 @@ def test_the_name_replaced_is_the_one_that_did_it_even_with_an_aside() -> None:
     assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong.inaccuracies] == [
         ("Acheson", "John Foster Dulles")
     ]
+
+
+def test_a_claim_with_the_points_figure_counts_other_things_with_its_other_figures() -> None:
+    notes = "\n\n".join(
+        [
+            "The Korean War.",
+            "1: 1950-1953",
+            "2018: In what ways did the Korean War change the Cold War? (10)",
+            "The war raised communist China's prestige, and relations between China and the "
+            "United States stayed hostile for twenty years. About 37,000 American servicemen "
+            "were killed.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    right = "It left the two countries hostile for twenty years."
+    assert not marked(right, scheme).inaccuracies
+    wrong = marked("It left the two countries hostile for ten years.", scheme).inaccuracies
+    assert len(wrong) == 1 and "ten" in wrong[0].answer_says

@@ -812,7 +812,7 @@ def contradiction(
         if not theirs or not ours:
             continue
         if kind == "number":
-            found = _numbers_wrong(claim, point, ours, theirs)
+            found = _numbers_wrong(claim, point, ours, theirs, said[kind])
             if found is None:
                 continue
             ours, theirs = found
@@ -921,21 +921,47 @@ def _share_values(text: str) -> set[str]:
 
 
 def _numbers_wrong(
-    claim: str, point: Point, ours: Sequence[str], theirs: Sequence[str]
+    claim: str,
+    point: Point,
+    ours: Sequence[str],
+    theirs: Sequence[str],
+    every: Sequence[str] = (),
 ) -> tuple[list[str], list[str]] | None:
     """The claim's numbers against the point's, shares with shares and counts with counts:
     "the first two estates" counts estates, where the notes' "97%" is a share of the
-    people; "60% of the 26 million" gets the share wrong all the same."""
+    people; "60% of the 26 million" gets the share wrong all the same. A claim that gives
+    the point's own figure of a kind (one of ``every``, all its numbers, those the notes
+    state elsewhere too) counts other things with its others: "left the two countries
+    hostile for twenty years" for "hostile for twenty years". (Not the same things: "30,000
+    men" and "8,000 men" may be the rebels' and the army's, swapped.)"""
     claim_shares, point_shares = _share_values(claim), _share_values(point.text)
     for as_shares in (True, False):
         mine = _alike(ours, claim_shares, as_shares)
         notes = _alike(theirs, point_shares, as_shares)
+        given = _alike(every, claim_shares, as_shares)
+        if (
+            given
+            and notes
+            and _agree(given, claim, notes, point.text)
+            and not {_counted(claim, v) for v in mine} & {_counted(point.text, v) for v in notes}
+        ):
+            continue
         if mine and notes and not _agree(mine, claim, notes, point.text):
             ranges = _ranges(point.text)
             if ranges and all(_in_a_range(value, ranges) for value in _plain(mine)):
                 continue  # "2.5m" of "2.5-3m", "40%" of "25-50%"
             return mine, notes
     return None
+
+
+def _counted(text: str, value: str) -> str:
+    """The word after a number, what it counts ("men" of "8,000 men"); "" if none."""
+    at = text.find(value)
+    found = _COUNTED_WORD.match(text, at + len(value)) if at >= 0 else None
+    return found[1] if found else ""
+
+
+_COUNTED_WORD = re.compile(r"\s+([a-z]+)")
 
 
 # A range of figures with one scale or sign after it: "2.5-3m", "25-50%", "18 to 30".
