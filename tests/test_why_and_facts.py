@@ -1272,3 +1272,20 @@ def test_a_claim_with_the_points_figure_counts_other_things_with_its_other_figur
     assert not marked(right, scheme).inaccuracies
     wrong = marked("It left the two countries hostile for ten years.", scheme).inaccuracies
     assert len(wrong) == 1 and "ten" in wrong[0].answer_says
+
+
+def test_what_someone_said_would_happen_is_no_opposite_of_it_never_happening() -> None:
+    notes = "\n\n".join(
+        [
+            "The Pilgrimage of Grace.",
+            "3: 1536-1537",
+            "2017: How successful was Henry VIII in dealing with the Pilgrimage of Grace? (10)",
+            "- 2nd Doncaster meeting, 6 Dec 1536: Norfolk promised a general pardon and a free "
+            "parliament at York\n- no parliament at York ever met; Cromwell stayed in office "
+            "until 1540",
+        ]
+    )
+    scheme = scheme_of(notes)
+    assert not marked("Norfolk said the king would hold a parliament at York.", scheme).inaccuracies
+    wrong = marked("A parliament met at York.", scheme).inaccuracies
+    assert [w.notes_say.startswith("the opposite") for w in wrong] == [True]

@@ -578,6 +578,9 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     """
     notes, said = spelt_out(point.text), spelt_out(claim)
     for denying, stating in ((notes, said), (said, notes)):
+        if stating is said and _WORD_GIVEN.search(said):
+            continue  # what someone said or promised: "Norfolk said the king would hold a
+            # parliament at York" is true where "no parliament at York ever met"
         denied = _denied_words(denying) - asked
         if denied and not _HEDGE.search(stating) and denied & plain_stems(stating, asked):
             return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
@@ -593,6 +596,14 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     ):
         return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     return None
+
+
+#: Verbs that give someone's word, not a fact: what they said would be may never have been.
+_WORD_GIVEN = re.compile(
+    r"\b(?:said|says|promised|promises|pledged|claimed|demanded|announced|offered|"
+    r"threatened|hoped|planned|intended|vowed)\b",
+    re.IGNORECASE,
+)
 
 
 def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None:
