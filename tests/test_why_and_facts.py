@@ -1289,3 +1289,25 @@ def test_what_someone_said_would_happen_is_no_opposite_of_it_never_happening() -
     assert not marked("Norfolk said the king would hold a parliament at York.", scheme).inaccuracies
     wrong = marked("A parliament met at York.", scheme).inaccuracies
     assert [w.notes_say.startswith("the opposite") for w in wrong] == [True]
+
+
+def test_a_fuller_name_or_one_after_another_preposition_replaces_no_name() -> None:
+    """The name "Martin Luther King" is the notes' "King"; "troops under MacArthur fought at
+    Pusan" names no one in place of "by Chinese troops". "Mussolini" for "Hitler" still is."""
+    notes = "\n\n".join(
+        [
+            "Notes.",
+            "1: 1950-1963",
+            "2019: Describe the events of these years. (10)",
+            "In the spring of 1963 King led the Birmingham campaign in Alabama. American forces "
+            "had been fought to a standstill by Chinese troops. Eden likened Nasser to Hitler.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for right in [
+        "In 1963 there was a campaign in Birmingham led by Martin Luther King.",
+        "American troops under MacArthur fought at Pusan.",
+    ]:
+        assert not marked(right, scheme).inaccuracies
+    wrong = marked("Eden likened Nasser to Mussolini.", scheme)
+    assert [w.answer_says for w in wrong.inaccuracies] == ["Mussolini"]

@@ -213,6 +213,20 @@ def _object_swapped(
     return None
 
 
+def _in_place_of(claim: str, name: str, text: str, theirs: str) -> bool:
+    """May ``name`` stand in the claim where ``theirs`` stands in ``text``: not after another
+    preposition than the one before ``theirs`` ("under MacArthur", "at Pusan" for "by
+    Chinese troops")?"""
+    mine, its = _preposition_before(claim, name), _preposition_before(text, theirs)
+    return mine is None or its is None or mine == its
+
+
+def _preposition_before(text: str, name: str) -> str | None:
+    found = re.search(rf"(?<![\w’'-])([a-z]+)\s+(?:the\s+)?{re.escape(name)}(?![\w’'-])", text)
+    word = found[1] if found else None
+    return word if word in PREPOSITIONS or word == "to" else None
+
+
 def _word_before(text: str, name: str) -> str | None:
     """The word in lower case straight before ``name`` ("with" of "sided with Austria"):
     a verb or a preposition, not an article ("the Soviet Union") nor a capital."""
@@ -432,7 +446,17 @@ def wrong_facts(
                 replaced = _names_left_out(claim.text, point)
                 # ("the US Congress passed the Act" for "the USA passed the Act": another
                 # form of the name it stands for.)
-                invented = [n for n in named_anew if not any(_forms_of(n, r) for r in replaced)]
+                # (Nor a fuller form of one of the point's names: "Martin Luther King" for
+                # "King".) Each stands where the name it replaces stood: after the same
+                # word ("to Mussolini" for "to Hitler") or before the same verb; "troops
+                # under MacArthur fought at Pusan" puts no name in place of "by Chinese
+                # troops".
+                invented = [
+                    n
+                    for n in named_anew
+                    if not any(_forms_of(n, r) for r in [*replaced, *names_in(point.text)])
+                    and any(_in_place_of(claim.text, n, point.text, r) for r in replaced)
+                ]
                 # (It says something besides names: "Sir Robert Peel was Prime Minister"
                 # gives him a title, and takes none of the point's words.)
                 said = own_words - content_stems(" ".join(strangers)) - _TITLE_STEMS
@@ -442,7 +466,12 @@ def wrong_facts(
                     and said
                     and _restates(claim.text, point, strangers, own=True)
                 ):
-                    wrong = (", ".join(invented), f"{', '.join(replaced)}: “{point.text}”")
+                    placed = [
+                        r
+                        for r in replaced
+                        if any(_in_place_of(claim.text, n, point.text, r) for n in invented)
+                    ]
+                    wrong = (", ".join(invented), f"{', '.join(placed)}: “{point.text}”")
             if wrong is None and named_anew and j in makes:
                 # Who did it, named anew: "President Nixon proposed the bill" for the notes'
                 # "Kennedy proposed a civil rights bill". A name the notes never use stands
