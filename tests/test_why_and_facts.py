@@ -1311,3 +1311,20 @@ def test_a_fuller_name_or_one_after_another_preposition_replaces_no_name() -> No
         assert not marked(right, scheme).inaccuracies
     wrong = marked("Eden likened Nasser to Mussolini.", scheme)
     assert [w.answer_says for w in wrong.inaccuracies] == ["Mussolini"]
+
+
+def test_a_belief_is_no_denial_and_a_place_after_in_or_at_replaces_the_notes_place() -> None:
+    notes = "\n\n".join(
+        [
+            "Notes.",
+            "1: 1945-1953",
+            "2016: Why did war break out in Korea in 1950? (8)",
+            "Soviet troops occupied the north and American troops the south. Aske was hanged "
+            "in chains at York.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    belief = "They also believed that the Americans would not defend the south."
+    assert not marked(belief, scheme).inaccuracies
+    wrong = marked("Aske was hanged in chains in London.", scheme)
+    assert [w.answer_says for w in wrong.inaccuracies] == ["London"]

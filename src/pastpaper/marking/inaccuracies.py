@@ -218,7 +218,12 @@ def _in_place_of(claim: str, name: str, text: str, theirs: str) -> bool:
     preposition than the one before ``theirs`` ("under MacArthur", "at Pusan" for "by
     Chinese troops")?"""
     mine, its = _preposition_before(claim, name), _preposition_before(text, theirs)
+    # (A place is "in London" or "at York" alike.)
+    mine, its = (_PLACED.get(word, word) if word else word for word in (mine, its))
     return mine is None or its is None or mine == its
+
+
+_PLACED = dict.fromkeys(("in", "at", "on", "near", "inside", "outside", "within"), "at")
 
 
 def _preposition_before(text: str, name: str) -> str | None:
@@ -606,10 +611,12 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     w/o declaring war" denies as "without" does.
     """
     notes, said = spelt_out(point.text), spelt_out(claim)
+    if _WORD_GIVEN.search(said):
+        # What someone said, promised or believed, which is no fact either way: "Norfolk
+        # said the king would hold a parliament at York" is true where "no parliament at
+        # York ever met"; "they believed the Americans would not defend the south".
+        return None
     for denying, stating in ((notes, said), (said, notes)):
-        if stating is said and _WORD_GIVEN.search(said):
-            continue  # what someone said or promised: "Norfolk said the king would hold a
-            # parliament at York" is true where "no parliament at York ever met"
         denied = _denied_words(denying) - asked
         if denied and not _HEDGE.search(stating) and denied & plain_stems(stating, asked):
             return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
@@ -627,10 +634,11 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     return None
 
 
-#: Verbs that give someone's word, not a fact: what they said would be may never have been.
+#: Verbs that give someone's word or belief, not a fact: what they said would be may never
+#: have been.
 _WORD_GIVEN = re.compile(
     r"\b(?:said|says|promised|promises|pledged|claimed|demanded|announced|offered|"
-    r"threatened|hoped|planned|intended|vowed)\b",
+    r"threatened|hoped|planned|intended|vowed|believed|thought|expected|assumed)\b",
     re.IGNORECASE,
 )
 
