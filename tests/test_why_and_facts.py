@@ -1328,3 +1328,28 @@ def test_a_belief_is_no_denial_and_a_place_after_in_or_at_replaces_the_notes_pla
     assert not marked(belief, scheme).inaccuracies
     wrong = marked("Aske was hanged in chains in London.", scheme)
     assert [w.answer_says for w in wrong.inaccuracies] == ["London"]
+
+
+def test_a_doer_before_an_adverb_and_a_place_in_a_long_sentence_are_checked() -> None:
+    notes = "\n\n".join(
+        [
+            "Notes.",
+            "1: 1950-1569",
+            "2020: Describe the main events of these years. (6)",
+            "Stalin finally agreed in the spring of 1950, on condition that Mao Zedong would "
+            "support the attack.\n\n- 14/11/1569: rebels entered Durham Cathedral, tore up the "
+            "English Bible and Prayer Book, heard a Catholic Mass",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for answer, said, notes_say in [
+        ("Khrushchev agreed in the spring of 1950.", "Khrushchev", "Stalin"),
+        (
+            "On 14 November 1569 the rebels entered York Minster, tore up the English Bible and "
+            "Prayer Book and heard a Catholic Mass.",
+            "York Minster",
+            "Durham Cathedral",
+        ),
+    ]:
+        wrong = marked(answer, scheme).inaccuracies
+        assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong] == [(said, notes_say)]

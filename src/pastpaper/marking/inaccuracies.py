@@ -201,7 +201,11 @@ def _object_swapped(
         # say the rest), so it is no other thing.
         rest = content_stems(point.text) - content_stems(name)
         shared = len(rest & content_stems(claim))
-        if shared < 2 or shared * 2 < len(rest):
+        # (A part of a sentence cut into claims may say part of the point and nothing
+        # else: "On 14 November 1569 the rebels entered York Minster".)
+        own = {w for w in _said(claim) if not _DIGIT.search(w)} - _DATE_WORDS
+        part = len(own) >= 2 and own <= content_stems(point.text)
+        if shared < 2 or (shared * 2 < len(rest) and not part):
             continue
         for other in mine:
             if (
@@ -211,6 +215,11 @@ def _object_swapped(
             ):
                 return other, f"{name}: “{point.text}”"
     return None
+
+
+def _same_word_before(claim: str, name: str, text: str, theirs: str) -> bool:
+    before = _word_before(claim, name)
+    return before is not None and before == _word_before(text, theirs)
 
 
 def _in_place_of(claim: str, name: str, text: str, theirs: str) -> bool:
@@ -230,6 +239,10 @@ def _preposition_before(text: str, name: str) -> str | None:
     found = re.search(rf"(?<![\w’'-])([a-z]+)\s+(?:the\s+)?{re.escape(name)}(?![\w’'-])", text)
     word = found[1] if found else None
     return word if word in PREPOSITIONS or word == "to" else None
+
+
+#: The stems of month names, which a claim's date gives as the point's figures do.
+_DATE_WORDS = frozenset(content_stems(" ".join(MONTHS)))
 
 
 def _word_before(text: str, name: str) -> str | None:
@@ -319,7 +332,14 @@ def _verb_after(text: str, name: str) -> str | None:
     aside = _ASIDE_AFTER.match(text, at + len(name))
     found = _WORDS.match(text, (aside.end() if aside else at + len(name)) + 1)
     word = found.group() if found else ""
+    if found and (word in _TIME_ADVERBS or (word.endswith("ly") and not is_verb(word))):
+        found = _WORDS.match(text, found.end() + 1)  # "Stalin finally agreed"
+        word = found.group() if found else ""
     return stem(word) if word.islower() and is_verb(word) else None
+
+
+#: Words between a doer and the verb that say when, not whether: "Stalin finally agreed".
+_TIME_ADVERBS = frozenset("also then soon later finally eventually once first".split())
 
 
 #: What a name is said to be, between commas: ", the US Secretary of State,".
@@ -394,6 +414,33 @@ def wrong_facts(
             c != claim and c.start <= claim.start and claim.end <= c.end for c in claims
         ):
             continue
+        if parts and not scheme.reference and not any(claims[k] in parts for k, *_ in found):
+            # A name the notes never use swapped in a sentence whose parts each say too
+            # little to earn the point ("On 14 November 1569 the rebels entered York Minster,
+            # tore up the English Bible ..." for "... entered Durham Cathedral, tore up
+            # ..."): the whole earns it, and gets it wrong. (A name the notes use may be
+            # another part of the sentence's own telling: "its western borders with France
+            # ..., but the eastern borders were left open".)
+            unknown = set(_unknown_names(claim.text, known, places))
+            swap = next(
+                (
+                    (j, wrong_name)
+                    for j in range(creditable)
+                    if earns(i, j)
+                    for wrong_name in [
+                        _object_swapped(
+                            claim.text,
+                            points[j].point,
+                            [p.point.text for k, p in enumerate(points) if k != j],
+                        )
+                    ]
+                    if wrong_name is not None and wrong_name[0] in unknown
+                ),
+                None,
+            )
+            if swap is not None:
+                found.append((i, *swap))
+                continue
         if parts and (
             scheme.reference
             or not any(_DIGIT.search(c.text) and not has_verb(c.text) for c in parts)
@@ -471,12 +518,24 @@ def wrong_facts(
                     and said
                     and _restates(claim.text, point, strangers, own=True)
                 ):
+                    # (The message names the one the new name stands for where the same
+                    # word comes before both: "entered York Minster" for "entered Durham
+                    # Cathedral".)
                     placed = [
+                        r
+                        for r in replaced
+                        if any(_same_word_before(claim.text, n, point.text, r) for n in invented)
+                    ] or [
                         r
                         for r in replaced
                         if any(_in_place_of(claim.text, n, point.text, r) for n in invented)
                     ]
-                    wrong = (", ".join(invented), f"{', '.join(placed)}: “{point.text}”")
+                    # (Or the one that did what the new name does: "Khrushchev agreed" for
+                    # "Stalin finally agreed".)
+                    wrong = _doer_replaced(claim.text, point, invented) or (
+                        ", ".join(invented),
+                        f"{', '.join(placed)}: “{point.text}”",
+                    )
             if wrong is None and named_anew and j in makes:
                 # Who did it, named anew: "President Nixon proposed the bill" for the notes'
                 # "Kennedy proposed a civil rights bill". A name the notes never use stands
