@@ -1353,3 +1353,19 @@ def test_a_doer_before_an_adverb_and_a_place_in_a_long_sentence_are_checked() ->
     ]:
         wrong = marked(answer, scheme).inaccuracies
         assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong] == [(said, notes_say)]
+
+
+def test_another_ordinal_of_the_same_thing_is_an_inaccuracy() -> None:
+    notes = "\n\n".join(
+        [
+            "Notes.",
+            "1: 1945-1953",
+            "2016: Why did war break out in Korea in 1950? (8)",
+            "When Japan was defeated in August 1945 the peninsula was divided at the 38th "
+            "parallel. Two separate states were set up in 1948.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    wrong = marked("In 1945 the country was divided at the 17th parallel.", scheme).inaccuracies
+    assert [w.answer_says for w in wrong] == ["17th parallel"]
+    assert not marked("In 1945 Korea was divided at the 38th parallel.", scheme).inaccuracies

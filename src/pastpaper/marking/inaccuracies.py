@@ -932,6 +932,17 @@ def contradiction(
     if days and point_days and not days & point_days:
         notes_days = _days_written(point_days, point.text)
         return _days_written(days, claim), f"{notes_days}: “{point.text}”"
+    # Another ordinal of the same thing: "the 17th parallel" where the notes say "the 38th".
+    if _ORDINAL_OF.search(claim):
+        theirs_of = {thing: number for number, thing in _ORDINAL_OF.findall(point.text)}
+        for number, thing in _ORDINAL_OF.findall(claim):
+            if thing in theirs_of and theirs_of[thing] != number:
+                mine = _ORDINAL_OF.search(claim, claim.find(number))
+                ours_said = mine.group() if mine else number
+                theirs_said = next(
+                    m.group() for m in _ORDINAL_OF.finditer(point.text) if m[2] == thing
+                )
+                return ours_said, f"{theirs_said}: “{point.text}”"
     # The point's figure with another unit: "45 cm a year" where the notes say "45 mm".
     measures, point_measures = _measures(claim), _measures(point.text)
     for figure, unit in measures - point_measures:
@@ -941,6 +952,10 @@ def contradiction(
         if theirs_units and unit not in theirs_units:
             return f"{figure} {unit}", f"{figure} {sorted(theirs_units)[0]}: “{point.text}”"
     return None
+
+
+#: An ordinal in figures and the thing it numbers: "38th parallel", "5th Army".
+_ORDINAL_OF = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\s+([A-Za-z]+)")
 
 
 #: Units a figure is measured in, each with what it measures: a figure given in one where the
