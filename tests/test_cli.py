@@ -624,3 +624,16 @@ def test_a_course_with_no_questions_says_so_rather_than_no_questions_yet(
     out = " ".join(cli(db_url, "questions", "--course", "the-berlin-wall").split())
     assert out.startswith("No questions in course 'the-berlin-wall': its notes had no")
     assert "No questions yet" not in out
+
+
+def test_import_counts_the_lines_of_notes_written_as_lists(db_url: str, tmp_path: Path) -> None:
+    """A list of bullets is one paragraph: the count says how many lines it holds, so four
+    paragraphs of 63 bullets do not read as notes lost."""
+    notes = tmp_path / "kett.txt"
+    notes.write_text(
+        "Kett's rebellion, 1549.\n\n4: Kett\n\n2016: Why did Kett rebel in 1549? (6)\n\n"
+        "- enclosure took common grazing\n- rents rose\n- Somerset's commissions raised hopes\n",
+        encoding="utf-8",
+    )
+    out = cli(db_url, "import", str(notes))
+    assert out.rstrip().endswith("1 question, 1 notes paragraph (3 lines)")

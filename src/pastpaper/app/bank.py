@@ -64,6 +64,14 @@ class ImportReport:
             "families": sum(1 for f in families if f.questions),
             "questions": sum(len(f.questions) for f in families),
             "notes": sum(len(f.notes) for f in families),
+            # (A paragraph of a list holds many lines: "4 notes paragraphs" of 75 bullets.)
+            "note_lines": sum(
+                1
+                for f in families
+                for note in f.notes
+                for line in note.splitlines()
+                if line.strip()
+            ),
         }
 
 

@@ -119,6 +119,11 @@ def print_report(report: ImportReport) -> None:
         f"{n(counts['topics'], 'topic')}, "
         f"{n(counts['families'], 'question family', 'question families')}, "
         f"{n(counts['questions'], 'question')}{change}, {n(counts['notes'], 'notes paragraph')}"
+        + (
+            f" ({n(counts['note_lines'], 'line')})"
+            if counts["note_lines"] > counts["notes"]
+            else ""
+        )
     )
 
 
