@@ -52,6 +52,11 @@ def marked(answer: str, scheme: MarkScheme) -> Marking:
     return mark(answer, scheme, embedder(), calibration())
 
 
+def wrong_names(answer: str, scheme: MarkScheme) -> list[tuple[str, str]]:
+    """Each inaccuracy as (what the answer says, the name the notes say instead)."""
+    return [(w.answer_says, w.notes_say.split(":")[0]) for w in marked(answer, scheme).inaccuracies]
+
+
 @pytest.fixture(scope="module")
 def seed(seed_path: Path) -> Course:
     return read_notes(seed_path).course
@@ -1209,8 +1214,7 @@ def test_another_name_after_the_points_own_word_is_an_inaccuracy() -> None:
             "Italy",
         ),
     ]:
-        wrong = marked(answer, scheme).inaccuracies
-        assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong] == [(said, notes_say)]
+        assert wrong_names(answer, scheme) == [(said, notes_say)]
     for right in [
         "Most of the German states sided with Austria.",
         "In April 1866 Bismarck made a secret alliance with Italy, which was promised Venetia.",
@@ -1250,10 +1254,8 @@ def test_the_name_replaced_is_the_one_that_did_it_even_with_an_aside() -> None:
             "State, withdrew the American offer, and Britain withdrew its own the next day.",
         ]
     )
-    wrong = marked("Dean Acheson withdrew the American offer in July 1956.", scheme_of(notes))
-    assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong.inaccuracies] == [
-        ("Acheson", "John Foster Dulles")
-    ]
+    answer = "Dean Acheson withdrew the American offer in July 1956."
+    assert wrong_names(answer, scheme_of(notes)) == [("Acheson", "John Foster Dulles")]
 
 
 def test_a_claim_with_the_points_figure_counts_other_things_with_its_other_figures() -> None:
@@ -1351,8 +1353,7 @@ def test_a_doer_before_an_adverb_and_a_place_in_a_long_sentence_are_checked() ->
             "Durham Cathedral",
         ),
     ]:
-        wrong = marked(answer, scheme).inaccuracies
-        assert [(w.answer_says, w.notes_say.split(":")[0]) for w in wrong] == [(said, notes_say)]
+        assert wrong_names(answer, scheme) == [(said, notes_say)]
 
 
 def test_another_ordinal_of_the_same_thing_is_an_inaccuracy() -> None:
