@@ -1370,3 +1370,20 @@ def test_another_ordinal_of_the_same_thing_is_an_inaccuracy() -> None:
     wrong = marked("In 1945 the country was divided at the 17th parallel.", scheme).inaccuracies
     assert [w.answer_says for w in wrong] == ["17th parallel"]
     assert not marked("In 1945 Korea was divided at the 38th parallel.", scheme).inaccuracies
+
+
+def test_the_name_replaced_is_read_past_a_possessive() -> None:
+    notes = "\n\n".join(
+        [
+            "Notes.",
+            "1: 1950-1953",
+            "2018: In what ways did the Korean War change the Cold War? (10)",
+            "The American Seventh Fleet was sent into the Taiwan Strait to protect Chiang "
+            "Kai-shek's government on Taiwan.",
+        ]
+    )
+    answer = (
+        "The Seventh Fleet was sent into the Taiwan Strait to protect Mao Zedong's government "
+        "on Taiwan."
+    )
+    assert wrong_names(answer, scheme_of(notes)) == [("Mao Zedong", "Chiang Kai-shek")]

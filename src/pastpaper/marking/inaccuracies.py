@@ -217,6 +217,10 @@ def _object_swapped(
     return None
 
 
+#: Where a name ends: at its last letter, or after its "'s" ("to protect Mao Zedong's").
+_NAME_END = r"(?:['’]s)?(?![\w’'-])"
+
+
 def _same_word_before(claim: str, name: str, text: str, theirs: str) -> bool:
     before = _word_before(claim, name)
     return before is not None and before == _word_before(text, theirs)
@@ -236,7 +240,7 @@ _PLACED = dict.fromkeys(("in", "at", "on", "near", "inside", "outside", "within"
 
 
 def _preposition_before(text: str, name: str) -> str | None:
-    found = re.search(rf"(?<![\w’'-])([a-z]+)\s+(?:the\s+)?{re.escape(name)}(?![\w’'-])", text)
+    found = re.search(rf"(?<![\w’'-])([a-z]+)\s+(?:the\s+)?{re.escape(name)}{_NAME_END}", text)
     word = found[1] if found else None
     return word if word in PREPOSITIONS or word == "to" else None
 
@@ -248,7 +252,7 @@ _DATE_WORDS = frozenset(content_stems(" ".join(MONTHS)))
 def _word_before(text: str, name: str) -> str | None:
     """The word in lower case straight before ``name`` ("with" of "sided with Austria"):
     a verb or a preposition, not an article ("the Soviet Union") nor a capital."""
-    found = re.search(rf"(?<![\w’'-])([a-z][a-z’'-]*)\s+{re.escape(name)}(?![\w’'-])", text)
+    found = re.search(rf"(?<![\w’'-])([a-z][a-z’'-]*)\s+{re.escape(name)}{_NAME_END}", text)
     if found is None or (found[1] in STOP_WORDS and found[1] not in PREPOSITIONS):
         return None
     return found[1]
