@@ -311,3 +311,13 @@ def test_a_label_on_its_own_line_under_a_list_item_is_a_sentence_of_its_own() ->
         "Other factors",
         "Nationalism: the 1848 revolutions\nIt was hoped that:\nthe states would join",
     ]
+
+
+def test_a_signpost_with_a_long_run_of_letters_is_read_at_once() -> None:
+    """A run of letters with no space after "other reasons for" is one word: the signpost
+    pattern does not try it cut every way (it took seconds for 70 letters)."""
+    from pastpaper.schemes.points import _SIGNPOST
+
+    note = "There were other reasons for " + "a" * 2000 + " (see below)."
+    assert _SIGNPOST.search(note) is not None
+    assert _SIGNPOST.fullmatch("There were other reasons for the failure of the rising in 1536")

@@ -1003,3 +1003,21 @@ def test_a_quotation_is_asked_whole_and_a_bare_date_after_a_place_dates_the_clau
 def test_an_ordinal_before_a_name_the_notes_give_without_it_is_no_part_of_it() -> None:
     note = "- Norfolk agreed a truce at Doncaster\n- the 2nd Doncaster meeting of 6 Dec 1536"
     assert names_in(note) == ["Norfolk", "Doncaster", "Doncaster"]
+
+
+def test_review_of_the_fifteenth_sitting_cards_and_names() -> None:
+    course = parse_notes(
+        "Notes.\n\n1: 1789\n\n2019: Describe the events of 1789. (6)\n\nOn 14 July 1789, a "
+        "crowd stormed the Bastille, seized its gunpowder and killed its governor.\n\nThe "
+        "Crimean War, the Indian Mutiny and the Opium Wars killed 50,000 British soldiers."
+    ).course
+    asked = basic(cards_of(course))
+    assert ("When did a crowd storm the Bastille?", "14 July 1789") in asked
+    assert (
+        "What did the Crimean War, the Indian Mutiny and the Opium Wars kill?",
+        "50,000 British soldiers",
+    ) in asked
+    assert names_in("The 1st Battalion held the bridge while the 2nd Battalion retreated.") == [
+        "1st Battalion",
+        "2nd Battalion",
+    ]

@@ -1387,3 +1387,57 @@ def test_the_name_replaced_is_read_past_a_possessive() -> None:
         "on Taiwan."
     )
     assert wrong_names(answer, scheme_of(notes)) == [("Mao Zedong", "Chiang Kai-shek")]
+
+
+def test_review_of_the_fifteenth_sitting_right_answers_stay_right_and_errors_are_caught() -> None:
+    """Cases a review of the sitting's marker rules found, each the opposite of what a rule
+    meant to do."""
+    prussia = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: 1860-1870",
+                "2015: Why was Prussia able to defeat Austria in 1866? (8)",
+                "In 1864 Prussia and Austria fought Denmark over Schleswig and Holstein. April "
+                "1866: secret alliance with Italy, which was promised Venetia.",
+            ]
+        )
+    )
+    for right in [
+        "In 1864 Prussia and Austria fought Danish forces over Schleswig and Holstein.",
+        "Bismarck made a secret alliance with Italian leaders, which was promised Venetia.",
+        "In 1864 Prussia and Austria fought Denmark, and in 1866 Prussia and Italy fought Austria.",
+    ]:
+        assert not marked(right, prussia).inaccuracies, right
+    korea = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "1: 1950",
+                "2019: Describe the events of 1950. (6)",
+                "The 1st Marine Division and the 2nd Marine Division fought at the Chosin "
+                "Reservoir in 1950.",
+            ]
+        )
+    )
+    assert not marked("The 1st Marine Division fought at the Chosin Reservoir.", korea).inaccuracies
+    henry = scheme_of(
+        "\n\n".join(
+            [
+                "Notes.",
+                "3: 1536-1537",
+                "2017: How successful was Henry VIII in dealing with the Pilgrimage of Grace? (10)",
+                "Henry VIII did not keep his promises. No parliament at York ever met. The rebels "
+                "had 30,000 men against the Duke of Norfolk with 8,000 men.",
+            ]
+        )
+    )
+    for wrong, said in [
+        ("Henry VIII kept his promises.", "“Henry VIII kept his promises”"),
+        (
+            "A parliament at York met as the rebels demanded.",
+            "“A parliament at York met as the rebels demanded”",
+        ),
+        ("The rebels gathered 30,000 men against a royal army of 5,000.", "5,000"),
+    ]:
+        assert [w.answer_says for w in marked(wrong, henry).inaccuracies] == [said]

@@ -199,7 +199,10 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
         before = words[i - 1].group().lower() if i else ""
         comma = i > 0 and "," in _gap(words, i)
         opens_aside = comma and not aside
-        apposition = (apposition and not comma) or (comma and word in {"a", "an"})
+        # (Not after a lead that opens the clause: "On 14 July 1789, a crowd stormed".)
+        apposition = (apposition and not comma) or (
+            comma and word in {"a", "an"} and words[0].group().lower() not in _LEAD_PREPOSITIONS
+        )
         describes = (
             word.startswith("un")
             or opens_aside
@@ -408,6 +411,11 @@ def _event_label(before: list[re.Match[str]]) -> int:
         name = [word.group() for word in before[:i]]
         if not all(w[0].isupper() or w in _IN_NAMES for w in name) or name[0] in _IN_NAMES:
             return 0
+        rest = [word.group() for word in before[i:]]
+        if ("and" in rest or "or" in rest) and (
+            rest[0].lower() == "the" or _EVENT_ENDS.intersection(rest)
+        ):
+            return 0  # the first of a list of events: "The Crimean War, the Indian Mutiny and"
         heads = len(name) > 2 and name[0] in _EVENT_HEADS and name[1] == "of"
         follows = before[i].group()
         if (heads or name[-1] in _EVENT_ENDS) and (

@@ -451,9 +451,10 @@ _LABEL = re.compile(
 # them: "Taxes were not the only burden: peasants also owed dues to their lords".)
 # What a signpost's reasons are for, a few words that name no example: "for the revolt", not
 # "for the revolt such as high taxes", which gives a reason.
+# (Each word is taken whole, "++": a long run of letters is not tried cut every way.)
 _FOR_WHAT = (
     r"(?:(?!such\b|including\b|like\b|notably\b|especially\b|namely\b|for\s+example\b|"
-    r"for\s+instance\b|e\.g\.)[\w’'.-]+\s*){1,6}"
+    r"for\s+instance\b|e\.g\.)[\w’'.-]++\s*){1,10}"
 )
 _SIGNPOST = re.compile(
     r"(?:(?:however|but|yet|still|nevertheless|of course|even so),?\s+)?"

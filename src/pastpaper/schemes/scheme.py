@@ -641,7 +641,7 @@ def _four_figure_year(text: str) -> int | None:
     return int(found.group()) if found else None
 
 
-_FOUR_FIGURES = re.compile(r"(?<![\d/.,])1\d{3}(?![\d/.,])")
+_FOUR_FIGURES = re.compile(r"(?<![\d/.,])[12]\d{3}(?![\d/.,])")
 
 
 def clear_caches() -> None:

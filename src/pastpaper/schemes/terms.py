@@ -185,9 +185,9 @@ def _names_in(note: str) -> list[str]:
             # An ordinal before a name the notes also give without it is no part of it:
             # "2nd Doncaster meeting" beside "a truce at Doncaster" ("16th Street Baptist
             # Church" and "101st Airborne" are names whole).
-            whole = note[run[0][0] : run[-1][1]]
             without = note[run[1][0] : run[-1][1]]
-            if note.count(without) > note.count(whole):
+            after_ordinals = len(re.findall(rf"\d+(?:st|nd|rd|th)\s+{re.escape(without)}", note))
+            if run[1][2][0].isupper() and note.count(without) > after_ordinals:
                 del run[0]
         # A list item's article opens no name: "- A Paris crowd", "- The Wagner Act". (Its
         # other first words are read as the notes' mid-sentence words, as before: a list

@@ -56,7 +56,13 @@ from pastpaper.schemes.points import (
 from pastpaper.schemes.scheme import content_stems
 from pastpaper.schemes.terms import names_in
 from pastpaper.study.charts import shorten
-from pastpaper.study.dates import Mention, date_label, mentions, year_before
+from pastpaper.study.dates import (
+    Mention,
+    date_label,
+    mentions,
+    two_figure_years,
+    year_before,
+)
 from pastpaper.text import LIST_ITEM, plain
 
 __all__ = [
@@ -156,7 +162,13 @@ def _course_events(course: Course) -> Iterator[Event]:
             # topic's or the course's title ("Tudor rebellions, 1536-1570").
             context = _first_year((*(q.text for q in family.questions), topic.title, course.title))
             for note_index, note in enumerate(family.notes):
-                century = year_before(family.notes, note_index, 0) or context
+                # (Looked back for only where a year in two figures may need it: the
+                # search runs back through the family's paragraphs.)
+                century = (
+                    (year_before(family.notes, note_index, 0) or context)
+                    if two_figure_years(note)
+                    else None
+                )
                 found = [_day_span(note, m) for m in mentions(note, earlier_year, century)]
                 if found:
                     earlier_year = found[-1].year
