@@ -1441,3 +1441,22 @@ def test_review_of_the_fifteenth_sitting_right_answers_stay_right_and_errors_are
         ("The rebels gathered 30,000 men against a royal army of 5,000.", "5,000"),
     ]:
         assert [w.answer_says for w in marked(wrong, henry).inaccuracies] == [said]
+
+
+def test_halved_for_doubled_and_agreed_for_refused_are_opposites() -> None:
+    notes = "\n\n".join(
+        [
+            "Notes.",
+            "4: Kett",
+            "2018: Explain the importance of enclosure as a cause of Kett's rebellion. (8)",
+            "Prices roughly doubled between 1500 and 1549. The king refused to meet the rebels.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for wrong in [
+        "Prices roughly halved between 1500 and 1549.",
+        "The king agreed to meet the rebels.",
+    ]:
+        said = marked(wrong, scheme).inaccuracies
+        assert [w.notes_say.startswith("the opposite") for w in said] == [True], wrong
+    assert not marked("Prices roughly doubled between 1500 and 1549.", scheme).inaccuracies

@@ -391,6 +391,12 @@ OPPOSITE_WORDS = (
     ("inflation", "deflation"),
     ("larger", "smaller"),
     ("bigger", "smaller"),
+    ("doubled", "halved"),
+    ("agreed", "refused"),
+    ("inside", "outside"),
+    ("introduced", "abolished"),
+    ("rich", "poor"),
+    ("strong", "weak"),
 )
 
 
