@@ -1222,6 +1222,32 @@ def test_another_name_after_the_points_own_word_is_an_inaccuracy() -> None:
         assert not marked(right, scheme).inaccuracies
 
 
+def test_a_name_sharing_only_its_first_word_with_the_points_is_another() -> None:
+    """ "Thomas Wolsey" for the notes' "Thomas Cromwell" is another man, not a fuller form
+    of the notes' name; "Cromwell" alone and "Thomas Cromwell" are the notes' own."""
+    notes = "\n\n".join(
+        [
+            "The Pilgrimage of Grace.",
+            "1: 1536",
+            "2011: Why did the Pilgrimage of Grace break out in 1536? (8)",
+            "The rising began in Lincolnshire in October 1536. The rebels hated Thomas "
+            "Cromwell, the king's chief minister, whom they blamed for the closure of the "
+            "smaller monasteries. Robert Aske led the Yorkshire rebels.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    wrong = (
+        "The rebels hated Thomas Wolsey, the chief minister, whom they blamed for closing "
+        "the monasteries."
+    )
+    assert wrong_names(wrong, scheme) == [("Thomas Wolsey", "Thomas Cromwell")]
+    for right in [
+        wrong.replace("Thomas Wolsey", "Thomas Cromwell"),
+        wrong.replace("Thomas Wolsey", "Cromwell"),
+    ]:
+        assert not marked(right, scheme).inaccuracies
+
+
 def test_an_aim_to_avoid_a_thing_is_no_denial_of_it() -> None:
     """A settlement "to unite the country and avoid rebellion" tells what it was for: it does
     not deny that pushing too hard risked rebellion. "avoided" still denies."""

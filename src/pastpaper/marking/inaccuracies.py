@@ -189,13 +189,13 @@ def _object_swapped(
     mine = [
         name
         for name in names_in(claim)
-        if not name.isupper() and not _words_within(name, point.text)
+        if not name.isupper() and not _words_within(name, point.text, every=True)
     ]
     if not mine:
         return None
     for name in names_in(point.text):
         word = _word_before(point.text, name)
-        if word is None or _words_within(name, claim):
+        if word is None:
             continue
         # It says most of what the point says (of a sentence cut into claims, a part may
         # say the rest), so it is no other thing.
@@ -210,6 +210,11 @@ def _object_swapped(
         for other in mine:
             if _DESCRIBES.match(claim, claim.find(other) + len(other)):
                 continue  # a name that describes the noun after it: "fought Danish forces"
+            # (The point's name given besides the claim's own: no other one in its place. A
+            # first word the two share is no sign of it: "Thomas Wolsey" for "Thomas
+            # Cromwell".)
+            if _words_within(name, claim.replace(other, " ")):
+                continue
             if (
                 _word_before(claim, other) == word
                 and not _forms_of(other, name)
@@ -294,7 +299,15 @@ def _forms_of(name: str, other: str) -> bool:
     Congress" and "USA", "Britain" and "British Empire")?"""
     mine = [w.lower() for w in _WORDS.findall(name) if len(w) > 1]
     theirs = [w.lower() for w in _WORDS.findall(other) if len(w) > 1]
-    if any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs):
+    # (Two names of two words or more that share only their first word are two: "Thomas
+    # Wolsey" and "Thomas Cromwell", "President Nixon" and "President Kennedy".)
+    both_long = len(mine) > 1 and len(theirs) > 1
+    if any(
+        a.startswith(b) or b.startswith(a)
+        for i, a in enumerate(mine)
+        for k, b in enumerate(theirs)
+        if not (both_long and i == k == 0)
+    ):
         return True
     one, two = _THE.sub("", name.lower()).strip(), _THE.sub("", other.lower()).strip()
     return any(one in group and two in group for group in SAME_COUNTRY)
@@ -325,10 +338,12 @@ def _named_in(key: str, named: Set[str]) -> bool:
     return any(set(other.split()) <= words for other in named if other)
 
 
-def _words_within(name: str, text: str) -> bool:
-    """Does ``text`` use any word of ``name`` ("Roosevelt" of "Franklin D. Roosevelt")?"""
+def _words_within(name: str, text: str, *, every: bool = False) -> bool:
+    """Does ``text`` use any word of ``name`` ("Roosevelt" of "Franklin D. Roosevelt"), or
+    with ``every``, each of them?"""
     words = {w.lower() for w in _WORDS.findall(text)}
-    return any(w.lower() in words for w in _WORDS.findall(name) if w.lower() not in STOP_WORDS)
+    within = (w.lower() in words for w in _WORDS.findall(name) if w.lower() not in STOP_WORDS)
+    return all(within) if every else any(within)
 
 
 def _verb_after(text: str, name: str) -> str | None:
