@@ -1486,3 +1486,29 @@ def test_halved_for_doubled_and_agreed_for_refused_are_opposites() -> None:
         said = marked(wrong, scheme).inaccuracies
         assert [w.notes_say.startswith("the opposite") for w in said] == [True], wrong
     assert not marked("Prices roughly doubled between 1500 and 1549.", scheme).inaccuracies
+
+
+def test_any_word_for_going_down_turns_round_any_word_for_going_up() -> None:
+    """ "Spending fell sharply" for "spending tripled": the answer has it go the other way,
+    however strongly it says so; going the same way in other words is no opposite."""
+    notes = "\n\n".join(
+        [
+            "The New Deal.",
+            "1: 1933-1941",
+            "2012: How successful was the New Deal in ending the Depression? (10)",
+            "Federal spending tripled between 1933 and 1939, paying for relief and public "
+            "works. Farm incomes doubled between 1932 and 1936.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for wrong in [
+        "Federal spending fell sharply between 1933 and 1939.",
+        "Farm incomes declined between 1932 and 1936.",
+    ]:
+        said = marked(wrong, scheme).inaccuracies
+        assert [w.notes_say.startswith("the opposite") for w in said] == [True], wrong
+    for right in [
+        "Federal spending rose sharply between 1933 and 1939.",
+        "Farm incomes increased between 1932 and 1936.",
+    ]:
+        assert not marked(right, scheme).inaccuracies, right

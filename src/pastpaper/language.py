@@ -59,6 +59,8 @@ __all__ = [
     "TWO_FIGURE_YEAR",
     "TWO_FIGURE_YEAR_NOT_DAY",
     "UNITS",
+    "WENT_DOWN",
+    "WENT_UP",
     "WORD",
     "YEAR",
     "as_number",
@@ -398,6 +400,12 @@ OPPOSITE_WORDS = (
     ("rich", "poor"),
     ("strong", "weak"),
 )
+#: Verbs that say a quantity went up, and those that say it went down: any of one group
+#: turns a statement round for any of the other ("spending fell" for "spending tripled").
+WENT_UP = frozenset(
+    "rose grew increased doubled tripled trebled quadrupled soared climbed multiplied".split()
+)
+WENT_DOWN = frozenset("fell dropped declined decreased shrank halved slumped plunged".split())
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -39,6 +39,8 @@ from pastpaper.language import (
     TENS,
     TITLES,
     UNITS,
+    WENT_DOWN,
+    WENT_UP,
     YEAR,
     as_number,
     has_verb,
@@ -786,7 +788,10 @@ _FOR_WHOM = {
 }
 #: The stems of words that only make what they go with stronger: "a great victory".
 _STRONGER = frozenset(
-    content_stems("great huge massive major complete total real very really big vast utter")
+    content_stems(
+        "great huge massive major complete total real very really big vast utter sharply "
+        "steeply dramatically rapidly greatly"
+    )
 )
 #: Words that make a claim say less than the point, not its opposite: "few supported".
 _QUALIFIED = re.compile(r"\b(?:few|little|far from)\b", re.IGNORECASE)
@@ -795,6 +800,10 @@ _OPPOSITE: dict[str, set[str]] = {}
 for _one, _other in OPPOSITE_WORDS:
     _OPPOSITE.setdefault(_one, set()).add(_other)
     _OPPOSITE.setdefault(_other, set()).add(_one)
+for _one in WENT_UP:
+    _OPPOSITE.setdefault(_one, set()).update(WENT_DOWN)
+for _one in WENT_DOWN:
+    _OPPOSITE.setdefault(_one, set()).update(WENT_UP)
 for _one in JUDGED_WELL:
     _OPPOSITE.setdefault(_one, set()).update(JUDGED_BADLY)
 for _one in JUDGED_BADLY:
