@@ -904,3 +904,22 @@ def test_a_rough_span_is_one_event_and_a_short_year_takes_its_century_from_the_q
         "- rebels took Norwich, 22 July 1549"
     ).course
     assert [e.label for e in timeline(course)] == ["July 1549", "22 July 1549"]
+
+
+def test_the_early_middle_and_late_days_of_a_month_are_in_their_place() -> None:
+    """ "late Nov. 1569" comes after "14 November 1569" and says which part of the month it
+    is; its event is told without the date."""
+    events = events_of(
+        "- late Nov. 1569: the rebels turned back before reaching Tutbury\n"
+        "- 14 November 1569: the rebels entered Durham Cathedral\n"
+        "- mid-January 1570: Leonard Dacre rose in Cumberland\n"
+        "- 9 Nov. 1569: the earls rose\n"
+        "- early December 1569: Elizabeth's army marched north"
+    )
+    assert [(e.label, e.text) for e in events] == [
+        ("9 November 1569", "The earls rose"),
+        ("14 November 1569", "The rebels entered Durham Cathedral"),
+        ("late November 1569", "The rebels turned back before reaching Tutbury"),
+        ("early December 1569", "Elizabeth's army marched north"),
+        ("mid-January 1570", "Leonard Dacre rose in Cumberland"),
+    ]

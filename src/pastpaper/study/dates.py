@@ -76,6 +76,9 @@ class Mention:
     two_figures: bool = False  # its year in its last two figures: "Oct 62", "'62", "4/8/14"
     # The month that ends a span of months: "Apr-May 1640", "Oct 1929 – Jan 1933".
     end_month: int | None = None
+    # The part of its month a date without a day names: "early", "mid" or "late" ("late
+    # Nov. 1569", "mid-January 1570").
+    month_part: str | None = None
 
 
 def date_label(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -375,6 +378,7 @@ def _placed(
     """The mention of a date read from ``match``, with the words around it that belong."""
     date_start, end = match.start(), match.end()
     end_month = None
+    month_part = None
     if not (
         match["decade"]
         or match["short_decade"]
@@ -392,6 +396,10 @@ def _placed(
             month = _month_number(found["month"])
             day = int(found["day"]) if found["day"] else None
             date_start = found.start()
+            part = None if day else _PART_OF_MONTH.search(note, max(0, date_start - 20), date_start)
+            if part is not None:
+                month_part = _MONTH_PARTS[part["part"].lower()]
+                date_start = part.start()
             # "Apr-May 1640": the months' span starts with the first.
             span = None if day else _MONTH_SPAN_BEFORE.search(note, 0, date_start)
             if span is not None:
@@ -465,6 +473,7 @@ def _placed(
             match["nshort"] or match["short"] or match["apostrophe"] or match["short_decade"]
         ),
         end_month=end_month,
+        month_part=month_part,
     )
 
 
@@ -496,6 +505,9 @@ _PART_OF_DECADE = re.compile(
     r"(?P<part>(?i:early|mid|middle|late))[\s-]+$"
 )
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9)}
+# The part of a month a date names: "early December 1569", "mid-January", "late Nov.".
+_PART_OF_MONTH = re.compile(r"\b(?P<part>(?i:early|mid|middle|late))(?:-|\s+)(?:in\s+)?$")
+_MONTH_PARTS = {"early": "early", "mid": "mid", "middle": "mid", "late": "late"}
 
 
 def full_year(last_two: int, near: int | None = None) -> int:

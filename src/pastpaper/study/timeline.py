@@ -96,6 +96,7 @@ class Event(Frozen):
     end_month: int | None = None
     circa: bool = False
     decade: bool = False
+    month_part: str | None = None  # "early", "mid" or "late" of a month with no day
     text: str
     topic: str
     family: int
@@ -118,6 +119,9 @@ class Event(Frozen):
             return f"{day}–{date_label(year, month, self.end_day)}"
         if self.end_month is not None and month is not None:
             return f"{MONTHS[month - 1]}–{date_label(year, self.end_month)}"
+        if self.month_part is not None and month is not None and day is None:
+            joined = "-" if self.month_part == "mid" else " "  # "mid-January", "late November"
+            return f"{self.month_part}{joined}{date_label(year, month)}"
         return ("c. " if self.circa else "") + date_label(year, month, day)
 
 
@@ -216,10 +220,14 @@ def _last_day(mention: Mention) -> int | None:
 
 
 def _order(event: Event) -> tuple[int, int, int, int]:
-    """Half-years from year 0 to the event's middle, then its length, month and day."""
+    """Half-years from year 0 to the event's middle, then its length, month and day (a
+    month's early, middle and late days as its 5th, 15th and 25th)."""
     year, month, day = event.start
     end = event.end_year if event.end_year is not None else year
-    return (year + end, end - year, month or 0, day or 0)
+    return (year + end, end - year, month or 0, day or _PART_DAY.get(event.month_part or "", 0))
+
+
+_PART_DAY = {"early": 5, "mid": 15, "late": 25}
 
 
 def _add(events: list[tuple[Event, int]], event: Event) -> None:
@@ -548,6 +556,7 @@ def _note_events(
             end_month=mention.end_month,
             circa=mention.circa,
             decade=mention.decade,
+            month_part=mention.month_part,
             text=shorten(text, EVENT_LENGTH),
             topic="",
             family=family_index,
