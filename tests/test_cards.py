@@ -842,3 +842,18 @@ def test_no_cloze_hides_an_everyday_word_in_quotes_but_a_number_word_is_hidden()
     backs = [card.back for card in cards_of(course) if card.kind == "cloze"]
     assert "lost" not in backs
     assert "four" in backs
+
+
+def test_no_cloze_hides_a_number_that_stands_for_a_group_or_a_rough_amount() -> None:
+    """ "Italy joined the two" and "The three agreed" count what was named before them, and
+    "a few hundred" gives no figure to remember; "split into two armed camps" and "nearly
+    three million served" are facts."""
+    course = notes_course(
+        "In 1879 Germany and Austria-Hungary made the Dual Alliance, and in 1882 Italy joined "
+        "the two. By 1907 the Great Powers had split into two armed camps. Only a few hundred "
+        "priests lost their posts. Nearly three million served in the corps before it closed."
+    )
+    backs = [card.back for card in cards_of(course) if card.kind == "cloze"]
+    assert "two" in backs and "three million" in backs
+    assert backs.count("two") == 1
+    assert "hundred" not in backs

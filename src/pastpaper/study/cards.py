@@ -470,6 +470,8 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
             continue  # inside a longer one: "Ivan Denisovich" in the book's title
         if _opens_only(text, start, end, casing):
             continue  # "{{c1::Domino}} theory: ...": capitalised for opening the line
+        if _counts_nothing(text, start, end):
+            continue  # "Italy joined the {{c1::two}}", "a few {{c1::hundred}}"
         if worth_hiding(text[start:end], text[:start] + text[end:], common):
             kept.append((start, end))
     return sorted(kept)
@@ -482,6 +484,26 @@ def _opens_only(text: str, start: int, end: int, casing: Casing) -> bool:
     if text[:start].strip() or not word.isalpha() or word.isupper() or casing.is_proper(word):
         return False
     return zipf(word.lower()) >= _COMMON_OPENER
+
+
+def _counts_nothing(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a number in words that stands for what was named before it
+    ("Italy joined the two", "The three agreed") or a rough amount ("a few hundred", "several
+    thousand"), which a reader cannot be asked for?"""
+    hidden = text[start:end]
+    if _DIGIT.search(hidden) or not as_number(match_key(hidden))[:1].isdigit():
+        return False
+    if _ROUGH_BEFORE.search(text, 0, start):
+        return True
+    if not _THE_BEFORE.search(text, 0, start):
+        return False  # "split into two armed camps", "nearly three million served"
+    after = _WORD_AFTER.match(text, end)
+    return after is None or is_verb(after[1].lower())
+
+
+_ROUGH_BEFORE = re.compile(r"\b(?i:few|several|many)\s+$")
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _term_at(text: str, term: str, start: int) -> int:
