@@ -857,3 +857,13 @@ def test_no_cloze_hides_a_number_that_stands_for_a_group_or_a_rough_amount() -> 
     assert "two" in backs and "three million" in backs
     assert backs.count("two") == 1
     assert "hundred" not in backs
+
+
+def test_a_she_never_stands_for_a_name_the_verb_makes_many() -> None:
+    """ "Catholics were fairly quiet. ... She was held captive" has no card saying "Catholics
+    was held captive"."""
+    course = notes_course(
+        "For the first decade Catholics were fairly quiet. The threat grew from 1568, when "
+        "Mary, Queen of Scots fled to England. She was held captive for nineteen years."
+    )
+    assert not [c for c in cards_of(course) if "Catholics was" in c.front]

@@ -1512,3 +1512,21 @@ def test_any_word_for_going_down_turns_round_any_word_for_going_up() -> None:
         "Farm incomes increased between 1932 and 1936.",
     ]:
         assert not marked(right, scheme).inaccuracies, right
+
+
+def test_a_number_in_the_teens_is_a_figure_like_any_other() -> None:
+    """ "twenty-four" where the notes say "fourteen" is wrong, as "25" for "14" is."""
+    notes = "\n\n".join(
+        [
+            "The Peasants' Revolt.",
+            "1: 1381",
+            "2004: Why did the Peasants' Revolt break out in 1381? (10)",
+            "Richard II was only fourteen years old, and his council was distrusted.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    said = marked("Richard II was only twenty-four years old.", scheme).inaccuracies
+    assert [(w.answer_says, w.notes_say.split(":")[0]) for w in said] == [
+        ("twenty-four", "fourteen")
+    ]
+    assert not marked("Richard II was only 14 years old.", scheme).inaccuracies

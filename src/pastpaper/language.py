@@ -523,13 +523,12 @@ SCALES: dict[str, int] = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
 }
-#: Words that state a number in notes: "two million", "fifty". "One" is not among them
-#: alone ("one of the causes" states no count), though "twenty-one" is. Nor, today, are the
-#: teens but "fifteen": the marker's figures were measured without them, and "seventeen
-#: million" read as a number changes facts, schemes and cards (a change for its own issue).
+#: Words that state a number in notes: "two million", "fifty", "fourteen". "One" is not
+#: among them alone ("one of the causes" states no count), though "twenty-one" is.
 NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "fifty sixty seventy eighty ninety hundred thousand million billion".split()
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion".split()
 )
 #: Number words as a regular expression's alternatives, in counting order: a spoken year's
 #: parts ("nineteen forty-five").

@@ -247,6 +247,9 @@ def statements(
             and not _OBJECT_PRONOUN.search(text)
             and bare.lower() not in PRONOUNS
             and not _BODY.search(bare)
+            # (nor a name the verb says is many: "Catholics were fairly quiet. ... She was
+            # held captive" is no "Catholics was held")
+            and clause.aux not in _PLURAL_AUX
         ):
             person = bare
         if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
@@ -281,6 +284,7 @@ def _plural(subject: str) -> bool:
 
 
 _PLURAL_NOUNS = frozenset({"people", "police", "men", "women", "children"})
+_PLURAL_AUX = frozenset({"were", "are"})
 
 
 _PASSIVE_OF_BE = frozenset({"was", "were", "is", "are"})
