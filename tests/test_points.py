@@ -321,3 +321,23 @@ def test_a_signpost_with_a_long_run_of_letters_is_read_at_once() -> None:
     note = "There were other reasons for " + "a" * 2000 + " (see below)."
     assert _SIGNPOST.search(note) is not None
     assert _SIGNPOST.fullmatch("There were other reasons for the failure of the rising in 1536")
+
+
+def test_participles_of_one_passive_and_an_adjective_after_a_are_not_cut() -> None:
+    """ "was hanged, drawn and quartered" is one deed, and "a united Italy" no verb: neither
+    sentence is cut into parts that say nothing alone."""
+    family = (
+        parse_notes(
+            "T.\n\n1: Revolts\n\n2001: Why did the revolt fail? (8)\n\n"
+            "John Ball was hanged, drawn and quartered at St Albans on 15 July 1381. The "
+            "peasants cared more about land and food than about a united Italy. Villages were "
+            "burned, crops destroyed and livestock killed."
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    assert [p.text for p in family_points(family)] == [
+        "John Ball was hanged, drawn and quartered at St Albans on 15 July 1381",
+        "The peasants cared more about land and food than about a united Italy",
+        "Villages were burned, crops destroyed and livestock killed",
+    ]

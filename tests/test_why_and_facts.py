@@ -1530,3 +1530,38 @@ def test_a_number_in_the_teens_is_a_figure_like_any_other() -> None:
         ("twenty-four", "fourteen")
     ]
     assert not marked("Richard II was only 14 years old.", scheme).inaccuracies
+
+
+def test_dates_before_1500_and_a_days_or_months_own_year_are_checked() -> None:
+    """ "By about 1550" for "by about 1450" is a wrong year, as later years are; a year in
+    the point's own day ("16 August 1947" for "16 August 1946") or month ("August 1848"
+    for "August 1849") is wrong though the question, or the point, names that year too."""
+    notes = "\n\n".join(
+        [
+            "Plague, revolt and partition.",
+            "1: 1348-1947",
+            "2007: How far did the revolts of 1381, 1848 and 1947 change people's lives? (10)",
+            "Wages kept rising, and by about 1450 serfdom had almost disappeared from England.",
+            "August 1849: Venice, a republic under Daniele Manin since 1848, surrendered to "
+            "Austria after a long siege.",
+            "On Direct Action Day, 16 August 1946, rioting in Calcutta killed some four "
+            "thousand people. Pakistan became independent on 14 August 1947.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for wrong, said in [
+        ("By about 1550 serfdom had almost disappeared from England.", "1550"),
+        ("Venice surrendered to Austria in August 1848 after a long siege.", "August 1848"),
+        (
+            "On Direct Action Day, 16 August 1947, rioting in Calcutta killed some four "
+            "thousand people.",
+            "1947",
+        ),
+    ]:
+        assert [w.answer_says for w in marked(wrong, scheme).inaccuracies] == [said], wrong
+    for right in [
+        "By about 1450 serfdom had almost disappeared from England.",
+        "Venice, a republic since 1848, surrendered to Austria in August 1849.",
+        "On Direct Action Day, 16 August 1946, rioting in Calcutta killed four thousand.",
+    ]:
+        assert not marked(right, scheme).inaccuracies, right

@@ -25,6 +25,7 @@ from pastpaper.language import (
     JUDGED_BADLY,
     JUDGED_WELL,
     MONTH,
+    MONTH_OR_SHORT,
     MONTHS,
     NEGATIONS,
     NUMBER_WORDS,
@@ -944,10 +945,19 @@ def contradiction(
     claim_facts = _in_the_points_century(claim, facts(claim, names_in(claim)), point)
     said = _fact_values(claim, claim_facts)
     notes = _point_values(point)
-    elsewhere = {v for other in others for v in _point_values(other)["year"]} | framed
+    # A year in the point's own day and month ("On Direct Action Day, 16 August 1947" for
+    # "16 August 1946") dates that day: not another point's year, unless of that day too.
+    same_day = _days(claim) & _days(point.text)
+    dated = _years_of_days(claim, same_day) if same_day else set()
+    elsewhere = {
+        v
+        for other in others
+        for v in _point_values(other)["year"]
+        if v not in dated or same_day & _days(other.text)
+    } | (framed - dated)
     # A claim with the point's figure right is about that figure: its year may date
-    # something beside it ("12.8 million were out of work by 1933").
-    counted = _agree(said["number"], claim, notes["number"], point.text)
+    # something beside it ("12.8 million were out of work by 1933"); not so of that day.
+    counted = not same_day and _agree(said["number"], claim, notes["number"], point.text)
     for kind in ("number",) if counted else ("year", "number"):
         theirs = notes[kind]
         if kind == "year":
@@ -968,6 +978,17 @@ def contradiction(
         elif any(_same_year(a, b) for a in ours for b in theirs) or _within(ours, theirs):
             continue
         return _as_written(ours, claim_facts), f"{_as_written(theirs, point.facts)}: “{point.text}”"
+    # The point's month with another year ("Venice surrendered in August 1848" for "August
+    # 1849: Venice, a republic since 1848, surrendered"), unless another point it makes or
+    # names gives that month and year.
+    months = _month_years(claim)
+    if months:
+        point_months = _month_years(point.text)
+        for month, year in sorted(months - point_months):
+            theirs_years = sorted(y for m, y in point_months if m == month)
+            if theirs_years and not any((month, year) in _month_years(o.text) for o in others):
+                name = MONTHS[month - 1]
+                return f"{name} {year}", f"{name} {theirs_years[0]}: “{point.text}”"
     # A day the claim gives that another point it makes gives is that point's, as a year is.
     days = _days(claim) - {day for other in others for day in _days(other.text)}
     point_days = _days(point.text)
@@ -1070,6 +1091,30 @@ def _days(text: str) -> frozenset[tuple[int, int]]:
         last = int(match["last"] or match["day_last"] or first)
         found |= {(month, day) for day in range(first, max(first, last) + 1) if 1 <= day <= 31}
     return frozenset(found)
+
+
+def _years_of_days(text: str, days: Set[tuple[int, int]]) -> set[str]:
+    """The years ``text`` writes straight after one of ``days``: "1947" of "16 August 1947"."""
+    years = set()
+    for match in _DAY_OF.finditer(text):
+        month = MONTHS.index(match["month"] or match["before"]) + 1
+        first = int(match["first"] or match["day"])
+        year = _YEAR_AFTER_DAY.match(text, match.end())
+        if year is not None and (month, first) in days:
+            years.add(year[1])
+    return years
+
+
+_YEAR_AFTER_DAY = re.compile(r",?\s+(\d{4})\b")
+
+
+@lru_cache(maxsize=8192)
+def _month_years(text: str) -> frozenset[tuple[int, str]]:
+    """The months a text gives with their years, as (month, year): "August 1849"."""
+    return frozenset((MONTHS.index(m[1]) + 1, m[2]) for m in _MONTH_YEAR.finditer(text))
+
+
+_MONTH_YEAR = re.compile(rf"\b({MONTH})\s+(?:of\s+)?(\d{{4}})\b")
 
 
 # A share in figures or in words: "97%", "14 per cent", "nearly sixty per cent".
@@ -1270,12 +1315,33 @@ def _fact_values(text: str, given: Sequence[Fact] | None = None) -> dict[str, li
     years = [f.value + "s" if f.value in decades else f.value for f in found if f.kind == "year"]
     years += [full for full in spans.values() if full not in years]
     numbers = [f.value for f in found if f.kind == "number" and f.value not in days | set(spans)]
+    # An earlier year where a year is written: "by about 1450", "in 1381" ("1200 men" and "a
+    # force of 1200" count).
+    early = [n for n in numbers if _EARLY_YEAR.fullmatch(n) and _written_as_year(text, n)]
+    years += [n for n in early if n not in years]
+    numbers = [n for n in numbers if n not in early]
     for year in (date_year(f.value) for f in found if f.kind == "date"):
-        kind = years if _FACT_YEAR.fullmatch(year) else numbers
+        kind = years if _FACT_YEAR.fullmatch(year) or _EARLY_YEAR.fullmatch(year) else numbers
         if year not in kind:
             kind.append(year)
     # Fact values as facts() gives them; a year given twice counts once.
     return {"year": list(dict.fromkeys(years)), "number": numbers}
+
+
+#: A year before those ``FACT_YEAR`` reads, in four figures.
+_EARLY_YEAR = re.compile(r"1[0-4]\d\d")
+#: The words that go before a year: "in", "by about", "until c.", a month ("June 1381").
+_BEFORE_YEAR = re.compile(
+    r"\b(?:(?i:in|by|until|till|since|before|after|from|during|around|c\.|circa)"
+    rf"|{MONTH_OR_SHORT})\s+(?:(?i:about|around|c\.|circa)\s+)?$"
+)
+
+
+def _written_as_year(text: str, value: str) -> bool:
+    return any(
+        _BEFORE_YEAR.search(text, 0, m.start())
+        for m in re.finditer(rf"(?<![\d,.]){value}(?![\d,.]\d|\d)", text)
+    )
 
 
 def _same_year(a: str, b: str) -> bool:
@@ -1300,6 +1366,7 @@ def clear_caches() -> None:
         _known_words,
         _named_words,
         _days,
+        _month_years,
         _given_values,
         _denied_words,
         _said,

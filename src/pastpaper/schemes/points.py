@@ -791,8 +791,12 @@ def _series(note: str, start: int, end: int, next_start: int) -> list[tuple[int,
     if opening is not None and opening.group().lower() in _NOT_IN_SERIES:
         return []  # "after he was assassinated in 1963, Johnson used ...": one clause leans
     spans[: first + 1] = [(spans[0][0], spans[first][1])]
+    # "John Ball was hanged, drawn and quartered": participles of one passive, one deed.
+    shared = _PASSIVE_END.search(text, spans[0][0], spans[0][1]) is not None
     for a, b in spans[1:]:
         words = WORD.findall(text, a, b)
+        if shared and words and _participle(words[0].lower()) and words[0].islower():
+            return []
         if not 2 <= len(words) <= _LONGEST_ITEM or words[0].lower() in _NOT_IN_SERIES:
             return []
         if _deed(words) is None:
@@ -941,7 +945,10 @@ def _awaits_main_clause(head: str) -> bool:
 
 
 # "was arrested and shot on 9 November": the second participle shares the first's "was".
-_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?[a-z]+\s*$")
+# (with a list of participles before the last: "was hanged, drawn and quartered")
+_PASSIVE_END = re.compile(
+    r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?[a-z]+(?:,\s*[a-z]+){0,4}\s*$"
+)
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 
 
@@ -1132,7 +1139,12 @@ def _verb(word: str) -> bool:
 
 
 def _has_verb(text: str) -> bool:
-    return any(map(_verb, WORD.findall(text)))
+    """Has ``text`` a verb: a word read as one, not straight after "a", "the" or "his" ("a
+    united Italy")?"""
+    return any(
+        _verb(m.group()) and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        for m in WORD.finditer(text)
+    )
 
 
 def _before_verb(text: str) -> str:
