@@ -1565,3 +1565,35 @@ def test_dates_before_1500_and_a_days_or_months_own_year_are_checked() -> None:
         "On Direct Action Day, 16 August 1946, rioting in Calcutta killed four thousand.",
     ]:
         assert not marked(right, scheme).inaccuracies, right
+
+
+def test_reversals_found_by_the_nineteenth_trial_are_inaccuracies() -> None:
+    """ "Towns were clean" for "filthy", "refused to abolish serfdom" for "promised to", told
+    of the one the notes' sentence names, and "punished" where the notes say "never
+    punished" (a "but never punished" is no point of its own)."""
+    notes = "\n\n".join(
+        [
+            "Plague and revolt.",
+            "1: 1348-1381",
+            "2003: Why did the Black Death spread so fast? (6)",
+            "Towns were filthy: rubbish and animal dung lay in the streets.",
+            "- 14 June: Richard II met the Essex rebels at Mile End and promised to abolish "
+            "serfdom and to pardon them.",
+            "General Dyer was removed from his command but never punished, and many in "
+            "Britain treated him as a hero.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    for wrong in [
+        "Towns were clean.",
+        "Richard II refused to abolish serfdom.",
+        "Dyer was removed from his command and punished.",
+    ]:
+        said = marked(wrong, scheme).inaccuracies
+        assert [w.notes_say.startswith("the opposite") for w in said] == [True], wrong
+    for right in [
+        "Towns were filthy.",
+        "Richard II promised to abolish serfdom.",
+        "Dyer was never punished.",
+    ]:
+        assert not marked(right, scheme).inaccuracies, right

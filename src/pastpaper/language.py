@@ -399,6 +399,10 @@ OPPOSITE_WORDS = (
     ("introduced", "abolished"),
     ("rich", "poor"),
     ("strong", "weak"),
+    ("clean", "filthy"),
+    ("clean", "dirty"),
+    ("promised", "refused"),
+    ("against", "for"),  # "in favour of" is read as "for"
 )
 #: Verbs that say a quantity went up, and those that say it went down: any of one group
 #: turns a statement round for any of the other ("spending fell" for "spending tripled").

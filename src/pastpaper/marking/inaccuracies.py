@@ -747,12 +747,22 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
     no opposite; nor is a claim that names someone the point does not ("the Allies won the
     war" may tell of "Germany lost the war" from the other side), compares (``comparisons``
     reads those), or denies or hedges ("far from ahead"). Shorthands are read as their words."""
-    text, theirs = spelt_out(claim), spelt_out(point.text)
-    if _THAN.search(text) or _THAN.search(theirs) or _HEDGE.search(text):
+    text, theirs = (_FAVOUR.sub("for", spelt_out(t)) for t in (claim, point.text))
+    if _THAN.search(text) or _THAN.search(theirs) or _QUALIFIED.search(text):
         return None
-    if _QUALIFIED.search(text):
-        return None
-    if {match_key(n) for n in names_in(text)} - {match_key(n) for n in names_in(theirs)}:
+    # (A hedge the point makes too, or the word turned itself, is none: "refused to abolish
+    # serfdom" for "promised to abolish serfdom".)
+    # (To end a thing turns it round too: "ended unemployment" for "brought full
+    # employment".)
+    hedges = {m.group().lower() for m in _TURNING.finditer(text)} - {
+        m.group().lower() for m in _TURNING.finditer(theirs)
+    }
+    # (A point cut from its sentence's subject may be told with it: "Richard II refused to
+    # abolish serfdom" for "... met the rebels at Mile End and promised to abolish serfdom".)
+    sentence_names = names_in(point.source.sentence) if point.source.sentence else []
+    if {match_key(n) for n in names_in(text)} - {
+        match_key(n) for n in [*names_in(theirs), *sentence_names]
+    }:
         return None
     said, notes = _known_words((text,)), _known_words((theirs,))
     turned = {word: sorted(_opposites(word, notes)) for word in sorted(said - notes)}
@@ -766,7 +776,7 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
         ):
             turned[won] = [lost]
     turned = {word: others for word, others in turned.items() if others}
-    if not turned:
+    if not turned or hedges - set(turned):
         return None
     # The claim with its words turned back (each to its first opposite in the notes, and all
     # of them at once: "honest and efficient" for "corrupt and inefficient") says nothing
@@ -775,12 +785,14 @@ def _opposed(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | Non
     for word, others in turned.items():
         back = re.sub(rf"\b{word}\b", others[0], back, flags=re.IGNORECASE)
     # (A word that only makes it stronger adds nothing: "a great victory" for "a defeat".)
-    if plain_stems(back, asked) - _STRONGER <= plain_stems(theirs, asked):
+    told = plain_stems(" ".join([theirs, *sentence_names]), asked)
+    if plain_stems(back, asked) - _STRONGER <= told:
         return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     return None
 
 
 _THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+_FAVOUR = re.compile(r"\bin\s+favou?r\s+of\b", re.IGNORECASE)
 #: Outcomes that say the opposite for whom they are ("a victory for the Vietcong", "a defeat
 #: for the Vietcong"), though not of what ("the victory over the Armada" is its defeat).
 _OUTCOMES = (("victory", "defeat"), ("success", "failure"), ("triumph", "disaster"))
@@ -860,6 +872,8 @@ _HEDGE = re.compile(
     r"|\b(?:less|fewer)\b",
     re.IGNORECASE,
 )
+#: A hedge, or a verb that ends what it is said of: either turns a claim round.
+_TURNING = re.compile(rf"{_HEDGE.pattern}|\b(?:end|ends|ended|ending)\b", re.IGNORECASE)
 #: Where a clause ends, and the reach of a denial with it.
 _CLAUSE_END = re.compile(
     r"[,;:.!?()\"“”]|\b(?:and|but|so|because|since|as|while|when|which|who)\b", re.IGNORECASE

@@ -679,6 +679,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         clause = _COLON_CLAUSE.split(tail, maxsplit=1)[0] if colon else _next_clause(tail)
         if _aside(note, join, clause) or _shares_passive(head, join, tail):
             continue
+        if _passive_goes_on(head, join, clause):
+            continue  # "Dyer was removed from his command but never punished"
         if _gapped(head, join, tail):
             continue  # "villages were burned and livestock killed": one statement
         if _in_quotation(note, start, join.start()):
@@ -965,6 +967,28 @@ def _shares_passive(head: str, join: re.Match[str], tail: str) -> bool:
     # of a clause with its own verb; the shared "was" needs a tail with no verb of its own.
     rest = _next_clause(tail[first.end() :]) if first else ""
     return not _has_verb(rest)
+
+
+def _passive_goes_on(head: str, join: re.Match[str], clause: str) -> bool:
+    """Is the clause after "and" or "but" a participle denied (a phrase may follow it) that
+    shares the head's passive "was": "was removed from his command but never punished"?
+    (Cut there, it says "never punished" of nobody. A deed of its own is cut as before:
+    "was crowned in 1896 and abdicated in March 1917".)"""
+    if join.group().strip(" ,").lower() not in ("and", "but"):
+        return False
+    found = _LONE_PARTICIPLE.fullmatch(clause.strip())
+    return (
+        found is not None
+        and _participle(found["participle"])
+        and _PASSIVE_IN.search(head) is not None
+    )
+
+
+_LONE_PARTICIPLE = re.compile(
+    r"(?:never|not)\s+"
+    r"(?P<participle>[a-z]+)(?:\s+(?:by|in|at|on|for|from|to|with|after|until)\b[^,;:]*)?"
+)
+_PASSIVE_IN = re.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 
 
 # A noun and a participle with nothing after it but a stop or a phrase: "livestock killed,",
