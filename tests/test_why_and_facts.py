@@ -1597,3 +1597,35 @@ def test_reversals_found_by_the_nineteenth_trial_are_inaccuracies() -> None:
         "Dyer was never punished.",
     ]:
         assert not marked(right, scheme).inaccuracies, right
+
+
+def test_another_person_the_notes_name_elsewhere_doing_the_points_deed_is_wrong() -> None:
+    """ "Cavour met Victor Emmanuel at Teano" for "Garibaldi met ...": a person for a person
+    the notes name elsewhere (Cavour died, and a "he" follows Garibaldi). A misspelling of
+    the point's own name is no other person, and a country is none ("Germany declared war
+    on Russia"), nor a leader it may stand for ("Hitler invaded Poland")."""
+    notes = "\n\n".join(
+        [
+            "Italian unification.",
+            "1: 1859-1861",
+            "2011: How important was Garibaldi in the unification of Italy? (15)",
+            "Cavour provoked Austria into war in 1859. Cavour died in June 1861. Few people "
+            "in Germany wanted to help.",
+            "Unification was also the work of Garibaldi. In May 1860 he sailed from Genoa. "
+            "On 26 October 1860 Garibaldi met Victor Emmanuel at Teano and handed over the "
+            "south. Archbishop Edmund Grindal refused to stop the prophesyings. Germany "
+            "invaded Poland. France declared war on Russia.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    said = marked("On 26 October 1860 Cavour met Victor Emmanuel at Teano.", scheme)
+    assert [(w.answer_says, w.notes_say.split(":")[0]) for w in said.inaccuracies] == [
+        ("Cavour", "Garibaldi")
+    ]
+    for right in [
+        "On 26 October 1860 Garibaldi met Victor Emmanuel at Teano.",
+        "Grindle refused to stop the prophesyings.",
+        "Hitler invaded Poland.",
+        "Germany declared war on Russia.",
+    ]:
+        assert not marked(right, scheme).inaccuracies, right

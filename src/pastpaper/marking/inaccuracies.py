@@ -147,14 +147,19 @@ Wrong = tuple[int, int, tuple[str, str]]  # claim, point, (what the answer says,
 
 
 def _doer_replaced(
-    claim: str, point: Point, named_anew: list[str], elsewhere: Sequence[str] = ()
+    claim: str,
+    point: Point,
+    named_anew: list[str],
+    elsewhere: Sequence[str] = (),
+    person: Callable[[str], bool] | None = None,
 ) -> tuple[str, str] | None:
     """(the claim's new name, the point's) where the claim has someone else do what the
     point has one of its names do, by the same verb: "President Nixon proposed the bill" for
     "Kennedy proposed a civil rights bill". (A name beside another verb, or not straight
     before its verb, is left alone: "A neutrality treaty with Russia followed" says the
     notes' "Soviet Union" in other words.) A name that does the same in one of the texts
-    ``elsewhere`` is no swap: the claim may tell of that."""
+    ``elsewhere`` is no swap: the claim may tell of that. With ``person``, only a name it
+    says is a person's may be the one replaced."""
     from rapidfuzz import fuzz
 
     mine = {_verb_after(claim, name): name for name in named_anew}
@@ -175,6 +180,8 @@ def _doer_replaced(
             verb in mine
             and fuzz.partial_ratio(name.lower(), lowered) < NAME_LIKENESS
             and not _forms_of(mine[verb], name)
+            and not _misspelt(mine[verb], name)
+            and (person is None or person(name))
         ):
             return mine[verb], f"{name}: “{point.text}”"
     return None
@@ -232,6 +239,55 @@ def _object_swapped(
 _DESCRIBES = re.compile(r"\s+(?!(?:" + "|".join(sorted(STOP_WORDS)) + r")\b)[a-z]")
 #: Where a name ends: at its last letter, or after its "'s" ("to protect Mao Zedong's").
 _NAME_END = r"(?:['’]s)?(?![\w’'-])"
+
+
+def _misspelt(name: str, other: str) -> bool:
+    """Is ``name`` a word of ``other`` misspelt: "Grindle" of "Edmund Grindal"?"""
+    from rapidfuzz import fuzz
+
+    return any(
+        fuzz.ratio(mine.lower(), theirs.lower()) >= NAME_LIKENESS
+        for mine in _WORDS.findall(name)
+        for theirs in _WORDS.findall(other)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _a_person(name: str, texts: tuple[str, ...]) -> bool:
+    """May ``name`` be a person's, as ``texts`` (the notes' sentences in order) use it: not
+    in capitals ("USA"), never after a word that places a thing ("in Germany", "at Teano"),
+    no people or adjective of it among their words ("German" of "Germany"), and something
+    only a person is or does said of it?"""
+    if name.isupper() or len(name) < _SHORTEST_NAME:
+        return False
+    named = re.escape(name)
+    placed = re.compile(rf"{_PLACING}\s+(?:the\s+)?{named}{_NAME_END}")
+    if any(placed.search(text) for text in texts):
+        return False
+    own = name.lower()
+    if any(
+        names_a_place(word, {own})
+        for word in _known_words(texts)
+        if word[:1] == own[:1] and word != own
+    ):
+        return False
+    # Only what a person is or does says it is one: a title ("General Dyer"), "who" or a
+    # life's years after it, a deed no country does ("Cavour died", "Nehru said"), or a
+    # "he" or "she" opening the sentence after it.
+    person = re.compile(
+        rf"\b(?:{_TITLE_WORDS})\s+(?:[A-Z][\w’'-]*\s+)*{named}{_NAME_END}"
+        rf"|(?<![\w’'-]){named}(?:,\s+who\b|\s+\(\d|\s+(?:\w+ly\s+)?(?:{_PERSONAL_DEEDS})\b"
+        r"|[^.!?]*[.!?]\s+[^.!?]*?\b(?:He|She|he|she)\s)"
+    )
+    return any(person.search(text) for text in texts)
+
+
+_PLACING = r"\b(?i:in|at|into|across|near|throughout|inside|within|from)"
+_TITLE_WORDS = "|".join(sorted(TITLES))
+_PERSONAL_DEEDS = (
+    "said|says|spoke|wrote|argued|believed|died|resigned|married|was born|was assassinated"
+    "|was murdered|was elected|was executed|was arrested|was imprisoned|was exiled"
+)
 
 
 def _same_word_before(claim: str, name: str, text: str, theirs: str) -> bool:
@@ -405,6 +461,19 @@ def wrong_facts(
     # them back frames its answer with them, and gets no point's year wrong by it.
     framed = frozenset(_QUESTION_YEAR.findall(scheme.question.text))
     creditable = len(scheme.creditable)
+    # The question and the notes' sentences in order, as one text: who is a person in them.
+    told = (
+        scheme.question.text,
+        ". ".join(
+            dict.fromkeys(
+                p.source.sentence or p.text
+                for p in sorted(
+                    (p.point for p in points),
+                    key=lambda p: (p.source.note, p.source.sentence_start),
+                )
+            )
+        ),
+    )
     rivals = (
         {}
         if scheme.reference
@@ -598,6 +667,37 @@ def wrong_facts(
                         point,
                         named_too,
                         [p.point.text for k, p in enumerate(points) if k != j],
+                    )
+            if wrong is None and j in makes and not scheme.reference:
+                # ... or swapped for another person the notes name elsewhere: "Cavour met
+                # Victor Emmanuel at Teano" for "Garibaldi met ...", "Nehru then called for
+                # Direct Action" for "Jinnah then called ...". Only a person for a person: a
+                # name the notes put "in" or "at", or give an adjective of ("German"), is a
+                # place or a people, which a leader may stand for ("Hitler invaded Poland").
+                # (A name opening the claim may read as a word to ``names_in``: "Nehru
+                # then called"; the notes' names say it is one.)
+                opening = _WORDS.match(claim.text)
+                first = (
+                    [opening.group()]
+                    if opening
+                    and opening.group()[:1].isupper()
+                    and opening.group().lower() in _named_words(told)
+                    else []
+                )
+                people = [
+                    name
+                    for name in dict.fromkeys([*first, *(by_key[n] for n in own_names)])
+                    if name not in strangers
+                    and not _words_within(name, point.text)
+                    and _a_person(name, told)
+                ]
+                if people:
+                    wrong = _doer_replaced(
+                        claim.text,
+                        point,
+                        people,
+                        [p.point.text for k, p in enumerate(points) if k != j],
+                        person=lambda name: _a_person(name, told),
                     )
             if wrong is None and j in makes and not scheme.reference:
                 # ... or what it was done to or with, named anew in the point's own words:
