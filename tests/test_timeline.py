@@ -923,3 +923,36 @@ def test_the_early_middle_and_late_days_of_a_month_are_in_their_place() -> None:
         ("early December 1569", "Elizabeth's army marched north"),
         ("mid-January 1570", "Leonard Dacre rose in Cumberland"),
     ]
+
+
+def test_a_span_of_days_across_months_takes_its_year_from_its_end() -> None:
+    """ "12 March to 6 April 1930" after a paragraph's "February 1922" is one span in 1930,
+    not 12 March 1922; "17 July – 2 August 1945" is one event too."""
+    events = events_of(
+        "Gandhi called off non-cooperation in February 1922.\n"
+        "- 12 March to 6 April 1930: the Salt March. Gandhi walked 240 miles to Dandi.\n"
+        "- Potsdam, 17 July – 2 August 1945: Truman and Attlee met Stalin."
+    )
+    assert [(e.label, e.text) for e in events] == [
+        ("February 1922", "Gandhi called off non-cooperation in February 1922"),
+        ("12 March–6 April 1930", "The Salt March"),
+        ("17 July–2 August 1945", "Potsdam: Truman and Attlee met Stalin"),
+    ]
+
+
+def test_days_with_no_year_take_the_one_year_the_questions_ask_about() -> None:
+    course = parse_notes(
+        "Revolt.\n\n1: Revolt\n\n"
+        "2016: Describe the events of the Peasants' Revolt in June 1381. (8)\n\n"
+        "Key events:\n- 13 June: the rebels entered London.\n- 15 June: Wat Tyler was killed."
+    ).course
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("13 June 1381", "The rebels entered London"),
+        ("15 June 1381", "Wat Tyler was killed"),
+    ]
+    two_years = parse_notes(
+        "Revolt.\n\n1: Revolt\n\n"
+        "2016: How far did the revolts of 1381 and 1450 change England? (8)\n\n"
+        "- 13 June: the rebels entered London."
+    ).course
+    assert timeline(two_years) == []

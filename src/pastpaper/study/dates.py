@@ -238,7 +238,7 @@ def _mentions(note: str, earlier_year: int | None, century_from: int | None) -> 
         if found is None:
             continue
         mention = _placed(note, match, *found)
-        if mention.end_year is not None and not mention.decade:
+        if (mention.end_year is not None and not mention.decade) or mention.end_month:
             covered = mention.end
         # A year looked back to dates no day after it: "met on 5 May 1789, the first time
         # since 1614. On 17 June ..." is 17 June 1789.
@@ -359,6 +359,12 @@ def _read(
         return int(match["year"]), None, None, None
     if match["yday"]:
         day = int(_NOT_DIGIT.sub("", match["yday"]))
+        # "12 March to 6 April 1930": the year is the one that closes the span.
+        closing = _MONTH_DASH_AFTER.match(note, match.end())
+        if closing is not None and not 1 <= day <= 31:
+            return None
+        if closing is not None:
+            return int(closing["year"]), _month_number(match["ymonth"]), day, None
         if named is None or not 1 <= day <= 31:
             return None
         return named, _month_number(match["ymonth"]), day, None
@@ -417,6 +423,11 @@ def _placed(
                 end_year, end_month, end = last, last_month, dash.end()
             elif last == year and last_month > (month or 0) and not day:
                 end_month, end = last_month, dash.end()
+    elif match["yday"] and (dash := _MONTH_DASH_AFTER.match(note, end)) is not None:
+        # "12 March to 6 April 1930": one span of months, its year the closing one's.
+        last_month = _month_number(dash["month"])
+        if int(dash["year"]) == year and month is not None and last_month > month:
+            end_month, end = last_month, dash.end()
     circa = _CIRCA_BEFORE.search(note, 0, date_start)
     if circa:
         date_start = circa.start()

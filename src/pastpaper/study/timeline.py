@@ -115,6 +115,9 @@ class Event(Frozen):
         if self.end_year is not None:  # "c. 1500–1549": roughly from, as the notes give it
             circa = "c. " if self.circa else ""
             return f"{circa}{date_label(year)}–{date_label(self.end_year)}"
+        if self.end_day is not None and self.end_month is not None and month is not None:
+            first = f"{day} {MONTHS[month - 1]}" if day else MONTHS[month - 1]
+            return f"{first}–{date_label(year, self.end_month, self.end_day)}"
         if self.end_day is not None:
             return f"{day}–{date_label(year, month, self.end_day)}"
         if self.end_month is not None and month is not None:
@@ -160,7 +163,10 @@ def timelines(courses: Iterable[Course]) -> list[Event]:
 def _course_events(course: Course) -> Iterator[Event]:
     for topic in course.topics:
         for family_index, family in enumerate(topic.families):
-            earlier_year: int | None = None
+            # A day and month the notes give before any year ("- 13 June: the rebels
+            # entered London") is in the one year the family's questions ask about
+            # ("... the Peasants' Revolt in June 1381"), if they ask about one.
+            earlier_year = _asked_year(q.text for q in family.questions)
             # The century of a year in two figures ("July '49") where no year in four figures
             # came before it in the family's notes: that of the family's questions, its
             # topic's or the course's title ("Tudor rebellions, 1536-1570").
@@ -178,6 +184,17 @@ def _course_events(course: Course) -> Iterator[Event]:
                     earlier_year = found[-1].year
                 for event in _note_events(note, found, family, family_index, note_index):
                     yield event.model_copy(update={"topic": topic.title, "course": course.title})
+
+
+def _asked_year(texts: Iterable[str]) -> int | None:
+    """The one year the texts name, each that names any naming it alone and no span."""
+    years = set()
+    for text in texts:
+        found = [m for m in mentions(text) if not m.bounds]
+        if any(m.end_year is not None or m.two_figures for m in found):
+            return None
+        years |= {m.year for m in found}
+    return years.pop() if len(years) == 1 else None
 
 
 def _first_year(texts: Iterable[str]) -> int | None:
@@ -215,8 +232,17 @@ def _day_span(note: str, mention: Mention) -> Mention:
 
 
 def _last_day(mention: Mention) -> int | None:
+    if mention.day is not None and mention.end_month is not None:
+        # "17 July – 2 August 1945", "12 March to 6 April 1930"
+        closing = _CLOSING_DAY.search(mention.written)
+        return int(closing["day"]) if closing else None
     found = _LAST_DAY.match(mention.written) if mention.day is not None else None
     return int(found["day"]) if found else None
+
+
+_CLOSING_DAY = re.compile(
+    r"(?:[-–—]|\bto|\buntil|\btill)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+[A-Z]"
+)
 
 
 def _order(event: Event) -> tuple[int, int, int, int]:
