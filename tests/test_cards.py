@@ -867,3 +867,19 @@ def test_a_she_never_stands_for_a_name_the_verb_makes_many() -> None:
         "Mary, Queen of Scots fled to England. She was held captive for nineteen years."
     )
     assert not [c for c in cards_of(course) if "Catholics was" in c.front]
+
+
+def test_a_he_stands_for_a_person_named_in_apposition_and_never_for_a_things_name() -> None:
+    """ "The new Viceroy, Lord Mountbatten, arrived ... He brought the date forward" is
+    Mountbatten's deed, not the last name before him; after "Unification was also the work
+    of Garibaldi", a "he" is not Unification."""
+    course = notes_course(
+        "Attlee announced in February 1947 that Britain would leave. The new Viceroy, Lord "
+        "Mountbatten, arrived in March 1947. He brought the date forward to 15 August 1947.",
+        "Cavour died in June 1861. Unification was also the work of Garibaldi. In May 1860 he "
+        "sailed from Genoa with the Thousand.",
+    )
+    fronts = [card.front for card in cards_of(course)]
+    assert "When did Lord Mountbatten bring the date forward to?" in fronts
+    assert not [f for f in fronts if "Attlee brought" in f or "Unification sail" in f]
+    assert not [f for f in fronts if "Cavour sail" in f or "Cavour brought" in f]

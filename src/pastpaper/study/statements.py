@@ -156,6 +156,9 @@ def statements(
             person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
             group = thing = None
         text, balanced, enough = _read(point.text)
+        apposed = _APPOSED_NAME.match(text)
+        if apposed is not None and NAME.fullmatch(apposed[1]):
+            person = apposed[1]  # "The new Viceroy, Lord Mountbatten, arrived ... He brought"
         own_from = 0
         clause = parse_clause(text) or _told_in_present(text)
         shared = opening.get(point.source.sentence_start)
@@ -251,7 +254,10 @@ def statements(
             # held captive" is no "Catholics was held")
             and clause.aux not in _PLURAL_AUX
         ):
-            person = bare
+            # (A word capitalised only for opening the sentence, which the notes write in
+            # lower case too, is no one: after "Unification was also the work of
+            # Garibaldi", a "he" is not Unification.)
+            person = None if _written_lower(bare, notes) else bare
         if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
             # (without what it is said to be: "The blight, a fungus later named ...")
             bare = _APPOSITION.sub("", bare)
@@ -285,6 +291,22 @@ def _plural(subject: str) -> bool:
 
 _PLURAL_NOUNS = frozenset({"people", "police", "men", "women", "children"})
 _PLURAL_AUX = frozenset({"were", "are"})
+
+
+def _written_lower(word: str, notes: tuple[str, ...]) -> bool:
+    """Is ``word`` one word that ``notes`` also write in lower case, or that ends as a
+    thing's name does ("Unification")?"""
+    if " " in word or not word[:1].isupper():
+        return False
+    if _ABSTRACT_END.search(word):
+        return True  # "Unification", "Nationalism": a thing's name, no person's
+    lowered = re.compile(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])")
+    return any(lowered.search(note) for note in notes)
+
+
+_ABSTRACT_END = re.compile(r"(?:tion|sion|ism|ment|ness|ity)$")
+# A person named after what they were, as a subject: "The new Viceroy, Lord Mountbatten".
+_APPOSED_NAME = re.compile(r"^(?:The|the)\s+[^,]+,\s+((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)(?:,|$)")
 
 
 _PASSIVE_OF_BE = frozenset({"was", "were", "is", "are"})
