@@ -302,3 +302,28 @@ def test_a_clause_after_a_sentences_opening_date_is_dated_by_it() -> None:
     credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
     assert "the harvest failed almost completely" not in credited
     assert "Cottiers rented tiny plots, often under an acre, in return for labour" in credited
+
+
+def test_a_paragraph_opening_on_what_went_wrong_argues_against_a_success() -> None:
+    """ "How successful was partition?": notes that open on the suffering and turn ("On the
+    other hand, British rule ended peacefully") argue against first and for after the turn."""
+    family = (
+        parse_notes(
+            "India.\n\n1: India\n\n2021: How successful was the partition of India? (8)\n\n"
+            "Partition brought terrible suffering. Ten million people crossed the new "
+            "borders, and many thousands were killed. On the other hand, British rule ended "
+            "peacefully and quickly, and both new states survived."
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    sides = {
+        p.point.text[:24]: p.side for p in build_scheme(family.questions[0], family).creditable
+    }
+    assert sides == {
+        "Partition brought terrib": "against",
+        "Ten million people cross": "against",
+        "many thousands were kill": "against",
+        "On the other hand, Briti": "for",
+        "both new states survived": "for",
+    }

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
-from pastpaper.language import WORD
+from pastpaper.language import JUDGED_BADLY, JUDGED_WELL, WORD
 from pastpaper.schemes.parts import content_words, opening_of, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
@@ -135,6 +135,11 @@ def side_of(
         if named is not None and not against:
             return "for" if named else "against"
         return "for" if factor[point.source.note] and not against else "against"
+    if success and _opens_on_the_cost(notes[point.source.note]):
+        # "Partition brought terrible suffering. ... On the other hand, British rule ended
+        # peacefully": a paragraph that opens on what went wrong argues against a success,
+        # and its turn argues for it.
+        return "for" if turned or _CONTRAST.match(opening) else "against"
     if turned or _CONTRAST.match(opening):
         return "against"
     if _CONTRAST.search(point.text):
@@ -170,6 +175,22 @@ _COST = re.compile(
 # A view that something succeeded: "How successful was ...", "How far was the New Deal
 # successful in ...", "How effective were ...".
 _SUCCESS = re.compile(r"\b(?:success\w*|effective(?:ly|ness)?)\b", re.IGNORECASE)
+
+
+def _opens_on_the_cost(note: str) -> bool:
+    """Does a paragraph's first sentence judge what happened badly, with no word of success:
+    "Partition brought terrible suffering", "The revolt was a disaster"?"""
+    first = sentence_spans(note)[:1]
+    if not first:
+        return False
+    words = {w.lower() for w in WORD.findall(note, *first[0])}
+    return bool(words & _BADLY) and not words & _WELL
+
+
+_BADLY = JUDGED_BADLY | frozenset(
+    "suffering misery bloodshed massacre famine disaster failure failed chaos".split()
+)
+_WELL = JUDGED_WELL | frozenset("success succeeded achieved peacefully survived".split())
 
 
 def weighs_success(question: str) -> bool:
