@@ -211,7 +211,8 @@ def test_a_numbered_label_and_its_short_title_are_structure() -> None:
 def test_a_sentence_that_only_signposts_other_reasons_is_structure() -> None:
     notes = (
         "Bad harvests drove up the price of bread. Yet hunger was not the only cause. "
-        "There were other factors too. The king's debts had emptied the treasury. "
+        "Yet the tax was not the only grievance. There were other factors too. "
+        "The king's debts had emptied the treasury. "
         "However, other factors were also important. Other factors also led to withdrawal. "
         "Taxes were not the only burden: peasants also owed dues to their lords. "
         "Other factors also contributed to the revolt such as the salt tax. "
