@@ -342,3 +342,16 @@ def test_participles_of_one_passive_and_an_adjective_after_a_are_not_cut() -> No
         "The peasants cared more about land and food than about a united Italy",
         "Villages were burned, crops destroyed and livestock killed",
     ]
+
+
+def test_a_point_that_says_much_of_its_own_beside_a_quotation_is_no_quotation() -> None:
+    """What John Ball preached is a reason, though the point ends on his words; a point
+    that is mostly somebody's words stays a quotation."""
+    notes = (
+        "John Ball, a priest who had been imprisoned several times for his sermons, preached "
+        "that all people were equal in God's eyes: \"When Adam delved and Eve span, who was "
+        'then the gentleman?" Khrushchev said: "We will bury you, whether you like it or not."'
+    )
+    kinds = [p.kind for p in note_points(notes, 0)]
+    assert kinds[0] != "quotation"
+    assert kinds[-1] == "quotation"

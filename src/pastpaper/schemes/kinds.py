@@ -214,7 +214,17 @@ def _is_quotation(text: str) -> bool:
     if unclosed:
         quoted.append(unclosed["rest"])
     # A quoted title ('One Day in the Life of Ivan Denisovich') has no verb; a saying has.
-    return any(len(WORD.findall(q)) >= 5 and has_verb(q) for q in quoted)
+    sayings = [q for q in quoted if len(WORD.findall(q)) >= 5 and has_verb(q)]
+    if not sayings:
+        return False
+    # (A point that says much of its own beside the words it quotes is its own statement:
+    # "John Ball, a priest ..., preached that all people were equal in God's eyes: 'When
+    # Adam delved ...'" tells what he preached.)
+    own = len(WORD.findall(text)) - sum(len(WORD.findall(q)) for q in sayings)
+    return own < _OWN_WORDS
+
+
+_OWN_WORDS = 15
 
 
 # A verdict on what happened rather than what happened: "In short, a real but partial
