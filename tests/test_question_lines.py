@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pastpaper.course import command_word
 from pastpaper.ingest import parse_notes
 from pastpaper.schemes.points import family_points
 from pastpaper.study.cards import cards_of
@@ -179,3 +180,13 @@ def test_a_q_line_with_marks_or_without_an_answer_is_still_a_question() -> None:
         (None, "Describe the dissolution of the monasteries.", None),
     ]
     assert course.topics[0].families[1].notes == ("A: He wanted an annulment.",)
+
+
+def test_how_and_a_quality_asks_how_far() -> None:
+    """ "How united was Italy by 1871?" weighs both sides as "How far ..." does."""
+    assert command_word("How united was Italy by 1871?") == "how far"
+    assert command_word("How serious were the threats to Elizabeth in the years 1558-88?") == (
+        "how far"
+    )
+    assert command_word("How did Stalin rise to power?") == "how"
+    assert command_word("How many soldiers fought at Hastings?") == "how"

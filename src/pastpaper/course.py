@@ -87,14 +87,28 @@ def command_word(question: str) -> str:
     'in what ways'
     >>> command_word("'Koch was more important than Pasteur.' How far do you agree?")
     'how far'
+    >>> command_word("How united was Italy by 1871?"), command_word("How was Italy ruled?")
+    ('how far', 'how')
     """
     sentences = _SENTENCE.split(match_key(question))
     for sentence in sentences:
-        found = _COMMAND.match(_SUB_LABEL.sub("", sentence).lstrip("\"'(-* "))
+        asked = _SUB_LABEL.sub("", sentence).lstrip("\"'(-* ")
+        found = _COMMAND.match(asked)
         if found:
             word = found.group(0)
+            if word == "how" and _HOW_DEGREE.match(asked):
+                return "how far"  # "How united was Italy by 1871?": how far was it united
             return _SPELLINGS.get(word, word)
     return "other"
+
+
+# "How" and a quality, then the verb: "How united was Italy ...?", "How serious were the
+# threats ...?" ask how far, as "How successful" does; "How did ...", "How was ... ruled",
+# "How many ..." do not.
+_HOW_DEGREE = re.compile(
+    r"how (?!(?:did|do|does|was|were|is|are|had|has|have|could|would|can|many|much|long|"
+    r"often|soon|far)\b)[a-z]+ (?:was|were|is|are|had|has|have been)\b"
+)
 
 
 def question_key(year: int | None, text: str) -> tuple[int | None, str]:
