@@ -883,3 +883,18 @@ def test_a_he_stands_for_a_person_named_in_apposition_and_never_for_a_things_nam
     assert "When did Lord Mountbatten bring the date forward to?" in fronts
     assert not [f for f in fronts if "Attlee brought" in f or "Unification sail" in f]
     assert not [f for f in fronts if "Cavour sail" in f or "Cavour brought" in f]
+
+
+def test_no_what_question_for_a_when_a_naming_a_turning_or_an_unnamed_subject() -> None:
+    """Found by the nineteenth trial: "What did Cavour die?", "What did Metternich call?",
+    "What did the massacre turn?", "What did the Pope tell to vote?" and "What did others
+    blame?" each have no one answer."""
+    course = notes_course(
+        "Cavour died less than three months later, in June 1861. Metternich called Italy "
+        '"a geographical expression". The massacre turned moderate Indians, including '
+        "Gandhi, against British rule. The Pope told Catholics not to vote in 1874. Others "
+        "blamed miasma. In 1957 Khrushchev set up 105 regional economic councils."
+    )
+    asked = [card.front for card in cards_of(course) if card.kind == "basic"]
+    assert not [q for q in asked if q.startswith("What did") and "Khrushchev" not in q]
+    assert "What did Khrushchev set up in 1957?" in asked

@@ -694,6 +694,14 @@ def _what(a: _Asking) -> Asked:
         return
     if a.clause.verb == "last":
         return  # "lasted 381 days": "How many days" asks it, not "What did it last?"
+    if _WHEN_NOT_WHAT.search(thing) or thing.split()[-1].lower() in ("not", "never"):
+        # "died less than three months later": when, not what; "told Catholics not to
+        # vote": the object is cut from what they were told
+        return
+    if a.clause.verb in _NAMING:
+        return  # "called Italy 'a geographical expression'": two answers to one "what"
+    if _COMPLEMENT_AFTER.match(rest[len(thing) :]):
+        return  # "turned moderate Indians against British rule": the deed is both
     if a.clause.verb in _MADE_INTO and (
         thing.split()[0] in TITLES | _OFFICES
         or _BUILDING.search(thing)
@@ -730,6 +738,13 @@ def _what(a: _Asking) -> Asked:
 
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "them"})
+_WHEN_NOT_WHAT = re.compile(r"\b(?:later|earlier|afterwards|ago|beforehand)$", re.IGNORECASE)
+# Verbs that name what they are done to: the name is as much the answer as the thing.
+_NAMING = frozenset("call name dub label term brand nickname".split())
+# What the thing was turned to or against, which the deed needs: "turned X against Y".
+_COMPLEMENT_AFTER = re.compile(
+    r"\s*(?:,[^,]{1,60},\s*)?(?:against|into|towards|toward)\b", re.IGNORECASE
+)
 # Verbs that take the one told and then what they were told: "warned the Tsar that ...".
 _TELLING = frozenset("tell warn inform remind assure promise teach".split())
 # The one told, a name, and the clause they were told: "Nicholas he had lost ...".

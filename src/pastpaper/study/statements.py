@@ -60,7 +60,8 @@ _PERSONAL = frozenset({"he", "she"})
 #: stands for what the sentence before said, and a card hiding a fact after it can still be
 #: answered: "This led to the cultivation of lands in ... {{Siberia}}"; "It" may stand for
 #: nothing: "It was no accident that ...".)
-_UNNAMED = frozenset({"they"})
+# ("Others blamed miasma", "Some said ...": who, the card cannot show.)
+_UNNAMED = frozenset({"they", "others", "some", "many", "most", "few"})
 # "It" or "Its" that stands for a thing named before ("It left the Commonwealth in 1961",
 # "Its motto was ..."), which a card cannot show; not an "it" that stands for what follows
 # ("It was no accident that ...", "It took ten years to ...").
