@@ -1629,3 +1629,22 @@ def test_another_person_the_notes_name_elsewhere_doing_the_points_deed_is_wrong(
         "Germany declared war on Russia.",
     ]:
         assert not marked(right, scheme).inaccuracies, right
+
+
+def test_a_whole_sentence_turned_round_by_one_word_is_wrong_though_its_parts_are_not() -> None:
+    """ "The massacre turned moderate Indians, including Gandhi, in favour of British rule"
+    is cut into parts none of which says the opposite alone; the whole does."""
+    notes = "\n\n".join(
+        [
+            "India.",
+            "1: 1919",
+            "2014: Describe the Amritsar massacre and its effects. (6)",
+            "On 13 April 1919 General Dyer ordered his troops to fire on an unarmed crowd. The "
+            "massacre turned moderate Indians, including Gandhi, against British rule.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    wrong = "The massacre turned moderate Indians, including Gandhi, in favour of British rule."
+    said = marked(wrong, scheme).inaccuracies
+    assert [w.notes_say.startswith("the opposite") for w in said] == [True]
+    assert not marked(wrong.replace("in favour of", "against"), scheme).inaccuracies

@@ -537,6 +537,23 @@ def wrong_facts(
             if swap is not None:
                 found.append((i, *swap))
                 continue
+        if parts and not scheme.reference and not any(claims[k] in parts for k, *_ in found):
+            # A whole sentence turned round by one word, which none of its parts holds with
+            # enough to earn the point: "The massacre turned moderate Indians, including
+            # Gandhi, in favour of British rule" for "... against British rule".
+            turned = next(
+                (
+                    (j, wrong)
+                    for j in range(creditable)
+                    if earns(i, j)
+                    for wrong in [_opposed(claim.text, points[j].point, asked)]
+                    if wrong is not None
+                ),
+                None,
+            )
+            if turned is not None:
+                found.append((i, *turned))
+                continue
         if parts and (
             scheme.reference
             or not any(_DIGIT.search(c.text) and not has_verb(c.text) for c in parts)
