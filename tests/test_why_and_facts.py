@@ -1648,3 +1648,24 @@ def test_a_whole_sentence_turned_round_by_one_word_is_wrong_though_its_parts_are
     said = marked(wrong, scheme).inaccuracies
     assert [w.notes_say.startswith("the opposite") for w in said] == [True]
     assert not marked(wrong.replace("in favour of", "against"), scheme).inaccuracies
+
+
+def test_two_days_swapped_between_the_same_names_are_wrong() -> None:
+    notes = "\n\n".join(
+        [
+            "India.",
+            "1: 1947",
+            "2020: How successful was the partition of India? (8)",
+            "Pakistan became independent on 14 August 1947 and India on 15 August.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    wrong = "Pakistan became independent on 15 August 1947 and India on 14 August."
+    assert [w.answer_says for w in marked(wrong, scheme).inaccuracies] == [
+        "15 August and 14 August"
+    ]
+    for right in [
+        "Pakistan became independent on 14 August 1947 and India on 15 August.",
+        "India became independent on 15 August 1947, a day after Pakistan on 14 August.",
+    ]:
+        assert not marked(right, scheme).inaccuracies, right

@@ -1120,6 +1120,12 @@ def contradiction(
             if theirs_years and not any((month, year) in _month_years(o.text) for o in others):
                 name = MONTHS[month - 1]
                 return f"{name} {year}", f"{name} {theirs_years[0]}: “{point.text}”"
+    # Two days put the other way about between the same names in the same order: "Pakistan
+    # became independent on 15 August 1947 and India on 14 August" for "... on 14 August
+    # 1947 and India on 15 August".
+    swapped_days = _days_swapped(claim, point.text)
+    if swapped_days is not None:
+        return swapped_days[0], f"{swapped_days[1]}: “{point.text}”"
     # A day the claim gives that another point it makes gives is that point's, as a year is.
     days = _days(claim) - {day for other in others for day in _days(other.text)}
     point_days = _days(point.text)
@@ -1222,6 +1228,23 @@ def _days(text: str) -> frozenset[tuple[int, int]]:
         last = int(match["last"] or match["day_last"] or first)
         found |= {(month, day) for day in range(first, max(first, last) + 1) if 1 <= day <= 31}
     return frozenset(found)
+
+
+def _days_swapped(claim: str, point: str) -> tuple[str, str] | None:
+    """(the claim's days, the point's) where both give the same two days or more, each
+    beside the same names in the same order, but in another order."""
+    mine, theirs = list(_DAY_OF.finditer(claim)), list(_DAY_OF.finditer(point))
+    ours, its = [_day_of(m) for m in mine], [_day_of(m) for m in theirs]
+    if len(set(ours)) < 2 or sorted(ours) != sorted(its) or ours == its:
+        return None
+    if [match_key(n) for n in names_in(claim)] != [match_key(n) for n in names_in(point)]:
+        return None
+    return " and ".join(m.group() for m in mine), " and ".join(m.group() for m in theirs)
+
+
+def _day_of(match: re.Match[str]) -> tuple[int, int]:
+    month = MONTHS.index(match["month"] or match["before"]) + 1
+    return month, int(match["first"] or match["day"])
 
 
 def _years_of_days(text: str, days: Set[tuple[int, int]]) -> set[str]:
