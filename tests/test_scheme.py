@@ -327,3 +327,24 @@ def test_a_paragraph_opening_on_what_went_wrong_argues_against_a_success() -> No
         "On the other hand, Briti": "for",
         "both new states survived": "for",
     }
+
+
+def test_a_why_not_question_credits_the_turn_that_says_it_did_not_happen() -> None:
+    """ "Why did women fail to win the vote before 1914?": the paragraph "Yet women did not
+    win the vote ..." is its answer, not the other side (the scheme had no point, and
+    `mark` refused every answer)."""
+    family = (
+        parse_notes(
+            "Votes for women.\n\n1: 1897-1914\n\n"
+            "2009: Why did women fail to win the vote before 1914? (8)\n\n"
+            "By 1914 the NUWSS had more than 50,000 members.\n\n"
+            "Yet women did not win the vote before the war. Many men believed that a "
+            "woman's place was in the home. The Prime Minister, H. H. Asquith, was firmly "
+            "opposed."
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    credited = [p.point.text for p in build_scheme(family.questions[0], family).creditable]
+    assert "Many men believed that a woman's place was in the home" in credited
+    assert "The Prime Minister, H. H. Asquith, was firmly opposed" in credited

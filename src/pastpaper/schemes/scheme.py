@@ -98,6 +98,9 @@ JUDGEMENT_COMMANDS = frozenset(
 #: Command words whose questions ask what happened or what was done: features and measures.
 DESCRIBE_COMMANDS = frozenset({"describe", "in what ways", "outline", "summarise", "identify"})
 
+#: Stems that say a thing did not happen or went wrong: "not", "never", "fail".
+_NEGATIONS = frozenset({"not", "never", "fail", "failur", "unabl", "unable", "no"})
+
 #: Command words whose questions weigh what came of something: its results, not its aims.
 _RESULT_COMMANDS = frozenset({"how successful", "how effective"})
 
@@ -241,6 +244,9 @@ def build_scheme(
     edit = question.scheme or SchemeEdit()
     how = explains_how(question.text)  # "Explain how ...": what was done answers it
     reasons_only = asks_reasons(question.text, question.command_word) and not reference
+    # "Why did women fail to win the vote before 1914?": a turn that says they did not ("Yet
+    # women did not win the vote before the war") is what the question asks about.
+    asks_why_not = bool(text_stems(question.text) & _NEGATIONS)
     judgement = question.command_word in JUDGEMENT_COMMANDS and not reference
     # What the notes themselves name as a cause: "the Schlieffen Plan made a war with
     # Russia into a war with France" makes the point telling of the plan a cause too. The
@@ -329,7 +335,12 @@ def build_scheme(
             )
             if not cause and not required:
                 why_not = f"{point.kind}, not a reason"
-            elif turn is not None and turn & asked and not required:
+            elif (
+                turn is not None
+                and turn & asked
+                and not required
+                and not (asks_why_not and turn & _NEGATIONS)
+            ):
                 # The other side of what the question asks about ("Yet the alliances did
                 # not drag every member into war" for why the alliances raised tension):
                 # a limit on the cause, not a cause. A turn against another argument of the
