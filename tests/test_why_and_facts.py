@@ -1669,3 +1669,20 @@ def test_two_days_swapped_between_the_same_names_are_wrong() -> None:
         "India became independent on 15 August 1947, a day after Pakistan on 14 August.",
     ]:
         assert not marked(right, scheme).inaccuracies, right
+
+
+def test_another_month_of_the_points_one_year_is_wrong() -> None:
+    """ "Edgehill was fought in December 1642" for "in October 1642"; a day given with it is
+    compared as a date already."""
+    notes = "\n\n".join(
+        [
+            "The Civil War.",
+            "1: 1642-1646",
+            "2003: Describe the course of the first Civil War. (6)",
+            "The first big battle was at Edgehill in October 1642. Neither side won.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    said = marked("Edgehill was fought in December 1642.", scheme).inaccuracies
+    assert [w.answer_says for w in said] == ["December 1642"]
+    assert not marked("Edgehill was fought in October 1642.", scheme).inaccuracies

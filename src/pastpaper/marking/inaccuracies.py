@@ -1116,10 +1116,18 @@ def contradiction(
     if months:
         point_months = _month_years(point.text)
         for month, year in sorted(months - point_months):
+            if any((month, year) in _month_years(o.text) for o in others):
+                continue
             theirs_years = sorted(y for m, y in point_months if m == month)
-            if theirs_years and not any((month, year) in _month_years(o.text) for o in others):
+            if theirs_years:
                 name = MONTHS[month - 1]
                 return f"{name} {year}", f"{name} {theirs_years[0]}: “{point.text}”"
+            # ... or another month of the point's one year: "Edgehill was fought in
+            # December 1642" for "in October 1642".
+            theirs_months = sorted(m for m, y in point_months if y == year)
+            if len(theirs_months) == 1 and not _days(claim):
+                mine, its = MONTHS[month - 1], MONTHS[theirs_months[0] - 1]
+                return f"{mine} {year}", f"{its} {year}: “{point.text}”"
     # Two days put the other way about between the same names in the same order: "Pakistan
     # became independent on 15 August 1947 and India on 14 August" for "... on 14 August
     # 1947 and India on 15 August".
