@@ -1126,8 +1126,8 @@ def contradiction(
             # December 1642" for "in October 1642".
             theirs_months = sorted(m for m, y in point_months if y == year)
             if len(theirs_months) == 1 and not _days(claim):
-                mine, its = MONTHS[month - 1], MONTHS[theirs_months[0] - 1]
-                return f"{mine} {year}", f"{its} {year}: “{point.text}”"
+                said_month, notes_month = MONTHS[month - 1], MONTHS[theirs_months[0] - 1]
+                return f"{said_month} {year}", f"{notes_month} {year}: “{point.text}”"
     # Two days put the other way about between the same names in the same order: "Pakistan
     # became independent on 15 August 1947 and India on 14 August" for "... on 14 August
     # 1947 and India on 15 August".
