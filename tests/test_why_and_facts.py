@@ -1686,3 +1686,25 @@ def test_another_month_of_the_points_one_year_is_wrong() -> None:
     said = marked("Edgehill was fought in December 1642.", scheme).inaccuracies
     assert [w.answer_says for w in said] == ["December 1642"]
     assert not marked("Edgehill was fought in October 1642.", scheme).inaccuracies
+
+
+def test_a_rank_or_a_first_and_family_name_shows_a_person() -> None:
+    """ "Colonel Pride seized the King" for "Cornet Joyce seized the King": ranks and a first
+    and family name show both are people."""
+    notes = "\n\n".join(
+        [
+            "The Civil War.",
+            "1: 1646-1649",
+            "2005: How far was Cromwell responsible for the execution of Charles I? (10)",
+            "In June 1647 Cornet Joyce seized the King for the army. In December 1648 "
+            "Colonel Pride stopped about 140 members from entering the Commons.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    said = marked("In June 1647 Colonel Pride seized the King for the army.", scheme)
+    assert [(w.answer_says, w.notes_say.split(":")[0]) for w in said.inaccuracies] == [
+        ("Colonel Pride", "Cornet Joyce")
+    ]
+    assert not marked(
+        "In June 1647 Cornet Joyce seized the King for the army.", scheme
+    ).inaccuracies

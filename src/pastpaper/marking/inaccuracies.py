@@ -54,7 +54,7 @@ from pastpaper.language import (
 from pastpaper.marking.result import Inaccuracy, Span
 from pastpaper.schemes.points import Fact, Point, centred_facts, facts, names_in
 from pastpaper.schemes.scheme import MarkScheme, SchemePoint, content_stems
-from pastpaper.schemes.terms import date_year
+from pastpaper.schemes.terms import BODY_NAME_ENDS, date_year
 from pastpaper.study.dates import numeric_dates
 from pastpaper.text import match_key
 
@@ -271,9 +271,21 @@ def _a_person(name: str, texts: tuple[str, ...]) -> bool:
         if word[:1] == own[:1] and word != own
     ):
         return False
-    # Only what a person is or does says it is one: a title ("General Dyer"), "who" or a
-    # life's years after it, a deed no country does ("Cavour died", "Nehru said"), or a
-    # "he" or "she" opening the sentence after it.
+    # Only what a person is or does says it is one: a title ("General Dyer", "Colonel
+    # Pride"), "who" or a life's years after it, a deed no country does ("Cavour died",
+    # "Nehru said"), or a "he" or "she" in the sentence after it; or a first and a family
+    # name, never after "the" and ending as no body's name does ("Sylvia Pankhurst", not
+    # "the Red Army" or "Labour Party").
+    words = name.split()
+    if words[0] in _RANKS:
+        return True
+    if (
+        len(words) == 2
+        and all(word[:1].isupper() and word.isalpha() for word in words)
+        and words[-1] not in BODY_NAME_ENDS
+        and not any(re.search(rf"\b(?i:the)\s+{named}", text) for text in texts)
+    ):
+        return True
     person = re.compile(
         rf"\b(?:{_TITLE_WORDS})\s+(?:[A-Z][\w’'-]*\s+)*{named}{_NAME_END}"
         rf"|(?<![\w’'-]){named}(?:,\s+who\b|\s+\(\d|\s+(?:\w+ly\s+)?(?:{_PERSONAL_DEEDS})\b"
@@ -283,7 +295,14 @@ def _a_person(name: str, texts: tuple[str, ...]) -> bool:
 
 
 _PLACING = r"\b(?i:in|at|into|across|near|throughout|inside|within|from)"
-_TITLE_WORDS = "|".join(sorted(TITLES))
+#: Titles and ranks that come before a person's name: "General Dyer", "Colonel Pride".
+_RANKS = TITLES | frozenset(
+    "Colonel Cornet Captain Major Lieutenant Admiral Sergeant Commander Cardinal Mrs Mr Miss "
+    "Ms".split()
+)
+_TITLE_WORDS = "|".join(sorted(_RANKS))
+_LOWER_TITLES = frozenset(word.lower() for word in _RANKS)
+
 _PERSONAL_DEEDS = (
     "said|says|spoke|wrote|argued|believed|died|resigned|married|was born|was assassinated"
     "|was murdered|was elected|was executed|was arrested|was imprisoned|was exiled"
@@ -359,8 +378,17 @@ def _forms_of(name: str, other: str) -> bool:
     mine = [w.lower() for w in _WORDS.findall(name) if len(w) > 1]
     theirs = [w.lower() for w in _WORDS.findall(other) if len(w) > 1]
     # (Two names of two words or more that share only their first word are two: "Thomas
-    # Wolsey" and "Thomas Cromwell", "President Nixon" and "President Kennedy".)
+    # Wolsey" and "Thomas Cromwell", "President Nixon" and "President Kennedy"; and so are
+    # two with one family name and other first names: "Sylvia Pankhurst" and "Emmeline
+    # Pankhurst", but not "Lord Mountbatten" and "Louis Mountbatten".)
     both_long = len(mine) > 1 and len(theirs) > 1
+    if (
+        both_long
+        and mine[-1] == theirs[-1]
+        and not (mine[0].startswith(theirs[0]) or theirs[0].startswith(mine[0]))
+        and not {mine[0], theirs[0]} & _LOWER_TITLES
+    ):
+        return False
     if any(
         a.startswith(b) or b.startswith(a)
         for i, a in enumerate(mine)

@@ -43,6 +43,7 @@ from pastpaper.study.dates import numeric_dates, two_figure_years
 from pastpaper.text import LIST_ITEM, match_key
 
 __all__ = [
+    "BODY_NAME_ENDS",
     "JOINED_NAME",
     "QUOTED",
     "QUOTE_MARKS",
@@ -347,6 +348,8 @@ _INSTITUTIONS = frozenset(
     Crusade Revolt Rebellion Rising Uprising War Charter Bank Parliament Court Hall Palace
     Hospital Society Societies Committee Brigade Petition Liberation Guard Militia Day""".split()
 )
+#: The last words of a law's, an event's or a body's name: "Act", "Crisis", "Party", "Army".
+BODY_NAME_ENDS = _NAMED_ENDS | _INSTITUTIONS
 # The owners that a body's name may open with: "Women's", "People's"; a saint's name
 # after "St" ("St Paul's Cathedral") too.
 _OWNERS = frozenset({"Women's", "Women’s", "People's", "People’s", "Men's", "Men’s"})
