@@ -1708,3 +1708,20 @@ def test_a_rank_or_a_first_and_family_name_shows_a_person() -> None:
     assert not marked(
         "In June 1647 Cornet Joyce seized the King for the army.", scheme
     ).inaccuracies
+
+
+def test_a_denial_said_with_a_prefix_is_no_opposite_of_the_notes_denial() -> None:
+    """ "Charles negotiated dishonestly" says what "Charles would not negotiate honestly"
+    says; "Charles negotiated honestly" is its opposite."""
+    notes = "\n\n".join(
+        [
+            "The Civil War.",
+            "1: 1646-1649",
+            "2005: Why was Charles I executed in 1649? (8)",
+            "Charles would not negotiate honestly. He signed a secret Engagement with the Scots.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    assert not marked("Charles negotiated dishonestly.", scheme).inaccuracies
+    said = marked("Charles negotiated honestly.", scheme).inaccuracies
+    assert [w.notes_say.startswith("the opposite") for w in said] == [True]

@@ -859,6 +859,8 @@ def _denied(claim: str, point: Point, asked: Set[str]) -> tuple[str, str] | None
     for denying, stating in ((notes, said), (said, notes)):
         denied = _denied_words(denying) - asked
         if denied and not _HEDGE.search(stating) and denied & plain_stems(stating, asked):
+            if _says_not_in_a_prefix(stating, denying):
+                continue  # "negotiated dishonestly" for "would not negotiate honestly"
             return f"“{claim.strip()}”", f"the opposite: “{point.text}”"
     # Each denies what the other gives: "spread by bad air, not water" for "spread by dirty
     # water not bad air".
@@ -1033,6 +1035,16 @@ def _denied_alike(claim: str, others: Sequence[Point], asked: Set[str]) -> bool:
     never say "Pope Clement VII would not grant the annulment"."""
     denied = _denied_words(spelt_out(claim)) - asked
     return bool(denied) and any(denied & _denied_words(spelt_out(p.text)) for p in others)
+
+
+def _says_not_in_a_prefix(stating: str, denying: str) -> bool:
+    """Does ``stating`` deny in a prefix a word that ``denying`` gives after its "not":
+    "dishonestly" of "would not negotiate honestly"?"""
+    given = {w.lower() for w in _WORDS.findall(denying)}
+    return any(
+        (prefix := _NOT_PREFIX.match(word)) is not None and word[prefix.end() :] in given
+        for word in (w.lower() for w in _WORDS.findall(stating))
+    )
 
 
 @lru_cache(maxsize=8192)
