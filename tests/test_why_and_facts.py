@@ -1725,3 +1725,27 @@ def test_a_denial_said_with_a_prefix_is_no_opposite_of_the_notes_denial() -> Non
     assert not marked("Charles negotiated dishonestly.", scheme).inaccuracies
     said = marked("Charles negotiated honestly.", scheme).inaccuracies
     assert [w.notes_say.startswith("the opposite") for w in said] == [True]
+
+
+def test_the_one_a_deed_was_done_to_doing_it_is_wrong() -> None:
+    """ "The Scots defeated Cromwell at Preston" for "Cromwell defeated the Scots at
+    Preston"; the passive with the roles kept is right."""
+    notes = "\n\n".join(
+        [
+            "The Civil War.",
+            "1: 1646-1649",
+            "2005: Why was Charles I executed in 1649? (8)",
+            "He signed a secret Engagement with the Scots. Cromwell defeated the Scots at "
+            "Preston in August 1648, and the army turned against the King.",
+        ]
+    )
+    scheme = scheme_of(notes)
+    said = marked("The Scots defeated Cromwell at Preston in August 1648.", scheme)
+    assert [(w.answer_says, w.notes_say.split(":")[0]) for w in said.inaccuracies] == [
+        ("Scots", "Cromwell")
+    ]
+    for right in [
+        "Cromwell defeated the Scots at Preston in August 1648.",
+        "The Scots were defeated by Cromwell at Preston in August 1648.",
+    ]:
+        assert not marked(right, scheme).inaccuracies, right

@@ -187,6 +187,38 @@ def _doer_replaced(
     return None
 
 
+def _roles_swapped(claim: str, point: str) -> tuple[str, str] | None:
+    """(the claim's doer, the point's) where the claim has the one the point's deed was
+    done to do it, by the same verb: "The Scots defeated Cromwell" for "Cromwell defeated
+    the Scots"."""
+    named = names_in(claim)
+    # (A name opening the point may read as a word to ``names_in``: "Cromwell defeated
+    # ..."; the claim names it.)
+    opening = _WORDS.match(point)
+    doers = [opening.group()] if opening and opening.group() in named else []
+    doers += names_in(point)
+    for name in named:
+        verb = _verb_after(claim, name)
+        at = point.find(name)
+        if verb is None or at < 0 or _verb_after(point, name) == verb:
+            continue
+        # (Not a name after a preposition, nor one a participle describes: "a campaign in
+        # Birmingham led by Martin Luther King".)
+        before = _preposition_before(claim, name)
+        if before is not None or re.search(rf"{re.escape(name)}\s+\w+\s+by\b", claim):
+            continue
+        for doer in dict.fromkeys(doers):
+            done = point.find(doer)
+            if (
+                doer != name
+                and done < at
+                and _verb_after(point, doer) == verb
+                and not _forms_of(doer, name)
+            ):
+                return name, f"{doer}: “{point}”"
+    return None
+
+
 def _object_swapped(
     claim: str, point: Point, elsewhere: Sequence[str] = ()
 ) -> tuple[str, str] | None:
@@ -744,6 +776,10 @@ def wrong_facts(
                         [p.point.text for k, p in enumerate(points) if k != j],
                         person=lambda name: _a_person(name, told),
                     )
+            if wrong is None and j in makes and not scheme.reference:
+                # ... or the one it was done to doing it: "The Scots defeated Cromwell at
+                # Preston" for "Cromwell defeated the Scots at Preston".
+                wrong = _roles_swapped(claim.text, point.text)
             if wrong is None and j in makes and not scheme.reference:
                 # ... or what it was done to or with, named anew in the point's own words:
                 # "sided with Prussia" for "most of the German states sided with Austria".
