@@ -898,3 +898,20 @@ def test_no_what_question_for_a_when_a_naming_a_turning_or_an_unnamed_subject() 
     asked = [card.front for card in cards_of(course) if card.kind == "basic"]
     assert not [q for q in asked if q.startswith("What did") and "Khrushchev" not in q]
     assert "What did Khrushchev set up in 1957?" in asked
+
+
+def test_no_how_many_for_a_time_offset_or_a_count_in_anothers_clause() -> None:
+    """Found by the twentieth trial: "died four days later" is no count of days she died;
+    "for three years" in ", promising to ..." and in "said that ..." is the promise's and
+    the saying's. "stopped about 140 members" is still asked."""
+    course = notes_course(
+        "Emily Wilding Davison ran onto the course at the Derby and died four days later. "
+        "Charles signed a secret Engagement with the Scots, promising to make England "
+        "Presbyterian for three years. Suffragettes said that peaceful methods had failed for "
+        "forty years. In December 1648 Colonel Pride stopped about 140 members from entering "
+        "the Commons."
+    )
+    asked = [card.front for card in cards_of(course) if card.kind == "basic"]
+    assert [q for q in asked if q.startswith("How many")] == [
+        "How many members did Colonel Pride stop from entering the Commons in December 1648?"
+    ]

@@ -604,6 +604,10 @@ def _how_many(a: _Asking) -> Asked:
         if lasting:  # "for twenty-five years"
             start, end, counted_as = lasting
             tail = rest[:start] + rest[end:]
+            if _ING_CLAUSE.search(rest, 0, start) or _THAT_CLAUSE.search(rest, 0, start):
+                continue  # "signed ..., promising to make England Presbyterian for three
+                # years", "said that peaceful methods had failed for forty years": the years
+                # are the promise's or the saying's, not the signing's or the saying itself
             if not _verb_joined(tail):  # ("met for the first time in 1529 and sat for seven
                 # years": the years are the second verb's)
                 yield _ask(f"How many {counted_as}", a.clause, _trimmed(tail)), number
@@ -616,9 +620,17 @@ def _how_many(a: _Asking) -> Asked:
         if counted and a.clause.aux == "did" and not _NOT_COUNTED.search(counted[1]):
             # "set up 150 regional economic councils" (not "65 percent of its income")
             tail = _BRACKET_AFTER.sub("", rest[counted.end() :])
+            if _OFFSET.match(tail):
+                continue  # "died four days later": when, not how many days she died
             yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), rest[: at + len(number)]
 
 
+# A count of time that places an event, not a count of things: "four days later".
+_OFFSET = re.compile(r"\s*(?:later|earlier|afterwards|before|after|ago)\b", re.IGNORECASE)
+# A clause of its own, opened by an "-ing" word after a comma: ", promising to ...".
+_ING_CLAUSE = re.compile(r",\s+[a-z]+ing\b")
+# A clause the verb's object is: "said that ...", "argued that ...".
+_THAT_CLAUSE = re.compile(r"\bthat\b")
 # What a number counts, after it: "for N years" (with ``_FOR`` before it), "N small leaky
 # dams of logs". The number itself is found with ``str.find``: a pattern made for each
 # number of a course took a tenth of the time of its cards to compile.
