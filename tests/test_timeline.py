@@ -956,3 +956,19 @@ def test_days_with_no_year_take_the_one_year_the_questions_ask_about() -> None:
         "- 13 June: the rebels entered London."
     ).course
     assert timeline(two_years) == []
+
+
+@pytest.mark.parametrize(
+    ("notes", "labels"),
+    [
+        ("Turnout in 1910 was much higher than in 1906.", ["1910"]),
+        ("Women had more rights in 1928 than they had had in 1900.", ["1928"]),
+        ("Unlike in 1832, the 1867 Reform Act gave the vote to working men in towns.", ["1867"]),
+        ("Trade in 1933 was half what it was compared with 1929.", ["1933"]),
+        # A figure's "more than" or "fewer than" compares no time: the year is the event's.
+        ("Unemployment rose to more than 13 million in 1933.", ["1933"]),
+        ("Fewer than 100 people voted in 1911.", ["1911"]),
+    ],
+)
+def test_a_time_a_clause_is_compared_with_dates_no_event(notes: str, labels: list[str]) -> None:
+    assert [e.label for e in events_of(notes)] == labels

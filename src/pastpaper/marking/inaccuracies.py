@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence, Set
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -549,6 +549,11 @@ def wrong_facts(
             return earns(i, j)
         return bool(similarity[i, j] >= calibration.fact_similarity)
 
+    @cache
+    def elsewhere(j: int) -> tuple[str, ...]:
+        # Every point's text but the j-th's: what a claim near the j-th may tell of instead.
+        return tuple(p.point.text for k, p in enumerate(points) if k != j)
+
     found: list[Wrong] = []
     for i, claim in enumerate(claims):
         # A claim that says a person or people the notes name is the rival of what the
@@ -587,7 +592,7 @@ def wrong_facts(
                         _object_swapped(
                             claim.text,
                             points[j].point,
-                            [p.point.text for k, p in enumerate(points) if k != j],
+                            elsewhere(j),
                         )
                     ]
                     if wrong_name is not None and wrong_name[0] in unknown
@@ -743,7 +748,7 @@ def wrong_facts(
                         claim.text,
                         point,
                         named_too,
-                        [p.point.text for k, p in enumerate(points) if k != j],
+                        elsewhere(j),
                     )
             if wrong is None and j in makes and not scheme.reference:
                 # ... or swapped for another person the notes name elsewhere: "Cavour met
@@ -773,7 +778,7 @@ def wrong_facts(
                         claim.text,
                         point,
                         people,
-                        [p.point.text for k, p in enumerate(points) if k != j],
+                        elsewhere(j),
                         person=lambda name: _a_person(name, told),
                     )
             if wrong is None and j in makes and not scheme.reference:
@@ -783,9 +788,7 @@ def wrong_facts(
             if wrong is None and j in makes and not scheme.reference:
                 # ... or what it was done to or with, named anew in the point's own words:
                 # "sided with Prussia" for "most of the German states sided with Austria".
-                wrong = _object_swapped(
-                    claim.text, point, [p.point.text for k, p in enumerate(points) if k != j]
-                )
+                wrong = _object_swapped(claim.text, point, elsewhere(j))
             if wrong is None and not scheme.reference and _would_make(i, j):
                 wrong = _denied(claim.text, point, asked) or _opposed(claim.text, point, asked)
                 if wrong is not None and _denied_alike(claim.text, others, asked):
@@ -1307,8 +1310,7 @@ def _days(text: str) -> frozenset[tuple[int, int]]:
     so is "9 and 10 November"; a range is every day in it. "15/07/1099" is 15 July."""
     found = {(m.month, m.day) for m in numeric_dates(text) if m.month and m.day}
     for match in _DAY_OF.finditer(text):
-        month = MONTHS.index(match["month"] or match["before"]) + 1
-        first = int(match["first"] or match["day"])
+        month, first = _day_of(match)
         last = int(match["last"] or match["day_last"] or first)
         found |= {(month, day) for day in range(first, max(first, last) + 1) if 1 <= day <= 31}
     return frozenset(found)
@@ -1327,6 +1329,7 @@ def _days_swapped(claim: str, point: str) -> tuple[str, str] | None:
 
 
 def _day_of(match: re.Match[str]) -> tuple[int, int]:
+    """(month, first day) of a ``_DAY_OF`` match: (11, 8) of "8-9 November"."""
     month = MONTHS.index(match["month"] or match["before"]) + 1
     return month, int(match["first"] or match["day"])
 
@@ -1335,10 +1338,8 @@ def _years_of_days(text: str, days: Set[tuple[int, int]]) -> set[str]:
     """The years ``text`` writes straight after one of ``days``: "1947" of "16 August 1947"."""
     years = set()
     for match in _DAY_OF.finditer(text):
-        month = MONTHS.index(match["month"] or match["before"]) + 1
-        first = int(match["first"] or match["day"])
         year = _YEAR_AFTER_DAY.match(text, match.end())
-        if year is not None and (month, first) in days:
+        if year is not None and _day_of(match) in days:
             years.add(year[1])
     return years
 

@@ -301,8 +301,23 @@ def _written_lower(word: str, notes: tuple[str, ...]) -> bool:
         return False
     if _ABSTRACT_END.search(word):
         return True  # "Unification", "Nationalism": a thing's name, no person's
-    lowered = re.compile(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])")
-    return any(lowered.search(note) for note in notes)
+    lowered = word.lower()
+    if _WORD_RUN.fullmatch(lowered):
+        return lowered in _words_written(notes)
+    # (A word with a stop or other mark inside, "St.", is looked for as it stands.)
+    alone = re.compile(rf"(?<![\w’'-]){re.escape(lowered)}(?![\w’'-])")
+    return any(alone.search(note) for note in notes)
+
+
+_WORD_RUN = re.compile(r"[\w’'-]+")
+
+
+# Every subject of a family's statements is looked for in the same notes.
+@lru_cache(maxsize=64)
+def _words_written(notes: tuple[str, ...]) -> frozenset[str]:
+    """Every run of word characters (with apostrophes and hyphens) the notes write, as
+    written: a word is written in lower case where its lower case is one of them."""
+    return frozenset(word for note in notes for word in _WORD_RUN.findall(note))
 
 
 _ABSTRACT_END = re.compile(r"(?:tion|sion|ism|ment|ness|ity)$")
@@ -389,6 +404,7 @@ def _label_over(note: str, at: int) -> str | None:
 def clear_statements() -> None:
     """Forget the points read before (for benchmarks that time the work itself)."""
     _read.cache_clear()
+    _words_written.cache_clear()
 
 
 # A bank says the same points in many families: each distinct text is read once.

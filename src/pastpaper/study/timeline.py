@@ -499,6 +499,14 @@ _FUTURE = re.compile(
 
 # A state before the clause's own time: "The border stayed almost where it had been in 1950".
 _PRIOR_STATE = re.compile(r"\bhad\s+been\s+(?:in|at|on|before|since)\s+$")
+# The time a clause is compared with, which it does not tell of: "Turnout in 1910 was higher
+# than in 1906", "... than they had had in 1900", "Unlike in 1832, the 1867 Act ...",
+# "compared with 1929". (Not a figure's "more than 13 million in 1933": words other than
+# these stand between.)
+_COMPARED = re.compile(
+    r"\b(?i:than|unlike|compared\s+(?:with|to))"
+    r"(?:\s+(?i:it|they|he|she|we|there|had|have|has|been|was|were|did|in|at|on|during))*\s*$"
+)
 # The date of a quotation's source, in brackets after it with its speaker: '"..." (Jinnah,
 # 1940)' (not a title's date: "the 'Secret Speech' (February 1956)").
 _ATTRIBUTION = re.compile(r"[”\"’']\s*\([^()\n,]+,\s*$")
@@ -509,7 +517,7 @@ def _role(note: str, since: int, mention: Mention) -> str:
         return "bound"
     marks = [m.end() for m in _CLAUSE_MARK.finditer(note, since, mention.date_start)]
     phrase = note[marks[-1] if marks else since : mention.date_start]
-    if _CAUSE.search(phrase) or _PRIOR_STATE.search(phrase):
+    if _CAUSE.search(phrase) or _PRIOR_STATE.search(phrase) or _COMPARED.search(phrase):
         return "cited"
     if _ATTRIBUTION.search(note, since, mention.date_start):
         return "cited"  # '"The Muslims of India are a nation ..." (Jinnah, 1940)': a source
