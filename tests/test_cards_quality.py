@@ -25,7 +25,9 @@ there), the built-in example and the seed: zero violations. The rules:
 - capitals follow the sentence: a word capitalised after the first is capitalised in
   mid-sentence somewhere in the notes ("When did Unemployment fall" fails where the notes
   write "unemployment" too), or may be a name that only opens sentences: one the notes
-  never write in lower case and not an everyday word ("When did Kennedy propose ...").
+  never write in lower case and not an everyday word ("When did Kennedy propose ...");
+  and a word in lower case is one the notes write so, not a name they only ever capitalise
+  ("When did charles finally defeat ...?", where the notes write "the Emperor Charles V").
 """
 
 from __future__ import annotations
@@ -117,12 +119,18 @@ def notes_text(course: Course) -> str:
 
 def capitalised_mid_sentence(word: str, text: str) -> bool:
     """Does ``word`` stand capitalised in ``text`` other than first in a sentence, and not as
-    the first word of a longer name ("Unemployment" of "the Unemployment Insurance Act")?"""
-    for found in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?!\s+[A-Z])", text):
+    the first word of a longer name ("Unemployment" of "the Unemployment Insurance Act")
+    unless the name is a person's, told by a title before it or a regnal number after it
+    ("the Emperor Charles V")? A word in capitals ("UN", "NATO") is its own name."""
+    if len(word) > 1 and word.isupper():
+        return True
+    for found in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-]|\s+[A-Z])", text):
         before = text[: found.start()].rstrip(" \"'‘“(*#-–•\t")
         if before and before[-1] not in ".!?:\n":
             return True
-    return False
+    titled = rf"\b(?:{'|'.join(_TITLES)})\s+{re.escape(word)}\b"
+    numbered = rf"(?<![\w’'-]){re.escape(word)}\s+(?:II|III|[IVX]*[VX][IVX]*)\b"
+    return re.search(titled, text) is not None or re.search(numbered, text) is not None
 
 
 def whole_in(part: str, sentence: str) -> bool:
@@ -245,6 +253,9 @@ def _capital_violations(card: Card, text: str) -> Iterator[str]:
         mid = word[0].isupper() and not start_of_clause and not in_name
         if mid and not capitalised_mid_sentence(word, text) and not _maybe_name(word, text):
             yield f"{word!r} is capitalised in mid-sentence, and the notes never do"
+        named = word[0].islower() and capitalised_mid_sentence(word.capitalize(), text)
+        if named and not _in_lower_case(word.capitalize(), text):
+            yield f"{word!r} is in lower case, and the notes write it only as a name"
 
 
 def _maybe_name(word: str, text: str) -> bool:
@@ -434,6 +445,14 @@ def made_wrong(source: str, kind: str, front: str, back: str) -> Card:
             "1933",
             "'Unemployment' is capitalised",
         ),
+        # a name put in lower case
+        (
+            "4 August",
+            "basic",
+            "When did britain declare war on Germany?",
+            "4 August 1914",
+            "'britain' is in lower case",
+        ),
     ],
 )
 def test_the_checker_catches_a_bad_card(
@@ -600,3 +619,54 @@ def test_a_comparison_is_asked_only_with_what_it_compares_with() -> None:
     assert "Why was the Enabling Act more important?" not in fronts
     assert "Why was the Enabling Act more important than the purge?" in fronts
     assert "Why did Germany build more battleships?" in fronts
+
+
+def _basic_cards(body: str) -> set[tuple[str, str]]:
+    notes = f"Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n{body}"
+    course = parse_notes(notes).course
+    assert violations(course) == []
+    return {(c.front, c.back) for c in cards_of(course) if c.kind == "basic"}
+
+
+def test_a_counted_noun_keeps_what_it_is_made_of_and_leaves_its_purpose_after_the_verb() -> None:
+    made = _basic_cards(
+        "The colonists threw 342 chests of tea into the water.\n\n"
+        "British orders took two months to cross the Atlantic, as the British knew.\n\n"
+        "Gage sent 700 soldiers to seize weapons stored at Concord on 19 April 1775."
+    )
+    assert ("How many chests of tea did the colonists throw into the water?", "342") in made
+    assert (
+        "How many months did British orders take to cross the Atlantic?",
+        "two",
+    ) in made
+    assert (
+        "How many soldiers did Gage send to seize weapons stored at Concord on 19 April 1775?",
+        "700",
+    ) in made, made
+
+
+def test_a_name_known_by_its_title_or_number_keeps_its_capital_and_yet_opens_no_question() -> None:
+    made = _basic_cards(
+        "The Emperor Charles V summoned Luther to Worms in April 1521.\n\n"
+        "Charles finally defeated the League at Mühlberg on 24 April 1547.\n\n"
+        "Yet the Lutheran princes rose again in 1552.\n\n"
+        "Yet another revolt broke out in 1553."
+    )
+    assert ("When did Charles finally defeat the League at Mühlberg?", "24 April 1547") in made
+    assert ("When did the Lutheran princes rise again?", "1552") in made
+    assert ("When did yet another revolt break out?", "1553") in made, made
+
+
+def test_a_terse_passive_is_asked_as_one_and_a_dates_from_goes_with_the_answer() -> None:
+    made = _basic_cards(
+        "- Mandela released from Victor Verster Prison on 11 February 1990.\n"
+        "- UN arms embargo made mandatory in 1977.\n"
+        '- Transkei made "independent" in 1976.\n'
+        "- Sophiatown in Johannesburg cleared from 9 February 1955.\n"
+        "- The army seized weapons from the arsenal on 4 August 1775."
+    )
+    assert ("When was Mandela released from Victor Verster Prison?", "11 February 1990") in made
+    assert ("When was UN arms embargo made mandatory?", "1977") in made
+    assert ('When was Transkei made "independent"?', "1976") in made
+    assert ("When was Sophiatown in Johannesburg cleared?", "from 9 February 1955") in made
+    assert ("When did the army seize weapons from the arsenal?", "4 August 1775") in made, made

@@ -972,3 +972,18 @@ def test_days_with_no_year_take_the_one_year_the_questions_ask_about() -> None:
 )
 def test_a_time_a_clause_is_compared_with_dates_no_event(notes: str, labels: list[str]) -> None:
     assert [e.label for e in events_of(notes)] == labels
+
+
+def test_a_season_is_labelled_and_placed_among_the_years_months() -> None:
+    events = events_of(
+        "Washington was driven out of New York in the autumn of 1776. Paine published Common "
+        "Sense in January 1776. The French joined the war in summer 1778. Prices fell in the "
+        "fall of 1929. The army spent the winter of 1777-78 at Valley Forge."
+    )
+    assert [e.label for e in events] == [
+        "January 1776",
+        "autumn 1776",
+        "1777–1778",
+        "summer 1778",
+        "autumn 1929",
+    ]

@@ -513,6 +513,13 @@ _UNIT = re.compile(
 
 
 _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
+# A name's first word, known by what stands beside it anywhere in a sentence: a title before
+# it ("the Emperor Charles V") or a regnal number after it ("Charles V", "Henry VIII"; not
+# "I", which may be the pronoun).
+_NAMED_BESIDE = re.compile(
+    rf"\b(?:{'|'.join(sorted(TITLES))})\s+([A-Z][a-z][\w’'-]*)"
+    r"|\b([A-Z][a-z][\w’'-]*)\s+(?:II|III|[IVX]*[VX][IVX]*)(?![\w’'-])"
+)
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 _ITEM_MARK = re.compile(rf"(?m)^[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")
 
@@ -535,6 +542,7 @@ class Casing:
             # ("2) Russia ...", "- Russia ..."): the mark is read as a full stop.
             unmarked = _ITEM_MARK.sub(". ", note)
             proper.update(_bare(word) for word in _PROPER.findall(unmarked))
+            proper.update(_bare(a or b) for a, b in _NAMED_BESIDE.findall(note))
             lower.update(_LOWER.findall(note))
         return cls(frozenset(proper), frozenset(lower))
 

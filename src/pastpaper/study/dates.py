@@ -79,6 +79,9 @@ class Mention:
     # The part of its month a date without a day names: "early", "mid" or "late" ("late
     # Nov. 1569", "mid-January 1570").
     month_part: str | None = None
+    # The season a year without a month is given with: "spring", "summer", "autumn" or
+    # "winter" ("in the autumn of 1776", "summer 1940").
+    season: str | None = None
 
 
 def date_label(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -385,6 +388,7 @@ def _placed(
     date_start, end = match.start(), match.end()
     end_month = None
     month_part = None
+    season = None
     if not (
         match["decade"]
         or match["short_decade"]
@@ -414,6 +418,9 @@ def _placed(
         elif feast := _FEAST_BEFORE.search(note, 0, date_start):
             month, day = _FEASTS[feast["feast"].lower().replace("’", "'")]
             date_start = feast.start()
+        elif (told := _SEASON_BEFORE.search(note, 0, date_start)) and match["year"]:
+            # (The date stays the year: a card hides "1776" of "the autumn of 1776".)
+            season = _SEASONS[told["season"].split()[0].lower()]
         dash = _MONTH_DASH_AFTER.match(note, end) if month is not None else None
         if dash is not None and end_year is None and end_month is None:
             # "Oct 1929 – Jan 1933", "(June 1948 – May 1949)": one span, from the first
@@ -485,6 +492,7 @@ def _placed(
         ),
         end_month=end_month,
         month_part=month_part,
+        season=season if end_year is None else None,
     )
 
 
@@ -519,6 +527,18 @@ _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9
 # The part of a month a date names: "early December 1569", "mid-January", "late Nov.".
 _PART_OF_MONTH = re.compile(r"\b(?P<part>(?i:early|mid|middle|late))(?:-|\s+)(?:in\s+)?$")
 _MONTH_PARTS = {"early": "early", "mid": "mid", "middle": "mid", "late": "late"}
+# A season before a year: "the autumn of 1776", "summer 1940", "the fall of 1929" ("fall"
+# only with its "of": "after the fall 1989" is no season).
+_SEASON_BEFORE = re.compile(
+    r"\b(?P<season>(?i:spring|summer|autumn|winter)(?:\s+of)?|(?i:fall)\s+of)\s+$"
+)
+_SEASONS = {
+    "spring": "spring",
+    "summer": "summer",
+    "autumn": "autumn",
+    "fall": "autumn",
+    "winter": "winter",
+}
 
 
 def full_year(last_two: int, near: int | None = None) -> int:

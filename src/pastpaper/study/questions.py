@@ -177,9 +177,16 @@ _TRANSITIVE = frozenset(
     ban occupy annex overthrow depose exile imprison hang behead destroy introduce ratify
     crush suppress besiege sack massacre seize excommunicate dismiss appoint release adopt
     sentence free deport expel proclaim establish outlaw legalise legalize unban restore
-    complete seal storm publish compile declare""".split()
+    complete seal storm publish compile declare clear remove evict raze bomb convict
+    acquit jail detain""".split()
 )
-_PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as|with)\b")
+_PLACE = re.compile(r"(?:at|in|on|near|outside|during|to|by|as|with|from|into|onto)\b")
+# Verbs that call something what it became, a word in quotes after them, which is no object:
+# "townships made "ungovernable"", "the area declared "white"".
+_CALLING = frozenset("make declare call label brand name".split())
+# (or one of the few words that say what a law or a state was made: "UN arms embargo made
+# mandatory in 1977", "the ANC declared illegal")
+_CALLED = re.compile(r"[\"“‘']|(?:mandatory|compulsory|illegal|legal|independent|law)\b")
 
 
 # Verbs that name what someone became, and a title after them with no article: "Mugabe
@@ -202,10 +209,12 @@ def _with_its_was(clause: Clause, text: str) -> Clause:
     """The clause of a passive written without its "was" read as the passive it is: "Italy
     defeated at Adwa in 1896" asks "When was Italy defeated at Adwa?", not "When did Italy
     defeat at Adwa?" (which says the opposite). Any other clause as it is."""
-    if clause.aux != "did" or clause.verb not in _TRANSITIVE:
+    called = clause.verb in _CALLING and _CALLED.match(clause.rest) is not None
+    if clause.aux != "did" or (clause.verb not in _TRANSITIVE and not called):
         return clause
     if (
-        clause.rest
+        not called
+        and clause.rest
         and not _PLACE.match(clause.rest)
         and not DATE.match(clause.rest)
         and not _gives_a_title(clause)
@@ -571,7 +580,16 @@ def _when(a: _Asking) -> Asked:
         return
     # "was stormed early on 26 October 1917": a word that says how early the date was goes
     # with the date, not the question ("When was the Winter Palace stormed early?").
+    # "cleared from 9 February 1955": the word before the date goes with it, in the answer
+    # ("When was Sophiatown cleared from?" asks nothing whole).
+    bound = _BOUND_BEFORE.search(asked)
+    if bound is not None:
+        yield _ask("When", clause, asked[: bound.start()]), f"{bound[1]} {in_rest[1]}"
+        return
     yield _ask("When", clause, _BEFORE_A_DATE.sub("", asked)), in_rest[1]
+
+
+_BOUND_BEFORE = re.compile(r"(?:^|\s+)(from|since|after|before|until|till|by)\s*$")
 
 
 # Words that place a time within the date after them: "early on 26 October", "late in 1917".
@@ -637,8 +655,13 @@ _THAT_CLAUSE = re.compile(r"\bthat\b")
 _LASTS = re.compile(r"\s+([a-z]+s)\b")
 _FOR = re.compile(r"\s*\bfor\s+$")
 _NOT_COUNTED = re.compile(r"^per\s?cent\b|^percent\b|\b(?:its|his|this|was|is|has)$")
+# (The words before the counted noun describe it: "to" or "of" among them starts what
+# follows it, "700 soldiers to seize weapons"; what it is made of goes with it, "342 chests
+# of tea", but not whose it is, "100 copies of his book".)
 _COUNTED = re.compile(
-    r"\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s(?:\s+of\s+(?!the\b|a\b|an\b)[a-z][\w-]*s)?)\b"
+    r"\s+((?:(?!(?:to|of|in|on|at|by|for|from|with|into|and|or)\s)[a-z][\w-]*\s+){0,3}"
+    r"[a-z][\w-]*s(?:\s+of\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
+    r"those)\b)[a-z][\w-]*)?)\b"
 )
 
 

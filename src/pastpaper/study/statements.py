@@ -52,7 +52,8 @@ _OPENER = re.compile(
     r"^(?:however|but|thus|so|also|then|therefore|in short|early on|at first|meanwhile|"
     r"moreover|furthermore|finally|instead|indeed|later|eventually|on the other hand|"
     r"in addition|additionally|in contrast|by contrast|nevertheless|nonetheless|similarly|"
-    r"likewise|besides|even so|above all|after all)\b,?\s+",
+    r"likewise|besides|even so|above all|after all|"
+    r"yet(?!\s+(?:another|more|again|further|other|still)\b))\b,?\s+",
     re.IGNORECASE,
 )
 _PERSONAL = frozenset({"he", "she"})

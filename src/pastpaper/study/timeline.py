@@ -97,6 +97,7 @@ class Event(Frozen):
     circa: bool = False
     decade: bool = False
     month_part: str | None = None  # "early", "mid" or "late" of a month with no day
+    season: str | None = None  # "spring", "summer", "autumn" or "winter" of a year alone
     text: str
     topic: str
     family: int
@@ -125,6 +126,8 @@ class Event(Frozen):
         if self.month_part is not None and month is not None and day is None:
             joined = "-" if self.month_part == "mid" else " "  # "mid-January", "late November"
             return f"{self.month_part}{joined}{date_label(year, month)}"
+        if self.season is not None and month is None:
+            return f"{self.season} {date_label(year)}"  # "autumn 1776"
         return ("c. " if self.circa else "") + date_label(year, month, day)
 
 
@@ -250,10 +253,14 @@ def _order(event: Event) -> tuple[int, int, int, int]:
     month's early, middle and late days as its 5th, 15th and 25th)."""
     year, month, day = event.start
     end = event.end_year if event.end_year is not None else year
-    return (year + end, end - year, month or 0, day or _PART_DAY.get(event.month_part or "", 0))
+    month = month or _SEASON_MONTH.get(event.season or "", 0)
+    return (year + end, end - year, month, day or _PART_DAY.get(event.month_part or "", 0))
 
 
 _PART_DAY = {"early": 5, "mid": 15, "late": 25}
+# Where a season stands among a year's months: spring in April, summer in July, autumn in
+# October; winter, which may be the year's first months or its last, at its start.
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10}
 
 
 def _add(events: list[tuple[Event, int]], event: Event) -> None:
@@ -591,6 +598,7 @@ def _note_events(
             circa=mention.circa,
             decade=mention.decade,
             month_part=mention.month_part,
+            season=mention.season,
             text=shorten(text, EVENT_LENGTH),
             topic="",
             family=family_index,
