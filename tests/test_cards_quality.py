@@ -670,3 +670,21 @@ def test_a_terse_passive_is_asked_as_one_and_a_dates_from_goes_with_the_answer()
     assert ('When was Transkei made "independent"?', "1976") in made
     assert ("When was Sophiatown in Johannesburg cleared?", "from 9 February 1955") in made
     assert ("When did the army seize weapons from the arsenal?", "4 August 1775") in made, made
+
+
+def test_no_what_question_whose_answer_is_an_object_with_what_it_was_made_or_a_time() -> None:
+    made = _basic_cards(
+        "Washington kept the army together through defeats and mutinies.\n\n"
+        "In June 1775 the Second Continental Congress made George Washington commander of "
+        "the Continental Army.\n\n"
+        "The king appointed Thomas Cromwell his chief minister.\n\n"
+        "The Continental Army spent the winter of 1777-78 at Valley Forge.\n\n"
+        "Luther nailed the Ninety-five Theses to the church door."
+    )
+    asked = {front for front, _ in made}
+    assert not any(
+        front.startswith(("What did Washington", "What did the king")) for front in asked
+    )
+    assert "What did the Second Continental Congress make in June 1775?" not in asked
+    assert "What did the Continental Army spend at Valley Forge?" not in asked
+    assert ("What did Luther nail to the church door?", "the Ninety-five Theses") in made, made

@@ -1001,3 +1001,51 @@ def test_what_came_of_an_event_dated_in_the_question_is_credited_when_it_weighs_
     reunited = "Vietnam was reunited under Communist rule in 1976"
     assert reunited in _credited(important, family)
     assert reunited not in _credited(described, family)
+
+
+def test_a_later_clause_of_a_dated_line_takes_the_lines_date() -> None:
+    """A terse line cut at its semicolon: the second part happened when the first did, and
+    is as far after the time the question asks about."""
+    family = _first_family(
+        "1: The ANC\n\n"
+        "2019: How successful was the ANC in opposing apartheid in the 1950s? (10)\n\n"
+        "- Defiance Campaign 1952: over 8,000 volunteers arrested for breaking apartheid laws.\n"
+        "- State of emergency declared on 30 March 1960; over 18,000 people detained.\n"
+        "- Rivonia Trial 1963–64: Mandela jailed for life; sent to Robben Island.\n",
+        "anc.txt",
+    )
+    (question,) = family.questions
+    left = {p.point.text: p.why_not for p in build_scheme(question, family).points}
+    assert left["over 18,000 people detained"] == (
+        "dated 1960, after the time the question asks about"
+    )
+    assert left["sent to Robben Island"] == "dated 1963, after the time the question asks about"
+    credited = _credited(question, family)
+    assert any(text.startswith("Defiance Campaign 1952") for text in credited), credited
+
+
+def test_a_short_turn_in_mid_paragraph_puts_what_follows_it_on_the_other_side() -> None:
+    """Notes that name the weighed cause, then announce the others ("Yet the Tea Party was
+    not the only cause of the war.") and list them: the announcement and the list argue
+    against the view; what comes before it argues for it."""
+    family = _first_family(
+        "1: Revolution\n\n"
+        "2021: How far was the Boston Tea Party the main reason for the outbreak of war in "
+        "1775? (12)\n\n"
+        "On 16 December 1773 about 60 men boarded three ships in Boston harbour.\n"
+        "Parliament answered in 1774 with the Coercive Acts.\n"
+        "Yet the Tea Party was not the only cause of the war.\n"
+        "Many colonists had already come to distrust Parliament after years of quarrels.\n"
+        "Ideas of liberty from writers such as John Locke taught that a bad government "
+        "could be resisted.\n",
+        "revolution.txt",
+    )
+    (question,) = family.questions
+    sides = {p.point.text[:24]: p.side for p in build_scheme(question, family).creditable}
+    assert sides == {
+        "On 16 December 1773 abou": "for",
+        "Parliament answered in 1": "for",
+        "Yet the Tea Party was no": "against",
+        "Many colonists had alrea": "against",
+        "Ideas of liberty from wr": "against",
+    }, sides

@@ -723,6 +723,11 @@ def _point_dates(
             # the harvest failed almost completely"): the date is the whole sentence's.
             lead = _LEAD_DATE.match(point.source.sentence)
             date = point_date(lead.group(), century_from) if lead else None
+            if date is None:
+                # ... or one whose first clause has it: "State of emergency declared on 30
+                # March 1960; over 18,000 people detained" (the detentions are of 1960).
+                before = point.source.sentence[: point.source.start - point.source.sentence_start]
+                date = point_date(before, century_from)
         dates.append(date)
     return dates
 

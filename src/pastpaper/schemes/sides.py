@@ -78,6 +78,12 @@ _TURN = re.compile(
 )
 # A turn that brings the argument's own cause: "However, the main reason was ...".
 _NAMES_CAUSE = re.compile(r"\b(?:reasons?|causes?|because)\b", re.IGNORECASE)
+# ... unless the cause it names is not the one weighed: "Yet the Tea Party was not the only
+# cause of the war", "However, there were other reasons".
+_OTHER_CAUSES = re.compile(
+    r"\bnot\s+(?:the\s+)?(?:only|main|sole|whole|chief|real)\b|\bother\s+(?:causes|reasons|factors)\b",
+    re.IGNORECASE,
+)
 
 
 def side_of(
@@ -418,6 +424,8 @@ def turned_by(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str
             start, end, _ = sentences[0]
             whole = before if _GOES_ON.search(note, start, end) else None
         before = whole
+        if whole is None:
+            sentences = _carried(sentences, note)
         turns[index] = [(start, end, whole or turn) for start, end, turn in sentences]
     found: list[frozenset[str] | None] = []
     for point in points:
@@ -429,9 +437,32 @@ def turned_by(points: list[Point], notes: tuple[str, ...]) -> list[frozenset[str
 _GOES_ON = re.compile(r"\balso\b", re.IGNORECASE)
 
 
+def _carried(
+    sentences: list[tuple[int, int, frozenset[str] | None]], note: str
+) -> list[tuple[int, int, frozenset[str] | None]]:
+    """The sentences of a paragraph with the turn of a short sentence that only announces
+    the other side ("Yet the Tea Party was not the only cause of the war.") carried to the
+    sentences after it, which give that side's evidence; up to the next turn."""
+    carried: list[tuple[int, int, frozenset[str] | None]] = []
+    turn: frozenset[str] | None = None
+    for start, end, own in sentences:
+        if own is not None:
+            text = note[start:end]
+            announces = len(text.split()) <= _ANNOUNCING_WORDS and not _DIGIT.search(text)
+            turn = own if announces else None
+        carried.append((start, end, own or turn))
+    return carried
+
+
+_ANNOUNCING_WORDS = 15
+_DIGIT = re.compile(r"\d")
+
+
 def _turns(sentence: str) -> bool:
     text = sentence.lstrip("-*•#>_ \t")
-    return bool(_TURN.match(text)) and not _NAMES_CAUSE.search(text)
+    return bool(_TURN.match(text)) and (
+        not _NAMES_CAUSE.search(text) or _OTHER_CAUSES.search(text) is not None
+    )
 
 
 # A label that names the side of the argument the lines under it take: "For:", "Arguments

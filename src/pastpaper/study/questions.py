@@ -330,6 +330,17 @@ _OFFICES = frozenset(
     """Archbishop Bishop Abbot Consul Dictator Chancellor Minister Governor Viceroy Regent
     Protector Earl Sheriff Mayor Speaker Leader Head Chief Commander""".split()
 )
+# A name, then what it was made in lower case: "George Washington commander of ...",
+# "Thomas Cromwell his chief minister", "Berlin the capital".
+_NAMED_AS = re.compile(r"^(?:[A-Z][\w’'.-]*\s+)+[a-z]")
+# A time named as a thing: "spent the winter of 1777-78 at Valley Forge" (when, not what).
+_TIME_OF = re.compile(
+    r"(?:the\s+)?(?:(?:early|late|hard|bitter|long|cold)\s+)?"
+    r"(?:spring|summer|autumn|winter|year|years|months?|weeks?)\s+of\s+\d",
+    re.IGNORECASE,
+)
+# An object's state after it: "kept the army together", "kept the plan secret".
+_KEPT_SO = re.compile(r"\s(?:together|apart|alive|going|intact|secret|afloat|waiting)\b")
 _QUALITY = re.compile(r"[a-z]+(?:ory|al|ble|ful|ous|ive|ic|ent|ant)|free|law")
 _GIVING = frozenset("give grant offer award pay send lend show teach hand".split())
 # A name and then what it was given: "Jenner £30,000" (not "Germany's weakness").
@@ -723,7 +734,7 @@ def _what(a: _Asking) -> Asked:
         # "moved three times" is asked "How many times"; "led the North and Syngman Rhee
         # the South" tells of a second subject; "died (c. 12% of pop.)" has no object
         return
-    if DATE.match(thing):
+    if DATE.match(thing) or _TIME_OF.match(thing):
         # "Hastings fought 14/10/1066", "The Revolution lasted 1789-94", "Caesar killed 15
         # March 44 BC b/c ...": a date is no "what"
         return
@@ -746,6 +757,13 @@ def _what(a: _Asking) -> Asked:
         # Canterbury" and "William crowned Westminster Abbey" tell what was done to the
         # subject, and where; "What did Lanfranc make?" would teach the opposite. So does
         # "vaccination made compulsory 1853".
+        return
+    if a.clause.verb in _MADE_INTO and _NAMED_AS.search(thing):
+        # "made George Washington commander of the Continental Army": who, and what they
+        # were made, two answers to one "what" (a name in lower case first is no name)
+        return
+    if _KEPT_SO.search(thing):
+        # "kept the army together through defeats": the deed is the object and its state
         return
     if a.clause.verb in _GIVING and _GIVEN_TO.match(thing):
         # "gave Jenner £30,000", "gave Hitler national publicity": to whom and what, two
