@@ -420,7 +420,8 @@ def _placed(
             date_start = feast.start()
         elif (told := _SEASON_BEFORE.search(note, 0, date_start)) and match["year"]:
             # (The date stays the year: a card hides "1776" of "the autumn of 1776".)
-            season = _SEASONS[told["season"].split()[0].lower()]
+            named = told["season"].split()[0].lower()
+            season = "autumn" if named == "fall" else named
         dash = _MONTH_DASH_AFTER.match(note, end) if month is not None else None
         if dash is not None and end_year is None and end_month is None:
             # "Oct 1929 – Jan 1933", "(June 1948 – May 1949)": one span, from the first
@@ -532,13 +533,6 @@ _MONTH_PARTS = {"early": "early", "mid": "mid", "middle": "mid", "late": "late"}
 _SEASON_BEFORE = re.compile(
     r"\b(?P<season>(?i:spring|summer|autumn|winter)(?:\s+of)?|(?i:fall)\s+of)\s+$"
 )
-_SEASONS = {
-    "spring": "spring",
-    "summer": "summer",
-    "autumn": "autumn",
-    "fall": "autumn",
-    "winter": "winter",
-}
 
 
 def full_year(last_two: int, near: int | None = None) -> int:

@@ -250,7 +250,8 @@ _CLOSING_DAY = re.compile(
 
 def _order(event: Event) -> tuple[int, int, int, int]:
     """Half-years from year 0 to the event's middle, then its length, month and day (a
-    month's early, middle and late days as its 5th, 15th and 25th)."""
+    month's early, middle and late days as its 5th, 15th and 25th; a season as a month of
+    it, ``_SEASON_MONTH``)."""
     year, month, day = event.start
     end = event.end_year if event.end_year is not None else year
     month = month or _SEASON_MONTH.get(event.season or "", 0)
