@@ -672,6 +672,19 @@ def test_a_terse_passive_is_asked_as_one_and_a_dates_from_goes_with_the_answer()
     assert ("When did the army seize weapons from the arsenal?", "4 August 1775") in made, made
 
 
+def test_a_verb_in_un_is_asked_about_and_a_word_in_un_that_describes_is_not_one() -> None:
+    made = _basic_cards(
+        "- De Klerk unbanned the ANC on 2 February 1990.\n"
+        "- Bismarck united Germany in 1871.\n"
+        "- The unarmed marchers crossed the Edmund Pettus Bridge on 7 March 1965.\n"
+        "- Many unemployed workers joined the Nazis in 1932."
+    )
+    assert ("When did De Klerk unban the ANC?", "2 February 1990") in made
+    assert ("When did Bismarck unite Germany?", "1871") in made
+    assert ("When did the unarmed marchers cross the Edmund Pettus Bridge?", "7 March 1965") in made
+    assert ("When did many unemployed workers join the Nazis?", "1932") in made, made
+
+
 def test_no_what_question_whose_answer_is_an_object_with_what_it_was_made_or_a_time() -> None:
     made = _basic_cards(
         "Washington kept the army together through defeats and mutinies.\n\n"

@@ -64,6 +64,15 @@ def test_regular_past_tenses_and_auxiliaries_are_verbs_and_lookalikes_are_not() 
         "try",
         "emphasise",
     ]
+    # A short stem doubles its consonant before "-ed": "noted" is no "not", "scraped" no
+    # "scrap"; and "united" is "unite", though "unit" is the commoner word.
+    assert [base_form(w) for w in ["noted", "scraped", "planned", "united", "visited"]] == [
+        "note",
+        "scrape",
+        "plan",
+        "unite",
+        "visit",
+    ]
 
 
 def test_notes_are_cut_into_points_only_at_the_verbs_that_split() -> None:

@@ -121,6 +121,8 @@ PARTICIPLES = frozenset(
 )
 #: Past tenses in "-eed" ("need" and "speed" are none).
 _EED_PASTS = frozenset("agreed freed decreed guaranteed".split())
+#: Past tenses whose base ends in "e" though the word without "-ed" is commoner ("unit").
+_E_PASTS = frozenset("united reunited".split())
 #: Words in "-ed" that are no verb: "two hundred", "a sacred duty".
 _NOT_VERBS = frozenset("hundred sacred naked wicked kindred beloved".split())
 
@@ -162,6 +164,7 @@ def has_verb(text: str) -> bool:
 
 
 _ISED = re.compile(r"(?:is|iz|ys|yz)ed$")
+_DOUBLES = re.compile(r"[^aeiouy]*[aeiou][b-df-hj-np-tvz]")  # "not", "scrap", "plan"
 
 
 def base_form(past: str) -> str:
@@ -173,7 +176,11 @@ def base_form(past: str) -> str:
     if _ISED.search(past):
         return past[:-1]  # emphasised, organized, analysed
     stem = past[:-2]
-    candidates = [stem, stem + "e"]
+    if past in _E_PASTS:
+        return stem + "e"
+    # A short stem of one vowel and one consonant doubles it before "-ed" ("planned"), so
+    # "noted" and "scraped" are "note" and "scrape", not "not" and "scrap".
+    candidates = [stem + "e"] if _DOUBLES.fullmatch(stem) else [stem, stem + "e"]
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.append(stem[:-1])  # planned, scrapped, cancelled
     return max(candidates, key=word_rarity)

@@ -204,7 +204,7 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
             comma and word in {"a", "an"} and words[0].group().lower() not in _LEAD_PREPOSITIONS
         )
         describes = (
-            word.startswith("un")
+            (word.startswith("un") and not _un_verb(words, i))
             or opens_aside
             or (before in _DESCRIBED and not _pronoun_acts(words, i))
         )
@@ -227,6 +227,30 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
         else:
             return i
     return None
+
+
+_COUNTING = frozenset("many few some all most several no other both each every such".split())
+# What an "un-" verb acts on: "unbanned the ANC", "united Germany", "unveiled his plan".
+_ACTED_ON = _DESCRIBED - {"very", "more", "most"} | {"our", "them", "him", "it"}
+
+
+def _un_verb(words: list[re.Match[str]], at: int) -> bool:
+    """Is the "un-" word at ``at`` the clause's verb rather than a word describing a noun?
+
+    "De Klerk unbanned the ANC", "Bismarck united Germany": after a word that is no
+    determiner, with what it acts on straight after. "The unarmed protesters", "Unemployed
+    workers marched", "the newly unified Germany" and "men unpaid for months" describe.
+    """
+    if at == 0 or at + 1 >= len(words):
+        return False
+    before, after = words[at - 1].group(), words[at + 1].group()
+    if before.endswith("ly") or before[0].isdigit() or "," in _gap(words, at):
+        return False
+    if before.lower() in _DESCRIBED | _COUNTING | NUMBER_WORDS | PREPOSITIONS | STOP_WORDS - (
+        PRONOUNS
+    ):
+        return False  # "the unarmed", "Many unarmed Jews", "two unpaid", "of unemployed"
+    return after in _ACTED_ON or after[0].isupper() or after[0].isdigit()
 
 
 # A quotation or a bracket, whose words are no verb of the clause around them.
