@@ -776,6 +776,18 @@ def test_a_condition_with_examples_is_a_reason_for_a_why_question() -> None:
 def test_a_timeline_event_says_who_its_he_is() -> None:
     course = course_of("Malcolm X rejected non-violence. He was assassinated on 21/2/1965.")
     assert [e.text for e in timeline(course)] == ["Malcolm X was assassinated on 21/2/1965"]
+    # The sentence before may name places too, where its subject went or acted.
+    course = course_of(
+        "Washington was driven out of New York. He crossed the Delaware on 25 December 1776.",
+        "On 10/12/1520 Luther burned the bull at Wittenberg. He was excommunicated in 1521.",
+    )
+    assert {e.text for e in timeline(course)} >= {
+        "Washington crossed the Delaware on 25 December 1776",
+        "Luther was excommunicated in 1521",
+    }
+    # Not where it names another who may be the "he": "Kitchener sent Churchill ..."
+    course = course_of("Kitchener sent Churchill to France. He resigned in November 1915.")
+    assert [e.text for e in timeline(course)] == ["He resigned in November 1915"]
 
 
 def test_a_judgements_sides_read_the_view_it_weighs_not_every_word_of_it() -> None:

@@ -987,3 +987,17 @@ def test_a_season_is_labelled_and_placed_among_the_years_months() -> None:
         "summer 1778",
         "autumn 1929",
     ]
+
+
+@pytest.mark.parametrize(
+    ("notes", "labels"),
+    [
+        ("But the ANC did not change any law in the 1950s.", []),
+        ("Italy did not join the war in 1914 but joined the Allies in May 1915.", ["May 1915"]),
+        # A "but" after the verb tells what did happen: the event stays.
+        ("The Senate did not ratify the treaty in 1920, but it approved the loan.", ["1920"]),
+        ("Congress refused to ratify the treaty in 1920.", ["1920"]),
+    ],
+)
+def test_what_did_not_happen_is_no_event(notes: str, labels: list[str]) -> None:
+    assert [e.label for e in events_of(notes)] == labels

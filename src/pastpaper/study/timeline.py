@@ -589,6 +589,8 @@ def _note_events(
                     text = told
         if _QUANTITY.fullmatch(text):
             continue  # a table's figure for the year ("| 1933 | 4.8 million |"): no event
+        if _did_not(text):
+            continue  # "But the ANC did not change any law in the 1950s": nothing happened
         text = _named(text, note, sentences, start)
         yield Event(
             date=mention.written,
@@ -607,6 +609,14 @@ def _note_events(
         )
 
 
+def _did_not(text: str) -> bool:
+    """Does the event's text say only what did not happen ("Italy did not join in 1914")?
+    Not where a clause after a "but" or "yet" tells what did ("did not ..., but ...")."""
+    clause = parse_clause(text)
+    return clause is not None and clause.negative and _TURN.search(clause.rest) is None
+
+
+_TURN = re.compile(r"\b(?:but|yet|instead)\b", re.IGNORECASE)
 _PERSONAL = re.compile(r"(?:He|She)\s")
 _ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 
@@ -625,9 +635,30 @@ def _named(text: str, note: str, sentences: list[tuple[int, int]], start: int) -
     names = [name for name in names_in(previous) if name not in _ERAS]  # ("100 BC")
     # Only where the sentence names no one else: "Gallipoli ruined Churchill. He resigned"
     # is Churchill's resignation.
-    if len(names) != 1 or not previous.startswith(names[0]):
+    if len(names) == 1 and previous.startswith(names[0]):
+        return names[0] + text[text.index(" ") :]
+    # Or where its subject is a name and every other name it gives is a place it went to or
+    # acted in: "Washington was driven out of New York ... He crossed the Delaware",
+    # "On 10/12/1520 Luther burned the bull at Wittenberg. He was excommunicated".
+    clause = parse_clause(previous)
+    if clause is None or not (
+        # (A name that opens its sentence may be read as none: "Washington was driven ...".)
+        clause.subject in names
+        or (_OPENING_NAME.fullmatch(clause.subject) and clause.subject not in _NO_ONE)
+    ):
         return text
-    return names[0] + text[text.index(" ") :]
+    at = clause.subject_at[1]
+    for name in names:
+        found = previous.find(name, at)
+        if name != clause.subject and (found < 0 or not _PLACED.search(previous, 0, found)):
+            return text
+    return clause.subject + text[text.index(" ") :]
+
+
+_OPENING_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
+_NO_ONE = frozenset({"It", "They", "There", "This", "These", "That", "Those", "We", "I"})
+# A name after a word that makes it the place of an act: "out of New York", "at Wittenberg".
+_PLACED = re.compile(r"\b(?:in|at|of|to|from|into|near|across|outside|towards?)\s+(?:the\s+)?$")
 
 
 def _clause_of(
