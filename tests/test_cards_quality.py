@@ -175,7 +175,13 @@ def _question_violations(card: Card) -> Iterator[str]:
         yield "not a question"
     if re.search(r"[:;]", front) or front.count("(") != front.count(")"):
         yield "a colon, semicolon or open bracket in the question"
-    if len(re.findall(r",(?!\d)", front)) % 2 and not re.search(r", (?:and|or) ", front):
+    commas = list(re.finditer(r",(?!\d)", front))
+    # (A list's last comma may have no pair: "anarchists, communists and the POUM", not
+    # "Cornwallis, trapped by French and American troops surrender".)
+    listed = commas and re.match(
+        r" (?!\w+ed |who |which )[^,?]* (?:and|or) ", front[commas[-1].end() :]
+    )
+    if len(commas) % 2 and not re.search(r", (?:and|or) ", front) and not listed:
         yield "an aside opened with a comma and never closed"
     if re.search(r"\b(?:the|a|an|of|by|and|or|time)\?$", front):
         yield "the question stops on a word that needs more"
@@ -683,6 +689,30 @@ def test_a_verb_in_un_is_asked_about_and_a_word_in_un_that_describes_is_not_one(
     assert ("When did Bismarck unite Germany?", "1871") in made
     assert ("When did the unarmed marchers cross the Edmund Pettus Bridge?", "7 March 1965") in made
     assert ("When did many unemployed workers join the Nazis?", "1932") in made, made
+
+
+def test_an_aside_with_an_and_is_closed_and_a_possessive_alone_is_not_hidden() -> None:
+    notes = "Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n" + (
+        "Cornwallis, trapped at Yorktown by 17,000 French and American troops, surrendered "
+        "on 19 October 1781.\n\n"
+        "Anarchists, communists and the POUM fought Franco in 1936.\n\n"
+        "The Massachusetts Government Act took away most of the colony's self-government "
+        "in 1774."
+    )
+    course = parse_notes(notes).course
+    assert violations(course) == []
+    cards = cards_of(course)
+    made = {(c.front, c.back) for c in cards}
+    assert (
+        "When did Cornwallis, trapped at Yorktown by 17,000 French and American troops, surrender?",
+        "19 October 1781",
+    ) in made
+    assert ("When did anarchists, communists and the POUM fight Franco?", "1936") in made
+    assert (
+        "What did the Massachusetts Government Act take away in 1774?",
+        "most of the colony's self-government",
+    ) in made
+    assert "colony's" not in {c.back for c in cards if c.kind == "cloze"}, made
 
 
 def test_no_what_question_whose_answer_is_an_object_with_what_it_was_made_or_a_time() -> None:

@@ -47,6 +47,7 @@ __all__ = [
     "JOINED_NAME",
     "QUOTED",
     "QUOTE_MARKS",
+    "RARE",
     "YEAR",
     "Fact",
     "clear_names",
@@ -121,7 +122,8 @@ _DIGIT = re.compile(r"\d")
 _EARLY_SPAN = re.compile(r"(?<!\d)(\d{4})[-–]$")
 # The last year of a span, written in its last figures: the "33" of "1929-33".
 _SHORT_SPAN_END = re.compile(r"[-–](\d\d?)(?![\w’'%]|[.,]\d)")
-_RARE = 2.3  # zipf frequency below which a lowercase word is a term of the subject
+#: zipf frequency below which a lowercase word is a term of the subject
+RARE = 2.3
 
 
 # A small word of French or German after a rare word, and the word after it.
@@ -618,7 +620,7 @@ def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None =
         word = match.group()
         if len(word) < 5 and "-" not in word:
             continue  # neither rare (five letters or more) nor coined (hyphened)
-        rare = word.islower() and len(word) >= 5 and word_rarity(word) < _RARE
+        rare = word.islower() and len(word) >= 5 and word_rarity(word) < RARE
         coined = word[0].islower() and "-" in word and not word.islower()  # de-Stalinisation
         if rare or coined:
             end = match.end()

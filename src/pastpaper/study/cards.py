@@ -56,6 +56,7 @@ from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import DATE, Casing, plain, widened
 from pastpaper.schemes.points import Point, family_points
 from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
+from pastpaper.schemes.terms import RARE
 from pastpaper.study.dates import mentions
 from pastpaper.study.questions import gives_away, question_cards
 from pastpaper.study.statements import Statement, statements
@@ -411,10 +412,20 @@ def _cloze_cards(
     for start, end in spans:
         if _CLOZE_MARKS.search(text[start:end]):
             continue  # it would break Anki's cloze syntax
+        if _possessive_only(text[start:end]):
+            continue  # "most of the {{c1::colony's}} self-government": its answer asks it
         cloze = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
         if _two_words(text[:start] + text[end:]):
             opening = cloze[:1] if _CIRCA.match(text) else cloze[:1].upper()
             yield "cloze", _full_stop(opening + cloze[1:]), text[start:end]
+
+
+def _possessive_only(term: str) -> bool:
+    """Is the term a word in lower case that is rare only for its possessive ("colony's",
+    rarer as written than "colony")? A question may still ask for what holds it."""
+    key = match_key(term)
+    own = key.removesuffix("'s").rstrip("'")
+    return own != key and term.islower() and word_rarity(own) >= RARE
 
 
 def _two_words(text: str) -> bool:

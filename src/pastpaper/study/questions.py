@@ -479,6 +479,7 @@ def _word_at(text: str, word: str) -> int:
 
 _ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of "300,000"
 _LISTED = re.compile(r"\s(?:and|or)\s")
+_ASIDE_OPENS = re.compile(r"\s*(?:who|whose|which|[a-z]+ed|[a-z]+en)\s")
 
 
 def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
@@ -493,8 +494,11 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     # Louis vetoed the decrees?"
     if lead and lead.split()[0].lower() in PREPOSITIONS | SUBORDINATORS | {"if", "as"}:
         lead = lead[0].lower() + lead[1:]
-    commas = _ASIDE_COMMA.findall(subject)
-    listed = bool(commas) and _LISTED.search(subject.rsplit(",", 1)[-1]) is not None
+    commas = list(_ASIDE_COMMA.finditer(subject))
+    last = subject[commas[-1].end() :] if commas else subject
+    # (An aside that opens on a participle or a "who" is no list's last item, "and" or not:
+    # "Cornwallis, trapped at Yorktown by French and American troops, surrender".)
+    listed = bool(commas) and _LISTED.search(last) is not None and not _ASIDE_OPENS.match(last)
     if len(commas) % 2 and not listed:  # (not a list: "anarchists, communists and the POUM")
         subject += ","  # close the aside: "a new currency, the Rentenmark, come in"
     aux, verb = clause.aux, clause.verb
