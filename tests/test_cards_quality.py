@@ -731,3 +731,15 @@ def test_no_what_question_whose_answer_is_an_object_with_what_it_was_made_or_a_t
     assert "What did the Second Continental Congress make in June 1775?" not in asked
     assert "What did the Continental Army spend at Valley Forge?" not in asked
     assert ("What did Luther nail to the church door?", "the Ninety-five Theses") in made, made
+
+
+def test_no_when_question_for_getting_another_to_act_at_the_acts_date() -> None:
+    made = _basic_cards(
+        "The victory at Saratoga persuaded France to sign a treaty of alliance with the "
+        "Americans on 6/2/1778.\n\n"
+        "Hitler ordered the army to invade Poland on 1 September 1939.\n\n"
+        "The Tsar ordered troops to Petrograd in February 1917."
+    )
+    asked = {front for front, _ in made}
+    assert not any(front.startswith(("When did the victory", "When did Hitler")) for front in asked)
+    assert ("When did the Tsar order troops to Petrograd?", "February 1917") in made, made

@@ -587,6 +587,10 @@ def _when(a: _Asking) -> Asked:
     # "fell from around 46% in 1864-66 to 15% in 1867-70": a change from one date to
     # another, which no one of them answers.
     asked = clause.rest[: in_rest.start()]
+    if clause.verb in _MAKING_DO and _TO_DO.search(asked):
+        # "persuaded France to sign a treaty ... on 6/2/1778": the date is the signing's, and
+        # the persuading came before it.
+        return
     if _FROM.search(asked) and _TO_DATE.match(clause.rest, in_rest.end()):
         return
     # "proved in 1861, using swan-necked flasks, that microbes ... caused decay": what he
@@ -604,6 +608,12 @@ def _when(a: _Asking) -> Asked:
     yield _ask("When", clause, _BEFORE_A_DATE.sub("", asked)), in_rest[1]
 
 
+# Verbs that get another to act ("persuade France to sign"), and the act's infinitive.
+_MAKING_DO = frozenset(
+    "persuade convince force compel urge order encourage allow permit invite ask induce "
+    "pressure pressurise tell cause enable oblige".split()
+)
+_TO_DO = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)[a-z]+\b")
 _BOUND_BEFORE = re.compile(r"(?:^|\s+)(from|since|after|before|until|till|by)\s*$")
 
 
