@@ -129,6 +129,9 @@ def test_no_cloze_hides_a_stop_word_a_tiny_word_or_an_everyday_word() -> None:
     assert not worth_hiding("ab", "the  campaign", set())
     assert not worth_hiding("West", "relations with the ", set())
     assert worth_hiding("Mongolia", "One went to be Ambassador to ", set())
+    # A people is given away by its land shown beside it, not by another land.
+    assert not worth_hiding("Germans", "many  resented the money that left Germany", set())
+    assert worth_hiding("Prussians", "the  defeated Austria at Sadowa", set())
 
 
 def test_no_cloze_hides_the_courses_common_names_or_describing_words(seed_path: Path) -> None:

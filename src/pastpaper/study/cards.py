@@ -393,7 +393,17 @@ def _given_away(hidden: list[str], visible: str) -> bool:
         for other, other_stem in shown:
             if (long_stem and stem in other) or (len(other_stem) >= 5 and other_stem in word):
                 return True
+            # A people and its land: "Germans" beside "Germany", "Russians" beside "Russia".
+            if len(other) >= 5 and _kin(word, other):
+                return True
     return False
+
+
+def _kin(word: str, other: str) -> bool:
+    """Do two words differ only in their last letter or two ("germans", "germany")?"""
+    short = min(len(word), len(other))
+    shared = next((i for i in range(short) if word[i] != other[i]), short)
+    return shared >= 5 and shared >= min(len(word), len(other)) - 1
 
 
 def _stem(word: str) -> str:
