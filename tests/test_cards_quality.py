@@ -743,3 +743,22 @@ def test_no_when_question_for_getting_another_to_act_at_the_acts_date() -> None:
     asked = {front for front, _ in made}
     assert not any(front.startswith(("When did the victory", "When did Hitler")) for front in asked)
     assert ("When did the Tsar order troops to Petrograd?", "February 1917") in made, made
+
+
+def test_a_linking_opener_and_a_lead_of_several_words_are_no_part_of_the_subject() -> None:
+    made = _basic_cards(
+        "As a result, the royalists were heavily defeated at Marston Moor in July 1644.\n\n"
+        "Consequently, Parliament passed the Triennial Act in 1641.\n\n"
+        "As a result of the war, prices rose in 1915.\n\n"
+        "On 7 March 1965, known as Bloody Sunday, state troopers attacked 600 marchers on the "
+        "Edmund Pettus Bridge.\n\n"
+        "Known as the Iron Chancellor, Bismarck united Germany in 1871."
+    )
+    assert ("When were the royalists heavily defeated at Marston Moor?", "July 1644") in made
+    assert ("When did Parliament pass the Triennial Act?", "1641") in made
+    assert ("When did prices rise as a result of the war?", "1915") in made
+    assert (
+        "When did state troopers attack 600 marchers on the Edmund Pettus Bridge?",
+        "7 March 1965",
+    ) in made
+    assert ("When did Bismarck unite Germany?", "1871") in made, made

@@ -1001,3 +1001,16 @@ def test_a_season_is_labelled_and_placed_among_the_years_months() -> None:
 )
 def test_what_did_not_happen_is_no_event(notes: str, labels: list[str]) -> None:
     assert [e.label for e in events_of(notes)] == labels
+
+
+def test_a_linking_opener_leaves_the_label_and_a_dates_name_heads_it() -> None:
+    events = events_of(
+        "However, on 15 September 1963 a bomb at the 16th Street Baptist Church killed four "
+        "black girls. On 7 March 1965, known as Bloody Sunday, state troopers attacked 600 "
+        "marchers. As a result, the royalists were defeated at Marston Moor in July 1644."
+    )
+    assert [e.text for e in events] == [
+        "The royalists were defeated at Marston Moor in July 1644",
+        "A bomb at the 16th Street Baptist Church killed four black girls",
+        "Bloody Sunday: state troopers attacked 600 marchers",
+    ]

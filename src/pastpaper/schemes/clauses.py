@@ -315,6 +315,38 @@ _LEAD_PREPOSITIONS = PREPOSITIONS | frozenset(
 )
 
 
+#: Prepositions of several words that may open a lead or a phrase of it: "As a result of
+#: the war, prices rose", "On 7 March 1965, known as Bloody Sunday, troopers attacked".
+_COMPOUND_PREPOSITIONS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "as a result of",
+        "as a consequence of",
+        "as part of",
+        "because of",
+        "thanks to",
+        "due to",
+        "owing to",
+        "in response to",
+        "in spite of",
+        "instead of",
+        "according to",
+        "apart from",
+        "known as",
+    )
+)
+
+
+def _compound_at(words: list[re.Match[str]], at: int) -> bool:
+    """Does a preposition of several words ("as a result of", "known as") start at ``at``?"""
+    first = words[at].group().lower()
+    return any(
+        phrase[0] == first
+        and tuple(w.group().lower() for w in words[at : at + len(phrase)]) == phrase
+        for phrase in _COMPOUND_PREPOSITIONS
+    )
+
+
 #: Prepositions inside a lead, whose object is no subject: "At the end of the war".
 _GOVERNS = _LEAD_PREPOSITIONS | {"of", "to", "into", "onto", "upon"}
 
@@ -322,9 +354,18 @@ _GOVERNS = _LEAD_PREPOSITIONS | {"of", "to", "into", "onto", "upon"}
 def _lead_end(before: list[re.Match[str]]) -> int:
     """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
     to secure his position"."""
-    if not before or before[0].group().lower() not in _LEAD_PREPOSITIONS:
+    if not before or (
+        before[0].group().lower() not in _LEAD_PREPOSITIONS and not _compound_at(before, 0)
+    ):
         return 0
     governed_names: set[str] = set()
+    # Where a preposition of several words ends ("as" of "known as"): it governs what follows.
+    ends = {
+        at + len(phrase) - 1
+        for at in range(len(before))
+        for phrase in _COMPOUND_PREPOSITIONS
+        if tuple(w.group().lower() for w in before[at : at + len(phrase)]) == phrase
+    }
 
     def commas_after(i: int) -> bool:
         return any("," in _gap(before, k) for k in range(i + 1, len(before)))
@@ -332,12 +373,14 @@ def _lead_end(before: list[re.Match[str]]) -> int:
     for i in range(1, len(before)):
         token = before[i].group()
         if "," in _gap(before, i):
-            if token in _LEAD_PREPOSITIONS and i + 1 < len(before):
-                # A second phrase of the lead: "At Sèvres, near Paris, Britain ...".
+            if (token in _LEAD_PREPOSITIONS or _compound_at(before, i)) and i + 1 < len(before):
+                # A second phrase of the lead: "At Sèvres, near Paris, Britain ...", "On 7
+                # March 1965, known as Bloody Sunday, state troopers ...".
                 continue
             return i
         previous = before[i - 1].group()
-        if previous.lower() in _GOVERNS and token.lower() in SUBJECT_STARTS:
+        governs = previous.lower() in _GOVERNS or i - 1 in ends
+        if governs and token.lower() in SUBJECT_STARTS:
             # The object of a preposition in the lead: "Near the end of the war the Tsar
             # ...", whose subject is "the Tsar", not "the war the Tsar".
             continue
@@ -350,10 +393,13 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         # after it: "At Pickering in North Yorkshire, the project built ...".
         # (After the preposition's article too: "On the Holderness coast, two groynes ...".)
         after_article = (
-            previous.lower() in _ARTICLES and i >= 2 and (before[i - 2].group().lower() in _GOVERNS)
+            previous.lower() in _ARTICLES
+            and i >= 2
+            and (before[i - 2].group().lower() in _GOVERNS or i - 2 in ends)
         )
         governed = token[0].isupper() and (
             previous.lower() in _LEAD_PREPOSITIONS
+            or i - 1 in ends
             or after_article
             or (previous in governed_names and commas_after(i))
         )

@@ -288,7 +288,9 @@ _PLURAL = re.compile(r"[^s]s$")
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
 # (A date's label may go on with the event's name: "1866: Austro-Prussian War, Prussia won".)
 _DATED_LEAD = re.compile(
-    rf"(?:(?:in|on)\s+)?({DATE.pattern})(?::(?-i:\s+[A-Z][\w’'-]*(?:\s+(?:of|the|[A-Z][\w’'-]*))*)?)?",
+    rf"(?:(?:in|on)\s+)?({DATE.pattern})(?::(?-i:\s+[A-Z][\w’'-]*(?:\s+(?:of|the|[A-Z][\w’'-]*))*)?)?"
+    # (and the name the date is known by: "On 7 March 1965, known as Bloody Sunday")
+    r"(?:,\s+(?:known|remembered) as\s+[^,]+)?",
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\b")
@@ -494,6 +496,9 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     # Louis vetoed the decrees?"
     if lead and lead.split()[0].lower() in PREPOSITIONS | SUBORDINATORS | {"if", "as"}:
         lead = lead[0].lower() + lead[1:]
+    # (Without the name the date is known by: "... on 7 March 1965?", not ", known as ...".)
+    # (Nor what the subject is known by: "Known as the Iron Chancellor, Bismarck ...".)
+    lead = "" if _KNOWN_AS.match(lead) else _KNOWN_AS.sub("", lead)
     commas = list(_ASIDE_COMMA.finditer(subject))
     last = subject[commas[-1].end() :] if commas else subject
     # (An aside that opens on a participle or a "who" is no list's last item, "and" or not:
@@ -509,6 +514,7 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
 
 
 _HAVING = {"had": "did", "has": "does", "have": "do"}
+_KNOWN_AS = re.compile(r"(?:^|,\s+)(?:known|remembered) as\s+[^,]+$", re.IGNORECASE)
 
 
 def _trimmed(rest: str) -> str:

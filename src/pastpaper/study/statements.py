@@ -52,7 +52,9 @@ _OPENER = re.compile(
     r"^(?:however|but|thus|so|also|then|therefore|in short|early on|at first|meanwhile|"
     r"moreover|furthermore|finally|instead|indeed|later|eventually|on the other hand|"
     r"in addition|additionally|in contrast|by contrast|nevertheless|nonetheless|similarly|"
-    r"likewise|besides|even so|above all|after all|"
+    r"likewise|besides|even so|above all|after all|consequently|accordingly|subsequently|hence|"
+    r"(?:as a (?:result|consequence)|in consequence)(?!\s+of\b)|because of this|for this reason|"
+    r"in response|in the end|in turn|"
     r"yet(?!\s+(?:another|more|again|further|other|still)\b))\b,?\s+",
     re.IGNORECASE,
 )
@@ -400,6 +402,13 @@ def _label_over(note: str, at: int) -> str | None:
             named = names_in(label["name"])
             return label["name"] if named == [_ARTICLE.sub("", label["name"])] else None
     return None
+
+
+def opener_end(text: str, start: int = 0) -> int:
+    """Where ``text`` goes on from ``start`` past a word that only links it to what came
+    before ("However, ", "As a result, "): where a card or an event's label starts."""
+    found = _OPENER.match(text[start:])
+    return start + found.end() if found else start
 
 
 def clear_statements() -> None:

@@ -63,6 +63,7 @@ from pastpaper.study.dates import (
     two_figure_years,
     year_before,
 )
+from pastpaper.study.statements import opener_end
 from pastpaper.text import LIST_ITEM, plain
 
 __all__ = [
@@ -574,6 +575,7 @@ def _note_events(
         )
         crowded = sum(start <= m.date_start < end for m in own) > 1
         start = _after_head(note, _after_list_marker(note, start, end), own, mention)
+        start = opener_end(note, start) if mention.start > start else start  # "However, "
         text = _told(note, start, end, mention)
         if crowded or len(text) > EVENT_LENGTH:
             # The clause that holds the date says what happened then.
@@ -817,6 +819,9 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
         and not _MORE_DATES.match(note, mention.end, end)
     ):
         rest = _DATE_MARK.sub("", note[mention.end : end])  # "1769 - Arkwright ..."
+        # "On 7 March 1965, known as Bloody Sunday, state troopers ...": the date's name
+        # labels the event.
+        rest = _KNOWN_AS.sub(r"\1: ", rest, count=1)
         if len(rest.split()) >= 2:
             told = rest
     else:
@@ -828,6 +833,9 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
     # with its cells apart ("1947: Independence, 15 Aug"), as cards show a sentence.
     told = plain(" ".join(told.split()))
     return told[:1].upper() + told[1:]
+
+
+_KNOWN_AS = re.compile(r"^,?\s*(?:known|remembered) as\s+([^,]+),\s+", re.IGNORECASE)
 
 
 # A figure and nothing else: "4.8 million", "£3bn", "c. 26%", "about 200,000".
