@@ -762,3 +762,19 @@ def test_a_linking_opener_and_a_lead_of_several_words_are_no_part_of_the_subject
         "7 March 1965",
     ) in made
     assert ("When did Bismarck unite Germany?", "1871") in made, made
+
+
+def test_a_span_of_days_written_with_to_or_and_is_asked_and_hidden_whole() -> None:
+    notes = "Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n" + (
+        "- The march to Montgomery finally went ahead from 21 to 25 March 1965.\n"
+        "- Talks were held between 4 and 11 February 1945 at Yalta."
+    )
+    course = parse_notes(notes).course
+    assert violations(course) == []
+    cards = cards_of(course)
+    made = {(c.front, c.back) for c in cards}
+    assert ("When did the march to Montgomery finally go ahead?", "21 to 25 March 1965") in made
+    assert ("When were talks held?", "between 4 and 11 February 1945") in made
+    hidden = {c.back for c in cards if c.kind == "cloze"}
+    assert {"21 to 25 March 1965", "4 and 11 February 1945"} <= hidden
+    assert not {"21", "4", "25 March 1965"} & hidden, made

@@ -1014,3 +1014,14 @@ def test_a_linking_opener_leaves_the_label_and_a_dates_name_heads_it() -> None:
         "A bomb at the 16th Street Baptist Church killed four black girls",
         "Bloody Sunday: state troopers attacked 600 marchers",
     ]
+
+
+def test_a_span_of_days_written_with_to_or_and_is_one_event_from_its_first_day() -> None:
+    events = events_of(
+        "The march to Montgomery finally went ahead from 21 to 25 March 1965. Talks were "
+        "held between 4 and 11 February 1945 at Yalta. The strike lasted until 25 March 1966."
+    )
+    assert [(e.label, e.start) for e in events] == [
+        ("4–11 February 1945", (1945, 2, 4)),
+        ("21–25 March 1965", (1965, 3, 21)),
+    ]

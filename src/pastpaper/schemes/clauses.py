@@ -549,7 +549,7 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
 
 # -- dates, numbers and names as wholes ------------------------------------------------------
 
-_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "4", "8-9"
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2}|[ \t]+(?:to|and|until)[ \t]+\d{1,2})?"  # "8-9", "21 to 25"
 # A year with its era, as ``dates.mentions`` reads it: "49 BC", "AD 43", "1066 AD".
 _ERA = r"(?:\d{1,4}\s?(?:BCE|BC|CE|AD)|(?:AD|CE)\s?\d{1,4})(?![\w’'])"
 # A date whole: "4 August 1914", "May 1498", "January 49 BC", "c. 1500", "15/3/44 BC",

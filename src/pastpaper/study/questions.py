@@ -301,7 +301,9 @@ _THAT_AFTER = re.compile(r"\s*(?:,[^,;.]*,\s*)?that\b")
 _TO_DATE = re.compile(rf"\s*to\b(?:[^,;]|,\d)*?\b(?:in|by)\s+(?:{DATE.pattern})")
 # (A whole date after a noun with no "on" dates it too: "entered York 16 Oct. 1536".)
 _DATED_REST = re.compile(
-    rf"\s*(?:\b(?:in|on)\s+|(?<=[\w)])\s(?=\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{3,4}}\b))"
+    rf"\s*(?:\b(?:in|on)\s+|(?<=[\w)])\s(?=\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{3,4}}\b)"
+    # a span of days: "from 21 to 25 March 1965", "between 4 and 11 February 1945"
+    r"|\b(?:from|between)\s+(?=\d{1,2}[ \t]+(?:to|and|until)[ \t]+\d{1,2}\s+[A-Z]))"
     rf"({DATE.pattern})"
 )
 #: A subject that starts with one of these opens a clause of its own: no subject.
@@ -611,7 +613,12 @@ def _when(a: _Asking) -> Asked:
     if bound is not None:
         yield _ask("When", clause, asked[: bound.start()]), f"{bound[1]} {in_rest[1]}"
         return
-    yield _ask("When", clause, _BEFORE_A_DATE.sub("", asked)), in_rest[1]
+    # ("between 4 and 11 February 1945": the days are no date without their "between")
+    between = in_rest[0].lstrip()[:8].lower() == "between "
+    yield (
+        _ask("When", clause, _BEFORE_A_DATE.sub("", asked)),
+        (f"between {in_rest[1]}" if between else in_rest[1]),
+    )
 
 
 # Verbs that get another to act ("persuade France to sign"), and the act's infinitive.

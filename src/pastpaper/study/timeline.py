@@ -212,15 +212,23 @@ def _first_year(texts: Iterable[str]) -> int | None:
 
 # The first day of a span of days in one month, as it stands before the last ("3-4 June"),
 # and the last day of one written out ("3-4 June 1961").
-_FIRST_DAY = re.compile(r"(?:\b(?P<word>[Oo]n)\s+)?(?<![\d/.])(?P<day>[0-3]?\d)\s*[-–]\s*$")
-_LAST_DAY = re.compile(r"[0-3]?\d\s*[-–]\s*(?P<day>[0-3]?\d)\b")
+# The first day of a span of days in one month: "3-4 June", "from 21 to 25 March".
+_FIRST_DAY = re.compile(
+    r"(?:\b(?P<word>[Oo]n|[Ff]rom|[Bb]etween)\s+)?(?<![\d/.])(?P<day>[0-3]?\d)"
+    r"\s*(?:[-–]|(?<=\d\s)(?:to|until|till|and)\s)\s*$"
+)
+_LAST_DAY = re.compile(r"[0-3]?\d\s*(?:[-–]|\s(?:to|until|till|and)\s)\s*(?P<day>[0-3]?\d)\b")
 
 
 def _day_span(note: str, mention: Mention) -> Mention:
     """A date as the event's: a span of days in one month ("3-4 June 1961", which
     ``mentions`` reads as its last day) starts at its first day and is written whole, as a
     span of years is."""
-    if mention.day is None or mention.numeric or mention.start != mention.date_start:
+    if mention.day is None or mention.numeric:
+        return mention
+    # ("from 21 to 25 March 1965" is read as its last day, bounded by the "to")
+    joined = mention.word in {"to", "until", "till", "and"}
+    if mention.start != mention.date_start and not joined:
         return mention
     found = _FIRST_DAY.search(note[: mention.date_start])
     if found is None or not 1 <= int(found["day"]) < mention.day:
@@ -232,6 +240,7 @@ def _day_span(note: str, mention: Mention) -> Mention:
         day=int(found["day"]),
         written=note[found.start("day") : mention.end],
         word=(found["word"] or "").lower(),
+        bounds=False if joined else mention.bounds,
     )
 
 
