@@ -724,6 +724,9 @@ def number_range(text: str, start: int, end: int) -> tuple[int, int]:
     shots", "6" of "5 or 6". Anything else comes back as it was."""
     if not _is_number(text[start:end]):
         return start, end
+    fraction = _FRACTION_AFTER.match(text, end)
+    if fraction is not None:  # "two thirds", "three quarters": one amount
+        return start, fraction.end()
     after = _OR_NUMBER_AFTER.match(text, end)
     if after is not None and _is_number(after[1].rstrip(",.")):
         end = after.start(1) + len(after[1].rstrip(",."))
@@ -731,6 +734,11 @@ def number_range(text: str, start: int, end: int) -> tuple[int, int]:
     if before is not None and _is_number(before[1]):
         start = before.start(1)
     return start, end
+
+
+_FRACTION_AFTER = re.compile(
+    r"[ \t-]+(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+)
 
 
 def _is_number(word: str) -> bool:

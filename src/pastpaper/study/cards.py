@@ -519,7 +519,10 @@ def _counts_nothing(text: str, start: int, end: int) -> bool:
     if not _THE_BEFORE.search(text, 0, start):
         return False  # "split into two armed camps", "nearly three million served"
     after = _WORD_AFTER.match(text, end)
-    return after is None or is_verb(after[1].lower())
+    # (and "the two countries", "the three men": the few named before, counted; "the
+    # thirteen colonies", "the fifteen states that signed" count something to learn)
+    few = hidden in {"two", "three"} and after is not None and after[1].islower()
+    return after is None or is_verb(after[1].lower()) or few
 
 
 _ROUGH_BEFORE = re.compile(r"\b(?i:few|several|many)\s+$")

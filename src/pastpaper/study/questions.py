@@ -62,7 +62,7 @@ _CUT = re.compile(
     # "... and was scattered", "... and freed Catholics": a second verb starts a second clause
     r"(?:^|\s)(?:and|but|or)\s(?=(?:was|were|had|has|is|are)\s|[a-z]+ed\s)|"
     r",(?!\d{3})|;|:|\s(?:while|whereas|which|who|because|although|though|when|but|so that|"
-    r"in order to|so as to|as long as|such as)\s"
+    r"in order to|so as to|as long as|such as|rather than|instead of)\s"
 )
 _REASON = re.compile(
     r"\b(?:in order to|so as to|because|"
@@ -130,7 +130,7 @@ def question_cards(
         return  # "did" is the verb itself ("Khrushchev did this"): nothing to ask about
     if clause.aux == "did" and _AGENT.match(clause.rest):
         return  # "Rubber gloves introduced by Halsted": a passive without its "were"
-    clause = _with_its_was(clause, statement.text)
+    clause = _with_its_was(clause, statement.text, people)
     if _DEMONSTRATIVE.search(clause.lead):
         return  # "In that year": the card would not say which year
     if _DIGIT.search(clause.subject) and _BARE_DATE.search(clause.subject):
@@ -205,7 +205,7 @@ def _gives_a_title(clause: Clause) -> bool:
     )
 
 
-def _with_its_was(clause: Clause, text: str) -> Clause:
+def _with_its_was(clause: Clause, text: str, people: set[str]) -> Clause:
     """The clause of a passive written without its "was" read as the passive it is: "Italy
     defeated at Adwa in 1896" asks "When was Italy defeated at Adwa?", not "When did Italy
     defeat at Adwa?" (which says the opposite). Any other clause as it is."""
@@ -224,7 +224,9 @@ def _with_its_was(clause: Clause, text: str) -> Clause:
     written = _NEXT_WORD.match(text, clause.subject_at[1])
     if written is None or (not written[1].endswith("ed") and written[1] not in PARTICIPLES):
         return clause
-    aux = "were" if _PLURAL.search(_HEAD_OF.sub("", clause.subject)) else "was"
+    # (A person is one, whatever the name's last letter: "Charles", "Brutus".)
+    one = clause.subject in people
+    aux = "were" if not one and _PLURAL.search(_HEAD_OF.sub("", clause.subject)) else "was"
     # Terse notes leave out the article a question needs: "Domesday survey completed" asks
     # "When was the Domesday survey completed?". (A name alone, "Italy", "Emperor Meiji",
     # takes none, nor a plural: "When were rebels defeated?"; nor a common word that only
@@ -284,7 +286,7 @@ _RELATIVE_DATED = re.compile(
 _DATED_IN = re.compile(r"[a-z]ed\s+in\s+[\dcACDFJMNOS]")
 _DIGIT = re.compile(r"\d")
 _THE = re.compile(r"^The\s")
-_PLURAL = re.compile(r"[^s]s$")
+_PLURAL = re.compile(r"[^su]s$")  # not "Congress", nor "Brutus": no plural ends in "-us"
 _WHEN_AFTER = re.compile(rf"\b(?:in|until|by)\s+({DATE.pattern}),?\s+when\s+(.+)$")
 # (A date's label may go on with the event's name: "1866: Austro-Prussian War, Prussia won".)
 _DATED_LEAD = re.compile(
@@ -312,6 +314,8 @@ _CLAUSE_OPENERS = SUBORDINATORS | {"if", "where", "which", "who", "whose", "whom
 # commissioners".
 _UNTOLD_SUBJECT = re.compile(
     r"\bones$|\b(?:the|these|those|some|many)\s+others$|\bthe\s+(?:latter|former)$|"
+    # "The two countries", "the three men": which, named before, the card cannot show
+    r"^(?i:the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+[a-z]+s$|"
     r",\s*(?:so|because|but|while|whereas)\s"
 )
 _AS_NAME = re.compile(r"(?<!such )\bas\s+[A-Z][\w’'-]*$")
@@ -858,7 +862,9 @@ def _purpose(rest: str) -> re.Match[str] | None:
     """ "to protect ..." as a purpose, not as what someone wanted or tried to do."""
     found = _PURPOSE.search(rest)
     before = rest[: found.start()].split() if found else []
-    return None if found is None or (before and _wants(before[-1].lower())) else found
+    # (Nor what someone knew or learned to do: "knew how to win votes in Congress".)
+    known = bool(before) and before[-1].lower() in {"how", "what", "where", "whether", "when"}
+    return None if found is None or (before and _wants(before[-1].lower())) or known else found
 
 
 def _wants(word: str) -> bool:

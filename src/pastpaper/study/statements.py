@@ -85,7 +85,8 @@ _DONE_BY_ITSELF = frozenset(
 _PASSIVE_AUX = frozenset({"was", "were"})
 _PASSIVE_GOES_ON = re.compile(
     r"([a-z]+ed|[a-z]+en|made|sent|held|sold|built|kept|left|lost|put|set|shot|hung|hanged)"
-    r"(?:\s+(by|on|in|at|to|for|from|with|after|during|as|into|under)\b|\s*$)"
+    r"(?:\s+(by|on|in|at|to|for|from|with|after|during|as|into|under|outside|inside|near|"
+    r"before|behind|beside|without|within|across|through|over)\b|\s*$)"
 )
 # Verbs in the past whose bare form after a passive is done to the subject too: "was tried
 # ... and guillotined on 21 January 1793". Any other verb goes on as a deed unless "by"
@@ -178,6 +179,8 @@ def statements(
             # Yorkshire, the Slowing the Flow project" (without its comma the lead runs on).
             owner, written = shared
             prefix = written[: owner.subject_at[1]].strip(" ,")
+            if len(_ASIDE_COMMA.findall(prefix[owner.subject_at[0] :])) % 2:
+                prefix += ","  # "The Long Parliament, led by John Pym, had the Earl ..."
             goes_on = _PASSIVE_GOES_ON.match(text)
             if (
                 owner.aux in _PASSIVE_AUX
@@ -272,6 +275,7 @@ def statements(
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
 
 
+_ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of "20,000"
 _APPOSITION = re.compile(r",\s+(?:a|an)\s.*$", re.DOTALL)
 
 
