@@ -1025,3 +1025,20 @@ def test_a_span_of_days_written_with_to_or_and_is_one_event_from_its_first_day()
         ("4–11 February 1945", (1945, 2, 4)),
         ("21–25 March 1965", (1965, 3, 21)),
     ]
+
+
+def test_a_part_of_a_year_labels_and_places_its_event() -> None:
+    events = events_of(
+        "The army seized the king in June 1647. They handed him over early in 1647. The Rump "
+        "met in mid-1648. Troopers attacked marchers on 7 March 1965. In early 1965 few were "
+        "registered to vote. In 1648 the army won again and purged Parliament that winter."
+    )
+    assert [e.label for e in events] == [
+        "early 1647",
+        "June 1647",
+        "1648",
+        "winter 1648",  # (a winter may be a year's first months: placed at its start)
+        "mid-1648",
+        "early 1965",
+        "7 March 1965",
+    ]

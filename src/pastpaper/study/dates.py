@@ -79,8 +79,9 @@ class Mention:
     # The part of its month a date without a day names: "early", "mid" or "late" ("late
     # Nov. 1569", "mid-January 1570").
     month_part: str | None = None
-    # The season a year without a month is given with: "spring", "summer", "autumn" or
-    # "winter" ("in the autumn of 1776", "summer 1940").
+    # The season or part a year without a month is given with: "spring", "summer", "autumn"
+    # or "winter" ("in the autumn of 1776", "summer 1940"); "early", "mid" or "late" ("early
+    # in 1647", "mid-1951").
     season: str | None = None
 
 
@@ -120,7 +121,7 @@ _DATE = re.compile(
     rf"|\b(?:{_ERA_BEFORE})\s?(?P<ad>\d{{1,4}})(?!\w)"
     rf"|{_AFTER_CIRCA}(?<![\w,£$€])(?P<era_year>\d{{1,4}})\s?(?P<era>{_ERA_AFTER})(?!\w)"
     rf"|{_AFTER_CIRCA}(?<![\w,£$€/])(?P<year>{YEAR})(?![\w’'%]|/(?!\d\d?(?![\w/]))|[.,]\d)"
-    r"|\b(?P<same>(?i:that|the same|that same) year)\b"
+    r"|\b(?P<same>(?i:that|the same|that same) (?P<same_part>year|spring|summer|autumn|winter))\b"
     r"|\b(?P<next>(?i:the following|the next) year)\b"
     rf"|\b(?P<yday>{_DAY})(?:\s?[-–]\s?{_DAY})?\s+(?P<ymonth>{MONTH_OR_SHORT})(?!\.?\s*,?\s*(?:of\s+)?(?:\d|[’']\d\d))"
     # Two figures after a month: read as a year only there (``_after_month``), so last.
@@ -422,6 +423,8 @@ def _placed(
             # (The date stays the year: a card hides "1776" of "the autumn of 1776".)
             named = told["season"].split()[0].lower()
             season = "autumn" if named == "fall" else named
+        elif (told := _PART_OF_YEAR_BEFORE.search(note, 0, date_start)) and match["year"]:
+            season = told["part"].lower()  # "in early 1965", "early in 1647", "mid-1951"
         dash = _MONTH_DASH_AFTER.match(note, end) if month is not None else None
         if dash is not None and end_year is None and end_month is None:
             # "Oct 1929 – Jan 1933", "(June 1948 – May 1949)": one span, from the first
@@ -461,6 +464,8 @@ def _placed(
         )
     ) or (month is not None and _MONTH_DASH.search(note, window, date_start))
     written = " ".join(note[date_start:end].split())
+    if match["same"] and match["same_part"].lower() != "year" and month is None:
+        season = match["same_part"].lower()  # "that autumn": the autumn of the year before
     if match["same"] or match["next"]:
         written = date_label(year, month, day)
     elif match["yday"]:
@@ -530,6 +535,8 @@ _PART_OF_MONTH = re.compile(r"\b(?P<part>(?i:early|mid|middle|late))(?:-|\s+)(?:
 _MONTH_PARTS = {"early": "early", "mid": "mid", "middle": "mid", "late": "late"}
 # A season before a year: "the autumn of 1776", "summer 1940", "the fall of 1929" ("fall"
 # only with its "of": "after the fall 1989" is no season).
+# A part of a year before it: "early 1965", "early in 1647", "mid-1951", "late 1917".
+_PART_OF_YEAR_BEFORE = re.compile(r"\b(?P<part>(?i:early|mid|late))(?:\s+in\s+|\s*-\s*|\s+)$")
 _SEASON_BEFORE = re.compile(
     r"\b(?P<season>(?i:spring|summer|autumn|winter)(?:\s+of)?|(?i:fall)\s+of)\s+$"
 )

@@ -98,7 +98,8 @@ class Event(Frozen):
     circa: bool = False
     decade: bool = False
     month_part: str | None = None  # "early", "mid" or "late" of a month with no day
-    season: str | None = None  # "spring", "summer", "autumn" or "winter" of a year alone
+    # "spring", "summer", "autumn" or "winter" of a year alone, or its "early", "mid" or "late"
+    season: str | None = None
     text: str
     topic: str
     family: int
@@ -128,7 +129,8 @@ class Event(Frozen):
             joined = "-" if self.month_part == "mid" else " "  # "mid-January", "late November"
             return f"{self.month_part}{joined}{date_label(year, month)}"
         if self.season is not None and month is None:
-            return f"{self.season} {date_label(year)}"  # "autumn 1776"
+            joined = "-" if self.season == "mid" else " "  # "mid-1951"
+            return f"{self.season}{joined}{date_label(year)}"  # "autumn 1776", "early 1965"
         return ("c. " if self.circa else "") + date_label(year, month, day)
 
 
@@ -271,7 +273,8 @@ def _order(event: Event) -> tuple[int, int, int, int]:
 _PART_DAY = {"early": 5, "mid": 15, "late": 25}
 # Where a season stands among a year's months: spring in April, summer in July, autumn in
 # October; winter, which may be the year's first months or its last, at its start.
-_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10}
+# A year's early, middle and late part as its February, June and November.
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "early": 2, "mid": 6, "late": 11}
 
 
 def _add(events: list[tuple[Event, int]], event: Event) -> None:
