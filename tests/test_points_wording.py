@@ -650,6 +650,13 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
         ("Malcolm X rejected non-violence.", ["Malcolm X"]),
         ("Philip II of France went home in 1191.", ["Philip II of France"]),
         ("President Lyndon B. Johnson signed it.", ["Lyndon B. Johnson"]),
+        # a list item's first word that the notes write in lower case too, or a count's
+        # "About", is no name ("Britain" opening an item still is one)
+        (
+            "- About 40,000 black passengers stayed off the buses.\n"
+            "- Black taxi drivers charged 10 cents.\n- Britain protested.",
+            ["Britain"],
+        ),
         # an ordinal opens a name, and ends none
         (
             "A bomb at the 16th Street Baptist Church killed four girls; the 101st Airborne "

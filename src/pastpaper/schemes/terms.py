@@ -241,7 +241,7 @@ def _names_in(note: str) -> list[str]:
         # December ...", "- Officially 379 were killed", "- Began on 12 March ...".
         if (
             run
-            and _opens(run[0][2])
+            and (_opens(run[0][2]) or (len(run) == 1 and _written_lower(run[0][2], note)))
             and _starts_item(note, run[0][0])
             and not _named_within(note, tokens, run[0])
         ):
@@ -447,7 +447,9 @@ _OPENERS_ONLY = frozenset(
     "also still soon afterwards overall "
     # words that open a list's label: "- Other great powers did not step in:", "- Weak
     # opponents:", "- Many workers ..."
-    "other another many several few weak strong".split()
+    "other another many several few weak strong "
+    # and a count's roughly: "- About 40,000 black passengers ..."
+    "about around roughly nearly almost approximately".split()
 )
 
 
@@ -466,6 +468,14 @@ def _named_within(
 
 
 @lru_cache(maxsize=4096)
+def _written_lower(word: str, note: str) -> bool:
+    """Does ``note`` also write the word in lower case ("- Black taxi drivers ..." beside
+    "black passengers"), as no name is written?"""
+    lower = word.lower()
+    alone = rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])"
+    return lower != word and re.search(alone, note) is not None
+
+
 def _opens(word: str) -> bool:
     """Is a list item's first word one that opens a sentence and names nothing: a small or
     linking word, a preposition, an adverb, a common verb ("Began", "Led")?"""
