@@ -657,6 +657,19 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
             "- Black taxi drivers charged 10 cents.\n- Britain protested.",
             ["Britain"],
         ),
+        # a full name of three words opening a sentence is whole; a covenant and a crusade
+        # are named whole ("Most English Catholics" is no name's "Most")
+        (
+            "Muhammad Ali Jinnah led the League. The Solemn League and Covenant brought an "
+            "army. Children joined the Children's Crusade. Most English Catholics were loyal.",
+            [
+                "Muhammad Ali Jinnah",
+                "League",
+                "Solemn League and Covenant",
+                "Children's Crusade",
+                "English Catholics",
+            ],
+        ),
         # an ordinal opens a name, and ends none
         (
             "A bomb at the 16th Street Baptist Church killed four girls; the 101st Airborne "

@@ -227,8 +227,17 @@ def _names_in(note: str) -> list[str]:
             )
             # "F. W. de Klerk": an initial that opens a name of more words
             initialled = len(run) > 1 and len(first) == 1 and note[run[0][1] : run[0][1] + 1] == "."
+            # "Martin Luther King", "Muhammad Ali Jinnah": three capitalised words or more, the
+            # first no word that only opens a sentence ("Later", "Under", "Each", "Modernised")
+            full = (
+                len(run) > 2
+                and all(w[:1].isupper() and w.isalpha() for _, _, w in run)
+                and first.lower() not in _NOT_NAMED | _DETERMINERS | PREPOSITIONS | _COUNTING
+                and first not in TITLES  # ("Sir Cyril Radcliffe" opening a sentence: as before)
+                and not _opens(first)
+            )
             common = zipf(first.lower()) >= 3.0 and not (
-                heads or joined or numbered or epithet or titled or initialled
+                heads or joined or numbered or epithet or titled or initialled or full
             )
             # A past tense alone that opens a line of notes is no name: "Modernised the army".
             if len(run) == 1 and is_verb(first.lower()):
@@ -329,6 +338,7 @@ def _names_in(note: str) -> list[str]:
 
 
 _QUOTES = frozenset({"'", "’"})
+_COUNTING = frozenset("most all both many some few several".split())  # "Most English Catholics"
 # Words that head a name going on with "for": "Decree for ...", "Ministry for ...".
 _FOR_HEADS = frozenset(
     """Act Decree Law Bill Campaign Committee Ministry Minister Secretary Office Commission
@@ -340,7 +350,7 @@ _NICKNAME = re.compile(r"\b[A-Z][\w-]+ ['‘\"“][A-Z][\w -]{0,20}['’\"”] [
 # Rights Act", "Marshall Plan", "Great Programme" (and the bodies of ``_INSTITUTIONS``).
 _NAMED_ENDS = frozenset(
     """Act Acts Treaty Plan Pact Agreement Conference Programme Program Declaration Bill
-    Law Laws Accords Doctrine Campaign Crisis Offensive""".split()
+    Law Laws Accords Doctrine Campaign Crisis Offensive Covenant""".split()
 )
 # The nouns that end the name of a body, a building or an event that a possessive may open:
 # "the Women's Political Council", "St Peter's Basilica", "the People's Republic".
@@ -354,7 +364,9 @@ _INSTITUTIONS = frozenset(
 BODY_NAME_ENDS = _NAMED_ENDS | _INSTITUTIONS
 # The owners that a body's name may open with: "Women's", "People's"; a saint's name
 # after "St" ("St Paul's Cathedral") too.
-_OWNERS = frozenset({"Women's", "Women’s", "People's", "People’s", "Men's", "Men’s"})
+_OWNERS = frozenset(
+    {"Women's", "Women’s", "People's", "People’s", "Men's", "Men’s", "Children's", "Children’s"}
+)
 _SAINTS = frozenset({"St", "Saint"})
 
 
