@@ -797,6 +797,20 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             "After early success the crops failed, and the poor harvest of 1963 forced imports.",
             ["After early success the crops failed", "the poor harvest of 1963 forced imports"],
         ),
+        # an "After" clause before its main clause's comma is one with it; without the comma
+        # "After 1945" is a time, and the clauses after it are two
+        (
+            "After the Scots defeated him and occupied Newcastle, Charles was forced to call "
+            "the Long Parliament.",
+            [
+                "After the Scots defeated him and occupied Newcastle, Charles was forced to call "
+                "the Long Parliament"
+            ],
+        ),
+        (
+            "After 1945 Britain lost India in 1947 and Burma left the empire in 1948.",
+            ["After 1945 Britain lost India in 1947", "Burma left the empire in 1948"],
+        ),
     ],
 )
 def test_a_point_is_not_cut_inside_a_name_a_condition_or_a_waiting_clause(

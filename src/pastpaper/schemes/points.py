@@ -692,7 +692,9 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "the SS arrested and shot Röhm": what was arrested is what was shot
         if _second_question_object(head, join, tail):
             continue  # "recorded who held land and what it was worth"
-        if join.group().strip() == "and" and _awaits_main_clause(note[start : join.start()]):
+        if join.group().strip() == "and" and _awaits_main_clause(
+            note[start : join.start()], note[join.end() : end]
+        ):
             continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
@@ -939,12 +941,21 @@ _CONDITIONS = frozenset(
 )
 
 
-def _awaits_main_clause(head: str) -> bool:
+def _awaits_main_clause(head: str, rest: str = "") -> bool:
     """Does the sentence so far open with "If", "When", "Although" ... and not yet have
     reached the comma after which its main clause stands? An "and" there joins two
-    conditions ("If a Norman was murdered and the killer was not found, ...")."""
+    conditions ("If a Norman was murdered and the killer was not found, ..."). A word that
+    may also be a preposition ("After", "Before", "As") awaits one only where a comma in the
+    ``rest`` of the sentence is still to come: "After the Scots defeated him and occupied
+    Newcastle, Charles was forced ...", not "After 1945 Britain lost India and Burma left"."""
     first = WORD.match(head.lstrip(" ‘'\"“("))
-    return first is not None and first.group().lower() in _CONDITIONS and "," not in head
+    if first is None or "," in head:
+        return False
+    opener = first.group().lower()
+    return opener in _CONDITIONS or (opener in _TIMING and "," in rest)
+
+
+_TIMING = frozenset({"after", "before", "since", "until", "as"})
 
 
 # "was arrested and shot on 9 November": the second participle shares the first's "was".
