@@ -818,3 +818,14 @@ def test_trial_twenty_two_cards_of_essay_and_markdown_notes() -> None:
         "When did the Long Parliament, led by John Pym, have the Earl of Strafford executed?",
         "May 1641",
     ) in made, made
+
+
+def test_no_question_about_a_thing_pointed_back_to() -> None:
+    made = _basic_cards(
+        "- The Supreme Court upheld this ruling in November 1956.\n"
+        "- President Eisenhower sent 1,000 paratroopers to protect them.\n"
+        "- In this year Khrushchev visited the USA in September 1959."
+    )
+    asked = {front for front, _ in made}
+    assert not any("this ruling" in front for front in asked)
+    assert not any(front.startswith("Why did President Eisenhower") for front in asked), made

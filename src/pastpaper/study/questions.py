@@ -155,8 +155,17 @@ def question_cards(
                 and not _ARROW.search(f" {front} {back} ")
                 and (front.startswith("Why") or not _GIVES_REASON.match(spelt_out(back)))
                 and not _HALF_COMPARED.search(front)
+                and not _POINTED.search(front)
+                and not (front.startswith("Why") and _POINTED_ANSWER.fullmatch(back))
             ):
                 yield "basic", front, back
+
+
+# A thing pointed back to, which a card alone cannot show: "When did the Supreme Court uphold
+# this ruling?"; and a purpose that acts on someone named before: "Why did Eisenhower send
+# 1,000 paratroopers?" / "to protect them".
+_POINTED = re.compile(r"\b(?:this|these|those)\s+(?!year\b|time\b|period\b)[a-z]+")
+_POINTED_ANSWER = re.compile(r"to\s+(?:\w+\s+){1,2}(?:them|him|her|it)\.?")
 
 
 # A comparison without what it compares with: "Why was the Enabling Act arguably more
