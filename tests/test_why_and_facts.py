@@ -1749,3 +1749,16 @@ def test_the_one_a_deed_was_done_to_doing_it_is_wrong() -> None:
         "The Scots were defeated by Cromwell at Preston in August 1648.",
     ]:
         assert not marked(right, scheme).inaccuracies, right
+
+
+def test_a_cause_given_with_examples_in_a_paragraph_that_explains_is_a_reason() -> None:
+    notes = (
+        "1: Causes\n\n2014: Why did civil war break out in England in 1642? (10)\n\n"
+        "Charles I ruled without Parliament during the 1630s. He raised money through "
+        "unpopular methods such as Ship Money. As a result, many landowners came to believe "
+        "that the king was threatening their property.\n"
+    )
+    family = parse_notes(notes).course.topics[0].families[0]
+    scheme = build_scheme(family.questions[0], family)
+    credited = [p.point.text for p in scheme.points if p.creditable]
+    assert "He raised money through unpopular methods such as Ship Money" in credited

@@ -228,7 +228,10 @@ def _notes_points(
             # (A condition is a reason though it names examples: "Britain's staple industries
             # such as coal and cotton depended on exports".)
             points = [_read_as_reason(p, whole) for p in points]
-            if telling:  # "Public works such as the autobahns employed 80,000 men" too
+            # A paragraph that explains gives its examples as causes too ("He raised money
+            # through unpopular methods such as Ship Money. As a result, ..."), and so do
+            # notes that explain in no words ("Public works such as the autobahns ...").
+            if whole:
                 points = [_as_reason(p, "evidence") for p in points]
         found += points
     found = [_centred(point, notes) for point in found]
