@@ -337,10 +337,13 @@ _COMPOUND_PREPOSITIONS = tuple(
 )
 
 
+_COMPOUND_FIRST = frozenset(phrase[0] for phrase in _COMPOUND_PREPOSITIONS)
+
+
 def _compound_at(words: list[re.Match[str]], at: int) -> bool:
     """Does a preposition of several words ("as a result of", "known as") start at ``at``?"""
     first = words[at].group().lower()
-    return any(
+    return first in _COMPOUND_FIRST and any(
         phrase[0] == first
         and tuple(w.group().lower() for w in words[at : at + len(phrase)]) == phrase
         for phrase in _COMPOUND_PREPOSITIONS
@@ -362,7 +365,8 @@ def _lead_end(before: list[re.Match[str]]) -> int:
     # Where a preposition of several words ends ("as" of "known as"): it governs what follows.
     ends = {
         at + len(phrase) - 1
-        for at in range(len(before))
+        for at, word in enumerate(before)
+        if word.group().lower() in _COMPOUND_FIRST
         for phrase in _COMPOUND_PREPOSITIONS
         if tuple(w.group().lower() for w in before[at : at + len(phrase)]) == phrase
     }

@@ -232,7 +232,7 @@ def _names_in(note: str) -> list[str]:
             full = (
                 len(run) > 2
                 and all(w[:1].isupper() and w.isalpha() for _, _, w in run)
-                and first.lower() not in _NOT_NAMED | _DETERMINERS | PREPOSITIONS | _COUNTING
+                and first.lower() not in _NO_FULL_NAME_FIRST
                 and first not in TITLES  # ("Sir Cyril Radcliffe" opening a sentence: as before)
                 and not _opens(first)
             )
@@ -338,7 +338,6 @@ def _names_in(note: str) -> list[str]:
 
 
 _QUOTES = frozenset({"'", "’"})
-_COUNTING = frozenset("most all both many some few several".split())  # "Most English Catholics"
 # Words that head a name going on with "for": "Decree for ...", "Ministry for ...".
 _FOR_HEADS = frozenset(
     """Act Decree Law Bill Campaign Committee Ministry Minister Secretary Office Commission
@@ -484,8 +483,9 @@ def _written_lower(word: str, note: str) -> bool:
     """Does ``note`` also write the word in lower case ("- Black taxi drivers ..." beside
     "black passengers"), as no name is written?"""
     lower = word.lower()
-    alone = rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])"
-    return lower != word and re.search(alone, note) is not None
+    if lower == word or lower not in note:  # (most words: no look for the word alone)
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", note) is not None
 
 
 def _opens(word: str) -> bool:
@@ -549,6 +549,14 @@ _NAME_TOKEN = re.compile(
 _REGNAL = re.compile(r"[IVXLC]+|[A-Z]")
 _NOT_NAMED = STOP_WORDS | frozenset(
     "then when if so but and yet thus now once after before since while because as".split()
+)
+# The first words of a sentence that open no full name: "Most English Catholics", "Under
+# Joseph Stalin", "Each Soviet Republic".
+_NO_FULL_NAME_FIRST = (
+    _NOT_NAMED
+    | _DETERMINERS
+    | PREPOSITIONS
+    | frozenset("most all both many some few several".split())
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _PRONOUNS = frozenset("he him his she her hers it its they them their theirs".split())
