@@ -394,7 +394,7 @@ def _given_away(hidden: list[str], visible: str) -> bool:
             if (long_stem and stem in other) or (len(other_stem) >= 5 and other_stem in word):
                 return True
             # A people and its land: "Germans" beside "Germany", "Russians" beside "Russia".
-            if len(other) >= 5 and _kin(word, other):
+            if word[:5] == other[:5] and len(other) >= 5 and _kin(word, other):
                 return True
     return False
 
