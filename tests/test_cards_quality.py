@@ -829,3 +829,11 @@ def test_no_question_about_a_thing_pointed_back_to() -> None:
     asked = {front for front, _ in made}
     assert not any("this ruling" in front for front in asked)
     assert not any(front.startswith("Why did President Eisenhower") for front in asked), made
+
+
+def test_no_what_question_whose_answer_is_a_name_with_the_state_it_was_left_in() -> None:
+    made = _basic_cards(
+        "- In 1945 the war left Britain almost bankrupt and owing India over £1,300 "
+        "million.\n- The crisis left Germany isolated in 1906."
+    )
+    assert not any(front.startswith("What did") for front, _ in made), made

@@ -358,6 +358,13 @@ _TIME_OF = re.compile(
 )
 # An object's state after it: "kept the army together", "kept the plan secret".
 _KEPT_SO = re.compile(r"\s(?:together|apart|alive|going|intact|secret|afloat|waiting)\b")
+# A name and the state it was left in: "Britain almost bankrupt", "Germany weak".
+_LEAVING = frozenset({"leave", "render", "make", "keep"})
+_LEFT_SO = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:(?:almost|nearly|very|too|so|deeply|badly)\s+)?"
+    r"(?:bankrupt|weak|isolated|exposed|divided|vulnerable|helpless|defenceless|defenseless|"
+    r"powerless|dependent|unable|open|poor|exhausted|ruined|broke|homeless|[a-z]+less)\b"
+)
 _QUALITY = re.compile(r"[a-z]+(?:ory|al|ble|ful|ous|ive|ic|ent|ant)|free|law")
 _GIVING = frozenset("give grant offer award pay send lend show teach hand".split())
 # A name and then what it was given: "Jenner £30,000" (not "Germany's weakness").
@@ -802,8 +809,9 @@ def _what(a: _Asking) -> Asked:
         # "made George Washington commander of the Continental Army": who, and what they
         # were made, two answers to one "what" (a name in lower case first is no name)
         return
-    if _KEPT_SO.search(thing):
-        # "kept the army together through defeats": the deed is the object and its state
+    if _KEPT_SO.search(thing) or (a.clause.verb in _LEAVING and _LEFT_SO.match(thing)):
+        # "kept the army together through defeats", "left Britain almost bankrupt": the deed
+        # is the object and its state
         return
     if a.clause.verb in _GIVING and _GIVEN_TO.match(thing):
         # "gave Jenner £30,000", "gave Hitler national publicity": to whom and what, two
