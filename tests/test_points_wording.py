@@ -811,6 +811,16 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             "After 1945 Britain lost India in 1947 and Burma left the empire in 1948.",
             ["After 1945 Britain lost India in 1947", "Burma left the empire in 1948"],
         ),
+        # a clause that ends on its auxiliary says nothing alone ("jobs to do" is no such)
+        (
+            "Parliament could raise taxes while the king could not.",
+            ["Parliament could raise taxes while the king could not"],
+        ),
+        ("Britain had a navy but Germany did not.", ["Britain had a navy but Germany did not"]),
+        (
+            "The others were sacked, but then given unimportant jobs to do.",
+            ["The others were sacked", "then given unimportant jobs to do"],
+        ),
     ],
 )
 def test_a_point_is_not_cut_inside_a_name_a_condition_or_a_waiting_clause(

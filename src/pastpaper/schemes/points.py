@@ -641,6 +641,13 @@ def after_label(note: str, start: int, end: int) -> int:
 _JOIN = re.compile(
     r"\s*;\s*|:\s+(?![\"“‘])|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE
 )
+# A clause that ends on its auxiliary, its verb left out as the clause before's: "while the
+# king could not", "but Germany did not", "and so did France".
+_ELLIPTICAL = re.compile(
+    r"(?<!\bto )\b(?:could|would|should|might|must|can|will|did|does|do|had|has|have|was|"
+    r"were|is|are)"
+    r"(?:\s+not|n[’']t)?(?:\s+(?:either|too|so))?\s*[.!?]?\s*$"
+)
 _COLON_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|which|who)\s+")
 
 
@@ -687,6 +694,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "Dyer was removed from his command but never punished"
         if _gapped(head, join, tail):
             continue  # "villages were burned and livestock killed": one statement
+        if _ELLIPTICAL.search(clause):
+            continue  # "Britain had a navy but Germany did not": the second says nothing alone
         if _in_quotation(note, start, join.start()):
             continue  # "saying 'Villeins you are and villeins you shall remain.'": one saying
         if _shares_causative(head, join, clause):
