@@ -837,3 +837,13 @@ def test_no_what_question_whose_answer_is_a_name_with_the_state_it_was_left_in()
         "million.\n- The crisis left Germany isolated in 1906."
     )
     assert not any(front.startswith("What did") for front, _ in made), made
+
+
+def test_a_he_after_a_clause_that_ruined_someone_named_is_not_the_subject() -> None:
+    made = _basic_cards(
+        "Gallipoli ruined Churchill. He resigned from the Admiralty in 1915.\n\n"
+        "In 1956 Khrushchev attacked Stalin. He denounced the cult in February 1956."
+    )
+    asked = {front for front, _ in made}
+    assert not any("Gallipoli resign" in front for front in asked)
+    assert ("When did Khrushchev denounce the cult?", "February 1956") in made, made

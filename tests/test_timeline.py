@@ -93,9 +93,11 @@ def test_the_built_in_example_timeline() -> None:
         ("1963", "The fall", 1),
         ("October 1964", "The fall", 0),
     ]
-    # "In February of that year he addressed ..." follows "by 1956 Khrushchev had emerged".
+    # "In February of that year he addressed ..." follows "by 1956 Khrushchev had emerged":
+    # the "he" is the one the card names.
     assert events[1].text == (
-        "He addressed the Twentieth Party Congress in what became known as the Secret Speech"
+        "Nikita Khrushchev addressed the Twentieth Party Congress in what became known as the "
+        "Secret Speech"
     )
 
 
@@ -1042,3 +1044,20 @@ def test_a_part_of_a_year_labels_and_places_its_event() -> None:
         "early 1965",
         "7 March 1965",
     ]
+
+
+def test_an_events_pronoun_is_the_one_its_card_names() -> None:
+    events = events_of(
+        "Gandhi began the Salt March in March 1930. On 6 April 1930 he made salt from "
+        "seawater. The Berlin airlift began in June 1948. It also led to the North Atlantic "
+        "Treaty of April 1949."
+    )
+    assert [e.text for e in events] == [
+        "Gandhi began the Salt March in March 1930",
+        "Gandhi made salt from seawater",
+        "The Berlin airlift began in June 1948",
+        "The Berlin airlift also led to the North Atlantic Treaty of April 1949",
+    ]
+    # "Gallipoli ruined Churchill": the "he" who resigned may be Churchill; no card, no name
+    events = events_of("Gallipoli ruined Churchill. He resigned from the Admiralty in 1915.")
+    assert [e.text for e in events] == ["He resigned from the Admiralty in 1915"]

@@ -264,7 +264,14 @@ def statements(
             # (A word capitalised only for opening the sentence, which the notes write in
             # lower case too, is no one: after "Unification was also the work of
             # Garibaldi", a "he" is not Unification.)
-            person = None if _written_lower(bare, notes) else bare
+            # (Nor where the clause names another straight after its verb, who may be the
+            # "he" after it: "Gallipoli ruined Churchill. He resigned ...", "Kitchener sent
+            # Churchill to France. He resigned ...".)
+            another = (
+                clause.verb.split(" ", 1)[0] in _DONE_TO_SOMEONE  # (not "left London")
+                and _ANOTHER_NAMED.match(clause.rest) is not None
+            )
+            person = None if another or _written_lower(bare, notes) else bare
         if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
             # (without what it is said to be: "The blight, a fungus later named ...")
             bare = _APPOSITION.sub("", bare)
@@ -276,6 +283,19 @@ def statements(
 
 
 _ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of "20,000"
+# A name straight after a clause's verb, with no article, preposition or month before it:
+# someone the verb was done to ("ruined Churchill", "sent Churchill to France").
+_ANOTHER_NAMED = re.compile(
+    r"(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)[A-Z][a-z]"
+)
+# Verbs that leave their object the one the next sentence goes on about ("Gallipoli ruined
+# Churchill. He resigned"), as "attacked Stalin. He denounced ..." does not.
+_DONE_TO_SOMEONE = frozenset(
+    """ruin discredit weaken humiliate damage destroy send dismiss sack replace defeat beat
+    overthrow depose exile imprison arrest execute kill murder pardon release betray blame
+    accuse criticise criticize""".split()
+)
 _APPOSITION = re.compile(r",\s+(?:a|an)\s.*$", re.DOTALL)
 
 

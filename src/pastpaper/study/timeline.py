@@ -63,7 +63,7 @@ from pastpaper.study.dates import (
     two_figure_years,
     year_before,
 )
-from pastpaper.study.statements import opener_end
+from pastpaper.study.statements import opener_end, statements
 from pastpaper.text import LIST_ITEM, plain
 
 __all__ = [
@@ -177,6 +177,7 @@ def _course_events(course: Course) -> Iterator[Event]:
             # came before it in the family's notes: that of the family's questions, its
             # topic's or the course's title ("Tudor rebellions, 1536-1570").
             context = _first_year((*(q.text for q in family.questions), topic.title, course.title))
+            said: dict[tuple[int, str], str] | None = None  # who a pronoun stands for
             for note_index, note in enumerate(family.notes):
                 # (Looked back for only where a year in two figures may need it: the
                 # search runs back through the family's paragraphs.)
@@ -189,6 +190,9 @@ def _course_events(course: Course) -> Iterator[Event]:
                 if found:
                     earlier_year = found[-1].year
                 for event in _note_events(note, found, family, family_index, note_index):
+                    if _PRONOUN.search(event.text):
+                        said = _said_by(family) if said is None else said
+                        event = _with_its_subject(event, said)
                     yield event.model_copy(update={"topic": topic.title, "course": course.title})
 
 
@@ -631,6 +635,41 @@ def _did_not(text: str) -> bool:
 
 
 _TURN = re.compile(r"\b(?:but|yet|instead)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+")
+
+
+def _said_by(family: QuestionFamily) -> dict[tuple[int, str], str]:
+    """Who a "he", "she", "it" or "they" of a point stands for, as its card says ("It
+    crushed the king's main army at Naseby" is the New Model Army's; "On 6 April 1930 he
+    made salt" is Gandhi's): by the point's paragraph and the words after the pronoun."""
+    said: dict[tuple[int, str], str] = {}
+    for statement in statements(family_points(family), family.notes, set()):
+        written = plain(statement.point.text)
+        subject = statement.clause.subject
+        pronoun = _PRONOUN.search(written)
+        if pronoun is None or _PRONOUN.fullmatch(f"{subject} "):
+            continue
+        told = written[pronoun.end() :]
+        if statement.text.endswith(told) and f"{subject} {told}" in statement.text:
+            said[statement.point.source.note, told] = subject
+    return said
+
+
+def _with_its_subject(event: Event, said: dict[tuple[int, str], str]) -> Event:
+    """The event with its pronoun put as the one its card names, where a card does."""
+    pronoun = _PRONOUN.search(event.text)
+    if pronoun is None:
+        return event
+    rest = event.text[pronoun.end() :]
+    for (note, told), subject in said.items():
+        if note == event.note and (rest.startswith(told) or told.startswith(rest)):
+            if pronoun.start() == 0:  # ("the airlift" opening the event: "The airlift")
+                subject = subject[:1].upper() + subject[1:]
+            text = event.text[: pronoun.start()] + subject + " " + rest
+            return event.model_copy(update={"text": text})
+    return event
+
+
 _PERSONAL = re.compile(r"(?:He|She)\s")
 _ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 
