@@ -40,7 +40,7 @@ import pytest
 
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes, read_notes
-from pastpaper.language import zipf
+from pastpaper.language import NATIONALITIES, zipf
 from pastpaper.study.cards import Card, cards_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,7 +263,14 @@ def _capital_violations(card: Card, text: str) -> Iterator[str]:
         word, in_name = found[1], found[2] is not None
         start_of_clause = re.search(r"[.:;!?]\s*[\"'‘“(]?$", shown[: found.start()])
         mid = word[0].isupper() and not start_of_clause and not in_name
-        if mid and not capitalised_mid_sentence(word, text) and not _maybe_name(word, text):
+        # (A people's or a nation's word has its capital in English wherever it stands.)
+        nation = word in NATIONALITIES
+        if (
+            mid
+            and not nation
+            and not capitalised_mid_sentence(word, text)
+            and not _maybe_name(word, text)
+        ):
             yield f"{word!r} is capitalised in mid-sentence, and the notes never do"
         named = word[0].islower() and capitalised_mid_sentence(word.capitalize(), text)
         if named and not _in_lower_case(word.capitalize(), text):
@@ -847,3 +854,12 @@ def test_a_he_after_a_clause_that_ruined_someone_named_is_not_the_subject() -> N
     asked = {front for front, _ in made}
     assert not any("Gallipoli resign" in front for front in asked)
     assert ("When did Khrushchev denounce the cult?", "February 1956") in made, made
+
+
+def test_a_nationality_keeps_its_capital_in_a_question() -> None:
+    made = _basic_cards(
+        "British troops fired on a crowd in Boston in March 1770.\n\n"
+        "French forces landed in Ireland in 1798."
+    )
+    assert ("When did British troops fire on a crowd in Boston?", "March 1770") in made
+    assert ("When did French forces land in Ireland?", "1798") in made, made

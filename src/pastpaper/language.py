@@ -33,6 +33,7 @@ __all__ = [
     "MONTH",
     "MONTHS",
     "MONTH_OR_SHORT",
+    "NATIONALITIES",
     "NEGATIONS",
     "NOT_CONTENT",
     "NUMBER_WORDS",
@@ -275,6 +276,15 @@ NOT_CONTENT = frozenset(
 TITLES = frozenset(
     """President King Queen Tsar Emperor Empress General Marshal Chancellor Pope Kaiser Premier
     Chairman Lord Lady Sir Senator Archbishop Bishop Father Dr Prince Princess Duke Earl""".split()
+)
+#: Words for a people or a nation, which English writes with a capital wherever they stand:
+#: "When did British troops fire ...?", though the notes write "British" only opening one.
+NATIONALITIES = frozenset(
+    """American Arab Australian Austrian Belgian British Bulgarian Canadian Catholic Chinese
+    Christian Czech Danish Dutch Egyptian English European French German Greek Hungarian
+    Indian Irish Israeli Italian Japanese Jewish Korean Mexican Muslim Norwegian Ottoman
+    Palestinian Persian Polish Portuguese Protestant Prussian Roman Romanian Russian Scottish
+    Serbian Soviet Spanish Swedish Swiss Turkish Ukrainian Vietnamese Welsh""".split()
 )
 #: Words that judge a state of things well or badly, as history notes judge harvests, laws,
 #: armies and regimes: one said where the notes say one of the other kind turns the

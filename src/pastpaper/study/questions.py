@@ -32,6 +32,7 @@ from typing import Literal
 
 from pastpaper.language import (
     MODALS,
+    NATIONALITIES,
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
@@ -434,6 +435,8 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
         return front  # "Britain and the Dutch Republic joined ...": one name beside another
     if first[1].isupper() and len(first[1]) > 1:
         return front  # "LBJ", "NATO": capitals of their own
+    if first[1] in NATIONALITIES:
+        return front  # "When did British troops fire on the crowd?"
     if len(first[1]) == 1 and first[1].isupper() and text[first.end(1) : first.end(1) + 1] == ".":
         return front  # an initial: "F. W. de Klerk"
     word = first[1]
