@@ -439,8 +439,8 @@ SAMPLES = [
             (
                 "60 BC",
                 (
-                    "He made a private pact with Pompey, Rome's greatest general, and Crassus, "
-                    "its richest man"
+                    "Gaius Julius Caesar made a private pact with Pompey, Rome's greatest "
+                    "general, and Crassus, its richest man"
                 ),
             ),
         ],

@@ -22,6 +22,7 @@ from itertools import islice
 from typing import Literal
 
 from pastpaper.language import (
+    MONTHS,
     PRONOUNS,
     SUBJECT_STARTS,
     SUBORDINATORS,
@@ -285,10 +286,7 @@ def statements(
 _ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of "20,000"
 # A name straight after a clause's verb, with no article, preposition or month before it:
 # someone the verb was done to ("ruined Churchill", "sent Churchill to France").
-_ANOTHER_NAMED = re.compile(
-    r"(?!(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b)[A-Z][a-z]"
-)
+_ANOTHER_NAMED = re.compile(rf"(?!(?:{'|'.join(MONTHS)})\b)[A-Z][a-z]")
 # Verbs that leave their object the one the next sentence goes on about ("Gallipoli ruined
 # Churchill. He resigned"), as "attacked Stalin. He denounced ..." does not.
 _DONE_TO_SOMEONE = frozenset(
