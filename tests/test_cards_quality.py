@@ -640,11 +640,16 @@ def test_a_comparison_is_asked_only_with_what_it_compares_with() -> None:
     assert "Why did Germany build more battleships?" in fronts
 
 
-def _basic_cards(body: str) -> set[tuple[str, str]]:
+def _checked_cards(body: str) -> list[Card]:
+    """Every card of notes made of ``body``, once the checker has found nothing wrong."""
     notes = f"Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n{body}"
     course = parse_notes(notes).course
     assert violations(course) == []
-    return {(c.front, c.back) for c in cards_of(course) if c.kind == "basic"}
+    return cards_of(course)
+
+
+def _basic_cards(body: str) -> set[tuple[str, str]]:
+    return {(c.front, c.back) for c in _checked_cards(body) if c.kind == "basic"}
 
 
 def test_a_counted_noun_keeps_what_it_is_made_of_and_leaves_its_purpose_after_the_verb() -> None:
@@ -705,16 +710,13 @@ def test_a_verb_in_un_is_asked_about_and_a_word_in_un_that_describes_is_not_one(
 
 
 def test_an_aside_with_an_and_is_closed_and_a_possessive_alone_is_not_hidden() -> None:
-    notes = "Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n" + (
+    cards = _checked_cards(
         "Cornwallis, trapped at Yorktown by 17,000 French and American troops, surrendered "
         "on 19 October 1781.\n\n"
         "Anarchists, communists and the POUM fought Franco in 1936.\n\n"
         "The Massachusetts Government Act took away most of the colony's self-government "
         "in 1774."
     )
-    course = parse_notes(notes).course
-    assert violations(course) == []
-    cards = cards_of(course)
     made = {(c.front, c.back) for c in cards}
     assert (
         "When did Cornwallis, trapped at Yorktown by 17,000 French and American troops, surrender?",
@@ -778,13 +780,10 @@ def test_a_linking_opener_and_a_lead_of_several_words_are_no_part_of_the_subject
 
 
 def test_a_span_of_days_written_with_to_or_and_is_asked_and_hidden_whole() -> None:
-    notes = "Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n" + (
+    cards = _checked_cards(
         "- The march to Montgomery finally went ahead from 21 to 25 March 1965.\n"
         "- Talks were held between 4 and 11 February 1945 at Yalta."
     )
-    course = parse_notes(notes).course
-    assert violations(course) == []
-    cards = cards_of(course)
     made = {(c.front, c.back) for c in cards}
     assert ("When did the march to Montgomery finally go ahead?", "21 to 25 March 1965") in made
     assert ("When were talks held?", "between 4 and 11 February 1945") in made
@@ -794,7 +793,7 @@ def test_a_span_of_days_written_with_to_or_and_is_asked_and_hidden_whole() -> No
 
 
 def test_trial_twenty_two_cards_of_essay_and_markdown_notes() -> None:
-    notes = "Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n" + (
+    cards = _checked_cards(
         "The Scots handed Charles over in 1647. Charles was put on trial in January 1649. "
         "He was found guilty of treason and "
         "beheaded outside the Banqueting House in Whitehall on 30 January 1649.\n\n"
@@ -806,9 +805,6 @@ def test_trial_twenty_two_cards_of_essay_and_markdown_notes() -> None:
         "The Long Parliament, led by John Pym, attacked the king's advisers and had the Earl "
         "of Strafford executed in May 1641."
     )
-    course = parse_notes(notes).course
-    assert violations(course) == []
-    cards = cards_of(course)
     made = {(c.front, c.back) for c in cards}
     fronts = {front for front, _ in made}
     hidden = {c.back for c in cards if c.kind == "cloze"}
