@@ -478,7 +478,6 @@ def _named_within(
     )
 
 
-@lru_cache(maxsize=4096)
 def _written_lower(word: str, note: str) -> bool:
     """Does ``note`` also write the word in lower case ("- Black taxi drivers ..." beside
     "black passengers"), as no name is written?"""
@@ -488,6 +487,7 @@ def _written_lower(word: str, note: str) -> bool:
     return re.search(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", note) is not None
 
 
+@lru_cache(maxsize=4096)
 def _opens(word: str) -> bool:
     """Is a list item's first word one that opens a sentence and names nothing: a small or
     linking word, a preposition, an adverb, a common verb ("Began", "Led")?"""

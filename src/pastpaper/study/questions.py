@@ -51,7 +51,7 @@ from pastpaper.language import (
 )
 from pastpaper.schemes.clauses import DATE, Casing, Clause, number_range, parse_clause
 from pastpaper.schemes.terms import JOINED_NAME
-from pastpaper.study.statements import NAME, Statement
+from pastpaper.study.statements import ASIDE_COMMA, NAME, Statement
 from pastpaper.text import has_phrase, match_key
 
 __all__ = ["gives_away", "question_cards"]
@@ -504,7 +504,6 @@ def _word_at(text: str, word: str) -> int:
     return -1
 
 
-_ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of "300,000"
 _LISTED = re.compile(r"\s(?:and|or)\s")
 _ASIDE_OPENS = re.compile(r"\s*(?:who|whose|which|[a-z]+ed|[a-z]+en)\s")
 
@@ -524,7 +523,7 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     # (Without the name the date is known by: "... on 7 March 1965?", not ", known as ...".)
     # (Nor what the subject is known by: "Known as the Iron Chancellor, Bismarck ...".)
     lead = "" if _KNOWN_AS.match(lead) else _KNOWN_AS.sub("", lead)
-    commas = list(_ASIDE_COMMA.finditer(subject))
+    commas = list(ASIDE_COMMA.finditer(subject))
     last = subject[commas[-1].end() :] if commas else subject
     # (An aside that opens on a participle or a "who" is no list's last item, "and" or not:
     # "Cornwallis, trapped at Yorktown by French and American troops, surrender".)

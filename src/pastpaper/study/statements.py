@@ -35,7 +35,7 @@ from pastpaper.schemes.points import Point
 from pastpaper.schemes.terms import names_in
 from pastpaper.text import BULLETS, LIST_MARK
 
-__all__ = ["NAME", "Statement", "clear_statements", "statements"]
+__all__ = ["ASIDE_COMMA", "NAME", "Statement", "clear_statements", "opener_end", "statements"]
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def statements(
             # Yorkshire, the Slowing the Flow project" (without its comma the lead runs on).
             owner, written = shared
             prefix = written[: owner.subject_at[1]].strip(" ,")
-            if len(_ASIDE_COMMA.findall(prefix[owner.subject_at[0] :])) % 2:
+            if len(ASIDE_COMMA.findall(prefix[owner.subject_at[0] :])) % 2:
                 prefix += ","  # "The Long Parliament, led by John Pym, had the Earl ..."
             goes_on = _PASSIVE_GOES_ON.match(text)
             if (
@@ -283,7 +283,8 @@ def statements(
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
 
 
-_ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of "20,000"
+#: A comma that opens or closes an aside, not the comma of "20,000".
+ASIDE_COMMA = re.compile(r",(?!\d{3}\b)")
 # A name straight after a clause's verb, with no article, preposition or month before it:
 # someone the verb was done to ("ruined Churchill", "sent Churchill to France").
 _ANOTHER_NAMED = re.compile(rf"(?!(?:{'|'.join(MONTHS)})\b)[A-Z][a-z]")
