@@ -43,6 +43,7 @@ __all__ = [
     "PARTICIPLES",
     "PREPOSITIONS",
     "PRONOUNS",
+    "QUANTIFIERS",
     "RIVAL_SIDE",
     "SCALES",
     "SCALE_WORD",
@@ -277,6 +278,9 @@ TITLES = frozenset(
     """President King Queen Tsar Emperor Empress General Marshal Chancellor Pope Kaiser Premier
     Chairman Lord Lady Sir Senator Archbishop Bishop Father Dr Prince Princess Duke Earl""".split()
 )
+#: Words that say how many of a thing, and name none: "Many unarmed Jews", "Most English
+#: Catholics".
+QUANTIFIERS = frozenset("many few some all most several both each every no".split())
 #: Words for a people or a nation, which English writes with a capital wherever they stand:
 #: "When did British troops fire ...?", though the notes write "British" only opening one.
 NATIONALITIES = frozenset(

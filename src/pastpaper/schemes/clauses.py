@@ -27,6 +27,7 @@ from pastpaper.language import (
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
     ROUGHLY,
     SHORT_MONTHS,
     SHORT_SCALE,
@@ -229,7 +230,7 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
     return None
 
 
-_COUNTING = frozenset("many few some all most several no other both each every such".split())
+_COUNTING = QUANTIFIERS | {"other", "such"}
 # What an "un-" verb acts on: "unbanned the ANC", "united Germany", "unveiled his plan".
 _ACTED_ON = _DESCRIBED - {"very", "more", "most"} | {"our", "them", "him", "it"}
 
@@ -340,13 +341,20 @@ _COMPOUND_PREPOSITIONS = tuple(
 _COMPOUND_FIRST = frozenset(phrase[0] for phrase in _COMPOUND_PREPOSITIONS)
 
 
-def _compound_at(words: list[re.Match[str]], at: int) -> bool:
-    """Does a preposition of several words ("as a result of", "known as") start at ``at``?"""
+def _compound_at(words: list[re.Match[str]], at: int) -> int:
+    """How many words a preposition of several words ("as a result of", "known as") that
+    starts at ``at`` has (0 if none does)."""
     first = words[at].group().lower()
-    return first in _COMPOUND_FIRST and any(
-        phrase[0] == first
-        and tuple(w.group().lower() for w in words[at : at + len(phrase)]) == phrase
-        for phrase in _COMPOUND_PREPOSITIONS
+    if first not in _COMPOUND_FIRST:
+        return 0
+    return next(
+        (
+            len(phrase)
+            for phrase in _COMPOUND_PREPOSITIONS
+            if phrase[0] == first
+            and tuple(w.group().lower() for w in words[at : at + len(phrase)]) == phrase
+        ),
+        0,
     )
 
 
@@ -363,13 +371,7 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         return 0
     governed_names: set[str] = set()
     # Where a preposition of several words ends ("as" of "known as"): it governs what follows.
-    ends = {
-        at + len(phrase) - 1
-        for at, word in enumerate(before)
-        if word.group().lower() in _COMPOUND_FIRST
-        for phrase in _COMPOUND_PREPOSITIONS
-        if tuple(w.group().lower() for w in before[at : at + len(phrase)]) == phrase
-    }
+    ends = {at + length - 1 for at in range(len(before)) if (length := _compound_at(before, at))}
 
     def commas_after(i: int) -> bool:
         return any("," in _gap(before, k) for k in range(i + 1, len(before)))

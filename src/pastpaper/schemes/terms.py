@@ -22,6 +22,7 @@ from pastpaper.language import (
     MONTHS,
     NUMBER_WORDS,
     PREPOSITIONS,
+    QUANTIFIERS,
     SCALE_WORD,
     SHORT_MONTHS,
     SHORT_SCALE,
@@ -552,12 +553,7 @@ _NOT_NAMED = STOP_WORDS | frozenset(
 )
 # The first words of a sentence that open no full name: "Most English Catholics", "Under
 # Joseph Stalin", "Each Soviet Republic".
-_NO_FULL_NAME_FIRST = (
-    _NOT_NAMED
-    | _DETERMINERS
-    | PREPOSITIONS
-    | frozenset("most all both many some few several".split())
-)
+_NO_FULL_NAME_FIRST = _NOT_NAMED | _DETERMINERS | PREPOSITIONS | QUANTIFIERS
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _PRONOUNS = frozenset("he him his she her hers it its they them their theirs".split())
 _SHORT_MONTHS = frozenset(SHORT_MONTHS)

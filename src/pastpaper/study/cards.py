@@ -403,7 +403,7 @@ def _kin(word: str, other: str) -> bool:
     """Do two words differ only in their last letter or two ("germans", "germany")?"""
     short = min(len(word), len(other))
     shared = next((i for i in range(short) if word[i] != other[i]), short)
-    return shared >= 5 and shared >= min(len(word), len(other)) - 1
+    return shared >= 5 and shared >= short - 1
 
 
 def _stem(word: str) -> str:
