@@ -1049,3 +1049,59 @@ def test_a_short_turn_in_mid_paragraph_puts_what_follows_it_on_the_other_side() 
         "Many colonists had alrea": "against",
         "Ideas of liberty from wr": "against",
     }, sides
+
+
+PUTSCH = """\
+2019: What were the consequences of the Munich Putsch? (6)
+2021: Explain the effects of the Munich Putsch on the Nazi Party. (6)
+2023: Why did the Munich Putsch have such important consequences for Hitler? (6)
+
+In 1923 hyperinflation ruined the German middle classes and made many angry with the Republic.
+Hitler hoped to copy Mussolini's March on Rome and seize power in Bavaria.
+On 8 November 1923 Hitler burst into a meeting in the Munich beer hall.
+As a result of the failed putsch, Hitler was arrested and tried for treason in 1924.
+The trial gave Hitler national publicity, because newspapers reported his speeches every day.
+In prison he wrote Mein Kampf, which set out his ideas on race and living space.
+The Nazi Party was banned, so it fell apart.
+"""
+
+
+def test_a_question_asking_for_consequences_credits_what_came_of_the_thing() -> None:
+    family = _first_family(PUTSCH, "putsch.txt")
+    what, explain, why = family.questions
+    for question in (what, explain):
+        scheme = build_scheme(question, family)
+        left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+        credited = [p.point.text for p in scheme.creditable]
+        # What came of it, however it is worded ("As a result of", "so", a plain statement).
+        assert "The Nazi Party was banned, so it fell apart" in credited
+        assert any(text.startswith("In prison he wrote Mein Kampf") for text in credited)
+        assert any(text.startswith("As a result of the failed putsch") for text in credited)
+        # Its background and causes, the hopes behind it, and the telling of it earn nothing.
+        assert left["In 1923 hyperinflation ruined the German middle classes"] == (
+            "told before the Munich Putsch: a cause or the background, not what came of it"
+        )
+        hoped = "Hitler hoped to copy Mussolini's March on Rome and seize power in Bavaria"
+        assert left[hoped] == "a motive, not what came of it"
+        assert left["On 8 November 1923 Hitler burst into a meeting in the Munich beer hall"] == (
+            "tells of the Munich Putsch itself, not what came of it"
+        )
+        assert "Credit results: what came of the Munich Putsch" in scheme.instructions()
+    # A "why" question asks for reasons, whatever it names: no results rule.
+    assert "Credit results" not in build_scheme(why, family).instructions()
+    assert "Credit reasons" in build_scheme(why, family).instructions()
+
+
+def test_a_consequence_dated_after_an_undated_telling_is_kept() -> None:
+    # The first words that name the thing may come late; what the notes tell before it
+    # without a date is no background ("Germany lost all its colonies").
+    family = _first_family(
+        "2018: What were the consequences of the Treaty of Versailles for Germany? (6)\n\n"
+        "Germany lost all its colonies.\n"
+        "The German army was cut to 100,000 men.\n"
+        "These terms of the Treaty of Versailles left Germans angry and humiliated.\n",
+        "versailles.txt",
+    )
+    credited = _credited(family.questions[0], family)
+    assert "Germany lost all its colonies" in credited
+    assert "The German army was cut to 100,000 men" in credited

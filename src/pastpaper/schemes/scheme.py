@@ -288,6 +288,11 @@ def build_scheme(
     asks_differences = not reference and _DIFFERENCES.search(question.text) is not None
     # "Describe the aims of the Marshall Plan" asks for what the notes give as motives.
     asks_motives = bool(_MOTIVES_ASKED.search(question.text))
+    # "What were the consequences of the Munich Putsch?": what came of it, not its causes
+    # nor the telling of it.
+    results = None if reference or judgement else _results_asked(question, view)
+    if results is not None:
+        reasons_only = False  # ("Explain the effects of the war": results, not causes)
     # "What is meant by inflation?": the points that say what it means, not its causes.
     term = None if reference else defined_term(question.text)
     means = defining([p.text for p in points], term) if term else None
@@ -384,6 +389,8 @@ def build_scheme(
             # "How successful was the plan?" weighs what came of it: what its makers hoped
             # or feared is why it was begun, and no evidence of success or failure.
             why_not = "a motive, not what came of it"
+        if results is not None and why_not is None and not required:
+            why_not = results.not_of(at, point, view, asks_motives)
         if why_not is None and not required and not reference and term is None:
             if view.defines[at]:
                 # "Hard engineering means building structures that control the river": what
@@ -471,9 +478,10 @@ def build_scheme(
         left_out=tuple(left_out),
         rules=_rules(
             max_marks,
-            _asks(question, reference),
+            "results" if results is not None else _asks(question, reference),
             any(p.required for p in ranked),
             term,
+            results.what if results is not None else "",
         ),
         reference=reference,
         references=family.notes if reference else (),
@@ -581,6 +589,65 @@ def _told_apart(mine: int, owners: Sequence[frozenset[int]]) -> set[int]:
 
 
 _HEADED_GIVES = {"reasons": "reasons", "results": "results", "judgement": "a verdict"}
+
+# "What were the consequences of the Munich Putsch?", "Describe the effects of the war on
+# Russia", "Explain the impact of the Depression on Germany": a question asking what came of
+# a thing, named after "of" up to what it fell on ("on Russia", "for Germany").
+_RESULTS_OF = re.compile(
+    r"\b(?:consequences?|effects?|results?|impact|outcomes?|aftermath)\s+of\s+"
+    r"(?P<what>[^?.;:]+?)(?=\s+(?:on|for|upon|to|between|during)\b|\s*[?.;:]|\s*$)",
+    re.IGNORECASE,
+)
+#: Command words whose questions ask why, or weigh: "Why did the crash have such effects?"
+#: asks for reasons, whatever it names.
+_NOT_RESULTS = frozenset({"why", "account for"}) | JUDGEMENT_COMMANDS
+
+
+@dataclass(frozen=True)
+class _Results:
+    """What a question asking for results asks the results of, and where the notes tell it."""
+
+    what: str  # "the Munich Putsch"
+    told: int | None  # the first point (by its place) that names it
+    date: When | None  # when it happened: the question's date for it, or that point's
+
+    def not_of(self, at: int, point: Point, view: _FamilyView, motives: bool) -> str | None:
+        """Why point ``at`` is no result of the thing, or None."""
+        if view.motive[at] and not motives:
+            return "a motive, not what came of it"
+        date = view.dates[at]
+        if date is not None and self.date is not None and is_after(self.date, date):
+            return f"dated {date_label(date[0])}, before {self.what}: not what came of it"
+        if self.told is None or at > self.told:
+            return None
+        if at == self.told:
+            # ("As a result of the failed putsch, Hitler was arrested" tells what came of it.)
+            if point.kind == "consequence":
+                return None
+            return f"tells of {self.what} itself, not what came of it"
+        if point.kind == "reason" or (date is not None and self.date is not None):
+            # Told before the thing itself and dated no later, or given as a reason: the
+            # background or a cause ("In 1923 hyperinflation ruined the middle classes").
+            return f"told before {self.what}: a cause or the background, not what came of it"
+        return None
+
+
+def _results_asked(question: Question, view: _FamilyView) -> _Results | None:
+    """What a question asks the results of, or None where it asks no such thing."""
+    if question.command_word in _NOT_RESULTS:
+        return None
+    found = _RESULTS_OF.search(question.text)
+    if found is None:
+        return None
+    what = found["what"].strip()
+    named = content_stems(what) - view.generic
+    named = {w for w in named if not w[:1].isdigit()}
+    told = next((at for at, words in enumerate(view.stems) if words & named), None)
+    date = point_date(what)
+    if date is None and told is not None:
+        date = view.dates[told]
+    return _Results(what=what, told=told, date=date)
+
 
 _RESULTS = re.compile(
     r"\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
@@ -803,7 +870,9 @@ _ASKED_RULES = {
 }
 
 
-def _rules(max_marks: int, asks: str, required: bool, term: str | None) -> tuple[str, ...]:
+def _rules(
+    max_marks: int, asks: str, required: bool, term: str | None, results_of: str = ""
+) -> tuple[str, ...]:
     rules = [
         f"Award 1 mark for each relevant, accurate point, up to a maximum of {max_marks} marks.",
         "A developed point (a point supported by evidence or explained) may earn a second mark.",
@@ -812,6 +881,11 @@ def _rules(max_marks: int, asks: str, required: bool, term: str | None) -> tuple
     if term:
         rules.append(
             f"Credit what {term} means: its causes, examples and figures earn nothing here."
+        )
+    elif asks == "results":
+        rules.append(
+            f"Credit results: what came of {results_of}, at once and later. Its causes, and "
+            f"an account of {results_of} itself, earn nothing."
         )
     elif asks:
         rules.append(_ASKED_RULES[asks])
