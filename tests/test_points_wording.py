@@ -587,6 +587,15 @@ def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> 
             "The monks fled to Ely. King William followed them there.",
             ["The monks fled to Ely", "King William followed them there"],
         ),
+        # ... nor before a year its sentence goes on after; a year that opens one does
+        (
+            "- Cavour gave Nice and Savoy to Fr. 1860 in return for help.",
+            ["Cavour gave Nice and Savoy to Fr. 1860 in return for help"],
+        ),
+        (
+            "He went to Bath. 1700 saw many visitors there.",
+            ["He went to Bath", "1700 saw many visitors there"],
+        ),
         # a list's own short items are its points, not labels
         (
             "Causes of growth\n- cheap coal\n- new machines\n- growing towns",
@@ -729,6 +738,15 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
             "in 1958 the Campaign for Nuclear Disarmament began.",
             ["Campaign for Nuclear Disarmament"],
         ),
+        # ... with an "and" in what it is for after its "of"; without an "of", two names
+        (
+            "In 1933 Hindenburg signed the Decree for the Protection of People and State.",
+            ["Hindenburg", "Decree for the Protection of People and State"],
+        ),
+        (
+            "The Campaign for Nuclear Disarmament and Labour marched.",
+            ["Campaign for Nuclear Disarmament", "Labour"],
+        ),
         # initials before a name, at a sentence's start or not
         ("F. W. de Klerk became president.", ["F. W. de Klerk"]),
         ("In 1978 P. W. Botha took over.", ["P. W. Botha"]),
@@ -817,6 +835,21 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             ["Parliament could raise taxes while the king could not"],
         ),
         ("Britain had a navy but Germany did not.", ["Britain had a navy but Germany did not"]),
+        # an "and" that adds the last of a list of subjects, each after a comma; not one
+        # that closes a list of objects before another verb
+        (
+            "Eisenhower feared that if Vietnam fell, Laos, Cambodia and perhaps even India "
+            "would follow.",
+            [
+                "Eisenhower feared that if Vietnam fell, Laos, Cambodia and perhaps even India "
+                "would follow"
+            ],
+        ),
+        (
+            "The WPA built roads, airports, schools and bridges and employed thousands of "
+            "artists.",
+            ["The WPA built roads, airports, schools and bridges", "employed thousands of artists"],
+        ),
         (
             "The others were sacked, but then given unimportant jobs to do.",
             ["The others were sacked", "then given unimportant jobs to do"],

@@ -708,6 +708,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             note[start : join.start()], note[join.end() : end]
         ):
             continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
+        if join.group().strip() == "and" and _ends_subject_list(head):
+            continue  # "if Vietnam fell, Laos, Cambodia and perhaps even India would follow"
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
             left = join.end()
@@ -968,6 +970,26 @@ def _awaits_main_clause(head: str, rest: str = "") -> bool:
 
 
 _TIMING = frozenset({"after", "before", "since", "until", "as"})
+#: The longest item (in words) of a list that an "and" closes as its verb's subject.
+_SUBJECT_ITEM = 3
+
+
+def _ends_subject_list(head: str) -> bool:
+    """Does the sentence so far end on a list of short items without a verb, each after a
+    comma ("Eisenhower feared that if Vietnam fell, Laos, Cambodia"), so that the "and" after
+    it adds the list's last item, the subject with the verb that follows ("and perhaps even
+    India would follow")? Not where the first item has no comma before it ("He attacked
+    Poland, France and Britain declared war")."""
+    parts = head.split(",")
+    if len(parts) < 3:
+        return False
+    for part in parts[-2:]:
+        words = [w.lower() for w in WORD.findall(part)]
+        if not 1 <= len(words) <= _SUBJECT_ITEM or any(map(is_verb, words)):
+            return False
+        if "and" in words or "or" in words:
+            return False  # "built roads, airports, schools and bridges": a list closed
+    return True
 
 
 # "was arrested and shot on 9 November": the second participle shares the first's "was".

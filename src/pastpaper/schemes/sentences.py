@@ -91,12 +91,31 @@ def clipped_before_name(word: str, note: str, at: int) -> bool:
     ("Nat" of "national", "Soc" of "society"); a short name that ends a sentence is none of
     these ("... at Ely. King Harold", "... to Bath. Queen Anne").
     """
+    return _NAME_GOES_ON.match(note, at) is not None and _clipped(word)
+
+
+# A year or figure that goes on with a preposition, as no sentence opening on it does: "...
+# gave Nice and Savoy to Fr. 1860 in return for help" (not "1700 saw many visitors").
+_FIGURE_GOES_ON = re.compile(
+    r"\d[\d,]*[ \t]+(?:in|for|to|as|by|at|on|with|from|after|before|under|against)\b"
+)
+# (A clipped word may be as common as spelt as "Fr" is on the web, where nothing follows.)
+_RARE_NAMED, _RARE_FIGURED = 4.0, 4.25
+
+
+def _clipped_before_figure(word: str, note: str, at: int) -> bool:
+    """Whether ``word`` with its stop is a capitalised word cut short before a figure its
+    sentence goes on after: "to Fr. 1860 in return for help"."""
+    return _FIGURE_GOES_ON.match(note, at) is not None and _clipped(word, _RARE_FIGURED)
+
+
+def _clipped(word: str, rare: float = _RARE_NAMED) -> bool:
+    """Is ``word`` a capitalised word cut short ("Nat", "Fr", "Aus"): short, rare as spelt
+    (a Zipf frequency under ``rare``), and the start of a common longer word?"""
     clipped = word.lstrip("([‘“'\"")
     if not (2 <= len(clipped) <= 5 and clipped.isalpha() and clipped.istitle()):
         return False
-    if not _NAME_GOES_ON.match(note, at) or zipf(clipped.lower()) >= 4:
-        return False
-    return clipped.lower() in _clipped_words()
+    return zipf(clipped.lower()) < rare and clipped.lower() in _clipped_words()
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +177,7 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
                 # (in emphasis too: "**F. W. de Klerk** became president")
                 or _INITIAL.fullmatch(before[-1].lstrip("*_([‘“'\""))
                 or clipped_before_name(before[-1], note, next_start)
+                or (goes_on and _clipped_before_figure(before[-1], note, next_start))
             )
         )
         if abbreviated and (end, next_start) not in bullets:

@@ -311,6 +311,9 @@ def _names_in(note: str) -> list[str]:
             or (stripped == "." and clipped_before_name(run[-1][2], note, at))
             # "the Cat and Mouse Act": an "and" inside the name of a law or a treaty
             or (stripped == "and" and _named_end_ahead(tokens, index, note))
+            # "the Decree for the Protection of People and State": an "and" in what a
+            # decree or a body is for, the last word of the name
+            or (stripped == "and" and _for_name(run, note) and _last_word(tokens, index, note))
             # "the Decree for the Protection of the People", "the Campaign for Nuclear
             # Disarmament": a "for" after the word that heads a law's or a body's name
             or (stripped == "for" and run[-1][2] in _FOR_HEADS)
@@ -368,6 +371,28 @@ _OWNERS = frozenset(
     {"Women's", "Women’s", "People's", "People’s", "Men's", "Men’s", "Children's", "Children’s"}
 )
 _SAINTS = frozenset({"St", "Saint"})
+
+
+def _for_name(run: list[tuple[int, int, str]], note: str) -> bool:
+    """Is the name read so far one of what a decree or a body is for, with an "of" that an
+    "and" may go on ("Decree for the Protection of People")? Not one without ("Campaign for
+    Nuclear Disarmament and Labour" are two), nor one with an "and" already."""
+    named = note[run[0][0] : run[-1][1]] if run else ""
+    heads = (
+        word in _FOR_HEADS and note[end : following[0]].strip() == "for"
+        for (_, end, word), following in zip(run, run[1:], strict=False)
+    )
+    return " of " in named and " and " not in named and any(heads)
+
+
+def _last_word(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
+    """Is the word at ``index`` capitalised and the last of its run ("State" of "... People
+    and State in February")?"""
+    at, end, word = tokens[index]
+    if not word[0].isupper() or index + 1 == len(tokens):
+        return word[0].isupper()
+    following = tokens[index + 1]
+    return bool(note[end : following[0]].strip()) or not following[2][0].isupper()
 
 
 def _institution_ahead(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
