@@ -859,3 +859,26 @@ def test_a_nationality_keeps_its_capital_in_a_question() -> None:
     )
     assert ("When did British troops fire on a crowd in Boston?", "March 1770") in made
     assert ("When did French forces land in Ireland?", "1798") in made, made
+
+
+def test_trial_twenty_three_ranges_asides_and_names_in_terse_notes() -> None:
+    cards = _checked_cards(
+        "- Between 1 and 2 million people died in the violence of 1947.\n"
+        "- Between 10,000 and 20,000 troops were sent to the frontier.\n"
+        "- Cromwell, who had fought at Marston Moor, became Lord Protector in 1653.\n"
+        "- Cavour gave Nice and Savoy to Fr. 1860 in return for help.\n"
+        "- In 1933 Hindenburg signed the Decree for the Protection of People and State."
+    )
+    made = {(c.front, c.back) for c in cards}
+    hidden = {c.back for c in cards if c.kind == "cloze"}
+    # a range given by its two ends is one answer
+    assert {"1 and 2 million", "10,000 and 20,000"} <= hidden, hidden
+    assert not {"1", "2 million", "10,000", "20,000"} & hidden
+    # a name with an aside on the person keeps its capital in the question
+    assert (
+        "What did Cromwell, who had fought at Marston Moor, become in 1653?",
+        "Lord Protector",
+    ) in made
+    # a clipped word before a year ends no sentence; the decree's name is whole
+    assert any(c.front.endswith("to Fr. 1860 in return for help.") for c in cards), made
+    assert "Decree for the Protection of People and State" in hidden

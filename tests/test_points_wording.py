@@ -846,8 +846,7 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             ],
         ),
         (
-            "The WPA built roads, airports, schools and bridges and employed thousands of "
-            "artists.",
+            "The WPA built roads, airports, schools and bridges and employed thousands of artists.",
             ["The WPA built roads, airports, schools and bridges", "employed thousands of artists"],
         ),
         (

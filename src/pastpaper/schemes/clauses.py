@@ -728,6 +728,8 @@ _OR_NUMBER_BEFORE = re.compile(r"(?<![\w,.])([\w,.]+)[ \t]+or[ \t]+$")
 def number_range(text: str, start: int, end: int) -> tuple[int, int]:
     """The span grown to a count given as one number or the next: "five" of "five or six
     shots", "6" of "5 or 6". Anything else comes back as it was."""
+    if "etween" in text[max(0, start - 40) : start]:
+        start, end = _between(text, start, end)
     if not _is_number(text[start:end]):
         return start, end
     fraction = _FRACTION_AFTER.match(text, end)
@@ -739,6 +741,28 @@ def number_range(text: str, start: int, end: int) -> tuple[int, int]:
     before = _OR_NUMBER_BEFORE.search(text, max(0, start - 24), start)
     if before is not None and _is_number(before[1]):
         start = before.start(1)
+    return start, end
+
+
+# A range given by its two ends: "between 1 and 2 million", "between 10,000 and 20,000".
+_BETWEEN_BEFORE = re.compile(r"\b[Bb]etween[ \t]+$")
+_AND_NUMBER_AFTER = re.compile(
+    r"[ \t]+and[ \t]+([\d,.]*\d|[a-z-]+)(?:[ \t]+(?:hundred|thousand|million|billion)\b)?%?"
+)
+_BETWEEN_AND_BEFORE = re.compile(r"\b[Bb]etween[ \t]+([\d,.]*\d|[a-z-]+)[ \t]+and[ \t]+$")
+
+
+def _between(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a number that is one end of a range given with "between", grown to the
+    whole range: "1" and "2 million" of "between 1 and 2 million"."""
+    if _BETWEEN_BEFORE.search(text, max(0, start - 10), start):
+        after = _AND_NUMBER_AFTER.match(text, end)
+        if after is not None and _is_number(after[1]) and _is_number(text[start:end]):
+            return start, after.end()
+    elif (before := _BETWEEN_AND_BEFORE.search(text, max(0, start - 30), start)) and _is_number(
+        before[1]
+    ):
+        return before.start(1), end
     return start, end
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from pastpaper.language import (
@@ -380,7 +381,7 @@ def _for_name(run: list[tuple[int, int, str]], note: str) -> bool:
     named = note[run[0][0] : run[-1][1]] if run else ""
     heads = (
         word in _FOR_HEADS and note[end : following[0]].strip() == "for"
-        for (_, end, word), following in zip(run, run[1:], strict=False)
+        for (_, end, word), following in pairwise(run)
     )
     return " of " in named and " and " not in named and any(heads)
 
@@ -388,7 +389,7 @@ def _for_name(run: list[tuple[int, int, str]], note: str) -> bool:
 def _last_word(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
     """Is the word at ``index`` capitalised and the last of its run ("State" of "... People
     and State in February")?"""
-    at, end, word = tokens[index]
+    _, end, word = tokens[index]
     if not word[0].isupper() or index + 1 == len(tokens):
         return word[0].isupper()
     following = tokens[index + 1]

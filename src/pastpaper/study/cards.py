@@ -306,7 +306,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CIRCA = re.compile(r"(?:c|ca)\.\s?|circa\s")
 # "100,000", "1.5m", "£3.60", "2%", "c. 1,000", "25-50%", "1 in 100"
 _FIGURES = re.compile(
-    rf"(?:{_CIRCA.pattern})?{CURRENCY}?\d[\d.,]*(?:/\d+|(?:[-–]|\sto\s)\d[\d.,]*|\sin\s10+)?"
+    rf"(?:{_CIRCA.pattern})?{CURRENCY}?\d[\d.,]*(?:/\d+|(?:[-–]|\s(?:to|and)\s)\d[\d.,]*|\sin\s10+)?"
     rf"(?:{SHORT_SCALE}|%)?"
 )
 _CLOZE_MARKS = re.compile(r"[{}]|::")

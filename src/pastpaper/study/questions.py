@@ -479,6 +479,7 @@ _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _ASIDE_FIRST = re.compile(r"^\s*\([^()\n]*\)")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _WITH_A_NAME = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
+_WHO_ASIDE = re.compile(r",\s*who(?:se)?\s")
 
 
 def _acts(after: str) -> bool:
@@ -486,9 +487,10 @@ def _acts(after: str) -> bool:
     a verb or "and" next ("Kennedy proposed", "Gandhi and 78 followers walked"), not a noun
     it describes ("Passive resistance")?"""
     following = _NEXT_WORD.match(_ASIDE_FIRST.sub("", after))  # "Peel (Tory PM) bought"
-    return following is not None and (
-        following[1] in {"and", "had", "was"} or is_verb(following[1])
-    )
+    if following is None:
+        # "Cromwell, who had fought ...": an aside on a person
+        return _WHO_ASIDE.match(after) is not None
+    return following[1] in {"and", "had", "was"} or is_verb(following[1])
 
 
 def _word_at(text: str, word: str) -> int:
