@@ -596,6 +596,16 @@ def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> 
             "He went to Bath. 1700 saw many visitors there.",
             ["He went to Bath", "1700 saw many visitors there"],
         ),
+        # ... nor a rare clipped word before a word in lower case or a second clipped one,
+        # nor the end of a span of months
+        (
+            "- July Days: Prov. Govt put them down; Bols. branded German agents.",
+            ["July Days: Prov. Govt put them down", "Bols. branded German agents"],
+        ),
+        (
+            "- Oct.-Nov. 1917: opposition papers closed.",
+            ["Oct.-Nov. 1917: opposition papers closed"],
+        ),
         # a list's own short items are its points, not labels
         (
             "Causes of growth\n- cheap coal\n- new machines\n- growing towns",

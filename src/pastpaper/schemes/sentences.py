@@ -91,7 +91,26 @@ def clipped_before_name(word: str, note: str, at: int) -> bool:
     ("Nat" of "national", "Soc" of "society"); a short name that ends a sentence is none of
     these ("... at Ely. King Harold", "... to Bath. Queen Anne").
     """
-    return _NAME_GOES_ON.match(note, at) is not None and _clipped(word)
+    goes_on = _NAME_GOES_ON.match(note, at) or _SHORTENED_NEXT.match(note, at)
+    return goes_on is not None and _clipped(word)
+
+
+# A word cut short after the clipped one: "Prov. Govt", "Bol. Cttee", "Nat. Assoc."
+_SHORTENED_NEXT = re.compile(r"(?:Govt|Gov|Cttee|Ctee|Dept|Assoc|Assn|Admin|Corp)\b")
+
+
+def clipped_before_lower(word: str, note: str, at: int) -> bool:
+    """Whether ``word`` with its stop is a capitalised word cut short before the lower-case
+    word its sentence goes on with: "Bols. branded German agents" (a sentence opens on a
+    capital)."""
+    clipped = word.lstrip("([‘“'\"")
+    return (
+        2 <= len(clipped) <= 5
+        and clipped.isalpha()
+        and clipped.istitle()
+        and note[at : at + 1].islower()
+        and zipf(clipped.lower()) < _RARE_BEFORE_LOWER
+    )
 
 
 # A year or figure that goes on with a preposition, as no sentence opening on it does: "...
@@ -101,6 +120,8 @@ _FIGURE_GOES_ON = re.compile(
 )
 # (A clipped word may be as common as spelt as "Fr" is on the web, where nothing follows.)
 _RARE_NAMED, _RARE_FIGURED = 4.0, 4.25
+# (A short word as rare as this is no word that ends a sentence: "Bols", "Govt", "Gen".)
+_RARE_BEFORE_LOWER = 3.5
 
 
 def _clipped_before_figure(word: str, note: str, at: int) -> bool:
@@ -173,11 +194,16 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
                 # A figure alone after the stop is no sentence: "a seat at the peace conf. 1856."
                 or (goes_on and before[-1][-1:].isalpha() and _LONE_FIGURE.match(note, next_start))
                 # ... or open their sentence: "pop. England & Wales c. 6,000,000 in 1750"
-                or (word in SHORTENED_BEFORE_MORE and (goes_on or len(before) == 1))
+                # (the end of a span of months too: "Oct.-Nov. 1917")
+                or (
+                    word.rsplit("-", 1)[-1] in SHORTENED_BEFORE_MORE
+                    and (goes_on or len(before) == 1)
+                )
                 # (in emphasis too: "**F. W. de Klerk** became president")
                 or _INITIAL.fullmatch(before[-1].lstrip("*_([‘“'\""))
                 or clipped_before_name(before[-1], note, next_start)
                 or (goes_on and _clipped_before_figure(before[-1], note, next_start))
+                or (goes_on and clipped_before_lower(before[-1], note, next_start))
             )
         )
         if abbreviated and (end, next_start) not in bullets:
