@@ -510,6 +510,24 @@ def test_a_success_scheme_puts_costs_and_what_was_given_up_against_success() -> 
     assert sides["Fields upstream were left to flood in heavy rain"] == "against"
 
 
+def test_a_success_scheme_puts_what_went_wrong_against_success_in_any_words() -> None:
+    family = _first_family(
+        "2015: How successful was Mussolini's Battle for Grain? (10)\n\n"
+        "Wheat output rose by half between 1925 and 1939.\n"
+        "Land given over to wheat was lost to olives and fruit, so exports fell.\n"
+        "The draining of the Pontine Marshes was put off again and again.\n"
+        "Food shortages returned in 1940.\n",
+        "grain.txt",
+    )
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    assert sides["Wheat output rose by half between 1925 and 1939"] == "for"
+    assert sides["Land given over to wheat was lost to olives and fruit, so exports fell"] == (
+        "against"
+    )
+    assert sides["The draining of the Pontine Marshes was put off again and again"] == "against"
+    assert sides["Food shortages returned in 1940"] == "against"
+
+
 RIVALS = """\
 1: Nursing
 

@@ -152,8 +152,10 @@ def side_of(
         # "failed", "criticised": against a view that something worked, for one that it
         # failed (``faults``: "To what extent was the Great Leap Forward a disaster?")
         return "for" if faults else "against"
-    if success and _COST.search(point.text):
-        return "against"  # "very expensive", "left to erode": the price of what worked
+    if success and (_COST.search(point.text) or _FELL_THROUGH.search(point.text)):
+        # "very expensive", "left to erode": the price of what worked; "collapsed", "lost
+        # peasant support", "put off again and again": what did not work
+        return "against"
     if _ANOTHER_FACTOR.search(opening_of(notes[point.source.note])):
         return "against"  # "Presidents also mattered. Kennedy proposed ...": another factor
     return "for"
@@ -176,6 +178,13 @@ _COST = re.compile(
     r"\b(?:expensive|costly|cannot|can ?not|can't|"
     r"left\s+(?:to\s+(?:erode|flood|collapse|decay|rot|fend|starve)|undefended|unprotected)|"
     r"lost\s+to\s+the\s+sea)\b",
+    re.IGNORECASE,
+)
+# What went wrong or came to nothing, said in other words than "failed" (``_CONTRAST``).
+_FELL_THROUGH = re.compile(
+    r"\b(?:collaps\w*|lost|los(?:e|es|ing)|worse(?:ned)?|put off|postpone\w*|"
+    r"shortages?|desert(?:ions?|ers)|unpopular\w*|unsuccessful|failures?|"
+    r"came to nothing|in vain|abandon(?:ed|s)?|refused|adjourned|(?:end(?:ed|ing)|no) hope)\b",
     re.IGNORECASE,
 )
 # A view that something succeeded: "How successful was ...", "How far was the New Deal
