@@ -1123,3 +1123,39 @@ def test_a_consequence_dated_after_an_undated_telling_is_kept() -> None:
     credited = _credited(family.questions[0], family)
     assert "Germany lost all its colonies" in credited
     assert "The German army was cut to 100,000 men" in credited
+
+
+def test_a_factor_question_takes_sides_from_the_labels_over_the_parts() -> None:
+    # Run-in headings in Markdown: a part is the factor's where its label names it, though
+    # the other part names the factor too ("Wolsey could only ...").
+    essay = (
+        parse_notes(
+            "## 1: Henry VIII\n\n"
+            "2019: To what extent was Wolsey responsible for Henry's foreign policy? (15)\n\n"
+            "**Wolsey's role.** Wolsey arranged the Field of the Cloth of Gold in 1520.\n\n"
+            "He also drew up the Treaty of London in 1518.\n\n"
+            "**Other people.** But Henry chose war with France in 1512: Wolsey could only carry "
+            "out what the King wanted.\n",
+            "wolsey.md",
+            markdown=True,
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    sides = {p.point.text: p.side for p in build_scheme(essay.questions[0], essay).creditable}
+    assert sides["He also drew up the Treaty of London in 1518"] == "for", sides
+    assert sides["Wolsey could only carry out what the King wanted"] == "against", sides
+    # A label on a line over a list: the items under "Other factors:" argue against.
+    terse = _first_family(
+        "2011: How far was Lenin's leadership the main reason for the Bolshevik success? (15)\n\n"
+        "Lenin's role:\n- April Theses won over workers and soldiers.\n"
+        "- Lenin pressed the party to rise in October.\n\n"
+        "Other factors:\n- Trotsky planned the rising and did more on the day than Lenin.\n"
+        "- The Provisional Government had lost its support.\n",
+        "lenin.txt",
+    )
+    sides = {p.point.text: p.side for p in build_scheme(terse.questions[0], terse).creditable}
+    assert sides["April Theses won over workers and soldiers"] == "for", sides
+    assert all(
+        side == "against" for text, side in sides.items() if "Trotsky" in text or "day" in text
+    ), sides

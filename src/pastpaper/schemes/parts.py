@@ -115,17 +115,38 @@ _SENTENCE_END = re.compile(r"[.?!:](?:\s|$)|\n")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# A paragraph that opens on a bold label of its own, a run-in heading: "**Cromwell's role.**
+# Thomas Cromwell ...", "**Other factors**: ..." (not "**Luther** nailed ...": a name).
+_RUN_IN = re.compile(
+    r"(?:\*\*|__)(?P<label>[^*_\n]{1,60}?)(?:[.:](?:\*\*|__)|(?:\*\*|__)[.:])(?=\s|$)"
+)
+
+
+def part_label(note: str) -> str | None:
+    """What a paragraph that opens a part says its part is about: a heading's words ("###
+    Cromwell's role"), or a run-in heading's ("**Other people.** But Henry ..."); else None."""
+    text = note.strip()
+    if _HEADING.match(text):
+        return text.lstrip("#").strip()
+    found = _RUN_IN.match(text) or _LABEL_OVER_LIST.match(text)
+    return found["label"] if found else None
+
+
+# A label on a line of its own over a list: "Other factors:\n- Trotsky ran the MRC ...".
+_LABEL_OVER_LIST = re.compile(rf"(?P<label>[^\n:]{{1,60}}):[ \t]*\n(?={LIST_MARK}\s)")
+
+
 def parts_of(notes: Sequence[str]) -> list[int]:
     """For each paragraph, the index of the part it belongs to. A bullet list joins the
     paragraph it follows; the rows of a table or list under a lead-in ("Reason / Detail:",
     "Notes:") join the lead-in; a heading ("### Why trust broke down") opens a part that runs
-    to the next heading."""
+    to the next heading, and so does a run-in heading ("**Cromwell's role.** He ...")."""
     part: list[int] = []
     section = False  # inside a heading's section
     lead = False  # after a lead-in, whose rows follow
     for note in notes:
         text = note.strip()
-        if _HEADING.match(text):
+        if _HEADING.match(text) or _RUN_IN.match(text):
             part.append(part[-1] + 1 if part else 0)
             section, lead = True, False
             continue

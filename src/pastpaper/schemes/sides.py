@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pastpaper.language import JUDGED_BADLY, JUDGED_WELL, WORD
-from pastpaper.schemes.parts import content_words, opening_of, parts_of
+from pastpaper.schemes.parts import content_words, opening_of, part_label, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.text import LIST_ITEM
@@ -137,7 +137,11 @@ def side_of(
         # A list whose items name the factor one by one, with no line over them that names
         # it ("- William landed at Pevensey - wind had changed; luck" among the battle's
         # other facts): an item is the factor's where it names it.
-        named = _item_names(notes[point.source.note], point, weighed) if weighed else None
+        named = (
+            _item_names(notes[point.source.note], point, weighed, _labels_name(notes, weighed))
+            if weighed
+            else None
+        )
         if named is not None and not against:
             return "for" if named else "against"
         return "for" if factor[point.source.note] and not against else "against"
@@ -245,7 +249,17 @@ def _item_label(note: str, point: Point) -> str | None:
     return found["label"] if found else None
 
 
-def _item_names(note: str, point: Point, weighed: frozenset[str]) -> bool | None:
+@lru_cache(maxsize=1024)
+def _labels_name(notes: tuple[str, ...], weighed: frozenset[str]) -> bool:
+    """Does a label over a part of the notes name the weighed factor ("Lenin's role:")?"""
+    return any(
+        label is not None and bool(text_stems(label) & weighed) for label in map(part_label, notes)
+    )
+
+
+def _item_names(
+    note: str, point: Point, weighed: frozenset[str], labelled_factor: bool
+) -> bool | None:
     """Where a point stands in a list item of a paragraph of items some of which name the
     weighed factor, and nothing over them does: does its own item name it? Else None."""
     start = point.source.start
@@ -255,6 +269,8 @@ def _item_names(note: str, point: Point, weighed: frozenset[str]) -> bool | None
     items = [m.start() for m in _ITEM_START.finditer(note)]
     if len(items) < 2 or line < items[0] or text_stems(note[: items[0]]) & weighed:
         return None
+    if part_label(note) is not None and labelled_factor:
+        return None  # "Other factors:" over them: the label decides, not what each names
     ends = [*items[1:], len(note)]
     naming = [_names_weighed(note[a:b], weighed) for a, b in zip(items, ends, strict=True)]
     if not any(naming) or all(naming):
@@ -374,7 +390,22 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
     if not stems:
         return None
     part_of = parts_of(notes)
-    words_of = [content_words(note) for note in notes]
+    # Where the notes label a part by the factor ("Lenin's role:", "**Cromwell's role.**"),
+    # a labelled part is about what its label names ("**Other people.** But Henry ...
+    # Cromwell could only ..."); otherwise, and a part without a label, about what it names.
+    labels: dict[int, str | None] = {}
+    for note, part in zip(notes, part_of, strict=True):
+        if part not in labels:
+            labels[part] = part_label(note)
+    by_label = any(
+        label is not None
+        and any(_names_factor(word, factor, stems) for word in content_words(label))
+        for label in labels.values()
+    )
+    words_of = [
+        content_words(labels[part] or "") if by_label and labels[part] else content_words(note)
+        for note, part in zip(notes, part_of, strict=True)
+    ]
     named = {
         part
         for words, part in zip(words_of, part_of, strict=True)
