@@ -41,6 +41,7 @@ import pytest
 from pastpaper.course import Course
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.language import NATIONALITIES, zipf
+from pastpaper.schemes.points import family_points
 from pastpaper.study.cards import Card, cards_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,6 +164,8 @@ def card_violations(card: Card, text: str) -> Iterator[str]:
         yield from _cloze_violations(card, text)
     if _MARKUP.search(_CLOZE.sub(r"\1", card.front)) or _MARKUP.search(card.back):
         yield "Markdown markup in the card"
+    if "\n" in card.front or "\n" in card.back or "\n" in card.source:
+        yield "a line break of the notes inside the card"
     for unit in _UNIT.findall(_CLOZE.sub(r"\1", card.front)) + _UNIT.findall(card.back):
         if not whole_in(unit, card.source):
             yield f"the number or date {unit!r} is cut"
@@ -882,3 +885,23 @@ def test_trial_twenty_three_ranges_asides_and_names_in_terse_notes() -> None:
     # a clipped word before a year ends no sentence; the decree's name is whole
     assert any(c.front.endswith("to Fr. 1860 in return for help.") for c in cards), made
     assert "Decree for the Protection of People and State" in hidden
+
+
+def test_a_sentence_the_notes_wrap_onto_the_next_line_is_one_line_in_cards_and_points() -> None:
+    cards = _checked_cards(
+        "Arthur had died in April 1502, and Pope Julius II had issued a dispensation in 1503 so\n"
+        "that the marriage could go ahead. In 1509 Henry married\n"
+        "   Catherine of Aragon at Greenwich."
+    )
+    assert any(c.back == "1509" and "Henry married Catherine" in c.front for c in cards)
+    family = (
+        parse_notes(
+            "1: Topic\n\n2010: Why did Henry marry? (6)\n\nThe Pope had issued a dispensation so\n"
+            "that the marriage could go ahead."
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    assert [p.text for p in family_points(family)] == [
+        "The Pope had issued a dispensation so that the marriage could go ahead"
+    ]

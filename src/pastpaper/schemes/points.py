@@ -427,8 +427,14 @@ def _read_sentence(
 
 def shown(span: str) -> str:
     """A point's text as students and teachers see it: its span of the notes without
-    Markdown's marks (the notes keep them), or the span itself where nothing else is left."""
-    return plain(span).strip() or span
+    Markdown's marks (the notes keep them), or the span itself where nothing else is left;
+    a sentence the notes wrap onto the next line is one line ("so that\nthe marriage")."""
+    text = plain(span).strip() or span
+    return _WRAPPED.sub(" ", text) if "\n" in text else text
+
+
+# A line break inside a sentence, with the indent of the line it wraps onto.
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
 
 
 # -- structure: headings, labels and list markers ------------------------------------------

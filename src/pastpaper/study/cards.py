@@ -53,8 +53,8 @@ from pastpaper.language import (
     zipf,
 )
 from pastpaper.model import Frozen
-from pastpaper.schemes.clauses import DATE, Casing, plain, widened
-from pastpaper.schemes.points import Point, family_points
+from pastpaper.schemes.clauses import DATE, Casing, widened
+from pastpaper.schemes.points import Point, family_points, shown
 from pastpaper.schemes.sentences import ABBREVIATIONS, SHORTENED_BEFORE_MORE
 from pastpaper.schemes.terms import RARE
 from pastpaper.study.dates import mentions
@@ -255,7 +255,7 @@ def _cards(
     if not asked:
         return
     # What the point's cards share, worked out once for them all.
-    source = plain(point.source.sentence)
+    source = shown(point.source.sentence)
     for kind, front, back in asked:
         # Built without validation: every field is made here, of its type.
         yield Card.model_construct(
