@@ -714,7 +714,7 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             note[start : join.start()], note[join.end() : end]
         ):
             continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
-        if join.group().strip() == "and" and _ends_subject_list(head):
+        if join.group().strip() == "and" and (_ends_subject_list(head) or _opens_subject(head)):
             continue  # "if Vietnam fell, Laos, Cambodia and perhaps even India would follow"
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
@@ -976,6 +976,27 @@ def _awaits_main_clause(head: str, rest: str = "") -> bool:
 
 
 _TIMING = frozenset({"after", "before", "since", "until", "as"})
+# A clause opened after its conjunction by a subject alone, whose verb is still to come:
+# "..., so food", "because the army" (not "so much", "so quickly": how much, not who).
+_OPENED_SUBJECT = re.compile(
+    r"\b(?:so|because|since|while|whereas|although|though|that|until|unless)\s+"
+    r"(?:(?:the|a|an|his|her|its|their|many|most|some)\s+)?(?P<word>[\w’'-]+)$",
+    re.IGNORECASE,
+)
+_NOT_SUBJECTS = frozenset("much many far long well badly that this it".split())
+
+
+def _opens_subject(head: str) -> bool:
+    """Does the sentence so far end on a conjunction and the first noun of its clause's
+    subject, so that the "and" after it adds to that subject ("railways clogged with troop
+    trains, so food and fuel could not reach the cities")?"""
+    found = _OPENED_SUBJECT.search(head)
+    if found is None:
+        return False
+    word = found["word"].lower()
+    return not (word in _NOT_SUBJECTS or word.endswith("ly") or is_verb(word))
+
+
 #: The longest item (in words) of a list that an "and" closes as its verb's subject.
 _SUBJECT_ITEM = 3
 
