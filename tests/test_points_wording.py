@@ -856,6 +856,17 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             ],
         ),
         (
+            "Railways were clogged with troop trains, so food and fuel could not reach the cities.",
+            [
+                "Railways were clogged with troop trains, so food and fuel could not reach the "
+                "cities"
+            ],
+        ),
+        (
+            "Prices rose so much and wages fell behind.",
+            ["Prices rose so much", "wages fell behind"],
+        ),
+        (
             "The WPA built roads, airports, schools and bridges and employed thousands of artists.",
             ["The WPA built roads, airports, schools and bridges", "employed thousands of artists"],
         ),
