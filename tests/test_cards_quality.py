@@ -905,3 +905,8 @@ def test_a_sentence_the_notes_wrap_onto_the_next_line_is_one_line_in_cards_and_p
     assert [p.text for p in family_points(family)] == [
         "The Pope had issued a dispensation so that the marriage could go ahead"
     ]
+
+
+def test_a_count_after_over_is_the_subjects_not_a_lead() -> None:
+    made = _basic_cards("Over 275,000 flights carried c. 2.3 million tons of supplies.")
+    assert ("How many tons of supplies did over 275,000 flights carry?", "c. 2.3 million") in made

@@ -396,6 +396,23 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             "The new service mixed the wording of the 1549 and 1552 books.",
             [],
         ),
+        # a date in brackets after what came before ("after the Bay of Pigs (April 1961)")
+        (
+            "At the Vienna summit, 3-4 June 1961, Khrushchev judged Kennedy weak after the Bay "
+            "of Pigs (April 1961) and renewed the ultimatum.",
+            [
+                (
+                    "3–4 June 1961",
+                    "At the Vienna summit, Khrushchev judged Kennedy weak after the Bay of Pigs "
+                    "(April 1961) and renewed the ultimatum",
+                )
+            ],
+        ),
+        # a word that stresses the date keeps it in the label
+        (
+            "In July 1961 alone c. 30,000 people left.",
+            [("July 1961", "In July 1961 alone c. 30,000 people left")],
+        ),
     ],
 )
 def test_an_event_stands_at_its_own_date_not_at_a_date_it_cites(

@@ -362,6 +362,20 @@ def _compound_at(words: list[re.Match[str]], at: int) -> int:
 _GOVERNS = _LEAD_PREPOSITIONS | {"of", "to", "into", "onto", "upon"}
 
 
+# Prepositions that say "more than" or "fewer than" before a count: "Over 275,000 flights".
+_MORE_OR_LESS = frozenset({"over", "under"})
+
+
+def _a_count(before: list[re.Match[str]]) -> bool:
+    """Does a count, not a year, follow the first word: "Over 275,000", "Under 500" (not
+    "Over 1914-18", "Under the Tsar")?"""
+    if len(before) < 2 or not before[1].group().isdigit():
+        return False
+    # ("275,000": a thousands comma, the count going on)
+    grouped = len(before) > 2 and _gap(before, 2) == "," and before[2].group().isdigit()
+    return grouped or len(before[1].group()) != 4
+
+
 def _lead_end(before: list[re.Match[str]]) -> int:
     """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
     to secure his position"."""
@@ -369,6 +383,8 @@ def _lead_end(before: list[re.Match[str]]) -> int:
         before[0].group().lower() not in _LEAD_PREPOSITIONS and not _compound_at(before, 0)
     ):
         return 0
+    if before[0].group().lower() in _MORE_OR_LESS and _a_count(before):
+        return 0  # "Over 275,000 flights carried ...": more than, the subject's count
     governed_names: set[str] = set()
     # Where a preposition of several words ends ("as" of "known as"): it governs what follows.
     ends = {at + length - 1 for at in range(len(before)) if (length := _compound_at(before, at))}

@@ -542,6 +542,12 @@ def _role(note: str, since: int, mention: Mention) -> str:
         return "bound"
     marks = [m.end() for m in _CLAUSE_MARK.finditer(note, since, mention.date_start)]
     phrase = note[marks[-1] if marks else since : mention.date_start]
+    if marks and note[marks[-1] - 1] == "(" and _ASIDE.search(note, since, marks[-1]):
+        # A date in brackets after a thing named after "after": "judged Kennedy weak after
+        # the Bay of Pigs (April 1961)" dates the Bay of Pigs, not the judging.
+        before = note[marks[-2] if len(marks) > 1 else since : marks[-1] - 1]
+        if _ASIDE.search(before):
+            return "aside"
     if _CAUSE.search(phrase) or _PRIOR_STATE.search(phrase) or _COMPARED.search(phrase):
         return "cited"
     if _ATTRIBUTION.search(note, since, mention.date_start):
@@ -868,6 +874,7 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
         mention.start == start
         and not _date_is_subject(note, mention, end)
         and not _MORE_DATES.match(note, mention.end, end)
+        and not _DATE_STRESSED.match(note, mention.end, end)
     ):
         rest = _DATE_MARK.sub("", note[mention.end : end])  # "1769 - Arkwright ..."
         # "On 7 March 1965, known as Bloody Sunday, state troopers ...": the date's name
@@ -887,6 +894,9 @@ def _told(note: str, start: int, end: int, mention: Mention) -> str:
 
 
 _KNOWN_AS = re.compile(r"^,?\s*(?:known|remembered) as\s+([^,]+),\s+", re.IGNORECASE)
+# A word that stresses the date before it, which the event says nothing without: "In July
+# 1961 alone c. 30,000 people left".
+_DATE_STRESSED = re.compile(r"\s+(?:alone|only)\b")
 
 
 # A figure and nothing else: "4.8 million", "£3bn", "c. 26%", "about 200,000".
