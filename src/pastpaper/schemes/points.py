@@ -714,6 +714,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             note[start : join.start()], note[join.end() : end]
         ):
             continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
+        if join.group().strip() == "and" and _shares_copula(head, tail):
+            continue  # "Many were young and skilled - doctors, ... - so the brain drain ..."
         if join.group().strip() == "and" and (_ends_subject_list(head) or _opens_subject(head)):
             continue  # "if Vietnam fell, Laos, Cambodia and perhaps even India would follow"
         if enough and (";" in join.group() or _two_clauses(head, clause)):
@@ -976,6 +978,30 @@ def _awaits_main_clause(head: str, rest: str = "") -> bool:
 
 
 _TIMING = frozenset({"after", "before", "since", "until", "as"})
+# A copula and the one word it joins to its subject: "Many were young", "He was popular".
+_COPULA_END = re.compile(r"\b(?:was|were|is|are|became|seemed|remained)\s+(?:\w+ly\s+)?[a-z]+$")
+_COMPLEMENT = re.compile(r"\s*(?P<word>[a-z]+)\b(?:[\s,–-]*(?P<next>[a-z]+)\b)?")
+
+
+def _shares_copula(head: str, tail: str) -> bool:
+    """Does the "and" join a second word to what the copula says of its subject ("Many were
+    young and skilled"), not a clause of its own ("The war was over and the troops came
+    home")? The word after it is an adjective or a participle, with no verb after it."""
+    if not _COPULA_END.search(head):
+        return False
+    found = _COMPLEMENT.match(tail)
+    if found is None:
+        return False
+    word, following = found["word"], found["next"]
+    if word in SUBJECT_STARTS or (following is not None and is_verb(following)):
+        return False  # "and the troops came home", "and prices rose": a clause
+    return word.endswith(_ADJECTIVE_ENDS)
+
+
+# The endings of adjectives and participles: "skilled", "hidden", "careful", "famous".
+_ADJECTIVE_ENDS = ("ed", "en", "ful", "ous", "ive", "ic", "al", "ent", "ant", "able", "ible")
+
+
 # A clause opened after its conjunction by a subject alone, whose verb is still to come:
 # "..., so food", "because the army" (not "so much", "so quickly": how much, not who).
 _OPENED_SUBJECT = re.compile(
