@@ -866,6 +866,15 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             "Prices rose so much and wages fell behind.",
             ["Prices rose so much", "wages fell behind"],
         ),
+        # a second adjective of what a copula says of its subject
+        (
+            "Many were young and skilled - doctors, engineers - so the brain drain hurt.",
+            ["Many were young and skilled - doctors, engineers - so the brain drain hurt"],
+        ),
+        (
+            "The banks were inspected and only the sound ones were allowed to reopen.",
+            ["The banks were inspected", "only the sound ones were allowed to reopen"],
+        ),
         (
             "The WPA built roads, airports, schools and bridges and employed thousands of artists.",
             ["The WPA built roads, airports, schools and bridges", "employed thousands of artists"],

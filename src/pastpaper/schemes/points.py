@@ -995,7 +995,14 @@ def _shares_copula(head: str, tail: str) -> bool:
     word, following = found["word"], found["next"]
     if word in SUBJECT_STARTS or (following is not None and is_verb(following)):
         return False  # "and the troops came home", "and prices rose": a clause
-    return word.endswith(_ADJECTIVE_ENDS)
+    # What follows up to a clause of its own ("so the brain drain ...") has no verb: not
+    # "and educated liberals turned to revolution".
+    rest = _OWN_CLAUSE.split(tail[found.end("word") :], maxsplit=1)[0]
+    return word.endswith(_ADJECTIVE_ENDS) and not _has_verb(rest)
+
+
+# Where a clause of its own opens: "so", "because", "which", a semicolon.
+_OWN_CLAUSE = re.compile(r"\s(?:so|because|as|which|while|but|and)\s|[;:]")
 
 
 # The endings of adjectives and participles: "skilled", "hidden", "careful", "famous".
