@@ -1159,3 +1159,24 @@ def test_a_factor_question_takes_sides_from_the_labels_over_the_parts() -> None:
     assert all(
         side == "against" for text, side in sides.items() if "Trotsky" in text or "day" in text
     ), sides
+
+
+def test_a_consequences_scheme_leaves_out_what_the_notes_label_background() -> None:
+    family = _first_family(
+        "2017: What were the consequences of the Suez Crisis? (8)\n\n"
+        "Background: Nasser nationalised the canal in July 1956.\n\n"
+        "Eden resigned in January 1957, and Britain's standing fell.\n\n"
+        "Britain feared the Soviet Union would gain ground, so it joined the Baghdad Pact.\n\n"
+        "Many shares were sold to Egypt, which thus gained a stake in the crisis.\n",
+        "suez.txt",
+    )
+    scheme = build_scheme(family.questions[0], family)
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    credited = [p.point.text for p in scheme.creditable]
+    assert left["Nasser nationalised the canal in July 1956"] == (
+        "background, as the notes label it, not what came of it"
+    )
+    # A fear told with what it led to is a result; so is a point that names the thing as
+    # what led to something, and what the notes tell after it, undated.
+    assert any(text.startswith("Britain feared the Soviet Union") for text in credited), left
+    assert any(text.startswith("Many shares were sold to Egypt") for text in credited), left

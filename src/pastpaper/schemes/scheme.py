@@ -290,7 +290,7 @@ def build_scheme(
     asks_motives = bool(_MOTIVES_ASKED.search(question.text))
     # "What were the consequences of the Munich Putsch?": what came of it, not its causes
     # nor the telling of it.
-    results = None if reference or judgement else _results_asked(question, view)
+    results = None if reference or judgement else _results_asked(question, view, family.notes)
     if results is not None:
         reasons_only = False  # ("Explain the effects of the war": results, not causes)
     # "What is meant by inflation?": the points that say what it means, not its causes.
@@ -608,12 +608,17 @@ class _Results:
     """What a question asking for results asks the results of, and where the notes tell it."""
 
     what: str  # "the Munich Putsch"
-    told: int | None  # the first point (by its place) that names it
+    told: int | None  # the first dated point (by its place) that names it, not as a result
     date: When | None  # when it happened: the question's date for it, or that point's
+    background: frozenset[int]  # the paragraphs the notes label as background
 
     def not_of(self, at: int, point: Point, view: _FamilyView, motives: bool) -> str | None:
         """Why point ``at`` is no result of the thing, or None."""
-        if view.motive[at] and not motives:
+        if point.source.note in self.background:
+            return "background, as the notes label it, not what came of it"
+        if view.motive[at] and not motives and not _WORDED_AS_RESULT.search(point.text):
+            # ("Henry feared that ... might combine against him, so he spent heavily on
+            # coastal forts": what the fear led to is a result)
             return "a motive, not what came of it"
         date = view.dates[at]
         if date is not None and self.date is not None and is_after(self.date, date):
@@ -632,7 +637,9 @@ class _Results:
         return None
 
 
-def _results_asked(question: Question, view: _FamilyView) -> _Results | None:
+def _results_asked(
+    question: Question, view: _FamilyView, notes: tuple[str, ...]
+) -> _Results | None:
     """What a question asks the results of, or None where it asks no such thing."""
     if question.command_word in _NOT_RESULTS:
         return None
@@ -642,11 +649,37 @@ def _results_asked(question: Question, view: _FamilyView) -> _Results | None:
     what = found["what"].strip()
     named = content_stems(what) - view.generic
     named = {w for w in named if not w[:1].isdigit()}
-    told = next((at for at, words in enumerate(view.stems) if words & named), None)
+    # The telling of the thing is dated ("On 8 November 1923 Hitler burst into ... the
+    # Munich beer hall"); a point that names it as what led to something is none ("much was
+    # sold to the gentry, who thus gained a stake in the break").
+    told = next(
+        (
+            at
+            for at, words in enumerate(view.stems)
+            if words & named
+            and view.dates[at] is not None
+            and not _WORDED_AS_RESULT.search(view.points[at].text)
+        ),
+        None,
+    )
     date = point_date(what)
     if date is None and told is not None:
         date = view.dates[told]
-    return _Results(what=what, told=told, date=date)
+    background = frozenset(at for at, note in enumerate(notes) if _BACKGROUND.match(note))
+    return _Results(what=what, told=told, date=date, background=background)
+
+
+# A point that says what came of something: "thus", "so", "as a result", "which meant".
+_WORDED_AS_RESULT = re.compile(
+    r"\b(?:thus|therefore|so|hence|consequently|as a result|which meant|led to|leading to)\b",
+    re.IGNORECASE,
+)
+# A paragraph the notes label as what came before: "Background: Castro took power ...".
+_BACKGROUND = re.compile(
+    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?(?:(?:the\s+)?background|context|(?:long|short)[- ]term\s+"
+    r"causes|causes|origins)\b[^:\n]{0,30}:",
+    re.IGNORECASE,
+)
 
 
 _RESULTS = re.compile(
