@@ -44,6 +44,7 @@ from pastpaper.language import (
     base_form,
     is_past,
     is_verb,
+    may_be_base_verb,
 )
 from pastpaper.text import LIST_MARK, plain
 
@@ -146,7 +147,10 @@ def _parse_clause(text: str) -> Clause | None:
     subject = text[start:end].strip(" ,") if last > lead_end else ""
     if subject and not _plausible_subject(subject):
         return None
-    manner = [w.group() for w in words[last:verb_at] if w.group().endswith("ly")]
+    # ("first" too: "When did the Reformation Parliament first meet?", not "meet")
+    manner = [
+        w.group() for w in words[last:verb_at] if w.group().endswith("ly") or w.group() == "first"
+    ]
     aux, verb, adverbs, negative, after = _verb_group(words, verb_at)
     return Clause(
         lead=text[:start].strip(" ,"),
@@ -211,6 +215,8 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
         )
         if any(a < words[i].start() < b for a, b in enclosed):
             i += 1
+        elif not regular and not comma and word in PARTICIPLES and _done_by(words, i):
+            i += 1  # "about 30,000 northerners led by Robert Aske marched ..."
         elif not is_verb(word) or (regular and (describes or _reduced_relative(words, i))):
             aside |= opens_aside and is_verb(word)
             i += 1
@@ -290,6 +296,24 @@ def _closes_aside(words: list[re.Match[str]], at: int) -> bool:
 
 def _gap(words: list[re.Match[str]], i: int) -> str:
     return words[i].string[words[i - 1].end() : words[i].start()]
+
+
+def _done_by(words: list[re.Match[str]], at: int) -> bool:
+    """Is the participle at ``at`` the start of what its subject had done to it by someone,
+    the clause's verb still to come ("northerners led by Robert Aske marched", "the army
+    led by Cromwell won")? Not after a pronoun ("He led by example"), nor where the verb
+    after it is a second one ("led by example and won")."""
+    if at == 0 or at + 2 >= len(words) or words[at + 1].group() != "by":
+        return False
+    if words[at - 1].group().lower() in PRONOUNS:
+        return False
+    for i in range(at + 2, min(at + 7, len(words))):
+        word = words[i].group()
+        if word in {"and", "but", "or", "which", "who", "that"}:
+            return False
+        if i > at + 2 and (is_past(word) or word in FINITE_AUXILIARIES):
+            return True
+    return False
 
 
 def _reduced_relative(words: list[re.Match[str]], at: int) -> bool:
@@ -542,6 +566,13 @@ def _is_adverb(word: str) -> bool:
     )
 
 
+def _bare_verb(word: str) -> bool:
+    """Is the word a verb as "help" takes it, with no "to": "provoke", "bring" (not
+    "provoked", "causing", "the")?"""
+    ending = word.endswith(("ed", "s")) or (word.endswith("ing") and len(word) > 5)
+    return word.islower() and not ending and word not in STOP_WORDS and may_be_base_verb(word)
+
+
 def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, bool, int]:
     """(aux, verb, adverbs, negative, where the rest starts) from the first verb on."""
     first = words[at].group()
@@ -549,6 +580,9 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
     i = at + 1
     if first not in FINITE_AUXILIARIES:
         taken, aux = [base_form(first)], "did"
+        if taken == ["help"] and i < len(words) and _bare_verb(words[i].group()):
+            taken.append(words[i].group())  # "helped provoke the Pilgrimage of Grace"
+            i += 1
     else:
         aux = first
         while i < len(words) and _is_adverb(words[i].group()):

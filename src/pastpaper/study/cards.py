@@ -502,9 +502,17 @@ def _opens_only(text: str, start: int, end: int, casing: Casing) -> bool:
     """Is ``text[start:end]`` one common word capitalised only for opening the text
     ("Domino theory", "Militarily a defeat"), not a name the notes write mid-sentence?"""
     word = text[start:end]
-    if text[:start].strip() or not word.isalpha() or word.isupper() or casing.is_proper(word):
+    # (A word of two common ones opens a line as a label does: "Long-term: autocracy ...")
+    parts = word.split("-")
+    if text[:start].strip() or not all(p.isalpha() for p in parts) or word.isupper():
         return False
-    return zipf(word.lower()) >= _COMMON_OPENER
+    if not all(part.islower() for part in parts[1:]):
+        return False  # a capital after the hyphen: a name, "Austria-Hungary"
+    if casing.is_proper(word):
+        return False
+    if len(parts) > 1 and as_number(match_key(word))[:1].isdigit():
+        return False  # a number of two words is a fact: "Thirty-nine men were left"
+    return all(zipf(part.lower()) >= _COMMON_OPENER for part in parts)
 
 
 def _counts_nothing(text: str, start: int, end: int) -> bool:

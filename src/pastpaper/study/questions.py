@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from pastpaper.language import (
+    IRREGULAR_PASTS,
     MODALS,
     NATIONALITIES,
     PARTICIPLES,
@@ -60,8 +61,11 @@ __all__ = ["gives_away", "question_cards"]
 _MAX_QUESTION_WORDS = 30
 _MAX_ANSWER_WORDS = 20
 _CUT = re.compile(
-    # "... and was scattered", "... and freed Catholics": a second verb starts a second clause
-    r"(?:^|\s)(?:and|but|or)\s(?=(?:was|were|had|has|is|are)\s|[a-z]+ed\s)|"
+    # "... and was scattered", "... and freed Catholics", "... and cut the vote": a second
+    # verb starts a second clause
+    r"(?:^|\s)(?:and|but|or)\s(?=(?:was|were|had|has|is|are)\s|[a-z]+ed\s|"
+    rf"(?:{'|'.join(sorted(IRREGULAR_PASTS, key=len, reverse=True))})"
+    r"\s(?:the|a|an|his|her|its|their)\s)|"
     r",(?!\d{3})|;|:|\s(?:while|whereas|which|who|because|although|though|when|but|so that|"
     r"in order to|so as to|as long as|such as|rather than|instead of)\s"
 )
