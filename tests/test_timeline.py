@@ -387,8 +387,8 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
                 ),
                 (
                     "December 1941",
-                    "Rearmament, Lend-Lease (March 1941) and war after Pearl Harbor in December "
-                    "1941 ended the slump",
+                    "Rearmament, Lend-Lease and war after Pearl Harbor in December 1941 ended "
+                    "the slump",
                 ),
             ],
         ),
@@ -408,6 +408,25 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
                 )
             ],
         ),
+        # another date in brackets dates its own thing, and leaves each label; a span that
+        # heads a sentence with a closer date in it is no event of its own
+        (
+            "Heavy defeats at Tannenberg (Aug. 1914) and the Masurian Lakes (Sept. 1914).",
+            [
+                ("August 1914", "Heavy defeats at Tannenberg and the Masurian Lakes"),
+                ("September 1914", "Heavy defeats at Tannenberg and the Masurian Lakes"),
+            ],
+        ),
+        (
+            "- 1905-06: Bloody Sunday (9/1/1905) set off revolution.",
+            [("9 January 1905", "Bloody Sunday set off revolution")],
+        ),
+        # a day span in figures; what would have been is no event
+        (
+            "- July Days (3-4/7/1917): armed workers demanded Soviet power.",
+            [("3–4 July 1917", "July Days: armed workers demanded Soviet power")],
+        ),
+        ("Without Lenin's pressure the vote of 10/10/1917 would prob. not have happened.", []),
         # a word that stresses the date keeps it in the label
         (
             "In July 1961 alone c. 30,000 people left.",

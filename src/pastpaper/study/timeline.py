@@ -223,6 +223,7 @@ _FIRST_DAY = re.compile(
     r"(?:\b(?P<word>[Oo]n|[Ff]rom|[Bb]etween)\s+)?(?<![\d/.])(?P<day>[0-3]?\d)"
     r"\s*(?:[-–]|(?<=\d\s)(?:to|until|till|and)\s)\s*$"
 )
+_DAYS_BEFORE_FIGURES = re.compile(r"(?<![\d/.])[0-3]?\d[-–]$")
 _LAST_DAY = re.compile(r"[0-3]?\d\s*(?:[-–]|\s(?:to|until|till|and)\s)\s*(?P<day>[0-3]?\d)\b")
 
 
@@ -230,8 +231,10 @@ def _day_span(note: str, mention: Mention) -> Mention:
     """A date as the event's: a span of days in one month ("3-4 June 1961", which
     ``mentions`` reads as its last day) starts at its first day and is written whole, as a
     span of years is."""
-    if mention.day is None or mention.numeric:
+    if mention.day is None:
         return mention
+    if mention.numeric and not _DAYS_BEFORE_FIGURES.search(note, 0, mention.date_start):
+        return mention  # ("3-4/7/1917": the span of the July Days, in figures)
     # ("from 21 to 25 March 1965" is read as its last day, bounded by the "to")
     joined = mention.word in {"to", "until", "till", "and"}
     if mention.start != mention.date_start and not joined:
@@ -596,7 +599,10 @@ def _note_events(
             ((s, e) for s, e in sentences if s <= mention.date_start < e), (0, len(note))
         )
         crowded = sum(start <= m.date_start < end for m in own) > 1
-        start = _after_head(note, _after_list_marker(note, start, end), own, mention)
+        opening = _after_list_marker(note, start, end)
+        if crowded and _spans_a_closer_date(mention, opening, own, start, end):
+            continue  # "1905-06: Bloody Sunday (9/1/1905) set off revolution": at 9/1/1905
+        start = _after_head(note, opening, own, mention)
         start = opener_end(note, start) if mention.start > start else start  # "However, "
         text = _told(note, start, end, mention)
         if crowded or len(text) > EVENT_LENGTH:
@@ -606,11 +612,25 @@ def _note_events(
                 clause, who = found_clause
                 clause = _comma_part(note, clause, own, mention)
                 opens = _after_head(note, _after_list_marker(note, *clause), own, mention)
+                linked = opener_end(note, opens) if mention.start > opens else opens
+                if note[opens:linked].rstrip().endswith(","):
+                    opens = linked  # "Finally, there was ..." (not "Later railways")
                 told = _told(note, opens, clause[1], mention)
                 if who and note[opens : opens + 1].islower():
                     told = f"{who[:1].upper()}{who[1:]} {told[:1].lower()}{told[1:]}"
                 if len(told.split()) >= 3:  # a clause cut too short says less than its sentence
                     text = told
+        if crowded:
+            # Another date of the sentence in brackets dates its own thing, not this event:
+            # "Heavy defeats at Tannenberg (Aug. 1914) and the Masurian Lakes (Sept. 1914)".
+            for other in own:
+                if other is not mention and start <= other.date_start < end:
+                    written = re.escape(note[other.date_start : other.end])
+                    text = re.sub(rf"\s*\(\s*{written}\s*\)", "", text)
+            text = _DATE_MARK.sub("", text)  # ("(8 March): women's bread march ...")
+            # ... and the year of "2 March (15 March) 1917: Nicholas abdicated", now alone
+            text = _DATE_MARK.sub("", text.removeprefix(f"{mention.year}:"))
+            text = text[:1].upper() + text[1:]
         if _QUANTITY.fullmatch(text):
             continue  # a table's figure for the year ("| 1933 | 4.8 million |"): no event
         if _did_not(text):
@@ -633,14 +653,36 @@ def _note_events(
         )
 
 
+def _spans_a_closer_date(
+    mention: Mention, opening: int, own: list[Mention], start: int, end: int
+) -> bool:
+    """Is ``mention`` a span of years that heads its sentence ("1905-06: ..."), which
+    another of the sentence's dates falls within, more closely ("(9/1/1905)")?"""
+    if mention.end_year is None or mention.start != opening:
+        return False
+    return any(
+        other is not mention
+        and start <= other.date_start < end
+        and other.end_year is None
+        and mention.year <= other.year <= mention.end_year
+        for other in own
+    )
+
+
 def _did_not(text: str) -> bool:
     """Does the event's text say only what did not happen ("Italy did not join in 1914")?
     Not where a clause after a "but" or "yet" tells what did ("did not ..., but ...")."""
+    if _WOULD_HAVE.search(text):
+        return True  # "Without Lenin's pressure the vote would not have happened"
     clause = parse_clause(text)
     return clause is not None and clause.negative and _TURN.search(clause.rest) is None
 
 
 _TURN = re.compile(r"\b(?:but|yet|instead)\b", re.IGNORECASE)
+# What would or might have been, had things gone otherwise: no event.
+_WOULD_HAVE = re.compile(
+    r"\b(?:would|might|could)\s+(?:(?:\w+\.?\s+){0,2})?(?:not\s+|never\s+)?have\s+(?!been\s+\w+ed\s+by)"
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+")
 
 
