@@ -606,6 +606,11 @@ def test_a_how_far_due_to_scheme_puts_other_explanations_on_the_other_side() -> 
             "- Oct.-Nov. 1917: opposition papers closed.",
             ["Oct.-Nov. 1917: opposition papers closed"],
         ),
+        # a shortened month that opens a clause opens a name: it ends no sentence
+        (
+            "- Bloody Sunday set off revolution; Oct. Manifesto promised a Duma.",
+            ["Bloody Sunday set off revolution", "Oct. Manifesto promised a Duma"],
+        ),
         # a list's own short items are its points, not labels
         (
             "Causes of growth\n- cheap coal\n- new machines\n- growing towns",

@@ -197,7 +197,7 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
                 # (the end of a span of months too: "Oct.-Nov. 1917")
                 or (
                     word.rsplit("-", 1)[-1] in SHORTENED_BEFORE_MORE
-                    and (goes_on or len(before) == 1)
+                    and (goes_on or len(before) == 1 or before[0].rstrip().endswith((";", ":")))
                 )
                 # (in emphasis too: "**F. W. de Klerk** became president")
                 or _INITIAL.fullmatch(before[-1].lstrip("*_([‘“'\""))
