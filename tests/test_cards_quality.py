@@ -191,6 +191,8 @@ def _question_violations(card: Card) -> Iterator[str]:
     words = re.findall(r"[\w’'-]+", front)
     if _PRONOUNS & {w.lower() for w in words}:
         yield "a pronoun whose antecedent the card does not show"
+    if re.match(r"\w+(?: \w+)? (?:did|was|were) (?:his|her|its|their)\b", front):
+        yield "a subject whose owner the card does not show"
     second = re.search(r"\b(?:and|but|or) (?:was|were|had|[a-z]+ed)\b", front)
     # (A participle after "have" is done by another: "did Parliament have Strafford executed")
     # (nor a participle in an aside: "did the Long Parliament, led by John Pym, have ...",
@@ -942,3 +944,14 @@ def test_trial_twenty_four_verbs_adverbs_labels_and_names() -> None:
     # a label of two common words hides nothing; names of a unit and an Act are whole
     assert "Long-term" not in hidden
     assert {"Women's Battalion", "Act in Conditional Restraint of Annates"} <= hidden, hidden
+
+
+def test_no_question_about_someone_the_card_does_not_name() -> None:
+    made = _basic_cards(
+        "Anne Boleyn would not be a mistress. In 1533 Henry married her secretly at Whitehall.\n\n"
+        "His commissioners drew up the Valor Ecclesiasticus in 1535.\n\n"
+        "In 1567 Mary lost her throne at Lochleven."
+    )
+    asked = {front for front, _ in made}
+    assert not any("marry her" in front or "his commissioners" in front for front in asked)
+    assert ("When did Mary lose her throne at Lochleven?", "1567") in made, made

@@ -397,7 +397,12 @@ _ANSWER_WORD = re.compile(r"[\w’'-]+")
 _SEEING = frozenset("see regard view treat consider".split())
 _UNASKED = re.compile(
     r"[:;]|\b(?:he|she|it|they|him|them)\b|^\w+ (?:\w+ )?(?:this|these|those)\b"
-    r"|\b(?:the|a|an|of|by|and|or|the time)\?$",
+    r"|\b(?:the|a|an|of|by|and|or|the time)\?$"
+    # a subject whose owner the question does not name ("When did his commissioners ..."),
+    # and "her" as what was done to someone ("When did Henry marry her secretly?"; not "When
+    # did Mary lose her throne?")
+    r"|^\w+(?: \w+)? (?:did|was|were|had|is|are) (?:his|her|its|their)\b"
+    r"|\bher(?:\s+(?:\w+ly|in|on|at|to|from|with|by|for|as|into|after|before|and)\b|\?)",
     re.IGNORECASE,
 )
 
