@@ -1180,3 +1180,26 @@ def test_a_consequences_scheme_leaves_out_what_the_notes_label_background() -> N
     # what led to something, and what the notes tell after it, undated.
     assert any(text.startswith("Britain feared the Soviet Union") for text in credited), left
     assert any(text.startswith("Many shares were sold to Egypt") for text in credited), left
+
+
+def test_a_consequences_scheme_finds_the_thing_by_its_own_noun_and_its_earliest_date() -> None:
+    # "rising" names the thing (not "Hungarian"); the account told with it in one paragraph
+    # is no result, and a result dated months after its earliest date still counts.
+    family = _first_family(
+        "2012: What were the consequences of the Hungarian Rising? (8)\n\n"
+        "- In October 1956 students in Budapest demanded free elections.\n"
+        "- Soviet tanks entered Budapest.\n"
+        "- The rising was crushed on 10 November 1956.\n"
+        "- In January 1957 Kadar's new government arrested the rising's leaders.\n"
+        "- About 200,000 people fled to the West.\n",
+        "hungary.txt",
+    )
+    scheme = build_scheme(family.questions[0], family)
+    left = {p.point.text: p.why_not for p in scheme.points if not p.creditable}
+    credited = [p.point.text for p in scheme.creditable]
+    assert left["The rising was crushed on 10 November 1956"] == (
+        "tells of the Hungarian Rising itself, not what came of it"
+    )
+    assert "Soviet tanks entered Budapest" in left
+    assert "About 200,000 people fled to the West" in credited
+    assert any(text.startswith("In January 1957 Kadar") for text in credited), left

@@ -616,6 +616,10 @@ class _Results:
         """Why point ``at`` is no result of the thing, or None."""
         if point.source.note in self.background:
             return "background, as the notes label it, not what came of it"
+        if view.judgement[at] and not _TELLS_WHAT_IT_DID.search(point.text):
+            # "For the West it was a victory of sorts" (not "a propaganda triumph that turned
+            # the Germans ... into an ally", which tells what came of it too)
+            return "a judgement, not what came of it"
         if view.motive[at] and not motives and not _WORDED_AS_RESULT.search(point.text):
             # ("Henry feared that ... might combine against him, so he spent heavily on
             # coastal forts": what the fear led to is a result)
@@ -630,9 +634,12 @@ class _Results:
             if point.kind == "consequence":
                 return None
             return f"tells of {self.what} itself, not what came of it"
-        if point.kind == "reason" or (date is not None and self.date is not None):
+        same_paragraph = point.source.note == view.points[self.told].source.note
+        if point.kind == "reason" or (date is not None and self.date is not None) or same_paragraph:
             # Told before the thing itself and dated no later, or given as a reason: the
-            # background or a cause ("In 1923 hyperinflation ruined the middle classes").
+            # background or a cause ("In 1923 hyperinflation ruined the middle classes");
+            # or told in one account with it ("The airlift flew in food ... The blockade
+            # was lifted on 12 May 1949").
             return f"told before {self.what}: a cause or the background, not what came of it"
         return None
 
@@ -652,23 +659,40 @@ def _results_asked(
     # The telling of the thing is dated ("On 8 November 1923 Hitler burst into ... the
     # Munich beer hall"); a point that names it as what led to something is none ("much was
     # sold to the gentry, who thus gained a stake in the break").
-    told = next(
-        (
-            at
-            for at, words in enumerate(view.stems)
-            if words & named
-            and view.dates[at] is not None
-            and not _WORDED_AS_RESULT.search(view.points[at].text)
-        ),
-        None,
+    # The thing's own noun names it first ("blockade" of "the Berlin Blockade", not the
+    # place; "break" of "the break with Rome"), then any of its words.
+    head = content_stems(_HEAD_OF.split(what, maxsplit=1)[0].split()[-1]) & named
+    first = [
+        next(
+            (
+                at
+                for at, words in enumerate(view.stems)
+                if words & stems
+                and view.dates[at] is not None
+                and not _WORDED_AS_RESULT.search(view.points[at].text)
+            ),
+            None,
+        )
+        for stems in (head, named)
+    ]
+    told = first[0] if first[0] is not None else first[1]
+    # When it happened: the question's date for it, or the earliest the notes give a point
+    # that names it ("June 1948", not the "12 May 1949" of "The blockade was lifted").
+    dated = [view.dates[at] for at in first if at is not None]
+    date = point_date(what) or min(
+        (when for when in dated if when is not None),
+        key=lambda when: (when[0], when[1] or 0),
+        default=None,
     )
-    date = point_date(what)
-    if date is None and told is not None:
-        date = view.dates[told]
     background = frozenset(at for at, note in enumerate(notes) if _BACKGROUND.match(note))
     return _Results(what=what, told=told, date=date, background=background)
 
 
+# Where a thing's name goes on past its own noun: "the break| with Rome", "the seizure| of
+# power".
+_HEAD_OF = re.compile(r"\s+(?:of|with|in|at|on|for|against|between|by|from|to)\s+")
+# A verdict's clause that tells what its subject did: "a triumph that turned ...".
+_TELLS_WHAT_IT_DID = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?[a-z]+ed\b")
 # A point that says what came of something: "thus", "so", "as a result", "which meant".
 _WORDED_AS_RESULT = re.compile(
     r"\b(?:thus|therefore|so|hence|consequently|as a result|which meant|led to|leading to)\b",
