@@ -955,3 +955,16 @@ def test_no_question_about_someone_the_card_does_not_name() -> None:
     asked = {front for front, _ in made}
     assert not any("marry her" in front or "his commissioners" in front for front in asked)
     assert ("When did Mary lose her throne at Lochleven?", "1567") in made, made
+
+
+def test_no_why_card_for_a_belief_whose_reason_is_the_believed_things() -> None:
+    made = _basic_cards(
+        "Stalin believed the Western Allies had delayed the second front so that the USSR "
+        "would bear the brunt of the fighting.\n\n"
+        "In 1917 the Tsar dissolved the Duma because he feared it would turn against him."
+    )
+    assert not any(front.startswith("Why did Stalin") for front, _ in made), made
+    assert (
+        "Why did the Tsar dissolve the Duma in 1917?",
+        "because he feared it would turn against him",
+    ) in made

@@ -884,8 +884,22 @@ def _why(a: _Asking) -> Asked:
     asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
     if asked.lower() in _DEMONSTRATIVES:
         return  # "Why did peasants resent this?": this what, the card cannot show
+    if clause.verb in _REPORTING and _THAT_CLAUSE.match(asked):
+        # "Stalin believed the Allies had delayed the second front so that the USSR would
+        # bear the brunt": the reason is the delaying's, as Stalin saw it, not his belief's.
+        return
     if (clause.verb or asked) and _trimmed(asked) == asked and len(answer.split()) >= 3:
         yield _ask("Why", clause, asked), answer
+
+
+# Verbs that report what someone thought or said, and what they say it of: "believed (that)
+# the Allies had delayed ...".
+_REPORTING = frozenset(
+    "believe think claim argue say suspect fear insist suggest assert hope feel".split()
+)
+_THAT_CLAUSE = re.compile(
+    r"(?:that\s+)?(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:had|would|was|were|could|might|[a-z]+ed)\b"
+)
 
 
 def _purpose(rest: str) -> re.Match[str] | None:
