@@ -968,3 +968,12 @@ def test_no_why_card_for_a_belief_whose_reason_is_the_believed_things() -> None:
         "Why did the Tsar dissolve the Duma in 1917?",
         "because he feared it would turn against him",
     ) in made
+
+
+def test_no_when_card_for_a_thing_done_again_at_another_date() -> None:
+    made = _basic_cards(
+        "Russia had been invaded through Poland in 1914 and again in 1941.\n\n"
+        "Roosevelt won 46 of the 48 states in 1936 and a third term in 1940."
+    )
+    assert not any(front.startswith("When had Russia") for front, _ in made), made
+    assert ("When did Roosevelt win 46 of the 48 states?", "1936") in made

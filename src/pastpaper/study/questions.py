@@ -634,6 +634,8 @@ def _when(a: _Asking) -> Asked:
         return
     if _FROM.search(asked) and _TO_DATE.match(clause.rest, in_rest.end()):
         return
+    if _AGAIN_DATED.match(clause.rest, in_rest.end()):
+        return  # "invaded through Poland in 1914 and again in 1941": two answers, not one
     # "proved in 1861, using swan-necked flasks, that microbes ... caused decay": what he
     # proved comes after the date, and "When did Pasteur prove?" would leave it out.
     if not asked.strip() and _THAT_AFTER.match(clause.rest, in_rest.end()):
@@ -652,6 +654,14 @@ def _when(a: _Asking) -> Asked:
         _ask("When", clause, _BEFORE_A_DATE.sub("", asked)),
         (f"between {in_rest[1]}" if between else in_rest[1]),
     )
+
+
+# The same thing done again at another date: "... and again in 1941", "and (later) in 1921".
+_AGAIN_DATED = re.compile(
+    r"\s*,?\s*and\s+(?:(?:again|also|later|once more)\s+(?:[\w’'-]+\s+){0,3}?)?"
+    r"(?:in|on|during)\s+(?:\d|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)"
+)
 
 
 # Verbs that get another to act ("persuade France to sign"), and the act's infinitive.
