@@ -1203,3 +1203,29 @@ def test_a_consequences_scheme_finds_the_thing_by_its_own_noun_and_its_earliest_
     assert "Soviet tanks entered Budapest" in left
     assert "About 200,000 people fled to the West" in credited
     assert any(text.startswith("In January 1957 Kadar") for text in credited), left
+
+
+def test_sides_follow_the_notes_labels_of_successes_failures_and_other_reasons() -> None:
+    success = _first_family(
+        "2015: How successful was Jiang Jieshi as ruler of China? (10)\n\n"
+        "### Successes\n\nJiang built thousands of miles of new roads.\n\n"
+        "### Failures\n\nJapan seized Manchuria in 1931.\n\n"
+        "There was no real land reform for the peasants.\n",
+        "jiang.txt",
+    )
+    sides = {p.point.text: p.side for p in build_scheme(success.questions[0], success).creditable}
+    assert sides["Jiang built thousands of miles of new roads"] == "for", sides
+    assert sides["Japan seized Manchuria in 1931"] == "against", sides
+    assert sides["There was no real land reform for the peasants"] == "against", sides
+    factor = _first_family(
+        "2016: How far was the Japanese invasion the main reason for the Communist victory? "
+        "(12)\n\n### The war with Japan\n\n"
+        "The GMD lost its best troops in the early battles.\n\n"
+        "### Other reasons\n\nLand reform won the support of millions of peasants.\n\n"
+        "The Soviet Union handed over Japanese weapons in 1945.\n",
+        "china.txt",
+    )
+    sides = {p.point.text: p.side for p in build_scheme(factor.questions[0], factor).creditable}
+    assert sides["The GMD lost its best troops in the early battles"] == "for", sides
+    assert sides["Land reform won the support of millions of peasants"] == "against", sides
+    assert sides["The Soviet Union handed over Japanese weapons in 1945"] == "against", sides

@@ -54,6 +54,7 @@ from pastpaper.schemes.sides import (
     about_factor,
     factor_stems,
     finds_fault,
+    judged_by,
     labelled_by,
     rivals_in,
     side_of,
@@ -435,6 +436,7 @@ def build_scheme(
                         weighed,
                         view.labelled[at],
                         success,
+                        view.judged[at],
                     )
                     if judgement
                     else None
@@ -756,6 +758,9 @@ class _FamilyView:
     turned: list[frozenset[str] | None]
     # The side the notes' own label ("For:", "Against:") puts the point on, None where none.
     labelled: list[Side | None]
+    # The notes' own label of the point as a success or a failure ("### Failures"), None
+    # where none.
+    judged: list[Side | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
     note_stems: list[frozenset[str]]  # for each paragraph, the stems of all of it
     headed: list[str | None]  # for each paragraph, what its part's heading says it gives
@@ -820,6 +825,7 @@ def _family_view(
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
         turned=turned_by(points, notes),
         labelled=labelled_by(points, notes),
+        judged=judged_by(points, notes),
         cited=cited_causes(points, direct) if explains else {},
         note_stems=note_stems,
         headed=headed_as(notes),

@@ -11,7 +11,7 @@ other factors are the other side.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -96,6 +96,7 @@ def side_of(
     weighed: frozenset[str] = frozenset(),
     labelled: Side | None = None,
     success: bool = False,
+    judged: Side | None = None,
 ) -> Side:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
@@ -108,11 +109,16 @@ def side_of(
     of the factor weighed (``factor_stems``); ``labelled``: the side the notes' own label
     puts it on ("For:", "Against:", ``labelled_by``), which decides before any of these;
     ``success``: the view asked about is a success (``weighs_success``), which what it cost
-    and what it left undone argue against."""
+    and what it left undone argue against; ``judged``: the notes' label of the point as a
+    success or a failure ("### Failures", ``judged_by``)."""
     if point.source.note < 0:
         return "for"
     if labelled is not None:
         return labelled
+    if judged is not None and (success or faults):
+        # "### Successes" over what went well: for a view that it succeeded, against one
+        # that it failed ("How far was the Great Leap Forward a disaster?")
+        return judged if success and not faults else ("against" if judged == "for" else "for")
     if rivals is not None:
         first = _first_of(point.text, rivals)
         if first is not None:
@@ -402,6 +408,9 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
         and any(_names_factor(word, factor, stems) for word in content_words(label))
         for label in labels.values()
     )
+    # "### Other reasons" over the parts on the other causes: the parts under the other
+    # labels ("### The effects of the war with Japan") are the factor's, whatever they name.
+    others = {part for part, label in labels.items() if label and _OTHER_FACTORS.match(label)}
     words_of = [
         content_words(labels[part] or "") if by_label and labels[part] else content_words(note)
         for note, part in zip(notes, part_of, strict=True)
@@ -411,6 +420,10 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
         for words, part in zip(words_of, part_of, strict=True)
         if any(_names_factor(word, factor, stems) for word in words)
     }
+    if others and not by_label:
+        named = {part for part, label in labels.items() if label and part not in others} or (
+            named - others
+        )
     naming = [word for word in factor if word not in _NOT_NAMING]
     if len(naming) > 1:
         # A factor of several words is named whole where any part names it so: "Internal
@@ -425,6 +438,14 @@ def about_factor(question: str, notes: tuple[str, ...]) -> tuple[bool, ...] | No
         named = whole or named
     return tuple(part in named for part in part_of) if named else None
 
+
+# A label over the causes other than the one a question weighs: "Other reasons", "Other
+# factors:", "Further causes".
+_OTHER_FACTORS = re.compile(
+    r"\s*(?:other|further|alternative|different|rival)\s+(?:reasons?|factors?|causes?|"
+    r"explanations?|people)\b",
+    re.IGNORECASE,
+)
 
 # Words of a factor that stress it rather than name it: "Caesar himself", "his own".
 _NOT_NAMING = frozenset("himself herself itself themselves own alone".split())
@@ -546,6 +567,47 @@ def labelled_by(points: list[Point], notes: tuple[str, ...]) -> list[Side | None
     the next label or heading. A label run on into its line ("Against: juries would not
     convict") takes that line and the lines after it.
     """
+    return _labelled(points, notes, _side_label)
+
+
+def judged_by(points: list[Point], notes: tuple[str, ...]) -> list[Side | None]:
+    """For each point, whether the notes label it a success ("for": "### Successes",
+    "Achievements:") or a failure ("against": "### Failures", "Weaknesses:"), None where
+    no such label does; labels take what follows them as ``labelled_by``'s do."""
+    return _labelled(points, notes, _verdict_label, run_on_goes_on=False)
+
+
+def _verdict_label(line: str) -> tuple[Side | None, bool]:
+    """Whether a line labels successes ("for") or failures ("against"), and is the label
+    alone, as ``_side_label`` tells sides."""
+    alone = line.strip(_LABEL_MARKS)
+    runs_on = _LABEL_RUNS_ON.match(line)
+    for label, is_alone in ((alone, True), (runs_on["label"] if runs_on else "", False)):
+        if _SUCCESS_LABEL.fullmatch(label):
+            return "for", is_alone
+        if _FAILURE_LABEL.fullmatch(label):
+            return "against", is_alone
+    return None, False
+
+
+_SUCCESS_LABEL = re.compile(
+    r"(?:(?:main|key|early|real)\s+)?(?:successes|achievements|strengths|gains)", re.IGNORECASE
+)
+_FAILURE_LABEL = re.compile(
+    r"(?:(?:main|key|later|real)\s+)?(?:failures|weaknesses|problems|setbacks|mistakes)",
+    re.IGNORECASE,
+)
+
+
+def _labelled(
+    points: list[Point],
+    notes: tuple[str, ...],
+    label_of: Callable[[str], tuple[Side | None, bool]],
+    *,
+    run_on_goes_on: bool = True,
+) -> list[Side | None]:
+    """Each point's side by ``label_of``'s labels; with ``run_on_goes_on`` False, a label run
+    on into its line ("Early successes: prisoners freed ...") takes that line alone."""
     # For each paragraph, where each of its lines starts and the side it is labelled with.
     lines_of: list[list[tuple[int, Side | None]]] = []
     carried: Side | None = None  # the side a label that ended a paragraph gives the next
@@ -555,9 +617,14 @@ def labelled_by(points: list[Point], notes: tuple[str, ...]) -> list[Side | None
         offset = 0
         ends_on_label = ends_part = False
         for line in note.split("\n"):
-            labels, alone = _side_label(line)
+            labels, alone = label_of(line)
             # A heading of another part ("### What came after", "**Verdict**") ends a side.
             heading = labels is None and _HEADING_LINE.fullmatch(line.strip()) is not None
+            if labels is not None and not alone and not run_on_goes_on:
+                lines.append((offset, labels))
+                offset += len(line) + 1
+                lines.append((offset, side))  # (what follows goes back to the side before)
+                continue
             if labels is not None or heading:
                 side = labels
                 ends_part = True
