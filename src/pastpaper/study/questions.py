@@ -33,6 +33,7 @@ from typing import Literal
 from pastpaper.language import (
     IRREGULAR_PASTS,
     MODALS,
+    MONTHS,
     NATIONALITIES,
     PARTICIPLES,
     PREPOSITIONS,
@@ -659,8 +660,7 @@ def _when(a: _Asking) -> Asked:
 # The same thing done again at another date: "... and again in 1941", "and (later) in 1921".
 _AGAIN_DATED = re.compile(
     r"\s*,?\s*and\s+(?:(?:again|also|later|once more)\s+(?:[\w’'-]+\s+){0,3}?)?"
-    r"(?:in|on|during)\s+(?:\d|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b)"
+    rf"(?:in|on|during)\s+(?:\d|(?:{'|'.join(MONTHS)})\b)"
 )
 
 
