@@ -977,3 +977,19 @@ def test_no_when_card_for_a_thing_done_again_at_another_date() -> None:
     )
     assert not any(front.startswith("When had Russia") for front, _ in made), made
     assert ("When did Roosevelt win 46 of the 48 states?", "1936") in made
+
+
+def test_a_clause_without_a_subject_goes_on_from_the_nearest_clause_before_it() -> None:
+    cards = _checked_cards(
+        "The Pope's bull of June 1520 ordered Luther to recant; he burned it in public on 10 "
+        "December 1520 and was excommunicated in January 1521.\n\n"
+        "The decree was widely resisted, and in 1552 Maurice of Saxony, a Protestant prince, "
+        "turned against Charles and nearly captured him at Innsbruck."
+    )
+    fronts = [c.front for c in cards]
+    # the bull was not excommunicated, nor did the decree capture anyone
+    assert not any("bull of June 1520 was excommunicated" in front for front in fronts)
+    assert not any(front.startswith("The decree nearly") for front in fronts)
+    assert "Maurice of Saxony, a Protestant prince, nearly captured him at {{c1::Innsbruck}}." in (
+        fronts
+    ), fronts

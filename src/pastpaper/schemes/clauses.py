@@ -203,10 +203,15 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
         regular = word not in FINITE_AUXILIARIES and word not in IRREGULAR_PASTS
         before = words[i - 1].group().lower() if i else ""
         comma = i > 0 and "," in _gap(words, i)
-        opens_aside = comma and not aside
-        # (Not after a lead that opens the clause: "On 14 July 1789, a crowd stormed".)
+        # (A comma that closes ", a Protestant prince," opens nothing: "Maurice of Saxony,
+        # a Protestant prince, turned against him".)
+        opens_aside = comma and not aside and not apposition
+        # (Not after a lead that opens the clause: "On 14 July 1789, a crowd stormed"; but
+        # after a name that follows one: "In 1552 Maurice of Saxony, a Protestant prince,")
         apposition = (apposition and not comma) or (
-            comma and word in {"a", "an"} and words[0].group().lower() not in _LEAD_PREPOSITIONS
+            comma
+            and word in {"a", "an"}
+            and (words[0].group().lower() not in _LEAD_PREPOSITIONS or _named_before(words, i))
         )
         describes = (
             (word.startswith("un") and not _un_verb(words, i))
@@ -239,6 +244,13 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
 _COUNTING = QUANTIFIERS | {"other", "such"}
 # What an "un-" verb acts on: "unbanned the ANC", "united Germany", "unveiled his plan".
 _ACTED_ON = _DESCRIBED - {"very", "more", "most"} | {"our", "them", "him", "it"}
+
+
+def _named_before(words: list[re.Match[str]], at: int) -> bool:
+    """Is the word before ``at`` a name (a capital, no date), after the lead's first word:
+    "In 1552 Maurice of Saxony," (not "On 14 July 1789,", "In March,")?"""
+    before = words[at - 1].group()
+    return at > 2 and before[:1].isupper() and before not in _IN_DATES
 
 
 def _un_verb(words: list[re.Match[str]], at: int) -> bool:

@@ -153,10 +153,11 @@ def statements(
     # with none continues it ("...; Mary I restored Catholicism and burned almost three
     # hundred Protestants": Mary burned them, not the sentence's first subject).
     opening: dict[int, tuple[Clause, str]] = {}  # the clause and the text it was read from
+    unread: set[int] = set()  # sentences whose latest subject no card could show
     called: dict[str, str] = {}  # "he" or "she", by the person it stood for ("Tsarina")
     for point in points:
         if point.source.note != note:
-            note, person, opening = point.source.note, None, {}
+            note, person, opening, unread = point.source.note, None, {}, set()
             group = thing = None
         if _opens_item(notes[point.source.note], point.source.sentence_start):
             person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
@@ -168,6 +169,13 @@ def statements(
         own_from = 0
         clause = parse_clause(text) or _told_in_present(text)
         shared = opening.get(point.source.sentence_start)
+        if clause is not None and clause.subject:
+            # Until it is read, this clause's subject is the sentence's latest: a clause
+            # after it with none ("; he burned it ... and was excommunicated") is its.
+            opening.pop(point.source.sentence_start, None)
+            unread.add(point.source.sentence_start)
+        elif clause is not None and point.source.sentence_start in unread:
+            continue  # the subject it goes on from was no one the card could show
         if clause is not None and not clause.subject and shared is not None:
             source = point.source
             if _RELATIVE.search(notes[source.note], source.sentence_start, source.start):
@@ -279,6 +287,7 @@ def statements(
             group = bare if _plural(bare) else None
             thing = bare if group is None and _ARTICLE.match(bare) else None
         opening[point.source.sentence_start] = (clause, text)
+        unread.discard(point.source.sentence_start)
         if enough:
             yield Statement(point, text, own_from, clause, asks=not _clause_end(clause))
 
@@ -453,6 +462,9 @@ def _read(point: str) -> tuple[str, bool, bool]:
 
 _SUBORDINATE = re.compile(rf"\s(?:{'|'.join(sorted(SUBORDINATORS))})\s+(?=\S)")
 _JOINED = re.compile(r"(?:[\s,]+(?:and|but))?[\s,]*$")  # "... his army and"
+# A clause joined to the one before it with its own subject: ", and in 1552 Maurice ...",
+# "; he burned it".
+_COORDINATE = re.compile(r",\s*(?:and|but)\s+|;\s+")
 # A point that goes on from a relative clause ("Khrushchev backed down, which weakened him
 # and helped lead to his removal") has "which" for its subject: borrowing the sentence's
 # ("When did Khrushchev help lead to his removal?") would say what the notes do not.
@@ -467,6 +479,19 @@ def _inner_clause(before: str) -> tuple[Clause, str] | Literal[False] | None:
     not the crisis."""
     before = plain(before)
     starts = [found.end() for found in _SUBORDINATE.finditer(before)]
+    # ... or a clause joined to the sentence's first by ", and" or a semicolon: "The Interim
+    # was widely resisted, and in 1552 Maurice of Saxony ... turned against him and nearly
+    # captured him" (Maurice captured him, not the Interim)
+    joined = [found.end() for found in _COORDINATE.finditer(before)]
+    if joined and (not starts or joined[-1] > starts[-1]):
+        written = _JOINED.sub("", before[joined[-1] :], count=1)
+        inner = parse_clause(written)
+        if inner is not None and inner.subject and inner.lead:
+            written = written[inner.subject_at[0] :]  # "in 1552 Maurice": Maurice
+            inner = parse_clause(written)
+        if inner is not None and inner.subject and not inner.lead:
+            return inner, written
+        return False if _has_verb_after_subject(written) else None
     # the nearest clause before the point, without the "and" that joins the point to it
     written = _JOINED.sub("", before[starts[-1] :], count=1) if starts else ""
     inner = parse_clause(written) if starts else None

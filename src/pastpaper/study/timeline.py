@@ -63,7 +63,7 @@ from pastpaper.study.dates import (
     two_figure_years,
     year_before,
 )
-from pastpaper.study.statements import opener_end, statements
+from pastpaper.study.statements import ASIDE_COMMA, opener_end, statements
 from pastpaper.text import LIST_ITEM, plain
 
 __all__ = [
@@ -617,6 +617,8 @@ def _note_events(
                     opens = linked  # "Finally, there was ..." (not "Later railways")
                 told = _told(note, opens, clause[1], mention)
                 if who and note[opens : opens + 1].islower():
+                    if len(ASIDE_COMMA.findall(who)) % 2:
+                        who += ","  # "Italy, a member of the Triple Alliance, joined ..."
                     told = f"{who[:1].upper()}{who[1:]} {told[:1].lower()}{told[1:]}"
                 if len(told.split()) >= 3:  # a clause cut too short says less than its sentence
                     text = told
