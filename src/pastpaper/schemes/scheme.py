@@ -664,6 +664,7 @@ def _results_asked(
     # The thing's own noun names it first ("blockade" of "the Berlin Blockade", not the
     # place; "break" of "the break with Rome"), then any of its words.
     head = content_stems(_HEAD_OF.split(what, maxsplit=1)[0].split()[-1]) & named
+    background = frozenset(at for at, note in enumerate(notes) if _BACKGROUND.match(note))
     first = [
         next(
             (
@@ -671,6 +672,7 @@ def _results_asked(
                 for at, words in enumerate(view.stems)
                 if words & stems
                 and view.dates[at] is not None
+                and view.points[at].source.note not in background
                 and not _WORDED_AS_RESULT.search(view.points[at].text)
             ),
             None,
@@ -686,7 +688,6 @@ def _results_asked(
         key=lambda when: (when[0], when[1] or 0),
         default=None,
     )
-    background = frozenset(at for at, note in enumerate(notes) if _BACKGROUND.match(note))
     return _Results(what=what, told=told, date=date, background=background)
 
 
