@@ -427,6 +427,19 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             [("3–4 July 1917", "July Days: armed workers demanded Soviet power")],
         ),
         ("Without Lenin's pressure the vote of 10/10/1917 would prob. not have happened.", []),
+        # two phrases of place and date: each event has its own; a clause of time cut
+        # from its main clause tells what happened then
+        (
+            "The Union suffered heavy defeats at Fredericksburg in December 1862 and at "
+            "Chancellorsville in May 1863.",
+            [
+                (
+                    "December 1862",
+                    "The Union suffered heavy defeats at Fredericksburg in December 1862",
+                ),
+                ("May 1863", "The Union suffered heavy defeats at Chancellorsville in May 1863"),
+            ],
+        ),
         # a word that stresses the date keeps it in the label
         (
             "In July 1961 alone c. 30,000 people left.",
@@ -1097,3 +1110,14 @@ def test_an_events_pronoun_is_the_one_its_card_names() -> None:
     # "Gallipoli ruined Churchill": the "he" who resigned may be Churchill; no card, no name
     events = events_of("Gallipoli ruined Churchill. He resigned from the Admiralty in 1915.")
     assert [e.text for e in events] == ["He resigned from the Admiralty in 1915"]
+
+
+def test_a_clause_of_time_cut_from_its_main_clause_tells_what_happened_then() -> None:
+    told = {
+        e.label: e.text
+        for e in events_of(
+            "After Luther died in February 1546, Charles turned his armies on the League, the "
+            "alliance the princes had formed in 1531."
+        )
+    }
+    assert told["February 1546"] == "Luther died in February 1546", told

@@ -563,6 +563,7 @@ def _role(note: str, since: int, mention: Mention) -> str:
     )
     if mention.word in {"of", "the"} or opens_aside or _ASIDE.search(phrase):
         return "aside"
+
     return "own"
 
 
@@ -629,6 +630,7 @@ def _note_events(
                 if other is not mention and start <= other.date_start < end:
                     written = re.escape(note[other.date_start : other.end])
                     text = re.sub(rf"\s*\(\s*{written}\s*\)", "", text)
+                    text = _own_conjunct(text, note[mention.date_start : mention.end], written)
             text = _DATE_MARK.sub("", text)  # ("(8 March): women's bread march ...")
             # ... and the year of "2 March (15 March) 1917: Nicholas abdicated", now alone
             text = _DATE_MARK.sub("", text.removeprefix(f"{mention.year}:"))
@@ -638,6 +640,10 @@ def _note_events(
         if _did_not(text):
             continue  # "But the ANC did not change any law in the 1950s": nothing happened
         text = _named(text, note, sentences, start)
+        # "After Luther died in February 1546" cut from its main clause: "Luther died ..."
+        alone = _SUBORDINATE_ALONE.fullmatch(text)
+        if alone is not None and text.endswith(mention.written):
+            text = alone["told"][:1].upper() + alone["told"][1:]
         yield Event(
             date=mention.written,
             start=(mention.year, mention.month, mention.day),
@@ -669,6 +675,34 @@ def _spans_a_closer_date(
         and mention.year <= other.year <= mention.end_year
         for other in own
     )
+
+
+# A clause of time or cause alone, without the main clause it opens: "After Luther died in
+# February 1546", "When the army mutinied on 27 February 1917".
+_SUBORDINATE_ALONE = re.compile(
+    r"(?:After|When|Once|As soon as|Before|Until)\s+(?P<told>[^,;:]+\s[a-z]+(?:ed|d|t)\b[^,;:]*)"
+)
+
+
+def _own_conjunct(text: str, own: str, other: str) -> str:
+    """``text`` without the other of two phrases of place and date joined by "and", the one
+    whose date is ``other`` (a pattern): "defeats at Fredericksburg in December 1862 and at
+    Chancellorsville in May 1863" is, for May 1863, "defeats at Chancellorsville in May
+    1863"."""
+    mine = re.escape(own)
+    after = re.search(rf"\b{mine}(?P<cut>\s+and\s+{_PLACED_AT}\s[^,;()]*?\b{other})", text)
+    if after is not None:
+        return text[: after.start("cut")] + text[after.end("cut") :]
+    before = re.search(
+        rf"\b(?P<at>{_PLACED_AT})\s[^,;()]*?\b{other}\s+and\s+(?P=at)\s(?=[^,;()]*\b{mine})", text
+    )
+    if before is not None:
+        return text[: before.start()] + text[before.end() - len(before["at"]) - 1 :]
+    return text
+
+
+# The prepositions of a place, which the conjuncts of "at A in 1862 and at B in 1863" share.
+_PLACED_AT = r"(?:at|in|on|near|against|from|to|into)"
 
 
 def _did_not(text: str) -> bool:
