@@ -993,3 +993,16 @@ def test_a_clause_without_a_subject_goes_on_from_the_nearest_clause_before_it() 
     assert "Maurice of Saxony, a Protestant prince, nearly captured him at {{c1::Innsbruck}}." in (
         fronts
     ), fronts
+
+
+def test_his_or_her_opening_a_subject_is_the_person_named_before() -> None:
+    cards = _checked_cards(
+        "In 1861 Lincoln kept the border states in the Union. He won re-election in November "
+        "1864. His Gettysburg Address of 19 November 1863 gave the Union a cause worth dying "
+        "for.\n\n"
+        "Catherine had six pregnancies. His brother Arthur had died in 1502."
+    )
+    fronts = [c.front for c in cards]
+    assert any(front.startswith("Lincoln's {{c1::Gettysburg Address}}") for front in fronts), fronts
+    # ("His" after a woman named is someone else: no card puts her name to it)
+    assert not any(front.startswith("Catherine's") for front in fronts), fronts

@@ -60,6 +60,8 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL = frozenset({"he", "she"})
+# A possessive that opens a subject, by the pronoun it is of: "His Gettysburg Address".
+_OWNING = {"his": "he", "her": "she"}
 #: A subject that stands for people named before it, whom a card alone cannot show. ("This"
 #: stands for what the sentence before said, and a card hiding a fact after it can still be
 #: answered: "This led to the cultivation of lands in ... {{Siberia}}"; "It" may stand for
@@ -231,6 +233,21 @@ def statements(
                 continue
         elif clause.subject.lower() in _UNNAMED or _unexplained_it(clause.subject, text):
             continue  # "In 1588 they did not rise for Spain": who, the card cannot show
+        possessive = clause.subject.split(" ", 1)
+        if len(possessive) == 2 and possessive[0].lower() in _OWNING and person is not None:
+            # "His Gettysburg Address of 19 November 1863 ...", after Lincoln: "Lincoln's"
+            pronoun = _OWNING[possessive[0].lower()]
+            others = _OTHER_PRONOUN[pronoun].search(point.source.sentence)
+            # (only for one the notes have already called "he" or "she": "His" after
+            # "Catherine" is another's)
+            if others is None and called.get(_ARTICLE.sub("", person)) == pronoun:
+                start, end = clause.subject_at
+                named = f"{person}’s" if "’" in text else f"{person}'s"
+                text = text[:start] + named + text[start + len(possessive[0]) :]
+                own_from += len(named) - len(possessive[0]) if own_from > start else 0
+                clause = parse_clause(text)
+                if clause is None:
+                    continue
         if clause.subject.lower() in _PERSONAL:
             pronoun = clause.subject.lower()
             if person is None or _OTHER_PRONOUN[pronoun].search(point.source.sentence):

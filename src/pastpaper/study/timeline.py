@@ -190,7 +190,7 @@ def _course_events(course: Course) -> Iterator[Event]:
                 if found:
                     earlier_year = found[-1].year
                 for event in _note_events(note, found, family, family_index, note_index):
-                    if _PRONOUN.search(event.text):
+                    if _PRONOUN.search(event.text) or _OWNING.match(event.text):
                         said = _said_by(family) if said is None else said
                         event = _with_its_subject(event, said)
                     yield event.model_copy(update={"topic": topic.title, "course": course.title})
@@ -730,6 +730,14 @@ def _said_by(family: QuestionFamily) -> dict[tuple[int, str], str]:
     for statement in statements(family_points(family), family.notes, set()):
         written = plain(statement.point.text)
         subject = statement.clause.subject
+        owning = _OWNING.match(written)
+        if owning is not None:
+            # "His Gettysburg Address ...", which the card has as "Lincoln's Gettysburg ..."
+            told = written[owning.end() :]
+            owner = statement.text[: -len(told)].strip() if told else ""
+            if statement.text.endswith(told) and owner.endswith(("'s", "’s")):
+                said[statement.point.source.note, told] = owner
+            continue
         pronoun = _PRONOUN.search(written)
         if pronoun is None or _PRONOUN.fullmatch(f"{subject} "):
             continue
@@ -741,7 +749,7 @@ def _said_by(family: QuestionFamily) -> dict[tuple[int, str], str]:
 
 def _with_its_subject(event: Event, said: dict[tuple[int, str], str]) -> Event:
     """The event with its pronoun put as the one its card names, where a card does."""
-    pronoun = _PRONOUN.search(event.text)
+    pronoun = _OWNING.match(event.text) or _PRONOUN.search(event.text)
     if pronoun is None:
         return event
     rest = event.text[pronoun.end() :]
@@ -755,6 +763,7 @@ def _with_its_subject(event: Event, said: dict[tuple[int, str], str]) -> Event:
 
 
 _PERSONAL = re.compile(r"(?:He|She)\s")
+_OWNING = re.compile(r"(?:His|Her)\s+")  # "His Gettysburg Address ..."
 _ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 
 
