@@ -1006,3 +1006,16 @@ def test_his_or_her_opening_a_subject_is_the_person_named_before() -> None:
     assert any(front.startswith("Lincoln's {{c1::Gettysburg Address}}") for front in fronts), fronts
     # ("His" after a woman named is someone else: no card puts her name to it)
     assert not any(front.startswith("Catherine's") for front in fronts), fronts
+
+
+def test_a_bare_subject_keeps_the_place_it_is_of() -> None:
+    cards = _checked_cards(
+        "Cotton exports collapsed, the South ran short of food, and by 1865 prices in the "
+        "Confederacy were about ninety times their level of 1861."
+    )
+    fronts = [c.front for c in cards]
+    assert (
+        "By {{c1::1865}} prices in the Confederacy were about ninety times their level of 1861."
+        in (fronts)
+    ), fronts
+    assert not any(front.startswith("Cotton exports by") for front in fronts)

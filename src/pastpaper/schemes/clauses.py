@@ -492,12 +492,29 @@ def _bare_subject(before: list[re.Match[str]]) -> int:
     at least its preposition's first word ("In agriculture output rose") and a possessive's
     noun ("Under Stalin's rule peasants starved"). The whole is the lead where nothing is
     left for a subject."""
-    start = len(before)
-    while start > 2 and _bare_word(before[start - 1].group()):
-        start -= 1
+    start = at = len(before)
+    while at > 2:
+        if _bare_word(before[at - 1].group()):
+            at -= 1
+            start = at
+            continue
+        # A place the subject's noun is of: "By 1865 prices in the Confederacy were ...",
+        # "In the 1920s farmers in America suffered".
+        named = at
+        while named > 3 and (
+            before[named - 1].group()[:1].isupper() or before[named - 1].group() == "the"
+        ):
+            named -= 1
+        placed = named < at and before[named - 1].group() in _PLACING
+        if not placed or named - 1 <= 2 or not _bare_word(before[named - 2].group()):
+            break
+        at = named - 1
     if start < len(before) and before[start - 1].group().endswith(("'s", "’s")):
         start += 1
     return start
+
+
+_PLACING = frozenset({"in", "of", "from", "across"})
 
 
 def _bare_word(word: str) -> bool:
