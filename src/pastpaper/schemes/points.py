@@ -716,7 +716,9 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "If a Norman was murdered and the killer was not found, the hundred ..."
         if join.group().strip() == "and" and _shares_copula(head, tail):
             continue  # "Many were young and skilled - doctors, ... - so the brain drain ..."
-        if join.group().strip() == "and" and (_ends_subject_list(head) or _opens_subject(head)):
+        if join.group().strip() == "and" and (
+            _ends_subject_list(head) or _opens_subject(head) or _main_subject_opens(head)
+        ):
             continue  # "if Vietnam fell, Laos, Cambodia and perhaps even India would follow"
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
@@ -1017,6 +1019,22 @@ _OPENED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _NOT_SUBJECTS = frozenset("much many far long well badly that this it".split())
+
+
+def _main_subject_opens(head: str) -> bool:
+    """Has a sentence that opens on a clause of its own ("When a second Diet at Speyer
+    reversed this in 1529,") gone on to the first words of its main clause's subject and no
+    verb yet ("six princes"), so that the "and" adds to that subject ("and fourteen cities
+    protested")?"""
+    first = WORD.match(head.lstrip(" ‘'\"“("))
+    if first is None or first.group().lower() not in _CONDITIONS | _TIMING or "," not in head:
+        return False
+    words = [w.lower() for w in WORD.findall(head.rsplit(",", 1)[1])]
+    return (
+        1 <= len(words) <= _SUBJECT_ITEM + 1
+        and not any(map(is_verb, words))
+        and (words[0] not in {"and", "but", "or", "so", "then"})
+    )
 
 
 def _opens_subject(head: str) -> bool:
