@@ -871,6 +871,15 @@ def test_names_keep_their_numbers_initials_and_ordinals(note: str, names: list[s
             "Prices rose so much and wages fell behind.",
             ["Prices rose so much", "wages fell behind"],
         ),
+        # ... nor one that adds to a main clause's subject after its clause of time
+        (
+            "When a second Diet at Speyer reversed this in 1529, six princes and fourteen "
+            "cities protested.",
+            [
+                "When a second Diet at Speyer reversed this in 1529, six princes and fourteen "
+                "cities protested"
+            ],
+        ),
         # a second adjective of what a copula says of its subject
         (
             "Many were young and skilled - doctors, engineers - so the brain drain hurt.",
