@@ -1019,3 +1019,13 @@ def test_a_bare_subject_keeps_the_place_it_is_of() -> None:
         in (fronts)
     ), fronts
     assert not any(front.startswith("Cotton exports by") for front in fronts)
+
+
+def test_no_cloze_hides_initials_the_card_spells_out() -> None:
+    cards = _checked_cards(
+        "The Guomindang and the Chinese Communist Party (CCP) had worked together since 1923.\n\n"
+        "In 1945 the CCP grew fast."
+    )
+    hidden = {(c.front, c.back) for c in cards if c.kind == "cloze"}
+    assert not any(back == "CCP" and "Chinese Communist Party" in front for front, back in hidden)
+    assert any(back == "CCP" for _, back in hidden), hidden  # (where nothing spells it)

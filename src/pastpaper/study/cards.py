@@ -377,11 +377,23 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
         return False
     if key.rstrip(".") in _SHORTENINGS:
         return False  # "Govt", "approx.": shorthand for an everyday word
+    if term.isupper() and _spelt_before(term, visible):
+        return False  # "the Chinese Communist Party ({{CCP}})": its initials are shown
     # (An everyday word in quotes too: no "{{lost}}" Vietnam. A number is a fact.)
     number = _DIGIT.search(term) or as_number(key)[:1].isdigit()
     if len(words) == 1 and (term[0].isupper() or not number) and word_rarity(key) >= _EVERYDAY:
         return False
     return not _given_away(words, visible)
+
+
+def _spelt_before(initials: str, visible: str) -> bool:
+    """Do the initials of capitalised words the card shows spell ``initials`` ("Chinese
+    Communist Party" for "CCP")?"""
+    capitals = "".join(word[0] for word in _CAPITALISED.findall(visible))
+    return len(initials) >= 2 and initials in capitals
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
 
 def _given_away(hidden: list[str], visible: str) -> bool:
