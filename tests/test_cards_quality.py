@@ -1029,3 +1029,15 @@ def test_no_cloze_hides_initials_the_card_spells_out() -> None:
     hidden = {(c.front, c.back) for c in cards if c.kind == "cloze"}
     assert not any(back == "CCP" and "Chinese Communist Party" in front for front, back in hidden)
     assert any(back == "CCP" for _, back in hidden), hidden  # (where nothing spells it)
+
+
+def test_a_count_after_for_keeps_its_for_and_a_span_of_time_is_how_long() -> None:
+    made = _basic_cards(
+        "Lincoln called for 75,000 volunteers to put down the rebellion.\n\n"
+        "In 1953 Stalin had ruled for twenty-five years."
+    )
+    assert (
+        "How many volunteers did Lincoln call for to put down the rebellion?",
+        "75,000",
+    ) in made, made
+    assert any(front.startswith("How many years had Stalin ruled") for front, _ in made), made

@@ -713,15 +713,22 @@ def _how_many(a: _Asking) -> Asked:
             continue
         # What is counted, with what it is made of: "167 small leaky dams of logs"; a number
         # given roughly keeps its word ("walked about 240 miles": "about 240").
-        rough = _ROUGHLY.match(rest)
-        at = rough.end() if rough else 0
+        # "called for 75,000 volunteers": the verb keeps its "for" ("did Lincoln call for")
+        asked_for = _ASKED_FOR.match(rest)
+        rough = _ROUGHLY.match(rest, asked_for.end() if asked_for else 0)
+        at = rough.end() if rough else (asked_for.end() if asked_for else 0)
         counted = _COUNTED.match(rest, at + len(number)) if rest.startswith(number, at) else None
         if counted and a.clause.aux == "did" and not _NOT_COUNTED.search(counted[1]):
             # "set up 150 regional economic councils" (not "65 percent of its income")
             tail = _BRACKET_AFTER.sub("", rest[counted.end() :])
             if _OFFSET.match(tail):
                 continue  # "died four days later": when, not how many days she died
-            yield _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)), rest[: at + len(number)]
+            if asked_for:
+                tail = f"for {tail.lstrip()}".rstrip()
+            yield (
+                _ask(f"How many {counted[1]}", a.clause, _trimmed(tail)),
+                rest[asked_for.end() if asked_for else 0 : at + len(number)],
+            )
 
 
 # A count of time that places an event, not a count of things: "four days later".
@@ -733,8 +740,13 @@ _THAT_CLAUSE = re.compile(r"\bthat\b")
 # What a number counts, after it: "for N years" (with ``_FOR`` before it), "N small leaky
 # dams of logs". The number itself is found with ``str.find``: a pattern made for each
 # number of a course took a tenth of the time of its cards to compile.
-_LASTS = re.compile(r"\s+([a-z]+s)\b")
+# A span of time ("for twenty-five years"), not a count of things ("called for 75,000
+# volunteers").
+_LASTS = re.compile(
+    r"\s+((?:year|month|week|day|hour|minute|decade|centurie|generation|season|term)s)\b"
+)
 _FOR = re.compile(r"\s*\bfor\s+$")
+_ASKED_FOR = re.compile(r"for\s+(?=(?:about|around|some|nearly|over|c\.)?\s*\d)")
 _NOT_COUNTED = re.compile(r"^per\s?cent\b|^percent\b|\b(?:its|his|this|was|is|has)$")
 # (The words before the counted noun describe it: "to" or "of" among them starts what
 # follows it, "700 soldiers to seize weapons"; what it is made of goes with it, "342 chests
