@@ -548,12 +548,19 @@ def _side_label(line: str) -> tuple[Side | None, bool]:
     """The side a line of the notes labels, and whether the line is the label alone:
     ("against", True) for "Against:", ("for", False) for "For: drinking fell", (None,
     False) for a line that labels no side."""
+    return _label_of(line, _FOR_LABEL, _AGAINST_LABEL)
+
+
+def _label_of(
+    line: str, for_label: re.Pattern[str], against_label: re.Pattern[str]
+) -> tuple[Side | None, bool]:
+    """The side a line's label gives by the two patterns, and whether it is the label alone."""
     alone = line.strip(_LABEL_MARKS)
     runs_on = _LABEL_RUNS_ON.match(line)
     for label, is_alone in ((alone, True), (runs_on["label"] if runs_on else "", False)):
-        if _FOR_LABEL.fullmatch(label):
+        if for_label.fullmatch(label):
             return "for", is_alone
-        if _AGAINST_LABEL.fullmatch(label):
+        if against_label.fullmatch(label):
             return "against", is_alone
     return None, False
 
@@ -580,14 +587,7 @@ def judged_by(points: list[Point], notes: tuple[str, ...]) -> list[Side | None]:
 def _verdict_label(line: str) -> tuple[Side | None, bool]:
     """Whether a line labels successes ("for") or failures ("against"), and is the label
     alone, as ``_side_label`` tells sides."""
-    alone = line.strip(_LABEL_MARKS)
-    runs_on = _LABEL_RUNS_ON.match(line)
-    for label, is_alone in ((alone, True), (runs_on["label"] if runs_on else "", False)):
-        if _SUCCESS_LABEL.fullmatch(label):
-            return "for", is_alone
-        if _FAILURE_LABEL.fullmatch(label):
-            return "against", is_alone
-    return None, False
+    return _label_of(line, _SUCCESS_LABEL, _FAILURE_LABEL)
 
 
 _SUCCESS_LABEL = re.compile(
