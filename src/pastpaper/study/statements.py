@@ -478,7 +478,19 @@ def _read(point: str) -> tuple[str, bool, bool]:
 
 
 _SUBORDINATE = re.compile(rf"\s(?:{'|'.join(sorted(SUBORDINATORS))})\s+(?=\S)")
-_JOINED = re.compile(r"(?:[\s,]+(?:and|but))?[\s,]*$")  # "... his army and"
+
+
+def _unjoined(text: str) -> str:
+    """``text`` without the "and" or "but" (and the spaces and commas) that end it, which
+    join it to what comes after: "... his army and" (as a pattern anchored at the end would,
+    without trying every place of the text)."""
+    text = text.rstrip(" \t\n,")
+    for word in (" and", " but"):
+        if text.endswith(word) or text == word.strip():
+            return text[: -len(word.strip())].rstrip(" \t\n,")
+    return text
+
+
 # A clause joined to the one before it with its own subject: ", and in 1552 Maurice ...",
 # "; he burned it".
 _COORDINATE = re.compile(r",\s*(?:and|but)\s+|;\s+")
@@ -501,7 +513,7 @@ def _inner_clause(before: str) -> tuple[Clause, str] | Literal[False] | None:
     # captured him" (Maurice captured him, not the Interim)
     joined = [found.end() for found in _COORDINATE.finditer(before)]
     if joined and (not starts or joined[-1] > starts[-1]):
-        written = _JOINED.sub("", before[joined[-1] :], count=1)
+        written = _unjoined(before[joined[-1] :])
         inner = parse_clause(written)
         if inner is not None and inner.subject and inner.lead:
             written = written[inner.subject_at[0] :]  # "in 1552 Maurice": Maurice
@@ -510,7 +522,7 @@ def _inner_clause(before: str) -> tuple[Clause, str] | Literal[False] | None:
             return inner, written
         return False if _has_verb_after_subject(written) else None
     # the nearest clause before the point, without the "and" that joins the point to it
-    written = _JOINED.sub("", before[starts[-1] :], count=1) if starts else ""
+    written = _unjoined(before[starts[-1] :]) if starts else ""
     inner = parse_clause(written) if starts else None
     if inner is None or not inner.subject or inner.lead:
         # A clause of its own that cannot be read ("when mixed groups rode ... and were
