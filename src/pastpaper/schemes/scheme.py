@@ -610,8 +610,11 @@ class _Results:
     """What a question asking for results asks the results of, and where the notes tell it."""
 
     what: str  # "the Munich Putsch"
-    told: int | None  # the first dated point (by its place) that names it, not as a result
-    date: When | None  # when it happened: the question's date for it, or that point's
+    # The first dated point (by its place) that names it, not as what led to something, by
+    # its own noun if any does.
+    told: int | None
+    # When it happened: the question's date for it, or the earliest of the points that name it.
+    date: When | None
     background: frozenset[int]  # the paragraphs the notes label as background
 
     def not_of(self, at: int, point: Point, view: _FamilyView, motives: bool) -> str | None:
