@@ -1041,3 +1041,13 @@ def test_a_count_after_for_keeps_its_for_and_a_span_of_time_is_how_long() -> Non
         "75,000",
     ) in made, made
     assert any(front.startswith("How many years had Stalin ruled") for front, _ in made), made
+
+
+def test_no_cloze_of_a_subject_that_only_mattered() -> None:
+    cards = _checked_cards(
+        "- Other factors: Generalship mattered as well.\n"
+        "- In 1864 Grant pressed Lee without pause in Virginia."
+    )
+    hidden = {c.back for c in cards if c.kind == "cloze"}
+    assert "Generalship" not in hidden
+    assert "1864" in hidden, hidden

@@ -505,9 +505,21 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
             continue  # "{{c1::Domino}} theory: ...": capitalised for opening the line
         if _counts_nothing(text, start, end):
             continue  # "Italy joined the {{c1::two}}", "a few {{c1::hundred}}"
+        if not text[:start].strip() and _ONLY_MATTERED.fullmatch(text[end:]):
+            continue  # "{{c1::Generalship}} mattered as well.": it tells nothing to recall
         if worth_hiding(text[start:end], text[:start] + text[end:], common):
             kept.append((start, end))
     return sorted(kept)
+
+
+# The rest of a sentence that only says its subject mattered: "mattered as well", "was also
+# important", "played a part too".
+_ONLY_MATTERED = re.compile(
+    r"\s+(?:also\s+)?(?:mattered|counted|helped|(?:was|were)\s+(?:also\s+)?(?:important|"
+    r"significant|vital|crucial|a (?:key |major )?factor)|played (?:a|its|their) part)"
+    r"(?:\s+(?:as well|too))?[.!]?\s*",
+    re.IGNORECASE,
+)
 
 
 def _opens_only(text: str, start: int, end: int, casing: Casing) -> bool:
