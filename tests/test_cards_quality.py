@@ -1051,3 +1051,12 @@ def test_no_cloze_of_a_subject_that_only_mattered() -> None:
     hidden = {c.back for c in cards if c.kind == "cloze"}
     assert "Generalship" not in hidden
     assert "1864" in hidden, hidden
+
+
+def test_a_remark_in_brackets_is_no_term_to_hide() -> None:
+    cards = _checked_cards(
+        "- 10/10/1917: the Central Committee voted 10-2 for an armed rising (Zinoviev and "
+        "Kamenev against)."
+    )
+    hidden = {c.back for c in cards if c.kind == "cloze"}
+    assert not any("against" in back for back in hidden), hidden

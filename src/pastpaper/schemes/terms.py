@@ -81,6 +81,9 @@ QUOTED = re.compile(
 #: One of these opens every quotation ``QUOTED`` finds.
 QUOTE_MARKS = "‘'“\""
 _BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
+# A bracket that remarks on the sentence rather than naming a term: it ends on a word that
+# takes what it is about from the sentence ("(Zinoviev & Kamenev against)", "(Luther too)").
+_SAID_IN_BRACKETS = re.compile(r"\b(?:against|for|too|also|only|dissenting|abstaining)\s*$")
 # A coined name given in so many words: "as Khrushchev called them the metal eaters" (not
 # "called off the campaign", "called for reform").
 _CALLED = re.compile(
@@ -678,6 +681,8 @@ def key_terms(text: str, names: list[str], spans: list[tuple[int, int]] | None =
             found.append((match.start(group), match.end(group), match.group(group).strip()))
     for pattern in (_BRACKETED, _CALLED):
         for match in pattern.finditer(text):
+            if pattern is _BRACKETED and _SAID_IN_BRACKETS.search(match.group(1)):
+                continue  # "(Zinoviev & Kamenev against)": a remark, not a term
             found.append((match.start(1), match.end(1), match.group(1).strip()))
     for match in WORD.finditer(text):
         word = match.group()
