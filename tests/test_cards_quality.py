@@ -1060,3 +1060,13 @@ def test_a_remark_in_brackets_is_no_term_to_hide() -> None:
     )
     hidden = {c.back for c in cards if c.kind == "cloze"}
     assert not any("against" in back for back in hidden), hidden
+
+
+def test_a_list_under_a_persons_label_has_that_person_for_subject() -> None:
+    cards = _checked_cards(
+        "Lenin's role:\n- Returned from Switzerland in April 1917 in a sealed train.\n\n"
+        "Causes:\n- Defeated at Tannenberg in August 1914."
+    )
+    fronts = [c.front for c in cards]
+    assert any(front.startswith("Lenin returned from") for front in fronts), fronts
+    assert not any(front.lower().startswith(("causes", "when were causes")) for front in fronts)

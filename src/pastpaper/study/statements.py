@@ -27,8 +27,10 @@ from pastpaper.language import (
     SUBJECT_STARTS,
     SUBORDINATORS,
     TITLES,
+    is_past,
     is_verb,
     past_of_present,
+    zipf,
 )
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
 from pastpaper.schemes.points import Point
@@ -169,6 +171,14 @@ def statements(
         if apposed is not None and NAME.fullmatch(apposed[1]):
             person = apposed[1]  # "The new Viceroy, Lord Mountbatten, arrived ... He brought"
         own_from = 0
+        if point.source.start == point.source.sentence_start and _opens_item(
+            notes[point.source.note], point.source.sentence_start
+        ):
+            # "Lenin's role:" over "- Returned from Switzerland in a sealed train": Lenin did
+            doer = _doer_over(notes[point.source.note], text)
+            if doer is not None:
+                own_from = len(doer) + 1
+                text = f"{doer} {text[:1].lower()}{text[1:]}"
         clause = parse_clause(text) or _told_in_present(text)
         shared = opening.get(point.source.sentence_start)
         if clause is not None and clause.subject:
@@ -430,6 +440,34 @@ _LABEL = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s(?:of\s|the\s|and\s)*[A-Z][\w’'-]*)*)"
     r"(?:\*\*|__)?(?:\s*\([^()\n]*\))?[ \t:]*"
 )
+
+
+def _doer_over(note: str, item: str) -> str | None:
+    """The one person a list's label names as its subject ("Lenin's role:", "Trotsky:"), for
+    an item that opens on a past tense with no subject ("Returned from Switzerland ..."); else
+    None."""
+    first = WORD.match(item)
+    if first is None or first.start() or not is_past(first.group().lower()):
+        return None
+    label = _DOER_LABEL.match(note)
+    if label is None:
+        return None
+    name = label["name"]
+    if names_in(f"In 1900 {name} acted.") != [name]:
+        return None
+    # A person's name, not a heading word ("Causes:", "Results:"): with "'s role", or rare
+    # as an English word.
+    rare = all(zipf(word.lower()) < _NAME_ZIPF for word in name.split())
+    person = label["role"] is not None or rare
+    return name if person else None
+
+
+# A label over a list, naming whose it is: "Lenin's role:", "Trotsky's part:", "Luther:".
+_DOER_LABEL = re.compile(
+    r"(?:\*\*|__)?(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?P<role>['’]s (?:role|part|"
+    r"contribution|leadership|actions|achievements))?(?:\*\*|__)?:?(?:\*\*|__)?[ \t]*\n"
+)
+_NAME_ZIPF = 4.0  # how common in English a label's word may be and still name a person
 
 
 def _label_over(note: str, at: int) -> str | None:
