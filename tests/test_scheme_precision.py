@@ -1229,3 +1229,29 @@ def test_sides_follow_the_notes_labels_of_successes_failures_and_other_reasons()
     assert sides["The GMD lost its best troops in the early battles"] == "for", sides
     assert sides["Land reform won the support of millions of peasants"] == "against", sides
     assert sides["The Soviet Union handed over Japanese weapons in 1945"] == "against", sides
+
+
+def test_a_why_question_about_effects_asks_for_reasons_not_results() -> None:
+    family = _first_family(
+        "2014: Explain why the effects of volcanic eruptions vary from place to place. (6)\n\n"
+        "Richer countries can afford monitoring, so they recover faster.\n",
+        "volcanoes.txt",
+    )
+    instructions = build_scheme(family.questions[0], family).instructions()
+    assert "Credit reasons" in instructions and "Credit results" not in instructions
+
+
+def test_the_consequences_of_things_of_a_period_count_whenever_the_notes_tell_them() -> None:
+    # "the laws of the 1950s" are many things, told among what came of them: what the notes
+    # tell before the last of them, and dated in the decade, is still a result.
+    family = _first_family(
+        "2016: What were the consequences of the apartheid laws of the 1950s? (8)\n\n"
+        "- Black people had to carry a pass from 1952 and could be arrested without it.\n"
+        "- Families were split, because men in the cities could not bring their wives.\n"
+        "- The Group Areas Act of 1950 set aside separate areas for each race.\n"
+        "- The removals from Sophiatown began on 9 February 1955.\n",
+        "apartheid.txt",
+    )
+    credited = _credited(family.questions[0], family)
+    assert any(text.startswith("Families were split") for text in credited), credited
+    assert "The removals from Sophiatown began on 9 February 1955" in credited

@@ -64,7 +64,7 @@ from pastpaper.schemes.sides import (
 from pastpaper.schemes.stems import clear_caches as clear_stems
 from pastpaper.schemes.stems import content_stems, text_stems
 from pastpaper.schemes.terms import names_in
-from pastpaper.study.dates import date_label, two_figure_years, year_before
+from pastpaper.study.dates import date_label, mentions, two_figure_years, year_before
 
 __all__ = [
     "DEFAULT_MARKS",
@@ -640,7 +640,10 @@ class _Results:
                 return None
             return f"tells of {self.what} itself, not what came of it"
         same_paragraph = point.source.note == view.points[self.told].source.note
-        if point.kind == "reason" or (date is not None and self.date is not None) or same_paragraph:
+        dated_no_later = (
+            date is not None and self.date is not None and not is_after(date, self.date)
+        )
+        if point.kind == "reason" or dated_no_later or same_paragraph:
             # Told before the thing itself and dated no later, or given as a reason: the
             # background or a cause ("In 1923 hyperinflation ruined the middle classes");
             # or told in one account with it ("The airlift flew in food ... The blockade
@@ -653,8 +656,8 @@ def _results_asked(
     question: Question, view: _FamilyView, notes: tuple[str, ...]
 ) -> _Results | None:
     """What a question asks the results of, or None where it asks no such thing."""
-    if question.command_word in _NOT_RESULTS:
-        return None
+    if question.command_word in _NOT_RESULTS or _WHY.search(question.text):
+        return None  # ("Explain why the effects of eruptions vary" asks for reasons)
     found = _RESULTS_OF.search(question.text)
     if found is None:
         return None
@@ -683,6 +686,10 @@ def _results_asked(
         for stems in (head, named)
     ]
     told = first[0] if first[0] is not None else first[1]
+    if any(m.decade or m.end_year is not None for m in mentions(what)):
+        # "the apartheid laws of the 1950s": things of a period, told one by one among what
+        # came of them; no one telling of them goes before their results.
+        told = None
     # When it happened: the question's date for it, or the earliest the notes give a point
     # that names it ("June 1948", not the "12 May 1949" of "The blockade was lifted").
     dated = [view.dates[at] for at in first if at is not None]
@@ -694,6 +701,7 @@ def _results_asked(
     return _Results(what=what, told=told, date=date, background=background)
 
 
+_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
 # Where a thing's name goes on past its own noun: "the break| with Rome", "the seizure| of
 # power".
 _HEAD_OF = re.compile(r"\s+(?:of|with|in|at|on|for|against|between|by|from|to)\s+")
