@@ -1255,3 +1255,25 @@ def test_the_consequences_of_things_of_a_period_count_whenever_the_notes_tell_th
     credited = _credited(family.questions[0], family)
     assert any(text.startswith("Families were split") for text in credited), credited
     assert "The removals from Sophiatown began on 9 February 1955" in credited
+
+
+def test_labels_that_state_a_claim_or_a_limit_give_sides() -> None:
+    claims = _first_family(
+        "2013: How far did the militant campaign help the cause of votes for women? (10)\n\n"
+        "Arguments that militancy helped:\n- It put votes for women on the front pages.\n\n"
+        "Arguments that militancy did harm:\n- Arson turned much of the public against the "
+        "cause.\n",
+        "suffrage.txt",
+    )
+    sides = {p.point.text: p.side for p in build_scheme(claims.questions[0], claims).creditable}
+    assert sides["It put votes for women on the front pages"] == "for", sides
+    assert sides["Arson turned much of the public against the cause"] == "against", sides
+    managed = _first_family(
+        "2019: To what extent can volcanic hazards be managed successfully? (9)\n\n"
+        "### Successful management\n\nAt Pinatubo in 1991 about 60,000 people were evacuated.\n\n"
+        "### Limits of management\n\nLava diversion works only for slow lava flows.\n",
+        "volcanoes.txt",
+    )
+    sides = {p.point.text: p.side for p in build_scheme(managed.questions[0], managed).creditable}
+    assert sides["At Pinatubo in 1991 about 60,000 people were evacuated"] == "for", sides
+    assert sides["Lava diversion works only for slow lava flows"] == "against", sides

@@ -526,16 +526,25 @@ def _turns(sentence: str) -> bool:
     )
 
 
+# A claim that something did harm or went wrong: "did harm", "held back", "failed".
+_WENT_WRONG = (
+    r"(?:did\s+(?:harm|damage|not)|harmed|hindered|held\s+back|failed|was\s+not|were\s+not|"
+    r"weakened|damaged|backfired)"
+)
 # A label that names the side of the argument the lines under it take: "For:", "Arguments
-# against", "Limits:", "Counter-argument", "On the other hand:". (Not "Weaknesses" or
-# "Failures": they argue for a view that finds fault, and against one that finds success.)
+# against", "Limits:", "Counter-argument", "On the other hand:", "Arguments that militancy
+# helped" (or "did harm", against). (Not "Weaknesses" or "Failures": they argue for a view
+# that finds fault, and against one that finds success.)
 _FOR_LABEL = re.compile(
-    r"(?:(?:the\s+)?(?:arguments?|evidence|points?|case)\s+)?for(?:\s+the\s+view)?",
+    r"(?:(?:the\s+)?(?:arguments?|evidence|points?|case)\s+)?for(?:\s+the\s+view)?|"
+    r"(?:arguments?|evidence|reasons?)\s+that\s+.{1,60}",
     re.IGNORECASE,
 )
 _AGAINST_LABEL = re.compile(
     r"(?:(?:the\s+)?(?:arguments?|evidence|points?|case)\s+)?against(?:\s+(?:this|the\s+view))?|"
-    r"limits?|limitations?|counter[- ]?arguments?|on\s+the\s+other\s+hand|(?:the\s+)?other\s+side",
+    r"limits?(?:\s+(?:of|to)\s+.{1,40})?|limitations?|counter[- ]?arguments?|"
+    r"on\s+the\s+other\s+hand|(?:the\s+)?other\s+side|"
+    rf"(?:arguments?|evidence|reasons?)\s+that\s+.{{1,60}}?\b{_WENT_WRONG}.*",
     re.IGNORECASE,
 )
 # The marks around a label: a list's or heading's mark, emphasis, the colon after it.
@@ -558,10 +567,11 @@ def _label_of(
     alone = line.strip(_LABEL_MARKS)
     runs_on = _LABEL_RUNS_ON.match(line)
     for label, is_alone in ((alone, True), (runs_on["label"] if runs_on else "", False)):
-        if for_label.fullmatch(label):
-            return "for", is_alone
+        # (against first: "Arguments that militancy did harm" is a claim for the other side)
         if against_label.fullmatch(label):
             return "against", is_alone
+        if for_label.fullmatch(label):
+            return "for", is_alone
     return None, False
 
 
@@ -591,7 +601,9 @@ def _verdict_label(line: str) -> tuple[Side | None, bool]:
 
 
 _SUCCESS_LABEL = re.compile(
-    r"(?:(?:main|key|early|real)\s+)?(?:successes|achievements|strengths|gains)", re.IGNORECASE
+    r"(?:(?:main|key|early|real)\s+)?(?:successes|achievements|strengths|gains)|"
+    r"successful\s+[a-z]+(?:\s+[a-z]+)?",  # "Successful management"
+    re.IGNORECASE,
 )
 _FAILURE_LABEL = re.compile(
     r"(?:(?:main|key|later|real)\s+)?(?:failures|weaknesses|problems|setbacks|mistakes)",
