@@ -762,8 +762,10 @@ def test_the_end_of_the_time_a_question_names(question: str, until: tuple[int, N
             "The Campaign for Nuclear Disarmament and Labour marched.",
             ["Campaign for Nuclear Disarmament", "Labour"],
         ),
-        # initials before a name, at a sentence's start or not
+        # initials before a name, at a sentence's start or not, and two after a title or name
         ("F. W. de Klerk became president.", ["F. W. de Klerk"]),
+        ("In 1948 the party, led by Dr D. F. Malan, won.", ["Dr D. F. Malan"]),
+        ("In 1990 he met George H. W. Bush.", ["George H. W. Bush"]),
         ("In 1978 P. W. Botha took over.", ["P. W. Botha"]),
         # ... and so at a sentence's start, after its "The"
         (

@@ -286,18 +286,26 @@ def _names_in(note: str) -> list[str]:
         # "Lyndon B. Johnson": an initial's full stop is inside the name; "Charles I. The",
         # "the U.S.A. In 1948" and "Plan B. Then" end a sentence there.
         initial = (
-            len(run) > 1
-            and len(run[-1][2]) == 1
-            and len(run[-2][2]) > 1
-            and run[-1][2] not in "IVX"
-            and gap.strip() == "."
-            and zipf(word.lower()) < 5.0
-        ) or (
-            # "F. W. de Klerk", "P. W. Botha": initials before the name
-            bool(run)
-            and all(len(w) == 1 and w.isupper() for _, _, w in run)
-            and gap.strip() == "."
-            and (len(word) == 1 or word in _LINKS or zipf(word.lower()) < 5.0)
+            (
+                len(run) > 1
+                and len(run[-1][2]) == 1
+                # (after a word of the name, or after initials that follow one: "Dr D. F.")
+                and (
+                    len(run[-2][2]) > 1
+                    or (len(run) > 2 and len(run[-3][2]) > 1 and len(run[-2][2]) == 1)
+                )
+                and run[-1][2] not in "IVX"
+                and gap.strip() == "."
+                # (or a second initial: "Dr D. F. Malan")
+                and (zipf(word.lower()) < 5.0 or (len(word) == 1 and note[end : end + 1] == "."))
+            )
+            or (
+                # "F. W. de Klerk", "P. W. Botha": initials before the name
+                bool(run)
+                and all(len(w) == 1 and w.isupper() for _, _, w in run)
+                and gap.strip() == "."
+                and (len(word) == 1 or word in _LINKS or zipf(word.lower()) < 5.0)
+            )
         )
         stripped = gap.strip()
         joined = (
