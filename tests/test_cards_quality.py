@@ -184,7 +184,9 @@ def _question_violations(card: Card) -> Iterator[str]:
     listed = commas and re.match(
         r" (?!\w+ed |who |which )[^,?]* (?:and|or) ", front[commas[-1].end() :]
     )
-    if len(commas) % 2 and not re.search(r", (?:and|or) ", front) and not listed:
+    # (nor the larger place a place is in, at the end: "on Heimaey, Iceland?")
+    placed = commas and re.fullmatch(r" [A-Z][\w’'-]*\?", front[commas[-1].end() :])
+    if len(commas) % 2 and not re.search(r", (?:and|or) ", front) and not listed and not placed:
         yield "an aside opened with a comma and never closed"
     if re.search(r"\b(?:the|a|an|of|by|and|or|time)\?$", front):
         yield "the question stops on a word that needs more"
@@ -1070,3 +1072,12 @@ def test_a_list_under_a_persons_label_has_that_person_for_subject() -> None:
     fronts = [c.front for c in cards]
     assert any(front.startswith("Lenin returned from") for front in fronts), fronts
     assert not any(front.lower().startswith(("causes", "when were causes")) for front in fronts)
+
+
+def test_a_lead_keeps_the_larger_place_its_place_is_in() -> None:
+    made = _basic_cards(
+        "In 1973 on Heimaey, Iceland, seawater was pumped onto the lava to stop it closing the "
+        "harbour.\n\nIn 1956 at Sèvres, near Paris, Britain, France and Israel met in secret."
+    )
+    assert any(front.startswith("Why was seawater pumped") for front, _ in made), made
+    assert not any("Iceland, seawater" in front for front, _ in made)

@@ -412,6 +412,20 @@ def _a_count(before: list[re.Match[str]]) -> bool:
     return grouped or len(before[1].group()) != 4
 
 
+def _place_of_place(before: list[re.Match[str]], at: int) -> bool:
+    """Is the word at ``at``, after a comma that follows a name, the name of the larger place
+    it is in, closed by a comma of its own ("on Heimaey, Iceland, seawater ...")?"""
+    if not (before[at].group()[:1].isupper() and before[at - 1].group()[:1].isupper()):
+        return False
+    # (Not a list of names: "near Paris, Britain, France and Israel met")
+    return (
+        at >= 2
+        and at + 1 < len(before)
+        and "," in _gap(before, at + 1)
+        and before[at + 1].group()[:1].islower()
+    )
+
+
 def _lead_end(before: list[re.Match[str]]) -> int:
     """Where the subject starts, after a lead such as "In 1957", "In agriculture", "In order
     to secure his position"."""
@@ -435,6 +449,8 @@ def _lead_end(before: list[re.Match[str]]) -> int:
                 # A second phrase of the lead: "At Sèvres, near Paris, Britain ...", "On 7
                 # March 1965, known as Bloody Sunday, state troopers ...".
                 continue
+            if _place_of_place(before, i):
+                continue  # "In 1973 on Heimaey, Iceland, seawater was pumped ..."
             return i
         previous = before[i - 1].group()
         governs = previous.lower() in _GOVERNS or i - 1 in ends
