@@ -906,7 +906,7 @@ def _why(a: _Asking) -> Asked:
     asked, answer = clause.rest[: found.start()].strip(" ,"), clause.rest[found.start() :]
     if asked.lower() in _DEMONSTRATIVES:
         return  # "Why did peasants resent this?": this what, the card cannot show
-    if clause.verb in _REPORTING and _THAT_CLAUSE.match(asked):
+    if clause.verb in _REPORTING and _BELIEVED.match(asked):
         # "Stalin believed the Allies had delayed the second front so that the USSR would
         # bear the brunt": the reason is the delaying's, as Stalin saw it, not his belief's.
         return
@@ -919,7 +919,7 @@ def _why(a: _Asking) -> Asked:
 _REPORTING = frozenset(
     "believe think claim argue say suspect fear insist suggest assert hope feel".split()
 )
-_THAT_CLAUSE = re.compile(
+_BELIEVED = re.compile(
     r"(?:that\s+)?(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:had|would|was|were|could|might|[a-z]+ed)\b"
 )
 
