@@ -103,14 +103,8 @@ def clipped_before_lower(word: str, note: str, at: int) -> bool:
     """Whether ``word`` with its stop is a capitalised word cut short before the lower-case
     word its sentence goes on with: "Bols. branded German agents" (a sentence opens on a
     capital)."""
-    clipped = word.lstrip("([‘“'\"")
-    return (
-        2 <= len(clipped) <= 5
-        and clipped.isalpha()
-        and clipped.istitle()
-        and note[at : at + 1].islower()
-        and zipf(clipped.lower()) < _RARE_BEFORE_LOWER
-    )
+    clipped = _short_title(word)
+    return bool(clipped) and note[at : at + 1].islower() and zipf(clipped) < _RARE_BEFORE_LOWER
 
 
 # A year or figure that goes on with a preposition, as no sentence opening on it does: "...
@@ -133,10 +127,17 @@ def _clipped_before_figure(word: str, note: str, at: int) -> bool:
 def _clipped(word: str, rare: float = _RARE_NAMED) -> bool:
     """Is ``word`` a capitalised word cut short ("Nat", "Fr", "Aus"): short, rare as spelt
     (a Zipf frequency under ``rare``), and the start of a common longer word?"""
+    clipped = _short_title(word)
+    return bool(clipped) and zipf(clipped) < rare and clipped in _clipped_words()
+
+
+def _short_title(word: str) -> str:
+    """``word`` in lower case if it is a capitalised word of two to five letters, as a word
+    cut short is ("Nat", "Bols"), after any opening bracket or quote; else ""."""
     clipped = word.lstrip("([‘“'\"")
-    if not (2 <= len(clipped) <= 5 and clipped.isalpha() and clipped.istitle()):
-        return False
-    return zipf(clipped.lower()) < rare and clipped.lower() in _clipped_words()
+    if 2 <= len(clipped) <= 5 and clipped.isalpha() and clipped.istitle():
+        return clipped.lower()
+    return ""
 
 
 @lru_cache(maxsize=1)

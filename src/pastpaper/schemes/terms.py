@@ -308,36 +308,29 @@ def _names_in(note: str) -> list[str]:
             )
         )
         stripped = gap.strip()
-        joined = (
-            bool(run)
-            and (
-                not stripped
-                or initial
-                # "the Peasants' Revolt", "the Workers' Party": a plural's possessive in the name
-                or (
-                    stripped in _QUOTES
-                    and run[-1][2].endswith("s")
-                    and _institution_ahead(tokens, index, note)
-                )
-                or (bool(nicknamed) and any(a < at < b for a, b in nicknamed))
-                or (stripped == "." and run[-1][2] in _VERSUS)  # "Brown v. Board of Education"
-                # "the Nat. Union of Women's Suffrage Societies": a word cut short in the name
-                or (stripped == "." and clipped_before_name(run[-1][2], note, at))
-                # "the Cat and Mouse Act": an "and" inside the name of a law or a treaty
-                or (stripped == "and" and _named_end_ahead(tokens, index, note))
-                # "the Decree for the Protection of People and State": an "and" in what a
-                # decree or a body is for, the last word of the name
-                or (stripped == "and" and _for_name(run, note) and _last_word(tokens, index, note))
-                # "the Decree for the Protection of the People", "the Campaign for Nuclear
-                # Disarmament": a "for" after the word that heads a law's or a body's name
-                or (stripped == "for" and run[-1][2] in _FOR_HEADS)
-                # "the Act in Restraint of Appeals": an "in" after "Act" in an Act's name
-                or (
-                    stripped == "in"
-                    and run[-1][2] == "Act"
-                    and [w for _, _, w in run[:-1]] in _BARE
-                )
+        joined = bool(run) and (
+            not stripped
+            or initial
+            # "the Peasants' Revolt", "the Workers' Party": a plural's possessive in the name
+            or (
+                stripped in _QUOTES
+                and run[-1][2].endswith("s")
+                and _institution_ahead(tokens, index, note)
             )
+            or (bool(nicknamed) and any(a < at < b for a, b in nicknamed))
+            or (stripped == "." and run[-1][2] in _VERSUS)  # "Brown v. Board of Education"
+            # "the Nat. Union of Women's Suffrage Societies": a word cut short in the name
+            or (stripped == "." and clipped_before_name(run[-1][2], note, at))
+            # "the Cat and Mouse Act": an "and" inside the name of a law or a treaty
+            or (stripped == "and" and _named_end_ahead(tokens, index, note))
+            # "the Decree for the Protection of People and State": an "and" in what a
+            # decree or a body is for, the last word of the name
+            or (stripped == "and" and _for_name(run, note) and _last_word(tokens, index, note))
+            # "the Decree for the Protection of the People", "the Campaign for Nuclear
+            # Disarmament": a "for" after the word that heads a law's or a body's name
+            or (stripped == "for" and run[-1][2] in _FOR_HEADS)
+            # "the Act in Restraint of Appeals": an "in" after "Act" in an Act's name
+            or (stripped == "in" and [w for _, _, w in run] in (["Act"], ["The", "Act"]))
         )
         if word[0].isdigit():  # an ordinal: "the 16th Street Baptist Church", "101st Airborne"
             if run and not joined:
@@ -363,7 +356,6 @@ def _names_in(note: str) -> list[str]:
 
 
 _QUOTES = frozenset({"'", "’"})
-_BARE: list[list[str]] = [[], ["The"]]  # what may stand before "Act" in "the Act in ..."
 # Words that head a name going on with "for": "Decree for ...", "Ministry for ...".
 _FOR_HEADS = frozenset(
     """Act Decree Law Bill Campaign Committee Ministry Minister Secretary Office Commission

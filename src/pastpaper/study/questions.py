@@ -746,7 +746,7 @@ _LASTS = re.compile(
     r"\s+((?:year|month|week|day|hour|minute|decade|centurie|generation|season|term)s)\b"
 )
 _FOR = re.compile(r"\s*\bfor\s+$")
-_ASKED_FOR = re.compile(r"for\s+(?=(?:about|around|some|nearly|over|c\.)?\s*\d)")
+_ASKED_FOR = re.compile(rf"for\s+(?=(?:(?:{'|'.join(ROUGHLY)}|over|c\.)\s+)?\d)")
 _NOT_COUNTED = re.compile(r"^per\s?cent\b|^percent\b|\b(?:its|his|this|was|is|has)$")
 # (The words before the counted noun describe it: "to" or "of" among them starts what
 # follows it, "700 soldiers to seize weapons"; what it is made of goes with it, "342 chests
