@@ -397,14 +397,45 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             [],
         ),
         # a date in brackets after what came before ("after the Bay of Pigs (April 1961)")
+        # dates that, by its name, not the event the sentence tells
         (
             "At the Vienna summit, 3-4 June 1961, Khrushchev judged Kennedy weak after the Bay "
             "of Pigs (April 1961) and renewed the ultimatum.",
             [
+                ("April 1961", "The Bay of Pigs"),
                 (
                     "3–4 June 1961",
                     "At the Vienna summit, Khrushchev judged Kennedy weak after the Bay of Pigs "
                     "(April 1961) and renewed the ultimatum",
+                ),
+            ],
+        ),
+        (
+            "After Sharpeville (21 March 1960), the ANC was banned on 8 April 1960. Despite "
+            "the murder of Chris Hani on 10 April 1993, elections were held in April 1994.",
+            [
+                ("21 March 1960", "Sharpeville"),
+                (
+                    "8 April 1960",
+                    "After Sharpeville (21 March 1960), the ANC was banned on 8 April 1960",
+                ),
+                ("10 April 1993", "The murder of Chris Hani"),
+                (
+                    "April 1994",
+                    "Despite the murder of Chris Hani on 10 April 1993, elections were held in "
+                    "April 1994",
+                ),
+            ],
+        ),
+        # ... but not a clause ("After Luther died"), nor a thing whose owner the name
+        # alone does not say ("its defeat by Japan")
+        (
+            "Russia, still weak after its defeat by Japan in 1904-05, backed down in March 1909.",
+            [
+                (
+                    "March 1909",
+                    "Russia, still weak after its defeat by Japan in 1904-05, backed down in "
+                    "March 1909",
                 )
             ],
         ),
@@ -474,6 +505,18 @@ def test_one_event_told_in_two_families_or_twice_is_listed_once() -> None:
             "Entente Cordiale: Britain and France settled their quarrels over Egypt and Morocco",
             0,
         )
+    ]
+
+
+def test_a_thing_named_with_its_date_gives_way_to_a_telling_of_it() -> None:
+    # Named in passing first, told in full after: the telling is the event, once.
+    events = events_of(
+        "After Sharpeville (21 March 1960), the ANC was banned on 8 April 1960.\n\n"
+        "At Sharpeville on 21 March 1960 police killed 69 protesters."
+    )
+    assert [(e.label, e.text) for e in events] == [
+        ("21 March 1960", "At Sharpeville on 21 March 1960 police killed 69 protesters"),
+        ("8 April 1960", "After Sharpeville (21 March 1960), the ANC was banned on 8 April 1960"),
     ]
 
 

@@ -146,8 +146,10 @@ def timeline(course: Course) -> list[Event]:
     An event told twice (the same date, allowing for one telling to leave out the month or
     day, and at least two content words in common: half those of the shorter telling, or
     a name of two words or more) is listed once, by the telling that
-    dates it most precisely, else by the first: the same sentence under two question
-    families is one event.
+    dates it most precisely, else by one that tells what happened rather than a bare name,
+    else by the first: the same sentence under two question families is one event. A thing
+    named with its own date before the clause tells another ("After Sharpeville (21 March
+    1960), the ANC was banned ...") is an event of its own, by its name.
     """
     return timelines([course])
 
@@ -158,7 +160,7 @@ def timelines(courses: Iterable[Course]) -> list[Event]:
     Events of different courses are interleaved by date, not grouped by course; an event
     that two courses tell alike is listed once, under the first course that tells it.
     """
-    events: list[tuple[Event, int]] = []
+    events: list[tuple[Event, tuple[int, bool]]] = []
     for course in courses:
         for event in _course_events(course):
             _add(events, event)
@@ -284,9 +286,11 @@ _PART_DAY = {"early": 5, "mid": 15, "late": 25}
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "early": 2, "mid": 6, "late": 11}
 
 
-def _add(events: list[tuple[Event, int]], event: Event) -> None:
-    """Add ``event`` unless it is already there; keep the more precise of two tellings."""
-    precision = sum(part is not None for part in event.start[1:])
+def _add(events: list[tuple[Event, tuple[int, bool]]], event: Event) -> None:
+    """Add ``event`` unless it is already there; keep the more precise of two tellings, and
+    of two as precise one that tells what happened over a bare name ("Sharpeville", named
+    where the notes tell of what came after it)."""
+    precision = (sum(part is not None for part in event.start[1:]), has_verb(event.text))
     for index, (kept, kept_precision) in enumerate(events):
         if _same_event(kept, event):
             if precision > kept_precision:
@@ -594,6 +598,7 @@ def _note_events(
     note: str, found: list[Mention], family: QuestionFamily, family_index: int, note_index: int
 ) -> Iterator[Event]:
     own = _own_dates(note, found)
+    yield from _named_events(note, found, own, family_index, note_index)
     sentences = sentence_spans(note)
     for mention in own:
         start, end = next(
@@ -659,6 +664,57 @@ def _note_events(
             family=family_index,
             note=note_index,
         )
+
+
+def _named_events(
+    note: str, found: list[Mention], own: list[Mention], family_index: int, note_index: int
+) -> Iterator[Event]:
+    """The events a clause names with their own dates before telling another: "After
+    Sharpeville (21 March 1960), the ANC was banned" tells of Sharpeville on 21 March 1960,
+    "Despite the murder of Chris Hani on 10 April 1993, ..." of the murder. The clause's own
+    date dates what it tells; the thing named, by its name alone, is an event of its own."""
+    for mention in found:
+        if mention in own or mention.bounds:
+            continue
+        named = _NAMED_BEFORE.search(note, max(0, mention.date_start - 80), mention.date_start)
+        if named is None:
+            continue
+        thing = named["thing"].strip()
+        if (
+            has_verb(thing)
+            or any(char.isdigit() for char in thing)
+            or (named["open"] and not note.startswith(")", mention.end))
+            or _UNOWNED.match(thing)
+        ):
+            # "After Luther died in ...": a clause, told as one already; "still weak after
+            # its defeat by Japan in 1904-05": whose defeat, the label alone cannot say.
+            continue
+        label = plain(thing)
+        yield Event(
+            date=mention.written,
+            start=(mention.year, mention.month, mention.day),
+            end_year=mention.end_year,
+            end_day=_last_day(mention),
+            end_month=mention.end_month,
+            circa=mention.circa,
+            decade=mention.decade,
+            month_part=mention.month_part,
+            season=mention.season,
+            text=shorten(label[:1].upper() + label[1:], EVENT_LENGTH),
+            topic="",
+            family=family_index,
+            note=note_index,
+        )
+
+
+# A thing named after "after", "following" or "despite", a name in it, with its date in
+# brackets or after "on" or "in": "After Sharpeville (", "despite the murder of Chris Hani
+# on ". (A bracket must close straight after the date.)
+_NAMED_BEFORE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?i:after|following|despite|in spite of)\s+"
+    r"(?P<thing>(?:the\s+)?[^,;:()\n]{0,40}?[A-Z][^,;:()\n]{0,40}?)"
+    r"\s*(?:(?P<open>\()\s*|\s+(?:on|in)\s+)\Z"
+)
 
 
 def _spans_a_closer_date(
@@ -764,6 +820,7 @@ def _with_its_subject(event: Event, said: dict[tuple[int, str], str]) -> Event:
 
 _PERSONAL = re.compile(r"(?:He|She)\s")
 _OWNING = re.compile(r"(?:His|Her)\s+")  # "His Gettysburg Address ..."
+_UNOWNED = re.compile(r"(?i:its|their|our|my|your|this|that|these|those)\s")
 _ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 
 
