@@ -1277,3 +1277,40 @@ def test_labels_that_state_a_claim_or_a_limit_give_sides() -> None:
     sides = {p.point.text: p.side for p in build_scheme(managed.questions[0], managed).creditable}
     assert sides["At Pinatubo in 1991 about 60,000 people were evacuated"] == "for", sides
     assert sides["Lava diversion works only for slow lava flows"] == "against", sides
+
+
+def test_a_judgement_of_success_or_fault_keeps_the_results_a_sibling_also_asks_for() -> None:
+    # Both questions are answered by one part headed as results: the one weighing "a
+    # failure" weighs what came of the war, and keeps it as evidence.
+    notes = (
+        "# The Boer War\n\n## 7: The Boer War\n\n"
+        "2010: What were the consequences of the Boer War for Britain? (8)\n"
+        "2015: How far was the Boer War a failure for Britain? (10)\n\n"
+        "### Results of the war\n\n"
+        "Nearly 22,000 British soldiers died, most of them from disease.\n\n"
+        "The war cost over 200 million pounds.\n\n"
+        "Yet Britain won, and the Boer republics became British colonies in 1902.\n"
+    )
+    family = parse_notes(notes, "boer.md", markdown=True).course.topics[0].families[0]
+    weighed = next(q for q in family.questions if q.command_word == "how far")
+    scheme = build_scheme(weighed, family)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    assert sides["The war cost over 200 million pounds"] == "for", scheme.instructions()
+    assert sides.get("Yet Britain won") == "against", scheme.instructions()
+
+
+def test_a_question_whose_every_part_a_sibling_claims_still_has_a_scheme() -> None:
+    # The notes give only a part headed as reasons, which the "why" question asks for; the
+    # describe question is answered by them too, rather than by nothing.
+    notes = (
+        "# Chartism\n\n## 3: Chartism\n\n"
+        "2011: Describe the Chartist movement. (6)\n"
+        "2013: Why did Chartism fail? (8)\n\n"
+        "### Reasons\n\n"
+        "The movement split between moral force and physical force men.\n\n"
+        "Parliament rejected the petitions of 1839, 1842 and 1848.\n"
+    )
+    family = parse_notes(notes, "chartism.md", markdown=True).course.topics[0].families[0]
+    described = next(q for q in family.questions if q.command_word == "describe")
+    credited = _credited(described, family)
+    assert "Parliament rejected the petitions of 1839, 1842 and 1848" in credited, credited

@@ -310,6 +310,10 @@ def build_scheme(
     weighed = factor_stems(question.text) if factor is not None else frozenset()
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
+    if elsewhere_notes and all(elsewhere_notes[p.source.note] for p in points):
+        # Every paragraph given to a sibling: the notes written under both questions answer
+        # this one too, and a scheme with nothing to credit could mark no answer.
+        elsewhere_notes = []
     for at, point in enumerate(points):
         words, about = stems[at], view.theme[at]
         if point.id in edit.drop:
@@ -548,7 +552,14 @@ def _answered_elsewhere(
     wanted = {
         "reasons": question.command_word in DESCRIBE_COMMANDS
         and any(asks_reasons(q.text, q.command_word) for q in others),
-        "results": not _asks_results(question) and any(_asks_results(q) for q in others),
+        # (A question weighing success or fault, "To what extent was the crisis a disaster
+        # for Britain?", weighs what came of it: results are its evidence too.)
+        "results": not _asks_results(question)
+        and not (
+            question.command_word in JUDGEMENT_COMMANDS
+            and (finds_fault(question.text) or weighs_success(question.text))
+        )
+        and any(_asks_results(q) for q in others),
         "judgement": question.command_word in DESCRIBE_COMMANDS
         and any(q.command_word in JUDGEMENT_COMMANDS for q in others),
     }
