@@ -1081,3 +1081,36 @@ def test_a_lead_keeps_the_larger_place_its_place_is_in() -> None:
     )
     assert any(front.startswith("Why was seawater pumped") for front, _ in made), made
     assert not any("Iceland, seawater" in front for front, _ in made)
+
+
+def test_trial_twenty_seven_purposes_infinitives_pluperfects_and_spliced_clauses() -> None:
+    made = _basic_cards(
+        "The Liberals went on to win the 1906 election by a landslide.\n\n"
+        "Lord Grey proposed a Royal Commission to take over the inquiry.\n\n"
+        "Brunel's Great Western had crossed the Atlantic in April 1838.\n\n"
+        "The Chartists marched to the Commons, there was a large meeting on Kennington "
+        'Common on 10 April 1848 with banners reading "The Charter", and the petition '
+        "was handed in."
+    )
+    # "went on to" tells what came next, no purpose
+    assert not any(front.startswith("Why did the Liberals") for front, _ in made), made
+    # the infinitive is part of the thing proposed, not a question of what it took over
+    assert ("What did Lord Grey propose?", "a Royal Commission to take over the inquiry") in made
+    assert ("When did Brunel's Great Western cross the Atlantic?", "April 1838") in made
+    # a clause spliced on with a comma ("..., there was ...") is no part of a subject
+    assert not any("there," in front or "Commons, there" in front for front, _ in made), made
+
+
+def test_a_series_of_clauses_with_a_quotation_is_cut_into_each() -> None:
+    family = (
+        parse_notes(
+            "Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n"
+            "Gaitskell attacked the invasion, there was a large protest in Trafalgar Square on "
+            '4 November with the slogan "Law not war", and two ministers resigned.\n'
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    texts = [p.text for p in family_points(family)]
+    assert "Gaitskell attacked the invasion" in texts, texts
+    assert any(t.startswith("there was a large protest in Trafalgar Square") for t in texts), texts

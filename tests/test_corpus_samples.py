@@ -196,6 +196,11 @@ SAMPLES = [
                 "three",
             ),
             (
+                "basic",
+                "What did Russia begin?",
+                'a "Great Programme" of rearmament due to be finished by 1917',
+            ),
+            (
                 "cloze",
                 (
                     'Russia began a "{{c1::Great Programme}}" of rearmament due to be finished '

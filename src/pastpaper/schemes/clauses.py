@@ -197,7 +197,7 @@ def _verb_at(words: list[re.Match[str]]) -> int | None:
     i, aside = 0, False  # aside: a ", launched in 1959," has been passed over
     # apposition: inside ", a fungus later named ...," after the subject, not yet closed
     apposition = False
-    enclosed = _enclosed(words[0].string) if words else []
+    enclosed = enclosed_spans(words[0].string) if words else []
     while i < len(words):
         word = words[i].group()
         regular = word not in FINITE_AUXILIARIES and word not in IRREGULAR_PASTS
@@ -276,7 +276,8 @@ def _un_verb(words: list[re.Match[str]], at: int) -> bool:
 _ENCLOSED = re.compile(r"\([^()]*\)|(?<![\w’'])['‘\"“][^'’\"”\n]{1,80}['’\"”](?![\w’'])")
 
 
-def _enclosed(text: str) -> list[tuple[int, int]]:
+def enclosed_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's brackets and short quotations stand: what they hold is read whole."""
     if "(" not in text and not any(mark in text for mark in "'‘\"“"):
         return []  # most clauses have neither
     return [m.span() for m in _ENCLOSED.finditer(text)]

@@ -33,7 +33,7 @@ from pastpaper.language import (
     word_rarity,
 )
 from pastpaper.model import Frozen
-from pastpaper.schemes.clauses import clear_clauses
+from pastpaper.schemes.clauses import clear_clauses, enclosed_spans
 from pastpaper.schemes.kinds import clear_judgements, is_judgement, is_state, kind_of
 from pastpaper.schemes.sentences import clear_caches as clear_sentences
 from pastpaper.schemes.sentences import sentence_spans, trimmed
@@ -735,6 +735,9 @@ _OXFORD = re.compile(r"(?:and|or)\s+")
 #: How many items a list needs to be cut into them, and how long each may be (in words).
 _FEWEST_ITEMS = 3
 _LONGEST_ITEM = 12
+#: ... and how long a part of a series with a subject of its own may be: "there was a large
+#: protest in Trafalgar Square on 4 November with the slogan 'Law not war'".
+_LONGEST_CLAUSE = 20
 
 
 def _listed(note: str, start: int, end: int, lead: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -801,10 +804,15 @@ def _series(note: str, start: int, end: int, next_start: int) -> list[tuple[int,
     if not _SERIES_AND.fullmatch(note, end, next_start) or note.find(", ", start, end) < 0:
         return []
     text = note[start:end]
-    if any(mark in text for mark in '()[];:"“”‘’'):
+    if any(mark in text for mark in "[];:"):
         return []
+    # (A comma inside brackets or a quotation separates nothing: "with the slogan 'Law,
+    # not war'" is read whole.)
+    enclosed = enclosed_spans(text)
     spans, left = [], 0
     for separator in _ITEM_SEPARATOR.finditer(text):
+        if any(a <= separator.start() < b for a, b in enclosed):
+            continue
         spans.append((left, separator.start()))
         left = separator.end()
     spans.append((left, len(text)))
@@ -826,9 +834,12 @@ def _series(note: str, start: int, end: int, next_start: int) -> list[tuple[int,
         words = WORD.findall(text, a, b)
         if shared and words and _participle(words[0].lower()) and words[0].islower():
             return []
-        if not 2 <= len(words) <= _LONGEST_ITEM or words[0].lower() in _NOT_IN_SERIES:
+        if len(words) < 2 or words[0].lower() in _NOT_IN_SERIES:
             return []
-        if _deed(words) is None:
+        deed = _deed(words)
+        if deed is None:
+            return []
+        if len(words) > (_LONGEST_CLAUSE if deed == "said" else _LONGEST_ITEM):
             return []
         if words[-1].endswith("ed") and is_verb(words[-1]) and not _has_auxiliary(words):
             return []  # "his army and honour shattered", "Brutus and Cassius included"

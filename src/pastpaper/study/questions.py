@@ -48,6 +48,7 @@ from pastpaper.language import (
     base_form,
     is_past,
     is_verb,
+    may_be_base_verb,
     spelt_out,
     zipf,
 )
@@ -331,7 +332,9 @@ _UNTOLD_SUBJECT = re.compile(
     r"\bones$|\b(?:the|these|those|some|many)\s+others$|\bthe\s+(?:latter|former)$|"
     # "The two countries", "the three men": which, named before, the card cannot show
     r"^(?i:the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\s+[a-z]+s$|"
-    r",\s*(?:so|because|but|while|whereas)\s"
+    r",\s*(?:so|because|but|while|whereas)\s|"
+    # "X attacked the invasion, there [was a large protest]": a clause of its own ran on
+    r",\s*there$"
 )
 _AS_NAME = re.compile(r"(?<!such )\bas\s+[A-Z][\w’'-]*$")
 
@@ -387,6 +390,7 @@ _WITHIN = re.compile(r"\b(?:after|before|when|until|since|once|while)\s+(.+)")
 _BRACKET_AFTER = re.compile(r"^\s*\([^)]*\)")
 _OBJECT_ENDS = re.compile(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s")
 _OPENS_BRACKET = re.compile(r"\s*\(")
+_INFINITIVE = re.compile(r"to\s+([a-z]+)\b")
 _SHORT_ADJUNCT = re.compile(r"(?:in|at|on|to|from|into|with)(?:\s[\w’'-]+){1,3}")
 _AS = re.compile(r"\bas\b")
 _AS_SPACED = re.compile(r"\sas\s")
@@ -545,6 +549,15 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     aux, verb = clause.aux, clause.verb
     if aux in _HAVING and not verb:  # "the GMD had a larger army": "When did the GMD have"
         aux, verb = _HAVING[aux], "have"
+    elif (
+        word == "When"
+        and aux == "had"
+        and (verb.endswith("ed") or verb in IRREGULAR_PASTS)
+        and " " not in verb
+    ):
+        # "Stephenson's Rocket had won the Rainhill Trials in October 1829": when it won, as
+        # a question asks it ("When did ... win"), not "When had ... won".
+        aux, verb = "did", base_form(verb)
     parts = (word, aux, subject, clause.adverbs, verb, tail.strip(" ,"), lead)
     return " ".join(p for p in parts if p) + "?"
 
@@ -854,6 +867,11 @@ def _what(a: _Asking) -> Asked:
         return
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
+    infinitive = _INFINITIVE.match(adjunct)
+    if infinitive is not None and may_be_base_verb(infinitive[1]) and len(thing.split()) < 10:
+        # "proposed a UN Emergency Force to take over": what the force was to do is part of
+        # the thing proposed ("What did Pearson propose to take over?" asks another thing).
+        thing, adjunct = f"{thing} {adjunct}", ""
     if adjunct and not _SHORT_ADJUNCT.fullmatch(adjunct):
         return
     if a.clause.verb in _SEEING and _AS.search(rest[len(thing) :]):
@@ -928,8 +946,9 @@ def _purpose(rest: str) -> re.Match[str] | None:
     """ "to protect ..." as a purpose, not as what someone wanted or tried to do."""
     found = _PURPOSE.search(rest)
     before = rest[: found.start()].split() if found else []
-    # (Nor what someone knew or learned to do: "knew how to win votes in Congress".)
-    known = bool(before) and before[-1].lower() in {"how", "what", "where", "whether", "when"}
+    # (Nor what someone knew or learned to do: "knew how to win votes in Congress", nor what
+    # they went on to do: "The Conservatives went on to win the 1959 election".)
+    known = bool(before) and before[-1].lower() in {"how", "what", "where", "whether", "when", "on"}
     return None if found is None or (before and _wants(before[-1].lower())) or known else found
 
 
