@@ -87,7 +87,7 @@ _CLOZE = re.compile(r"\{\{c1::(.+?)\}\}")
 #: "c. 1500", "January 49 BC", "AD 43", "15/3/44 BC", "Sept 1915".
 _UNIT = re.compile(
     rf"(?:\bc\.\s?|\b(?:AD|CE)\s?)?(?:\d{{1,2}}/\d{{1,2}}/)?"
-    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?\b(?:{_MONTH_WORDS})\.?\s+)?\d+(?:[.,]\d+)*"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?\b(?:{_MONTH_WORDS})\.?\s+)?\d+(?:[.,]\d+)*[½¼¾]?"
     rf"(?:st|nd|rd|th)?(?:\s*[-–/]\s*\d+)?"  # "27th Feb. 1933", "1764/5"
     rf"(?:\s+(?:{_MONTHS})\b(?:\s+\d{{4}})?)?s?(?:\s?(?:{_ERAS})\b)?"
 )
@@ -236,6 +236,14 @@ def _cloze_violations(card: Card, text: str) -> Iterator[str]:
         yield f"{card.back!r} is cut from a longer word"
     if re.search(r"[A-Z][\w-]*$", card.back):  # a name, not a date
         yield from _cut_name(card.back, before, after, text)
+    if re.match(rf"(?:{_MONTHS})\b", card.back) and re.search(
+        rf"\b(?:{_MONTHS})\s+(?:and|or|to)\s+$", before
+    ):
+        yield f"the span of months ending {card.back!r} is cut"
+    if re.fullmatch(r"\d+", card.back) and re.match(r"\s?(?:ft|feet)\b", after):
+        yield f"the measure {card.back!r} ft is cut"
+    if re.search(r"\bNo\.\s?$", before) or re.match(r"\s+No\.\s?\d", after):
+        yield f"the numbered name {card.back!r} is cut"
     lead = re.fullmatch(rf"[\"'‘“]?(?:{_LEADS})\s+", before, re.IGNORECASE)
     verb = re.match(r"\s+([\w’'-]+)", after)
     if lead and verb and _finite(verb[1]):
@@ -1114,3 +1122,51 @@ def test_a_series_of_clauses_with_a_quotation_is_cut_into_each() -> None:
     texts = [p.text for p in family_points(family)]
     assert "Gaitskell attacked the invasion" in texts, texts
     assert any(t.startswith("there was a large protest in Trafalgar Square") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "problem"),
+    [
+        (
+            "Talks in London in August and {{c1::September 1956}} got nowhere.",
+            "September 1956",
+            "the span of months ending 'September 1956' is cut",
+        ),
+        (
+            "The Gauge Act made {{c1::4}} ft 8½ in the standard gauge.",
+            "4",
+            "the measure '4' ft is cut",
+        ),
+        ("Stephenson drove Locomotion No. {{c1::1}} in 1825.", "1", "the numbered name '1' is cut"),
+        (
+            "Stephenson drove {{c1::Locomotion}} No. 1 in 1825.",
+            "Locomotion",
+            "the numbered name 'Locomotion' is cut",
+        ),
+    ],
+)
+def test_the_checker_finds_spans_of_months_measures_and_numbered_names_cut(
+    front: str, back: str, problem: str
+) -> None:
+    card = cards_of(written_course())[0].model_copy(
+        update={"kind": "cloze", "front": front, "back": back, "source": front}
+    )
+    assert problem in list(card_violations(card, notes_text(written_course())))
+
+
+def test_trial_twenty_seven_names_measures_and_months_are_hidden_whole() -> None:
+    hidden = {
+        c.back
+        for c in _checked_cards(
+            "The Stockton and Darlington Railway opened in 1825, with George Stephenson "
+            "driving Locomotion No. 1.\n\nThe Gauge Act of 1846 made 4 ft 8½ in the "
+            "standard gauge.\n\nTalks in London in August and September 1956 got nowhere."
+        )
+        if c.kind == "cloze"
+    }
+    assert {
+        "Stockton and Darlington Railway",
+        "Locomotion No. 1",
+        "4 ft 8½ in",
+        "August and September 1956",
+    } <= hidden, hidden

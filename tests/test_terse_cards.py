@@ -1004,7 +1004,7 @@ def test_a_quotation_is_asked_whole_and_a_bare_date_after_a_place_dates_the_clau
     )
     asked = basic(cards_of(course))
     assert (
-        'When had the Supreme Court case Plessy v. Ferguson allowed "separate but equal" '
+        'When did the Supreme Court case Plessy v. Ferguson allow "separate but equal" '
         "facilities?",
         "1896",
     ) in asked

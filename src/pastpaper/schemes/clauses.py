@@ -676,7 +676,9 @@ DATE = re.compile(
 # "12.8", "1920s", "mid-1951", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%", "1 in 100".
 # ("31/3/68", a date with its year's last two figures, is one too.)
 _UNIT = re.compile(
-    rf"(?:\b(?:early|mid|late)-)?(?:{DATE.pattern})|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
+    # a measure in feet and inches: "4 ft 8½ in", "6 ft"
+    r"\b\d+[ \t]?(?:ft|feet)\b(?:[ \t]\d+[½¼¾]?[ \t]?(?:in\b|inches\b))?"
+    rf"|(?:\b(?:early|mid|late)-)?(?:{DATE.pattern})|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
     r"|(?:\b(?:c|ca)\.[ \t]?|\bcirca[ \t])?"  # "c. 1,000", "circa 25,000": the figure's
     rf"{CURRENCY}?\d+(?:[.,]\d+)*"  # then "2/3", "25-50%", "18 to 30"
     r"(?:/\d+(?![/\d])|(?:[-–]|[ \t]to[ \t])\d+(?:[.,]\d+)*(?![.,]?\d)|[ \t]in[ \t]10+\b)?"
@@ -789,6 +791,12 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
                 if a < end and start < b:
                     start, end = min(start, a), max(end, b)
     start, end = number_range(text, start, end)
+    if text[start:end].isdigit() and (named := _NUMBERED_NAME.search(text, 0, start)):
+        start = named.start()  # "Order No. 1": the number is the name's
+    if text[start:end].split(" ", 1)[0] in MONTHS:
+        # "August and September 1956": two months of one year, asked together
+        months = _MONTH_AND_BEFORE.search(text, max(0, start - 16), start)
+        start = months.start() if months is not None else start
     if not text[start:end][-1:].isalpha() or not text[start].isupper():
         return start, end
     while (
@@ -814,6 +822,14 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
             break  # "Taiwan Dec '49": a date after the name ("Jan Smuts" is a name)
         end = after.end()
     return start, end
+
+
+# A name numbered with "No.", up to its number: "Soviet Order No. ", "Locomotion No. ".
+_NUMBERED_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*[ \t]+No\.[ \t]?\Z")
+
+
+# A month before another, of the same year: "August and ", "June or ", "May to ".
+_MONTH_AND_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})[ \t]+(?:and|or|to)[ \t]+$")
 
 
 # Two numbers that give one rough count: "five or six shots", "two or three days".

@@ -274,7 +274,13 @@ def _names_in(note: str) -> list[str]:
         if at and _AFTER_FIGURE.search(note, max(0, at - len(" degrees ")), at):
             run.clear()
         if run and not (len(run) == 1 and run[0][2] == "I"):  # "Then I realised": a pronoun
-            names.append(_strip_possessive(note[run[0][0] : run[-1][1]]))
+            end = run[-1][1]
+            # "Order No. 1", "Locomotion No. 1": the number is the name's
+            number = _NUMBER_OF_NAME.match(note, end) if note.startswith(" No", end) else None
+            if number is not None or (run[-1][2] == "No" and len(run) > 1):
+                number = number or _NUMBER_AFTER_NO.match(note, end)
+                end = number.end() if number is not None else run[-2][1]
+            names.append(_strip_possessive(note[run[0][0] : end]))
         run.clear()
 
     # A nickname in quotes inside a name: "Eugene 'Bull' Connor".
@@ -418,8 +424,19 @@ def _institution_ahead(tokens: list[tuple[int, int, str]], index: int, note: str
 
 def _named_end_ahead(tokens: list[tuple[int, int, str]], index: int, note: str) -> bool:
     """Do the next capitalised words, run together from ``index``, end the name of a law, a
-    treaty or a plan within two words ("Mouse Act" of "the Cat and Mouse Act")?"""
-    return _name_ends_ahead(tokens, index, note, _NAMED_ENDS, 2)
+    treaty or a plan within two words ("Mouse Act" of "the Cat and Mouse Act"), or of a line
+    that joins two places ("Darlington Railway" of "the Stockton and Darlington Railway")?"""
+    return _name_ends_ahead(tokens, index, note, _NAMED_ENDS | _JOINING_ENDS, 2)
+
+
+# The number after a name's "No.": "Order No. 1" (and from the "No" itself: ". 1").
+_NUMBER_OF_NAME = re.compile(r"\s+No\.\s?\d{1,4}\b(?![.,]\d)")
+_NUMBER_AFTER_NO = re.compile(r"\.\s?\d{1,4}\b(?![.,]\d)")
+
+
+# The last words of the name of what joins two places, each named: "the Stockton and
+# Darlington Railway", "the Leeds and Liverpool Canal".
+_JOINING_ENDS = frozenset("Railway Railroad Canal Line Navigation Turnpike".split())
 
 
 def _name_ends_ahead(
