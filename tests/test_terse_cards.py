@@ -1004,8 +1004,7 @@ def test_a_quotation_is_asked_whole_and_a_bare_date_after_a_place_dates_the_clau
     )
     asked = basic(cards_of(course))
     assert (
-        'When did the Supreme Court case Plessy v. Ferguson allow "separate but equal" '
-        "facilities?",
+        'When did the Supreme Court case Plessy v. Ferguson allow "separate but equal" facilities?',
         "1896",
     ) in asked
     assert ("When did rebels enter York?", "16 Oct. 1536") in asked
