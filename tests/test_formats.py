@@ -281,6 +281,49 @@ def test_a_docx_table_of_figures_says_what_each_figure_counts(tmp_path: Path) ->
     ]
 
 
+CLAIMS = [
+    ("Claimant", "Basis of the claim", "Strengths"),
+    (
+        "William of Normandy",
+        "Edward promised him the throne in 1051; Harold swore an oath to support him",
+        "Edward's cousin once removed; a proven general",
+    ),
+    ("Edgar", "Great-nephew of Edward", "No lands or army of his own at all"),
+]
+
+
+def test_a_docx_table_row_of_three_cells_runs_no_statement_across_its_cells(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("2013: Describe the claims to the throne in 1066. (6)")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, CLAIMS, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "claims.docx"
+    document.save(str(path))
+    family = read_notes(path).course.topics[0].families[0]
+    texts = [p.text for p in family_points(family)]
+    # The oath was Harold's, the kinship William's: no point joins the two cells.
+    assert "Harold swore an oath to support him" in texts, texts
+    assert "Edward's cousin once removed" in texts, texts
+    assert "Edgar: Great-nephew of Edward" in texts, texts
+    assert not any("oath" in t and "cousin" in t for t in texts), texts
+
+
+def test_a_markdown_table_row_of_three_cells_runs_no_statement_across_its_cells() -> None:
+    rows = "\n".join("| " + " | ".join(cells) + " |" for cells in CLAIMS[:1]) + "\n|---|---|---|\n"
+    rows += "\n".join("| " + " | ".join(cells) + " |" for cells in CLAIMS[1:])
+    notes = f"# 1066\n\n## 1: The succession\n\n2013: Describe the claims in 1066. (6)\n\n{rows}\n"
+    family = parse_notes(notes, "claims.md", markdown=True).course.topics[0].families[0]
+    texts = [p.text for p in family_points(family)]
+    assert "Harold swore an oath to support him" in texts, texts
+    assert "Edward's cousin once removed" in texts, texts
+    assert "Edgar: Great-nephew of Edward" in texts, texts
+    assert not any("oath" in t and "cousin" in t for t in texts), texts
+
+
 def test_marks_on_the_line_after_a_question_belong_to_it() -> None:
     notes = "2001: Why did Khrushchev fall from power in 1964?\n(10)\n\nCuba.\n"
     [question] = [q for _, _, q in parse_notes(notes).course.questions()]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pastpaper.errors import InputError, Line, Notice, clip
-from pastpaper.language import CURRENCY, SHORT_SCALE
+from pastpaper.language import CURRENCY, SHORT_SCALE, WORD
 
 __all__ = ["Format", "Source", "decode_text", "read_source", "source_of_bytes"]
 
@@ -309,10 +309,13 @@ def _is_header(cells: list[str], body: list[list[str]], bold: bool) -> bool:
 
 def _joined(cells: list[str]) -> list[str]:
     """A row's cells as blocks of notes: a cell that labels what follows it is joined to it
-    ("Fear of prosecution: His enemies ..."); a cell that ends a sentence ends its block."""
+    ("Fear of prosecution: His enemies ..."); a cell that ends a sentence ends its block, and
+    a cell after the second that says something of its own (four words or more) opens one,
+    so that no statement runs on from one cell into the next ("William | Harold had sworn
+    an oath | Edward's cousin once removed" is no "oath: Edward's cousin")."""
     blocks = [cells[0]]
-    for cell in cells[1:]:
-        if re.search(r"[.!?]$", blocks[-1]):
+    for column, cell in enumerate(cells[1:], start=1):
+        if re.search(r"[.!?]$", blocks[-1]) or (column > 1 and len(WORD.findall(cell)) >= 4):
             blocks.append(cell)
         else:
             blocks[-1] += (" " if blocks[-1].endswith((":", ";")) else ": ") + cell

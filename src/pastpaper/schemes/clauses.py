@@ -805,7 +805,10 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
         and _joins(before[1])
     ):
         verb = before[1].lower() in IRREGULAR_PASTS
-        if before.start() == 0 and (not casing.is_name(before[1]) or verb):
+        # (a label's colon opens a statement as a sentence's start does: "William, Duke of
+        # Normandy: Said Edward promised ...")
+        opens = before.start() == 0 or text[: before.start()].rstrip().endswith(":")
+        if opens and (not casing.is_name(before[1]) or verb):
             # "If Khrushchev", "Once Mary": a sentence's first word is no name by itself, nor
             # an irregular past tense ("Met Victor Emmanuel at Teano"; but "United Nations",
             # "Wounded Knee")

@@ -164,7 +164,7 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
     if ":\n" in note:
         bullets = sorted(set(bullets + [(m.start(), m.end()) for m in _LABEL_LINE.finditer(note)]))
     if "|" in note:
-        bullets = sorted(set(bullets + list(_bare_table_lines(note))))
+        bullets = sorted(set(bullets + list(_bare_table_lines(note)) + list(_cell_breaks(note))))
     if "1" in note:
         bullets = sorted(set(bullets + list(_numbered_along(note))))
     breaks = [
@@ -222,6 +222,31 @@ _BARE_TABLE = re.compile(
     r"(?:\n(?![ \t]*\|)[^\n|]*\|[^\n]*)*",
     re.MULTILINE,
 )
+
+
+def _cell_breaks(note: str) -> Iterator[tuple[int, int]]:
+    """Where a table's row of three cells or more breaks into sentences: before each cell
+    after the second that says something of its own (four words or more), so that no
+    sentence runs on from one cell into the next ("| William | Harold had sworn an oath |
+    Edward's cousin once removed; ... |" said Harold was Edward's cousin). The first cell
+    labels the second, as in a row of two ("1930 | The Salt March"); short cells, a figure
+    or a name, stay with the cells before them ("| Pinatubo | Philippines | 1991 | 847 |")."""
+    for row in _ROW.finditer(note):
+        bars = [row.start() + m.start() for m in _BAR.finditer(row.group())]
+        for index, bar in enumerate(bars[1:-1], start=1):
+            if index < 2:
+                continue  # (the bar between the first and second cells)
+            cell = note[bar + 1 : bars[index + 1]]
+            if len(WORD.findall(cell)) >= _CELL_WORDS and not _RULE_CELL.fullmatch(cell):
+                yield bar, bar + 1 + (len(cell) - len(cell.lstrip()))
+
+
+# A table's row between bars, on a line of its own: "| a | b | c |".
+_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+_BAR = re.compile(r"(?<!\\)\|")
+_RULE_CELL = re.compile(r"[ \t]*:?-+:?[ \t]*")
+#: How many words a table's cell needs to say something of its own, in a sentence of its own.
+_CELL_WORDS = 4
 
 
 def _bare_table_lines(note: str) -> Iterator[tuple[int, int]]:
