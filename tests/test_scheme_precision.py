@@ -1314,3 +1314,39 @@ def test_a_question_whose_every_part_a_sibling_claims_still_has_a_scheme() -> No
     described = next(q for q in family.questions if q.command_word == "describe")
     credited = _credited(described, family)
     assert "Parliament rejected the petitions of 1839, 1842 and 1848" in credited, credited
+
+
+def test_a_turn_to_the_decisive_reason_is_a_reason_not_the_other_side() -> None:
+    family = _first_family(
+        "2016: Why did Britain and France withdraw from Egypt in 1956? (8)\n\n"
+        "The Labour Party attacked the invasion and two ministers resigned. However, the "
+        "decisive pressure was financial: without American help Britain could not defend "
+        "the pound.\n",
+        "suez.txt",
+    )
+    credited = _credited(family.questions[0], family)
+    assert "However, the decisive pressure was financial" in credited, credited
+
+
+def test_a_describe_question_about_claims_credits_what_they_rest_on_from_before() -> None:
+    # "in 1066" dates the claims, not what each rested on (a promise of 1051).
+    family = _first_family(
+        "2013: Describe the claims to the English throne in 1066. (6)\n\n"
+        "William of Normandy said that Edward had promised him the throne in 1051.\n\n"
+        "Harold Godwinson was chosen by the Witan on 5 January 1066.\n",
+        "claims.txt",
+    )
+    credited = _credited(family.questions[0], family)
+    assert "William of Normandy said that Edward had promised him the throne in 1051" in credited, (
+        credited
+    )
+
+
+def test_a_but_that_corrects_a_denial_is_one_point_with_it() -> None:
+    family = _first_family(
+        "2013: What were the consequences of the Suez Crisis? (8)\n\n"
+        "Suez did not cause Britain's decline but only revealed it.\n",
+        "suez.txt",
+    )
+    texts = [p.text for p in family_points(family)]
+    assert texts == ["Suez did not cause Britain's decline but only revealed it"], texts

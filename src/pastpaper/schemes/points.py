@@ -654,6 +654,10 @@ _ELLIPTICAL = re.compile(
     r"were|is|are)"
     r"(?:\s+not|n[’']t)?(?:\s+(?:either|too|so))?\s*[.!?]?\s*$"
 )
+# A "but" that puts right what the clause before it denies, sharing its subject: "did not
+# cause the decline but only revealed it", "was not a cause but merely a trigger".
+_CORRECTS = re.compile(r",?\s+but\s+(?:only|merely|simply|rather|instead)\b")
+_NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 _COLON_CLAUSE = re.compile(r"[;:]|,?\s+(?:while|whereas|which|who)\s+")
 
 
@@ -702,6 +706,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "villages were burned and livestock killed": one statement
         if _ELLIPTICAL.search(clause):
             continue  # "Britain had a navy but Germany did not": the second says nothing alone
+        if _CORRECTS.match(note, join.start(), end) and _NEGATED.search(head):
+            continue  # "Suez did not cause Britain's decline but only revealed it": one claim
         if _in_quotation(note, start, join.start()):
             continue  # "saying 'Villeins you are and villeins you shall remain.'": one saying
         if _shares_causative(head, join, clause):

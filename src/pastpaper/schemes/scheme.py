@@ -283,7 +283,11 @@ def build_scheme(
     # Julius Caesar on 15 March 44 BC", "Columbus's first voyage in 1492-93") asks about that
     # time: what the notes date before it is the background, not what happened.
     since = None
-    if not reference and question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
+    if (
+        not reference
+        and question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS
+        and not _RESTS_ON_EARLIER.search(question.text)
+    ):
         since = asked_from(question.text)
     # "Describe the differences between plant and animal cells": what both have is none.
     asks_differences = not reference and _DIFFERENCES.search(question.text) is not None
@@ -350,6 +354,9 @@ def build_scheme(
                 and turn & asked
                 and not required
                 and not (asks_why_not and turn & _NEGATIONS)
+                # ("However, the decisive pressure was financial": a turn to the weightier
+                # reason, which answers "why" the more.)
+                and not turn & _RANKING
             ):
                 # The other side of what the question asks about ("Yet the alliances did
                 # not drag every member into war" for why the alliances raised tension):
@@ -924,6 +931,16 @@ def _relevance(
 
     return relevance
 
+
+# What a question may ask to describe at a time that rests on what came before it: "Describe
+# the claims of the rivals for the throne in 1066" (a promise of 1051 is one).
+_RESTS_ON_EARLIER = re.compile(
+    r"\b(?:claims?|causes?|reasons?|origins?|roots?|background|aims?|motives?)\b", re.IGNORECASE
+)
+
+# The words of a turn that ranks what it turns to above what came before: "However, the
+# decisive pressure was financial", "Yet the real cause was ...".
+_RANKING = text_stems("decisive chief crucial real greatest biggest")
 
 #: How much a point that states the link in its own words outranks one that does not.
 _DIRECT = 0.25
