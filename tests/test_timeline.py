@@ -471,6 +471,32 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
                 ("May 1863", "The Union suffered heavy defeats at Chancellorsville in May 1863"),
             ],
         ),
+        # trial 27: a phrase of cause with a verb after it governs no date; what someone
+        # remembered is of its own time; a year given as one or the next is one event;
+        # things listed with their dates before what they all did are each an event
+        (
+            "Eden's health collapsed under the strain and he resigned on 9 January 1957.",
+            [
+                (
+                    "9 January 1957",
+                    "Eden's health collapsed under the strain and he resigned on 9 January 1957",
+                )
+            ],
+        ),
+        ("Eden remembered the failure of appeasement in the 1930s.", []),
+        (
+            "In 1064 or 1065 Harold was shipwrecked in Ponthieu.",
+            [("c. 1064", "In 1064 or 1065 Harold was shipwrecked in Ponthieu")],
+        ),
+        (
+            "Kay's flying shuttle (1733), Hargreaves's spinning jenny (c. 1764) and "
+            "Arkwright's water frame (1769) transformed cotton spinning.",
+            [
+                ("1733", "Kay's flying shuttle transformed cotton spinning"),
+                ("c. 1764", "Hargreaves's spinning jenny transformed cotton spinning"),
+                ("1769", "Arkwright's water frame transformed cotton spinning"),
+            ],
+        ),
         # a word that stresses the date keeps it in the label
         (
             "In July 1961 alone c. 30,000 people left.",

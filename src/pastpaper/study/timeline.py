@@ -371,17 +371,24 @@ def _same_name(a: Event, b: Event) -> bool:
 # -- which dates are the events' own ----------------------------------------------------------
 
 # A phrase of cause or reference: what it names with a date came before, or is only cited.
-_CAUSE = re.compile(
+# (A phrase of cause that a verb follows before the date governs no date: "Eden's health
+# collapsed under the strain and he resigned on 9 January 1957".)
+_CAUSE_PHRASE = re.compile(
     r"\b(?i:because of|due to|owing to|thanks to|as a result of|in response to|"
     r"in reaction to|according to|in breach of|in defiance of|despite|in spite of)\b"
-    # What a thing led to later: "one of the long-term causes of the war of 1914".
-    r"|\b(?i:causes?|origins?|roots?|reasons?) (?i:of|for) (?:the|a|an)\b"
     r"|\b(?i:under) (?:the|a|an|its|his|her|their)\b"  # not "from under three million"
+)
+_CAUSE = re.compile(
+    # What a thing led to later: "one of the long-term causes of the war of 1914".
+    r"\b(?i:causes?|origins?|roots?|reasons?) (?i:of|for) (?:the|a|an)\b"
     r"|\b(?i:whose|which|that|who)\b.*\bhad\b"
     # What someone said or believed of another time: "believed that appeasement in the
     # 1930s had been a mistake" is dated by the believing.
     r"|\b(?i:believ(?:e|ed|es|ing)|thought|argu(?:e|ed|es|ing)|claim(?:ed|s|ing)?|said|"
     r"says|felt|knew|insist(?:ed|s)?|remember(?:ed|s)?|recall(?:ed|s)?) that\b"
+    # What someone remembered is of its own time: "he remembered the failure of appeasement
+    # in the 1930s".
+    r"|\b(?i:remember(?:ed|s|ing)?|recall(?:ed|s|ing)?)\b"
 )
 # An earlier thing named by its date: "after", "following", or a phrase of participles.
 _ASIDE = re.compile(r"\b(?i:after|following)\b")
@@ -440,6 +447,9 @@ _FROM = re.compile(rf"\bfrom\b{_NO_BREAK}$")
 _TO = re.compile(rf"{_NO_BREAK}\bto\b{_NO_BREAK}")
 
 
+_EITHER = re.compile(r"\s+or\s+")
+
+
 def _changes(note: str, clause_start: int, dated: list[Mention]) -> list[Mention]:
     """The clause's dates, with a change from one year to a later one told as one span
     ("The army grew from 100,000 in 1933 to 1.4 million in 1939": 1933-1939), not as an
@@ -447,6 +457,10 @@ def _changes(note: str, clause_start: int, dated: list[Mention]) -> list[Mention
     kept: list[Mention] = []
     for mention in dated:
         last = kept[-1] if kept else None
+        if last is not None and _EITHER.fullmatch(note, last.end, mention.date_start):
+            # "In 1064 or 1065 Harold had been shipwrecked": one event, at about its first
+            kept[-1] = replace(last, written=f"{last.written} or {mention.written}", circa=True)
+            continue
         if (
             last is not None
             and last.month is None  # (the end may name its month: "to ... in January 1933")
@@ -557,6 +571,9 @@ def _role(note: str, since: int, mention: Mention) -> str:
             return "aside"
     if _CAUSE.search(phrase) or _PRIOR_STATE.search(phrase) or _COMPARED.search(phrase):
         return "cited"
+    caused = [m.end() for m in _CAUSE_PHRASE.finditer(phrase)]  # the last is nearest the date
+    if caused and not has_verb(phrase[caused[-1] :]):
+        return "cited"
     if _ATTRIBUTION.search(note, since, mention.date_start):
         return "cited"  # '"The Muslims of India are a nation ..." (Jinnah, 1940)': a source
     if mention.word == "the" and phrase.strip(" \t\n\u00a0-").lower() != "the":
@@ -611,7 +628,12 @@ def _note_events(
         start = _after_head(note, opening, own, mention)
         start = opener_end(note, start) if mention.start > start else start  # "However, "
         text = _told(note, start, end, mention)
-        if crowded or len(text) > EVENT_LENGTH:
+        items = _dated_items(note, opening, end, own) if crowded else {}
+        if mention.date_start in items:
+            # "Kay's flying shuttle (1733), Hargreaves's spinning jenny (c. 1764) ...
+            # transformed cotton spinning": each date is its own item's
+            text = items[mention.date_start]
+        elif crowded or len(text) > EVENT_LENGTH:
             # The clause that holds the date says what happened then.
             found_clause = _clause_of(note, family_points(family), note_index, mention, own)
             if found_clause is not None:
@@ -715,6 +737,39 @@ _NAMED_BEFORE = re.compile(
     r"(?P<thing>(?:the\s+)?[^,;:()\n]{0,40}?[A-Z][^,;:()\n]{0,40}?)"
     r"\s*(?:(?P<open>\()\s*|\s+(?:on|in)\s+)\Z"
 )
+
+
+def _dated_items(note: str, start: int, end: int, own: list[Mention]) -> dict[int, str]:
+    """The label of each date of a sentence that lists things, each with its date in
+    brackets, before what they all did: "Kay's flying shuttle (1733), Hargreaves's spinning
+    jenny (c. 1764) and Arkwright's water frame (1769) transformed cotton spinning" gives
+    "Kay's flying shuttle transformed cotton spinning" at 1733, and so on; by where each date
+    starts. Empty for any other sentence."""
+    inside = [m for m in own if start <= m.date_start < end]
+    items: list[tuple[int, str]] = []
+    previous = start
+    for mention in inside:
+        opened = note.rfind("(", previous, mention.date_start)
+        closed = note.find(")", mention.end, end)
+        if opened < 0 or closed < 0 or note[opened + 1 : mention.date_start].strip():
+            return {}
+        if note[mention.end : closed].strip():
+            return {}
+        item = _ITEM_JOIN.sub("", note[previous:opened]).strip()
+        if not item or "," in item or has_verb(item) or len(item.split()) > _ITEM_WORDS:
+            return {}
+        items.append((mention.date_start, item))
+        previous = closed + 1
+    done = plain(note[previous:end]).strip()
+    if len(items) < 2 or not done[:1].islower() or not has_verb(done):
+        return {}
+    return {at: f"{item} {done}" for at, item in items}
+
+
+# What joins the items of a list: ", ", "and ", ", and ".
+_ITEM_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and\s+|or\s+)?")
+#: The most words an item of such a list may have.
+_ITEM_WORDS = 6
 
 
 def _spans_a_closer_date(
