@@ -1170,3 +1170,14 @@ def test_trial_twenty_seven_names_measures_and_months_are_hidden_whole() -> None
         "4 ft 8½ in",
         "August and September 1956",
     } <= hidden, hidden
+
+
+def test_only_before_a_verb_is_no_part_of_the_subject() -> None:
+    cards = _checked_cards(
+        "The first Factory Act, in 1802, only covered pauper apprentices in cotton mills and "
+        "had no inspectors to enforce it.\n\nNicholas II only gave way in March 1917."
+    )
+    assert not any("only had" in c.front for c in cards), [c.front for c in cards]
+    assert ("When did Nicholas II give way?", "March 1917") in {
+        (c.front, c.back) for c in cards if c.kind == "basic"
+    }

@@ -77,7 +77,7 @@ class Clause:
 WORD = re.compile(r"[\w’'-]+")
 _ADVERBS = frozenset(
     "also therefore thus then too still even again once however already soon later first "
-    "initially eventually finally now further well very together jointly".split()
+    "initially eventually finally now further well very together jointly only".split()
 )
 _NEGATIVE = frozenset({"not", "never", "no"})
 _PARTICLES = frozenset("down up out off away back over".split())
@@ -147,9 +147,12 @@ def _parse_clause(text: str) -> Clause | None:
     subject = text[start:end].strip(" ,") if last > lead_end else ""
     if subject and not _plausible_subject(subject):
         return None
-    # ("first" too: "When did the Reformation Parliament first meet?", not "meet")
+    # ("first" too: "When did the Reformation Parliament first meet?", not "meet"; not
+    # "only", which limits what follows: "When did Nicholas II give way?")
     manner = [
-        w.group() for w in words[last:verb_at] if w.group().endswith("ly") or w.group() == "first"
+        w.group()
+        for w in words[last:verb_at]
+        if (w.group().endswith("ly") and w.group() != "only") or w.group() == "first"
     ]
     aux, verb, adverbs, negative, after = _verb_group(words, verb_at)
     return Clause(
