@@ -1350,3 +1350,27 @@ def test_a_but_that_corrects_a_denial_is_one_point_with_it() -> None:
     )
     texts = [p.text for p in family_points(family)]
     assert texts == ["Suez did not cause Britain's decline but only revealed it"], texts
+
+
+def test_sides_of_success_read_what_an_act_limited_and_what_was_ignored() -> None:
+    family = _first_family(
+        "2010: How successful were the Mines Acts in the years 1842-72? (10)\n\n"
+        "The Mines Act of 1842 limited boys underground to those over ten.\n\n"
+        "It had no inspectors to enforce it at first and was largely ignored.\n",
+        "mines.txt",
+    )
+    scheme = build_scheme(family.questions[0], family)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    assert sides["The Mines Act of 1842 limited boys underground to those over ten"] == "for"
+    assert sides["was largely ignored"] == "against", sides
+    assert sides["It had no inspectors to enforce it at first"] == "against", sides
+
+
+def test_a_factor_said_to_be_one_of_several_argues_against_its_being_the_main_one() -> None:
+    family = _first_family(
+        "2011: How far was cotton the main reason for Lancashire's growth? (10)\n\n"
+        "Cotton mattered most to the towns, but it was one reason among several.\n",
+        "cotton.txt",
+    )
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    assert sides["it was one reason among several"] == "against", sides

@@ -42,7 +42,9 @@ _CONTRAST = re.compile(
     r"not (?:entirely|wholly|solely|simply|just) |limits?|"
     r"failures?|weaknesses|problems?|on the other side)\b|"
     r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
-    r"only partly|only a|little|limited|critics?|criticis\w*|criticiz\w*|however|"
+    r"only partly|only a|little|critics?|criticis\w*|criticiz\w*|however|"
+    # "were limited", "had limited success" (not the deed of "limited children to ten hours")
+    r"(?:was|were|is|are|had|has|have|of|a|very|only|too|remained|proved)\s+limited|"
     r"too (?:little|late|low|few|small|weak|slow|short|harsh)|"
     r"nevertheless|despite)\b",
     re.IGNORECASE,
@@ -134,6 +136,7 @@ def side_of(
             or _CONTRAST.match(opening)
             or _turns_item(notes[point.source.note], point)
             or _denies(point.text, weighed)
+            or _ONE_OF_MANY.search(point.text) is not None
         )
         # A list of factors, each under its label ("- **King's leadership.** ...", "-
         # **Presidents.** ..."): an item is the weighed factor's where its label names it.
@@ -194,7 +197,18 @@ _COST = re.compile(
 _FELL_THROUGH = re.compile(
     r"\b(?:collaps\w*|lost|los(?:e|es|ing)|worse(?:ned)?|put off|postpone\w*|"
     r"shortages?|desert(?:ions?|ers)|unpopular\w*|unsuccessful|failures?|"
-    r"came to nothing|in vain|abandon(?:ed|s)?|refused|adjourned|(?:end(?:ed|ing)|no) hope)\b",
+    r"came to nothing|in vain|abandon(?:ed|s)?|refused|adjourned|(?:end(?:ed|ing)|no) hope|"
+    # what was never enforced or reached few: "was largely ignored", "had no inspectors to
+    # enforce it", "only covered pauper apprentices"
+    r"ignored|evad(?:ed|ing)|got round|loopholes?|lack(?:ed|ing)|had no|"
+    r"only (?:covered|applied|affected|reached|helped))\b",
+    re.IGNORECASE,
+)
+# A factor said to be one of several, which limits a view that it was the main one: "it was
+# one reason among several", "not enough on its own".
+_ONE_OF_MANY = re.compile(
+    r"\bone\s+(?:reason|cause|factor)s?\s+(?:among|of)\s+(?:several|many|others)\b|"
+    r"\bnot\s+enough\s+on\s+its\s+own\b|\bon\s+its\s+own\s+(?:was|is)\s+not\s+enough\b",
     re.IGNORECASE,
 )
 # A view that something succeeded: "How successful was ...", "How far was the New Deal
