@@ -355,3 +355,22 @@ def test_a_point_that_says_much_of_its_own_beside_a_quotation_is_no_quotation() 
     kinds = [p.kind for p in note_points(notes, 0)]
     assert kinds[0] != "quotation"
     assert kinds[-1] == "quotation"
+
+
+def test_a_list_with_what_was_done_to_it_told_without_that_is_one_point() -> None:
+    # "the rails and fuel they needed": "fuel they needed" is no clause of its own.
+    family = (
+        parse_notes(
+            "Railways.\n\n1: Railways\n\n2012: Explain why railways grew. (8)\n\n"
+            "Railways grew because the iron and coal industries could supply the rails and fuel "
+            "they needed. He built the line and they needed money.\n"
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    texts = [p.text for p in family_points(family)]
+    assert texts[0] == (
+        "Railways grew because the iron and coal industries could supply the rails and fuel "
+        "they needed"
+    ), texts
+    assert "they needed money" in texts, texts

@@ -654,6 +654,14 @@ _ELLIPTICAL = re.compile(
     r"were|is|are)"
     r"(?:\s+not|n[’']t)?(?:\s+(?:either|too|so))?\s*[.!?]?\s*$"
 )
+# The last of a list of things with what someone did to them, told with no "that": "fuel
+# they needed", "the land and food it produced".
+_CONTACT_RELATIVE = re.compile(
+    r"(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:they|he|she|it|we)\s+[a-z]+ed"
+    r"(?:\s+(?:for|from|with|in|on|at|by)\s+[\w\s-]{1,30})?\s*[.;]?\s*$"
+)
+
+
 # A "but" that puts right what the clause before it denies, sharing its subject: "did not
 # cause the decline but only revealed it", "was not a cause but merely a trigger".
 _CORRECTS = re.compile(r",?\s+but\s+(?:only|merely|simply|rather|instead)\b")
@@ -708,6 +716,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # "Britain had a navy but Germany did not": the second says nothing alone
         if _CORRECTS.match(note, join.start(), end) and _NEGATED.search(head):
             continue  # "Suez did not cause Britain's decline but only revealed it": one claim
+        if join.group().strip() == "and" and _CONTACT_RELATIVE.match(tail):
+            continue  # "could supply the rails and fuel they needed": one list, one object
         if _in_quotation(note, start, join.start()):
             continue  # "saying 'Villeins you are and villeins you shall remain.'": one saying
         if _shares_causative(head, join, clause):
