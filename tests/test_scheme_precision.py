@@ -1374,3 +1374,30 @@ def test_a_factor_said_to_be_one_of_several_argues_against_its_being_the_main_on
     )
     sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
     assert sides["it was one reason among several"] == "against", sides
+
+
+def test_a_part_that_opens_on_the_effects_is_for_the_sibling_asking_what_changed() -> None:
+    family = _first_family(
+        "2006: In what ways did the canals change Britain? (8)\n"
+        "2012: Explain why canals were built so quickly in the 1790s. (8)\n\n"
+        "Canals were built quickly because they made coal cheaper for the mill towns.\n\n"
+        "The effects were huge. Pottery reached the ports unbroken, and coal prices in "
+        "Manchester halved.\n",
+        "canals.txt",
+    )
+    why = next(q for q in family.questions if q.command_word == "explain")
+    credited = _credited(why, family)
+    assert credited == [
+        "Canals were built quickly because they made coal cheaper for the mill towns"
+    ], credited
+    ways = next(q for q in family.questions if q.command_word == "in what ways")
+    assert "Pottery reached the ports unbroken" in _credited(ways, family)
+
+
+def test_the_questions_words_with_the_reason_it_asks_for_restate_nothing() -> None:
+    family = _first_family(
+        "2012: Explain why canals were built so quickly. (8)\n\n"
+        "Canals were built quickly because they paid.\n",
+        "canals.txt",
+    )
+    assert _credited(family.questions[0], family) == ["Canals were built quickly because they paid"]

@@ -108,6 +108,14 @@ _HEADED = (
         ),
     ),
 )
+# A short first sentence that says what its paragraph gives: "The effects were huge.", "The
+# main reasons were economic." (what it gives, in ``what``).
+_ANNOUNCES = re.compile(
+    r"(?:the\s+)?(?P<what>(?:(?:main|other|long-term|short-term|immediate)\s+)?"
+    r"(?:results?|effects?|consequences?|impact|reasons?|causes?))\s+"
+    r"(?:were|was|are|is)\s+[a-z]+(?:[ -][a-z]+)?[.!](?:\s|$)",
+    re.IGNORECASE,
+)
 _QUALIFIED = re.compile(
     r"^(?:other|more|main|key|further|long-term|short-term|immediate)\s+", re.IGNORECASE
 )
@@ -277,6 +285,10 @@ def headed_as(notes: Sequence[str]) -> list[str | None]:
             first, _, rest = text.partition("\n")
             if not heading and _LIST_ITEM.match(rest) and _lead_in(first.rstrip(":") + ":"):
                 heading, title = True, first
+            # A paragraph that opens by saying what it gives: "The effects were huge."
+            announced = None if heading else _ANNOUNCES.match(text)
+            if announced is not None:
+                heading, title = True, announced["what"]
             title = _QUALIFIED.sub("", title)  # "Other reasons", "Main results"
             headed[part] = next(
                 (kind for kind, pattern in _HEADED if heading and pattern.match(title)), None

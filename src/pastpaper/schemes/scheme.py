@@ -408,7 +408,13 @@ def build_scheme(
                 # "Hard engineering means building structures that control the river": what
                 # a word means is no way, reason or result; only "what is meant by" asks it.
                 why_not = "says what a term means, which the question does not ask"
-            elif not judgement and _restates(words, asked):
+            elif (
+                not judgement
+                and _restates(words, asked)
+                # ("Railways grew rapidly because they made money": the question's words with
+                # the reason it asks for)
+                and not (reasons_only and view.direct[at])
+            ):
                 # "Rivalry between Britain and Germany grew" for "In what ways did rivalry
                 # between Britain and Germany grow?": the question's own words earn nothing.
                 # (A verdict in the question's words concludes a judgement, and counts.)
@@ -762,9 +768,14 @@ def _importance_of(question: str) -> frozenset[str]:
 def _asks_results(question: Question) -> bool:
     """Does the question ask what came of something ("How successful was the Marshall
     Plan?", "Describe the effects of the war")?"""
+    if question.command_word in _WAYS_COMMANDS and _CHANGED.search(question.text):
+        return True  # "In what ways did the railways change Britain?": what came of them
     return question.command_word in {"how successful", "how effective"} or bool(
         _RESULTS.search(question.text)
     )
+
+
+_CHANGED = re.compile(r"\b(?:change|transform|affect|alter)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
