@@ -1181,3 +1181,11 @@ def test_only_before_a_verb_is_no_part_of_the_subject() -> None:
     assert ("When did Nicholas II give way?", "March 1917") in {
         (c.front, c.back) for c in cards if c.kind == "basic"
     }
+
+
+def test_a_count_opening_a_sentence_is_no_part_of_a_name_after_it() -> None:
+    cards = _checked_cards("Sixteen British and ten French soldiers were killed in November 1956.")
+    assert not any(c.back == "Sixteen British" for c in cards), [c.front for c in cards]
+    assert ("When were sixteen British and ten French soldiers killed?", "November 1956") in {
+        (c.front, c.back) for c in cards if c.kind == "basic"
+    }

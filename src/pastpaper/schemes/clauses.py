@@ -802,10 +802,13 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
         start = months.start() if months is not None else start
     if not text[start:end][-1:].isalpha() or not text[start].isupper():
         return start, end
+    if _is_number(text[start:end].lower()):
+        return start, end  # "Sixteen British and ten French soldiers": a count, no name
     while (
         text[start - 1 : start].isspace()
         and (before := _NAME_BEFORE.search(text, max(0, start - 60), start))
         and _joins(before[1])
+        and not _is_number(before[1].lower())  # "Sixteen British and ten French soldiers"
     ):
         verb = before[1].lower() in IRREGULAR_PASTS
         # (a label's colon opens a statement as a sentence's start does: "William, Duke of

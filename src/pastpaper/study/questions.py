@@ -45,6 +45,7 @@ from pastpaper.language import (
     SUBORDINATORS,
     TITLES,
     WORD,
+    as_number,
     base_form,
     is_past,
     is_verb,
@@ -432,7 +433,10 @@ def _in_sentence_case(front: str, text: str, casing: Casing, names: list[str]) -
     where it opens one of the statement's ``names``, though the notes name it only at a
     sentence's start ("When did Novotny resign?")."""
     first = _FIRST_WORD.match(text)
-    if first is None or first[2] or casing.is_proper(first[1]) or JOINED_NAME.search(first[1]):
+    counted = first is not None and as_number(first[1].lower())[:1].isdigit()
+    if first is None or (not counted and (first[2] or casing.is_proper(first[1]))):
+        return front  # (a count is no name: "When were sixteen British soldiers killed?")
+    if JOINED_NAME.search(first[1]):
         return front
     if (
         zipf(first[1].lower()) < _COMMON
