@@ -1401,3 +1401,18 @@ def test_the_questions_words_with_the_reason_it_asks_for_restate_nothing() -> No
         "canals.txt",
     )
     assert _credited(family.questions[0], family) == ["Canals were built quickly because they paid"]
+
+
+def test_a_part_headed_why_is_for_a_sibling_weighing_the_main_reason_not_for_describe() -> None:
+    notes = (
+        "# 1066\n\n## 2: Hastings\n\n"
+        "2014: Describe the events of the Battle of Hastings. (6)\n"
+        "2018: How far was William's leadership the main reason for the Norman victory? (10)\n\n"
+        "### The battle\n\nThe Normans used feigned retreats to lure the fyrd off the ridge.\n\n"
+        "### Why William won\n\n- **Luck.** The wind changed at the right moment.\n"
+    )
+    family = parse_notes(notes, "hastings.md", markdown=True).course.topics[0].families[0]
+    described = next(q for q in family.questions if q.command_word == "describe")
+    credited = _credited(described, family)
+    assert "The Normans used feigned retreats to lure the fyrd off the ridge" in credited
+    assert not any("wind" in text for text in credited), credited

@@ -563,8 +563,14 @@ def _answered_elsewhere(
     # What a part headed as reasons, results or a verdict gives is for the sibling that asks
     # for it, and not for this question when it asks for something else.
     wanted = {
+        # (A sibling weighing one reason against the rest asks for reasons too: "How far
+        # was William's leadership the main reason for the Norman victory?")
         "reasons": question.command_word in DESCRIBE_COMMANDS
-        and any(asks_reasons(q.text, q.command_word) for q in others),
+        and any(
+            asks_reasons(q.text, q.command_word)
+            or (q.command_word in JUDGEMENT_COMMANDS and _WEIGHS_REASONS.search(q.text))
+            for q in others
+        ),
         # (A question weighing success or fault, "To what extent was the crisis a disaster
         # for Britain?", weighs what came of it: results are its evidence too.)
         "results": not _asks_results(question)
@@ -613,6 +619,8 @@ def _told_apart(mine: int, owners: Sequence[frozenset[int]]) -> set[int]:
         if any(mine in owned and other not in owned for owned in owners)
     }
 
+
+_WEIGHS_REASONS = re.compile(r"\b(?:reasons?|causes?|explains?|why)\b", re.IGNORECASE)
 
 _HEADED_GIVES = {"reasons": "reasons", "results": "results", "judgement": "a verdict"}
 
