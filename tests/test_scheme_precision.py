@@ -1416,3 +1416,15 @@ def test_a_part_headed_why_is_for_a_sibling_weighing_the_main_reason_not_for_des
     credited = _credited(described, family)
     assert "The Normans used feigned retreats to lure the fyrd off the ridge" in credited
     assert not any("wind" in text for text in credited), credited
+
+
+def test_a_success_question_over_years_credits_what_lasted_after_it() -> None:
+    family = _first_family(
+        "2019: How successful was William in dealing with English resistance in the years "
+        "1067-71? (10)\n\n"
+        "In the winter of 1069-70 William's men burned villages between York and Durham. "
+        "Much of Yorkshire was still listed as waste in 1086.\n",
+        "norman.txt",
+    )
+    credited = _credited(family.questions[0], family)
+    assert "Much of Yorkshire was still listed as waste in 1086" in credited, credited

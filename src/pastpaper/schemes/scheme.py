@@ -425,7 +425,10 @@ def build_scheme(
             why_not = "says what both share, not how they differ"
         if until is not None and why_not is None and not required:
             date = view.dates[at]
-            if date is not None and is_after(date, until):
+            # (What lasted is how a thing turned out: "Much of Yorkshire was still listed as
+            # 'waste' in 1086" for "How successful was William ... in 1067-71?")
+            lasted = success and _LASTED.search(point.text) is not None
+            if date is not None and is_after(date, until) and not lasted:
                 why_not = f"dated {date_label(date[0])}, after the time the question asks about"
         if since is not None and why_not is None and not required:
             why_not = _before(point, view.dates[at], since, view.note_dates)
@@ -620,6 +623,11 @@ def _told_apart(mine: int, owners: Sequence[frozenset[int]]) -> set[int]:
     }
 
 
+# A state that lasted, told at a later date: "was still listed as waste in 1086".
+_LASTED = re.compile(
+    r"\b(?:still|remained|for (?:years|decades|generations)|took (?:years|decades|generations))\b",
+    re.IGNORECASE,
+)
 _WEIGHS_REASONS = re.compile(r"\b(?:reasons?|causes?|explains?|why)\b", re.IGNORECASE)
 
 _HEADED_GIVES = {"reasons": "reasons", "results": "results", "judgement": "a verdict"}
