@@ -1190,3 +1190,14 @@ def test_a_clause_of_time_cut_from_its_main_clause_tells_what_happened_then() ->
         )
     }
     assert told["February 1546"] == "Luther died in February 1546", told
+
+
+def test_a_change_to_a_figure_by_a_later_year_is_one_span() -> None:
+    events = events_of(
+        "The number of country banks rose from about a dozen in 1750 to over 300 by 1800.\n\n"
+        "By 1928 production had passed its pre-war level of 1913."
+    )
+    assert (
+        "1750–1800",
+        "The number of country banks rose from about a dozen in 1750 to over 300 by 1800",
+    ) in [(e.label, e.text) for e in events]

@@ -435,7 +435,7 @@ def _own_dates(note: str, found: list[Mention]) -> list[Mention]:
             told = (bounded and not named) or not _cited_by(mention, anchors)
             if role == "own" or (role == "aside" and told):
                 dated.append(mention)
-        own += _changes(note, start, dated)
+        own += _changes(note, start, dated, [m for m in inside if m.bounds])
     return own
 
 
@@ -450,10 +450,13 @@ _TO = re.compile(rf"{_NO_BREAK}\bto\b{_NO_BREAK}")
 _EITHER = re.compile(r"\s+or\s+")
 
 
-def _changes(note: str, clause_start: int, dated: list[Mention]) -> list[Mention]:
+def _changes(
+    note: str, clause_start: int, dated: list[Mention], bounds: list[Mention]
+) -> list[Mention]:
     """The clause's dates, with a change from one year to a later one told as one span
     ("The army grew from 100,000 in 1933 to 1.4 million in 1939": 1933-1939), not as an
-    event at each end."""
+    event at each end; so too a change to a figure "by" a later year ("rose from about a
+    dozen in 1750 to over 300 by 1800": 1750-1800), to the last such year."""
     kept: list[Mention] = []
     for mention in dated:
         last = kept[-1] if kept else None
@@ -475,7 +478,26 @@ def _changes(note: str, clause_start: int, dated: list[Mention]) -> list[Mention
             )
             continue
         kept.append(mention)
-    return kept
+    return [_to_bound(note, clause_start, mention, bounds) for mention in kept]
+
+
+def _to_bound(note: str, clause_start: int, mention: Mention, bounds: list[Mention]) -> Mention:
+    """``mention`` as the start of a span to the last later year "by" which the clause says
+    a figure changed ("from about a dozen in 1750 to over 300 by 1800"), or as it is."""
+    if mention.month is not None or mention.end_year is not None or not bounds:
+        return mention
+    if not _FROM.search(note, clause_start, mention.date_start):
+        return mention
+    ends = [
+        bound
+        for bound in bounds
+        if bound.year > mention.year
+        and bound.word == "by"
+        and _TO.fullmatch(note, mention.end, bound.start)
+    ]
+    if not ends:
+        return mention
+    return replace(mention, end_year=ends[-1].year, written=f"{mention.written}–{ends[-1].written}")
 
 
 def _clauses(note: str, found: list[Mention]) -> Iterator[tuple[int, int, int]]:
