@@ -485,6 +485,15 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
         ),
         ("Eden remembered the failure of appeasement in the 1930s.", []),
         (
+            "In 1815-20 many weavers earned less than half of what they had earned in the 1790s.",
+            [
+                (
+                    "1815–1820",
+                    "Many weavers earned less than half of what they had earned in the 1790s",
+                )
+            ],
+        ),
+        (
             "In 1064 or 1065 Harold was shipwrecked in Ponthieu.",
             [("c. 1064", "In 1064 or 1065 Harold was shipwrecked in Ponthieu")],
         ),

@@ -381,7 +381,7 @@ _CAUSE_PHRASE = re.compile(
 _CAUSE = re.compile(
     # What a thing led to later: "one of the long-term causes of the war of 1914".
     r"\b(?i:causes?|origins?|roots?|reasons?) (?i:of|for) (?:the|a|an)\b"
-    r"|\b(?i:whose|which|that|who)\b.*\bhad\b"
+    r"|\b(?i:whose|which|that|who|what)\b.*\bhad\b"  # ("less than what they had earned in")
     # What someone said or believed of another time: "believed that appeasement in the
     # 1930s had been a mistake" is dated by the believing.
     r"|\b(?i:believ(?:e|ed|es|ing)|thought|argu(?:e|ed|es|ing)|claim(?:ed|s|ing)?|said|"
