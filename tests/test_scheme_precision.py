@@ -1428,3 +1428,19 @@ def test_a_success_question_over_years_credits_what_lasted_after_it() -> None:
     )
     credited = _credited(family.questions[0], family)
     assert "Much of Yorkshire was still listed as waste in 1086" in credited, credited
+
+
+def test_a_paragraph_that_opens_on_the_main_reason_is_for_the_why_sibling() -> None:
+    family = _first_family(
+        "2011: Why did Nasser nationalise the Suez Canal Company in July 1956? (8)\n"
+        "2014: Describe relations between Egypt and the West in the years 1952-56. (6)\n\n"
+        "In 1955 Nasser bought weapons from Czechoslovakia. Relations with the West grew "
+        "worse.\n\n"
+        "The main reason for the nationalisation was money for the Aswan Dam. The canal's "
+        "tolls were the obvious answer.\n",
+        "suez.txt",
+    )
+    described = next(q for q in family.questions if q.command_word == "describe")
+    credited = _credited(described, family)
+    assert "In 1955 Nasser bought weapons from Czechoslovakia" in credited, credited
+    assert not any("Aswan" in text or "tolls" in text for text in credited), credited

@@ -111,9 +111,11 @@ _HEADED = (
 # A short first sentence that says what its paragraph gives: "The effects were huge.", "The
 # main reasons were economic." (what it gives, in ``what``).
 _ANNOUNCES = re.compile(
-    r"(?:the\s+)?(?P<what>(?:(?:main|other|long-term|short-term|immediate)\s+)?"
+    r"(?:the\s+)?(?P<what>(?:(?:main|chief|other|long-term|short-term|immediate)\s+)?"
     r"(?:results?|effects?|consequences?|impact|reasons?|causes?))\s+"
-    r"(?:were|was|are|is)\s+[a-z]+(?:[ -][a-z]+)?[.!](?:\s|$)",
+    r"(?:(?:were|was|are|is)\s+[a-z]+(?:[ -][a-z]+)?[.!](?:\s|$)|"
+    # ... or what it gives for what: "The main reason for the nationalisation was money"
+    r"(?:for|behind|of)\s+[^.;:\n]{1,60}?\s(?:were|was|are|is)\b)",
     re.IGNORECASE,
 )
 _QUALIFIED = re.compile(
@@ -285,15 +287,21 @@ def headed_as(notes: Sequence[str]) -> list[str | None]:
             first, _, rest = text.partition("\n")
             if not heading and _LIST_ITEM.match(rest) and _lead_in(first.rstrip(":") + ":"):
                 heading, title = True, first
-            # A paragraph that opens by saying what it gives: "The effects were huge."
-            announced = None if heading else _ANNOUNCES.match(text)
-            if announced is not None:
-                heading, title = True, announced["what"]
             title = _QUALIFIED.sub("", title)  # "Other reasons", "Main results"
             headed[part] = next(
                 (kind for kind, pattern in _HEADED if heading and pattern.match(title)), None
             )
-    return [headed[part] for part in part_of]
+    return [_announced(note) or headed[part] for note, part in zip(notes, part_of, strict=True)]
+
+
+def _announced(note: str) -> str | None:
+    """What a paragraph says it gives in its first words, if it does: "The effects were
+    huge." (results), "The main reason for the nationalisation was money ..." (reasons)."""
+    announced = _ANNOUNCES.match(note.strip())
+    if announced is None:
+        return None
+    what = _QUALIFIED.sub("", announced["what"])
+    return next((kind for kind, pattern in _HEADED if pattern.match(what)), None)
 
 
 @lru_cache(maxsize=1)
