@@ -693,21 +693,27 @@ def _note_events(
         alone = _SUBORDINATE_ALONE.fullmatch(text)
         if alone is not None and text.endswith(mention.written):
             text = alone["told"][:1].upper() + alone["told"][1:]
-        yield Event(
-            date=mention.written,
-            start=(mention.year, mention.month, mention.day),
-            end_year=mention.end_year,
-            end_day=_last_day(mention),
-            end_month=mention.end_month,
-            circa=mention.circa,
-            decade=mention.decade,
-            month_part=mention.month_part,
-            season=mention.season,
-            text=shorten(text, EVENT_LENGTH),
-            topic="",
-            family=family_index,
-            note=note_index,
-        )
+        yield _event(mention, text, family_index, note_index)
+
+
+def _event(mention: Mention, text: str, family_index: int, note_index: int) -> Event:
+    """The event at a date the notes give, told by ``text`` (shortened to a label's length);
+    its course and topic are filled in by the course's reading."""
+    return Event(
+        date=mention.written,
+        start=(mention.year, mention.month, mention.day),
+        end_year=mention.end_year,
+        end_day=_last_day(mention),
+        end_month=mention.end_month,
+        circa=mention.circa,
+        decade=mention.decade,
+        month_part=mention.month_part,
+        season=mention.season,
+        text=shorten(text, EVENT_LENGTH),
+        topic="",
+        family=family_index,
+        note=note_index,
+    )
 
 
 def _named_events(
@@ -734,21 +740,7 @@ def _named_events(
             # its defeat by Japan in 1904-05": whose defeat, the label alone cannot say.
             continue
         label = plain(thing)
-        yield Event(
-            date=mention.written,
-            start=(mention.year, mention.month, mention.day),
-            end_year=mention.end_year,
-            end_day=_last_day(mention),
-            end_month=mention.end_month,
-            circa=mention.circa,
-            decade=mention.decade,
-            month_part=mention.month_part,
-            season=mention.season,
-            text=shorten(label[:1].upper() + label[1:], EVENT_LENGTH),
-            topic="",
-            family=family_index,
-            note=note_index,
-        )
+        yield _event(mention, label[:1].upper() + label[1:], family_index, note_index)
 
 
 # A thing named after "after", "following" or "despite", a name in it, with its date in
