@@ -16,6 +16,7 @@ __all__ = [
     "BULLETS",
     "LIST_ITEM",
     "LIST_MARK",
+    "OWN_CELL_WORDS",
     "has_phrase",
     "match_key",
     "normalise",
@@ -28,6 +29,9 @@ __all__ = [
 
 #: The bullets that open a list item in notes typed, pasted from Word or written in Markdown.
 BULLETS = "-*+•–▪◦"
+#: How many words a table's cell after the second needs to say something of its own, a
+#: sentence apart from the cells before it, in a Markdown table's row as in a Word table's.
+OWN_CELL_WORDS = 4
 #: A list item's mark, as a pattern: a bullet, a number, a letter or a roman numeral ("1.",
 #: "2)", "(3)", "a)", "(b)", "ii."), or the bar that opens a row of a Markdown table. "c."
 #: before a figure is circa ("c. 1500"), not the third item. Every reader of lists

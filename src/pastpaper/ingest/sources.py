@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pastpaper.errors import InputError, Line, Notice, clip
 from pastpaper.language import CURRENCY, SHORT_SCALE, WORD
+from pastpaper.text import OWN_CELL_WORDS
 
 __all__ = ["Format", "Source", "decode_text", "read_source", "source_of_bytes"]
 
@@ -315,7 +316,8 @@ def _joined(cells: list[str]) -> list[str]:
     an oath | Edward's cousin once removed" is no "oath: Edward's cousin")."""
     blocks = [cells[0]]
     for column, cell in enumerate(cells[1:], start=1):
-        if re.search(r"[.!?]$", blocks[-1]) or (column > 1 and len(WORD.findall(cell)) >= 4):
+        own = column > 1 and len(WORD.findall(cell)) >= OWN_CELL_WORDS
+        if re.search(r"[.!?]$", blocks[-1]) or own:
             blocks.append(cell)
         else:
             blocks[-1] += (" " if blocks[-1].endswith((":", ";")) else ": ") + cell

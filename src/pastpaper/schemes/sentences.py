@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from pastpaper.language import WORD, zipf
-from pastpaper.text import LIST_MARK
+from pastpaper.text import LIST_MARK, OWN_CELL_WORDS
 
 __all__ = [
     "ABBREVIATIONS",
@@ -237,7 +237,7 @@ def _cell_breaks(note: str) -> Iterator[tuple[int, int]]:
             if index < 2:
                 continue  # (the bar between the first and second cells)
             cell = note[bar + 1 : bars[index + 1]]
-            if len(WORD.findall(cell)) >= _CELL_WORDS and not _RULE_CELL.fullmatch(cell):
+            if len(WORD.findall(cell)) >= OWN_CELL_WORDS and not _RULE_CELL.fullmatch(cell):
                 yield bar, bar + 1 + (len(cell) - len(cell.lstrip()))
 
 
@@ -245,8 +245,6 @@ def _cell_breaks(note: str) -> Iterator[tuple[int, int]]:
 _ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
 _BAR = re.compile(r"(?<!\\)\|")
 _RULE_CELL = re.compile(r"[ \t]*:?-+:?[ \t]*")
-#: How many words a table's cell needs to say something of its own, in a sentence of its own.
-_CELL_WORDS = 4
 
 
 def _bare_table_lines(note: str) -> Iterator[tuple[int, int]]:
