@@ -1444,3 +1444,19 @@ def test_a_paragraph_that_opens_on_the_main_reason_is_for_the_why_sibling() -> N
     credited = _credited(described, family)
     assert "In 1955 Nasser bought weapons from Czechoslovakia" in credited, credited
     assert not any("Aswan" in text or "tolls" in text for text in credited), credited
+
+
+def test_a_consequences_scheme_is_not_dated_by_other_things_its_words_name() -> None:
+    # "the defeat of the Armada": no dated point tells the defeat, and "further armadas in
+    # 1596" are other armadas, which date nothing before them.
+    family = _first_family(
+        "2013: What were the consequences of the defeat of the Armada? (6)\n\n"
+        "The defeat was a great boost to Elizabeth's prestige. On 19 August 1588 she spoke "
+        "to her troops at Tilbury.\n\n"
+        "Philip sent further armadas in 1596 and 1597. An English counter-armada failed to "
+        "take Lisbon in 1589.\n",
+        "armada.txt",
+    )
+    credited = _credited(family.questions[0], family)
+    assert "On 19 August 1588 she spoke to her troops at Tilbury" in credited, credited
+    assert "An English counter-armada failed to take Lisbon in 1589" in credited, credited

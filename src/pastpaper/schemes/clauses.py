@@ -794,7 +794,11 @@ def widened(text: str, start: int, end: int, casing: Casing) -> tuple[int, int]:
                 if a < end and start < b:
                     start, end = min(start, a), max(end, b)
     start, end = number_range(text, start, end)
-    if text[start:end].isdigit() and (named := _NUMBERED_NAME.search(text, 0, start)):
+    if (
+        text[start:end].isdigit()
+        and "No." in text[max(0, start - 4) : start]
+        and (named := _NUMBERED_NAME.search(text, max(0, start - 80), start))
+    ):
         start = named.start()  # "Order No. 1": the number is the name's
     if text[start:end].split(" ", 1)[0] in MONTHS:
         # "August and September 1956": two months of one year, asked together

@@ -725,6 +725,11 @@ def _results_asked(
         )
         for stems in (head, named)
     ]
+    if head and first[0] is None and _HEAD_OF.search(what):
+        # The thing's own noun is told nowhere with a date ("the defeat of the Armada"): what
+        # it is of names another thing ("further armadas in 1596"), which dates nothing. (A
+        # name's other words name the thing itself: the "Munich" of "the Munich Putsch".)
+        first[1] = None
     told = first[0] if first[0] is not None else first[1]
     if any(m.decade or m.end_year is not None for m in mentions(what)):
         # "the apartheid laws of the 1950s": things of a period, told one by one among what
