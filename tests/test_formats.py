@@ -338,3 +338,24 @@ def test_a_topic_number_used_twice_is_reported() -> None:
         "notes.txt, line 7: topic 4 was already started on line 3; the two are kept as "
         "separate topics"
     )
+
+
+def test_a_docx_header_row_with_a_year_in_a_label_is_the_tables_header(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("2015: Describe the effects of partition on the provinces. (6)")
+    rows = [
+        ("Region", "What happened in 1947", "Result"),
+        ("Punjab", "Divided between the two new states", "The worst killing took place here"),
+        ("Bengal", "Divided; the east became East Pakistan", "Calcutta stayed in India"),
+    ]
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "partition.docx"
+    document.save(str(path))
+    family = read_notes(path).course.topics[0].families[0]
+    assert family.notes[0] == "Region / What happened in 1947 / Result:"
+    texts = [p.text for p in family_points(family)]
+    assert not any("What happened" in text for text in texts), texts
+    assert "Punjab: Divided between the two new states" in texts, texts

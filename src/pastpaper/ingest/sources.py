@@ -299,10 +299,18 @@ _FIGURE_CELL = re.compile(
 
 
 def _is_header(cells: list[str], body: list[list[str]], bold: bool) -> bool:
-    """Is a table's first row a header: labels of a few words, no full stop and no number,
+    """Is a table's first row a header: labels of a few words, no full stop and no figure alone,
     set in bold, shorter than what stands under them, or over rows that each hold a figure
     ("Year | Unemployed" over "1929 | 1,503,000")?"""
-    labels = all(len(text.split()) <= 6 and not re.search(r"[.!?;]$|\d", text) for text in cells)
+    # (A year in a label of words is the label's: "What happened in 1947"; a cell of figures
+    # alone is no label: "1929 | 1,503,000".)
+    labels = all(
+        len(text.split()) <= 6
+        and not re.search(r"[.!?;]$", text)
+        and (re.search(r"[^\W\d_]{2}", text) is not None)
+        and not _FIGURE_CELL.fullmatch(text)
+        for text in cells
+    )
     longer = any(len(" ".join(row).split()) > 2 * len(" ".join(cells).split()) for row in body)
     figures = all(any(re.search(r"\d", text) for text in row) for row in body if any(row))
     return labels and (bold or longer or figures)
