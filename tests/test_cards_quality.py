@@ -1189,3 +1189,27 @@ def test_a_count_opening_a_sentence_is_no_part_of_a_name_after_it() -> None:
     assert ("When were sixteen British and ten French soldiers killed?", "November 1956") in {
         (c.front, c.back) for c in cards if c.kind == "basic"
     }
+
+
+def test_trial_twenty_eight_a_quoted_question_a_dated_bold_label_and_had_come() -> None:
+    cards = _checked_cards(
+        "The Abbé Sieyès's pamphlet 'What is the Third Estate?' (January 1789) answered: "
+        "everything.\n\nLouis XVI had come to the throne in 1774."
+    )
+    fronts = [c.front for c in cards]
+    assert not any(front.endswith("Third Estate.") for front in fronts), fronts
+    assert ("When did Louis XVI come to the throne?", "1774") in {
+        (c.front, c.back) for c in cards if c.kind == "basic"
+    }
+    armada = (
+        parse_notes(
+            "# Armada\n\n## 1: Spain\n\n2001: Why did Philip send the Armada? (6)\n\n"
+            "- **Drake's raid of 1585–86.** In the Caribbean Drake sacked Santo Domingo.\n",
+            "armada.md",
+            markdown=True,
+        )
+        .course.topics[0]
+        .families[0]
+    )
+    texts = [p.text for p in family_points(armada)]
+    assert texts == ["In the Caribbean Drake sacked Santo Domingo"], texts

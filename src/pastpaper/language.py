@@ -119,7 +119,8 @@ PARTICIPLES = frozenset(
     """been become begun brought built chosen done drawn driven fallen felt fought found given
     got gotten grown held kept known led left lost made meant met paid put run risen said seen
     sent set shot sold spoken spent stood struck swept taken taught thought told thrown gone won
-    written rewritten rebuilt bought cut let overthrown undertaken withdrawn shut sat""".split()
+    written rewritten rebuilt bought cut let overthrown undertaken withdrawn shut sat
+    come""".split()
 )
 #: Past tenses in "-eed" ("need" and "speed" are none).
 _EED_PASTS = frozenset("agreed freed decreed guaranteed".split())

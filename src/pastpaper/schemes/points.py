@@ -620,7 +620,8 @@ _REFERENCES = re.compile(
 
 
 # The year that may follow a run-in heading's name: "The Dawes Plan, 1924", "Locarno (1925)".
-_HEADING_YEAR = re.compile(r",?\s*\(?\d{3,4}\)?\s*$")
+# ... or its span of years: "Drake's raid of 1585–86", "The Armada, 1587-88".
+_HEADING_YEAR = re.compile(r"(?:,?\s*|\s+of\s+)\(?\d{3,4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$")
 
 
 _DIGIT = re.compile(r"\d")

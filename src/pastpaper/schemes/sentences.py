@@ -207,6 +207,8 @@ def _sentences(note: str) -> Iterator[tuple[int, int]]:
                 or (goes_on and clipped_before_lower(before[-1], note, next_start))
             )
         )
+        # ("the pamphlet 'What is the Third Estate?' (January 1789) answered": one sentence)
+        abbreviated = abbreviated or _asked_in_a_title(note, end, next_start)
         if abbreviated and (end, next_start) not in bullets:
             continue
         yield from trimmed(note, start, _past_closing_quote(note, start, end))
@@ -282,6 +284,22 @@ def _numbered_along(note: str) -> Iterator[tuple[int, int]]:
             for number in run:
                 yield line_start + number.start(), line_start + number.end()
         line_start += len(line) + 1
+
+
+def _asked_in_a_title(note: str, end: int, next_start: int) -> bool:
+    """Is the stop at ``end`` a question or exclamation mark that closes a quoted title, the
+    sentence going on after it ("the pamphlet 'What is the Third Estate?' (January 1789)
+    answered: everything")?"""
+    if note[end : end + 1] not in ("?", "!") or note[end + 1 : end + 2] not in _CLOSING_QUOTES:
+        return False
+    after = _ASIDE_AFTER.match(note, next_start)  # (it matches at least nothing)
+    at = after.end() if after is not None else next_start
+    return note[at : at + 1].islower()
+
+
+_CLOSING_QUOTES = ("'", "’", '"', "”")
+# A bracketed aside after a quotation, and the space after it: "(January 1789) ".
+_ASIDE_AFTER = re.compile(r"(?:\([^()\n]{0,40}\)[ \t]*)?")
 
 
 def _past_closing_quote(note: str, start: int, end: int) -> int:

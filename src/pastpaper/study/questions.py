@@ -556,17 +556,19 @@ def _ask(word: str, clause: Clause, tail: str, lead: str | None = None) -> str:
     elif (
         word == "When"
         and aux == "had"
-        and (verb.endswith("ed") or verb in IRREGULAR_PASTS)
+        and (verb.endswith("ed") or verb in IRREGULAR_PASTS or verb in _AS_BASE)
         and " " not in verb
     ):
         # "Stephenson's Rocket had won the Rainhill Trials in October 1829": when it won, as
         # a question asks it ("When did ... win"), not "When had ... won".
-        aux, verb = "did", base_form(verb)
+        aux, verb = "did", verb if verb in _AS_BASE else base_form(verb)
     parts = (word, aux, subject, clause.adverbs, verb, tail.strip(" ,"), lead)
     return " ".join(p for p in parts if p) + "?"
 
 
 _HAVING = {"had": "did", "has": "does", "have": "do"}
+# Participles written as their verb's plain form: "had come to the throne" asks "did ... come".
+_AS_BASE = frozenset("come become run cut put set let shut".split())
 _KNOWN_AS = re.compile(r"(?:^|,\s+)(?:known|remembered) as\s+[^,]+$", re.IGNORECASE)
 
 
