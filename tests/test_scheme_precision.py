@@ -1369,11 +1369,13 @@ def test_sides_of_success_read_what_an_act_limited_and_what_was_ignored() -> Non
 def test_a_factor_said_to_be_one_of_several_argues_against_its_being_the_main_one() -> None:
     family = _first_family(
         "2011: How far was cotton the main reason for Lancashire's growth? (10)\n\n"
-        "Cotton mattered most to the towns, but it was one reason among several.\n",
+        "Cotton mattered most to the towns, but it was one reason among several.\n\n"
+        "So cotton was the spark. On its own, however, it would not have built the towns.\n",
         "cotton.txt",
     )
     sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
     assert sides["it was one reason among several"] == "against", sides
+    assert sides["On its own, however, it would not have built the towns"] == "against", sides
 
 
 def test_a_part_that_opens_on_the_effects_is_for_the_sibling_asking_what_changed() -> None:

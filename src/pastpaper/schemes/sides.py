@@ -205,10 +205,12 @@ _FELL_THROUGH = re.compile(
     re.IGNORECASE,
 )
 # A factor said to be one of several, which limits a view that it was the main one: "it was
-# one reason among several", "not enough on its own".
+# one reason among several", "not enough on its own", "on its own ... would not have".
 _ONE_OF_MANY = re.compile(
     r"\bone\s+(?:reason|cause|factor)s?\s+(?:among|of)\s+(?:several|many|others)\b|"
-    r"\bnot\s+enough\s+on\s+its\s+own\b|\bon\s+its\s+own\s+(?:was|is)\s+not\s+enough\b",
+    r"\bnot\s+enough\s+on\s+its\s+own\b|"
+    # "On its own, however, it would not have caused a revolution"
+    r"\b(?:on\s+its\s+own|alone|by\s+itself)\b[^.;]{0,40}?\b(?:not|never)\b",
     re.IGNORECASE,
 )
 # A view that something succeeded: "How successful was ...", "How far was the New Deal
