@@ -305,10 +305,12 @@ def test_a_docx_table_row_of_three_cells_runs_no_statement_across_its_cells(
     document.save(str(path))
     family = read_notes(path).course.topics[0].families[0]
     texts = [p.text for p in family_points(family)]
-    # The oath was Harold's, the kinship William's: no point joins the two cells.
+    # The oath was Harold's, the kinship William's: no point joins the two cells, and the
+    # cell of its own keeps the row's name.
     assert "Harold swore an oath to support him" in texts, texts
-    assert "Edward's cousin once removed" in texts, texts
+    assert "William of Normandy: Edward's cousin once removed" in texts, texts
     assert "Edgar: Great-nephew of Edward" in texts, texts
+    assert "Edgar: No lands or army of his own at all" in texts, texts
     assert not any("oath" in t and "cousin" in t for t in texts), texts
 
 
@@ -319,8 +321,9 @@ def test_a_markdown_table_row_of_three_cells_runs_no_statement_across_its_cells(
     family = parse_notes(notes, "claims.md", markdown=True).course.topics[0].families[0]
     texts = [p.text for p in family_points(family)]
     assert "Harold swore an oath to support him" in texts, texts
-    assert "Edward's cousin once removed" in texts, texts
+    assert "William of Normandy: Edward's cousin once removed" in texts, texts
     assert "Edgar: Great-nephew of Edward" in texts, texts
+    assert "Edgar: No lands or army of his own at all" in texts, texts
     assert not any("oath" in t and "cousin" in t for t in texts), texts
 
 

@@ -1210,3 +1210,24 @@ def test_a_change_to_a_figure_by_a_later_year_is_one_span() -> None:
         "1750–1800",
         "The number of country banks rose from about a dozen in 1750 to over 300 by 1800",
     ) in [(e.label, e.text) for e in events]
+
+
+def test_a_day_and_month_that_end_a_sentence_are_written_without_its_full_stop() -> None:
+    events = events_of(
+        "The Estates-General met on 5 May 1789. Its deputies declared themselves the National "
+        "Assembly on 17 June. Locked out of their hall, they swore an oath."
+    )
+    assert "17 June 1789" in [e.date for e in events], [e.date for e in events]
+
+
+def test_a_table_cell_of_its_own_is_labelled_by_its_rows_first_cell() -> None:
+    course = parse_notes(
+        "# Partition\n\n## 1: Partition\n\n2015: Describe the princely states. (6)\n\n"
+        "| State | Ruler | What happened |\n|---|---|---|\n"
+        "| Kashmir | A Hindu maharaja | He joined India on 26 October 1947 after an invasion |\n",
+        "partition.md",
+        markdown=True,
+    ).course
+    assert [(e.label, e.text) for e in timeline(course)] == [
+        ("26 October 1947", "Kashmir: He joined India on 26 October 1947 after an invasion")
+    ]

@@ -320,12 +320,18 @@ def _joined(cells: list[str]) -> list[str]:
     """A row's cells as blocks of notes: a cell that labels what follows it is joined to it
     ("Fear of prosecution: His enemies ..."); a cell that ends a sentence ends its block, and
     a cell after the second that says something of its own (four words or more) opens one,
-    so that no statement runs on from one cell into the next ("William | Harold had sworn
-    an oath | Edward's cousin once removed" is no "oath: Edward's cousin")."""
+    under the row's first cell as its label, so that no statement runs on from one cell into
+    the next ("William | Harold had sworn an oath | Edward's cousin once removed" is no "oath:
+    Edward's cousin", but "William: Edward's cousin once removed")."""
     blocks = [cells[0]]
+    # (A cell of its own keeps the row's name as its label: "Kashmir: He joined India on 26
+    # October 1947", not "He joined India ..." with no one to say who.)
+    named = "" if re.search(r"[.!?;:]$", cells[0]) else f"{cells[0]}: "
     for column, cell in enumerate(cells[1:], start=1):
         own = column > 1 and len(WORD.findall(cell)) >= OWN_CELL_WORDS
-        if re.search(r"[.!?]$", blocks[-1]) or own:
+        if own:
+            blocks.append(named + cell)
+        elif re.search(r"[.!?]$", blocks[-1]):
             blocks.append(cell)
         else:
             blocks[-1] += (" " if blocks[-1].endswith((":", ";")) else ": ") + cell

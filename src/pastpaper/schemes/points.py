@@ -36,7 +36,7 @@ from pastpaper.model import Frozen
 from pastpaper.schemes.clauses import clear_clauses, enclosed_spans
 from pastpaper.schemes.kinds import clear_judgements, is_judgement, is_state, kind_of
 from pastpaper.schemes.sentences import clear_caches as clear_sentences
-from pastpaper.schemes.sentences import sentence_spans, trimmed
+from pastpaper.schemes.sentences import row_label, sentence_spans, trimmed
 from pastpaper.schemes.terms import (
     YEAR,
     Fact,
@@ -331,6 +331,12 @@ def _read_note(note: str) -> tuple[tuple[str, int, _Read, tuple[_Read, ...]], ..
         sentence = note[s_start:s_end]
         lead = None  # the clause before, where it ends on a colon: what this one may list
         pieces = _sentence_points(note, s_start, s_end, names)
+        label = row_label(note, s_start) if "|" in note else None
+        if label is not None:
+            # A table's cell of its own is about its row's first cell: "Kashmir: He joined
+            # India on 26 October 1947".
+            named = f"{plain(label)}: "
+            pieces = [(a, b, said._replace(text=named + said.text)) for a, b, said in pieces]
         for at, (start, end, said) in enumerate(pieces):
             parts = _listed(note, start, end, lead)
             if not parts and at + 1 < len(pieces):

@@ -243,6 +243,20 @@ def _cell_breaks(note: str) -> Iterator[tuple[int, int]]:
                 yield bar, bar + 1 + (len(cell) - len(cell.lstrip()))
 
 
+def row_label(note: str, start: int) -> str | None:
+    """The first cell of the table's row a sentence starts in, where the sentence is a cell
+    of its own after the second (``_cell_breaks``): "Kashmir" for "He joined India on 26
+    October 1947" in "| Kashmir | ... | He joined India ... |". None for any other sentence."""
+    line_start = note.rfind("\n", 0, start) + 1
+    if not note.startswith("|", line_start) and not note[line_start:start].lstrip().startswith("|"):
+        return None
+    bars = [m.start() for m in _BAR.finditer(note, line_start, start)]
+    if len(bars) < 3 or note[bars[-1] + 1 : start].strip():
+        return None  # (the first or second cell, or inside a cell)
+    first = note[bars[0] + 1 : bars[1]].strip()
+    return first or None
+
+
 # A table's row between bars, on a line of its own: "| a | b | c |".
 _ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
 _BAR = re.compile(r"(?<!\\)\|")

@@ -469,6 +469,9 @@ def _placed(
     if match["same"] or match["next"]:
         written = date_label(year, month, day)
     elif match["yday"]:
+        # (not the full stop of a sentence that ends on a month: "on 17 June. Locked out")
+        if written.endswith(".") and written[:-1].rsplit(" ", 1)[-1] in MONTHS:
+            written = written[:-1]
         written = f"{written} {date_label(year)}"
     elif decade:
         written = f"{year}s"

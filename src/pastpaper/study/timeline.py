@@ -54,6 +54,7 @@ from pastpaper.schemes.points import (
     sentence_spans,
 )
 from pastpaper.schemes.scheme import content_stems
+from pastpaper.schemes.sentences import row_label
 from pastpaper.schemes.terms import names_in
 from pastpaper.study.charts import shorten
 from pastpaper.study.dates import (
@@ -650,6 +651,10 @@ def _note_events(
         start = _after_head(note, opening, own, mention)
         start = opener_end(note, start) if mention.start > start else start  # "However, "
         text = _told(note, start, end, mention)
+        label = row_label(note, opening) if "|" in note else None
+        if label is not None and not any(char.isdigit() for char in label):
+            # "Kashmir: He joined India on 26 October 1947" (a row named by its date has it)
+            text = f"{plain(label)}: {text}"
         items = _dated_items(note, opening, end, own) if crowded else {}
         if mention.date_start in items:
             # "Kay's flying shuttle (1733), Hargreaves's spinning jenny (c. 1764) ...
