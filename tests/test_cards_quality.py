@@ -1213,3 +1213,22 @@ def test_trial_twenty_eight_a_quoted_question_a_dated_bold_label_and_had_come() 
     )
     texts = [p.text for p in family_points(armada)]
     assert texts == ["In the Caribbean Drake sacked Santo Domingo"], texts
+
+
+def test_a_tables_present_tense_is_asked_in_the_past_of_a_dated_event() -> None:
+    made = {
+        (c.front, c.back)
+        for c in cards_of(
+            parse_notes(
+                "# Armada\n\n## 1: Spain\n\n2001: Describe the campaign. (6)\n\n"
+                "| Date | Event |\n|---|---|\n"
+                "| 29 July 1588 | The Armada is sighted off the Lizard in Cornwall |\n\n"
+                "The war went on, and peace was only made by the Treaty of London in 1604.\n",
+                "armada.md",
+                markdown=True,
+            ).course
+        )
+        if c.kind == "basic"
+    }
+    assert ("When was the Armada sighted off the Lizard in Cornwall?", "29 July 1588") in made
+    assert ("When was peace made by the Treaty of London?", "1604") in made, made

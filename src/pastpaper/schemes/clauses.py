@@ -647,7 +647,7 @@ def _verb_group(words: list[re.Match[str]], at: int) -> tuple[str, str, str, boo
         taken.append(words[i].group())
         i += 1
     between = [w.group() for w in words[at + 1 : i] if w.group() not in taken]
-    adverbs = " ".join(w for w in between if w.endswith("ly"))
+    adverbs = " ".join(w for w in between if w.endswith("ly") and w != "only")
     negative = any(w in _NEGATIVE for w in between)
     return aux, " ".join(taken), adverbs, negative, words[i - 1].end()
 

@@ -155,6 +155,10 @@ def question_cards(
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
             front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing, names)
+            if make is _when and _YEAR_IN.search(back):
+                # A table's present tense asked of a past date: "When was the Armada sighted
+                # off the Lizard?" (not "When is ..."), its answer "29 July 1588".
+                front = _PRESENT_ASKED.sub(lambda m: f"When {_PAST_OF[m[1]]} ", front)
             if (
                 _reads_as_question(front, back)
                 and len(front.split()) <= _MAX_QUESTION_WORDS
@@ -167,6 +171,11 @@ def question_cards(
                 and not (front.startswith("Why") and _POINTED_ANSWER.fullmatch(back))
             ):
                 yield "basic", front, back
+
+
+_PRESENT_ASKED = re.compile(r"^When (is|are|does|do) ")
+_PAST_OF = {"is": "was", "are": "were", "does": "did", "do": "did"}
+_YEAR_IN = re.compile(r"\b\d{3,4}\b")
 
 
 # A thing pointed back to, which a card alone cannot show: "When did the Supreme Court uphold
