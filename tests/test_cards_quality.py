@@ -1232,3 +1232,13 @@ def test_a_tables_present_tense_is_asked_in_the_past_of_a_dated_event() -> None:
     }
     assert ("When was the Armada sighted off the Lizard in Cornwall?", "29 July 1588") in made
     assert ("When was peace made by the Treaty of London?", "1604") in made, made
+
+
+def test_no_when_card_for_a_thing_that_only_followed() -> None:
+    course = parse_notes(
+        "India.\n\n1: India\n\n2010: Describe the national movement. (6)\n\n"
+        "Gandhi led the Congress from 1920. The All-India Muslim League followed in 1906.\n"
+        "Seaborne troops followed on 6 November 1956.\n"
+    ).course
+    made = {(c.front, c.back) for c in cards_of(course) if c.kind == "basic"}
+    assert not any(front.endswith("follow?") for front, _ in made), made

@@ -155,6 +155,8 @@ def question_cards(
     for make in (_when, _how_many, _what, _why, _what_was):
         for front, back in make(asking):
             front = _in_sentence_case(_SPACES.sub(" ", front), statement.text, casing, names)
+            if make is _when and _AFTER_WHAT.search(front):
+                continue  # "When did seaborne troops follow?": followed what, it cannot say
             if make is _when and _YEAR_IN.search(back):
                 # A table's present tense asked of a past date: "When was the Armada sighted
                 # off the Lizard?" (not "When is ..."), its answer "29 July 1588".
@@ -173,6 +175,9 @@ def question_cards(
                 yield "basic", front, back
 
 
+# A verb that tells only that something came after another, with nothing after it: "When
+# did the Muslim League follow?" (was founded after Congress).
+_AFTER_WHAT = re.compile(r"\b(?:follow|come next|come after|succeed)\?$")
 _PRESENT_ASKED = re.compile(r"^When (is|are|does|do) ")
 _PAST_OF = {"is": "was", "are": "were", "does": "did", "do": "did"}
 _YEAR_IN = re.compile(r"\b\d{3,4}\b")
