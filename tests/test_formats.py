@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
 from fpdf import FPDF
 
-from pastpaper.course import command_word
+from pastpaper.course import QuestionFamily, command_word
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
@@ -292,21 +293,29 @@ CLAIMS = [
 ]
 
 
+def _table_family(path: Path, question: str, rows: Sequence[Sequence[str]]) -> QuestionFamily:
+    """The question family of a .docx written to ``path``: the question, then a table."""
+    document = docx.Document()
+    document.add_paragraph(question)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.save(str(path))
+    return read_notes(path).course.topics[0].families[0]
+
+
 def test_a_docx_table_row_of_three_cells_runs_no_statement_across_its_cells(
     tmp_path: Path,
 ) -> None:
-    document = docx.Document()
-    document.add_paragraph("2013: Describe the claims to the throne in 1066. (6)")
-    table = document.add_table(rows=3, cols=3)
-    for row, cells in zip(table.rows, CLAIMS, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
-    path = tmp_path / "claims.docx"
-    document.save(str(path))
-    family = read_notes(path).course.topics[0].families[0]
+    question = "2013: Describe the claims to the throne in 1066. (6)"
+    _assert_cells_apart(_table_family(tmp_path / "claims.docx", question, CLAIMS))
+
+
+def _assert_cells_apart(family: QuestionFamily) -> None:
+    """The oath was Harold's, the kinship William's: no point of ``CLAIMS`` joins the two
+    cells, and a cell of its own keeps its row's name."""
     texts = [p.text for p in family_points(family)]
-    # The oath was Harold's, the kinship William's: no point joins the two cells, and the
-    # cell of its own keeps the row's name.
     assert "Harold swore an oath to support him" in texts, texts
     assert "William of Normandy: Edward's cousin once removed" in texts, texts
     assert "Edgar: Great-nephew of Edward" in texts, texts
@@ -318,13 +327,7 @@ def test_a_markdown_table_row_of_three_cells_runs_no_statement_across_its_cells(
     rows = "\n".join("| " + " | ".join(cells) + " |" for cells in CLAIMS[:1]) + "\n|---|---|---|\n"
     rows += "\n".join("| " + " | ".join(cells) + " |" for cells in CLAIMS[1:])
     notes = f"# 1066\n\n## 1: The succession\n\n2013: Describe the claims in 1066. (6)\n\n{rows}\n"
-    family = parse_notes(notes, "claims.md", markdown=True).course.topics[0].families[0]
-    texts = [p.text for p in family_points(family)]
-    assert "Harold swore an oath to support him" in texts, texts
-    assert "William of Normandy: Edward's cousin once removed" in texts, texts
-    assert "Edgar: Great-nephew of Edward" in texts, texts
-    assert "Edgar: No lands or army of his own at all" in texts, texts
-    assert not any("oath" in t and "cousin" in t for t in texts), texts
+    _assert_cells_apart(parse_notes(notes, "claims.md", markdown=True).course.topics[0].families[0])
 
 
 def test_marks_on_the_line_after_a_question_belong_to_it() -> None:
@@ -344,20 +347,13 @@ def test_a_topic_number_used_twice_is_reported() -> None:
 
 
 def test_a_docx_header_row_with_a_year_in_a_label_is_the_tables_header(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("2015: Describe the effects of partition on the provinces. (6)")
     rows = [
         ("Region", "What happened in 1947", "Result"),
         ("Punjab", "Divided between the two new states", "The worst killing took place here"),
         ("Bengal", "Divided; the east became East Pakistan", "Calcutta stayed in India"),
     ]
-    table = document.add_table(rows=3, cols=3)
-    for row, cells in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
-    path = tmp_path / "partition.docx"
-    document.save(str(path))
-    family = read_notes(path).course.topics[0].families[0]
+    question = "2015: Describe the effects of partition on the provinces. (6)"
+    family = _table_family(tmp_path / "partition.docx", question, rows)
     assert family.notes[0] == "Region / What happened in 1947 / Result:"
     texts = [p.text for p in family_points(family)]
     assert not any("What happened" in text for text in texts), texts
