@@ -484,6 +484,12 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             ],
         ),
         ("Eden remembered the failure of appeasement in the 1930s.", []),
+        # a clause in brackets with its own verb tells what happened at its date
+        (
+            "Without birth certificates (compulsory registration only began in 1837) it was "
+            "easy to lie about a child's age.",
+            [("1837", "Compulsory registration only began in 1837")],
+        ),
         (
             "In 1815-20 many weavers earned less than half of what they had earned in the 1790s.",
             [

@@ -651,6 +651,11 @@ def _note_events(
         start = _after_head(note, opening, own, mention)
         start = opener_end(note, start) if mention.start > start else start  # "However, "
         text = _told(note, start, end, mention)
+        aside = _bracketed_clause(note, mention)
+        if aside is not None:
+            # "Without birth certificates (compulsory registration only began in 1837) it was
+            # easy to lie": what happened in 1837 is the bracket's own clause.
+            text = aside[:1].upper() + aside[1:]
         label = row_label(note, opening) if "|" in note else None
         if label is not None and not any(char.isdigit() for char in label):
             # "Kashmir: He joined India on 26 October 1947" (a row named by its date has it)
@@ -756,6 +761,27 @@ _NAMED_BEFORE = re.compile(
     r"(?P<thing>(?:the\s+)?[^,;:()\n]{0,40}?[A-Z][^,;:()\n]{0,40}?)"
     r"\s*(?:(?P<open>\()\s*|\s+(?:on|in)\s+)\Z"
 )
+
+
+def _bracketed_clause(note: str, mention: Mention) -> str | None:
+    """The clause in brackets that holds the date, where it tells something with a verb of
+    its own ("(compulsory registration only began in 1837)"), else None."""
+    opened = note.rfind("(", max(0, mention.date_start - 120), mention.date_start)
+    if opened < 0 or ")" in note[opened : mention.date_start]:
+        return None
+    closed = note.find(")", mention.end, mention.end + 120)
+    if closed < 0 or "(" in note[mention.end : closed]:
+        return None
+    inside = plain(note[opened + 1 : closed]).strip()
+    words = WORD.findall(inside)
+    if len(words) < _ASIDE_CLAUSE_WORDS or not has_verb(inside.lower()):
+        return None
+    return inside
+
+
+#: The fewest words a bracketed clause needs to be an event's label: "(registration began in
+#: 1837)"; fewer is a date or a name beside the date ("(d. 1547)", "(August 1914)").
+_ASIDE_CLAUSE_WORDS = 4
 
 
 def _dated_items(note: str, start: int, end: int, own: list[Mention]) -> dict[int, str]:
