@@ -484,6 +484,18 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             ],
         ),
         ("Eden remembered the failure of appeasement in the 1930s.", []),
+        # a last clause of what had happened before is no part of the event
+        (
+            "The French victory at Fleurus on 26 June 1794 drove the Austrians out of Belgium, "
+            "and the Vendée revolt had been crushed.",
+            [
+                (
+                    "26 June 1794",
+                    "The French victory at Fleurus on 26 June 1794 drove the Austrians out of "
+                    "Belgium",
+                )
+            ],
+        ),
         # a clause in brackets with its own verb tells what happened at its date
         (
             "Without birth certificates (compulsory registration only began in 1837) it was "

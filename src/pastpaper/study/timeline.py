@@ -656,6 +656,11 @@ def _note_events(
             # "Without birth certificates (compulsory registration only began in 1837) it was
             # easy to lie": what happened in 1837 is the bracket's own clause.
             text = aside[:1].upper() + aside[1:]
+        earlier = _EARLIER_CLAUSE.search(text)
+        if earlier is not None and mention.written in text[: earlier.start()]:
+            # "The victory at Fleurus on 26 June 1794 drove the Austrians out of Belgium, and
+            # the Vendée revolt had been crushed": what had happened before is not of the date
+            text = text[: earlier.start()]
         label = row_label(note, opening) if "|" in note else None
         if label is not None and not any(char.isdigit() for char in label):
             # "Kashmir: He joined India on 26 October 1947" (a row named by its date has it)
@@ -760,6 +765,12 @@ _NAMED_BEFORE = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?i:after|following|despite|in spite of)\s+"
     r"(?P<thing>(?:the\s+)?[^,;:()\n]{0,40}?[A-Z][^,;:()\n]{0,40}?)"
     r"\s*(?:(?P<open>\()\s*|\s+(?:on|in)\s+)\Z"
+)
+
+
+# A last clause in the past perfect, joined by "and": what had happened before the event.
+_EARLIER_CLAUSE = re.compile(
+    r",?\s+and\s+[^,;:]*?\bhad\s+(?:already\s+)?(?:been\s+)?[a-z]+ed\b[^,;:]*$"
 )
 
 
