@@ -1242,3 +1242,15 @@ def test_no_when_card_for_a_thing_that_only_followed() -> None:
     ).course
     made = {(c.front, c.back) for c in cards_of(course) if c.kind == "basic"}
     assert not any(front.endswith("follow?") for front, _ in made), made
+
+
+def test_it_or_they_stands_for_the_subject_without_its_date_or_count() -> None:
+    cards = _checked_cards(
+        "The Factory Act passed on 29/8/1833 was the first effective one. It appointed four "
+        "inspectors.\n\n"
+        "About 22,000 British and French troops went ashore. They had advanced 23 miles when "
+        "a ceasefire came on 6 November 1956."
+    )
+    fronts = " ".join(c.front for c in cards)
+    assert "The Factory Act appointed {{c1::four}} inspectors" in fronts, fronts
+    assert "British and French troops had advanced" in fronts, fronts

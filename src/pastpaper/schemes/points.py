@@ -337,6 +337,7 @@ def _read_note(note: str) -> tuple[tuple[str, int, _Read, tuple[_Read, ...]], ..
             # India on 26 October 1947".
             named = f"{plain(label)}: "
             pieces = [(a, b, said._replace(text=named + said.text)) for a, b, said in pieces]
+            sentence = named + sentence  # (as cards show the sentence a point is from)
         for at, (start, end, said) in enumerate(pieces):
             parts = _listed(note, start, end, lead)
             if not parts and at + 1 < len(pieces):

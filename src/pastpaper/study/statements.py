@@ -309,9 +309,12 @@ def statements(
             )
             person = None if another or _written_lower(bare, notes) else bare
         if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
-            # (without what it is said to be: "The blight, a fungus later named ...")
+            # (without what it is said to be: "The blight, a fungus later named ...", nor an
+            # aside: "The first Factory Act, in 1802," is "it" as "The first Factory Act")
             bare = _APPOSITION.sub("", bare)
-            group = bare if _plural(bare) else None
+            bare = _DATED_PARTICIPLE.sub("", _ASIDE.sub("", bare))  # ("The Act passed on ...")
+            # ("They" after "About 22,000 British and French troops went ashore" is the troops)
+            group = _COUNTED.sub("", bare) if _plural(bare) else None
             thing = bare if group is None and _ARTICLE.match(bare) else None
         opening[point.source.sentence_start] = (clause, text)
         unread.discard(point.source.sentence_start)
@@ -332,6 +335,11 @@ _DONE_TO_SOMEONE = frozenset(
     accuse criticise criticize""".split()
 )
 _APPOSITION = re.compile(r",\s+(?:a|an)\s.*$", re.DOTALL)
+_ASIDE = re.compile(r",(?!\d{3}\b)[^,]*,?\s*$")
+_COUNTED = re.compile(
+    r"^(?:(?:about|around|some|over|nearly|almost|roughly)\s+)?\d[\d,.]*\s+", re.I
+)
+_DATED_PARTICIPLE = re.compile(r"\s+[a-z]+ed\s+(?:on|in)\s+[^,]*\d[^,]*$")
 
 
 def _plural(subject: str) -> bool:
