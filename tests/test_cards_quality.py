@@ -1254,3 +1254,14 @@ def test_it_or_they_stands_for_the_subject_without_its_date_or_count() -> None:
     fronts = " ".join(c.front for c in cards)
     assert "The Factory Act appointed {{c1::four}} inspectors" in fronts, fronts
     assert "British and French troops had advanced" in fronts, fronts
+
+
+def test_a_word_of_place_opening_a_sentence_is_no_part_of_its_subject() -> None:
+    made = _basic_cards(
+        "Abroad, the Emperor of Austria and the King of Prussia issued the Declaration of "
+        "Pillnitz in August 1791."
+    )
+    assert (
+        "What did the Emperor of Austria and the King of Prussia issue in August 1791?",
+        "the Declaration of Pillnitz",
+    ) in made, made

@@ -57,7 +57,7 @@ _OPENER = re.compile(
     r"in addition|additionally|in contrast|by contrast|nevertheless|nonetheless|similarly|"
     r"likewise|besides|even so|above all|after all|consequently|accordingly|subsequently|hence|"
     r"(?:as a (?:result|consequence)|in consequence)(?!\s+of\b)|because of this|for this reason|"
-    r"in response|in the end|in turn|"
+    r"in response|in the end|in turn|abroad|at home|elsewhere|overseas|"
     r"yet(?!\s+(?:another|more|again|further|other|still)\b))\b,?\s+",
     re.IGNORECASE,
 )
