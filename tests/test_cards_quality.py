@@ -1265,3 +1265,11 @@ def test_a_word_of_place_opening_a_sentence_is_no_part_of_its_subject() -> None:
         "What did the Emperor of Austria and the King of Prussia issue in August 1791?",
         "the Declaration of Pillnitz",
     ) in made, made
+
+
+def test_no_what_card_for_what_was_promised_to_someone_named() -> None:
+    made = _basic_cards(
+        "Pope Sixtus V promised Philip one million gold ducats once Spanish troops had landed "
+        "in England."
+    )
+    assert not any(front.startswith("What did Pope Sixtus V promise") for front, _ in made), made

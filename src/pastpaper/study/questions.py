@@ -390,7 +390,7 @@ _LEFT_SO = re.compile(
     r"powerless|dependent|unable|open|poor|exhausted|ruined|broke|homeless|[a-z]+less)\b"
 )
 _QUALITY = re.compile(r"[a-z]+(?:ory|al|ble|ful|ous|ive|ic|ent|ant)|free|law")
-_GIVING = frozenset("give grant offer award pay send lend show teach hand".split())
+_GIVING = frozenset("give grant offer award pay send lend show teach hand promise owe".split())
 # A name and then what it was given: "Jenner £30,000" (not "Germany's weakness").
 _GIVEN_TO = re.compile(r"(?:[A-Z][\w’'-]*(?<![’']s)\s+)+(?=\S)(?![A-Z])")
 _BUILDING = re.compile(r"\b(?:Abbey|Cathedral|Church|Chapel|Minster|Palace|Hall|Castle)\b")
