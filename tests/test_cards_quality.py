@@ -1273,3 +1273,11 @@ def test_no_what_card_for_what_was_promised_to_someone_named() -> None:
         "in England."
     )
     assert not any(front.startswith("What did Pope Sixtus V promise") for front, _ in made), made
+
+
+def test_no_what_card_for_someone_persuaded_to_do_something() -> None:
+    made = _basic_cards(
+        "India's government under Nehru and Sardar Patel persuaded most of the 565 princely "
+        "states to join India."
+    )
+    assert not any(" persuade" in front for front, _ in made), made

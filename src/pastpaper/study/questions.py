@@ -406,6 +406,12 @@ _BRACKET_AFTER = re.compile(r"^\s*\([^)]*\)")
 _OBJECT_ENDS = re.compile(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s")
 _OPENS_BRACKET = re.compile(r"\s*\(")
 _INFINITIVE = re.compile(r"to\s+([a-z]+)\b")
+# Verbs whose object is made to do what the infinitive after it says: "persuaded the states to
+# join India", "forced the king to flee".
+_MADE_TO = frozenset(
+    "persuade force order ask tell encourage allow urge invite advise compel oblige require "
+    "forbid permit convince".split()
+)
 _SHORT_ADJUNCT = re.compile(r"(?:in|at|on|to|from|into|with)(?:\s[\w’'-]+){1,3}")
 _AS = re.compile(r"\bas\b")
 _AS_SPACED = re.compile(r"\sas\s")
@@ -888,6 +894,8 @@ def _what(a: _Asking) -> Asked:
     # What follows the object stays in the question if it is one short phrase: "in 1957".
     adjunct = _trimmed(rest[len(thing) :])
     infinitive = _INFINITIVE.match(adjunct)
+    if infinitive is not None and a.clause.verb in _MADE_TO:
+        return  # "persuaded most of the princely states to join India": who, and to do what
     if infinitive is not None and may_be_base_verb(infinitive[1]) and len(thing.split()) < 10:
         # "proposed a UN Emergency Force to take over": what the force was to do is part of
         # the thing proposed ("What did Pearson propose to take over?" asks another thing).
