@@ -1281,3 +1281,11 @@ def test_no_what_card_for_someone_persuaded_to_do_something() -> None:
         "states to join India."
     )
     assert not any(" persuade" in front for front, _ in made), made
+
+
+def test_what_was_done_until_something_else_happened_is_no_what_card() -> None:
+    # "until" ends the thing done to: no answer runs on into when it stopped
+    made = _basic_cards(
+        "Nationalists hated the plan. The Young Plan still left Germans paying until 1988."
+    )
+    assert not any(" until " in back for _, back in made), made

@@ -403,7 +403,9 @@ _SAYING = frozenset(
 )
 _WITHIN = re.compile(r"\b(?:after|before|when|until|since|once|while)\s+(.+)")
 _BRACKET_AFTER = re.compile(r"^\s*\([^)]*\)")
-_OBJECT_ENDS = re.compile(r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under)\s")
+_OBJECT_ENDS = re.compile(
+    r"\s(?:in|at|on|to|from|into|with|for|by|during|after|before|under|until)\s"
+)
 _OPENS_BRACKET = re.compile(r"\s*\(")
 _INFINITIVE = re.compile(r"to\s+([a-z]+)\b")
 # Verbs whose object is made to do what the infinitive after it says: "persuaded the states to
