@@ -502,6 +502,16 @@ def test_a_day_and_month_without_a_year_take_the_year_named_before_them() -> Non
             "easy to lie about a child's age.",
             [("1837", "Compulsory registration only began in 1837")],
         ),
+        # ... not a participle's phrase about the thing before it
+        (
+            "The Civil Rights Act (signed by Johnson on 2 July 1964) banned segregation.",
+            [
+                (
+                    "2 July 1964",
+                    "The Civil Rights Act (signed by Johnson on 2 July 1964) banned segregation",
+                )
+            ],
+        ),
         (
             "In 1815-20 many weavers earned less than half of what they had earned in the 1790s.",
             [

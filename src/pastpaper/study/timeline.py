@@ -787,6 +787,8 @@ def _bracketed_clause(note: str, mention: Mention) -> str | None:
     words = WORD.findall(inside)
     if len(words) < _ASIDE_CLAUSE_WORDS or not has_verb(inside.lower()):
         return None
+    if is_verb(words[0]) or words[0].endswith(("ed", "ing")):
+        return None  # "(signed by Johnson on 2 July 1964)": of the thing before it, no subject
     return inside
 
 
