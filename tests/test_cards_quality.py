@@ -1289,3 +1289,15 @@ def test_what_was_done_until_something_else_happened_is_no_what_card() -> None:
         "Nationalists hated the plan. The Young Plan still left Germans paying until 1988."
     )
     assert not any(" until " in back for _, back in made), made
+
+
+def test_no_when_card_for_what_someone_saw_as_something_or_for_a_second_deed() -> None:
+    course = parse_notes(
+        "Trial.\n\n1: Topic\n\n2010: Describe what happened. (6)\n\n"
+        "William saw Harold's coronation on 6 January 1066 as the act of a perjurer. Philip "
+        "rebuilt his navy and sent further armadas in 1596 and 1597.\n"
+    ).course
+    made = {(c.front, c.back) for c in cards_of(course) if c.kind == "basic"}
+    assert not any(
+        front.startswith(("When did William see", "When did Philip")) for front, _ in made
+    ), made

@@ -678,6 +678,14 @@ def _when(a: _Asking) -> Asked:
         return
     if _AGAIN_DATED.match(clause.rest, in_rest.end()):
         return  # "invaded through Poland in 1914 and again in 1941": two answers, not one
+    if clause.verb in _SEEING and _AS.search(clause.rest, in_rest.end()):
+        # "William saw Harold's coronation on 6 January 1066 as the act of a perjurer": he
+        # judged it, and "When did William see ...?" says he was there
+        return
+    if _verb_joined(asked):
+        # "Philip rebuilt his navy and sent further armadas in 1596 and 1597": the date is
+        # the second deed's, and one question cannot ask both
+        return
     # "proved in 1861, using swan-necked flasks, that microbes ... caused decay": what he
     # proved comes after the date, and "When did Pasteur prove?" would leave it out.
     if not asked.strip() and _THAT_AFTER.match(clause.rest, in_rest.end()):
