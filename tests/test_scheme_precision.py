@@ -1462,3 +1462,43 @@ def test_a_consequences_scheme_is_not_dated_by_other_things_its_words_name() -> 
     credited = _credited(family.questions[0], family)
     assert "On 19 August 1588 she spoke to her troops at Tilbury" in credited, credited
     assert "An English counter-armada failed to take Lisbon in 1589" in credited, credited
+
+
+def test_the_account_of_the_event_a_sibling_describes_is_none_of_its_causes() -> None:
+    # The sibling asks what happened on one day; this question asks why, over the year.
+    notes = (
+        "2015: Describe the storming of the Bastille on 14 July 1789. (6)\n"
+        "2017: Explain why Parisians stormed the Bastille in 1789. (8)\n\n"
+        "Bread prices had doubled by the spring of 1789 because the harvest of 1788 had "
+        "failed. In June 1789 royal troops gathered around Paris, so people feared that the "
+        "king meant to close the National Assembly.\n\n"
+        "On 14 July 1789 a crowd of about nine hundred gathered outside the fortress. The "
+        "governor, de Launay, refused to open the gates. After hours of firing the "
+        "defenders surrendered and de Launay was killed.\n"
+    )
+    family = _first_family(notes, "bastille.txt")
+    why, described = family.questions[1], family.questions[0]
+    credited = _credited(why, family)
+    assert any("Bread prices had doubled" in text for text in credited), credited
+    assert any("royal troops gathered" in text for text in credited), credited
+    assert not any("de Launay" in text or "nine hundred" in text for text in credited), credited
+    scheme = build_scheme(why, family)
+    assert any("asks about, not why" in reason for _, reason in scheme.left_out)
+    # The describing question keeps its account.
+    assert any("de Launay was killed" in text for text in _credited(described, family))
+
+
+def test_a_sibling_asking_about_years_of_growth_takes_no_reasons_from_why() -> None:
+    # "In what ways ... in the years 1898-1914" asks about a period, not one event's time:
+    # the crises dated in it may still be reasons for the question asking why.
+    notes = (
+        "2003: In what ways did naval rivalry grow in the years 1898-1914? (6)\n"
+        "2006: Explain why the Moroccan crises made war more likely. (8)\n\n"
+        "In 1906 Britain launched HMS Dreadnought, and Germany answered with ships of its "
+        "own.\n\n"
+        "In 1911 Germany sent a gunboat to Agadir, so Britain and France drew closer.\n\n"
+        "Germany felt encircled by the Entente, which made its leaders readier to risk war.\n"
+    )
+    family = _first_family(notes, "crises.txt")
+    credited = _credited(family.questions[1], family)
+    assert any("Agadir" in text for text in credited), credited

@@ -27,11 +27,13 @@ __all__ = [
     "When",
     "asked_from",
     "asked_until",
+    "asked_window",
     "at_a_time",
     "clear_dates",
     "is_after",
     "named_until",
     "point_date",
+    "within",
 ]
 
 #: A year and, where the text gives it, its month: (1914, 8) for "August 1914"; BC negative.
@@ -181,6 +183,48 @@ def asked_from(question: str) -> int | None:
         return mention.year - mention.year % 10 if mention.decade else mention.year
     century = _century(question)
     return century[0] if century else None
+
+
+#: A stretch of time, by its first and last month: (1492, 1) to (1493, 12) for "1492-93".
+Window = tuple[tuple[int, int], tuple[int, int]]
+
+
+@lru_cache(maxsize=4096)
+def asked_window(question: str) -> Window | None:
+    """The stretch of time a question asks about, from its first month to its last, where
+    it names when the thing happened ("on 15 March 44 BC": that month; "in 1492-93"; "in the
+    fifteenth century"); None where it names none, or only one end ("before 1914", "after
+    1923"), or a year that names a thing ("the crisis of 1923").
+
+    >>> asked_window("Describe the assassination of Julius Caesar on 15 March 44 BC.")
+    ((-44, 3), (-44, 3))
+    >>> asked_window("Why did relations break down in the years 1945–46?")
+    ((1945, 1), (1946, 12))
+    >>> asked_window("Describe the alliance system in Europe before 1914.")
+    """
+    century = _century(question)
+    spans = [((century[0], 1), (century[1], 12))] if century else []
+    for mention in mentions(question):
+        if _names_thing(question, mention):
+            continue
+        if mention.bounds or mention.word in _FROM:
+            return None
+        if mention.decade:
+            first = mention.year - mention.year % 10
+            spans.append(((first, 1), (first + 9, 12)))
+            continue
+        end_year = mention.end_year if mention.end_year is not None else mention.year
+        end_month = mention.end_month or (mention.month if mention.end_year is None else None)
+        spans.append(((mention.year, mention.month or 1), (end_year, end_month or 12)))
+    if not spans:
+        return None
+    return min(start for start, _ in spans), max(end for _, end in spans)
+
+
+def within(date: When, window: Window) -> bool:
+    """Does a date (a month, or a whole year) fall inside a stretch of time?"""
+    year, month = date
+    return window[0] <= (year, month or 1) and (year, month or 12) <= window[1]
 
 
 # A family's points are dated once for its paragraphs and again for each of its questions.

@@ -29,13 +29,16 @@ from pastpaper.schemes.parts import claimants, frame_verbs, headed_as, weighs_al
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import (
     When,
+    Window,
     asked_from,
     asked_until,
+    asked_window,
     at_a_time,
     clear_dates,
     is_after,
     named_until,
     point_date,
+    within,
 )
 from pastpaper.schemes.points import (
     Point,
@@ -313,7 +316,9 @@ def build_scheme(
     success = judgement and weighs_success(question.text)  # "expensive" argues against it
     weighed = factor_stems(question.text) if factor is not None else frozenset()
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
-    elsewhere_notes = [] if reference else _answered_elsewhere(question, family, view.headed)
+    elsewhere_notes = (
+        [] if reference else _answered_elsewhere(question, family, view.headed, view.note_dates)
+    )
     if elsewhere_notes and all(elsewhere_notes[p.source.note] for p in points):
         # Every paragraph given to a sibling: the notes written under both questions answer
         # this one too, and a scheme with nothing to credit could mark no answer.
@@ -551,13 +556,17 @@ def _before(
 
 
 def _answered_elsewhere(
-    question: Question, family: QuestionFamily, headed: list[str | None]
+    question: Question,
+    family: QuestionFamily,
+    headed: list[str | None],
+    note_dates: list[tuple[When, ...]],
 ) -> list[str]:
     """For each paragraph of the family's notes, why it answers a sibling question and not
     this one ("" where it is this question's too): the section on Morocco for the question on
     the crises in Morocco and the Balkans, not for the one on the naval race; the part headed
     "Reason / Detail:" for the question asking why, not for the one asking what happened.
-    ``headed`` is what each paragraph's heading says its part gives (``parts.headed_as``)."""
+    ``headed`` is what each paragraph's heading says its part gives (``parts.headed_as``),
+    ``note_dates`` the dates each paragraph's points give."""
     texts = [q.text for q in family.questions]
     if len(texts) < 2 or question.text not in texts:
         return []
@@ -596,7 +605,50 @@ def _answered_elsewhere(
     for at, owned in enumerate(owners):
         if mine not in owned and owned & apart:
             why[at] = f"answers {texts[min(owned & apart)]!r}, not this question"
+    if asks_reasons(question.text, question.command_word):
+        _told_then(question, others, headed, note_dates, why)
     return why
+
+
+# All of time, for a question that names none: any time a sibling names is narrower.
+_ALL_TIME: Window = ((-10_000, 1), (10_000, 12))
+# The most years a sibling's time may span to be the time of one event ("in 1492-93").
+_EVENT_YEARS = 1
+
+
+def _told_then(
+    question: Question,
+    others: list[Question],
+    headed: list[str | None],
+    note_dates: list[tuple[When, ...]],
+    why: list[str],
+) -> None:
+    """A sibling asking to describe what happened at a time narrower than the one this
+    question asks why about ("Describe the assassination of Julius Caesar on 15 March 44 BC"
+    beside "Explain why Julius Caesar was assassinated in 44 BC") is answered by the
+    paragraphs that tell of its time: the account of the event (Casca struck first) is none
+    of its causes. The sibling's time must be an event's, two years at most ("in 1492-93"),
+    not a period's. A paragraph goes to it when at least two in three of the dates its
+    points give fall in that time, and no heading gives it as reasons; ``why`` takes the
+    note."""
+    asked = asked_window(question.text) or _ALL_TIME
+    for sibling in others:
+        describes = sibling.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS
+        theirs = asked_window(sibling.text) if describes else None
+        if (
+            theirs is None
+            or theirs == asked
+            or not asked[0] <= theirs[0] <= theirs[1] <= asked[1]
+            # (the time of an event, not a period: "in the years 1898-1914" asks how
+            # something grew, and the crises of those years may be reasons for this one)
+            or theirs[1][0] - theirs[0][0] > _EVENT_YEARS
+        ):
+            continue
+        for at, dates in enumerate(note_dates):
+            if why[at] or headed[at] == "reasons" or not dates:
+                continue
+            if 3 * sum(within(date, theirs) for date in dates) >= 2 * len(dates):
+                why[at] = f"tells what happened at the time {sibling.text!r} asks about, not why"
 
 
 def _leads_to(point: Point, words: frozenset[str], event: frozenset[str]) -> bool:
