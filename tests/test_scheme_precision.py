@@ -1502,3 +1502,28 @@ def test_a_sibling_asking_about_years_of_growth_takes_no_reasons_from_why() -> N
     family = _first_family(notes, "crises.txt")
     credited = _credited(family.questions[1], family)
     assert any("Agadir" in text for text in credited), credited
+
+
+def test_a_part_labelled_by_what_only_a_sibling_asks_is_not_described() -> None:
+    notes = (
+        "2012: Describe the weaknesses of the Weimar constitution. (6)\n"
+        "2015: Why did the Spartacists rise in January 1919? (8)\n\n"
+        "The Weimar constitution:\n"
+        "- Proportional representation gave seats to many small parties.\n"
+        "- Article 48 let the president rule by decree.\n\n"
+        "The Spartacists:\n"
+        "- They rejected the Weimar constitution: they wanted a revolution on the Russian "
+        "model.\n"
+        "- Rosa Luxemburg led them with Karl Liebknecht against the weak new government.\n\n"
+        "January 1919:\n"
+        "- The Freikorps crushed the rising in Berlin within a week.\n"
+    )
+    # (The Spartacists' part uses the question's own words: its label still says whose it is.)
+    family = _first_family(notes, "weimar.txt")
+    described = family.questions[0]
+    credited = _credited(described, family)
+    assert any("Proportional representation" in text for text in credited), credited
+    assert any("Article 48" in text for text in credited), credited
+    assert not any("Russian model" in text or "Luxemburg" in text for text in credited)
+    # A month the sibling names is when it asks about, not what: "January 1919:" stays.
+    assert any("Freikorps" in text for text in credited), credited

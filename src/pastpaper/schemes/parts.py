@@ -28,6 +28,7 @@ from itertools import chain
 
 from pastpaper.course import command_word
 from pastpaper.language import (
+    MONTHS,
     NOT_CONTENT,
     PARTICIPLES,
     STOP_WORDS,
@@ -45,6 +46,7 @@ __all__ = [
     "content_words",
     "frame_verbs",
     "headed_as",
+    "label_asks",
     "opening_of",
     "parts_of",
     "weighs_all",
@@ -294,6 +296,32 @@ def headed_as(notes: Sequence[str]) -> list[str | None]:
     return [_announced(note) or headed[part] for note, part in zip(notes, part_of, strict=True)]
 
 
+def label_asks(question: str, siblings: Sequence[str], notes: Sequence[str]) -> list[int | None]:
+    """For each paragraph, the sibling (by its place in ``siblings``) that its part's label
+    names and ``question`` does not: "Lenin and the Bolsheviks:" over a list, beside "Why
+    were the Bolsheviks able to seize power?", for "Describe the weaknesses of the
+    Provisional Government"; else None. A label that names any word the question asks
+    ("Provisional Government:") or none a sibling asks ("Other factors:") gives nothing."""
+    mine = _asked(question)
+    # (what a sibling asks about, not when: "March" of "abdicate in March 1917" names no
+    # part labelled "February/March 1917")
+    theirs = [_asked(sibling) - mine - _months() for sibling in siblings]
+    found: dict[int, int | None] = {}
+    part_of = parts_of(notes)
+    for note, part in zip(notes, part_of, strict=True):
+        if part in found:
+            continue
+        text = note.strip()
+        label = part_label(text) or (text.rstrip(":") if _lead_in(text) else None)
+        keys = _keys(label) if label else set()
+        found[part] = (
+            None
+            if not keys or keys & mine
+            else next((at for at, asked in enumerate(theirs) if keys & asked), None)
+        )
+    return [found[part] for part in part_of]
+
+
 def _announced(note: str) -> str | None:
     """What a paragraph says it gives in its first words, if it does: "The effects were
     huge." (results), "The main reason for the nationalisation was money ..." (reasons)."""
@@ -302,6 +330,11 @@ def _announced(note: str) -> str | None:
         return None
     what = _QUALIFIED.sub("", announced["what"])
     return next((kind for kind, pattern in _HEADED if pattern.match(what)), None)
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(_words(" ".join(MONTHS)))
 
 
 @lru_cache(maxsize=1)

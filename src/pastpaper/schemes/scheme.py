@@ -25,7 +25,7 @@ from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
 from pastpaper.schemes.definitions import defined_term, defines, defining
 from pastpaper.schemes.kinds import singles_out, states_motive
-from pastpaper.schemes.parts import claimants, frame_verbs, headed_as, weighs_all
+from pastpaper.schemes.parts import claimants, frame_verbs, headed_as, label_asks, weighs_all
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import (
     When,
@@ -607,6 +607,15 @@ def _answered_elsewhere(
             why[at] = f"answers {texts[min(owned & apart)]!r}, not this question"
     if asks_reasons(question.text, question.command_word):
         _told_then(question, others, headed, note_dates, why)
+    if question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
+        # A part labelled by what only a sibling asks about ("Lenin and the Bolsheviks:"
+        # beside "Describe the weaknesses of the Provisional Government") describes that.
+        # (Not for "in what ways", which asks about means and may find one in such a part:
+        # the Marshall Plan, labelled for "why ... the Marshall Plan", contained communism.)
+        named = label_asks(question.text, [q.text for q in others], family.notes)
+        for at, sibling in enumerate(named):
+            if sibling is not None and not why[at]:
+                why[at] = f"labelled for {others[sibling].text!r}, not this question"
     return why
 
 
