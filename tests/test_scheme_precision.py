@@ -1527,3 +1527,31 @@ def test_a_part_labelled_by_what_only_a_sibling_asks_is_not_described() -> None:
     assert not any("Russian model" in text or "Luxemburg" in text for text in credited)
     # A month the sibling names is when it asks about, not what: "January 1919:" stays.
     assert any("Freikorps" in text for text in credited), credited
+
+
+def test_a_part_headed_by_another_name_is_no_evidence_on_the_one_asked_about() -> None:
+    notes = (
+        "2003: In what ways did the Roman Republic deal with Carthage? (8)\n"
+        "2007: How successful was the Second Punic War for Rome? (10)\n"
+        "2009: Why did Rome go to war with Carthage in 264 BC? (8)\n\n"
+        "### The First Punic War\n\n"
+        "Rome built its first large fleet and copied a wrecked Carthaginian ship. Rome won "
+        "Sicily in 241 BC after twenty-three years of fighting.\n\n"
+        "### The Second Punic War\n\n"
+        "Hannibal crossed the Alps in 218 BC and destroyed a Roman army at Cannae in 216 BC. "
+        "Scipio carried the war to Africa and beat Hannibal at Zama in 202 BC. Carthage gave "
+        "up its fleet and Spain.\n\n"
+        "### Results\n\n"
+        "Rome became the greatest power of the western Mediterranean.\n"
+    )
+    family = _first_family(notes, "carthage.md")
+    success = _credited(family.questions[1], family)
+    assert any("Zama" in text for text in success), success
+    assert any("greatest power" in text for text in success), success  # "Results" names none
+    assert not any("Sicily" in text or "first large fleet" in text for text in success)
+    # A question that names no heading's name keeps every part: both wars dealt with Carthage.
+    ways = _credited(family.questions[0], family)
+    assert any("Sicily" in text for text in ways) and any("Zama" in text for text in ways)
+    # A question asking why keeps them too: what another part tells may be a cause.
+    why = build_scheme(family.questions[2], family)
+    assert not any("headed" in (p.why_not or "") for p in why.points), why.points

@@ -38,6 +38,7 @@ from pastpaper.language import (
     word_rarity,
 )
 from pastpaper.schemes.points import asks_reasons
+from pastpaper.schemes.terms import names_in
 from pastpaper.text import LIST_MARK, match_key
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "frame_verbs",
     "headed_as",
     "label_asks",
+    "named_apart",
     "opening_of",
     "parts_of",
     "weighs_all",
@@ -320,6 +322,34 @@ def label_asks(question: str, siblings: Sequence[str], notes: Sequence[str]) -> 
             else next((at for at, asked in enumerate(theirs) if keys & asked), None)
         )
     return [found[part] for part in part_of]
+
+
+def named_apart(question: str, notes: Sequence[str]) -> list[str | None]:
+    """For each paragraph, the name its part's heading gives where the notes head one part
+    by a name ``question`` asks about and this one by others: "### The Truman Doctrine"
+    beside "### The Marshall Plan", for "How successful was the Marshall Plan?"; "### The
+    First Punic War" beside "### The Second Punic War"; else None. A heading that names
+    nothing ("### Results", "### Detail") is every question's, and where no heading names
+    what the question asks, none is set apart."""
+    asked = [_keys(name) for name in names_in(question)]
+    asked = [keys for keys in asked if keys]
+    if not asked:
+        return [None] * len(notes)
+    named: dict[int, list[str]] = {}
+    part_of = parts_of(notes)
+    for note, part in zip(notes, part_of, strict=True):
+        if part not in named:
+            label = part_label(note.strip())
+            named[part] = names_in(label) if label else []
+
+    def own(names: list[str]) -> bool:  # names the whole of a name the question asks
+        keys = _keys(" ".join(names))
+        return any(name <= keys for name in asked)
+
+    if not any(own(names) for names in named.values()):
+        return [None] * len(notes)
+    apart = {part: " and ".join(names) for part, names in named.items() if names and not own(names)}
+    return [apart.get(part) for part in part_of]
 
 
 def _announced(note: str) -> str | None:

@@ -25,7 +25,14 @@ from pastpaper.model import Frozen
 from pastpaper.schemes.causes import cited_causes, is_cited, not_asked_about
 from pastpaper.schemes.definitions import defined_term, defines, defining
 from pastpaper.schemes.kinds import singles_out, states_motive
-from pastpaper.schemes.parts import claimants, frame_verbs, headed_as, label_asks, weighs_all
+from pastpaper.schemes.parts import (
+    claimants,
+    frame_verbs,
+    headed_as,
+    label_asks,
+    named_apart,
+    weighs_all,
+)
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
 from pastpaper.schemes.periods import (
     When,
@@ -605,6 +612,16 @@ def _answered_elsewhere(
     for at, owned in enumerate(owners):
         if mine not in owned and owned & apart:
             why[at] = f"answers {texts[min(owned & apart)]!r}, not this question"
+    if not weighs_all(question.text) and not asks_reasons(question.text, question.command_word):
+        # A part headed by another name than the one the question asks about, where the
+        # notes head a part by that one ("### The Truman Doctrine" beside "### The Marshall
+        # Plan", for "How successful was the Marshall Plan?"), is about the other. Not for a
+        # question asking why, nor one weighing a cause against the rest: the other may be
+        # a cause ("Provisional Government:" beside "Lenin and the Bolsheviks:", for "Why
+        # were the Bolsheviks able to seize power?").
+        for at, name in enumerate(named_apart(question.text, family.notes)):
+            if name is not None and not why[at]:
+                why[at] = f"headed {name!r}, which the question does not ask about"
     if asks_reasons(question.text, question.command_word):
         _told_then(question, others, headed, note_dates, why)
     if question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
