@@ -1227,14 +1227,21 @@ def test_the_points_of_a_paragraph_a_scheme_credits(sample: Sample) -> None:
     scheme = build_scheme(question, family)
     listed = {p.point.id: p for p in scheme.points}
     points = points_of(sample)
-    # Every point of the paragraph is listed (none left out as about another question)...
-    assert [p.id for p in points if p.id not in listed] == []
-    # ...and those credited are the examiner's; the rest say why they earn nothing.
-    assert [p.text for p in points if listed[p.id].creditable] == sample.creditable
+    # Every point of the paragraph is listed or left out, and says why where it earns
+    # nothing ("answers 'In what ways did rivalry ... grow'", "a feature, not a reason")...
+    left_out = dict(scheme.left_out)
+    assert [p.id for p in points if p.id not in listed and not left_out.get(p.id)] == []
+    # ...and those credited are the examiner's.
+    credited = [p.text for p in points if p.id in listed and listed[p.id].creditable]
+    assert credited == sample.creditable
     for point in points:
-        if not listed[point.id].creditable:
+        if point.id in listed and not listed[point.id].creditable:
             assert listed[point.id].why_not
-    sides = {p.text: listed[p.id].side for p in points if listed[p.id].side is not None}
+    sides = {
+        p.text: listed[p.id].side
+        for p in points
+        if p.id in listed and listed[p.id].side is not None
+    }
     assert sides == sample.sides
     if set(sample.sides.values()) == {"for", "against"}:
         instructions = scheme.instructions()

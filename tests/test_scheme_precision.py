@@ -1555,3 +1555,49 @@ def test_a_part_headed_by_another_name_is_no_evidence_on_the_one_asked_about() -
     # A question asking why keeps them too: what another part tells may be a cause.
     why = build_scheme(family.questions[2], family)
     assert not any("headed" in (p.why_not or "") for p in why.points), why.points
+
+
+def test_a_paragraph_that_names_no_question_goes_on_from_the_part_before_it() -> None:
+    notes = (
+        "2010: How far was the Jacobite threat to the Hanoverians serious in the years "
+        "1715-46? (10)\n"
+        "2014: To what extent did the radicals challenge the Hanoverian government? (10)\n\n"
+        "For thirty years the Jacobites were a real danger; many Tories hoped that a Stuart "
+        "king would return.\n"
+        "- 1715: the Earl of Mar raised the Stuart standard in Scotland.\n"
+        "- 1745: Charles Edward Stuart landed in Scotland and his army reached Derby.\n\n"
+        "Exiled priests kept the cause alive. Agents carried letters between Rome and the "
+        "Highlands. Parliament struck back with the Disarming Act of 1716.\n\n"
+        "The radicals challenged the government from the other side. John Wilkes attacked the "
+        "king's ministers in print in 1763, and crowds shouted for Wilkes and liberty.\n"
+    )
+    family = _first_family(notes, "hanover.txt")
+    threat, radicals = (_credited(q, family) for q in family.questions)
+    assert any("Exiled priests" in text for text in threat), threat
+    assert any("Wilkes" in text for text in radicals), radicals
+    # The priests' paragraph names no question: it goes on with the Jacobites' part.
+    assert not any("Exiled priests" in text or "Disarming Act" in text for text in radicals)
+    # One that names the radicals is theirs too, wherever it stands.
+    named = notes.replace("Exiled priests kept", "Even some radicals said exiled priests kept")
+    family = _first_family(named, "hanover.txt")
+    radicals = _credited(family.questions[1], family)
+    assert any("exiled priests" in text for text in radicals), radicals
+
+
+def test_a_part_opening_on_the_siblings_contrasting_words_is_the_siblings() -> None:
+    notes = (
+        "2015: In what ways can wind energy cut carbon emissions? (6)\n"
+        "2017: Why do some countries still prefer nuclear energy for electricity? (6)\n\n"
+        "Wind energy means turning the force of moving air into electricity.\n"
+        "- Offshore wind farms replace coal-fired power stations.\n"
+        "- Turbines emit no carbon dioxide once they are built.\n\n"
+        "Nuclear energy runs whatever the weather instead. A reactor gives steady power for "
+        "sixty years, because its fuel is dense, and it takes little land, so crowded "
+        "countries choose it.\n"
+    )
+    family = _first_family(notes, "energy.txt")
+    wind, nuclear = (_credited(q, family) for q in family.questions)
+    assert any("coal-fired" in text for text in wind), wind
+    assert not any("whatever the weather" in text or "sixty years" in text for text in wind)
+    assert any("sixty years" in text for text in nuclear), nuclear
+    assert not any("coal-fired" in text for text in nuclear), nuclear

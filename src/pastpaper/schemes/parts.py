@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from pastpaper.course import command_word
 from pastpaper.language import (
@@ -203,12 +203,14 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
     words: list[set[str]] = [set() for _ in range(count)]
     openings: list[set[str] | None] = [None] * count
     spelt: dict[str, str] = {}
+    first_notes: dict[int, str] = {}
     for note, part in zip(notes, part_of, strict=True):
         found = _words(note)
         words[part] |= set(found)
         spelt.update(found)
         if openings[part] is None:
             openings[part] = _keys(opening_of(note))
+            first_notes[part] = note
     used = Counter(chain.from_iterable(words))
     # A word tells a part's subject the fewer parts use it, and the rarer it is in English
     # ("Morocco" over "war"). Only the words the questions ask are ever weighed.
@@ -253,7 +255,83 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
                 continue
             if share[q][part] < CLAIM and not mine & used_here and theirs & used_here:
                 owners[part].discard(q)
+    # A part whose opening begins with what a sibling asks about, in words that set it
+    # against what this question asks ("Soft engineering works with the river instead."
+    # beside "In what ways can hard engineering reduce the risk of flooding?"), is the
+    # sibling's, however common the words.
+    pairs = [_pairs(q) for q in questions]
+    for part, note in first_notes.items():
+        leading = _leading_pair(opening_of(note))
+        if leading is None:
+            continue
+        for q, asked_pairs in enumerate(pairs):
+            if (
+                weighs[q]
+                or leading in asked_pairs
+                or not any(head == leading[1] for _, head in asked_pairs)
+            ):
+                continue
+            if any(leading in other for s, other in enumerate(pairs) if s != q):
+                owners[part].discard(q)
+    # A part that opens on a plain sentence naming nothing any question asks goes on from
+    # the part before it ("Missionary priests kept the faith alive." after the part on the
+    # Catholic threat): a question the part before does not answer, and whose own subject
+    # this part never names, is not answered by it either. (A heading or a label opens a
+    # part of its own: "Reason / Detail:" after "When / What Caesar did:"; and an opening
+    # that speaks of both or all, "Both were met with force.", goes on from every part.)
+    every = set().union(*asked)
+    own_words = [
+        theirs - set().union(*(a for s, a in enumerate(asked) if s != q))
+        for q, theirs in enumerate(asked)
+    ]
+    labelled = [False] * count
+    for note, part in zip(notes, part_of, strict=True):
+        if openings[part] is not None and not labelled[part]:
+            text = note.strip()
+            labelled[part] = (
+                part_label(text) is not None
+                or _lead_in(text.partition("\n")[0])
+                or _SPANS.match(text) is not None
+            )
+    for part in range(1, count):
+        if owners[part] != set(everyone) or labelled[part] or (openings[part] or set()) & every:
+            continue
+        for q in everyone - owners[part - 1]:
+            if not weighs[q] and not own_words[q] & words[part] and share[q][part] < CLAIM:
+                owners[part].discard(q)
     return tuple(frozenset(owners[part]) for part in part_of)
+
+
+def _ordered(text: str) -> list[str]:
+    """A text's content words in order, each cut to its root as ``_words`` cuts them."""
+    read = match_key(spelt_out(text))
+    return [
+        stem(w)[:6]
+        for w in _TOKEN.findall(read)
+        if w not in NOT_CONTENT and len(w) > 2 and w not in STOP_WORDS
+    ]
+
+
+def _pairs(question: str) -> set[tuple[str, str]]:
+    """The pairs of content words a question asks side by side: ("hard", "engine") of "hard
+    engineering", ("second", "new") and ("new", "deal") of "the Second New Deal"."""
+    keys = [key for key in _ordered(question) if key in _asked(question)]
+    return set(pairwise(keys))
+
+
+def _leading_pair(opening: str) -> tuple[str, str] | None:
+    """The first two content words of an opening, where it begins with them: ("soft",
+    "engine") of "Soft engineering works with the river instead"."""
+    words = opening.split()
+    keys = _ordered(" ".join(words[:2]))
+    return (keys[0], keys[1]) if len(keys) == 2 else None
+
+
+# An opening that speaks of what went before together: "Both were met with force.", "All
+# three ...", "Neither side ...", "In each case ...".
+_SPANS = re.compile(
+    r"^(?:in\s+)?(?:both|all|each|neither|either|together|the\s+(?:two|three|four))\b", re.I
+)
 
 
 def _names(claim: set[str], opening: set[str], theirs: set[str], weight: dict[str, float]) -> float:
