@@ -1601,3 +1601,34 @@ def test_a_part_opening_on_the_siblings_contrasting_words_is_the_siblings() -> N
     assert not any("whatever the weather" in text or "sixty years" in text for text in wind)
     assert any("sixty years" in text for text in nuclear), nuclear
     assert not any("coal-fired" in text for text in nuclear), nuclear
+
+
+BECKET = """\
+2013: Describe the murder of Thomas Becket on 29 December 1170. (6)
+2018: {judgement} (10)
+
+In 1164 Henry's Constitutions of Clarendon claimed the right to try criminous clerks in
+royal courts. Becket refused to accept them and fled to France for six years.
+
+In July 1170 Becket came home and excommunicated the bishops who had crowned Henry's son.
+Henry, in Normandy, raged against the archbishop before his court.
+
+On 29 December 1170 four knights reached Canterbury. They cut Becket down in his cathedral
+that evening, and monks buried him in the crypt the next day.
+"""
+
+
+def test_the_account_of_an_event_is_no_evidence_on_how_far_someone_was_to_blame() -> None:
+    notes = BECKET.format(judgement="How far was Henry II himself to blame for Becket's murder?")
+    family = _first_family(notes, "becket.txt")
+    blame = _credited(family.questions[1], family)
+    assert any("Constitutions of Clarendon" in text for text in blame), blame
+    assert any("raged against the archbishop" in text for text in blame), blame
+    assert not any("four knights" in text or "cut Becket down" in text for text in blame)
+    # Where the event is the very cause weighed, its account is the evidence for it.
+    notes = BECKET.format(
+        judgement="How far was the murder of Becket the main cause of Henry's penance in 1174?"
+    )
+    family = _first_family(notes, "becket.txt")
+    murder = _credited(family.questions[1], family)
+    assert any("cut Becket down" in text for text in murder), murder

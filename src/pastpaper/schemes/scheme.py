@@ -622,7 +622,7 @@ def _answered_elsewhere(
         for at, name in enumerate(named_apart(question.text, family.notes)):
             if name is not None and not why[at]:
                 why[at] = f"headed {name!r}, which the question does not ask about"
-    if asks_reasons(question.text, question.command_word):
+    if asks_reasons(question.text, question.command_word) or _weighs_a_cause_of(question):
         _told_then(question, others, headed, note_dates, why)
     if question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
         # A part labelled by what only a sibling asks about ("Lenin and the Bolsheviks:"
@@ -634,6 +634,22 @@ def _answered_elsewhere(
             if sibling is not None and not why[at]:
                 why[at] = f"labelled for {others[sibling].text!r}, not this question"
     return why
+
+
+def _weighs_a_cause_of(question: Question) -> bool:
+    """Does a judgement question weigh one cause of an event against the rest, where the
+    cause is not the event itself: "How far was Caesar himself to blame for his
+    assassination?" (the account of the stabbing is no evidence of his blame), not "How far
+    was the assassination of Franz Ferdinand the main cause of the war?" (whose account is
+    the very cause weighed)."""
+    if question.command_word not in JUDGEMENT_COMMANDS or not weighs_all(question.text):
+        return False
+    named = content_stems(" ".join(names_in(question.text)))
+    return not factor_stems(question.text) - named - _STRESSES
+
+
+# Words that stress a factor rather than name it: "Caesar himself", "his own".
+_STRESSES = frozenset(content_stems("himself herself itself themselves own alone"))
 
 
 # All of time, for a question that names none: any time a sibling names is narrower.
