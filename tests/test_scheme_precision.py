@@ -1632,3 +1632,27 @@ def test_the_account_of_an_event_is_no_evidence_on_how_far_someone_was_to_blame(
     family = _first_family(notes, "becket.txt")
     murder = _credited(family.questions[1], family)
     assert any("cut Becket down" in text for text in murder), murder
+
+
+def test_what_leads_up_to_the_part_the_notes_label_as_the_answer_earns_nothing() -> None:
+    notes = (
+        "2004: Describe the measures Peel took to repair the public finances. (6)\n"
+        "2008: How far did Peel's budgets succeed? (10)\n\n"
+        "Robert Peel became Prime Minister in August 1841, when the government had run a "
+        "deficit for five years. Trade was slack and bread was dear.\n\n"
+        "Peel's measures, 1842-46:\n"
+        "- An income tax of 7d in the pound came back in 1842.\n"
+        "- Duties on some 750 imported goods were cut or ended.\n\n"
+        "By 1845 the budget was in surplus again.\n"
+    )
+    family = _first_family(notes, "peel.txt")
+    measures = build_scheme(family.questions[0], family)
+    credited = [p.point.text for p in measures.creditable]
+    assert any("income tax" in text for text in credited), credited
+    assert not any("deficit" in text or "bread was dear" in text for text in credited)
+    assert "leads up to the part the notes give as the answer" in {w for _, w in measures.left_out}
+    # A judgement weighs every part; and without such a label nothing is set aside.
+    assert any("deficit" in text for text in _credited(family.questions[1], family))
+    unlabelled = notes.replace("Peel's measures, 1842-46:", "Then came the budgets:")
+    family = _first_family(unlabelled, "peel.txt")
+    assert any("deficit" in text for text in _credited(family.questions[0], family))

@@ -48,6 +48,7 @@ __all__ = [
     "frame_verbs",
     "headed_as",
     "label_asks",
+    "leads_up",
     "named_apart",
     "opening_of",
     "parts_of",
@@ -428,6 +429,26 @@ def named_apart(question: str, notes: Sequence[str]) -> list[str | None]:
         return [None] * len(notes)
     apart = {part: " and ".join(names) for part, names in named.items() if names and not own(names)}
     return [apart.get(part) for part in part_of]
+
+
+def leads_up(question: str, reasons: bool, notes: Sequence[str]) -> list[bool]:
+    """For each paragraph, does it come before the part whose label says it gives what the
+    question asks for: "His first steps, 1923-24:" for "Describe the steps Stresemann
+    took", "Cause / How it angered the nobles:" for a question asking why (``reasons``)?
+    What comes before such a part leads up to it ("Stresemann became Chancellor on 13 August
+    1923, at the very worst point of the hyperinflation"). All False where no label says so."""
+    wanted = _keys(question) & _frame()
+    first = None
+    for at, note in enumerate(notes):
+        text = note.strip()
+        line = text.partition("\n")[0]
+        label = part_label(text) or (line.rstrip(":") if _lead_in(line) else None)
+        if label is None:
+            continue
+        if _keys(label) & wanted or (reasons and _HEADED[0][1].match(_QUALIFIED.sub("", label))):
+            first = at
+            break
+    return [first is not None and at < first for at in range(len(notes))]
 
 
 def _announced(note: str) -> str | None:

@@ -30,6 +30,7 @@ from pastpaper.schemes.parts import (
     frame_verbs,
     headed_as,
     label_asks,
+    leads_up,
     named_apart,
     weighs_all,
 )
@@ -622,6 +623,14 @@ def _answered_elsewhere(
         for at, name in enumerate(named_apart(question.text, family.notes)):
             if name is not None and not why[at]:
                 why[at] = f"headed {name!r}, which the question does not ask about"
+    if question.command_word not in JUDGEMENT_COMMANDS:
+        # "Gustav Stresemann became Chancellor on 13 August 1923, at the very worst point of
+        # the hyperinflation", above "His first steps, 1923-24:", for "Describe the steps
+        # Stresemann took": what leads up to the part the notes give as the answer.
+        reasons = asks_reasons(question.text, question.command_word)
+        for at, before in enumerate(leads_up(question.text, reasons, family.notes)):
+            if before and not why[at]:
+                why[at] = "leads up to the part the notes give as the answer"
     if asks_reasons(question.text, question.command_word) or _weighs_a_cause_of(question):
         _told_then(question, others, headed, note_dates, why)
     if question.command_word in DESCRIBE_COMMANDS - _WAYS_COMMANDS:
