@@ -1656,3 +1656,22 @@ def test_what_leads_up_to_the_part_the_notes_label_as_the_answer_earns_nothing()
     unlabelled = notes.replace("Peel's measures, 1842-46:", "Then came the budgets:")
     family = _first_family(unlabelled, "peel.txt")
     assert any("deficit" in text for text in _credited(family.questions[0], family))
+
+
+def test_a_turn_to_what_went_well_argues_for_a_success() -> None:
+    notes = (
+        "2010: How far did the Five-Year Plans help the Soviet economy? (10)\n\n"
+        "Judged by living standards the plans half worked. Wages fell in the early 1930s and "
+        "food was rationed until 1935.\n\n"
+        "Yet much was achieved. Steel output rose from 4 million tonnes in 1928 to 18 million "
+        "in 1940, and Magnitogorsk was built from nothing.\n\n"
+        "Yet little was achieved on the farms. Grain output fell after collectivisation.\n"
+    )
+    family = _first_family(notes, "plans.txt")
+    scheme = build_scheme(family.questions[0], family)
+    sides = {p.point.text: p.side for p in scheme.creditable}
+    assert sides["Yet much was achieved"] == "for", sides
+    assert any(side == "for" and "Steel output" in text for text, side in sides.items()), sides
+    # A turn that says what failed argues against, as any turn does.
+    assert any(side == "against" and "Grain output" in text for text, side in sides.items())
+    assert "Supporting the view in the question:" in scheme.instructions()

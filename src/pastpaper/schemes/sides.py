@@ -159,6 +159,10 @@ def side_of(
         # peacefully": a paragraph that opens on what went wrong argues against a success,
         # and its turn argues for it.
         return "for" if turned or _CONTRAST.match(opening) else "against"
+    if turned and success and _turns_to_success(notes[point.source.note]):
+        # "Judged by jobs, the New Deal half worked. ..." then "Yet much was achieved. The
+        # banking system was saved": a turn to what went well argues for a success.
+        return "for"
     if turned or _CONTRAST.match(opening):
         return "against"
     if _CONTRAST.search(point.text):
@@ -215,7 +219,13 @@ _ONE_OF_MANY = re.compile(
 )
 # A view that something succeeded: "How successful was ...", "How far was the New Deal
 # successful in ...", "How effective were ...".
-_SUCCESS = re.compile(r"\b(?:success\w*|effective(?:ly|ness)?)\b", re.IGNORECASE)
+_SUCCESS = re.compile(
+    r"\b(?:success\w*|effective(?:ly|ness)?|"
+    # ... or that something went well: "How far did the Weimar Republic recover?", "To
+    # what extent did the New Deal help all Americans?", "a 'golden age'", "a victory"
+    r"recover(?:ed|y)?|improved?|help(?:ed)?|benefit(?:ed)?|golden age|victory|triumph)\b",
+    re.IGNORECASE,
+)
 
 
 def _opens_on_the_cost(note: str) -> bool:
@@ -226,6 +236,26 @@ def _opens_on_the_cost(note: str) -> bool:
         return False
     words = {w.lower() for w in WORD.findall(note, *first[0])}
     return bool(words & _BADLY) and not words & _WELL
+
+
+def _turns_to_success(note: str) -> bool:
+    """Does a paragraph open by turning to what went well: "Yet much was achieved.", "Even
+    so, the scheme succeeded in its first aim."? Only a first sentence that judges well and
+    not badly does."""
+    first = sentence_spans(note)[:1]
+    if not first:
+        return False
+    sentence = note[first[0][0] : first[0][1]]
+    words = {w.lower() for w in WORD.findall(sentence)}
+    # (the turn itself aside, nothing in it may say what failed: "Yet little was achieved")
+    said = _TURN_WORDS.sub("", sentence.strip(), count=1)
+    return bool(words & _WELL) and not words & _BADLY and _CONTRAST.search(said) is None
+
+
+_TURN_WORDS = re.compile(
+    r"^(?:yet|however|but|still|even so|nevertheless|on the other hand|against this),?\s+",
+    re.IGNORECASE,
+)
 
 
 _BADLY = JUDGED_BADLY | frozenset(
