@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple, get_args
 
+from pastpaper.bulk import collection_paused
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import (
     AUXILIARIES,
@@ -212,6 +213,16 @@ def _notes_points(
 ) -> tuple[tuple[Point, ...], tuple[Kind, ...], bool]:
     """The points, their worded kinds, and whether the notes give a list that ``lists``
     cuts into its items."""
+    # Kept for every later scheme and card: made with the cyclic collector paused, they go
+    # straight to its oldest generation instead of setting off full collections that walk
+    # every point kept before them (``pastpaper.bulk``).
+    with collection_paused():
+        return _cut_notes(notes, explains, lists)
+
+
+def _cut_notes(
+    notes: tuple[str, ...], explains: bool, lists: bool
+) -> tuple[tuple[Point, ...], tuple[Kind, ...], bool]:
     # Every scheme of a family needs its points: cut each family's notes once.
     found = []
     worded: list[Kind] = []

@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Literal
 
+from pastpaper.bulk import collection_paused
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
@@ -920,6 +921,13 @@ def clear_caches() -> None:
 def _family_view(
     notes: tuple[str, ...], explains: bool, asked_year: int | None = None
 ) -> _FamilyView:
+    # Kept for every scheme of the family: made with the cyclic collector paused, as its
+    # points are (``points._notes_points``).
+    with collection_paused():
+        return _read_family(notes, explains, asked_year)
+
+
+def _read_family(notes: tuple[str, ...], explains: bool, asked_year: int | None) -> _FamilyView:
     points = points_of_notes(notes, explains)
     stems = [text_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
