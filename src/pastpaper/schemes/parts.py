@@ -354,8 +354,8 @@ def opening_of(note: str) -> str:
 
 
 def _share(asked: set[str], part: set[str], weight: dict[str, float]) -> float:
-    total = sum(weight[key] for key in asked)
-    return sum(weight[key] for key in asked & part) / total if total else 0.0
+    total = sum(map(weight.__getitem__, asked))
+    return sum(map(weight.__getitem__, asked & part)) / total if total else 0.0
 
 
 @lru_cache(maxsize=4096)

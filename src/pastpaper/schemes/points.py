@@ -595,10 +595,11 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # of a few more words: "**De Klerk and the transition.** F. W. de Klerk became ...".
     bold = text.startswith(("**", "__"))
     run_in = after.startswith(".") and bool(after[1:].strip()) and (start == line_start or bold)
+    if not run_in:
+        return False
     named = _HEADING_YEAR.sub("", text)
     return (
-        run_in
-        and len(WORD.findall(named)) <= (_BOLD_LABEL_WORDS if bold else 3)
+        len(WORD.findall(named)) <= (_BOLD_LABEL_WORDS if bold else 3)
         and not has_verb(named)
         and not _DIGIT.search(named)
     )

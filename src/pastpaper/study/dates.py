@@ -186,7 +186,11 @@ _NOT_DIGIT = re.compile(r"\D")
 
 
 def _month_number(name: str) -> int:
-    return next(i for i, month in enumerate(MONTHS, 1) if month[:3] == name[:3])
+    return _MONTH_NUMBERS[name[:3]]
+
+
+# A month by its first three letters, as every form of its name starts ("Sept", "September").
+_MONTH_NUMBERS = {month[:3]: number for number, month in enumerate(MONTHS, 1)}
 
 
 def mentions(
