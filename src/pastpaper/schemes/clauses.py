@@ -276,7 +276,9 @@ def _un_verb(words: list[re.Match[str]], at: int) -> bool:
 
 
 # A quotation or a bracket, whose words are no verb of the clause around them.
-_ENCLOSED = re.compile(r"\([^()]*\)|(?<![\w’'])['‘\"“][^'’\"”\n]{1,80}['’\"”](?![\w’'])")
+_ENCLOSED = re.compile(
+    r"(?=[(‘“'\"])(?:\([^()]*\)|(?<![\w’'])['‘\"“][^'’\"”\n]{1,80}['’\"”](?![\w’']))"
+)
 
 
 def enclosed_spans(text: str) -> list[tuple[int, int]]:
@@ -699,8 +701,8 @@ _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
 # "I", which may be the pronoun). (Each starts with a capital: the lookahead in front turns
 # the other places of a text down at once.)
 _NAMED_BESIDE = re.compile(
-    rf"(?=[A-Z])\b(?:{'|'.join(sorted(TITLES))})\s+([A-Z][a-z][\w’'-]*)"
-    r"|\b([A-Z][a-z][\w’'-]*)\s+(?:II|III|[IVX]*[VX][IVX]*)(?![\w’'-])"
+    rf"(?=[A-Z])(?:\b(?:{'|'.join(sorted(TITLES))})\s+([A-Z][a-z][\w’'-]*)"
+    r"|\b([A-Z][a-z][\w’'-]*)\s+(?:II|III|[IVX]*[VX][IVX]*)(?![\w’'-]))"
 )
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 _ITEM_MARK = re.compile(rf"(?m)^[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")

@@ -73,7 +73,7 @@ _ROW = re.compile(r"^[^.:\n]{1,60}:\s")
 # A question that asks how far one thing was the main cause weighs it against every other
 # cause the notes give: each part is evidence for it.
 _WEIGHS_ALL = re.compile(
-    r"\b(?:main|most important|chief|principal|key|greatest|biggest)\s+"
+    r"(?=[bcgkmp])\b(?:main|most important|chief|principal|key|greatest|biggest)\s+"
     r"(?:reason|cause|factor|explanation)s?\b",
     re.IGNORECASE,
 )

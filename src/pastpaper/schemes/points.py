@@ -294,7 +294,7 @@ _POINT_FIELDS = set(Point.model_fields)
 _SOURCE_FIELDS = set(PointSource.model_fields)
 
 # "In that year Khrushchev gave his secret speech": the year is the one the notes just told.
-_THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
+_THAT_YEAR = re.compile(r"(?=t)\b(?:that|the same|that same) year\b", re.IGNORECASE)
 
 
 def note_points(note: str, index: int, *, lists: bool = True) -> list[Point]:
@@ -672,8 +672,8 @@ _JOIN = re.compile(
 # A clause that ends on its auxiliary, its verb left out as the clause before's: "while the
 # king could not", "but Germany did not", "and so did France".
 _ELLIPTICAL = re.compile(
-    r"(?<!\bto )\b(?:could|would|should|might|must|can|will|did|does|do|had|has|have|was|"
-    r"were|is|are)"
+    r"(?=[acdhimsw])(?<!\bto )\b(?:could|would|should|might|must|can|will|did|does|do|had|has|"
+    r"have|was|were|is|are)"
     r"(?:\s+not|n[’']t)?(?:\s+(?:either|too|so))?\s*[.!?]?\s*$"
 )
 # The last of a list of things with what someone did to them, told with no "that": "fuel
@@ -1064,7 +1064,7 @@ _ADJECTIVE_ENDS = ("ed", "en", "ful", "ous", "ive", "ic", "al", "ent", "ant", "a
 # A clause opened after its conjunction by a subject alone, whose verb is still to come:
 # "..., so food", "because the army" (not "so much", "so quickly": how much, not who).
 _OPENED_SUBJECT = re.compile(
-    r"\b(?:so|because|since|while|whereas|although|though|that|until|unless)\s+"
+    r"(?=[abstuw])\b(?:so|because|since|while|whereas|although|though|that|until|unless)\s+"
     r"(?:(?:the|a|an|his|her|its|their|many|most|some)\s+)?(?P<word>[\w’'-]+)$",
     re.IGNORECASE,
 )
@@ -1323,7 +1323,8 @@ def _without_reduced_passives(text: str) -> str:
 # "while" and "whereas" open a clause with or without a comma: "tobacco reached Europe
 # while horses, cattle, wheat and sugar cane reached the Americas" is one clause after it.
 _LAST_CLAUSE = re.compile(
-    r"[:;]|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+", re.IGNORECASE
+    r"(?=[\s,:;])(?:[:;]|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+)",
+    re.IGNORECASE,
 )
 
 

@@ -523,7 +523,7 @@ _RESTATES = 0.6
 # A "why" question that asks what came of something: "Why did the Long March matter?", "Why
 # was the Act of Union important?", "Why did the crisis of 1923 lead to ...".
 _WEIGHS_WHAT_FOLLOWED = re.compile(
-    r"\b(?:matter\w*|important|importance|significan\w*|impact|effects?|consequences?|"
+    r"(?=[ceilmrs])\b(?:matter\w*|important|importance|significan\w*|impact|effects?|consequences?|"
     r"results?|lead|led|leads)\b",
     re.IGNORECASE,
 )
@@ -828,7 +828,7 @@ _BACKGROUND = re.compile(
 
 
 _RESULTS = re.compile(
-    r"\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
+    r"(?=[aceiors])\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
     re.IGNORECASE,
 )
 
@@ -905,7 +905,7 @@ def _four_figure_year(text: str) -> int | None:
     return int(found.group()) if found else None
 
 
-_FOUR_FIGURES = re.compile(r"(?<![\d/.,])[12]\d{3}(?![\d/.,])")
+_FOUR_FIGURES = re.compile(r"(?=[12])(?<![\d/.,])[12]\d{3}(?![\d/.,])")
 
 
 def clear_caches() -> None:

@@ -79,7 +79,7 @@ _REASON = re.compile(
 )
 # "introduced de-Stalinisation to protect his position": "to" with a verb of purpose.
 _PURPOSE = re.compile(
-    r"\bto (?:protect|secure|improve|establish|prove|strengthen|weaken|boost|increase|reduce|"
+    r"(?=t)\bto (?:protect|secure|improve|establish|prove|strengthen|weaken|boost|increase|reduce|"
     r"win|gain|stop|prevent|avoid|ensure|encourage|raise|restore|rid|get rid|remove|satisfy|"
     r"please|punish|reward|control|crush|end)\b"
 )
