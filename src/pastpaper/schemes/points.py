@@ -597,7 +597,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
     run_in = after.startswith(".") and bool(after[1:].strip()) and (start == line_start or bold)
     if not run_in:
         return False
-    named = _HEADING_YEAR.sub("", text)
+    named = _HEADING_YEAR.sub("", text) if _DIGIT.search(text) else text  # (a year has figures)
     return (
         len(WORD.findall(named)) <= (_BOLD_LABEL_WORDS if bold else 3)
         and not has_verb(named)
