@@ -194,6 +194,7 @@ LOOKAHEADS = {
     "points._LAST_CLAUSE": points._LAST_CLAUSE,
     "points._THAT_YEAR": points._THAT_YEAR,
     "points._OPENED_SUBJECT": points._OPENED_SUBJECT,
+    "points._HEADING_YEAR": points._HEADING_YEAR,
     "periods._VIEW": periods._VIEW,
     "periods._CENTURY": periods._CENTURY,
     "questions._DATED_REST": questions._DATED_REST,

@@ -547,9 +547,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     header = before.lstrip().startswith("|") or "|" in note[line_start:line_end]
     if header and _TABLE_RULE.match(note, line_end + 1):
         return True
-    if _LABEL.fullmatch(text.strip(_MARKUP)) or _SIGNPOST.fullmatch(text.strip(_MARKUP)):
+    bare = text.strip(_MARKUP)
+    if _LABEL.fullmatch(bare) or _SIGNPOST.fullmatch(bare):
         return True
-    numbered = _NUMBERED_TITLE.fullmatch(text.strip(_MARKUP))
+    numbered = _NUMBERED_TITLE.fullmatch(bare)
     if numbered and _LABEL.fullmatch(numbered["label"]):
         title = numbered["title"].strip(_MARKUP)
         if len(WORD.findall(title)) <= 3 and not has_verb(title) and not _DIGIT.search(title):
@@ -640,7 +641,7 @@ _REFERENCES = re.compile(
 
 # The year that may follow a run-in heading's name: "The Dawes Plan, 1924", "Locarno (1925)".
 # ... or its span of years: "Drake's raid of 1585–86", "The Armada, 1587-88".
-_HEADING_YEAR = re.compile(r"(?:,?\s*|\s+of\s+)\(?\d{3,4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$")
+_HEADING_YEAR = re.compile(r"(?=[\s,(\d])(?:,?\s*|\s+of\s+)\(?\d{3,4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$")
 
 
 _DIGIT = re.compile(r"\d")

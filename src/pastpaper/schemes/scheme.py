@@ -1026,8 +1026,8 @@ def _relevance(
     used = [own & paragraph for paragraph in paragraphs]
 
     def relevance(words: frozenset[str], note: int) -> float:
-        direct = sum(weight[s] for s in own & words)
-        nearby = sum(weight[s] for s in used[note] - words)
+        direct = sum(map(weight.__getitem__, own & words))
+        nearby = sum(map(weight.__getitem__, used[note] - words))
         return (direct + 0.5 * nearby) / total
 
     return relevance
