@@ -8,23 +8,29 @@ with another checkout.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pastpaper import course as course_module
+from pastpaper import language
 from pastpaper.course import Course
 from pastpaper.ingest import read_notes
+from pastpaper.schemes import clauses, kinds, parts, periods, points, terms
 from pastpaper.schemes import scheme as scheme_module
 from pastpaper.schemes import sentences as sentences_module
 from pastpaper.schemes.clauses import DATE, _has_digit
 from pastpaper.schemes.points import clear_caches, family_points, sentence_spans
 from pastpaper.schemes.terms import Fact, make_fact
 from pastpaper.study import cards as cards_module
+from pastpaper.study import dates, questions
 from pastpaper.study.cards import cards_of
 from pastpaper.text import _TRANSLATE, has_phrase, match_key, normalise
 
@@ -173,3 +179,107 @@ def test_cards_after_schemes_are_the_cards_from_a_cold_start(seed_path: Path) ->
         clear_caches()
         scheme_module.clear_caches()
         assert cards_of(course) == warm
+
+
+# Patterns searched through whole texts that open with a lookahead of the characters their
+# match may start with: ``re`` cannot tell that through a leading \\b or lookbehind, and tries
+# every alternative at every place of the text without it.
+LOOKAHEADS = {
+    "clauses.DATE": clauses.DATE,
+    "clauses._UNIT": clauses._UNIT,
+    "clauses._NAMED_BESIDE": clauses._NAMED_BESIDE,
+    "clauses._ENCLOSED": clauses._ENCLOSED,
+    "points._JOIN": points._JOIN,
+    "points._ELLIPTICAL": points._ELLIPTICAL,
+    "points._LAST_CLAUSE": points._LAST_CLAUSE,
+    "points._THAT_YEAR": points._THAT_YEAR,
+    "points._OPENED_SUBJECT": points._OPENED_SUBJECT,
+    "points._HEADING_YEAR": points._HEADING_YEAR,
+    "periods._VIEW": periods._VIEW,
+    "periods._CENTURY": periods._CENTURY,
+    "questions._DATED_REST": questions._DATED_REST,
+    "questions._PURPOSE": questions._PURPOSE,
+    "parts._WEIGHS_ALL": parts._WEIGHS_ALL,
+    "terms._NUMBER": terms._NUMBER,
+    "scheme._RESULTS": scheme_module._RESULTS,
+    "scheme._WEIGHS_WHAT_FOLLOWED": scheme_module._WEIGHS_WHAT_FOLLOWED,
+    "scheme._FOUR_FIGURES": scheme_module._FOUR_FIGURES,
+    "dates._DAY_MONTH_BEFORE": dates._DAY_MONTH_BEFORE,
+    "dates._PAIR": dates._PAIR,
+    "course._SENTENCE": course_module._SENTENCE,
+    **{f"kinds._KIND_CUES[{kind}]": cue for kind, cue in kinds._KIND_CUES},
+}
+_PARSER: Any = importlib.import_module("re._parser")  # (no public way to read a pattern)
+_C: Any = importlib.import_module("re._constants")
+_CATEGORIES = {
+    _C.CATEGORY_DIGIT: [chr(c) for c in range(0x110000) if re.fullmatch(r"\d", chr(c))],
+    _C.CATEGORY_SPACE: [chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))],
+}
+
+
+def first_characters(items: Any) -> tuple[set[str], bool]:
+    """The characters a parsed pattern's match may start with, and whether it may be empty.
+    Lookarounds and anchors are passed over: the set may only be too large."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue
+        if op is _C.LITERAL:
+            return found | {chr(av)}, False
+        if op is _C.IN:
+            for kind, value in av:
+                if kind is _C.LITERAL:
+                    found.add(chr(value))
+                elif kind is _C.RANGE:
+                    found.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    found.update(_CATEGORIES[value])  # (\\d or \\s; any other fails here)
+            return found, False
+        if op is _C.BRANCH:
+            empty = False
+            for branch in av[1]:
+                chars, may_be_empty = first_characters(branch)
+                found |= chars
+                empty = empty or may_be_empty
+        elif op is _C.SUBPATTERN:
+            assert not (av[1] or av[2]), "a group's own flags: not read here"
+            chars, empty = first_characters(av[3])
+            found |= chars
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            chars, body_empty = first_characters(av[2])
+            found |= chars
+            empty = av[0] == 0 or body_empty
+        else:
+            raise AssertionError(f"{op} first: not read here")
+        if not empty:
+            return found, False
+    return found, True
+
+
+@pytest.mark.parametrize("name", LOOKAHEADS)
+def test_a_lookahead_in_front_lets_through_whatever_the_pattern_may_start_with(name: str) -> None:
+    pattern = LOOKAHEADS[name]
+    lookahead = re.match(r"\(\?=(\[(?:\\.|[^\]])*\]|\\d|\\s|\w)\)", pattern.pattern)
+    assert lookahead is not None, "it opens with the lookahead"
+    rest = _PARSER.parse(pattern.pattern[lookahead.end() :], pattern.flags)
+    starts, may_be_empty = first_characters(rest)
+    assert not may_be_empty
+    allowed = re.compile(lookahead[1], pattern.flags)
+    assert [c for c in sorted(starts) if not allowed.fullmatch(c)] == []
+
+
+# The shorthands in pieces, in either case, with the letters other than ASCII that re reads
+# case-blind as ASCII ones (İ, ı, ſ, the Kelvin sign) and another that is none of them.
+SHORTHAND_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *("w/", "o", "in", "b/c", "btwn", "gov", "t", "'", "’", "s", "wd", "shd", "ppl"),
+            *("yrs", "G", "W", " ", ".", "é", "\u0130", "\u0131", "\u017f", "\u212a", "x"),
+        ]
+    )
+).map("".join)
+
+
+@given(SHORTHAND_TEXT)
+def test_shorthands_are_written_out_as_the_pattern_alone_writes_them(text: str) -> None:
+    assert language.spelt_out(text) == language._SHORTHAND.sub(language._written_out, text)

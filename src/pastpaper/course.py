@@ -75,7 +75,7 @@ _COMMAND = re.compile(
 )
 # A sentence ends at its stop, or past the closing quote or bracket after it: the statement
 # a question quotes ("'Koch was more important than Pasteur.' How far do you agree?").
-_SENTENCE = re.compile(r"(?:(?<=[.?!:])|(?<=[.?!:][\"')]))\s+")
+_SENTENCE = re.compile(r"(?=\s)(?:(?<=[.?!:])|(?<=[.?!:][\"')]))\s+")
 
 
 def command_word(question: str) -> str:

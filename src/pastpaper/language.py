@@ -348,8 +348,17 @@ _SHORTHAND = re.compile(
     + r")(?![\w/’'])",
     re.IGNORECASE,
 )
-# What every shorthand starts with, up to an apostrophe (which the pattern also reads as "’").
-_SHORTHAND_STARTS = frozenset(shorthand.split("'")[0] for shorthand in SHORTHANDS)
+# Every shorthand as a plain string, with either apostrophe ("gov't", "gov’t"), less those
+# that hold another ("w/o" holds "w/", "govts" holds "govt"): a text the pattern finds one in
+# holds one of these in lower case.
+_SPELLINGS = {s.replace("'", mark) for s in SHORTHANDS for mark in "'’"}
+_SHORTHAND_STARTS = tuple(
+    sorted(s for s in _SPELLINGS if not any(other != s and other in s for other in _SPELLINGS))
+)
+# The letters other than ASCII that ``re`` matches case-blind to an ASCII letter: the dotted
+# and dotless i, the long s and the Kelvin sign. A text without them matches a shorthand
+# only in ASCII letters, which its lower case keeps.
+_FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def spelt_out(text: str) -> str:
@@ -359,12 +368,13 @@ def spelt_out(text: str) -> str:
     >>> spelt_out("LBJ could send troops w/o asking Congress; Govt claims")
     'LBJ could send troops without asking Congress; Government claims'
     """
-    if text.isascii():
+    if text.isascii() or not any(map(text.__contains__, _FOLDED_TO_ASCII)):
         # Most texts hold no shorthand, and these plain searches tell so several times
-        # faster than the pattern's search at every letter. (Only ASCII: the pattern's
-        # case-blind match also finds the long s, U+017F, for "s", which `lower` keeps.)
+        # faster than the pattern's search at every letter. (Not where the pattern's
+        # case-blind match may find one in other letters: the long s, U+017F, for "s",
+        # which `lower` keeps.)
         lowered = text.lower()
-        if not any(start in lowered for start in _SHORTHAND_STARTS):
+        if not any(map(lowered.__contains__, _SHORTHAND_STARTS)):
             return text
     return _SHORTHAND.sub(_written_out, text)
 

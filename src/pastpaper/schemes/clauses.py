@@ -276,7 +276,9 @@ def _un_verb(words: list[re.Match[str]], at: int) -> bool:
 
 
 # A quotation or a bracket, whose words are no verb of the clause around them.
-_ENCLOSED = re.compile(r"\([^()]*\)|(?<![\w’'])['‘\"“][^'’\"”\n]{1,80}['’\"”](?![\w’'])")
+_ENCLOSED = re.compile(
+    r"(?=[(‘“'\"])(?:\([^()]*\)|(?<![\w’'])['‘\"“][^'’\"”\n]{1,80}['’\"”](?![\w’']))"
+)
 
 
 def enclosed_spans(text: str) -> list[tuple[int, int]]:
@@ -677,8 +679,11 @@ DATE = re.compile(
 )
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
 # "12.8", "1920s", "mid-1951", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%", "1 in 100".
-# ("31/3/68", a date with its year's last two figures, is one too.)
+# ("31/3/68", a date with its year's last two figures, is one too.) Each starts with a digit,
+# a currency's sign, what a date starts with (``DATE``) or the "early", "mid" or "late" before
+# one: the lookahead in front turns most places of a text down at once, as in ``DATE``.
 _UNIT = re.compile(
+    r"(?=[\d£$€’'cemlACDFJMNOS])(?:"
     # a measure in feet and inches: "4 ft 8½ in", "6 ft"
     r"\b\d+[ \t]?(?:ft|feet)\b(?:[ \t]\d+[½¼¾]?[ \t]?(?:in\b|inches\b))?"
     rf"|(?:\b(?:early|mid|late)-)?(?:{DATE.pattern})|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
@@ -686,16 +691,18 @@ _UNIT = re.compile(
     rf"{CURRENCY}?\d+(?:[.,]\d+)*"  # then "2/3", "25-50%", "18 to 30"
     r"(?:/\d+(?![/\d])|(?:[-–]|[ \t]to[ \t])\d+(?:[.,]\d+)*(?![.,]?\d)|[ \t]in[ \t]10+\b)?"
     rf"(?:s\b|%|{SHORT_SCALE}\b)?"
+    r")"
 )
 
 
 _PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
 # A name's first word, known by what stands beside it anywhere in a sentence: a title before
 # it ("the Emperor Charles V") or a regnal number after it ("Charles V", "Henry VIII"; not
-# "I", which may be the pronoun).
+# "I", which may be the pronoun). (Each starts with a capital: the lookahead in front turns
+# the other places of a text down at once.)
 _NAMED_BESIDE = re.compile(
-    rf"\b(?:{'|'.join(sorted(TITLES))})\s+([A-Z][a-z][\w’'-]*)"
-    r"|\b([A-Z][a-z][\w’'-]*)\s+(?:II|III|[IVX]*[VX][IVX]*)(?![\w’'-])"
+    rf"(?=[A-Z])(?:\b(?:{'|'.join(sorted(TITLES))})\s+([A-Z][a-z][\w’'-]*)"
+    r"|\b([A-Z][a-z][\w’'-]*)\s+(?:II|III|[IVX]*[VX][IVX]*)(?![\w’'-]))"
 )
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 _ITEM_MARK = re.compile(rf"(?m)^[ \t\u00a0]*{LIST_MARK}[ \t\u00a0]+")

@@ -37,12 +37,15 @@ _PURPOSE = (
 # A clause: a few words and then a verb ("as Russia had been invaded", "since prices fell").
 _SPLITTING_VERBS = "|".join(sorted(AUXILIARIES | SPLITTING_PASTS))
 _CLAUSE = rf"(?:[\w’'-]+ ){{1,4}}?(?:{_SPLITTING_VERBS}|\w+ed)\b"
+# (Each cue starts with a lookahead of the characters its match may start with: most places
+# of a text are turned down at once, not tried against every word of the cue.)
 _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "reason",
         # Motives, aims, beliefs and fears, in whatever words: "wanted", "feared", "in the
         # belief that", "to restore confidence", not only "because".
         re.compile(
+            r"(?=[,;abcdefghijlmnprstuw])"
             r"\b(?:because|in order to\b|so as to\b|so that|want(?:s|ed|ing)?\b(?! of)|"
             r"wish(?:ed|ing)? to\b|hop(?:e|es|ed|ing)\b|aim(?:s|ed)?\b|intend(?:ed)?|"
             r"believ(?:e|ed|ing)|belief|fear(?:s|ed|ing)?\b|afraid|worried|anxious|alarmed|"
@@ -75,7 +78,8 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         re.compile(
             # Notes on an economy or a river tell what happens in the present tense: "leads
             # to", "causes", "encourages", "which adds to", "makes imports more expensive".
-            r"\b(?:le(?:d|ads?|ading) to|as a result|result(?:s|ed)?\b|therefore|consequently|"
+            r"(?=[,:;abcdefghilmnoprstuw])"
+            r"(?:\b(?:le(?:d|ads?|ading) to|as a result|result(?:s|ed)?\b|therefore|consequently|"
             r"(?:this|which|it) meant|meant that|meaning|would (?!have\b)\w+|"
             r"increas(?:e|es|ed|ing)|caus(?:e|ed|es|ing)|trigger(?:s|ed)|provok(?:es|ed)|spark(?:s|ed)|"
             r"encourag(?:e|es|ed|ing)|"
@@ -99,12 +103,15 @@ _KIND_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"the (?:result|effect|outcome|consequence) (?:was|of)|"
             r"left (?:\w+ ){1,3}(?:unable|without|isolated|exposed|open)|"
             r"ensur(?:ed|ing) that|guarantee(?:d|ing) that|escalat(?:ed|ing))\b|"
-            r"(?:^|[,;:] )(?:so|hence)\b",
+            r"(?:^|[,;:] )(?:so|hence)\b)",
         ),
     ),
     (
         "evidence",
-        re.compile(r"\b(?:for example|for instance|such as|e\.g\.)|^thus\b|\bone\b.*\banother\b"),
+        re.compile(
+            r"(?=[efost])(?:\b(?:for example|for instance|such as|e\.g\.)|^thus\b|"
+            r"\bone\b.*\banother\b)"
+        ),
     ),
 )
 # Revision shorthand for a result: "cheap coal -> more factories", "more trains = lower

@@ -76,7 +76,7 @@ _ROW = re.compile(r"^[^.:\n]{1,60}:\s")
 # A question that asks how far one thing was the main cause weighs it against every other
 # cause the notes give: each part is evidence for it.
 _WEIGHS_ALL = re.compile(
-    r"\b(?:main|most important|chief|principal|key|greatest|biggest)\s+"
+    r"(?=[bcgkmp])\b(?:main|most important|chief|principal|key|greatest|biggest)\s+"
     r"(?:reason|cause|factor|explanation)s?\b",
     re.IGNORECASE,
 )
@@ -483,8 +483,8 @@ def opening_of(note: str) -> str:
 
 
 def _share(asked: set[str], part: set[str], weight: dict[str, float]) -> float:
-    total = sum(weight[key] for key in asked)
-    return sum(weight[key] for key in asked & part) / total if total else 0.0
+    total = sum(map(weight.__getitem__, asked))
+    return sum(map(weight.__getitem__, asked & part)) / total if total else 0.0
 
 
 @lru_cache(maxsize=4096)

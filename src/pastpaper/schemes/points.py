@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple, get_args
 
+from pastpaper.bulk import collection_paused
 from pastpaper.course import Kind, QuestionFamily, TeacherPoint
 from pastpaper.language import (
     AUXILIARIES,
@@ -212,6 +213,16 @@ def _notes_points(
 ) -> tuple[tuple[Point, ...], tuple[Kind, ...], bool]:
     """The points, their worded kinds, and whether the notes give a list that ``lists``
     cuts into its items."""
+    # Kept for every later scheme and card: made with the cyclic collector paused, they go
+    # straight to its oldest generation instead of setting off full collections that walk
+    # every point kept before them (``pastpaper.bulk``).
+    with collection_paused():
+        return _cut_notes(notes, explains, lists)
+
+
+def _cut_notes(
+    notes: tuple[str, ...], explains: bool, lists: bool
+) -> tuple[tuple[Point, ...], tuple[Kind, ...], bool]:
     # Every scheme of a family needs its points: cut each family's notes once.
     found = []
     worded: list[Kind] = []
@@ -283,7 +294,7 @@ _POINT_FIELDS = set(Point.model_fields)
 _SOURCE_FIELDS = set(PointSource.model_fields)
 
 # "In that year Khrushchev gave his secret speech": the year is the one the notes just told.
-_THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b", re.IGNORECASE)
+_THAT_YEAR = re.compile(r"(?=t)\b(?:that|the same|that same) year\b", re.IGNORECASE)
 
 
 def note_points(note: str, index: int, *, lists: bool = True) -> list[Point]:
@@ -536,9 +547,10 @@ def is_structure(note: str, start: int, end: int) -> bool:
     header = before.lstrip().startswith("|") or "|" in note[line_start:line_end]
     if header and _TABLE_RULE.match(note, line_end + 1):
         return True
-    if _LABEL.fullmatch(text.strip(_MARKUP)) or _SIGNPOST.fullmatch(text.strip(_MARKUP)):
+    bare = text.strip(_MARKUP)
+    if _LABEL.fullmatch(bare) or _SIGNPOST.fullmatch(bare):
         return True
-    numbered = _NUMBERED_TITLE.fullmatch(text.strip(_MARKUP))
+    numbered = _NUMBERED_TITLE.fullmatch(bare)
     if numbered and _LABEL.fullmatch(numbered["label"]):
         title = numbered["title"].strip(_MARKUP)
         if len(WORD.findall(title)) <= 3 and not has_verb(title) and not _DIGIT.search(title):
@@ -584,10 +596,11 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # of a few more words: "**De Klerk and the transition.** F. W. de Klerk became ...".
     bold = text.startswith(("**", "__"))
     run_in = after.startswith(".") and bool(after[1:].strip()) and (start == line_start or bold)
-    named = _HEADING_YEAR.sub("", text)
+    if not run_in:
+        return False
+    named = _HEADING_YEAR.sub("", text) if _DIGIT.search(text) else text  # (a year has figures)
     return (
-        run_in
-        and len(WORD.findall(named)) <= (_BOLD_LABEL_WORDS if bold else 3)
+        len(WORD.findall(named)) <= (_BOLD_LABEL_WORDS if bold else 3)
         and not has_verb(named)
         and not _DIGIT.search(named)
     )
@@ -628,7 +641,7 @@ _REFERENCES = re.compile(
 
 # The year that may follow a run-in heading's name: "The Dawes Plan, 1924", "Locarno (1925)".
 # ... or its span of years: "Drake's raid of 1585–86", "The Armada, 1587-88".
-_HEADING_YEAR = re.compile(r"(?:,?\s*|\s+of\s+)\(?\d{3,4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$")
+_HEADING_YEAR = re.compile(r"(?=[\s,(\d])(?:,?\s*|\s+of\s+)\(?\d{3,4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$")
 
 
 _DIGIT = re.compile(r"\d")
@@ -651,15 +664,17 @@ def after_label(note: str, start: int, end: int) -> int:
 
 # Where a sentence may hold two points: "X happened and Y happened", "X; Y", "X, but Y".
 # (Not a colon before a quotation: 'Mandela said at his trial: "It would be wrong ..."' is
-# one point, the words and who said them.)
+# one point, the words and who said them.) Each starts with a space or a stop: the lookahead
+# in front turns the other places down at once.
 _JOIN = re.compile(
-    r"\s*;\s*|:\s+(?![\"“‘])|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?", re.IGNORECASE
+    r"(?=[\s;:,])(?:\s*;\s*|:\s+(?![\"“‘])|,?\s+(?:and|but|while|whereas)\s+(?:also\s+)?)",
+    re.IGNORECASE,
 )
 # A clause that ends on its auxiliary, its verb left out as the clause before's: "while the
 # king could not", "but Germany did not", "and so did France".
 _ELLIPTICAL = re.compile(
-    r"(?<!\bto )\b(?:could|would|should|might|must|can|will|did|does|do|had|has|have|was|"
-    r"were|is|are)"
+    r"(?=[acdhimsw])(?<!\bto )\b(?:could|would|should|might|must|can|will|did|does|do|had|has|"
+    r"have|was|were|is|are)"
     r"(?:\s+not|n[’']t)?(?:\s+(?:either|too|so))?\s*[.!?]?\s*$"
 )
 # The last of a list of things with what someone did to them, told with no "that": "fuel
@@ -709,7 +724,6 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     left = start
     for join in _JOIN.finditer(note, start, end):
         head, tail = note[left : join.start()], note[join.end() : end]
-        enough = len(WORD.findall(head)) >= 3 and len(WORD.findall(tail)) >= 3
         # A colon after a whole clause opens another ("X drew closer: from 1912 Y and Z had
         # a naval agreement"); after a label it does not ("Dual Alliance, 1879: ...").
         colon = ":" in join.group()
@@ -744,6 +758,8 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             _ends_subject_list(head) or _opens_subject(head) or _main_subject_opens(head)
         ):
             continue  # "if Vietnam fell, Laos, Cambodia and perhaps even India would follow"
+        # (Words counted last: most joins are passed over before.)
+        enough = len(WORD.findall(head)) >= 3 and len(WORD.findall(tail)) >= 3
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
             left = join.end()
@@ -1049,7 +1065,7 @@ _ADJECTIVE_ENDS = ("ed", "en", "ful", "ous", "ive", "ic", "al", "ent", "ant", "a
 # A clause opened after its conjunction by a subject alone, whose verb is still to come:
 # "..., so food", "because the army" (not "so much", "so quickly": how much, not who).
 _OPENED_SUBJECT = re.compile(
-    r"\b(?:so|because|since|while|whereas|although|though|that|until|unless)\s+"
+    r"(?=[abstuw])\b(?:so|because|since|while|whereas|although|though|that|until|unless)\s+"
     r"(?:(?:the|a|an|his|her|its|their|many|most|some)\s+)?(?P<word>[\w’'-]+)$",
     re.IGNORECASE,
 )
@@ -1308,7 +1324,8 @@ def _without_reduced_passives(text: str) -> str:
 # "while" and "whereas" open a clause with or without a comma: "tobacco reached Europe
 # while horses, cattle, wheat and sugar cane reached the Americas" is one clause after it.
 _LAST_CLAUSE = re.compile(
-    r"[:;]|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+", re.IGNORECASE
+    r"(?=[\s,:;])(?:[:;]|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+)",
+    re.IGNORECASE,
 )
 
 

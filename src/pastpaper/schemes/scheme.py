@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Literal
 
+from pastpaper.bulk import collection_paused
 from pastpaper.course import Question, QuestionFamily, SchemeEdit
 from pastpaper.language import NOT_CONTENT, stem
 from pastpaper.model import Frozen
@@ -530,7 +531,7 @@ _RESTATES = 0.6
 # A "why" question that asks what came of something: "Why did the Long March matter?", "Why
 # was the Act of Union important?", "Why did the crisis of 1923 lead to ...".
 _WEIGHS_WHAT_FOLLOWED = re.compile(
-    r"\b(?:matter\w*|important|importance|significan\w*|impact|effects?|consequences?|"
+    r"(?=[ceilmrs])\b(?:matter\w*|important|importance|significan\w*|impact|effects?|consequences?|"
     r"results?|lead|led|leads)\b",
     re.IGNORECASE,
 )
@@ -869,7 +870,7 @@ _BACKGROUND = re.compile(
 
 
 _RESULTS = re.compile(
-    r"\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
+    r"(?=[aceiors])\b(?:effects?|results?|consequences?|impact|outcomes?|successful|success|achieve\w*)\b",
     re.IGNORECASE,
 )
 
@@ -946,7 +947,7 @@ def _four_figure_year(text: str) -> int | None:
     return int(found.group()) if found else None
 
 
-_FOUR_FIGURES = re.compile(r"(?<![\d/.,])[12]\d{3}(?![\d/.,])")
+_FOUR_FIGURES = re.compile(r"(?=[12])(?<![\d/.,])[12]\d{3}(?![\d/.,])")
 
 
 def clear_caches() -> None:
@@ -962,6 +963,13 @@ def clear_caches() -> None:
 def _family_view(
     notes: tuple[str, ...], explains: bool, asked_year: int | None = None
 ) -> _FamilyView:
+    # Kept for every scheme of the family: made with the cyclic collector paused, as its
+    # points are (``points._notes_points``).
+    with collection_paused():
+        return _read_family(notes, explains, asked_year)
+
+
+def _read_family(notes: tuple[str, ...], explains: bool, asked_year: int | None) -> _FamilyView:
     points = points_of_notes(notes, explains)
     stems = [text_stems(p.text) for p in points]
     # What a point's paragraph is about: its opening sentence says it ("In agriculture ...").
@@ -1060,8 +1068,8 @@ def _relevance(
     used = [own & paragraph for paragraph in paragraphs]
 
     def relevance(words: frozenset[str], note: int) -> float:
-        direct = sum(weight[s] for s in own & words)
-        nearby = sum(weight[s] for s in used[note] - words)
+        direct = sum(map(weight.__getitem__, own & words))
+        nearby = sum(map(weight.__getitem__, used[note] - words))
         return (direct + 0.5 * nearby) / total
 
     return relevance

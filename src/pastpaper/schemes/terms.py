@@ -111,7 +111,7 @@ YEAR = re.compile(rf"\b({FACT_YEAR})(?:[’']?s)?\b")
 # Nor a footnote's mark: the "1" of "dynasty.[1]". A shorthand scale is the number's:
 # "1.5m children", "£3bn".
 _NUMBER = re.compile(
-    r"(?<![\w.\[])(?<![^\W\d_]-)\d+(?:[.,]\d+)*"
+    r"(?=\d)(?<![\w.\[])(?<![^\W\d_]-)\d+(?:[.,]\d+)*"
     rf"(?:{SHORT_SCALE}\b|\s+{SCALE_WORD}\b)?(?![\w\]])"
 )
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))

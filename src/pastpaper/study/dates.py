@@ -129,6 +129,7 @@ _DATE = re.compile(
     r")"
 )
 _DAY_MONTH_BEFORE = re.compile(
+    r"(?=[\dADFJMNOS])"
     rf"(?:\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?\b(?P<month>{MONTH_OR_SHORT})\s+(?:of\s+)?$"
 )
 _MONTH_DAY_BEFORE = re.compile(
@@ -186,7 +187,11 @@ _NOT_DIGIT = re.compile(r"\D")
 
 
 def _month_number(name: str) -> int:
-    return next(i for i, month in enumerate(MONTHS, 1) if month[:3] == name[:3])
+    return _MONTH_NUMBERS[name[:3]]
+
+
+# A month by its first three letters, as every form of its name starts ("Sept", "September").
+_MONTH_NUMBERS = {month[:3]: number for number, month in enumerate(MONTHS, 1)}
 
 
 def mentions(
@@ -303,7 +308,7 @@ def year_before(notes: Sequence[str], note: int, at: int) -> int | None:
 # apostrophe ("'62") or a day and month in figures ("14/10/62"). Asked of every point, so
 # cheaper than reading its dates, and nearly always no: pairs of figures are few, and what
 # stands before each is read only for them (not "Khrushchev (12)", "12 seats").
-_PAIR = re.compile(r"(?<!\d)\d\d(?!\d)")
+_PAIR = re.compile(r"(?=\d)(?<!\d)\d\d(?!\d)")
 _YEAR_LEAD = re.compile(rf"(?:{MONTH_OR_SHORT})\s*$|[’']$|\d[/.]\d\d?[/.]$")
 
 

@@ -79,7 +79,7 @@ _REASON = re.compile(
 )
 # "introduced de-Stalinisation to protect his position": "to" with a verb of purpose.
 _PURPOSE = re.compile(
-    r"\bto (?:protect|secure|improve|establish|prove|strengthen|weaken|boost|increase|reduce|"
+    r"(?=t)\bto (?:protect|secure|improve|establish|prove|strengthen|weaken|boost|increase|reduce|"
     r"win|gain|stop|prevent|avoid|ensure|encourage|raise|restore|rid|get rid|remove|satisfy|"
     r"please|punish|reward|control|crush|end)\b"
 )
@@ -332,8 +332,11 @@ _FROM = re.compile(r"\bfrom\b")
 _THAT_AFTER = re.compile(r"\s*(?:,[^,;.]*,\s*)?that\b")
 # "... to 15% in 1867-70": figures may hold commas ("to 300,000 in 1939").
 _TO_DATE = re.compile(rf"\s*to\b(?:[^,;]|,\d)*?\b(?:in|by)\s+(?:{DATE.pattern})")
-# (A whole date after a noun with no "on" dates it too: "entered York 16 Oct. 1536".)
+# (A whole date after a noun with no "on" dates it too: "entered York 16 Oct. 1536".) (It
+# starts with a space or the first letter of "in", "on", "from" or "between": the lookahead in
+# front turns the other places down at once.)
 _DATED_REST = re.compile(
+    r"(?=[\sbfio])"
     rf"\s*(?:\b(?:in|on)\s+|(?<=[\w)])\s(?=\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{3,4}}\b)"
     # a span of days: "from 21 to 25 March 1965", "between 4 and 11 February 1945"
     r"|\b(?:from|between)\s+(?=\d{1,2}[ \t]+(?:to|and|until)[ \t]+\d{1,2}\s+[A-Z]))"
