@@ -190,6 +190,7 @@ def claimants(questions: Sequence[str], notes: Sequence[str]) -> list[frozenset[
 def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _claimants.cache_clear()
+    _heading_names.cache_clear()
     content_words.cache_clear()
     _frame_verbs.cache_clear()
 
@@ -313,11 +314,12 @@ def _ordered(text: str) -> list[str]:
     ]
 
 
-def _pairs(question: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _pairs(question: str) -> frozenset[tuple[str, str]]:
     """The pairs of content words a question asks side by side: ("hard", "engine") of "hard
     engineering", ("second", "new") and ("new", "deal") of "the Second New Deal"."""
     keys = [key for key in _ordered(question) if key in _asked(question)]
-    return set(pairwise(keys))
+    return frozenset(pairwise(keys))
 
 
 def _leading_pair(opening: str) -> tuple[str, str] | None:
@@ -410,25 +412,37 @@ def named_apart(question: str, notes: Sequence[str]) -> list[str | None]:
     First Punic War" beside "### The Second Punic War"; else None. A heading that names
     nothing ("### Results", "### Detail") is every question's, and where no heading names
     what the question asks, none is set apart."""
+    part_of, named = _heading_names(tuple(notes))
+    if not any(keys for _, keys in named):  # (most notes: no heading names anything)
+        return [None] * len(notes)
     asked = [_keys(name) for name in names_in(question)]
     asked = [keys for keys in asked if keys]
     if not asked:
         return [None] * len(notes)
-    named: dict[int, list[str]] = {}
-    part_of = parts_of(notes)
-    for note, part in zip(notes, part_of, strict=True):
-        if part not in named:
-            label = part_label(note.strip())
-            named[part] = names_in(label) if label else []
 
-    def own(names: list[str]) -> bool:  # names the whole of a name the question asks
-        keys = _keys(" ".join(names))
+    def own(keys: frozenset[str]) -> bool:  # names the whole of a name the question asks
         return any(name <= keys for name in asked)
 
-    if not any(own(names) for names in named.values()):
+    if not any(own(keys) for _, keys in named):
         return [None] * len(notes)
-    apart = {part: " and ".join(names) for part, names in named.items() if names and not own(names)}
-    return [apart.get(part) for part in part_of]
+    return [None if not said or own(keys) else said for said, keys in (named[p] for p in part_of)]
+
+
+# Each question of a family asks, of the same notes.
+@lru_cache(maxsize=256)
+def _heading_names(
+    notes: tuple[str, ...],
+) -> tuple[tuple[int, ...], tuple[tuple[str, frozenset[str]], ...]]:
+    """The part of each paragraph, and for each part the names its heading gives (joined,
+    and as keys): "" and none where it has no heading or its heading names nothing."""
+    part_of = parts_of(notes)
+    named: list[tuple[str, frozenset[str]]] = []
+    for note, part in zip(notes, part_of, strict=True):
+        if part == len(named):
+            label = part_label(note.strip())
+            names = names_in(label) if label else []
+            named.append((" and ".join(names), frozenset(_keys(" ".join(names)))))
+    return tuple(part_of), tuple(named)
 
 
 def leads_up(question: str, reasons: bool, notes: Sequence[str]) -> list[bool]:
