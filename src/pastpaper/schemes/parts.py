@@ -98,8 +98,10 @@ def weighs_all(question: str) -> bool:
 
 
 # What a heading says its part gives: the reasons for something, its results, a verdict on it.
+# A heading or label that gives reasons: "Why trust broke down", "Causes", "Reason / Detail".
+_REASONS_HEADING = re.compile(r"(?:why|reasons?|causes?|motives?)\b", re.IGNORECASE)
 _HEADED = (
-    ("reasons", re.compile(r"(?:why|reasons?|causes?|motives?)\b", re.IGNORECASE)),
+    ("reasons", _REASONS_HEADING),
     (
         "results",
         re.compile(r"(?:results?|effects?|consequences?|impact|outcomes?)\b", re.IGNORECASE),
@@ -149,6 +151,13 @@ def part_label(note: str) -> str | None:
 
 # A label on a line of its own over a list: "Other factors:\n- Trotsky ran the MRC ...".
 _LABEL_OVER_LIST = re.compile(rf"(?P<label>[^\n:]{{1,60}}):[ \t]*\n(?={LIST_MARK}\s)")
+
+
+def _label(text: str) -> str | None:
+    """A paragraph's label, if it opens a part with one: its heading's or run-in heading's
+    words (``part_label``), or a lead-in line's ("Reason / Detail:" without its colon)."""
+    line = text.partition("\n")[0]
+    return part_label(text) or (line.rstrip(":") if _lead_in(line) else None)
 
 
 def parts_of(notes: Sequence[str]) -> list[int]:
@@ -287,14 +296,9 @@ def _claimants(questions: tuple[str, ...], notes: tuple[str, ...]) -> tuple[froz
         for q, theirs in enumerate(asked)
     ]
     labelled = [False] * count
-    for note, part in zip(notes, part_of, strict=True):
-        if openings[part] is not None and not labelled[part]:
-            text = note.strip()
-            labelled[part] = (
-                part_label(text) is not None
-                or _lead_in(text.partition("\n")[0])
-                or _SPANS.match(text) is not None
-            )
+    for part, note in first_notes.items():
+        text = note.strip()
+        labelled[part] = _label(text) is not None or _SPANS.match(text) is not None
     for part in range(1, count):
         if owners[part] != set(everyone) or labelled[part] or (openings[part] or set()) & every:
             continue
@@ -318,7 +322,8 @@ def _ordered(text: str) -> list[str]:
 def _pairs(question: str) -> frozenset[tuple[str, str]]:
     """The pairs of content words a question asks side by side: ("hard", "engine") of "hard
     engineering", ("second", "new") and ("new", "deal") of "the Second New Deal"."""
-    keys = [key for key in _ordered(question) if key in _asked(question)]
+    asked = _asked(question)
+    keys = [key for key in _ordered(question) if key in asked]
     return frozenset(pairwise(keys))
 
 
@@ -394,8 +399,7 @@ def label_asks(question: str, siblings: Sequence[str], notes: Sequence[str]) -> 
     for note, part in zip(notes, part_of, strict=True):
         if part in found:
             continue
-        text = note.strip()
-        label = part_label(text) or (text.rstrip(":") if _lead_in(text) else None)
+        label = _label(note.strip())
         keys = _keys(label) if label else set()
         found[part] = (
             None
@@ -454,12 +458,10 @@ def leads_up(question: str, reasons: bool, notes: Sequence[str]) -> list[bool]:
     wanted = _keys(question) & _frame()
     first = None
     for at, note in enumerate(notes):
-        text = note.strip()
-        line = text.partition("\n")[0]
-        label = part_label(text) or (line.rstrip(":") if _lead_in(line) else None)
+        label = _label(note.strip())
         if label is None:
             continue
-        if _keys(label) & wanted or (reasons and _HEADED[0][1].match(_QUALIFIED.sub("", label))):
+        if _keys(label) & wanted or (reasons and _REASONS_HEADING.match(_QUALIFIED.sub("", label))):
             first = at
             break
     return [first is not None and at < first for at in range(len(notes))]

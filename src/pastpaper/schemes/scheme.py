@@ -71,6 +71,7 @@ from pastpaper.schemes.sides import (
     rivals_in,
     side_of,
     turned_by,
+    weighs_someone,
     weighs_success,
 )
 from pastpaper.schemes.stems import clear_caches as clear_stems
@@ -654,12 +655,7 @@ def _weighs_a_cause_of(question: Question) -> bool:
     the very cause weighed)."""
     if question.command_word not in JUDGEMENT_COMMANDS or not weighs_all(question.text):
         return False
-    named = content_stems(" ".join(names_in(question.text)))
-    return not factor_stems(question.text) - named - _STRESSES
-
-
-# Words that stress a factor rather than name it: "Caesar himself", "his own".
-_STRESSES = frozenset(content_stems("himself herself itself themselves own alone"))
+    return weighs_someone(question.text)
 
 
 # All of time, for a question that names none: any time a sibling names is narrower.

@@ -19,6 +19,7 @@ from pastpaper.language import JUDGED_BADLY, JUDGED_WELL, WORD
 from pastpaper.schemes.parts import content_words, opening_of, part_label, parts_of
 from pastpaper.schemes.points import Point, sentence_spans
 from pastpaper.schemes.stems import content_stems, text_stems
+from pastpaper.schemes.terms import names_in
 from pastpaper.text import LIST_ITEM
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "rivals_in",
     "side_of",
     "turned_by",
+    "weighs_someone",
     "weighs_success",
 ]
 
@@ -421,6 +423,16 @@ def factor_stems(question: str) -> frozenset[str]:
     return frozenset(content_stems(_factor_named(question)))
 
 
+def weighs_someone(question: str) -> bool:
+    """Is the factor a question weighs someone or something it names, and nothing more:
+    "Caesar himself" of "How far was Caesar himself to blame for his assassination?",
+    "Germany" of "To what extent was Germany to blame ...?"; not "the assassination of Franz
+    Ferdinand", an event?"""
+    factor = factor_stems(question)
+    named = content_stems(" ".join(names_in(question)))
+    return bool(factor) and not factor - named - _NOT_NAMING_STEMS
+
+
 def _factor_named(question: str) -> str:
     """The words that name the factor a question weighs ("foreign help" of "To what extent
     did foreign help explain ...?"), or "" where it weighs none."""
@@ -495,6 +507,7 @@ _OTHER_FACTORS = re.compile(
 
 # Words of a factor that stress it rather than name it: "Caesar himself", "his own".
 _NOT_NAMING = frozenset("himself herself itself themselves own alone".split())
+_NOT_NAMING_STEMS = frozenset(content_stems(" ".join(_NOT_NAMING)))
 
 
 def _stems_of(word: str) -> set[str]:
