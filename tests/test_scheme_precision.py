@@ -1675,3 +1675,33 @@ def test_a_turn_to_what_went_well_argues_for_a_success() -> None:
     # A turn that says what failed argues against, as any turn does.
     assert any(side == "against" and "Grain output" in text for text, side in sides.items())
     assert "Supporting the view in the question:" in scheme.instructions()
+
+
+COAST = """\
+2011: Describe the {kind} causes of the landslides at Barton-on-Sea. (4)
+2015: To what extent were people to blame for the landslides at Barton-on-Sea? (8)
+
+Most of the causes are natural. The cliffs are soft clay and sand over impermeable clay.
+After heavy winter rain the sand becomes saturated and slides on the clay beneath it, and
+storm waves undercut the foot of the cliff.
+
+Human actions added to the risk. Houses built near the edge put weight on the cliff top,
+and leaking drains and garden watering soaked the ground. A sea wall built in the 1960s
+slowed the waves but did nothing about water in the cliff.
+"""
+
+
+def test_a_question_asking_for_one_kind_of_cause_leaves_out_the_part_on_the_other() -> None:
+    family = _first_family(COAST.format(kind="physical"), "barton.txt")
+    physical, blame = (_credited(q, family) for q in family.questions)
+    assert any("storm waves" in text for text in physical), physical
+    assert not any("Houses built near the edge" in text for text in physical), physical
+    assert not any("leaking drains" in text for text in physical), physical
+    # A question weighing one cause against the rest has every kind for evidence.
+    assert any("leaking drains" in text for text in blame), blame
+    assert any("storm waves" in text for text in blame), blame
+    # Asked for the human causes, it is the other way round.
+    family = _first_family(COAST.format(kind="human"), "barton.txt")
+    human = _credited(family.questions[0], family)
+    assert any("leaking drains" in text for text in human), human
+    assert not any("storm waves" in text for text in human), human

@@ -50,6 +50,7 @@ __all__ = [
     "label_asks",
     "leads_up",
     "named_apart",
+    "of_other_kind",
     "opening_of",
     "parts_of",
     "weighs_all",
@@ -475,6 +476,51 @@ def _announced(note: str) -> str | None:
         return None
     what = _QUALIFIED.sub("", announced["what"])
     return next((kind for kind, pattern in _HEADED if pattern.match(what)), None)
+
+
+# Kinds of cause and effect that exclude each other, as a question's word before "causes",
+# "factors" or "effects" names one: physical or human, long-term or short-term.
+_KINDS_APART = (
+    (frozenset({"physical", "natural"}), frozenset({"human", "man-made", "manmade"})),
+    (
+        frozenset({"long-term", "underlying"}),
+        frozenset({"short-term", "immediate", "trigger"}),
+    ),
+)
+_KIND_ASKED = re.compile(
+    r"\b(?P<kind>[a-z]+(?:-[a-z]+)?)\s+(?:causes?|reasons?|factors?|effects?|consequences?|"
+    r"impacts?|results?)\b",
+    re.IGNORECASE,
+)
+_KIND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def of_other_kind(question: str, notes: Sequence[str]) -> list[str | None]:
+    """For each paragraph, the kind of cause or effect its part speaks of where the question
+    asks for the other kind only: the part on dredging and drained fields, which says
+    "human decisions made the floods longer", for "Describe the physical causes of the
+    floods"; else None. A part that also names the kind asked ("human and physical
+    factors together") is the question's."""
+    asked = {m["kind"].lower() for m in _KIND_ASKED.finditer(question)}
+    apart = [
+        (mine, theirs)
+        for one, other in _KINDS_APART
+        for mine, theirs in ((one, other), (other, one))
+        if asked & mine and not asked & theirs
+    ]
+    if not apart:
+        return [None] * len(notes)
+    part_of = parts_of(notes)
+    said: dict[int, set[str]] = {}
+    for note, part in zip(notes, part_of, strict=True):
+        said.setdefault(part, set()).update(_KIND_WORD.findall(note.lower()))
+    found: dict[int, str | None] = {}
+    for part, words in said.items():
+        other = next(
+            (theirs & words for mine, theirs in apart if theirs & words and not mine & words), None
+        )
+        found[part] = min(other) if other else None
+    return [found[part] for part in part_of]
 
 
 @lru_cache(maxsize=1)

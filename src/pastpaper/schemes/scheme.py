@@ -33,6 +33,7 @@ from pastpaper.schemes.parts import (
     label_asks,
     leads_up,
     named_apart,
+    of_other_kind,
     weighs_all,
 )
 from pastpaper.schemes.parts import clear_caches as clear_parts_caches
@@ -329,6 +330,18 @@ def build_scheme(
     elsewhere_notes = (
         [] if reference else _answered_elsewhere(question, family, view.headed, view.note_dates)
     )
+    if not reference and not weighs_all(question.text):
+        # "Describe the physical causes of the floods": the part that says "human decisions
+        # made the floods longer" gives the other kind. (A question weighing one cause
+        # against the rest has every kind for evidence.)
+        kinds = of_other_kind(question.text, family.notes)
+        if any(kinds):
+            told = elsewhere_notes or [""] * len(kinds)
+            elsewhere_notes = [
+                said
+                or (f"gives {kind} causes, which the question does not ask for" if kind else "")
+                for said, kind in zip(told, kinds, strict=True)
+            ]
     if elsewhere_notes and all(elsewhere_notes[p.source.note] for p in points):
         # Every paragraph given to a sibling: the notes written under both questions answer
         # this one too, and a scheme with nothing to credit could mark no answer.
