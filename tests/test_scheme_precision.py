@@ -1677,6 +1677,31 @@ def test_a_turn_to_what_went_well_argues_for_a_success() -> None:
     assert "Supporting the view in the question:" in scheme.instructions()
 
 
+def test_a_success_scheme_reads_which_way_things_moved() -> None:
+    notes = (
+        "2012: How far did the Russian economy recover under the NEP? (10)\n\n"
+        "Farming came back first. The harvest of 1926 matched the last harvest before the war, "
+        "and unemployment fell in the towns after 1924.\n\n"
+        "The towns lagged behind. Unemployment rose to over a million by 1927, and many "
+        "peasants fell into debt to the kulaks. Industrial output fell in 1923 when factory "
+        "prices outran farm prices. The boom ended when the state cut grain prices in 1927.\n"
+    )
+    family = _first_family(notes, "nep.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+
+    def side(words: str) -> str | None:
+        return next((s for text, s in sides.items() if words in text), None)
+
+    # A burden that grew, a good that fell or ended, people put into debt: against.
+    assert side("Unemployment rose") == "against", sides
+    assert side("fell into debt") == "against", sides
+    assert side("Industrial output fell") == "against", sides
+    assert side("The boom ended") == "against", sides
+    # A burden that shrank is a success, and so is a harvest that came back.
+    assert side("unemployment fell in the towns") == "for", sides
+    assert side("The harvest of 1926") == "for", sides
+
+
 COAST = """\
 2011: Describe the {kind} causes of the landslides at Barton-on-Sea. (4)
 2015: To what extent were people to blame for the landslides at Barton-on-Sea? (8)

@@ -171,7 +171,11 @@ def side_of(
         # "failed", "criticised": against a view that something worked, for one that it
         # failed (``faults``: "To what extent was the Great Leap Forward a disaster?")
         return "for" if faults else "against"
-    if success and (_COST.search(point.text) or _FELL_THROUGH.search(point.text)):
+    if success and (
+        _COST.search(point.text)
+        or _FELL_THROUGH.search(point.text)
+        or _WENT_BADLY.search(point.text)
+    ):
         # "very expensive", "left to erode": the price of what worked; "collapsed", "lost
         # peasant support", "put off again and again": what did not work
         return "against"
@@ -208,6 +212,25 @@ _FELL_THROUGH = re.compile(
     # enforce it", "only covered pauper apprentices"
     r"ignored|evad(?:ed|ing)|got round|loopholes?|lack(?:ed|ing)|had no|"
     r"only (?:covered|applied|affected|reached|helped))\b",
+    re.IGNORECASE,
+)
+# What went badly, told by which way things moved: a burden that grew or stayed high
+# ("Unemployment averaged more than a million a year", "it fed resentment"), a good that fell
+# ("Farm prices fell") or ended ("The recovery ended fast"), people put out of work or into
+# debt, loans called in, a slump that struck.
+# ("Unemployment fell" tells of a success: a burden that shrank is no part of this.)
+_WENT_BADLY = re.compile(
+    r"\b(?:unemploy\w*|debts?|inflation|poverty|hunger|resentment|unrest|discontent)\b"
+    r"[^.;:]{0,40}?\b(?:rose|rising|grew|growing|increased|doubled|trebled|soared|averaged|"
+    r"remained|stayed|fed|spread)\b|"
+    r"\b(?:output|production|wages|incomes?|trade|exports|profits|(?:farm|crop)\s+prices)\b"
+    r"[^.;:]{0,30}?\b(?:fell|dropped|declined|collapsed|halved|slumped)\b|"
+    r"\b(?:fed|bred|stirred|caused|deepened)\b[^.;:]{0,20}?\b(?:resentment|unrest|discontent)\b|"
+    r"\b(?:recovery|boom|growth|prosperity)\s+(?:ended|was\s+over|collapsed|faltered)\b|"
+    r"\b(?:out\s+of\s+work|(?:fell|fall|falling|ran)\s+into\s+debt|called\s+in|recalled|"
+    r"(?:crash|depression|recession|slump)\b[^.;:]{0,20}?\b(?:began|hit|struck|came|pushed))\b|"
+    # a verdict that says no: "Full recovery: no."
+    r":\s*no\.?\s*$",
     re.IGNORECASE,
 )
 # A factor said to be one of several, which limits a view that it was the main one: "it was
