@@ -1702,6 +1702,30 @@ def test_a_success_scheme_reads_which_way_things_moved() -> None:
     assert side("The harvest of 1926") == "for", sides
 
 
+def test_historians_who_take_the_other_view_argue_against_until_the_notes_turn_back() -> None:
+    notes = (
+        "2019: How far was the Irish Famine a disaster for the rural poor? (10)\n\n"
+        "The potato blight struck in 1845. About a million people died of hunger and fever by "
+        "1851, and another million emigrated.\n\n"
+        "Some historians warn against blaming the blight alone. Relief works employed "
+        "700,000 people at their height in 1847, and soup kitchens fed three million a day "
+        "that summer. Yet none of this saved the poorest, and most historians call it a "
+        "catastrophe.\n"
+    )
+    family = _first_family(notes, "famine.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+
+    def side(words: str) -> str | None:
+        return next((s for text, s in sides.items() if words in text), None)
+
+    assert side("About a million people died") == "for", sides
+    assert side("Some historians warn against") == "against", sides
+    assert side("Relief works employed") == "against", sides
+    assert side("soup kitchens fed three million") == "against", sides
+    # The turn back at the paragraph's end argues the view the question puts.
+    assert side("none of this saved the poorest") == "for", sides
+
+
 COAST = """\
 2011: Describe the {kind} causes of the landslides at Barton-on-Sea. (4)
 2015: To what extent were people to blame for the landslides at Barton-on-Sea? (8)

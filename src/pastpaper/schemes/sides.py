@@ -37,12 +37,16 @@ __all__ = [
 
 Side = Literal["for", "against"]
 
-# The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...".
+# The other side of an argument: "Yet ...", "Against this: ...", "Critics added that ...",
+# "Some historians warn against ...".
 _CONTRAST = re.compile(
     r"^(?:yet|however|but|although|though|against this|on the other hand|nevertheless|"
     r"even so|still|despite|in spite of|critics|others|not all|not everyone|not everything|"
     r"not (?:entirely|wholly|solely|simply|just) |limits?|"
-    r"failures?|weaknesses|problems?|on the other side)\b|"
+    r"failures?|weaknesses|problems?|on the other side|"
+    # historians who take the other view: "Some historians warn against seeing ..."
+    r"(?:some|other|many|revisionist)\s+historians\s+(?:warn|question|doubt|disput|challeng|"
+    r"disagree|reject)\w*)\b|"
     r"\b(?:failed|fell short|did not|was not|were not|could not|never|no longer|"
     r"only partly|only a|little|critics?|criticis\w*|criticiz\w*|however|"
     # "were limited", "had limited success" (not the deed of "limited children to ten hours")
@@ -166,6 +170,15 @@ def side_of(
         # banking system was saved": a turn to what went well argues for a success.
         return "for"
     if turned or _CONTRAST.match(opening):
+        # A paragraph that opens on the other side and turns back ("Some historians warn
+        # against seeing them only as victims. ... Yet none of this outweighs the loss"):
+        # the turn back argues the view asked about.
+        if (
+            point.source.sentence_start > 0
+            and _CONTRAST.match(opening)
+            and _TURN_WORDS.match(point.source.sentence)
+        ):
+            return "for"
         return "against"
     if _CONTRAST.search(point.text):
         # "failed", "criticised": against a view that something worked, for one that it
