@@ -15,7 +15,7 @@ import pytest
 from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.kinds import is_judgement, states_motive
-from pastpaper.schemes.parts import headed_as, parts_of
+from pastpaper.schemes.parts import headed_as, of_other_kind, parts_of
 from pastpaper.schemes.periods import asked_from, asked_until, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
@@ -1754,3 +1754,15 @@ def test_a_question_asking_for_one_kind_of_cause_leaves_out_the_part_on_the_othe
     human = _credited(family.questions[0], family)
     assert any("leaking drains" in text for text in human), human
     assert not any("storm waves" in text for text in human), human
+
+
+def test_a_part_names_a_kind_of_cause_only_where_it_gives_one() -> None:
+    question = "Describe the long-term causes of the Civil War."
+    notes = [
+        "The King faced an immediate threat from the Scots in 1640.",
+        "The immediate cause was the attempt on the Five Members in January 1642.",
+        "Religious quarrels were the underlying causes, going back to the 1620s.",
+    ]
+    # ("an immediate threat" is what the King faced, no kind of cause)
+    assert of_other_kind(question, notes) == [None, "immediate", None]
+    assert of_other_kind("Why did the Civil War break out?", notes) == [None, None, None]

@@ -492,7 +492,18 @@ _KIND_ASKED = re.compile(
     r"impacts?|results?)\b",
     re.IGNORECASE,
 )
-_KIND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+# A part speaks of a kind where it names it as one: "human decisions", "the immediate
+# effect", "the trigger", "the causes are natural" (not "a natural harbour", "an immediate
+# threat").
+_KIND_SAID = re.compile(
+    r"\b(?P<kind>physical|natural|human|man-?made|long-term|underlying|short-term|immediate)\s+"
+    r"(?:causes?|reasons?|factors?|effects?|consequences?|results?|impacts?|actions?|"
+    r"activit(?:y|ies)|decisions?|influences?|processes)\b|\b(?P<trigger>trigger)\b|"
+    # ... or says what kind they were: "Most of the causes are natural."
+    r"\b(?:causes|reasons|factors)\s+(?:are|were)\s+(?:\w+\s+)?"
+    r"(?P<said>physical|natural|human|man-?made|long-term|underlying|short-term|immediate)\b",
+    re.IGNORECASE,
+)
 
 
 def of_other_kind(question: str, notes: Sequence[str]) -> list[str | None]:
@@ -513,7 +524,9 @@ def of_other_kind(question: str, notes: Sequence[str]) -> list[str | None]:
     part_of = parts_of(notes)
     said: dict[int, set[str]] = {}
     for note, part in zip(notes, part_of, strict=True):
-        said.setdefault(part, set()).update(_KIND_WORD.findall(note.lower()))
+        said.setdefault(part, set()).update(
+            (m["kind"] or m["trigger"] or m["said"]).lower() for m in _KIND_SAID.finditer(note)
+        )
     found: dict[int, str | None] = {}
     for part, words in said.items():
         other = next(

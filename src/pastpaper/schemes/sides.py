@@ -240,7 +240,8 @@ _WENT_BADLY = re.compile(
     r"[^.;:]{0,30}?\b(?:fell|dropped|declined|collapsed|halved|slumped)\b|"
     r"\b(?:fed|bred|stirred|caused|deepened)\b[^.;:]{0,20}?\b(?:resentment|unrest|discontent)\b|"
     r"\b(?:recovery|boom|growth|prosperity)\s+(?:ended|was\s+over|collapsed|faltered)\b|"
-    r"\b(?:out\s+of\s+work|(?:fell|fall|falling|ran)\s+into\s+debt|called\s+in|recalled|"
+    r"\b(?:loans?|credit|money)\b[^.;:]{0,30}?\b(?:called\s+in|recalled)\b|"
+    r"\b(?:out\s+of\s+work|(?:fell|fall|falling|ran)\s+into\s+debt|"
     r"(?:crash|depression|recession|slump)\b[^.;:]{0,20}?\b(?:began|hit|struck|came|pushed))\b|"
     # a verdict that says no: "Full recovery: no."
     r":\s*no\.?\s*$",
