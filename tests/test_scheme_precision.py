@@ -1726,6 +1726,69 @@ def test_historians_who_take_the_other_view_argue_against_until_the_notes_turn_b
     assert side("none of this saved the poorest") == "for", sides
 
 
+def test_a_turn_at_a_sentences_end_and_shared_blame_argue_against() -> None:
+    notes = (
+        "1972: How far was the Cuban Missile Crisis a victory for Kennedy? (10)\n\n"
+        "Khrushchev removed the missiles from Cuba in October 1962, and Kennedy was praised "
+        "at home for standing firm.\n\n"
+        "Khrushchev did not lose everything, though. The United States promised not to invade "
+        "Cuba, and its missiles in Turkey were taken away in April 1963.\n"
+    )
+    family = _first_family(notes, "cuba.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    assert any(s == "for" and "removed the missiles" in t for t, s in sides.items()), sides
+    # The whole paragraph goes on from the turn its first sentence ends on.
+    assert any(s == "against" and "promised not to invade" in t for t, s in sides.items())
+    assert any(s == "against" and "missiles in Turkey" in t for t, s in sides.items())
+    notes = (
+        "1999: How far was Austria-Hungary to blame for the outbreak of war in 1914? (10)\n\n"
+        "Austria-Hungary declared war on Serbia on 28 July 1914. Most historians now spread "
+        "the blame among all the Great Powers.\n"
+    )
+    family = _first_family(notes, "blame.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+    assert any(s == "against" and "spread the blame" in t for t, s in sides.items()), sides
+
+
+RADICALS = """\
+1819: {question} (10)
+
+After 1815 radical protest grew. The Spa Fields meetings of 1816 drew thousands, and in
+1817 the Pentrich rising marched on Nottingham. At Peterloo in August 1819 some 60,000
+people gathered to hear Henry Hunt demand reform.
+
+The government struck back. The Pentrich rising collapsed, and its leaders were hanged.
+Habeas corpus was suspended in 1817, Hunt was imprisoned for two years, and the Six Acts
+of 1819 banned large meetings. In 1820 the Cato Street plotters were betrayed by a spy and
+executed.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "put_down", "pressed"),
+    [
+        (
+            "How serious a threat was radicalism to the government in the years 1815-20?",
+            "against",
+            "for",
+        ),
+        ("How far had the government dealt with the radical challenge by 1820?", "for", "against"),
+    ],
+)
+def test_a_threat_put_down_argues_against_its_being_serious_and_for_its_being_met(
+    question: str, put_down: str, pressed: str
+) -> None:
+    family = _first_family(RADICALS.format(question=question), "radicals.txt")
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+
+    def side(words: str) -> str | None:
+        return next((s for text, s in sides.items() if words in text), None)
+
+    for words in ("The Pentrich rising collapsed", "Hunt was imprisoned", "banned large meetings"):
+        assert side(words) == put_down, (words, sides)
+    assert side("in 1817 the Pentrich rising marched on Nottingham") == pressed, sides
+
+
 COAST = """\
 2011: Describe the {kind} causes of the landslides at Barton-on-Sea. (4)
 2015: To what extent were people to blame for the landslides at Barton-on-Sea? (8)

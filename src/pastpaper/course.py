@@ -89,6 +89,8 @@ def command_word(question: str) -> str:
     'how far'
     >>> command_word("How united was Italy by 1871?"), command_word("How was Italy ruled?")
     ('how far', 'how')
+    >>> command_word("How serious a threat was Chartism?")
+    'how far'
     """
     sentences = _SENTENCE.split(match_key(question))
     for sentence in sentences:
@@ -103,11 +105,11 @@ def command_word(question: str) -> str:
 
 
 # "How" and a quality, then the verb: "How united was Italy ...?", "How serious were the
-# threats ...?" ask how far, as "How successful" does; "How did ...", "How was ... ruled",
-# "How many ..." do not.
+# threats ...?", "How serious a threat was ...?" ask how far, as "How successful" does;
+# "How did ...", "How was ... ruled", "How many ..." do not.
 _HOW_DEGREE = re.compile(
     r"how (?!(?:did|do|does|was|were|is|are|had|has|have|could|would|can|many|much|long|"
-    r"often|soon|far)\b)[a-z]+ (?:was|were|is|are|had|has|have been)\b"
+    r"often|soon|far)\b)[a-z]+ (?:an? [a-z]+ )?(?:was|were|is|are|had|has|have been)\b"
 )
 
 

@@ -65,6 +65,7 @@ from pastpaper.schemes.points import (
 from pastpaper.schemes.sides import (
     Side,
     about_factor,
+    contest_of,
     factor_stems,
     finds_fault,
     judged_by,
@@ -325,6 +326,8 @@ def build_scheme(
     rivals = rivals_in(question.text) if judgement else None
     faults = judgement and finds_fault(question.text)  # "a disaster": "failed" argues for it
     success = judgement and weighs_success(question.text)  # "expensive" argues against it
+    # "How far was the Catholic threat serious?": "the rising collapsed" argues against it
+    contest = contest_of(question.text) if judgement else None
     weighed = factor_stems(question.text) if factor is not None else frozenset()
     # Why each paragraph of the notes answers a sibling question and not this one, if it does.
     elsewhere_notes = (
@@ -485,6 +488,7 @@ def build_scheme(
                         view.labelled[at],
                         success,
                         view.judged[at],
+                        contest,
                     )
                     if judgement
                     else None

@@ -23,8 +23,10 @@ from pastpaper.schemes.terms import names_in
 from pastpaper.text import LIST_ITEM
 
 __all__ = [
+    "Contest",
     "Side",
     "about_factor",
+    "contest_of",
     "factor_stems",
     "finds_fault",
     "labelled_by",
@@ -105,6 +107,7 @@ def side_of(
     labelled: Side | None = None,
     success: bool = False,
     judged: Side | None = None,
+    contest: Contest | None = None,
 ) -> Side:
     """Which side of a judgement a point argues: the other side is told by its wording
     ("failed", "did not"), or by the sentence or paragraph it stands in turning to it
@@ -118,7 +121,9 @@ def side_of(
     puts it on ("For:", "Against:", ``labelled_by``), which decides before any of these;
     ``success``: the view asked about is a success (``weighs_success``), which what it cost
     and what it left undone argue against; ``judged``: the notes' label of the point as a
-    success or a failure ("### Failures", ``judged_by``)."""
+    success or a failure ("### Failures", ``judged_by``); ``contest``: the view weighs how
+    serious a threat was or how far it was met (``contest_of``), which a threat put down
+    argues against or for."""
     if point.source.note < 0:
         return "for"
     if labelled is not None:
@@ -143,6 +148,7 @@ def side_of(
             or _turns_item(notes[point.source.note], point)
             or _denies(point.text, weighed)
             or _ONE_OF_MANY.search(point.text) is not None
+            or _SPREADS_BLAME.search(point.text) is not None
         )
         # A list of factors, each under its label ("- **King's leadership.** ...", "-
         # **Presidents.** ..."): an item is the weighed factor's where its label names it.
@@ -160,6 +166,10 @@ def side_of(
         if named is not None and not against:
             return "for" if named else "against"
         return "for" if factor[point.source.note] and not against else "against"
+    if contest is not None and (told := _contest_side(point, contest)) is not None:
+        # "The rising collapsed, and some 450 rebels were executed": against a serious
+        # threat, for one dealt with; "1586: the Babington Plot": against one dealt with.
+        return told
     if success and _opens_on_the_cost(notes[point.source.note]):
         # "Partition brought terrible suffering. ... On the other hand, British rule ended
         # peacefully": a paragraph that opens on what went wrong argues against a success,
@@ -180,6 +190,8 @@ def side_of(
         ):
             return "for"
         return "against"
+    if _SPREADS_BLAME.search(point.text):
+        return "against"  # "Many historians now spread the blame"
     if _CONTRAST.search(point.text):
         # "failed", "criticised": against a view that something worked, for one that it
         # failed (``faults``: "To what extent was the Great Leap Forward a disaster?")
@@ -301,6 +313,71 @@ _BADLY = JUDGED_BADLY | frozenset(
     "suffering misery bloodshed massacre famine disaster failure failed chaos".split()
 )
 _WELL = JUDGED_WELL | frozenset("success succeeded achieved peacefully survived".split())
+
+
+# A view on a contest between a threat and those it threatened: how serious the threat was
+# ("How far was the Catholic threat to Elizabeth serious?", "To what extent did the
+# Puritans challenge the settlement?") or how far it was met ("How far had Elizabeth dealt
+# with the challenges to her settlement?").
+Contest = Literal["threat", "defence"]
+_THREAT_VIEW = re.compile(
+    r"(?i:\b(?:threats?|challenges?|dangers?|opposition|resistance)\b[^?]{0,60}?\b"
+    r"(?:serious|dangerous|great|strong|real|significant)\b|"
+    r"\bhow\s+(?:serious|dangerous|great)\s+(?:a\s+)?(?:threat|challenge|danger)\b)|"
+    # "To what extent did the Puritans challenge ...?"
+    r"\b(?:did|do|does)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:challenge|threaten|oppose|resist)\b",
+)
+_DEFENCE_VIEW = re.compile(
+    r"\b(?:dealt|deal|cope[ds]?|overc[ao]me|overcoming|defeated|survived|contained|suppressed|"
+    r"handled|crushed)\s+(?:with\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
+    r"(?:challenges?|threats?|opposition|rebellions?|risings?|revolts?|enemies|rivals|plots)\b",
+    re.IGNORECASE,
+)
+# What tells that a threat was met or came to little: its people caught, punished or put
+# down, its risings collapsed or scattered, its followers loyal or quiet, laws against it,
+# the threatened side holding firm.
+_CONTAINED = re.compile(
+    r"\b(?:executed|hanged|beheaded|burn(?:ed|t) at the stake|imprisoned|jailed|"
+    r"sent to the tower|suspended|fined|(?:fines?|penalt(?:y|ies))\s+(?:went up|rose|"
+    r"increased|doubled)|intercepted|uncovered|betrayed|crushed|collapsed|scattered|"
+    r"put down|suppressed|banned|outlawed|became treason|treated as (?:a )?traitors?|"
+    r"ordered to leave|expelled|exiled|banished|arrested|captured|defeated|routed|"
+    r"(?:stayed|remained|were|was) (?:loyal|quiet)|fairly quiet|stayed (?:at home|inside)|"
+    r"did not rise|never rose|badly (?:kept|led|planned)|"
+    r"less (?:serious|dangerous|than it (?:looked|seemed|appeared))|no (?:\w+ )?heir|"
+    r"survived|held (?:the line|firm)|struck back|cracked down|"
+    r"made (?:every|all) \w+ (?:accept|swear|sign))\b",
+    re.IGNORECASE,
+)
+# What tells of the threat itself: a plot, a rising, an invasion, a challenge made.
+_PRESSED = re.compile(
+    r"\b(?:plots?|revolts?|risings?|rebellions?|uprisings?|invasions?|invaded|"
+    r"excommunicat\w*|armada|attacked|challenged|conspira\w*|marched|threat\s+grew|"
+    r"argued|demanded|campaigned)\b",
+    re.IGNORECASE,
+)
+
+
+def contest_of(question: str) -> Contest | None:
+    """The view a judgement question takes of a contest: "threat" where it weighs how
+    serious a threat or challenge was, "defence" where it weighs how far one was met; else
+    None."""
+    if _DEFENCE_VIEW.search(question):
+        return "defence"
+    if _THREAT_VIEW.search(question):
+        return "threat"
+    return None
+
+
+def _contest_side(point: Point, contest: Contest) -> Side | None:
+    """The side a point takes on a contest, where its words tell: a threat met or come to
+    little argues against its being serious and for its being dealt with; the threat pressed
+    (a plot, a rising) argues against its being dealt with."""
+    if _CONTAINED.search(point.text):
+        return "against" if contest == "threat" else "for"
+    if contest == "defence" and _PRESSED.search(point.text):
+        return "against"
+    return None
 
 
 def weighs_success(question: str) -> bool:
@@ -617,9 +694,20 @@ _DIGIT = re.compile(r"\d")
 
 def _turns(sentence: str) -> bool:
     text = sentence.lstrip("-*•#>_ \t")
-    return bool(_TURN.match(text)) and (
+    return bool(_TURN.match(text) or _TURNS_AT_END.search(text)) and (
         not _NAMES_CAUSE.search(text) or _OTHER_CAUSES.search(text) is not None
     )
+
+
+# A turn put at the end of its sentence: "Stalin did not lose everything, though."
+_TURNS_AT_END = re.compile(r",\s*(?:though|however)\W*$", re.IGNORECASE)
+
+
+# Historians who share the blame out, against a view that one party bore it.
+_SPREADS_BLAME = re.compile(
+    r"\b(?:spread|shared?|divide[ds]?)\s+(?:the\s+)?blame\b|\bblame\s+(?:was|is)\s+shared\b",
+    re.IGNORECASE,
+)
 
 
 # A claim that something did harm or went wrong: "did harm", "held back", "failed".
