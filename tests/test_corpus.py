@@ -155,3 +155,21 @@ def test_the_checker_matches_a_point_by_its_text_or_by_most_of_its_place() -> No
     assert matches(cut(24, 30), felt)  # a short point lying inside the fragment
     assert not matches(cut(0, 22, index=1), felt)  # another paragraph
     assert matches(cut(0, 74, index=1), entry("Schlieffen Plan", 0, 59, 74))  # in its text
+
+
+SIDES = ROOT / "benchmarks" / "data" / "sides"
+
+
+@pytest.mark.parametrize("path", sorted(SIDES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_hand_side_list_sides_each_fragment_of_its_scheme_list_once(path: Path) -> None:
+    """benchmarks/data/sides: each judgement question's credited fragments, each on one side,
+    exactly the fragments the examiner's list gives it (scripts/sides_check.py joins them)."""
+    checker = runpy.run_path(str(ROOT / "scripts" / "sides_check.py"))
+    sides = checker["read_sides"](path)
+    _, listed = checker["read_hand_list"](SCHEMES / path.name)
+    judged = {match_key(q.text): {e.fragment for e in entries} for q, _, entries in listed}
+    assert sides, path.name
+    for question, hand in sides.items():
+        assert question in judged, question
+        assert set(hand) == judged[question], question
+        assert set(hand.values()) <= {"for", "against", "neither"}
