@@ -16,6 +16,11 @@ the overall row), so a question with many points weighs more than one with few.
     python scripts/scheme_check.py causes-ww1   # only the files whose name contains this
     python scripts/scheme_check.py --lists benchmarks/data/schemes-second   # another examiner's
     python scripts/scheme_check.py --agreement  # how far the two examiners' lists agree
+    python scripts/scheme_check.py --corpus benchmarks/data/held-out   # another corpus
+
+``--corpus DIR`` reads the notes from DIR/notes and the hand lists from DIR/schemes (a second
+examiner's, for ``--agreement``, from DIR/schemes-second); benchmarks/data/held-out is the
+held-out set, to be run once when the choices are final (its README).
 
 benchmarks/data/schemes-second holds a second examiner's lists, made without seeing the first
 or our schemes. Where two examiners credit different points, a scheme cannot match both:
@@ -111,9 +116,9 @@ class HandListError(Exception):
     """A hand list that does not fit its notes: names the list and the entry."""
 
 
-def notes_file(hand_list: Path) -> Path:
-    """The notes a hand list is about: the ``notes`` key, a file in benchmarks/data/notes."""
-    return NOTES / str(_load(hand_list)["notes"])
+def notes_file(hand_list: Path, notes: Path = NOTES) -> Path:
+    """The notes a hand list is about: the ``notes`` key, a file in the folder ``notes``."""
+    return notes / str(_load(hand_list)["notes"])
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -123,10 +128,13 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def read_hand_list(path: Path) -> tuple[Course, list[tuple[Question, QuestionFamily, list[Entry]]]]:
-    """The notes' course, and each listed question with its family and its hand entries."""
+def read_hand_list(
+    path: Path, notes: Path = NOTES
+) -> tuple[Course, list[tuple[Question, QuestionFamily, list[Entry]]]]:
+    """The notes' course (from the folder ``notes``), and each listed question with its family
+    and its hand entries."""
     data = _load(path)
-    course = read_notes(NOTES / str(data["notes"])).course
+    course = read_notes(notes / str(data["notes"])).course
     asked = {match_key(q.text): (q, family) for _, family, q in course.questions()}
     listed = []
     for item in data["questions"]:
@@ -174,9 +182,9 @@ def matches(point: Point, entry: Entry) -> bool:
     return overlap > 0 and overlap * 2 >= shorter
 
 
-def check(path: Path) -> Tally:
+def check(path: Path, notes: Path = NOTES) -> Tally:
     """Compare every listed question's scheme with its hand list."""
-    _, listed = read_hand_list(path)
+    _, listed = read_hand_list(path, notes)
     tally = Tally()
     for question, family, entries in listed:
         credited = [p.point for p in build_scheme(question, family).creditable]
@@ -209,11 +217,11 @@ def overlaps(entry: Entry, other: Entry) -> bool:
     return overlap > 0 and overlap * 2 >= shorter
 
 
-def agreement(first: Path, second: Path) -> tuple[int, int, int, int, int]:
+def agreement(first: Path, second: Path, notes: Path = NOTES) -> tuple[int, int, int, int, int]:
     """Two examiners' lists for the same notes: questions, each list's entries, and how many
     of each the other credits too (first's found in second's, second's in first's)."""
-    _, ours = read_hand_list(first)
-    _, theirs = read_hand_list(second)
+    _, ours = read_hand_list(first, notes)
+    _, theirs = read_hand_list(second, notes)
     other = {match_key(q.text): entries for q, _, entries in theirs}
     counts = [0, 0, 0, 0, 0]
     for question, _, entries in ours:
@@ -241,36 +249,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("only", nargs="?", default="", help="only files whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missing, extra, shared")
     parser.add_argument(
-        "--lists", type=Path, default=SCHEMES, help="the folder of hand lists to check against"
+        "--corpus", type=Path, default=DATA, help="the corpus: DIR/notes and DIR/schemes"
+    )
+    parser.add_argument(
+        "--lists", type=Path, help="the folder of hand lists to check against (DIR/schemes)"
     )
     parser.add_argument(
         "--agreement", action="store_true", help="how far the two examiners' lists agree"
     )
     args = parser.parse_args(argv)
+    notes = args.corpus / "notes"
+    if not notes.is_dir():
+        print(f"error: no notes folder in the corpus: {notes}", file=sys.stderr)
+        return 1
     if args.agreement:
-        return _agreement(args.only)
+        return _agreement(args.only, args.corpus)
     out = Console()
     table = Table("notes", "questions", "hand points", "eligible", "recall", "precision", "shared")
     overall = Tally()
-    for path in sorted(args.lists.glob("*.yaml")):
+    for path in sorted((args.lists or args.corpus / "schemes").glob("*.yaml")):
         if args.only not in path.stem:
             continue
         try:
-            tally = check(path)
+            tally = check(path, notes)
         except HandListError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
         overall.add(tally)
-        table.add_row(notes_file(path).name, *_figures(tally))
+        table.add_row(notes_file(path, notes).name, *_figures(tally))
         if args.verbose:
-            _details(out, notes_file(path).name, tally)
+            _details(out, notes_file(path, notes).name, tally)
     table.add_section()
     table.add_row("all", *_figures(overall))
     out.print(table)
     return 0
 
 
-def _agreement(only: str) -> int:
+def _agreement(only: str, corpus: Path) -> int:
     table = Table(
         "notes",
         "questions",
@@ -280,16 +295,17 @@ def _agreement(only: str) -> int:
         "second's the first credits",
     )
     total = [0, 0, 0, 0, 0]
-    for path in sorted(SCHEMES.glob("*.yaml")):
+    notes = corpus / "notes"
+    for path in sorted((corpus / "schemes").glob("*.yaml")):
         if only not in path.stem:
             continue
         try:
-            counts = agreement(path, SECOND / path.name)
+            counts = agreement(path, corpus / "schemes-second" / path.name, notes)
         except (HandListError, OSError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
         total = [a + b for a, b in zip(total, counts, strict=True)]
-        table.add_row(notes_file(path).name, *_shared_figures(counts))
+        table.add_row(notes_file(path, notes).name, *_shared_figures(counts))
     table.add_section()
     table.add_row("all", *_shared_figures(tuple(total)))
     Console().print(table)

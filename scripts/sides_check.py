@@ -17,6 +17,10 @@ the points' ``side`` with the hand side. Print, per notes file and overall:
     python scripts/sides_check.py              # the table
     python scripts/sides_check.py --verbose    # and each disagreement
     python scripts/sides_check.py weimar       # only the files whose name contains this
+    python scripts/sides_check.py --corpus benchmarks/data/held-out   # another corpus
+
+``--corpus DIR`` reads the hand sides from DIR/sides, the scheme lists from DIR/schemes and
+the notes from DIR/notes.
 
 The hand sides were written from the notes without seeing ours (benchmarks/data/sides/
 README.md). Each names a question of benchmarks/data/schemes/NAME.yaml and copies that
@@ -38,12 +42,11 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scheme_check import DATA, SCHEMES, HandListError, matches, read_hand_list
+from scheme_check import DATA, HandListError, matches, read_hand_list
 
 from pastpaper.schemes.scheme import build_scheme
 from pastpaper.text import match_key, shorten
 
-SIDES = DATA / "sides"
 HAND_SIDES = ("for", "against", "neither")
 
 
@@ -96,10 +99,10 @@ def read_sides(path: Path) -> dict[str, dict[str, str]]:
     return sides
 
 
-def check(path: Path) -> Tally:
+def check(path: Path, corpus: Path = DATA) -> Tally:
     """Compare the sides of every hand-sided question's scheme with the hand sides."""
     sides = read_sides(path)
-    _, listed = read_hand_list(SCHEMES / path.name)
+    _, listed = read_hand_list(corpus / "schemes" / path.name, corpus / "notes")
     tally = Tally()
     found = set()
     for question, family, entries in listed:
@@ -144,16 +147,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("only", nargs="?", default="", help="only files whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true", help="list each disagreement")
+    parser.add_argument(
+        "--corpus", type=Path, default=DATA, help="the corpus: DIR/sides, DIR/schemes, DIR/notes"
+    )
     args = parser.parse_args(argv)
+    if not (args.corpus / "sides").is_dir():
+        print(f"error: no sides folder in the corpus: {args.corpus / 'sides'}", file=sys.stderr)
+        return 1
     # rich wraps to 80 columns when piped, too narrow for the table
     out = Console(width=None if sys.stdout.isatty() else 100)
     table = Table("notes", "questions", "hand", "matched", "sided", "agree", "neither")
     overall = Tally()
-    for path in sorted(SIDES.glob("*.yaml")):
+    for path in sorted((args.corpus / "sides").glob("*.yaml")):
         if args.only not in path.stem:
             continue
         try:
-            tally = check(path)
+            tally = check(path, args.corpus)
         except HandListError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
