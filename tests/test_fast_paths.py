@@ -207,6 +207,9 @@ LOOKAHEADS = {
     "dates._DAY_MONTH_BEFORE": dates._DAY_MONTH_BEFORE,
     "dates._PAIR": dates._PAIR,
     "course._SENTENCE": course_module._SENTENCE,
+    "sentences._DANGLING": sentences_module._DANGLING,
+    "sentences._INLINE_NUMBER": sentences_module._INLINE_NUMBER,
+    "sentences._GLUED": sentences_module._GLUED,
     **{f"kinds._KIND_CUES[{kind}]": cue for kind, cue in kinds._KIND_CUES},
 }
 _PARSER: Any = importlib.import_module("re._parser")  # (no public way to read a pattern)
@@ -283,3 +286,48 @@ SHORTHAND_TEXT = st.lists(
 @given(SHORTHAND_TEXT)
 def test_shorthands_are_written_out_as_the_pattern_alone_writes_them(text: str) -> None:
     assert language.spelt_out(text) == language._SHORTHAND.sub(language._written_out, text)
+
+
+# Text made of what the casing and signpost patterns turn on: capitals after words, commas,
+# brackets and quotes, runs of spaces and line breaks, and the words a signpost says.
+CASING_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\n", "\t", ",", ";", ")", "’", "'", "”", ".", "-", "é", "É", "2"),
+            *("Stalin", "Stalin’s", "war", "However", "the", "other", "only", "ONLY", "Other"),
+            *("reasons", "factors", "was", "not", "There", "were", "also", "important", "too"),
+        ]
+    )
+).map("".join)
+PLAIN_PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
+
+
+@given(CASING_TEXT)
+def test_proper_words_are_found_as_with_the_lookbehind_in_front(text: str) -> None:
+    assert clauses._PROPER.findall(text) == PLAIN_PROPER.findall(text)
+
+
+def test_proper_words_of_the_notes_are_found_as_with_the_lookbehind_in_front(
+    seed_path: Path,
+) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        assert clauses._PROPER.findall(text) == PLAIN_PROPER.findall(text)
+
+
+@given(CASING_TEXT)
+def test_a_signpost_is_found_as_the_pattern_alone_finds_it(text: str) -> None:
+    assert points._is_signpost(text) == (points._SIGNPOST.fullmatch(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, the war was not the only reason",
+        "There were also OTHER factors",
+        "Other causes mattered too",
+        "However, other factors were also important",
+    ],
+)
+def test_signposts_are_found_past_the_quick_look(text: str) -> None:
+    assert points._is_signpost(text)

@@ -695,7 +695,9 @@ _UNIT = re.compile(
 )
 
 
-_PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
+# (Its first space is matched before the look back at the character before it: ``re`` then
+# passes over every other character at once, where a lookbehind in front was tried at each.)
+_PROPER = re.compile(r"\s(?<=[\w,;)’'”]\s)\s*([A-Z][\w’'-]*)(?!\s+[A-Z])")
 # A name's first word, known by what stands beside it anywhere in a sentence: a title before
 # it ("the Emperor Charles V") or a regnal number after it ("Charles V", "Henry VIII"; not
 # "I", which may be the pronoun). (Each starts with a capital: the lookahead in front turns

@@ -498,6 +498,16 @@ _SIGNPOST = re.compile(
     r"(?:\s+(?:too|as\s+well))?",
     re.IGNORECASE,
 )
+
+
+def _is_signpost(text: str) -> bool:
+    """Does the text only point on to other reasons (``_SIGNPOST``)? Every signpost says
+    "only" or "other": a text with neither (nearly every sentence) is not tried against the
+    pattern, whose runs of up to six words are tried at every word."""
+    lowered = text.lower()
+    return ("only" in lowered or "other" in lowered) and _SIGNPOST.fullmatch(text) is not None
+
+
 # A numbered label with a title of its own, a heading: "Factor 1: Fear", "Reason 2 - Money".
 _NUMBERED_TITLE = re.compile(
     rf"(?P<label>[^\W\d_]+\s+{_LABEL_NUMBER})\s*[:.\-–]\s*(?P<title>.*)", re.IGNORECASE
@@ -548,7 +558,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
     if header and _TABLE_RULE.match(note, line_end + 1):
         return True
     bare = text.strip(_MARKUP)
-    if _LABEL.fullmatch(bare) or _SIGNPOST.fullmatch(bare):
+    if _LABEL.fullmatch(bare) or _is_signpost(bare):
         return True
     numbered = _NUMBERED_TITLE.fullmatch(bare)
     if numbered and _LABEL.fullmatch(numbered["label"]):
