@@ -331,3 +331,38 @@ def test_a_signpost_is_found_as_the_pattern_alone_finds_it(text: str) -> None:
 )
 def test_signposts_are_found_past_the_quick_look(text: str) -> None:
     assert points._is_signpost(text)
+
+
+# Text made of the pieces of dates: figures, eras, quotes, the words of "that year" and "the
+# following year" in either case, and the other words that start with a "t".
+DATE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\n", ",", ".", "/", "-", "’", "'", "s", "1956", "48", "5", "0", "AD"),
+            *("BC", "that", "THAT", "That", "the", "The", "THE", "same", "following", "next"),
+            *("year", "Year", "summer", "then", "they", "thus", "March", "July", "Tsar", "\u212a"),
+        ]
+    )
+).map("".join)
+DATE_LOOKAHEAD = r"(?=[\dA’']|(?i:th(?:at|e) ))"
+PLAIN_DATE = re.compile(dates._DATE.pattern.removeprefix(DATE_LOOKAHEAD), dates._DATE.flags)
+
+
+def date_matches(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [(found.span(), found.groupdict()) for found in pattern.finditer(text)]
+
+
+def test_the_plain_date_pattern_is_the_pattern_without_its_lookahead() -> None:
+    assert dates._DATE.pattern == DATE_LOOKAHEAD + PLAIN_DATE.pattern
+    assert PLAIN_DATE.pattern.startswith("(?:(?<!")
+
+
+@given(DATE_TEXT)
+def test_dates_are_found_as_without_the_lookahead(text: str) -> None:
+    assert date_matches(dates._DATE, text) == date_matches(PLAIN_DATE, text)
+
+
+def test_dates_of_the_notes_are_found_as_without_the_lookahead(seed_path: Path) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        assert date_matches(dates._DATE, text) == date_matches(PLAIN_DATE, text)
