@@ -366,3 +366,40 @@ def test_dates_of_the_notes_are_found_as_without_the_lookahead(seed_path: Path) 
     for path in [seed_path, *NOTES]:
         text = path.read_text(encoding="utf-8")
         assert date_matches(dates._DATE, text) == date_matches(PLAIN_DATE, text)
+
+
+# Text made of what a name's words turn on: capitals, figures and ordinals, the small words
+# inside names and words that start as they do, quotes, hyphens and spaces.
+NAME_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "\n", ",", ".", "’", "'", "-", "16th", "101st", "2", "é", "É", "_"),
+            *("of", "the", "de", "della", "del", "von", "van", "bin", "ibn", "y", "v", "zu"),
+            *("offer", "these", "dense", "vote", "yes", "bind", "Duke", "Norfolk", "Kraft"),
+        ]
+    )
+).map("".join)
+PLAIN_NAME_TOKEN = re.compile(
+    r"(?<![\w’'-])[’'-]*+("
+    r"[^\W\da-z_](?:[\w’'-]*\w)?|"
+    r"\d{1,3}(?:st|nd|rd|th)(?![\w’'-])|"
+    rf"(?:{'|'.join(sorted(terms._LINKS, key=len, reverse=True))})(?![’'-]*\w)"
+    r")"
+)
+
+
+def name_tokens(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [found.span(1) for found in pattern.finditer(text)]
+
+
+@given(NAME_TEXT)
+def test_name_tokens_are_found_as_without_the_look_at_first_letters(text: str) -> None:
+    assert name_tokens(terms._NAME_TOKEN, text) == name_tokens(PLAIN_NAME_TOKEN, text)
+
+
+def test_name_tokens_of_the_notes_are_found_as_without_the_look_at_first_letters(
+    seed_path: Path,
+) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        assert name_tokens(terms._NAME_TOKEN, text) == name_tokens(PLAIN_NAME_TOKEN, text)

@@ -597,6 +597,9 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w’'-])[’'-]*+("
     r"[^\W\da-z_](?:[\w’'-]*\w)?|"
     r"\d{1,3}(?:st|nd|rd|th)(?![\w’'-])|"
+    # (The first letters of the small words looked at first: at most words' starts none of
+    # them is tried.)
+    rf"(?=[{''.join(sorted({word[0] for word in _LINKS}))}])"
     rf"(?:{'|'.join(sorted(_LINKS, key=len, reverse=True))})(?![’'-]*\w)"
     r")"
 )
