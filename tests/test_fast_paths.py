@@ -9,6 +9,7 @@ with another checkout.
 from __future__ import annotations
 
 import importlib
+import pickle
 import re
 import unicodedata
 from collections import Counter
@@ -403,3 +404,20 @@ def test_name_tokens_of_the_notes_are_found_as_without_the_look_at_first_letters
     for path in [seed_path, *NOTES]:
         text = path.read_text(encoding="utf-8")
         assert name_tokens(terms._NAME_TOKEN, text) == name_tokens(PLAIN_NAME_TOKEN, text)
+
+
+def test_frozen_values_are_pickled_as_pydantic_pickles_them(seed_path: Path) -> None:
+    course = read_notes(seed_path).course
+    family = course.topics[0].families[0]
+    schemes = [scheme_module.build_scheme(q, family) for q in family.questions]
+    values: list[Any] = [course, *schemes, *family_points(family), *cards_of(course)]
+    for value in values:
+        again = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        # pydantic's own pickling, as Frozen.__reduce__ replaces it
+        plain = pickle.loads(pickle.dumps(value.__getstate__(), protocol=2))
+        assert type(again) is type(value)
+        assert again == value
+        assert again.__dict__ == plain["__dict__"]
+        assert again.__pydantic_fields_set__ == plain["__pydantic_fields_set__"]
+        assert again.__pydantic_extra__ is None and again.__pydantic_private__ is None
+        assert again.model_dump() == value.model_dump()
