@@ -186,8 +186,6 @@ def test_cards_after_schemes_are_the_cards_from_a_cold_start(seed_path: Path) ->
 # match may start with: ``re`` cannot tell that through a leading \\b or lookbehind, and tries
 # every alternative at every place of the text without it.
 LOOKAHEADS = {
-    "clauses.DATE": clauses.DATE,
-    "clauses._UNIT": clauses._UNIT,
     "clauses._NAMED_BESIDE": clauses._NAMED_BESIDE,
     "clauses._ENCLOSED": clauses._ENCLOSED,
     "points._JOIN": points._JOIN,
@@ -421,3 +419,55 @@ def test_frozen_values_are_pickled_as_pydantic_pickles_them(seed_path: Path) -> 
         assert again.__pydantic_fields_set__ == plain["__pydantic_fields_set__"]
         assert again.__pydantic_extra__ is None and again.__pydantic_private__ is None
         assert again.model_dump() == value.model_dump()
+
+
+# What clauses.DATE and clauses._UNIT looked at first before they looked past the words that
+# start with "c", "e", "m" or "l": a character each may start with.
+CLAUSE_DATE_LOOKAHEAD = r"(?=[\dACDFJMNOS’']|c(?:\.|irca))"
+UNIT_LOOKAHEAD = r"(?=[\d£$€’'ACDFJMNOS]|c(?:a?\.|irca)|(?:early|mid|late)-)"
+PLAIN_CLAUSE_DATE = re.compile(
+    r"(?=[\dcACDFJMNOS’'])" + clauses.DATE.pattern.removeprefix(CLAUSE_DATE_LOOKAHEAD),
+    clauses.DATE.flags,
+)
+PLAIN_UNIT = re.compile(
+    r"(?=[\d£$€’'cemlACDFJMNOS])"
+    + clauses._UNIT.pattern.removeprefix(UNIT_LOOKAHEAD).replace(
+        clauses.DATE.pattern, PLAIN_CLAUSE_DATE.pattern
+    ),
+    clauses._UNIT.flags,
+)
+UNIT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "\t", "-", ".", ",", "/", "%", "£", "’", "'", "5", "12", "1956", "1,000", "m"),
+            *("c", "c.", "ca.", "circa", "early", "mid", "late", "cost", "mile", "AD", "BC"),
+            *("March", "Jan", "Sept", "to", "and", "ft", "in", "s", "\u212a", "\u017f", "C"),
+        ]
+    )
+).map("".join)
+
+
+def test_the_plain_date_and_unit_patterns_are_the_patterns_less_their_lookaheads() -> None:
+    assert clauses.DATE.pattern.startswith(CLAUSE_DATE_LOOKAHEAD)
+    assert clauses._UNIT.pattern.startswith(UNIT_LOOKAHEAD)
+    assert clauses.DATE.pattern in clauses._UNIT.pattern
+    assert PLAIN_CLAUSE_DATE.pattern in PLAIN_UNIT.pattern
+
+
+@given(UNIT_TEXT)
+def test_dates_and_units_are_found_as_with_a_first_character_alone(text: str) -> None:
+    for pattern, plain in ((clauses.DATE, PLAIN_CLAUSE_DATE), (clauses._UNIT, PLAIN_UNIT)):
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_dates_and_units_of_the_notes_are_found_as_with_a_first_character_alone(
+    seed_path: Path,
+) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        for pattern, plain in ((clauses.DATE, PLAIN_CLAUSE_DATE), (clauses._UNIT, PLAIN_UNIT)):
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
