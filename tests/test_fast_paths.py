@@ -200,6 +200,7 @@ LOOKAHEADS = {
     "questions._PURPOSE": questions._PURPOSE,
     "parts._WEIGHS_ALL": parts._WEIGHS_ALL,
     "terms._NUMBER": terms._NUMBER,
+    "terms._SAID_IN_BRACKETS": terms._SAID_IN_BRACKETS,
     "scheme._RESULTS": scheme_module._RESULTS,
     "scheme._WEIGHS_WHAT_FOLLOWED": scheme_module._WEIGHS_WHAT_FOLLOWED,
     "scheme._FOUR_FIGURES": scheme_module._FOUR_FIGURES,
@@ -471,3 +472,9 @@ def test_dates_and_units_of_the_notes_are_found_as_with_a_first_character_alone(
             assert [m.span() for m in pattern.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "-", "'", "’", "1", "_", "é", "\n", "."])))
+def test_words_are_counted_as_far_as_needed_as_they_are_counted_whole(text: str) -> None:
+    for most in range(5):
+        assert points._at_most_words(text, most) == (len(language.WORD.findall(text)) <= most)
