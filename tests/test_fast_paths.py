@@ -9,6 +9,7 @@ with another checkout.
 from __future__ import annotations
 
 import importlib
+import pickle
 import re
 import unicodedata
 from collections import Counter
@@ -185,8 +186,6 @@ def test_cards_after_schemes_are_the_cards_from_a_cold_start(seed_path: Path) ->
 # match may start with: ``re`` cannot tell that through a leading \\b or lookbehind, and tries
 # every alternative at every place of the text without it.
 LOOKAHEADS = {
-    "clauses.DATE": clauses.DATE,
-    "clauses._UNIT": clauses._UNIT,
     "clauses._NAMED_BESIDE": clauses._NAMED_BESIDE,
     "clauses._ENCLOSED": clauses._ENCLOSED,
     "points._JOIN": points._JOIN,
@@ -201,12 +200,16 @@ LOOKAHEADS = {
     "questions._PURPOSE": questions._PURPOSE,
     "parts._WEIGHS_ALL": parts._WEIGHS_ALL,
     "terms._NUMBER": terms._NUMBER,
+    "terms._SAID_IN_BRACKETS": terms._SAID_IN_BRACKETS,
     "scheme._RESULTS": scheme_module._RESULTS,
     "scheme._WEIGHS_WHAT_FOLLOWED": scheme_module._WEIGHS_WHAT_FOLLOWED,
     "scheme._FOUR_FIGURES": scheme_module._FOUR_FIGURES,
     "dates._DAY_MONTH_BEFORE": dates._DAY_MONTH_BEFORE,
     "dates._PAIR": dates._PAIR,
     "course._SENTENCE": course_module._SENTENCE,
+    "sentences._DANGLING": sentences_module._DANGLING,
+    "sentences._INLINE_NUMBER": sentences_module._INLINE_NUMBER,
+    "sentences._GLUED": sentences_module._GLUED,
     **{f"kinds._KIND_CUES[{kind}]": cue for kind, cue in kinds._KIND_CUES},
 }
 _PARSER: Any = importlib.import_module("re._parser")  # (no public way to read a pattern)
@@ -283,3 +286,195 @@ SHORTHAND_TEXT = st.lists(
 @given(SHORTHAND_TEXT)
 def test_shorthands_are_written_out_as_the_pattern_alone_writes_them(text: str) -> None:
     assert language.spelt_out(text) == language._SHORTHAND.sub(language._written_out, text)
+
+
+# Text made of what the casing and signpost patterns turn on: capitals after words, commas,
+# brackets and quotes, runs of spaces and line breaks, and the words a signpost says.
+CASING_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\n", "\t", ",", ";", ")", "’", "'", "”", ".", "-", "é", "É", "2"),
+            *("Stalin", "Stalin’s", "war", "However", "the", "other", "only", "ONLY", "Other"),
+            *("reasons", "factors", "was", "not", "There", "were", "also", "important", "too"),
+        ]
+    )
+).map("".join)
+PLAIN_PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
+
+
+@given(CASING_TEXT)
+def test_proper_words_are_found_as_with_the_lookbehind_in_front(text: str) -> None:
+    assert clauses._PROPER.findall(text) == PLAIN_PROPER.findall(text)
+
+
+def test_proper_words_of_the_notes_are_found_as_with_the_lookbehind_in_front(
+    seed_path: Path,
+) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        assert clauses._PROPER.findall(text) == PLAIN_PROPER.findall(text)
+
+
+@given(CASING_TEXT)
+def test_a_signpost_is_found_as_the_pattern_alone_finds_it(text: str) -> None:
+    assert points._is_signpost(text) == (points._SIGNPOST.fullmatch(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, the war was not the only reason",
+        "There were also OTHER factors",
+        "Other causes mattered too",
+        "However, other factors were also important",
+    ],
+)
+def test_signposts_are_found_past_the_quick_look(text: str) -> None:
+    assert points._is_signpost(text)
+
+
+# Text made of the pieces of dates: figures, eras, quotes, the words of "that year" and "the
+# following year" in either case, and the other words that start with a "t".
+DATE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\n", ",", ".", "/", "-", "’", "'", "s", "1956", "48", "5", "0", "AD"),
+            *("BC", "that", "THAT", "That", "the", "The", "THE", "same", "following", "next"),
+            *("year", "Year", "summer", "then", "they", "thus", "March", "July", "Tsar", "\u212a"),
+        ]
+    )
+).map("".join)
+DATE_LOOKAHEAD = r"(?=[\dA’']|(?i:th(?:at|e) ))"
+PLAIN_DATE = re.compile(dates._DATE.pattern.removeprefix(DATE_LOOKAHEAD), dates._DATE.flags)
+
+
+def date_matches(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [(found.span(), found.groupdict()) for found in pattern.finditer(text)]
+
+
+def test_the_plain_date_pattern_is_the_pattern_without_its_lookahead() -> None:
+    assert dates._DATE.pattern == DATE_LOOKAHEAD + PLAIN_DATE.pattern
+    assert PLAIN_DATE.pattern.startswith("(?:(?<!")
+
+
+@given(DATE_TEXT)
+def test_dates_are_found_as_without_the_lookahead(text: str) -> None:
+    assert date_matches(dates._DATE, text) == date_matches(PLAIN_DATE, text)
+
+
+def test_dates_of_the_notes_are_found_as_without_the_lookahead(seed_path: Path) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        assert date_matches(dates._DATE, text) == date_matches(PLAIN_DATE, text)
+
+
+# Text made of what a name's words turn on: capitals, figures and ordinals, the small words
+# inside names and words that start as they do, quotes, hyphens and spaces.
+NAME_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "\n", ",", ".", "’", "'", "-", "16th", "101st", "2", "é", "É", "_"),
+            *("of", "the", "de", "della", "del", "von", "van", "bin", "ibn", "y", "v", "zu"),
+            *("offer", "these", "dense", "vote", "yes", "bind", "Duke", "Norfolk", "Kraft"),
+        ]
+    )
+).map("".join)
+PLAIN_NAME_TOKEN = re.compile(
+    r"(?<![\w’'-])[’'-]*+("
+    r"[^\W\da-z_](?:[\w’'-]*\w)?|"
+    r"\d{1,3}(?:st|nd|rd|th)(?![\w’'-])|"
+    rf"(?:{'|'.join(sorted(terms._LINKS, key=len, reverse=True))})(?![’'-]*\w)"
+    r")"
+)
+
+
+def name_tokens(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [found.span(1) for found in pattern.finditer(text)]
+
+
+@given(NAME_TEXT)
+def test_name_tokens_are_found_as_without_the_look_at_first_letters(text: str) -> None:
+    assert name_tokens(terms._NAME_TOKEN, text) == name_tokens(PLAIN_NAME_TOKEN, text)
+
+
+def test_name_tokens_of_the_notes_are_found_as_without_the_look_at_first_letters(
+    seed_path: Path,
+) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        assert name_tokens(terms._NAME_TOKEN, text) == name_tokens(PLAIN_NAME_TOKEN, text)
+
+
+def test_frozen_values_are_pickled_as_pydantic_pickles_them(seed_path: Path) -> None:
+    course = read_notes(seed_path).course
+    family = course.topics[0].families[0]
+    schemes = [scheme_module.build_scheme(q, family) for q in family.questions]
+    values: list[Any] = [course, *schemes, *family_points(family), *cards_of(course)]
+    for value in values:
+        again = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        # pydantic's own pickling, as Frozen.__reduce__ replaces it
+        plain = pickle.loads(pickle.dumps(value.__getstate__(), protocol=2))
+        assert type(again) is type(value)
+        assert again == value
+        assert again.__dict__ == plain["__dict__"]
+        assert again.__pydantic_fields_set__ == plain["__pydantic_fields_set__"]
+        assert again.__pydantic_extra__ is None and again.__pydantic_private__ is None
+        assert again.model_dump() == value.model_dump()
+
+
+# What clauses.DATE and clauses._UNIT looked at first before they looked past the words that
+# start with "c", "e", "m" or "l": a character each may start with.
+CLAUSE_DATE_LOOKAHEAD = r"(?=[\dACDFJMNOS’']|c(?:\.|irca))"
+UNIT_LOOKAHEAD = r"(?=[\d£$€’'ACDFJMNOS]|c(?:a?\.|irca)|(?:early|mid|late)-)"
+PLAIN_CLAUSE_DATE = re.compile(
+    r"(?=[\dcACDFJMNOS’'])" + clauses.DATE.pattern.removeprefix(CLAUSE_DATE_LOOKAHEAD),
+    clauses.DATE.flags,
+)
+PLAIN_UNIT = re.compile(
+    r"(?=[\d£$€’'cemlACDFJMNOS])"
+    + clauses._UNIT.pattern.removeprefix(UNIT_LOOKAHEAD).replace(
+        clauses.DATE.pattern, PLAIN_CLAUSE_DATE.pattern
+    ),
+    clauses._UNIT.flags,
+)
+UNIT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "\t", "-", ".", ",", "/", "%", "£", "’", "'", "5", "12", "1956", "1,000", "m"),
+            *("c", "c.", "ca.", "circa", "early", "mid", "late", "cost", "mile", "AD", "BC"),
+            *("March", "Jan", "Sept", "to", "and", "ft", "in", "s", "\u212a", "\u017f", "C"),
+        ]
+    )
+).map("".join)
+
+
+def test_the_plain_date_and_unit_patterns_are_the_patterns_less_their_lookaheads() -> None:
+    assert clauses.DATE.pattern.startswith(CLAUSE_DATE_LOOKAHEAD)
+    assert clauses._UNIT.pattern.startswith(UNIT_LOOKAHEAD)
+    assert clauses.DATE.pattern in clauses._UNIT.pattern
+    assert PLAIN_CLAUSE_DATE.pattern in PLAIN_UNIT.pattern
+
+
+@given(UNIT_TEXT)
+def test_dates_and_units_are_found_as_with_a_first_character_alone(text: str) -> None:
+    for pattern, plain in ((clauses.DATE, PLAIN_CLAUSE_DATE), (clauses._UNIT, PLAIN_UNIT)):
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_dates_and_units_of_the_notes_are_found_as_with_a_first_character_alone(
+    seed_path: Path,
+) -> None:
+    for path in [seed_path, *NOTES]:
+        text = path.read_text(encoding="utf-8")
+        for pattern, plain in ((clauses.DATE, PLAIN_CLAUSE_DATE), (clauses._UNIT, PLAIN_UNIT)):
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "-", "'", "’", "1", "_", "é", "\n", "."])))
+def test_words_are_counted_as_far_as_needed_as_they_are_counted_whole(text: str) -> None:
+    for most in range(5):
+        assert points._at_most_words(text, most) == (len(language.WORD.findall(text)) <= most)

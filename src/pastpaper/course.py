@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
@@ -78,6 +79,9 @@ _COMMAND = re.compile(
 _SENTENCE = re.compile(r"(?=\s)(?:(?<=[.?!:])|(?<=[.?!:][\"')]))\s+")
 
 
+# A question's command word is read when it is parsed, and again by each part of its family's
+# schemes that weighs what it asks.
+@lru_cache(maxsize=4096)
 def command_word(question: str) -> str:
     """The command word of a question: how it starts, or how a later sentence of it starts.
 

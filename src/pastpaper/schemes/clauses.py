@@ -661,11 +661,12 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2}|[ \t]+(?:to|and|until)[ \t]+\d{1,2})?"  
 _ERA = r"(?:\d{1,4}\s?(?:BCE|BC|CE|AD)|(?:AD|CE)\s?\d{1,4})(?![\w’'])"
 # A date whole: "4 August 1914", "May 1498", "January 49 BC", "c. 1500", "15/3/44 BC",
 # "17 July – 2 August 1945", "1904-05", "1956 - 1960", "23 July". Each starts with a digit,
-# the "c" of "c." or "circa", a month's capital or the "A" or "C" of an era: the lookahead
-# in front turns most places of a text down at once, as ``re`` cannot tell so itself.
+# the "c." or "circa", a month's capital or the "A" or "C" of an era: the lookahead in front
+# turns most places of a text down at once, as ``re`` cannot tell so itself. (It looks past a
+# "c", which starts many other words.)
 _MONTH = rf"(?:{MONTH}|(?:{'|'.join(SHORT_MONTHS)})\.?)"  # "Jan 1968", "Sept. 1915"
 DATE = re.compile(
-    r"(?=[\dcACDFJMNOS’'])(?:"
+    r"(?=[\dACDFJMNOS’']|c(?:\.|irca))(?:"
     rf"(?:\bc\.\s?|\bcirca\s|\b\d{{1,2}}\s+{_MONTH}\s*[-–]\s*(?=\d))?"
     rf"\b(?:\d{{1,2}}/\d{{1,2}}/|(?:{_DAYS}\s+)?{_MONTH}\s+)?"
     rf"(?:{_ERA}|{YEAR}(?:[^\S\n]*[-–][^\S\n]*(?:{YEAR}|\d\d)(?!\d)|[-–]\d(?![\w’'%]|[.,]\d))?\b)"
@@ -680,10 +681,12 @@ DATE = re.compile(
 # A number or date as one unit, so that no card shows or hides a piece of one: "100,000",
 # "12.8", "1920s", "mid-1951", "£3.60", "2%", "2/3", "1.5m", "c. 1,000", "25-50%", "1 in 100".
 # ("31/3/68", a date with its year's last two figures, is one too.) Each starts with a digit,
-# a currency's sign, what a date starts with (``DATE``) or the "early", "mid" or "late" before
-# one: the lookahead in front turns most places of a text down at once, as in ``DATE``.
+# a currency's sign, what a date starts with (``DATE``), the "c.", "ca." or "circa" before a
+# figure, or the "early-", "mid-" or "late-" before a date: the lookahead in front turns most
+# places of a text down at once, as in ``DATE`` (looking past the "c", "e", "m" and "l" that
+# start so many other words).
 _UNIT = re.compile(
-    r"(?=[\d£$€’'cemlACDFJMNOS])(?:"
+    r"(?=[\d£$€’'ACDFJMNOS]|c(?:a?\.|irca)|(?:early|mid|late)-)(?:"
     # a measure in feet and inches: "4 ft 8½ in", "6 ft"
     r"\b\d+[ \t]?(?:ft|feet)\b(?:[ \t]\d+[½¼¾]?[ \t]?(?:in\b|inches\b))?"
     rf"|(?:\b(?:early|mid|late)-)?(?:{DATE.pattern})|\d{{1,2}}/\d{{1,2}}/\d\d(?!\d)"
@@ -695,7 +698,9 @@ _UNIT = re.compile(
 )
 
 
-_PROPER = re.compile(r"(?<=[\w,;)’'”])\s+([A-Z][\w’'-]*)(?!\s+[A-Z])")
+# (Its first space is matched before the look back at the character before it: ``re`` then
+# passes over every other character at once, where a lookbehind in front was tried at each.)
+_PROPER = re.compile(r"\s(?<=[\w,;)’'”]\s)\s*([A-Z][\w’'-]*)(?!\s+[A-Z])")
 # A name's first word, known by what stands beside it anywhere in a sentence: a title before
 # it ("the Emperor Charles V") or a regnal number after it ("Charles V", "Henry VIII"; not
 # "I", which may be the pronoun). (Each starts with a capital: the lookahead in front turns

@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple, get_args
 
 from pastpaper.bulk import collection_paused
@@ -498,6 +499,16 @@ _SIGNPOST = re.compile(
     r"(?:\s+(?:too|as\s+well))?",
     re.IGNORECASE,
 )
+
+
+def _is_signpost(text: str) -> bool:
+    """Does the text only point on to other reasons (``_SIGNPOST``)? Every signpost says
+    "only" or "other": a text with neither (nearly every sentence) is not tried against the
+    pattern, whose runs of up to six words are tried at every word."""
+    lowered = text.lower()
+    return ("only" in lowered or "other" in lowered) and _SIGNPOST.fullmatch(text) is not None
+
+
 # A numbered label with a title of its own, a heading: "Factor 1: Fear", "Reason 2 - Money".
 _NUMBERED_TITLE = re.compile(
     rf"(?P<label>[^\W\d_]+\s+{_LABEL_NUMBER})\s*[:.\-–]\s*(?P<title>.*)", re.IGNORECASE
@@ -548,7 +559,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
     if header and _TABLE_RULE.match(note, line_end + 1):
         return True
     bare = text.strip(_MARKUP)
-    if _LABEL.fullmatch(bare) or _SIGNPOST.fullmatch(bare):
+    if _LABEL.fullmatch(bare) or _is_signpost(bare):
         return True
     numbered = _NUMBERED_TITLE.fullmatch(bare)
     if numbered and _LABEL.fullmatch(numbered["label"]):
@@ -566,17 +577,12 @@ def is_structure(note: str, start: int, end: int) -> bool:
     if not first_on_line:
         return False
     # A line that only opens the list below it: "Stresemann's achievements:".
-    if after.startswith(":") and not after[1:].strip() and len(WORD.findall(text)) <= 12:
+    if after.startswith(":") and not after[1:].strip() and _at_most_words(text, 12):
         return line_end < len(note) or note[line_end:].strip() == ""
     # A label of a few words on a line of its own over the list it names: "Population",
     # "Textiles - key dates", with "- 1733: Kay's flying shuttle" on the next line. (Its
     # words are counted last: most sentences have more of the line after them.)
-    label = (
-        not after
-        and not before.strip()
-        and len(WORD.findall(text)) <= 5
-        and not _DIGIT.search(text)
-    )
+    label = not after and not before.strip() and _at_most_words(text, 5) and not _DIGIT.search(text)
     if label and LIST_ITEM.match(note, line_end + 1):
         return not has_verb(text)  # (a list's own short items stay its points)
     # ... or set in bold as a paragraph of its own, over the paragraphs it names ("**Political
@@ -588,7 +594,7 @@ def is_structure(note: str, start: int, end: int) -> bool:
     # (Its date in brackets is no part of its length: "- The Night of the Long Knives (30
     # June 1934)".)
     heads = not after and _heads_sublist(note, line_start, line_end)
-    if heads and len(WORD.findall(_BRACKETED.sub("", text))) <= 8:
+    if heads and _at_most_words(_BRACKETED.sub("", text), 8):
         return not has_verb(text)
     # A heading of a word or three run into its paragraph: "Morocco. In March 1905 ...",
     # or a name and the year it heads ("The Treaty of Paris, 1763. Britain gained ..."), or
@@ -600,10 +606,16 @@ def is_structure(note: str, start: int, end: int) -> bool:
         return False
     named = _HEADING_YEAR.sub("", text) if _DIGIT.search(text) else text  # (a year has figures)
     return (
-        len(WORD.findall(named)) <= (_BOLD_LABEL_WORDS if bold else 3)
+        _at_most_words(named, _BOLD_LABEL_WORDS if bold else 3)
         and not has_verb(named)
         and not _DIGIT.search(named)
     )
+
+
+def _at_most_words(text: str, most: int) -> bool:
+    """Has the text ``most`` words (``WORD``) or fewer? (Counted only as far as one more: a
+    sentence is read to its end for a heading's three words no longer.)"""
+    return next(islice(WORD.finditer(text), most, None), None) is None
 
 
 def heads_sublist(note: str, start: int) -> bool:
@@ -759,7 +771,7 @@ def _clauses(note: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         ):
             continue  # "if Vietnam fell, Laos, Cambodia and perhaps even India would follow"
         # (Words counted last: most joins are passed over before.)
-        enough = len(WORD.findall(head)) >= 3 and len(WORD.findall(tail)) >= 3
+        enough = not _at_most_words(head, 2) and not _at_most_words(tail, 2)
         if enough and (";" in join.group() or _two_clauses(head, clause)):
             pieces.append((left, join.start()))
             left = join.end()

@@ -63,7 +63,8 @@ SHORTENED_BEFORE_MORE = {
     "avg", "av",  # "avg. 5,000 households"
 }  # fmt: skip
 _TRIM = ".,;:…|"  # and whitespace; "|" closes a table's row
-_DANGLING = re.compile(r"(?<=\w)\s+(?:and|or|but)$")
+# (A lookahead in front, as for the other patterns searched through whole paragraphs.)
+_DANGLING = re.compile(r"(?=\s)(?<=\w)\s+(?:and|or|but)$")
 # A list item on a line of its own is a sentence of its own: "- Dual Alliance, 1879: ...";
 # its marker is no part of it, at the start of the notes too.
 # A table's row is one too, its rule of dashes ("|------|") included.
@@ -276,7 +277,7 @@ def _bare_table_lines(note: str) -> Iterator[tuple[int, int]]:
 
 # A number that may mark an item of a list run along a line: "2. Russia", "2) the naval
 # race" (not "2.5", "1914.", "No. 2").
-_INLINE_NUMBER = re.compile(r"(?<![\w.,£$%-])(\d{1,2})([.)])[ \t]+(?=\S)")
+_INLINE_NUMBER = re.compile(r"(?=\d)(?<![\w.,£$%-])(\d{1,2})([.)])[ \t]+(?=\S)")
 
 
 def _numbered_along(note: str) -> Iterator[tuple[int, int]]:
@@ -341,7 +342,7 @@ def _past_marker(bullets: list[tuple[int, int]], at: int) -> int:
 
 
 # Two sentences run together where a full stop and a space went missing: "Volgogradthe powers".
-_GLUED = re.compile(r"\b[A-Z][a-z]{3,}(the)\s")
+_GLUED = re.compile(r"(?=[A-Z])\b[A-Z][a-z]{3,}(the)\s")
 
 
 def _glued(match: re.Match[str]) -> bool:

@@ -83,7 +83,9 @@ QUOTE_MARKS = "‘'“\""
 _BRACKETED = re.compile(r"\(([^()\d]{3,40})\)")
 # A bracket that remarks on the sentence rather than naming a term: it ends on a word that
 # takes what it is about from the sentence ("(Zinoviev & Kamenev against)", "(Luther too)").
-_SAID_IN_BRACKETS = re.compile(r"\b(?:against|for|too|also|only|dissenting|abstaining)\s*$")
+_SAID_IN_BRACKETS = re.compile(
+    r"(?=[adfot])\b(?:against|for|too|also|only|dissenting|abstaining)\s*$"
+)
 # A coined name given in so many words: "as Khrushchev called them the metal eaters" (not
 # "called off the campaign", "called for reform").
 _CALLED = re.compile(
@@ -597,6 +599,9 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w’'-])[’'-]*+("
     r"[^\W\da-z_](?:[\w’'-]*\w)?|"
     r"\d{1,3}(?:st|nd|rd|th)(?![\w’'-])|"
+    # (The first letters of the small words looked at first: at most words' starts none of
+    # them is tried.)
+    rf"(?=[{''.join(sorted({word[0] for word in _LINKS}))}])"
     rf"(?:{'|'.join(sorted(_LINKS, key=len, reverse=True))})(?![’'-]*\w)"
     r")"
 )
