@@ -7,6 +7,7 @@ subject, both sides for a question that asks how far)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -29,6 +30,18 @@ def _first_family(notes: str, name: str) -> QuestionFamily:
 def _credited(question: Question, family: QuestionFamily) -> list[str]:
     """The texts of the points the question's scheme credits."""
     return [p.point.text for p in build_scheme(question, family).creditable]
+
+
+def _sides(notes: str, name: str) -> Callable[[str], str | None]:
+    """The side the first question's scheme gives the creditable point whose text holds
+    some words (None where no point holds them), for notes written out in a test."""
+    family = _first_family(notes, name)
+    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
+
+    def side(words: str) -> str | None:
+        return next((s for text, s in sides.items() if words in text), None)
+
+    return side
 
 
 def _table_notes(tmp_path: Path, *, bold: bool) -> QuestionFamily:
@@ -1686,20 +1699,15 @@ def test_a_success_scheme_reads_which_way_things_moved() -> None:
         "peasants fell into debt to the kulaks. Industrial output fell in 1923 when factory "
         "prices outran farm prices. The boom ended when the state cut grain prices in 1927.\n"
     )
-    family = _first_family(notes, "nep.txt")
-    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
-
-    def side(words: str) -> str | None:
-        return next((s for text, s in sides.items() if words in text), None)
-
+    side = _sides(notes, "nep.txt")
     # A burden that grew, a good that fell or ended, people put into debt: against.
-    assert side("Unemployment rose") == "against", sides
-    assert side("fell into debt") == "against", sides
-    assert side("Industrial output fell") == "against", sides
-    assert side("The boom ended") == "against", sides
+    assert side("Unemployment rose") == "against"
+    assert side("fell into debt") == "against"
+    assert side("Industrial output fell") == "against"
+    assert side("The boom ended") == "against"
     # A burden that shrank is a success, and so is a harvest that came back.
-    assert side("unemployment fell in the towns") == "for", sides
-    assert side("The harvest of 1926") == "for", sides
+    assert side("unemployment fell in the towns") == "for"
+    assert side("The harvest of 1926") == "for"
 
 
 def test_historians_who_take_the_other_view_argue_against_until_the_notes_turn_back() -> None:
@@ -1712,18 +1720,13 @@ def test_historians_who_take_the_other_view_argue_against_until_the_notes_turn_b
         "that summer. Yet none of this saved the poorest, and most historians call it a "
         "catastrophe.\n"
     )
-    family = _first_family(notes, "famine.txt")
-    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
-
-    def side(words: str) -> str | None:
-        return next((s for text, s in sides.items() if words in text), None)
-
-    assert side("About a million people died") == "for", sides
-    assert side("Some historians warn against") == "against", sides
-    assert side("Relief works employed") == "against", sides
-    assert side("soup kitchens fed three million") == "against", sides
+    side = _sides(notes, "famine.txt")
+    assert side("About a million people died") == "for"
+    assert side("Some historians warn against") == "against"
+    assert side("Relief works employed") == "against"
+    assert side("soup kitchens fed three million") == "against"
     # The turn back at the paragraph's end argues the view the question puts.
-    assert side("none of this saved the poorest") == "for", sides
+    assert side("none of this saved the poorest") == "for"
 
 
 def test_a_turn_at_a_sentences_end_and_shared_blame_argue_against() -> None:
@@ -1734,20 +1737,17 @@ def test_a_turn_at_a_sentences_end_and_shared_blame_argue_against() -> None:
         "Khrushchev did not lose everything, though. The United States promised not to invade "
         "Cuba, and its missiles in Turkey were taken away in April 1963.\n"
     )
-    family = _first_family(notes, "cuba.txt")
-    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
-    assert any(s == "for" and "removed the missiles" in t for t, s in sides.items()), sides
+    side = _sides(notes, "cuba.txt")
+    assert side("removed the missiles") == "for"
     # The whole paragraph goes on from the turn its first sentence ends on.
-    assert any(s == "against" and "promised not to invade" in t for t, s in sides.items())
-    assert any(s == "against" and "missiles in Turkey" in t for t, s in sides.items())
+    assert side("promised not to invade") == "against"
+    assert side("missiles in Turkey") == "against"
     notes = (
         "1999: How far was Austria-Hungary to blame for the outbreak of war in 1914? (10)\n\n"
         "Austria-Hungary declared war on Serbia on 28 July 1914. Most historians now spread "
         "the blame among all the Great Powers.\n"
     )
-    family = _first_family(notes, "blame.txt")
-    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
-    assert any(s == "against" and "spread the blame" in t for t, s in sides.items()), sides
+    assert _sides(notes, "blame.txt")("spread the blame") == "against"
 
 
 RADICALS = """\
@@ -1778,15 +1778,11 @@ executed.
 def test_a_threat_put_down_argues_against_its_being_serious_and_for_its_being_met(
     question: str, put_down: str, pressed: str
 ) -> None:
-    family = _first_family(RADICALS.format(question=question), "radicals.txt")
-    sides = {p.point.text: p.side for p in build_scheme(family.questions[0], family).creditable}
-
-    def side(words: str) -> str | None:
-        return next((s for text, s in sides.items() if words in text), None)
+    side = _sides(RADICALS.format(question=question), "radicals.txt")
 
     for words in ("The Pentrich rising collapsed", "Hunt was imprisoned", "banned large meetings"):
-        assert side(words) == put_down, (words, sides)
-    assert side("in 1817 the Pentrich rising marched on Nottingham") == pressed, sides
+        assert side(words) == put_down, words
+    assert side("in 1817 the Pentrich rising marched on Nottingham") == pressed
 
 
 COAST = """\
