@@ -352,7 +352,7 @@ _CONTAINED = re.compile(
 # What tells of the threat itself: a plot, a rising, an invasion, a challenge made.
 _PRESSED = re.compile(
     r"\b(?:plots?|revolts?|risings?|rebellions?|uprisings?|invasions?|invaded|"
-    r"excommunicat\w*|armada|attacked|challenged|conspira\w*|marched|threat\s+grew|"
+    r"excommunicat\w*|attacked|challenged|conspira\w*|marched|threat\s+grew|"
     r"argued|demanded|campaigned)\b",
     re.IGNORECASE,
 )
