@@ -1764,6 +1764,24 @@ executed.
 """
 
 
+def test_a_rising_put_down_argues_against_its_success() -> None:
+    notes = (
+        "2001: How successful was Kett's rebellion? (10)\n\n"
+        "In July 1549 Robert Kett led some 16,000 rebels to a camp on Mousehold Heath and took "
+        "Norwich, the second city of England. In August the Earl of Warwick's army crushed "
+        "them at Dussindale, and Kett was hanged at Norwich Castle.\n"
+    )
+    side = _sides(notes, "kett.txt")
+    assert side("took Norwich") == "for"
+    assert side("crushed them at Dussindale") == "against"
+    assert side("Kett was hanged") == "against"
+    # The success of a campaign against rebels is another view: its victories argue for it.
+    side = _sides(
+        notes.replace("Kett's rebellion", "the government's campaign against the rebels"), "k.txt"
+    )
+    assert side("crushed them at Dussindale") == "for"
+
+
 @pytest.mark.parametrize(
     ("question", "put_down", "pressed"),
     [

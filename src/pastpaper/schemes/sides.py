@@ -358,13 +358,23 @@ _PRESSED = re.compile(
 )
 
 
+# A success question about a rising itself: "How successful was Kett's rebellion?", "How
+# successful were the 1905 strikes?" (not "the government's campaign against the rebels").
+_RISING_SUCCEEDED = re.compile(
+    r"\bhow\s+successful\s+(?:was|were)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:rebellions?|risings?|revolts?|uprisings?|insurrections?|mutin(?:y|ies)|rebels|"
+    r"protests?|strikes?)\b",
+    re.IGNORECASE,
+)
+
+
 def contest_of(question: str) -> Contest | None:
     """The view a judgement question takes of a contest: "threat" where it weighs how
-    serious a threat or challenge was, "defence" where it weighs how far one was met; else
-    None."""
+    serious a threat or challenge was, or how far a rising succeeded (a rising put down
+    failed); "defence" where it weighs how far one was met; else None."""
     if _DEFENCE_VIEW.search(question):
         return "defence"
-    if _THREAT_VIEW.search(question):
+    if _THREAT_VIEW.search(question) or _RISING_SUCCEEDED.search(question):
         return "threat"
     return None
 
