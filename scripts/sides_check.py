@@ -144,7 +144,12 @@ def check(path: Path, corpus: Path = DATA) -> Tally:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  python scripts/sides_check.py -v weimar\n"
+        "  python scripts/sides_check.py --corpus benchmarks/data/held-out",
+    )
     parser.add_argument("only", nargs="?", default="", help="only files whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true", help="list each disagreement")
     parser.add_argument(

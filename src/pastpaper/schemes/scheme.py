@@ -342,7 +342,11 @@ def build_scheme(
             told = elsewhere_notes or [""] * len(kinds)
             elsewhere_notes = [
                 said
-                or (f"gives {kind} causes, which the question does not ask for" if kind else "")
+                or (
+                    f"about {kind} causes or effects, not the kind the question asks"
+                    if kind
+                    else ""
+                )
                 for said, kind in zip(told, kinds, strict=True)
             ]
     if elsewhere_notes and all(elsewhere_notes[p.source.note] for p in points):

@@ -179,17 +179,13 @@ def side_of(
         # "Judged by jobs, the New Deal half worked. ..." then "Yet much was achieved. The
         # banking system was saved": a turn to what went well argues for a success.
         return "for"
-    if turned or _CONTRAST.match(opening):
+    opens_against = _CONTRAST.match(opening) is not None
+    if turned or opens_against:
         # A paragraph that opens on the other side and turns back ("Some historians warn
         # against seeing them only as victims. ... Yet none of this outweighs the loss"):
         # the turn back argues the view asked about.
-        if (
-            point.source.sentence_start > 0
-            and _CONTRAST.match(opening)
-            and _TURN_WORDS.match(point.source.sentence)
-        ):
-            return "for"
-        return "against"
+        turns_back = point.source.sentence_start > 0 and _TURN_WORDS.match(point.source.sentence)
+        return "for" if opens_against and turns_back else "against"
     if _SPREADS_BLAME.search(point.text):
         return "against"  # "Many historians now spread the blame"
     if _CONTRAST.search(point.text):
