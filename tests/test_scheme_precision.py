@@ -17,7 +17,7 @@ from pastpaper.course import Question, QuestionFamily
 from pastpaper.ingest import parse_notes, read_notes
 from pastpaper.schemes.kinds import is_judgement, states_motive
 from pastpaper.schemes.parts import headed_as, of_other_kind, parts_of
-from pastpaper.schemes.periods import asked_from, asked_until, point_date
+from pastpaper.schemes.periods import asked_from, asked_until, notes_date, point_date
 from pastpaper.schemes.points import family_points
 from pastpaper.schemes.scheme import build_scheme
 
@@ -1843,3 +1843,41 @@ def test_a_part_names_a_kind_of_cause_only_where_it_gives_one() -> None:
     # ("an immediate threat" is what the King faced, no kind of cause)
     assert of_other_kind(question, notes) == [None, "immediate", None]
     assert of_other_kind("Why did the Civil War break out?", notes) == [None, None, None]
+
+
+FIVE_YEAR_PLANS = """\
+2011: Describe the main features of the Second Five-Year Plan. (6)
+2012: How far did the Five-Year Plans modernise the Soviet economy? (10)
+
+Workers were driven hard from the start. In 1930 the first giant steelworks at Magnitogorsk
+rose on the open steppe, and the Stakhanovite campaign praised workers who beat their quotas.
+
+The Second Five-Year Plan of 1933 changed its aims. Heavy industry still came first, but
+more went on transport. After the famine of the early 1930s the Moscow Metro (1935) was the
+showpiece, and the Moscow-Volga canal was finished in 1937.
+"""
+
+
+def test_a_describe_question_asks_about_the_time_the_notes_date_its_subject_by() -> None:
+    # "The Second Five-Year Plan of 1933": a question naming it asks about 1933 on, and the
+    # paragraph on the steelworks of 1930 tells of the first plan, before it. (The Metro,
+    # dated by the early 1930s first, is of 1935.)
+    family = _first_family(FIVE_YEAR_PLANS, "plans.txt")
+    describe, how_far = (_credited(q, family) for q in family.questions)
+    assert any("Moscow Metro" in text for text in describe), describe
+    assert not any("Magnitogorsk" in text for text in describe), describe
+    assert not any("Stakhanovite" in text for text in describe), describe
+    # A question naming no such thing keeps every paragraph.
+    assert any("Magnitogorsk" in text for text in how_far), how_far
+
+
+def test_notes_date_a_thing_by_a_span_in_brackets_or_by_its_year() -> None:
+    notes = ("The agencies of the Hundred Days (March to June 1933) were many.",)
+    assert notes_date(["Hundred Days"], notes) == (1933, (1933, 6))
+    assert notes_date(["Terror"], ("the Terror (September 1793 to July 1794)",)) == (
+        1793,
+        (1794, 7),
+    )
+    assert notes_date(["League"], ("the League (1934) called it socialism",)) == (1934, None)
+    assert notes_date(["Treaty"], ("the Treaty of Versailles was signed",)) is None
+    assert notes_date(["Agencies"], ("The Agencies (the CCC, the TVA) were set up",)) is None

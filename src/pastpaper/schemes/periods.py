@@ -32,6 +32,7 @@ __all__ = [
     "clear_dates",
     "is_after",
     "named_until",
+    "notes_date",
     "point_date",
     "within",
 ]
@@ -185,6 +186,45 @@ def asked_from(question: str) -> int | None:
         return mention.year - mention.year % 10 if mention.decade else mention.year
     century = _century(question)
     return century[0] if century else None
+
+
+def notes_date(names: list[str], notes: tuple[str, ...]) -> tuple[int, When | None] | None:
+    """When the notes date a thing a question names (``names``, its names) where they name
+    it: its first year, and its last year (and month) where they give a span in brackets.
+    "the Hundred Days (March to June 1933)" runs from 1933 to June 1933; "The Second New
+    Deal of 1935" and "the League (1934)" begin then, and what came of them may come later.
+    None where the notes date none of them so.
+
+    >>> notes_date(["Hundred Days"], ("the agencies of the Hundred Days (March to June 1933)",))
+    (1933, (1933, 6))
+    >>> notes_date(["Second New Deal"], ("The Second New Deal of 1935 went further.",))
+    (1935, None)
+    """
+    for name in names:
+        named = re.compile(rf"\b{re.escape(name)}\s+(?:\((?P<span>[^()]*)\)|of\s+(?P<of>\S+))")
+        for note in notes:
+            found = named.search(note)
+            if found is None:
+                continue
+            said = found["span"] if found["span"] is not None else found["of"]
+            dates = list(mentions(said))
+            if not dates or _NOT_DATE.sub("", said).strip():
+                continue  # not a date alone: "(the CCC)", "of Versailles"
+            first, last = dates[0], dates[-1]
+            if first.bounds and first.word != "to":
+                continue  # "(until 1940)": an end, not a time
+            if len(dates) == 1 and not (first.end_year or first.end_month or first.bounds):
+                return first.year, None  # one date: when it began ("March to June" ends one)
+            month = last.end_month or (None if last.end_year else last.month)
+            return first.year, (last.end_year or last.year, month)
+    return None
+
+
+# What a date in brackets holds besides its dates: "(March to June 1933)", "(1924-29)".
+_NOT_DATE = re.compile(
+    r"\b(?:\d[\d,]*|BC|AD|c|to|and|from|until|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|[-–—/.,\s]",
+)
 
 
 #: A stretch of time, by its first and last month: (1492, 1) to (1493, 12) for "1492-93".

@@ -47,6 +47,7 @@ from pastpaper.schemes.periods import (
     clear_dates,
     is_after,
     named_until,
+    notes_date,
     point_date,
     within,
 )
@@ -304,6 +305,17 @@ def build_scheme(
         and not _RESTS_ON_EARLIER.search(question.text)
     ):
         since = asked_from(question.text)
+        named = (
+            notes_date(names_in(question.text), family.notes)
+            if since is None and until is None
+            else None
+        )
+        if named is not None:
+            # "Describe the main features of the Second New Deal" where the notes write "The
+            # Second New Deal of 1935": the question names its time by a name the notes date,
+            # and asks about that time as if it gave the dates ("the Hundred Days (March to
+            # June 1933)" ends in June 1933).
+            since, until = named
     # "Describe the differences between plant and animal cells": what both have is none.
     asks_differences = not reference and _DIFFERENCES.search(question.text) is not None
     # "Describe the aims of the Marshall Plan" asks for what the notes give as motives.
@@ -574,9 +586,12 @@ def _before(
     date of its paragraph is earlier ("Victory in the civil war left Caesar master of the
     Roman world", in the paragraph on the civil war of 48-45 BC)."""
     if date is not None:
+        # (Dated by a part of a decade first, "After the dust storms of the mid-1930s the
+        # Resettlement Administration (1935) ...", by a year of the time asked about next.)
+        reaches = any((m.end_year or m.year) >= since for m in mentions(point.text) if not m.bounds)
         return (
             f"dated {date_label(date[0])}, before the time the question asks about"
-            if date[0] < since
+            if date[0] < since and not reaches
             else None
         )
     note = point.source.note
