@@ -230,6 +230,10 @@ _SIDE_HEADINGS = {
 }
 
 
+#: A question no teacher has edited the scheme of.
+_NO_EDIT = SchemeEdit()
+
+
 def build_scheme(
     question: Question, family: QuestionFamily, *, reference: bool = False
 ) -> MarkScheme:
@@ -249,7 +253,8 @@ def build_scheme(
         # one leaves out ("agriculture and industry" beside "industrial output"); one in
         # other words ("achievements in foreign policy" beside "position in Europe") asks
         # the same thing, as the notes that answer both show.
-        if sibling != question and theirs.keys() & own:
+        # (Themes first: a question equal to this one, compared field by field, is rarer.)
+        if theirs.keys() & own and sibling is not question and sibling != question:
             words_of.update(theirs)
     # What only a sibling question asks about ("agriculture" for "industrial output"). A
     # question that weighs one cause against all others ("To what extent did foreign help
@@ -258,7 +263,7 @@ def build_scheme(
     elsewhere = set() if weighs_all(question.text) else set(words_of) - own - generic
     only_ours = own - set(words_of)  # what this question alone asks about
 
-    edit = question.scheme or SchemeEdit()
+    edit = question.scheme or _NO_EDIT
     how = explains_how(question.text)  # "Explain how ...": what was done answers it
     reasons_only = asks_reasons(question.text, question.command_word) and not reference
     # "Why did women fail to win the vote before 1914?": a turn that says they did not ("Yet
@@ -488,8 +493,8 @@ def build_scheme(
                 relevance=round(relevance, 3),
                 creditable=why_not is None,
                 required=required,
-                accept=tuple(edit.accept.get(point.id, ())),
-                reject=tuple(edit.reject.get(point.id, ())),
+                accept=tuple(edit.accept.get(point.id, ())) if edit.accept else (),
+                reject=tuple(edit.reject.get(point.id, ())) if edit.reject else (),
                 origin="notes",  # every field, in order: made the quickest way
                 why_not=why_not,
                 side=(
