@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Literal
 
@@ -389,7 +389,7 @@ def build_scheme(
             continue
         relevance = relevance_of(words, point.source.note)
         why_not = None
-        turn = view.turned[at]
+        turn = view.turned[at] if reasons_only or judgement else None  # (read by those alone)
         if reasons_only:
             # ("Explain the importance of gold in causing the war": what tells of the gold
             # is what the question weighs, told as a reason or not.)
@@ -942,8 +942,10 @@ _CHANGED = re.compile(r"\b(?:change|transform|affect|alter)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class _FamilyView:
-    """What every scheme of a family needs from its notes, worked out once per family."""
+    """What every scheme of a family needs from its notes, worked out once per family (what
+    only some kinds of question read, when the first of them asks)."""
 
+    notes: tuple[str, ...]
     points: list[Point]
     stems: list[frozenset[str]]  # each point's content stems
     theme: list[frozenset[str]]  # the stems of its paragraph's opening sentence
@@ -951,24 +953,43 @@ class _FamilyView:
     generic: set[str]  # stems in most points (Khrushchev, Stalin): they tell nothing
     direct: list[bool]  # does the point's own wording give a reason or a result?
     judgement: list[bool]  # is it a bare verdict ("a real but partial success")?
-    motive: list[bool]  # does it state what someone hoped, feared or aimed at?
     defines: list[bool]  # does it only say what a term means?
     # The stems of the verdict that opens the point's paragraph ("The gains were real but
     # limited"), None where the paragraph opens otherwise.
     verdict: list[frozenset[str] | None]
-    # The stems of the sentence that turns the point's sentence or paragraph to the other
-    # side of an argument ("Yet the alliances did not drag ..."), None where none does.
-    turned: list[frozenset[str] | None]
-    # The side the notes' own label ("For:", "Against:") puts the point on, None where none.
-    labelled: list[Side | None]
-    # The notes' own label of the point as a success or a failure ("### Failures"), None
-    # where none.
-    judged: list[Side | None]
     cited: dict[str, set[str]]  # terms the notes name as causes, and where
     note_stems: list[frozenset[str]]  # for each paragraph, the stems of all of it
     headed: list[str | None]  # for each paragraph, what its part's heading says it gives
     dates: list[When | None]  # each point's date (``_point_dates``)
     note_dates: list[tuple[When, ...]]  # for each paragraph, the dates its points give
+
+    # Read by questions asking why, how far or to describe, not by every family's: each
+    # the first time one asks. (A cached property writes past the frozen fields, into the
+    # view's own dictionary.)
+
+    @cached_property
+    def motive(self) -> list[bool]:
+        """Does each point state what someone hoped, feared or aimed at?"""
+        return [states_motive(p.text) for p in self.points]
+
+    @cached_property
+    def turned(self) -> list[frozenset[str] | None]:
+        """The stems of the sentence that turns each point's sentence or paragraph to the
+        other side of an argument ("Yet the alliances did not drag ..."), None where none
+        does."""
+        return turned_by(self.points, self.notes)
+
+    @cached_property
+    def labelled(self) -> list[Side | None]:
+        """The side the notes' own label ("For:", "Against:") puts each point on, None where
+        none."""
+        return labelled_by(self.points, self.notes)
+
+    @cached_property
+    def judged(self) -> list[Side | None]:
+        """The notes' own label of each point as a success or a failure ("### Failures"),
+        None where none."""
+        return judged_by(self.points, self.notes)
 
 
 def _view(family: QuestionFamily) -> _FamilyView:
@@ -1023,6 +1044,7 @@ def _read_family(notes: tuple[str, ...], explains: bool, asked_year: int | None)
     dates = _point_dates(points, notes, asked_year)
     common = max(2, len(points) * 0.3)  # in more points than this, a stem tells nothing
     return _FamilyView(
+        notes=notes,
         points=points,
         stems=stems,
         theme=[note_theme[p.source.note] for p in points],
@@ -1030,12 +1052,8 @@ def _read_family(notes: tuple[str, ...], explains: bool, asked_year: int | None)
         generic={stem for stem, n in spread.items() if n > common},
         direct=direct,
         judgement=[is_judgement(p.text) for p in points],
-        motive=[states_motive(p.text) for p in points],
         defines=[defines(p.text) for p in points],
         verdict=[note_verdict[p.source.note] if p.source.note >= 0 else None for p in points],
-        turned=turned_by(points, notes),
-        labelled=labelled_by(points, notes),
-        judged=judged_by(points, notes),
         cited=cited_causes(points, direct) if explains else {},
         note_stems=note_stems,
         headed=headed_as(notes),
