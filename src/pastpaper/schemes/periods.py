@@ -201,6 +201,8 @@ def notes_date(names: list[str], notes: tuple[str, ...]) -> tuple[int, When | No
     (1935, None)
     """
     for name in names:
+        if not any(name in note for note in notes):
+            continue  # (most names: no pattern made for them)
         named = re.compile(rf"\b{re.escape(name)}\s+(?:\((?P<span>[^()]*)\)|of\s+(?P<of>\S+))")
         for note in notes:
             found = named.search(note)
