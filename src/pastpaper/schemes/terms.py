@@ -181,6 +181,8 @@ def _names_in(note: str) -> list[str]:
     run: list[tuple[int, int, str]] = []
 
     def flush() -> None:
+        if not run:
+            return  # (at the end of a note, most often: no name being read)
         # "the" between two names joins them only as an epithet ("William the Conqueror");
         # "After Sharpeville the ANC", "In Paris the King" and "Britain the USA" are two.
         cut = _not_epithet(run, note)
@@ -229,8 +231,8 @@ def _names_in(note: str) -> list[str]:
             # body names itself whole; "Brown v. Board of Education" is a case.
             titled = (
                 len(run) > 1
-                and (run[-1][2] in _NAMED_ENDS | _INSTITUTIONS or run[1][2] in _VERSUS)
-                and first.lower() not in _NOT_NAMED | _DETERMINERS  # not "The", "One", "Each"
+                and (run[-1][2] in BODY_NAME_ENDS or run[1][2] in _VERSUS)
+                and first.lower() not in _NOT_NAMED_OR_DETERMINER  # not "The", "One", "Each"
             )
             # "F. W. de Klerk": an initial that opens a name of more words
             initialled = len(run) > 1 and len(first) == 1 and note[run[0][1] : run[0][1] + 1] == "."
@@ -290,32 +292,34 @@ def _names_in(note: str) -> list[str]:
     previous_end = 0
     for index, token in enumerate(tokens):
         at, end, word = token
-        gap = note[previous_end:at]
+        stripped = note[previous_end:at].strip()  # what stands between it and the word before
         # "Lyndon B. Johnson": an initial's full stop is inside the name; "Charles I. The",
         # "the U.S.A. In 1948" and "Plan B. Then" end a sentence there.
         initial = (
-            (
-                len(run) > 1
-                and len(run[-1][2]) == 1
-                # (after a word of the name, or after initials that follow one: "Dr D. F.")
-                and (
-                    len(run[-2][2]) > 1
-                    or (len(run) > 2 and len(run[-3][2]) > 1 and len(run[-2][2]) == 1)
+            stripped == "."
+            and bool(run)
+            and (
+                (
+                    len(run) > 1
+                    and len(run[-1][2]) == 1
+                    # (after a word of the name, or after initials that follow one: "Dr D. F.")
+                    and (
+                        len(run[-2][2]) > 1
+                        or (len(run) > 2 and len(run[-3][2]) > 1 and len(run[-2][2]) == 1)
+                    )
+                    and run[-1][2] not in "IVX"
+                    # (or a second initial: "Dr D. F. Malan")
+                    and (
+                        zipf(word.lower()) < 5.0 or (len(word) == 1 and note[end : end + 1] == ".")
+                    )
                 )
-                and run[-1][2] not in "IVX"
-                and gap.strip() == "."
-                # (or a second initial: "Dr D. F. Malan")
-                and (zipf(word.lower()) < 5.0 or (len(word) == 1 and note[end : end + 1] == "."))
-            )
-            or (
-                # "F. W. de Klerk", "P. W. Botha": initials before the name
-                bool(run)
-                and all(len(w) == 1 and w.isupper() for _, _, w in run)
-                and gap.strip() == "."
-                and (len(word) == 1 or word in _LINKS or zipf(word.lower()) < 5.0)
+                or (
+                    # "F. W. de Klerk", "P. W. Botha": initials before the name
+                    all(len(w) == 1 and w.isupper() for _, _, w in run)
+                    and (len(word) == 1 or word in _LINKS or zipf(word.lower()) < 5.0)
+                )
             )
         )
-        stripped = gap.strip()
         joined = bool(run) and (
             not stripped
             or initial
@@ -613,13 +617,15 @@ _REGNAL = re.compile(r"[IVXLC]+|[A-Z]")
 _NOT_NAMED = STOP_WORDS | frozenset(
     "then when if so but and yet thus now once after before since while because as".split()
 )
+_NOT_NAMED_OR_DETERMINER = _NOT_NAMED | _DETERMINERS
 # The first words of a sentence that open no full name: "Most English Catholics", "Under
 # Joseph Stalin", "Each Soviet Republic".
-_NO_FULL_NAME_FIRST = _NOT_NAMED | _DETERMINERS | PREPOSITIONS | QUANTIFIERS
+_NO_FULL_NAME_FIRST = _NOT_NAMED_OR_DETERMINER | PREPOSITIONS | QUANTIFIERS
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _PRONOUNS = frozenset("he him his she her hers it its they them their theirs".split())
 _SHORT_MONTHS = frozenset(SHORT_MONTHS)
 _MONTHS = frozenset(MONTHS)
+_MONTH_WORDS = _SHORT_MONTHS | _MONTHS
 # Shortened words that are no names where they open a sentence: "Approx. 40,000 joined".
 _SHORTENINGS = frozenset(ABBREVIATIONS | SHORTENED_BEFORE_MORE)
 
@@ -628,7 +634,7 @@ def _shortened(note: str, end: int, word: str) -> bool:
     """Is ``word`` (ending at ``end``) a shortened word, not a name: "Approx.", a month
     before its day or year ("Aug. 1965", "Feb 1956", "Oct-Nov 1647")? ("Jan Smuts" is a
     name.)"""
-    if "-" in word and word.split("-")[0] in _SHORT_MONTHS | _MONTHS:
+    if "-" in word and word.split("-")[0] in _MONTH_WORDS:
         return _DATE_AFTER.match(note, end) is not None  # "Oct-Nov 1647", "April-May 1640"
     if len(word) == 1 or (note[end : end + 1] != "." and word not in _SHORT_MONTHS):
         return False  # (an initial is part of its name: "Lyndon B. Johnson")
