@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pastpaper.language import MONTH
 from pastpaper.study.dates import Mention, clear_mentions, mentions
 
 __all__ = [
@@ -223,10 +224,7 @@ def notes_date(names: list[str], notes: tuple[str, ...]) -> tuple[int, When | No
 
 
 # What a date in brackets holds besides its dates: "(March to June 1933)", "(1924-29)".
-_NOT_DATE = re.compile(
-    r"\b(?:\d[\d,]*|BC|AD|c|to|and|from|until|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b|[-–—/.,\s]",
-)
+_NOT_DATE = re.compile(rf"\b(?:\d[\d,]*|BC|AD|c|to|and|from|until|{MONTH})\b|[-–—/.,\s]")
 
 
 #: A stretch of time, by its first and last month: (1492, 1) to (1493, 12) for "1492-93".
