@@ -140,6 +140,8 @@ _RUN_IN = re.compile(
 )
 
 
+# A family's paragraphs are read for their labels by each scheme's parts, sides and headings.
+@lru_cache(maxsize=8192)
 def part_label(note: str) -> str | None:
     """What a paragraph that opens a part says its part is about: a heading's words ("###
     Cromwell's role"), or a run-in heading's ("**Other people.** But Henry ..."); else None."""
@@ -154,6 +156,7 @@ def part_label(note: str) -> str | None:
 _LABEL_OVER_LIST = re.compile(rf"(?P<label>[^\n:]{{1,60}}):[ \t]*\n(?={LIST_MARK}\s)")
 
 
+@lru_cache(maxsize=8192)
 def _label(text: str) -> str | None:
     """A paragraph's label, if it opens a part with one: its heading's or run-in heading's
     words (``part_label``), or a lead-in line's ("Reason / Detail:" without its colon)."""
@@ -166,6 +169,12 @@ def parts_of(notes: Sequence[str]) -> list[int]:
     paragraph it follows; the rows of a table or list under a lead-in ("Reason / Detail:",
     "Notes:") join the lead-in; a heading ("### Why trust broke down") opens a part that runs
     to the next heading, and so does a run-in heading ("**Cromwell's role.** He ...")."""
+    return list(_parts_of(tuple(notes)))
+
+
+# Each scheme of a family reads its parts for its claimants, headings, labels and kinds.
+@lru_cache(maxsize=256)
+def _parts_of(notes: tuple[str, ...]) -> tuple[int, ...]:
     part: list[int] = []
     section = False  # inside a heading's section
     lead = False  # after a lead-in, whose rows follow
@@ -183,7 +192,7 @@ def parts_of(notes: Sequence[str]) -> list[int]:
             lead = True
         elif not joins:
             lead = False
-    return part
+    return tuple(part)
 
 
 def _lead_in(text: str) -> bool:
@@ -200,6 +209,9 @@ def claimants(questions: Sequence[str], notes: Sequence[str]) -> list[frozenset[
 def clear_caches() -> None:
     """Forget the families seen before (for benchmarks that time the work itself)."""
     _claimants.cache_clear()
+    _parts_of.cache_clear()
+    _label.cache_clear()
+    part_label.cache_clear()
     _heading_names.cache_clear()
     content_words.cache_clear()
     _frame_verbs.cache_clear()
@@ -457,6 +469,8 @@ def leads_up(question: str, reasons: bool, notes: Sequence[str]) -> list[bool]:
     What comes before such a part leads up to it ("Stresemann became Chancellor on 13 August
     1923, at the very worst point of the hyperinflation"). All False where no label says so."""
     wanted = _keys(question) & _frame()
+    if not wanted and not reasons:
+        return [False] * len(notes)  # (no label could say it gives what the question asks)
     first = None
     for at, note in enumerate(notes):
         label = _label(note.strip())
