@@ -1171,6 +1171,9 @@ _ASKED_RULES = {
 }
 
 
+# Most schemes of a course have the same rules: made once, they are one value, kept and sent
+# to another process once.
+@lru_cache(maxsize=1024)
 def _rules(
     max_marks: int, asks: str, required: bool, term: str | None, results_of: str = ""
 ) -> tuple[str, ...]:
