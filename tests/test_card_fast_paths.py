@@ -12,7 +12,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pastpaper.ingest import read_notes
 from pastpaper.study import statements
+from pastpaper.study.cards import Card, places_of, read_share, without_duplicates
+from pastpaper.text import match_key
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTES = sorted((ROOT / "benchmarks" / "data" / "notes").glob("*.txt"))
@@ -40,3 +43,40 @@ def test_words_of_the_notes_are_written_alone_where_the_pattern_finds_them(
         for word in sorted(set(re.findall(r"[A-Z][\w’'.-]*", text)))[:300]:
             word = word.lower()
             assert statements._written_alone(lowered, word) == plain_written_alone(lowered, word)
+
+
+def plain_without_duplicates(cards: list[Card]) -> list[Card]:
+    """without_duplicates as it was: one set of every kind of key."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for card in cards:
+        keys = {
+            ("id", card.id),
+            ("front", match_key(card.front)),
+            (card.kind, match_key(card.source), match_key(card.back)),
+        }
+        if not keys & seen:
+            seen |= keys
+            kept.append(card)
+    return kept
+
+
+def test_duplicates_are_left_out_as_before(seed_path: Path) -> None:
+    for path in [seed_path, *NOTES]:
+        course = read_notes(path).course
+        places = places_of(course)
+        share = read_share(course.slug, places)
+        made = share.cards(course.slug, set(), share.casing, share.people)
+        # Cards that share only an id, only a front, or only what they hide, as well as whole
+        # cards made twice.
+        again = [
+            *made,
+            *(card.model_copy(update={"front": "!" + card.front, "back": "!"}) for card in made),
+            *(card.model_copy(update={"id": card.id + "x", "back": "?"}) for card in made),
+            *(
+                card.model_copy(update={"id": card.id + "y", "front": "?" + card.front})
+                for card in made
+            ),
+            *reversed(made),
+        ]
+        assert list(without_duplicates(again)) == plain_without_duplicates(again)
