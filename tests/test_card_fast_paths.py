@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pastpaper.ingest import read_notes
-from pastpaper.study import statements
+from pastpaper.study import questions, statements
 from pastpaper.study.cards import Card, places_of, read_share, without_duplicates
 from pastpaper.text import match_key
 
@@ -80,3 +80,22 @@ def test_duplicates_are_left_out_as_before(seed_path: Path) -> None:
             *reversed(made),
         ]
         assert list(without_duplicates(again)) == plain_without_duplicates(again)
+
+
+DATED = st.text(
+    alphabet=st.sampled_from(list("in on from to between March Sept BC AD c. 'ˈ-–/,019 "))
+)
+
+
+@given(DATED)
+def test_a_date_after_a_verb_always_holds_a_digit(text: str) -> None:
+    # A question's rest is searched for a date only where it holds a digit.
+    if questions._DATED_REST.search(text):
+        assert re.search(r"\d", text)
+
+
+def test_dates_after_verbs_in_the_notes_hold_digits(seed_path: Path) -> None:
+    for path in [seed_path, *NOTES]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if questions._DATED_REST.search(line):
+                assert re.search(r"\d", line)

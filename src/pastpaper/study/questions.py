@@ -665,7 +665,8 @@ def _when(a: _Asking) -> Asked:
         yield _ask("When", clause, a.trimmed_rest, lead=""), in_lead[1]
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
-    in_rest = _DATED_REST.search(a.trimmed_rest)
+    trimmed = a.trimmed_rest
+    in_rest = _DATED_REST.search(trimmed) if _DIGIT.search(trimmed) else None
     if clause.verb in _SAYING and _REPORTED.match(clause.rest):
         return  # "said that in 1847 the students had sworn ...": the date is what was said
     if in_rest is None or _dates_a_clause_within(clause.rest[: in_rest.start()]):
@@ -850,7 +851,9 @@ def _what(a: _Asking) -> Asked:
         return
     rest = a.clause.rest
     ends = _OBJECT_ENDS.search(rest)
-    stops = [m.start() for m in (ends, _PURPOSE.search(rest), _DATED_REST.search(rest)) if m]
+    # (A date holds a digit: a rest without one is not searched for one.)
+    dated = _DATED_REST.search(rest) if _DIGIT.search(rest) else None
+    stops = [m.start() for m in (ends, _PURPOSE.search(rest), dated) if m]
     stops += [a.cut] if a.cut is not None else []
     thing = rest[: min(stops)] if stops else rest
     if _OPENS_BRACKET.match(rest[len(thing) :]):
