@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pastpaper.ingest import read_notes
+from pastpaper.schemes.points import family_points
 from pastpaper.study import questions, statements
 from pastpaper.study.cards import Card, places_of, read_share, without_duplicates
 from pastpaper.text import match_key
@@ -99,3 +100,29 @@ def test_dates_after_verbs_in_the_notes_hold_digits(seed_path: Path) -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             if questions._DATED_REST.search(line):
                 assert re.search(r"\d", line)
+
+
+RANGED = st.lists(
+    st.sampled_from(
+        "five or six 5 6 between and 1 2 million two thirds quarters shots , . - 1,000".split()
+    ),
+    min_size=1,
+)
+
+
+@given(RANGED, st.integers(min_value=0))
+def test_a_number_asked_as_a_range_holds_the_number_given(words: list[str], which: int) -> None:
+    # A number is read as a range only where the clause's rest holds the number as given.
+    text = " ".join(words)
+    number = words[which % len(words)]
+    assert number in questions._as_range(text, number)
+
+
+def test_numbers_of_the_notes_asked_as_ranges_hold_the_numbers_given(seed_path: Path) -> None:
+    for path in [seed_path, *NOTES]:
+        for topic in read_notes(path).course.topics:
+            for family in topic.families:
+                for point in family_points(family, lists=False):
+                    for fact in point.facts:
+                        if fact.kind == "number":
+                            assert fact.value in questions._as_range(point.text, fact.value)
