@@ -39,6 +39,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Literal
 
@@ -230,7 +231,7 @@ def _asked(
     to topic) is asked about once, in ``asked``.
     """
     point = statement.point
-    facts = tuple((fact.kind, fact.value) for fact in point.facts)
+    facts = tuple([(fact.kind, fact.value) for fact in point.facts])
     key = (statement.text, statement.own_from, statement.asks, facts, point.key_terms)
     if (found := asked.get(key)) is None:
         spans = _hideable(statement, common, casing)
@@ -280,15 +281,17 @@ _CARD_FIELDS = set(Card.model_fields)
 def without_duplicates(cards: Iterable[Card]) -> Iterator[Card]:
     """The cards in order, less any that shares an id, a front, or what it hides in its
     sentence with one before it."""
-    seen: set[tuple[str, ...]] = set()
+    # (A set for each kind of key: no set of keys is made for each card to compare.)
+    ids: set[str] = set()
+    fronts: set[str] = set()
+    hidden: set[tuple[str, str, str]] = set()
     for card in cards:
-        keys = {
-            ("id", card.id),
-            ("front", match_key(card.front)),
-            (card.kind, match_key(card.source), match_key(card.back)),
-        }
-        if not keys & seen:
-            seen |= keys
+        front = match_key(card.front)
+        hides = (card.kind, match_key(card.source), match_key(card.back))
+        if card.id not in ids and front not in fronts and hides not in hidden:
+            ids.add(card.id)
+            fronts.add(front)
+            hidden.add(hides)
             yield card
 
 
@@ -380,7 +383,7 @@ def worth_hiding(term: str, visible: str, common: set[str]) -> bool:
     if term.isupper() and _spelt_before(term, visible):
         return False  # "the Chinese Communist Party ({{CCP}})": its initials are shown
     # (An everyday word in quotes too: no "{{lost}}" Vietnam. A number is a fact.)
-    number = _DIGIT.search(term) or as_number(key)[:1].isdigit()
+    number = _DIGIT.search(term) or _in_words_a_number(key)
     if len(words) == 1 and (term[0].isupper() or not number) and word_rarity(key) >= _EVERYDAY:
         return False
     return not _given_away(words, visible)
@@ -482,7 +485,7 @@ def _hideable(statement: Statement, common: set[str], casing: Casing) -> list[tu
     for term in terms:
         at = _term_at(text, term, statement.own_from)
         # "page 62" in "In '62 ... page 62": the figures of a date are not the number
-        while at >= 0 and any(start <= at < end for start, end in dates):
+        while at >= 0 and dates and any(start <= at < end for start, end in dates):
             at = _term_at(text, term, at + 1)
         if at >= 0:
             spans.append((at, at + len(term)))
@@ -544,7 +547,7 @@ def _counts_nothing(text: str, start: int, end: int) -> bool:
     ("Italy joined the two", "The three agreed") or a rough amount ("a few hundred", "several
     thousand"), which a reader cannot be asked for?"""
     hidden = text[start:end]
-    if _DIGIT.search(hidden) or not as_number(match_key(hidden))[:1].isdigit():
+    if _DIGIT.search(hidden) or not _in_words_a_number(match_key(hidden)):
         return False
     if _ROUGH_BEFORE.search(text, 0, start):
         return True
@@ -555,6 +558,13 @@ def _counts_nothing(text: str, start: int, end: int) -> bool:
     # thirteen colonies", "the fifteen states that signed" count something to learn)
     few = hidden in {"two", "three"} and after is not None and after[1].islower()
     return after is None or is_verb(after[1].lower()) or few
+
+
+# The same terms are hidden in sentence after sentence: each is read as a number once.
+@lru_cache(maxsize=8192)
+def _in_words_a_number(key: str) -> bool:
+    """Is a term's key (without figures) a number in words: "two", "three hundred"?"""
+    return as_number(key)[:1].isdigit()
 
 
 _ROUGH_BEFORE = re.compile(r"\b(?i:few|several|many)\s+$")

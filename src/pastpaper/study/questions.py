@@ -98,7 +98,7 @@ class _Asking:
 
     text: str
     clause: Clause
-    numbers: list[str]
+    numbers: list[str]  # the point's numbers, as its facts give them
     worth: list[str]  # the things in the point worth knowing
     people: set[str]
     # Where a further clause starts in the clause's rest (``_CUT``; None if none): found
@@ -145,10 +145,7 @@ def question_cards(
         # "Pride's Purge 6 Dec 1648 removed ...": a date set beside a name, as a label, is no
         # part of the subject ("Mary I (1553-58)", "the Act of 1927" are).
         return
-    # (A count given as one number or the next is asked whole: "five or six shots".)
-    numbers = [
-        _as_range(statement.text, f.value) for f in statement.point.facts if f.kind == "number"
-    ]
+    numbers = [f.value for f in statement.point.facts if f.kind == "number"]
     names = [f.value for f in statement.point.facts if f.kind == "name"]
     worth = [statement.text[s:e] for s, e in spans]
     asking = _Asking(statement.text, clause, numbers, worth, people, _further_clause(clause.rest))
@@ -665,7 +662,8 @@ def _when(a: _Asking) -> Asked:
         yield _ask("When", clause, a.trimmed_rest, lead=""), in_lead[1]
         return
     # "Stalin died in March 1953 after ...": what comes before the date makes the question.
-    in_rest = _DATED_REST.search(a.trimmed_rest)
+    trimmed = a.trimmed_rest
+    in_rest = _DATED_REST.search(trimmed) if _DIGIT.search(trimmed) else None
     if clause.verb in _SAYING and _REPORTED.match(clause.rest):
         return  # "said that in 1847 the students had sworn ...": the date is what was said
     if in_rest is None or _dates_a_clause_within(clause.rest[: in_rest.start()]):
@@ -748,7 +746,11 @@ def _as_range(text: str, number: str) -> str:
 
 def _how_many(a: _Asking) -> Asked:
     rest = a.clause.rest
-    for number in a.numbers:
+    for given in a.numbers:
+        # (A count given as one number or the next is asked whole: "five or six shots". Such
+        # a range holds the number as given: one the rest does not hold, as only the subject
+        # holds the "300" of "The 300 deputies walked out", is not read for one.)
+        number = _as_range(a.text, given) if given in rest else given
         if number not in rest:
             continue  # neither pattern can match: no need to look for them for this number
         lasting = _lasting(rest, number)
@@ -850,7 +852,9 @@ def _what(a: _Asking) -> Asked:
         return
     rest = a.clause.rest
     ends = _OBJECT_ENDS.search(rest)
-    stops = [m.start() for m in (ends, _PURPOSE.search(rest), _DATED_REST.search(rest)) if m]
+    # (A date holds a digit: a rest without one is not searched for one.)
+    dated = _DATED_REST.search(rest) if _DIGIT.search(rest) else None
+    stops = [m.start() for m in (ends, _PURPOSE.search(rest), dated) if m]
     stops += [a.cut] if a.cut is not None else []
     thing = rest[: min(stops)] if stops else rest
     if _OPENS_BRACKET.match(rest[len(thing) :]):

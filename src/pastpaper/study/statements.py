@@ -123,7 +123,9 @@ _OTHER_PRONOUN = {
 
 
 def _unexplained_it(subject: str, text: str) -> bool:
-    first = subject.split(None, 1)[0].lower() if subject else ""
+    if subject.lstrip()[:1] not in ("I", "i"):
+        return False  # most subjects: their first letter says they are no "it" or "its"
+    first = subject.split(None, 1)[0].lower()
     if first not in _ITS:
         return False
     return first == "its" or not _ANTICIPATING.match(text)
@@ -148,10 +150,10 @@ def statements(
 ) -> Iterator[Statement]:
     """The points as statements; ``people`` gains the names a "he" or "she" stood for."""
     person: str | None = None  # the last person the paragraph named as a subject
-    # The last people ("the deputies of the Third Estate") and the last thing ("the
-    # Assembly") the paragraph named as a subject: what a "they" or an "it" stands for.
-    group: str | None = None
-    thing: str | None = None
+    # The last subject the paragraph named, not a pronoun: the people ("the deputies of the
+    # Third Estate") or the thing ("the Assembly") a "they" or an "it" stands for
+    # (``_stood_for`` reads which, for the few clauses that open with one).
+    named: str | None = None
     note = -1
     # Each sentence's latest clause with a subject, by where the sentence starts: a clause
     # with none continues it ("...; Mary I restored Catholicism and burned almost three
@@ -162,18 +164,18 @@ def statements(
     for point in points:
         if point.source.note != note:
             note, person, opening, unread = point.source.note, None, {}, set()
-            group = thing = None
-        if _opens_item(notes[point.source.note], point.source.sentence_start):
+            named = None
+        # (Asked once: whether the point opens an item matters twice below.)
+        item = _opens_item(notes[point.source.note], point.source.sentence_start)
+        if item:
             person = None  # a new item of a list: its "she" is not the last item's "Norfolk"
-            group = thing = None
+            named = None
         text, balanced, enough = _read(point.text)
         apposed = _APPOSED_NAME.match(text)
         if apposed is not None and NAME.fullmatch(apposed[1]):
             person = apposed[1]  # "The new Viceroy, Lord Mountbatten, arrived ... He brought"
         own_from = 0
-        if point.source.start == point.source.sentence_start and _opens_item(
-            notes[point.source.note], point.source.sentence_start
-        ):
+        if item and point.source.start == point.source.sentence_start:
             # "Lenin's role:" over "- Returned from Switzerland in a sealed train": Lenin did
             doer = _doer_over(notes[point.source.note], text)
             if doer is not None:
@@ -229,7 +231,7 @@ def statements(
                 clause = parse_clause(text)
                 if clause is None or not clause.subject:
                     continue
-        standing = _stood_for(clause, text, group, thing)
+        standing = _stood_for(clause, text, named)
         if standing is not None:
             # "On 17 June they declared themselves the National Assembly", after "the
             # deputies of the Third Estate demanded voting by head": the card says who.
@@ -272,7 +274,7 @@ def statements(
             if clause is None:
                 continue
         lead_end = clause.subject_at[0]
-        if _LEAD_PRONOUN.search(text, 0, lead_end):
+        if lead_end and _LEAD_PRONOUN.search(text, 0, lead_end):
             # "After he was assassinated in Nov 1963, Lyndon Johnson used ...": who "he" is,
             # the card cannot show (it reads as Johnson); the main clause alone tells its
             # fact. (A "he" in the lead often stands for the subject after it, too: "When
@@ -281,7 +283,8 @@ def statements(
             clause = parse_clause(text)
             if clause is None or not clause.subject:
                 continue
-        bare = _REFLEXIVE.sub("", clause.subject)
+        # (Most subjects hold no "-self": the pattern is not tried on them.)
+        bare = _REFLEXIVE.sub("", clause.subject) if "self" in clause.subject else clause.subject
         if bare != clause.subject or _TITLED.fullmatch(bare):
             people.add(bare)
         # "... and Jerusalem surrendered to him": the "he" after it is still the one "him"
@@ -309,13 +312,7 @@ def statements(
             )
             person = None if another or _written_lower(bare, notes) else bare
         if bare.lower() not in PRONOUNS:  # the last subject named: "it" or "they" is it
-            # (without what it is said to be: "The blight, a fungus later named ...", nor an
-            # aside: "The first Factory Act, in 1802," is "it" as "The first Factory Act")
-            bare = _APPOSITION.sub("", bare)
-            bare = _DATED_PARTICIPLE.sub("", _ASIDE.sub("", bare))  # ("The Act passed on ...")
-            # ("They" after "About 22,000 British and French troops went ashore" is the troops)
-            group = _COUNTED.sub("", bare) if _plural(bare) else None
-            thing = bare if group is None and _ARTICLE.match(bare) else None
+            named = bare
         opening[point.source.sentence_start] = (clause, text)
         unread.discard(point.source.sentence_start)
         if enough:
@@ -372,22 +369,26 @@ def _written_lower(word: str, notes: tuple[str, ...]) -> bool:
     if _ABSTRACT_END.search(word):
         return True  # "Unification", "Nationalism": a thing's name, no person's
     lowered = word.lower()
-    if _WORD_RUN.fullmatch(lowered):
-        return lowered in _words_written(notes)
-    # (A word with a stop or other mark inside, "St.", is looked for as it stands.)
-    alone = re.compile(rf"(?<![\w’'-]){re.escape(lowered)}(?![\w’'-])")
-    return any(alone.search(note) for note in notes)
+    return any(_written_alone(note, lowered) for note in notes)
 
 
-_WORD_RUN = re.compile(r"[\w’'-]+")
+def _written_alone(note: str, word: str) -> bool:
+    r"""Does ``note`` write ``word`` with no word character (nor apostrophe or hyphen) either
+    side: as the pattern ``(?<![\w’'-])word(?![\w’'-])`` finds it ("st." too), without
+    compiling one for every subject or reading every word of the notes (a name is seldom
+    written in lower case: ``str.find`` looks for it at C's speed)."""
+    at = note.find(word)
+    while at >= 0:
+        before = note[at - 1] if at else " "
+        after = note[at + len(word) : at + len(word) + 1] or " "
+        if not _in_word(before) and not _in_word(after):
+            return True
+        at = note.find(word, at + 1)
+    return False
 
 
-# Every subject of a family's statements is looked for in the same notes.
-@lru_cache(maxsize=64)
-def _words_written(notes: tuple[str, ...]) -> frozenset[str]:
-    """Every run of word characters (with apostrophes and hyphens) the notes write, as
-    written: a word is written in lower case where its lower case is one of them."""
-    return frozenset(word for note in notes for word in _WORD_RUN.findall(note))
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"
 
 
 _ABSTRACT_END = re.compile(r"(?:tion|sion|ism|ment|ness|ity)$")
@@ -398,19 +399,36 @@ _APPOSED_NAME = re.compile(r"^(?:The|the)\s+[^,]+,\s+((?:[A-Z][\w’'-]*\s+)*[A-
 _PASSIVE_OF_BE = frozenset({"was", "were", "is", "are"})
 
 
-def _stood_for(clause: Clause, text: str, group: str | None, thing: str | None) -> str | None:
+def _stood_for(clause: Clause, text: str, named: str | None) -> str | None:
     """Who or what a "they" or "it" that opens a clause stands for, as the paragraph named
-    them last as a subject; None for any other subject, for a passive ("They were sent to
-    camps" may be the ones done to), and for an "it" that stands for what follows."""
+    them last as a subject (``named``); None for any other subject, for a passive ("They
+    were sent to camps" may be the ones done to), and for an "it" that stands for what
+    follows."""
     pronoun = clause.subject.lower()
+    if pronoun not in ("they", "it"):
+        return None  # (most subjects: what the last one named was is not read for them)
     passive = (clause.aux in _PASSIVE_OF_BE and bool(clause.verb)) or clause.verb.startswith(
         ("been ", "be ")
     )  # "They had been defended by Swiss Guards", "It will be restored"
-    if pronoun not in ("they", "it") or passive:
+    if passive or named is None:
         return None
+    group, thing = _group_or_thing(named)
     if pronoun == "they":
         return group
     return thing if _unexplained_it(clause.subject, text) else None
+
+
+def _group_or_thing(named: str) -> tuple[str | None, str | None]:
+    """The people a "they" stands for, or the thing an "it" does, in a subject the
+    paragraph named (None for what it is not)."""
+    # (without what it is said to be: "The blight, a fungus later named ...", nor an aside:
+    # "The first Factory Act, in 1802," is "it" as "The first Factory Act")
+    bare = _APPOSITION.sub("", named)
+    bare = _DATED_PARTICIPLE.sub("", _ASIDE.sub("", bare))  # ("The Act passed on ...")
+    # ("They" after "About 22,000 British and French troops went ashore" is the troops)
+    group = _COUNTED.sub("", bare) if _plural(bare) else None
+    thing = bare if group is None and _ARTICLE.match(bare) else None
+    return group, thing
 
 
 def _told_in_present(text: str) -> Clause | None:
@@ -509,7 +527,6 @@ def opener_end(text: str, start: int = 0) -> int:
 def clear_statements() -> None:
     """Forget the points read before (for benchmarks that time the work itself)."""
     _read.cache_clear()
-    _words_written.cache_clear()
 
 
 # A bank says the same points in many families: each distinct text is read once.
