@@ -591,6 +591,10 @@ _SCALED = re.compile(rf"(\d+(?:\.\d+)?)({SHORT_SCALE})")
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 
+_NUMBER_SPLIT = re.compile(r"[\s-]+")
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
+
+
 def as_number(value: str) -> str:
     """'twenty-five' and '25' are the same number, and so are '2 million' and '2000000';
     anything else comes back as it was.
@@ -606,9 +610,9 @@ def as_number(value: str) -> str:
     if short:  # "1.5m", "3bn", "20k"
         value = f"{short[1]} {_SHORT_SCALES[short[2]]}"
     total = current = 0.0
-    words = re.split(r"[\s-]+", value)
+    words = _NUMBER_SPLIT.split(value)
     for word in words:
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        if _FIGURES.fullmatch(word):
             current += float(word)
         elif word in UNITS or word in TENS:
             current += UNITS.get(word, 0) + TENS.get(word, 0)

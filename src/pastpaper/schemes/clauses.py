@@ -104,6 +104,7 @@ def parse_clause(text: str) -> Clause | None:
 def clear_clauses() -> None:
     """Forget the clauses read before (for benchmarks that time the work itself)."""
     _parse_clause.cache_clear()
+    _is_number.cache_clear()
 
 
 # A clause is read for its card and read again as the subject a later clause borrows; and a
@@ -908,6 +909,8 @@ _FRACTION_AFTER = re.compile(
 )
 
 
+# Each span a card may hide is read as a count where it is widened, and its neighbours too.
+@lru_cache(maxsize=8192)
 def _is_number(word: str) -> bool:
     """Is the word a count, in figures or in words ("six", "1,000", "twenty-five")?"""
     if _COUNT_IN_FIGURES.fullmatch(word):
