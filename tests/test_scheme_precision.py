@@ -1881,3 +1881,40 @@ def test_notes_date_a_thing_by_a_span_in_brackets_or_by_its_year() -> None:
     assert notes_date(["League"], ("the League (1934) called it socialism",)) == (1934, None)
     assert notes_date(["Treaty"], ("the Treaty of Versailles was signed",)) is None
     assert notes_date(["Agencies"], ("The Agencies (the CCC, the TVA) were set up",)) is None
+
+
+PEOPLE_AND_PERIODS = """\
+2011: Describe the main features of the New Deal. (6)
+2012: Describe the achievements of Martin Luther King. (6)
+2013: Describe the main features of the Weimar Republic. (6)
+2014: Describe the main features of the Second New Deal. (6)
+
+The New Deal began in 1933, when Congress passed the Emergency Banking Act in March. The
+Second New Deal of 1935 went further, with the Social Security Act.
+
+Martin Luther King (1929-68) led the Montgomery bus boycott in 1955. A national holiday in his
+honour was created in 1983.
+
+The Weimar Republic (to 1933) put down the Spartacist rising in 1919 and survived
+hyperinflation in 1923.
+
+The Tennessee Valley Authority (1933) built dams that still supplied cheap power in 1940.
+"""
+
+
+def test_only_a_thing_named_with_the_is_dated_by_the_notes() -> None:
+    # A shorter name inside a longer one ("New Deal" in "the Second New Deal of 1935"), a
+    # person's life and an end alone ("to 1933") give no time the question asks about.
+    notes = parse_notes(PEOPLE_AND_PERIODS, "dated.txt").course.topics[0].families[0].notes
+    assert notes_date(["New Deal"], notes) is None
+    assert notes_date(["Martin Luther King"], notes) is None
+    assert notes_date(["Weimar Republic"], notes) is None
+    assert notes_date(["Second New Deal"], notes) == (1935, None)
+    family = _first_family(PEOPLE_AND_PERIODS, "dated.txt")
+    new_deal, king, weimar, second = (_credited(q, family) for q in family.questions)
+    assert any("Emergency Banking Act" in text for text in new_deal), new_deal
+    assert any("national holiday" in text for text in king), king
+    assert any("Spartacist" in text for text in weimar), weimar
+    # The TVA of 1933 is before the Second New Deal, though its dams still worked in 1940:
+    # only a point dated by part of a decade first reaches the time asked about by a year.
+    assert not any("Tennessee Valley" in text for text in second), second

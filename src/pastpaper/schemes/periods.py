@@ -191,10 +191,13 @@ def asked_from(question: str) -> int | None:
 
 def notes_date(names: list[str], notes: tuple[str, ...]) -> tuple[int, When | None] | None:
     """When the notes date a thing a question names (``names``, its names) where they name
-    it: its first year, and its last year (and month) where they give a span in brackets.
-    "the Hundred Days (March to June 1933)" runs from 1933 to June 1933; "The Second New
-    Deal of 1935" and "the League (1934)" begin then, and what came of them may come later.
-    None where the notes date none of them so.
+    it: its first year, and its last year (and month) where they give a span. "the Hundred
+    Days (March to June 1933)" runs from 1933 to June 1933; "The Second New Deal of 1935"
+    and "the League (1934)" begin then, and what came of them may come later. Only a thing
+    the notes name with "the" is dated so, as an event, a law, a body or a time is: not a
+    person's life ("Martin Luther King (1929-68)"), nor a shorter name inside a longer one
+    ("the Second New Deal of 1935" dates no "New Deal"). None where the notes date none of
+    them so.
 
     >>> notes_date(["Hundred Days"], ("the agencies of the Hundred Days (March to June 1933)",))
     (1933, (1933, 6))
@@ -204,7 +207,9 @@ def notes_date(names: list[str], notes: tuple[str, ...]) -> tuple[int, When | No
     for name in names:
         if not any(name in note for note in notes):
             continue  # (most names: no pattern made for them)
-        named = re.compile(rf"\b{re.escape(name)}\s+(?:\((?P<span>[^()]*)\)|of\s+(?P<of>\S+))")
+        named = re.compile(
+            rf"\b(?i:the)\s+{re.escape(name)}\s+(?:\((?P<span>[^()]*)\)|of\s+(?P<of>[^\s);:]+))"
+        )
         for note in notes:
             found = named.search(note)
             if found is None:
@@ -214,8 +219,8 @@ def notes_date(names: list[str], notes: tuple[str, ...]) -> tuple[int, When | No
             if not dates or _NOT_DATE.sub("", said).strip():
                 continue  # not a date alone: "(the CCC)", "of Versailles"
             first, last = dates[0], dates[-1]
-            if first.bounds and first.word != "to":
-                continue  # "(until 1940)": an end, not a time
+            if first.bounds and (first.word != "to" or said.lstrip()[:2].lower() == "to"):
+                continue  # "(until 1940)", "(to 1933)": an end, not a time ("March to June")
             if len(dates) == 1 and not (first.end_year or first.end_month or first.bounds):
                 return first.year, None  # one date: when it began ("March to June" ends one)
             month = last.end_month or (None if last.end_year else last.month)

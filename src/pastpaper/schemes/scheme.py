@@ -593,7 +593,12 @@ def _before(
     if date is not None:
         # (Dated by a part of a decade first, "After the dust storms of the mid-1930s the
         # Resettlement Administration (1935) ...", by a year of the time asked about next.)
-        reaches = any((m.end_year or m.year) >= since for m in mentions(point.text) if not m.bounds)
+        found = [m for m in mentions(point.text) if not m.bounds]
+        reaches = (
+            bool(found)
+            and found[0].decade
+            and any((m.end_year or m.year) >= since for m in found[1:])
+        )
         return (
             f"dated {date_label(date[0])}, before the time the question asks about"
             if date[0] < since and not reaches
@@ -963,33 +968,39 @@ class _FamilyView:
     dates: list[When | None]  # each point's date (``_point_dates``)
     note_dates: list[tuple[When, ...]]  # for each paragraph, the dates its points give
 
-    # Read by questions asking why, how far or to describe, not by every family's: each
-    # the first time one asks. (A cached property writes past the frozen fields, into the
-    # view's own dictionary.)
+    # Read by some kinds of question only (motives by those that describe or weigh what
+    # came of something, turns by those that ask why or weigh a judgement, labels by those
+    # that weigh one), not by every family's: each the first time one asks, with the
+    # cyclic collector paused as for the rest of the view. (A cached property writes past
+    # the frozen fields, into the view's own dictionary.)
 
     @cached_property
     def motive(self) -> list[bool]:
         """Does each point state what someone hoped, feared or aimed at?"""
-        return [states_motive(p.text) for p in self.points]
+        with collection_paused():
+            return [states_motive(p.text) for p in self.points]
 
     @cached_property
     def turned(self) -> list[frozenset[str] | None]:
         """The stems of the sentence that turns each point's sentence or paragraph to the
         other side of an argument ("Yet the alliances did not drag ..."), None where none
         does."""
-        return turned_by(self.points, self.notes)
+        with collection_paused():
+            return turned_by(self.points, self.notes)
 
     @cached_property
     def labelled(self) -> list[Side | None]:
         """The side the notes' own label ("For:", "Against:") puts each point on, None where
         none."""
-        return labelled_by(self.points, self.notes)
+        with collection_paused():
+            return labelled_by(self.points, self.notes)
 
     @cached_property
     def judged(self) -> list[Side | None]:
         """The notes' own label of each point as a success or a failure ("### Failures"),
         None where none."""
-        return judged_by(self.points, self.notes)
+        with collection_paused():
+            return judged_by(self.points, self.notes)
 
 
 def _view(family: QuestionFamily) -> _FamilyView:
@@ -1015,6 +1026,7 @@ def clear_caches() -> None:
     clear_dates()
     clear_stems()
     _themes.cache_clear()
+    _rules.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -1022,7 +1034,7 @@ def _family_view(
     notes: tuple[str, ...], explains: bool, asked_year: int | None = None
 ) -> _FamilyView:
     # Kept for every scheme of the family: made with the cyclic collector paused, as its
-    # points are (``points._notes_points``).
+    # points are (``points._notes_points``), and so are its parts read later.
     with collection_paused():
         return _read_family(notes, explains, asked_year)
 
