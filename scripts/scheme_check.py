@@ -16,6 +16,7 @@ the overall row), so a question with many points weighs more than one with few.
     python scripts/scheme_check.py causes-ww1   # only the files whose name contains this
     python scripts/scheme_check.py --lists benchmarks/data/schemes-second   # another examiner's
     python scripts/scheme_check.py --agreement  # how far the two examiners' lists agree
+    python scripts/scheme_check.py --either     # precision: a point either examiner credits
     python scripts/scheme_check.py --corpus benchmarks/data/held-out   # another corpus
 
 ``--corpus DIR`` reads the notes from DIR/notes and the hand lists from DIR/schemes (a second
@@ -26,7 +27,9 @@ benchmarks/data/schemes-second holds a second examiner's lists, made without see
 or our schemes. Where two examiners credit different points, a scheme cannot match both:
 ``--agreement`` prints the share of each list's entries that the other credits too (an entry
 matches another in the same paragraph overlapping it by half the shorter, as rule 2 below),
-the ceiling a scheme's precision and recall can be held to.
+the ceiling a scheme's precision and recall can be held to. ``--either`` counts a scheme's
+point as listed where the second examiner credits it though the first does not (recall stays
+the first's): what is left extra is a point that neither examiner credits.
 
 A hand list names each point by a short fragment of the notes, copied verbatim, unique in
 its notes file (tests/test_corpus.py checks it), so that the list stays valid when the way
@@ -182,14 +185,18 @@ def matches(point: Point, entry: Entry) -> bool:
     return overlap > 0 and overlap * 2 >= shorter
 
 
-def check(path: Path, notes: Path = NOTES) -> Tally:
-    """Compare every listed question's scheme with its hand list."""
+def check(path: Path, notes: Path = NOTES, also: Path | None = None) -> Tally:
+    """Compare every listed question's scheme with its hand list; with ``also``, another
+    examiner's list of the same questions, a scheme's point either list credits is no extra
+    (recall is still the first list's)."""
     _, listed = read_hand_list(path, notes)
+    second = {q.text: entries for q, _, entries in read_hand_list(also, notes)[1]} if also else {}
     tally = Tally()
     for question, family, entries in listed:
         credited = [p.point for p in build_scheme(question, family).creditable]
         missing = [e.fragment for e in entries if not any(matches(p, e) for p in credited)]
-        extra = [p.text for p in credited if not any(matches(p, e) for e in entries)]
+        either = [*entries, *second.get(question.text, [])]
+        extra = [p.text for p in credited if not any(matches(p, e) for e in either)]
         tally.questions += 1
         tally.hand += len(entries)
         tally.found += len(entries) - len(missing)
@@ -257,6 +264,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--agreement", action="store_true", help="how far the two examiners' lists agree"
     )
+    parser.add_argument(
+        "--either",
+        action="store_true",
+        help="precision against both examiners: a point the second's list credits is no extra",
+    )
     args = parser.parse_args(argv)
     notes = args.corpus / "notes"
     if not notes.is_dir():
@@ -271,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.only not in path.stem:
             continue
         try:
-            tally = check(path, notes)
+            second = args.corpus / "schemes-second" / path.name if args.either else None
+            tally = check(path, notes, second)
         except HandListError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
