@@ -61,7 +61,7 @@ from pastpaper.schemes.terms import RARE
 from pastpaper.study.dates import mentions
 from pastpaper.study.questions import gives_away, question_cards
 from pastpaper.study.statements import Statement, statements
-from pastpaper.text import has_phrase, match_key, slugify
+from pastpaper.text import find_whole, has_phrase, match_key, slugify
 
 __all__ = [
     "COMMON_NAME_POINTS",
@@ -582,18 +582,7 @@ def _term_at(text: str, term: str, start: int) -> int:
     r"""Where ``term`` first stands whole in ``text`` from ``start`` (-1 if it does not): as
     the pattern ``(?<![\w-])term(?![\w-])`` finds it, without compiling one for every term
     of a course (``\w`` is what ``str.isalnum`` says, or "_")."""
-    at = text.find(term, start)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + len(term) : at + len(term) + 1] or " "
-        if not _in_word(before) and not _in_word(after):
-            return at
-        at = text.find(term, at + 1)
-    return -1
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char in "_-"
+    return find_whole(text, term, start)
 
 
 def _verb_follows(text: str, end: int) -> bool:

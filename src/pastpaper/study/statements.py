@@ -35,7 +35,7 @@ from pastpaper.language import (
 from pastpaper.schemes.clauses import WORD, Clause, parse_clause, plain
 from pastpaper.schemes.points import Point
 from pastpaper.schemes.terms import names_in
-from pastpaper.text import BULLETS, LIST_MARK
+from pastpaper.text import BULLETS, LIST_MARK, find_whole
 
 __all__ = ["ASIDE_COMMA", "NAME", "Statement", "clear_statements", "opener_end", "statements"]
 
@@ -377,18 +377,7 @@ def _written_alone(note: str, word: str) -> bool:
     side: as the pattern ``(?<![\w’'-])word(?![\w’'-])`` finds it ("st." too), without
     compiling one for every subject or reading every word of the notes (a name is seldom
     written in lower case: ``str.find`` looks for it at C's speed)."""
-    at = note.find(word)
-    while at >= 0:
-        before = note[at - 1] if at else " "
-        after = note[at + len(word) : at + len(word) + 1] or " "
-        if not _in_word(before) and not _in_word(after):
-            return True
-        at = note.find(word, at + 1)
-    return False
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char in "_’'-"
+    return find_whole(note, word, joiners="_’'-") >= 0
 
 
 _ABSTRACT_END = re.compile(r"(?:tion|sion|ism|ment|ness|ity)$")
